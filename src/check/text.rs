@@ -1,0 +1,103 @@
+//! The readable form of a check: the scorecard as a tree, the budget lines, the findings.
+
+use super::Outcome;
+use crate::model::amount::{display2, display_rupiah};
+use crate::model::{Reading, Score, Severity, Status, Value};
+use std::fmt::Write;
+
+fn score(s: &Score) -> String {
+    let mark = if s.provisional { "*" } else { "" };
+    s.value.map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2(v)))
+}
+
+fn reading(r: &Reading) -> String {
+    match &r.value {
+        Value::Number(n) => n.normalize().to_string(),
+        Value::Opinion(o) => o.clone(),
+        Value::NotApplicable => "N/A".into(),
+        Value::Missing => "-".into(),
+    }
+}
+
+fn short(name: &str) -> String {
+    let mut out: String = name.chars().take(60).collect();
+    if name.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+pub fn to_text(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Berkas   : {}", outcome.file.display());
+    if !outcome.sha256.is_empty() {
+        let _ = writeln!(out, "SHA-256  : {}", outcome.sha256);
+    }
+    if let Some((report, card)) = &outcome.scored {
+        let id = &report.identity;
+        let unit = match (&outcome.unit, &id.unit) {
+            (Some(u), _) => format!("{} — {}", u.code, u.name),
+            (None, Some(code)) => code.clone(),
+            (None, None) => "(tidak dikenali)".into(),
+        };
+        let _ = writeln!(out, "Unit     : {unit}");
+        let year = id.year.map_or("(tidak dikenali)".into(), |y| y.to_string());
+        let period = id.period.map_or("(tidak dikenali)", |p| p.as_str());
+        let _ = writeln!(out, "Tahun    : {year}   Periode: {period}");
+        let _ = writeln!(out, "\nNPSS {} — {}{}", score(&card.npss), card.band, if card.npss.provisional { " (sementara)" } else { "" });
+        for p in &card.perspectives {
+            let _ = writeln!(out, "\n{}  skor {}  bobot {}%  NKP {}  {}", p.name, score(&p.score), display2(p.weight), score(&p.nkp), p.band);
+            for g in card.goals.iter().filter(|g| g.perspective == p.name) {
+                let _ = writeln!(out, "  {} {}  NSS {}  {}", g.code, short(&g.name), score(&g.nss), g.band);
+                for (i, row) in card.indicators.iter().zip(&report.indicators).filter(|(i, _)| i.goal == g.code) {
+                    let mark = match i.capaian.status() {
+                        Status::Provisional => "  [sementara]",
+                        Status::NotApplicable => "  [N/A]",
+                        Status::Final => "",
+                    };
+                    let _ = writeln!(
+                        out,
+                        "    {} {}\n        target {}  realisasi {}  capaian {}  {}{mark}",
+                        i.code,
+                        short(&i.name),
+                        reading(&row.target),
+                        reading(&row.realisasi),
+                        score(&i.capaian),
+                        i.band
+                    );
+                }
+            }
+        }
+        if !card.budget.is_empty() {
+            let _ = writeln!(out, "\nAnggaran");
+            for b in &card.budget {
+                let rp = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display_rupiah);
+                let pct = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display2);
+                let _ = writeln!(
+                    out,
+                    "  {:<6} {:<7} pagu {}  realisasi {}  serapan {}%  sisa {}  efisiensi {}",
+                    b.scope.as_str(),
+                    b.code,
+                    rp(b.pagu),
+                    rp(b.realisasi),
+                    pct(b.serapan),
+                    rp(b.sisa),
+                    pct(b.efisiensi)
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nTemuan: {} kesalahan, {} peringatan, {} info",
+        outcome.count(Severity::Error),
+        outcome.count(Severity::Warning),
+        outcome.count(Severity::Info)
+    );
+    let mut findings: Vec<_> = outcome.findings.iter().collect();
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in findings {
+        let _ = writeln!(out, "  [{}] {} {}", f.severity.label(), f.code.as_str(), f.message());
+    }
+    out
+}

@@ -1,0 +1,315 @@
+//! Configuration: the embedded defaults (BKN's units and scoring rules), optionally overridden by
+//! a TOML file, turned once into validated values. Nothing downstream re-checks them.
+
+use crate::model::amount::decimal_from_f64;
+use crate::model::{Unit, UnitRegistry};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const DEFAULTS: &str = include_str!("defaults.toml");
+
+/// Why a configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file named with `--config` could not be read.
+    #[error("cannot read config file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    /// The file is not valid TOML or has keys kinerja does not know.
+    #[error("invalid config file {path}: {source}")]
+    Parse { path: PathBuf, source: Box<toml::de::Error> },
+    /// A value is out of its allowed range or set.
+    #[error("invalid config value for `{key}`: {reason}")]
+    Value { key: String, reason: String },
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    unit: Vec<RawUnit>,
+    #[serde(default)]
+    scoring: RawScoring,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    code: String,
+    name: Option<String>,
+    aliases: Option<Vec<String>>,
+    email: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScoring {
+    weights: Option<BTreeMap<String, f64>>,
+    cap: Option<f64>,
+    na: Option<NaPolicy>,
+    provisional: Option<ProvisionalPolicy>,
+    lower_is_better: Option<LowerFormula>,
+    qualitative_ladder: Option<Vec<String>>,
+    efficiency_clamp: Option<f64>,
+    na_band: Option<String>,
+    band: Option<Vec<RawBand>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBand {
+    name: String,
+    above: Option<f64>,
+    from: Option<f64>,
+}
+
+/// How N/A indicators enter the means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NaPolicy {
+    Exclude,
+    Zero,
+}
+
+/// How provisional values are scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvisionalPolicy {
+    Include,
+    Exclude,
+}
+
+/// The capaian formula for lower-is-better indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LowerFormula {
+    TwoMinusRatio,
+    InverseRatio,
+}
+
+/// A status band: a value belongs to the first band whose bound it meets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub name: String,
+    pub lower: Option<Decimal>,
+    /// Whether `lower` itself belongs to the band (`from`) or not (`above`).
+    pub inclusive: bool,
+}
+
+/// The scoring rules, BKN's behaviour by default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rules {
+    /// Percent per perspective name; empty means shared equally.
+    pub weights: BTreeMap<String, Decimal>,
+    pub cap: Option<Decimal>,
+    pub na: NaPolicy,
+    pub provisional: ProvisionalPolicy,
+    pub lower_is_better: LowerFormula,
+    /// Opinions, best first.
+    pub qualitative_ladder: Vec<String>,
+    pub efficiency_clamp: Decimal,
+    pub bands: Vec<Band>,
+    pub na_band: String,
+}
+
+impl Rules {
+    /// The band name of a score; the N/A band when there is no value.
+    pub fn band(&self, value: Option<Decimal>) -> &str {
+        let Some(value) = value else { return &self.na_band };
+        self.bands
+            .iter()
+            .find(|band| match band.lower {
+                None => true,
+                Some(lower) if band.inclusive => value >= lower,
+                Some(lower) => value > lower,
+            })
+            .map_or(&self.na_band, |band| &band.name)
+    }
+}
+
+/// Validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub units: UnitRegistry,
+    pub rules: Rules,
+}
+
+impl Config {
+    /// The embedded defaults alone.
+    pub fn builtin() -> Config {
+        Config::from_raw(raw_defaults(), RawConfig::default())
+            .expect("the embedded defaults are valid")
+    }
+
+    /// The embedded defaults overridden by the file at `path`.
+    ///
+    /// # Errors
+    /// [`ConfigError`] when the file cannot be read, is not valid TOML, has unknown keys, or
+    /// holds a value out of range.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::Read { path: path.into(), source })?;
+        let user: RawConfig = toml::from_str(&text).map_err(|source| ConfigError::Parse {
+            path: path.into(),
+            source: Box::new(source),
+        })?;
+        Config::from_raw(raw_defaults(), user)
+    }
+
+    fn from_raw(defaults: RawConfig, user: RawConfig) -> Result<Config, ConfigError> {
+        let mut units: Vec<Unit> = Vec::new();
+        for raw in defaults.unit.into_iter().chain(user.unit) {
+            merge_unit(&mut units, raw)?;
+        }
+        let rules = rules(defaults.scoring, user.scoring)?;
+        Ok(Config { units: UnitRegistry::new(units), rules })
+    }
+}
+
+fn raw_defaults() -> RawConfig {
+    toml::from_str(DEFAULTS).expect("the embedded defaults parse")
+}
+
+fn merge_unit(units: &mut Vec<Unit>, raw: RawUnit) -> Result<(), ConfigError> {
+    let code = raw.code.trim().to_uppercase();
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(value_error("unit.code", format!("`{}` must be letters and digits", raw.code)));
+    }
+    for address in raw.email.iter().flatten() {
+        if !address.contains('@') || address.contains(['\r', '\n', ',', '<', '>']) {
+            return Err(value_error("unit.email", format!("`{address}` is not an address")));
+        }
+    }
+    match units.iter_mut().find(|u| u.code == code) {
+        Some(unit) => {
+            if let Some(name) = raw.name {
+                unit.name = name;
+            }
+            if let Some(aliases) = raw.aliases {
+                unit.aliases = aliases;
+            }
+            if let Some(email) = raw.email {
+                unit.email = email;
+            }
+        }
+        None => {
+            let name = raw
+                .name
+                .ok_or_else(|| value_error("unit.name", format!("new unit {code} needs a name")))?;
+            units.push(Unit {
+                code,
+                name,
+                aliases: raw.aliases.unwrap_or_default(),
+                email: raw.email.unwrap_or_default(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn rules(defaults: RawScoring, user: RawScoring) -> Result<Rules, ConfigError> {
+    let required = |key: &str| value_error(key, "missing from the defaults".into());
+    let weights = user.weights.or(defaults.weights).unwrap_or_default();
+    let weights = weights
+        .into_iter()
+        .map(|(name, w)| Ok((name, decimal("scoring.weights", w)?)))
+        .collect::<Result<BTreeMap<_, _>, ConfigError>>()?;
+    if !weights.is_empty() && weights.values().sum::<Decimal>() != Decimal::ONE_HUNDRED {
+        return Err(value_error("scoring.weights", "weights must add up to 100".into()));
+    }
+    let cap = decimal("scoring.cap", user.cap.or(defaults.cap).unwrap_or(0.0))?;
+    let ladder = user.qualitative_ladder.or(defaults.qualitative_ladder).unwrap_or_default();
+    if ladder.is_empty() {
+        return Err(value_error("scoring.qualitative_ladder", "needs at least one opinion".into()));
+    }
+    let clamp = user.efficiency_clamp.or(defaults.efficiency_clamp).ok_or_else(|| required("scoring.efficiency_clamp"))?;
+    let bands = user.band.or(defaults.band).ok_or_else(|| required("scoring.band"))?;
+    let bands = bands
+        .into_iter()
+        .map(|band| {
+            let (lower, inclusive) = match (band.above, band.from) {
+                (Some(_), Some(_)) => {
+                    return Err(value_error("scoring.band", format!("band {} has both `above` and `from`", band.name)));
+                }
+                (Some(above), None) => (Some(decimal("scoring.band.above", above)?), false),
+                (None, Some(from)) => (Some(decimal("scoring.band.from", from)?), true),
+                (None, None) => (None, true),
+            };
+            Ok(Band { name: band.name, lower, inclusive })
+        })
+        .collect::<Result<Vec<_>, ConfigError>>()?;
+    Ok(Rules {
+        weights,
+        cap: (cap > Decimal::ZERO).then_some(cap),
+        na: user.na.or(defaults.na).unwrap_or(NaPolicy::Exclude),
+        provisional: user.provisional.or(defaults.provisional).unwrap_or(ProvisionalPolicy::Include),
+        lower_is_better: user.lower_is_better.or(defaults.lower_is_better).unwrap_or(LowerFormula::TwoMinusRatio),
+        qualitative_ladder: ladder.iter().map(|o| o.trim().to_uppercase()).collect(),
+        efficiency_clamp: decimal("scoring.efficiency_clamp", clamp)?.abs(),
+        bands,
+        na_band: user.na_band.or(defaults.na_band).unwrap_or_else(|| "N/A".into()),
+    })
+}
+
+fn decimal(key: &str, value: f64) -> Result<Decimal, ConfigError> {
+    decimal_from_f64(value)
+        .map(|(d, _)| d)
+        .ok_or_else(|| value_error(key, format!("{value} is not a finite number")))
+}
+
+fn value_error(key: &str, reason: String) -> ConfigError {
+    ConfigError::Value { key: key.into(), reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn builtin_registry_has_bkn_and_all_kanreg() {
+        let config = Config::builtin();
+        assert!(config.units.get("BKN").is_some());
+        for n in 1..=14 {
+            assert!(config.units.get(&format!("KR{n:02}")).is_some(), "KR{n:02}");
+        }
+        assert!(config.units.get("PUSPENKOM").is_some());
+        let aceh = config.units.find_in("Laporan Kinerja Kanreg XIII BKN Aceh").unwrap().0;
+        assert_eq!(aceh.code, "KR13");
+    }
+
+    #[test]
+    fn bands_are_half_open_as_domain_says() {
+        let rules = Config::builtin().rules;
+        assert_eq!(rules.band(Some(dec!(100.01))), "Sangat Baik");
+        assert_eq!(rules.band(Some(dec!(100))), "Baik");
+        assert_eq!(rules.band(Some(dec!(80))), "Baik");
+        assert_eq!(rules.band(Some(dec!(79.99))), "Cukup");
+        assert_eq!(rules.band(Some(dec!(49.5))), "Kurang");
+        assert_eq!(rules.band(None), "Belum Ada Skor");
+        assert_eq!(rules.cap, None);
+    }
+
+    #[test]
+    fn user_file_overrides_key_by_key() {
+        let user: RawConfig = toml::from_str(
+            "[[unit]]\ncode = \"kr07\"\nemail = [\"kanreg7@bkn.go.id\"]\n\n[[unit]]\ncode = \"PUSDIKLAT\"\nname = \"Pusat Pendidikan\"\n\n[scoring]\ncap = 120\n",
+        )
+        .unwrap();
+        let config = Config::from_raw(raw_defaults(), user).unwrap();
+        let kr07 = config.units.get("KR07").unwrap();
+        assert_eq!(kr07.email, vec!["kanreg7@bkn.go.id"]);
+        assert_eq!(kr07.name, "Kantor Regional VII BKN Palembang");
+        assert!(config.units.get("PUSDIKLAT").is_some());
+        assert_eq!(config.rules.cap, Some(dec!(120)));
+        assert_eq!(config.rules.qualitative_ladder[0], "WTP");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_weights_are_refused() {
+        assert!(toml::from_str::<RawConfig>("colour = 1").is_err());
+        let user: RawConfig = toml::from_str("[scoring]\nweights = { Stakeholder = 50 }").unwrap();
+        assert!(Config::from_raw(raw_defaults(), user).is_err());
+    }
+}

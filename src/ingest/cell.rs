@@ -1,0 +1,348 @@
+//! Cell values as units write them: Indonesian and English numbers, percent signs, rupiah
+//! spellings, `N/A`, provisional marks, opinions, value-plus-unit cells, Excel's own types.
+//!
+//! A text number is read both ways, Indonesian (`.` thousands, `,` decimal) and English; the
+//! column decides when the two disagree (see [`Style::of_column`]).
+
+use crate::model::amount::decimal_from_f64;
+use calamine::Data;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// A number style, as evidenced by an unambiguous cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `1.079.227.170.000`, `99,27`.
+    Indonesian,
+    /// `56.50`, `1,234.5`.
+    English,
+}
+
+impl Style {
+    /// The style of a column: the one its unambiguous cells show, `None` if they show both
+    /// or neither.
+    pub fn of_column<'a>(cells: impl Iterator<Item = &'a CellValue>) -> Option<Style> {
+        let (mut id, mut en) = (false, false);
+        for cell in cells {
+            match cell.kind {
+                Kind::Text(candidates) => match candidates.evidence() {
+                    Some(Style::Indonesian) => id = true,
+                    Some(Style::English) => en = true,
+                    None => {}
+                },
+                _ => continue,
+            }
+        }
+        match (id, en) {
+            (true, false) => Some(Style::Indonesian),
+            (false, true) => Some(Style::English),
+            _ => None,
+        }
+    }
+}
+
+/// A number with the count of decimals it was written with.
+pub type Written = (Decimal, u32);
+
+/// The two readings of a text number; either may be impossible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidates {
+    pub indonesian: Option<Written>,
+    pub english: Option<Written>,
+}
+
+impl Candidates {
+    fn evidence(&self) -> Option<Style> {
+        match (self.indonesian, self.english) {
+            (Some(_), None) => Some(Style::Indonesian),
+            (None, Some(_)) => Some(Style::English),
+            _ => None,
+        }
+    }
+
+    /// Both readings possible and different: `1.203`, `4,057`.
+    pub fn is_ambiguous(&self) -> bool {
+        matches!((self.indonesian, self.english), (Some(a), Some(b)) if a.0 != b.0)
+    }
+
+    /// The reading in `style`, or the only possible one.
+    pub fn read(&self, style: Style) -> Option<Written> {
+        let (preferred, other) = match style {
+            Style::Indonesian => (self.indonesian, self.english),
+            Style::English => (self.english, self.indonesian),
+        };
+        preferred.or(other)
+    }
+
+    /// For an ambiguous number with no column to decide: the whole-number reading for counts
+    /// and amounts, the fractional reading otherwise.
+    pub fn read_by_measure(&self, whole: bool) -> Option<Written> {
+        let (a, b) = (self.indonesian?, self.english?);
+        let a_is_whole = a.0.fract().is_zero();
+        Some(if a_is_whole == whole { a } else { b })
+    }
+}
+
+/// What a cell holds, before a column decides how to read ambiguous numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Empty,
+    NotApplicable,
+    /// An opinion such as `WTP`; the text is the cell's, upper-cased.
+    Opinion,
+    /// A number cell, exact.
+    Stored(Written),
+    /// A number written as text.
+    Text(Candidates),
+    /// A date (Excel turned a number such as `3.7` into 3 July).
+    Date,
+    /// A formula whose cached value is an error (`#DIV/0!`).
+    FormulaError,
+    Unreadable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellValue {
+    pub kind: Kind,
+    /// Marked `*)`, `*` or "sementara".
+    pub provisional: bool,
+    /// A `%` sign followed the number.
+    pub percent: bool,
+    /// Text that is only a number, the way Excel stores a number typed into a text cell.
+    pub plain_text_number: bool,
+    /// The cell as printed.
+    pub text: String,
+}
+
+impl CellValue {
+    pub fn is_empty(&self) -> bool {
+        self.kind == Kind::Empty
+    }
+}
+
+/// Read one cell.
+pub fn read(data: &Data) -> CellValue {
+    let plain = |kind, text: String| CellValue {
+        kind,
+        provisional: false,
+        percent: false,
+        plain_text_number: false,
+        text,
+    };
+    match data {
+        Data::Empty => plain(Kind::Empty, String::new()),
+        Data::Int(i) => plain(Kind::Stored((Decimal::from(*i), 0)), i.to_string()),
+        Data::Float(f) => match decimal_from_f64(*f) {
+            Some(written) => plain(Kind::Stored(written), f.to_string()),
+            None => plain(Kind::Unreadable, f.to_string()),
+        },
+        Data::String(s) => read_text(s),
+        Data::Bool(b) => plain(Kind::Unreadable, b.to_string()),
+        Data::DateTime(dt) => plain(Kind::Date, dt.as_f64().to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => plain(Kind::Date, s.clone()),
+        Data::Error(e) => plain(Kind::FormulaError, e.to_string()),
+    }
+}
+
+/// Read a text cell (also used for numbers found inside titles, such as `NPSS 98.47`).
+pub fn read_text(raw: &str) -> CellValue {
+    let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut value = CellValue {
+        kind: Kind::Empty,
+        provisional: false,
+        percent: false,
+        plain_text_number: false,
+        text: text.clone(),
+    };
+    let mut body = text.as_str();
+    for mark in ["*)", "*"] {
+        if let Some(rest) = body.strip_suffix(mark) {
+            body = rest.trim_end();
+            value.provisional = true;
+        }
+    }
+    if let Some(rest) = body.strip_prefix('*') {
+        body = rest.trim_start();
+        value.provisional = true;
+    }
+    let lower = body.to_lowercase();
+    let owned;
+    if lower.contains("sementara") {
+        owned = lower.replace("(sementara)", "").replace("sementara", "");
+        body = owned.trim();
+        value.provisional = true;
+    }
+    let upper = body.to_uppercase();
+    value.kind = if body.is_empty() || ["-", "–", "—"].contains(&body) {
+        Kind::Empty
+    } else if ["N/A", "NA", "N.A", "N.A.", "#N/A", "BELUM ADA SKOR", "TIDAK ADA SKOR"].contains(&upper.as_str()) {
+        Kind::NotApplicable
+    } else if (2..=5).contains(&body.len()) && body.chars().all(|c| c.is_ascii_alphabetic()) {
+        Kind::Opinion
+    } else {
+        match read_number_text(body) {
+            Some((candidates, percent, plain)) => {
+                value.percent = percent;
+                value.plain_text_number = plain;
+                Kind::Text(candidates)
+            }
+            None => Kind::Unreadable,
+        }
+    };
+    value
+}
+
+/// A number in text: optional `Rp`, the digits, an optional `%`, and an optional unit or
+/// remark after it (`60.000 Orang`, `100% (628 Instansi Pemerintah)`). Returns the readings,
+/// whether a `%` followed, and whether the text was nothing but the number.
+fn read_number_text(body: &str) -> Option<(Candidates, bool, bool)> {
+    let mut rest = body.trim();
+    let mut plain = true;
+    let lower = rest.to_lowercase();
+    if lower.starts_with("rp") {
+        rest = rest[2..].trim_start_matches(['.', ' ']);
+        plain = false;
+    }
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+'))))
+        .map_or(rest.len(), |(i, _)| i);
+    let (token, tail) = rest.split_at(end);
+    let token = token.trim_end_matches(['.', ',']);
+    // Rupiah written `1.500.000.000,-` or `1.028.677.308.609-`: the dash closes the amount.
+    let tail = match tail.strip_prefix(",-").or_else(|| tail.strip_prefix('-')) {
+        Some(rest) => {
+            plain = false;
+            rest
+        }
+        None => tail,
+    };
+    let mut tail = tail.trim_start();
+    let percent = tail.starts_with('%');
+    if percent {
+        tail = tail[1..].trim_start();
+        plain = false;
+    }
+    if !tail.is_empty() {
+        let first = tail.chars().next()?;
+        if !(first == '(' || first.is_alphabetic()) {
+            return None;
+        }
+        plain = false;
+    }
+    let candidates = Candidates {
+        indonesian: parse_grouped(token, '.', ','),
+        english: parse_grouped(token, ',', '.'),
+    };
+    (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain))
+}
+
+/// Parse `token` with `group` as the thousands separator and `point` as the decimal point:
+/// groups after the first are exactly three digits, at most one point.
+fn parse_grouped(token: &str, group: char, point: char) -> Option<Written> {
+    let (sign, digits) = match token.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", token.strip_prefix('+').unwrap_or(token)),
+    };
+    let (int, frac) = match digits.split_once(point) {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let groups: Vec<&str> = int.split(group).collect();
+    let first_ok = !groups[0].is_empty() && (groups.len() == 1 || groups[0].len() <= 3);
+    let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !first_ok || !groups.iter().all(|g| digits_only(g)) || !groups[1..].iter().all(|g| g.len() == 3) {
+        return None;
+    }
+    if let Some(f) = frac
+        && (f.is_empty() || !digits_only(f))
+    {
+        return None;
+    }
+    let text = format!("{sign}{}{}", groups.concat(), frac.map(|f| format!(".{f}")).unwrap_or_default());
+    let value = Decimal::from_str(&text).ok()?;
+    Some((value, frac.map_or(0, |f| f.len() as u32)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn both(text: &str) -> (Option<Decimal>, Option<Decimal>) {
+        match read_text(text).kind {
+            Kind::Text(c) => (c.indonesian.map(|w| w.0), c.english.map(|w| w.0)),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn indonesian_and_english_numbers() {
+        assert_eq!(both("99,27"), (Some(dec!(99.27)), None));
+        assert_eq!(both("56.50"), (None, Some(dec!(56.50))));
+        assert_eq!(both("1.079.227.170.000"), (Some(dec!(1079227170000)), None));
+        assert_eq!(both("1.203"), (Some(dec!(1203)), Some(dec!(1.203))));
+        assert_eq!(both("4,057"), (Some(dec!(4.057)), Some(dec!(4057))));
+        assert_eq!(both("1.234,5"), (Some(dec!(1234.5)), None));
+        assert_eq!(both("1,234.5"), (None, Some(dec!(1234.5))));
+        assert_eq!(both("100"), (Some(dec!(100)), Some(dec!(100))));
+    }
+
+    #[test]
+    fn percent_rupiah_and_units() {
+        for (text, value) in [
+            ("97,45 %", dec!(97.45)),
+            ("101,2%", dec!(101.2)),
+            ("86,025%", dec!(86.025)),
+            ("Rp 1.500.000.000", dec!(1500000000)),
+            ("Rp1.500.000.000,-", dec!(1500000000)),
+            ("Rp.2.846.111.059,-", dec!(2846111059)),
+            ("Rp. 5.380.479.949", dec!(5380479949)),
+            ("Rp.1.028.677.308.609-", dec!(1028677308609)),
+            ("Rp0", dec!(0)),
+            ("60.000 Orang", dec!(60000)),
+            ("100% (628 Instansi Pemerintah)", dec!(100)),
+        ] {
+            let cell = read_text(text);
+            let Kind::Text(c) = cell.kind else { panic!("{text}: {:?}", cell.kind) };
+            assert_eq!(c.read(Style::Indonesian).map(|w| w.0), Some(value), "{text}");
+            assert!(!cell.plain_text_number, "{text}");
+        }
+        assert!(read_text("97,45 %").percent);
+        assert!(read_text("92.78").plain_text_number);
+        let negative = read_text("-0,29");
+        assert_eq!(negative.kind, Kind::Text(Candidates { indonesian: Some((dec!(-0.29), 2)), english: None }));
+    }
+
+    #[test]
+    fn marks() {
+        assert_eq!(read_text("N/A").kind, Kind::NotApplicable);
+        assert_eq!(read_text("-").kind, Kind::Empty);
+        assert_eq!(read_text("WTP").kind, Kind::Opinion);
+        let provisional = read_text("56,50*)");
+        assert!(provisional.provisional);
+        assert_eq!(provisional.kind, Kind::Text(Candidates { indonesian: Some((dec!(56.50), 2)), english: None }));
+        assert!(read_text("*91").provisional);
+        assert!(read_text("78,57 (sementara)").provisional);
+        assert_eq!(read_text("✓").kind, Kind::Unreadable);
+        assert_eq!(read_text("12 / 7").kind, Kind::Unreadable);
+    }
+
+    #[test]
+    fn excel_types() {
+        assert_eq!(read(&Data::Float(56.5)).kind, Kind::Stored((dec!(56.5), 1)));
+        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).text, "#DIV/0!");
+        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).kind, Kind::FormulaError);
+    }
+
+    #[test]
+    fn columns_decide_ambiguous_numbers() {
+        let cells: Vec<CellValue> = ["1.203", "15.000", "1.500.000"].iter().map(|t| read_text(t)).collect();
+        assert_eq!(Style::of_column(cells.iter()), Some(Style::Indonesian));
+        let mixed: Vec<CellValue> = ["99,27", "56.50"].iter().map(|t| read_text(t)).collect();
+        assert_eq!(Style::of_column(mixed.iter()), None);
+        let Kind::Text(c) = read_text("1.203").kind else { unreachable!() };
+        assert_eq!(c.read_by_measure(true).unwrap().0, dec!(1203));
+        assert_eq!(c.read_by_measure(false).unwrap().0, dec!(1.203));
+    }
+}

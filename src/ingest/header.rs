@@ -1,0 +1,232 @@
+//! Finding tables by their header words: which column holds what, over one or two header rows.
+
+use super::sheet::Sheet;
+use crate::model::unit::normalise;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// One label column holding perspective, SS and IKU rows ("Sasaran Strategis / Indikator").
+    Tree,
+    Goal,
+    GoalCode,
+    Indicator,
+    IndicatorCode,
+    Perspective,
+    No,
+    Satuan,
+    Polarity,
+    Target,
+    Realisasi,
+    Capaian,
+    Nss,
+    Skor,
+    Nkp,
+    Weight,
+    Pagu,
+    BudgetRealisasi,
+    Serapan,
+    Sisa,
+    Efisiensi,
+    Note,
+    Status,
+}
+
+/// The table families of DOMAIN.md, told apart by the roles their headers carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// Scorecard or capaian table: indicators with realisasi.
+    Performance,
+    /// Perjanjian Kinerja: indicators with targets, no realisasi.
+    Agreement,
+    /// Budget per SS: goals with pagu, no indicators.
+    GoalBudget,
+    /// Perspective | Skor SS | Bobot | NKP, with an NPSS row.
+    PerspectiveSummary,
+}
+
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub family: Family,
+    pub first_row: u32,
+    pub last_row: u32,
+    /// (column, role), left to right; a role may occur twice (two `No.` columns).
+    pub columns: Vec<(u32, Role)>,
+}
+
+impl Header {
+    pub fn col(&self, role: Role) -> Option<u32> {
+        self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.col(role).is_some()
+    }
+
+    pub fn span(&self) -> (u32, u32) {
+        let cols = self.columns.iter().map(|(c, _)| *c);
+        (cols.clone().min().unwrap_or(0), cols.max().unwrap_or(0))
+    }
+}
+
+/// The role of a header cell, from its words.
+pub fn classify(text: &str) -> Option<Role> {
+    let trimmed = text.trim();
+    if ["%", "(%)", "% capaian"].contains(&trimmed.to_lowercase().as_str()) {
+        return Some(Role::Capaian);
+    }
+    let words = normalise(trimmed);
+    let has = |w: &str| words.contains(w);
+    let is = |w: &str| words.trim() == w;
+    let role = if words.starts_with(" status") {
+        Role::Status
+    } else if has(" sasaran") && has(" indikator") {
+        Role::Tree
+    } else if has(" nkp ") {
+        Role::Nkp
+    } else if has(" nss ") {
+        Role::Nss
+    } else if has(" kode ss") || has(" kode sasaran") || has(" no ss") {
+        Role::GoalCode
+    } else if has(" kode iku") || has(" kode indikator") {
+        Role::IndicatorCode
+    } else if has(" perspekti") || has(" perspective") {
+        Role::Perspective
+    } else if has(" sasaran") || is("ss") {
+        Role::Goal
+    } else if has(" indikator") || is("iku") {
+        Role::Indicator
+    } else if has(" satuan") {
+        Role::Satuan
+    } else if has(" polarit") {
+        Role::Polarity
+    } else if has(" pagu") {
+        Role::Pagu
+    } else if has(" efisiensi") {
+        Role::Efisiensi
+    } else if has(" serapan") || has(" penyerapan") {
+        Role::Serapan
+    } else if has(" sisa") {
+        Role::Sisa
+    } else if (has(" realisasi") || has(" realisais")) && has(" anggaran") {
+        Role::BudgetRealisasi
+    } else if has(" target") {
+        Role::Target
+    } else if has(" realisasi") || has(" realisais") {
+        Role::Realisasi
+    } else if has(" capaian") {
+        Role::Capaian
+    } else if has(" skor") {
+        Role::Skor
+    } else if has(" bobot") {
+        Role::Weight
+    } else if has(" keterangan") || is("ket") || has(" penjelasan") {
+        Role::Note
+    } else if is("no") || is("nomor") {
+        Role::No
+    } else {
+        return None;
+    };
+    Some(role)
+}
+
+fn family(columns: &[(u32, Role)]) -> Option<Family> {
+    let has = |role| columns.iter().any(|(_, r)| *r == role);
+    let labelled = has(Role::Tree) || has(Role::Indicator);
+    if columns.len() < 3 {
+        None
+    } else if labelled && has(Role::Realisasi) {
+        Some(Family::Performance)
+    } else if labelled && has(Role::Target) {
+        Some(Family::Agreement)
+    } else if (has(Role::Goal) || has(Role::GoalCode)) && (has(Role::Pagu) || has(Role::Efisiensi) || has(Role::BudgetRealisasi)) {
+        Some(Family::GoalBudget)
+    } else if has(Role::Perspective) && (has(Role::Skor) || has(Role::Nkp) || has(Role::Nss)) {
+        Some(Family::PerspectiveSummary)
+    } else {
+        None
+    }
+}
+
+/// A `Realisasi` column right of a `Pagu` column is money spent. In a goal-level budget table
+/// (000 Tabel 3.41: "Realisasi (%) Kinerja | Anggaran") a goal's realisasi is its capaian, and
+/// budget realisasi with no pagu beside it is a percentage: serapan.
+fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family) {
+    let pagu = columns.iter().find(|(_, r)| *r == Role::Pagu).map(|(c, _)| *c);
+    for (col, role) in columns.iter_mut() {
+        let right_of_pagu = pagu.is_some_and(|p| *col > p);
+        *role = match (*role, family) {
+            (Role::Realisasi, _) if right_of_pagu => Role::BudgetRealisasi,
+            (Role::Realisasi, Family::GoalBudget) => Role::Capaian,
+            (Role::BudgetRealisasi, Family::GoalBudget) if pagu.is_none() => Role::Serapan,
+            (role, _) => role,
+        };
+    }
+}
+
+fn roles_of(texts: impl Iterator<Item = (u32, String)>) -> Vec<(u32, Role)> {
+    texts.filter_map(|(col, text)| classify(&text).map(|role| (col, role))).collect()
+}
+
+/// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
+/// under merged group headers) names a table family.
+pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
+    let texts_in = |r: u32| sheet.texts_in_row(r);
+    let top: Vec<(u32, String)> = texts_in(row).map(|(c, t)| (c, t.to_string())).collect();
+    if top.len() < 2 {
+        return None;
+    }
+    let single = roles_of(top.iter().cloned());
+    let below: Vec<(u32, String)> = texts_in(row + 1).map(|(c, t)| (c, t.to_string())).collect();
+    let double = (!below.is_empty() && below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40))
+        .then(|| {
+            // A group header ("Kinerja", "Anggaran") merged over the sub-headers below it.
+            let (first, last) = sheet.col_bounds();
+            let mut group = String::new();
+            let mut combined = Vec::new();
+            for col in first..=last {
+                let over = top.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
+                let under = below.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
+                if let Some(over) = over {
+                    group = over.to_string();
+                }
+                match (over, under) {
+                    (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
+                    (Some(over), None) => combined.push((col, over.to_string())),
+                    (None, None) => group.clear(),
+                }
+            }
+            roles_of(combined.into_iter())
+        })
+        .filter(|roles| roles.len() > single.len());
+    let (mut columns, last_row) = match double {
+        Some(roles) => (roles, row + 1),
+        None => (single, row),
+    };
+    let family = family(&columns)?;
+    settle_budget_columns(&mut columns, family);
+    Some(Header { family, first_row: row, last_row, columns })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words() {
+        assert_eq!(classify("Sasaran Strategis / Indikator Kinerja Utama"), Some(Role::Tree));
+        assert_eq!(classify("Realisais\nKinerja"), Some(Role::Realisasi));
+        assert_eq!(classify("Capaian (Kinerja)"), Some(Role::Capaian));
+        assert_eq!(classify("%"), Some(Role::Capaian));
+        assert_eq!(classify("Realisasi Anggaran"), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Pagu Anggaran"), Some(Role::Pagu));
+        assert_eq!(classify("Efisiensi (%)"), Some(Role::Efisiensi));
+        assert_eq!(classify("KODE SS"), Some(Role::GoalCode));
+        assert_eq!(classify("INDIKATOR KINERJA UTAMA"), Some(Role::Indicator));
+        assert_eq!(classify("Skor SS"), Some(Role::Skor));
+        assert_eq!(classify("No."), Some(Role::No));
+        assert_eq!(classify("Status NSS"), Some(Role::Status));
+        assert_eq!(classify("Nilai Kinerja Perspektif (NKP)"), Some(Role::Nkp));
+        assert_eq!(classify("Terwujudnya instansi pemerintah"), None);
+    }
+}

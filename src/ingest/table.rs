@@ -1,0 +1,524 @@
+//! Reading the body of a found table into perspectives, goals, indicators, budget lines and
+//! claims, with a finding for every cell that could not be understood.
+
+use super::cell::{self, CellValue, Kind, Style};
+use super::header::{Family, Header, Role};
+use super::sheet::Sheet;
+use crate::model::unit::normalise;
+use crate::model::{
+    BudgetRow, BudgetScope, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
+    PerspectiveRow, Polarity, Reading, Value,
+};
+use std::collections::HashMap;
+
+/// What the tables of a workbook add up to.
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub perspectives: Vec<PerspectiveRow>,
+    pub goals: Vec<GoalRow>,
+    pub indicators: Vec<IndicatorRow>,
+    pub budget: Vec<BudgetRow>,
+    pub npss: Option<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+/// The rows that belong to the table under `header`: from below the header to the first blank
+/// row, footnote or next header after the data began.
+pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
+    let (first_col, last_col) = header.span();
+    let (_, last_row) = sheet.row_bounds();
+    let mut start = None;
+    let mut end = header.last_row;
+    for row in header.last_row + 1..=last_row {
+        let blank = sheet.row_is_blank(row, first_col, last_col);
+        if start.is_none() {
+            if !blank {
+                start = Some(row);
+                end = row;
+            }
+            continue;
+        }
+        let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
+        if blank || is_footnote(first_text) || super::header::header_at(sheet, row).is_some() {
+            break;
+        }
+        end = row;
+    }
+    (start.unwrap_or(header.last_row + 1), end)
+}
+
+fn is_footnote(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["*)", "sumber", "catatan", "keterangan", "ket.", "ket :", "note"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// The canonical name of a perspective label, if the text is one. `strict` asks for the word
+/// "perspective"/"perspektif" (rows inside an indicator table); summary tables name them bare.
+pub fn perspective_name(text: &str, strict: bool) -> Option<String> {
+    let words = normalise(text);
+    let marked = words.contains("perspekti") || words.contains("perspective");
+    if strict && !marked || words.split_whitespace().count() > 6 {
+        return None;
+    }
+    let has = |w: &str| words.contains(w);
+    let name = if has(" stakeholder") || has(" pemangku") {
+        "Stakeholder"
+    } else if has(" customer") || has(" pelanggan") {
+        "Customer"
+    } else if has(" internal") || has(" proses") {
+        "Internal Process"
+    } else if has(" learn") || has(" growth") || has(" pembelajaran") || has(" pertumbuhan") {
+        "Learn & Growth"
+    } else if marked {
+        return Some(text.trim().to_string());
+    } else {
+        return None;
+    };
+    Some(name.to_string())
+}
+
+/// `SS.1 Terwujudnya…`, `SS. 3 …`, `SS 1. …`, `IKU4` → ("1", "Terwujudnya…").
+pub fn leading_code<'t>(text: &'t str, prefix: &str) -> Option<(String, &'t str)> {
+    let text = text.trim();
+    let head = text.get(..prefix.len())?;
+    if !head.eq_ignore_ascii_case(prefix) {
+        return None;
+    }
+    let rest = text[prefix.len()..].trim_start_matches(['.', ' ']);
+    leading_digits(rest)
+}
+
+/// `1. Persentase…` or `1) …` → ("1", "Persentase…").
+pub fn leading_number(text: &str) -> Option<(String, &str)> {
+    let text = text.trim();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let after = text[digits..].chars().next();
+    if digits == 0 || !matches!(after, Some('.' | ')')) {
+        return None;
+    }
+    leading_digits(text)
+}
+
+fn leading_digits(text: &str) -> Option<(String, &str)> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let number = text[..digits].trim_start_matches('0');
+    let rest = text[digits..].trim_start_matches(['.', ')', ' ', ':']);
+    Some((if number.is_empty() { "0" } else { number }.to_string(), rest.trim()))
+}
+
+/// How an indicator is measured, from a satuan cell, else its name, else its target.
+pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measure {
+    let from_words = |text: &str| {
+        let w = normalise(text);
+        let has = |x: &str| w.contains(x);
+        if text.contains('%') || has(" persen") {
+            Some(Measure::Percent)
+        } else if has(" indeks") || has(" ikm ") || has(" index") {
+            Some(Measure::Index)
+        } else if has(" opini") {
+            Some(Measure::Opinion)
+        } else if has(" rp ") || has(" rupiah") {
+            Some(Measure::Rupiah)
+        } else if has(" nilai") || has(" skor") || has(" score") {
+            Some(Measure::Score)
+        } else if has(" jumlah") || has(" orang") || has(" dokumen") || has(" instansi") || has(" unit ") {
+            Some(Measure::Count)
+        } else {
+            None
+        }
+    };
+    let name_measure = || {
+        let w = normalise(name);
+        let starts = |x: &str| w.starts_with(x);
+        if starts(" persentase") || starts(" prosentase") {
+            Some(Measure::Percent)
+        } else {
+            from_words(name)
+        }
+    };
+    satuan
+        .and_then(from_words)
+        .or_else(name_measure)
+        .or_else(|| match target.kind {
+            Kind::Opinion => Some(Measure::Opinion),
+            _ if target.percent => Some(Measure::Percent),
+            _ => None,
+        })
+        .unwrap_or(Measure::Other)
+}
+
+fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::Target => "Target",
+        Role::Realisasi => "Realisasi",
+        Role::Capaian => "Capaian",
+        Role::Nss => "NSS",
+        Role::Skor => "Skor",
+        Role::Nkp => "NKP",
+        Role::Pagu => "Pagu",
+        Role::BudgetRealisasi => "Realisasi anggaran",
+        Role::Serapan => "Serapan",
+        Role::Sisa => "Sisa",
+        Role::Efisiensi => "Efisiensi",
+        _ => "Nilai",
+    }
+}
+
+/// Reads the value cells of one table, deciding ambiguous numbers per column.
+struct Reader<'a> {
+    sheet: &'a Sheet,
+    header: &'a Header,
+    styles: HashMap<u32, Option<Style>>,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(sheet: &'a Sheet, header: &'a Header, rows: (u32, u32), findings: &'a mut Vec<Finding>) -> Self {
+        let styles = header
+            .columns
+            .iter()
+            .map(|&(col, _)| {
+                let cells: Vec<CellValue> = (rows.0..=rows.1).map(|r| cell::read(sheet.get(r, col))).collect();
+                (col, Style::of_column(cells.iter()))
+            })
+            .collect();
+        Reader { sheet, header, styles, findings }
+    }
+
+    fn text(&self, row: u32, role: Role) -> Option<&'a str> {
+        let col = self.header.col(role)?;
+        self.sheet.text(row, col)
+    }
+
+    /// The cell under `role`, as a number, N/A, opinion or missing; findings for what it cannot
+    /// read.
+    fn reading(&mut self, row: u32, role: Role, measure: Measure, code: &str) -> Reading {
+        let Some(col) = self.header.col(role) else { return Reading::missing() };
+        let cell = cell::read(self.sheet.get(row, col));
+        let at = CellRef::new(&self.sheet.name, row, col);
+        let subject = format!("{} {code}", role_label(role));
+        let value = match cell.kind {
+            Kind::Empty => Value::Missing,
+            Kind::NotApplicable => Value::NotApplicable,
+            Kind::Opinion => Value::Opinion(cell.text.trim_end_matches(['*', ')']).trim().to_uppercase()),
+            Kind::Stored((n, _)) => Value::Number(n),
+            Kind::Text(c) => match self.decide(&cell, c, col, measure, &at, &subject) {
+                Some((n, _)) => Value::Number(n),
+                None => Value::Missing,
+            },
+            Kind::Date | Kind::FormulaError | Kind::Unreadable => {
+                self.unreadable(&cell, &at, &subject);
+                Value::Missing
+            }
+        };
+        if cell.provisional {
+            self.findings.push(Finding::new(Code::Provisional, Some(at.clone()), &subject).found(&cell.text));
+        }
+        Reading { value, provisional: cell.provisional, text: cell.text, at: Some(at) }
+    }
+
+    /// A value the unit computed, to verify; `None` when blank, N/A or unreadable.
+    fn claim(&mut self, row: u32, role: Role, code: &str) -> Option<Claim> {
+        let col = self.header.col(role)?;
+        let cell = cell::read(self.sheet.get(row, col));
+        let at = CellRef::new(&self.sheet.name, row, col);
+        let subject = format!("{} {code}", role_label(role));
+        // Number cells show as many decimals as their format asks, usually two; text shows its own.
+        let (value, decimals) = match cell.kind {
+            Kind::Stored((n, _)) => (n, 2),
+            Kind::Text(c) => {
+                let (n, d) = self.decide(&cell, c, col, Measure::Percent, &at, &subject)?;
+                (n, d.min(2))
+            }
+            Kind::Date | Kind::FormulaError | Kind::Unreadable => {
+                self.unreadable(&cell, &at, &subject);
+                return None;
+            }
+            Kind::Empty | Kind::NotApplicable | Kind::Opinion => return None,
+        };
+        Some(Claim { value, decimals, at })
+    }
+
+    fn decide(
+        &mut self,
+        cell: &CellValue,
+        candidates: cell::Candidates,
+        col: u32,
+        measure: Measure,
+        at: &CellRef,
+        subject: &str,
+    ) -> Option<cell::Written> {
+        let written = if !candidates.is_ambiguous() {
+            candidates.read(Style::Indonesian)
+        } else if let Some(style) = self.styles.get(&col).copied().flatten() {
+            candidates.read(style)
+        } else {
+            let taken = candidates.read_by_measure(measure.counts_whole_things());
+            let shown = taken.map(|w| w.0.to_string()).unwrap_or_default();
+            self.findings.push(
+                Finding::new(Code::NumberAmbiguous, Some(at.clone()), subject).found(&cell.text).expected(shown),
+            );
+            taken
+        };
+        if cell.plain_text_number
+            && let Some((n, _)) = written
+        {
+            self.findings.push(
+                Finding::new(Code::NumberAsText, Some(at.clone()), subject).found(&cell.text).expected(n.to_string()),
+            );
+        }
+        written
+    }
+
+    fn unreadable(&mut self, cell: &CellValue, at: &CellRef, subject: &str) {
+        let code = match cell.kind {
+            Kind::Date => Code::CellDate,
+            Kind::FormulaError => Code::FormulaError,
+            _ => Code::CellUnreadable,
+        };
+        self.findings.push(Finding::new(code, Some(at.clone()), subject).found(&cell.text));
+    }
+}
+
+/// Read the table under `header` on `sheet` into `parts`.
+pub fn read(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
+    match header.family {
+        Family::Performance | Family::Agreement => read_indicators(sheet, header, rows, parts),
+        Family::GoalBudget => read_goal_budget(sheet, header, rows, parts),
+        Family::PerspectiveSummary => read_perspective_summary(sheet, header, rows, parts),
+    }
+}
+
+fn upsert_perspective(parts: &mut Parts, row: PerspectiveRow) {
+    match parts.perspectives.iter_mut().find(|p| p.name == row.name) {
+        Some(existing) => {
+            existing.skor = existing.skor.take().or(row.skor);
+            existing.nkp = existing.nkp.take().or(row.nkp);
+        }
+        None => parts.perspectives.push(row),
+    }
+}
+
+fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
+    let mut findings = std::mem::take(&mut parts.findings);
+    let mut reader = Reader::new(sheet, header, rows, &mut findings);
+    let tree = header.col(Role::Tree);
+    let goal_col = header.col(Role::Goal);
+    // With two `No.` columns, the one right of the goal column numbers indicators.
+    let numbers: Vec<u32> = header.columns.iter().filter(|(_, r)| *r == Role::No).map(|(c, _)| *c).collect();
+    let goal_no = numbers.iter().copied().find(|c| goal_col.is_none_or(|g| *c < g));
+    let indicator_no = numbers.iter().copied().find(|c| goal_col.is_some_and(|g| *c > g));
+    let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
+    let mut perspective = String::new();
+    let mut goal: Option<String> = None;
+
+    for row in rows.0..=rows.1 {
+        let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
+        let values_blank = value_roles.iter().all(|r| header.col(*r).is_none_or(|c| cell::read(sheet.get(row, c)).is_empty()));
+        if values_blank && let Some(name) = perspective_name(first_text, true) {
+            let skor = reader.claim(row, Role::Skor, &name);
+            let nkp = reader.claim(row, Role::Nkp, &name);
+            perspective = name.clone();
+            let at = CellRef::new(&sheet.name, row, header.span().0);
+            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, at });
+            continue;
+        }
+        if let Some(name) = reader.text(row, Role::Perspective).and_then(|t| perspective_name(t, false)) {
+            perspective = name;
+        }
+        let no = |col: Option<u32>| col.and_then(|c| match sheet.get(row, c) {
+            calamine::Data::Int(i) => Some(i.to_string()),
+            calamine::Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+            calamine::Data::String(s) => leading_digits(s.trim()).map(|(n, _)| n),
+            _ => None,
+        });
+        // The goal this row opens, if any.
+        let (goal_text, indicator_text) = match tree {
+            Some(col) => {
+                let label = sheet.text(row, col).unwrap_or("");
+                match (leading_code(label, "SS"), leading_code(label, "IKU")) {
+                    (Some(_), _) => (Some(label), None),
+                    (None, Some(_)) => (None, Some(label)),
+                    _ => (None, None),
+                }
+            }
+            None => (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator)),
+        };
+        if let Some(text) = goal_text {
+            let explicit = reader.text(row, Role::GoalCode).and_then(|t| leading_code(t, "SS").or_else(|| leading_digits(t)));
+            let from_text = leading_code(text, "SS").or_else(|| leading_number(text));
+            let name = from_text.as_ref().map_or(text, |(_, rest)| rest).to_string();
+            let number = explicit
+                .map(|(n, _)| n)
+                .or(from_text.map(|(n, _)| n))
+                .or_else(|| no(goal_no))
+                .unwrap_or_else(|| (parts.goals.len() + 1).to_string());
+            let code = format!("SS.{number}");
+            if !parts.goals.iter().any(|g| g.code == code) {
+                let nss = reader.claim(row, Role::Nss, &code);
+                let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
+                parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
+            }
+            goal = Some(code);
+        }
+        let Some(text) = indicator_text else { continue };
+        let explicit = reader.text(row, Role::IndicatorCode).and_then(|t| leading_code(t, "IKU").or_else(|| leading_digits(t)));
+        let from_text = leading_code(text, "IKU").or_else(|| leading_number(text));
+        let name = from_text.as_ref().map_or(text, |(_, rest)| rest).to_string();
+        let number = explicit
+            .map(|(n, _)| n)
+            .or(from_text.map(|(n, _)| n))
+            .or_else(|| no(indicator_no.or(if goal_col.is_none() { goal_no } else { None })))
+            .unwrap_or_else(|| (parts.indicators.len() + 1).to_string());
+        let code = format!("IKU.{number}");
+        let goal_code = match &goal {
+            Some(g) => g.clone(),
+            None => {
+                // An indicator table without goals: each indicator is scored under one goal.
+                let code = "SS.1".to_string();
+                if parts.goals.is_empty() {
+                    let at = CellRef::new(&sheet.name, row, header.span().0);
+                    parts.goals.push(GoalRow { code: code.clone(), name: String::new(), perspective: perspective.clone(), nss: None, at });
+                }
+                goal = Some(code.clone());
+                code
+            }
+        };
+        let target_cell = header.col(Role::Target).map(|c| cell::read(sheet.get(row, c))).unwrap_or_else(|| cell::read_text(""));
+        let measure = measure_of(reader.text(row, Role::Satuan), &name, &target_cell);
+        let polarity = match reader.text(row, Role::Polarity).map(normalise) {
+            Some(p) if ["negatif", "lower", "rendah", "minimal", "minimize", "turun"].iter().any(|w| p.contains(w)) => Polarity::Lower,
+            _ => Polarity::Higher,
+        };
+        let target = reader.reading(row, Role::Target, measure, &code);
+        let realisasi = reader.reading(row, Role::Realisasi, measure, &code);
+        let capaian = reader.claim(row, Role::Capaian, &code);
+        let note = reader.text(row, Role::Note).map(str::to_string);
+        let at = CellRef::new(&sheet.name, row, tree.or(header.col(Role::Indicator)).unwrap_or(0));
+        if header.has(Role::Pagu) || header.has(Role::BudgetRealisasi) {
+            let pagu = reader.reading(row, Role::Pagu, Measure::Rupiah, &code);
+            let spent = reader.reading(row, Role::BudgetRealisasi, Measure::Rupiah, &code);
+            if pagu.value != Value::Missing || spent.value != Value::Missing {
+                parts.budget.push(BudgetRow {
+                    scope: BudgetScope::Indicator,
+                    code: code.clone(),
+                    pagu,
+                    realisasi: spent,
+                    capaian: None,
+                    serapan: reader.claim(row, Role::Serapan, &code),
+                    sisa: reader.claim(row, Role::Sisa, &code),
+                    efisiensi: reader.claim(row, Role::Efisiensi, &code),
+                    at: at.clone(),
+                });
+            }
+        }
+        parts.indicators.push(IndicatorRow {
+            code,
+            name,
+            goal: goal_code,
+            perspective: perspective.clone(),
+            measure,
+            polarity,
+            target,
+            realisasi,
+            capaian,
+            note,
+            at,
+        });
+    }
+    parts.findings = findings;
+}
+
+fn read_goal_budget(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
+    let mut findings = std::mem::take(&mut parts.findings);
+    let mut reader = Reader::new(sheet, header, rows, &mut findings);
+    for row in rows.0..=rows.1 {
+        let label = reader.text(row, Role::GoalCode).or(reader.text(row, Role::Goal)).unwrap_or("");
+        let words = normalise(label);
+        let (scope, code) = if words.contains(" jumlah") || words.contains(" total") {
+            (BudgetScope::Total, "TOTAL".to_string())
+        } else if let Some((n, _)) = leading_code(label, "SS").or_else(|| leading_number(label)) {
+            (BudgetScope::Goal, format!("SS.{n}"))
+        } else if let Some(goal) = parts.goals.iter().find(|g| !g.name.is_empty() && normalise(&g.name) == words) {
+            (BudgetScope::Goal, goal.code.clone())
+        } else {
+            continue;
+        };
+        let pagu = reader.reading(row, Role::Pagu, Measure::Rupiah, &code);
+        let realisasi = reader.reading(row, Role::BudgetRealisasi, Measure::Rupiah, &code);
+        parts.budget.push(BudgetRow {
+            scope,
+            code: code.clone(),
+            pagu,
+            realisasi,
+            capaian: reader.claim(row, Role::Capaian, &code),
+            serapan: reader.claim(row, Role::Serapan, &code),
+            sisa: reader.claim(row, Role::Sisa, &code),
+            efisiensi: reader.claim(row, Role::Efisiensi, &code),
+            at: CellRef::new(&sheet.name, row, header.col(Role::Goal).unwrap_or(header.span().0)),
+        });
+    }
+    parts.findings = findings;
+}
+
+fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
+    let mut findings = std::mem::take(&mut parts.findings);
+    let mut reader = Reader::new(sheet, header, rows, &mut findings);
+    let score_role = if header.has(Role::Skor) { Role::Skor } else { Role::Nss };
+    for row in rows.0..=rows.1 {
+        let label = reader.text(row, Role::Perspective).unwrap_or("");
+        let words = normalise(label);
+        if words.contains(" npss") || words.contains(" total") || words.contains(" jumlah") {
+            let claim = reader.claim(row, Role::Nkp, "NPSS").or_else(|| reader.claim(row, score_role, "NPSS"));
+            parts.npss = parts.npss.take().or(claim);
+        } else if let Some(name) = perspective_name(label, false) {
+            let skor = reader.claim(row, score_role, &name);
+            let nkp = reader.claim(row, Role::Nkp, &name);
+            let at = CellRef::new(&sheet.name, row, header.col(Role::Perspective).unwrap_or(0));
+            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, at });
+        }
+    }
+    parts.findings = findings;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_in_labels() {
+        assert_eq!(leading_code("SS.1 Terwujudnya", "SS"), Some(("1".into(), "Terwujudnya")));
+        assert_eq!(leading_code("SS. 3 Terwujudnya", "SS"), Some(("3".into(), "Terwujudnya")));
+        assert_eq!(leading_code("SS 1. Terwujudnya", "SS"), Some(("1".into(), "Terwujudnya")));
+        assert_eq!(leading_code("IKU4", "IKU"), Some(("4".into(), "")));
+        assert_eq!(leading_code("IKU 1. Persentase", "IKU"), Some(("1".into(), "Persentase")));
+        assert_eq!(leading_code("Indeks Maturitas", "IKU"), None);
+        assert_eq!(leading_number("1. Persentase Instansi"), Some(("1".into(), "Persentase Instansi")));
+        assert_eq!(leading_number("100% tercapai"), None);
+    }
+
+    #[test]
+    fn perspective_labels() {
+        assert_eq!(perspective_name("Stakeholder Perspective", true).as_deref(), Some("Stakeholder"));
+        assert_eq!(perspective_name("CustomerPerspective", true).as_deref(), Some("Customer"));
+        assert_eq!(perspective_name("Customer Perspective", true).as_deref(), Some("Customer"));
+        assert_eq!(perspective_name("Learn & Growth", false).as_deref(), Some("Learn & Growth"));
+        assert_eq!(perspective_name("Learn & Growth", true), None);
+        assert_eq!(perspective_name("Perspektif Proses Bisnis Internal", true).as_deref(), Some("Internal Process"));
+    }
+
+    #[test]
+    fn measures() {
+        let none = cell::read_text("");
+        assert_eq!(measure_of(None, "Persentase layanan", &none), Measure::Percent);
+        assert_eq!(measure_of(None, "Indeks Maturitas SPBE BKN", &none), Measure::Index);
+        assert_eq!(measure_of(None, "Opini atas Laporan Keuangan BKN", &none), Measure::Opinion);
+        assert_eq!(measure_of(Some("Orang"), "Pegawai terlatih", &none), Measure::Count);
+        assert_eq!(measure_of(None, "Something", &cell::read_text("100%")), Measure::Percent);
+    }
+}

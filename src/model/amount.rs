@@ -1,0 +1,92 @@
+//! Exact numbers: the two crossings between `f64` and `Decimal`, and display rounding.
+//!
+//! calamine hands numeric cells over as `f64`. A float becomes a decimal through its shortest
+//! round-trip text (`56.5_f64` → `"56.5"` → `56.5`), never through its binary expansion, so what
+//! Excel shows is what we compute with. Everything after that is `Decimal` at full precision;
+//! rounding happens only for display, half-up (away from zero), to two places.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::str::FromStr;
+
+/// A float as the decimal Excel displays, with the number of decimals its shortest text carries.
+/// `None` for NaN, infinities and magnitudes a `Decimal` cannot hold.
+pub fn decimal_from_f64(value: f64) -> Option<(Decimal, u32)> {
+    if !value.is_finite() {
+        return None;
+    }
+    let text = value.to_string();
+    let decimals = text.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
+    Decimal::from_str(&text).ok().map(|d| (d.normalize(), decimals))
+}
+
+/// Round half-up (away from zero) to `places` decimals: 86.025 → 86.03, 101.245 → 101.25.
+pub fn round_half_up(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The display form of a score: two decimals, half-up.
+pub fn display2(value: Decimal) -> String {
+    format!("{:.2}", round_half_up(value, 2))
+}
+
+/// A score as a JSON number rounded half-up to two decimals.
+pub fn json2(value: Decimal) -> serde_json::Value {
+    let rounded = round_half_up(value, 2).normalize();
+    serde_json::Value::Number(
+        serde_json::Number::from_str(&rounded.to_string()).expect("a decimal is valid JSON"),
+    )
+}
+
+/// An amount (rupiah) as a JSON number, exact.
+pub fn json_exact(value: Decimal) -> serde_json::Value {
+    serde_json::Value::Number(
+        serde_json::Number::from_str(&value.normalize().to_string())
+            .expect("a decimal is valid JSON"),
+    )
+}
+
+/// Rupiah with Indonesian grouping: 1079227170000 → `1.079.227.170.000`.
+pub fn display_rupiah(value: Decimal) -> String {
+    let rounded = round_half_up(value, 0);
+    let digits = rounded.abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.insert(0, '-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn floats_cross_through_their_shortest_text() {
+        assert_eq!(decimal_from_f64(56.5), Some((dec!(56.5), 1)));
+        assert_eq!(decimal_from_f64(86.025), Some((dec!(86.025), 3)));
+        assert_eq!(decimal_from_f64(0.1 + 0.2).unwrap().0, dec!(0.30000000000000004));
+        assert_eq!(decimal_from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn display_rounds_half_up_not_to_even() {
+        assert_eq!(display2(dec!(101.245)), "101.25");
+        assert_eq!(display2(dec!(96.715)), "96.72");
+        assert_eq!(display2(dec!(86.025)), "86.03");
+        assert_eq!(display2(dec!(-0.285)), "-0.29");
+    }
+
+    #[test]
+    fn rupiah_grouping() {
+        assert_eq!(display_rupiah(dec!(1079227170000)), "1.079.227.170.000");
+        assert_eq!(display_rupiah(dec!(0)), "0");
+        assert_eq!(display_rupiah(dec!(-1500)), "-1.500");
+    }
+}

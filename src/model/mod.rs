@@ -1,0 +1,20 @@
+//! The shared nouns: units, periods, what a workbook says, what kinerja computes, findings.
+//! No I/O lives here.
+
+pub mod amount;
+pub mod finding;
+pub mod period;
+pub mod report;
+pub mod scorecard;
+pub mod unit;
+
+pub use finding::{CellRef, Code, Finding, Severity};
+pub use period::Period;
+pub use report::{
+    BudgetRow, BudgetScope, Claim, GoalRow, Identity, IndicatorRow, Kind, Measure,
+    PerspectiveRow, Polarity, Reading, Report, Value,
+};
+pub use scorecard::{
+    BudgetLine, GoalScore, IndicatorScore, PerspectiveScore, Score, Scorecard, Status,
+};
+pub use unit::{Unit, UnitRegistry};

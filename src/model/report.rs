@@ -1,0 +1,187 @@
+//! What a workbook says, as read: the inputs (targets, realisasi, pagu) and, kept apart, the
+//! values the unit computed itself (claims), each with the cell it came from.
+
+use super::finding::CellRef;
+use super::period::Period;
+use rust_decimal::Decimal;
+
+/// A value cell as kinerja understood it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(Decimal),
+    /// A qualitative value such as an audit opinion (`WTP`).
+    Opinion(String),
+    /// Marked `N/A` ("Belum Ada Skor"): left out of every mean.
+    NotApplicable,
+    /// Blank, `-`, or unreadable (the reading produced a finding).
+    Missing,
+}
+
+/// One input cell: its value, whether it is marked provisional, and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub value: Value,
+    pub provisional: bool,
+    /// The cell as printed, for messages.
+    pub text: String,
+    pub at: Option<CellRef>,
+}
+
+impl Reading {
+    pub fn missing() -> Self {
+        Reading { value: Value::Missing, provisional: false, text: String::new(), at: None }
+    }
+
+    pub fn number(&self) -> Option<Decimal> {
+        match self.value {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// A value the unit computed itself (capaian, NSS, NKP, NPSS, serapan, efisiensi), to verify.
+/// `decimals` is how many it printed: the tolerance is one unit of the last of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub value: Decimal,
+    pub decimals: u32,
+    pub at: CellRef,
+}
+
+/// How an indicator is measured; it decides how ambiguous numbers are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Percent,
+    Index,
+    Score,
+    Count,
+    Rupiah,
+    Opinion,
+    Other,
+}
+
+impl Measure {
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Percent => "%",
+            Measure::Index => "indeks",
+            Measure::Score => "nilai",
+            Measure::Count => "jumlah",
+            Measure::Rupiah => "Rp",
+            Measure::Opinion => "opini",
+            Measure::Other => "",
+        }
+    }
+
+    /// Whether `1.203` in this measure is more naturally one thousand two hundred three.
+    pub fn counts_whole_things(self) -> bool {
+        matches!(self, Measure::Count | Measure::Rupiah)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Polarity {
+    /// Capaian = realisasi / target × 100.
+    Higher,
+    /// Capaian = (2 − realisasi / target) × 100 (PermenPANRB).
+    Lower,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorRow {
+    /// `IKU.<n>`.
+    pub code: String,
+    pub name: String,
+    /// Code of the goal (`SS.<n>`) it sits under.
+    pub goal: String,
+    pub perspective: String,
+    pub measure: Measure,
+    pub polarity: Polarity,
+    pub target: Reading,
+    pub realisasi: Reading,
+    pub capaian: Option<Claim>,
+    /// Explanation from a keterangan column.
+    pub note: Option<String>,
+    pub at: CellRef,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalRow {
+    /// `SS.<n>`.
+    pub code: String,
+    pub name: String,
+    pub perspective: String,
+    pub nss: Option<Claim>,
+    pub at: CellRef,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerspectiveRow {
+    /// Canonical name (Stakeholder, Customer, Internal Process, Learn & Growth) or the label.
+    pub name: String,
+    /// The perspective score ("Skor SS"); the input itself when a workbook carries no goals.
+    pub skor: Option<Claim>,
+    pub nkp: Option<Claim>,
+    pub at: CellRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetScope {
+    Indicator,
+    Goal,
+    Total,
+}
+
+impl BudgetScope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BudgetScope::Indicator => "iku",
+            BudgetScope::Goal => "ss",
+            BudgetScope::Total => "total",
+        }
+    }
+}
+
+/// A budget line: per indicator (columns beside the capaian table), per goal (a separate
+/// table), or the total row of such a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetRow {
+    pub scope: BudgetScope,
+    pub code: String,
+    pub pagu: Reading,
+    pub realisasi: Reading,
+    pub capaian: Option<Claim>,
+    pub serapan: Option<Claim>,
+    pub sisa: Option<Claim>,
+    pub efisiensi: Option<Claim>,
+    pub at: CellRef,
+}
+
+/// Realisasi report or agreement (Perjanjian Kinerja: targets only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Realisasi,
+    Agreement,
+}
+
+/// Who reports, for which year and period; `None` where neither the caller nor the workbook
+/// could tell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Identity {
+    pub unit: Option<String>,
+    pub year: Option<u16>,
+    pub period: Option<Period>,
+}
+
+/// Everything read from one workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub identity: Identity,
+    pub kind: Kind,
+    pub perspectives: Vec<PerspectiveRow>,
+    pub goals: Vec<GoalRow>,
+    pub indicators: Vec<IndicatorRow>,
+    pub budget: Vec<BudgetRow>,
+    pub npss: Option<Claim>,
+}

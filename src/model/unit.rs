@@ -1,0 +1,107 @@
+//! Units (BKN, its Kantor Regional, its central directorates) and how documents name them.
+
+use serde::Serialize;
+
+/// A submitting unit. Everything is keyed on `code`; names drift between documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    /// The ways documents write the unit's name ("Kanreg VII", "KR VII", …).
+    #[serde(skip)]
+    pub aliases: Vec<String>,
+    #[serde(skip)]
+    pub email: Vec<String>,
+}
+
+/// The registry of units, with every alias ready for matching inside free text.
+#[derive(Debug, Clone)]
+pub struct UnitRegistry {
+    units: Vec<Unit>,
+    /// (normalised alias padded with spaces, index into `units`), longest alias first.
+    aliases: Vec<(String, usize)>,
+}
+
+/// Lower-case, every run of non-alphanumerics to one space, padded with a space on both sides,
+/// so that " kanreg vii " matches at word boundaries and never inside " kanreg viii ".
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() {
+            out.push(ch);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+impl UnitRegistry {
+    pub fn new(units: Vec<Unit>) -> Self {
+        let mut aliases: Vec<(String, usize)> = units
+            .iter()
+            .enumerate()
+            .flat_map(|(i, unit)| {
+                std::iter::once(&unit.name)
+                    .chain(std::iter::once(&unit.code))
+                    .chain(&unit.aliases)
+                    .map(move |alias| (normalise(alias), i))
+            })
+            .filter(|(alias, _)| alias.trim() != "")
+            .collect();
+        aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        aliases.dedup();
+        UnitRegistry { units, aliases }
+    }
+
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.code.eq_ignore_ascii_case(code))
+    }
+
+    /// The unit whose longest alias occurs in `text`, with the length of that alias; the
+    /// longest wins so "Kantor Regional VII BKN Palembang" is KR07, not BKN.
+    pub fn find_in(&self, text: &str) -> Option<(&Unit, usize)> {
+        let haystack = normalise(text);
+        self.aliases
+            .iter()
+            .find(|(alias, _)| haystack.contains(alias.as_str()))
+            .map(|(alias, i)| (&self.units[*i], alias.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(code: &str, name: &str, aliases: &[&str]) -> Unit {
+        Unit {
+            code: code.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            email: vec![],
+        }
+    }
+
+    #[test]
+    fn longest_alias_wins_at_word_boundaries() {
+        let reg = UnitRegistry::new(vec![
+            unit("BKN", "Badan Kepegawaian Negara", &["BKN"]),
+            unit("KR07", "Kantor Regional VII BKN Palembang", &["Kanreg VII"]),
+            unit("KR08", "Kantor Regional VIII BKN Banjarmasin", &["Kanreg VIII"]),
+        ]);
+        let code = |t: &str| reg.find_in(t).map(|(u, _)| u.code.clone());
+        assert_eq!(code("LAPORAN KINERJA KANREG VIII TAHUN 2024").as_deref(), Some("KR08"));
+        assert_eq!(code("Kanreg VII, Triwulan IV").as_deref(), Some("KR07"));
+        assert_eq!(code("Kantor Regional VII BKN Palembang").as_deref(), Some("KR07"));
+        assert_eq!(code("Laporan BKN 2023").as_deref(), Some("BKN"));
+        assert_eq!(code("Laporan 2023"), None);
+    }
+}

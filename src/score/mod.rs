@@ -1,0 +1,251 @@
+//! Scoring exactly as BKN does (Keputusan Kepala BKN 1.8/KEP/2020, PMK 214/PMK.02/2017):
+//! capaian per IKU, NSS per SS, perspective score, NKP, NPSS, status band, serapan, sisa,
+//! efisiensi. Pure: a report and the rules in, a scorecard and the findings of scoring out.
+//!
+//! ```
+//! use kinerja::score::capaian_ratio;
+//! use kinerja::model::Polarity;
+//! use kinerja::config::LowerFormula;
+//! use rust_decimal_macros::dec;
+//! // 000 IKU.1: realisasi 56.50 against target 60.
+//! let c = capaian_ratio(dec!(60), dec!(56.50), Polarity::Higher, LowerFormula::TwoMinusRatio).unwrap();
+//! assert_eq!(kinerja::model::amount::display2(c), "94.17");
+//! ```
+
+use crate::config::{LowerFormula, NaPolicy, ProvisionalPolicy, Rules};
+use crate::model::{
+    BudgetLine, BudgetRow, BudgetScope, Code, Finding, GoalScore, IndicatorRow, IndicatorScore,
+    Kind, PerspectiveScore, Polarity, Report, Score, Scorecard, Value,
+};
+use rust_decimal::Decimal;
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// Capaian of a numeric indicator; `None` when the target is zero (or, for the inverse
+/// formula, the realisasi is).
+pub fn capaian_ratio(target: Decimal, realisasi: Decimal, polarity: Polarity, lower: LowerFormula) -> Option<Decimal> {
+    match (polarity, lower) {
+        (Polarity::Higher, _) => Some(realisasi.checked_div(target)? * HUNDRED),
+        (Polarity::Lower, LowerFormula::TwoMinusRatio) => Some((Decimal::TWO - realisasi.checked_div(target)?) * HUNDRED),
+        (Polarity::Lower, LowerFormula::InverseRatio) => Some(target.checked_div(realisasi)? * HUNDRED),
+    }
+}
+
+/// Efficiency = (capaian − serapan) / capaian × 100, clamped to ±`clamp`.
+pub fn efisiensi(capaian: Decimal, serapan: Decimal, clamp: Decimal) -> Option<Decimal> {
+    let e = (capaian - serapan).checked_div(capaian)? * HUNDRED;
+    Some(e.clamp(-clamp, clamp))
+}
+
+/// The mean of the children that have a score; N/A when none has. The provisional flag of
+/// any child travels up.
+pub fn mean(children: impl IntoIterator<Item = Score>) -> Score {
+    let (mut sum, mut count, mut provisional) = (Decimal::ZERO, 0u32, false);
+    for child in children {
+        provisional |= child.provisional;
+        if let Some(v) = child.value {
+            sum += v;
+            count += 1;
+        }
+    }
+    Score { value: (count > 0).then(|| sum / Decimal::from(count)), provisional }
+}
+
+fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &mut Vec<Finding>) -> Score {
+    let provisional = ind.target.provisional || ind.realisasi.provisional;
+    let at = ind.realisasi.at.clone().or_else(|| Some(ind.at.clone()));
+    let mut finding = |code, found: String, expected: String| {
+        findings.push(Finding::new(code, at.clone(), &ind.code).found(found).expected(expected));
+    };
+    let value = match (&ind.target.value, &ind.realisasi.value) {
+        (_, Value::NotApplicable) => None,
+        (_, Value::Missing) => {
+            if kind == Kind::Realisasi {
+                finding(Code::RealisasiMissing, String::new(), String::new());
+            }
+            None
+        }
+        (Value::Number(t), Value::Number(r)) => {
+            let c = capaian_ratio(*t, *r, ind.polarity, rules.lower_is_better);
+            if c.is_none() {
+                finding(Code::TargetMissing, ind.target.text.clone(), String::new());
+            }
+            c
+        }
+        (Value::Opinion(t), Value::Opinion(r)) => {
+            let rung = |o: &str| rules.qualitative_ladder.iter().position(|x| x == o).map(|i| rules.qualitative_ladder.len() - i);
+            match (rung(t), rung(r)) {
+                _ if t == r && rung(t).is_some() => Some(HUNDRED),
+                (Some(tr), Some(rr)) => {
+                    finding(Code::QualitativeLadder, r.clone(), t.clone());
+                    Some(Decimal::from(rr) / Decimal::from(tr) * HUNDRED)
+                }
+                (None, _) | (_, None) => {
+                    let unknown = if rung(t).is_none() { t } else { r };
+                    finding(Code::QualitativeUnknown, unknown.clone(), rules.qualitative_ladder.join(", "));
+                    None
+                }
+            }
+        }
+        (Value::Missing | Value::NotApplicable, _) => {
+            finding(Code::TargetMissing, ind.target.text.clone(), String::new());
+            None
+        }
+        (Value::Number(_), Value::Opinion(r)) | (Value::Opinion(r), Value::Number(_)) => {
+            finding(Code::QualitativeUnknown, r.clone(), rules.qualitative_ladder.join(", "));
+            None
+        }
+    };
+    let value = match rules.cap {
+        Some(cap) => value.map(|v| v.min(cap)),
+        None => value,
+    };
+    let value = match (rules.provisional, provisional) {
+        (ProvisionalPolicy::Exclude, true) => None,
+        _ => value,
+    };
+    let value = match (rules.na, &ind.realisasi.value) {
+        (NaPolicy::Zero, Value::NotApplicable) => Some(Decimal::ZERO),
+        _ => value,
+    };
+    Score { value, provisional }
+}
+
+fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> BudgetLine {
+    let pagu = row.pagu.number();
+    let realisasi = row.realisasi.number();
+    let serapan = match (pagu, realisasi) {
+        (Some(p), Some(r)) => r.checked_div(p).map(|x| x * HUNDRED),
+        // A table of percentages (000 Tabel 3.41) states serapan as an input.
+        (None, None) => row.serapan.as_ref().map(|c| c.value),
+        _ => None,
+    };
+    let sisa = pagu.zip(realisasi).map(|(p, r)| p - r);
+    let efisiensi = match (row.scope, basis, serapan) {
+        (BudgetScope::Total, _, _) => None,
+        (_, Some(c), Some(s)) => efisiensi(c, s, rules.efficiency_clamp),
+        _ => None,
+    };
+    BudgetLine { scope: row.scope, code: row.code.clone(), pagu, realisasi, serapan, sisa, efisiensi }
+}
+
+/// Score a report.
+pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let indicators: Vec<IndicatorScore> = report
+        .indicators
+        .iter()
+        .map(|ind| {
+            let capaian = indicator_capaian(ind, report.kind, rules, &mut findings);
+            IndicatorScore {
+                code: ind.code.clone(),
+                name: ind.name.clone(),
+                goal: ind.goal.clone(),
+                perspective: ind.perspective.clone(),
+                band: rules.band(capaian.value).to_string(),
+                capaian,
+            }
+        })
+        .collect();
+    let goals: Vec<GoalScore> = report
+        .goals
+        .iter()
+        .map(|goal| {
+            let nss = mean(indicators.iter().filter(|i| i.goal == goal.code).map(|i| i.capaian));
+            GoalScore {
+                code: goal.code.clone(),
+                name: goal.name.clone(),
+                perspective: goal.perspective.clone(),
+                band: rules.band(nss.value).to_string(),
+                nss,
+            }
+        })
+        .collect();
+    let mut names: Vec<&str> = report.perspectives.iter().map(|p| p.name.as_str()).collect();
+    for goal in &goals {
+        if !names.contains(&goal.perspective.as_str()) {
+            names.push(&goal.perspective);
+        }
+    }
+    if !goals.is_empty() {
+        names.retain(|name| goals.iter().any(|g| g.perspective == *name));
+    }
+    let equal_share = HUNDRED / Decimal::from(names.len().max(1));
+    let perspectives: Vec<PerspectiveScore> = names
+        .iter()
+        .map(|name| {
+            let score = if goals.is_empty() {
+                // A recap (000 L2080): the perspective scores are the inputs.
+                let claimed = report.perspectives.iter().find(|p| p.name == *name).and_then(|p| p.skor.as_ref());
+                Score { value: claimed.map(|c| c.value), provisional: false }
+            } else {
+                mean(goals.iter().filter(|g| g.perspective == *name).map(|g| g.nss))
+            };
+            let weight = if rules.weights.is_empty() { equal_share } else { rules.weights.get(*name).copied().unwrap_or_default() };
+            let nkp = Score { value: score.value.map(|s| s * weight / HUNDRED), provisional: score.provisional };
+            PerspectiveScore { name: name.to_string(), band: rules.band(score.value).to_string(), score, weight, nkp }
+        })
+        .collect();
+    let npss = {
+        let scored: Vec<Score> = perspectives.iter().map(|p| p.nkp).collect();
+        Score {
+            value: scored.iter().any(|s| s.value.is_some()).then(|| scored.iter().filter_map(|s| s.value).sum()),
+            provisional: scored.iter().any(|s| s.provisional),
+        }
+    };
+    let budget = report
+        .budget
+        .iter()
+        .map(|row| {
+            let basis = match row.scope {
+                BudgetScope::Indicator => indicators.iter().find(|i| i.code == row.code).and_then(|i| i.capaian.value),
+                BudgetScope::Goal => goals.iter().find(|g| g.code == row.code).and_then(|g| g.nss.value),
+                BudgetScope::Total => npss.value,
+            };
+            budget_line(row, basis, rules)
+        })
+        .collect();
+    let band = rules.band(npss.value).to_string();
+    (Scorecard { indicators, goals, perspectives, npss, band, budget }, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::model::amount::display2;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn lower_is_better_uses_permenpanrb_by_default() {
+        let c = capaian_ratio(dec!(10), dec!(8), Polarity::Lower, LowerFormula::TwoMinusRatio);
+        assert_eq!(c, Some(dec!(120)));
+        let c = capaian_ratio(dec!(10), dec!(8), Polarity::Lower, LowerFormula::InverseRatio);
+        assert_eq!(c, Some(dec!(125)));
+        assert_eq!(capaian_ratio(dec!(0), dec!(8), Polarity::Higher, LowerFormula::TwoMinusRatio), None);
+    }
+
+    #[test]
+    fn efficiency_matches_the_published_figures() {
+        let clamp = Config::builtin().rules.efficiency_clamp;
+        let serapan = |p: Decimal, r: Decimal| r / p * HUNDRED;
+        // 004 IKU 4, 6, 7.
+        let iku4 = efisiensi(dec!(93.36) / dec!(95) * HUNDRED, serapan(dec!(30400000), dec!(29960485)), clamp);
+        assert_eq!(display2(iku4.unwrap()), "-0.29");
+        let iku6 = efisiensi(HUNDRED, serapan(dec!(72928000), dec!(72804577)), clamp);
+        assert_eq!(display2(iku6.unwrap()), "0.17");
+        let iku7 = efisiensi(dec!(91.67) / dec!(95) * HUNDRED, serapan(dec!(200000000), dec!(184103028)), clamp);
+        assert_eq!(display2(iku7.unwrap()), "4.60");
+        // 000 SS.2 as printed in Tabel 3.41.
+        assert_eq!(display2(efisiensi(dec!(100.43), dec!(92.48), clamp).unwrap()), "7.92");
+        assert_eq!(efisiensi(dec!(50), dec!(100), clamp), Some(dec!(-20)));
+    }
+
+    #[test]
+    fn means_skip_na_and_carry_provisional() {
+        let s = |v: Option<Decimal>, p| Score { value: v, provisional: p };
+        let m = mean([s(None, false), s(Some(dec!(100)), false), s(Some(dec!(90)), true)]);
+        assert_eq!(m, s(Some(dec!(95)), true));
+        assert_eq!(mean([s(None, false), s(None, false)]).value, None);
+    }
+}
