@@ -1,7 +1,7 @@
 //! The JSON form of a check, documented in the README ("JSON output").
 
 use super::Outcome;
-use crate::model::amount::{json2, json_exact};
+use crate::model::amount::{json_exact, json2};
 use crate::model::{Claim, Kind, Reading, Score, Value};
 use serde_json::{Value as Json, json};
 
@@ -39,7 +39,10 @@ pub fn to_json(outcome: &Outcome) -> Json {
             })
         })
         .collect();
-    let unit = outcome.unit.as_ref().map(|u| json!({ "code": u.code, "name": u.name }));
+    let unit = outcome
+        .unit
+        .as_ref()
+        .map(|u| json!({ "code": u.code, "name": u.name }));
     let mut object = json!({
         "file": outcome.file.display().to_string(),
         "sha256": outcome.sha256,

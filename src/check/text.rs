@@ -1,13 +1,14 @@
 //! The readable form of a check: the scorecard as a tree, the budget lines, the findings.
 
 use super::Outcome;
-use crate::model::amount::{display2, display_rupiah};
+use crate::model::amount::{display_rupiah, display2};
 use crate::model::{Reading, Score, Severity, Status, Value};
 use std::fmt::Write;
 
 fn score(s: &Score) -> String {
     let mark = if s.provisional { "*" } else { "" };
-    s.value.map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2(v)))
+    s.value
+        .map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2(v)))
 }
 
 fn reading(r: &Reading) -> String {
@@ -44,12 +45,42 @@ pub fn to_text(outcome: &Outcome) -> String {
         let year = id.year.map_or("(tidak dikenali)".into(), |y| y.to_string());
         let period = id.period.map_or("(tidak dikenali)", |p| p.as_str());
         let _ = writeln!(out, "Tahun    : {year}   Periode: {period}");
-        let _ = writeln!(out, "\nNPSS {} — {}{}", score(&card.npss), card.band, if card.npss.provisional { " (sementara)" } else { "" });
+        let _ = writeln!(
+            out,
+            "\nNPSS {} — {}{}",
+            score(&card.npss),
+            card.band,
+            if card.npss.provisional {
+                " (sementara)"
+            } else {
+                ""
+            }
+        );
         for p in &card.perspectives {
-            let _ = writeln!(out, "\n{}  skor {}  bobot {}%  NKP {}  {}", p.name, score(&p.score), display2(p.weight), score(&p.nkp), p.band);
+            let _ = writeln!(
+                out,
+                "\n{}  skor {}  bobot {}%  NKP {}  {}",
+                p.name,
+                score(&p.score),
+                display2(p.weight),
+                score(&p.nkp),
+                p.band
+            );
             for g in card.goals.iter().filter(|g| g.perspective == p.name) {
-                let _ = writeln!(out, "  {} {}  NSS {}  {}", g.code, short(&g.name), score(&g.nss), g.band);
-                for (i, row) in card.indicators.iter().zip(&report.indicators).filter(|(i, _)| i.goal == g.code) {
+                let _ = writeln!(
+                    out,
+                    "  {} {}  NSS {}  {}",
+                    g.code,
+                    short(&g.name),
+                    score(&g.nss),
+                    g.band
+                );
+                for (i, row) in card
+                    .indicators
+                    .iter()
+                    .zip(&report.indicators)
+                    .filter(|(i, _)| i.goal == g.code)
+                {
                     let mark = match i.capaian.status() {
                         Status::Provisional => "  [sementara]",
                         Status::NotApplicable => "  [N/A]",
@@ -72,10 +103,12 @@ pub fn to_text(outcome: &Outcome) -> String {
             let _ = writeln!(out, "\nAnggaran");
             for b in &card.budget {
                 let rp = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display_rupiah);
-                let pct = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display2);
+                let pct = |v: Option<rust_decimal::Decimal>| {
+                    v.map_or("-".into(), |v| format!("{}%", display2(v)))
+                };
                 let _ = writeln!(
                     out,
-                    "  {:<6} {:<7} pagu {}  realisasi {}  serapan {}%  sisa {}  efisiensi {}",
+                    "  {:<6} {:<7} pagu {}  realisasi {}  serapan {}  sisa {}  efisiensi {}",
                     b.scope.as_str(),
                     b.code,
                     rp(b.pagu),
@@ -94,10 +127,45 @@ pub fn to_text(outcome: &Outcome) -> String {
         outcome.count(Severity::Warning),
         outcome.count(Severity::Info)
     );
-    let mut findings: Vec<_> = outcome.findings.iter().collect();
+    // Errors and warnings one by one; information grouped by code, its first places named.
+    let mut findings: Vec<_> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in findings {
-        let _ = writeln!(out, "  [{}] {} {}", f.severity.label(), f.code.as_str(), f.message());
+        let _ = writeln!(
+            out,
+            "  [{}] {} {}",
+            f.severity.label(),
+            f.code.as_str(),
+            f.message()
+        );
+    }
+    let mut infos: Vec<(&str, Vec<String>)> = Vec::new();
+    for f in outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Info)
+    {
+        let place =
+            f.at.as_ref()
+                .map_or_else(|| f.subject.clone(), |a| a.to_string());
+        match infos.iter_mut().find(|(code, _)| *code == f.code.as_str()) {
+            Some((_, places)) => places.push(place),
+            None => infos.push((f.code.as_str(), vec![place])),
+        }
+    }
+    for (code, places) in infos {
+        let more = if places.len() > 3 { ", …" } else { "" };
+        let first: Vec<&str> = places.iter().take(3).map(String::as_str).collect();
+        let _ = writeln!(
+            out,
+            "  [info] {code} ×{} ({}{more}); rinciannya: --format json",
+            places.len(),
+            first.join(", ")
+        );
     }
     out
 }

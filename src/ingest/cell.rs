@@ -7,7 +7,6 @@
 use crate::model::amount::decimal_from_f64;
 use calamine::Data;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// A number style, as evidenced by an unambiguous cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,17 +143,41 @@ pub fn read(data: &Data) -> CellValue {
     }
 }
 
+/// Whether `haystack` contains `needle` (ASCII, lower-case) ignoring ASCII case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+const NOT_APPLICABLE: [&str; 7] = [
+    "N/A",
+    "NA",
+    "N.A",
+    "N.A.",
+    "#N/A",
+    "BELUM ADA SKOR",
+    "TIDAK ADA SKOR",
+];
+
 /// Read a text cell (also used for numbers found inside titles, such as `NPSS 98.47`).
 pub fn read_text(raw: &str) -> CellValue {
-    let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = raw.trim();
+    let text =
+        if trimmed.contains(|c: char| c.is_whitespace() && c != ' ') || trimmed.contains("  ") {
+            trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            trimmed.to_string()
+        };
     let mut value = CellValue {
         kind: Kind::Empty,
         provisional: false,
         percent: false,
         plain_text_number: false,
-        text: text.clone(),
+        text,
     };
-    let mut body = text.as_str();
+    let mut body = value.text.as_str();
     for mark in ["*)", "*"] {
         if let Some(rest) = body.strip_suffix(mark) {
             body = rest.trim_end();
@@ -165,17 +188,21 @@ pub fn read_text(raw: &str) -> CellValue {
         body = rest.trim_start();
         value.provisional = true;
     }
-    let lower = body.to_lowercase();
     let owned;
-    if lower.contains("sementara") {
-        owned = lower.replace("(sementara)", "").replace("sementara", "");
+    if contains_ignore_case(body, "sementara") {
+        owned = body
+            .to_lowercase()
+            .replace("(sementara)", "")
+            .replace("sementara", "");
         body = owned.trim();
         value.provisional = true;
     }
-    let upper = body.to_uppercase();
     value.kind = if body.is_empty() || ["-", "–", "—"].contains(&body) {
         Kind::Empty
-    } else if ["N/A", "NA", "N.A", "N.A.", "#N/A", "BELUM ADA SKOR", "TIDAK ADA SKOR"].contains(&upper.as_str()) {
+    } else if NOT_APPLICABLE
+        .iter()
+        .any(|na| body.eq_ignore_ascii_case(na))
+    {
         Kind::NotApplicable
     } else if (2..=5).contains(&body.len()) && body.chars().all(|c| c.is_ascii_alphabetic()) {
         Kind::Opinion
@@ -198,14 +225,15 @@ pub fn read_text(raw: &str) -> CellValue {
 fn read_number_text(body: &str) -> Option<(Candidates, bool, bool)> {
     let mut rest = body.trim();
     let mut plain = true;
-    let lower = rest.to_lowercase();
-    if lower.starts_with("rp") {
+    if rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
         rest = rest[2..].trim_start_matches(['.', ' ']);
         plain = false;
     }
     let end = rest
         .char_indices()
-        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+'))))
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+')))
+        })
         .map_or(rest.len(), |(i, _)| i);
     let (token, tail) = rest.split_at(end);
     let token = token.trim_end_matches(['.', ',']);
@@ -231,37 +259,60 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool)> {
         plain = false;
     }
     let candidates = Candidates {
-        indonesian: parse_grouped(token, '.', ','),
-        english: parse_grouped(token, ',', '.'),
+        indonesian: parse_grouped(token, b'.', b','),
+        english: parse_grouped(token, b',', b'.'),
     };
-    (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain))
+    (candidates.indonesian.is_some() || candidates.english.is_some())
+        .then_some((candidates, percent, plain))
 }
 
 /// Parse `token` with `group` as the thousands separator and `point` as the decimal point:
-/// groups after the first are exactly three digits, at most one point.
-fn parse_grouped(token: &str, group: char, point: char) -> Option<Written> {
-    let (sign, digits) = match token.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", token.strip_prefix('+').unwrap_or(token)),
+/// groups after the first are exactly three digits, at most one point, digits on both sides.
+fn parse_grouped(token: &str, group: u8, point: u8) -> Option<Written> {
+    let bytes = token.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        Some(b'+') => (false, &bytes[1..]),
+        _ => (false, bytes),
     };
-    let (int, frac) = match digits.split_once(point) {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits, None),
-    };
-    let groups: Vec<&str> = int.split(group).collect();
-    let first_ok = !groups[0].is_empty() && (groups.len() == 1 || groups[0].len() <= 3);
-    let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if !first_ok || !groups.iter().all(|g| digits_only(g)) || !groups[1..].iter().all(|g| g.len() == 3) {
+    let (mut mantissa, mut scale) = (0i128, 0u32);
+    let (mut run, mut groups, mut in_fraction) = (0usize, 0usize, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i128::from(b - b'0'))?;
+                run += 1;
+                if in_fraction {
+                    scale += 1;
+                }
+            }
+            _ if b == group && !in_fraction => {
+                // The first group has 1–3 digits, every later one exactly 3.
+                if run == 0 || run > 3 || (groups > 0 && run != 3) {
+                    return None;
+                }
+                groups += 1;
+                run = 0;
+            }
+            _ if b == point && !in_fraction => {
+                if run == 0 || (groups > 0 && run != 3) {
+                    return None;
+                }
+                in_fraction = true;
+                run = 0;
+            }
+            _ => return None,
+        }
+    }
+    if run == 0 || (!in_fraction && groups > 0 && run != 3) || scale > 28 {
         return None;
     }
-    if let Some(f) = frac
-        && (f.is_empty() || !digits_only(f))
-    {
-        return None;
-    }
-    let text = format!("{sign}{}{}", groups.concat(), frac.map(|f| format!(".{f}")).unwrap_or_default());
-    let value = Decimal::from_str(&text).ok()?;
-    Some((value, frac.map_or(0, |f| f.len() as u32)))
+    let value =
+        Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
+            .ok()?;
+    Some((value, scale))
 }
 
 #[cfg(test)]
@@ -304,14 +355,26 @@ mod tests {
             ("100% (628 Instansi Pemerintah)", dec!(100)),
         ] {
             let cell = read_text(text);
-            let Kind::Text(c) = cell.kind else { panic!("{text}: {:?}", cell.kind) };
-            assert_eq!(c.read(Style::Indonesian).map(|w| w.0), Some(value), "{text}");
+            let Kind::Text(c) = cell.kind else {
+                panic!("{text}: {:?}", cell.kind)
+            };
+            assert_eq!(
+                c.read(Style::Indonesian).map(|w| w.0),
+                Some(value),
+                "{text}"
+            );
             assert!(!cell.plain_text_number, "{text}");
         }
         assert!(read_text("97,45 %").percent);
         assert!(read_text("92.78").plain_text_number);
         let negative = read_text("-0,29");
-        assert_eq!(negative.kind, Kind::Text(Candidates { indonesian: Some((dec!(-0.29), 2)), english: None }));
+        assert_eq!(
+            negative.kind,
+            Kind::Text(Candidates {
+                indonesian: Some((dec!(-0.29), 2)),
+                english: None
+            })
+        );
     }
 
     #[test]
@@ -321,7 +384,13 @@ mod tests {
         assert_eq!(read_text("WTP").kind, Kind::Opinion);
         let provisional = read_text("56,50*)");
         assert!(provisional.provisional);
-        assert_eq!(provisional.kind, Kind::Text(Candidates { indonesian: Some((dec!(56.50), 2)), english: None }));
+        assert_eq!(
+            provisional.kind,
+            Kind::Text(Candidates {
+                indonesian: Some((dec!(56.50), 2)),
+                english: None
+            })
+        );
         assert!(read_text("*91").provisional);
         assert!(read_text("78,57 (sementara)").provisional);
         assert_eq!(read_text("✓").kind, Kind::Unreadable);
@@ -331,17 +400,28 @@ mod tests {
     #[test]
     fn excel_types() {
         assert_eq!(read(&Data::Float(56.5)).kind, Kind::Stored((dec!(56.5), 1)));
-        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).text, "#DIV/0!");
-        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).kind, Kind::FormulaError);
+        assert_eq!(
+            read(&Data::Error(calamine::CellErrorType::Div0)).text,
+            "#DIV/0!"
+        );
+        assert_eq!(
+            read(&Data::Error(calamine::CellErrorType::Div0)).kind,
+            Kind::FormulaError
+        );
     }
 
     #[test]
     fn columns_decide_ambiguous_numbers() {
-        let cells: Vec<CellValue> = ["1.203", "15.000", "1.500.000"].iter().map(|t| read_text(t)).collect();
+        let cells: Vec<CellValue> = ["1.203", "15.000", "1.500.000"]
+            .iter()
+            .map(|t| read_text(t))
+            .collect();
         assert_eq!(Style::of_column(cells.iter()), Some(Style::Indonesian));
         let mixed: Vec<CellValue> = ["99,27", "56.50"].iter().map(|t| read_text(t)).collect();
         assert_eq!(Style::of_column(mixed.iter()), None);
-        let Kind::Text(c) = read_text("1.203").kind else { unreachable!() };
+        let Kind::Text(c) = read_text("1.203").kind else {
+            unreachable!()
+        };
         assert_eq!(c.read_by_measure(true).unwrap().0, dec!(1203));
         assert_eq!(c.read_by_measure(false).unwrap().0, dec!(1.203));
     }

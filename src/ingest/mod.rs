@@ -11,7 +11,7 @@ pub mod sheet;
 pub mod table;
 
 use crate::model::{Code, Finding, Identity, Kind, Period, Report, UnitRegistry};
-use calamine::{Reader, open_workbook_auto};
+use calamine::{Reader, SheetVisible, open_workbook_auto};
 use header::{Family, Header};
 use sheet::Sheet;
 use std::path::{Path, PathBuf};
@@ -38,7 +38,9 @@ impl IngestError {
     /// The finding the unit reads about this failure.
     pub fn finding(&self) -> Finding {
         match self {
-            IngestError::Unreadable { reason, .. } => Finding::new(Code::FileUnreadable, None, "").found(reason.clone()),
+            IngestError::Unreadable { reason, .. } => {
+                Finding::new(Code::FileUnreadable, None, "").found(reason.clone())
+            }
             IngestError::Encrypted { .. } => Finding::new(Code::FileEncrypted, None, ""),
             IngestError::Empty { .. } => Finding::new(Code::FileEmpty, None, ""),
             IngestError::NoTable { .. } => Finding::new(Code::NoTable, None, ""),
@@ -58,11 +60,19 @@ pub struct Overrides {
 const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn open(path: &Path) -> Result<Vec<Sheet>, IngestError> {
-    let unreadable = |reason: String| IngestError::Unreadable { path: path.into(), reason };
+    let unreadable = |reason: String| IngestError::Unreadable {
+        path: path.into(),
+        reason,
+    };
     let mut workbook = open_workbook_auto(path).map_err(|e| {
         let text = e.to_string();
-        let head = std::fs::read(path).map(|bytes| bytes.into_iter().take(8).collect::<Vec<_>>()).unwrap_or_default();
-        let ooxml = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.to_lowercase().starts_with("xls") && e.len() == 4);
+        let head = std::fs::read(path)
+            .map(|bytes| bytes.into_iter().take(8).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let ooxml = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.to_lowercase().starts_with("xls") && e.len() == 4);
         if text.contains("password") || (ooxml && head == COMPOUND_FILE) {
             IngestError::Encrypted { path: path.into() }
         } else {
@@ -70,10 +80,15 @@ fn open(path: &Path) -> Result<Vec<Sheet>, IngestError> {
         }
     })?;
     let mut sheets = Vec::new();
-    for name in workbook.sheet_names() {
+    let metadata: Vec<(String, bool)> = workbook
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
+        .collect();
+    for (name, hidden) in metadata {
         // Chart sheets have no cells; a sheet that fails alone does not sink the workbook.
         if let Ok(range) = workbook.worksheet_range(&name) {
-            sheets.push(Sheet::new(name, range));
+            sheets.push(Sheet::new(name, hidden, range));
         }
     }
     Ok(sheets)
@@ -95,7 +110,11 @@ fn find_tables(sheets: &[Sheet]) -> Vec<Found> {
                 Some(header) => {
                     let rows = table::body(sheet, &header);
                     row = rows.1.max(header.last_row) + 1;
-                    found.push(Found { sheet: index, header, rows });
+                    found.push(Found {
+                        sheet: index,
+                        header,
+                        rows,
+                    });
                 }
                 None => row += 1,
             }
@@ -108,11 +127,13 @@ fn find_tables(sheets: &[Sheet]) -> Vec<Found> {
 /// workbook says who it is from and what it claims overall (`NPSS 98.47`).
 fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<&'a str> {
     let mut texts = Vec::new();
-    for (index, sheet) in sheets.iter().enumerate() {
+    for (index, sheet) in sheets.iter().enumerate().filter(|(_, s)| !s.hidden) {
         texts.push(sheet.name.as_str());
         let (first, last) = sheet.row_bounds();
         for row in first..=last {
-            let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
+            let inside = tables
+                .iter()
+                .any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
             if !inside {
                 texts.extend(sheet.texts_in_row(row).map(|(_, t)| t));
             }
@@ -126,19 +147,31 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Cl
     for (index, sheet) in sheets.iter().enumerate() {
         let (first, last) = sheet.row_bounds();
         for row in first..=last {
-            if tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1) {
+            if tables
+                .iter()
+                .any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1)
+            {
                 continue;
             }
             for (col, text) in sheet.texts_in_row(row) {
                 let lower = text.to_lowercase();
-                let Some(pos) = lower.find("npss") else { continue };
+                let Some(pos) = lower.find("npss") else {
+                    continue;
+                };
                 let after = text[pos + 4..].trim_start_matches(|c: char| !c.is_ascii_digit());
-                let number: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+                let number: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                    .collect();
                 if let cell::Kind::Text(candidates) = cell::read_text(&number).kind
                     && let Some((value, decimals)) = candidates.read(cell::Style::Indonesian)
                 {
                     let at = crate::model::CellRef::new(&sheet.name, row, col);
-                    return Some(crate::model::Claim { value, decimals: decimals.min(2), at });
+                    return Some(crate::model::Claim {
+                        value,
+                        decimals: decimals.min(2),
+                        at,
+                    });
                 }
             }
         }
@@ -151,7 +184,11 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Cl
 /// # Errors
 /// [`IngestError`] when the file is not a workbook, is encrypted, is empty, or holds no table
 /// kinerja recognises. Everything short of that is a finding in the returned list.
-pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<(Report, Vec<Finding>), IngestError> {
+pub fn read(
+    path: &Path,
+    units: &UnitRegistry,
+    overrides: &Overrides,
+) -> Result<(Report, Vec<Finding>), IngestError> {
     let sheets = open(path)?;
     if sheets.iter().all(Sheet::is_empty) {
         return Err(IngestError::Empty { path: path.into() });
@@ -169,16 +206,36 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
     let ordered = tables
         .iter()
         .filter(|t| Some(t.header.family) == primary_family)
-        .chain(tables.iter().filter(|t| Some(t.header.family) != primary_family));
+        .chain(
+            tables
+                .iter()
+                .filter(|t| Some(t.header.family) != primary_family),
+        );
     for found in ordered {
         let sheet = &sheets[found.sheet];
-        let indicator_table = matches!(found.header.family, Family::Performance | Family::Agreement);
+        let indicator_table =
+            matches!(found.header.family, Family::Performance | Family::Agreement);
         if indicator_table && let Some(first) = primary {
-            let place = |f: &Found| crate::model::CellRef::new(&sheets[f.sheet].name, f.header.first_row, f.header.span().0).to_string();
+            let place = |f: &Found| {
+                crate::model::CellRef::new(
+                    &sheets[f.sheet].name,
+                    f.header.first_row,
+                    f.header.span().0,
+                )
+                .to_string()
+            };
             parts.findings.push(
-                Finding::new(Code::TableIgnored, Some(crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0)), "")
-                    .found(place(found))
-                    .expected(place(first)),
+                Finding::new(
+                    Code::TableIgnored,
+                    Some(crate::model::CellRef::new(
+                        &sheet.name,
+                        found.header.first_row,
+                        found.header.span().0,
+                    )),
+                    "",
+                )
+                .found(place(found))
+                .expected(place(first)),
             );
             continue;
         }
@@ -196,12 +253,23 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
     if let (Some(given), Some(said)) = (&overrides.unit, &declared.unit)
         && !given.eq_ignore_ascii_case(said)
     {
-        findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
+        findings.push(
+            Finding::new(Code::UnitMismatch, None, "")
+                .found(said.clone())
+                .expected(given.to_uppercase()),
+        );
     }
     let identity = Identity {
-        unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
+        unit: overrides
+            .unit
+            .as_ref()
+            .map(|u| u.to_uppercase())
+            .or(declared.unit),
         year: overrides.year.or(declared.year),
-        period: overrides.period.or(declared.period).or((kind == Kind::Agreement).then_some(Period::Year)),
+        period: overrides
+            .period
+            .or(declared.period)
+            .or((kind == Kind::Agreement).then_some(Period::Year)),
     };
     for (missing, code) in [
         (identity.unit.is_none(), Code::UnitUnknown),
@@ -214,10 +282,17 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
     }
     let unplaced = "(tanpa perspektif)";
     for goal in parts.goals.iter_mut().filter(|g| g.perspective.is_empty()) {
-        findings.push(Finding::new(Code::PerspectiveMissing, Some(goal.at.clone()), &goal.code).found(unplaced));
+        findings.push(
+            Finding::new(Code::PerspectiveMissing, Some(goal.at.clone()), &goal.code)
+                .found(unplaced),
+        );
         goal.perspective = unplaced.to_string();
     }
-    for indicator in parts.indicators.iter_mut().filter(|i| i.perspective.is_empty()) {
+    for indicator in parts
+        .indicators
+        .iter_mut()
+        .filter(|i| i.perspective.is_empty())
+    {
         indicator.perspective = unplaced.to_string();
     }
     findings.append(&mut parts.findings);

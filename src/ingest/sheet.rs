@@ -4,14 +4,20 @@ use calamine::{Data, Range};
 
 pub struct Sheet {
     pub name: String,
+    /// Hidden sheets are read for tables but not for titles: they hold lists and lookups.
+    pub hidden: bool,
     range: Range<Data>,
 }
 
 static EMPTY: Data = Data::Empty;
 
 impl Sheet {
-    pub fn new(name: String, range: Range<Data>) -> Self {
-        Sheet { name, range }
+    pub fn new(name: String, hidden: bool, range: Range<Data>) -> Self {
+        Sheet {
+            name,
+            hidden,
+            range,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -39,7 +39,10 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
             continue;
         }
         let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
-        if blank || is_footnote(first_text) || super::header::header_at(sheet, row).is_some() {
+        if blank
+            || is_footnote(first_text)
+            || (might_be_header(sheet, row) && super::header::header_at(sheet, row).is_some())
+        {
             break;
         }
         end = row;
@@ -47,11 +50,42 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
     (start.unwrap_or(header.last_row + 1), end)
 }
 
+/// A cheap test before the full header test: header rows hold only words, three or more, and
+/// nothing that starts like a number, a numbering or an amount.
+fn might_be_header(sheet: &Sheet, row: u32) -> bool {
+    let (first, last) = sheet.col_bounds();
+    let mut words = 0;
+    for col in first..=last {
+        match sheet.get(row, col) {
+            calamine::Data::Empty => {}
+            calamine::Data::String(s) => {
+                let s = s.trim();
+                let numeric = s.starts_with(|c: char| c.is_ascii_digit())
+                    || s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
+                if numeric {
+                    return false;
+                }
+                words += usize::from(!s.is_empty());
+            }
+            _ => return false,
+        }
+    }
+    words >= 3
+}
+
 fn is_footnote(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["*)", "sumber", "catatan", "keterangan", "ket.", "ket :", "note"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "*)",
+        "sumber",
+        "catatan",
+        "keterangan",
+        "ket.",
+        "ket :",
+        "note",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// The canonical name of a perspective label, if the text is one. `strict` asks for the word
@@ -108,7 +142,10 @@ fn leading_digits(text: &str) -> Option<(String, &str)> {
     }
     let number = text[..digits].trim_start_matches('0');
     let rest = text[digits..].trim_start_matches(['.', ')', ' ', ':']);
-    Some((if number.is_empty() { "0" } else { number }.to_string(), rest.trim()))
+    Some((
+        if number.is_empty() { "0" } else { number }.to_string(),
+        rest.trim(),
+    ))
 }
 
 /// How an indicator is measured, from a satuan cell, else its name, else its target.
@@ -126,7 +163,12 @@ pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measu
             Some(Measure::Rupiah)
         } else if has(" nilai") || has(" skor") || has(" score") {
             Some(Measure::Score)
-        } else if has(" jumlah") || has(" orang") || has(" dokumen") || has(" instansi") || has(" unit ") {
+        } else if has(" jumlah")
+            || has(" orang")
+            || has(" dokumen")
+            || has(" instansi")
+            || has(" unit ")
+        {
             Some(Measure::Count)
         } else {
             None
@@ -144,7 +186,7 @@ pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measu
     satuan
         .and_then(from_words)
         .or_else(name_measure)
-        .or_else(|| match target.kind {
+        .or(match target.kind {
             Kind::Opinion => Some(Measure::Opinion),
             _ if target.percent => Some(Measure::Percent),
             _ => None,
@@ -169,25 +211,66 @@ fn role_label(role: Role) -> &'static str {
     }
 }
 
+/// The roles whose cells hold numbers.
+const VALUE_ROLES: [Role; 11] = [
+    Role::Target,
+    Role::Realisasi,
+    Role::Capaian,
+    Role::Nss,
+    Role::Skor,
+    Role::Nkp,
+    Role::Pagu,
+    Role::BudgetRealisasi,
+    Role::Serapan,
+    Role::Sisa,
+    Role::Efisiensi,
+];
+
+/// Numbers stored as text in one column: reported once per column, at its first such cell.
+struct AsText {
+    first: CellRef,
+    subject: String,
+    text: String,
+    count: usize,
+}
+
 /// Reads the value cells of one table, deciding ambiguous numbers per column.
 struct Reader<'a> {
     sheet: &'a Sheet,
     header: &'a Header,
     styles: HashMap<u32, Option<Style>>,
+    as_text: Vec<(u32, AsText)>,
     findings: &'a mut Vec<Finding>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(sheet: &'a Sheet, header: &'a Header, rows: (u32, u32), findings: &'a mut Vec<Finding>) -> Self {
+    fn new(
+        sheet: &'a Sheet,
+        header: &'a Header,
+        rows: (u32, u32),
+        findings: &'a mut Vec<Finding>,
+    ) -> Self {
         let styles = header
             .columns
             .iter()
+            .filter(|(_, role)| VALUE_ROLES.contains(role))
             .map(|&(col, _)| {
-                let cells: Vec<CellValue> = (rows.0..=rows.1).map(|r| cell::read(sheet.get(r, col))).collect();
+                let cells: Vec<CellValue> = (rows.0..=rows.1)
+                    .filter_map(|r| match sheet.get(r, col) {
+                        calamine::Data::String(s) => Some(cell::read_text(s)),
+                        _ => None,
+                    })
+                    .collect();
                 (col, Style::of_column(cells.iter()))
             })
             .collect();
-        Reader { sheet, header, styles, findings }
+        Reader {
+            sheet,
+            header,
+            styles,
+            as_text: Vec::new(),
+            findings,
+        }
     }
 
     fn text(&self, row: u32, role: Role) -> Option<&'a str> {
@@ -198,28 +281,39 @@ impl<'a> Reader<'a> {
     /// The cell under `role`, as a number, N/A, opinion or missing; findings for what it cannot
     /// read.
     fn reading(&mut self, row: u32, role: Role, measure: Measure, code: &str) -> Reading {
-        let Some(col) = self.header.col(role) else { return Reading::missing() };
+        let Some(col) = self.header.col(role) else {
+            return Reading::missing();
+        };
         let cell = cell::read(self.sheet.get(row, col));
         let at = CellRef::new(&self.sheet.name, row, col);
-        let subject = format!("{} {code}", role_label(role));
         let value = match cell.kind {
             Kind::Empty => Value::Missing,
             Kind::NotApplicable => Value::NotApplicable,
-            Kind::Opinion => Value::Opinion(cell.text.trim_end_matches(['*', ')']).trim().to_uppercase()),
+            Kind::Opinion => {
+                Value::Opinion(cell.text.trim_end_matches(['*', ')']).trim().to_uppercase())
+            }
             Kind::Stored((n, _)) => Value::Number(n),
-            Kind::Text(c) => match self.decide(&cell, c, col, measure, &at, &subject) {
+            Kind::Text(c) => match self.decide(&cell, c, col, measure, &at, (role, code)) {
                 Some((n, _)) => Value::Number(n),
                 None => Value::Missing,
             },
             Kind::Date | Kind::FormulaError | Kind::Unreadable => {
-                self.unreadable(&cell, &at, &subject);
+                self.unreadable(&cell, &at, (role, code));
                 Value::Missing
             }
         };
         if cell.provisional {
-            self.findings.push(Finding::new(Code::Provisional, Some(at.clone()), &subject).found(&cell.text));
+            self.findings.push(
+                Finding::new(Code::Provisional, Some(at.clone()), subject((role, code)))
+                    .found(&cell.text),
+            );
         }
-        Reading { value, provisional: cell.provisional, text: cell.text, at: Some(at) }
+        Reading {
+            value,
+            provisional: cell.provisional,
+            text: cell.text,
+            at: Some(at),
+        }
     }
 
     /// A value the unit computed, to verify; `None` when blank, N/A or unreadable.
@@ -227,21 +321,24 @@ impl<'a> Reader<'a> {
         let col = self.header.col(role)?;
         let cell = cell::read(self.sheet.get(row, col));
         let at = CellRef::new(&self.sheet.name, row, col);
-        let subject = format!("{} {code}", role_label(role));
         // Number cells show as many decimals as their format asks, usually two; text shows its own.
         let (value, decimals) = match cell.kind {
             Kind::Stored((n, _)) => (n, 2),
             Kind::Text(c) => {
-                let (n, d) = self.decide(&cell, c, col, Measure::Percent, &at, &subject)?;
+                let (n, d) = self.decide(&cell, c, col, Measure::Percent, &at, (role, code))?;
                 (n, d.min(2))
             }
             Kind::Date | Kind::FormulaError | Kind::Unreadable => {
-                self.unreadable(&cell, &at, &subject);
+                self.unreadable(&cell, &at, (role, code));
                 return None;
             }
             Kind::Empty | Kind::NotApplicable | Kind::Opinion => return None,
         };
-        Some(Claim { value, decimals, at })
+        Some(Claim {
+            value,
+            decimals,
+            at,
+        })
     }
 
     fn decide(
@@ -251,7 +348,7 @@ impl<'a> Reader<'a> {
         col: u32,
         measure: Measure,
         at: &CellRef,
-        subject: &str,
+        about: (Role, &str),
     ) -> Option<cell::Written> {
         let written = if !candidates.is_ambiguous() {
             candidates.read(Style::Indonesian)
@@ -261,28 +358,53 @@ impl<'a> Reader<'a> {
             let taken = candidates.read_by_measure(measure.counts_whole_things());
             let shown = taken.map(|w| w.0.to_string()).unwrap_or_default();
             self.findings.push(
-                Finding::new(Code::NumberAmbiguous, Some(at.clone()), subject).found(&cell.text).expected(shown),
+                Finding::new(Code::NumberAmbiguous, Some(at.clone()), subject(about))
+                    .found(&cell.text)
+                    .expected(shown),
             );
             taken
         };
-        if cell.plain_text_number
-            && let Some((n, _)) = written
-        {
-            self.findings.push(
-                Finding::new(Code::NumberAsText, Some(at.clone()), subject).found(&cell.text).expected(n.to_string()),
-            );
+        if cell.plain_text_number && written.is_some() {
+            match self.as_text.iter_mut().find(|(c, _)| *c == col) {
+                Some((_, seen)) => seen.count += 1,
+                None => self.as_text.push((
+                    col,
+                    AsText {
+                        first: at.clone(),
+                        subject: role_label(about.0).to_string(),
+                        text: cell.text.clone(),
+                        count: 1,
+                    },
+                )),
+            }
         }
         written
     }
 
-    fn unreadable(&mut self, cell: &CellValue, at: &CellRef, subject: &str) {
+    fn unreadable(&mut self, cell: &CellValue, at: &CellRef, about: (Role, &str)) {
         let code = match cell.kind {
             Kind::Date => Code::CellDate,
             Kind::FormulaError => Code::FormulaError,
             _ => Code::CellUnreadable,
         };
-        self.findings.push(Finding::new(code, Some(at.clone()), subject).found(&cell.text));
+        self.findings
+            .push(Finding::new(code, Some(at.clone()), subject(about)).found(&cell.text));
     }
+
+    /// The per-column findings, once the table is read.
+    fn finish(self) {
+        for (_, column) in self.as_text {
+            self.findings.push(
+                Finding::new(Code::NumberAsText, Some(column.first), column.subject)
+                    .found(column.text)
+                    .expected(column.count.to_string()),
+            );
+        }
+    }
+}
+
+fn subject((role, code): (Role, &str)) -> String {
+    format!("{} {code}", role_label(role))
 }
 
 /// Read the table under `header` on `sheet` into `parts`.
@@ -310,33 +432,63 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let tree = header.col(Role::Tree);
     let goal_col = header.col(Role::Goal);
     // With two `No.` columns, the one right of the goal column numbers indicators.
-    let numbers: Vec<u32> = header.columns.iter().filter(|(_, r)| *r == Role::No).map(|(c, _)| *c).collect();
-    let goal_no = numbers.iter().copied().find(|c| goal_col.is_none_or(|g| *c < g));
-    let indicator_no = numbers.iter().copied().find(|c| goal_col.is_some_and(|g| *c > g));
+    let numbers: Vec<u32> = header
+        .columns
+        .iter()
+        .filter(|(_, r)| *r == Role::No)
+        .map(|(c, _)| *c)
+        .collect();
+    let goal_no = numbers
+        .iter()
+        .copied()
+        .find(|c| goal_col.is_none_or(|g| *c < g));
+    let indicator_no = numbers
+        .iter()
+        .copied()
+        .find(|c| goal_col.is_some_and(|g| *c > g));
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
     let mut perspective = String::new();
     let mut goal: Option<String> = None;
+    let mut goal_codes: std::collections::HashSet<String> =
+        parts.goals.iter().map(|g| g.code.clone()).collect();
 
     for row in rows.0..=rows.1 {
         let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
-        let values_blank = value_roles.iter().all(|r| header.col(*r).is_none_or(|c| cell::read(sheet.get(row, c)).is_empty()));
+        let values_blank = value_roles.iter().all(|r| {
+            header
+                .col(*r)
+                .is_none_or(|c| cell::read(sheet.get(row, c)).is_empty())
+        });
         if values_blank && let Some(name) = perspective_name(first_text, true) {
             let skor = reader.claim(row, Role::Skor, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
             perspective = name.clone();
             let at = CellRef::new(&sheet.name, row, header.span().0);
-            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, at });
+            upsert_perspective(
+                parts,
+                PerspectiveRow {
+                    name,
+                    skor,
+                    nkp,
+                    at,
+                },
+            );
             continue;
         }
-        if let Some(name) = reader.text(row, Role::Perspective).and_then(|t| perspective_name(t, false)) {
+        if let Some(name) = reader
+            .text(row, Role::Perspective)
+            .and_then(|t| perspective_name(t, false))
+        {
             perspective = name;
         }
-        let no = |col: Option<u32>| col.and_then(|c| match sheet.get(row, c) {
-            calamine::Data::Int(i) => Some(i.to_string()),
-            calamine::Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
-            calamine::Data::String(s) => leading_digits(s.trim()).map(|(n, _)| n),
-            _ => None,
-        });
+        let no = |col: Option<u32>| {
+            col.and_then(|c| match sheet.get(row, c) {
+                calamine::Data::Int(i) => Some(i.to_string()),
+                calamine::Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+                calamine::Data::String(s) => leading_digits(s.trim()).map(|(n, _)| n),
+                _ => None,
+            })
+        };
         // The goal this row opens, if any.
         let (goal_text, indicator_text) = match tree {
             Some(col) => {
@@ -347,29 +499,54 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                     _ => (None, None),
                 }
             }
-            None => (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator)),
+            None => (
+                reader
+                    .text(row, Role::Goal)
+                    .or(reader.text(row, Role::GoalCode)),
+                reader.text(row, Role::Indicator),
+            ),
         };
         if let Some(text) = goal_text {
-            let explicit = reader.text(row, Role::GoalCode).and_then(|t| leading_code(t, "SS").or_else(|| leading_digits(t)));
+            let explicit = reader
+                .text(row, Role::GoalCode)
+                .and_then(|t| leading_code(t, "SS").or_else(|| leading_digits(t)));
             let from_text = leading_code(text, "SS").or_else(|| leading_number(text));
-            let name = from_text.as_ref().map_or(text, |(_, rest)| rest).to_string();
+            let name = from_text
+                .as_ref()
+                .map_or(text, |(_, rest)| rest)
+                .to_string();
             let number = explicit
                 .map(|(n, _)| n)
                 .or(from_text.map(|(n, _)| n))
                 .or_else(|| no(goal_no))
                 .unwrap_or_else(|| (parts.goals.len() + 1).to_string());
             let code = format!("SS.{number}");
-            if !parts.goals.iter().any(|g| g.code == code) {
+            if goal_codes.insert(code.clone()) {
                 let nss = reader.claim(row, Role::Nss, &code);
-                let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
-                parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
+                let at = CellRef::new(
+                    &sheet.name,
+                    row,
+                    tree.or(goal_col).unwrap_or(header.span().0),
+                );
+                parts.goals.push(GoalRow {
+                    code: code.clone(),
+                    name,
+                    perspective: perspective.clone(),
+                    nss,
+                    at,
+                });
             }
             goal = Some(code);
         }
         let Some(text) = indicator_text else { continue };
-        let explicit = reader.text(row, Role::IndicatorCode).and_then(|t| leading_code(t, "IKU").or_else(|| leading_digits(t)));
+        let explicit = reader
+            .text(row, Role::IndicatorCode)
+            .and_then(|t| leading_code(t, "IKU").or_else(|| leading_digits(t)));
         let from_text = leading_code(text, "IKU").or_else(|| leading_number(text));
-        let name = from_text.as_ref().map_or(text, |(_, rest)| rest).to_string();
+        let name = from_text
+            .as_ref()
+            .map_or(text, |(_, rest)| rest)
+            .to_string();
         let number = explicit
             .map(|(n, _)| n)
             .or(from_text.map(|(n, _)| n))
@@ -383,23 +560,42 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 let code = "SS.1".to_string();
                 if parts.goals.is_empty() {
                     let at = CellRef::new(&sheet.name, row, header.span().0);
-                    parts.goals.push(GoalRow { code: code.clone(), name: String::new(), perspective: perspective.clone(), nss: None, at });
+                    parts.goals.push(GoalRow {
+                        code: code.clone(),
+                        name: String::new(),
+                        perspective: perspective.clone(),
+                        nss: None,
+                        at,
+                    });
                 }
                 goal = Some(code.clone());
                 code
             }
         };
-        let target_cell = header.col(Role::Target).map(|c| cell::read(sheet.get(row, c))).unwrap_or_else(|| cell::read_text(""));
+        let target_cell = header
+            .col(Role::Target)
+            .map(|c| cell::read(sheet.get(row, c)))
+            .unwrap_or_else(|| cell::read_text(""));
         let measure = measure_of(reader.text(row, Role::Satuan), &name, &target_cell);
         let polarity = match reader.text(row, Role::Polarity).map(normalise) {
-            Some(p) if ["negatif", "lower", "rendah", "minimal", "minimize", "turun"].iter().any(|w| p.contains(w)) => Polarity::Lower,
+            Some(p)
+                if ["negatif", "lower", "rendah", "minimal", "minimize", "turun"]
+                    .iter()
+                    .any(|w| p.contains(w)) =>
+            {
+                Polarity::Lower
+            }
             _ => Polarity::Higher,
         };
         let target = reader.reading(row, Role::Target, measure, &code);
         let realisasi = reader.reading(row, Role::Realisasi, measure, &code);
         let capaian = reader.claim(row, Role::Capaian, &code);
         let note = reader.text(row, Role::Note).map(str::to_string);
-        let at = CellRef::new(&sheet.name, row, tree.or(header.col(Role::Indicator)).unwrap_or(0));
+        let at = CellRef::new(
+            &sheet.name,
+            row,
+            tree.or(header.col(Role::Indicator)).unwrap_or(0),
+        );
         if header.has(Role::Pagu) || header.has(Role::BudgetRealisasi) {
             let pagu = reader.reading(row, Role::Pagu, Measure::Rupiah, &code);
             let spent = reader.reading(row, Role::BudgetRealisasi, Measure::Rupiah, &code);
@@ -431,6 +627,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
+    reader.finish();
     parts.findings = findings;
 }
 
@@ -438,13 +635,20 @@ fn read_goal_budget(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mu
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
     for row in rows.0..=rows.1 {
-        let label = reader.text(row, Role::GoalCode).or(reader.text(row, Role::Goal)).unwrap_or("");
+        let label = reader
+            .text(row, Role::GoalCode)
+            .or(reader.text(row, Role::Goal))
+            .unwrap_or("");
         let words = normalise(label);
         let (scope, code) = if words.contains(" jumlah") || words.contains(" total") {
             (BudgetScope::Total, "TOTAL".to_string())
         } else if let Some((n, _)) = leading_code(label, "SS").or_else(|| leading_number(label)) {
             (BudgetScope::Goal, format!("SS.{n}"))
-        } else if let Some(goal) = parts.goals.iter().find(|g| !g.name.is_empty() && normalise(&g.name) == words) {
+        } else if let Some(goal) = parts
+            .goals
+            .iter()
+            .find(|g| !g.name.is_empty() && normalise(&g.name) == words)
+        {
             (BudgetScope::Goal, goal.code.clone())
         } else {
             continue;
@@ -460,29 +664,49 @@ fn read_goal_budget(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mu
             serapan: reader.claim(row, Role::Serapan, &code),
             sisa: reader.claim(row, Role::Sisa, &code),
             efisiensi: reader.claim(row, Role::Efisiensi, &code),
-            at: CellRef::new(&sheet.name, row, header.col(Role::Goal).unwrap_or(header.span().0)),
+            at: CellRef::new(
+                &sheet.name,
+                row,
+                header.col(Role::Goal).unwrap_or(header.span().0),
+            ),
         });
     }
+    reader.finish();
     parts.findings = findings;
 }
 
 fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
-    let score_role = if header.has(Role::Skor) { Role::Skor } else { Role::Nss };
+    let score_role = if header.has(Role::Skor) {
+        Role::Skor
+    } else {
+        Role::Nss
+    };
     for row in rows.0..=rows.1 {
         let label = reader.text(row, Role::Perspective).unwrap_or("");
         let words = normalise(label);
         if words.contains(" npss") || words.contains(" total") || words.contains(" jumlah") {
-            let claim = reader.claim(row, Role::Nkp, "NPSS").or_else(|| reader.claim(row, score_role, "NPSS"));
+            let claim = reader
+                .claim(row, Role::Nkp, "NPSS")
+                .or_else(|| reader.claim(row, score_role, "NPSS"));
             parts.npss = parts.npss.take().or(claim);
         } else if let Some(name) = perspective_name(label, false) {
             let skor = reader.claim(row, score_role, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
             let at = CellRef::new(&sheet.name, row, header.col(Role::Perspective).unwrap_or(0));
-            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, at });
+            upsert_perspective(
+                parts,
+                PerspectiveRow {
+                    name,
+                    skor,
+                    nkp,
+                    at,
+                },
+            );
         }
     }
+    reader.finish();
     parts.findings = findings;
 }
 
@@ -492,33 +716,78 @@ mod tests {
 
     #[test]
     fn codes_in_labels() {
-        assert_eq!(leading_code("SS.1 Terwujudnya", "SS"), Some(("1".into(), "Terwujudnya")));
-        assert_eq!(leading_code("SS. 3 Terwujudnya", "SS"), Some(("3".into(), "Terwujudnya")));
-        assert_eq!(leading_code("SS 1. Terwujudnya", "SS"), Some(("1".into(), "Terwujudnya")));
+        assert_eq!(
+            leading_code("SS.1 Terwujudnya", "SS"),
+            Some(("1".into(), "Terwujudnya"))
+        );
+        assert_eq!(
+            leading_code("SS. 3 Terwujudnya", "SS"),
+            Some(("3".into(), "Terwujudnya"))
+        );
+        assert_eq!(
+            leading_code("SS 1. Terwujudnya", "SS"),
+            Some(("1".into(), "Terwujudnya"))
+        );
         assert_eq!(leading_code("IKU4", "IKU"), Some(("4".into(), "")));
-        assert_eq!(leading_code("IKU 1. Persentase", "IKU"), Some(("1".into(), "Persentase")));
+        assert_eq!(
+            leading_code("IKU 1. Persentase", "IKU"),
+            Some(("1".into(), "Persentase"))
+        );
         assert_eq!(leading_code("Indeks Maturitas", "IKU"), None);
-        assert_eq!(leading_number("1. Persentase Instansi"), Some(("1".into(), "Persentase Instansi")));
+        assert_eq!(
+            leading_number("1. Persentase Instansi"),
+            Some(("1".into(), "Persentase Instansi"))
+        );
         assert_eq!(leading_number("100% tercapai"), None);
     }
 
     #[test]
     fn perspective_labels() {
-        assert_eq!(perspective_name("Stakeholder Perspective", true).as_deref(), Some("Stakeholder"));
-        assert_eq!(perspective_name("CustomerPerspective", true).as_deref(), Some("Customer"));
-        assert_eq!(perspective_name("Customer Perspective", true).as_deref(), Some("Customer"));
-        assert_eq!(perspective_name("Learn & Growth", false).as_deref(), Some("Learn & Growth"));
+        assert_eq!(
+            perspective_name("Stakeholder Perspective", true).as_deref(),
+            Some("Stakeholder")
+        );
+        assert_eq!(
+            perspective_name("CustomerPerspective", true).as_deref(),
+            Some("Customer")
+        );
+        assert_eq!(
+            perspective_name("Customer Perspective", true).as_deref(),
+            Some("Customer")
+        );
+        assert_eq!(
+            perspective_name("Learn & Growth", false).as_deref(),
+            Some("Learn & Growth")
+        );
         assert_eq!(perspective_name("Learn & Growth", true), None);
-        assert_eq!(perspective_name("Perspektif Proses Bisnis Internal", true).as_deref(), Some("Internal Process"));
+        assert_eq!(
+            perspective_name("Perspektif Proses Bisnis Internal", true).as_deref(),
+            Some("Internal Process")
+        );
     }
 
     #[test]
     fn measures() {
         let none = cell::read_text("");
-        assert_eq!(measure_of(None, "Persentase layanan", &none), Measure::Percent);
-        assert_eq!(measure_of(None, "Indeks Maturitas SPBE BKN", &none), Measure::Index);
-        assert_eq!(measure_of(None, "Opini atas Laporan Keuangan BKN", &none), Measure::Opinion);
-        assert_eq!(measure_of(Some("Orang"), "Pegawai terlatih", &none), Measure::Count);
-        assert_eq!(measure_of(None, "Something", &cell::read_text("100%")), Measure::Percent);
+        assert_eq!(
+            measure_of(None, "Persentase layanan", &none),
+            Measure::Percent
+        );
+        assert_eq!(
+            measure_of(None, "Indeks Maturitas SPBE BKN", &none),
+            Measure::Index
+        );
+        assert_eq!(
+            measure_of(None, "Opini atas Laporan Keuangan BKN", &none),
+            Measure::Opinion
+        );
+        assert_eq!(
+            measure_of(Some("Orang"), "Pegawai terlatih", &none),
+            Measure::Count
+        );
+        assert_eq!(
+            measure_of(None, "Something", &cell::read_text("100%")),
+            Measure::Percent
+        );
     }
 }

@@ -15,8 +15,12 @@ pub fn decimal_from_f64(value: f64) -> Option<(Decimal, u32)> {
         return None;
     }
     let text = value.to_string();
-    let decimals = text.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
-    Decimal::from_str(&text).ok().map(|d| (d.normalize(), decimals))
+    let decimals = text
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.len() as u32);
+    Decimal::from_str(&text)
+        .ok()
+        .map(|d| (d.normalize(), decimals))
 }
 
 /// Round half-up (away from zero) to `places` decimals: 86.025 → 86.03, 101.245 → 101.25.
@@ -51,7 +55,7 @@ pub fn display_rupiah(value: Decimal) -> String {
     let digits = rounded.abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
@@ -71,7 +75,10 @@ mod tests {
     fn floats_cross_through_their_shortest_text() {
         assert_eq!(decimal_from_f64(56.5), Some((dec!(56.5), 1)));
         assert_eq!(decimal_from_f64(86.025), Some((dec!(86.025), 3)));
-        assert_eq!(decimal_from_f64(0.1 + 0.2).unwrap().0, dec!(0.30000000000000004));
+        assert_eq!(
+            decimal_from_f64(0.1 + 0.2).unwrap().0,
+            dec!(0.30000000000000004)
+        );
         assert_eq!(decimal_from_f64(f64::NAN), None);
     }
 

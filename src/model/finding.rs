@@ -36,7 +36,11 @@ pub struct CellRef {
 
 impl CellRef {
     pub fn new(sheet: &str, row: u32, col: u32) -> Self {
-        CellRef { sheet: sheet.to_string(), row, col }
+        CellRef {
+            sheet: sheet.to_string(),
+            row,
+            col,
+        }
     }
 
     /// The A1 address of the cell: column letters then the one-based row.
@@ -105,7 +109,7 @@ codes! {
     NumberAmbiguous => "NUMBER_AMBIGUOUS", Warning,
         "Angka {subject} \"{found}\" dapat dibaca dua cara; dibaca sebagai {expected}. Tulis dengan koma desimal (92,78) atau titik ribuan (1.203) yang konsisten dalam satu kolom.";
     NumberAsText => "NUMBER_AS_TEXT", Info,
-        "Angka {subject} tersimpan sebagai teks \"{found}\"; dibaca sebagai {expected}.";
+        "Kolom {subject} berisi angka yang tersimpan sebagai teks (mulai sel ini, \"{found}\"; {expected} sel). Angka tetap dibaca; simpan sebagai angka agar rumus Excel ikut menghitungnya.";
     Provisional => "PROVISIONAL", Info,
         "Nilai {subject} ditandai sementara (\"{found}\"); dinilai apa adanya dan tanda sementara dibawa ke NSS, perspektif, dan NPSS.";
     RealisasiMissing => "REALISASI_MISSING", Warning,

@@ -29,7 +29,12 @@ pub struct Reading {
 
 impl Reading {
     pub fn missing() -> Self {
-        Reading { value: Value::Missing, provisional: false, text: String::new(), at: None }
+        Reading {
+            value: Value::Missing,
+            provisional: false,
+            text: String::new(),
+            at: None,
+        }
     }
 
     pub fn number(&self) -> Option<Decimal> {

@@ -1,0 +1,48 @@
+//! Shared helpers: fixture paths, checking a fixture, finding lookups.
+
+use kinerja::check::{Outcome, check};
+use kinerja::config::Config;
+use kinerja::ingest::Overrides;
+use kinerja::model::amount::display2;
+use kinerja::model::{Code, Finding, Score};
+use std::path::PathBuf;
+
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn check_fixture(name: &str) -> Outcome {
+    check_with(name, Overrides::default())
+}
+
+pub fn check_with(name: &str, overrides: Overrides) -> Outcome {
+    check(&fixture(name), &Config::builtin(), &overrides)
+}
+
+/// A score as displayed: two decimals half-up, or `N/A`.
+pub fn shown(score: &Score) -> String {
+    score.value.map_or_else(|| "N/A".to_string(), display2)
+}
+
+pub fn findings(outcome: &Outcome, code: Code) -> Vec<&Finding> {
+    outcome.findings.iter().filter(|f| f.code == code).collect()
+}
+
+/// The `Sheet!A1` places of the findings with `code`.
+pub fn places(outcome: &Outcome, code: Code) -> Vec<String> {
+    findings(outcome, code)
+        .iter()
+        .filter_map(|f| f.at.as_ref().map(|a| a.to_string()))
+        .collect()
+}
+
+pub fn error_codes(outcome: &Outcome) -> Vec<&'static str> {
+    outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity == kinerja::model::Severity::Error)
+        .map(|f| f.code.as_str())
+        .collect()
+}

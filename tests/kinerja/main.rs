@@ -1,0 +1,8 @@
+//! kinerja's integration tests: real workbooks written by an independent writer
+//! (tests/fixtures/generate.py), read through the library and through the binary.
+
+mod cli;
+mod common;
+mod config_file;
+mod published;
+mod reading;
