@@ -30,7 +30,7 @@ pub fn to_json(outcome: &Outcome) -> Json {
             json!({
                 "code": f.code.as_str(),
                 "severity": f.severity,
-                "sheet": f.at.as_ref().map(|a| a.sheet.clone()),
+                "sheet": f.at.as_ref().map(|a| a.sheet.to_string()),
                 "cell": f.at.as_ref().map(|a| a.a1()),
                 "subject": f.subject,
                 "found": f.found,

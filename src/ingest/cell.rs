@@ -6,6 +6,7 @@
 
 use crate::model::amount::decimal_from_f64;
 use calamine::Data;
+use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 /// A number style, as evidenced by an unambiguous cell.
@@ -20,7 +21,7 @@ pub enum Style {
 impl Style {
     /// The style of a column: the one its unambiguous cells show, `None` if they show both
     /// or neither.
-    pub fn of_column<'a>(cells: impl Iterator<Item = &'a CellValue>) -> Option<Style> {
+    pub fn of_column<'a>(cells: impl IntoIterator<Item = CellValue<'a>>) -> Option<Style> {
         let (mut id, mut en) = (false, false);
         for cell in cells {
             match cell.kind {
@@ -101,7 +102,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellValue {
+pub struct CellValue<'a> {
     pub kind: Kind,
     /// Marked `*)`, `*` or "sementara".
     pub provisional: bool,
@@ -109,19 +110,19 @@ pub struct CellValue {
     pub percent: bool,
     /// Text that is only a number, the way Excel stores a number typed into a text cell.
     pub plain_text_number: bool,
-    /// The cell as printed.
-    pub text: String,
+    /// The cell as printed; empty for number cells, which need no quoting.
+    pub text: Cow<'a, str>,
 }
 
-impl CellValue {
+impl CellValue<'_> {
     pub fn is_empty(&self) -> bool {
         self.kind == Kind::Empty
     }
 }
 
 /// Read one cell.
-pub fn read(data: &Data) -> CellValue {
-    let plain = |kind, text: String| CellValue {
+pub fn read(data: &Data) -> CellValue<'_> {
+    let plain = |kind, text: Cow<'static, str>| CellValue {
         kind,
         provisional: false,
         percent: false,
@@ -129,22 +130,22 @@ pub fn read(data: &Data) -> CellValue {
         text,
     };
     match data {
-        Data::Empty => plain(Kind::Empty, String::new()),
-        Data::Int(i) => plain(Kind::Stored((Decimal::from(*i), 0)), i.to_string()),
+        Data::Empty => plain(Kind::Empty, Cow::Borrowed("")),
+        Data::Int(i) => plain(Kind::Stored((Decimal::from(*i), 0)), Cow::Borrowed("")),
         Data::Float(f) => match decimal_from_f64(*f) {
-            Some(written) => plain(Kind::Stored(written), f.to_string()),
-            None => plain(Kind::Unreadable, f.to_string()),
+            Some(written) => plain(Kind::Stored(written), Cow::Borrowed("")),
+            None => plain(Kind::Unreadable, Cow::Owned(f.to_string())),
         },
         Data::String(s) => read_text(s),
-        Data::Bool(b) => plain(Kind::Unreadable, b.to_string()),
-        Data::DateTime(dt) => plain(Kind::Date, dt.as_f64().to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => plain(Kind::Date, s.clone()),
-        Data::Error(e) => plain(Kind::FormulaError, e.to_string()),
+        Data::Bool(b) => plain(Kind::Unreadable, Cow::Owned(b.to_string())),
+        Data::DateTime(dt) => plain(Kind::Date, Cow::Owned(dt.as_f64().to_string())),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => plain(Kind::Date, Cow::Owned(s.clone())),
+        Data::Error(e) => plain(Kind::FormulaError, Cow::Owned(e.to_string())),
     }
 }
 
 /// Whether `haystack` contains `needle` (ASCII, lower-case) ignoring ASCII case.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack
         .as_bytes()
         .windows(needle.len())
@@ -162,61 +163,48 @@ const NOT_APPLICABLE: [&str; 7] = [
 ];
 
 /// Read a text cell (also used for numbers found inside titles, such as `NPSS 98.47`).
-pub fn read_text(raw: &str) -> CellValue {
+pub fn read_text(raw: &str) -> CellValue<'_> {
     let trimmed = raw.trim();
-    let text =
-        if trimmed.contains(|c: char| c.is_whitespace() && c != ' ') || trimmed.contains("  ") {
-            trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
-        } else {
-            trimmed.to_string()
-        };
-    let mut value = CellValue {
-        kind: Kind::Empty,
-        provisional: false,
-        percent: false,
-        plain_text_number: false,
-        text,
+    let text = if trimmed.contains(|c: char| c.is_whitespace() && c != ' ') || trimmed.contains("  ") {
+        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(trimmed)
     };
-    let mut body = value.text.as_str();
+    let (mut provisional, mut percent, mut plain_text_number) = (false, false, false);
+    let mut body: &str = &text;
     for mark in ["*)", "*"] {
         if let Some(rest) = body.strip_suffix(mark) {
             body = rest.trim_end();
-            value.provisional = true;
+            provisional = true;
         }
     }
     if let Some(rest) = body.strip_prefix('*') {
         body = rest.trim_start();
-        value.provisional = true;
+        provisional = true;
     }
     let owned;
     if contains_ignore_case(body, "sementara") {
-        owned = body
-            .to_lowercase()
-            .replace("(sementara)", "")
-            .replace("sementara", "");
+        owned = body.to_lowercase().replace("(sementara)", "").replace("sementara", "");
         body = owned.trim();
-        value.provisional = true;
+        provisional = true;
     }
-    value.kind = if body.is_empty() || ["-", "–", "—"].contains(&body) {
+    let kind = if body.is_empty() || ["-", "–", "—"].contains(&body) {
         Kind::Empty
-    } else if NOT_APPLICABLE
-        .iter()
-        .any(|na| body.eq_ignore_ascii_case(na))
-    {
+    } else if NOT_APPLICABLE.iter().any(|na| body.eq_ignore_ascii_case(na)) {
         Kind::NotApplicable
     } else if (2..=5).contains(&body.len()) && body.chars().all(|c| c.is_ascii_alphabetic()) {
         Kind::Opinion
     } else {
         match read_number_text(body) {
-            Some((candidates, percent, plain)) => {
-                value.percent = percent;
-                value.plain_text_number = plain;
+            Some((candidates, with_percent, plain)) => {
+                percent = with_percent;
+                plain_text_number = plain;
                 Kind::Text(candidates)
             }
             None => Kind::Unreadable,
         }
     };
-    value
+    CellValue { kind, provisional, percent, plain_text_number, text }
 }
 
 /// A number in text: optional `Rp`, the digits, an optional `%`, and an optional unit or
@@ -416,9 +404,9 @@ mod tests {
             .iter()
             .map(|t| read_text(t))
             .collect();
-        assert_eq!(Style::of_column(cells.iter()), Some(Style::Indonesian));
+        assert_eq!(Style::of_column(cells), Some(Style::Indonesian));
         let mixed: Vec<CellValue> = ["99,27", "56.50"].iter().map(|t| read_text(t)).collect();
-        assert_eq!(Style::of_column(mixed.iter()), None);
+        assert_eq!(Style::of_column(mixed), None);
         let Kind::Text(c) = read_text("1.203").kind else {
             unreachable!()
         };

@@ -128,7 +128,7 @@ fn find_tables(sheets: &[Sheet]) -> Vec<Found> {
 fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<&'a str> {
     let mut texts = Vec::new();
     for (index, sheet) in sheets.iter().enumerate().filter(|(_, s)| !s.hidden) {
-        texts.push(sheet.name.as_str());
+        texts.push(&*sheet.name);
         let (first, last) = sheet.row_bounds();
         for row in first..=last {
             let inside = tables

@@ -1,9 +1,10 @@
 //! A worksheet's cells with absolute positions, as calamine reads them (cached formula values).
 
 use calamine::{Data, Range};
+use std::sync::Arc;
 
 pub struct Sheet {
-    pub name: String,
+    pub name: Arc<str>,
     /// Hidden sheets are read for tables but not for titles: they hold lists and lookups.
     pub hidden: bool,
     range: Range<Data>,
@@ -14,7 +15,7 @@ static EMPTY: Data = Data::Empty;
 impl Sheet {
     pub fn new(name: String, hidden: bool, range: Range<Data>) -> Self {
         Sheet {
-            name,
+            name: name.into(),
             hidden,
             range,
         }

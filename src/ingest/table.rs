@@ -9,7 +9,6 @@ use crate::model::{
     BudgetRow, BudgetScope, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
     PerspectiveRow, Polarity, Reading, Value,
 };
-use std::collections::HashMap;
 
 /// What the tables of a workbook add up to.
 #[derive(Debug, Default)]
@@ -151,41 +150,29 @@ fn leading_digits(text: &str) -> Option<(String, &str)> {
 /// How an indicator is measured, from a satuan cell, else its name, else its target.
 pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measure {
     let from_words = |text: &str| {
-        let w = normalise(text);
-        let has = |x: &str| w.contains(x);
-        if text.contains('%') || has(" persen") {
+        let has = |word: &str| cell::contains_ignore_case(text, word);
+        if text.contains('%') || has("persen") {
             Some(Measure::Percent)
-        } else if has(" indeks") || has(" ikm ") || has(" index") {
+        } else if has("indeks") || has("index") || has("ikm") {
             Some(Measure::Index)
-        } else if has(" opini") {
+        } else if has("opini") {
             Some(Measure::Opinion)
-        } else if has(" rp ") || has(" rupiah") {
+        } else if has("rupiah") || text.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
             Some(Measure::Rupiah)
-        } else if has(" nilai") || has(" skor") || has(" score") {
+        } else if has("nilai") || has("skor") || has("score") {
             Some(Measure::Score)
-        } else if has(" jumlah")
-            || has(" orang")
-            || has(" dokumen")
-            || has(" instansi")
-            || has(" unit ")
-        {
+        } else if ["jumlah", "orang", "dokumen", "instansi"].iter().any(|w| has(w)) {
             Some(Measure::Count)
         } else {
             None
         }
     };
-    let name_measure = || {
-        let w = normalise(name);
-        let starts = |x: &str| w.starts_with(x);
-        if starts(" persentase") || starts(" prosentase") {
-            Some(Measure::Percent)
-        } else {
-            from_words(name)
-        }
-    };
+    let starts_percent = ["persentase", "prosentase"]
+        .iter()
+        .any(|w| name.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)));
     satuan
         .and_then(from_words)
-        .or_else(name_measure)
+        .or_else(|| if starts_percent { Some(Measure::Percent) } else { from_words(name) })
         .or(match target.kind {
             Kind::Opinion => Some(Measure::Opinion),
             _ if target.percent => Some(Measure::Percent),
@@ -211,21 +198,6 @@ fn role_label(role: Role) -> &'static str {
     }
 }
 
-/// The roles whose cells hold numbers.
-const VALUE_ROLES: [Role; 11] = [
-    Role::Target,
-    Role::Realisasi,
-    Role::Capaian,
-    Role::Nss,
-    Role::Skor,
-    Role::Nkp,
-    Role::Pagu,
-    Role::BudgetRealisasi,
-    Role::Serapan,
-    Role::Sisa,
-    Role::Efisiensi,
-];
-
 /// Numbers stored as text in one column: reported once per column, at its first such cell.
 struct AsText {
     first: CellRef,
@@ -238,39 +210,29 @@ struct AsText {
 struct Reader<'a> {
     sheet: &'a Sheet,
     header: &'a Header,
-    styles: HashMap<u32, Option<Style>>,
+    rows: (u32, u32),
+    styles: Vec<(u32, Option<Style>)>,
     as_text: Vec<(u32, AsText)>,
     findings: &'a mut Vec<Finding>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(
-        sheet: &'a Sheet,
-        header: &'a Header,
-        rows: (u32, u32),
-        findings: &'a mut Vec<Finding>,
-    ) -> Self {
-        let styles = header
-            .columns
-            .iter()
-            .filter(|(_, role)| VALUE_ROLES.contains(role))
-            .map(|&(col, _)| {
-                let cells: Vec<CellValue> = (rows.0..=rows.1)
-                    .filter_map(|r| match sheet.get(r, col) {
-                        calamine::Data::String(s) => Some(cell::read_text(s)),
-                        _ => None,
-                    })
-                    .collect();
-                (col, Style::of_column(cells.iter()))
-            })
-            .collect();
-        Reader {
-            sheet,
-            header,
-            styles,
-            as_text: Vec::new(),
-            findings,
+    fn new(sheet: &'a Sheet, header: &'a Header, rows: (u32, u32), findings: &'a mut Vec<Finding>) -> Self {
+        Reader { sheet, header, rows, styles: Vec::new(), as_text: Vec::new(), findings }
+    }
+
+    /// The number style of a column, worked out the first time an ambiguous number needs it.
+    fn column_style(&mut self, col: u32) -> Option<Style> {
+        if let Some((_, style)) = self.styles.iter().find(|(c, _)| *c == col) {
+            return *style;
         }
+        let cells = (self.rows.0..=self.rows.1).filter_map(|r| match self.sheet.get(r, col) {
+            calamine::Data::String(s) => Some(cell::read_text(s)),
+            _ => None,
+        });
+        let style = Style::of_column(cells);
+        self.styles.push((col, style));
+        style
     }
 
     fn text(&self, row: u32, role: Role) -> Option<&'a str> {
@@ -305,13 +267,12 @@ impl<'a> Reader<'a> {
         if cell.provisional {
             self.findings.push(
                 Finding::new(Code::Provisional, Some(at.clone()), subject((role, code)))
-                    .found(&cell.text),
+                    .found(cell.text.as_ref()),
             );
         }
         Reading {
             value,
             provisional: cell.provisional,
-            text: cell.text,
             at: Some(at),
         }
     }
@@ -352,14 +313,14 @@ impl<'a> Reader<'a> {
     ) -> Option<cell::Written> {
         let written = if !candidates.is_ambiguous() {
             candidates.read(Style::Indonesian)
-        } else if let Some(style) = self.styles.get(&col).copied().flatten() {
+        } else if let Some(style) = self.column_style(col) {
             candidates.read(style)
         } else {
             let taken = candidates.read_by_measure(measure.counts_whole_things());
             let shown = taken.map(|w| w.0.to_string()).unwrap_or_default();
             self.findings.push(
                 Finding::new(Code::NumberAmbiguous, Some(at.clone()), subject(about))
-                    .found(&cell.text)
+                    .found(cell.text.as_ref())
                     .expected(shown),
             );
             taken
@@ -372,7 +333,7 @@ impl<'a> Reader<'a> {
                     AsText {
                         first: at.clone(),
                         subject: role_label(about.0).to_string(),
-                        text: cell.text.clone(),
+                        text: cell.text.to_string(),
                         count: 1,
                     },
                 )),
@@ -388,7 +349,7 @@ impl<'a> Reader<'a> {
             _ => Code::CellUnreadable,
         };
         self.findings
-            .push(Finding::new(code, Some(at.clone()), subject(about)).found(&cell.text));
+            .push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));
     }
 
     /// The per-column findings, once the table is read.

@@ -14,6 +14,10 @@ pub fn decimal_from_f64(value: f64) -> Option<(Decimal, u32)> {
     if !value.is_finite() {
         return None;
     }
+    // Whole numbers (most targets and amounts) need no text at all.
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        return Some((Decimal::from(value as i64), 0));
+    }
     let text = value.to_string();
     let decimals = text
         .split_once('.')

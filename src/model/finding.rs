@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// How much a finding matters. `Error` blocks consolidation; the others are reported only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -29,18 +30,15 @@ impl Severity {
 /// A cell of a workbook: sheet name and zero-based row and column, shown as `Sheet!A1`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellRef {
-    pub sheet: String,
+    /// Shared by every cell of a sheet: a workbook has thousands of cell references.
+    pub sheet: Arc<str>,
     pub row: u32,
     pub col: u32,
 }
 
 impl CellRef {
-    pub fn new(sheet: &str, row: u32, col: u32) -> Self {
-        CellRef {
-            sheet: sheet.to_string(),
-            row,
-            col,
-        }
+    pub fn new(sheet: &Arc<str>, row: u32, col: u32) -> Self {
+        CellRef { sheet: Arc::clone(sheet), row, col }
     }
 
     /// The A1 address of the cell: column letters then the one-based row.
@@ -206,11 +204,11 @@ mod tests {
 
     #[test]
     fn a1_addresses() {
-        assert_eq!(CellRef::new("S", 0, 0).a1(), "A1");
-        assert_eq!(CellRef::new("S", 9, 25).a1(), "Z10");
-        assert_eq!(CellRef::new("S", 0, 26).a1(), "AA1");
-        assert_eq!(CellRef::new("S", 4, 701).a1(), "ZZ5");
-        assert_eq!(CellRef::new("Tabel 3.2", 4, 2).to_string(), "Tabel 3.2!C5");
+        assert_eq!(CellRef::new(&"S".into(), 0, 0).a1(), "A1");
+        assert_eq!(CellRef::new(&"S".into(), 9, 25).a1(), "Z10");
+        assert_eq!(CellRef::new(&"S".into(), 0, 26).a1(), "AA1");
+        assert_eq!(CellRef::new(&"S".into(), 4, 701).a1(), "ZZ5");
+        assert_eq!(CellRef::new(&"Tabel 3.2".into(), 4, 2).to_string(), "Tabel 3.2!C5");
     }
 
     #[test]

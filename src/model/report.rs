@@ -22,8 +22,6 @@ pub enum Value {
 pub struct Reading {
     pub value: Value,
     pub provisional: bool,
-    /// The cell as printed, for messages.
-    pub text: String,
     pub at: Option<CellRef>,
 }
 
@@ -32,7 +30,6 @@ impl Reading {
         Reading {
             value: Value::Missing,
             provisional: false,
-            text: String::new(),
             at: None,
         }
     }

@@ -90,7 +90,7 @@ fn indicator_capaian(
         (Value::Number(t), Value::Number(r)) => {
             let c = capaian_ratio(*t, *r, ind.polarity, rules.lower_is_better);
             if c.is_none() {
-                finding(Code::TargetMissing, ind.target.text.clone(), String::new());
+                finding(Code::TargetMissing, shown(&ind.target.value), String::new());
             }
             c
         }
@@ -120,7 +120,7 @@ fn indicator_capaian(
             }
         }
         (Value::Missing | Value::NotApplicable, _) => {
-            finding(Code::TargetMissing, ind.target.text.clone(), String::new());
+            finding(Code::TargetMissing, shown(&ind.target.value), String::new());
             None
         }
         (Value::Number(_), Value::Opinion(r)) | (Value::Opinion(r), Value::Number(_)) => {
@@ -170,6 +170,15 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
         serapan,
         sisa,
         efisiensi,
+    }
+}
+
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(n) => n.normalize().to_string(),
+        Value::Opinion(o) => o.clone(),
+        Value::NotApplicable => "N/A".into(),
+        Value::Missing => String::new(),
     }
 }
 

@@ -122,7 +122,7 @@ mod tests {
         Claim {
             value,
             decimals,
-            at: CellRef::new("S", 0, 0),
+            at: CellRef::new(&"S".into(), 0, 0),
         }
     }
 
