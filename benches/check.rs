@@ -14,10 +14,7 @@ fn bare_read(path: &Path) -> usize {
     let mut cells = 0;
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).expect("sheet reads");
-        cells += range
-            .used_cells()
-            .filter(|(_, _, d)| !matches!(d, Data::Empty))
-            .count();
+        cells += range.used_cells().filter(|(_, _, d)| !matches!(d, Data::Empty)).count();
     }
     cells
 }
@@ -60,10 +57,7 @@ fn main() {
         "{:<34} {:>12} {:>12} {:>7} {:>10} {:>10}",
         "workbook", "calamine", "check", "ratio", "files/s", "peak MiB"
     );
-    for (name, iterations) in [
-        ("kr07_2024_budget_columns.xlsx", 200),
-        ("large_5000_rows.xlsx", 15),
-    ] {
+    for (name, iterations) in [("kr07_2024_budget_columns.xlsx", 200), ("large_5000_rows.xlsx", 15)] {
         let path = fixtures.join(name);
         let (bare, check) = race(
             iterations,

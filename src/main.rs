@@ -62,13 +62,7 @@ fn run() -> anyhow::Result<u8> {
         None => Config::builtin(),
     };
     match cli.command {
-        Command::Check {
-            file,
-            unit,
-            year,
-            period,
-            format,
-        } => {
+        Command::Check { file, unit, year, period, format } => {
             if let Some(code) = &unit
                 && config.units.get(code).is_none()
             {
@@ -79,9 +73,7 @@ fn run() -> anyhow::Result<u8> {
             let rendered = match format {
                 Format::Text => kinerja::check::to_text(&outcome),
                 Format::Json => {
-                    serde_json::to_string_pretty(&kinerja::check::to_json(&outcome))
-                        .context("rendering JSON")?
-                        + "\n"
+                    serde_json::to_string_pretty(&kinerja::check::to_json(&outcome)).context("rendering JSON")? + "\n"
                 }
             };
             print!("{rendered}");
@@ -91,11 +83,5 @@ fn run() -> anyhow::Result<u8> {
 }
 
 fn codes(config: &Config) -> String {
-    config
-        .units
-        .units()
-        .iter()
-        .map(|u| u.code.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    config.units.units().iter().map(|u| u.code.as_str()).collect::<Vec<_>>().join(", ")
 }

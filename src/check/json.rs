@@ -39,10 +39,7 @@ pub fn to_json(outcome: &Outcome) -> Json {
             })
         })
         .collect();
-    let unit = outcome
-        .unit
-        .as_ref()
-        .map(|u| json!({ "code": u.code, "name": u.name }));
+    let unit = outcome.unit.as_ref().map(|u| json!({ "code": u.code, "name": u.name }));
     let mut object = json!({
         "file": outcome.file.display().to_string(),
         "sha256": outcome.sha256,
@@ -81,8 +78,8 @@ pub fn to_json(outcome: &Outcome) -> Json {
         .map(|(g, row)| {
             json!({
                 "code": g.code,
-                "name": g.name,
-                "perspective": g.perspective,
+                "name": row.name,
+                "perspective": row.perspective,
                 "nss": score(&g.nss),
                 "band": g.band,
                 "status": g.nss.status().as_str(),
@@ -90,6 +87,8 @@ pub fn to_json(outcome: &Outcome) -> Json {
             })
         })
         .collect();
+    let perspective_of: std::collections::HashMap<&str, &str> =
+        report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
     let indicators: Vec<Json> = card
         .indicators
         .iter()
@@ -97,9 +96,9 @@ pub fn to_json(outcome: &Outcome) -> Json {
         .map(|(i, row)| {
             json!({
                 "code": i.code,
-                "name": i.name,
-                "goal": i.goal,
-                "perspective": i.perspective,
+                "name": row.name,
+                "goal": row.goal,
+                "perspective": perspective_of.get(row.goal.as_str()).copied().unwrap_or_default(),
                 "satuan": row.measure.label(),
                 "target": reading(&row.target),
                 "realisasi": reading(&row.realisasi),

@@ -27,10 +27,7 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
+        self.findings.iter().filter(|f| f.severity == severity).count()
     }
 
     /// 0 when there is no error finding, 1 when there is, 2 when the file could not be read.
@@ -45,28 +42,15 @@ impl Outcome {
 
 /// Read, score and check the workbook at `path`.
 pub fn check(path: &Path, config: &Config, overrides: &Overrides) -> Outcome {
-    let sha256 = std::fs::read(path)
-        .map(|bytes| hex(&Sha256::digest(&bytes)))
-        .unwrap_or_default();
-    let mut outcome = Outcome {
-        file: path.to_path_buf(),
-        sha256,
-        unit: None,
-        scored: None,
-        findings: Vec::new(),
-    };
+    let sha256 = std::fs::read(path).map(|bytes| hex(&Sha256::digest(&bytes))).unwrap_or_default();
+    let mut outcome = Outcome { file: path.to_path_buf(), sha256, unit: None, scored: None, findings: Vec::new() };
     match ingest::read(path, &config.units, overrides) {
         Err(e) => outcome.findings.push(e.finding()),
         Ok((report, mut findings)) => {
             let (card, mut scoring) = score::score(&report, &config.rules);
             findings.append(&mut scoring);
             findings.extend(validate::claims(&report, &card));
-            outcome.unit = report
-                .identity
-                .unit
-                .as_deref()
-                .and_then(|code| config.units.get(code))
-                .cloned();
+            outcome.unit = report.identity.unit.as_deref().and_then(|code| config.units.get(code)).cloned();
             outcome.findings = findings;
             outcome.scored = Some((report, card));
         }

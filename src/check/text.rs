@@ -3,12 +3,12 @@
 use super::Outcome;
 use crate::model::amount::{display_rupiah, display2};
 use crate::model::{Reading, Score, Severity, Status, Value};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 fn score(s: &Score) -> String {
     let mark = if s.provisional { "*" } else { "" };
-    s.value
-        .map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2(v)))
+    s.value.map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2(v)))
 }
 
 fn reading(r: &Reading) -> String {
@@ -50,12 +50,12 @@ pub fn to_text(outcome: &Outcome) -> String {
             "\nNPSS {} — {}{}",
             score(&card.npss),
             card.band,
-            if card.npss.provisional {
-                " (sementara)"
-            } else {
-                ""
-            }
+            if card.npss.provisional { " (sementara)" } else { "" }
         );
+        let mut by_goal: HashMap<&str, Vec<_>> = HashMap::new();
+        for pair in report.indicators.iter().zip(&card.indicators) {
+            by_goal.entry(pair.0.goal.as_str()).or_default().push(pair);
+        }
         for p in &card.perspectives {
             let _ = writeln!(
                 out,
@@ -66,21 +66,9 @@ pub fn to_text(outcome: &Outcome) -> String {
                 score(&p.nkp),
                 p.band
             );
-            for g in card.goals.iter().filter(|g| g.perspective == p.name) {
-                let _ = writeln!(
-                    out,
-                    "  {} {}  NSS {}  {}",
-                    g.code,
-                    short(&g.name),
-                    score(&g.nss),
-                    g.band
-                );
-                for (i, row) in card
-                    .indicators
-                    .iter()
-                    .zip(&report.indicators)
-                    .filter(|(i, _)| i.goal == g.code)
-                {
+            for (row, g) in report.goals.iter().zip(&card.goals).filter(|(row, _)| row.perspective == p.name) {
+                let _ = writeln!(out, "  {} {}  NSS {}  {}", g.code, short(&row.name), score(&g.nss), g.band);
+                for &(ind, i) in by_goal.get(g.code.as_str()).into_iter().flatten() {
                     let mark = match i.capaian.status() {
                         Status::Provisional => "  [sementara]",
                         Status::NotApplicable => "  [N/A]",
@@ -90,9 +78,9 @@ pub fn to_text(outcome: &Outcome) -> String {
                         out,
                         "    {} {}\n        target {}  realisasi {}  capaian {}  {}{mark}",
                         i.code,
-                        short(&i.name),
-                        reading(&row.target),
-                        reading(&row.realisasi),
+                        short(&ind.name),
+                        reading(&ind.target),
+                        reading(&ind.realisasi),
                         score(&i.capaian),
                         i.band
                     );
@@ -103,9 +91,7 @@ pub fn to_text(outcome: &Outcome) -> String {
             let _ = writeln!(out, "\nAnggaran");
             for b in &card.budget {
                 let rp = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display_rupiah);
-                let pct = |v: Option<rust_decimal::Decimal>| {
-                    v.map_or("-".into(), |v| format!("{}%", display2(v)))
-                };
+                let pct = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), |v| format!("{}%", display2(v)));
                 let _ = writeln!(
                     out,
                     "  {:<6} {:<7} pagu {}  realisasi {}  serapan {}  sisa {}  efisiensi {}",
@@ -128,30 +114,14 @@ pub fn to_text(outcome: &Outcome) -> String {
         outcome.count(Severity::Info)
     );
     // Errors and warnings one by one; information grouped by code, its first places named.
-    let mut findings: Vec<_> = outcome
-        .findings
-        .iter()
-        .filter(|f| f.severity > Severity::Info)
-        .collect();
+    let mut findings: Vec<_> = outcome.findings.iter().filter(|f| f.severity > Severity::Info).collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in findings {
-        let _ = writeln!(
-            out,
-            "  [{}] {} {}",
-            f.severity.label(),
-            f.code.as_str(),
-            f.message()
-        );
+        let _ = writeln!(out, "  [{}] {} {}", f.severity.label(), f.code.as_str(), f.message());
     }
     let mut infos: Vec<(&str, Vec<String>)> = Vec::new();
-    for f in outcome
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Info)
-    {
-        let place =
-            f.at.as_ref()
-                .map_or_else(|| f.subject.clone(), |a| a.to_string());
+    for f in outcome.findings.iter().filter(|f| f.severity == Severity::Info) {
+        let place = f.at.as_ref().map_or_else(|| f.subject.clone(), |a| a.to_string());
         match infos.iter_mut().find(|(code, _)| *code == f.code.as_str()) {
             Some((_, places)) => places.push(place),
             None => infos.push((f.code.as_str(), vec![place])),
@@ -160,12 +130,8 @@ pub fn to_text(outcome: &Outcome) -> String {
     for (code, places) in infos {
         let more = if places.len() > 3 { ", …" } else { "" };
         let first: Vec<&str> = places.iter().take(3).map(String::as_str).collect();
-        let _ = writeln!(
-            out,
-            "  [info] {code} ×{} ({}{more}); rinciannya: --format json",
-            places.len(),
-            first.join(", ")
-        );
+        let _ =
+            writeln!(out, "  [info] {code} ×{} ({}{more}); rinciannya: --format json", places.len(), first.join(", "));
     }
     out
 }

@@ -15,16 +15,10 @@ const DEFAULTS: &str = include_str!("defaults.toml");
 pub enum ConfigError {
     /// The file named with `--config` could not be read.
     #[error("cannot read config file {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     /// The file is not valid TOML or has keys kinerja does not know.
     #[error("invalid config file {path}: {source}")]
-    Parse {
-        path: PathBuf,
-        source: Box<toml::de::Error>,
-    },
+    Parse { path: PathBuf, source: Box<toml::de::Error> },
     /// A value is out of its allowed range or set.
     #[error("invalid config value for `{key}`: {reason}")]
     Value { key: String, reason: String },
@@ -146,8 +140,7 @@ pub struct Config {
 impl Config {
     /// The embedded defaults alone.
     pub fn builtin() -> Config {
-        Config::from_raw(raw_defaults(), RawConfig::default())
-            .expect("the embedded defaults are valid")
+        Config::from_raw(raw_defaults(), RawConfig::default()).expect("the embedded defaults are valid")
     }
 
     /// The embedded defaults overridden by the file at `path`.
@@ -156,14 +149,9 @@ impl Config {
     /// [`ConfigError`] when the file cannot be read, is not valid TOML, has unknown keys, or
     /// holds a value out of range.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.into(),
-            source,
-        })?;
-        let user: RawConfig = toml::from_str(&text).map_err(|source| ConfigError::Parse {
-            path: path.into(),
-            source: Box::new(source),
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.into(), source })?;
+        let user: RawConfig = toml::from_str(&text)
+            .map_err(|source| ConfigError::Parse { path: path.into(), source: Box::new(source) })?;
         Config::from_raw(raw_defaults(), user)
     }
 
@@ -173,10 +161,7 @@ impl Config {
             merge_unit(&mut units, raw)?;
         }
         let rules = rules(defaults.scoring, user.scoring)?;
-        Ok(Config {
-            units: UnitRegistry::new(units),
-            rules,
-        })
+        Ok(Config { units: UnitRegistry::new(units), rules })
     }
 }
 
@@ -187,17 +172,11 @@ fn raw_defaults() -> RawConfig {
 fn merge_unit(units: &mut Vec<Unit>, raw: RawUnit) -> Result<(), ConfigError> {
     let code = raw.code.trim().to_uppercase();
     if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(value_error(
-            "unit.code",
-            format!("`{}` must be letters and digits", raw.code),
-        ));
+        return Err(value_error("unit.code", format!("`{}` must be letters and digits", raw.code)));
     }
     for address in raw.email.iter().flatten() {
         if !address.contains('@') || address.contains(['\r', '\n', ',', '<', '>']) {
-            return Err(value_error(
-                "unit.email",
-                format!("`{address}` is not an address"),
-            ));
+            return Err(value_error("unit.email", format!("`{address}` is not an address")));
         }
     }
     match units.iter_mut().find(|u| u.code == code) {
@@ -213,9 +192,7 @@ fn merge_unit(units: &mut Vec<Unit>, raw: RawUnit) -> Result<(), ConfigError> {
             }
         }
         None => {
-            let name = raw
-                .name
-                .ok_or_else(|| value_error("unit.name", format!("new unit {code} needs a name")))?;
+            let name = raw.name.ok_or_else(|| value_error("unit.name", format!("new unit {code} needs a name")))?;
             units.push(Unit {
                 code,
                 name,
@@ -235,84 +212,49 @@ fn rules(defaults: RawScoring, user: RawScoring) -> Result<Rules, ConfigError> {
         .map(|(name, w)| Ok((name, decimal("scoring.weights", w)?)))
         .collect::<Result<BTreeMap<_, _>, ConfigError>>()?;
     if !weights.is_empty() && weights.values().sum::<Decimal>() != Decimal::ONE_HUNDRED {
-        return Err(value_error(
-            "scoring.weights",
-            "weights must add up to 100".into(),
-        ));
+        return Err(value_error("scoring.weights", "weights must add up to 100".into()));
     }
     let cap = decimal("scoring.cap", user.cap.or(defaults.cap).unwrap_or(0.0))?;
-    let ladder = user
-        .qualitative_ladder
-        .or(defaults.qualitative_ladder)
-        .unwrap_or_default();
+    let ladder = user.qualitative_ladder.or(defaults.qualitative_ladder).unwrap_or_default();
     if ladder.is_empty() {
-        return Err(value_error(
-            "scoring.qualitative_ladder",
-            "needs at least one opinion".into(),
-        ));
+        return Err(value_error("scoring.qualitative_ladder", "needs at least one opinion".into()));
     }
-    let clamp = user
-        .efficiency_clamp
-        .or(defaults.efficiency_clamp)
-        .ok_or_else(|| required("scoring.efficiency_clamp"))?;
-    let bands = user
-        .band
-        .or(defaults.band)
-        .ok_or_else(|| required("scoring.band"))?;
+    let clamp =
+        user.efficiency_clamp.or(defaults.efficiency_clamp).ok_or_else(|| required("scoring.efficiency_clamp"))?;
+    let bands = user.band.or(defaults.band).ok_or_else(|| required("scoring.band"))?;
     let bands = bands
         .into_iter()
         .map(|band| {
             let (lower, inclusive) = match (band.above, band.from) {
                 (Some(_), Some(_)) => {
-                    return Err(value_error(
-                        "scoring.band",
-                        format!("band {} has both `above` and `from`", band.name),
-                    ));
+                    return Err(value_error("scoring.band", format!("band {} has both `above` and `from`", band.name)));
                 }
                 (Some(above), None) => (Some(decimal("scoring.band.above", above)?), false),
                 (None, Some(from)) => (Some(decimal("scoring.band.from", from)?), true),
                 (None, None) => (None, true),
             };
-            Ok(Band {
-                name: band.name,
-                lower,
-                inclusive,
-            })
+            Ok(Band { name: band.name, lower, inclusive })
         })
         .collect::<Result<Vec<_>, ConfigError>>()?;
     Ok(Rules {
         weights,
         cap: (cap > Decimal::ZERO).then_some(cap),
         na: user.na.or(defaults.na).unwrap_or(NaPolicy::Exclude),
-        provisional: user
-            .provisional
-            .or(defaults.provisional)
-            .unwrap_or(ProvisionalPolicy::Include),
-        lower_is_better: user
-            .lower_is_better
-            .or(defaults.lower_is_better)
-            .unwrap_or(LowerFormula::TwoMinusRatio),
+        provisional: user.provisional.or(defaults.provisional).unwrap_or(ProvisionalPolicy::Include),
+        lower_is_better: user.lower_is_better.or(defaults.lower_is_better).unwrap_or(LowerFormula::TwoMinusRatio),
         qualitative_ladder: ladder.iter().map(|o| o.trim().to_uppercase()).collect(),
         efficiency_clamp: decimal("scoring.efficiency_clamp", clamp)?.abs(),
         bands,
-        na_band: user
-            .na_band
-            .or(defaults.na_band)
-            .unwrap_or_else(|| "N/A".into()),
+        na_band: user.na_band.or(defaults.na_band).unwrap_or_else(|| "N/A".into()),
     })
 }
 
 fn decimal(key: &str, value: f64) -> Result<Decimal, ConfigError> {
-    decimal_from_f64(value)
-        .map(|(d, _)| d)
-        .ok_or_else(|| value_error(key, format!("{value} is not a finite number")))
+    decimal_from_f64(value).map(|(d, _)| d).ok_or_else(|| value_error(key, format!("{value} is not a finite number")))
 }
 
 fn value_error(key: &str, reason: String) -> ConfigError {
-    ConfigError::Value {
-        key: key.into(),
-        reason,
-    }
+    ConfigError::Value { key: key.into(), reason }
 }
 
 #[cfg(test)]
@@ -328,11 +270,7 @@ mod tests {
             assert!(config.units.get(&format!("KR{n:02}")).is_some(), "KR{n:02}");
         }
         assert!(config.units.get("PUSPENKOM").is_some());
-        let aceh = config
-            .units
-            .find_in("Laporan Kinerja Kanreg XIII BKN Aceh")
-            .unwrap()
-            .0;
+        let aceh = config.units.find_in("Laporan Kinerja Kanreg XIII BKN Aceh").unwrap().0;
         assert_eq!(aceh.code, "KR13");
     }
 

@@ -6,8 +6,8 @@
 
 use crate::model::amount::decimal_from_f64;
 use calamine::Data;
-use std::borrow::Cow;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// A number style, as evidenced by an unambiguous cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,21 +146,10 @@ pub fn read(data: &Data) -> CellValue<'_> {
 
 /// Whether `haystack` contains `needle` (ASCII, lower-case) ignoring ASCII case.
 pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-const NOT_APPLICABLE: [&str; 7] = [
-    "N/A",
-    "NA",
-    "N.A",
-    "N.A.",
-    "#N/A",
-    "BELUM ADA SKOR",
-    "TIDAK ADA SKOR",
-];
+const NOT_APPLICABLE: [&str; 7] = ["N/A", "NA", "N.A", "N.A.", "#N/A", "BELUM ADA SKOR", "TIDAK ADA SKOR"];
 
 /// Read a text cell (also used for numbers found inside titles, such as `NPSS 98.47`).
 pub fn read_text(raw: &str) -> CellValue<'_> {
@@ -219,9 +208,7 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool)> {
     }
     let end = rest
         .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+')))
-        })
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+'))))
         .map_or(rest.len(), |(i, _)| i);
     let (token, tail) = rest.split_at(end);
     let token = token.trim_end_matches(['.', ',']);
@@ -246,12 +233,9 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool)> {
         }
         plain = false;
     }
-    let candidates = Candidates {
-        indonesian: parse_grouped(token, b'.', b','),
-        english: parse_grouped(token, b',', b'.'),
-    };
-    (candidates.indonesian.is_some() || candidates.english.is_some())
-        .then_some((candidates, percent, plain))
+    let candidates =
+        Candidates { indonesian: parse_grouped(token, b'.', b','), english: parse_grouped(token, b',', b'.') };
+    (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain))
 }
 
 /// Parse `token` with `group` as the thousands separator and `point` as the decimal point:
@@ -268,9 +252,7 @@ fn parse_grouped(token: &str, group: u8, point: u8) -> Option<Written> {
     for &b in digits {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa
-                    .checked_mul(10)?
-                    .checked_add(i128::from(b - b'0'))?;
+                mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
                 run += 1;
                 if in_fraction {
                     scale += 1;
@@ -297,9 +279,7 @@ fn parse_grouped(token: &str, group: u8, point: u8) -> Option<Written> {
     if run == 0 || (!in_fraction && groups > 0 && run != 3) || scale > 28 {
         return None;
     }
-    let value =
-        Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
-            .ok()?;
+    let value = Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale).ok()?;
     Some((value, scale))
 }
 
@@ -343,26 +323,14 @@ mod tests {
             ("100% (628 Instansi Pemerintah)", dec!(100)),
         ] {
             let cell = read_text(text);
-            let Kind::Text(c) = cell.kind else {
-                panic!("{text}: {:?}", cell.kind)
-            };
-            assert_eq!(
-                c.read(Style::Indonesian).map(|w| w.0),
-                Some(value),
-                "{text}"
-            );
+            let Kind::Text(c) = cell.kind else { panic!("{text}: {:?}", cell.kind) };
+            assert_eq!(c.read(Style::Indonesian).map(|w| w.0), Some(value), "{text}");
             assert!(!cell.plain_text_number, "{text}");
         }
         assert!(read_text("97,45 %").percent);
         assert!(read_text("92.78").plain_text_number);
         let negative = read_text("-0,29");
-        assert_eq!(
-            negative.kind,
-            Kind::Text(Candidates {
-                indonesian: Some((dec!(-0.29), 2)),
-                english: None
-            })
-        );
+        assert_eq!(negative.kind, Kind::Text(Candidates { indonesian: Some((dec!(-0.29), 2)), english: None }));
     }
 
     #[test]
@@ -372,13 +340,7 @@ mod tests {
         assert_eq!(read_text("WTP").kind, Kind::Opinion);
         let provisional = read_text("56,50*)");
         assert!(provisional.provisional);
-        assert_eq!(
-            provisional.kind,
-            Kind::Text(Candidates {
-                indonesian: Some((dec!(56.50), 2)),
-                english: None
-            })
-        );
+        assert_eq!(provisional.kind, Kind::Text(Candidates { indonesian: Some((dec!(56.50), 2)), english: None }));
         assert!(read_text("*91").provisional);
         assert!(read_text("78,57 (sementara)").provisional);
         assert_eq!(read_text("✓").kind, Kind::Unreadable);
@@ -388,28 +350,17 @@ mod tests {
     #[test]
     fn excel_types() {
         assert_eq!(read(&Data::Float(56.5)).kind, Kind::Stored((dec!(56.5), 1)));
-        assert_eq!(
-            read(&Data::Error(calamine::CellErrorType::Div0)).text,
-            "#DIV/0!"
-        );
-        assert_eq!(
-            read(&Data::Error(calamine::CellErrorType::Div0)).kind,
-            Kind::FormulaError
-        );
+        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).text, "#DIV/0!");
+        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).kind, Kind::FormulaError);
     }
 
     #[test]
     fn columns_decide_ambiguous_numbers() {
-        let cells: Vec<CellValue> = ["1.203", "15.000", "1.500.000"]
-            .iter()
-            .map(|t| read_text(t))
-            .collect();
+        let cells: Vec<CellValue> = ["1.203", "15.000", "1.500.000"].iter().map(|t| read_text(t)).collect();
         assert_eq!(Style::of_column(cells), Some(Style::Indonesian));
         let mixed: Vec<CellValue> = ["99,27", "56.50"].iter().map(|t| read_text(t)).collect();
         assert_eq!(Style::of_column(mixed), None);
-        let Kind::Text(c) = read_text("1.203").kind else {
-            unreachable!()
-        };
+        let Kind::Text(c) = read_text("1.203").kind else { unreachable!() };
         assert_eq!(c.read_by_measure(true).unwrap().0, dec!(1203));
         assert_eq!(c.read_by_measure(false).unwrap().0, dec!(1.203));
     }

@@ -56,10 +56,7 @@ pub struct Header {
 
 impl Header {
     pub fn col(&self, role: Role) -> Option<u32> {
-        self.columns
-            .iter()
-            .find(|(_, r)| *r == role)
-            .map(|(c, _)| *c)
+        self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
     }
 
     pub fn has(&self, role: Role) -> bool {
@@ -157,10 +154,7 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
 /// (000 Tabel 3.41: "Realisasi (%) Kinerja | Anggaran") a goal's realisasi is its capaian, and
 /// budget realisasi with no pagu beside it is a percentage: serapan.
 fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family) {
-    let pagu = columns
-        .iter()
-        .find(|(_, r)| *r == Role::Pagu)
-        .map(|(c, _)| *c);
+    let pagu = columns.iter().find(|(_, r)| *r == Role::Pagu).map(|(c, _)| *c);
     for (col, role) in columns.iter_mut() {
         let right_of_pagu = pagu.is_some_and(|p| *col > p);
         *role = match (*role, family) {
@@ -173,9 +167,7 @@ fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family) {
 }
 
 fn roles_of(texts: impl Iterator<Item = (u32, String)>) -> Vec<(u32, Role)> {
-    texts
-        .filter_map(|(col, text)| classify(&text).map(|role| (col, role)))
-        .collect()
+    texts.filter_map(|(col, text)| classify(&text).map(|role| (col, role))).collect()
 }
 
 /// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
@@ -188,45 +180,34 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     }
     let single = roles_of(top.iter().cloned());
     let below: Vec<(u32, String)> = texts_in(row + 1).map(|(c, t)| (c, t.to_string())).collect();
-    let double = (!below.is_empty()
-        && below
-            .iter()
-            .all(|(_, t)| classify(t).is_some() || t.len() < 40))
-    .then(|| {
-        // A group header ("Kinerja", "Anggaran") merged over the sub-headers below it.
-        let (first, last) = sheet.col_bounds();
-        let mut group = String::new();
-        let mut combined = Vec::new();
-        for col in first..=last {
-            let over = top.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
-            let under = below
-                .iter()
-                .find(|(c, _)| *c == col)
-                .map(|(_, t)| t.as_str());
-            if let Some(over) = over {
-                group = over.to_string();
+    let double = (!below.is_empty() && below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40))
+        .then(|| {
+            // A group header ("Kinerja", "Anggaran") merged over the sub-headers below it.
+            let (first, last) = sheet.col_bounds();
+            let mut group = String::new();
+            let mut combined = Vec::new();
+            for col in first..=last {
+                let over = top.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
+                let under = below.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
+                if let Some(over) = over {
+                    group = over.to_string();
+                }
+                match (over, under) {
+                    (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
+                    (Some(over), None) => combined.push((col, over.to_string())),
+                    (None, None) => group.clear(),
+                }
             }
-            match (over, under) {
-                (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
-                (Some(over), None) => combined.push((col, over.to_string())),
-                (None, None) => group.clear(),
-            }
-        }
-        roles_of(combined.into_iter())
-    })
-    .filter(|roles| roles.len() > single.len());
+            roles_of(combined.into_iter())
+        })
+        .filter(|roles| roles.len() > single.len());
     let (mut columns, last_row) = match double {
         Some(roles) => (roles, row + 1),
         None => (single, row),
     };
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family);
-    Some(Header {
-        family,
-        first_row: row,
-        last_row,
-        columns,
-    })
+    Some(Header { family, first_row: row, last_row, columns })
 }
 
 #[cfg(test)]
@@ -235,10 +216,7 @@ mod tests {
 
     #[test]
     fn header_words() {
-        assert_eq!(
-            classify("Sasaran Strategis / Indikator Kinerja Utama"),
-            Some(Role::Tree)
-        );
+        assert_eq!(classify("Sasaran Strategis / Indikator Kinerja Utama"), Some(Role::Tree));
         assert_eq!(classify("Realisais\nKinerja"), Some(Role::Realisasi));
         assert_eq!(classify("Capaian (Kinerja)"), Some(Role::Capaian));
         assert_eq!(classify("%"), Some(Role::Capaian));

@@ -54,27 +54,18 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
                 "triwulan" | "tw" | "trw" | "tri" => {
                     period = period.or(roman_or_digit(next).and_then(Period::quarter));
                 }
-                "semester" | "smt" => {
-                    period = period.or(roman_or_digit(next).and_then(Period::semester))
-                }
+                "semester" | "smt" => period = period.or(roman_or_digit(next).and_then(Period::semester)),
                 "tahunan" => period = period.or(Some(Period::Year)),
                 w => {
                     bare_year = bare_year.or(year_of(w));
-                    let quarter = w
-                        .strip_prefix("tw")
-                        .and_then(roman_or_digit)
-                        .and_then(Period::quarter);
+                    let quarter = w.strip_prefix("tw").and_then(roman_or_digit).and_then(Period::quarter);
                     period = period.or(quarter);
                 }
             }
         }
     }
     let year = year.or(bare_year);
-    Declared {
-        unit: unit.map(|(code, _)| code),
-        year,
-        period: period.or((says_tahun).then_some(Period::Year)),
-    }
+    Declared { unit: unit.map(|(code, _)| code), year, period: period.or((says_tahun).then_some(Period::Year)) }
 }
 
 #[cfg(test)]
@@ -88,39 +79,12 @@ mod tests {
 
     #[test]
     fn titles_of_the_published_reports() {
-        let bkn = read(&[
-            "LAPORAN CAPAIAN KINERJA BADAN KEPEGAWAIAN NEGARA TAHUN 2023",
-            "NPSS 98.47",
-        ]);
-        assert_eq!(
-            bkn,
-            Declared {
-                unit: Some("BKN".into()),
-                year: Some(2023),
-                period: Some(Period::Year)
-            }
-        );
-        let kr = read(&[
-            "Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024",
-            "Triwulan IV",
-        ]);
-        assert_eq!(
-            kr,
-            Declared {
-                unit: Some("KR07".into()),
-                year: Some(2024),
-                period: Some(Period::Tw4)
-            }
-        );
+        let bkn = read(&["LAPORAN CAPAIAN KINERJA BADAN KEPEGAWAIAN NEGARA TAHUN 2023", "NPSS 98.47"]);
+        assert_eq!(bkn, Declared { unit: Some("BKN".into()), year: Some(2023), period: Some(Period::Year) });
+        let kr = read(&["Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024", "Triwulan IV"]);
+        assert_eq!(kr, Declared { unit: Some("KR07".into()), year: Some(2024), period: Some(Period::Tw4) });
         let tw = read(&["Kanreg VIII", "Realisasi TW II 2025"]);
-        assert_eq!(
-            tw,
-            Declared {
-                unit: Some("KR08".into()),
-                year: Some(2025),
-                period: Some(Period::Tw2)
-            }
-        );
+        assert_eq!(tw, Declared { unit: Some("KR08".into()), year: Some(2025), period: Some(Period::Tw2) });
         let semester = read(&["Puspenkom", "Semester 1 2024"]);
         assert_eq!(semester.period, Some(Period::S1));
     }

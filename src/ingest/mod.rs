@@ -60,15 +60,10 @@ pub struct Overrides {
 const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn open(path: &Path) -> Result<Vec<Sheet>, IngestError> {
-    let unreadable = |reason: String| IngestError::Unreadable {
-        path: path.into(),
-        reason,
-    };
+    let unreadable = |reason: String| IngestError::Unreadable { path: path.into(), reason };
     let mut workbook = open_workbook_auto(path).map_err(|e| {
         let text = e.to_string();
-        let head = std::fs::read(path)
-            .map(|bytes| bytes.into_iter().take(8).collect::<Vec<_>>())
-            .unwrap_or_default();
+        let head = std::fs::read(path).map(|bytes| bytes.into_iter().take(8).collect::<Vec<_>>()).unwrap_or_default();
         let ooxml = path
             .extension()
             .and_then(|e| e.to_str())
@@ -80,11 +75,8 @@ fn open(path: &Path) -> Result<Vec<Sheet>, IngestError> {
         }
     })?;
     let mut sheets = Vec::new();
-    let metadata: Vec<(String, bool)> = workbook
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
-        .collect();
+    let metadata: Vec<(String, bool)> =
+        workbook.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible != SheetVisible::Visible)).collect();
     for (name, hidden) in metadata {
         // Chart sheets have no cells; a sheet that fails alone does not sink the workbook.
         if let Ok(range) = workbook.worksheet_range(&name) {
@@ -110,11 +102,7 @@ fn find_tables(sheets: &[Sheet]) -> Vec<Found> {
                 Some(header) => {
                     let rows = table::body(sheet, &header);
                     row = rows.1.max(header.last_row) + 1;
-                    found.push(Found {
-                        sheet: index,
-                        header,
-                        rows,
-                    });
+                    found.push(Found { sheet: index, header, rows });
                 }
                 None => row += 1,
             }
@@ -131,9 +119,7 @@ fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<&'a str> {
         texts.push(&*sheet.name);
         let (first, last) = sheet.row_bounds();
         for row in first..=last {
-            let inside = tables
-                .iter()
-                .any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
+            let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
             if !inside {
                 texts.extend(sheet.texts_in_row(row).map(|(_, t)| t));
             }
@@ -147,10 +133,7 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Cl
     for (index, sheet) in sheets.iter().enumerate() {
         let (first, last) = sheet.row_bounds();
         for row in first..=last {
-            if tables
-                .iter()
-                .any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1)
-            {
+            if tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1) {
                 continue;
             }
             for (col, text) in sheet.texts_in_row(row) {
@@ -159,19 +142,13 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Cl
                     continue;
                 };
                 let after = text[pos + 4..].trim_start_matches(|c: char| !c.is_ascii_digit());
-                let number: String = after
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                    .collect();
+                let number: String =
+                    after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
                 if let cell::Kind::Text(candidates) = cell::read_text(&number).kind
                     && let Some((value, decimals)) = candidates.read(cell::Style::Indonesian)
                 {
                     let at = crate::model::CellRef::new(&sheet.name, row, col);
-                    return Some(crate::model::Claim {
-                        value,
-                        decimals: decimals.min(2),
-                        at,
-                    });
+                    return Some(crate::model::Claim { value, decimals: decimals.min(2), at });
                 }
             }
         }
@@ -184,11 +161,7 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Cl
 /// # Errors
 /// [`IngestError`] when the file is not a workbook, is encrypted, is empty, or holds no table
 /// kinerja recognises. Everything short of that is a finding in the returned list.
-pub fn read(
-    path: &Path,
-    units: &UnitRegistry,
-    overrides: &Overrides,
-) -> Result<(Report, Vec<Finding>), IngestError> {
+pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<(Report, Vec<Finding>), IngestError> {
     let sheets = open(path)?;
     if sheets.iter().all(Sheet::is_empty) {
         return Err(IngestError::Empty { path: path.into() });
@@ -206,32 +179,18 @@ pub fn read(
     let ordered = tables
         .iter()
         .filter(|t| Some(t.header.family) == primary_family)
-        .chain(
-            tables
-                .iter()
-                .filter(|t| Some(t.header.family) != primary_family),
-        );
+        .chain(tables.iter().filter(|t| Some(t.header.family) != primary_family));
     for found in ordered {
         let sheet = &sheets[found.sheet];
-        let indicator_table =
-            matches!(found.header.family, Family::Performance | Family::Agreement);
+        let indicator_table = matches!(found.header.family, Family::Performance | Family::Agreement);
         if indicator_table && let Some(first) = primary {
             let place = |f: &Found| {
-                crate::model::CellRef::new(
-                    &sheets[f.sheet].name,
-                    f.header.first_row,
-                    f.header.span().0,
-                )
-                .to_string()
+                crate::model::CellRef::new(&sheets[f.sheet].name, f.header.first_row, f.header.span().0).to_string()
             };
             parts.findings.push(
                 Finding::new(
                     Code::TableIgnored,
-                    Some(crate::model::CellRef::new(
-                        &sheet.name,
-                        found.header.first_row,
-                        found.header.span().0,
-                    )),
+                    Some(crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0)),
                     "",
                 )
                 .found(place(found))
@@ -253,23 +212,12 @@ pub fn read(
     if let (Some(given), Some(said)) = (&overrides.unit, &declared.unit)
         && !given.eq_ignore_ascii_case(said)
     {
-        findings.push(
-            Finding::new(Code::UnitMismatch, None, "")
-                .found(said.clone())
-                .expected(given.to_uppercase()),
-        );
+        findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
     }
     let identity = Identity {
-        unit: overrides
-            .unit
-            .as_ref()
-            .map(|u| u.to_uppercase())
-            .or(declared.unit),
+        unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
         year: overrides.year.or(declared.year),
-        period: overrides
-            .period
-            .or(declared.period)
-            .or((kind == Kind::Agreement).then_some(Period::Year)),
+        period: overrides.period.or(declared.period).or((kind == Kind::Agreement).then_some(Period::Year)),
     };
     for (missing, code) in [
         (identity.unit.is_none(), Code::UnitUnknown),
@@ -282,18 +230,8 @@ pub fn read(
     }
     let unplaced = "(tanpa perspektif)";
     for goal in parts.goals.iter_mut().filter(|g| g.perspective.is_empty()) {
-        findings.push(
-            Finding::new(Code::PerspectiveMissing, Some(goal.at.clone()), &goal.code)
-                .found(unplaced),
-        );
+        findings.push(Finding::new(Code::PerspectiveMissing, Some(goal.at.clone()), &goal.code).found(unplaced));
         goal.perspective = unplaced.to_string();
-    }
-    for indicator in parts
-        .indicators
-        .iter_mut()
-        .filter(|i| i.perspective.is_empty())
-    {
-        indicator.perspective = unplaced.to_string();
     }
     findings.append(&mut parts.findings);
     let npss = parts.npss.or_else(|| npss_in_titles(&sheets, &tables));

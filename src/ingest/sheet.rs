@@ -14,11 +14,7 @@ static EMPTY: Data = Data::Empty;
 
 impl Sheet {
     pub fn new(name: String, hidden: bool, range: Range<Data>) -> Self {
-        Sheet {
-            name: name.into(),
-            hidden,
-            range,
-        }
+        Sheet { name: name.into(), hidden, range }
     }
 
     pub fn is_empty(&self) -> bool {

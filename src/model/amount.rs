@@ -19,12 +19,8 @@ pub fn decimal_from_f64(value: f64) -> Option<(Decimal, u32)> {
         return Some((Decimal::from(value as i64), 0));
     }
     let text = value.to_string();
-    let decimals = text
-        .split_once('.')
-        .map_or(0, |(_, frac)| frac.len() as u32);
-    Decimal::from_str(&text)
-        .ok()
-        .map(|d| (d.normalize(), decimals))
+    let decimals = text.split_once('.').map_or(0, |(_, frac)| frac.len() as u32);
+    Decimal::from_str(&text).ok().map(|d| (d.normalize(), decimals))
 }
 
 /// Round half-up (away from zero) to `places` decimals: 86.025 → 86.03, 101.245 → 101.25.
@@ -40,16 +36,13 @@ pub fn display2(value: Decimal) -> String {
 /// A score as a JSON number rounded half-up to two decimals.
 pub fn json2(value: Decimal) -> serde_json::Value {
     let rounded = round_half_up(value, 2).normalize();
-    serde_json::Value::Number(
-        serde_json::Number::from_str(&rounded.to_string()).expect("a decimal is valid JSON"),
-    )
+    serde_json::Value::Number(serde_json::Number::from_str(&rounded.to_string()).expect("a decimal is valid JSON"))
 }
 
 /// An amount (rupiah) as a JSON number, exact.
 pub fn json_exact(value: Decimal) -> serde_json::Value {
     serde_json::Value::Number(
-        serde_json::Number::from_str(&value.normalize().to_string())
-            .expect("a decimal is valid JSON"),
+        serde_json::Number::from_str(&value.normalize().to_string()).expect("a decimal is valid JSON"),
     )
 }
 
@@ -79,10 +72,7 @@ mod tests {
     fn floats_cross_through_their_shortest_text() {
         assert_eq!(decimal_from_f64(56.5), Some((dec!(56.5), 1)));
         assert_eq!(decimal_from_f64(86.025), Some((dec!(86.025), 3)));
-        assert_eq!(
-            decimal_from_f64(0.1 + 0.2).unwrap().0,
-            dec!(0.30000000000000004)
-        );
+        assert_eq!(decimal_from_f64(0.1 + 0.2).unwrap().0, dec!(0.30000000000000004));
         assert_eq!(decimal_from_f64(f64::NAN), None);
     }
 

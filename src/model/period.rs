@@ -29,15 +29,11 @@ impl Period {
     }
 
     pub fn quarter(n: u32) -> Option<Period> {
-        [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4]
-            .get(n.checked_sub(1)? as usize)
-            .copied()
+        [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4].get(n.checked_sub(1)? as usize).copied()
     }
 
     pub fn semester(n: u32) -> Option<Period> {
-        [Period::S1, Period::S2]
-            .get(n.checked_sub(1)? as usize)
-            .copied()
+        [Period::S1, Period::S2].get(n.checked_sub(1)? as usize).copied()
     }
 }
 
@@ -53,11 +49,7 @@ impl FromStr for Period {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let upper = s.trim().to_uppercase().replace([' ', '-', '_'], "");
-        let number = |prefix: &str| {
-            upper
-                .strip_prefix(prefix)
-                .and_then(|n| n.parse::<u32>().ok())
-        };
+        let number = |prefix: &str| upper.strip_prefix(prefix).and_then(|n| n.parse::<u32>().ok());
         let period = match upper.as_str() {
             "TAHUNAN" | "Y" | "YEAR" | "TAHUN" => Some(Period::Year),
             y if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => Some(Period::Year),
@@ -66,9 +58,7 @@ impl FromStr for Period {
                 .and_then(Period::quarter)
                 .or_else(|| number("S").and_then(Period::semester)),
         };
-        period.ok_or_else(|| {
-            format!("periode tidak dikenal: {s} (pakai TW1–TW4, S1, S2, atau TAHUNAN)")
-        })
+        period.ok_or_else(|| format!("periode tidak dikenal: {s} (pakai TW1–TW4, S1, S2, atau TAHUNAN)"))
     }
 }
 

@@ -27,11 +27,7 @@ pub struct Reading {
 
 impl Reading {
     pub fn missing() -> Self {
-        Reading {
-            value: Value::Missing,
-            provisional: false,
-            at: None,
-        }
+        Reading { value: Value::Missing, provisional: false, at: None }
     }
 
     pub fn number(&self) -> Option<Decimal> {
@@ -95,9 +91,8 @@ pub struct IndicatorRow {
     /// `IKU.<n>`.
     pub code: String,
     pub name: String,
-    /// Code of the goal (`SS.<n>`) it sits under.
+    /// Code of the goal (`SS.<n>`) it sits under; the goal has the perspective.
     pub goal: String,
-    pub perspective: String,
     pub measure: Measure,
     pub polarity: Polarity,
     pub target: Reading,

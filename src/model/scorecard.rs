@@ -38,20 +38,17 @@ impl Status {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// The score of `Report::indicators[i]`, at the same index.
 pub struct IndicatorScore {
     pub code: String,
-    pub name: String,
-    pub goal: String,
-    pub perspective: String,
     pub capaian: Score,
     pub band: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// The score of `Report::goals[i]`, at the same index.
 pub struct GoalScore {
     pub code: String,
-    pub name: String,
-    pub perspective: String,
     pub nss: Score,
     pub band: String,
 }

@@ -63,9 +63,7 @@ impl UnitRegistry {
     }
 
     pub fn get(&self, code: &str) -> Option<&Unit> {
-        self.units
-            .iter()
-            .find(|u| u.code.eq_ignore_ascii_case(code))
+        self.units.iter().find(|u| u.code.eq_ignore_ascii_case(code))
     }
 
     /// The unit whose longest alias occurs in `text`, with the length of that alias; the
@@ -97,22 +95,12 @@ mod tests {
         let reg = UnitRegistry::new(vec![
             unit("BKN", "Badan Kepegawaian Negara", &["BKN"]),
             unit("KR07", "Kantor Regional VII BKN Palembang", &["Kanreg VII"]),
-            unit(
-                "KR08",
-                "Kantor Regional VIII BKN Banjarmasin",
-                &["Kanreg VIII"],
-            ),
+            unit("KR08", "Kantor Regional VIII BKN Banjarmasin", &["Kanreg VIII"]),
         ]);
         let code = |t: &str| reg.find_in(t).map(|(u, _)| u.code.clone());
-        assert_eq!(
-            code("LAPORAN KINERJA KANREG VIII TAHUN 2024").as_deref(),
-            Some("KR08")
-        );
+        assert_eq!(code("LAPORAN KINERJA KANREG VIII TAHUN 2024").as_deref(), Some("KR08"));
         assert_eq!(code("Kanreg VII, Triwulan IV").as_deref(), Some("KR07"));
-        assert_eq!(
-            code("Kantor Regional VII BKN Palembang").as_deref(),
-            Some("KR07")
-        );
+        assert_eq!(code("Kantor Regional VII BKN Palembang").as_deref(), Some("KR07"));
         assert_eq!(code("Laporan BKN 2023").as_deref(), Some("BKN"));
         assert_eq!(code("Laporan 2023"), None);
     }

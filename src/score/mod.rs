@@ -14,8 +14,8 @@
 
 use crate::config::{LowerFormula, NaPolicy, ProvisionalPolicy, Rules};
 use crate::model::{
-    BudgetLine, BudgetRow, BudgetScope, Code, Finding, GoalScore, IndicatorRow, IndicatorScore,
-    Kind, PerspectiveScore, Polarity, Report, Score, Scorecard, Value,
+    BudgetLine, BudgetRow, BudgetScope, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind, PerspectiveScore,
+    Polarity, Report, Score, Scorecard, Value,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -24,20 +24,13 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
 /// Capaian of a numeric indicator; `None` when the target is zero (or, for the inverse
 /// formula, the realisasi is).
-pub fn capaian_ratio(
-    target: Decimal,
-    realisasi: Decimal,
-    polarity: Polarity,
-    lower: LowerFormula,
-) -> Option<Decimal> {
+pub fn capaian_ratio(target: Decimal, realisasi: Decimal, polarity: Polarity, lower: LowerFormula) -> Option<Decimal> {
     match (polarity, lower) {
         (Polarity::Higher, _) => Some(realisasi.checked_div(target)? * HUNDRED),
         (Polarity::Lower, LowerFormula::TwoMinusRatio) => {
             Some((Decimal::TWO - realisasi.checked_div(target)?) * HUNDRED)
         }
-        (Polarity::Lower, LowerFormula::InverseRatio) => {
-            Some(target.checked_div(realisasi)? * HUNDRED)
-        }
+        (Polarity::Lower, LowerFormula::InverseRatio) => Some(target.checked_div(realisasi)? * HUNDRED),
     }
 }
 
@@ -58,26 +51,14 @@ pub fn mean(children: impl IntoIterator<Item = Score>) -> Score {
             count += 1;
         }
     }
-    Score {
-        value: (count > 0).then(|| sum / Decimal::from(count)),
-        provisional,
-    }
+    Score { value: (count > 0).then(|| sum / Decimal::from(count)), provisional }
 }
 
-fn indicator_capaian(
-    ind: &IndicatorRow,
-    kind: Kind,
-    rules: &Rules,
-    findings: &mut Vec<Finding>,
-) -> Score {
+fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &mut Vec<Finding>) -> Score {
     let provisional = ind.target.provisional || ind.realisasi.provisional;
     let at = ind.realisasi.at.clone().or_else(|| Some(ind.at.clone()));
     let mut finding = |code, found: String, expected: String| {
-        findings.push(
-            Finding::new(code, at.clone(), &ind.code)
-                .found(found)
-                .expected(expected),
-        );
+        findings.push(Finding::new(code, at.clone(), &ind.code).found(found).expected(expected));
     };
     let value = match (&ind.target.value, &ind.realisasi.value) {
         (_, Value::NotApplicable) => None,
@@ -96,11 +77,7 @@ fn indicator_capaian(
         }
         (Value::Opinion(t), Value::Opinion(r)) => {
             let rung = |o: &str| {
-                rules
-                    .qualitative_ladder
-                    .iter()
-                    .position(|x| x == o)
-                    .map(|i| rules.qualitative_ladder.len() - i)
+                rules.qualitative_ladder.iter().position(|x| x == o).map(|i| rules.qualitative_ladder.len() - i)
             };
             match (rung(t), rung(r)) {
                 _ if t == r && rung(t).is_some() => Some(HUNDRED),
@@ -110,11 +87,7 @@ fn indicator_capaian(
                 }
                 (None, _) | (_, None) => {
                     let unknown = if rung(t).is_none() { t } else { r };
-                    finding(
-                        Code::QualitativeUnknown,
-                        unknown.clone(),
-                        rules.qualitative_ladder.join(", "),
-                    );
+                    finding(Code::QualitativeUnknown, unknown.clone(), rules.qualitative_ladder.join(", "));
                     None
                 }
             }
@@ -124,11 +97,7 @@ fn indicator_capaian(
             None
         }
         (Value::Number(_), Value::Opinion(r)) | (Value::Opinion(r), Value::Number(_)) => {
-            finding(
-                Code::QualitativeUnknown,
-                r.clone(),
-                rules.qualitative_ladder.join(", "),
-            );
+            finding(Code::QualitativeUnknown, r.clone(), rules.qualitative_ladder.join(", "));
             None
         }
     };
@@ -162,15 +131,7 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
         (_, Some(c), Some(s)) => efisiensi(c, s, rules.efficiency_clamp),
         _ => None,
     };
-    BudgetLine {
-        scope: row.scope,
-        code: row.code.clone(),
-        pagu,
-        realisasi,
-        serapan,
-        sisa,
-        efisiensi,
-    }
+    BudgetLine { scope: row.scope, code: row.code.clone(), pagu, realisasi, serapan, sisa, efisiensi }
 }
 
 fn shown(value: &Value) -> String {
@@ -190,55 +151,29 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
         .iter()
         .map(|ind| {
             let capaian = indicator_capaian(ind, report.kind, rules, &mut findings);
-            IndicatorScore {
-                code: ind.code.clone(),
-                name: ind.name.clone(),
-                goal: ind.goal.clone(),
-                perspective: ind.perspective.clone(),
-                band: rules.band(capaian.value).to_string(),
-                capaian,
-            }
+            IndicatorScore { code: ind.code.clone(), band: rules.band(capaian.value).to_string(), capaian }
         })
         .collect();
     let mut by_goal: HashMap<&str, Vec<Score>> = HashMap::new();
-    for indicator in &indicators {
-        by_goal
-            .entry(indicator.goal.as_str())
-            .or_default()
-            .push(indicator.capaian);
+    for (row, scored) in report.indicators.iter().zip(&indicators) {
+        by_goal.entry(row.goal.as_str()).or_default().push(scored.capaian);
     }
     let goals: Vec<GoalScore> = report
         .goals
         .iter()
         .map(|goal| {
-            let nss = mean(
-                by_goal
-                    .get(goal.code.as_str())
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
-            GoalScore {
-                code: goal.code.clone(),
-                name: goal.name.clone(),
-                perspective: goal.perspective.clone(),
-                band: rules.band(nss.value).to_string(),
-                nss,
-            }
+            let nss = mean(by_goal.get(goal.code.as_str()).into_iter().flatten().copied());
+            GoalScore { code: goal.code.clone(), band: rules.band(nss.value).to_string(), nss }
         })
         .collect();
-    let mut names: Vec<&str> = report
-        .perspectives
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
-    for goal in &goals {
+    let mut names: Vec<&str> = report.perspectives.iter().map(|p| p.name.as_str()).collect();
+    for goal in &report.goals {
         if !names.contains(&goal.perspective.as_str()) {
             names.push(&goal.perspective);
         }
     }
     if !goals.is_empty() {
-        names.retain(|name| goals.iter().any(|g| g.perspective == *name));
+        names.retain(|name| report.goals.iter().any(|g| g.perspective == *name));
     }
     let equal_share = HUNDRED / Decimal::from(names.len().max(1));
     let perspectives: Vec<PerspectiveScore> = names
@@ -246,59 +181,30 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
         .map(|name| {
             let score = if goals.is_empty() {
                 // A recap (000 L2080): the perspective scores are the inputs.
-                let claimed = report
-                    .perspectives
-                    .iter()
-                    .find(|p| p.name == *name)
-                    .and_then(|p| p.skor.as_ref());
-                Score {
-                    value: claimed.map(|c| c.value),
-                    provisional: false,
-                }
+                let claimed = report.perspectives.iter().find(|p| p.name == *name).and_then(|p| p.skor.as_ref());
+                Score { value: claimed.map(|c| c.value), provisional: false }
             } else {
-                mean(
-                    goals
-                        .iter()
-                        .filter(|g| g.perspective == *name)
-                        .map(|g| g.nss),
-                )
+                mean(report.goals.iter().zip(&goals).filter(|(row, _)| row.perspective == *name).map(|(_, g)| g.nss))
             };
             let weight = if rules.weights.is_empty() {
                 equal_share
             } else {
                 rules.weights.get(*name).copied().unwrap_or_default()
             };
-            let nkp = Score {
-                value: score.value.map(|s| s * weight / HUNDRED),
-                provisional: score.provisional,
-            };
-            PerspectiveScore {
-                name: name.to_string(),
-                band: rules.band(score.value).to_string(),
-                score,
-                weight,
-                nkp,
-            }
+            let nkp = Score { value: score.value.map(|s| s * weight / HUNDRED), provisional: score.provisional };
+            PerspectiveScore { name: name.to_string(), band: rules.band(score.value).to_string(), score, weight, nkp }
         })
         .collect();
     let npss = {
         let scored: Vec<Score> = perspectives.iter().map(|p| p.nkp).collect();
         Score {
-            value: scored
-                .iter()
-                .any(|s| s.value.is_some())
-                .then(|| scored.iter().filter_map(|s| s.value).sum()),
+            value: scored.iter().any(|s| s.value.is_some()).then(|| scored.iter().filter_map(|s| s.value).sum()),
             provisional: scored.iter().any(|s| s.provisional),
         }
     };
-    let capaian_of: HashMap<&str, Option<Decimal>> = indicators
-        .iter()
-        .map(|i| (i.code.as_str(), i.capaian.value))
-        .collect();
-    let nss_of: HashMap<&str, Option<Decimal>> = goals
-        .iter()
-        .map(|g| (g.code.as_str(), g.nss.value))
-        .collect();
+    let capaian_of: HashMap<&str, Option<Decimal>> =
+        indicators.iter().map(|i| (i.code.as_str(), i.capaian.value)).collect();
+    let nss_of: HashMap<&str, Option<Decimal>> = goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();
     let budget = report
         .budget
         .iter()
@@ -312,17 +218,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
         })
         .collect();
     let band = rules.band(npss.value).to_string();
-    (
-        Scorecard {
-            indicators,
-            goals,
-            perspectives,
-            npss,
-            band,
-            budget,
-        },
-        findings,
-    )
+    (Scorecard { indicators, goals, perspectives, npss, band, budget }, findings)
 }
 
 #[cfg(test)]
@@ -334,29 +230,11 @@ mod tests {
 
     #[test]
     fn lower_is_better_uses_permenpanrb_by_default() {
-        let c = capaian_ratio(
-            dec!(10),
-            dec!(8),
-            Polarity::Lower,
-            LowerFormula::TwoMinusRatio,
-        );
+        let c = capaian_ratio(dec!(10), dec!(8), Polarity::Lower, LowerFormula::TwoMinusRatio);
         assert_eq!(c, Some(dec!(120)));
-        let c = capaian_ratio(
-            dec!(10),
-            dec!(8),
-            Polarity::Lower,
-            LowerFormula::InverseRatio,
-        );
+        let c = capaian_ratio(dec!(10), dec!(8), Polarity::Lower, LowerFormula::InverseRatio);
         assert_eq!(c, Some(dec!(125)));
-        assert_eq!(
-            capaian_ratio(
-                dec!(0),
-                dec!(8),
-                Polarity::Higher,
-                LowerFormula::TwoMinusRatio
-            ),
-            None
-        );
+        assert_eq!(capaian_ratio(dec!(0), dec!(8), Polarity::Higher, LowerFormula::TwoMinusRatio), None);
     }
 
     #[test]
@@ -364,39 +242,21 @@ mod tests {
         let clamp = Config::builtin().rules.efficiency_clamp;
         let serapan = |p: Decimal, r: Decimal| r / p * HUNDRED;
         // 004 IKU 4, 6, 7.
-        let iku4 = efisiensi(
-            dec!(93.36) / dec!(95) * HUNDRED,
-            serapan(dec!(30400000), dec!(29960485)),
-            clamp,
-        );
+        let iku4 = efisiensi(dec!(93.36) / dec!(95) * HUNDRED, serapan(dec!(30400000), dec!(29960485)), clamp);
         assert_eq!(display2(iku4.unwrap()), "-0.29");
         let iku6 = efisiensi(HUNDRED, serapan(dec!(72928000), dec!(72804577)), clamp);
         assert_eq!(display2(iku6.unwrap()), "0.17");
-        let iku7 = efisiensi(
-            dec!(91.67) / dec!(95) * HUNDRED,
-            serapan(dec!(200000000), dec!(184103028)),
-            clamp,
-        );
+        let iku7 = efisiensi(dec!(91.67) / dec!(95) * HUNDRED, serapan(dec!(200000000), dec!(184103028)), clamp);
         assert_eq!(display2(iku7.unwrap()), "4.60");
         // 000 SS.2 as printed in Tabel 3.41.
-        assert_eq!(
-            display2(efisiensi(dec!(100.43), dec!(92.48), clamp).unwrap()),
-            "7.92"
-        );
+        assert_eq!(display2(efisiensi(dec!(100.43), dec!(92.48), clamp).unwrap()), "7.92");
         assert_eq!(efisiensi(dec!(50), dec!(100), clamp), Some(dec!(-20)));
     }
 
     #[test]
     fn means_skip_na_and_carry_provisional() {
-        let s = |v: Option<Decimal>, p| Score {
-            value: v,
-            provisional: p,
-        };
-        let m = mean([
-            s(None, false),
-            s(Some(dec!(100)), false),
-            s(Some(dec!(90)), true),
-        ]);
+        let s = |v: Option<Decimal>, p| Score { value: v, provisional: p };
+        let m = mean([s(None, false), s(Some(dec!(100)), false), s(Some(dec!(90)), true)]);
         assert_eq!(m, s(Some(dec!(95)), true));
         assert_eq!(mean([s(None, false), s(None, false)]).value, None);
     }

@@ -14,12 +14,7 @@ pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
     (claim.value - computed).abs() <= tolerance
 }
 
-fn compare(
-    code: Code,
-    subject: &str,
-    claim: Option<&Claim>,
-    computed: Option<Decimal>,
-) -> Option<Finding> {
+fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
     let (claim, computed) = (claim?, computed?);
     (!within_tolerance(claim, computed)).then(|| {
         Finding::new(code, Some(claim.at.clone()), subject)
@@ -32,81 +27,32 @@ fn compare(
 pub fn claims(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
-        findings.extend(compare(
-            Code::ClaimCapaian,
-            &row.code,
-            row.capaian.as_ref(),
-            scored.capaian.value,
-        ));
+        findings.extend(compare(Code::ClaimCapaian, &row.code, row.capaian.as_ref(), scored.capaian.value));
     }
     for (row, scored) in report.goals.iter().zip(&card.goals) {
-        findings.extend(compare(
-            Code::ClaimNss,
-            &row.code,
-            row.nss.as_ref(),
-            scored.nss.value,
-        ));
+        findings.extend(compare(Code::ClaimNss, &row.code, row.nss.as_ref(), scored.nss.value));
     }
     for row in &report.perspectives {
         let Some(scored) = card.perspectives.iter().find(|p| p.name == row.name) else {
             continue;
         };
         if !report.goals.is_empty() {
-            findings.extend(compare(
-                Code::ClaimSkor,
-                &row.name,
-                row.skor.as_ref(),
-                scored.score.value,
-            ));
+            findings.extend(compare(Code::ClaimSkor, &row.name, row.skor.as_ref(), scored.score.value));
         }
-        findings.extend(compare(
-            Code::ClaimNkp,
-            &row.name,
-            row.nkp.as_ref(),
-            scored.nkp.value,
-        ));
+        findings.extend(compare(Code::ClaimNkp, &row.name, row.nkp.as_ref(), scored.nkp.value));
     }
-    findings.extend(compare(
-        Code::ClaimNpss,
-        "NPSS",
-        report.npss.as_ref(),
-        card.npss.value,
-    ));
-    let nss_of: HashMap<&str, Option<Decimal>> = card
-        .goals
-        .iter()
-        .map(|g| (g.code.as_str(), g.nss.value))
-        .collect();
+    findings.extend(compare(Code::ClaimNpss, "NPSS", report.npss.as_ref(), card.npss.value));
+    let nss_of: HashMap<&str, Option<Decimal>> = card.goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();
     for (row, line) in report.budget.iter().zip(&card.budget) {
         let amounts = line.pagu.is_some() && line.realisasi.is_some();
         if amounts {
-            findings.extend(compare(
-                Code::ClaimSerapan,
-                &row.code,
-                row.serapan.as_ref(),
-                line.serapan,
-            ));
+            findings.extend(compare(Code::ClaimSerapan, &row.code, row.serapan.as_ref(), line.serapan));
         }
-        findings.extend(compare(
-            Code::ClaimSisa,
-            &row.code,
-            row.sisa.as_ref(),
-            line.sisa,
-        ));
-        findings.extend(compare(
-            Code::ClaimEfisiensi,
-            &row.code,
-            row.efisiensi.as_ref(),
-            line.efisiensi,
-        ));
+        findings.extend(compare(Code::ClaimSisa, &row.code, row.sisa.as_ref(), line.sisa));
+        findings.extend(compare(Code::ClaimEfisiensi, &row.code, row.efisiensi.as_ref(), line.efisiensi));
         if row.scope == BudgetScope::Goal {
             let nss = nss_of.get(row.code.as_str()).copied().flatten();
-            findings.extend(compare(
-                Code::ClaimCapaian,
-                &row.code,
-                row.capaian.as_ref(),
-                nss,
-            ));
+            findings.extend(compare(Code::ClaimCapaian, &row.code, row.capaian.as_ref(), nss));
         }
     }
     findings
@@ -119,11 +65,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn claim(value: Decimal, decimals: u32) -> Claim {
-        Claim {
-            value,
-            decimals,
-            at: CellRef::new(&"S".into(), 0, 0),
-        }
+        Claim { value, decimals, at: CellRef::new(&"S".into(), 0, 0) }
     }
 
     #[test]

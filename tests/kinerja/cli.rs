@@ -5,14 +5,8 @@ use serde_json::Value;
 use std::process::Command;
 
 fn kinerja(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).expect("UTF-8 output"),
-    )
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja")).args(args).output().expect("the binary runs");
+    (output.status.code().unwrap_or(-1), String::from_utf8(output.stdout).expect("UTF-8 output"))
 }
 
 fn check_json(name: &str, extra: &[&str]) -> (i32, Value) {
@@ -35,12 +29,7 @@ fn json_carries_the_documented_fields() {
     assert_eq!(json["npss"], serde_json::json!(99.27));
     let p = &json["perspectives"][1];
     assert_eq!(
-        (
-            p["name"].as_str(),
-            p["score"].as_f64(),
-            p["weight"].as_f64(),
-            p["nkp"].as_f64()
-        ),
+        (p["name"].as_str(), p["score"].as_f64(), p["weight"].as_f64(), p["nkp"].as_f64()),
         (Some("Customer"), Some(101.25), Some(25.0), Some(25.31))
     );
     assert_eq!(p["band"], "Sangat Baik");
@@ -49,11 +38,7 @@ fn json_carries_the_documented_fields() {
     assert_eq!(json["goals"][0]["nss"], serde_json::json!(100));
     let iku1 = &json["indicators"][0];
     assert_eq!(
-        (
-            iku1["code"].as_str(),
-            iku1["goal"].as_str(),
-            iku1["status"].as_str()
-        ),
+        (iku1["code"].as_str(), iku1["goal"].as_str(), iku1["status"].as_str()),
         (Some("IKU.1"), Some("SS.1"), Some("na"))
     );
     assert_eq!(iku1["capaian"], Value::Null);
@@ -61,9 +46,7 @@ fn json_carries_the_documented_fields() {
     assert_eq!(json["indicators"][2]["capaian"], serde_json::json!(104.22));
     assert_eq!(json["indicators"][2]["target"], serde_json::json!(95));
     let finding = &json["findings"][0];
-    for key in [
-        "code", "severity", "sheet", "cell", "subject", "found", "expected", "message",
-    ] {
+    for key in ["code", "severity", "sheet", "cell", "subject", "found", "expected", "message"] {
         assert!(finding.get(key).is_some(), "finding lacks {key}");
     }
 }
@@ -72,33 +55,16 @@ fn json_carries_the_documented_fields() {
 fn exit_status_follows_the_findings() {
     let (code, json) = check_json("bkn_2023_wrong_claims.xlsx", &[]);
     assert_eq!(code, 1);
-    let npss = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "CLAIM_NPSS")
-        .unwrap();
+    let npss = json["findings"].as_array().unwrap().iter().find(|f| f["code"] == "CLAIM_NPSS").unwrap();
     assert_eq!(
-        (
-            npss["sheet"].as_str(),
-            npss["cell"].as_str(),
-            npss["severity"].as_str()
-        ),
+        (npss["sheet"].as_str(), npss["cell"].as_str(), npss["severity"].as_str()),
         (Some("Tabel 3.1"), Some("A2"), Some("error"))
     );
-    assert!(
-        npss["message"]
-            .as_str()
-            .unwrap()
-            .contains("NPSS tertulis 98.74")
-    );
+    assert!(npss["message"].as_str().unwrap().contains("NPSS tertulis 98.74"));
     let (code, json) = check_json("encrypted.xlsx", &[]);
     assert_eq!(code, 2);
     assert_eq!(json["findings"][0]["code"], "FILE_ENCRYPTED");
-    let (code, json) = check_json(
-        "no_identity.xlsx",
-        &["--unit", "kr07", "--year", "2024", "--period", "TW4"],
-    );
+    let (code, json) = check_json("no_identity.xlsx", &["--unit", "kr07", "--year", "2024", "--period", "TW4"]);
     assert_eq!(code, 0, "{json:#}");
     assert_eq!(json["period"], "TW4");
 }
@@ -108,20 +74,16 @@ fn text_output_is_a_tree_with_findings() {
     let path = fixture("bkn_2023_wrong_claims.xlsx");
     let (code, out) = kinerja(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(
-        out.contains("Unit     : BKN — Badan Kepegawaian Negara"),
-        "{out}"
-    );
-    assert!(
-        out.contains("\nCustomer  skor 100.80  bobot 25.00%  NKP 25.20  Sangat Baik\n"),
-        "{out}"
-    );
+    assert!(out.contains("Unit     : BKN — Badan Kepegawaian Negara"), "{out}");
+    assert!(out.contains("\nCustomer  skor 100.80  bobot 25.00%  NKP 25.20  Sangat Baik\n"), "{out}");
     assert!(out.contains("  SS.2 Terwujudnya pembinaan"), "{out}");
+    assert!(out.contains("    IKU.4 Indeks kepuasan masyarakat"), "{out}");
     assert!(
-        out.contains("    IKU.4 Indeks kepuasan masyarakat"),
+        out.contains(
+            "[kesalahan] CLAIM_CAPAIAN Tabel 3.1!D11: Capaian IKU.4 tertulis 100.18, hasil hitung ulang 100.29."
+        ),
         "{out}"
     );
-    assert!(out.contains("[kesalahan] CLAIM_CAPAIAN Tabel 3.1!D11: Capaian IKU.4 tertulis 100.18, hasil hitung ulang 100.29."), "{out}");
 }
 
 #[test]

@@ -6,12 +6,7 @@ use kinerja::model::Status;
 #[test]
 fn bkn_2023_scorecard_gives_npss_98_47() {
     let outcome = check_fixture("bkn_2023_scorecard.xlsx");
-    assert_eq!(
-        error_codes(&outcome),
-        Vec::<&str>::new(),
-        "{:#?}",
-        outcome.findings
-    );
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
     let (report, card) = outcome.scored.as_ref().unwrap();
     assert_eq!(report.identity.unit.as_deref(), Some("BKN"));
     assert_eq!(report.identity.year, Some(2023));
@@ -19,15 +14,11 @@ fn bkn_2023_scorecard_gives_npss_98_47() {
     assert_eq!(
         capaian,
         [
-            "94.17", "100.00", "101.32", "100.18", "100.00", "100.00", "103.09", "95.79", "102.14",
-            "98.92", "94.66", "86.03", "100.00"
+            "94.17", "100.00", "101.32", "100.18", "100.00", "100.00", "103.09", "95.79", "102.14", "98.92", "94.66",
+            "86.03", "100.00"
         ]
     );
-    let nss: Vec<(String, String)> = card
-        .goals
-        .iter()
-        .map(|g| (g.code.clone(), shown(&g.nss)))
-        .collect();
+    let nss: Vec<(String, String)> = card.goals.iter().map(|g| (g.code.clone(), shown(&g.nss))).collect();
     let expected = [
         ("SS.1", "97.08"),
         ("SS.2", "100.75"),
@@ -38,11 +29,8 @@ fn bkn_2023_scorecard_gives_npss_98_47() {
         ("SS.7", "96.35"),
     ];
     assert_eq!(nss, expected.map(|(a, b)| (a.to_string(), b.to_string())));
-    let perspectives: Vec<(String, String, String)> = card
-        .perspectives
-        .iter()
-        .map(|p| (p.name.clone(), shown(&p.score), shown(&p.nkp)))
-        .collect();
+    let perspectives: Vec<(String, String, String)> =
+        card.perspectives.iter().map(|p| (p.name.clone(), shown(&p.score), shown(&p.nkp))).collect();
     assert_eq!(
         perspectives,
         [
@@ -82,8 +70,8 @@ fn kanreg_vii_2024_gives_npss_99_27_with_iku_1_not_applicable() {
     assert_eq!(
         capaian,
         [
-            "N/A", "100.00", "104.22", "98.27", "100.00", "100.00", "96.49", "100.00", "101.20",
-            "96.24", "95.47", "85.94", "101.44", "100.00"
+            "N/A", "100.00", "104.22", "98.27", "100.00", "100.00", "96.49", "100.00", "101.20", "96.24", "95.47",
+            "85.94", "101.44", "100.00"
         ]
     );
     let scores: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
@@ -93,28 +81,16 @@ fn kanreg_vii_2024_gives_npss_99_27_with_iku_1_not_applicable() {
     assert_eq!(shown(&card.npss), "99.27");
     // The summary table's claims were read and agree.
     assert_eq!(report.npss.as_ref().unwrap().value.to_string(), "99.27");
-    assert!(
-        report
-            .perspectives
-            .iter()
-            .all(|p| p.skor.is_some() && p.nkp.is_some())
-    );
+    assert!(report.perspectives.iter().all(|p| p.skor.is_some() && p.nkp.is_some()));
 }
 
 #[test]
 fn every_format_reads_the_same() {
     let reference = check_fixture("kr07_2024_capaian.xlsx");
     let (_, expected) = reference.scored.as_ref().unwrap();
-    for name in [
-        "kr07_2024_capaian.xls",
-        "kr07_2024_capaian.xlsm",
-        "kr07_2024_capaian.ods",
-    ] {
+    for name in ["kr07_2024_capaian.xls", "kr07_2024_capaian.xlsm", "kr07_2024_capaian.ods"] {
         let outcome = check_fixture(name);
-        let (_, card) = outcome
-            .scored
-            .as_ref()
-            .unwrap_or_else(|| panic!("{name}: {:#?}", outcome.findings));
+        let (_, card) = outcome.scored.as_ref().unwrap_or_else(|| panic!("{name}: {:#?}", outcome.findings));
         assert_eq!(card, expected, "{name}");
         assert_eq!(outcome.exit_code(), 0, "{name}");
     }
@@ -123,12 +99,7 @@ fn every_format_reads_the_same() {
 #[test]
 fn kanreg_vii_budget_columns_give_published_efficiency() {
     let outcome = check_fixture("kr07_2024_budget_columns.xlsx");
-    assert_eq!(
-        error_codes(&outcome),
-        Vec::<&str>::new(),
-        "{:#?}",
-        outcome.findings
-    );
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
     let (_, card) = outcome.scored.as_ref().unwrap();
     assert_eq!(shown(&card.npss), "99.27");
     let line = |code: &str| card.budget.iter().find(|b| b.code == code).unwrap();
@@ -138,13 +109,7 @@ fn kanreg_vii_budget_columns_give_published_efficiency() {
     assert_eq!(e("IKU.7").as_deref(), Some("4.60"));
     // Capaian N/A: no efficiency, but serapan still computed; pagu 0: nothing to compute.
     assert_eq!(e("IKU.1"), None);
-    assert_eq!(
-        line("IKU.1")
-            .serapan
-            .map(kinerja::model::amount::display2)
-            .as_deref(),
-        Some("99.99")
-    );
+    assert_eq!(line("IKU.1").serapan.map(kinerja::model::amount::display2).as_deref(), Some("99.99"));
     assert_eq!(line("IKU.2").serapan, None);
     assert_eq!(line("IKU.4").pagu.unwrap().to_string(), "30400000");
 }
@@ -159,8 +124,5 @@ fn provisional_mark_travels_to_npss() {
     assert!(!card.perspectives[1].score.provisional);
     assert!(card.npss.provisional);
     assert_eq!(shown(&card.npss), "98.47");
-    assert_eq!(
-        places(&outcome, kinerja::model::Code::Provisional),
-        ["Tabel 3.1!C6"]
-    );
+    assert_eq!(places(&outcome, kinerja::model::Code::Provisional), ["Tabel 3.1!C6"]);
 }

@@ -8,9 +8,7 @@ use kinerja::model::{Code, Finding, Score};
 use std::path::PathBuf;
 
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 pub fn check_fixture(name: &str) -> Outcome {
@@ -32,17 +30,9 @@ pub fn findings(outcome: &Outcome, code: Code) -> Vec<&Finding> {
 
 /// The `Sheet!A1` places of the findings with `code`.
 pub fn places(outcome: &Outcome, code: Code) -> Vec<String> {
-    findings(outcome, code)
-        .iter()
-        .filter_map(|f| f.at.as_ref().map(|a| a.to_string()))
-        .collect()
+    findings(outcome, code).iter().filter_map(|f| f.at.as_ref().map(|a| a.to_string())).collect()
 }
 
 pub fn error_codes(outcome: &Outcome) -> Vec<&'static str> {
-    outcome
-        .findings
-        .iter()
-        .filter(|f| f.severity == kinerja::model::Severity::Error)
-        .map(|f| f.code.as_str())
-        .collect()
+    outcome.findings.iter().filter(|f| f.severity == kinerja::model::Severity::Error).map(|f| f.code.as_str()).collect()
 }
