@@ -154,7 +154,11 @@ const NOT_APPLICABLE: [&str; 7] = ["N/A", "NA", "N.A", "N.A.", "#N/A", "BELUM AD
 /// Read a text cell (also used for numbers found inside titles, such as `NPSS 98.47`).
 pub fn read_text(raw: &str) -> CellValue<'_> {
     let trimmed = raw.trim();
-    let text = if trimmed.contains(|c: char| c.is_whitespace() && c != ' ') || trimmed.contains("  ") {
+    let bytes = trimmed.as_bytes();
+    let irregular_space = bytes.windows(2).any(|w| w == b"  ")
+        || bytes.iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r'))
+        || (!trimmed.is_ascii() && trimmed.contains(|c: char| c.is_whitespace() && c != ' '));
+    let text = if irregular_space {
         Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
         Cow::Borrowed(trimmed)
@@ -171,35 +175,30 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
         body = rest.trim_start();
         provisional = true;
     }
-    let owned;
-    if contains_ignore_case(body, "sementara") {
-        owned = body.to_lowercase().replace("(sementara)", "").replace("sementara", "");
-        body = owned.trim();
-        provisional = true;
-    }
+    let numeric_start = body.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
+        || body.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
     let kind = if body.is_empty() || ["-", "–", "—"].contains(&body) {
         Kind::Empty
+    } else if numeric_start && let Some((candidates, with_percent, plain, remark)) = read_number_text(body) {
+        // `78,57 (sementara)`: the remark after a number may mark it provisional.
+        provisional |= contains_ignore_case(remark, "sementara");
+        percent = with_percent;
+        plain_text_number = plain;
+        Kind::Text(candidates)
     } else if NOT_APPLICABLE.iter().any(|na| body.eq_ignore_ascii_case(na)) {
         Kind::NotApplicable
     } else if (2..=5).contains(&body.len()) && body.chars().all(|c| c.is_ascii_alphabetic()) {
         Kind::Opinion
     } else {
-        match read_number_text(body) {
-            Some((candidates, with_percent, plain)) => {
-                percent = with_percent;
-                plain_text_number = plain;
-                Kind::Text(candidates)
-            }
-            None => Kind::Unreadable,
-        }
+        Kind::Unreadable
     };
     CellValue { kind, provisional, percent, plain_text_number, text }
 }
 
 /// A number in text: optional `Rp`, the digits, an optional `%`, and an optional unit or
 /// remark after it (`60.000 Orang`, `100% (628 Instansi Pemerintah)`). Returns the readings,
-/// whether a `%` followed, and whether the text was nothing but the number.
-fn read_number_text(body: &str) -> Option<(Candidates, bool, bool)> {
+/// whether a `%` followed, whether the text was nothing but the number, and the remark.
+fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
     let mut rest = body.trim();
     let mut plain = true;
     if rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
@@ -235,7 +234,7 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool)> {
     }
     let candidates =
         Candidates { indonesian: parse_grouped(token, b'.', b','), english: parse_grouped(token, b',', b'.') };
-    (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain))
+    (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain, tail))
 }
 
 /// Parse `token` with `group` as the thousands separator and `point` as the decimal point:

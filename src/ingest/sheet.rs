@@ -54,12 +54,17 @@ impl Sheet {
         (first..=last).filter_map(move |col| self.text(row, col).map(|t| (col, t)))
     }
 
-    /// Whether every cell of the row between `first` and `last` is empty.
-    pub fn row_is_blank(&self, row: u32, first: u32, last: u32) -> bool {
-        (first..=last).all(|col| match self.get(row, col) {
+    /// Whether a cell is empty or holds only white space.
+    pub fn is_blank(&self, row: u32, col: u32) -> bool {
+        match self.get(row, col) {
             Data::Empty => true,
             Data::String(s) => s.trim().is_empty(),
             _ => false,
-        })
+        }
+    }
+
+    /// Whether every cell of the row between `first` and `last` is blank.
+    pub fn row_is_blank(&self, row: u32, first: u32, last: u32) -> bool {
+        (first..=last).all(|col| self.is_blank(row, col))
     }
 }

@@ -364,6 +364,11 @@ fn upsert_perspective(parts: &mut Parts, row: PerspectiveRow) {
 fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
+    let capacity = (rows.1 + 1).saturating_sub(rows.0) as usize;
+    parts.indicators.reserve(capacity);
+    if header.has(Role::Pagu) {
+        parts.budget.reserve(capacity);
+    }
     let tree = header.col(Role::Tree);
     let goal_col = header.col(Role::Goal);
     // With two `No.` columns, the one right of the goal column numbers indicators.
@@ -377,8 +382,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
 
     for row in rows.0..=rows.1 {
         let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
-        let values_blank =
-            value_roles.iter().all(|r| header.col(*r).is_none_or(|c| cell::read(sheet.get(row, c)).is_empty()));
+        let values_blank = value_roles.iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
         if values_blank && let Some(name) = perspective_name(first_text, true) {
             let skor = reader.claim(row, Role::Skor, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);

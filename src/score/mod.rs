@@ -40,18 +40,34 @@ pub fn efisiensi(capaian: Decimal, serapan: Decimal, clamp: Decimal) -> Option<D
     Some(e.clamp(-clamp, clamp))
 }
 
-/// The mean of the children that have a score; N/A when none has. The provisional flag of
-/// any child travels up.
-pub fn mean(children: impl IntoIterator<Item = Score>) -> Score {
-    let (mut sum, mut count, mut provisional) = (Decimal::ZERO, 0u32, false);
-    for child in children {
-        provisional |= child.provisional;
+/// A running mean of the children that have a score; N/A when none has. The provisional flag
+/// of any child travels up.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mean {
+    sum: Decimal,
+    count: u32,
+    provisional: bool,
+}
+
+impl Mean {
+    fn add(&mut self, child: Score) {
+        self.provisional |= child.provisional;
         if let Some(v) = child.value {
-            sum += v;
-            count += 1;
+            self.sum += v;
+            self.count += 1;
         }
     }
-    Score { value: (count > 0).then(|| sum / Decimal::from(count)), provisional }
+
+    fn score(self) -> Score {
+        Score { value: (self.count > 0).then(|| self.sum / Decimal::from(self.count)), provisional: self.provisional }
+    }
+}
+
+/// The mean of the children that have a score; N/A when none has.
+pub fn mean(children: impl IntoIterator<Item = Score>) -> Score {
+    let mut mean = Mean::default();
+    children.into_iter().for_each(|child| mean.add(child));
+    mean.score()
 }
 
 fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &mut Vec<Finding>) -> Score {
@@ -154,15 +170,19 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             IndicatorScore { code: ind.code.clone(), band: rules.band(capaian.value).to_string(), capaian }
         })
         .collect();
-    let mut by_goal: HashMap<&str, Vec<Score>> = HashMap::new();
+    let goal_index: HashMap<&str, usize> = report.goals.iter().enumerate().map(|(i, g)| (g.code.as_str(), i)).collect();
+    let mut nss = vec![Mean::default(); report.goals.len()];
     for (row, scored) in report.indicators.iter().zip(&indicators) {
-        by_goal.entry(row.goal.as_str()).or_default().push(scored.capaian);
+        if let Some(&i) = goal_index.get(row.goal.as_str()) {
+            nss[i].add(scored.capaian);
+        }
     }
     let goals: Vec<GoalScore> = report
         .goals
         .iter()
-        .map(|goal| {
-            let nss = mean(by_goal.get(goal.code.as_str()).into_iter().flatten().copied());
+        .zip(nss)
+        .map(|(goal, mean)| {
+            let nss = mean.score();
             GoalScore { code: goal.code.clone(), band: rules.band(nss.value).to_string(), nss }
         })
         .collect();
