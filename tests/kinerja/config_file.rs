@@ -23,3 +23,11 @@ fn a_broken_config_names_the_file() {
     assert!(err.contains("bad.toml"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn readme_documents_every_finding_code() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for code in kinerja::model::Code::ALL {
+        assert!(readme.contains(&format!("| `{}` |", code.as_str())), "README lacks {}", code.as_str());
+    }
+}
