@@ -125,6 +125,8 @@ pub fn to_json(outcome: &Outcome) -> Json {
                 "serapan": rounded(b.serapan),
                 "sisa": exact(b.sisa),
                 "efisiensi": rounded(b.efisiensi),
+                "claimed_serapan": claimed(&row.serapan),
+                "claimed_sisa": claimed(&row.sisa),
                 "claimed_efisiensi": claimed(&row.efisiensi),
             })
         })

@@ -134,6 +134,23 @@ fn leading_digits(text: &str) -> Option<(String, &str)> {
     Some((if number.is_empty() { "0" } else { number }.to_string(), rest.trim()))
 }
 
+/// The code (`SS.n`, `IKU.n`) and name of a goal or indicator row: the number from its code
+/// column, else the label's own prefix (`SS.1 …`, `1. …`), else a No. column, else its position.
+fn code_and_name(
+    code_cell: Option<&str>,
+    label: &str,
+    prefix: &str,
+    numbered: Option<String>,
+    position: usize,
+) -> (String, String) {
+    let explicit = code_cell.and_then(|t| leading_code(t, prefix).or_else(|| leading_digits(t)));
+    let from_text = leading_code(label, prefix).or_else(|| leading_number(label));
+    let name = from_text.as_ref().map_or(label, |(_, rest)| rest).to_string();
+    let number =
+        explicit.map(|(n, _)| n).or(from_text.map(|(n, _)| n)).or(numbered).unwrap_or_else(|| position.to_string());
+    (format!("{prefix}.{number}"), name)
+}
+
 /// How an indicator is measured, from a satuan cell, else its name, else its target.
 pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measure {
     let from_words = |text: &str| {
@@ -417,16 +434,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             }
         };
         if let Some(text) = goal_text {
-            let explicit =
-                reader.text(row, Role::GoalCode).and_then(|t| leading_code(t, "SS").or_else(|| leading_digits(t)));
-            let from_text = leading_code(text, "SS").or_else(|| leading_number(text));
-            let name = from_text.as_ref().map_or(text, |(_, rest)| rest).to_string();
-            let number = explicit
-                .map(|(n, _)| n)
-                .or(from_text.map(|(n, _)| n))
-                .or_else(|| no(goal_no))
-                .unwrap_or_else(|| (parts.goals.len() + 1).to_string());
-            let code = format!("SS.{number}");
+            let (code, name) =
+                code_and_name(reader.text(row, Role::GoalCode), text, "SS", no(goal_no), parts.goals.len() + 1);
             if goal_codes.insert(code.clone()) {
                 let nss = reader.claim(row, Role::Nss, &code);
                 let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
@@ -435,16 +444,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             goal = Some(code);
         }
         let Some(text) = indicator_text else { continue };
-        let explicit =
-            reader.text(row, Role::IndicatorCode).and_then(|t| leading_code(t, "IKU").or_else(|| leading_digits(t)));
-        let from_text = leading_code(text, "IKU").or_else(|| leading_number(text));
-        let name = from_text.as_ref().map_or(text, |(_, rest)| rest).to_string();
-        let number = explicit
-            .map(|(n, _)| n)
-            .or(from_text.map(|(n, _)| n))
-            .or_else(|| no(indicator_no.or(if goal_col.is_none() { goal_no } else { None })))
-            .unwrap_or_else(|| (parts.indicators.len() + 1).to_string());
-        let code = format!("IKU.{number}");
+        let numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
+        let (code, name) =
+            code_and_name(reader.text(row, Role::IndicatorCode), text, "IKU", numbered, parts.indicators.len() + 1);
         let goal_code = match &goal {
             Some(g) => g.clone(),
             None => {
