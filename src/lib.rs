@@ -11,10 +11,18 @@
 //! - [`validate`]: a report and its scorecard → findings on every value the unit computed;
 //!   pure.
 //! - [`check`]: the flow for one file (read → score → validate) and its text and JSON forms.
+//! - [`watch`]: which inbox files are candidates, and when one has settled and is complete.
+//! - [`store`]: the SQLite ledger of arrivals, submissions, versions, findings and scores.
+//! - [`pipeline`]: one taken file carried through: check → ledger → archive or rejected.
+//! - [`service`]: `kinerja serve`: the watcher, the bounded queue, the workers, shutdown.
 
 pub mod check;
 pub mod config;
 pub mod ingest;
 pub mod model;
+pub mod pipeline;
 pub mod score;
+pub mod service;
+pub mod store;
 pub mod validate;
+pub mod watch;

@@ -3,6 +3,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
 use kinerja::model::Period;
+use kinerja::pipeline::Workplace;
+use kinerja::store::Ledger;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,6 +41,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Watch the inbox and process every workbook dropped in `inbox/<UNIT>/`, until SIGINT or
+    /// SIGTERM.
+    Serve,
+    /// Each unit's latest submission: version, time, result, error and warning counts.
+    Status {
+        #[arg(long)]
+        year: Option<i64>,
+        #[arg(long)]
+        period: Option<Period>,
+    },
+    /// Read, score and check a stored submission again (by id or SHA-256 prefix), and replace
+    /// its findings and scores in the ledger.
+    Reprocess { submission: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -57,6 +74,11 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<u8> {
     let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_target(false)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr)
+        .init();
     let config = match &cli.config {
         Some(path) => Config::load(path)?,
         None => Config::builtin(),
@@ -76,9 +98,80 @@ fn run() -> anyhow::Result<u8> {
                     serde_json::to_string_pretty(&kinerja::check::to_json(&outcome)).context("rendering JSON")? + "\n"
                 }
             };
-            print!("{rendered}");
+            emit(&rendered)?;
             Ok(outcome.exit_code() as u8)
         }
+        Command::Serve => serve(config),
+        Command::Status { year, period } => status(&config, year, period),
+        Command::Reprocess { submission } => reprocess(&config, &submission),
+    }
+}
+
+fn serve(config: Config) -> anyhow::Result<u8> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
+    runtime.block_on(kinerja::service::run(config))?;
+    Ok(0)
+}
+
+fn status(config: &Config, year: Option<i64>, period: Option<Period>) -> anyhow::Result<u8> {
+    let work = Workplace::new(config);
+    let ledger = Ledger::open(&work.ledger())?;
+    let codes: Vec<String> = config.units.units().iter().map(|u| u.code.clone()).collect();
+    let rows = ledger.status(&codes, year, period.map(|p| p.as_str()))?;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<13} {:>7} {:<19}  {:<10} {:>6} {:>8} {:>7}  file",
+        "unit", "version", "received (UTC)", "result", "errors", "warnings", "NPSS"
+    );
+    for (code, row) in codes.iter().zip(rows) {
+        match row {
+            None => {
+                let _ = writeln!(out, "{code:<13} {:>7} {:<19}  {:<10}", "-", "-", "nothing sent");
+            }
+            Some(r) => {
+                let npss =
+                    r.npss.as_deref().and_then(|n| n.parse().ok()).map_or("-".into(), kinerja::model::amount::display2);
+                let version = r.version.map_or("-".into(), |v| v.to_string());
+                let _ = writeln!(
+                    out,
+                    "{code:<13} {version:>7} {:<19}  {:<10} {:>6} {:>8} {npss:>7}  {}{}",
+                    kinerja::store::utc(r.received_ms),
+                    r.result,
+                    r.errors,
+                    r.warnings,
+                    r.file_name,
+                    r.reason.map(|why| format!(" ({why})")).unwrap_or_default()
+                );
+            }
+        }
+    }
+    emit(&out)?;
+    Ok(0)
+}
+
+fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
+    let work = Workplace::new(config);
+    let mut ledger = Ledger::open(&work.ledger())?;
+    let Some((id, stored, unit)) = ledger.find_submission(key)? else {
+        bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
+    };
+    let overrides = Overrides { unit, ..Overrides::default() };
+    let outcome = kinerja::check::check(&work.state.join(&stored), config, &overrides);
+    ledger.replace_reading(id, &outcome)?;
+    print!("{}", kinerja::check::to_text(&outcome));
+    println!(
+        "
+Submission {id} read again; its findings and scores in the ledger are replaced."
+    );
+    Ok(outcome.exit_code() as u8)
+}
+
+/// Write to standard output; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to standard output"),
     }
 }
 

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 const DEFAULTS: &str = include_str!("defaults.toml");
 
@@ -27,6 +28,12 @@ pub enum ConfigError {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    inbox: Option<PathBuf>,
+    outbox: Option<PathBuf>,
+    state: Option<PathBuf>,
+    poll_interval: Option<String>,
+    settle: Option<String>,
+    workers: Option<usize>,
     #[serde(default)]
     unit: Vec<RawUnit>,
     #[serde(default)]
@@ -135,12 +142,30 @@ impl Rules {
 pub struct Config {
     pub units: UnitRegistry,
     pub rules: Rules,
+    pub service: Service,
+}
+
+/// Where the service works and how it watches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    /// Units drop files in `inbox/<UNIT>/`.
+    pub inbox: PathBuf,
+    /// Workbooks and mail for planners and units.
+    pub outbox: PathBuf,
+    /// The ledger (`ledger.sqlite`) and the files taken in: `processing/`, `archive/`, `rejected/`.
+    pub state: PathBuf,
+    /// How often the inbox is walked even without file-system events (network shares send none).
+    pub poll_interval: Duration,
+    /// How long a file's size and modification time must stay unchanged before it is taken.
+    pub settle: Duration,
+    /// How many files are processed at once.
+    pub workers: usize,
 }
 
 impl Config {
     /// The embedded defaults alone.
     pub fn builtin() -> Config {
-        Config::from_raw(raw_defaults(), RawConfig::default()).expect("the embedded defaults are valid")
+        Config::from_raw(raw_defaults(), RawConfig::default(), Path::new("")).expect("the embedded defaults are valid")
     }
 
     /// The embedded defaults overridden by the file at `path`.
@@ -152,17 +177,57 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.into(), source })?;
         let user: RawConfig = toml::from_str(&text)
             .map_err(|source| ConfigError::Parse { path: path.into(), source: Box::new(source) })?;
-        Config::from_raw(raw_defaults(), user)
+        Config::from_raw(raw_defaults(), user, path.parent().unwrap_or(Path::new("")))
     }
 
-    fn from_raw(defaults: RawConfig, user: RawConfig) -> Result<Config, ConfigError> {
+    /// `base` is the directory relative paths are taken from: the config file's, or the working
+    /// directory for the built-in defaults.
+    fn from_raw(defaults: RawConfig, user: RawConfig, base: &Path) -> Result<Config, ConfigError> {
+        let service = service(&user, base)?;
         let mut units: Vec<Unit> = Vec::new();
         for raw in defaults.unit.into_iter().chain(user.unit) {
             merge_unit(&mut units, raw)?;
         }
         let rules = rules(defaults.scoring, user.scoring)?;
-        Ok(Config { units: UnitRegistry::new(units), rules })
+        Ok(Config { units: UnitRegistry::new(units), rules, service })
     }
+}
+
+fn service(raw: &RawConfig, base: &Path) -> Result<Service, ConfigError> {
+    let path = |given: &Option<PathBuf>, default: &str| base.join(given.as_deref().unwrap_or(Path::new(default)));
+    let duration = |key: &str, given: &Option<String>, default: &str| {
+        let text = given.as_deref().unwrap_or(default);
+        parse_duration(text)
+            .ok_or_else(|| value_error(key, format!("`{text}` is not a duration such as \"500ms\" or \"2s\"")))
+    };
+    let workers = raw.workers.unwrap_or(2);
+    if workers == 0 {
+        return Err(value_error("workers", "at least 1".into()));
+    }
+    Ok(Service {
+        inbox: path(&raw.inbox, "inbox"),
+        outbox: path(&raw.outbox, "outbox"),
+        state: path(&raw.state, "state"),
+        poll_interval: duration("poll_interval", &raw.poll_interval, "2s")?,
+        settle: duration("settle", &raw.settle, "1s")?,
+        workers,
+    })
+}
+
+/// `"500ms"`, `"2s"`, `"1.5s"`, `"1m"`: a number and a unit (ms, s, m, h).
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    let text = text.trim();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let seconds = match unit.trim() {
+        "ms" => number / 1000.0,
+        "s" => number,
+        "m" | "min" => number * 60.0,
+        "h" => number * 3600.0,
+        _ => return None,
+    };
+    Duration::try_from_secs_f64(seconds).ok()
 }
 
 fn raw_defaults() -> RawConfig {
@@ -292,7 +357,7 @@ mod tests {
             "[[unit]]\ncode = \"kr07\"\nemail = [\"kanreg7@bkn.go.id\"]\n\n[[unit]]\ncode = \"PUSDIKLAT\"\nname = \"Pusat Pendidikan\"\n\n[scoring]\ncap = 120\n",
         )
         .unwrap();
-        let config = Config::from_raw(raw_defaults(), user).unwrap();
+        let config = Config::from_raw(raw_defaults(), user, Path::new("")).unwrap();
         let kr07 = config.units.get("KR07").unwrap();
         assert_eq!(kr07.email, vec!["kanreg7@bkn.go.id"]);
         assert_eq!(kr07.name, "Kantor Regional VII BKN Palembang");
@@ -302,9 +367,30 @@ mod tests {
     }
 
     #[test]
+    fn durations() {
+        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2s"), Some(Duration::from_secs(2)));
+        assert_eq!(parse_duration("1.5s"), Some(Duration::from_millis(1500)));
+        assert_eq!(parse_duration("1m"), Some(Duration::from_secs(60)));
+        assert_eq!(parse_duration("2"), None);
+        assert_eq!(parse_duration("fast"), None);
+    }
+
+    #[test]
+    fn service_paths_are_relative_to_the_config_file() {
+        let user: RawConfig = toml::from_str("inbox = \"drop\"\nsettle = \"250ms\"\nworkers = 4").unwrap();
+        let config = Config::from_raw(raw_defaults(), user, Path::new("/etc/kinerja")).unwrap();
+        assert_eq!(config.service.inbox, Path::new("/etc/kinerja/drop"));
+        assert_eq!(config.service.outbox, Path::new("/etc/kinerja/outbox"));
+        assert_eq!(config.service.settle, Duration::from_millis(250));
+        assert_eq!(config.service.workers, 4);
+        assert_eq!(Config::builtin().service.state, Path::new("state"));
+    }
+
+    #[test]
     fn unknown_keys_and_bad_weights_are_refused() {
         assert!(toml::from_str::<RawConfig>("colour = 1").is_err());
         let user: RawConfig = toml::from_str("[scoring]\nweights = { Stakeholder = 50 }").unwrap();
-        assert!(Config::from_raw(raw_defaults(), user).is_err());
+        assert!(Config::from_raw(raw_defaults(), user, Path::new("")).is_err());
     }
 }

@@ -1,0 +1,235 @@
+//! The whole flow for one file taken from the inbox: take → read, score, check → record in the
+//! ledger → keep the file (archive by content hash, or rejected with its reason).
+//!
+//! Where a file is at every moment: `inbox/<UNIT>/` until taken; `state/processing/` (renamed
+//! atomically, its name carrying the arrival id, folder and original name) until its arrival is
+//! committed to the ledger; then `state/archive/<sha256>.<ext>` or `state/rejected/`. A crash
+//! leaves it in one of those places, and [`recover`] resumes the ones in `processing/`.
+
+use crate::check::{self, Outcome, hex};
+use crate::config::Config;
+use crate::ingest::Overrides;
+use crate::model::{Code, Severity};
+use crate::store::{Arrival, Decision, Ledger, Recorded, StoreError, now_ms};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a taken file could not be carried through. The file stays in `processing/` and is
+/// resumed at the next start.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// Reading, renaming or creating a file or folder failed.
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PipelineError + '_ {
+    move |source| PipelineError::Io { path: path.to_path_buf(), source }
+}
+
+/// The folders the service works in.
+#[derive(Debug, Clone)]
+pub struct Workplace {
+    pub inbox: PathBuf,
+    pub outbox: PathBuf,
+    pub state: PathBuf,
+}
+
+impl Workplace {
+    pub fn new(config: &Config) -> Self {
+        let s = &config.service;
+        Workplace { inbox: s.inbox.clone(), outbox: s.outbox.clone(), state: s.state.clone() }
+    }
+
+    pub fn processing(&self) -> PathBuf {
+        self.state.join("processing")
+    }
+
+    pub fn ledger(&self) -> PathBuf {
+        self.state.join("ledger.sqlite")
+    }
+
+    /// Create every folder, including `inbox/<UNIT>/` for each registered unit.
+    ///
+    /// # Errors
+    /// [`PipelineError::Io`] when a folder cannot be created.
+    pub fn prepare(&self, config: &Config) -> Result<(), PipelineError> {
+        let mut dirs =
+            vec![self.outbox.clone(), self.processing(), self.state.join("archive"), self.state.join("rejected")];
+        dirs.extend(config.units.units().iter().map(|u| self.inbox.join(&u.code)));
+        for dir in dirs {
+            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        }
+        Ok(())
+    }
+}
+
+/// A file taken from the inbox, waiting in `processing/`.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub arrival: Arrival,
+    pub path: PathBuf,
+}
+
+static TAKEN: AtomicU64 = AtomicU64::new(0);
+
+/// Take `path` out of the inbox: one atomic rename into `processing/`.
+///
+/// # Errors
+/// [`PipelineError::Io`] when the rename fails (the file vanished, or is locked on a share);
+/// the file is then still where it was.
+pub fn take(work: &Workplace, folder: &str, path: &Path) -> Result<Job, PipelineError> {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let received_ms = now_ms();
+    let id = format!("{received_ms:013}-{:x}-{:06}", std::process::id(), TAKEN.fetch_add(1, Ordering::Relaxed));
+    let folder_part = if folder.is_empty() { "-" } else { folder };
+    let target = work.processing().join(format!("{id}__{folder_part}__{file_name}"));
+    std::fs::rename(path, &target).map_err(io(path))?;
+    Ok(Job { arrival: Arrival { id, folder: folder.to_string(), file_name, received_ms }, path: target })
+}
+
+/// The files a previous run took but did not finish, oldest first.
+///
+/// # Errors
+/// [`PipelineError::Io`] when `processing/` cannot be listed.
+pub fn recover(work: &Workplace) -> Result<Vec<Job>, PipelineError> {
+    let dir = work.processing();
+    let mut jobs = Vec::new();
+    for entry in std::fs::read_dir(&dir).map_err(io(&dir))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let mut parts = name.splitn(3, "__");
+        let (Some(id), Some(folder), Some(file_name)) = (parts.next(), parts.next(), parts.next()) else { continue };
+        let received_ms = id.split('-').next().and_then(|ms| ms.parse().ok()).unwrap_or_else(now_ms);
+        let folder = if folder == "-" { String::new() } else { folder.to_string() };
+        jobs.push(Job {
+            arrival: Arrival { id: id.to_string(), folder, file_name: file_name.to_string(), received_ms },
+            path: entry.path(),
+        });
+    }
+    jobs.sort_by(|a, b| a.arrival.id.cmp(&b.arrival.id));
+    Ok(jobs)
+}
+
+/// What became of one file.
+#[derive(Debug)]
+pub struct Processed {
+    pub arrival: Arrival,
+    pub sha256: String,
+    pub recorded: Recorded,
+    /// Why it was refused or rejected.
+    pub reason: Option<String>,
+    /// The reading, for files that were read now.
+    pub outcome: Option<Outcome>,
+}
+
+impl Processed {
+    /// The progress line of the service log.
+    pub fn summary(&self) -> String {
+        let place = if self.arrival.folder.is_empty() {
+            self.arrival.file_name.clone()
+        } else {
+            format!("{}/{}", self.arrival.folder, self.arrival.file_name)
+        };
+        let counts = self.outcome.as_ref().map(|o| {
+            let npss =
+                o.scored.as_ref().and_then(|(_, c)| c.npss.value).map_or("N/A".into(), crate::model::amount::display2);
+            format!("NPSS {npss}, {} errors, {} warnings", o.count(Severity::Error), o.count(Severity::Warning))
+        });
+        match (&self.recorded, &self.reason) {
+            (Recorded::New { accepted: true, version, .. }, _) => {
+                format!("{place}: accepted as version {} ({})", version.unwrap_or(1), counts.unwrap_or_default())
+            }
+            (Recorded::Duplicate { submission_id, .. }, _) => {
+                format!("{place}: duplicate of submission {submission_id}, not scored again")
+            }
+            (Recorded::Recovered, _) => format!("{place}: recorded before a restart; moved to its keeping place"),
+            (_, reason) => format!("{place}: rejected: {}", reason.as_deref().unwrap_or("")),
+        }
+    }
+}
+
+/// Why a read workbook cannot be filed, if it cannot: unreadable, declaring another unit, or
+/// without a year or period.
+fn rejection(outcome: &Outcome) -> Option<String> {
+    let blocking = [Code::UnitMismatch, Code::YearUnknown, Code::PeriodUnknown];
+    match &outcome.scored {
+        None => outcome.findings.first().map(|f| f.message()),
+        Some(_) => {
+            let reasons: Vec<String> =
+                outcome.findings.iter().filter(|f| blocking.contains(&f.code)).map(|f| f.message()).collect();
+            (!reasons.is_empty()).then(|| reasons.join(" "))
+        }
+    }
+}
+
+fn refusal(folder: &str) -> String {
+    if folder.is_empty() {
+        "Berkas diletakkan langsung di folder inbox; letakkan di inbox/<KODE UNIT>/ milik unit Anda.".into()
+    } else {
+        format!("Folder inbox/{folder}/ bukan folder unit kerja yang terdaftar.")
+    }
+}
+
+/// Carry one taken file through: read, score and check it, record it, keep it.
+///
+/// # Errors
+/// [`PipelineError`] when the file cannot be read from disk, the ledger cannot be written, or
+/// the file cannot be moved to its keeping place; the file then stays in `processing/`.
+pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &mut Ledger) -> Result<Processed, PipelineError> {
+    let bytes = std::fs::read(&job.path).map_err(io(&job.path))?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    drop(bytes);
+    if let Some(stored) = ledger.arrival_stored_path(&job.arrival.id)? {
+        // Recorded before a crash; only the last move is missing.
+        keep(&job.path, &work.state.join(&stored))?;
+        return Ok(Processed {
+            arrival: job.arrival,
+            sha256,
+            recorded: Recorded::Recovered,
+            reason: None,
+            outcome: None,
+        });
+    }
+    let rejected_path = format!("rejected/{}__{}", job.arrival.id, job.arrival.file_name);
+    let Some(unit) = config.units.get(&job.arrival.folder) else {
+        let reason = refusal(&job.arrival.folder);
+        let recorded =
+            ledger.record(&job.arrival, &sha256, Decision::Refused { reason: reason.clone() }, &rejected_path)?;
+        keep(&job.path, &work.state.join(&rejected_path))?;
+        return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: Some(reason), outcome: None });
+    };
+    if let Some(known) = ledger.known(&sha256)? {
+        let recorded = ledger.record(&job.arrival, &sha256, Decision::Duplicate, &known.stored_path)?;
+        keep(&job.path, &work.state.join(&known.stored_path))?;
+        return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: None, outcome: None });
+    }
+    let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
+    let outcome = check::check(&job.path, config, &overrides);
+    let reason = rejection(&outcome);
+    let extension =
+        Path::new(&job.arrival.file_name).extension().and_then(|e| e.to_str()).unwrap_or("bin").to_lowercase();
+    let stored = match reason {
+        Some(_) => rejected_path,
+        None => format!("archive/{sha256}.{extension}"),
+    };
+    let decision = Decision::Read { outcome: &outcome, rejected: reason.clone() };
+    let recorded = ledger.record(&job.arrival, &sha256, decision, &stored)?;
+    let stored = match &recorded {
+        Recorded::Duplicate { .. } => ledger.known(&sha256)?.map_or(stored, |k| k.stored_path),
+        _ => stored,
+    };
+    keep(&job.path, &work.state.join(&stored))?;
+    Ok(Processed { arrival: job.arrival, sha256, recorded, reason, outcome: Some(outcome) })
+}
+
+/// Move a processed file to where the ledger says it is kept. Content already kept there (a
+/// duplicate) is the same bytes, so the rename simply replaces it.
+fn keep(from: &Path, to: &Path) -> Result<(), PipelineError> {
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+    }
+    std::fs::rename(from, to).map_err(io(from))
+}

@@ -1,0 +1,166 @@
+//! `kinerja serve`: owns the concurrency. A scanner thread watches the inbox (native events
+//! plus polling, since network shares deliver no events) and takes settled, complete files;
+//! a bounded queue carries them to a fixed number of workers, each with its own ledger
+//! connection, running the blocking pipeline on tokio's blocking pool. SIGINT or SIGTERM stops
+//! the scanner (nothing new is taken) and lets the workers finish what is in flight.
+
+use crate::config::Config;
+use crate::pipeline::{self, Job, Workplace};
+use crate::store::{Ledger, StoreError};
+use crate::watch::{self, Settler, State};
+use notify::Watcher;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use tokio::sync::{Mutex, mpsc};
+use tracing::{error, info, warn};
+
+/// Why the service could not start or had to stop.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error(transparent)]
+    Pipeline(#[from] pipeline::PipelineError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Installing the signal handlers failed.
+    #[error("cannot listen for signals: {0}")]
+    Signal(std::io::Error),
+}
+
+/// Run until SIGINT or SIGTERM.
+///
+/// # Errors
+/// [`ServiceError`] when the folders or the ledger cannot be prepared, or signals cannot be
+/// handled. Failures on single files are logged and leave the file in `processing/`.
+pub async fn run(config: Config) -> Result<(), ServiceError> {
+    let work = Workplace::new(&config);
+    work.prepare(&config)?;
+    drop(Ledger::open(&work.ledger())?);
+    let config = Arc::new(config);
+    let workers = config.service.workers;
+    let (jobs, queue) = mpsc::channel::<Job>(workers * 4);
+    let queue = Arc::new(Mutex::new(queue));
+    let mut handles = Vec::new();
+    for n in 0..workers {
+        handles.push(tokio::spawn(worker(n, queue.clone(), config.clone(), work.clone())));
+    }
+    let recovered = pipeline::recover(&work)?;
+    if !recovered.is_empty() {
+        info!(count = recovered.len(), "resuming files taken before the last stop");
+    }
+    for job in recovered {
+        let _ = jobs.send(job).await;
+    }
+    info!(inbox = %work.inbox.display(), workers, "watching the inbox");
+    let stop = Arc::new(AtomicBool::new(false));
+    let scanner = {
+        let (config, work, stop) = (config.clone(), work.clone(), stop.clone());
+        std::thread::spawn(move || scan(&config, &work, &jobs, &stop))
+    };
+    shutdown_signal().await?;
+    info!("stopping: taking no new files, finishing those in flight");
+    stop.store(true, Ordering::SeqCst);
+    let _ = tokio::task::spawn_blocking(move || scanner.join()).await;
+    for handle in handles {
+        let _ = handle.await;
+    }
+    info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() -> Result<(), ServiceError> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate()).map_err(ServiceError::Signal)?;
+    tokio::select! {
+        result = tokio::signal::ctrl_c() => result.map_err(ServiceError::Signal),
+        _ = term.recv() => Ok(()),
+    }
+}
+
+async fn worker(n: usize, queue: Arc<Mutex<mpsc::Receiver<Job>>>, config: Arc<Config>, work: Workplace) {
+    let path = work.ledger();
+    let mut ledger = match tokio::task::spawn_blocking(move || Ledger::open(&path)).await {
+        Ok(Ok(ledger)) => ledger,
+        Ok(Err(e)) => return error!(worker = n, "cannot open the ledger: {e}"),
+        Err(e) => return error!(worker = n, "ledger task failed: {e}"),
+    };
+    loop {
+        let Some(job) = queue.lock().await.recv().await else { break };
+        let (config, work) = (config.clone(), work.clone());
+        let name = job.arrival.file_name.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let result = pipeline::process(job, &config, &work, &mut ledger);
+            (ledger, result)
+        })
+        .await;
+        match done {
+            Ok((back, result)) => {
+                ledger = back;
+                match result {
+                    Ok(processed) => info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary()),
+                    Err(e) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
+                }
+            }
+            Err(e) => return error!(worker = n, file = %name, "worker failed: {e}"),
+        }
+    }
+}
+
+/// The scanner: walks the inbox at start, on every file-system event and every poll interval;
+/// stats tracked candidates every tick; takes those settled and complete.
+fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &AtomicBool) {
+    let settle = config.service.settle;
+    let tick = (settle / 10).clamp(Duration::from_millis(5), Duration::from_millis(50));
+    let (events, changes) = std::sync::mpsc::channel::<()>();
+    let watcher = notify::recommended_watcher(move |_: notify::Result<notify::Event>| {
+        let _ = events.send(());
+    })
+    .and_then(|mut w| w.watch(&work.inbox, notify::RecursiveMode::Recursive).map(|()| w));
+    if let Err(e) = &watcher {
+        warn!("no file-system events ({e}); polling every {:?}", config.service.poll_interval);
+    }
+    let mut settler = Settler::new(settle);
+    let mut folders = std::collections::HashMap::new();
+    let mut next_walk = Instant::now();
+    while !stop.load(Ordering::SeqCst) {
+        let changed = changes.recv_timeout(tick).is_ok();
+        while changes.try_recv().is_ok() {}
+        let now = Instant::now();
+        if changed || now >= next_walk {
+            for (folder, path) in watch::walk(&work.inbox) {
+                settler.track(path.clone(), now);
+                folders.insert(path, folder);
+            }
+            next_walk = now + config.service.poll_interval;
+        }
+        for path in settler.paths() {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            let Ok(meta) = std::fs::metadata(&path) else {
+                settler.forget(&path);
+                folders.remove(&path);
+                continue;
+            };
+            let State::Settled(stable) = settler.observe(&path, meta.len(), meta.modified().ok(), Instant::now())
+            else {
+                continue;
+            };
+            if !watch::is_complete(&path).unwrap_or(false) && stable < settler.give_up() {
+                continue;
+            }
+            settler.forget(&path);
+            let folder = folders.remove(&path).unwrap_or_default();
+            match pipeline::take(work, &folder, &path) {
+                Ok(job) => {
+                    info!(folder = %folder, file = %job.arrival.file_name, "taken");
+                    if jobs.blocking_send(job).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => warn!("not taken, will retry: {e}"),
+            }
+        }
+    }
+    drop(watcher);
+}

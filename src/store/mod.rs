@@ -1,0 +1,463 @@
+//! The ledger: every arrival, submission, finding and score, in SQLite, written in transactions.
+//!
+//! An *arrival* is one dropped file; a *submission* is one distinct content (SHA-256) that was
+//! read. A second arrival of the same content is a duplicate of the first submission. Accepted
+//! submissions of one unit, year, period and kind are numbered versions; each new version
+//! supersedes the one before, and both stay on record.
+
+use crate::check::{Outcome, to_json};
+use crate::model::{Kind, Severity};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema, one script per version; `PRAGMA user_version` records how many have run.
+const MIGRATIONS: &[&str] = &[include_str!("schema.sql")];
+
+/// Why the ledger could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database file could not be opened or created.
+    #[error("cannot open ledger {path}: {source}")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    /// A statement failed (disk full, database locked beyond the busy timeout, corruption).
+    #[error("ledger: {0}")]
+    Sql(#[from] rusqlite::Error),
+    /// The database was written by a newer kinerja.
+    #[error("ledger schema version {found} is newer than this kinerja supports ({supported})")]
+    TooNew { found: usize, supported: usize },
+}
+
+/// One dropped file, as taken from the inbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrival {
+    /// Unique and increasing in the order files were taken.
+    pub id: String,
+    /// The inbox subfolder it was dropped in (the unit that sent it); empty for the inbox root.
+    pub folder: String,
+    pub file_name: String,
+    pub received_ms: i64,
+}
+
+/// What to record for an arrival.
+#[derive(Debug)]
+pub enum Decision<'a> {
+    /// Refused before reading: dropped in the inbox root or in a folder of no unit.
+    Refused { reason: String },
+    /// Content the ledger already has: not read again.
+    Duplicate,
+    /// Read: accepted, or rejected for what its content says (unreadable, another unit, no year).
+    Read { outcome: &'a Outcome, rejected: Option<String> },
+}
+
+/// What the ledger made of an arrival.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recorded {
+    New {
+        submission_id: i64,
+        accepted: bool,
+        version: Option<i64>,
+    },
+    Duplicate {
+        submission_id: i64,
+        first_received_ms: i64,
+    },
+    Refused,
+    /// Recorded before a crash; only the file's last move was left to do.
+    Recovered,
+}
+
+/// An earlier submission of the same content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    pub submission_id: i64,
+    pub received_ms: i64,
+    pub stored_path: String,
+}
+
+/// A unit's latest arrival, for `kinerja status`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusRow {
+    pub unit: String,
+    pub file_name: String,
+    pub received_ms: i64,
+    /// accepted, rejected, duplicate or superseded.
+    pub result: String,
+    pub version: Option<i64>,
+    pub year: Option<i64>,
+    pub period: Option<String>,
+    pub errors: i64,
+    pub warnings: i64,
+    pub npss: Option<String>,
+    pub reason: Option<String>,
+}
+
+pub struct Ledger {
+    conn: Connection,
+}
+
+impl Ledger {
+    /// Open (creating if needed) and migrate the ledger at `path`.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the file cannot be opened, was written by a newer kinerja, or a
+    /// migration fails.
+    pub fn open(path: &Path) -> Result<Ledger, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.into(), source })?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: a record the service reported is on disk, even across a power cut.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut ledger = Ledger { conn };
+        ledger.migrate()?;
+        Ok(ledger)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version = usize::try_from(version).unwrap_or(usize::MAX);
+        if version > MIGRATIONS.len() {
+            return Err(StoreError::TooNew { found: version, supported: MIGRATIONS.len() });
+        }
+        for (i, script) in MIGRATIONS.iter().enumerate().skip(version) {
+            tx.execute_batch(script)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether an arrival is already recorded (it was, before a crash cut its file's last move).
+    pub fn arrival_stored_path(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT stored_path FROM arrivals WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+    }
+
+    /// The submission with this content, if any.
+    pub fn known(&self, sha256: &str) -> Result<Option<Known>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1", [sha256], |r| {
+                Ok(Known { submission_id: r.get(0)?, received_ms: r.get(1)?, stored_path: r.get(2)? })
+            })
+            .optional()?)
+    }
+
+    /// Record an arrival and what was decided about it, in one transaction. `stored_path` is
+    /// where its file will be kept, relative to the state directory.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`] when the transaction fails; nothing is then recorded.
+    pub fn record(
+        &mut self,
+        arrival: &Arrival,
+        sha256: &str,
+        decision: Decision<'_>,
+        stored_path: &str,
+    ) -> Result<Recorded, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let insert_arrival = |outcome: &str, reason: Option<&str>, submission: Option<i64>, stored: &str| {
+            tx.execute(
+                "INSERT INTO arrivals (id, folder, file_name, sha256, received_ms, outcome, reason, submission_id, stored_path)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![arrival.id, arrival.folder, arrival.file_name, sha256, arrival.received_ms, outcome, reason, submission, stored],
+            )
+        };
+        let recorded = match decision {
+            Decision::Refused { reason } => {
+                insert_arrival("rejected", Some(&reason), None, stored_path)?;
+                Recorded::Refused
+            }
+            decision => {
+                let known: Option<(i64, i64, String)> = tx
+                    .query_row(
+                        "SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1",
+                        [sha256],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                match (known, decision) {
+                    (Some((id, first_received_ms, stored)), _) => {
+                        insert_arrival("duplicate", None, Some(id), &stored)?;
+                        Recorded::Duplicate { submission_id: id, first_received_ms }
+                    }
+                    (None, Decision::Read { outcome, rejected }) => {
+                        let (submission_id, version) =
+                            insert_submission(&tx, arrival, sha256, outcome, rejected.as_deref(), stored_path)?;
+                        insert_arrival("new", rejected.as_deref(), Some(submission_id), stored_path)?;
+                        Recorded::New { submission_id, accepted: rejected.is_none(), version }
+                    }
+                    // Submissions are never deleted, so a known content stays known.
+                    (None, _) => return Err(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows)),
+                }
+            }
+        };
+        tx.commit()?;
+        Ok(recorded)
+    }
+
+    /// The stored file and folder of a submission, by id or by a unique SHA-256 prefix.
+    pub fn find_submission(&self, key: &str) -> Result<Option<(i64, String, Option<String>)>, StoreError> {
+        let by_id = key.parse::<i64>().ok();
+        let mut stmt = self.conn.prepare(
+            "SELECT id, stored_path, unit FROM submissions WHERE id = ?1 OR (?2 <> '' AND sha256 LIKE ?2 || '%') LIMIT 2",
+        )?;
+        let prefix = if key.len() >= 6 && key.chars().all(|c| c.is_ascii_hexdigit()) { key } else { "" };
+        let rows: Vec<(i64, String, Option<String>)> = stmt
+            .query_map(params![by_id, prefix], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(if rows.len() == 1 { rows.into_iter().next() } else { None })
+    }
+
+    /// Replace what a submission's reading found with a fresh reading of the same file.
+    pub fn replace_reading(&mut self, submission_id: i64, outcome: &Outcome) -> Result<(), StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM findings WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
+        let (npss, provisional) = npss_of(outcome);
+        tx.execute(
+            "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
+                 report_json = ?7, processed_ms = ?8 WHERE id = ?1",
+            params![
+                submission_id,
+                outcome.count(Severity::Error) as i64,
+                outcome.count(Severity::Warning) as i64,
+                outcome.count(Severity::Info) as i64,
+                npss,
+                provisional,
+                to_json(outcome).to_string(),
+                now_ms(),
+            ],
+        )?;
+        insert_reading(&tx, submission_id, outcome)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Each folder's latest arrival, optionally only those of one year and period.
+    pub fn status(
+        &self,
+        folders: &[String],
+        year: Option<i64>,
+        period: Option<&str>,
+    ) -> Result<Vec<Option<StatusRow>>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.folder, a.file_name, a.received_ms, a.outcome, a.reason, s.result, s.superseded_by, s.version,
+                    s.year, s.period, s.errors, s.warnings, s.npss, s.reason
+               FROM arrivals a LEFT JOIN submissions s ON s.id = a.submission_id
+              WHERE a.folder = ?1 AND (?2 IS NULL OR s.year = ?2) AND (?3 IS NULL OR s.period = ?3)
+              ORDER BY a.id DESC LIMIT 1",
+        )?;
+        folders
+            .iter()
+            .map(|folder| {
+                stmt.query_row(params![folder, year, period], |r| {
+                    let outcome: String = r.get(3)?;
+                    let result: Option<String> = r.get(5)?;
+                    let superseded: Option<i64> = r.get(6)?;
+                    let shown = match (outcome.as_str(), result.as_deref(), superseded) {
+                        ("duplicate", _, _) => "duplicate",
+                        ("rejected", _, _) | (_, Some("rejected"), _) => "rejected",
+                        (_, _, Some(_)) => "superseded",
+                        _ => "accepted",
+                    };
+                    Ok(StatusRow {
+                        unit: r.get(0)?,
+                        file_name: r.get(1)?,
+                        received_ms: r.get(2)?,
+                        result: shown.to_string(),
+                        version: r.get(7)?,
+                        year: r.get(8)?,
+                        period: r.get(9)?,
+                        errors: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
+                        warnings: r.get::<_, Option<i64>>(11)?.unwrap_or(0),
+                        npss: r.get(12)?,
+                        reason: r.get::<_, Option<String>>(4)?.or(r.get(13)?),
+                    })
+                })
+                .optional()
+                .map_err(StoreError::from)
+            })
+            .collect()
+    }
+
+    /// Counts of arrivals by outcome and of submissions, for checks and reports.
+    pub fn counts(&self) -> Result<(i64, i64, i64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM arrivals WHERE outcome = 'new'),
+                    (SELECT COUNT(*) FROM arrivals WHERE outcome = 'duplicate'),
+                    (SELECT COUNT(*) FROM arrivals WHERE outcome = 'rejected'),
+                    (SELECT COUNT(*) FROM submissions)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?)
+    }
+}
+
+/// Unix milliseconds as `YYYY-MM-DD HH:MM:SS` UTC.
+pub fn utc(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+/// Now, in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+fn npss_of(outcome: &Outcome) -> (Option<String>, bool) {
+    outcome
+        .scored
+        .as_ref()
+        .map_or((None, false), |(_, card)| (card.npss.value.map(|v| v.to_string()), card.npss.provisional))
+}
+
+fn insert_submission(
+    tx: &rusqlite::Transaction<'_>,
+    arrival: &Arrival,
+    sha256: &str,
+    outcome: &Outcome,
+    rejected: Option<&str>,
+    stored_path: &str,
+) -> Result<(i64, Option<i64>), StoreError> {
+    let report = outcome.scored.as_ref().map(|(report, _)| report);
+    let identity = report.map(|r| &r.identity);
+    let unit = identity.and_then(|i| i.unit.clone());
+    let year = identity.and_then(|i| i.year).map(i64::from);
+    let period = identity.and_then(|i| i.period).map(|p| p.as_str());
+    let kind = report.map(|r| match r.kind {
+        Kind::Realisasi => "realisasi",
+        Kind::Agreement => "agreement",
+    });
+    let previous: Option<(i64, i64)> = match rejected {
+        Some(_) => None,
+        None => tx
+            .query_row(
+                "SELECT id, version FROM submissions
+                  WHERE unit IS ?1 AND year IS ?2 AND period IS ?3 AND kind IS ?4 AND result = 'accepted'
+                  ORDER BY version DESC LIMIT 1",
+                params![unit, year, period, kind],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+    };
+    let version = rejected.is_none().then(|| previous.map_or(1, |(_, v)| v + 1));
+    let (npss, provisional) = npss_of(outcome);
+    tx.execute(
+        "INSERT INTO submissions (sha256, unit, year, period, kind, file_name, received_ms, processed_ms, result,
+                                  reason, version, errors, warnings, infos, npss, provisional, stored_path, report_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        params![
+            sha256,
+            unit,
+            year,
+            period,
+            kind,
+            arrival.file_name,
+            arrival.received_ms,
+            now_ms(),
+            if rejected.is_some() { "rejected" } else { "accepted" },
+            rejected,
+            version,
+            outcome.count(Severity::Error) as i64,
+            outcome.count(Severity::Warning) as i64,
+            outcome.count(Severity::Info) as i64,
+            npss,
+            provisional,
+            stored_path,
+            to_json(outcome).to_string(),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    if let Some((previous_id, _)) = previous {
+        tx.execute("UPDATE submissions SET superseded_by = ?1 WHERE id = ?2", params![id, previous_id])?;
+    }
+    if let (None, Some("agreement"), Some(unit), Some(year), Some(version)) = (rejected, kind, &unit, year, version) {
+        tx.execute(
+            "INSERT INTO agreements (submission_id, unit, year, version, effective_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, unit, year, version, arrival.received_ms],
+        )?;
+    }
+    insert_reading(tx, id, outcome)?;
+    Ok((id, version))
+}
+
+fn insert_reading(tx: &rusqlite::Transaction<'_>, submission_id: i64, outcome: &Outcome) -> Result<(), StoreError> {
+    let mut finding = tx.prepare(
+        "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, subject, found, expected, message)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (seq, f) in outcome.findings.iter().enumerate() {
+        let severity = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        finding.execute(params![
+            submission_id,
+            seq as i64,
+            f.code.as_str(),
+            severity,
+            f.at.as_ref().map(|a| a.sheet.to_string()),
+            f.at.as_ref().map(|a| a.a1()),
+            f.subject,
+            f.found,
+            f.expected,
+            f.message(),
+        ])?;
+    }
+    let Some((report, card)) = &outcome.scored else { return Ok(()) };
+    let mut score = tx.prepare(
+        "INSERT INTO scores (submission_id, seq, level, code, parent, value, status, band)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut seq = 0i64;
+    let mut put = |level: &str, code: &str, parent: Option<&str>, s: &crate::model::Score, band: &str| {
+        seq += 1;
+        score.execute(params![
+            submission_id,
+            seq,
+            level,
+            code,
+            parent,
+            s.value.map(|v| v.to_string()),
+            s.status().as_str(),
+            band
+        ])
+    };
+    put("npss", "NPSS", None, &card.npss, &card.band)?;
+    for p in &card.perspectives {
+        put("perspective", &p.name, None, &p.score, &p.band)?;
+    }
+    for (row, g) in report.goals.iter().zip(&card.goals) {
+        put("goal", &g.code, Some(&row.perspective), &g.nss, &g.band)?;
+    }
+    for (row, i) in report.indicators.iter().zip(&card.indicators) {
+        put("indicator", &i.code, Some(&row.goal), &i.capaian, &i.band)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_dates() {
+        assert_eq!(utc(0), "1970-01-01 00:00:00");
+        assert_eq!(utc(1_764_098_400_000), "2025-11-25 19:20:00");
+        assert_eq!(utc(951_782_400_000), "2000-02-29 00:00:00");
+    }
+}

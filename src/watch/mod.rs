@@ -1,0 +1,181 @@
+//! Watching the inbox: which files are candidates, when a candidate is complete.
+//!
+//! A file is taken when its size and modification time have stayed the same for the settle
+//! window and it opens as a complete archive (an `.xlsx` being copied has no end-of-archive
+//! record yet). A file that stays the same but never completes is taken after
+//! [`Settler::give_up`] and rejected by the reader, so nothing waits forever.
+
+use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Office lock and temporary files, partial downloads and dot files: never taken.
+pub fn ignored(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with("~$")
+        || name.starts_with(".~lock")
+        || name.starts_with('.')
+        || [".tmp", ".part", ".crdownload", ".partial", ".download"].iter().any(|s| lower.ends_with(s))
+}
+
+/// Every candidate file under `inbox`, with the inbox subfolder it is in (empty for the root).
+pub fn walk(inbox: &Path) -> Vec<(String, PathBuf)> {
+    let mut found = Vec::new();
+    let mut stack = vec![(String::new(), inbox.to_path_buf())];
+    while let Some((folder, dir)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if ignored(&name) {
+                continue;
+            }
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                let sub = if folder.is_empty() { name } else { folder.clone() };
+                stack.push((sub, entry.path()));
+            } else if kind.is_file() && !(folder.is_empty() && name.eq_ignore_ascii_case("README.md")) {
+                found.push((folder.clone(), entry.path()));
+            }
+        }
+    }
+    found
+}
+
+/// Whether a workbook file is whole: a zip package (.xlsx, .xlsm, .xlsb, .ods) ends with its
+/// end-of-central-directory record; an .xls compound file starts with its signature and fills
+/// whole 512-byte sectors. Other files are judged by the reader.
+pub fn is_complete(path: &Path) -> std::io::Result<bool> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    match extension.as_str() {
+        "xlsx" | "xlsm" | "xlsb" | "ods" => {
+            // The record is 22 bytes plus a comment of up to 65,535.
+            let tail = len.min(22 + 65_535);
+            file.seek(SeekFrom::Start(len - tail))?;
+            let mut buf = Vec::with_capacity(tail as usize);
+            file.read_to_end(&mut buf)?;
+            Ok(buf.windows(4).rposition(|w| w == b"PK\x05\x06").is_some_and(|at| {
+                let comment =
+                    buf.get(at + 20..at + 22).map_or(usize::MAX, |c| u16::from_le_bytes([c[0], c[1]]) as usize);
+                at + 22 + comment == buf.len()
+            }))
+        }
+        "xls" => {
+            let mut head = [0u8; 8];
+            let whole = file.read_exact(&mut head).is_ok();
+            Ok(whole && head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] && len % 512 == 0)
+        }
+        _ => Ok(true),
+    }
+}
+
+struct Pending {
+    size: u64,
+    modified: Option<SystemTime>,
+    stable_since: Instant,
+}
+
+/// Tracks candidates until they have settled.
+pub struct Settler {
+    settle: Duration,
+    pending: HashMap<PathBuf, Pending>,
+}
+
+/// What a candidate is waiting for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Changed within the settle window.
+    Changing,
+    /// Unchanged for the settle window; for how long.
+    Settled(Duration),
+}
+
+impl Settler {
+    pub fn new(settle: Duration) -> Self {
+        Settler { settle, pending: HashMap::new() }
+    }
+
+    /// How long a settled file that never completes is waited for: a stalled copy resumes
+    /// within it; a broken file is then taken and rejected with its reason.
+    pub fn give_up(&self) -> Duration {
+        (self.settle * 30).max(Duration::from_secs(30))
+    }
+
+    /// Start tracking a path (no effect if tracked).
+    pub fn track(&mut self, path: PathBuf, now: Instant) {
+        self.pending.entry(path).or_insert(Pending { size: u64::MAX, modified: None, stable_since: now });
+    }
+
+    pub fn forget(&mut self, path: &Path) {
+        self.pending.remove(path);
+    }
+
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.pending.keys().cloned().collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Record what a stat of `path` shows at `now`.
+    pub fn observe(&mut self, path: &Path, size: u64, modified: Option<SystemTime>, now: Instant) -> State {
+        let pending = self.pending.entry(path.to_path_buf()).or_insert(Pending { size, modified, stable_since: now });
+        if pending.size != size || pending.modified != modified {
+            *pending = Pending { size, modified, stable_since: now };
+        }
+        let stable = now.saturating_duration_since(pending.stable_since);
+        if stable >= self.settle { State::Settled(stable) } else { State::Changing }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_and_partial_files_are_ignored() {
+        for name in ["~$laporan.xlsx", ".~lock.laporan.xlsx#", ".DS_Store", "x.tmp", "x.part", "x.crdownload"] {
+            assert!(ignored(name), "{name}");
+        }
+        assert!(!ignored("laporan TW1.xlsx"));
+    }
+
+    #[test]
+    fn a_file_settles_only_after_the_window_without_change() {
+        let start = Instant::now();
+        let ms = Duration::from_millis;
+        let mut settler = Settler::new(ms(500));
+        let path = Path::new("inbox/KR07/a.xlsx");
+        let t = SystemTime::UNIX_EPOCH;
+        assert_eq!(settler.observe(path, 10, Some(t), start), State::Changing);
+        assert_eq!(settler.observe(path, 20, Some(t), start + ms(300)), State::Changing);
+        assert_eq!(settler.observe(path, 20, Some(t), start + ms(700)), State::Changing);
+        assert_eq!(settler.observe(path, 20, Some(t), start + ms(800)), State::Settled(ms(500)));
+        // A touch restarts the window.
+        assert_eq!(settler.observe(path, 20, Some(t + ms(1)), start + ms(900)), State::Changing);
+        settler.forget(path);
+        assert!(settler.is_empty());
+    }
+
+    #[test]
+    fn a_zip_is_complete_only_with_its_end_record() {
+        let dir = std::env::temp_dir().join(format!("kinerja-watch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kr07_2024_capaian.xlsx");
+        let bytes = std::fs::read(&fixture).unwrap();
+        let half = dir.join("half.xlsx");
+        std::fs::write(&half, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(!is_complete(&half).unwrap());
+        assert!(is_complete(&fixture).unwrap());
+        let xls = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kr07_2024_capaian.xls");
+        assert!(is_complete(&xls).unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
