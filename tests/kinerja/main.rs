@@ -6,3 +6,4 @@ mod common;
 mod config_file;
 mod published;
 mod reading;
+mod service;

@@ -1,0 +1,270 @@
+//! `kinerja serve` end to end: the real binary on a temporary directory, the real file system,
+//! the real SQLite ledger.
+
+use crate::common::{distinct_copy, fixture};
+use kinerja::store::Ledger;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running service in its own temporary directory; killed when dropped.
+pub struct Service {
+    pub dir: PathBuf,
+    child: Option<Child>,
+}
+
+impl Service {
+    pub fn start(name: &str) -> Service {
+        let dir = std::env::temp_dir().join(format!("kinerja-serve-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("kinerja.toml"), "settle = \"200ms\"\npoll_interval = \"500ms\"\nworkers = 2\n")
+            .unwrap();
+        let mut service = Service { dir, child: None };
+        service.spawn();
+        service
+    }
+
+    pub fn spawn(&mut self) {
+        let child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", "serve"])
+            .current_dir(&self.dir)
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(self.dir.join(format!("serve-{}.log", kinerja::store::now_ms()))).unwrap())
+            .spawn()
+            .expect("the service starts");
+        self.child = Some(child);
+        wait_for("the unit folders", Duration::from_secs(20), || self.inbox("KR07").is_dir());
+    }
+
+    pub fn inbox(&self, unit: &str) -> PathBuf {
+        self.dir.join("inbox").join(unit)
+    }
+
+    /// Drop a file the way a careful copier does: write aside, then rename into place.
+    pub fn drop_file(&self, folder: &str, name: &str, bytes: &[u8]) {
+        let folder = if folder.is_empty() { self.dir.join("inbox") } else { self.inbox(folder) };
+        let part = folder.join(format!(".{name}.part"));
+        std::fs::write(&part, bytes).unwrap();
+        std::fs::rename(&part, folder.join(name)).unwrap();
+    }
+
+    pub fn ledger(&self) -> Ledger {
+        Ledger::open(&self.dir.join("state/ledger.sqlite")).unwrap()
+    }
+
+    /// (new, duplicate, rejected arrivals, submissions).
+    pub fn counts(&self) -> (i64, i64, i64, i64) {
+        self.ledger().counts().unwrap()
+    }
+
+    pub fn arrivals(&self) -> i64 {
+        let (new, duplicate, rejected, _) = self.counts();
+        new + duplicate + rejected
+    }
+
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// SIGTERM, and wait for the graceful stop.
+    pub fn stop(&mut self) -> std::process::ExitStatus {
+        let mut child = self.child.take().expect("running");
+        Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+        child.wait().unwrap()
+    }
+
+    pub fn files_in(&self, sub: &str) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        let mut stack = vec![self.dir.join(sub)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() { stack.push(path) } else { files.push(path) }
+            }
+        }
+        files.retain(|p| p.file_name().is_some_and(|n| n != "README.md"));
+        files.sort();
+        files
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        self.kill();
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+pub fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn bytes(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).unwrap()
+}
+
+fn sha(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    kinerja::check::hex(&sha2::Sha256::digest(bytes))
+}
+
+#[test]
+fn a_slow_copy_is_taken_once_after_it_completes() {
+    let service = Service::start("slow");
+    let content = bytes("kr07_2024_budget_columns.xlsx");
+    let target = service.inbox("KR07").join("laporan.xlsx");
+    let mut file = std::fs::File::create(&target).unwrap();
+    // Ten chunks, 350 ms apart: each pause is longer than the settle window.
+    let chunks: Vec<&[u8]> = content.chunks(content.len().div_ceil(10)).collect();
+    for (i, chunk) in chunks.iter().enumerate() {
+        use std::io::Write;
+        file.write_all(chunk).unwrap();
+        file.flush().unwrap();
+        if i + 1 < chunks.len() {
+            std::thread::sleep(Duration::from_millis(350));
+            assert_eq!(service.arrivals(), 0, "taken before the copy completed");
+        }
+    }
+    drop(file);
+    wait_for("the slow copy", Duration::from_secs(20), || service.arrivals() == 1);
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(service.counts(), (1, 0, 0, 1));
+    let archived = service.files_in("state/archive");
+    assert_eq!(archived, [service.dir.join(format!("state/archive/{}.xlsx", sha(&content)))]);
+    assert_eq!(std::fs::read(&archived[0]).unwrap(), content);
+    assert!(!target.exists());
+}
+
+#[test]
+fn lock_and_temporary_files_are_left_alone() {
+    let service = Service::start("locks");
+    let content = bytes("kr07_2024_capaian.xlsx");
+    for name in ["~$laporan.xlsx", ".~lock.laporan.xlsx#", "laporan.xlsx.tmp", "unduhan.xlsx.crdownload", "salin.part"]
+    {
+        std::fs::write(service.inbox("KR07").join(name), &content).unwrap();
+    }
+    service.drop_file("KR07", "laporan.xlsx", &content);
+    wait_for("the real file", Duration::from_secs(20), || service.arrivals() == 1);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(service.arrivals(), 1);
+    let left: Vec<String> =
+        service.files_in("inbox/KR07").iter().map(|p| p.file_name().unwrap().to_string_lossy().into()).collect();
+    assert_eq!(left.len(), 5, "{left:?}");
+}
+
+#[test]
+fn resubmission_supersedes_and_duplicates_are_recognised() {
+    let mut service = Service::start("versions");
+    service.drop_file("KR07", "laporan v1.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    wait_for("version 1", Duration::from_secs(20), || service.arrivals() == 1);
+    service.drop_file("KR07", "laporan v2.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
+    wait_for("version 2", Duration::from_secs(20), || service.arrivals() == 2);
+    service.drop_file("KR07", "laporan v2 (salinan).xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
+    wait_for("the duplicate", Duration::from_secs(20), || service.arrivals() == 3);
+    // Dropped in the inbox root, and a BKN report in Kanreg VII's folder: both rejected.
+    service.drop_file("", "salah tempat.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.drop_file("KR07", "bkn.xlsx", &bytes("bkn_2023_scorecard.xlsx"));
+    wait_for("the rejections", Duration::from_secs(20), || service.arrivals() == 5);
+    assert_eq!(service.counts(), (3, 1, 1, 3));
+
+    let status = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "status", "--year", "2024", "--period", "TAHUNAN"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(status.stdout).unwrap();
+    let kr07 = text.lines().find(|l| l.starts_with("KR07")).unwrap();
+    assert!(kr07.contains("duplicate"), "{text}");
+    let bkn = text.lines().find(|l| l.starts_with("BKN ")).unwrap();
+    assert!(bkn.contains("nothing sent"), "{text}");
+
+    let ledger = service.ledger();
+    let rows = ledger.status(&["KR07".into()], Some(2024), Some("TAHUNAN")).unwrap();
+    let row = rows[0].as_ref().unwrap();
+    assert_eq!((row.version, row.result.as_str()), (Some(2), "duplicate"));
+    assert_eq!(service.files_in("state/archive").len(), 2);
+    assert_eq!(service.files_in("state/rejected").len(), 2);
+    assert!(service.files_in("inbox").is_empty());
+    assert!(service.stop().success());
+}
+
+#[test]
+fn a_burst_of_500_files_is_all_accounted_for() {
+    let service = Service::start("burst");
+    let content = bytes("kr07_2024_capaian.xlsx");
+    for i in 0..500 {
+        // Each a distinct content: a new version of Kanreg VII's report.
+        let copy = distinct_copy(&content, &format!("salinan {i}"));
+        service.drop_file("KR07", &format!("laporan-{i:03}.xlsx"), &copy);
+    }
+    wait_for("500 files", Duration::from_secs(300), || service.arrivals() == 500);
+    assert_eq!(service.counts(), (500, 0, 0, 500));
+    assert_eq!(service.files_in("state/archive").len(), 500);
+    let rows = service.ledger().status(&["KR07".into()], None, None).unwrap();
+    assert_eq!(rows[0].as_ref().unwrap().version, Some(500));
+    assert!(service.files_in("inbox").is_empty());
+    assert!(service.files_in("state/processing").is_empty());
+}
+
+#[test]
+fn killed_at_random_moments_it_loses_nothing_and_counts_nothing_twice() {
+    let mut service = Service::start("crash");
+    let content = bytes("kr07_2024_capaian.xlsx");
+    let mut seed = kinerja::store::now_ms() as u64 | 1;
+    let mut random = move |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below
+    };
+    let mut dropped = Vec::new();
+    for round in 0..6 {
+        for i in 0..25 {
+            let n = round * 25 + i;
+            // Every fifth file repeats the content of the one before, under another name.
+            let same_as = if n % 5 == 1 { n - 1 } else { n };
+            let copy = distinct_copy(&content, &format!("crash {same_as}"));
+            let name = format!("laporan-{n:03}.xlsx");
+            service.drop_file("KR07", &name, &copy);
+            dropped.push((name, sha(&copy)));
+            std::thread::sleep(Duration::from_millis(random(40)));
+        }
+        std::thread::sleep(Duration::from_millis(random(400)));
+        service.kill();
+        service.spawn();
+    }
+    wait_for("every dropped file", Duration::from_secs(120), || {
+        service.arrivals() == dropped.len() as i64 && service.files_in("state/processing").is_empty()
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(service.stop().success());
+    let ledger = service.ledger();
+    let (new, duplicate, rejected, submissions) = ledger.counts().unwrap();
+    let contents: std::collections::HashSet<&String> = dropped.iter().map(|(_, sha)| sha).collect();
+    assert_eq!(rejected, 0);
+    assert_eq!(new + duplicate, dropped.len() as i64, "one arrival per dropped file");
+    assert_eq!(submissions, contents.len() as i64, "one submission per content");
+    assert_eq!(new, contents.len() as i64);
+    let archive: Vec<String> = service
+        .files_in("state/archive")
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(archive.len(), contents.len());
+    for sha in &contents {
+        assert!(archive.contains(sha), "content {sha} lost");
+    }
+    assert!(service.files_in("inbox").is_empty());
+    let versions = ledger.status(&["KR07".into()], None, None).unwrap();
+    assert_eq!(versions[0].as_ref().unwrap().version, Some(contents.len() as i64), "versions counted once each");
+}
