@@ -282,6 +282,13 @@ impl Ledger {
             .collect()
     }
 
+    /// (file name, taken at, recorded at) of every submission, in Unix milliseconds.
+    pub fn timings(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT file_name, received_ms, processed_ms FROM submissions ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Counts of arrivals by outcome and of submissions, for checks and reports.
     pub fn counts(&self) -> Result<(i64, i64, i64, i64), StoreError> {
         Ok(self.conn.query_row(

@@ -37,14 +37,6 @@ pub fn error_codes(outcome: &Outcome) -> Vec<&'static str> {
     outcome.findings.iter().filter(|f| f.severity == kinerja::model::Severity::Error).map(|f| f.code.as_str()).collect()
 }
 
-/// The same workbook repackaged with a zip archive comment, so each copy has its own SHA-256
-/// while its content stays the fixture's.
-pub fn distinct_copy(bytes: &[u8], comment: &str) -> Vec<u8> {
-    let end = bytes.len() - 22;
-    assert_eq!(&bytes[end..end + 4], b"PK\x05\x06", "fixture has no archive comment yet");
-    let mut out = bytes.to_vec();
-    let len = comment.len() as u16;
-    out[end + 20..end + 22].copy_from_slice(&len.to_le_bytes());
-    out.extend_from_slice(comment.as_bytes());
-    out
-}
+#[path = "distinct.rs"]
+mod distinct;
+pub use distinct::distinct_copy;
