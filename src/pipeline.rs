@@ -14,6 +14,7 @@ use crate::store::{Arrival, Decision, Ledger, Recorded, StoreError, now_ms};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// Why a taken file could not be carried through. The file stays in `processing/` and is
 /// resumed at the next start.
@@ -178,11 +179,20 @@ fn refusal(folder: &str) -> String {
 /// # Errors
 /// [`PipelineError`] when the file cannot be read from disk, the ledger cannot be written, or
 /// the file cannot be moved to its keeping place; the file then stays in `processing/`.
-pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &mut Ledger) -> Result<Processed, PipelineError> {
+///
+/// The ledger is shared by the workers and held only for its short reads and writes, never
+/// while a workbook is read: one writer at a time, with no waiting on SQLite's busy handler.
+pub fn process(
+    job: Job,
+    config: &Config,
+    work: &Workplace,
+    ledger: &Mutex<Ledger>,
+) -> Result<Processed, PipelineError> {
+    let ledger = || ledger.lock().unwrap_or_else(PoisonError::into_inner);
     let bytes = std::fs::read(&job.path).map_err(io(&job.path))?;
     let sha256 = hex(&Sha256::digest(&bytes));
     drop(bytes);
-    if let Some(stored) = ledger.arrival_stored_path(&job.arrival.id)? {
+    if let Some(stored) = ledger().arrival_stored_path(&job.arrival.id)? {
         // Recorded before a crash; only the last move is missing.
         keep(&job.path, &work.state.join(&stored))?;
         return Ok(Processed {
@@ -197,12 +207,12 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &mut Ledger)
     let Some(unit) = config.units.get(&job.arrival.folder) else {
         let reason = refusal(&job.arrival.folder);
         let recorded =
-            ledger.record(&job.arrival, &sha256, Decision::Refused { reason: reason.clone() }, &rejected_path)?;
+            ledger().record(&job.arrival, &sha256, Decision::Refused { reason: reason.clone() }, &rejected_path)?;
         keep(&job.path, &work.state.join(&rejected_path))?;
         return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: Some(reason), outcome: None });
     };
-    if let Some(known) = ledger.known(&sha256)? {
-        let recorded = ledger.record(&job.arrival, &sha256, Decision::Duplicate, &known.stored_path)?;
+    if let Some(known) = ledger().known(&sha256)? {
+        let recorded = ledger().record(&job.arrival, &sha256, Decision::Duplicate, &known.stored_path)?;
         keep(&job.path, &work.state.join(&known.stored_path))?;
         return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: None, outcome: None });
     }
@@ -216,9 +226,9 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &mut Ledger)
         None => format!("archive/{sha256}.{extension}"),
     };
     let decision = Decision::Read { outcome: &outcome, rejected: reason.clone() };
-    let recorded = ledger.record(&job.arrival, &sha256, decision, &stored)?;
+    let recorded = ledger().record(&job.arrival, &sha256, decision, &stored)?;
     let stored = match &recorded {
-        Recorded::Duplicate { .. } => ledger.known(&sha256)?.map_or(stored, |k| k.stored_path),
+        Recorded::Duplicate { .. } => ledger().known(&sha256)?.map_or(stored, |k| k.stored_path),
         _ => stored,
     };
     keep(&job.path, &work.state.join(&stored))?;

@@ -1,7 +1,7 @@
 //! `kinerja serve`: owns the concurrency. A scanner thread watches the inbox (native events
 //! plus polling, since network shares deliver no events) and takes settled, complete files;
-//! a bounded queue carries them to a fixed number of workers, each with its own ledger
-//! connection, running the blocking pipeline on tokio's blocking pool. SIGINT or SIGTERM stops
+//! a bounded queue carries them to a fixed number of workers sharing one ledger connection,
+//! running the blocking pipeline on tokio's blocking pool. SIGINT or SIGTERM stops
 //! the scanner (nothing new is taken) and lets the workers finish what is in flight.
 
 use crate::config::Config;
@@ -35,14 +35,14 @@ pub enum ServiceError {
 pub async fn run(config: Config) -> Result<(), ServiceError> {
     let work = Workplace::new(&config);
     work.prepare(&config)?;
-    drop(Ledger::open(&work.ledger())?);
+    let ledger = Arc::new(std::sync::Mutex::new(Ledger::open(&work.ledger())?));
     let config = Arc::new(config);
     let workers = config.service.workers;
     let (jobs, queue) = mpsc::channel::<Job>(workers * 4);
     let queue = Arc::new(Mutex::new(queue));
     let mut handles = Vec::new();
     for n in 0..workers {
-        handles.push(tokio::spawn(worker(n, queue.clone(), config.clone(), work.clone())));
+        handles.push(tokio::spawn(worker(n, queue.clone(), config.clone(), work.clone(), ledger.clone())));
     }
     let recovered = pipeline::recover(&work)?;
     if !recovered.is_empty() {
@@ -77,30 +77,20 @@ async fn shutdown_signal() -> Result<(), ServiceError> {
     }
 }
 
-async fn worker(n: usize, queue: Arc<Mutex<mpsc::Receiver<Job>>>, config: Arc<Config>, work: Workplace) {
-    let path = work.ledger();
-    let mut ledger = match tokio::task::spawn_blocking(move || Ledger::open(&path)).await {
-        Ok(Ok(ledger)) => ledger,
-        Ok(Err(e)) => return error!(worker = n, "cannot open the ledger: {e}"),
-        Err(e) => return error!(worker = n, "ledger task failed: {e}"),
-    };
+async fn worker(
+    n: usize,
+    queue: Arc<Mutex<mpsc::Receiver<Job>>>,
+    config: Arc<Config>,
+    work: Workplace,
+    ledger: Arc<std::sync::Mutex<Ledger>>,
+) {
     loop {
         let Some(job) = queue.lock().await.recv().await else { break };
-        let (config, work) = (config.clone(), work.clone());
+        let (config, work, ledger) = (config.clone(), work.clone(), ledger.clone());
         let name = job.arrival.file_name.clone();
-        let done = tokio::task::spawn_blocking(move || {
-            let result = pipeline::process(job, &config, &work, &mut ledger);
-            (ledger, result)
-        })
-        .await;
-        match done {
-            Ok((back, result)) => {
-                ledger = back;
-                match result {
-                    Ok(processed) => info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary()),
-                    Err(e) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
-                }
-            }
+        match tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger)).await {
+            Ok(Ok(processed)) => info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary()),
+            Ok(Err(e)) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
             Err(e) => return error!(worker = n, file = %name, "worker failed: {e}"),
         }
     }
