@@ -217,7 +217,7 @@ pub fn process(
         return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: None, outcome: None });
     }
     let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-    let outcome = check::check(&job.path, config, &overrides);
+    let outcome = check::check_hashed(&job.path, sha256.clone(), config, &overrides);
     let reason = rejection(&outcome);
     let extension =
         Path::new(&job.arrival.file_name).extension().and_then(|e| e.to_str()).unwrap_or("bin").to_lowercase();
@@ -225,7 +225,8 @@ pub fn process(
         Some(_) => rejected_path,
         None => format!("archive/{sha256}.{extension}"),
     };
-    let decision = Decision::Read { outcome: &outcome, rejected: reason.clone() };
+    let report_json = check::to_json(&outcome).to_string();
+    let decision = Decision::Read { outcome: &outcome, rejected: reason.clone(), report_json };
     let recorded = ledger().record(&job.arrival, &sha256, decision, &stored)?;
     let stored = match &recorded {
         Recorded::Duplicate { .. } => ledger().known(&sha256)?.map_or(stored, |k| k.stored_path),

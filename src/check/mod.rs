@@ -43,6 +43,11 @@ impl Outcome {
 /// Read, score and check the workbook at `path`.
 pub fn check(path: &Path, config: &Config, overrides: &Overrides) -> Outcome {
     let sha256 = std::fs::read(path).map(|bytes| hex(&Sha256::digest(&bytes))).unwrap_or_default();
+    check_hashed(path, sha256, config, overrides)
+}
+
+/// [`check`] for a file whose SHA-256 the caller already has.
+pub fn check_hashed(path: &Path, sha256: String, config: &Config, overrides: &Overrides) -> Outcome {
     let mut outcome = Outcome { file: path.to_path_buf(), sha256, unit: None, scored: None, findings: Vec::new() };
     match ingest::read(path, &config.units, overrides) {
         Err(e) => outcome.findings.push(e.finding()),

@@ -47,7 +47,8 @@ pub enum Decision<'a> {
     /// Content the ledger already has: not read again.
     Duplicate,
     /// Read: accepted, or rejected for what its content says (unreadable, another unit, no year).
-    Read { outcome: &'a Outcome, rejected: Option<String> },
+    /// `report_json` is the check's JSON object, rendered before the ledger is locked.
+    Read { outcome: &'a Outcome, rejected: Option<String>, report_json: String },
 }
 
 /// What the ledger made of an arrival.
@@ -158,11 +159,21 @@ impl Ledger {
     ) -> Result<Recorded, StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let insert_arrival = |outcome: &str, reason: Option<&str>, submission: Option<i64>, stored: &str| {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO arrivals (id, folder, file_name, sha256, received_ms, outcome, reason, submission_id, stored_path)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![arrival.id, arrival.folder, arrival.file_name, sha256, arrival.received_ms, outcome, reason, submission, stored],
-            )
+            )?
+            .execute(params![
+                arrival.id,
+                arrival.folder,
+                arrival.file_name,
+                sha256,
+                arrival.received_ms,
+                outcome,
+                reason,
+                submission,
+                stored
+            ])
         };
         let recorded = match decision {
             Decision::Refused { reason } => {
@@ -171,20 +182,24 @@ impl Ledger {
             }
             decision => {
                 let known: Option<(i64, i64, String)> = tx
-                    .query_row(
-                        "SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1",
-                        [sha256],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                    )
+                    .prepare_cached("SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1")?
+                    .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?;
                 match (known, decision) {
                     (Some((id, first_received_ms, stored)), _) => {
                         insert_arrival("duplicate", None, Some(id), &stored)?;
                         Recorded::Duplicate { submission_id: id, first_received_ms }
                     }
-                    (None, Decision::Read { outcome, rejected }) => {
-                        let (submission_id, version) =
-                            insert_submission(&tx, arrival, sha256, outcome, rejected.as_deref(), stored_path)?;
+                    (None, Decision::Read { outcome, rejected, report_json }) => {
+                        let (submission_id, version) = insert_submission(
+                            &tx,
+                            arrival,
+                            sha256,
+                            outcome,
+                            rejected.as_deref(),
+                            stored_path,
+                            &report_json,
+                        )?;
                         insert_arrival("new", rejected.as_deref(), Some(submission_id), stored_path)?;
                         Recorded::New { submission_id, accepted: rejected.is_none(), version }
                     }
@@ -338,6 +353,7 @@ fn insert_submission(
     outcome: &Outcome,
     rejected: Option<&str>,
     stored_path: &str,
+    report_json: &str,
 ) -> Result<(i64, Option<i64>), StoreError> {
     let report = outcome.scored.as_ref().map(|(report, _)| report);
     let identity = report.map(|r| &r.identity);
@@ -351,42 +367,41 @@ fn insert_submission(
     let previous: Option<(i64, i64)> = match rejected {
         Some(_) => None,
         None => tx
-            .query_row(
+            .prepare_cached(
                 "SELECT id, version FROM submissions
                   WHERE unit IS ?1 AND year IS ?2 AND period IS ?3 AND kind IS ?4 AND result = 'accepted'
                   ORDER BY version DESC LIMIT 1",
-                params![unit, year, period, kind],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            )?
+            .query_row(params![unit, year, period, kind], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?,
     };
     let version = rejected.is_none().then(|| previous.map_or(1, |(_, v)| v + 1));
     let (npss, provisional) = npss_of(outcome);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO submissions (sha256, unit, year, period, kind, file_name, received_ms, processed_ms, result,
                                   reason, version, errors, warnings, infos, npss, provisional, stored_path, report_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        params![
-            sha256,
-            unit,
-            year,
-            period,
-            kind,
-            arrival.file_name,
-            arrival.received_ms,
-            now_ms(),
-            if rejected.is_some() { "rejected" } else { "accepted" },
-            rejected,
-            version,
-            outcome.count(Severity::Error) as i64,
-            outcome.count(Severity::Warning) as i64,
-            outcome.count(Severity::Info) as i64,
-            npss,
-            provisional,
-            stored_path,
-            to_json(outcome).to_string(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        sha256,
+        unit,
+        year,
+        period,
+        kind,
+        arrival.file_name,
+        arrival.received_ms,
+        now_ms(),
+        if rejected.is_some() { "rejected" } else { "accepted" },
+        rejected,
+        version,
+        outcome.count(Severity::Error) as i64,
+        outcome.count(Severity::Warning) as i64,
+        outcome.count(Severity::Info) as i64,
+        npss,
+        provisional,
+        stored_path,
+        report_json,
+    ])?;
     let id = tx.last_insert_rowid();
     if let Some((previous_id, _)) = previous {
         tx.execute("UPDATE submissions SET superseded_by = ?1 WHERE id = ?2", params![id, previous_id])?;
@@ -402,7 +417,7 @@ fn insert_submission(
 }
 
 fn insert_reading(tx: &rusqlite::Transaction<'_>, submission_id: i64, outcome: &Outcome) -> Result<(), StoreError> {
-    let mut finding = tx.prepare(
+    let mut finding = tx.prepare_cached(
         "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, subject, found, expected, message)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
@@ -426,7 +441,7 @@ fn insert_reading(tx: &rusqlite::Transaction<'_>, submission_id: i64, outcome: &
         ])?;
     }
     let Some((report, card)) = &outcome.scored else { return Ok(()) };
-    let mut score = tx.prepare(
+    let mut score = tx.prepare_cached(
         "INSERT INTO scores (submission_id, seq, level, code, parent, value, status, band)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
