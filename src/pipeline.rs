@@ -192,7 +192,9 @@ pub fn process(
     let bytes = std::fs::read(&job.path).map_err(io(&job.path))?;
     let sha256 = hex(&Sha256::digest(&bytes));
     drop(bytes);
-    if let Some(stored) = ledger().arrival_stored_path(&job.arrival.id)? {
+    // Each call locks and unlocks: a guard kept across a second call would deadlock.
+    let recorded_before = ledger().arrival_stored_path(&job.arrival.id)?;
+    if let Some(stored) = recorded_before {
         // Recorded before a crash; only the last move is missing.
         keep(&job.path, &work.state.join(&stored))?;
         return Ok(Processed {
@@ -211,7 +213,8 @@ pub fn process(
         keep(&job.path, &work.state.join(&rejected_path))?;
         return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: Some(reason), outcome: None });
     };
-    if let Some(known) = ledger().known(&sha256)? {
+    let known = ledger().known(&sha256)?;
+    if let Some(known) = known {
         let recorded = ledger().record(&job.arrival, &sha256, Decision::Duplicate, &known.stored_path)?;
         keep(&job.path, &work.state.join(&known.stored_path))?;
         return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: None, outcome: None });
