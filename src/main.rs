@@ -158,7 +158,7 @@ fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
     };
     let overrides = Overrides { unit, ..Overrides::default() };
     let outcome = kinerja::check::check(&work.state.join(&stored), config, &overrides);
-    ledger.replace_reading(id, &outcome)?;
+    ledger.replace_reading(id, &kinerja::store::Reading::of(&outcome))?;
     print!("{}", kinerja::check::to_text(&outcome));
     println!(
         "

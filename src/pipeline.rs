@@ -10,11 +10,10 @@ use crate::check::{self, Outcome, hex};
 use crate::config::Config;
 use crate::ingest::Overrides;
 use crate::model::{Code, Severity};
-use crate::store::{Arrival, Decision, Ledger, Recorded, StoreError, now_ms};
+use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError, now_ms};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, PoisonError};
 
 /// Why a taken file could not be carried through. The file stays in `processing/` and is
 /// resumed at the next start.
@@ -85,7 +84,7 @@ static TAKEN: AtomicU64 = AtomicU64::new(0);
 pub fn take(work: &Workplace, folder: &str, path: &Path) -> Result<Job, PipelineError> {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let received_ms = now_ms();
-    let id = format!("{received_ms:013}-{:x}-{:06}", std::process::id(), TAKEN.fetch_add(1, Ordering::Relaxed));
+    let id = format!("{received_ms:013}-{:08x}-{:06}", std::process::id(), TAKEN.fetch_add(1, Ordering::Relaxed));
     let folder_part = if folder.is_empty() { "-" } else { folder };
     let target = work.processing().join(format!("{id}__{folder_part}__{file_name}"));
     std::fs::rename(path, &target).map_err(io(path))?;
@@ -180,21 +179,13 @@ fn refusal(folder: &str) -> String {
 /// [`PipelineError`] when the file cannot be read from disk, the ledger cannot be written, or
 /// the file cannot be moved to its keeping place; the file then stays in `processing/`.
 ///
-/// The ledger is shared by the workers and held only for its short reads and writes, never
-/// while a workbook is read: one writer at a time, with no waiting on SQLite's busy handler.
-pub fn process(
-    job: Job,
-    config: &Config,
-    work: &Workplace,
-    ledger: &Mutex<Ledger>,
-) -> Result<Processed, PipelineError> {
-    let ledger = || ledger.lock().unwrap_or_else(PoisonError::into_inner);
+/// The ledger is shared by the workers; its writes are committed in batches by one writer
+/// thread, so there is no waiting on SQLite's busy handler and a burst costs few fsyncs.
+pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger) -> Result<Processed, PipelineError> {
     let bytes = std::fs::read(&job.path).map_err(io(&job.path))?;
     let sha256 = hex(&Sha256::digest(&bytes));
     drop(bytes);
-    // Each call locks and unlocks: a guard kept across a second call would deadlock.
-    let recorded_before = ledger().arrival_stored_path(&job.arrival.id)?;
-    if let Some(stored) = recorded_before {
+    if let Some(stored) = ledger.arrival_stored_path(&job.arrival.id)? {
         // Recorded before a crash; only the last move is missing.
         keep(&job.path, &work.state.join(&stored))?;
         return Ok(Processed {
@@ -205,17 +196,21 @@ pub fn process(
             outcome: None,
         });
     }
+    let record = |decision, stored_path: &str| Record {
+        arrival: job.arrival.clone(),
+        sha256: sha256.clone(),
+        decision,
+        stored_path: stored_path.to_string(),
+    };
     let rejected_path = format!("rejected/{}__{}", job.arrival.id, job.arrival.file_name);
     let Some(unit) = config.units.get(&job.arrival.folder) else {
         let reason = refusal(&job.arrival.folder);
-        let recorded =
-            ledger().record(&job.arrival, &sha256, Decision::Refused { reason: reason.clone() }, &rejected_path)?;
+        let recorded = ledger.record(record(Decision::Refused { reason: reason.clone() }, &rejected_path))?;
         keep(&job.path, &work.state.join(&rejected_path))?;
         return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: Some(reason), outcome: None });
     };
-    let known = ledger().known(&sha256)?;
-    if let Some(known) = known {
-        let recorded = ledger().record(&job.arrival, &sha256, Decision::Duplicate, &known.stored_path)?;
+    if let Some(known) = ledger.known(&sha256)? {
+        let recorded = ledger.record(record(Decision::Duplicate, &known.stored_path))?;
         keep(&job.path, &work.state.join(&known.stored_path))?;
         return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: None, outcome: None });
     }
@@ -228,11 +223,11 @@ pub fn process(
         Some(_) => rejected_path,
         None => format!("archive/{sha256}.{extension}"),
     };
-    let report_json = check::to_json(&outcome).to_string();
-    let decision = Decision::Read { outcome: &outcome, rejected: reason.clone(), report_json };
-    let recorded = ledger().record(&job.arrival, &sha256, decision, &stored)?;
+    let decision = Decision::Read { reading: Box::new(Reading::of(&outcome)), rejected: reason.clone() };
+    let recorded = ledger.record(record(decision, &stored))?;
+    // Two files of one content in flight at once: the second is recorded as a duplicate.
     let stored = match &recorded {
-        Recorded::Duplicate { .. } => ledger().known(&sha256)?.map_or(stored, |k| k.stored_path),
+        Recorded::Duplicate { .. } => ledger.known(&sha256)?.map_or(stored, |k| k.stored_path),
         _ => stored,
     };
     keep(&job.path, &work.state.join(&stored))?;

@@ -1,12 +1,12 @@
 //! `kinerja serve`: owns the concurrency. A scanner thread watches the inbox (native events
 //! plus polling, since network shares deliver no events) and takes settled, complete files;
-//! a bounded queue carries them to a fixed number of workers sharing one ledger connection,
-//! running the blocking pipeline on tokio's blocking pool. SIGINT or SIGTERM stops
+//! a bounded queue carries them to a fixed number of workers sharing one ledger (one writer
+//! thread commits their records in batches), running the blocking pipeline on tokio's blocking pool. SIGINT or SIGTERM stops
 //! the scanner (nothing new is taken) and lets the workers finish what is in flight.
 
 use crate::config::Config;
 use crate::pipeline::{self, Job, Workplace};
-use crate::store::{Ledger, StoreError};
+use crate::store::{SharedLedger, StoreError};
 use crate::watch::{self, Settler, State};
 use notify::Watcher;
 use std::sync::Arc;
@@ -35,7 +35,7 @@ pub enum ServiceError {
 pub async fn run(config: Config) -> Result<(), ServiceError> {
     let work = Workplace::new(&config);
     work.prepare(&config)?;
-    let ledger = Arc::new(std::sync::Mutex::new(Ledger::open(&work.ledger())?));
+    let ledger = Arc::new(SharedLedger::open(&work.ledger())?);
     let config = Arc::new(config);
     let workers = config.service.workers;
     let (jobs, queue) = mpsc::channel::<Job>(workers * 4);
@@ -82,7 +82,7 @@ async fn worker(
     queue: Arc<Mutex<mpsc::Receiver<Job>>>,
     config: Arc<Config>,
     work: Workplace,
-    ledger: Arc<std::sync::Mutex<Ledger>>,
+    ledger: Arc<SharedLedger>,
 ) {
     loop {
         let Some(job) = queue.lock().await.recv().await else { break };

@@ -5,8 +5,12 @@
 //! submissions of one unit, year, period and kind are numbered versions; each new version
 //! supersedes the one before, and both stay on record.
 
-use crate::check::{Outcome, to_json};
-use crate::model::{Kind, Severity};
+mod rows;
+mod writer;
+
+pub use rows::Reading;
+pub use writer::SharedLedger;
+
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -23,6 +27,9 @@ pub enum StoreError {
     /// A statement failed (disk full, database locked beyond the busy timeout, corruption).
     #[error("ledger: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// A batch of records could not be committed (the message of the failure).
+    #[error("ledger: {0}")]
+    Batch(String),
     /// The database was written by a newer kinerja.
     #[error("ledger schema version {found} is newer than this kinerja supports ({supported})")]
     TooNew { found: usize, supported: usize },
@@ -41,14 +48,22 @@ pub struct Arrival {
 
 /// What to record for an arrival.
 #[derive(Debug)]
-pub enum Decision<'a> {
+pub enum Decision {
     /// Refused before reading: dropped in the inbox root or in a folder of no unit.
     Refused { reason: String },
     /// Content the ledger already has: not read again.
     Duplicate,
     /// Read: accepted, or rejected for what its content says (unreadable, another unit, no year).
-    /// `report_json` is the check's JSON object, rendered before the ledger is locked.
-    Read { outcome: &'a Outcome, rejected: Option<String>, report_json: String },
+    Read { reading: Box<Reading>, rejected: Option<String> },
+}
+
+/// One arrival to record, and where its file will be kept (relative to the state directory).
+#[derive(Debug)]
+pub struct Record {
+    pub arrival: Arrival,
+    pub sha256: String,
+    pub decision: Decision,
+    pub stored_path: String,
 }
 
 /// What the ledger made of an arrival.
@@ -145,71 +160,33 @@ impl Ledger {
             .optional()?)
     }
 
-    /// Record an arrival and what was decided about it, in one transaction. `stored_path` is
-    /// where its file will be kept, relative to the state directory.
+    /// Record an arrival and what was decided about it, in one transaction.
     ///
     /// # Errors
     /// [`StoreError::Sql`] when the transaction fails; nothing is then recorded.
-    pub fn record(
-        &mut self,
-        arrival: &Arrival,
-        sha256: &str,
-        decision: Decision<'_>,
-        stored_path: &str,
-    ) -> Result<Recorded, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let insert_arrival = |outcome: &str, reason: Option<&str>, submission: Option<i64>, stored: &str| {
-            tx.prepare_cached(
-                "INSERT INTO arrivals (id, folder, file_name, sha256, received_ms, outcome, reason, submission_id, stored_path)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                arrival.id,
-                arrival.folder,
-                arrival.file_name,
-                sha256,
-                arrival.received_ms,
-                outcome,
-                reason,
-                submission,
-                stored
-            ])
-        };
-        let recorded = match decision {
-            Decision::Refused { reason } => {
-                insert_arrival("rejected", Some(&reason), None, stored_path)?;
-                Recorded::Refused
+    pub fn record(&mut self, record: &Record) -> Result<Recorded, StoreError> {
+        self.record_batch(std::slice::from_ref(record))?.pop().expect("one result per record")
+    }
+
+    /// Record several arrivals in one transaction (one fsync), each in its own savepoint so
+    /// that one failing record does not undo the others.
+    ///
+    /// # Errors
+    /// The outer [`StoreError`] when the transaction cannot begin or commit: then nothing is
+    /// recorded; inner ones for single records that failed.
+    pub fn record_batch(&mut self, records: &[Record]) -> Result<Vec<Result<Recorded, StoreError>>, StoreError> {
+        let mut tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut results = Vec::with_capacity(records.len());
+        for record in records {
+            let savepoint = tx.savepoint()?;
+            let result = record_one(&savepoint, record);
+            if result.is_ok() {
+                savepoint.commit()?;
             }
-            decision => {
-                let known: Option<(i64, i64, String)> = tx
-                    .prepare_cached("SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1")?
-                    .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                    .optional()?;
-                match (known, decision) {
-                    (Some((id, first_received_ms, stored)), _) => {
-                        insert_arrival("duplicate", None, Some(id), &stored)?;
-                        Recorded::Duplicate { submission_id: id, first_received_ms }
-                    }
-                    (None, Decision::Read { outcome, rejected, report_json }) => {
-                        let (submission_id, version) = insert_submission(
-                            &tx,
-                            arrival,
-                            sha256,
-                            outcome,
-                            rejected.as_deref(),
-                            stored_path,
-                            &report_json,
-                        )?;
-                        insert_arrival("new", rejected.as_deref(), Some(submission_id), stored_path)?;
-                        Recorded::New { submission_id, accepted: rejected.is_none(), version }
-                    }
-                    // Submissions are never deleted, so a known content stays known.
-                    (None, _) => return Err(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows)),
-                }
-            }
-        };
+            results.push(result);
+        }
         tx.commit()?;
-        Ok(recorded)
+        Ok(results)
     }
 
     /// The stored file and folder of a submission, by id or by a unique SHA-256 prefix.
@@ -226,26 +203,25 @@ impl Ledger {
     }
 
     /// Replace what a submission's reading found with a fresh reading of the same file.
-    pub fn replace_reading(&mut self, submission_id: i64, outcome: &Outcome) -> Result<(), StoreError> {
+    pub fn replace_reading(&mut self, submission_id: i64, reading: &Reading) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM findings WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
-        let (npss, provisional) = npss_of(outcome);
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
                  report_json = ?7, processed_ms = ?8 WHERE id = ?1",
             params![
                 submission_id,
-                outcome.count(Severity::Error) as i64,
-                outcome.count(Severity::Warning) as i64,
-                outcome.count(Severity::Info) as i64,
-                npss,
-                provisional,
-                to_json(outcome).to_string(),
+                reading.errors,
+                reading.warnings,
+                reading.infos,
+                reading.npss,
+                reading.provisional,
+                reading.report_json,
                 now_ms(),
             ],
         )?;
-        insert_reading(&tx, submission_id, outcome)?;
+        insert_rows(&tx, submission_id, reading)?;
         tx.commit()?;
         Ok(())
     }
@@ -339,135 +315,145 @@ pub fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
-fn npss_of(outcome: &Outcome) -> (Option<String>, bool) {
-    outcome
-        .scored
-        .as_ref()
-        .map_or((None, false), |(_, card)| (card.npss.value.map(|v| v.to_string()), card.npss.provisional))
+fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError> {
+    let Record { arrival, sha256, decision, stored_path } = record;
+    let insert_arrival = |outcome: &str, reason: Option<&str>, submission: Option<i64>, stored: &str| {
+        conn.prepare_cached(
+            "INSERT INTO arrivals (id, folder, file_name, sha256, received_ms, outcome, reason, submission_id, stored_path)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            arrival.id,
+            arrival.folder,
+            arrival.file_name,
+            sha256,
+            arrival.received_ms,
+            outcome,
+            reason,
+            submission,
+            stored
+        ])
+    };
+    if let Decision::Refused { reason } = decision {
+        insert_arrival("rejected", Some(reason), None, stored_path)?;
+        return Ok(Recorded::Refused);
+    }
+    let known: Option<(i64, i64, String)> = conn
+        .prepare_cached("SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1")?
+        .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    match (known, decision) {
+        (Some((id, first_received_ms, stored)), _) => {
+            insert_arrival("duplicate", None, Some(id), &stored)?;
+            Ok(Recorded::Duplicate { submission_id: id, first_received_ms })
+        }
+        (None, Decision::Read { reading, rejected }) => {
+            let (submission_id, version) = insert_submission(conn, record, reading, rejected.as_deref())?;
+            insert_arrival("new", rejected.as_deref(), Some(submission_id), stored_path)?;
+            Ok(Recorded::New { submission_id, accepted: rejected.is_none(), version })
+        }
+        // Submissions are never deleted, so a known content stays known.
+        (None, _) => Err(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows)),
+    }
 }
 
 fn insert_submission(
-    tx: &rusqlite::Transaction<'_>,
-    arrival: &Arrival,
-    sha256: &str,
-    outcome: &Outcome,
+    conn: &Connection,
+    record: &Record,
+    reading: &Reading,
     rejected: Option<&str>,
-    stored_path: &str,
-    report_json: &str,
 ) -> Result<(i64, Option<i64>), StoreError> {
-    let report = outcome.scored.as_ref().map(|(report, _)| report);
-    let identity = report.map(|r| &r.identity);
-    let unit = identity.and_then(|i| i.unit.clone());
-    let year = identity.and_then(|i| i.year).map(i64::from);
-    let period = identity.and_then(|i| i.period).map(|p| p.as_str());
-    let kind = report.map(|r| match r.kind {
-        Kind::Realisasi => "realisasi",
-        Kind::Agreement => "agreement",
-    });
-    let previous: Option<(i64, i64)> = match rejected {
-        Some(_) => None,
-        None => tx
-            .prepare_cached(
-                "SELECT id, version FROM submissions
-                  WHERE unit IS ?1 AND year IS ?2 AND period IS ?3 AND kind IS ?4 AND result = 'accepted'
-                  ORDER BY version DESC LIMIT 1",
-            )?
-            .query_row(params![unit, year, period, kind], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?,
+    let Reading { unit, year, period, kind, .. } = reading;
+    let mine = &record.arrival.id;
+    // Versions follow arrival order, whatever order the workers finish in: a file that arrived
+    // before one already recorded slots in before it, and the later ones move up.
+    let same = "unit IS ?1 AND year IS ?2 AND period IS ?3 AND kind IS ?4 AND result = 'accepted'";
+    let neighbour = |order: &str, side: &str| -> Result<Option<(i64, i64)>, StoreError> {
+        let sql = format!(
+            "SELECT id, version FROM submissions WHERE {same} AND arrival_id {side} ?5 ORDER BY arrival_id {order} LIMIT 1"
+        );
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row(params![unit, year, period, kind, mine], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    };
+    let (previous, next) = match rejected {
+        Some(_) => (None, None),
+        None => (neighbour("DESC", "<")?, neighbour("ASC", ">")?),
     };
     let version = rejected.is_none().then(|| previous.map_or(1, |(_, v)| v + 1));
-    let (npss, provisional) = npss_of(outcome);
-    tx.prepare_cached(
+    if next.is_some() {
+        conn.prepare_cached(&format!("UPDATE submissions SET version = version + 1 WHERE {same} AND arrival_id > ?5"))?
+            .execute(params![unit, year, period, kind, mine])?;
+    }
+    conn.prepare_cached(
         "INSERT INTO submissions (sha256, unit, year, period, kind, file_name, received_ms, processed_ms, result,
-                                  reason, version, errors, warnings, infos, npss, provisional, stored_path, report_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                                  reason, version, errors, warnings, infos, npss, provisional, stored_path, report_json,
+                                  arrival_id, superseded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
-        sha256,
+        record.sha256,
         unit,
         year,
         period,
         kind,
-        arrival.file_name,
-        arrival.received_ms,
+        record.arrival.file_name,
+        record.arrival.received_ms,
         now_ms(),
         if rejected.is_some() { "rejected" } else { "accepted" },
         rejected,
         version,
-        outcome.count(Severity::Error) as i64,
-        outcome.count(Severity::Warning) as i64,
-        outcome.count(Severity::Info) as i64,
-        npss,
-        provisional,
-        stored_path,
-        report_json,
+        reading.errors,
+        reading.warnings,
+        reading.infos,
+        reading.npss,
+        reading.provisional,
+        record.stored_path,
+        reading.report_json,
+        mine,
+        next.map(|(id, _)| id),
     ])?;
-    let id = tx.last_insert_rowid();
+    let id = conn.last_insert_rowid();
     if let Some((previous_id, _)) = previous {
-        tx.execute("UPDATE submissions SET superseded_by = ?1 WHERE id = ?2", params![id, previous_id])?;
+        conn.prepare_cached("UPDATE submissions SET superseded_by = ?1 WHERE id = ?2")?
+            .execute(params![id, previous_id])?;
     }
-    if let (None, Some("agreement"), Some(unit), Some(year), Some(version)) = (rejected, kind, &unit, year, version) {
-        tx.execute(
+    if let (None, Some("agreement"), Some(unit), Some(year), Some(version)) = (rejected, *kind, unit, year, version) {
+        conn.execute(
             "INSERT INTO agreements (submission_id, unit, year, version, effective_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, unit, year, version, arrival.received_ms],
+            params![id, unit, year, version, record.arrival.received_ms],
         )?;
     }
-    insert_reading(tx, id, outcome)?;
+    insert_rows(conn, id, reading)?;
     Ok((id, version))
 }
 
-fn insert_reading(tx: &rusqlite::Transaction<'_>, submission_id: i64, outcome: &Outcome) -> Result<(), StoreError> {
-    let mut finding = tx.prepare_cached(
+fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Result<(), StoreError> {
+    let mut finding = conn.prepare_cached(
         "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, subject, found, expected, message)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    for (seq, f) in outcome.findings.iter().enumerate() {
-        let severity = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+    for (seq, f) in reading.findings.iter().enumerate() {
         finding.execute(params![
             submission_id,
             seq as i64,
-            f.code.as_str(),
-            severity,
-            f.at.as_ref().map(|a| a.sheet.to_string()),
-            f.at.as_ref().map(|a| a.a1()),
+            f.code,
+            f.severity,
+            f.sheet,
+            f.cell,
             f.subject,
             f.found,
             f.expected,
-            f.message(),
+            f.message
         ])?;
     }
-    let Some((report, card)) = &outcome.scored else { return Ok(()) };
-    let mut score = tx.prepare_cached(
+    let mut score = conn.prepare_cached(
         "INSERT INTO scores (submission_id, seq, level, code, parent, value, status, band)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    let mut seq = 0i64;
-    let mut put = |level: &str, code: &str, parent: Option<&str>, s: &crate::model::Score, band: &str| {
-        seq += 1;
-        score.execute(params![
-            submission_id,
-            seq,
-            level,
-            code,
-            parent,
-            s.value.map(|v| v.to_string()),
-            s.status().as_str(),
-            band
-        ])
-    };
-    put("npss", "NPSS", None, &card.npss, &card.band)?;
-    for p in &card.perspectives {
-        put("perspective", &p.name, None, &p.score, &p.band)?;
-    }
-    for (row, g) in report.goals.iter().zip(&card.goals) {
-        put("goal", &g.code, Some(&row.perspective), &g.nss, &g.band)?;
-    }
-    for (row, i) in report.indicators.iter().zip(&card.indicators) {
-        put("indicator", &i.code, Some(&row.goal), &i.capaian, &i.band)?;
+    for (seq, s) in reading.scores.iter().enumerate() {
+        score.execute(params![submission_id, seq as i64, s.level, s.code, s.parent, s.value, s.status, s.band])?;
     }
     Ok(())
 }

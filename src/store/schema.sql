@@ -4,6 +4,7 @@
 CREATE TABLE submissions (
     id               INTEGER PRIMARY KEY,
     sha256           TEXT    NOT NULL UNIQUE,
+    arrival_id       TEXT    NOT NULL,     -- the first arrival of this content: orders versions
     unit             TEXT,
     year             INTEGER,
     period           TEXT,
@@ -13,7 +14,7 @@ CREATE TABLE submissions (
     processed_ms     INTEGER NOT NULL,
     result           TEXT    NOT NULL CHECK (result IN ('accepted', 'rejected')),
     reason           TEXT,                 -- why it was rejected
-    version          INTEGER,              -- 1, 2, … per (unit, year, period, kind), accepted only
+    version          INTEGER,              -- 1, 2, … per (unit, year, period, kind) in arrival order, accepted only
     superseded_by    INTEGER REFERENCES submissions (id),
     errors           INTEGER NOT NULL DEFAULT 0,
     warnings         INTEGER NOT NULL DEFAULT 0,
@@ -23,7 +24,7 @@ CREATE TABLE submissions (
     stored_path      TEXT    NOT NULL,     -- relative to the state directory
     report_json      TEXT                  -- the check's JSON object
 );
-CREATE INDEX submissions_identity ON submissions (unit, year, period, kind, version);
+CREATE INDEX submissions_identity ON submissions (unit, year, period, kind, arrival_id);
 
 CREATE TABLE arrivals (
     id               TEXT    PRIMARY KEY,  -- taken-in order, unique

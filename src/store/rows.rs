@@ -1,0 +1,115 @@
+//! A check's outcome as the rows the ledger stores, built before the ledger is locked.
+
+use crate::check::{Outcome, to_json};
+use crate::model::{Kind, Score, Severity};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingRow {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub sheet: Option<String>,
+    pub cell: Option<String>,
+    pub subject: String,
+    pub found: String,
+    pub expected: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    /// npss, perspective, goal or indicator.
+    pub level: &'static str,
+    pub code: String,
+    pub parent: Option<String>,
+    /// Exact decimal; `None` when N/A.
+    pub value: Option<String>,
+    pub status: &'static str,
+    pub band: String,
+}
+
+/// What one reading of a workbook adds to the ledger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub unit: Option<String>,
+    pub year: Option<i64>,
+    pub period: Option<&'static str>,
+    pub kind: Option<&'static str>,
+    pub errors: i64,
+    pub warnings: i64,
+    pub infos: i64,
+    pub npss: Option<String>,
+    pub provisional: bool,
+    /// The check's JSON object.
+    pub report_json: String,
+    pub findings: Vec<FindingRow>,
+    pub scores: Vec<ScoreRow>,
+}
+
+impl Reading {
+    pub fn of(outcome: &Outcome) -> Reading {
+        let scored = outcome.scored.as_ref();
+        let identity = scored.map(|(report, _)| &report.identity);
+        let findings = outcome
+            .findings
+            .iter()
+            .map(|f| FindingRow {
+                code: f.code.as_str(),
+                severity: match f.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                },
+                sheet: f.at.as_ref().map(|a| a.sheet.to_string()),
+                cell: f.at.as_ref().map(|a| a.a1()),
+                subject: f.subject.clone(),
+                found: f.found.clone(),
+                expected: f.expected.clone(),
+                message: f.message(),
+            })
+            .collect();
+        let mut scores = Vec::new();
+        if let Some((report, card)) = scored {
+            let row = |level, code: &str, parent: Option<&str>, s: &Score, band: &str| ScoreRow {
+                level,
+                code: code.to_string(),
+                parent: parent.map(str::to_string),
+                value: s.value.map(|v| v.to_string()),
+                status: s.status().as_str(),
+                band: band.to_string(),
+            };
+            scores.push(row("npss", "NPSS", None, &card.npss, &card.band));
+            scores.extend(card.perspectives.iter().map(|p| row("perspective", &p.name, None, &p.score, &p.band)));
+            scores.extend(
+                report
+                    .goals
+                    .iter()
+                    .zip(&card.goals)
+                    .map(|(r, g)| row("goal", &g.code, Some(&r.perspective), &g.nss, &g.band)),
+            );
+            scores.extend(
+                report
+                    .indicators
+                    .iter()
+                    .zip(&card.indicators)
+                    .map(|(r, i)| row("indicator", &i.code, Some(&r.goal), &i.capaian, &i.band)),
+            );
+        }
+        Reading {
+            unit: identity.and_then(|i| i.unit.clone()),
+            year: identity.and_then(|i| i.year).map(i64::from),
+            period: identity.and_then(|i| i.period).map(|p| p.as_str()),
+            kind: scored.map(|(report, _)| match report.kind {
+                Kind::Realisasi => "realisasi",
+                Kind::Agreement => "agreement",
+            }),
+            errors: outcome.count(Severity::Error) as i64,
+            warnings: outcome.count(Severity::Warning) as i64,
+            infos: outcome.count(Severity::Info) as i64,
+            npss: scored.and_then(|(_, card)| card.npss.value).map(|v| v.to_string()),
+            provisional: scored.is_some_and(|(_, card)| card.npss.provisional),
+            report_json: to_json(outcome).to_string(),
+            findings,
+            scores,
+        }
+    }
+}
