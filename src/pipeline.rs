@@ -173,65 +173,74 @@ fn refusal(folder: &str) -> String {
     }
 }
 
-/// Carry one taken file through: read, score and check it, record it, keep it.
-///
-/// # Errors
-/// [`PipelineError`] when the file cannot be read from disk, the ledger cannot be written, or
-/// the file cannot be moved to its keeping place; the file then stays in `processing/`.
-///
-/// The ledger is shared by the workers; its writes are committed in batches by one writer
-/// thread, so there is no waiting on SQLite's busy handler and a burst costs few fsyncs.
-pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger) -> Result<Processed, PipelineError> {
-    let bytes = std::fs::read(&job.path).map_err(io(&job.path))?;
+/// Called once a file is done: its record committed and the file kept, or a failure.
+pub type Done = Box<dyn FnOnce(Result<Processed, PipelineError>) + Send>;
+
+/// Carry one taken file through: read, score and check it, then hand its record to the ledger
+/// writer; once committed, the file is moved to its keeping place and `done` is called (on the
+/// writer thread). A failure leaves the file in `processing/`, resumed at the next start.
+pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger, done: Done) {
+    let bytes = match std::fs::read(&job.path) {
+        Ok(bytes) => bytes,
+        Err(source) => return done(Err(PipelineError::Io { path: job.path, source })),
+    };
     let sha256 = hex(&Sha256::digest(&bytes));
     drop(bytes);
-    if let Some(stored) = ledger.arrival_stored_path(&job.arrival.id)? {
+    let recorded_before = match ledger.arrival_stored_path(&job.arrival.id) {
+        Ok(found) => found,
+        Err(e) => return done(Err(e.into())),
+    };
+    if let Some(stored) = recorded_before {
         // Recorded before a crash; only the last move is missing.
-        keep(&job.path, &work.state.join(&stored))?;
-        return Ok(Processed {
-            arrival: job.arrival,
-            sha256,
-            recorded: Recorded::Recovered,
-            reason: None,
-            outcome: None,
-        });
+        let kept = keep(&job.path, &work.state.join(&stored));
+        let processed =
+            Processed { arrival: job.arrival, sha256, recorded: Recorded::Recovered, reason: None, outcome: None };
+        return done(kept.map(|()| processed));
     }
-    let record = |decision, stored_path: &str| Record {
-        arrival: job.arrival.clone(),
-        sha256: sha256.clone(),
-        decision,
-        stored_path: stored_path.to_string(),
-    };
     let rejected_path = format!("rejected/{}__{}", job.arrival.id, job.arrival.file_name);
-    let Some(unit) = config.units.get(&job.arrival.folder) else {
-        let reason = refusal(&job.arrival.folder);
-        let recorded = ledger.record(record(Decision::Refused { reason: reason.clone() }, &rejected_path))?;
-        keep(&job.path, &work.state.join(&rejected_path))?;
-        return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: Some(reason), outcome: None });
+    let (decision, stored, reason, outcome) = match config.units.get(&job.arrival.folder) {
+        None => {
+            let reason = refusal(&job.arrival.folder);
+            (Decision::Refused { reason: reason.clone() }, rejected_path, Some(reason), None)
+        }
+        Some(unit) => match ledger.known(&sha256) {
+            Err(e) => return done(Err(e.into())),
+            Ok(Some(known)) => (Decision::Duplicate, known.stored_path, None, None),
+            Ok(None) => {
+                let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
+                let outcome = check::check_hashed(&job.path, sha256.clone(), config, &overrides);
+                let reason = rejection(&outcome);
+                let extension = Path::new(&job.arrival.file_name)
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or("bin")
+                    .to_lowercase();
+                let stored = match reason {
+                    Some(_) => rejected_path,
+                    None => format!("archive/{sha256}.{extension}"),
+                };
+                let reading = Box::new(Reading::of(&outcome));
+                (Decision::Read { reading, rejected: reason.clone() }, stored, reason, Some(outcome))
+            }
+        },
     };
-    if let Some(known) = ledger.known(&sha256)? {
-        let recorded = ledger.record(record(Decision::Duplicate, &known.stored_path))?;
-        keep(&job.path, &work.state.join(&known.stored_path))?;
-        return Ok(Processed { arrival: job.arrival, sha256, recorded, reason: None, outcome: None });
-    }
-    let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-    let outcome = check::check_hashed(&job.path, sha256.clone(), config, &overrides);
-    let reason = rejection(&outcome);
-    let extension =
-        Path::new(&job.arrival.file_name).extension().and_then(|e| e.to_str()).unwrap_or("bin").to_lowercase();
-    let stored = match reason {
-        Some(_) => rejected_path,
-        None => format!("archive/{sha256}.{extension}"),
-    };
-    let decision = Decision::Read { reading: Box::new(Reading::of(&outcome)), rejected: reason.clone() };
-    let recorded = ledger.record(record(decision, &stored))?;
-    // Two files of one content in flight at once: the second is recorded as a duplicate.
-    let stored = match &recorded {
-        Recorded::Duplicate { .. } => ledger.known(&sha256)?.map_or(stored, |k| k.stored_path),
-        _ => stored,
-    };
-    keep(&job.path, &work.state.join(&stored))?;
-    Ok(Processed { arrival: job.arrival, sha256, recorded, reason, outcome: Some(outcome) })
+    let record = Record { arrival: job.arrival.clone(), sha256: sha256.clone(), decision, stored_path: stored.clone() };
+    let state = work.state.clone();
+    ledger.submit(
+        record,
+        Box::new(move |result| {
+            let finished = result.map_err(PipelineError::from).and_then(|recorded| {
+                // Two files of one content in flight at once: the second is a duplicate.
+                let stored = match &recorded {
+                    Recorded::Duplicate { stored_path, .. } => stored_path.clone(),
+                    _ => stored,
+                };
+                keep(&job.path, &state.join(&stored))?;
+                Ok(Processed { arrival: job.arrival, sha256, recorded, reason, outcome })
+            });
+            done(finished);
+        }),
+    );
 }
 
 /// Move a processed file to where the ledger says it is kept. Content already kept there (a

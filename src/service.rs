@@ -64,6 +64,10 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     for handle in handles {
         let _ = handle.await;
     }
+    // Every worker is done: the ledger has the only handle left; let it commit what waits.
+    if let Ok(ledger) = Arc::try_unwrap(ledger) {
+        tokio::task::spawn_blocking(move || ledger.close()).await.ok();
+    }
     info!("stopped");
     Ok(())
 }
@@ -88,10 +92,13 @@ async fn worker(
         let Some(job) = queue.lock().await.recv().await else { break };
         let (config, work, ledger) = (config.clone(), work.clone(), ledger.clone());
         let name = job.arrival.file_name.clone();
-        match tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger)).await {
-            Ok(Ok(processed)) => info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary()),
-            Ok(Err(e)) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
-            Err(e) => return error!(worker = n, file = %name, "worker failed: {e}"),
+        let done: pipeline::Done = Box::new(move |result| match result {
+            Ok(processed) => info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary()),
+            Err(e) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
+        });
+        if let Err(e) = tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger, done)).await
+        {
+            return error!(worker = n, "worker failed: {e}");
         }
     }
 }
@@ -112,32 +119,42 @@ fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &Atom
     let mut settler = Settler::new(settle);
     let mut folders = std::collections::HashMap::new();
     let mut next_walk = Instant::now();
+    let mut last_walk = next_walk;
     while !stop.load(Ordering::SeqCst) {
-        let changed = changes.recv_timeout(tick).is_ok();
+        if changes.recv_timeout(tick).is_ok() {
+            // Events come by the thousand in a burst: walk for them at most every 5 ms.
+            next_walk = next_walk.min(last_walk + Duration::from_millis(5));
+        }
         while changes.try_recv().is_ok() {}
         let now = Instant::now();
-        if changed || now >= next_walk {
+        if now >= next_walk {
             for (folder, path) in watch::walk(&work.inbox) {
                 settler.track(path.clone(), now);
                 folders.insert(path, folder);
             }
+            last_walk = now;
             next_walk = now + config.service.poll_interval;
         }
+        // Settled and complete files, taken oldest first: the order units sent them in.
+        let mut ready = Vec::new();
         for path in settler.paths() {
-            if stop.load(Ordering::SeqCst) {
-                break;
-            }
             let Ok(meta) = std::fs::metadata(&path) else {
                 settler.forget(&path);
                 folders.remove(&path);
                 continue;
             };
-            let State::Settled(stable) = settler.observe(&path, meta.len(), meta.modified().ok(), Instant::now())
-            else {
+            let modified = meta.modified().ok();
+            let State::Settled(stable) = settler.observe(&path, meta.len(), modified, Instant::now()) else {
                 continue;
             };
-            if !watch::is_complete(&path).unwrap_or(false) && stable < settler.give_up() {
-                continue;
+            if watch::is_complete(&path).unwrap_or(false) || stable >= settler.give_up() {
+                ready.push((modified, path));
+            }
+        }
+        ready.sort();
+        for (_, path) in ready {
+            if stop.load(Ordering::SeqCst) {
+                break;
             }
             settler.forget(&path);
             let folder = folders.remove(&path).unwrap_or_default();

@@ -77,6 +77,8 @@ pub enum Recorded {
     Duplicate {
         submission_id: i64,
         first_received_ms: i64,
+        /// Where the first file of this content is kept.
+        stored_path: String,
     },
     Refused,
     /// Recorded before a crash; only the file's last move was left to do.
@@ -345,7 +347,7 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
     match (known, decision) {
         (Some((id, first_received_ms, stored)), _) => {
             insert_arrival("duplicate", None, Some(id), &stored)?;
-            Ok(Recorded::Duplicate { submission_id: id, first_received_ms })
+            Ok(Recorded::Duplicate { submission_id: id, first_received_ms, stored_path: stored })
         }
         (None, Decision::Read { reading, rejected }) => {
             let (submission_id, version) = insert_submission(conn, record, reading, rejected.as_deref())?;

@@ -1,62 +1,61 @@
 //! The ledger shared by the service's workers: one connection for their reads, and one writer
-//! thread that commits whatever records are waiting in a single transaction (group commit), so a
-//! burst costs one fsync per batch rather than one per file. A worker's `record` returns only
-//! once its record is committed.
+//! thread that commits whatever records are waiting in a single transaction (group commit). A
+//! worker hands a record over with what to do once it is committed (move the file, log) and
+//! goes on to the next file, so a burst costs one fsync per batch, not one per file, and the
+//! workers never wait on the disk.
 
 use super::{Known, Ledger, Record, Recorded, StoreError};
 use std::path::Path;
 use std::sync::mpsc;
 use std::sync::{Mutex, PoisonError};
+use std::thread::JoinHandle;
 
-type Reply = mpsc::Sender<Result<Recorded, StoreError>>;
+/// Run by the writer thread once the record is committed (or has failed).
+pub type Then = Box<dyn FnOnce(Result<Recorded, StoreError>) + Send>;
 
 /// At most this many records share one transaction.
-const BATCH: usize = 64;
+const BATCH: usize = 128;
+/// Records waiting for the writer; a full queue holds the workers back.
+const WAITING: usize = 256;
 
 pub struct SharedLedger {
     reader: Mutex<Ledger>,
-    writer: Mutex<mpsc::Sender<(Record, Reply)>>,
+    writer: mpsc::SyncSender<(Record, Then)>,
+    thread: JoinHandle<()>,
 }
 
 impl SharedLedger {
-    /// Open the ledger twice (reads, writes) and start the writer thread, which ends when the
-    /// `SharedLedger` is dropped.
+    /// Open the ledger twice (reads, writes) and start the writer thread.
     ///
     /// # Errors
     /// [`StoreError`] when the ledger cannot be opened or migrated.
     pub fn open(path: &Path) -> Result<SharedLedger, StoreError> {
         let mut writing = Ledger::open(path)?;
         let reader = Mutex::new(Ledger::open(path)?);
-        let (send, receive) = mpsc::channel::<(Record, Reply)>();
-        std::thread::Builder::new()
+        let (writer, waiting) = mpsc::sync_channel::<(Record, Then)>(WAITING);
+        let thread = std::thread::Builder::new()
             .name("ledger-writer".into())
             .spawn(move || {
-                while let Ok(first) = receive.recv() {
+                while let Ok(first) = waiting.recv() {
                     let mut batch = vec![first];
                     while batch.len() < BATCH {
-                        match receive.try_recv() {
+                        match waiting.try_recv() {
                             Ok(next) => batch.push(next),
                             Err(_) => break,
                         }
                     }
-                    let (records, replies): (Vec<Record>, Vec<Reply>) = batch.into_iter().unzip();
+                    let (records, then): (Vec<Record>, Vec<Then>) = batch.into_iter().unzip();
                     match writing.record_batch(&records) {
-                        Ok(results) => {
-                            for (reply, result) in replies.into_iter().zip(results) {
-                                let _ = reply.send(result);
-                            }
-                        }
+                        Ok(results) => then.into_iter().zip(results).for_each(|(then, result)| then(result)),
                         Err(e) => {
                             let message = e.to_string();
-                            for reply in replies {
-                                let _ = reply.send(Err(StoreError::Batch(message.clone())));
-                            }
+                            then.into_iter().for_each(|then| then(Err(StoreError::Batch(message.clone()))));
                         }
                     }
                 }
             })
             .map_err(|e| StoreError::Batch(format!("cannot start the ledger writer: {e}")))?;
-        Ok(SharedLedger { reader, writer: Mutex::new(send) })
+        Ok(SharedLedger { reader, writer, thread })
     }
 
     fn read(&self) -> std::sync::MutexGuard<'_, Ledger> {
@@ -71,14 +70,16 @@ impl SharedLedger {
         self.read().known(sha256)
     }
 
-    /// Record, and wait until the record is committed.
-    ///
-    /// # Errors
-    /// [`StoreError`] when the record or its batch's transaction failed.
-    pub fn record(&self, record: Record) -> Result<Recorded, StoreError> {
-        let (reply, answer) = mpsc::channel();
-        let sent = self.writer.lock().unwrap_or_else(PoisonError::into_inner).send((record, reply));
-        sent.map_err(|_| StoreError::Batch("the ledger writer has stopped".into()))?;
-        answer.recv().map_err(|_| StoreError::Batch("the ledger writer has stopped".into()))?
+    /// Hand a record to the writer; `then` runs on the writer thread once it is committed.
+    pub fn submit(&self, record: Record, then: Then) {
+        if let Err(mpsc::SendError((_, then))) = self.writer.send((record, then)) {
+            then(Err(StoreError::Batch("the ledger writer has stopped".into())));
+        }
+    }
+
+    /// Finish every record handed over, then stop the writer.
+    pub fn close(self) {
+        drop(self.writer);
+        let _ = self.thread.join();
     }
 }

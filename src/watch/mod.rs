@@ -51,7 +51,15 @@ pub fn is_complete(path: &Path) -> std::io::Result<bool> {
     let len = file.metadata()?.len();
     match extension.as_str() {
         "xlsx" | "xlsm" | "xlsb" | "ods" => {
-            // The record is 22 bytes plus a comment of up to 65,535.
+            // The record is 22 bytes plus a comment of up to 65,535; most files have no comment.
+            let mut last = [0u8; 22];
+            if len >= 22 {
+                file.seek(SeekFrom::Start(len - 22))?;
+                file.read_exact(&mut last)?;
+                if last[..4] == *b"PK\x05\x06" && last[20..] == [0, 0] {
+                    return Ok(true);
+                }
+            }
             let tail = len.min(22 + 65_535);
             file.seek(SeekFrom::Start(len - tail))?;
             let mut buf = Vec::with_capacity(tail as usize);

@@ -63,6 +63,12 @@ impl Service {
         new + duplicate + rejected
     }
 
+    /// Wait until `count` arrivals are recorded and their files have left `processing/` (a file
+    /// is moved right after its record is committed).
+    pub fn wait_for_arrivals(&self, what: &str, count: i64, limit: Duration) {
+        wait_for(what, limit, || self.arrivals() == count && self.files_in("state/processing").is_empty());
+    }
+
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
@@ -136,7 +142,7 @@ fn a_slow_copy_is_taken_once_after_it_completes() {
         }
     }
     drop(file);
-    wait_for("the slow copy", Duration::from_secs(20), || service.arrivals() == 1);
+    service.wait_for_arrivals("the slow copy", 1, Duration::from_secs(20));
     std::thread::sleep(Duration::from_millis(600));
     assert_eq!(service.counts(), (1, 0, 0, 1));
     let archived = service.files_in("state/archive");
@@ -154,7 +160,7 @@ fn lock_and_temporary_files_are_left_alone() {
         std::fs::write(service.inbox("KR07").join(name), &content).unwrap();
     }
     service.drop_file("KR07", "laporan.xlsx", &content);
-    wait_for("the real file", Duration::from_secs(20), || service.arrivals() == 1);
+    service.wait_for_arrivals("the real file", 1, Duration::from_secs(20));
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(service.arrivals(), 1);
     let left: Vec<String> =
@@ -166,15 +172,15 @@ fn lock_and_temporary_files_are_left_alone() {
 fn resubmission_supersedes_and_duplicates_are_recognised() {
     let mut service = Service::start("versions");
     service.drop_file("KR07", "laporan v1.xlsx", &bytes("kr07_2024_capaian.xlsx"));
-    wait_for("version 1", Duration::from_secs(20), || service.arrivals() == 1);
+    service.wait_for_arrivals("version 1", 1, Duration::from_secs(20));
     service.drop_file("KR07", "laporan v2.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
-    wait_for("version 2", Duration::from_secs(20), || service.arrivals() == 2);
+    service.wait_for_arrivals("version 2", 2, Duration::from_secs(20));
     service.drop_file("KR07", "laporan v2 (salinan).xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
-    wait_for("the duplicate", Duration::from_secs(20), || service.arrivals() == 3);
+    service.wait_for_arrivals("the duplicate", 3, Duration::from_secs(20));
     // Dropped in the inbox root, and a BKN report in Kanreg VII's folder: both rejected.
     service.drop_file("", "salah tempat.xlsx", &bytes("kr07_2024_capaian.xlsx"));
     service.drop_file("KR07", "bkn.xlsx", &bytes("bkn_2023_scorecard.xlsx"));
-    wait_for("the rejections", Duration::from_secs(20), || service.arrivals() == 5);
+    service.wait_for_arrivals("the rejections", 5, Duration::from_secs(20));
     assert_eq!(service.counts(), (3, 1, 1, 3));
 
     let status = Command::new(env!("CARGO_BIN_EXE_kinerja"))
@@ -207,7 +213,7 @@ fn a_burst_of_500_files_is_all_accounted_for() {
         let copy = distinct_copy(&content, &format!("salinan {i}"));
         service.drop_file("KR07", &format!("laporan-{i:03}.xlsx"), &copy);
     }
-    wait_for("500 files", Duration::from_secs(300), || service.arrivals() == 500);
+    service.wait_for_arrivals("500 files", 500, Duration::from_secs(300));
     assert_eq!(service.counts(), (500, 0, 0, 500));
     assert_eq!(service.files_in("state/archive").len(), 500);
     let rows = service.ledger().status(&["KR07".into()], None, None).unwrap();
@@ -265,6 +271,9 @@ fn killed_at_random_moments_it_loses_nothing_and_counts_nothing_twice() {
         assert!(archive.contains(sha), "content {sha} lost");
     }
     assert!(service.files_in("inbox").is_empty());
-    let versions = ledger.status(&["KR07".into()], None, None).unwrap();
-    assert_eq!(versions[0].as_ref().unwrap().version, Some(contents.len() as i64), "versions counted once each");
+    // Versions 1..=n, each once, in the order the contents arrived.
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let mut stmt = conn.prepare("SELECT version FROM submissions ORDER BY arrival_id").unwrap();
+    let versions: Vec<i64> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(versions, (1..=contents.len() as i64).collect::<Vec<_>>(), "versions counted once each, in order");
 }
