@@ -2,7 +2,9 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
-use kinerja::model::Period;
+use kinerja::check::Given;
+use kinerja::model::{Kind, Period, Report};
+use kinerja::validate::history::Previous;
 use kinerja::pipeline::Workplace;
 use kinerja::store::Ledger;
 use std::fmt::Write as _;
@@ -40,6 +42,13 @@ enum Command {
         period: Option<Period>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// A Perjanjian Kinerja workbook to check the report against (its tree and targets
+        /// govern the scoring).
+        #[arg(long)]
+        agreement: Option<PathBuf>,
+        /// The unit's previous version of the same report: what changed, and stale claims.
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Watch the inbox and process every workbook dropped in `inbox/<UNIT>/`, until SIGINT or
     /// SIGTERM.
@@ -84,14 +93,18 @@ fn run() -> anyhow::Result<u8> {
         None => Config::builtin(),
     };
     match cli.command {
-        Command::Check { file, unit, year, period, format } => {
+        Command::Check { file, unit, year, period, format, agreement, previous } => {
             if let Some(code) = &unit
                 && config.units.get(code).is_none()
             {
                 bail!("unknown unit code `{code}`; known: {}", codes(&config));
             }
             let overrides = Overrides { unit, year, period };
-            let outcome = kinerja::check::check(&file, &config, &overrides);
+            let given = Given {
+                agreement: agreement.map(|path| read_agreement(&config, &path)).transpose()?,
+                previous: previous.map(|path| read_previous(&config, &path, &overrides)).transpose()?,
+            };
+            let outcome = kinerja::check::check_with(&file, &config, &overrides, &given);
             let rendered = match format {
                 Format::Text => kinerja::check::to_text(&outcome),
                 Format::Json => {
@@ -165,6 +178,23 @@ fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
 Submission {id} read again; its findings and scores in the ledger are replaced."
     );
     Ok(outcome.exit_code() as u8)
+}
+
+fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {
+    let (report, _) = kinerja::ingest::read(path, &config.units, &Overrides::default())
+        .with_context(|| format!("reading the agreement {}", path.display()))?;
+    if report.kind != Kind::Agreement {
+        bail!("{} is not a performance agreement: its indicator table has realisasi", path.display());
+    }
+    Ok(report)
+}
+
+fn read_previous(config: &Config, path: &std::path::Path, overrides: &Overrides) -> anyhow::Result<Previous> {
+    let outcome = kinerja::check::check(path, config, overrides);
+    if outcome.scored.is_none() {
+        bail!("the previous version {} cannot be read", path.display());
+    }
+    Ok(Previous::from_json(&kinerja::check::to_json(&outcome)))
 }
 
 /// Write to standard output; a reader that went away (`| head`) is not an error.

@@ -9,7 +9,8 @@
 use crate::check::{self, Outcome, hex};
 use crate::config::Config;
 use crate::ingest::Overrides;
-use crate::model::{Code, Severity};
+use crate::model::{Code, Kind, Period, Report, Severity};
+use crate::validate::history::Previous;
 use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError, now_ms};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -156,10 +157,10 @@ impl Processed {
 fn rejection(outcome: &Outcome) -> Option<String> {
     let blocking = [Code::UnitMismatch, Code::YearUnknown, Code::PeriodUnknown];
     match &outcome.scored {
-        None => outcome.findings.first().map(|f| f.message()),
+        None => outcome.findings.first().map(|f| f.message_in(outcome.language)),
         Some(_) => {
             let reasons: Vec<String> =
-                outcome.findings.iter().filter(|f| blocking.contains(&f.code)).map(|f| f.message()).collect();
+                outcome.findings.iter().filter(|f| blocking.contains(&f.code)).map(|f| f.message_in(outcome.language)).collect();
             (!reasons.is_empty()).then(|| reasons.join(" "))
         }
     }
@@ -170,6 +171,27 @@ fn refusal(folder: &str) -> String {
         "Berkas diletakkan langsung di folder inbox; letakkan di inbox/<KODE UNIT>/ milik unit Anda.".into()
     } else {
         format!("Folder inbox/{folder}/ bukan folder unit kerja yang terdaftar.")
+    }
+}
+
+/// The review's context from the ledger: the unit's governing agreement for the year (read
+/// again from where it is kept) and its previous accepted version of the same report.
+struct LedgerContext<'a> {
+    ledger: &'a SharedLedger,
+    config: &'a Config,
+    state: &'a Path,
+}
+
+impl check::Context for LedgerContext<'_> {
+    fn agreement(&self, unit: &str, year: u16) -> Option<Report> {
+        let stored = self.ledger.governing_agreement(unit, year).ok()??;
+        let overrides = Overrides { unit: Some(unit.to_string()), year: Some(year), ..Overrides::default() };
+        crate::ingest::read(&self.state.join(stored), &self.config.units, &overrides).ok().map(|(report, _)| report)
+    }
+
+    fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
+        let json = self.ledger.latest_report(unit, year, period, kind).ok()??;
+        serde_json::from_str(&json).ok().map(|json| Previous::from_json(&json))
     }
 }
 
@@ -208,7 +230,8 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
             Ok(Some(known)) => (Decision::Duplicate, known.stored_path, None, None),
             Ok(None) => {
                 let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-                let outcome = check::check_hashed(&job.path, sha256.clone(), config, &overrides);
+                let context = LedgerContext { ledger, config, state: &work.state };
+                let outcome = check::check_hashed(&job.path, sha256.clone(), config, &overrides, &context);
                 let reason = rejection(&outcome);
                 let extension = Path::new(&job.arrival.file_name)
                     .extension()

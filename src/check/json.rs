@@ -35,7 +35,7 @@ pub fn to_json(outcome: &Outcome) -> Json {
                 "subject": f.subject,
                 "found": f.found,
                 "expected": f.expected,
-                "message": f.message(),
+                "message": f.message_in(outcome.language),
             })
         })
         .collect();

@@ -2,10 +2,10 @@
 //! a TOML file, turned once into validated values. Nothing downstream re-checks them.
 
 use crate::model::amount::decimal_from_f64;
-use crate::model::{Unit, UnitRegistry};
+use crate::model::{Code, Language, Severity, Unit, UnitRegistry};
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -38,6 +38,16 @@ struct RawConfig {
     unit: Vec<RawUnit>,
     #[serde(default)]
     scoring: RawScoring,
+    #[serde(default)]
+    review: RawReview,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview {
+    language: Option<Language>,
+    #[serde(default)]
+    severity: BTreeMap<String, Severity>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,6 +153,21 @@ pub struct Config {
     pub units: UnitRegistry,
     pub rules: Rules,
     pub service: Service,
+    pub review: Review,
+}
+
+/// How findings are told: the language of messages, and severities that differ from the
+/// defaults (an `error` blocks consolidation; `warning` and `info` are reported only).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Review {
+    pub language: Language,
+    pub severities: HashMap<Code, Severity>,
+}
+
+impl Review {
+    pub fn severity(&self, code: Code) -> Severity {
+        self.severities.get(&code).copied().unwrap_or_else(|| code.default_severity())
+    }
 }
 
 /// Where the service works and how it watches.
@@ -189,7 +214,13 @@ impl Config {
             merge_unit(&mut units, raw)?;
         }
         let rules = rules(defaults.scoring, user.scoring)?;
-        Ok(Config { units: UnitRegistry::new(units), rules, service })
+        let mut severities = HashMap::new();
+        for (code, severity) in user.review.severity {
+            let parsed = Code::parse(&code).ok_or_else(|| value_error("review.severity", format!("unknown finding code `{code}`")))?;
+            severities.insert(parsed, severity);
+        }
+        let review = Review { language: user.review.language.unwrap_or_default(), severities };
+        Ok(Config { units: UnitRegistry::new(units), rules, service, review })
     }
 }
 
@@ -364,6 +395,18 @@ mod tests {
         assert!(config.units.get("PUSDIKLAT").is_some());
         assert_eq!(config.rules.cap, Some(dec!(120)));
         assert_eq!(config.rules.qualitative_ladder[0], "WTP");
+    }
+
+    #[test]
+    fn review_language_and_severities() {
+        let user: RawConfig =
+            toml::from_str("[review]\nlanguage = \"en\"\nseverity = { NA_UNEXPLAINED = \"error\", CHANGED = \"warning\" }").unwrap();
+        let config = Config::from_raw(raw_defaults(), user, Path::new("")).unwrap();
+        assert_eq!(config.review.language, Language::En);
+        assert_eq!(config.review.severity(Code::NaUnexplained), Severity::Error);
+        assert_eq!(config.review.severity(Code::ClaimNpss), Severity::Error);
+        let user: RawConfig = toml::from_str("[review]\nseverity = { NOPE = \"error\" }").unwrap();
+        assert!(Config::from_raw(raw_defaults(), user, Path::new("")).is_err());
     }
 
     #[test]

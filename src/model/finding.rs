@@ -9,7 +9,7 @@ use std::fmt;
 use std::sync::Arc;
 
 /// How much a finding matters. `Error` blocks consolidation; the others are reported only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -61,7 +61,7 @@ impl fmt::Display for CellRef {
 }
 
 macro_rules! codes {
-    ($($variant:ident => $code:literal, $severity:ident, $template:literal;)*) => {
+    ($($variant:ident => $code:literal, $severity:ident, $id:literal, $en:literal;)*) => {
         /// Every finding kinerja can raise. The string codes are stable: units and planners
         /// filter on them, and the README documents each one.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,77 +75,160 @@ macro_rules! codes {
                 match self { $(Code::$variant => $code,)* }
             }
 
+            /// The code written as `as_str` gives it.
+            pub fn parse(code: &str) -> Option<Code> {
+                match code { $($code => Some(Code::$variant),)* _ => None }
+            }
+
             /// The severity a finding has unless configuration says otherwise.
             pub fn default_severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
 
-            /// The message in Bahasa Indonesia, with `{subject}`, `{found}` and `{expected}`
-            /// standing for the finding's fields.
-            pub fn template(self) -> &'static str {
-                match self { $(Code::$variant => $template,)* }
+            /// The message, with `{subject}`, `{found}` and `{expected}` standing for the
+            /// finding's fields.
+            pub fn template(self, language: Language) -> &'static str {
+                match (self, language) {
+                    $((Code::$variant, Language::Id) => $id, (Code::$variant, Language::En) => $en,)*
+                }
             }
         }
     };
 }
 
+/// The language of messages: Bahasa Indonesia for units by default, English when configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Id,
+    En,
+}
+
 codes! {
     FileUnreadable => "FILE_UNREADABLE", Error,
-        "Berkas tidak dapat dibaca sebagai buku kerja Excel/ODS ({found}). Simpan ulang sebagai .xlsx lalu kirim kembali.";
+        "Berkas tidak dapat dibaca sebagai buku kerja Excel/ODS ({found}). Simpan ulang sebagai .xlsx lalu kirim kembali.",
+        "The file cannot be read as an Excel/ODS workbook ({found}). Save it again as .xlsx and resend it.";
     FileEncrypted => "FILE_ENCRYPTED", Error,
-        "Berkas dilindungi kata sandi sehingga tidak dapat dibaca. Hapus kata sandi lalu kirim kembali.";
+        "Berkas dilindungi kata sandi sehingga tidak dapat dibaca. Hapus kata sandi lalu kirim kembali.",
+        "The file is password protected and cannot be read. Remove the password and resend it.";
     FileEmpty => "FILE_EMPTY", Error,
-        "Buku kerja tidak berisi data apa pun.";
+        "Buku kerja tidak berisi data apa pun.",
+        "The workbook holds no data.";
     NoTable => "NO_TABLE", Error,
-        "Tidak ditemukan tabel kinerja: tidak ada baris judul kolom dengan Indikator Kinerja dan Target/Realisasi, tabel anggaran, atau tabel perspektif.";
+        "Tidak ditemukan tabel kinerja: tidak ada baris judul kolom dengan Indikator Kinerja dan Target/Realisasi, tabel anggaran, atau tabel perspektif.",
+        "No performance table found: no header row with Indikator Kinerja and Target/Realisasi, no budget table, no perspective table.";
     CellUnreadable => "CELL_UNREADABLE", Error,
-        "Nilai {subject} tidak dapat dibaca: \"{found}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP).";
+        "Nilai {subject} tidak dapat dibaca: \"{found}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP).",
+        "{subject} cannot be read: \"{found}\". Enter a number (such as 92,78), N/A, or an opinion (WTP).";
     CellDate => "CELL_DATE", Error,
-        "Nilai {subject} tersimpan sebagai tanggal ({found}), bukan angka. Format sel sebagai angka lalu ketik ulang nilainya.";
+        "Nilai {subject} tersimpan sebagai tanggal ({found}), bukan angka. Format sel sebagai angka lalu ketik ulang nilainya.",
+        "{subject} is stored as a date ({found}), not a number. Format the cell as a number and type the value again.";
     FormulaError => "FORMULA_ERROR", Error,
-        "Rumus pada {subject} menghasilkan galat {found}. Perbaiki rumusnya.";
+        "Rumus pada {subject} menghasilkan galat {found}. Perbaiki rumusnya.",
+        "The formula of {subject} gives the error {found}. Correct the formula.";
     NumberAmbiguous => "NUMBER_AMBIGUOUS", Warning,
-        "Angka {subject} \"{found}\" dapat dibaca dua cara; dibaca sebagai {expected}. Tulis dengan koma desimal (92,78) atau titik ribuan (1.203) yang konsisten dalam satu kolom.";
+        "Angka {subject} \"{found}\" dapat dibaca dua cara; dibaca sebagai {expected}. Tulis dengan koma desimal (92,78) atau titik ribuan (1.203) yang konsisten dalam satu kolom.",
+        "The number {subject} \"{found}\" reads two ways; read as {expected}. Use decimal commas (92,78) or thousands dots (1.203) consistently in a column.";
     NumberAsText => "NUMBER_AS_TEXT", Info,
-        "Kolom {subject} berisi angka yang tersimpan sebagai teks (mulai sel ini, \"{found}\"; {expected} sel). Angka tetap dibaca; simpan sebagai angka agar rumus Excel ikut menghitungnya.";
+        "Kolom {subject} berisi angka yang tersimpan sebagai teks (mulai sel ini, \"{found}\"; {expected} sel). Angka tetap dibaca; simpan sebagai angka agar rumus Excel ikut menghitungnya.",
+        "Column {subject} holds numbers stored as text (from this cell, \"{found}\"; {expected} cells). They are read; store them as numbers so Excel formulas count them.";
     Provisional => "PROVISIONAL", Info,
-        "Nilai {subject} ditandai sementara (\"{found}\"); dinilai apa adanya dan tanda sementara dibawa ke NSS, perspektif, dan NPSS.";
+        "Nilai {subject} ditandai sementara (\"{found}\"); dinilai apa adanya dan tanda sementara dibawa ke NSS, perspektif, dan NPSS.",
+        "{subject} is marked provisional (\"{found}\"); it is scored as it is and the mark carries to NSS, perspective and NPSS.";
     RealisasiMissing => "REALISASI_MISSING", Warning,
-        "Realisasi {subject} kosong; indikator tidak dinilai (dianggap N/A).";
+        "Realisasi {subject} kosong; indikator tidak dinilai (dianggap N/A).",
+        "Realisasi of {subject} is empty; the indicator is not scored (taken as N/A).";
     TargetMissing => "TARGET_MISSING", Error,
-        "Target {subject} kosong atau nol sehingga capaian tidak dapat dihitung.";
+        "Target {subject} kosong atau nol sehingga capaian tidak dapat dihitung.",
+        "The target of {subject} is empty or zero, so capaian cannot be computed.";
     QualitativeLadder => "QUALITATIVE_LADDER", Info,
-        "Capaian {subject} dihitung dengan tangga opini ({found} terhadap target {expected}).";
+        "Capaian {subject} dihitung dengan tangga opini ({found} terhadap target {expected}).",
+        "Capaian of {subject} is scored on the opinion ladder ({found} against a target of {expected}).";
     QualitativeUnknown => "QUALITATIVE_UNKNOWN", Error,
-        "Opini {subject} \"{found}\" tidak dikenal; yang dikenal: {expected}.";
+        "Opini {subject} \"{found}\" tidak dikenal; yang dikenal: {expected}.",
+        "The opinion of {subject} \"{found}\" is unknown; known: {expected}.";
     PerspectiveMissing => "PERSPECTIVE_MISSING", Warning,
-        "{subject} tidak berada di bawah baris perspektif; dinilai dalam perspektif \"{found}\".";
+        "{subject} tidak berada di bawah baris perspektif; dinilai dalam perspektif \"{found}\".",
+        "{subject} is under no perspective row; scored in the perspective \"{found}\".";
     UnitUnknown => "UNIT_UNKNOWN", Error,
-        "Unit kerja tidak dapat dikenali dari judul buku kerja. Cantumkan nama unit (misalnya \"Kantor Regional VII BKN Palembang\") pada judul.";
+        "Unit kerja tidak dapat dikenali dari judul buku kerja. Cantumkan nama unit (misalnya \"Kantor Regional VII BKN Palembang\") pada judul.",
+        "The unit cannot be told from the workbook's titles. Put the unit's name (such as \"Kantor Regional VII BKN Palembang\") in the title.";
     UnitMismatch => "UNIT_MISMATCH", Error,
-        "Buku kerja menyebut unit {found}, sedangkan laporan ini atas nama {expected}.";
+        "Buku kerja menyebut unit {found}, sedangkan laporan ini atas nama {expected}.",
+        "The workbook names the unit {found}, but this report is {expected}'s.";
     YearUnknown => "YEAR_UNKNOWN", Error,
-        "Tahun laporan tidak dapat dikenali. Cantumkan \"Tahun 2024\" pada judul.";
+        "Tahun laporan tidak dapat dikenali. Cantumkan \"Tahun 2024\" pada judul.",
+        "The report's year cannot be told. Put \"Tahun 2024\" in the title.";
     PeriodUnknown => "PERIOD_UNKNOWN", Error,
-        "Periode laporan tidak dapat dikenali. Cantumkan \"Triwulan I\" … \"Triwulan IV\", \"Semester I/II\", atau \"Tahunan\" pada judul.";
+        "Periode laporan tidak dapat dikenali. Cantumkan \"Triwulan I\" … \"Triwulan IV\", \"Semester I/II\", atau \"Tahunan\" pada judul.",
+        "The report's period cannot be told. Put \"Triwulan I\" … \"Triwulan IV\", \"Semester I/II\" or \"Tahunan\" in the title.";
     TableIgnored => "TABLE_IGNORED", Info,
-        "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.";
+        "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
+        "A second performance table ({found}) is not read; the table at {expected} is scored.";
     ClaimCapaian => "CLAIM_CAPAIAN", Error,
-        "Capaian {subject} tertulis {found}, hasil hitung ulang {expected}.";
+        "Capaian {subject} tertulis {found}, hasil hitung ulang {expected}.",
+        "Capaian of {subject} reads {found}; recomputed, it is {expected}.";
     ClaimNss => "CLAIM_NSS", Error,
-        "NSS {subject} tertulis {found}, hasil hitung ulang {expected}.";
+        "NSS {subject} tertulis {found}, hasil hitung ulang {expected}.",
+        "NSS of {subject} reads {found}; recomputed, it is {expected}.";
     ClaimSkor => "CLAIM_SKOR", Error,
-        "Skor perspektif {subject} tertulis {found}, hasil hitung ulang {expected}.";
+        "Skor perspektif {subject} tertulis {found}, hasil hitung ulang {expected}.",
+        "The score of perspective {subject} reads {found}; recomputed, it is {expected}.";
     ClaimNkp => "CLAIM_NKP", Error,
-        "NKP perspektif {subject} tertulis {found}, hasil hitung ulang {expected}.";
+        "NKP perspektif {subject} tertulis {found}, hasil hitung ulang {expected}.",
+        "NKP of perspective {subject} reads {found}; recomputed, it is {expected}.";
     ClaimNpss => "CLAIM_NPSS", Error,
-        "NPSS tertulis {found}, hasil hitung ulang {expected}.";
+        "NPSS tertulis {found}, hasil hitung ulang {expected}.",
+        "NPSS reads {found}; recomputed, it is {expected}.";
     ClaimSerapan => "CLAIM_SERAPAN", Error,
-        "Serapan anggaran {subject} tertulis {found}, hasil hitung ulang {expected}.";
+        "Serapan anggaran {subject} tertulis {found}, hasil hitung ulang {expected}.",
+        "Budget absorption of {subject} reads {found}; recomputed, it is {expected}.";
     ClaimSisa => "CLAIM_SISA", Error,
-        "Sisa anggaran {subject} tertulis {found}, seharusnya pagu − realisasi = {expected}.";
+        "Sisa anggaran {subject} tertulis {found}, seharusnya pagu − realisasi = {expected}.",
+        "Remaining budget of {subject} reads {found}; pagu − realisasi is {expected}.";
     ClaimEfisiensi => "CLAIM_EFISIENSI", Error,
-        "Efisiensi {subject} tertulis {found}, hasil hitung ulang {expected}.";
+        "Efisiensi {subject} tertulis {found}, hasil hitung ulang {expected}.",
+        "Efficiency of {subject} reads {found}; recomputed, it is {expected}.";
+    EfficiencyBasis => "EFISIENSI_BASIS", Error,
+        "Efisiensi {subject} dihitung dari capaian {found}, bukan dari NSS {expected} pada tabel capaian kinerja.",
+        "Efficiency of {subject} was computed from a capaian of {found}, not from the scorecard's NSS of {expected}.";
+    StaleClaim => "STALE_CLAIM", Error,
+        "{subject} tertulis {found}, sama dengan versi sebelumnya, padahal angka yang mendasarinya berubah; seharusnya {expected}.",
+        "{subject} reads {found}, as in the previous version, although the figures beneath it changed; it should be {expected}.";
+    IndicatorMissing => "INDICATOR_MISSING", Error,
+        "{subject} ada dalam Perjanjian Kinerja ({expected}) tetapi tidak dilaporkan.",
+        "{subject} is in the performance agreement ({expected}) but not reported.";
+    IndicatorUnknown => "INDICATOR_UNKNOWN", Error,
+        "{subject} tidak ada dalam Perjanjian Kinerja {expected}; tidak dinilai.",
+        "{subject} is not in the performance agreement {expected}; not scored.";
+    IndicatorDuplicate => "INDICATOR_DUPLICATE", Error,
+        "{subject} dilaporkan lebih dari sekali (juga di {expected}); yang pertama yang dinilai.",
+        "{subject} is reported more than once (also at {expected}); the first is scored.";
+    IndicatorMoved => "INDICATOR_MOVED", Error,
+        "{subject} dilaporkan di bawah {found}, padahal menurut Perjanjian Kinerja di bawah {expected}; dinilai menurut Perjanjian Kinerja.",
+        "{subject} is reported under {found}, but the performance agreement puts it under {expected}; scored by the agreement.";
+    GoalMoved => "GOAL_MOVED", Error,
+        "{subject} dilaporkan di perspektif {found}, padahal menurut Perjanjian Kinerja di perspektif {expected}; dinilai menurut Perjanjian Kinerja.",
+        "{subject} is reported in perspective {found}, but the performance agreement puts it in {expected}; scored by the agreement.";
+    TargetMismatch => "TARGET_MISMATCH", Error,
+        "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku menetapkan {expected}.",
+        "The target of {subject} reads {found}; the governing performance agreement sets {expected}.";
+    BudgetOverspent => "BUDGET_OVERSPENT", Error,
+        "Realisasi anggaran {subject} ({found}) melebihi pagu ({expected}).",
+        "Budget spent on {subject} ({found}) exceeds its ceiling ({expected}).";
+    BudgetTotal => "BUDGET_TOTAL", Error,
+        "{subject} baris jumlah tertulis {found}, sedangkan jumlah rinciannya {expected}.",
+        "The total {subject} reads {found}; its parts add up to {expected}.";
+    OutOfRange => "VALUE_OUT_OF_RANGE", Error,
+        "{subject} bernilai {found}, di luar rentang {expected} untuk satuannya.",
+        "{subject} is {found}, outside the range {expected} for its unit of measure.";
+    NaUnexplained => "NA_UNEXPLAINED", Warning,
+        "{subject} diisi N/A tanpa penjelasan; isi kolom keterangan dengan alasannya.",
+        "{subject} is N/A without an explanation; give the reason in a keterangan column.";
+    Changed => "CHANGED", Info,
+        "{subject} berubah dari {found} menjadi {expected} dibanding versi sebelumnya.",
+        "{subject} changed from {found} to {expected} since the previous version.";
 }
 
 /// One thing kinerja has to say about a workbook.
@@ -185,9 +268,14 @@ impl Finding {
 
     /// The message in Bahasa Indonesia, with the place prefixed where the finding has one.
     pub fn message(&self) -> String {
+        self.message_in(Language::Id)
+    }
+
+    /// The message in `language`, with the place prefixed where the finding has one.
+    pub fn message_in(&self, language: Language) -> String {
         let body = self
             .code
-            .template()
+            .template(language)
             .replace("{subject}", &self.subject)
             .replace("{found}", &self.found)
             .replace("{expected}", &self.expected);
@@ -218,6 +306,8 @@ mod tests {
             assert!(seen.insert(code.as_str()), "duplicate {}", code.as_str());
             let f = Finding::new(*code, None, "IKU.1").found("1").expected("2");
             assert!(!f.message().contains('{'), "{}", code.as_str());
+            assert!(!f.message_in(Language::En).contains('{'), "{}", code.as_str());
+            assert_eq!(Code::parse(code.as_str()), Some(*code));
         }
     }
 }

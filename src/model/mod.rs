@@ -8,7 +8,7 @@ pub mod report;
 pub mod scorecard;
 pub mod unit;
 
-pub use finding::{CellRef, Code, Finding, Severity};
+pub use finding::{CellRef, Code, Finding, Language, Severity};
 pub use period::Period;
 pub use report::{
     BudgetRow, BudgetScope, Claim, GoalRow, Identity, IndicatorRow, Kind, Measure, PerspectiveRow, Polarity, Reading,

@@ -11,6 +11,7 @@ mod writer;
 pub use rows::Reading;
 pub use writer::SharedLedger;
 
+use crate::model::{Kind, Period};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -189,6 +190,35 @@ impl Ledger {
         }
         tx.commit()?;
         Ok(results)
+    }
+
+    /// Where the unit's governing agreement for the year is kept: its latest accepted version.
+    pub fn governing_agreement(&self, unit: &str, year: u16) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT s.stored_path FROM agreements a JOIN submissions s ON s.id = a.submission_id
+                  WHERE a.unit = ?1 AND a.year = ?2 ORDER BY a.version DESC LIMIT 1",
+            )?
+            .query_row(params![unit, year], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The check JSON of the unit's latest accepted version of a report.
+    pub fn latest_report(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Result<Option<String>, StoreError> {
+        let kind = match kind {
+            Kind::Realisasi => "realisasi",
+            Kind::Agreement => "agreement",
+        };
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT report_json FROM submissions
+                  WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4 AND result = 'accepted'
+                  ORDER BY version DESC LIMIT 1",
+            )?
+            .query_row(params![unit, year, period.as_str(), kind], |r| r.get(0))
+            .optional()?)
     }
 
     /// The stored file and folder of a submission, by id or by a unique SHA-256 prefix.

@@ -64,7 +64,7 @@ impl Reading {
                 subject: f.subject.clone(),
                 found: f.found.clone(),
                 expected: f.expected.clone(),
-                message: f.message(),
+                message: f.message_in(outcome.language),
             })
             .collect();
         let mut scores = Vec::new();

@@ -70,6 +70,20 @@ impl SharedLedger {
         self.read().known(sha256)
     }
 
+    pub fn governing_agreement(&self, unit: &str, year: u16) -> Result<Option<String>, StoreError> {
+        self.read().governing_agreement(unit, year)
+    }
+
+    pub fn latest_report(
+        &self,
+        unit: &str,
+        year: u16,
+        period: crate::model::Period,
+        kind: crate::model::Kind,
+    ) -> Result<Option<String>, StoreError> {
+        self.read().latest_report(unit, year, period, kind)
+    }
+
     /// Hand a record to the writer; `then` runs on the writer thread once it is committed.
     pub fn submit(&self, record: Record, then: Then) {
         if let Err(mpsc::SendError((_, then))) = self.writer.send((record, then)) {

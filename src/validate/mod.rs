@@ -1,79 +1,29 @@
-//! Validation: every value the unit computed itself, checked against kinerja's recomputation
-//! with DOMAIN.md's tolerance. Pure: a report and its scorecard in, findings out.
+//! The review: every check a careful planner makes, each finding pointed at its cell. Pure
+//! functions over a report, its scorecard, the governing agreement and the previous version:
+//! no files, no clock. All findings are collected in one pass; none stops the others.
+//!
+//! - [`agreement::apply`] runs before scoring: the agreement's tree and targets govern.
+//! - [`review`] runs after: claims, budget, ranges, explanations, and the previous version.
 
-use crate::model::amount::display2;
-use crate::model::{BudgetScope, Claim, Code, Finding, Report, Scorecard};
-use rust_decimal::Decimal;
-use std::collections::HashMap;
+pub mod agreement;
+mod budget;
+mod claims;
+pub mod history;
+mod ranges;
 
-/// Accept a claim within one unit of its last printed decimal of the recomputed value
-/// (±0.01 for `100,20`, ±0.1 for `101,2%`, ±1 for `92%`): units round, truncate, and compute
-/// from their own rounded intermediates.
-pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
-    let tolerance = Decimal::new(1, claim.decimals);
-    (claim.value - computed).abs() <= tolerance
-}
+pub use claims::within_tolerance;
 
-fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
-    let (claim, computed) = (claim?, computed?);
-    (!within_tolerance(claim, computed)).then(|| {
-        Finding::new(code, Some(claim.at.clone()), subject)
-            .found(claim.value.normalize().to_string())
-            .expected(display2(computed))
-    })
-}
+use crate::config::Rules;
+use crate::model::{Finding, Report, Scorecard};
+use history::Previous;
 
-/// Findings for every claim that differs from the recomputed value beyond the tolerance.
-pub fn claims(report: &Report, card: &Scorecard) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (row, scored) in report.indicators.iter().zip(&card.indicators) {
-        findings.extend(compare(Code::ClaimCapaian, &row.code, row.capaian.as_ref(), scored.capaian.value));
-    }
-    for (row, scored) in report.goals.iter().zip(&card.goals) {
-        findings.extend(compare(Code::ClaimNss, &row.code, row.nss.as_ref(), scored.nss.value));
-    }
-    for row in &report.perspectives {
-        let Some(scored) = card.perspectives.iter().find(|p| p.name == row.name) else {
-            continue;
-        };
-        if !report.goals.is_empty() {
-            findings.extend(compare(Code::ClaimSkor, &row.name, row.skor.as_ref(), scored.score.value));
-        }
-        findings.extend(compare(Code::ClaimNkp, &row.name, row.nkp.as_ref(), scored.nkp.value));
-    }
-    findings.extend(compare(Code::ClaimNpss, "NPSS", report.npss.as_ref(), card.npss.value));
-    let nss_of: HashMap<&str, Option<Decimal>> = card.goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();
-    for (row, line) in report.budget.iter().zip(&card.budget) {
-        let amounts = line.pagu.is_some() && line.realisasi.is_some();
-        if amounts {
-            findings.extend(compare(Code::ClaimSerapan, &row.code, row.serapan.as_ref(), line.serapan));
-        }
-        findings.extend(compare(Code::ClaimSisa, &row.code, row.sisa.as_ref(), line.sisa));
-        findings.extend(compare(Code::ClaimEfisiensi, &row.code, row.efisiensi.as_ref(), line.efisiensi));
-        if row.scope == BudgetScope::Goal {
-            let nss = nss_of.get(row.code.as_str()).copied().flatten();
-            findings.extend(compare(Code::ClaimCapaian, &row.code, row.capaian.as_ref(), nss));
-        }
+/// Every check that needs the scorecard.
+pub fn review(report: &Report, card: &Scorecard, rules: &Rules, previous: Option<&Previous>) -> Vec<Finding> {
+    let mut findings = claims::claims(report, card, rules.efficiency_clamp);
+    findings.extend(budget::check(report, card));
+    findings.extend(ranges::check(report));
+    if let Some(previous) = previous {
+        history::compare(report, previous, &mut findings);
     }
     findings
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::CellRef;
-    use rust_decimal_macros::dec;
-
-    fn claim(value: Decimal, decimals: u32) -> Claim {
-        Claim { value, decimals, at: CellRef::new(&"S".into(), 0, 0) }
-    }
-
-    #[test]
-    fn tolerance_is_one_unit_of_the_last_printed_decimal() {
-        assert!(within_tolerance(&claim(dec!(98.48), 2), dec!(98.4747)));
-        assert!(within_tolerance(&claim(dec!(101.2), 1), dec!(101.2024)));
-        assert!(within_tolerance(&claim(dec!(92), 0), dec!(92.9)));
-        assert!(!within_tolerance(&claim(dec!(100.43), 2), dec!(100.75)));
-        assert!(!within_tolerance(&claim(dec!(102.4), 1), dec!(102.24)));
-    }
 }

@@ -26,9 +26,11 @@ fn efficiency_table_of_bkn_2023_shows_its_known_discrepancies() {
     let outcome = check_fixture("bkn_2023_efficiency_per_ss.xlsx");
     let subjects = |code| findings(&outcome, code).iter().map(|f| f.subject.clone()).collect::<Vec<_>>();
     assert_eq!(subjects(Code::ClaimCapaian), ["SS.1", "SS.2", "SS.5", "SS.7"]);
-    assert_eq!(subjects(Code::ClaimEfisiensi), ["SS.1", "SS.2", "SS.5", "SS.7"]);
-    let ss2 = findings(&outcome, Code::ClaimEfisiensi)[1];
-    assert_eq!((ss2.found.as_str(), ss2.expected.as_str()), ("7.92", "8.21"));
+    // Each printed efficiency agrees with the capaian printed beside it: the basis is wrong.
+    assert_eq!(subjects(Code::EfficiencyBasis), ["SS.1", "SS.2", "SS.5", "SS.7"]);
+    assert!(findings(&outcome, Code::ClaimEfisiensi).is_empty());
+    let ss2 = findings(&outcome, Code::EfficiencyBasis)[1];
+    assert_eq!((ss2.found.as_str(), ss2.expected.as_str()), ("100.43", "100.75"));
     assert_eq!(ss2.at.as_ref().unwrap().to_string(), "Tabel 3.41!E5");
     // The scorecard itself is clean.
     assert!(findings(&outcome, Code::ClaimNpss).is_empty());

@@ -1,0 +1,101 @@
+//! The report against the unit's Perjanjian Kinerja. The agreement's tree (which SS in which
+//! perspective, which IKU in which SS), its targets, polarity and units of measure govern the
+//! scoring; every way the report departs from it is a finding.
+
+use crate::model::{Code, Finding, GoalRow, IndicatorRow, Measure, Report, Value};
+use std::collections::{HashMap, HashSet};
+
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(n) => n.normalize().to_string(),
+        Value::Opinion(o) => o.clone(),
+        Value::NotApplicable => "N/A".into(),
+        Value::Missing => "(kosong)".into(),
+    }
+}
+
+/// Put `report` in the agreement's shape and say where it departed from it.
+pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let agreed: HashMap<&str, &IndicatorRow> = agreement.indicators.iter().map(|i| (i.code.as_str(), i)).collect();
+    let label = match agreement.identity.year {
+        Some(year) => format!("tahun {year}"),
+        None => String::new(),
+    };
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut kept = Vec::new();
+    for mut indicator in std::mem::take(&mut report.indicators) {
+        if let Some(first) = seen.get(&indicator.code) {
+            findings.push(Finding::new(Code::IndicatorDuplicate, Some(indicator.at.clone()), &indicator.code).expected(first));
+            continue;
+        }
+        seen.insert(indicator.code.clone(), indicator.at.to_string());
+        let Some(pk) = agreed.get(indicator.code.as_str()) else {
+            let subject = format!("{} {}", indicator.code, indicator.name);
+            findings.push(Finding::new(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&label));
+            continue;
+        };
+        if indicator.goal != pk.goal {
+            findings.push(
+                Finding::new(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)
+                    .found(&indicator.goal)
+                    .expected(&pk.goal),
+            );
+            indicator.goal = pk.goal.clone();
+        }
+        let differs = match (&indicator.target.value, &pk.target.value) {
+            (_, Value::Missing) | (Value::Missing, _) => false,
+            (mine, agreed) => mine != agreed,
+        };
+        if differs {
+            let at = indicator.target.at.clone().or(Some(indicator.at.clone()));
+            findings.push(
+                Finding::new(Code::TargetMismatch, at, &indicator.code)
+                    .found(shown(&indicator.target.value))
+                    .expected(shown(&pk.target.value)),
+            );
+        }
+        if pk.target.value != Value::Missing {
+            indicator.target.value = pk.target.value.clone();
+        }
+        indicator.polarity = pk.polarity;
+        if pk.measure != Measure::Other {
+            indicator.measure = pk.measure;
+        }
+        kept.push(indicator);
+    }
+    for pk in &agreement.indicators {
+        if !seen.contains_key(&pk.code) {
+            let subject = format!("{} {}", pk.code, pk.name);
+            findings.push(Finding::new(Code::IndicatorMissing, None, subject.trim()).expected(&pk.goal));
+        }
+    }
+    report.indicators = kept;
+    // The goals, in the agreement's order and perspectives, with what the report claimed.
+    let mut goals = Vec::new();
+    let mut placed = HashSet::new();
+    for pk in &agreement.goals {
+        let reported = report.goals.iter().find(|g| g.code == pk.code);
+        if let Some(goal) = reported
+            && goal.perspective != pk.perspective
+            && !goal.perspective.starts_with('(')
+        {
+            findings.push(
+                Finding::new(Code::GoalMoved, Some(goal.at.clone()), &goal.code)
+                    .found(&goal.perspective)
+                    .expected(&pk.perspective),
+            );
+        }
+        placed.insert(pk.code.clone());
+        goals.push(GoalRow {
+            code: pk.code.clone(),
+            name: reported.map_or(&pk.name, |g| &g.name).clone(),
+            perspective: pk.perspective.clone(),
+            nss: reported.and_then(|g| g.nss.clone()),
+            at: reported.map_or(pk.at.clone(), |g| g.at.clone()),
+        });
+    }
+    report.goals = goals;
+    report.indicators.retain(|i| placed.contains(&i.goal));
+    findings
+}

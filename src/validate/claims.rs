@@ -1,0 +1,95 @@
+//! Every value the unit computed itself, checked against kinerja's recomputation with
+//! DOMAIN.md's tolerance.
+
+use crate::model::amount::display2;
+use crate::score;
+use crate::model::{BudgetScope, Claim, Code, Finding, Report, Scorecard};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Accept a claim within one unit of its last printed decimal of the recomputed value
+/// (±0.01 for `100,20`, ±0.1 for `101,2%`, ±1 for `92%`): units round, truncate, and compute
+/// from their own rounded intermediates.
+pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
+    let tolerance = Decimal::new(1, claim.decimals);
+    (claim.value - computed).abs() <= tolerance
+}
+
+fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
+    let (claim, computed) = (claim?, computed?);
+    (!within_tolerance(claim, computed)).then(|| {
+        Finding::new(code, Some(claim.at.clone()), subject)
+            .found(claim.value.normalize().to_string())
+            .expected(display2(computed))
+    })
+}
+
+/// Findings for every claim that differs from the recomputed value beyond the tolerance.
+pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (row, scored) in report.indicators.iter().zip(&card.indicators) {
+        findings.extend(compare(Code::ClaimCapaian, &row.code, row.capaian.as_ref(), scored.capaian.value));
+    }
+    for (row, scored) in report.goals.iter().zip(&card.goals) {
+        findings.extend(compare(Code::ClaimNss, &row.code, row.nss.as_ref(), scored.nss.value));
+    }
+    for row in &report.perspectives {
+        let Some(scored) = card.perspectives.iter().find(|p| p.name == row.name) else {
+            continue;
+        };
+        if !report.goals.is_empty() {
+            findings.extend(compare(Code::ClaimSkor, &row.name, row.skor.as_ref(), scored.score.value));
+        }
+        findings.extend(compare(Code::ClaimNkp, &row.name, row.nkp.as_ref(), scored.nkp.value));
+    }
+    findings.extend(compare(Code::ClaimNpss, "NPSS", report.npss.as_ref(), card.npss.value));
+    let nss_of: HashMap<&str, Option<Decimal>> = card.goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();
+    for (row, line) in report.budget.iter().zip(&card.budget) {
+        let amounts = line.pagu.is_some() && line.realisasi.is_some();
+        if amounts {
+            findings.extend(compare(Code::ClaimSerapan, &row.code, row.serapan.as_ref(), line.serapan));
+        }
+        findings.extend(compare(Code::ClaimSisa, &row.code, row.sisa.as_ref(), line.sisa));
+        let nss = nss_of.get(row.code.as_str()).copied().flatten();
+        let efficiency = compare(Code::ClaimEfisiensi, &row.code, row.efisiensi.as_ref(), line.efisiensi);
+        // 000 Tabel 3.41: the efficiency agrees with the capaian printed beside it, and that
+        // capaian is not the scorecard's NSS. Say so, rather than only that the figure is off.
+        let basis = match (&efficiency, row.scope, &row.capaian, &row.efisiensi, line.serapan, nss) {
+            (Some(_), BudgetScope::Goal, Some(capaian), Some(claimed), Some(serapan), Some(nss))
+                if score::efisiensi(capaian.value, serapan, clamp).is_some_and(|e| within_tolerance(claimed, e)) =>
+            {
+                Some(
+                    Finding::new(Code::EfficiencyBasis, Some(claimed.at.clone()), &row.code)
+                        .found(capaian.value.normalize().to_string())
+                        .expected(display2(nss)),
+                )
+            }
+            _ => None,
+        };
+        findings.extend(basis.or(efficiency));
+        if row.scope == BudgetScope::Goal {
+            findings.extend(compare(Code::ClaimCapaian, &row.code, row.capaian.as_ref(), nss));
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CellRef;
+    use rust_decimal_macros::dec;
+
+    fn claim(value: Decimal, decimals: u32) -> Claim {
+        Claim { value, decimals, at: CellRef::new(&"S".into(), 0, 0) }
+    }
+
+    #[test]
+    fn tolerance_is_one_unit_of_the_last_printed_decimal() {
+        assert!(within_tolerance(&claim(dec!(98.48), 2), dec!(98.4747)));
+        assert!(within_tolerance(&claim(dec!(101.2), 1), dec!(101.2024)));
+        assert!(within_tolerance(&claim(dec!(92), 0), dec!(92.9)));
+        assert!(!within_tolerance(&claim(dec!(100.43), 2), dec!(100.75)));
+        assert!(!within_tolerance(&claim(dec!(102.4), 1), dec!(102.24)));
+    }
+}
