@@ -1,12 +1,12 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
+use kinerja::check::Given;
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
-use kinerja::check::Given;
 use kinerja::model::{Kind, Period, Report};
-use kinerja::validate::history::Previous;
 use kinerja::pipeline::Workplace;
 use kinerja::store::Ledger;
+use kinerja::validate::history::Previous;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

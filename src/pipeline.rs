@@ -10,8 +10,8 @@ use crate::check::{self, Outcome, hex};
 use crate::config::Config;
 use crate::ingest::Overrides;
 use crate::model::{Code, Kind, Period, Report, Severity};
-use crate::validate::history::Previous;
 use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError, now_ms};
+use crate::validate::history::Previous;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -159,8 +159,12 @@ fn rejection(outcome: &Outcome) -> Option<String> {
     match &outcome.scored {
         None => outcome.findings.first().map(|f| f.message_in(outcome.language)),
         Some(_) => {
-            let reasons: Vec<String> =
-                outcome.findings.iter().filter(|f| blocking.contains(&f.code)).map(|f| f.message_in(outcome.language)).collect();
+            let reasons: Vec<String> = outcome
+                .findings
+                .iter()
+                .filter(|f| blocking.contains(&f.code))
+                .map(|f| f.message_in(outcome.language))
+                .collect();
             (!reasons.is_empty()).then(|| reasons.join(" "))
         }
     }

@@ -81,9 +81,16 @@ pub fn check_with(path: &Path, config: &Config, overrides: &Overrides, context: 
 /// The whole review of one workbook whose SHA-256 the caller has: read; for a realisasi report,
 /// put it in its agreement's shape; score; review against its claims, budget, ranges and
 /// previous version; apply the configured severities.
-pub fn check_hashed(path: &Path, sha256: String, config: &Config, overrides: &Overrides, context: &dyn Context) -> Outcome {
+pub fn check_hashed(
+    path: &Path,
+    sha256: String,
+    config: &Config,
+    overrides: &Overrides,
+    context: &dyn Context,
+) -> Outcome {
     let language = config.review.language;
-    let mut outcome = Outcome { file: path.to_path_buf(), sha256, unit: None, scored: None, findings: Vec::new(), language };
+    let mut outcome =
+        Outcome { file: path.to_path_buf(), sha256, unit: None, scored: None, findings: Vec::new(), language };
     let (mut report, mut findings) = match ingest::read(path, &config.units, overrides) {
         Ok(read) => read,
         Err(e) => {

@@ -216,7 +216,8 @@ impl Config {
         let rules = rules(defaults.scoring, user.scoring)?;
         let mut severities = HashMap::new();
         for (code, severity) in user.review.severity {
-            let parsed = Code::parse(&code).ok_or_else(|| value_error("review.severity", format!("unknown finding code `{code}`")))?;
+            let parsed = Code::parse(&code)
+                .ok_or_else(|| value_error("review.severity", format!("unknown finding code `{code}`")))?;
             severities.insert(parsed, severity);
         }
         let review = Review { language: user.review.language.unwrap_or_default(), severities };
@@ -399,8 +400,10 @@ mod tests {
 
     #[test]
     fn review_language_and_severities() {
-        let user: RawConfig =
-            toml::from_str("[review]\nlanguage = \"en\"\nseverity = { NA_UNEXPLAINED = \"error\", CHANGED = \"warning\" }").unwrap();
+        let user: RawConfig = toml::from_str(
+            "[review]\nlanguage = \"en\"\nseverity = { NA_UNEXPLAINED = \"error\", CHANGED = \"warning\" }",
+        )
+        .unwrap();
         let config = Config::from_raw(raw_defaults(), user, Path::new("")).unwrap();
         assert_eq!(config.review.language, Language::En);
         assert_eq!(config.review.severity(Code::NaUnexplained), Severity::Error);

@@ -205,7 +205,13 @@ impl Ledger {
     }
 
     /// The check JSON of the unit's latest accepted version of a report.
-    pub fn latest_report(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Result<Option<String>, StoreError> {
+    pub fn latest_report(
+        &self,
+        unit: &str,
+        year: u16,
+        period: Period,
+        kind: Kind,
+    ) -> Result<Option<String>, StoreError> {
         let kind = match kind {
             Kind::Realisasi => "realisasi",
             Kind::Agreement => "agreement",

@@ -26,13 +26,17 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     let mut kept = Vec::new();
     for mut indicator in std::mem::take(&mut report.indicators) {
         if let Some(first) = seen.get(&indicator.code) {
-            findings.push(Finding::new(Code::IndicatorDuplicate, Some(indicator.at.clone()), &indicator.code).expected(first));
+            findings.push(
+                Finding::new(Code::IndicatorDuplicate, Some(indicator.at.clone()), &indicator.code).expected(first),
+            );
             continue;
         }
         seen.insert(indicator.code.clone(), indicator.at.to_string());
         let Some(pk) = agreed.get(indicator.code.as_str()) else {
             let subject = format!("{} {}", indicator.code, indicator.name);
-            findings.push(Finding::new(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&label));
+            findings.push(
+                Finding::new(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&label),
+            );
             continue;
         };
         if indicator.goal != pk.goal {

@@ -23,7 +23,12 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     for (row, line) in report.budget.iter().zip(&card.budget).filter(|(r, _)| r.scope == BudgetScope::Total) {
         let sums = [
             ("pagu", line.pagu, parts.iter().map(|(_, l)| l.pagu).sum::<Option<Decimal>>(), &row.pagu.at),
-            ("realisasi", line.realisasi, parts.iter().map(|(_, l)| l.realisasi).sum::<Option<Decimal>>(), &row.realisasi.at),
+            (
+                "realisasi",
+                line.realisasi,
+                parts.iter().map(|(_, l)| l.realisasi).sum::<Option<Decimal>>(),
+                &row.realisasi.at,
+            ),
         ];
         for (what, total, sum, at) in sums {
             if let (Some(total), Some(sum)) = (total, sum)

@@ -2,8 +2,8 @@
 //! DOMAIN.md's tolerance.
 
 use crate::model::amount::display2;
-use crate::score;
 use crate::model::{BudgetScope, Claim, Code, Finding, Report, Scorecard};
+use crate::score;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 

@@ -28,7 +28,9 @@ fn out_of_range(what: &str, code: &str, reading: &Reading, range: (Decimal, Opti
         None => format!("≥ {low}"),
     };
     outside.then(|| {
-        Finding::new(Code::OutOfRange, reading.at.clone(), format!("{what} {code}")).found(value.normalize().to_string()).expected(shown)
+        Finding::new(Code::OutOfRange, reading.at.clone(), format!("{what} {code}"))
+            .found(value.normalize().to_string())
+            .expected(shown)
     })
 }
 

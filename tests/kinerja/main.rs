@@ -6,4 +6,5 @@ mod common;
 mod config_file;
 mod published;
 mod reading;
+mod review;
 mod service;

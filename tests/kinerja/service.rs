@@ -277,3 +277,34 @@ fn killed_at_random_moments_it_loses_nothing_and_counts_nothing_twice() {
     let versions: Vec<i64> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     assert_eq!(versions, (1..=contents.len() as i64).collect::<Vec<_>>(), "versions counted once each, in order");
 }
+
+#[test]
+fn the_stored_agreement_and_the_previous_version_inform_the_review() {
+    let service = Service::start("review");
+    service.drop_file("KR07", "pk 2024.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
+    service.wait_for_arrivals("the agreement", 1, Duration::from_secs(20));
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_review_errors.xlsx"));
+    service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
+    service.drop_file("KR07", "laporan perbaikan.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
+    service.wait_for_arrivals("the corrected report", 3, Duration::from_secs(20));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let codes = |file: &str| -> Vec<String> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = ?1",
+            )
+            .unwrap();
+        stmt.query_map([file], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let first = codes("laporan.xlsx");
+    for code in ["TARGET_MISMATCH", "INDICATOR_MISSING", "INDICATOR_MOVED", "GOAL_MOVED", "BUDGET_OVERSPENT"] {
+        assert!(first.iter().any(|c| c == code), "{code} missing from {first:?}");
+    }
+    let second = codes("laporan perbaikan.xlsx");
+    assert!(second.iter().any(|c| c == "CHANGED"), "{second:?}");
+    assert!(!second.iter().any(|c| c == "TARGET_MISMATCH"), "{second:?}");
+    let agreements: i64 = conn
+        .query_row("SELECT COUNT(*) FROM agreements WHERE unit = 'KR07' AND year = 2024", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(agreements, 1);
+}

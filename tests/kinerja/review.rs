@@ -1,0 +1,132 @@
+//! The discrepancy review: each rule caught where it should be, and no false alarm on the
+//! published reports as printed.
+
+use crate::common::*;
+use kinerja::check::{Given, check_with, to_json};
+use kinerja::config::Config;
+use kinerja::ingest::Overrides;
+use kinerja::model::{Code, Language, Severity};
+use kinerja::validate::history::Previous;
+
+fn agreement(name: &str) -> kinerja::model::Report {
+    let (report, _) = kinerja::ingest::read(&fixture(name), &Config::builtin().units, &Overrides::default()).unwrap();
+    report
+}
+
+fn against(report: &str, pk: &str) -> kinerja::check::Outcome {
+    let given = Given { agreement: Some(agreement(pk)), previous: None };
+    check_with(&fixture(report), &Config::builtin(), &Overrides::default(), &given)
+}
+
+fn subjects(outcome: &kinerja::check::Outcome, code: Code) -> Vec<String> {
+    findings(outcome, code).iter().map(|f| f.subject.clone()).collect()
+}
+
+#[test]
+fn the_published_reports_raise_no_error_against_their_agreements() {
+    let bkn = against("bkn_2023_scorecard.xlsx", "bkn_2023_agreement.xlsx");
+    assert_eq!(error_codes(&bkn), Vec::<&str>::new(), "{:#?}", bkn.findings);
+    assert_eq!(shown(&bkn.scored.as_ref().unwrap().1.npss), "98.47");
+    let kr07 = against("kr07_2024_budget_columns.xlsx", "kr07_2024_agreement_kode.xlsx");
+    assert_eq!(error_codes(&kr07), Vec::<&str>::new(), "{:#?}", kr07.findings);
+    assert_eq!(shown(&kr07.scored.as_ref().unwrap().1.npss), "99.27");
+    // IKU 1 is N/A with its reason only in the report's prose: a warning, not an error.
+    assert_eq!(subjects(&kr07, Code::NaUnexplained), ["Realisasi IKU.1"]);
+}
+
+#[test]
+fn every_departure_from_the_agreement_is_reported_and_the_agreement_governs() {
+    let outcome = against("kr07_2024_review_errors.xlsx", "kr07_2024_agreement_kode.xlsx");
+    let target = &findings(&outcome, Code::TargetMismatch)[0];
+    assert_eq!((target.subject.as_str(), target.found.as_str(), target.expected.as_str()), ("IKU.3", "90", "95"));
+    assert_eq!(places(&outcome, Code::TargetMismatch), ["Tabel 3.2!D9"]);
+    let moved = &findings(&outcome, Code::IndicatorMoved)[0];
+    assert_eq!((moved.subject.as_str(), moved.found.as_str(), moved.expected.as_str()), ("IKU.7", "SS.6", "SS.5"));
+    assert_eq!(places(&outcome, Code::IndicatorDuplicate), ["Tabel 3.2!C22"]);
+    assert_eq!(subjects(&outcome, Code::IndicatorUnknown), ["IKU.15 Jumlah inovasi layanan"]);
+    assert_eq!(subjects(&outcome, Code::IndicatorMissing), ["IKU.9 Indeks Profesionalitas ASN Kanreg VII BKN"]);
+    let goal = &findings(&outcome, Code::GoalMoved)[0];
+    assert_eq!(
+        (goal.subject.as_str(), goal.found.as_str(), goal.expected.as_str()),
+        ("SS.6", "Learn & Growth", "Internal Process")
+    );
+    assert_eq!(places(&outcome, Code::BudgetOverspent), ["Tabel 3.2!H10"]);
+    let total = &findings(&outcome, Code::BudgetTotal)[0];
+    assert_eq!(
+        (total.subject.as_str(), total.found.as_str(), total.expected.as_str()),
+        ("pagu", "600.000.000", "593.299.000")
+    );
+    assert_eq!(places(&outcome, Code::OutOfRange), ["Tabel 3.2!E12"]);
+    assert_eq!(places(&outcome, Code::NaUnexplained), ["Tabel 3.2!E6"]);
+    // Scored by the agreement: IKU 3 against 95, IKU 7 back under SS.5, SS.6 in Internal
+    // Process, IKU 15 not scored.
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let goal_of = |code: &str| report.indicators.iter().find(|i| i.code == code).map(|i| i.goal.clone());
+    assert_eq!(goal_of("IKU.7").as_deref(), Some("SS.5"));
+    assert_eq!(goal_of("IKU.15"), None);
+    let ss6 = report.goals.iter().find(|g| g.code == "SS.6").unwrap();
+    assert_eq!(ss6.perspective, "Internal Process");
+    let iku3 = report.indicators.iter().position(|i| i.code == "IKU.3").unwrap();
+    assert_eq!(shown(&card.indicators[iku3].capaian), "104.22");
+    assert_eq!(outcome.exit_code(), 1);
+}
+
+#[test]
+fn the_revised_agreement_governs_its_targets() {
+    // 000: IKU.4 was 90 in the PK of 19 Dec 2022 and 91 in the PK of 1 Jun 2023.
+    let old = against("bkn_2023_scorecard.xlsx", "bkn_2023_agreement_dec2022.xlsx");
+    let target = &findings(&old, Code::TargetMismatch)[0];
+    assert_eq!((target.subject.as_str(), target.found.as_str(), target.expected.as_str()), ("IKU.4", "91", "90"));
+    let revised = against("bkn_2023_scorecard.xlsx", "bkn_2023_agreement.xlsx");
+    assert!(findings(&revised, Code::TargetMismatch).is_empty());
+}
+
+#[test]
+fn a_resubmission_shows_what_changed_and_the_claims_left_stale() {
+    let config = Config::builtin();
+    let first = kinerja::check::check(&fixture("bkn_2023_scorecard.xlsx"), &config, &Overrides::default());
+    let given = Given { agreement: None, previous: Some(Previous::from_json(&to_json(&first))) };
+    let second = check_with(&fixture("bkn_2023_v2_stale_claims.xlsx"), &config, &Overrides::default(), &given);
+    let changed = &findings(&second, Code::Changed)[0];
+    assert_eq!(
+        (changed.subject.as_str(), changed.found.as_str(), changed.expected.as_str()),
+        ("Realisasi IKU.4", "91.16", "91.26")
+    );
+    assert_eq!(subjects(&second, Code::StaleClaim), ["IKU.4", "SS.2", "Skor Customer", "NKP Customer", "NPSS"]);
+    let npss = findings(&second, Code::StaleClaim).into_iter().find(|f| f.subject == "NPSS").unwrap();
+    assert_eq!((npss.found.as_str(), npss.expected.as_str()), ("98.47", "98.49"));
+    // The same workbook without its previous version: plain claim findings.
+    let alone = kinerja::check::check(&fixture("bkn_2023_v2_stale_claims.xlsx"), &config, &Overrides::default());
+    assert!(findings(&alone, Code::StaleClaim).is_empty());
+    assert_eq!(findings(&alone, Code::ClaimNpss).len(), 1);
+}
+
+#[test]
+fn severities_and_language_come_from_the_configuration() {
+    let dir = std::env::temp_dir().join(format!("kinerja-review-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("kinerja.toml");
+    std::fs::write(
+        &path,
+        "[review]\nlanguage = \"en\"\nseverity = { NA_UNEXPLAINED = \"error\", CLAIM_NPSS = \"warning\" }\n",
+    )
+    .unwrap();
+    let config = Config::load(&path).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(config.review.language, Language::En);
+    let outcome = kinerja::check::check(&fixture("kr07_2024_capaian.xlsx"), &config, &Overrides::default());
+    let na = &findings(&outcome, Code::NaUnexplained)[0];
+    assert_eq!(na.severity, Severity::Error);
+    let json = to_json(&outcome);
+    let message =
+        json["findings"].as_array().unwrap().iter().find(|f| f["code"] == "NA_UNEXPLAINED").unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    assert_eq!(
+        message,
+        "Tabel 3.2!E5: Realisasi IKU.1 is N/A without an explanation; give the reason in a keterangan column."
+    );
+    let wrong = kinerja::check::check(&fixture("bkn_2023_wrong_claims.xlsx"), &config, &Overrides::default());
+    assert_eq!(findings(&wrong, Code::ClaimNpss)[0].severity, Severity::Warning);
+}
