@@ -30,6 +30,10 @@ pub enum Role {
     Efisiensi,
     Note,
     Status,
+    /// A budget line's code: jenis belanja, program, kegiatan, KRO/RO.
+    Code,
+    /// A budget line's description ("Uraian").
+    Description,
 }
 
 /// The table families of DOMAIN.md, told apart by the roles their headers carry.
@@ -43,6 +47,9 @@ pub enum Family {
     GoalBudget,
     /// Perspective | Skor SS | Bobot | NKP, with an NPSS row.
     PerspectiveSummary,
+    /// Budget by jenis belanja or program → kegiatan → RO (Kode | Uraian | Pagu | Realisasi),
+    /// or the overall budget alone (Pagu | Realisasi | Sisa).
+    BudgetView,
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +127,10 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Skor
     } else if has(" bobot") {
         Role::Weight
+    } else if words.starts_with(" kode") || is("kro ro") || is("ro") {
+        Role::Code
+    } else if has(" uraian") {
+        Role::Description
     } else if has(" keterangan") || is("ket") || has(" penjelasan") {
         Role::Note
     } else if is("no") || is("nomor") {
@@ -145,6 +156,8 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
         Some(Family::GoalBudget)
     } else if has(Role::Perspective) && (has(Role::Skor) || has(Role::Nkp) || has(Role::Nss)) {
         Some(Family::PerspectiveSummary)
+    } else if has(Role::Pagu) && (has(Role::Realisasi) || has(Role::BudgetRealisasi)) && !has(Role::Goal) && !labelled {
+        Some(Family::BudgetView)
     } else {
         None
     }
@@ -161,6 +174,8 @@ fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family) {
             (Role::Realisasi, _) if right_of_pagu => Role::BudgetRealisasi,
             (Role::Realisasi, Family::GoalBudget) => Role::Capaian,
             (Role::BudgetRealisasi, Family::GoalBudget) if pagu.is_none() => Role::Serapan,
+            // In a table of money alone, "%" or "Capaian" is the share spent.
+            (Role::Capaian, Family::BudgetView) => Role::Serapan,
             (role, _) => role,
         };
     }
@@ -229,6 +244,8 @@ mod tests {
         assert_eq!(classify("No."), Some(Role::No));
         assert_eq!(classify("Status NSS"), Some(Role::Status));
         assert_eq!(classify("Nilai Kinerja Perspektif (NKP)"), Some(Role::Nkp));
+        assert_eq!(classify("Kode"), Some(Role::Code));
+        assert_eq!(classify("Uraian"), Some(Role::Description));
         assert_eq!(classify("Terwujudnya instansi pemerintah"), None);
     }
 }

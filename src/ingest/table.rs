@@ -363,7 +363,7 @@ fn subject((role, code): (Role, &str)) -> String {
 pub fn read(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     match header.family {
         Family::Performance | Family::Agreement => read_indicators(sheet, header, rows, parts),
-        Family::GoalBudget => read_goal_budget(sheet, header, rows, parts),
+        Family::GoalBudget | Family::BudgetView => read_budget_table(sheet, header, rows, parts),
         Family::PerspectiveSummary => read_perspective_summary(sheet, header, rows, parts),
     }
 }
@@ -487,6 +487,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 parts.budget.push(BudgetRow {
                     scope: BudgetScope::Indicator,
                     code: code.clone(),
+                    view: CellRef::new(&sheet.name, header.first_row, header.span().0).to_string(),
                     pagu,
                     realisasi: spent,
                     capaian: None,
@@ -514,15 +515,32 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     parts.findings = findings;
 }
 
-fn read_goal_budget(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
+/// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the
+/// overall budget alone.
+fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
+    let view = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string();
     for row in rows.0..=rows.1 {
-        let label = reader.text(row, Role::GoalCode).or(reader.text(row, Role::Goal)).unwrap_or("");
-        let words = normalise(label);
+        let code_cell = match header.col(Role::Code).map(|c| sheet.get(row, c)) {
+            Some(calamine::Data::Int(i)) => Some(i.to_string()),
+            Some(calamine::Data::Float(f)) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+            Some(calamine::Data::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        };
+        let label =
+            reader.text(row, Role::GoalCode).or(reader.text(row, Role::Goal)).or(reader.text(row, Role::Description));
+        let words = normalise(label.or(code_cell.as_deref()).unwrap_or(""));
         let (scope, code) = if words.contains(" jumlah") || words.contains(" total") {
             (BudgetScope::Total, "TOTAL".to_string())
-        } else if let Some((n, _)) = leading_code(label, "SS").or_else(|| leading_number(label)) {
+        } else if header.family == Family::BudgetView {
+            match code_cell {
+                Some(code) => (BudgetScope::Account, code),
+                // The overall budget alone (000 Tabel 3.39): one row, no code.
+                None if label.is_none() => (BudgetScope::Total, "TOTAL".to_string()),
+                None => continue,
+            }
+        } else if let Some((n, _)) = label.and_then(|l| leading_code(l, "SS").or_else(|| leading_number(l))) {
             (BudgetScope::Goal, format!("SS.{n}"))
         } else if let Some(goal) = parts.goals.iter().find(|g| !g.name.is_empty() && normalise(&g.name) == words) {
             (BudgetScope::Goal, goal.code.clone())
@@ -534,13 +552,18 @@ fn read_goal_budget(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mu
         parts.budget.push(BudgetRow {
             scope,
             code: code.clone(),
+            view: view.clone(),
             pagu,
             realisasi,
             capaian: reader.claim(row, Role::Capaian, &code),
             serapan: reader.claim(row, Role::Serapan, &code),
             sisa: reader.claim(row, Role::Sisa, &code),
             efisiensi: reader.claim(row, Role::Efisiensi, &code),
-            at: CellRef::new(&sheet.name, row, header.col(Role::Goal).unwrap_or(header.span().0)),
+            at: CellRef::new(
+                &sheet.name,
+                row,
+                header.col(Role::Goal).or(header.col(Role::Code)).unwrap_or(header.span().0),
+            ),
         });
     }
     reader.finish();

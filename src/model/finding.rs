@@ -220,6 +220,9 @@ codes! {
     BudgetTotal => "BUDGET_TOTAL", Error,
         "{subject} baris jumlah tertulis {found}, sedangkan jumlah rinciannya {expected}.",
         "The total {subject} reads {found}; its parts add up to {expected}.";
+    BudgetViews => "BUDGET_VIEWS", Error,
+        "Total {subject} tabel ini {found}, berbeda dengan total anggaran pada tabel lain {expected}; setiap rincian anggaran harus berjumlah sama.",
+        "The {subject} total of this table is {found}, unlike the budget total in another table, {expected}; every view of the budget must add up to the same total.";
     OutOfRange => "VALUE_OUT_OF_RANGE", Error,
         "{subject} bernilai {found}, di luar rentang {expected} untuk satuannya.",
         "{subject} is {found}, outside the range {expected} for its unit of measure.";

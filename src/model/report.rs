@@ -127,6 +127,9 @@ pub struct PerspectiveRow {
 pub enum BudgetScope {
     Indicator,
     Goal,
+    /// A line of another view of the budget: jenis belanja (`51`, `52`, `53`) or program →
+    /// kegiatan → KRO/RO (`088.WA`, `088.WA.4370`, …), nested by code.
+    Account,
     Total,
 }
 
@@ -135,17 +138,20 @@ impl BudgetScope {
         match self {
             BudgetScope::Indicator => "iku",
             BudgetScope::Goal => "ss",
+            BudgetScope::Account => "akun",
             BudgetScope::Total => "total",
         }
     }
 }
 
-/// A budget line: per indicator (columns beside the capaian table), per goal (a separate
-/// table), or the total row of such a table.
+/// A budget line: per indicator (columns beside the capaian table), per goal or per account
+/// (separate tables), or the total row of such a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetRow {
     pub scope: BudgetScope,
     pub code: String,
+    /// The table it was read from (`Sheet!A1` of its header): rows of one view add up together.
+    pub view: String,
     pub pagu: Reading,
     pub realisasi: Reading,
     pub capaian: Option<Claim>,

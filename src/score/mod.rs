@@ -143,7 +143,7 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
     };
     let sisa = pagu.zip(realisasi).map(|(p, r)| p - r);
     let efisiensi = match (row.scope, basis, serapan) {
-        (BudgetScope::Total, _, _) => None,
+        (BudgetScope::Total | BudgetScope::Account, _, _) => None,
         (_, Some(c), Some(s)) => efisiensi(c, s, rules.efficiency_clamp),
         _ => None,
     };
@@ -232,7 +232,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             let basis = match row.scope {
                 BudgetScope::Indicator => capaian_of.get(row.code.as_str()).copied().flatten(),
                 BudgetScope::Goal => nss_of.get(row.code.as_str()).copied().flatten(),
-                BudgetScope::Total => npss.value,
+                BudgetScope::Total | BudgetScope::Account => None,
             };
             budget_line(row, basis, rules)
         })

@@ -1,12 +1,60 @@
-//! Budget: realisasi within pagu, and totals that add up to their parts.
+//! Budget: realisasi within pagu, and every view adding up — a total row to its lines, a
+//! program to its kegiatan and a kegiatan to its RO, and each view (per SS, per jenis belanja,
+//! per program, the overall budget) to the same total.
 
 use crate::model::amount::display_rupiah;
-use crate::model::{BudgetScope, Code, Finding, Report, Scorecard};
+use crate::model::{BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, Report, Scorecard};
 use rust_decimal::Decimal;
+
+type Line<'a> = (&'a BudgetRow, &'a BudgetLine);
+
+/// Pagu and realisasi of a set of lines; `None` where a line lacks the amount.
+fn sums(lines: &[Line<'_>]) -> [Option<Decimal>; 2] {
+    [lines.iter().map(|(_, l)| l.pagu).sum(), lines.iter().map(|(_, l)| l.realisasi).sum()]
+}
+
+fn amounts(line: &BudgetLine) -> [Option<Decimal>; 2] {
+    [line.pagu, line.realisasi]
+}
+
+/// Findings for the amounts (pagu, realisasi) that differ from what they should add up to;
+/// `place` names where the expected figure comes from, when it is another table.
+fn mismatch(
+    code: Code,
+    subject: &str,
+    at: &CellRef,
+    stated: [Option<Decimal>; 2],
+    sum: [Option<Decimal>; 2],
+    place: &str,
+) -> Vec<Finding> {
+    ["pagu", "realisasi"]
+        .iter()
+        .zip(stated.iter().zip(sum))
+        .filter_map(|(what, (stated, sum))| match (stated, sum) {
+            (Some(stated), Some(sum)) if *stated != sum => Some(
+                Finding::new(code, Some(at.clone()), format!("{what}{subject}"))
+                    .found(display_rupiah(*stated))
+                    .expected(format!("{}{place}", display_rupiah(sum))),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `child` is somewhere under `parent` in a coded hierarchy (`088.WA` → `088.WA.4370`).
+fn under(parent: &str, child: &str) -> bool {
+    child.len() > parent.len() + 1 && child.starts_with(parent) && child.as_bytes()[parent.len()] == b'.'
+}
+
+/// `child` sits directly under `parent`, with no code of `all` between them.
+fn is_child(parent: &str, child: &str, all: &[&str]) -> bool {
+    under(parent, child) && !all.iter().any(|mid| under(parent, mid) && under(mid, child))
+}
 
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (row, line) in report.budget.iter().zip(&card.budget) {
+    let lines: Vec<Line<'_>> = report.budget.iter().zip(&card.budget).collect();
+    for (row, line) in &lines {
         if let (Some(pagu), Some(spent)) = (line.pagu, line.realisasi)
             && spent > pagu
         {
@@ -18,29 +66,62 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
             );
         }
     }
-    // A total row (Jumlah/Total) against the goal rows of its table.
-    let parts: Vec<_> = report.budget.iter().zip(&card.budget).filter(|(r, _)| r.scope == BudgetScope::Goal).collect();
-    for (row, line) in report.budget.iter().zip(&card.budget).filter(|(r, _)| r.scope == BudgetScope::Total) {
-        let sums = [
-            ("pagu", line.pagu, parts.iter().map(|(_, l)| l.pagu).sum::<Option<Decimal>>(), &row.pagu.at),
-            (
-                "realisasi",
-                line.realisasi,
-                parts.iter().map(|(_, l)| l.realisasi).sum::<Option<Decimal>>(),
-                &row.realisasi.at,
-            ),
-        ];
-        for (what, total, sum, at) in sums {
-            if let (Some(total), Some(sum)) = (total, sum)
-                && total != sum
-            {
-                findings.push(
-                    Finding::new(Code::BudgetTotal, at.clone().or(Some(row.at.clone())), what)
-                        .found(display_rupiah(total))
-                        .expected(display_rupiah(sum)),
-                );
+    let mut views: Vec<&str> = Vec::new();
+    for (row, _) in &lines {
+        if row.scope != BudgetScope::Indicator && !views.contains(&row.view.as_str()) {
+            views.push(&row.view);
+        }
+    }
+    // Indicator budgets often cover only part of the budget; the other views cover all of it.
+    let mut reference: Option<(String, [Option<Decimal>; 2])> = None;
+    for view in views {
+        let rows: Vec<Line<'_>> = lines.iter().copied().filter(|(r, _)| r.view == view).collect();
+        let codes: Vec<&str> =
+            rows.iter().filter(|(r, _)| r.scope != BudgetScope::Total).map(|(r, _)| r.code.as_str()).collect();
+        for (parent, line) in rows.iter().filter(|(r, _)| r.scope == BudgetScope::Account) {
+            let children: Vec<Line<'_>> =
+                rows.iter().copied().filter(|(r, _)| is_child(&parent.code, &r.code, &codes)).collect();
+            if !children.is_empty() {
+                let subject = format!(" {}", parent.code);
+                findings.extend(mismatch(Code::BudgetTotal, &subject, &parent.at, amounts(line), sums(&children), ""));
+            }
+        }
+        let top: Vec<Line<'_>> = rows
+            .iter()
+            .copied()
+            .filter(|(r, _)| r.scope != BudgetScope::Total && !codes.iter().any(|p| under(p, &r.code)))
+            .collect();
+        let total = rows.iter().find(|(r, _)| r.scope == BudgetScope::Total);
+        if let Some((row, line)) = total
+            && !top.is_empty()
+        {
+            findings.extend(mismatch(Code::BudgetTotal, "", &row.at, amounts(line), sums(&top), ""));
+        }
+        let (at, stated) = match total {
+            Some((row, line)) => (row.at.clone(), amounts(line)),
+            None => (top.first().map_or_else(|| rows[0].0.at.clone(), |(r, _)| r.at.clone()), sums(&top)),
+        };
+        match &reference {
+            None => reference = Some((view.to_string(), stated)),
+            Some((first, expected)) => {
+                findings.extend(mismatch(Code::BudgetViews, "", &at, stated, *expected, &format!(" ({first})")))
             }
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coded_hierarchies() {
+        let all = ["088.WA", "088.WA.4370", "088.WA.4370.EBA", "088.WB"];
+        assert!(is_child("088.WA", "088.WA.4370", &all));
+        assert!(!is_child("088.WA", "088.WA.4370.EBA", &all));
+        assert!(is_child("088.WA.4370", "088.WA.4370.EBA", &all));
+        assert!(!is_child("088.W", "088.WA", &all));
+        assert!(!is_child("51", "52", &all));
+    }
 }

@@ -1,7 +1,7 @@
 //! Every value the unit computed itself, checked against kinerja's recomputation with
 //! DOMAIN.md's tolerance.
 
-use crate::model::amount::display2;
+use crate::model::amount::{display_rupiah, display2};
 use crate::model::{BudgetScope, Claim, Code, Finding, Report, Scorecard};
 use crate::score;
 use rust_decimal::Decimal;
@@ -17,11 +17,13 @@ pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
 
 fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
     let (claim, computed) = (claim?, computed?);
-    (!within_tolerance(claim, computed)).then(|| {
-        Finding::new(code, Some(claim.at.clone()), subject)
-            .found(claim.value.normalize().to_string())
-            .expected(display2(computed))
-    })
+    // Amounts read as rupiah; scores as two decimals beside the figure as printed.
+    let (found, expected) = match code {
+        Code::ClaimSisa => (display_rupiah(claim.value), display_rupiah(computed)),
+        _ => (claim.value.normalize().to_string(), display2(computed)),
+    };
+    (!within_tolerance(claim, computed))
+        .then(|| Finding::new(code, Some(claim.at.clone()), subject).found(found).expected(expected))
 }
 
 /// Findings for every claim that differs from the recomputed value beyond the tolerance.

@@ -130,3 +130,30 @@ fn severities_and_language_come_from_the_configuration() {
     let wrong = kinerja::check::check(&fixture("bkn_2023_wrong_claims.xlsx"), &config, &Overrides::default());
     assert_eq!(findings(&wrong, Code::ClaimNpss)[0].severity, Severity::Warning);
 }
+
+#[test]
+fn every_view_of_the_budget_adds_up_to_the_same_total() {
+    let config = Config::builtin();
+    let consistent = kinerja::check::check(&fixture("bkn_2023_budget_views.xlsx"), &config, &Overrides::default());
+    assert_eq!(error_codes(&consistent), Vec::<&str>::new(), "{:#?}", consistent.findings);
+    let (report, _) = consistent.scored.as_ref().unwrap();
+    let accounts: Vec<&str> = report
+        .budget
+        .iter()
+        .filter(|b| b.scope == kinerja::model::BudgetScope::Account)
+        .map(|b| b.code.as_str())
+        .collect();
+    assert_eq!(&accounts[..4], ["51", "52", "53", "088.WA"]);
+
+    let off =
+        kinerja::check::check(&fixture("bkn_2023_budget_views_inconsistent.xlsx"), &config, &Overrides::default());
+    let views = &findings(&off, Code::BudgetViews)[0];
+    assert_eq!(
+        (views.subject.as_str(), views.found.as_str(), views.expected.as_str()),
+        ("realisasi", "1.029.677.308.609", "1.028.677.308.609 (Tabel 3.39!A2)")
+    );
+    assert_eq!(subjects(&off, Code::BudgetTotal), ["pagu 088.WA", "pagu 088.WA.4370"]);
+    assert_eq!(places(&off, Code::BudgetTotal), ["Program!A3", "Program!A4"]);
+    let sisa = &findings(&off, Code::ClaimSisa)[0];
+    assert_eq!((sisa.found.as_str(), sisa.expected.as_str()), ("40.611.791.676", "39.611.791.676"));
+}
