@@ -386,6 +386,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     if header.has(Role::Pagu) {
         parts.budget.reserve(capacity);
     }
+    let view: std::sync::Arc<str> = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string().into();
     let tree = header.col(Role::Tree);
     let goal_col = header.col(Role::Goal);
     // With two `No.` columns, the one right of the goal column numbers indicators.
@@ -487,7 +488,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 parts.budget.push(BudgetRow {
                     scope: BudgetScope::Indicator,
                     code: code.clone(),
-                    view: CellRef::new(&sheet.name, header.first_row, header.span().0).to_string(),
+                    view: view.clone(),
                     pagu,
                     realisasi: spent,
                     capaian: None,
@@ -520,7 +521,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
 fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
-    let view = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string();
+    let view: std::sync::Arc<str> = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string().into();
     for row in rows.0..=rows.1 {
         let code_cell = match header.col(Role::Code).map(|c| sheet.get(row, c)) {
             Some(calamine::Data::Int(i)) => Some(i.to_string()),

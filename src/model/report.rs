@@ -151,7 +151,7 @@ pub struct BudgetRow {
     pub scope: BudgetScope,
     pub code: String,
     /// The table it was read from (`Sheet!A1` of its header): rows of one view add up together.
-    pub view: String,
+    pub view: std::sync::Arc<str>,
     pub pagu: Reading,
     pub realisasi: Reading,
     pub capaian: Option<Claim>,

@@ -68,14 +68,14 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     }
     let mut views: Vec<&str> = Vec::new();
     for (row, _) in &lines {
-        if row.scope != BudgetScope::Indicator && !views.contains(&row.view.as_str()) {
+        if row.scope != BudgetScope::Indicator && !views.contains(&&*row.view) {
             views.push(&row.view);
         }
     }
     // Indicator budgets often cover only part of the budget; the other views cover all of it.
     let mut reference: Option<(String, [Option<Decimal>; 2])> = None;
     for view in views {
-        let rows: Vec<Line<'_>> = lines.iter().copied().filter(|(r, _)| r.view == view).collect();
+        let rows: Vec<Line<'_>> = lines.iter().copied().filter(|(r, _)| &*r.view == view).collect();
         let codes: Vec<&str> =
             rows.iter().filter(|(r, _)| r.scope != BudgetScope::Total).map(|(r, _)| r.code.as_str()).collect();
         for (parent, line) in rows.iter().filter(|(r, _)| r.scope == BudgetScope::Account) {

@@ -17,13 +17,15 @@ pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
 
 fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
     let (claim, computed) = (claim?, computed?);
+    if within_tolerance(claim, computed) {
+        return None;
+    }
     // Amounts read as rupiah; scores as two decimals beside the figure as printed.
     let (found, expected) = match code {
         Code::ClaimSisa => (display_rupiah(claim.value), display_rupiah(computed)),
         _ => (claim.value.normalize().to_string(), display2(computed)),
     };
-    (!within_tolerance(claim, computed))
-        .then(|| Finding::new(code, Some(claim.at.clone()), subject).found(found).expected(expected))
+    Some(Finding::new(code, Some(claim.at.clone()), subject).found(found).expected(expected))
 }
 
 /// Findings for every claim that differs from the recomputed value beyond the tolerance.

@@ -22,16 +22,18 @@ fn range_of(indicator: &IndicatorRow) -> Option<(Decimal, Option<Decimal>)> {
 fn out_of_range(what: &str, code: &str, reading: &Reading, range: (Decimal, Option<Decimal>)) -> Option<Finding> {
     let value = reading.number()?;
     let (low, high) = range;
-    let outside = value < low || high.is_some_and(|h| value > h);
+    if value >= low && high.is_none_or(|h| value <= h) {
+        return None;
+    }
     let shown = match high {
         Some(h) => format!("{low}–{h}"),
         None => format!("≥ {low}"),
     };
-    outside.then(|| {
+    Some(
         Finding::new(Code::OutOfRange, reading.at.clone(), format!("{what} {code}"))
             .found(value.normalize().to_string())
-            .expected(shown)
-    })
+            .expected(shown),
+    )
 }
 
 pub fn check(report: &Report) -> Vec<Finding> {
