@@ -204,7 +204,8 @@ impl Ledger {
             .optional()?)
     }
 
-    /// The check JSON of the unit's latest accepted version of a report.
+    /// The check JSON of the unit's latest accepted version of a report (versions follow arrival
+    /// order, and the identity index is ordered by arrival).
     pub fn latest_report(
         &self,
         unit: &str,
@@ -221,7 +222,7 @@ impl Ledger {
             .prepare_cached(
                 "SELECT report_json FROM submissions
                   WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4 AND result = 'accepted'
-                  ORDER BY version DESC LIMIT 1",
+                  ORDER BY arrival_id DESC LIMIT 1",
             )?
             .query_row(params![unit, year, period.as_str(), kind], |r| r.get(0))
             .optional()?)
