@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 const DEFAULTS: &str = include_str!("defaults.toml");
@@ -108,7 +109,8 @@ pub enum LowerFormula {
 /// A status band: a value belongs to the first band whose bound it meets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
-    pub name: String,
+    /// Shared by every score in the band: a scorecard can hold thousands.
+    pub name: Arc<str>,
     pub lower: Option<Decimal>,
     /// Whether `lower` itself belongs to the band (`from`) or not (`above`).
     pub inclusive: bool,
@@ -127,12 +129,12 @@ pub struct Rules {
     pub qualitative_ladder: Vec<String>,
     pub efficiency_clamp: Decimal,
     pub bands: Vec<Band>,
-    pub na_band: String,
+    pub na_band: Arc<str>,
 }
 
 impl Rules {
     /// The band name of a score; the N/A band when there is no value.
-    pub fn band(&self, value: Option<Decimal>) -> &str {
+    pub fn band(&self, value: Option<Decimal>) -> &Arc<str> {
         let Some(value) = value else {
             return &self.na_band;
         };
@@ -330,7 +332,7 @@ fn rules(defaults: RawScoring, user: RawScoring) -> Result<Rules, ConfigError> {
                 (None, Some(from)) => (Some(decimal("scoring.band.from", from)?), true),
                 (None, None) => (None, true),
             };
-            Ok(Band { name: band.name, lower, inclusive })
+            Ok(Band { name: band.name.into(), lower, inclusive })
         })
         .collect::<Result<Vec<_>, ConfigError>>()?;
     Ok(Rules {
@@ -342,7 +344,7 @@ fn rules(defaults: RawScoring, user: RawScoring) -> Result<Rules, ConfigError> {
         qualitative_ladder: ladder.iter().map(|o| o.trim().to_uppercase()).collect(),
         efficiency_clamp: decimal("scoring.efficiency_clamp", clamp)?.abs(),
         bands,
-        na_band: user.na_band.or(defaults.na_band).unwrap_or_else(|| "N/A".into()),
+        na_band: user.na_band.or(defaults.na_band).unwrap_or_else(|| "N/A".into()).into(),
     })
 }
 
@@ -374,12 +376,12 @@ mod tests {
     #[test]
     fn bands_are_half_open_as_domain_says() {
         let rules = Config::builtin().rules;
-        assert_eq!(rules.band(Some(dec!(100.01))), "Sangat Baik");
-        assert_eq!(rules.band(Some(dec!(100))), "Baik");
-        assert_eq!(rules.band(Some(dec!(80))), "Baik");
-        assert_eq!(rules.band(Some(dec!(79.99))), "Cukup");
-        assert_eq!(rules.band(Some(dec!(49.5))), "Kurang");
-        assert_eq!(rules.band(None), "Belum Ada Skor");
+        assert_eq!(&**rules.band(Some(dec!(100.01))), "Sangat Baik");
+        assert_eq!(&**rules.band(Some(dec!(100))), "Baik");
+        assert_eq!(&**rules.band(Some(dec!(80))), "Baik");
+        assert_eq!(&**rules.band(Some(dec!(79.99))), "Cukup");
+        assert_eq!(&**rules.band(Some(dec!(49.5))), "Kurang");
+        assert_eq!(&**rules.band(None), "Belum Ada Skor");
         assert_eq!(rules.cap, None);
     }
 

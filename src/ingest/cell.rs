@@ -232,8 +232,13 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
         }
         plain = false;
     }
-    let candidates =
-        Candidates { indonesian: parse_grouped(token, b'.', b','), english: parse_grouped(token, b',', b'.') };
+    let candidates = if token.contains(['.', ',']) {
+        Candidates { indonesian: parse_grouped(token, b'.', b','), english: parse_grouped(token, b',', b'.') }
+    } else {
+        // No separator: both styles read it alike.
+        let plain = parse_grouped(token, b'.', b',');
+        Candidates { indonesian: plain, english: plain }
+    };
     (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain, tail))
 }
 

@@ -1,6 +1,7 @@
 //! What kinerja computed from a report: the scored tree and the budget lines.
 
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// A computed score: `None` when it is N/A (nothing to score), with the provisional flag
 /// carried up from any provisional input beneath it.
@@ -42,7 +43,7 @@ impl Status {
 pub struct IndicatorScore {
     pub code: String,
     pub capaian: Score,
-    pub band: String,
+    pub band: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +51,7 @@ pub struct IndicatorScore {
 pub struct GoalScore {
     pub code: String,
     pub nss: Score,
-    pub band: String,
+    pub band: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +61,7 @@ pub struct PerspectiveScore {
     /// Percent of NPSS this perspective carries (25 when four share 100 equally).
     pub weight: Decimal,
     pub nkp: Score,
-    pub band: String,
+    pub band: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +82,6 @@ pub struct Scorecard {
     pub goals: Vec<GoalScore>,
     pub perspectives: Vec<PerspectiveScore>,
     pub npss: Score,
-    pub band: String,
+    pub band: Arc<str>,
     pub budget: Vec<BudgetLine>,
 }

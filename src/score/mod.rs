@@ -167,7 +167,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
         .iter()
         .map(|ind| {
             let capaian = indicator_capaian(ind, report.kind, rules, &mut findings);
-            IndicatorScore { code: ind.code.clone(), band: rules.band(capaian.value).to_string(), capaian }
+            IndicatorScore { code: ind.code.clone(), band: rules.band(capaian.value).clone(), capaian }
         })
         .collect();
     let goal_index: HashMap<&str, usize> = report.goals.iter().enumerate().map(|(i, g)| (g.code.as_str(), i)).collect();
@@ -183,7 +183,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
         .zip(nss)
         .map(|(goal, mean)| {
             let nss = mean.score();
-            GoalScore { code: goal.code.clone(), band: rules.band(nss.value).to_string(), nss }
+            GoalScore { code: goal.code.clone(), band: rules.band(nss.value).clone(), nss }
         })
         .collect();
     let mut names: Vec<&str> = report.perspectives.iter().map(|p| p.name.as_str()).collect();
@@ -212,7 +212,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
                 rules.weights.get(*name).copied().unwrap_or_default()
             };
             let nkp = Score { value: score.value.map(|s| s * weight / HUNDRED), provisional: score.provisional };
-            PerspectiveScore { name: name.to_string(), band: rules.band(score.value).to_string(), score, weight, nkp }
+            PerspectiveScore { name: name.to_string(), band: rules.band(score.value).clone(), score, weight, nkp }
         })
         .collect();
     let npss = {
@@ -237,7 +237,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             budget_line(row, basis, rules)
         })
         .collect();
-    let band = rules.band(npss.value).to_string();
+    let band = rules.band(npss.value).clone();
     (Scorecard { indicators, goals, perspectives, npss, band, budget }, findings)
 }
 

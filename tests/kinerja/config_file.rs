@@ -10,7 +10,7 @@ fn example_config_parses_and_overrides() {
     let kr07 = config.units.get("KR07").unwrap();
     assert_eq!(kr07.email, ["perencanaan.kanreg7@bkn.go.id"]);
     assert!(config.units.get("PUSDIKLAT").is_some());
-    assert_eq!(config.rules.band(Some("100.5".parse().unwrap())), "Sangat Baik");
+    assert_eq!(&**config.rules.band(Some("100.5".parse().unwrap())), "Sangat Baik");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert_eq!(config.service.inbox, root.join("inbox"));
     assert_eq!(config.service.settle, std::time::Duration::from_secs(1));
