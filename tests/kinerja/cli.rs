@@ -96,3 +96,26 @@ fn bad_arguments_are_refused_clearly() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown unit code `NOPE`"));
 }
+
+#[test]
+fn check_against_an_agreement_and_a_previous_version() {
+    let agreement = fixture("bkn_2023_agreement_dec2022.xlsx");
+    let previous = fixture("bkn_2023_scorecard.xlsx");
+    let (code, json) = check_json(
+        "bkn_2023_v2_stale_claims.xlsx",
+        &["--agreement", agreement.to_str().unwrap(), "--previous", previous.to_str().unwrap()],
+    );
+    assert_eq!(code, 1);
+    let codes: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    for expected in ["TARGET_MISMATCH", "CHANGED", "STALE_CLAIM"] {
+        assert!(codes.contains(&expected), "{expected} missing from {codes:?}");
+    }
+    // A workbook that is not an agreement is refused as one.
+    let not_pk = fixture("kr07_2024_capaian.xlsx");
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["check", previous.to_str().unwrap(), "--agreement", not_pk.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not a performance agreement"));
+}

@@ -202,6 +202,21 @@ fn resubmission_supersedes_and_duplicates_are_recognised() {
     assert_eq!(service.files_in("state/rejected").len(), 2);
     assert!(service.files_in("inbox").is_empty());
     assert!(service.stop().success());
+
+    // Read a stored submission again, by id and by a prefix of its hash.
+    let reprocess = |key: &str| {
+        Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", "reprocess", key])
+            .current_dir(&service.dir)
+            .output()
+            .unwrap()
+    };
+    let by_id = reprocess("2");
+    assert_eq!(by_id.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&by_id.stdout).contains("Submission 2 read again"));
+    let prefix = &sha(&bytes("kr07_2024_capaian.xlsx"))[..10];
+    assert!(String::from_utf8_lossy(&reprocess(prefix).stdout).contains("Submission 1 read again"));
+    assert_eq!(reprocess("999").status.code(), Some(2));
 }
 
 #[test]
