@@ -14,10 +14,12 @@
 //! - [`watch`]: which inbox files are candidates, and when one has settled and is complete.
 //! - [`store`]: the SQLite ledger of arrivals, submissions, versions, findings and scores.
 //! - [`pipeline`]: one taken file carried through: check → ledger → archive or rejected.
+//! - [`consolidate`]: the planners' workbook of a year and period, from the ledger.
 //! - [`service`]: `kinerja serve`: the watcher, the bounded queue, the workers, shutdown.
 
 pub mod check;
 pub mod config;
+pub mod consolidate;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;

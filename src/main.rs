@@ -60,6 +60,14 @@ enum Command {
         #[arg(long)]
         period: Option<Period>,
     },
+    /// Rebuild the consolidated workbook of a year (and period) from the ledger.
+    Consolidate {
+        #[arg(long)]
+        year: u16,
+        /// TW1…TW4, S1, S2 or TAHUNAN; all periods in the ledger for the year when omitted.
+        #[arg(long)]
+        period: Option<Period>,
+    },
     /// Read, score and check a stored submission again (by id or SHA-256 prefix), and replace
     /// its findings and scores in the ledger.
     Reprocess { submission: String },
@@ -117,6 +125,7 @@ fn run() -> anyhow::Result<u8> {
         Command::Serve => serve(config),
         Command::Status { year, period } => status(&config, year, period),
         Command::Reprocess { submission } => reprocess(&config, &submission),
+        Command::Consolidate { year, period } => consolidate(&config, year, period),
     }
 }
 
@@ -158,6 +167,22 @@ fn status(config: &Config, year: Option<i64>, period: Option<Period>) -> anyhow:
                 );
             }
         }
+    }
+    emit(&out)?;
+    Ok(0)
+}
+
+fn consolidate(config: &Config, year: u16, period: Option<Period>) -> anyhow::Result<u8> {
+    let work = Workplace::new(config);
+    let ledger = Ledger::open(&work.ledger())?;
+    let periods = match period {
+        Some(p) => vec![p],
+        None => ledger.periods(year)?,
+    };
+    let mut out = String::new();
+    for period in periods {
+        let path = kinerja::consolidate::rebuild(config, &ledger, year, period)?;
+        let _ = writeln!(out, "{}", path.display());
     }
     emit(&out)?;
     Ok(0)

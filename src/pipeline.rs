@@ -127,6 +127,14 @@ pub struct Processed {
 }
 
 impl Processed {
+    /// The year and period whose consolidated workbook this file changes: an accepted
+    /// realisasi report.
+    pub fn consolidates(&self) -> Option<(u16, Period)> {
+        let Recorded::New { accepted: true, .. } = self.recorded else { return None };
+        let (report, _) = self.outcome.as_ref()?.scored.as_ref()?;
+        (report.kind == Kind::Realisasi).then_some((report.identity.year?, report.identity.period?))
+    }
+
     /// The progress line of the service log.
     pub fn summary(&self) -> String {
         let place = if self.arrival.folder.is_empty() {

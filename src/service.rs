@@ -5,6 +5,7 @@
 //! the scanner (nothing new is taken) and lets the workers finish what is in flight.
 
 use crate::config::Config;
+use crate::model::Period;
 use crate::pipeline::{self, Job, Workplace};
 use crate::store::{SharedLedger, StoreError};
 use crate::watch::{self, Settler, State};
@@ -40,10 +41,14 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let workers = config.service.workers;
     let (jobs, queue) = mpsc::channel::<Job>(workers * 4);
     let queue = Arc::new(Mutex::new(queue));
+    let (changed, changes) = mpsc::unbounded_channel::<(u16, Period)>();
+    let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone()));
     let mut handles = Vec::new();
     for n in 0..workers {
-        handles.push(tokio::spawn(worker(n, queue.clone(), config.clone(), work.clone(), ledger.clone())));
+        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone());
+        handles.push(tokio::spawn(worker(n, queue.clone(), context)));
     }
+    drop(changed);
     let recovered = pipeline::recover(&work)?;
     if !recovered.is_empty() {
         info!(count = recovered.len(), "resuming files taken before the last stop");
@@ -68,6 +73,8 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     if let Ok(ledger) = Arc::try_unwrap(ledger) {
         tokio::task::spawn_blocking(move || ledger.close()).await.ok();
     }
+    // With every file recorded, the consolidator rebuilds what is pending and ends.
+    let _ = consolidator.await;
     info!("stopped");
     Ok(())
 }
@@ -81,24 +88,62 @@ async fn shutdown_signal() -> Result<(), ServiceError> {
     }
 }
 
-async fn worker(
-    n: usize,
-    queue: Arc<Mutex<mpsc::Receiver<Job>>>,
-    config: Arc<Config>,
-    work: Workplace,
-    ledger: Arc<SharedLedger>,
-) {
+type WorkerContext = (Arc<Config>, Workplace, Arc<SharedLedger>, mpsc::UnboundedSender<(u16, Period)>);
+
+async fn worker(n: usize, queue: Arc<Mutex<mpsc::Receiver<Job>>>, (config, work, ledger, changed): WorkerContext) {
     loop {
         let Some(job) = queue.lock().await.recv().await else { break };
-        let (config, work, ledger) = (config.clone(), work.clone(), ledger.clone());
+        let (config, work, ledger, changed) = (config.clone(), work.clone(), ledger.clone(), changed.clone());
         let name = job.arrival.file_name.clone();
         let done: pipeline::Done = Box::new(move |result| match result {
-            Ok(processed) => info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary()),
+            Ok(processed) => {
+                info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary());
+                if let Some(key) = processed.consolidates() {
+                    let _ = changed.send(key);
+                }
+            }
             Err(e) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
         });
         if let Err(e) = tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger, done)).await
         {
             return error!(worker = n, "worker failed: {e}");
+        }
+    }
+}
+
+/// How long the consolidator waits for quiet before it rebuilds: a burst rebuilds once.
+const DEBOUNCE: Duration = Duration::from_millis(500);
+
+/// Rebuild the consolidated workbook of every year and period that received an accepted report,
+/// once no new one has come for [`DEBOUNCE`].
+async fn consolidate(mut changes: mpsc::UnboundedReceiver<(u16, Period)>, config: Arc<Config>, work: Workplace) {
+    while let Some(first) = changes.recv().await {
+        let mut pending = std::collections::BTreeSet::from([first]);
+        loop {
+            tokio::select! {
+                next = changes.recv() => match next {
+                    Some(key) => { pending.insert(key); }
+                    None => break,
+                },
+                _ = tokio::time::sleep(DEBOUNCE) => break,
+            }
+        }
+        let (config, path) = (config.clone(), work.ledger());
+        let rebuilt =
+            tokio::task::spawn_blocking(move || -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
+                let ledger = crate::store::Ledger::open(&path)?;
+                pending
+                    .into_iter()
+                    .map(|(year, period)| {
+                        crate::consolidate::rebuild(&config, &ledger, year, period).map(|p| p.display().to_string())
+                    })
+                    .collect()
+            })
+            .await;
+        match rebuilt {
+            Ok(Ok(paths)) => paths.iter().for_each(|p| info!(workbook = %p, "consolidated workbook rebuilt")),
+            Ok(Err(e)) => error!("consolidated workbook not rebuilt: {e}"),
+            Err(e) => error!("consolidation task failed: {e}"),
         }
     }
 }

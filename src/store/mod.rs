@@ -94,10 +94,32 @@ pub struct Known {
     pub stored_path: String,
 }
 
+/// A unit's latest valid (accepted, error-free) realisasi report for a period, for the
+/// consolidated workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Valid {
+    pub unit: String,
+    pub submission_id: i64,
+    pub version: Option<i64>,
+    pub report_json: String,
+}
+
+/// A finding of a unit's latest version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenFinding {
+    pub unit: String,
+    pub sheet: Option<String>,
+    pub cell: Option<String>,
+    pub code: String,
+    pub severity: String,
+    pub message: String,
+}
+
 /// A unit's latest arrival, for `kinerja status`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusRow {
     pub unit: String,
+    pub sha256: String,
     pub file_name: String,
     pub received_ms: i64,
     /// accepted, rejected, duplicate or superseded.
@@ -274,7 +296,7 @@ impl Ledger {
     ) -> Result<Vec<Option<StatusRow>>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT a.folder, a.file_name, a.received_ms, a.outcome, a.reason, s.result, s.superseded_by, s.version,
-                    s.year, s.period, s.errors, s.warnings, s.npss, s.reason
+                    s.year, s.period, s.errors, s.warnings, s.npss, s.reason, a.sha256
                FROM arrivals a LEFT JOIN submissions s ON s.id = a.submission_id
               WHERE a.folder = ?1 AND (?2 IS NULL OR s.year = ?2) AND (?3 IS NULL OR s.period = ?3)
               ORDER BY a.id DESC LIMIT 1",
@@ -294,6 +316,7 @@ impl Ledger {
                     };
                     Ok(StatusRow {
                         unit: r.get(0)?,
+                        sha256: r.get(14)?,
                         file_name: r.get(1)?,
                         received_ms: r.get(2)?,
                         result: shown.to_string(),
@@ -310,6 +333,69 @@ impl Ledger {
                 .map_err(StoreError::from)
             })
             .collect()
+    }
+
+    /// The periods of a year that have accepted realisasi reports.
+    pub fn periods(&self, year: u16) -> Result<Vec<Period>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT period FROM submissions WHERE year = ?1 AND kind = 'realisasi' AND result = 'accepted'",
+        )?;
+        let names: Vec<String> = stmt.query_map([year], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let mut periods: Vec<Period> = names.iter().filter_map(|n| n.parse().ok()).collect();
+        periods.sort();
+        Ok(periods)
+    }
+
+    /// Each unit's latest valid realisasi report for a year and period.
+    pub fn latest_valid(&self, year: u16, period: Period) -> Result<Vec<Valid>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.unit, s.id, s.version, s.report_json FROM submissions s
+              WHERE s.year = ?1 AND s.period = ?2 AND s.kind = 'realisasi' AND s.result = 'accepted' AND s.errors = 0
+                AND s.arrival_id = (SELECT MAX(t.arrival_id) FROM submissions t
+                                     WHERE t.unit = s.unit AND t.year = s.year AND t.period = s.period
+                                       AND t.kind = 'realisasi' AND t.result = 'accepted' AND t.errors = 0)
+              ORDER BY s.unit",
+        )?;
+        let rows = stmt.query_map(params![year, period.as_str()], |r| {
+            Ok(Valid { unit: r.get(0)?, submission_id: r.get(1)?, version: r.get(2)?, report_json: r.get(3)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The findings of each unit's latest accepted version for a year and period.
+    pub fn open_findings(&self, year: u16, period: Period) -> Result<Vec<OpenFinding>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.unit, f.sheet, f.cell, f.code, f.severity, f.message FROM findings f
+               JOIN submissions s ON s.id = f.submission_id
+              WHERE s.year = ?1 AND s.period = ?2 AND s.kind = 'realisasi' AND s.result = 'accepted'
+                AND s.superseded_by IS NULL
+              ORDER BY s.unit, f.seq",
+        )?;
+        let rows = stmt.query_map(params![year, period.as_str()], |r| {
+            Ok(OpenFinding {
+                unit: r.get(0)?,
+                sheet: r.get(1)?,
+                cell: r.get(2)?,
+                code: r.get(3)?,
+                severity: r.get(4)?,
+                message: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// (unit, year, NPSS) of each unit's latest valid realisasi report of every year.
+    pub fn trend(&self) -> Result<Vec<(String, i64, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.unit, s.year, s.npss FROM submissions s
+              WHERE s.kind = 'realisasi' AND s.result = 'accepted' AND s.errors = 0 AND s.npss IS NOT NULL
+                AND s.arrival_id = (SELECT MAX(t.arrival_id) FROM submissions t
+                                     WHERE t.unit = s.unit AND t.year = s.year AND t.kind = 'realisasi'
+                                       AND t.result = 'accepted' AND t.errors = 0 AND t.npss IS NOT NULL)
+              ORDER BY s.unit, s.year",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// (file name, taken at, recorded at) of every submission, in Unix milliseconds.

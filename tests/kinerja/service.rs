@@ -323,3 +323,71 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
         .unwrap();
     assert_eq!(agreements, 1);
 }
+
+#[test]
+fn the_consolidated_workbook_gives_back_the_ledger_figures() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut service = Service::start("consolidate");
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
+    service.drop_file("BKN", "laporan bkn 2023.xlsx", &bytes("bkn_2023_scorecard.xlsx"));
+    service.wait_for_arrivals("the reports", 2, Duration::from_secs(20));
+    let workbook = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
+    wait_for("the consolidated workbook", Duration::from_secs(20), || workbook.exists());
+    assert!(service.stop().success());
+
+    let ledger = service.ledger();
+    let valid = ledger.latest_valid(2024, kinerja::model::Period::Year).unwrap();
+    assert_eq!(valid.len(), 1);
+    let json: serde_json::Value = serde_json::from_str(&valid[0].report_json).unwrap();
+    let mut book = open_workbook_auto(&workbook).unwrap();
+    assert_eq!(book.sheet_names(), ["Ringkasan", "Capaian IKU", "Anggaran", "Status Pengiriman", "Temuan", "Tren"]);
+    let cell = |range: &calamine::Range<Data>, r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+
+    let summary = book.worksheet_range("Ringkasan").unwrap();
+    assert_eq!(cell(&summary, 1, 0), Data::String("KR07".into()));
+    assert_eq!(cell(&summary, 1, 10), Data::Float(json["npss"].as_f64().unwrap()));
+    assert_eq!(cell(&summary, 1, 10), Data::Float(99.27));
+    assert_eq!(cell(&summary, 1, 3), Data::Float(101.25));
+    assert_eq!(cell(&summary, 1, 11), Data::String("Baik".into()));
+
+    let indicators = book.worksheet_range("Capaian IKU").unwrap();
+    let rows: Vec<Vec<Data>> = indicators.rows().skip(1).map(|r| r.to_vec()).collect();
+    assert_eq!(rows.len(), 14);
+    for (row, ind) in rows.iter().zip(json["indicators"].as_array().unwrap()) {
+        assert_eq!(row[3], Data::String(ind["code"].as_str().unwrap().into()));
+        match ind["capaian"].as_f64() {
+            Some(c) => assert_eq!(row[8], Data::Float(c)),
+            None => assert_eq!(row[9], Data::String("na".into())),
+        }
+    }
+
+    let budget = book.worksheet_range("Anggaran").unwrap();
+    let iku4 = budget.rows().find(|r| r[2] == Data::String("IKU.4".into())).unwrap().to_vec();
+    assert_eq!(
+        (iku4[3].clone(), iku4[4].clone(), iku4[7].clone()),
+        (Data::Float(30400000.0), Data::Float(29960485.0), Data::Float(-0.29))
+    );
+
+    let status = book.worksheet_range("Status Pengiriman").unwrap();
+    let status_rows: Vec<Vec<Data>> = status.rows().skip(1).map(|r| r.to_vec()).collect();
+    assert_eq!(status_rows.len(), kinerja::config::Config::builtin().units.units().len());
+    let row_of = |code: &str| status_rows.iter().find(|r| r[0] == Data::String(code.into())).unwrap().clone();
+    assert_eq!(row_of("KR07")[6], Data::String("accepted".into()));
+    assert_eq!(row_of("BKN")[6], Data::String("belum mengirim".into()));
+
+    let trend = book.worksheet_range("Tren").unwrap();
+    assert_eq!(cell(&trend, 0, 1), Data::String("2023".into()));
+    assert_eq!(cell(&trend, 0, 2), Data::String("2024".into()));
+    let bkn = trend.rows().find(|r| r[0] == Data::String("BKN".into())).unwrap().to_vec();
+    assert_eq!(bkn[1], Data::Float(98.47));
+
+    // The same from the command line, for the year's every period.
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "consolidate", "--year", "2023"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Rekap Kinerja 2023 TAHUNAN.xlsx"));
+    assert!(service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx").exists());
+}
