@@ -207,6 +207,17 @@ impl check::Context for LedgerContext<'_> {
     }
 }
 
+/// Write the unit's annotated copy of a read report to `outbox/<year>/<UNIT>/`. A failure is
+/// logged: the copy is a courtesy, the ledger is the record.
+fn annotate(outcome: &Outcome, job: &Job, outbox: &Path) {
+    let Some((report, _)) = &outcome.scored else { return };
+    let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return };
+    let target = crate::consolidate::annotate::path(outbox, year, unit, &job.arrival.file_name, &outcome.sha256);
+    if let Err(e) = crate::consolidate::annotate::write(outcome, &job.path, &target) {
+        tracing::warn!(file = %job.arrival.file_name, "annotated copy not written: {e}");
+    }
+}
+
 /// Called once a file is done: its record committed and the file kept, or a failure.
 pub type Done = Box<dyn FnOnce(Result<Processed, PipelineError>) + Send>;
 
@@ -254,6 +265,7 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
                     Some(_) => rejected_path,
                     None => format!("archive/{sha256}.{extension}"),
                 };
+                annotate(&outcome, &job, &work.outbox);
                 let reading = Box::new(Reading::of(&outcome));
                 (Decision::Read { reading, rejected: reason.clone() }, stored, reason, Some(outcome))
             }

@@ -6,6 +6,8 @@
 //! Numbers are numbers with display formats; the figures are the ledger's, as its JSON rounds
 //! them (scores half-up to 2 decimals, amounts exact).
 
+pub mod annotate;
+
 use crate::config::Config;
 use crate::model::Period;
 use crate::store::{Ledger, StoreError, utc};

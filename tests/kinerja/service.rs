@@ -330,7 +330,8 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     let mut service = Service::start("consolidate");
     service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
     service.drop_file("BKN", "laporan bkn 2023.xlsx", &bytes("bkn_2023_scorecard.xlsx"));
-    service.wait_for_arrivals("the reports", 2, Duration::from_secs(20));
+    service.drop_file("BKN", "revisi.xlsx", &bytes("bkn_2023_wrong_claims.xlsx"));
+    service.wait_for_arrivals("the reports", 3, Duration::from_secs(20));
     let workbook = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
     wait_for("the consolidated workbook", Duration::from_secs(20), || workbook.exists());
     assert!(service.stop().success());
@@ -378,8 +379,23 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     let trend = book.worksheet_range("Tren").unwrap();
     assert_eq!(cell(&trend, 0, 1), Data::String("2023".into()));
     assert_eq!(cell(&trend, 0, 2), Data::String("2024".into()));
+    // The 2023 revision has errors: the earlier valid version stays in the trend.
     let bkn = trend.rows().find(|r| r[0] == Data::String("BKN".into())).unwrap().to_vec();
     assert_eq!(bkn[1], Data::Float(98.47));
+
+    // The unit's annotated copy: its cells as sent, the computed values, the findings linked.
+    let sha = sha(&bytes("bkn_2023_wrong_claims.xlsx"));
+    let copy = service.dir.join(format!("outbox/2023/BKN/revisi (dinilai {}).xlsx", &sha[..8]));
+    let mut annotated = open_workbook_auto(&copy).unwrap();
+    assert_eq!(annotated.sheet_names(), ["Tabel 3.1", "Hasil kinerja", "Temuan"]);
+    let original = annotated.worksheet_range("Tabel 3.1").unwrap();
+    assert_eq!(original.get_value((10, 3)), Some(&Data::Float(100.18)));
+    let computed = annotated.worksheet_range("Hasil kinerja").unwrap();
+    let iku4 = computed.rows().find(|r| r[0] == Data::String("IKU.4".into())).unwrap().to_vec();
+    assert_eq!((iku4[5].clone(), iku4[6].clone()), (Data::Float(100.29), Data::Float(100.18)));
+    let listed = annotated.worksheet_range("Temuan").unwrap();
+    let claim = listed.rows().find(|r| r[0] == Data::String("CLAIM_CAPAIAN".into())).unwrap().to_vec();
+    assert_eq!(claim[2], Data::String("Tabel 3.1!D11".into()));
 
     // The same from the command line, for the year's every period.
     let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
