@@ -15,6 +15,7 @@
 //! - [`store`]: the SQLite ledger of arrivals, submissions, versions, findings and scores.
 //! - [`pipeline`]: one taken file carried through: check → ledger → archive or rejected.
 //! - [`consolidate`]: the planners' workbook of a year and period, from the ledger.
+//! - [`template`]: blank report and agreement workbooks for units.
 //! - [`service`]: `kinerja serve`: the watcher, the bounded queue, the workers, shutdown.
 
 pub mod check;
@@ -26,5 +27,6 @@ pub mod pipeline;
 pub mod score;
 pub mod service;
 pub mod store;
+pub mod template;
 pub mod validate;
 pub mod watch;

@@ -68,6 +68,23 @@ enum Command {
         #[arg(long)]
         period: Option<Period>,
     },
+    /// Write a blank report workbook for a unit (its indicators from its stored agreement, or the
+    /// built-in BKN set), or with `--agreement` a blank Perjanjian Kinerja.
+    Template {
+        #[arg(long)]
+        unit: String,
+        #[arg(long)]
+        year: u16,
+        /// The report period; TAHUNAN when omitted.
+        #[arg(long)]
+        period: Option<Period>,
+        /// An agreement template instead of a report template.
+        #[arg(long)]
+        agreement: bool,
+        /// Where to write it; by default in the unit's outbox folder for the year.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Read, score and check a stored submission again (by id or SHA-256 prefix), and replace
     /// its findings and scores in the ledger.
     Reprocess { submission: String },
@@ -126,6 +143,9 @@ fn run() -> anyhow::Result<u8> {
         Command::Status { year, period } => status(&config, year, period),
         Command::Reprocess { submission } => reprocess(&config, &submission),
         Command::Consolidate { year, period } => consolidate(&config, year, period),
+        Command::Template { unit, year, period, agreement, out } => {
+            template(&config, &unit, year, period, agreement, out)
+        }
     }
 }
 
@@ -185,6 +205,45 @@ fn consolidate(config: &Config, year: u16, period: Option<Period>) -> anyhow::Re
         let _ = writeln!(out, "{}", path.display());
     }
     emit(&out)?;
+    Ok(0)
+}
+
+fn template(
+    config: &Config,
+    code: &str,
+    year: u16,
+    period: Option<Period>,
+    agreement: bool,
+    out: Option<PathBuf>,
+) -> anyhow::Result<u8> {
+    use kinerja::template::{self, Kind as TemplateKind};
+    let Some(unit) = config.units.get(code) else {
+        bail!("unknown unit code `{code}`; known: {}", codes(config));
+    };
+    let work = Workplace::new(config);
+    let stored = if work.ledger().exists() {
+        let ledger = Ledger::open(&work.ledger())?;
+        ledger.governing_agreement(&unit.code, year)?.and_then(|path| {
+            let overrides = Overrides { unit: Some(unit.code.clone()), year: Some(year), ..Overrides::default() };
+            kinerja::ingest::read(&work.state.join(path), &config.units, &overrides).ok().map(|(report, _)| report)
+        })
+    } else {
+        None
+    };
+    let lines = stored.as_ref().map_or_else(template::builtin, template::from_agreement);
+    let (kind, name) = if agreement {
+        (TemplateKind::Agreement, format!("Template Perjanjian Kinerja {} {year}.xlsx", unit.code))
+    } else {
+        let period = period.unwrap_or(Period::Year);
+        (TemplateKind::Realisasi(period), format!("Template Laporan {} {year} {period}.xlsx", unit.code))
+    };
+    let path = out.unwrap_or_else(|| work.outbox.join(year.to_string()).join(&unit.code).join(name));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    template::write(&path, unit, year, kind, &lines)?;
+    let source = if stored.is_some() { "its stored agreement" } else { "the built-in BKN indicator set" };
+    emit(&format!("{} ({} indicators from {source})\n", path.display(), lines.len()))?;
     Ok(0)
 }
 

@@ -8,3 +8,4 @@ mod published;
 mod reading;
 mod review;
 mod service;
+mod template;

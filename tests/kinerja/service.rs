@@ -322,6 +322,16 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
         .query_row("SELECT COUNT(*) FROM agreements WHERE unit = 'KR07' AND year = 2024", [], |r| r.get(0))
         .unwrap();
     assert_eq!(agreements, 1);
+
+    // The unit's next template carries its stored agreement's indicators.
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "template", "--unit", "KR07", "--year", "2024", "--period", "TW1"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("14 indicators from its stored agreement"), "{said}");
+    assert!(service.dir.join("outbox/2024/KR07/Template Laporan KR07 2024 TW1.xlsx").exists());
 }
 
 #[test]

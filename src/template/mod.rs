@@ -1,0 +1,243 @@
+//! Blank workbooks for units: a report template (indicators from the unit's agreement, or the
+//! built-in BKN set) and an agreement template. Labels, targets and formulas are locked; input
+//! cells are open and validated; an instruction sheet in Bahasa Indonesia; a hidden sheet names
+//! the template, its version, the unit and the year. A filled template reads back through
+//! `kinerja check` like any unit workbook.
+
+use crate::model::{Period, Report, Unit, Value};
+use rust_xlsxwriter::{Color, DataValidation, DataValidationRule, Format, Formula, Workbook, XlsxError};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The version written into every template's hidden sheet.
+pub const VERSION: &str = "1";
+
+/// Why a template could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("{path}: {source}")]
+    Write { path: PathBuf, source: XlsxError },
+}
+
+/// One indicator of a template, under its goal and perspective.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Line {
+    pub perspective: String,
+    pub goal: String,
+    pub goal_name: String,
+    pub code: String,
+    pub name: String,
+    pub satuan: String,
+    pub target: String,
+}
+
+#[derive(Deserialize)]
+struct Builtin {
+    indicator: Vec<Line>,
+}
+
+/// The built-in BKN indicator set (BKN's revised PK 2023).
+pub fn builtin() -> Vec<Line> {
+    toml::from_str::<Builtin>(include_str!("../config/indicators.toml"))
+        .expect("the built-in indicators parse")
+        .indicator
+}
+
+/// The lines of a stored agreement.
+pub fn from_agreement(agreement: &Report) -> Vec<Line> {
+    agreement
+        .indicators
+        .iter()
+        .map(|i| {
+            let goal = agreement.goals.iter().find(|g| g.code == i.goal);
+            Line {
+                perspective: goal.map_or_else(String::new, |g| g.perspective.clone()),
+                goal: i.goal.clone(),
+                goal_name: goal.map_or_else(String::new, |g| g.name.clone()),
+                code: i.code.clone(),
+                name: i.name.clone(),
+                satuan: i.measure.label().to_string(),
+                target: match &i.target.value {
+                    Value::Number(n) => n.normalize().to_string(),
+                    Value::Opinion(o) => o.clone(),
+                    _ => String::new(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// A report period as titles write it, so the template's own title tells it.
+pub fn period_title(period: Period) -> &'static str {
+    match period {
+        Period::Tw1 => "Triwulan I",
+        Period::Tw2 => "Triwulan II",
+        Period::Tw3 => "Triwulan III",
+        Period::Tw4 => "Triwulan IV",
+        Period::S1 => "Semester I",
+        Period::S2 => "Semester II",
+        Period::Year => "Tahunan",
+    }
+}
+
+/// Which template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Realisasi(Period),
+    Agreement,
+}
+
+const INSTRUCTIONS: &[&str] = &[
+    "Petunjuk pengisian",
+    "1. Isi hanya sel berwarna kuning. Sel lain (nama indikator, target, rumus capaian) terkunci.",
+    "2. Realisasi diisi angka dengan koma desimal sesuai pengaturan Excel Anda, misalnya 92,78; persen tanpa tanda %.",
+    "3. Bila indikator belum dapat diukur, isi N/A dan tuliskan alasannya di kolom Keterangan.",
+    "4. Nilai sementara diberi tanda pada kolom Keterangan (\"sementara\").",
+    "5. Untuk opini laporan keuangan, pilih WTP, WDP, TW, atau TMP.",
+    "6. Jangan mengubah judul, urutan kolom, atau lembar tersembunyi; simpan sebagai .xlsx.",
+    "7. Kirim berkas ke folder inbox unit Anda. Tanda terima atau laporan ketidaksesuaian akan dikirim melalui surel.",
+];
+
+/// Write the template for `unit` and `year` to `path`.
+///
+/// # Errors
+/// [`TemplateError`] when the workbook cannot be built or saved.
+pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) -> Result<(), TemplateError> {
+    let failed = |source| TemplateError::Write { path: path.to_path_buf(), source };
+    let mut book = Workbook::new();
+    let title = Format::new().set_bold().set_font_size(13);
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDEBF7))
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let locked = Format::new().set_text_wrap();
+    let input = Format::new().set_unlocked().set_background_color(Color::RGB(0xFFF2CC));
+    let band = Format::new().set_bold().set_background_color(Color::RGB(0xEDEDED));
+    let sheet = book.add_worksheet();
+    let (sheet_name, heading) = match kind {
+        Kind::Realisasi(_) => ("Laporan", format!("LAPORAN CAPAIAN KINERJA {} TAHUN {year}", unit.name.to_uppercase())),
+        Kind::Agreement => {
+            ("Perjanjian Kinerja", format!("PERJANJIAN KINERJA {} TAHUN {year}", unit.name.to_uppercase()))
+        }
+    };
+    sheet.set_name(sheet_name).map_err(failed)?;
+    sheet.write_string_with_format(0, 0, &heading, &title).map_err(failed)?;
+    if let Kind::Realisasi(period) = kind {
+        sheet.write_string(1, 0, "Periode").map_err(failed)?;
+        sheet.write_string_with_format(1, 1, period_title(period), &input).map_err(failed)?;
+        let periods =
+            ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Semester I", "Semester II", "Tahunan"];
+        let list = DataValidation::new().allow_list_strings(&periods).map_err(failed)?;
+        sheet.add_data_validation(1, 1, 1, 1, &list).map_err(failed)?;
+    }
+    let headers: &[&str] = match kind {
+        Kind::Realisasi(_) => &[
+            "Perspektif",
+            "Sasaran Strategis",
+            "Kode IKU",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Keterangan",
+        ],
+        Kind::Agreement => {
+            &["Perspektif", "Sasaran Strategis", "Kode IKU", "Indikator Kinerja Utama", "Satuan", "Target"]
+        }
+    };
+    for (col, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(3, col as u16, *h, &header).map_err(failed)?;
+    }
+    let number_or_na = |cell: &str| {
+        DataValidation::new()
+            .allow_custom(Formula::new(format!("=OR(ISNUMBER({cell}),{cell}=\"N/A\")")))
+            .set_error_message("Isi dengan angka atau N/A.")
+    };
+    let opinions = ["WTP", "WDP", "TW", "TMP", "N/A"];
+    let mut row = 4u32;
+    let mut perspective = "";
+    let mut goal = "";
+    for line in lines {
+        if line.perspective != perspective {
+            perspective = &line.perspective;
+            sheet.write_string_with_format(row, 0, format!("{perspective} Perspective"), &band).map_err(failed)?;
+            row += 1;
+        }
+        if line.goal != goal {
+            goal = &line.goal;
+            sheet
+                .write_string_with_format(row, 1, format!("{} {}", line.goal, line.goal_name), &locked)
+                .map_err(failed)?;
+        }
+        sheet.write_string_with_format(row, 2, &line.code, &locked).map_err(failed)?;
+        sheet.write_string_with_format(row, 3, &line.name, &locked).map_err(failed)?;
+        sheet.write_string_with_format(row, 4, &line.satuan, &locked).map_err(failed)?;
+        let opinion = line.target.chars().all(|c| c.is_ascii_alphabetic()) && !line.target.is_empty();
+        let target_format = if kind == Kind::Agreement { &input } else { &locked };
+        match line.target.parse::<f64>() {
+            Ok(n) => sheet.write_number_with_format(row, 5, n, target_format),
+            Err(_) => sheet.write_string_with_format(row, 5, &line.target, target_format),
+        }
+        .map_err(failed)?;
+        if let Kind::Realisasi(_) = kind {
+            sheet.write_blank(row, 6, &input).map_err(failed)?;
+            let validation = if opinion {
+                DataValidation::new().allow_list_strings(&opinions).map_err(failed)?
+            } else {
+                number_or_na(&format!("G{}", row + 1)).map_err(failed)?
+            };
+            sheet.add_data_validation(row, 6, row, 6, &validation).map_err(failed)?;
+            let (g, f) = (format!("G{}", row + 1), format!("F{}", row + 1));
+            let formula = if opinion {
+                format!("=IF({g}={f},100,\"\")")
+            } else {
+                format!("=IF(AND(ISNUMBER({g}),ISNUMBER({f}),{f}<>0),ROUND({g}/{f}*100,2),\"\")")
+            };
+            sheet
+                .write_formula_with_format(row, 7, Formula::new(formula), &Format::new().set_num_format("0.00"))
+                .map_err(failed)?;
+            sheet.write_blank(row, 8, &input).map_err(failed)?;
+        } else {
+            let positive = DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0));
+            if !opinion {
+                sheet.add_data_validation(row, 5, row, 5, &positive).map_err(failed)?;
+            }
+        }
+        row += 1;
+    }
+    for (col, width) in
+        [(0u16, 18.0), (1, 40.0), (2, 10.0), (3, 60.0), (4, 10.0), (5, 10.0), (6, 12.0), (7, 12.0), (8, 30.0)]
+    {
+        sheet.set_column_width(col, width).map_err(failed)?;
+    }
+    sheet.set_freeze_panes(4, 0).map_err(failed)?;
+    sheet.protect();
+    let help = book.add_worksheet();
+    help.set_name("Petunjuk").map_err(failed)?;
+    for (i, text) in INSTRUCTIONS.iter().enumerate() {
+        help.write_string(i as u32, 0, *text).map_err(failed)?;
+    }
+    help.set_column_width(0, 110).map_err(failed)?;
+    let meta = book.add_worksheet();
+    meta.set_name("kinerja").map_err(failed)?;
+    let kind_name = match kind {
+        Kind::Realisasi(p) => format!("realisasi {p}"),
+        Kind::Agreement => "agreement".into(),
+    };
+    for (i, (key, value)) in [
+        ("template", "kinerja"),
+        ("versi", VERSION),
+        ("unit", &unit.code),
+        ("tahun", &year.to_string()),
+        ("jenis", &kind_name),
+    ]
+    .iter()
+    .enumerate()
+    {
+        meta.write_string(i as u32, 0, *key).map_err(failed)?;
+        meta.write_string(i as u32, 1, *value).map_err(failed)?;
+    }
+    meta.set_hidden(true);
+    book.save(path).map_err(failed)
+}

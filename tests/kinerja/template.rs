@@ -1,0 +1,59 @@
+//! Templates for units: their structure read back, and a filled template scoring correctly.
+
+use crate::common::*;
+use calamine::{Data, Reader, SheetVisible, open_workbook_auto};
+use kinerja::config::Config;
+use kinerja::ingest::Overrides;
+use kinerja::model::{Kind, Period};
+use kinerja::template::{self, Kind as TemplateKind};
+
+#[test]
+fn a_filled_template_scores_like_the_published_report() {
+    let outcome = check_fixture("template_bkn_2023_filled.xlsx");
+    assert_eq!(outcome.findings.len(), 0, "{:#?}", outcome.findings);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!(report.identity.unit.as_deref(), Some("BKN"));
+    assert_eq!(report.identity.period, Some(Period::Year));
+    assert_eq!(shown(&card.npss), "98.47");
+}
+
+#[test]
+fn templates_lock_their_labels_and_describe_themselves() {
+    let dir = std::env::temp_dir().join(format!("kinerja-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = Config::builtin();
+    let unit = config.units.get("KR07").unwrap();
+    let report = dir.join("laporan.xlsx");
+    template::write(&report, unit, 2025, TemplateKind::Realisasi(Period::Tw2), &template::builtin()).unwrap();
+    let mut book = open_workbook_auto(&report).unwrap();
+    assert_eq!(book.sheet_names(), ["Laporan", "Petunjuk", "kinerja"]);
+    let hidden: Vec<bool> = book.sheets_metadata().iter().map(|s| s.visible != SheetVisible::Visible).collect();
+    assert_eq!(hidden, [false, false, true]);
+    let meta = book.worksheet_range("kinerja").unwrap();
+    let pairs: Vec<(String, String)> = meta.rows().map(|r| (r[0].to_string(), r[1].to_string())).collect();
+    assert_eq!(pairs[0], ("template".into(), "kinerja".into()));
+    assert_eq!(pairs[2], ("unit".into(), "KR07".into()));
+    assert_eq!(pairs[3], ("tahun".into(), "2025".into()));
+    let sheet = book.worksheet_range("Laporan").unwrap();
+    assert_eq!(sheet.get_value((1, 1)), Some(&Data::String("Triwulan II".into())));
+    let codes: Vec<String> =
+        sheet.rows().skip(4).filter_map(|r| r.get(2).map(|c| c.to_string())).filter(|c| c.starts_with("IKU")).collect();
+    assert_eq!(codes.len(), 13);
+    let help = book.worksheet_range("Petunjuk").unwrap();
+    assert_eq!(help.get_value((0, 0)), Some(&Data::String("Petunjuk pengisian".into())));
+    // A blank template reads as the unit's report for the period, with nothing yet to score.
+    let (read, _) = kinerja::ingest::read(&report, &config.units, &Overrides::default()).unwrap();
+    assert_eq!(
+        (read.identity.unit.as_deref(), read.identity.year, read.identity.period),
+        (Some("KR07"), Some(2025), Some(Period::Tw2))
+    );
+
+    let agreement = dir.join("pk.xlsx");
+    template::write(&agreement, unit, 2025, TemplateKind::Agreement, &template::builtin()).unwrap();
+    let (pk, findings) = kinerja::ingest::read(&agreement, &config.units, &Overrides::default()).unwrap();
+    assert_eq!(pk.kind, Kind::Agreement);
+    assert_eq!(pk.indicators.len(), 13);
+    assert_eq!(pk.indicators[9].target.value, kinerja::model::Value::Number("3.7".parse().unwrap()));
+    assert!(findings.iter().all(|f| f.severity != kinerja::model::Severity::Error), "{findings:#?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
