@@ -93,9 +93,23 @@ fn finish(sheet: &mut Worksheet) {
 pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> Result<PathBuf, ConsolidateError> {
     let target = path(&config.service.outbox, year, period);
     let write = |source| ConsolidateError::Write { path: target.clone(), source };
-    let valid = ledger.latest_valid(year, period)?;
-    let reports: Vec<(String, Json)> =
-        valid.iter().map(|v| (v.unit.clone(), serde_json::from_str(&v.report_json).unwrap_or(Json::Null))).collect();
+    // Reports are read from the ledger one at a time, once per sheet, so memory stays flat as
+    // units grow; only a line per unit is kept for the summary and its ranking.
+    let each = |f: &mut dyn FnMut(&str, &Json) -> Result<(), ConsolidateError>| {
+        ledger.each_valid(year, period, |valid| {
+            let json = serde_json::from_str(&valid.report_json).unwrap_or(Json::Null);
+            f(&valid.unit, &json)
+        })
+    };
+    let mut reports: Vec<(String, Json)> = Vec::new();
+    let mut indicator_count = 0u32;
+    each(&mut |unit, json| {
+        indicator_count += json["indicators"].as_array().map_or(0, |a| a.len() as u32);
+        let keep = ["npss", "npss_status", "band", "perspectives"];
+        let small: serde_json::Map<String, Json> = keep.iter().map(|k| (k.to_string(), json[*k].clone())).collect();
+        reports.push((unit.to_string(), Json::Object(small)));
+        Ok(())
+    })?;
     let codes: Vec<String> = config.units.units().iter().map(|u| u.code.clone()).collect();
     let status = ledger.status(&codes, Some(i64::from(year)), Some(period.as_str()))?;
     let findings = ledger.open_findings(year, period)?;
@@ -108,11 +122,21 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         rupiah: Format::new().set_num_format("#,##0"),
         missing: Format::new().set_background_color(Color::RGB(0xFCE4D6)),
     };
-    summary(book.add_worksheet(), &reports, &formats, config).map_err(write)?;
-    indicators(book.add_worksheet(), &reports, &formats).map_err(write)?;
-    budget(book.add_worksheet(), &reports, &formats).map_err(write)?;
+    summary(book.add_worksheet_with_constant_memory().map_err(write)?, &reports, &formats, config).map_err(write)?;
     {
-        let sheet = book.add_worksheet();
+        let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
+        let mut rows = indicators_start(sheet, indicator_count).map_err(write)?;
+        each(&mut |unit, json| indicator_rows(sheet, &mut rows, unit, json, &formats).map_err(write))?;
+        finish(sheet);
+    }
+    {
+        let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
+        let mut rows = budget_start(sheet, &formats).map_err(write)?;
+        each(&mut |unit, json| budget_rows(sheet, &mut rows, unit, json, &formats).map_err(write))?;
+        finish(sheet);
+    }
+    {
+        let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         sheet.set_name("Status Pengiriman").map_err(write)?;
         let headers = ["Kode", "Unit", "Versi", "Diterima (UTC)", "Berkas", "Hash", "Hasil", "Kesalahan", "Peringatan"];
         write_header(sheet, &headers, &formats.header).map_err(write)?;
@@ -143,7 +167,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         finish(sheet);
     }
     {
-        let sheet = book.add_worksheet();
+        let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         sheet.set_name("Temuan").map_err(write)?;
         write_header(sheet, &["Unit", "Lembar", "Sel", "Kode", "Tingkat", "Pesan"], &formats.header).map_err(write)?;
         for (i, f) in findings.iter().enumerate() {
@@ -163,7 +187,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         finish(sheet);
     }
     {
-        let sheet = book.add_worksheet();
+        let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         sheet.set_name("Tren").map_err(write)?;
         let mut years: Vec<i64> = trend.iter().map(|t| t.1).collect();
         years.sort();
@@ -244,61 +268,53 @@ fn summary(sheet: &mut Worksheet, reports: &[(String, Json)], f: &Formats, confi
     Ok(())
 }
 
-fn indicators(sheet: &mut Worksheet, reports: &[(String, Json)], f: &Formats) -> Result<(), XlsxError> {
+const INDICATOR_HEADERS: [&str; 11] =
+    ["Unit", "Perspektif", "SS", "Kode IKU", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Status", "Band"];
+
+/// The sheet and its Excel table (filters, banded rows) over the `rows` to come: a
+/// constant-memory sheet takes its rows in order, so the table and its header come first.
+fn indicators_start(sheet: &mut Worksheet, rows: u32) -> Result<u32, XlsxError> {
     sheet.set_name("Capaian IKU")?;
-    let headers = [
-        "Unit",
-        "Perspektif",
-        "SS",
-        "Kode IKU",
-        "Indikator",
-        "Satuan",
-        "Target",
-        "Realisasi",
-        "Capaian",
-        "Status",
-        "Band",
-    ];
-    let mut r = 0u32;
-    for (unit, json) in reports {
-        for ind in json["indicators"].as_array().into_iter().flatten() {
-            r += 1;
-            sheet.write_string(r, 0, unit)?;
-            for (col, key) in [(1u16, "perspective"), (2, "goal"), (3, "code"), (4, "name"), (5, "satuan")] {
-                sheet.write_string(r, col, text(&ind[key]))?;
-            }
-            write_number(sheet, r, 6, &ind["target"], &f.score)?;
-            write_number(sheet, r, 7, &ind["realisasi"], &f.score)?;
-            write_number(sheet, r, 8, &ind["capaian"], &f.score)?;
-            sheet.write_string(r, 9, text(&ind["status"]))?;
-            sheet.write_string(r, 10, text(&ind["band"]))?;
-        }
-    }
-    let columns: Vec<TableColumn> = headers.iter().map(|h| TableColumn::new().set_header(*h)).collect();
-    sheet.add_table(0, 0, r.max(1), headers.len() as u16 - 1, &Table::new().set_columns(&columns))?;
+    let columns: Vec<TableColumn> = INDICATOR_HEADERS.iter().map(|h| TableColumn::new().set_header(*h)).collect();
+    sheet.add_table(0, 0, rows.max(1), INDICATOR_HEADERS.len() as u16 - 1, &Table::new().set_columns(&columns))?;
     sheet.set_freeze_panes(1, 0)?;
-    finish(sheet);
+    Ok(0)
+}
+
+fn indicator_rows(sheet: &mut Worksheet, r: &mut u32, unit: &str, json: &Json, f: &Formats) -> Result<(), XlsxError> {
+    for ind in json["indicators"].as_array().into_iter().flatten() {
+        *r += 1;
+        sheet.write_string(*r, 0, unit)?;
+        for (col, key) in [(1u16, "perspective"), (2, "goal"), (3, "code"), (4, "name"), (5, "satuan")] {
+            sheet.write_string(*r, col, text(&ind[key]))?;
+        }
+        write_number(sheet, *r, 6, &ind["target"], &f.score)?;
+        write_number(sheet, *r, 7, &ind["realisasi"], &f.score)?;
+        write_number(sheet, *r, 8, &ind["capaian"], &f.score)?;
+        sheet.write_string(*r, 9, text(&ind["status"]))?;
+        sheet.write_string(*r, 10, text(&ind["band"]))?;
+    }
     Ok(())
 }
 
-fn budget(sheet: &mut Worksheet, reports: &[(String, Json)], f: &Formats) -> Result<(), XlsxError> {
+fn budget_start(sheet: &mut Worksheet, f: &Formats) -> Result<u32, XlsxError> {
     sheet.set_name("Anggaran")?;
     let headers = ["Unit", "Lingkup", "Kode", "Pagu", "Realisasi", "Sisa", "Serapan (%)", "Efisiensi (%)"];
     write_header(sheet, &headers, &f.header)?;
-    let mut r = 0u32;
-    for (unit, json) in reports {
-        for line in json["budget"].as_array().into_iter().flatten() {
-            r += 1;
-            sheet.write_string(r, 0, unit)?;
-            sheet.write_string(r, 1, text(&line["scope"]))?;
-            sheet.write_string(r, 2, text(&line["code"]))?;
-            for (col, key, format) in [(3u16, "pagu", &f.rupiah), (4, "realisasi", &f.rupiah), (5, "sisa", &f.rupiah)] {
-                write_number(sheet, r, col, &line[key], format)?;
-            }
-            write_number(sheet, r, 6, &line["serapan"], &f.score)?;
-            write_number(sheet, r, 7, &line["efisiensi"], &f.score)?;
+    Ok(0)
+}
+
+fn budget_rows(sheet: &mut Worksheet, r: &mut u32, unit: &str, json: &Json, f: &Formats) -> Result<(), XlsxError> {
+    for line in json["budget"].as_array().into_iter().flatten() {
+        *r += 1;
+        sheet.write_string(*r, 0, unit)?;
+        sheet.write_string(*r, 1, text(&line["scope"]))?;
+        sheet.write_string(*r, 2, text(&line["code"]))?;
+        for (col, key, format) in [(3u16, "pagu", &f.rupiah), (4, "realisasi", &f.rupiah), (5, "sisa", &f.rupiah)] {
+            write_number(sheet, *r, col, &line[key], format)?;
         }
+        write_number(sheet, *r, 6, &line["serapan"], &f.score)?;
+        write_number(sheet, *r, 7, &line["efisiensi"], &f.score)?;
     }
-    finish(sheet);
     Ok(())
 }

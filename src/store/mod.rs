@@ -348,18 +348,41 @@ impl Ledger {
 
     /// Each unit's latest valid realisasi report for a year and period.
     pub fn latest_valid(&self, year: u16, period: Period) -> Result<Vec<Valid>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.unit, s.id, s.version, s.report_json FROM submissions s
-              WHERE s.year = ?1 AND s.period = ?2 AND s.kind = 'realisasi' AND s.result = 'accepted' AND s.errors = 0
-                AND s.arrival_id = (SELECT MAX(t.arrival_id) FROM submissions t
-                                     WHERE t.unit = s.unit AND t.year = s.year AND t.period = s.period
-                                       AND t.kind = 'realisasi' AND t.result = 'accepted' AND t.errors = 0)
-              ORDER BY s.unit",
-        )?;
-        let rows = stmt.query_map(params![year, period.as_str()], |r| {
-            Ok(Valid { unit: r.get(0)?, submission_id: r.get(1)?, version: r.get(2)?, report_json: r.get(3)? })
+        let mut all = Vec::new();
+        self.each_valid(year, period, |valid| {
+            all.push(valid);
+            Ok::<(), StoreError>(())
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(all)
+    }
+
+    /// [`Ledger::latest_valid`] one at a time, in unit order, without holding them all.
+    pub fn each_valid<E: From<StoreError>>(
+        &self,
+        year: u16,
+        period: Period,
+        mut each: impl FnMut(Valid) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.unit, s.id, s.version, s.report_json FROM submissions s
+                  WHERE s.year = ?1 AND s.period = ?2 AND s.kind = 'realisasi' AND s.result = 'accepted' AND s.errors = 0
+                    AND s.arrival_id = (SELECT MAX(t.arrival_id) FROM submissions t
+                                         WHERE t.unit = s.unit AND t.year = s.year AND t.period = s.period
+                                           AND t.kind = 'realisasi' AND t.result = 'accepted' AND t.errors = 0)
+                  ORDER BY s.unit",
+            )
+            .map_err(StoreError::from)?;
+        let rows = stmt
+            .query_map(params![year, period.as_str()], |r| {
+                Ok(Valid { unit: r.get(0)?, submission_id: r.get(1)?, version: r.get(2)?, report_json: r.get(3)? })
+            })
+            .map_err(StoreError::from)?;
+        for row in rows {
+            each(row.map_err(StoreError::from)?)?;
+        }
+        Ok(())
     }
 
     /// The findings of each unit's latest accepted version for a year and period.
