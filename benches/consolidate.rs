@@ -48,6 +48,7 @@ fn run(units: usize) {
                 rejected: None,
             },
             stored_path: format!("archive/{i}.xlsx"),
+            notice: None,
         })
         .collect();
     ledger.record_batch(&records).unwrap();

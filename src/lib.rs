@@ -16,12 +16,14 @@
 //! - [`pipeline`]: one taken file carried through: check → ledger → archive or rejected.
 //! - [`consolidate`]: the planners' workbook of a year and period, from the ledger.
 //! - [`template`]: blank report and agreement workbooks for units.
+//! - [`mail`]: messages to the submitting unit, queued in the ledger and delivered.
 //! - [`service`]: `kinerja serve`: the watcher, the bounded queue, the workers, shutdown.
 
 pub mod check;
 pub mod config;
 pub mod consolidate;
 pub mod ingest;
+pub mod mail;
 pub mod model;
 pub mod pipeline;
 pub mod score;

@@ -207,15 +207,39 @@ impl check::Context for LedgerContext<'_> {
     }
 }
 
-/// Write the unit's annotated copy of a read report to `outbox/<year>/<UNIT>/`. A failure is
-/// logged: the copy is a courtesy, the ledger is the record.
-fn annotate(outcome: &Outcome, job: &Job, outbox: &Path) {
-    let Some((report, _)) = &outcome.scored else { return };
-    let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return };
+/// Write the unit's annotated copy of a read report to `outbox/<year>/<UNIT>/`; its path
+/// relative to the outbox. A failure is logged: the copy is a courtesy, the ledger is the record.
+fn annotate(outcome: &Outcome, job: &Job, outbox: &Path) -> Option<String> {
+    let (report, _) = outcome.scored.as_ref()?;
+    let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return None };
     let target = crate::consolidate::annotate::path(outbox, year, unit, &job.arrival.file_name, &outcome.sha256);
-    if let Err(e) = crate::consolidate::annotate::write(outcome, &job.path, &target) {
-        tracing::warn!(file = %job.arrival.file_name, "annotated copy not written: {e}");
+    match crate::consolidate::annotate::write(outcome, &job.path, &target) {
+        Ok(()) => target.strip_prefix(outbox).ok().map(|p| p.to_string_lossy().into_owned()),
+        Err(e) => {
+            tracing::warn!(file = %job.arrival.file_name, "annotated copy not written: {e}");
+            None
+        }
     }
+}
+
+/// Who is told about a file from `unit`: its addresses; with mail going to files and no
+/// address registered, an `.invalid` one so the message is still written for planners to see.
+fn notice(config: &Config, unit: &crate::model::Unit, annotated: Option<String>) -> Option<crate::mail::Notice> {
+    let recipients = match (&unit.email[..], &config.mail.transport) {
+        ([], crate::mail::Transport::File(_)) => vec![format!("{}@kinerja.invalid", unit.code.to_lowercase())],
+        ([], _) => {
+            tracing::warn!(unit = %unit.code, "no e-mail address registered: no message sent");
+            return None;
+        }
+        (addresses, _) => addresses.to_vec(),
+    };
+    Some(crate::mail::Notice {
+        recipients,
+        unit: unit.code.clone(),
+        unit_name: unit.name.clone(),
+        language: config.review.language,
+        annotated,
+    })
 }
 
 /// Called once a file is done: its record committed and the file kept, or a failure.
@@ -243,6 +267,7 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         return done(kept.map(|()| processed));
     }
     let rejected_path = format!("rejected/{}__{}", job.arrival.id, job.arrival.file_name);
+    let mut annotated = None;
     let (decision, stored, reason, outcome) = match config.units.get(&job.arrival.folder) {
         None => {
             let reason = refusal(&job.arrival.folder);
@@ -265,13 +290,15 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
                     Some(_) => rejected_path,
                     None => format!("archive/{sha256}.{extension}"),
                 };
-                annotate(&outcome, &job, &work.outbox);
+                annotated = annotate(&outcome, &job, &work.outbox);
                 let reading = Box::new(Reading::of(&outcome));
                 (Decision::Read { reading, rejected: reason.clone() }, stored, reason, Some(outcome))
             }
         },
     };
-    let record = Record { arrival: job.arrival.clone(), sha256: sha256.clone(), decision, stored_path: stored.clone() };
+    let notice = config.units.get(&job.arrival.folder).and_then(|unit| notice(config, unit, annotated));
+    let record =
+        Record { arrival: job.arrival.clone(), sha256: sha256.clone(), decision, stored_path: stored.clone(), notice };
     let state = work.state.clone();
     ledger.submit(
         record,

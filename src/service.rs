@@ -41,11 +41,18 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let workers = config.service.workers;
     let (jobs, queue) = mpsc::channel::<Job>(workers * 4);
     let queue = Arc::new(Mutex::new(queue));
+    let (wake, woken) = std::sync::mpsc::channel::<()>();
+    let mail_stop = Arc::new(AtomicBool::new(false));
+    let mailer = {
+        let (settings, path, outbox, stop) = (config.mail.clone(), work.ledger(), work.outbox.clone(), mail_stop.clone());
+        let sender = crate::mail::Sender::new(settings, crate::store::Ledger::open(&path)?, outbox);
+        std::thread::spawn(move || mail(&sender, &woken, &stop))
+    };
     let (changed, changes) = mpsc::unbounded_channel::<(u16, Period)>();
     let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone()));
     let mut handles = Vec::new();
     for n in 0..workers {
-        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone());
+        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone());
         handles.push(tokio::spawn(worker(n, queue.clone(), context)));
     }
     drop(changed);
@@ -73,8 +80,12 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     if let Ok(ledger) = Arc::try_unwrap(ledger) {
         tokio::task::spawn_blocking(move || ledger.close()).await.ok();
     }
-    // With every file recorded, the consolidator rebuilds what is pending and ends.
+    // With every file recorded, the consolidator rebuilds what is pending and ends, and the
+    // mailer makes a last attempt at what is due (the rest waits in the queue for the next start).
     let _ = consolidator.await;
+    mail_stop.store(true, Ordering::SeqCst);
+    drop(wake);
+    let _ = tokio::task::spawn_blocking(move || mailer.join()).await;
     info!("stopped");
     Ok(())
 }
@@ -88,12 +99,13 @@ async fn shutdown_signal() -> Result<(), ServiceError> {
     }
 }
 
-type WorkerContext = (Arc<Config>, Workplace, Arc<SharedLedger>, mpsc::UnboundedSender<(u16, Period)>);
+type WorkerContext =
+    (Arc<Config>, Workplace, Arc<SharedLedger>, mpsc::UnboundedSender<(u16, Period)>, std::sync::mpsc::Sender<()>);
 
-async fn worker(n: usize, queue: Arc<Mutex<mpsc::Receiver<Job>>>, (config, work, ledger, changed): WorkerContext) {
+async fn worker(n: usize, queue: Arc<Mutex<mpsc::Receiver<Job>>>, (config, work, ledger, changed, wake): WorkerContext) {
     loop {
         let Some(job) = queue.lock().await.recv().await else { break };
-        let (config, work, ledger, changed) = (config.clone(), work.clone(), ledger.clone(), changed.clone());
+        let (config, work, ledger, changed, wake) = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone());
         let name = job.arrival.file_name.clone();
         let done: pipeline::Done = Box::new(move |result| match result {
             Ok(processed) => {
@@ -101,12 +113,29 @@ async fn worker(n: usize, queue: Arc<Mutex<mpsc::Receiver<Job>>>, (config, work,
                 if let Some(key) = processed.consolidates() {
                     let _ = changed.send(key);
                 }
+                let _ = wake.send(());
             }
             Err(e) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
         });
         if let Err(e) = tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger, done)).await
         {
             return error!(worker = n, "worker failed: {e}");
+        }
+    }
+}
+
+/// The mailer: sends what is due whenever a file is done, and at least every second (retries
+/// come due by the clock).
+fn mail(sender: &crate::mail::Sender, woken: &std::sync::mpsc::Receiver<()>, stop: &AtomicBool) {
+    loop {
+        if let Err(e) = sender.run_once() {
+            error!("mail queue: {e}");
+        }
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        if let Ok(()) = woken.recv_timeout(Duration::from_secs(1)) {
+            while woken.try_recv().is_ok() {}
         }
     }
 }

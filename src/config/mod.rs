@@ -41,6 +41,20 @@ struct RawConfig {
     scoring: RawScoring,
     #[serde(default)]
     review: RawReview,
+    #[serde(default)]
+    mail: RawMail,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMail {
+    transport: Option<String>,
+    from: Option<String>,
+    host: Option<String>,
+    port: Option<u16>,
+    security: Option<crate::mail::send_security::Security>,
+    username: Option<String>,
+    timeout: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -156,6 +170,7 @@ pub struct Config {
     pub rules: Rules,
     pub service: Service,
     pub review: Review,
+    pub mail: crate::mail::Settings,
 }
 
 /// How findings are told: the language of messages, and severities that differ from the
@@ -223,7 +238,8 @@ impl Config {
             severities.insert(parsed, severity);
         }
         let review = Review { language: user.review.language.unwrap_or_default(), severities };
-        Ok(Config { units: UnitRegistry::new(units), rules, service, review })
+        let mail = mail(&user.mail, &service)?;
+        Ok(Config { units: UnitRegistry::new(units), rules, service, review, mail })
     }
 }
 
@@ -246,6 +262,30 @@ fn service(raw: &RawConfig, base: &Path) -> Result<Service, ConfigError> {
         settle: duration("settle", &raw.settle, "1s")?,
         workers,
     })
+}
+
+fn mail(raw: &RawMail, service: &Service) -> Result<crate::mail::Settings, ConfigError> {
+    use crate::mail::{Settings, Transport, send_security::Security};
+    let from = raw.from.as_deref().unwrap_or("kinerja <kinerja@localhost>");
+    let from = from.parse().map_err(|e| value_error("mail.from", format!("`{from}`: {e}")))?;
+    let timeout = raw.timeout.as_deref().unwrap_or("10s");
+    let timeout = parse_duration(timeout).ok_or_else(|| value_error("mail.timeout", format!("`{timeout}` is not a duration")))?;
+    let kind = raw.transport.as_deref().unwrap_or(if raw.host.is_some() { "smtp" } else { "file" });
+    let transport = match kind {
+        "file" => Transport::File(service.outbox.join("mail")),
+        "smtp" => {
+            let host = raw.host.clone().ok_or_else(|| value_error("mail.host", "the smtp transport needs a host".into()))?;
+            let security = raw.security.unwrap_or(Security::Starttls);
+            let default_port = match security {
+                Security::None => 25,
+                Security::Starttls => 587,
+                Security::Tls => 465,
+            };
+            Transport::Smtp { host, port: raw.port.unwrap_or(default_port), security, username: raw.username.clone() }
+        }
+        other => return Err(value_error("mail.transport", format!("`{other}`: use \"smtp\" or \"file\""))),
+    };
+    Ok(Settings { transport, from, timeout })
 }
 
 /// `"500ms"`, `"2s"`, `"1.5s"`, `"1m"`: a number and a unit (ms, s, m, h).

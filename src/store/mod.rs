@@ -65,6 +65,20 @@ pub struct Record {
     pub sha256: String,
     pub decision: Decision,
     pub stored_path: String,
+    /// Who is told about it: its messages are queued in the same transaction.
+    pub notice: Option<crate::mail::Notice>,
+}
+
+/// A message waiting in the queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueuedMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub text: String,
+    pub html: Option<String>,
+    pub attachments: Vec<crate::mail::Attachment>,
+    pub attempts: i64,
 }
 
 /// What the ledger made of an arrival.
@@ -421,6 +435,58 @@ impl Ledger {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Messages due to be sent, oldest first.
+    pub fn due_mail(&self, now: i64, limit: i64) -> Result<Vec<QueuedMail>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, recipient, subject, body_text, body_html, attachments, attempts FROM mail_queue
+              WHERE status = 'queued' AND next_attempt_ms <= ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![now, limit], |r| {
+            let attachments: String = r.get(5)?;
+            Ok(QueuedMail {
+                id: r.get(0)?,
+                recipient: r.get(1)?,
+                subject: r.get(2)?,
+                text: r.get(3)?,
+                html: r.get(4)?,
+                attachments: serde_json::from_str(&attachments).unwrap_or_default(),
+                attempts: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The server accepted the message.
+    pub fn mail_sent(&self, id: i64) -> Result<(), StoreError> {
+        self.conn.execute("UPDATE mail_queue SET status = 'sent', sent_ms = ?2, attempts = attempts + 1 WHERE id = ?1", params![id, now_ms()])?;
+        Ok(())
+    }
+
+    /// A failure: tried again at `retry_ms`, or never again (`None`: a permanent failure).
+    pub fn mail_failed(&self, id: i64, error: &str, retry_ms: Option<i64>) -> Result<(), StoreError> {
+        match retry_ms {
+            Some(at) => self.conn.execute(
+                "UPDATE mail_queue SET attempts = attempts + 1, next_attempt_ms = ?2, last_error = ?3 WHERE id = ?1",
+                params![id, at, error],
+            )?,
+            None => self.conn.execute(
+                "UPDATE mail_queue SET attempts = attempts + 1, status = 'failed', last_error = ?2 WHERE id = ?1",
+                params![id, error],
+            )?,
+        };
+        Ok(())
+    }
+
+    /// (queued, sent, failed) messages.
+    pub fn mail_counts(&self) -> Result<(i64, i64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FILTER (WHERE status = 'queued'), COUNT(*) FILTER (WHERE status = 'sent'),
+                    COUNT(*) FILTER (WHERE status = 'failed') FROM mail_queue",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?)
+    }
+
     /// (file name, taken at, recorded at) of every submission, in Unix milliseconds.
     pub fn timings(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT file_name, received_ms, processed_ms FROM submissions ORDER BY id")?;
@@ -464,7 +530,28 @@ pub fn now_ms() -> i64 {
 }
 
 fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError> {
-    let Record { arrival, sha256, decision, stored_path } = record;
+    let recorded = record_arrival(conn, record)?;
+    if let Some(notice) = &record.notice {
+        let (reading, reason) = match &record.decision {
+            Decision::Read { reading, rejected } => (Some(reading.as_ref()), rejected.as_deref()),
+            Decision::Refused { reason } => (None, Some(reason.as_str())),
+            Decision::Duplicate => (None, None),
+        };
+        let drafts = crate::mail::compose(notice, &record.arrival, &record.sha256, &recorded, reading, reason);
+        let mut insert = conn.prepare_cached(
+            "INSERT OR IGNORE INTO mail_queue (arrival_id, kind, recipient, subject, body_text, body_html, attachments, created_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for d in drafts {
+            let attachments = serde_json::to_string(&d.attachments).unwrap_or_else(|_| "[]".into());
+            insert.execute(params![record.arrival.id, d.kind, d.recipient, d.subject, d.text, d.html, attachments, now_ms()])?;
+        }
+    }
+    Ok(recorded)
+}
+
+fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreError> {
+    let Record { arrival, sha256, decision, stored_path, .. } = record;
     let insert_arrival = |outcome: &str, reason: Option<&str>, submission: Option<i64>, stored: &str| {
         conn.prepare_cached(
             "INSERT INTO arrivals (id, folder, file_name, sha256, received_ms, outcome, reason, submission_id, stored_path)

@@ -81,6 +81,7 @@ CREATE TABLE mail_queue (
     subject          TEXT    NOT NULL,
     body_text        TEXT    NOT NULL,
     body_html        TEXT,
+    attachments      TEXT    NOT NULL DEFAULT '[]', -- JSON: [{name, path | text}]
     status           TEXT    NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
     attempts         INTEGER NOT NULL DEFAULT 0,
     next_attempt_ms  INTEGER NOT NULL DEFAULT 0,
