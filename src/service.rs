@@ -44,7 +44,8 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let (wake, woken) = std::sync::mpsc::channel::<()>();
     let mail_stop = Arc::new(AtomicBool::new(false));
     let mailer = {
-        let (settings, path, outbox, stop) = (config.mail.clone(), work.ledger(), work.outbox.clone(), mail_stop.clone());
+        let (settings, path, outbox, stop) =
+            (config.mail.clone(), work.ledger(), work.outbox.clone(), mail_stop.clone());
         let sender = crate::mail::Sender::new(settings, crate::store::Ledger::open(&path)?, outbox);
         std::thread::spawn(move || mail(&sender, &woken, &stop))
     };
@@ -102,10 +103,15 @@ async fn shutdown_signal() -> Result<(), ServiceError> {
 type WorkerContext =
     (Arc<Config>, Workplace, Arc<SharedLedger>, mpsc::UnboundedSender<(u16, Period)>, std::sync::mpsc::Sender<()>);
 
-async fn worker(n: usize, queue: Arc<Mutex<mpsc::Receiver<Job>>>, (config, work, ledger, changed, wake): WorkerContext) {
+async fn worker(
+    n: usize,
+    queue: Arc<Mutex<mpsc::Receiver<Job>>>,
+    (config, work, ledger, changed, wake): WorkerContext,
+) {
     loop {
         let Some(job) = queue.lock().await.recv().await else { break };
-        let (config, work, ledger, changed, wake) = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone());
+        let (config, work, ledger, changed, wake) =
+            (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone());
         let name = job.arrival.file_name.clone();
         let done: pipeline::Done = Box::new(move |result| match result {
             Ok(processed) => {

@@ -269,12 +269,14 @@ fn mail(raw: &RawMail, service: &Service) -> Result<crate::mail::Settings, Confi
     let from = raw.from.as_deref().unwrap_or("kinerja <kinerja@localhost>");
     let from = from.parse().map_err(|e| value_error("mail.from", format!("`{from}`: {e}")))?;
     let timeout = raw.timeout.as_deref().unwrap_or("10s");
-    let timeout = parse_duration(timeout).ok_or_else(|| value_error("mail.timeout", format!("`{timeout}` is not a duration")))?;
+    let timeout =
+        parse_duration(timeout).ok_or_else(|| value_error("mail.timeout", format!("`{timeout}` is not a duration")))?;
     let kind = raw.transport.as_deref().unwrap_or(if raw.host.is_some() { "smtp" } else { "file" });
     let transport = match kind {
         "file" => Transport::File(service.outbox.join("mail")),
         "smtp" => {
-            let host = raw.host.clone().ok_or_else(|| value_error("mail.host", "the smtp transport needs a host".into()))?;
+            let host =
+                raw.host.clone().ok_or_else(|| value_error("mail.host", "the smtp transport needs a host".into()))?;
             let security = raw.security.unwrap_or(Security::Starttls);
             let default_port = match security {
                 Security::None => 25,

@@ -61,12 +61,21 @@ fn csv_field(text: &str) -> String {
 }
 
 /// The messages for one recorded arrival, one per recipient.
-pub fn compose(notice: &Notice, arrival: &Arrival, sha256: &str, recorded: &Recorded, reading: Option<&Reading>, reason: Option<&str>) -> Vec<Draft> {
+pub fn compose(
+    notice: &Notice,
+    arrival: &Arrival,
+    sha256: &str,
+    recorded: &Recorded,
+    reading: Option<&Reading>,
+    reason: Option<&str>,
+) -> Vec<Draft> {
     let lang = notice.language;
     let file = clean(&arrival.file_name);
     let unit = clean(&notice.unit);
     let when = crate::store::utc(arrival.received_ms);
-    let period = reading.map(|r| format!("{} {}", r.period.unwrap_or("?"), r.year.map_or("?".into(), |y| y.to_string()))).unwrap_or_default();
+    let period = reading
+        .map(|r| format!("{} {}", r.period.unwrap_or("?"), r.year.map_or("?".into(), |y| y.to_string())))
+        .unwrap_or_default();
     let mut lines = vec![
         format!("{}: {} ({})", t(lang, "Unit", "Unit"), clean(&notice.unit_name), unit),
         format!("{}: {file}", t(lang, "Berkas", "File")),
@@ -82,19 +91,35 @@ pub fn compose(notice: &Notice, arrival: &Arrival, sha256: &str, recorded: &Reco
                 crate::store::utc(*first_received_ms),
                 t(lang, "Berkas ini tidak dinilai ulang.", "It is not scored again.")
             ));
-            ("duplicate", format!("[kinerja] {unit}: {} {file}", t(lang, "sudah diterima", "already received")), vec![], None)
+            (
+                "duplicate",
+                format!("[kinerja] {unit}: {} {file}", t(lang, "sudah diterima", "already received")),
+                vec![],
+                None,
+            )
         }
         Recorded::Refused | Recorded::New { accepted: false, .. } => {
             lines.push(String::new());
             lines.push(format!("{}: {}", t(lang, "Alasan", "Reason"), clean(reason.unwrap_or(""))));
-            lines.push(t(lang, "Perbaiki lalu kirim kembali ke folder inbox unit Anda.", "Correct it and send it again to your unit's inbox folder.").into());
+            lines.push(
+                t(
+                    lang,
+                    "Perbaiki lalu kirim kembali ke folder inbox unit Anda.",
+                    "Correct it and send it again to your unit's inbox folder.",
+                )
+                .into(),
+            );
             ("rejection", format!("[kinerja] {unit}: {} {file}", t(lang, "ditolak", "rejected")), vec![], None)
         }
         Recorded::New { accepted: true, version, .. } => {
             let reading = reading.expect("an accepted arrival was read");
             let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
             let version = version.unwrap_or(1);
-            lines.push(format!("{}: {period}, {} {version}", t(lang, "Periode", "Period"), t(lang, "versi", "version")));
+            lines.push(format!(
+                "{}: {period}, {} {version}",
+                t(lang, "Periode", "Period"),
+                t(lang, "versi", "version")
+            ));
             let npss = json["npss"].as_f64().map_or("N/A".into(), |n| format!("{n:.2}"));
             lines.push(format!("NPSS: {npss} ({})", json["band"].as_str().unwrap_or("")));
             for p in json["perspectives"].as_array().into_iter().flatten() {
@@ -107,17 +132,27 @@ pub fn compose(notice: &Notice, arrival: &Arrival, sha256: &str, recorded: &Reco
                 for f in reading.findings.iter().filter(|f| f.severity == "warning") {
                     lines.push(format!("  - {}", f.message));
                 }
-                let subject = format!("[kinerja] {unit} {period}: {} ({} {version})", t(lang, "tanda terima", "receipt"), t(lang, "versi", "version"));
+                let subject = format!(
+                    "[kinerja] {unit} {period}: {} ({} {version})",
+                    t(lang, "tanda terima", "receipt"),
+                    t(lang, "versi", "version")
+                );
                 ("receipt", subject, vec![], None)
             } else {
                 lines.push(String::new());
                 lines.push(format!(
                     "{} {} {}",
                     reading.errors,
-                    t(lang, "kesalahan harus diperbaiki sebelum laporan dapat direkap:", "errors must be corrected before the report can be consolidated:"),
+                    t(
+                        lang,
+                        "kesalahan harus diperbaiki sebelum laporan dapat direkap:",
+                        "errors must be corrected before the report can be consolidated:"
+                    ),
                     ""
                 ));
-                let mut table = String::from("<table border=\"1\" cellpadding=\"4\"><tr><th>Lembar</th><th>Sel</th><th>Perihal</th><th>Tertulis</th><th>Seharusnya</th><th>Pesan</th></tr>");
+                let mut table = String::from(
+                    "<table border=\"1\" cellpadding=\"4\"><tr><th>Lembar</th><th>Sel</th><th>Perihal</th><th>Tertulis</th><th>Seharusnya</th><th>Pesan</th></tr>",
+                );
                 let mut csv = String::from("kode,tingkat,lembar,sel,perihal,tertulis,seharusnya,pesan\n");
                 for f in &reading.findings {
                     let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
@@ -138,10 +173,15 @@ pub fn compose(notice: &Notice, arrival: &Arrival, sha256: &str, recorded: &Reco
                     csv.push('\n');
                 }
                 table.push_str("</table>");
-                let html = format!("<p>{}</p>{table}", lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"));
+                let html =
+                    format!("<p>{}</p>{table}", lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"));
                 let mut attachments = vec![Attachment { name: "temuan.csv".into(), path: None, text: Some(csv) }];
                 if let Some(path) = &notice.annotated {
-                    attachments.push(Attachment { name: format!("{} (dinilai).xlsx", file.trim_end_matches(".xlsx")), path: Some(path.clone()), text: None });
+                    attachments.push(Attachment {
+                        name: format!("{} (dinilai).xlsx", file.trim_end_matches(".xlsx")),
+                        path: Some(path.clone()),
+                        text: None,
+                    });
                 }
                 let subject = format!(
                     "[kinerja] {unit} {period}: {} ({} {})",
@@ -155,7 +195,8 @@ pub fn compose(notice: &Notice, arrival: &Arrival, sha256: &str, recorded: &Reco
         Recorded::Recovered => return Vec::new(),
     };
     let text = lines.join("\n") + "\n";
-    let html = html.or_else(|| Some(format!("<p>{}</p>", lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"))));
+    let html =
+        html.or_else(|| Some(format!("<p>{}</p>", lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"))));
     notice
         .recipients
         .iter()

@@ -16,7 +16,12 @@ use std::time::Duration;
 pub enum Transport {
     /// `.eml` files in a folder: the default when no SMTP server is configured.
     File(PathBuf),
-    Smtp { host: String, port: u16, security: Security, username: Option<String> },
+    Smtp {
+        host: String,
+        port: u16,
+        security: Security,
+        username: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -42,7 +47,8 @@ enum Failure {
 }
 
 fn message(settings: &Settings, mail: &QueuedMail, base: &Path) -> Result<Message, Failure> {
-    let to: Mailbox = mail.recipient.parse().map_err(|e| Failure::Permanent(format!("recipient {}: {e}", mail.recipient)))?;
+    let to: Mailbox =
+        mail.recipient.parse().map_err(|e| Failure::Permanent(format!("recipient {}: {e}", mail.recipient)))?;
     let body = match &mail.html {
         Some(html) => MultiPart::alternative_plain_html(mail.text.clone(), html.clone()),
         None => MultiPart::mixed().singlepart(SinglePart::plain(mail.text.clone())),
@@ -92,7 +98,9 @@ impl Sender {
             Transport::Smtp { host, port, security, username } => {
                 let builder = match security {
                     Security::None => SmtpTransport::builder_dangerous(host),
-                    Security::Starttls => SmtpTransport::starttls_relay(host).map_err(|e| Failure::Permanent(e.to_string()))?,
+                    Security::Starttls => {
+                        SmtpTransport::starttls_relay(host).map_err(|e| Failure::Permanent(e.to_string()))?
+                    }
                     Security::Tls => SmtpTransport::relay(host).map_err(|e| Failure::Permanent(e.to_string()))?,
                 };
                 let mut builder = builder.port(*port).timeout(Some(self.settings.timeout));

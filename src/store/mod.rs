@@ -458,7 +458,10 @@ impl Ledger {
 
     /// The server accepted the message.
     pub fn mail_sent(&self, id: i64) -> Result<(), StoreError> {
-        self.conn.execute("UPDATE mail_queue SET status = 'sent', sent_ms = ?2, attempts = attempts + 1 WHERE id = ?1", params![id, now_ms()])?;
+        self.conn.execute(
+            "UPDATE mail_queue SET status = 'sent', sent_ms = ?2, attempts = attempts + 1 WHERE id = ?1",
+            params![id, now_ms()],
+        )?;
         Ok(())
     }
 
@@ -544,7 +547,16 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
         )?;
         for d in drafts {
             let attachments = serde_json::to_string(&d.attachments).unwrap_or_else(|_| "[]".into());
-            insert.execute(params![record.arrival.id, d.kind, d.recipient, d.subject, d.text, d.html, attachments, now_ms()])?;
+            insert.execute(params![
+                record.arrival.id,
+                d.kind,
+                d.recipient,
+                d.subject,
+                d.text,
+                d.html,
+                attachments,
+                now_ms()
+            ])?;
         }
     }
     Ok(recorded)

@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod config_file;
+mod mail;
 mod published;
 mod reading;
 mod review;

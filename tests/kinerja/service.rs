@@ -15,11 +15,14 @@ pub struct Service {
 
 impl Service {
     pub fn start(name: &str) -> Service {
+        Service::start_with(name, "settle = \"200ms\"\npoll_interval = \"500ms\"\nworkers = 2\n")
+    }
+
+    pub fn start_with(name: &str, config: &str) -> Service {
         let dir = std::env::temp_dir().join(format!("kinerja-serve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("kinerja.toml"), "settle = \"200ms\"\npoll_interval = \"500ms\"\nworkers = 2\n")
-            .unwrap();
+        std::fs::write(dir.join("kinerja.toml"), config).unwrap();
         let mut service = Service { dir, child: None };
         service.spawn();
         service

@@ -37,6 +37,8 @@ pub fn error_codes(outcome: &Outcome) -> Vec<&'static str> {
     outcome.findings.iter().filter(|f| f.severity == kinerja::model::Severity::Error).map(|f| f.code.as_str()).collect()
 }
 
+pub mod smtp;
+
 #[path = "distinct.rs"]
 mod distinct;
 pub use distinct::distinct_copy;

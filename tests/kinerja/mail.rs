@@ -1,0 +1,85 @@
+//! Mail end to end: the real service, a real SMTP conversation on loopback, the messages read
+//! back — recipients, subjects, both bodies, the attachments opened.
+
+use crate::common::fixture;
+use crate::common::smtp::{SmtpServer, attachment};
+use crate::service::{Service, wait_for};
+use calamine::{Reader, open_workbook_auto};
+use std::time::Duration;
+
+fn mail_config(port: u16) -> String {
+    format!(
+        "settle = \"200ms\"\npoll_interval = \"500ms\"\n\n[[unit]]\ncode = \"KR07\"\nemail = [\"kanreg7@bkn.go.id\"]\n\n\
+         [[unit]]\ncode = \"BKN\"\nemail = [\"renstra@bkn.go.id\", \"biro.perencanaan@bkn.go.id\"]\n\n\
+         [mail]\ntransport = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\nfrom = \"kinerja <kinerja@bkn.go.id>\"\ntimeout = \"2s\"\n"
+    )
+}
+
+fn bytes(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).unwrap()
+}
+
+#[test]
+fn units_hear_back_by_smtp() {
+    let smtp = SmtpServer::start(0);
+    let service = Service::start_with("mail", &mail_config(smtp.port));
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.drop_file("BKN", "revisi.xlsx", &bytes("bkn_2023_wrong_claims.xlsx"));
+    wait_for("two units' messages", Duration::from_secs(20), || smtp.messages().len() == 3);
+    // A copy: a duplicate notice. A file whose name tries to add a header.
+    service.drop_file("KR07", "salinan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.drop_file("KR07", "x\r\nBcc: luar@contoh.com.xlsx", &bytes("bkn_2023_scorecard.xlsx"));
+    wait_for("the notices", Duration::from_secs(20), || smtp.messages().len() == 5);
+    let messages = smtp.messages();
+    let to = |address: &str| messages.iter().filter(|m| m.recipients == [address]).cloned().collect::<Vec<_>>();
+
+    let receipt = &to("kanreg7@bkn.go.id")[0];
+    assert!(receipt.data.contains("Subject: [kinerja] KR07 TAHUNAN 2024: tanda terima (versi 1)"), "{}", receipt.data);
+    assert!(receipt.data.contains("NPSS: 99.27 (Baik)"));
+    assert!(receipt.data.contains("text/plain") && receipt.data.contains("text/html"));
+
+    let reports = to("renstra@bkn.go.id");
+    assert_eq!(reports.len(), 1);
+    assert_eq!(to("biro.perencanaan@bkn.go.id").len(), 1);
+    let report = &reports[0].data;
+    assert!(report.contains("Subject: [kinerja] BKN TAHUNAN 2023: laporan ketidaksesuaian (5 kesalahan)"), "{report}");
+    assert!(report.contains("text/plain") && report.contains("text/html"));
+    let csv = String::from_utf8(attachment(report, "temuan.csv").unwrap_or_else(|| panic!("{report}"))).unwrap();
+    assert!(csv.starts_with("kode,tingkat,lembar,sel"), "{csv}");
+    assert!(csv.contains("CLAIM_CAPAIAN,error,Tabel 3.1,D11"), "{csv}");
+    let workbook = attachment(report, "revisi (dinilai).xlsx").unwrap();
+    let path = service.dir.join("attached.xlsx");
+    std::fs::write(&path, workbook).unwrap();
+    let book = open_workbook_auto(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["Tabel 3.1", "Hasil kinerja", "Temuan"]);
+
+    let kr07 = to("kanreg7@bkn.go.id");
+    assert!(kr07.iter().any(|m| m.data.contains("Subject: [kinerja] KR07: sudah diterima salinan.xlsx")));
+    let rejection = kr07.iter().find(|m| m.data.contains("ditolak")).expect("a rejection notice");
+    assert_eq!(rejection.recipients, ["kanreg7@bkn.go.id"]);
+    assert!(!rejection.data.contains("\nBcc:"), "{}", rejection.data);
+    assert!(messages.iter().all(|m| m.recipients.len() == 1 && !m.recipients[0].contains("luar")));
+}
+
+#[test]
+fn mail_waits_out_an_outage_and_is_delivered_once() {
+    // A port nobody listens on yet.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut service = Service::start_with("outage", &mail_config(port));
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.drop_file("KR07", "perbaikan.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
+    service.wait_for_arrivals("the reports", 2, Duration::from_secs(20));
+    let ledger = service.ledger();
+    wait_for("a failed attempt", Duration::from_secs(20), || {
+        let (queued, sent, failed) = ledger.mail_counts().unwrap();
+        queued == 2 && sent == 0 && failed == 0 && ledger.due_mail(i64::MAX, 10).unwrap().iter().any(|m| m.attempts > 0)
+    });
+    // The server comes up; the queue drains; a restart sends nothing twice.
+    let smtp = SmtpServer::start(port);
+    wait_for("delivery after the outage", Duration::from_secs(30), || smtp.messages().len() == 2);
+    assert!(service.stop().success());
+    service.spawn();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(smtp.messages().len(), 2);
+    assert_eq!(service.ledger().mail_counts().unwrap(), (0, 2, 0));
+}
