@@ -67,6 +67,9 @@ enum Command {
         /// TW1…TW4, S1, S2 or TAHUNAN; all periods in the ledger for the year when omitted.
         #[arg(long)]
         period: Option<Period>,
+        /// Also mail the workbook to the planners now.
+        #[arg(long)]
+        send: bool,
     },
     /// Write a blank report workbook for a unit (its indicators from its stored agreement, or the
     /// built-in BKN set), or with `--agreement` a blank Perjanjian Kinerja.
@@ -142,7 +145,7 @@ fn run() -> anyhow::Result<u8> {
         Command::Serve => serve(config),
         Command::Status { year, period } => status(&config, year, period),
         Command::Reprocess { submission } => reprocess(&config, &submission),
-        Command::Consolidate { year, period } => consolidate(&config, year, period),
+        Command::Consolidate { year, period, send } => consolidate(&config, year, period, send),
         Command::Template { unit, year, period, agreement, out } => {
             template(&config, &unit, year, period, agreement, out)
         }
@@ -188,11 +191,13 @@ fn status(config: &Config, year: Option<i64>, period: Option<Period>) -> anyhow:
             }
         }
     }
+    let (queued, _, failed) = ledger.mail_counts()?;
+    let _ = writeln!(out, "\nmail: {queued} waiting, {failed} failed for good");
     emit(&out)?;
     Ok(0)
 }
 
-fn consolidate(config: &Config, year: u16, period: Option<Period>) -> anyhow::Result<u8> {
+fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let ledger = Ledger::open(&work.ledger())?;
     let periods = match period {
@@ -203,6 +208,18 @@ fn consolidate(config: &Config, year: u16, period: Option<Period>) -> anyhow::Re
     for period in periods {
         let path = kinerja::consolidate::rebuild(config, &ledger, year, period)?;
         let _ = writeln!(out, "{}", path.display());
+        if send {
+            let relative = path.strip_prefix(&work.outbox).unwrap_or(&path).to_string_lossy().into_owned();
+            if !kinerja::mail::send_consolidated(config, &ledger, year, period, &relative, true)? {
+                let _ = writeln!(out, "  no planners configured ([mail] planners)");
+            }
+        }
+    }
+    if send {
+        let sender =
+            kinerja::mail::Sender::new(config.mail.clone(), Ledger::open(&work.ledger())?, work.outbox.clone());
+        let sent = sender.run_once()?;
+        let _ = writeln!(out, "{sent} messages sent");
     }
     emit(&out)?;
     Ok(0)

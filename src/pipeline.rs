@@ -222,26 +222,6 @@ fn annotate(outcome: &Outcome, job: &Job, outbox: &Path) -> Option<String> {
     }
 }
 
-/// Who is told about a file from `unit`: its addresses; with mail going to files and no
-/// address registered, an `.invalid` one so the message is still written for planners to see.
-fn notice(config: &Config, unit: &crate::model::Unit, annotated: Option<String>) -> Option<crate::mail::Notice> {
-    let recipients = match (&unit.email[..], &config.mail.transport) {
-        ([], crate::mail::Transport::File(_)) => vec![format!("{}@kinerja.invalid", unit.code.to_lowercase())],
-        ([], _) => {
-            tracing::warn!(unit = %unit.code, "no e-mail address registered: no message sent");
-            return None;
-        }
-        (addresses, _) => addresses.to_vec(),
-    };
-    Some(crate::mail::Notice {
-        recipients,
-        unit: unit.code.clone(),
-        unit_name: unit.name.clone(),
-        language: config.review.language,
-        annotated,
-    })
-}
-
 /// Called once a file is done: its record committed and the file kept, or a failure.
 pub type Done = Box<dyn FnOnce(Result<Processed, PipelineError>) + Send>;
 
@@ -296,7 +276,8 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
             }
         },
     };
-    let notice = config.units.get(&job.arrival.folder).and_then(|unit| notice(config, unit, annotated));
+    let notice =
+        config.units.get(&job.arrival.folder).and_then(|unit| crate::mail::notice_for(config, unit, annotated));
     let record =
         Record { arrival: job.arrival.clone(), sha256: sha256.clone(), decision, stored_path: stored.clone(), notice };
     let state = work.state.clone();

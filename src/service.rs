@@ -47,10 +47,11 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
         let (settings, path, outbox, stop) =
             (config.mail.clone(), work.ledger(), work.outbox.clone(), mail_stop.clone());
         let sender = crate::mail::Sender::new(settings, crate::store::Ledger::open(&path)?, outbox);
-        std::thread::spawn(move || mail(&sender, &woken, &stop))
+        let reminders = (config.clone(), crate::store::Ledger::open(&path)?);
+        std::thread::spawn(move || mail(&sender, &reminders, &woken, &stop))
     };
     let (changed, changes) = mpsc::unbounded_channel::<(u16, Period)>();
-    let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone()));
+    let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone(), wake.clone()));
     let mut handles = Vec::new();
     for n in 0..workers {
         let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone());
@@ -132,8 +133,18 @@ async fn worker(
 
 /// The mailer: sends what is due whenever a file is done, and at least every second (retries
 /// come due by the clock).
-fn mail(sender: &crate::mail::Sender, woken: &std::sync::mpsc::Receiver<()>, stop: &AtomicBool) {
+fn mail(
+    sender: &crate::mail::Sender,
+    (config, ledger): &(Arc<Config>, crate::store::Ledger),
+    woken: &std::sync::mpsc::Receiver<()>,
+    stop: &AtomicBool,
+) {
     loop {
+        match crate::mail::remind(config, ledger) {
+            Ok(0) => {}
+            Ok(n) => info!(count = n, "reminders queued"),
+            Err(e) => error!("reminders: {e}"),
+        }
         if let Err(e) = sender.run_once() {
             error!("mail queue: {e}");
         }
@@ -151,7 +162,12 @@ const DEBOUNCE: Duration = Duration::from_millis(500);
 
 /// Rebuild the consolidated workbook of every year and period that received an accepted report,
 /// once no new one has come for [`DEBOUNCE`].
-async fn consolidate(mut changes: mpsc::UnboundedReceiver<(u16, Period)>, config: Arc<Config>, work: Workplace) {
+async fn consolidate(
+    mut changes: mpsc::UnboundedReceiver<(u16, Period)>,
+    config: Arc<Config>,
+    work: Workplace,
+    wake: std::sync::mpsc::Sender<()>,
+) {
     while let Some(first) = changes.recv().await {
         let mut pending = std::collections::BTreeSet::from([first]);
         loop {
@@ -176,7 +192,10 @@ async fn consolidate(mut changes: mpsc::UnboundedReceiver<(u16, Period)>, config
             })
             .await;
         match rebuilt {
-            Ok(Ok(paths)) => paths.iter().for_each(|p| info!(workbook = %p, "consolidated workbook rebuilt")),
+            Ok(Ok(paths)) => {
+                paths.iter().for_each(|p| info!(workbook = %p, "consolidated workbook rebuilt"));
+                let _ = wake.send(());
+            }
             Ok(Err(e)) => error!("consolidated workbook not rebuilt: {e}"),
             Err(e) => error!("consolidation task failed: {e}"),
         }

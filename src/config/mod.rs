@@ -55,6 +55,23 @@ struct RawMail {
     security: Option<crate::mail::send_security::Security>,
     username: Option<String>,
     timeout: Option<String>,
+    #[serde(default)]
+    planners: Vec<String>,
+    planner_interval: Option<String>,
+    #[serde(default)]
+    copy_planners: bool,
+    #[serde(default)]
+    deadline: Vec<RawDeadline>,
+    #[serde(default)]
+    remind_days_before: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeadline {
+    year: u16,
+    period: String,
+    date: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -287,7 +304,32 @@ fn mail(raw: &RawMail, service: &Service) -> Result<crate::mail::Settings, Confi
         }
         other => return Err(value_error("mail.transport", format!("`{other}`: use \"smtp\" or \"file\""))),
     };
-    Ok(Settings { transport, from, timeout })
+    let interval = raw.planner_interval.as_deref().unwrap_or("1h");
+    let planner_interval = parse_duration(interval)
+        .ok_or_else(|| value_error("mail.planner_interval", format!("`{interval}` is not a duration")))?;
+    let mut deadlines = Vec::new();
+    for d in &raw.deadline {
+        let period = d.period.parse().map_err(|e| value_error("mail.deadline.period", e))?;
+        if crate::store::days_from_date(&d.date).is_none() {
+            return Err(value_error("mail.deadline.date", format!("`{}` is not a date YYYY-MM-DD", d.date)));
+        }
+        deadlines.push((d.year, period, d.date.clone()));
+    }
+    for address in &raw.planners {
+        if address.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(value_error("mail.planners", format!("`{address}` is not an address")));
+        }
+    }
+    Ok(Settings {
+        transport,
+        from,
+        timeout,
+        planners: raw.planners.clone(),
+        planner_interval,
+        copy_planners: raw.copy_planners,
+        deadlines,
+        remind_days_before: raw.remind_days_before,
+    })
 }
 
 /// `"500ms"`, `"2s"`, `"1.5s"`, `"1m"`: a number and a unit (ms, s, m, h).

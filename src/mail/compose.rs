@@ -211,6 +211,58 @@ pub fn compose(
         .collect()
 }
 
+/// The consolidated workbook, to the planners.
+pub fn planners(recipients: &[String], year: u16, period: &str, workbook: &str, language: Language) -> Vec<Draft> {
+    let text = format!(
+        "{} {period} {year} {}\n",
+        t(language, "Rekap kinerja", "The performance summary for"),
+        t(language, "telah diperbarui; berkas terlampir.", "was updated; the workbook is attached.")
+    );
+    let name =
+        std::path::Path::new(workbook).file_name().map_or("rekap.xlsx".into(), |n| n.to_string_lossy().into_owned());
+    recipients
+        .iter()
+        .map(|r| Draft {
+            kind: "rekap",
+            recipient: clean(r),
+            subject: format!("[kinerja] {} {period} {year}", t(language, "Rekap kinerja", "Performance summary")),
+            text: text.clone(),
+            html: None,
+            attachments: vec![Attachment { name: name.clone(), path: Some(workbook.to_string()), text: None }],
+        })
+        .collect()
+}
+
+/// A reminder to a unit that has not sent a valid report by (or shortly before) its deadline.
+pub fn reminder(notice: &Notice, year: u16, period: &str, deadline: &str) -> Vec<Draft> {
+    let lang = notice.language;
+    let text = format!(
+        "{} {} ({}) {} {period} {year}. {} {deadline}.\n{}\n",
+        t(lang, "Yth.", "To"),
+        clean(&notice.unit_name),
+        clean(&notice.unit),
+        t(
+            lang,
+            "belum mengirim laporan kinerja yang valid untuk periode",
+            "has not yet sent a valid performance report for"
+        ),
+        t(lang, "Batas waktunya", "It is due on"),
+        t(lang, "Kirim laporan ke folder inbox unit Anda.", "Please send it to your unit's inbox folder.")
+    );
+    notice
+        .recipients
+        .iter()
+        .map(|r| Draft {
+            kind: "reminder",
+            recipient: clean(r),
+            subject: format!("[kinerja] {} {period} {year}: {}", clean(&notice.unit), t(lang, "pengingat", "reminder")),
+            text: text.clone(),
+            html: None,
+            attachments: vec![],
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,16 @@ pub struct Settings {
     pub from: Mailbox,
     /// Bounds every SMTP step.
     pub timeout: Duration,
+    /// Planners: they receive the consolidated workbook when it changes.
+    pub planners: Vec<String>,
+    /// At most one consolidated workbook per year and period within this interval.
+    pub planner_interval: Duration,
+    /// Copy the planners on every message to a unit.
+    pub copy_planners: bool,
+    /// Report deadlines: (year, period, date `YYYY-MM-DD`).
+    pub deadlines: Vec<(u16, crate::model::Period, String)>,
+    /// Remind this many days before a deadline (0: on the day).
+    pub remind_days_before: u32,
 }
 
 enum Failure {

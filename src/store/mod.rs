@@ -435,6 +435,20 @@ impl Ledger {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Queue messages under `key` (once per key, kind and recipient); how many were new.
+    pub fn enqueue(&self, key: &str, drafts: &[crate::mail::Draft]) -> Result<usize, StoreError> {
+        enqueue(&self.conn, key, drafts)
+    }
+
+    /// When a message of `kind` was last queued under a key starting with `prefix`.
+    pub fn last_queued(&self, kind: &str, prefix: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT MAX(created_ms) FROM mail_queue WHERE kind = ?1 AND arrival_id LIKE ?2 || '%'",
+            params![kind, prefix],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Messages due to be sent, oldest first.
     pub fn due_mail(&self, now: i64, limit: i64) -> Result<Vec<QueuedMail>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
@@ -527,6 +541,22 @@ pub fn utc(ms: i64) -> String {
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}", rest / 3600, rest % 3600 / 60, rest % 60)
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (H. Hinnant's algorithm).
+pub fn days_from_date(date: &str) -> Option<i64> {
+    let mut parts = date.trim().splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Now, in Unix milliseconds.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
@@ -541,25 +571,22 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
             Decision::Duplicate => (None, None),
         };
         let drafts = crate::mail::compose(notice, &record.arrival, &record.sha256, &recorded, reading, reason);
-        let mut insert = conn.prepare_cached(
-            "INSERT OR IGNORE INTO mail_queue (arrival_id, kind, recipient, subject, body_text, body_html, attachments, created_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        for d in drafts {
-            let attachments = serde_json::to_string(&d.attachments).unwrap_or_else(|_| "[]".into());
-            insert.execute(params![
-                record.arrival.id,
-                d.kind,
-                d.recipient,
-                d.subject,
-                d.text,
-                d.html,
-                attachments,
-                now_ms()
-            ])?;
-        }
+        enqueue(conn, &record.arrival.id, &drafts)?;
     }
     Ok(recorded)
+}
+
+fn enqueue(conn: &Connection, key: &str, drafts: &[crate::mail::Draft]) -> Result<usize, StoreError> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO mail_queue (arrival_id, kind, recipient, subject, body_text, body_html, attachments, created_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut added = 0;
+    for d in drafts {
+        let attachments = serde_json::to_string(&d.attachments).unwrap_or_else(|_| "[]".into());
+        added += insert.execute(params![key, d.kind, d.recipient, d.subject, d.text, d.html, attachments, now_ms()])?;
+    }
+    Ok(added)
 }
 
 fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreError> {
@@ -708,6 +735,13 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_to_days_and_back() {
+        assert_eq!(days_from_date("1970-01-01"), Some(0));
+        assert_eq!(days_from_date("2000-02-29").map(|d| utc(d * 86_400_000)), Some("2000-02-29 00:00:00".into()));
+        assert_eq!(days_from_date("2025-13-01"), None);
+    }
 
     #[test]
     fn utc_dates() {

@@ -75,8 +75,8 @@ CREATE TABLE agreements (
 
 CREATE TABLE mail_queue (
     id               INTEGER PRIMARY KEY,
-    arrival_id       TEXT    REFERENCES arrivals (id),
-    kind             TEXT    NOT NULL,     -- 'receipt' | 'discrepancy' | 'duplicate' | 'rejection' | …
+    arrival_id       TEXT    NOT NULL,     -- the arrival it answers, or 'rekap:…' / 'reminder:…'
+    kind             TEXT    NOT NULL,     -- receipt, discrepancy, duplicate, rejection, rekap, reminder
     recipient        TEXT    NOT NULL,
     subject          TEXT    NOT NULL,
     body_text        TEXT    NOT NULL,
