@@ -276,8 +276,11 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
             }
         },
     };
-    let notice =
-        config.units.get(&job.arrival.folder).and_then(|unit| crate::mail::notice_for(config, unit, annotated));
+    let unit = config.units.get(&job.arrival.folder);
+    let notice = unit.and_then(|unit| crate::mail::notice_for(config, unit, annotated));
+    if let (Some(unit), None) = (unit, &notice) {
+        tracing::warn!(unit = %unit.code, "no e-mail address registered for the unit: it is not told");
+    }
     let record =
         Record { arrival: job.arrival.clone(), sha256: sha256.clone(), decision, stored_path: stored.clone(), notice };
     let state = work.state.clone();

@@ -183,12 +183,15 @@ async fn consolidate(
         let rebuilt =
             tokio::task::spawn_blocking(move || -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
                 let ledger = crate::store::Ledger::open(&path)?;
-                pending
-                    .into_iter()
-                    .map(|(year, period)| {
-                        crate::consolidate::rebuild(&config, &ledger, year, period).map(|p| p.display().to_string())
-                    })
-                    .collect()
+                let mut rebuilt = Vec::new();
+                for (year, period) in pending {
+                    let path = crate::consolidate::rebuild(&config, &ledger, year, period)?;
+                    let outbox = &config.service.outbox;
+                    let relative = path.strip_prefix(outbox).unwrap_or(&path).to_string_lossy().into_owned();
+                    crate::mail::send_consolidated(&config, &ledger, year, period, &relative, false)?;
+                    rebuilt.push(path.display().to_string());
+                }
+                Ok(rebuilt)
             })
             .await;
         match rebuilt {

@@ -21,10 +21,7 @@ use crate::store::{Ledger, StoreError, days_from_date, now_ms};
 pub fn notice_for(config: &Config, unit: &crate::model::Unit, annotated: Option<String>) -> Option<Notice> {
     let recipients = match (&unit.email[..], &config.mail.transport) {
         ([], Transport::File(_)) => vec![format!("{}@kinerja.invalid", unit.code.to_lowercase())],
-        ([], _) => {
-            tracing::warn!(unit = %unit.code, "no e-mail address registered: no message sent");
-            return None;
-        }
+        ([], _) => return None,
         (addresses, _) => addresses.to_vec(),
     };
     let recipients = match config.mail.copy_planners {

@@ -83,3 +83,51 @@ fn mail_waits_out_an_outage_and_is_delivered_once() {
     assert_eq!(smtp.messages().len(), 2);
     assert_eq!(service.ledger().mail_counts().unwrap(), (0, 2, 0));
 }
+
+#[test]
+fn planners_get_the_workbook_and_late_units_one_reminder() {
+    let smtp = SmtpServer::start(0);
+    let config = mail_config(smtp.port)
+        + "planners = [\"rekap@bkn.go.id\"]\nplanner_interval = \"1h\"\nremind_days_before = 3\n\n\
+           [[mail.deadline]]\nyear = 2024\nperiod = \"TAHUNAN\"\ndate = \"2025-02-28\"\n";
+    let mut service = Service::start_with("planners", &config);
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    // Every unit with an address and no valid 2024 report yet gets one reminder (KR07's may come
+    // before its report does); BKN has two addresses.
+    wait_for("receipt, reminder and workbook", Duration::from_secs(20), || {
+        let m = smtp.messages();
+        m.iter().any(|m| m.recipients == ["rekap@bkn.go.id"])
+            && m.iter().filter(|m| m.recipients == ["renstra@bkn.go.id"]).count() == 1
+    });
+    let messages = smtp.messages();
+    let rekap = messages.iter().find(|m| m.recipients == ["rekap@bkn.go.id"]).unwrap();
+    assert!(rekap.data.contains("Subject: [kinerja] Rekap kinerja TAHUNAN 2024"));
+    let workbook = attachment(&rekap.data, "Rekap Kinerja 2024 TAHUNAN.xlsx").unwrap();
+    let path = service.dir.join("rekap.xlsx");
+    std::fs::write(&path, workbook).unwrap();
+    assert_eq!(open_workbook_auto(&path).unwrap().sheet_names()[0], "Ringkasan");
+    let reminder = messages.iter().find(|m| m.recipients == ["renstra@bkn.go.id"]).unwrap();
+    assert!(reminder.data.contains("Subject: [kinerja] BKN TAHUNAN 2024: pengingat"), "{}", reminder.data);
+
+    // A restart sends no reminder twice; `consolidate --send` mails the planners at once.
+    assert!(service.stop().success());
+    service.spawn();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(service.stop().success());
+    let reminders =
+        |to: &str| smtp.messages().iter().filter(|m| m.recipients == [to] && m.data.contains("pengingat")).count();
+    assert_eq!(reminders("renstra@bkn.go.id"), 1);
+    assert_eq!(reminders("biro.perencanaan@bkn.go.id"), 1);
+    assert!(reminders("kanreg7@bkn.go.id") <= 1);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "consolidate", "--year", "2024", "--send"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("1 messages sent"),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert_eq!(smtp.messages().iter().filter(|m| m.recipients == ["rekap@bkn.go.id"]).count(), 2);
+}
