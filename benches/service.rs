@@ -9,6 +9,8 @@
 
 #[path = "../tests/kinerja/common/distinct.rs"]
 mod distinct;
+#[path = "../tests/kinerja/common/smtp.rs"]
+mod smtp;
 
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
@@ -27,11 +29,11 @@ struct Service {
 }
 
 impl Service {
-    fn start(name: &str) -> Service {
+    fn start(name: &str, extra: &str) -> Service {
         let dir = std::env::temp_dir().join(format!("kinerja-bench-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        let config = format!("settle = \"{SETTLE_MS}ms\"\npoll_interval = \"1s\"\nworkers = {WORKERS}\n");
+        let config = format!("settle = \"{SETTLE_MS}ms\"\npoll_interval = \"1s\"\nworkers = {WORKERS}\n{extra}");
         std::fs::write(dir.join("kinerja.toml"), config).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
             .args(["--config", "kinerja.toml", "serve"])
@@ -97,7 +99,7 @@ fn main() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kr07_2024_budget_columns.xlsx");
     let content = std::fs::read(&fixture).unwrap();
 
-    let service = Service::start("latency");
+    let service = Service::start("latency", "");
     let mut dropped = HashMap::new();
     for i in 0..60 {
         let name = format!("laporan-{i:03}.xlsx");
@@ -115,7 +117,7 @@ fn main() {
     );
     drop(service);
 
-    let service = Service::start("burst");
+    let service = Service::start("burst", "");
     let copies: Vec<Vec<u8>> = (0..500).map(|i| distinct::distinct_copy(&content, &format!("burst {i}"))).collect();
     for (i, copy) in copies.iter().enumerate() {
         service.drop_file(&format!("burst-{i:03}.xlsx"), copy);
@@ -125,6 +127,36 @@ fn main() {
     let last_recorded = timings.iter().map(|t| t.2).max().unwrap();
     let service_rate = 500.0 / ((last_recorded - first_taken) as f64 / 1000.0);
     let peak = service.peak_mib();
+    drop(service);
+
+    // Drop → message accepted by an SMTP server on loopback.
+    let server = smtp::SmtpServer::start(0);
+    let mail = format!(
+        "[[unit]]\ncode = \"KR07\"\nemail = [\"kanreg7@bkn.go.id\"]\n\n[mail]\ntransport = \"smtp\"\nhost = \"127.0.0.1\"\nport = {}\nsecurity = \"none\"\n",
+        server.port
+    );
+    let service = Service::start("mail", &mail);
+    let mut dropped = Vec::new();
+    for i in 0..40 {
+        let name = format!("surel-{i:03}.xlsx");
+        dropped.push(service.drop_file(&name, &distinct::distinct_copy(&content, &name)));
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    let start = Instant::now();
+    while server.messages().len() < 40 {
+        assert!(start.elapsed() < Duration::from_secs(120), "mail stalled");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut received: Vec<i64> = server.messages().iter().map(|m| m.at_ms).collect();
+    received.sort();
+    let mut mail_latency: Vec<i64> = received.iter().zip(&dropped).map(|(r, d)| r - d - SETTLE_MS).collect();
+    mail_latency.sort();
+    println!(
+        "drop → message accepted by the SMTP server, after the settle window ({} files): median {} ms, p99 {} ms",
+        mail_latency.len(),
+        percentile(&mail_latency, 0.5),
+        percentile(&mail_latency, 0.99)
+    );
     drop(service);
 
     let config = Config::builtin();

@@ -138,7 +138,19 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         sheet.set_name("Status Pengiriman").map_err(write)?;
-        let headers = ["Kode", "Unit", "Versi", "Diterima (UTC)", "Berkas", "Hash", "Hasil", "Kesalahan", "Peringatan"];
+        let headers = [
+            "Kode",
+            "Unit",
+            "Versi",
+            "Diterima (UTC)",
+            "Berkas",
+            "Hash",
+            "Hasil",
+            "Kesalahan",
+            "Peringatan",
+            "Surel gagal",
+        ];
+        let failed_mail = ledger.failed_mail_by_unit()?;
         write_header(sheet, &headers, &formats.header).map_err(write)?;
         for (i, (unit, row)) in config.units.units().iter().zip(&status).enumerate() {
             let r = i as u32 + 1;
@@ -161,6 +173,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                     sheet.write_string(r, 6, &s.result).map_err(write)?;
                     sheet.write_number(r, 7, s.errors as f64).map_err(write)?;
                     sheet.write_number(r, 8, s.warnings as f64).map_err(write)?;
+                    if let Some(failed) = failed_mail.get(&unit.code) {
+                        sheet.write_number_with_format(r, 9, *failed as f64, &formats.missing).map_err(write)?;
+                    }
                 }
             }
         }

@@ -13,6 +13,7 @@ pub use writer::SharedLedger;
 
 use crate::model::{Kind, Period};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -492,6 +493,16 @@ impl Ledger {
             )?,
         };
         Ok(())
+    }
+
+    /// Messages that failed for good, per unit (the inbox folder of the arrival they answer).
+    pub fn failed_mail_by_unit(&self) -> Result<HashMap<String, i64>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.folder, COUNT(*) FROM mail_queue m JOIN arrivals a ON a.id = m.arrival_id
+              WHERE m.status = 'failed' GROUP BY a.folder",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// (queued, sent, failed) messages.
