@@ -35,6 +35,7 @@ struct RawConfig {
     poll_interval: Option<String>,
     settle: Option<String>,
     workers: Option<usize>,
+    consolidated_name: Option<String>,
     #[serde(default)]
     unit: Vec<RawUnit>,
     #[serde(default)]
@@ -219,6 +220,8 @@ pub struct Service {
     pub settle: Duration,
     /// How many files are processed at once.
     pub workers: usize,
+    /// File name of the consolidated workbook, with `{year}` and `{period}`.
+    pub consolidated_name: String,
 }
 
 impl Config {
@@ -278,6 +281,7 @@ fn service(raw: &RawConfig, base: &Path) -> Result<Service, ConfigError> {
         poll_interval: duration("poll_interval", &raw.poll_interval, "2s")?,
         settle: duration("settle", &raw.settle, "1s")?,
         workers,
+        consolidated_name: consolidated_name(raw.consolidated_name.as_deref())?,
     })
 }
 
@@ -330,6 +334,19 @@ fn mail(raw: &RawMail, service: &Service) -> Result<crate::mail::Settings, Confi
         deadlines,
         remind_days_before: raw.remind_days_before,
     })
+}
+
+fn consolidated_name(given: Option<&str>) -> Result<String, ConfigError> {
+    let name = given.unwrap_or("Rekap Kinerja {year} {period}.xlsx");
+    let valid =
+        name.contains("{year}") && name.contains("{period}") && name.ends_with(".xlsx") && !name.contains(['/', '\\']);
+    if !valid {
+        return Err(value_error(
+            "consolidated_name",
+            format!("`{name}` needs {{year}}, {{period}}, no folders, and .xlsx"),
+        ));
+    }
+    Ok(name.to_string())
 }
 
 /// `"500ms"`, `"2s"`, `"1.5s"`, `"1m"`: a number and a unit (ms, s, m, h).

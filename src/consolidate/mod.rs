@@ -13,7 +13,7 @@ use crate::model::Period;
 use crate::store::{Ledger, StoreError, utc};
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, Table, TableColumn, Workbook, Worksheet, XlsxError};
 use serde_json::Value as Json;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Why a consolidated workbook could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -28,9 +28,12 @@ pub enum ConsolidateError {
     Rename { path: PathBuf, source: std::io::Error },
 }
 
-/// Where the consolidated workbook of a year and period lives.
-pub fn path(outbox: &Path, year: u16, period: Period) -> PathBuf {
-    outbox.join(year.to_string()).join(format!("Rekap Kinerja {year} {period}.xlsx"))
+/// Where the consolidated workbook of a year and period lives: `outbox/<year>/` and the
+/// configured name.
+pub fn path(config: &Config, year: u16, period: Period) -> PathBuf {
+    let name =
+        config.service.consolidated_name.replace("{year}", &year.to_string()).replace("{period}", period.as_str());
+    config.service.outbox.join(year.to_string()).join(name)
 }
 
 const PERSPECTIVES: [&str; 4] = ["Stakeholder", "Customer", "Internal Process", "Learn & Growth"];
@@ -91,7 +94,7 @@ fn finish(sheet: &mut Worksheet) {
 /// # Errors
 /// [`ConsolidateError`] when the ledger cannot be read or the workbook cannot be written.
 pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> Result<PathBuf, ConsolidateError> {
-    let target = path(&config.service.outbox, year, period);
+    let target = path(config, year, period);
     let write = |source| ConsolidateError::Write { path: target.clone(), source };
     // Reports are read from the ledger one at a time, once per sheet, so memory stays flat as
     // units grow; only a line per unit is kept for the summary and its ranking.
