@@ -210,9 +210,11 @@ async fn consolidate(
 fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &AtomicBool) {
     let settle = config.service.settle;
     let tick = (settle / 10).clamp(Duration::from_millis(5), Duration::from_millis(50));
-    let (events, changes) = std::sync::mpsc::channel::<()>();
-    let watcher = notify::recommended_watcher(move |_: notify::Result<notify::Event>| {
-        let _ = events.send(());
+    // Events name the paths that changed: those are tracked directly, and the whole inbox is
+    // walked only at start, every poll interval, and when the watcher lost events.
+    let (events, changes) = std::sync::mpsc::channel::<Option<Vec<std::path::PathBuf>>>();
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let _ = events.send(event.ok().filter(|e| !e.need_rescan()).map(|e| e.paths));
     })
     .and_then(|mut w| w.watch(&work.inbox, notify::RecursiveMode::Recursive).map(|()| w));
     if let Err(e) = &watcher {
@@ -221,21 +223,31 @@ fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &Atom
     let mut settler = Settler::new(settle);
     let mut folders = std::collections::HashMap::new();
     let mut next_walk = Instant::now();
-    let mut last_walk = next_walk;
+    // Events name absolute paths: compare them with the inbox made absolute once.
+    let inbox = std::fs::canonicalize(&work.inbox).unwrap_or_else(|_| work.inbox.clone());
     while !stop.load(Ordering::SeqCst) {
-        if changes.recv_timeout(tick).is_ok() {
-            // Events come by the thousand in a burst: walk for them at most every 5 ms.
-            next_walk = next_walk.min(last_walk + Duration::from_millis(5));
+        let mut changed = Vec::new();
+        let first = changes.recv_timeout(tick).ok();
+        for event in first.into_iter().chain(std::iter::from_fn(|| changes.try_recv().ok())) {
+            match event {
+                Some(paths) => changed.extend(paths),
+                None => next_walk = Instant::now(),
+            }
         }
-        while changes.try_recv().is_ok() {}
         let now = Instant::now();
         if now >= next_walk {
+            changed.clear();
             for (folder, path) in watch::walk(&work.inbox) {
                 settler.track(path.clone(), now);
                 folders.insert(path, folder);
             }
-            last_walk = now;
             next_walk = now + config.service.poll_interval;
+        }
+        for path in changed {
+            if let Some(folder) = watch::candidate(&inbox, &path) {
+                settler.track(path.clone(), now);
+                folders.insert(path, folder);
+            }
         }
         // Settled and complete files, taken oldest first: the order units sent them in.
         let mut ready = Vec::new();

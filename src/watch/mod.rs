@@ -42,6 +42,24 @@ pub fn walk(inbox: &Path) -> Vec<(String, PathBuf)> {
     found
 }
 
+/// The inbox folder of `path` if it is a candidate: a file under `inbox`, with no ignored name
+/// on its way (the folder is empty for the inbox root).
+/// `inbox` is the configured folder; events may name paths absolute while it is relative.
+pub fn candidate(inbox: &Path, path: &Path) -> Option<String> {
+    let relative = match path.strip_prefix(inbox) {
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => path.strip_prefix(std::fs::canonicalize(inbox).ok()?).ok()?.to_path_buf(),
+    };
+    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if parts.is_empty() || parts.iter().any(|p| ignored(p)) || !path.is_file() {
+        return None;
+    }
+    if parts.len() == 1 && parts[0].eq_ignore_ascii_case("README.md") {
+        return None;
+    }
+    Some(if parts.len() > 1 { parts[0].clone() } else { String::new() })
+}
+
 /// Whether a workbook file is whole: a zip package (.xlsx, .xlsm, .xlsb, .ods) ends with its
 /// end-of-central-directory record; an .xls compound file starts with its signature and fills
 /// whole 512-byte sectors. Other files are judged by the reader.
@@ -146,6 +164,22 @@ impl Settler {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_paths_name_their_folder() {
+        let inbox = std::env::temp_dir().join(format!("kinerja-candidate-{}", std::process::id()));
+        std::fs::create_dir_all(inbox.join("KR07/sub")).unwrap();
+        for name in ["KR07/a.xlsx", "KR07/sub/b.xlsx", "c.xlsx", "KR07/~$a.xlsx"] {
+            std::fs::write(inbox.join(name), b"x").unwrap();
+        }
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/a.xlsx")).as_deref(), Some("KR07"));
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/sub/b.xlsx")).as_deref(), Some("KR07"));
+        assert_eq!(candidate(&inbox, &inbox.join("c.xlsx")).as_deref(), Some(""));
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/~$a.xlsx")), None);
+        assert_eq!(candidate(&inbox, &inbox.join("KR07")), None);
+        assert_eq!(candidate(&inbox, Path::new("/elsewhere/x.xlsx")), None);
+        std::fs::remove_dir_all(&inbox).unwrap();
+    }
 
     #[test]
     fn lock_and_partial_files_are_ignored() {
