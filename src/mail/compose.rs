@@ -141,18 +141,23 @@ pub fn compose(
             } else {
                 lines.push(String::new());
                 lines.push(format!(
-                    "{} {} {}",
+                    "{} {}",
                     reading.errors,
                     t(
                         lang,
                         "kesalahan harus diperbaiki sebelum laporan dapat direkap:",
                         "errors must be corrected before the report can be consolidated:"
-                    ),
-                    ""
+                    )
                 ));
-                let mut table = String::from(
-                    "<table border=\"1\" cellpadding=\"4\"><tr><th>Lembar</th><th>Sel</th><th>Perihal</th><th>Tertulis</th><th>Seharusnya</th><th>Pesan</th></tr>",
-                );
+                let columns = match lang {
+                    Language::Id => ["Lembar", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"],
+                    Language::En => ["Sheet", "Cell", "Subject", "Found", "Expected", "Message"],
+                };
+                let mut table = String::from("<table border=\"1\" cellpadding=\"4\"><tr>");
+                for column in columns {
+                    table.push_str(&format!("<th>{column}</th>"));
+                }
+                table.push_str("</tr>");
                 let mut csv = String::from("kode,tingkat,lembar,sel,perihal,tertulis,seharusnya,pesan\n");
                 for f in &reading.findings {
                     let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
