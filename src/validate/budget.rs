@@ -67,8 +67,8 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         }
     }
     let mut views: Vec<&str> = Vec::new();
-    for (row, _) in &lines {
-        if row.scope != BudgetScope::Indicator && !views.contains(&&*row.view) {
+    for (row, _) in lines.iter().filter(|(r, _)| r.scope != BudgetScope::Indicator) {
+        if !views.contains(&&*row.view) {
             views.push(&row.view);
         }
     }

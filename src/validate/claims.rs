@@ -54,7 +54,11 @@ pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding>
             findings.extend(compare(Code::ClaimSerapan, &row.code, row.serapan.as_ref(), line.serapan));
         }
         findings.extend(compare(Code::ClaimSisa, &row.code, row.sisa.as_ref(), line.sisa));
-        let nss = nss_of.get(row.code.as_str()).copied().flatten();
+        // Only goal lines carry a capaian to hold against the scorecard's NSS.
+        let nss = match row.scope {
+            BudgetScope::Goal => nss_of.get(row.code.as_str()).copied().flatten(),
+            _ => None,
+        };
         let efficiency = compare(Code::ClaimEfisiensi, &row.code, row.efisiensi.as_ref(), line.efisiensi);
         // 000 Tabel 3.41: the efficiency agrees with the capaian printed beside it, and that
         // capaian is not the scorecard's NSS. Say so, rather than only that the figure is off.
