@@ -137,8 +137,8 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Cl
                 continue;
             }
             for (col, text) in sheet.texts_in_row(row) {
-                let lower = text.to_lowercase();
-                let Some(pos) = lower.find("npss") else {
+                // Found in the text itself (not a lower-cased copy, whose byte offsets can differ).
+                let Some(pos) = text.as_bytes().windows(4).position(|w| w.eq_ignore_ascii_case(b"npss")) else {
                     continue;
                 };
                 let after = text[pos + 4..].trim_start_matches(|c: char| !c.is_ascii_digit());
@@ -245,4 +245,20 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
         npss,
     };
     Ok((report, findings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Range};
+
+    #[test]
+    fn npss_in_a_title_after_letters_that_change_length_when_lower_cased() {
+        let mut range = Range::new((0, 0), (0, 0));
+        range.set_value((0, 0), Data::String("İİİ LAPORAN — NPSS 98.47 ( ● )".into()));
+        let sheets = [Sheet::new("Judul".into(), false, range)];
+        let claim = npss_in_titles(&sheets, &[]).expect("the claim is found");
+        assert_eq!(claim.value.to_string(), "98.47");
+        assert_eq!(claim.at.to_string(), "Judul!A1");
+    }
 }
