@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use crate::model::amount::{json_exact, json2};
-use crate::model::{Claim, Kind, Reading, Score, Value};
+use crate::model::{Claim, Kind, Score};
 use serde_json::{Value as Json, json};
 
 fn score(s: &Score) -> Json {
@@ -11,15 +11,6 @@ fn score(s: &Score) -> Json {
 
 fn claimed(c: &Option<Claim>) -> Json {
     c.as_ref().map_or(Json::Null, |c| json_exact(c.value))
-}
-
-fn reading(r: &Reading) -> Json {
-    match &r.value {
-        Value::Number(n) => json_exact(*n),
-        Value::Opinion(o) => Json::String(o.clone()),
-        Value::NotApplicable => Json::String("N/A".into()),
-        Value::Missing => Json::Null,
-    }
 }
 
 pub fn to_json(outcome: &Outcome) -> Json {
@@ -100,8 +91,8 @@ pub fn to_json(outcome: &Outcome) -> Json {
                 "goal": row.goal,
                 "perspective": perspective_of.get(row.goal.as_str()).copied().unwrap_or_default(),
                 "satuan": row.measure.label(),
-                "target": reading(&row.target),
-                "realisasi": reading(&row.realisasi),
+                "target": row.target.value.to_json(),
+                "realisasi": row.realisasi.value.to_json(),
                 "capaian": score(&i.capaian),
                 "status": i.capaian.status().as_str(),
                 "band": &*i.band,

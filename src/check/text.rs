@@ -2,22 +2,13 @@
 
 use super::Outcome;
 use crate::model::amount::{display_rupiah, display2};
-use crate::model::{Reading, Score, Severity, Status, Value};
+use crate::model::{Score, Severity, Status};
 use std::collections::HashMap;
 use std::fmt::Write;
 
 fn score(s: &Score) -> String {
     let mark = if s.provisional { "*" } else { "" };
     s.value.map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2(v)))
-}
-
-fn reading(r: &Reading) -> String {
-    match &r.value {
-        Value::Number(n) => n.normalize().to_string(),
-        Value::Opinion(o) => o.clone(),
-        Value::NotApplicable => "N/A".into(),
-        Value::Missing => "-".into(),
-    }
 }
 
 fn short(name: &str) -> String {
@@ -79,8 +70,8 @@ pub fn to_text(outcome: &Outcome) -> String {
                         "    {} {}\n        target {}  realisasi {}  capaian {}  {}{mark}",
                         i.code,
                         short(&ind.name),
-                        reading(&ind.target),
-                        reading(&ind.realisasi),
+                        ind.target.value.shown("-"),
+                        ind.realisasi.value.shown("-"),
                         score(&i.capaian),
                         i.band
                     );

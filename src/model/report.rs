@@ -17,6 +17,27 @@ pub enum Value {
     Missing,
 }
 
+impl Value {
+    /// The value as messages and text output print it; `missing` stands for a blank cell.
+    pub fn shown(&self, missing: &str) -> String {
+        match self {
+            Value::Number(n) => n.normalize().to_string(),
+            Value::Opinion(o) => o.clone(),
+            Value::NotApplicable => "N/A".into(),
+            Value::Missing => missing.into(),
+        }
+    }
+
+    /// The value in JSON: an exact number, the opinion or `"N/A"` as a string, or `null`.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Number(n) => super::amount::json_exact(*n),
+            Value::Missing => serde_json::Value::Null,
+            other => serde_json::Value::String(other.shown("")),
+        }
+    }
+}
+
 /// One input cell: its value, whether it is marked provisional, and where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {

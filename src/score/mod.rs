@@ -87,7 +87,7 @@ fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &m
         (Value::Number(t), Value::Number(r)) => {
             let c = capaian_ratio(*t, *r, ind.polarity, rules.lower_is_better);
             if c.is_none() {
-                finding(Code::TargetMissing, shown(&ind.target.value), String::new());
+                finding(Code::TargetMissing, ind.target.value.shown(""), String::new());
             }
             c
         }
@@ -109,7 +109,7 @@ fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &m
             }
         }
         (Value::Missing | Value::NotApplicable, _) => {
-            finding(Code::TargetMissing, shown(&ind.target.value), String::new());
+            finding(Code::TargetMissing, ind.target.value.shown(""), String::new());
             None
         }
         (Value::Number(_), Value::Opinion(r)) | (Value::Opinion(r), Value::Number(_)) => {
@@ -148,15 +148,6 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
         _ => None,
     };
     BudgetLine { scope: row.scope, code: row.code.clone(), pagu, realisasi, serapan, sisa, efisiensi }
-}
-
-fn shown(value: &Value) -> String {
-    match value {
-        Value::Number(n) => n.normalize().to_string(),
-        Value::Opinion(o) => o.clone(),
-        Value::NotApplicable => "N/A".into(),
-        Value::Missing => String::new(),
-    }
 }
 
 /// Score a report.

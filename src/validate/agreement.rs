@@ -5,15 +5,6 @@
 use crate::model::{Code, Finding, GoalRow, IndicatorRow, Measure, Report, Value};
 use std::collections::{HashMap, HashSet};
 
-fn shown(value: &Value) -> String {
-    match value {
-        Value::Number(n) => n.normalize().to_string(),
-        Value::Opinion(o) => o.clone(),
-        Value::NotApplicable => "N/A".into(),
-        Value::Missing => "(kosong)".into(),
-    }
-}
-
 /// Put `report` in the agreement's shape and say where it departed from it.
 pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -55,8 +46,8 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             let at = indicator.target.at.clone().or(Some(indicator.at.clone()));
             findings.push(
                 Finding::new(Code::TargetMismatch, at, &indicator.code)
-                    .found(shown(&indicator.target.value))
-                    .expected(shown(&pk.target.value)),
+                    .found(indicator.target.value.shown("(kosong)"))
+                    .expected(pk.target.value.shown("(kosong)")),
             );
         }
         if pk.target.value != Value::Missing {

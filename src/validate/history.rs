@@ -1,7 +1,7 @@
 //! A resubmission against the unit's previous version of the same report: what changed, and
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
-use crate::model::{Code, Finding, Report, Value};
+use crate::model::{Code, Finding, Report};
 use serde_json::Value as Json;
 use std::collections::HashMap;
 
@@ -60,15 +60,6 @@ impl Previous {
     }
 }
 
-fn as_json(value: &Value) -> Json {
-    match value {
-        Value::Number(n) => serde_json::from_str(&n.normalize().to_string()).unwrap_or(Json::Null),
-        Value::Opinion(o) => Json::String(o.clone()),
-        Value::NotApplicable => Json::String("N/A".into()),
-        Value::Missing => Json::Null,
-    }
-}
-
 /// Add what changed since `previous`, and turn the claim findings whose printed value is the
 /// previous version's into `STALE_CLAIM` when the inputs beneath changed.
 pub fn compare(report: &Report, previous: &Previous, findings: &mut Vec<Finding>) {
@@ -76,8 +67,8 @@ pub fn compare(report: &Report, previous: &Previous, findings: &mut Vec<Finding>
     for indicator in &report.indicators {
         let Some((target, realisasi)) = previous.inputs.get(&indicator.code) else { continue };
         for (what, before, now) in [
-            ("Target", target, as_json(&indicator.target.value)),
-            ("Realisasi", realisasi, as_json(&indicator.realisasi.value)),
+            ("Target", target, indicator.target.value.to_json()),
+            ("Realisasi", realisasi, indicator.realisasi.value.to_json()),
         ] {
             if *before != now {
                 changed = true;
