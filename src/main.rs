@@ -242,7 +242,9 @@ fn template(
         let ledger = Ledger::open(&work.ledger())?;
         ledger.governing_agreement(&unit.code, year)?.and_then(|path| {
             let overrides = Overrides { unit: Some(unit.code.clone()), year: Some(year), ..Overrides::default() };
-            kinerja::ingest::read(&work.state.join(path), &config.units, &overrides).ok().map(|(report, _)| report)
+            kinerja::ingest::read(&work.state.join(path), &config.units, &overrides, &config.limits)
+                .ok()
+                .map(|(report, _)| report)
         })
     } else {
         None
@@ -282,7 +284,7 @@ Submission {id} read again; its findings and scores in the ledger are replaced."
 }
 
 fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {
-    let (report, _) = kinerja::ingest::read(path, &config.units, &Overrides::default())
+    let (report, _) = kinerja::ingest::read(path, &config.units, &Overrides::default(), &config.limits)
         .with_context(|| format!("reading the agreement {}", path.display()))?;
     if report.kind != Kind::Agreement {
         bail!("{} is not a performance agreement: its indicator table has realisasi", path.display());

@@ -9,12 +9,14 @@
 use crate::check::{self, Outcome, hex};
 use crate::config::Config;
 use crate::ingest::Overrides;
+use crate::model::text::shown_name;
 use crate::model::{Code, Kind, Period, Report, Severity};
 use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError, now_ms};
 use crate::validate::history::Previous;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 /// Why a taken file could not be carried through. The file stays in `processing/` and is
 /// resumed at the next start.
@@ -68,46 +70,109 @@ impl Workplace {
     }
 }
 
-/// A file taken from the inbox, waiting in `processing/`.
+/// A file taken from the inbox, waiting in `processing/`; or an entry refused where it is.
 #[derive(Debug, Clone)]
 pub struct Job {
     pub arrival: Arrival,
     pub path: PathBuf,
+    /// What the entry is when it is not a regular file (a link, FIFO, socket or device): it is
+    /// recorded as refused and left where it is, never opened, moved or read.
+    pub special: Option<&'static str>,
 }
 
 static TAKEN: AtomicU64 = AtomicU64::new(0);
 
-/// Take `path` out of the inbox: one atomic rename into `processing/`.
+/// The longest file name most file systems allow, in bytes.
+const NAME_BYTES: usize = 255;
+
+fn new_arrival(folder: &str, file_name: String) -> Arrival {
+    let received_ms = now_ms();
+    let id = format!("{received_ms:013}-{:08x}-{:06}", std::process::id(), TAKEN.fetch_add(1, Ordering::Relaxed));
+    Arrival { id, folder: folder.to_string(), file_name, received_ms }
+}
+
+/// `<id>__<folder>__<name>`, cut to what a file name may hold; the full name of a cut one is
+/// kept beside it in `<id>.name`.
+fn processing_name(arrival: &Arrival) -> (String, bool) {
+    let folder = if arrival.folder.is_empty() { "-" } else { arrival.folder.as_str() };
+    let folder: String = folder.replace("__", "_").chars().take(40).collect();
+    let head = format!("{}__{folder}__", arrival.id);
+    let room = NAME_BYTES - head.len();
+    let name = &arrival.file_name;
+    let cut = name.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|end| *end <= room).last().unwrap_or(0);
+    (format!("{head}{}", &name[..cut]), cut < name.len())
+}
+
+/// Take `path` out of the inbox: one atomic rename of the entry itself (never a link's target)
+/// into `processing/`, recreated if it went missing.
 ///
 /// # Errors
 /// [`PipelineError::Io`] when the rename fails (the file vanished, or is locked on a share);
 /// the file is then still where it was.
 pub fn take(work: &Workplace, folder: &str, path: &Path) -> Result<Job, PipelineError> {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let received_ms = now_ms();
-    let id = format!("{received_ms:013}-{:08x}-{:06}", std::process::id(), TAKEN.fetch_add(1, Ordering::Relaxed));
-    let folder_part = if folder.is_empty() { "-" } else { folder };
-    let target = work.processing().join(format!("{id}__{folder_part}__{file_name}"));
+    let arrival = new_arrival(folder, file_name);
+    let (name, cut) = processing_name(&arrival);
+    let processing = work.processing();
+    if !processing.is_dir() {
+        std::fs::create_dir_all(&processing).map_err(io(&processing))?;
+    }
+    if cut {
+        let keep = processing.join(format!("{}.name", arrival.id));
+        std::fs::write(&keep, arrival.file_name.as_bytes()).map_err(io(&keep))?;
+    }
+    let target = processing.join(name);
+    // rename(2) moves the entry itself: a link swapped in since the scan moves as a link, and
+    // is refused unopened when it is read.
     std::fs::rename(path, &target).map_err(io(path))?;
-    Ok(Job { arrival: Arrival { id, folder: folder.to_string(), file_name, received_ms }, path: target })
+    Ok(Job { arrival, path: target, special: None })
 }
 
-/// The files a previous run took but did not finish, oldest first.
+/// An inbox entry that is not a regular file, to be recorded as refused where it is.
+pub fn refuse_in_place(folder: &str, path: &Path, what: &'static str) -> Job {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Job { arrival: new_arrival(folder, file_name), path: path.to_path_buf(), special: Some(what) }
+}
+
+/// The files a previous run took but did not finish, oldest first. A file already resumed once
+/// (it sits in `processing/retried/`) brought the process down twice: it is returned apart, to
+/// be rejected without being read again, so a poison file can never crash-loop the service.
 ///
 /// # Errors
-/// [`PipelineError::Io`] when `processing/` cannot be listed.
-pub fn recover(work: &Workplace) -> Result<Vec<Job>, PipelineError> {
+/// [`PipelineError::Io`] when `processing/` cannot be listed or a file cannot be moved.
+pub fn recover(work: &Workplace) -> Result<(Vec<Job>, Vec<Job>), PipelineError> {
     let dir = work.processing();
+    let retried = dir.join("retried");
+    std::fs::create_dir_all(&retried).map_err(io(&retried))?;
+    let mut again = list(&retried)?;
+    for job in &mut again {
+        job.special = Some("poison");
+    }
+    let mut fresh = Vec::new();
+    for mut job in list(&dir)? {
+        let target = retried.join(job.path.file_name().unwrap_or_default());
+        std::fs::rename(&job.path, &target).map_err(io(&job.path))?;
+        job.path = target;
+        fresh.push(job);
+    }
+    Ok((fresh, again))
+}
+
+fn list(dir: &Path) -> Result<Vec<Job>, PipelineError> {
     let mut jobs = Vec::new();
-    for entry in std::fs::read_dir(&dir).map_err(io(&dir))?.flatten() {
+    for entry in std::fs::read_dir(dir).map_err(io(dir))?.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let mut parts = name.splitn(3, "__");
         let (Some(id), Some(folder), Some(file_name)) = (parts.next(), parts.next(), parts.next()) else { continue };
         let received_ms = id.split('-').next().and_then(|ms| ms.parse().ok()).unwrap_or_else(now_ms);
         let folder = if folder == "-" { String::new() } else { folder.to_string() };
+        let full = std::fs::read(dir.join(format!("{id}.name")))
+            .or_else(|_| std::fs::read(dir.parent().unwrap_or(dir).join(format!("{id}.name"))));
+        let file_name = full.map_or_else(|_| file_name.to_string(), |b| String::from_utf8_lossy(&b).into_owned());
         jobs.push(Job {
-            arrival: Arrival { id: id.to_string(), folder, file_name: file_name.to_string(), received_ms },
+            arrival: Arrival { id: id.to_string(), folder, file_name, received_ms },
             path: entry.path(),
+            special: None,
         });
     }
     jobs.sort_by(|a, b| a.arrival.id.cmp(&b.arrival.id));
@@ -196,9 +261,12 @@ struct LedgerContext<'a> {
 
 impl check::Context for LedgerContext<'_> {
     fn agreement(&self, unit: &str, year: u16) -> Option<Report> {
-        let stored = self.ledger.governing_agreement(unit, year).ok()??;
+        let stored = self.state.join(self.ledger.governing_agreement(unit, year).ok()??);
         let overrides = Overrides { unit: Some(unit.to_string()), year: Some(year), ..Overrides::default() };
-        crate::ingest::read(&self.state.join(stored), &self.config.units, &overrides).ok().map(|(report, _)| report)
+        let limits = &self.config.limits;
+        let bytes = crate::ingest::load(&stored, limits, false).ok()?;
+        let read = crate::ingest::read_bytes(&stored, &bytes, &self.config.units, &overrides, limits, Instant::now());
+        read.ok().map(|(report, _)| report)
     }
 
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
@@ -208,15 +276,24 @@ impl check::Context for LedgerContext<'_> {
 }
 
 /// Write the unit's annotated copy of a read report to `outbox/<year>/<UNIT>/`; its path
-/// relative to the outbox. A failure is logged: the copy is a courtesy, the ledger is the record.
-fn annotate(outcome: &Outcome, job: &Job, outbox: &Path) -> Option<String> {
+/// relative to the outbox. A failure (a panic included) is logged: the copy is a courtesy, the
+/// ledger is the record.
+fn annotate(outcome: &Outcome, job: &Job, bytes: &[u8], config: &Config, outbox: &Path) -> Option<String> {
     let (report, _) = outcome.scored.as_ref()?;
     let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return None };
     let target = crate::consolidate::annotate::path(outbox, year, unit, &job.arrival.file_name, &outcome.sha256);
-    match crate::consolidate::annotate::write(outcome, &job.path, &target) {
-        Ok(()) => target.strip_prefix(outbox).ok().map(|p| p.to_string_lossy().into_owned()),
-        Err(e) => {
-            tracing::warn!(file = %job.arrival.file_name, "annotated copy not written: {e}");
+    let source = Path::new(&job.arrival.file_name);
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::consolidate::annotate::write(outcome, source, bytes, &config.limits, &target)
+    }));
+    match written {
+        Ok(Ok(())) => target.strip_prefix(outbox).ok().map(|p| p.to_string_lossy().into_owned()),
+        Ok(Err(e)) => {
+            tracing::warn!(file = %shown_name(&job.arrival.file_name), "annotated copy not written: {e}");
+            None
+        }
+        Err(_) => {
+            tracing::error!(file = %shown_name(&job.arrival.file_name), "annotated copy not written: it panicked");
             None
         }
     }
@@ -225,57 +302,84 @@ fn annotate(outcome: &Outcome, job: &Job, outbox: &Path) -> Option<String> {
 /// Called once a file is done: its record committed and the file kept, or a failure.
 pub type Done = Box<dyn FnOnce(Result<Processed, PipelineError>) + Send>;
 
-/// Carry one taken file through: read, score and check it, then hand its record to the ledger
-/// writer; once committed, the file is moved to its keeping place and `done` is called (on the
-/// writer thread). A failure leaves the file in `processing/`, resumed at the next start.
-pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger, done: Done) {
-    let bytes = match std::fs::read(&job.path) {
-        Ok(bytes) => bytes,
-        Err(source) => return done(Err(PipelineError::Io { path: job.path, source })),
-    };
-    let sha256 = hex(&Sha256::digest(&bytes));
-    drop(bytes);
-    let recorded_before = match ledger.arrival_stored_path(&job.arrival.id) {
-        Ok(found) => found,
-        Err(e) => return done(Err(e.into())),
-    };
-    if let Some(stored) = recorded_before {
-        // Recorded before a crash; only the last move is missing.
-        let kept = keep(&job.path, &work.state.join(&stored));
-        let processed =
-            Processed { arrival: job.arrival, sha256, recorded: Recorded::Recovered, reason: None, outcome: None };
-        return done(kept.map(|()| processed));
-    }
-    let rejected_path = format!("rejected/{}__{}", job.arrival.id, job.arrival.file_name);
-    let mut annotated = None;
-    let (decision, stored, reason, outcome) = match config.units.get(&job.arrival.folder) {
-        None => {
-            let reason = refusal(&job.arrival.folder);
-            (Decision::Refused { reason: reason.clone() }, rejected_path, Some(reason), None)
+/// What to record for a file, and where it will be kept.
+struct Decided {
+    decision: Decision,
+    stored: String,
+    reason: Option<String>,
+    outcome: Option<Outcome>,
+    annotated: Option<String>,
+}
+
+impl Decided {
+    fn refused(reason: String, stored: String) -> Self {
+        Decided {
+            decision: Decision::Refused { reason: reason.clone() },
+            stored,
+            reason: Some(reason),
+            outcome: None,
+            annotated: None,
         }
-        Some(unit) => match ledger.known(&sha256) {
-            Err(e) => return done(Err(e.into())),
-            Ok(Some(known)) => (Decision::Duplicate, known.stored_path, None, None),
-            Ok(None) => {
-                let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-                let context = LedgerContext { ledger, config, state: &work.state };
-                let outcome = check::check_hashed(&job.path, sha256.clone(), config, &overrides, &context);
-                let reason = rejection(&outcome);
-                let extension = Path::new(&job.arrival.file_name)
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .unwrap_or("bin")
-                    .to_lowercase();
-                let stored = match reason {
-                    Some(_) => rejected_path,
-                    None => format!("archive/{sha256}.{extension}"),
-                };
-                annotated = annotate(&outcome, &job, &work.outbox);
-                let reading = Box::new(Reading::of(&outcome));
-                (Decision::Read { reading, rejected: reason.clone() }, stored, reason, Some(outcome))
+    }
+}
+
+/// Carry one taken file through: read it once (never through a link), hash it, read, score
+/// and check it, then hand its record to the ledger writer; once committed, the file is moved
+/// to its keeping place and `done` is called (on the writer thread). A failure leaves the file
+/// in `processing/`, resumed at the next start.
+pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger, done: Done) {
+    let start = Instant::now();
+    let rejected_path = format!("rejected/{}", processing_name(&job.arrival).0);
+    let (sha256, decided) = match job.special {
+        // Left where it is: never opened, moved or read.
+        Some(what) if what != "poison" => {
+            let reason = crate::model::Finding::new(Code::FileNotRegular, None, "").found(what).message();
+            (String::new(), Decided::refused(reason, String::new()))
+        }
+        Some(_) => {
+            let reason = crate::model::Finding::new(Code::ProcessingFailed, None, "")
+                .found("pemrosesan berkas ini dua kali menghentikan layanan")
+                .message();
+            (String::new(), Decided::refused(reason, rejected_path))
+        }
+        None => match crate::ingest::load(&job.path, &config.limits, false) {
+            Ok(bytes) => {
+                let sha256 = hex(&Sha256::digest(&bytes));
+                match ledger.arrival_stored_path(&job.arrival.id) {
+                    Err(e) => return done(Err(e.into())),
+                    Ok(Some(stored)) => {
+                        // Recorded before a crash; only the last move is missing.
+                        let kept = keep(&job.path, &work.state.join(&stored));
+                        let processed = Processed {
+                            arrival: job.arrival,
+                            sha256,
+                            recorded: Recorded::Recovered,
+                            reason: None,
+                            outcome: None,
+                        };
+                        return done(kept.map(|()| processed));
+                    }
+                    Ok(None) => {}
+                }
+                match decide(&job, &bytes, &sha256, rejected_path, config, work, ledger, start) {
+                    Ok(decided) => (sha256, decided),
+                    Err(e) => return done(Err(e)),
+                }
+            }
+            Err(e @ (crate::ingest::IngestError::NotAFile { .. } | crate::ingest::IngestError::TooLarge { .. })) => {
+                // A link or special file swapped in after the scan, or too large to read: refused
+                // unopened, the entry itself kept with the rejected files.
+                (String::new(), Decided::refused(e.finding().message(), rejected_path))
+            }
+            Err(e) => {
+                return done(Err(PipelineError::Io {
+                    path: job.path.clone(),
+                    source: std::io::Error::other(e.to_string()),
+                }));
             }
         },
     };
+    let Decided { decision, stored, reason, outcome, annotated } = decided;
     let unit = config.units.get(&job.arrival.folder);
     let notice = unit.and_then(|unit| crate::mail::notice_for(config, unit, annotated));
     if let (Some(unit), None) = (unit, &notice) {
@@ -293,7 +397,9 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
                     Recorded::Duplicate { stored_path, .. } => stored_path.clone(),
                     _ => stored,
                 };
-                keep(&job.path, &state.join(&stored))?;
+                if !stored.is_empty() {
+                    keep(&job.path, &state.join(&stored))?;
+                }
                 Ok(Processed { arrival: job.arrival, sha256, recorded, reason, outcome })
             });
             done(finished);
@@ -301,11 +407,69 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
     );
 }
 
+/// What to record for a regular file read into `bytes`: refused for its folder, a duplicate,
+/// or read and checked.
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    job: &Job,
+    bytes: &[u8],
+    sha256: &str,
+    rejected_path: String,
+    config: &Config,
+    work: &Workplace,
+    ledger: &SharedLedger,
+    start: Instant,
+) -> Result<Decided, PipelineError> {
+    let Some(unit) = config.units.get(&job.arrival.folder) else {
+        return Ok(Decided::refused(refusal(&job.arrival.folder), rejected_path));
+    };
+    if let Some(known) = ledger.known(sha256)? {
+        let decided = Decided {
+            decision: Decision::Duplicate,
+            stored: known.stored_path,
+            reason: None,
+            outcome: None,
+            annotated: None,
+        };
+        return Ok(decided);
+    }
+    let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
+    let context = LedgerContext { ledger, config, state: &work.state };
+    let source = Path::new(&job.arrival.file_name);
+    let outcome = check::check_bytes(source, bytes, sha256.to_string(), config, &overrides, &context, start);
+    let reason = rejection(&outcome);
+    let extension: String = source
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| e.len() <= 8 && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or("bin")
+        .to_lowercase();
+    let stored = match reason {
+        Some(_) => rejected_path,
+        None => format!("archive/{sha256}.{extension}"),
+    };
+    let annotated = annotate(&outcome, job, bytes, config, &work.outbox);
+    let reading = Box::new(Reading::of(&outcome));
+    Ok(Decided {
+        decision: Decision::Read { reading, rejected: reason.clone() },
+        stored,
+        reason,
+        outcome: Some(outcome),
+        annotated,
+    })
+}
+
 /// Move a processed file to where the ledger says it is kept. Content already kept there (a
-/// duplicate) is the same bytes, so the rename simply replaces it.
+/// duplicate) is the same bytes, so the rename simply replaces it. A cut name's note goes.
 fn keep(from: &Path, to: &Path) -> Result<(), PipelineError> {
     if let Some(dir) = to.parent() {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
     }
-    std::fs::rename(from, to).map_err(io(from))
+    std::fs::rename(from, to).map_err(io(from))?;
+    let id = from.file_name().and_then(|n| n.to_str()).and_then(|n| n.split("__").next()).unwrap_or_default();
+    let processing = from.parent().map(|p| if p.ends_with("retried") { p.parent().unwrap_or(p) } else { p });
+    if let Some(dir) = processing.filter(|_| !id.is_empty()) {
+        let _ = std::fs::remove_file(dir.join(format!("{id}.name")));
+    }
+    Ok(())
 }

@@ -19,6 +19,16 @@ use tracing::{error, info, warn};
 /// Why the service could not start or had to stop.
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
+    /// Another `kinerja serve` works in the same state folder.
+    #[error("another kinerja serve already works in {path} ({holder}); stop it first")]
+    Locked { path: std::path::PathBuf, holder: String },
+    /// The lock file could not be created or locked.
+    #[error("cannot lock {path}: {source}")]
+    Lock { path: std::path::PathBuf, source: std::io::Error },
+    /// A failure that leaves the service unable to record anything (the ledger cannot be
+    /// written: disk full, read-only). Files in flight stay in `processing/`.
+    #[error("stopped: {0}")]
+    Fatal(String),
     #[error(transparent)]
     Pipeline(#[from] pipeline::PipelineError),
     #[error(transparent)]
@@ -36,7 +46,10 @@ pub enum ServiceError {
 pub async fn run(config: Config) -> Result<(), ServiceError> {
     let work = Workplace::new(&config);
     work.prepare(&config)?;
+    let _lock = lock(&work)?;
     let ledger = Arc::new(SharedLedger::open(&work.ledger())?);
+    let refused_before = crate::store::Ledger::open(&work.ledger())?.refused_in_place()?;
+    let (fatal, mut fatal_failure) = mpsc::unbounded_channel::<String>();
     let config = Arc::new(config);
     let workers = config.service.workers;
     let (jobs, queue) = mpsc::channel::<Job>(workers * 4);
@@ -54,25 +67,36 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone(), wake.clone()));
     let mut handles = Vec::new();
     for n in 0..workers {
-        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone());
+        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
         handles.push(tokio::spawn(worker(n, queue.clone(), context)));
     }
     drop(changed);
-    let recovered = pipeline::recover(&work)?;
+    drop(fatal);
+    let (recovered, poison) = pipeline::recover(&work)?;
     if !recovered.is_empty() {
         info!(count = recovered.len(), "resuming files taken before the last stop");
     }
-    for job in recovered {
+    for job in &poison {
+        let name = crate::model::text::shown_name(&job.arrival.file_name);
+        warn!(file = %name, "was in processing at two stops in a row: rejected unread");
+    }
+    for job in poison.into_iter().chain(recovered) {
         let _ = jobs.send(job).await;
     }
     info!(inbox = %work.inbox.display(), workers, "watching the inbox");
     let stop = Arc::new(AtomicBool::new(false));
     let scanner = {
         let (config, work, stop) = (config.clone(), work.clone(), stop.clone());
-        std::thread::spawn(move || scan(&config, &work, &jobs, &stop))
+        std::thread::spawn(move || supervise_scanner(&config, &work, &jobs, &stop, refused_before))
     };
-    shutdown_signal().await?;
-    info!("stopping: taking no new files, finishing those in flight");
+    let failure = tokio::select! {
+        signal = shutdown_signal() => { signal?; None }
+        Some(reason) = fatal_failure.recv() => Some(reason),
+    };
+    match &failure {
+        None => info!("stopping: taking no new files, finishing those in flight"),
+        Some(reason) => error!("stopping: {reason}; files in flight stay in processing/ for the next start"),
+    }
     stop.store(true, Ordering::SeqCst);
     let _ = tokio::task::spawn_blocking(move || scanner.join()).await;
     for handle in handles {
@@ -89,7 +113,31 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     drop(wake);
     let _ = tokio::task::spawn_blocking(move || mailer.join()).await;
     info!("stopped");
-    Ok(())
+    failure.map_or(Ok(()), |reason| Err(ServiceError::Fatal(reason)))
+}
+
+/// The exclusive lock of the state folder, held while the service runs: a second `serve` on
+/// the same workplace refuses at once, naming the holder.
+fn lock(work: &Workplace) -> Result<std::fs::File, ServiceError> {
+    use std::io::{Read, Seek, Write};
+    let path = work.state.join("kinerja.lock");
+    let failed = |source| ServiceError::Lock { path: path.clone(), source };
+    let mut file =
+        std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder =
+                if holder.trim().is_empty() { "holder unknown".to_string() } else { holder.trim().to_string() };
+            return Err(ServiceError::Locked { path: work.state.clone(), holder });
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
+    }
+    let holder = format!("process {} since {} UTC", std::process::id(), crate::store::utc(crate::store::now_ms()));
+    file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(holder.as_bytes())).map_err(failed)?;
+    Ok(file)
 }
 
 async fn shutdown_signal() -> Result<(), ServiceError> {
@@ -101,19 +149,25 @@ async fn shutdown_signal() -> Result<(), ServiceError> {
     }
 }
 
-type WorkerContext =
-    (Arc<Config>, Workplace, Arc<SharedLedger>, mpsc::UnboundedSender<(u16, Period)>, std::sync::mpsc::Sender<()>);
+type WorkerContext = (
+    Arc<Config>,
+    Workplace,
+    Arc<SharedLedger>,
+    mpsc::UnboundedSender<(u16, Period)>,
+    std::sync::mpsc::Sender<()>,
+    mpsc::UnboundedSender<String>,
+);
 
 async fn worker(
     n: usize,
     queue: Arc<Mutex<mpsc::Receiver<Job>>>,
-    (config, work, ledger, changed, wake): WorkerContext,
+    (config, work, ledger, changed, wake, fatal): WorkerContext,
 ) {
     loop {
         let Some(job) = queue.lock().await.recv().await else { break };
-        let (config, work, ledger, changed, wake) =
-            (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone());
-        let name = job.arrival.file_name.clone();
+        let (config, work, ledger, changed, wake, fatal) =
+            (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
+        let name = crate::model::text::shown_name(&job.arrival.file_name).into_owned();
         let done: pipeline::Done = Box::new(move |result| match result {
             Ok(processed) => {
                 info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary());
@@ -122,11 +176,17 @@ async fn worker(
                 }
                 let _ = wake.send(());
             }
+            Err(pipeline::PipelineError::Store(e)) => {
+                let _ = fatal.send(format!("the ledger cannot be written ({e})"));
+            }
             Err(e) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
         });
+        // Reading, scoring and the annotated copy catch their own panics; anything else that
+        // panics leaves its file in processing/ (rejected unread after a second stop), and the
+        // worker goes on with the next file.
         if let Err(e) = tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger, done)).await
         {
-            return error!(worker = n, "worker failed: {e}");
+            error!(worker = n, "a file's handling failed ({e}); it stays in processing/");
         }
     }
 }
@@ -140,13 +200,19 @@ fn mail(
     stop: &AtomicBool,
 ) {
     loop {
-        match crate::mail::remind(config, ledger) {
-            Ok(0) => {}
-            Ok(n) => info!(count = n, "reminders queued"),
-            Err(e) => error!("reminders: {e}"),
-        }
-        if let Err(e) = sender.run_once() {
-            error!("mail queue: {e}");
+        // A panic in one pass is logged and the next pass runs: the mailer never stays down.
+        let pass = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            match crate::mail::remind(config, ledger) {
+                Ok(0) => {}
+                Ok(n) => info!(count = n, "reminders queued"),
+                Err(e) => error!("reminders: {e}"),
+            }
+            if let Err(e) = sender.run_once() {
+                error!("mail queue: {e}");
+            }
+        }));
+        if pass.is_err() {
+            error!("a mail pass panicked; the next one runs in a second");
         }
         if stop.load(Ordering::SeqCst) {
             break;
@@ -205,9 +271,44 @@ async fn consolidate(
     }
 }
 
+/// Run the scanner, restarting it if it panics, until the service stops.
+fn supervise_scanner(
+    config: &Config,
+    work: &Workplace,
+    jobs: &mpsc::Sender<Job>,
+    stop: &AtomicBool,
+    refused_before: Vec<(String, String)>,
+) {
+    let mut refused: std::collections::HashSet<(String, String)> = refused_before.into_iter().collect();
+    while !stop.load(Ordering::SeqCst) {
+        let ran =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan(config, work, jobs, stop, &mut refused)));
+        match ran {
+            Ok(Scan::Stopped) => return,
+            Ok(Scan::QueueClosed) => return error!("the workers are gone; nothing more is taken"),
+            Err(_) => {
+                error!("the scanner panicked; restarting it in a second");
+                std::thread::sleep(Duration::from_secs(1));
+            }
+        }
+    }
+}
+
+enum Scan {
+    Stopped,
+    QueueClosed,
+}
+
 /// The scanner: walks the inbox at start, on every file-system event and every poll interval;
-/// stats tracked candidates every tick; takes those settled and complete.
-fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &AtomicBool) {
+/// stats tracked candidates every tick; takes those settled and complete. Links, FIFOs,
+/// sockets and devices are recorded once as refused and left where they are.
+fn scan(
+    config: &Config,
+    work: &Workplace,
+    jobs: &mpsc::Sender<Job>,
+    stop: &AtomicBool,
+    refused: &mut std::collections::HashSet<(String, String)>,
+) -> Scan {
     let settle = config.service.settle;
     let tick = (settle / 10).clamp(Duration::from_millis(5), Duration::from_millis(50));
     // Events name the paths that changed: those are tracked directly, and the whole inbox is
@@ -223,7 +324,8 @@ fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &Atom
     let mut settler = Settler::new(settle);
     let mut folders = std::collections::HashMap::new();
     let mut next_walk = Instant::now();
-    // Events name absolute paths: compare them with the inbox made absolute once.
+    // Events name absolute paths: compare them with the inbox made absolute once (the inbox
+    // itself may be a link to a mount; nothing beneath it is followed).
     let inbox = std::fs::canonicalize(&work.inbox).unwrap_or_else(|_| work.inbox.clone());
     while !stop.load(Ordering::SeqCst) {
         let mut changed = Vec::new();
@@ -235,24 +337,40 @@ fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &Atom
             }
         }
         let now = Instant::now();
+        let mut found = Vec::new();
         if now >= next_walk {
             changed.clear();
-            for (folder, path) in watch::walk(&work.inbox) {
-                settler.track(path.clone(), now);
-                folders.insert(path, folder);
-            }
+            found = watch::walk(&inbox);
             next_walk = now + config.service.poll_interval;
         }
-        for path in changed {
-            if let Some(folder) = watch::candidate(&inbox, &path) {
-                settler.track(path.clone(), now);
-                folders.insert(path, folder);
+        found.extend(
+            changed
+                .into_iter()
+                .filter_map(|path| watch::candidate(&inbox, &path).map(|(folder, entry)| (folder, path, entry))),
+        );
+        for (folder, path, entry) in found {
+            match entry {
+                watch::Entry::File => {
+                    settler.track(path.clone(), now);
+                    folders.insert(path, folder);
+                }
+                watch::Entry::Special(what) => {
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    if refused.insert((folder.clone(), name)) {
+                        warn!(folder = %folder, file = %crate::model::text::shown_name(&path.to_string_lossy()), "a {what} in the inbox: refused and left where it is");
+                        if jobs.blocking_send(pipeline::refuse_in_place(&folder, &path, what)).is_err() {
+                            return Scan::QueueClosed;
+                        }
+                    }
+                }
             }
         }
         // Settled and complete files, taken oldest first: the order units sent them in.
         let mut ready = Vec::new();
         for path in settler.paths() {
-            let Ok(meta) = std::fs::metadata(&path) else {
+            // The entry itself: a file replaced by a link since it was seen is not a file.
+            let meta = std::fs::symlink_metadata(&path).ok().filter(|m| m.file_type().is_file());
+            let Some(meta) = meta else {
                 settler.forget(&path);
                 folders.remove(&path);
                 continue;
@@ -274,14 +392,15 @@ fn scan(config: &Config, work: &Workplace, jobs: &mpsc::Sender<Job>, stop: &Atom
             let folder = folders.remove(&path).unwrap_or_default();
             match pipeline::take(work, &folder, &path) {
                 Ok(job) => {
-                    info!(folder = %folder, file = %job.arrival.file_name, "taken");
+                    info!(folder = %folder, file = %crate::model::text::shown_name(&job.arrival.file_name), "taken");
                     if jobs.blocking_send(job).is_err() {
-                        return;
+                        return Scan::QueueClosed;
                     }
                 }
-                Err(e) => warn!("not taken, will retry: {e}"),
+                Err(e) => warn!("not taken, will retry: {}", crate::model::text::shown_name(&e.to_string())),
             }
         }
     }
     drop(watcher);
+    Scan::Stopped
 }

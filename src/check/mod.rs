@@ -13,6 +13,7 @@ use crate::validate::history::Previous;
 use crate::{score, validate};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Everything `check` learned about one file.
 #[derive(Debug)]
@@ -72,32 +73,78 @@ pub fn check(path: &Path, config: &Config, overrides: &Overrides) -> Outcome {
     check_with(path, config, overrides, &Given::default())
 }
 
-/// [`check`] with an agreement and a previous version to review against.
+/// [`check`] with an agreement and a previous version to review against. A link given here is
+/// followed; the file it names must be a regular file.
 pub fn check_with(path: &Path, config: &Config, overrides: &Overrides, context: &dyn Context) -> Outcome {
-    let sha256 = std::fs::read(path).map(|bytes| hex(&Sha256::digest(&bytes))).unwrap_or_default();
-    check_hashed(path, sha256, config, overrides, context)
+    let start = Instant::now();
+    match ingest::load(path, &config.limits, true) {
+        Ok(bytes) => {
+            let sha256 = hex(&Sha256::digest(&bytes));
+            check_bytes(path, &bytes, sha256, config, overrides, context, start)
+        }
+        Err(e) => Outcome {
+            file: path.to_path_buf(),
+            sha256: String::new(),
+            unit: None,
+            scored: None,
+            findings: vec![e.finding()],
+            language: config.review.language,
+        },
+    }
 }
 
-/// The whole review of one workbook whose SHA-256 the caller has: read; for a realisasi report,
-/// put it in its agreement's shape; score; review against its claims, budget, ranges and
-/// previous version; apply the configured severities.
-pub fn check_hashed(
+/// The whole review of one workbook already in memory, whose SHA-256 the caller has: read; for
+/// a realisasi report, put it in its agreement's shape; score; review against its claims,
+/// budget, ranges and previous version; apply the configured severities. `start` is when the
+/// file's handling began, for the time budget.
+///
+/// A panic anywhere in that work is caught: the file gets one `PROCESSING_FAILED` finding and
+/// no score, and the caller goes on with the next file.
+pub fn check_bytes(
     path: &Path,
+    bytes: &[u8],
     sha256: String,
     config: &Config,
     overrides: &Overrides,
     context: &dyn Context,
+    start: Instant,
 ) -> Outcome {
     let language = config.review.language;
-    let mut outcome =
-        Outcome { file: path.to_path_buf(), sha256, unit: None, scored: None, findings: Vec::new(), language };
-    let (mut report, mut findings) = match ingest::read(path, &config.units, overrides) {
-        Ok(read) => read,
-        Err(e) => {
-            outcome.findings.push(e.finding());
-            return outcome;
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        review(path, bytes, config, overrides, context, start)
+    }));
+    let (scored, findings) = match caught {
+        Ok(Ok((report, card, findings))) => (Some((report, card)), findings),
+        Ok(Err(e)) => (None, vec![e.finding()]),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "kesalahan internal".into());
+            tracing::error!(file = %path.display(), "reading failed with a panic: {what}");
+            (None, vec![Finding::new(Code::ProcessingFailed, None, "").found(format!("kesalahan internal: {what}"))])
         }
     };
+    let unit = scored
+        .as_ref()
+        .and_then(|(report, _): &(Report, Scorecard)| report.identity.unit.as_deref())
+        .and_then(|code| config.units.get(code))
+        .cloned();
+    Outcome { file: path.to_path_buf(), sha256, unit, scored, findings, language }
+}
+
+type Reviewed = (Report, Scorecard, Vec<Finding>);
+
+fn review(
+    path: &Path,
+    bytes: &[u8],
+    config: &Config,
+    overrides: &Overrides,
+    context: &dyn Context,
+    start: Instant,
+) -> Result<Reviewed, ingest::IngestError> {
+    let (mut report, mut findings) = ingest::read_bytes(path, bytes, &config.units, overrides, &config.limits, start)?;
     let identity = report.identity.clone();
     if report.kind == Kind::Realisasi
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
@@ -117,10 +164,7 @@ pub fn check_hashed(
     for finding in &mut findings {
         finding.severity = config.review.severity(finding.code);
     }
-    outcome.unit = identity.unit.as_deref().and_then(|code| config.units.get(code)).cloned();
-    outcome.findings = findings;
-    outcome.scored = Some((report, card));
-    outcome
+    Ok((report, card, findings))
 }
 
 /// Lower-case hex of a digest.

@@ -44,6 +44,21 @@ struct RawConfig {
     review: RawReview,
     #[serde(default)]
     mail: RawMail,
+    #[serde(default)]
+    limits: RawLimits,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    file_mib: Option<u64>,
+    parts: Option<usize>,
+    part_mib: Option<u64>,
+    unpacked_mib: Option<u64>,
+    ratio: Option<u64>,
+    cells: Option<usize>,
+    strings: Option<usize>,
+    time_budget: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -189,6 +204,46 @@ pub struct Config {
     pub service: Service,
     pub review: Review,
     pub mail: crate::mail::Settings,
+    pub limits: Limits,
+}
+
+/// What one workbook may hold before it is refused unread (`FILE_TOO_LARGE`). The defaults sit
+/// far above any real report (a large unit's report: 60 KB, 30 parts, 3,000 cells) and keep one
+/// file's reading under 256 MiB and a few seconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limits {
+    /// Bytes of the file itself.
+    pub file_bytes: u64,
+    /// Parts (members) of a zip package.
+    pub parts: usize,
+    /// Unpacked bytes of any one part.
+    pub part_bytes: u64,
+    /// Unpacked bytes of all parts together.
+    pub unpacked_bytes: u64,
+    /// Unpacked size ÷ packed size of a part larger than 1 MiB unpacked.
+    pub ratio: u64,
+    /// Filled cells in the whole workbook.
+    pub cells: usize,
+    /// Entries of the shared-strings table.
+    pub strings: usize,
+    /// Time to read, score and review one file.
+    pub time_budget: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        const MIB: u64 = 1024 * 1024;
+        Limits {
+            file_bytes: 64 * MIB,
+            parts: 2_000,
+            part_bytes: 64 * MIB,
+            unpacked_bytes: 160 * MIB,
+            ratio: 200,
+            cells: 1_000_000,
+            strings: 1_000_000,
+            time_budget: Duration::from_secs(20),
+        }
+    }
 }
 
 /// How findings are told: the language of messages, and severities that differ from the
@@ -259,7 +314,8 @@ impl Config {
         }
         let review = Review { language: user.review.language.unwrap_or_default(), severities };
         let mail = mail(&user.mail, &service)?;
-        Ok(Config { units: UnitRegistry::new(units), rules, service, review, mail })
+        let limits = limits(&user.limits)?;
+        Ok(Config { units: UnitRegistry::new(units), rules, service, review, mail, limits })
     }
 }
 
@@ -282,6 +338,38 @@ fn service(raw: &RawConfig, base: &Path) -> Result<Service, ConfigError> {
         settle: duration("settle", &raw.settle, "1s")?,
         workers,
         consolidated_name: consolidated_name(raw.consolidated_name.as_deref())?,
+    })
+}
+
+fn limits(raw: &RawLimits) -> Result<Limits, ConfigError> {
+    const MIB: u64 = 1024 * 1024;
+    let default = Limits::default();
+    let positive = |key: &str, value: Option<u64>, default: u64| match value {
+        Some(0) => Err(value_error(key, "at least 1".into())),
+        Some(n) => Ok(n),
+        None => Ok(default),
+    };
+    let mib = |key: &str, value: Option<u64>, default: u64| {
+        positive(key, value, default / MIB)?.checked_mul(MIB).ok_or_else(|| value_error(key, "too large".into()))
+    };
+    let count = |key: &str, value: Option<usize>, default: usize| {
+        positive(key, value.map(|n| n as u64), default as u64).map(|n| n as usize)
+    };
+    let time_budget = match raw.time_budget.as_deref() {
+        None => default.time_budget,
+        Some(text) => parse_duration(text)
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| value_error("limits.time_budget", format!("`{text}` is not a duration such as \"20s\"")))?,
+    };
+    Ok(Limits {
+        file_bytes: mib("limits.file_mib", raw.file_mib, default.file_bytes)?,
+        parts: count("limits.parts", raw.parts, default.parts)?,
+        part_bytes: mib("limits.part_mib", raw.part_mib, default.part_bytes)?,
+        unpacked_bytes: mib("limits.unpacked_mib", raw.unpacked_mib, default.unpacked_bytes)?,
+        ratio: positive("limits.ratio", raw.ratio, default.ratio)?,
+        cells: count("limits.cells", raw.cells, default.cells)?,
+        strings: count("limits.strings", raw.strings, default.strings)?,
+        time_budget,
     })
 }
 

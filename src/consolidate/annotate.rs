@@ -4,9 +4,10 @@
 
 use super::ConsolidateError;
 use crate::check::Outcome;
+use crate::config::Limits;
+use crate::ingest::sheet::Data;
+use crate::model::Claim;
 use crate::model::amount::display2;
-use crate::model::{CellRef, Claim};
-use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -52,26 +53,32 @@ fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Opt
     let plain = Format::new();
     let format = format.unwrap_or(&plain);
     match data {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-            sheet.write_string_with_format(row, col, s, format)?
+        Data::String(s) | Data::DateTimeIso(s) | Data::Error(s) => {
+            sheet.write_string_with_format(row, col, crate::model::text::fit_cell(s), format)?
         }
         Data::Float(f) => sheet.write_number_with_format(row, col, *f, format)?,
         Data::Int(i) => sheet.write_number_with_format(row, col, *i as f64, format)?,
         Data::Bool(b) => sheet.write_boolean_with_format(row, col, *b, format)?,
-        Data::DateTime(d) => sheet.write_number_with_format(row, col, d.as_f64(), format)?,
-        Data::Error(e) => sheet.write_string_with_format(row, col, e.to_string(), format)?,
+        Data::DateTime(d) => sheet.write_number_with_format(row, col, *d, format)?,
         Data::Empty => sheet.write_blank(row, col, format)?,
     };
     Ok(())
 }
 
-/// Write the annotated copy of the workbook at `source` to `target`.
+/// Write the annotated copy of the workbook whose bytes are `bytes` (named `source`) to `target`.
 ///
 /// # Errors
 /// [`ConsolidateError`] when the source cannot be read again or the copy cannot be written.
-pub fn write(outcome: &Outcome, source: &Path, target: &Path) -> Result<(), ConsolidateError> {
+pub fn write(
+    outcome: &Outcome,
+    source: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    target: &Path,
+) -> Result<(), ConsolidateError> {
     let failed = |source| ConsolidateError::Write { path: target.to_path_buf(), source };
-    let mut original = open_workbook_auto(source).map_err(|e| ConsolidateError::Write {
+    let mut budget = crate::ingest::package::Budget::new(limits, std::time::Instant::now());
+    let original = crate::ingest::open(source, bytes, limits, &mut budget).map_err(|e| ConsolidateError::Write {
         path: source.to_path_buf(),
         source: XlsxError::ParameterError(e.to_string()),
     })?;
@@ -85,28 +92,31 @@ pub fn write(outcome: &Outcome, source: &Path, target: &Path) -> Result<(), Cons
     let marked = Format::new().set_background_color(Color::RGB(0xFFC7CE));
     let header = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
     let mut book = Workbook::new();
-    for name in original.sheet_names() {
-        let Ok(range) = original.worksheet_range(&name) else { continue };
+    let mut names = SheetNames::default();
+    for source_sheet in &original.sheets {
+        let name = source_sheet.name.to_string();
         let sheet = book.add_worksheet();
-        sheet.set_name(&name).map_err(failed)?;
+        sheet.set_name(names.fit(&name)).map_err(failed)?;
         let mut places: Vec<&(String, u32, u32)> =
             findings.keys().chain(claims.keys()).filter(|k| k.0 == name).collect();
         places.sort();
         places.dedup();
-        for (row, col, data) in range.used_cells() {
-            let (row, col) =
-                (row as u32 + range.start().map_or(0, |s| s.0), col as u32 + range.start().map_or(0, |s| s.1));
-            let format = findings.contains_key(&(name.clone(), row, col)).then_some(&marked);
-            copy_cell(sheet, row, col as u16, data, format).map_err(failed)?;
+        for row in source_sheet.rows().filter(|r| *r <= EXCEL_LAST_ROW) {
+            for (col, data) in source_sheet.cells_in_row(row).filter(|(c, _)| *c <= EXCEL_LAST_COL) {
+                let format = findings.contains_key(&(name.clone(), row, col)).then_some(&marked);
+                copy_cell(sheet, row, col as u16, data, format).map_err(failed)?;
+            }
         }
-        for key in places {
+        for key in places.into_iter().filter(|(_, row, col)| *row <= EXCEL_LAST_ROW && *col <= EXCEL_LAST_COL) {
             let (_, row, col) = key;
             let mut lines = findings.get(key).cloned().unwrap_or_default();
             lines.extend(claims.get(key).cloned().unwrap_or_default());
-            if findings.contains_key(key) && range.get_value((*row, *col)).is_none_or(|d| *d == Data::Empty) {
+            if findings.contains_key(key) && *source_sheet.get(*row, *col) == Data::Empty {
                 sheet.write_blank(*row, *col as u16, &marked).map_err(failed)?;
             }
-            sheet.insert_note(*row, *col as u16, &Note::new(lines.join("\n")).set_author("kinerja")).map_err(failed)?;
+            let note = lines.join("\n");
+            let note = crate::model::text::fit_cell(&note);
+            sheet.insert_note(*row, *col as u16, &Note::new(note).set_author("kinerja")).map_err(failed)?;
         }
     }
     if let Some((report, card)) = &outcome.scored {
@@ -158,7 +168,7 @@ pub fn write(outcome: &Outcome, source: &Path, target: &Path) -> Result<(), Cons
         sheet.write_string(r, 0, f.code.as_str()).map_err(failed)?;
         sheet.write_string(r, 1, f.severity.label()).map_err(failed)?;
         if let Some(at) = &f.at {
-            let link = link(at);
+            let link = format!("internal:'{}'!{}", names.written(&at.sheet).replace('\'', "''"), at.a1());
             sheet.write_url_with_text(r, 2, link.as_str(), at.to_string()).map_err(failed)?;
         }
         for (col, text) in [(3u16, &f.subject), (4, &f.found), (5, &f.expected)] {
@@ -175,7 +185,43 @@ pub fn write(outcome: &Outcome, source: &Path, target: &Path) -> Result<(), Cons
     std::fs::rename(&aside, target).map_err(|source| ConsolidateError::Rename { path: target.to_path_buf(), source })
 }
 
-/// An internal hyperlink to a cell: `internal:'Tabel 3.2'!D9`.
-fn link(at: &CellRef) -> String {
-    format!("internal:'{}'!{}", at.sheet.replace('\'', "''"), at.a1())
+const EXCEL_LAST_ROW: u32 = 1_048_575;
+const EXCEL_LAST_COL: u32 = 16_383;
+
+/// Sheet names as Excel allows them: at most 31 characters, none of `[]:*?/\`, no two alike
+/// (case-insensitively), and never the names of the sheets kinerja adds.
+#[derive(Default)]
+struct SheetNames {
+    written: HashMap<String, String>,
+}
+
+impl SheetNames {
+    fn fit(&mut self, name: &str) -> String {
+        let base: String = name
+            .chars()
+            .map(|c| if "[]:*?/\\".contains(c) || c.is_control() { '_' } else { c })
+            .collect::<String>()
+            .trim_matches('\'')
+            .chars()
+            .take(31)
+            .collect();
+        let base = if base.trim().is_empty() { "Lembar".to_string() } else { base };
+        let taken = |candidate: &str| {
+            ["hasil kinerja", "temuan"].contains(&candidate.to_lowercase().as_str())
+                || self.written.values().any(|w| w.eq_ignore_ascii_case(candidate))
+        };
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while taken(&candidate) {
+            let suffix = format!(" ({n})");
+            candidate = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+            n += 1;
+        }
+        self.written.insert(name.to_string(), candidate.clone());
+        candidate
+    }
+
+    fn written<'a>(&'a self, name: &'a str) -> &'a str {
+        self.written.get(name).map_or(name, String::as_str)
+    }
 }

@@ -4,8 +4,8 @@
 //! A text number is read both ways, Indonesian (`.` thousands, `,` decimal) and English; the
 //! column decides when the two disagree (see [`Style::of_column`]).
 
+use super::sheet::Data;
 use crate::model::amount::decimal_from_f64;
-use calamine::Data;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -138,9 +138,9 @@ pub fn read(data: &Data) -> CellValue<'_> {
         },
         Data::String(s) => read_text(s),
         Data::Bool(b) => plain(Kind::Unreadable, Cow::Owned(b.to_string())),
-        Data::DateTime(dt) => plain(Kind::Date, Cow::Owned(dt.as_f64().to_string())),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => plain(Kind::Date, Cow::Owned(s.clone())),
-        Data::Error(e) => plain(Kind::FormulaError, Cow::Owned(e.to_string())),
+        Data::DateTime(dt) => plain(Kind::Date, Cow::Owned(dt.to_string())),
+        Data::DateTimeIso(s) => plain(Kind::Date, Cow::Owned(s.clone())),
+        Data::Error(e) => plain(Kind::FormulaError, Cow::Owned(e.clone())),
     }
 }
 
@@ -354,8 +354,10 @@ mod tests {
     #[test]
     fn excel_types() {
         assert_eq!(read(&Data::Float(56.5)).kind, Kind::Stored((dec!(56.5), 1)));
-        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).text, "#DIV/0!");
-        assert_eq!(read(&Data::Error(calamine::CellErrorType::Div0)).kind, Kind::FormulaError);
+        assert_eq!(read(&Data::Error("#DIV/0!".into())).text, "#DIV/0!");
+        for error in ["#SPILL!", "#CALC!", "#GETTING_DATA", "#BLOCKED!"] {
+            assert_eq!(read(&Data::Error(error.into())).kind, Kind::FormulaError, "{error}");
+        }
     }
 
     #[test]

@@ -198,7 +198,9 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let double = (!below.is_empty() && below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40))
         .then(|| {
             // A group header ("Kinerja", "Anggaran") merged over the sub-headers below it.
-            let (first, last) = sheet.col_bounds();
+            // Only the columns between the two rows' first and last text matter.
+            let cols = top.iter().chain(&below).map(|(c, _)| *c);
+            let (first, last) = (cols.clone().min().unwrap_or(0), cols.max().unwrap_or(0));
             let mut group = String::new();
             let mut combined = Vec::new();
             for col in first..=last {

@@ -7,20 +7,27 @@
 pub mod cell;
 pub mod header;
 pub mod identity;
+pub mod package;
 pub mod sheet;
 pub mod table;
+pub mod xlsx;
 
+use crate::config::Limits;
 use crate::model::{Code, Finding, Identity, Kind, Period, Report, UnitRegistry};
-use calamine::{Reader, SheetVisible, open_workbook_auto};
+use calamine::{Reader, SheetType, SheetVisible};
 use header::{Family, Header};
-use sheet::Sheet;
+use package::{Budget, Limit};
+use sheet::{Data, Sheet};
+use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
+use xlsx::Workbook;
 
 /// Why a file could not be read at all. Each becomes one finding for the unit
 /// ([`IngestError::finding`]); `kinerja check` exits with status 2.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    /// Not a workbook calamine can open (a renamed text file, a truncated archive).
+    /// Not a workbook kinerja can open (a renamed text file, a truncated archive).
     #[error("{path}: not a readable workbook: {reason}")]
     Unreadable { path: PathBuf, reason: String },
     /// A password-protected workbook (an encrypted OOXML package or a protected .xls/.ods).
@@ -32,6 +39,16 @@ pub enum IngestError {
     /// A workbook with data but no table kinerja recognises.
     #[error("{path}: no performance, agreement, budget or perspective table found")]
     NoTable { path: PathBuf },
+    /// Over one of the [`Limits`]: refused before or while reading, never read on.
+    #[error("{path}: over the limit on {}: {} (at most {})", limit.label(crate::model::Language::En), limit.shown(*found), limit.shown(*max))]
+    TooLarge { path: PathBuf, limit: Limit, found: u64, max: u64 },
+    /// Not a regular file: a symbolic link (where links are not followed), a folder, a FIFO, a
+    /// socket or a device. It is never opened for reading.
+    #[error("{path}: not a regular file ({what})")]
+    NotAFile { path: PathBuf, what: &'static str },
+    /// The file could not be opened or read (permissions, a vanished file).
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 impl IngestError {
@@ -44,6 +61,32 @@ impl IngestError {
             IngestError::Encrypted { .. } => Finding::new(Code::FileEncrypted, None, ""),
             IngestError::Empty { .. } => Finding::new(Code::FileEmpty, None, ""),
             IngestError::NoTable { .. } => Finding::new(Code::NoTable, None, ""),
+            IngestError::TooLarge { limit, found, max, .. } => {
+                Finding::new(Code::FileTooLarge, None, limit.label(crate::model::Language::Id))
+                    .found(limit.shown(*found))
+                    .expected(limit.shown(*max))
+            }
+            IngestError::NotAFile { what, .. } => Finding::new(Code::FileNotRegular, None, "").found(*what),
+            IngestError::Io { source, .. } => Finding::new(Code::FileUnreadable, None, "").found(source.to_string()),
+        }
+    }
+}
+
+/// Why a workbook's bytes could not be read; the caller adds the path.
+#[derive(Debug)]
+pub enum Failure {
+    Unreadable(String),
+    Encrypted,
+    TooLarge { limit: Limit, found: u64, max: u64 },
+}
+
+impl Failure {
+    fn at(self, path: &Path) -> IngestError {
+        let path = path.to_path_buf();
+        match self {
+            Failure::Unreadable(reason) => IngestError::Unreadable { path, reason },
+            Failure::Encrypted => IngestError::Encrypted { path },
+            Failure::TooLarge { limit, found, max } => IngestError::TooLarge { path, limit, found, max },
         }
     }
 }
@@ -56,34 +99,174 @@ pub struct Overrides {
     pub period: Option<Period>,
 }
 
-/// The magic bytes of an OLE compound file: how Office wraps an encrypted .xlsx.
+/// The magic bytes of an OLE compound file: .xls, and how Office wraps an encrypted .xlsx.
 const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-fn open(path: &Path) -> Result<Vec<Sheet>, IngestError> {
-    let unreadable = |reason: String| IngestError::Unreadable { path: path.into(), reason };
-    let mut workbook = open_workbook_auto(path).map_err(|e| {
-        let text = e.to_string();
-        let head = std::fs::read(path).map(|bytes| bytes.into_iter().take(8).collect::<Vec<_>>()).unwrap_or_default();
-        let ooxml = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.to_lowercase().starts_with("xls") && e.len() == 4);
-        if text.contains("password") || (ooxml && head == COMPOUND_FILE) {
-            IngestError::Encrypted { path: path.into() }
-        } else {
-            unreadable(text)
+/// The bytes of the regular file at `path`, at most `limits.file_bytes` of them. With
+/// `follow_links` false a symbolic link is refused, not followed; a FIFO, socket, device or
+/// folder is always refused, without waiting on it.
+///
+/// # Errors
+/// [`IngestError::NotAFile`], [`IngestError::TooLarge`] or [`IngestError::Io`].
+pub fn load(path: &Path, limits: &Limits, follow_links: bool) -> Result<Vec<u8>, IngestError> {
+    use rustix::fs::{Mode, OFlags};
+    let io = |source: std::io::Error| IngestError::Io { path: path.to_path_buf(), source };
+    let mut flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
+    if !follow_links {
+        flags |= OFlags::NOFOLLOW;
+    }
+    let fd = match rustix::fs::open(path, flags, Mode::empty()) {
+        Ok(fd) => fd,
+        Err(rustix::io::Errno::LOOP) if !follow_links => {
+            return Err(IngestError::NotAFile { path: path.to_path_buf(), what: "symbolic link" });
         }
-    })?;
-    let mut sheets = Vec::new();
-    let metadata: Vec<(String, bool)> =
-        workbook.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible != SheetVisible::Visible)).collect();
-    for (name, hidden) in metadata {
-        // Chart sheets have no cells; a sheet that fails alone does not sink the workbook.
-        if let Ok(range) = workbook.worksheet_range(&name) {
-            sheets.push(Sheet::new(name, hidden, range));
+        Err(e) => return Err(io(e.into())),
+    };
+    let file = std::fs::File::from(fd);
+    let meta = file.metadata().map_err(io)?;
+    if let Some(what) = not_regular(&meta.file_type()) {
+        return Err(IngestError::NotAFile { path: path.to_path_buf(), what });
+    }
+    if meta.len() > limits.file_bytes {
+        return Err(Failure::TooLarge { limit: Limit::FileSize, found: meta.len(), max: limits.file_bytes }.at(path));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limits.file_bytes {
+        let found = bytes.len() as u64;
+        return Err(Failure::TooLarge { limit: Limit::FileSize, found, max: limits.file_bytes }.at(path));
+    }
+    Ok(bytes)
+}
+
+/// What a file system entry is when it is not a regular file.
+pub fn not_regular(kind: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() {
+        None
+    } else if kind.is_symlink() {
+        Some("symbolic link")
+    } else if kind.is_dir() {
+        Some("folder")
+    } else if kind.is_fifo() {
+        Some("FIFO")
+    } else if kind.is_socket() {
+        Some("socket")
+    } else if kind.is_block_device() || kind.is_char_device() {
+        Some("device")
+    } else {
+        Some("special file")
+    }
+}
+
+/// The sheets of the workbook in `bytes`, within `limits`: zip packages are measured first;
+/// .xlsx and .xlsm go through kinerja's own bounded reader, .xlsb, .ods and .xls through calamine.
+///
+/// # Errors
+/// [`IngestError`] when the bytes are not a workbook, are encrypted, or exceed a limit.
+pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbook, IngestError> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        package::inspect(bytes, limits).map_err(|f| f.at(path))?;
+        let book = match (extension.as_str(), zip_kind(bytes)) {
+            ("xlsb", _) | (_, ZipKind::Xlsb) => {
+                let workbook = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
+                calamine_sheets(workbook, budget)
+            }
+            (_, ZipKind::Ods) => {
+                let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
+                calamine_sheets(workbook, budget)
+            }
+            _ => xlsx::read(bytes, limits, budget),
+        };
+        return book.map_err(|f| f.at(path));
+    }
+    if bytes.starts_with(&COMPOUND_FILE) {
+        if extension.starts_with("xls") && extension.len() == 4 {
+            // An .xlsx or .xlsm saved with a password: Office wraps the package in a compound file.
+            return Err(IngestError::Encrypted { path: path.into() });
+        }
+        let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
+        return calamine_sheets(workbook, budget).map_err(|f| f.at(path));
+    }
+    let head: String = bytes.iter().take(16).map(|b| if b.is_ascii_graphic() { *b as char } else { '.' }).collect();
+    Err(IngestError::Unreadable {
+        path: path.into(),
+        reason: format!("bukan berkas .xlsx, .xlsm, .xlsb, .xls atau .ods (diawali \"{head}\")"),
+    })
+}
+
+fn unreadable(e: impl std::fmt::Display, path: &Path) -> IngestError {
+    let text = e.to_string();
+    if text.to_lowercase().contains("password") || text.to_lowercase().contains("encrypt") {
+        IngestError::Encrypted { path: path.into() }
+    } else {
+        IngestError::Unreadable { path: path.into(), reason: text }
+    }
+}
+
+enum ZipKind {
+    Xlsb,
+    Ods,
+    Other,
+}
+
+fn zip_kind(bytes: &[u8]) -> ZipKind {
+    let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return ZipKind::Other };
+    if archive.index_for_name("xl/workbook.bin").is_some() {
+        ZipKind::Xlsb
+    } else if archive.index_for_name("content.xml").is_some() {
+        ZipKind::Ods
+    } else {
+        ZipKind::Other
+    }
+}
+
+/// The sheets of a workbook calamine reads (.xlsb, .ods, .xls): every worksheet's used cells,
+/// counted against the budget; a sheet calamine cannot read is named, not dropped.
+fn calamine_sheets<RS, R>(mut workbook: R, budget: &mut Budget) -> Result<Workbook, Failure>
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    let metadata: Vec<(String, bool, SheetType)> = workbook
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible, s.typ))
+        .collect();
+    let mut book = Workbook::default();
+    for (name, hidden, kind) in metadata {
+        if kind != SheetType::WorkSheet {
+            continue;
+        }
+        match workbook.worksheet_range(&name) {
+            Ok(range) => {
+                let mut cells = Vec::new();
+                for (row, col, data) in range.used_cells() {
+                    budget.cell()?;
+                    cells.push((row as u32, col as u32, from_calamine(data)));
+                }
+                book.sheets.push(Sheet::new(crate::model::text::sheet_name(&name), hidden, cells));
+            }
+            Err(e) => book.unreadable.push((crate::model::text::sheet_name(&name), e.to_string())),
         }
     }
-    Ok(sheets)
+    Ok(book)
+}
+
+fn from_calamine(data: &calamine::Data) -> Data {
+    use calamine::Data as C;
+    match data {
+        C::Empty => Data::Empty,
+        C::Int(i) => Data::Int(*i),
+        C::Float(f) => Data::Float(*f),
+        C::String(s) => Data::String(s.clone()),
+        C::Bool(b) => Data::Bool(*b),
+        C::DateTime(d) => Data::DateTime(d.as_f64()),
+        C::DateTimeIso(s) | C::DurationIso(s) => Data::DateTimeIso(s.clone()),
+        C::Error(e) => Data::Error(e.to_string()),
+    }
 }
 
 struct Found {
@@ -92,23 +275,28 @@ struct Found {
     rows: (u32, u32),
 }
 
-fn find_tables(sheets: &[Sheet]) -> Vec<Found> {
+fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure> {
     let mut found = Vec::new();
     for (index, sheet) in sheets.iter().enumerate() {
-        let (first, last) = sheet.row_bounds();
-        let mut row = first;
-        while row <= last {
-            match header::header_at(sheet, row) {
-                Some(header) => {
-                    let rows = table::body(sheet, &header);
-                    row = rows.1.max(header.last_row) + 1;
-                    found.push(Found { sheet: index, header, rows });
-                }
-                None => row += 1,
+        // The first row not yet inside a table found above it.
+        let mut next = 0;
+        for (n, row) in sheet.rows().enumerate() {
+            if n % 1024 == 1023 {
+                budget.time()?;
+            }
+            if row < next {
+                continue;
+            }
+            if let Some(header) = header::header_at(sheet, row) {
+                let rows = table::body(sheet, &header);
+                next = rows.1.max(header.last_row) + 1;
+                found.push(Found { sheet: index, header, rows });
             }
         }
     }
-    found
+    // Tables on visible sheets first: a hidden sheet's table never stands in for a visible one.
+    found.sort_by_key(|t| sheets[t.sheet].hidden);
+    Ok(found)
 }
 
 /// Text outside the tables (titles, captions, footnotes) and the sheet names: where a
@@ -117,8 +305,7 @@ fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<&'a str> {
     let mut texts = Vec::new();
     for (index, sheet) in sheets.iter().enumerate().filter(|(_, s)| !s.hidden) {
         texts.push(&*sheet.name);
-        let (first, last) = sheet.row_bounds();
-        for row in first..=last {
+        for row in sheet.rows() {
             let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
             if !inside {
                 texts.extend(sheet.texts_in_row(row).map(|(_, t)| t));
@@ -131,8 +318,7 @@ fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<&'a str> {
 /// `NPSS 98.47 ( ● )` in a title: the overall score the unit claims.
 fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Claim> {
     for (index, sheet) in sheets.iter().enumerate() {
-        let (first, last) = sheet.row_bounds();
-        for row in first..=last {
+        for row in sheet.rows() {
             if tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1) {
                 continue;
             }
@@ -156,20 +342,67 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Cl
     None
 }
 
-/// Read the workbook at `path`.
+/// Read the workbook at `path` (a link given here is followed; the file must be regular).
 ///
 /// # Errors
-/// [`IngestError`] when the file is not a workbook, is encrypted, is empty, or holds no table
-/// kinerja recognises. Everything short of that is a finding in the returned list.
-pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<(Report, Vec<Finding>), IngestError> {
-    let sheets = open(path)?;
+/// [`IngestError`] when the file is not a regular file or not a workbook, is encrypted, is
+/// empty, exceeds a limit, or holds no table kinerja recognises. Everything short of that is a
+/// finding in the returned list.
+pub fn read(
+    path: &Path,
+    units: &UnitRegistry,
+    overrides: &Overrides,
+    limits: &Limits,
+) -> Result<(Report, Vec<Finding>), IngestError> {
+    let start = Instant::now();
+    let bytes = load(path, limits, true)?;
+    read_bytes(path, &bytes, units, overrides, limits, start)
+}
+
+/// Read a workbook already in memory; `path` names it (its extension tells the format) and
+/// `start` is when its handling began, for the time budget.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    units: &UnitRegistry,
+    overrides: &Overrides,
+    limits: &Limits,
+    start: Instant,
+) -> Result<(Report, Vec<Finding>), IngestError> {
+    let mut budget = Budget::new(limits, start);
+    let book = open(path, bytes, limits, &mut budget)?;
+    read_sheets(path, &book, units, overrides, &budget)
+}
+
+fn read_sheets(
+    path: &Path,
+    book: &Workbook,
+    units: &UnitRegistry,
+    overrides: &Overrides,
+    budget: &Budget,
+) -> Result<(Report, Vec<Finding>), IngestError> {
+    let sheets = &book.sheets;
     if sheets.iter().all(Sheet::is_empty) {
-        return Err(IngestError::Empty { path: path.into() });
+        return Err(match book.unreadable.first() {
+            None => IngestError::Empty { path: path.into() },
+            Some((name, reason)) => {
+                IngestError::Unreadable { path: path.into(), reason: format!("lembar \"{name}\": {reason}") }
+            }
+        });
     }
-    let tables = find_tables(&sheets);
+    let tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
+    // The indicator table's family, from a visible sheet when one has an indicator table.
     let primary_family = [Family::Performance, Family::Agreement]
         .into_iter()
-        .find(|family| tables.iter().any(|t| t.header.family == *family));
+        .find(|family| tables.iter().any(|t| t.header.family == *family && !sheets[t.sheet].hidden))
+        .or_else(|| {
+            [Family::Performance, Family::Agreement]
+                .into_iter()
+                .find(|family| tables.iter().any(|t| t.header.family == *family))
+        });
     if tables.is_empty() {
         return Err(IngestError::NoTable { path: path.into() });
     }
@@ -180,9 +413,14 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
         .iter()
         .filter(|t| Some(t.header.family) == primary_family)
         .chain(tables.iter().filter(|t| Some(t.header.family) != primary_family));
+    let mut read_families = Vec::new();
     for found in ordered {
         let sheet = &sheets[found.sheet];
         let indicator_table = matches!(found.header.family, Family::Performance | Family::Agreement);
+        if sheet.hidden && !indicator_table && read_families.contains(&found.header.family) {
+            // A visible table of this family was read; the hidden one does not stand in for it.
+            continue;
+        }
         if indicator_table && let Some(first) = primary {
             let place = |f: &Found| {
                 crate::model::CellRef::new(&sheets[f.sheet].name, f.header.first_row, f.header.span().0).to_string()
@@ -200,15 +438,24 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
         }
         if indicator_table {
             primary = Some(found);
+            if sheet.hidden {
+                let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
+                parts.findings.push(Finding::new(Code::TableHidden, Some(at), sheet.name.to_string()));
+            }
         }
+        read_families.push(found.header.family);
         table::read(sheet, &found.header, found.rows, &mut parts);
     }
     let kind = match primary_family {
         Some(Family::Agreement) => Kind::Agreement,
         _ => Kind::Realisasi,
     };
-    let declared = identity::declared(free_text(&sheets, &tables).into_iter(), units);
-    let mut findings = Vec::new();
+    let declared = identity::declared(free_text(sheets, &tables).into_iter(), units);
+    let mut findings: Vec<Finding> = book
+        .unreadable
+        .iter()
+        .map(|(name, reason)| Finding::new(Code::SheetUnreadable, None, name.clone()).found(reason.clone()))
+        .collect();
     if let (Some(given), Some(said)) = (&overrides.unit, &declared.unit)
         && !given.eq_ignore_ascii_case(said)
     {
@@ -234,7 +481,7 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
         goal.perspective = unplaced.to_string();
     }
     findings.append(&mut parts.findings);
-    let npss = parts.npss.or_else(|| npss_in_titles(&sheets, &tables));
+    let npss = parts.npss.or_else(|| npss_in_titles(sheets, &tables));
     let report = Report {
         identity,
         kind,
@@ -250,13 +497,11 @@ pub fn read(path: &Path, units: &UnitRegistry, overrides: &Overrides) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calamine::{Data, Range};
 
     #[test]
     fn npss_in_a_title_after_letters_that_change_length_when_lower_cased() {
-        let mut range = Range::new((0, 0), (0, 0));
-        range.set_value((0, 0), Data::String("İİİ LAPORAN — NPSS 98.47 ( ● )".into()));
-        let sheets = [Sheet::new("Judul".into(), false, range)];
+        let cells = vec![(0, 0, Data::String("İİİ LAPORAN — NPSS 98.47 ( ● )".into()))];
+        let sheets = [Sheet::new("Judul".into(), false, cells)];
         let claim = npss_in_titles(&sheets, &[]).expect("the claim is found");
         assert_eq!(claim.value.to_string(), "98.47");
         assert_eq!(claim.at.to_string(), "Judul!A1");

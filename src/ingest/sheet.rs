@@ -1,57 +1,123 @@
-//! A worksheet's cells with absolute positions, as calamine reads them (cached formula values).
+//! A worksheet's cells with absolute positions (cached formula values), stored sparsely: a
+//! stray cell at `XFD1048576` next to a small table costs one cell, not the rectangle between.
 
-use calamine::{Data, Range};
 use std::sync::Arc;
 
+/// A cell as the workbook stores it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Data {
+    #[default]
+    Empty,
+    Int(i64),
+    Float(f64),
+    String(String),
+    Bool(bool),
+    /// A number under a date or time format: the Excel serial day.
+    DateTime(f64),
+    /// A date or duration written as ISO text (`t="d"`, ODS).
+    DateTimeIso(String),
+    /// A formula's cached error value, as Excel prints it (`#DIV/0!`, `#SPILL!`).
+    Error(String),
+}
+
+/// A cell's value: what [`Sheet::get`] gives for a position.
 pub struct Sheet {
     pub name: Arc<str>,
     /// Hidden sheets are read for tables but not for titles: they hold lists and lookups.
     pub hidden: bool,
-    range: Range<Data>,
+    /// Row numbers with at least one cell, ascending.
+    rows: Vec<u32>,
+    /// Where each row's cells start in `cells`; one more entry than `rows`.
+    starts: Vec<usize>,
+    /// (column, value), ordered by row then column.
+    cells: Vec<(u32, Data)>,
+    cols: (u32, u32),
 }
 
 static EMPTY: Data = Data::Empty;
 
 impl Sheet {
-    pub fn new(name: String, hidden: bool, range: Range<Data>) -> Self {
-        Sheet { name: name.into(), hidden, range }
+    /// A sheet from its non-empty cells in any order; a later cell at the same place wins.
+    pub fn new(name: String, hidden: bool, mut cells: Vec<(u32, u32, Data)>) -> Self {
+        cells.retain(|(_, _, d)| *d != Data::Empty);
+        // Stable, so of two cells at one place the later one stays last.
+        cells.sort_by_key(|(row, col, _)| (*row, *col));
+        cells.dedup_by(|later, earlier| {
+            let same = (later.0, later.1) == (earlier.0, earlier.1);
+            if same {
+                std::mem::swap(&mut later.2, &mut earlier.2);
+            }
+            same
+        });
+        let mut rows = Vec::new();
+        let mut starts = Vec::new();
+        let mut cols = (u32::MAX, 0);
+        for (i, (row, col, _)) in cells.iter().enumerate() {
+            if rows.last() != Some(row) {
+                rows.push(*row);
+                starts.push(i);
+            }
+            cols = (cols.0.min(*col), cols.1.max(*col));
+        }
+        starts.push(cells.len());
+        if cells.is_empty() {
+            cols = (1, 0);
+        }
+        let cells = cells.into_iter().map(|(_, col, data)| (col, data)).collect();
+        Sheet { name: name.into(), hidden, rows, starts, cells, cols }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.range.used_cells().next().is_none()
+        self.cells.is_empty()
+    }
+
+    /// The cells of a row, left to right.
+    fn row(&self, row: u32) -> &[(u32, Data)] {
+        match self.rows.binary_search(&row) {
+            Ok(i) => &self.cells[self.starts[i]..self.starts[i + 1]],
+            Err(_) => &[],
+        }
     }
 
     pub fn get(&self, row: u32, col: u32) -> &Data {
-        self.range.get_value((row, col)).unwrap_or(&EMPTY)
+        let cells = self.row(row);
+        match cells.binary_search_by_key(&col, |(c, _)| *c) {
+            Ok(i) => &cells[i].1,
+            Err(_) => &EMPTY,
+        }
     }
 
     /// The trimmed text of a string cell, if it has any.
     pub fn text(&self, row: u32, col: u32) -> Option<&str> {
-        match self.get(row, col) {
-            Data::String(s) if !s.trim().is_empty() => Some(s.trim()),
-            _ => None,
-        }
+        trimmed_text(self.get(row, col))
     }
 
     /// First and last row (inclusive), or `(1, 0)` for an empty sheet.
     pub fn row_bounds(&self) -> (u32, u32) {
-        match (self.range.start(), self.range.end()) {
-            (Some(s), Some(e)) => (s.0, e.0),
+        match (self.rows.first(), self.rows.last()) {
+            (Some(first), Some(last)) => (*first, *last),
             _ => (1, 0),
         }
     }
 
+    /// First and last column (inclusive), or `(1, 0)` for an empty sheet.
     pub fn col_bounds(&self) -> (u32, u32) {
-        match (self.range.start(), self.range.end()) {
-            (Some(s), Some(e)) => (s.1, e.1),
-            _ => (1, 0),
-        }
+        self.cols
+    }
+
+    /// The rows that hold a cell, ascending.
+    pub fn rows(&self) -> impl Iterator<Item = u32> + '_ {
+        self.rows.iter().copied()
+    }
+
+    /// The cells of a row that hold something, left to right.
+    pub fn cells_in_row(&self, row: u32) -> impl Iterator<Item = (u32, &Data)> {
+        self.row(row).iter().map(|(col, data)| (*col, data))
     }
 
     /// The string cells of a row, left to right.
     pub fn texts_in_row(&self, row: u32) -> impl Iterator<Item = (u32, &str)> {
-        let (first, last) = self.col_bounds();
-        (first..=last).filter_map(move |col| self.text(row, col).map(|t| (col, t)))
+        self.row(row).iter().filter_map(|(col, data)| trimmed_text(data).map(|t| (*col, t)))
     }
 
     /// Whether a cell is empty or holds only white space.
@@ -65,6 +131,41 @@ impl Sheet {
 
     /// Whether every cell of the row between `first` and `last` is blank.
     pub fn row_is_blank(&self, row: u32, first: u32, last: u32) -> bool {
-        (first..=last).all(|col| self.is_blank(row, col))
+        self.row(row).iter().filter(|(col, _)| (first..=last).contains(col)).all(|(col, _)| self.is_blank(row, *col))
+    }
+}
+
+fn trimmed_text(data: &Data) -> Option<&str> {
+    match data {
+        Data::String(s) if !s.trim().is_empty() => Some(s.trim()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_far_cell_costs_one_cell() {
+        let sheet = Sheet::new(
+            "S".into(),
+            false,
+            vec![
+                (0, 0, Data::String("a".into())),
+                (1_048_575, 16_383, Data::Float(1.0)),
+                (0, 2, Data::String("c".into())),
+                (0, 2, Data::String("later".into())),
+                (5, 1, Data::Empty),
+            ],
+        );
+        assert_eq!(sheet.row_bounds(), (0, 1_048_575));
+        assert_eq!(sheet.col_bounds(), (0, 16_383));
+        assert_eq!(sheet.rows().collect::<Vec<_>>(), vec![0, 1_048_575]);
+        assert_eq!(sheet.texts_in_row(0).collect::<Vec<_>>(), vec![(0, "a"), (2, "later")]);
+        assert_eq!(sheet.get(1_048_575, 16_383), &Data::Float(1.0));
+        assert!(sheet.is_blank(5, 1));
+        assert!(sheet.row_is_blank(0, 1, 1));
+        assert!(!sheet.row_is_blank(0, 0, 1));
     }
 }

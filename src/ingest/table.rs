@@ -3,7 +3,7 @@
 
 use super::cell::{self, CellValue, Kind, Style};
 use super::header::{Family, Header, Role};
-use super::sheet::Sheet;
+use super::sheet::{Data, Sheet};
 use crate::model::unit::normalise;
 use crate::model::{
     BudgetRow, BudgetScope, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure, PerspectiveRow, Polarity,
@@ -52,12 +52,11 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
 /// A cheap test before the full header test: header rows hold only words, three or more, and
 /// nothing that starts like a number, a numbering or an amount.
 fn might_be_header(sheet: &Sheet, row: u32) -> bool {
-    let (first, last) = sheet.col_bounds();
     let mut words = 0;
-    for col in first..=last {
-        match sheet.get(row, col) {
-            calamine::Data::Empty => {}
-            calamine::Data::String(s) => {
+    for (_, data) in sheet.cells_in_row(row) {
+        match data {
+            Data::Empty => {}
+            Data::String(s) => {
                 let s = s.trim();
                 let numeric = s.starts_with(|c: char| c.is_ascii_digit())
                     || s.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
@@ -230,7 +229,7 @@ impl<'a> Reader<'a> {
             return *style;
         }
         let cells = (self.rows.0..=self.rows.1).filter_map(|r| match self.sheet.get(r, col) {
-            calamine::Data::String(s) => Some(cell::read_text(s)),
+            Data::String(s) => Some(cell::read_text(s)),
             _ => None,
         });
         let style = Style::of_column(cells);
@@ -414,9 +413,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         }
         let no = |col: Option<u32>| {
             col.and_then(|c| match sheet.get(row, c) {
-                calamine::Data::Int(i) => Some(i.to_string()),
-                calamine::Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
-                calamine::Data::String(s) => leading_digits(s.trim()).map(|(n, _)| n),
+                Data::Int(i) => Some(i.to_string()),
+                Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+                Data::String(s) => leading_digits(s.trim()).map(|(n, _)| n),
                 _ => None,
             })
         };
@@ -524,9 +523,9 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
     let view: std::sync::Arc<str> = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string().into();
     for row in rows.0..=rows.1 {
         let code_cell = match header.col(Role::Code).map(|c| sheet.get(row, c)) {
-            Some(calamine::Data::Int(i)) => Some(i.to_string()),
-            Some(calamine::Data::Float(f)) if f.fract() == 0.0 => Some((*f as i64).to_string()),
-            Some(calamine::Data::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Data::Int(i)) => Some(i.to_string()),
+            Some(Data::Float(f)) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+            Some(Data::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             _ => None,
         };
         let label =

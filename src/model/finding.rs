@@ -118,6 +118,21 @@ codes! {
     NoTable => "NO_TABLE", Error,
         "Tidak ditemukan tabel kinerja: tidak ada baris judul kolom dengan Indikator Kinerja dan Target/Realisasi, tabel anggaran, atau tabel perspektif.",
         "No performance table found: no header row with Indikator Kinerja and Target/Realisasi, no budget table, no perspective table.";
+    FileTooLarge => "FILE_TOO_LARGE", Error,
+        "Berkas melampaui batas {subject}: {found}, sedangkan batasnya {expected}; berkas tidak dibaca. Laporan kinerja biasa jauh di bawah batas ini: hapus lembar, gambar, dan baris atau kolom yang tidak diperlukan (juga sel terisi jauh di luar tabel), simpan ulang sebagai .xlsx, lalu kirim kembali.",
+        "The file exceeds the limit on {subject}: {found}, while the limit is {expected}; it is not read. A performance report stays far below this limit: delete the sheets, pictures and rows or columns it does not need (also filled cells far outside the table), save it again as .xlsx and resend it.";
+    FileNotRegular => "FILE_NOT_REGULAR", Error,
+        "Yang diletakkan bukan berkas biasa ({found}); isinya tidak dibuka. Letakkan berkas buku kerja itu sendiri (.xlsx), bukan pintasan atau tautan.",
+        "What was dropped is not a regular file ({found}); it is not opened. Drop the workbook file itself (.xlsx), not a shortcut or link.";
+    SheetUnreadable => "SHEET_UNREADABLE", Error,
+        "Lembar \"{subject}\" tidak dapat dibaca ({found}); isinya tidak ikut dinilai. Buka dan simpan ulang buku kerja di Excel, lalu kirim kembali.",
+        "Sheet \"{subject}\" cannot be read ({found}); its content is not scored. Open and save the workbook again in Excel, then resend it.";
+    TableHidden => "TABLE_HIDDEN", Warning,
+        "Tabel kinerja yang dinilai ada pada lembar tersembunyi \"{subject}\"; tidak ada tabel kinerja pada lembar yang terlihat. Pastikan tabel ini memang laporan yang dimaksud.",
+        "The performance table scored is on the hidden sheet \"{subject}\"; no visible sheet has one. Make sure this table is the report you meant.";
+    ProcessingFailed => "PROCESSING_FAILED", Error,
+        "kinerja gagal memproses berkas ini ({found}). Berkas disimpan dan tim perencanaan diberi tahu; tidak perlu mengirim ulang kecuali diminta.",
+        "kinerja failed to process this file ({found}). The file is kept and the planners are told; do not resend it unless asked.";
     CellUnreadable => "CELL_UNREADABLE", Error,
         "Nilai {subject} tidak dapat dibaca: \"{found}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP).",
         "{subject} cannot be read: \"{found}\". Enter a number (such as 92,78), N/A, or an opinion (WTP).";
@@ -253,19 +268,20 @@ impl Finding {
             code,
             severity: code.default_severity(),
             at,
-            subject: subject.into(),
+            subject: super::text::quoted(&subject.into()).into_owned(),
             found: String::new(),
             expected: String::new(),
         }
     }
 
+    /// What the workbook holds, quoted at most [`super::text::QUOTED_CHARACTERS`] long.
     pub fn found(mut self, found: impl Into<String>) -> Self {
-        self.found = found.into();
+        self.found = super::text::quoted(&found.into()).into_owned();
         self
     }
 
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
-        self.expected = expected.into();
+        self.expected = super::text::quoted(&expected.into()).into_owned();
         self
     }
 

@@ -6,6 +6,7 @@ pub mod finding;
 pub mod period;
 pub mod report;
 pub mod scorecard;
+pub mod text;
 pub mod unit;
 
 pub use finding::{CellRef, Code, Finding, Language, Severity};

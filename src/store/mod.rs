@@ -190,6 +190,14 @@ impl Ledger {
         Ok(self.conn.query_row("SELECT stored_path FROM arrivals WHERE id = ?1", [id], |r| r.get(0)).optional()?)
     }
 
+    /// The inbox entries recorded as refused where they are (links and special files), as
+    /// (folder, name): each is recorded once, not again on every walk or start.
+    pub fn refused_in_place(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut query = self.conn.prepare("SELECT folder, file_name FROM arrivals WHERE stored_path = ''")?;
+        let rows = query.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The submission with this content, if any.
     pub fn known(&self, sha256: &str) -> Result<Option<Known>, StoreError> {
         Ok(self

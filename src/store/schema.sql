@@ -35,7 +35,7 @@ CREATE TABLE arrivals (
     outcome          TEXT    NOT NULL CHECK (outcome IN ('new', 'duplicate', 'rejected')),
     reason           TEXT,
     submission_id    INTEGER REFERENCES submissions (id),
-    stored_path      TEXT    NOT NULL
+    stored_path      TEXT    NOT NULL      -- relative to the state directory; '' when left in the inbox (a link, a FIFO)
 );
 CREATE INDEX arrivals_submission ON arrivals (submission_id);
 

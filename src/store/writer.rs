@@ -45,11 +45,21 @@ impl SharedLedger {
                         }
                     }
                     let (records, then): (Vec<Record>, Vec<Then>) = batch.into_iter().unzip();
-                    match writing.record_batch(&records) {
-                        Ok(results) => then.into_iter().zip(results).for_each(|(then, result)| then(result)),
+                    // A panic here must not take the writer down with it: the batch fails, the
+                    // files stay in processing/, and the writer goes on.
+                    let committed =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| writing.record_batch(&records)))
+                            .unwrap_or_else(|_| Err(StoreError::Batch("recording the batch panicked".into())));
+                    let results: Vec<Result<Recorded, StoreError>> = match committed {
+                        Ok(results) => results,
                         Err(e) => {
                             let message = e.to_string();
-                            then.into_iter().for_each(|then| then(Err(StoreError::Batch(message.clone()))));
+                            records.iter().map(|_| Err(StoreError::Batch(message.clone()))).collect()
+                        }
+                    };
+                    for (then, result) in then.into_iter().zip(results) {
+                        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| then(result))).is_err() {
+                            tracing::error!("finishing a recorded file panicked; it stays in processing/");
                         }
                     }
                 }

@@ -19,8 +19,18 @@ pub fn ignored(name: &str) -> bool {
         || [".tmp", ".part", ".crdownload", ".partial", ".download"].iter().any(|s| lower.ends_with(s))
 }
 
-/// Every candidate file under `inbox`, with the inbox subfolder it is in (empty for the root).
-pub fn walk(inbox: &Path) -> Vec<(String, PathBuf)> {
+/// What an inbox entry is: a regular file to take, or something never opened, moved or read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    File,
+    /// A symbolic link, FIFO, socket or device: refused where it is.
+    Special(&'static str),
+}
+
+/// Every candidate under `inbox`, with the inbox subfolder it is in (empty for the root).
+/// Nothing beneath the inbox is followed: a link to a folder is a [`Entry::Special`], not a
+/// folder to walk.
+pub fn walk(inbox: &Path) -> Vec<(String, PathBuf, Entry)> {
     let mut found = Vec::new();
     let mut stack = vec![(String::new(), inbox.to_path_buf())];
     while let Some((folder, dir)) = stack.pop() {
@@ -30,43 +40,65 @@ pub fn walk(inbox: &Path) -> Vec<(String, PathBuf)> {
             if ignored(&name) {
                 continue;
             }
+            // The entry's own type (lstat): links are not followed.
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() {
                 let sub = if folder.is_empty() { name } else { folder.clone() };
                 stack.push((sub, entry.path()));
-            } else if kind.is_file() && !(folder.is_empty() && name.eq_ignore_ascii_case("README.md")) {
-                found.push((folder.clone(), entry.path()));
+            } else if folder.is_empty() && name.eq_ignore_ascii_case("README.md") {
+                continue;
+            } else {
+                let what = crate::ingest::not_regular(&kind).map_or(Entry::File, Entry::Special);
+                found.push((folder.clone(), entry.path(), what));
             }
         }
     }
     found
 }
 
-/// The inbox folder of `path` if it is a candidate: a file under `inbox`, with no ignored name
-/// on its way (the folder is empty for the inbox root).
-/// `inbox` is the configured folder; events may name paths absolute while it is relative.
-pub fn candidate(inbox: &Path, path: &Path) -> Option<String> {
-    let relative = match path.strip_prefix(inbox) {
-        Ok(relative) => relative.to_path_buf(),
-        Err(_) => path.strip_prefix(std::fs::canonicalize(inbox).ok()?).ok()?.to_path_buf(),
-    };
+/// The inbox folder of `path` and what it is, if it is a candidate: an entry under `inbox`
+/// reached through real folders only, with no ignored name on its way (the folder is empty
+/// for the inbox root). `inbox` is the configured folder made absolute; events name paths
+/// absolute.
+pub fn candidate(inbox: &Path, path: &Path) -> Option<(String, Entry)> {
+    let relative = path.strip_prefix(inbox).ok()?;
     let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    if parts.is_empty() || parts.iter().any(|p| ignored(p)) || !path.is_file() {
+    if parts.is_empty() || parts.iter().any(|p| ignored(p)) {
         return None;
     }
     if parts.len() == 1 && parts[0].eq_ignore_ascii_case("README.md") {
         return None;
     }
-    Some(if parts.len() > 1 { parts[0].clone() } else { String::new() })
+    // Every folder on the way must be a real folder, not a link to one elsewhere.
+    let mut dir = inbox.to_path_buf();
+    for part in relative.components().take(parts.len() - 1) {
+        dir.push(part);
+        if !std::fs::symlink_metadata(&dir).ok()?.file_type().is_dir() {
+            return None;
+        }
+    }
+    let kind = std::fs::symlink_metadata(path).ok()?.file_type();
+    if kind.is_dir() {
+        return None;
+    }
+    let entry = crate::ingest::not_regular(&kind).map_or(Entry::File, Entry::Special);
+    Some((if parts.len() > 1 { parts[0].clone() } else { String::new() }, entry))
 }
 
 /// Whether a workbook file is whole: a zip package (.xlsx, .xlsm, .xlsb, .ods) ends with its
 /// end-of-central-directory record; an .xls compound file starts with its signature and fills
 /// whole 512-byte sectors. Other files are judged by the reader.
 pub fn is_complete(path: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{Mode, OFlags};
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-    let mut file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len();
+    // The entry itself, never a link's target, and never waiting on a FIFO.
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
+    let mut file = std::fs::File::from(rustix::fs::open(path, flags, Mode::empty())?);
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(false);
+    }
+    let len = meta.len();
     match extension.as_str() {
         "xlsx" | "xlsm" | "xlsb" | "ods" => {
             // The record is 22 bytes plus a comment of up to 65,535; most files have no comment.
@@ -172,12 +204,26 @@ mod tests {
         for name in ["KR07/a.xlsx", "KR07/sub/b.xlsx", "c.xlsx", "KR07/~$a.xlsx"] {
             std::fs::write(inbox.join(name), b"x").unwrap();
         }
-        assert_eq!(candidate(&inbox, &inbox.join("KR07/a.xlsx")).as_deref(), Some("KR07"));
-        assert_eq!(candidate(&inbox, &inbox.join("KR07/sub/b.xlsx")).as_deref(), Some("KR07"));
-        assert_eq!(candidate(&inbox, &inbox.join("c.xlsx")).as_deref(), Some(""));
+        let file = |folder: &str| Some((folder.to_string(), Entry::File));
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/a.xlsx")), file("KR07"));
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/sub/b.xlsx")), file("KR07"));
+        assert_eq!(candidate(&inbox, &inbox.join("c.xlsx")), file(""));
         assert_eq!(candidate(&inbox, &inbox.join("KR07/~$a.xlsx")), None);
         assert_eq!(candidate(&inbox, &inbox.join("KR07")), None);
         assert_eq!(candidate(&inbox, Path::new("/elsewhere/x.xlsx")), None);
+        // A link is refused where it is; a folder reached through a link is never entered.
+        let outside = inbox.with_extension("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("system.xlsx"), b"x").unwrap();
+        std::os::unix::fs::symlink(&outside, inbox.join("KR07/x.xlsx")).unwrap();
+        let link = Some(("KR07".to_string(), Entry::Special("symbolic link")));
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/x.xlsx")), link);
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/x.xlsx/system.xlsx")), None);
+        let walked = walk(&inbox);
+        let link_path = inbox.join("KR07/x.xlsx");
+        assert!(walked.iter().all(|(_, p, _)| *p == link_path || !p.starts_with(&link_path)), "{walked:?}");
+        assert!(walked.iter().any(|(_, p, e)| p.ends_with("x.xlsx") && *e == Entry::Special("symbolic link")));
+        std::fs::remove_dir_all(&outside).unwrap();
         std::fs::remove_dir_all(&inbox).unwrap();
     }
 

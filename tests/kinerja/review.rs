@@ -9,7 +9,9 @@ use kinerja::model::{Code, Language, Severity};
 use kinerja::validate::history::Previous;
 
 fn agreement(name: &str) -> kinerja::model::Report {
-    let (report, _) = kinerja::ingest::read(&fixture(name), &Config::builtin().units, &Overrides::default()).unwrap();
+    let (report, _) =
+        kinerja::ingest::read(&fixture(name), &Config::builtin().units, &Overrides::default(), &Default::default())
+            .unwrap();
     report
 }
 

@@ -42,7 +42,7 @@ fn templates_lock_their_labels_and_describe_themselves() {
     let help = book.worksheet_range("Petunjuk").unwrap();
     assert_eq!(help.get_value((0, 0)), Some(&Data::String("Petunjuk pengisian".into())));
     // A blank template reads as the unit's report for the period, with nothing yet to score.
-    let (read, _) = kinerja::ingest::read(&report, &config.units, &Overrides::default()).unwrap();
+    let (read, _) = kinerja::ingest::read(&report, &config.units, &Overrides::default(), &config.limits).unwrap();
     assert_eq!(
         (read.identity.unit.as_deref(), read.identity.year, read.identity.period),
         (Some("KR07"), Some(2025), Some(Period::Tw2))
@@ -50,7 +50,8 @@ fn templates_lock_their_labels_and_describe_themselves() {
 
     let agreement = dir.join("pk.xlsx");
     template::write(&agreement, unit, 2025, TemplateKind::Agreement, &template::builtin()).unwrap();
-    let (pk, findings) = kinerja::ingest::read(&agreement, &config.units, &Overrides::default()).unwrap();
+    let (pk, findings) =
+        kinerja::ingest::read(&agreement, &config.units, &Overrides::default(), &config.limits).unwrap();
     assert_eq!(pk.kind, Kind::Agreement);
     assert_eq!(pk.indicators.len(), 13);
     assert_eq!(pk.indicators[9].target.value, kinerja::model::Value::Number("3.7".parse().unwrap()));

@@ -1,0 +1,538 @@
+//! A bounded reader for Office Open XML workbooks (.xlsx, .xlsm): the workbook's sheet list,
+//! shared strings, which styles are dates, and every worksheet's cells, streamed from the
+//! package with counts checked as they grow and the time budget checked as it goes.
+//!
+//! Why not calamine here: it reserves the shared-strings table from the count the file declares
+//! and lays every sheet out as the dense rectangle between its first and last cell, so a 2 KB
+//! file can ask for terabytes; and one cached error it does not know (`#SPILL!`, `#CALC!`)
+//! fails the whole sheet. This reader keeps cells sparse, allocates only for what it has read,
+//! and keeps every error value as text.
+
+use super::Failure;
+use super::package::{Budget, Limit};
+use super::sheet::{Data, Sheet};
+use crate::config::Limits;
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+use std::io::{BufReader, Cursor};
+use zip::ZipArchive;
+
+/// What reading a workbook found: its sheets, and the sheets that could not be read with why.
+#[derive(Default)]
+pub struct Workbook {
+    pub sheets: Vec<Sheet>,
+    pub unreadable: Vec<(String, String)>,
+}
+
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+type Xml<'a, 'b> = Reader<BufReader<zip::read::ZipFile<'a, Cursor<&'b [u8]>>>>;
+
+/// Why one part could not be read.
+enum PartError {
+    /// The whole workbook stops (a limit, the time budget).
+    Stop(Failure),
+    /// Only this part is unreadable.
+    Broken(String),
+}
+
+impl From<quick_xml::Error> for PartError {
+    fn from(e: quick_xml::Error) -> Self {
+        PartError::Broken(e.to_string())
+    }
+}
+
+impl From<Failure> for PartError {
+    fn from(f: Failure) -> Self {
+        PartError::Stop(f)
+    }
+}
+
+fn open<'a, 'b>(archive: &'a mut Archive<'b>, name: &str) -> Option<Xml<'a, 'b>> {
+    let index = archive.index_for_name(name)?;
+    let part = archive.by_index(index).ok()?;
+    let mut reader = Reader::from_reader(BufReader::new(part));
+    reader.config_mut().trim_text(false);
+    Some(reader)
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    let found = e.attributes().flatten().find(|a| a.key.local_name().as_ref() == name)?;
+    let value = quick_xml::escape::unescape(&found.value).map(|v| v.into_owned());
+    Some(value.unwrap_or_else(|_| found.value.to_string()))
+}
+
+struct SheetEntry {
+    name: String,
+    hidden: bool,
+    part: Option<String>,
+}
+
+/// Read the workbook in `bytes` (already measured by [`super::package::inspect`]).
+///
+/// # Errors
+/// [`Failure::Unreadable`] when the package has no readable workbook part; [`Failure::TooLarge`]
+/// when a limit is reached while reading (the time budget among them).
+pub fn read(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbook, Failure> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Failure::Unreadable(e.to_string()))?;
+    let main = relationships(&mut archive, "_rels/.rels")
+        .into_iter()
+        .find(|(_, kind, _)| kind.ends_with("/officeDocument"))
+        .map_or_else(|| "xl/workbook.xml".to_string(), |(_, _, target)| resolve("", &target));
+    let (entries, date1904, rels) = workbook(&mut archive, &main)?;
+    let related = |suffix: &str| rels.iter().find(|(_, kind, _)| kind.ends_with(suffix)).map(|(_, _, t)| t.clone());
+    let strings = match related("/sharedStrings") {
+        Some(part) => shared_strings(&mut archive, &part, limits, budget)?,
+        None => Vec::new(),
+    };
+    let dates = related("/styles").map(|part| date_styles(&mut archive, &part)).unwrap_or_default();
+    let context = Context { strings: &strings, dates: &dates, date1904 };
+    let mut book = Workbook::default();
+    for entry in entries {
+        let Some(part) = entry.part else {
+            // A chart sheet or dialog sheet: no cells.
+            continue;
+        };
+        match worksheet(&mut archive, &part, &context, budget) {
+            Ok(cells) => book.sheets.push(Sheet::new(entry.name, entry.hidden, cells)),
+            Err(PartError::Stop(failure)) => return Err(failure),
+            Err(PartError::Broken(reason)) => book.unreadable.push((entry.name, reason)),
+        }
+    }
+    Ok(book)
+}
+
+/// A part's path from a relationship target: absolute (`/xl/worksheets/sheet1.xml`) or
+/// relative to the folder of the part that names it.
+fn resolve(folder: &str, target: &str) -> String {
+    let mut parts: Vec<&str> =
+        if let Some(absolute) = target.strip_prefix('/') { vec![absolute] } else { vec![folder, target] };
+    parts.retain(|p| !p.is_empty());
+    let joined = parts.join("/");
+    let mut path: Vec<&str> = Vec::new();
+    for segment in joined.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                path.pop();
+            }
+            s => path.push(s),
+        }
+    }
+    path.join("/")
+}
+
+/// (id, type, target as a part path) of the relationships in `rels_part`.
+fn relationships(archive: &mut Archive<'_>, rels_part: &str) -> Vec<(String, String, String)> {
+    let folder = rels_part.split("/_rels/").next().filter(|_| rels_part.contains("/_rels/")).unwrap_or("");
+    let Some(mut xml) = open(archive, rels_part) else { return Vec::new() };
+    let mut found = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                if attr(&e, "TargetMode").is_some_and(|m| m == "External") {
+                    continue;
+                }
+                if let (Some(id), Some(kind), Some(target)) = (attr(&e, "Id"), attr(&e, "Type"), attr(&e, "Target")) {
+                    found.push((id, kind, resolve(folder, &target)));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    found
+}
+
+type WorkbookPart = (Vec<SheetEntry>, bool, Vec<(String, String, String)>);
+
+/// The sheets in workbook order, the 1904 date system flag, and the workbook's relationships.
+fn workbook(archive: &mut Archive<'_>, part: &str) -> Result<WorkbookPart, Failure> {
+    let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
+    let rels = relationships(archive, format!("{folder}/_rels/{name}.rels").trim_start_matches('/'));
+    let mut xml = open(archive, part).ok_or_else(|| Failure::Unreadable(format!("bagian {part} tidak ada")))?;
+    let mut entries = Vec::new();
+    let mut date1904 = false;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(|e| Failure::Unreadable(e.to_string()))? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "workbookPr" => {
+                    date1904 = attr(&e, "date1904").is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
+                }
+                "sheet" => {
+                    let state = attr(&e, "state").unwrap_or_default();
+                    let id = attr(&e, "id").unwrap_or_default();
+                    let part = rels
+                        .iter()
+                        .find(|(rid, kind, _)| *rid == id && kind.ends_with("/worksheet"))
+                        .map(|(_, _, target)| target.clone());
+                    let name = crate::model::text::sheet_name(&attr(&e, "name").unwrap_or_default());
+                    entries.push(SheetEntry { name, hidden: !state.is_empty() && state != "visible", part });
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok((entries, date1904, rels))
+}
+
+/// The text of an `<si>` or `<is>` element whose start the reader has just passed: its `<t>`
+/// runs, without phonetic runs (`<rPh>`), `_xHHHH_` escapes decoded, cut at Excel's limit.
+fn rich_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>) -> Result<String, PartError> {
+    let mut text = String::new();
+    let (mut in_t, mut in_phonetic) = (false, false);
+    loop {
+        buf.clear();
+        match xml.read_event_into(buf)? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "t" => in_t = true,
+                "rPh" => in_phonetic = true,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "t" => in_t = false,
+                "rPh" => in_phonetic = false,
+                name if name == end => break,
+                _ => {}
+            },
+            Event::Text(t) if in_t && !in_phonetic => text.push_str(&t.xml10_content()),
+            Event::CData(t) if in_t && !in_phonetic => text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_t && !in_phonetic => entity(&r, &mut text),
+            Event::Eof => return Err(PartError::Broken("teks terpotong".into())),
+            _ => {}
+        }
+    }
+    Ok(cut(decode_escapes(text)))
+}
+
+/// A predefined entity or character reference; anything else (a DTD's entities) reads as nothing.
+fn entity(r: &quick_xml::events::BytesRef, text: &mut String) {
+    if let Some(resolved) = quick_xml::escape::resolve_predefined_entity(r) {
+        text.push_str(resolved);
+    } else if let Ok(Some(c)) = r.resolve_char_ref() {
+        text.push(c);
+    }
+}
+
+/// `_x000D_` → carriage return: how OOXML writes characters XML cannot hold.
+fn decode_escapes(text: String) -> String {
+    if !text.contains("_x") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let candidate = &rest[at..];
+        let code = candidate
+            .get(2..6)
+            .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .filter(|_| candidate.as_bytes().get(6) == Some(&b'_'))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32);
+        match code {
+            Some(c) => {
+                out.push(c);
+                rest = &candidate[7..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = &candidate[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text cut at Excel's cell limit, on a character boundary.
+fn cut(mut text: String) -> String {
+    let kept = crate::model::text::fit_cell(&text).len();
+    text.truncate(kept);
+    text
+}
+
+fn shared_strings(
+    archive: &mut Archive<'_>,
+    part: &str,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Vec<String>, Failure> {
+    let Some(mut xml) = open(archive, part) else { return Ok(Vec::new()) };
+    let mut strings = Vec::new();
+    let mut buf = Vec::new();
+    let mut inner = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "si" => {
+                if strings.len() >= limits.strings {
+                    return Err(Failure::TooLarge {
+                        limit: Limit::Strings,
+                        found: strings.len() as u64 + 1,
+                        max: limits.strings as u64,
+                    });
+                }
+                match rich_text(&mut xml, "si", &mut inner) {
+                    Ok(text) => strings.push(text),
+                    Err(PartError::Stop(f)) => return Err(f),
+                    Err(PartError::Broken(reason)) => return Err(Failure::Unreadable(reason)),
+                }
+                if strings.len().is_multiple_of(4096) {
+                    budget.time()?;
+                }
+            }
+            Ok(Event::Empty(e)) if e.local_name().as_ref() == "si" => strings.push(String::new()),
+            Ok(Event::Eof) => break,
+            Err(e) => return Err(Failure::Unreadable(format!("{part}: {e}"))),
+            _ => {}
+        }
+    }
+    Ok(strings)
+}
+
+/// Which cell styles (by index) format numbers as dates or times.
+fn date_styles(archive: &mut Archive<'_>, part: &str) -> Vec<bool> {
+    let Some(mut xml) = open(archive, part) else { return Vec::new() };
+    let mut custom: Vec<(String, bool)> = Vec::new();
+    let mut styles = Vec::new();
+    let mut in_cell_xfs = false;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                "numFmt" => {
+                    if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
+                        custom.push((id, is_date_format(&code)));
+                    }
+                }
+                "cellXfs" => in_cell_xfs = true,
+                "xf" if in_cell_xfs => {
+                    let id = attr(&e, "numFmtId").unwrap_or_default();
+                    let date = custom.iter().find(|(c, _)| *c == id).map_or_else(|| is_builtin_date(&id), |(_, d)| *d);
+                    styles.push(date);
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == "cellXfs" => in_cell_xfs = false,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    styles
+}
+
+/// Excel's built-in date and time formats (14–22, 45–47, and the East Asian 27–36, 50–58).
+fn is_builtin_date(id: &str) -> bool {
+    id.parse::<u32>().is_ok_and(|n| matches!(n, 14..=22 | 27..=36 | 45..=47 | 50..=58))
+}
+
+/// Whether a custom number format shows a date or time: a `d`, `m`, `y`, `h` or `s` outside
+/// quotes, brackets and escapes, in its first section.
+fn is_date_format(code: &str) -> bool {
+    let (mut quoted, mut bracket, mut escaped) = (false, false, false);
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' | '_' | '*' => escaped = true,
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '[' => bracket = true,
+            ']' => bracket = false,
+            _ if bracket => {}
+            ';' => return false,
+            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+struct Context<'a> {
+    strings: &'a [String],
+    dates: &'a [bool],
+    date1904: bool,
+}
+
+/// `B12` → (11, 1).
+fn position(reference: &str) -> Option<(u32, u32)> {
+    let letters = reference.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = reference[..letters].bytes().fold(0u32, |n, b| n * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1));
+    let row: u32 = reference[letters..].parse().ok()?;
+    ((1..=1_048_576).contains(&row) && col <= 16_384).then(|| (row - 1, col - 1))
+}
+
+fn worksheet(
+    archive: &mut Archive<'_>,
+    part: &str,
+    context: &Context<'_>,
+    budget: &mut Budget,
+) -> Result<Vec<(u32, u32, Data)>, PartError> {
+    let mut xml = open(archive, part).ok_or_else(|| PartError::Broken(format!("bagian {part} tidak ada")))?;
+    let mut cells = Vec::new();
+    let mut buf = Vec::new();
+    let mut inner = Vec::new();
+    let (mut row, mut col) = (None::<u32>, None::<u32>);
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf)? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
+                let given = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()).filter(|r| (1..=1_048_576).contains(r));
+                row = Some(given.map_or_else(|| row.map_or(0, |r| r + 1), |r| r - 1));
+                col = None;
+            }
+            Event::Start(e) if e.local_name().as_ref() == "c" => {
+                let at = cell_position(&e, row, col)?;
+                (row, col) = (Some(at.0), Some(at.1));
+                let data = cell_value(&mut xml, &e, context, &mut inner)?;
+                if data != Data::Empty {
+                    budget.cell()?;
+                    cells.push((at.0, at.1, data));
+                }
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "c" => {
+                let at = cell_position(&e, row, col)?;
+                (row, col) = (Some(at.0), Some(at.1));
+            }
+            Event::End(e) if e.local_name().as_ref() == "sheetData" => break,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(cells)
+}
+
+fn cell_position(e: &BytesStart, row: Option<u32>, col: Option<u32>) -> Result<(u32, u32), PartError> {
+    match attr(e, "r") {
+        Some(reference) => position(&reference).ok_or_else(|| {
+            PartError::Broken(format!("alamat sel \"{}\" tidak sah", reference.chars().take(20).collect::<String>()))
+        }),
+        None => {
+            let col = col.map_or(0, |c| c + 1);
+            if col >= 16_384 {
+                return Err(PartError::Broken("lebih dari 16.384 kolom".into()));
+            }
+            Ok((row.unwrap_or(0), col))
+        }
+    }
+}
+
+/// The value of the `<c>` element whose start the reader has just passed.
+fn cell_value(
+    xml: &mut Xml<'_, '_>,
+    c: &BytesStart,
+    context: &Context<'_>,
+    buf: &mut Vec<u8>,
+) -> Result<Data, PartError> {
+    let kind = attr(c, "t").unwrap_or_default();
+    let style = attr(c, "s").and_then(|s| s.parse::<usize>().ok());
+    let mut value: Option<String> = None;
+    let mut inline: Option<String> = None;
+    let mut inner = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(buf)? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "v" => value = Some(plain_text(xml, "v", &mut inner)?),
+                "is" => inline = Some(rich_text(xml, "is", &mut inner)?),
+                "f" => {
+                    let name = e.name().as_ref().to_string();
+                    xml.read_to_end_into(quick_xml::name::QName(&name), &mut inner)?;
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == "c" => break,
+            Event::Eof => return Err(PartError::Broken("sel terpotong".into())),
+            _ => {}
+        }
+    }
+    if kind == "inlineStr" {
+        return Ok(inline.map_or(Data::Empty, Data::String));
+    }
+    let Some(value) = value else { return Ok(Data::Empty) };
+    Ok(match kind.as_str() {
+        "s" => {
+            let index = value.trim().parse::<usize>().ok();
+            match index.and_then(|i| context.strings.get(i)) {
+                Some(text) => Data::String(text.clone()),
+                None => {
+                    return Err(PartError::Broken(format!(
+                        "sel merujuk teks bersama nomor {} yang tidak ada",
+                        value.chars().take(20).collect::<String>()
+                    )));
+                }
+            }
+        }
+        "b" => Data::Bool(value.trim() == "1" || value.trim().eq_ignore_ascii_case("true")),
+        "e" => Data::Error(value.trim().chars().take(32).collect()),
+        "str" => Data::String(value),
+        "d" => Data::DateTimeIso(value.trim().chars().take(64).collect()),
+        _ => match value.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() => {
+                if style.and_then(|s| context.dates.get(s)).copied().unwrap_or(false) {
+                    Data::DateTime(if context.date1904 { n + 1462.0 } else { n })
+                } else {
+                    Data::Float(n)
+                }
+            }
+            _ if value.trim().is_empty() => Data::Empty,
+            _ => Data::String(value),
+        },
+    })
+}
+
+/// The text content of a simple element (`<v>`), entities resolved, cut at Excel's limit.
+fn plain_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>) -> Result<String, PartError> {
+    let mut text = String::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(buf)? {
+            Event::Text(t) => text.push_str(&t.xml10_content()),
+            Event::CData(t) => text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => entity(&r, &mut text),
+            Event::End(e) if e.local_name().as_ref() == end => break,
+            Event::Eof => return Err(PartError::Broken("nilai terpotong".into())),
+            _ => {}
+        }
+    }
+    Ok(cut(decode_escapes(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_and_paths() {
+        assert_eq!(position("A1"), Some((0, 0)));
+        assert_eq!(position("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(position("XFE1"), None);
+        assert_eq!(position("A0"), None);
+        assert_eq!(position("A99999999999"), None);
+        assert_eq!(resolve("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(resolve("xl", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(resolve("xl/worksheets", "../sharedStrings.xml"), "xl/sharedStrings.xml");
+    }
+
+    #[test]
+    fn date_formats_and_escapes() {
+        assert!(is_date_format("d mmmm yyyy"));
+        assert!(is_date_format("[$-421]dd/mm/yyyy"));
+        assert!(!is_date_format("#,##0.00"));
+        assert!(!is_date_format("0.00\" hari\""));
+        assert!(!is_date_format("[Red]0.00"));
+        assert!(is_builtin_date("14"));
+        assert!(!is_builtin_date("10"));
+        assert_eq!(decode_escapes("a_x000D_b_x_c".into()), "a\rb_x_c");
+        assert_eq!(cut("é".repeat(40_000)).chars().count(), crate::model::text::CELL_CHARACTERS);
+    }
+}
