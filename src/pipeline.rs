@@ -202,10 +202,11 @@ impl Processed {
 
     /// The progress line of the service log.
     pub fn summary(&self) -> String {
+        let name = shown_name(&self.arrival.file_name);
         let place = if self.arrival.folder.is_empty() {
-            self.arrival.file_name.clone()
+            name.into_owned()
         } else {
-            format!("{}/{}", self.arrival.folder, self.arrival.file_name)
+            format!("{}/{name}", shown_name(&self.arrival.folder))
         };
         let counts = self.outcome.as_ref().map(|o| {
             let npss =

@@ -1,6 +1,6 @@
 //! `kinerja serve`: owns the concurrency. A scanner thread watches the inbox (native events
 //! plus polling, since network shares deliver no events) and takes settled, complete files;
-//! a bounded queue carries them to a fixed number of workers sharing one ledger (one writer
+//! bounded queues carry them to a fixed number of workers (plus one for heavy files) sharing one ledger (one writer
 //! thread commits their records in batches), running the blocking pipeline on tokio's blocking pool. SIGINT or SIGTERM stops
 //! the scanner (nothing new is taken) and lets the workers finish what is in flight.
 
@@ -52,8 +52,13 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let (fatal, mut fatal_failure) = mpsc::unbounded_channel::<String>();
     let config = Arc::new(config);
     let workers = config.service.workers;
-    let (jobs, queue) = mpsc::channel::<Job>(workers * 4);
+    let (light, queue) = mpsc::channel::<Job>(workers * 4);
     let queue = Arc::new(Mutex::new(queue));
+    // Heavy files (much unpacked content) have a lane and a worker of their own, so a big or
+    // slow file never holds back the small ones behind it.
+    let (heavy, heavy_queue) = mpsc::channel::<Job>(4);
+    let heavy_queue = Arc::new(Mutex::new(heavy_queue));
+    let jobs = Lanes { light, heavy };
     let (wake, woken) = std::sync::mpsc::channel::<()>();
     let mail_stop = Arc::new(AtomicBool::new(false));
     let mailer = {
@@ -66,9 +71,10 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let (changed, changes) = mpsc::unbounded_channel::<(u16, Period)>();
     let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone(), wake.clone()));
     let mut handles = Vec::new();
-    for n in 0..workers {
+    for n in 0..=workers {
         let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
-        handles.push(tokio::spawn(worker(n, queue.clone(), context)));
+        let queue = if n == workers { heavy_queue.clone() } else { queue.clone() };
+        handles.push(tokio::spawn(worker(n, queue, context)));
     }
     drop(changed);
     drop(fatal);
@@ -81,7 +87,7 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
         warn!(file = %name, "was in processing at two stops in a row: rejected unread");
     }
     for job in poison.into_iter().chain(recovered) {
-        let _ = jobs.send(job).await;
+        let _ = jobs.light.send(job).await;
     }
     info!(inbox = %work.inbox.display(), workers, "watching the inbox");
     let stop = Arc::new(AtomicBool::new(false));
@@ -170,7 +176,7 @@ async fn worker(
         let name = crate::model::text::shown_name(&job.arrival.file_name).into_owned();
         let done: pipeline::Done = Box::new(move |result| match result {
             Ok(processed) => {
-                info!(worker = n, sha256 = %&processed.sha256[..12], "{}", processed.summary());
+                info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
                 if let Some(key) = processed.consolidates() {
                     let _ = changed.send(key);
                 }
@@ -271,11 +277,28 @@ async fn consolidate(
     }
 }
 
+/// Where taken files wait for a worker.
+struct Lanes {
+    light: mpsc::Sender<Job>,
+    heavy: mpsc::Sender<Job>,
+}
+
+/// Unpacked bytes from which a file takes the heavy lane: a unit's report unpacks to 20–300 KB.
+const HEAVY: u64 = 1024 * 1024;
+
+impl Lanes {
+    /// Queue a job on its lane, waiting while the lane is full; false once the workers are gone.
+    fn send(&self, job: Job) -> bool {
+        let lane = if watch::weight(&job.path) > HEAVY { &self.heavy } else { &self.light };
+        lane.blocking_send(job).is_ok()
+    }
+}
+
 /// Run the scanner, restarting it if it panics, until the service stops.
 fn supervise_scanner(
     config: &Config,
     work: &Workplace,
-    jobs: &mpsc::Sender<Job>,
+    jobs: &Lanes,
     stop: &AtomicBool,
     refused_before: Vec<(String, String)>,
 ) {
@@ -305,7 +328,7 @@ enum Scan {
 fn scan(
     config: &Config,
     work: &Workplace,
-    jobs: &mpsc::Sender<Job>,
+    jobs: &Lanes,
     stop: &AtomicBool,
     refused: &mut std::collections::HashSet<(String, String)>,
 ) -> Scan {
@@ -358,7 +381,7 @@ fn scan(
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     if refused.insert((folder.clone(), name)) {
                         warn!(folder = %folder, file = %crate::model::text::shown_name(&path.to_string_lossy()), "a {what} in the inbox: refused and left where it is");
-                        if jobs.blocking_send(pipeline::refuse_in_place(&folder, &path, what)).is_err() {
+                        if jobs.light.blocking_send(pipeline::refuse_in_place(&folder, &path, what)).is_err() {
                             return Scan::QueueClosed;
                         }
                     }
@@ -393,7 +416,7 @@ fn scan(
             match pipeline::take(work, &folder, &path) {
                 Ok(job) => {
                     info!(folder = %folder, file = %crate::model::text::shown_name(&job.arrival.file_name), "taken");
-                    if jobs.blocking_send(job).is_err() {
+                    if !jobs.send(job) {
                         return Scan::QueueClosed;
                     }
                 }

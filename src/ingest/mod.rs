@@ -118,7 +118,7 @@ pub fn load(path: &Path, limits: &Limits, follow_links: bool) -> Result<Vec<u8>,
     let fd = match rustix::fs::open(path, flags, Mode::empty()) {
         Ok(fd) => fd,
         Err(rustix::io::Errno::LOOP) if !follow_links => {
-            return Err(IngestError::NotAFile { path: path.to_path_buf(), what: "symbolic link" });
+            return Err(IngestError::NotAFile { path: path.to_path_buf(), what: "tautan simbolik (symlink)" });
         }
         Err(e) => return Err(io(e.into())),
     };
@@ -139,23 +139,23 @@ pub fn load(path: &Path, limits: &Limits, follow_links: bool) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
-/// What a file system entry is when it is not a regular file.
+/// What a file system entry is when it is not a regular file, as a unit's staff reads it.
 pub fn not_regular(kind: &std::fs::FileType) -> Option<&'static str> {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_file() {
         None
     } else if kind.is_symlink() {
-        Some("symbolic link")
+        Some("tautan simbolik (symlink)")
     } else if kind.is_dir() {
         Some("folder")
     } else if kind.is_fifo() {
         Some("FIFO")
     } else if kind.is_socket() {
-        Some("socket")
+        Some("soket")
     } else if kind.is_block_device() || kind.is_char_device() {
-        Some("device")
+        Some("perangkat (device)")
     } else {
-        Some("special file")
+        Some("berkas khusus")
     }
 }
 
@@ -261,7 +261,7 @@ fn from_calamine(data: &calamine::Data) -> Data {
         C::Empty => Data::Empty,
         C::Int(i) => Data::Int(*i),
         C::Float(f) => Data::Float(*f),
-        C::String(s) => Data::String(s.clone()),
+        C::String(s) => Data::String(crate::model::text::fit_cell(s).to_string()),
         C::Bool(b) => Data::Bool(*b),
         C::DateTime(d) => Data::DateTime(d.as_f64()),
         C::DateTimeIso(s) | C::DurationIso(s) => Data::DateTimeIso(s.clone()),

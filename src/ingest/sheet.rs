@@ -40,8 +40,11 @@ impl Sheet {
     /// A sheet from its non-empty cells in any order; a later cell at the same place wins.
     pub fn new(name: String, hidden: bool, mut cells: Vec<(u32, u32, Data)>) -> Self {
         cells.retain(|(_, _, d)| *d != Data::Empty);
-        // Stable, so of two cells at one place the later one stays last.
-        cells.sort_by_key(|(row, col, _)| (*row, *col));
+        // Workbooks list cells in order; sort only the ones that do not. Stable, so of two
+        // cells at one place the later one stays last.
+        if !cells.is_sorted_by_key(|(row, col, _)| (*row, *col)) {
+            cells.sort_by_key(|(row, col, _)| (*row, *col));
+        }
         cells.dedup_by(|later, earlier| {
             let same = (later.0, later.1) == (earlier.0, earlier.1);
             if same {

@@ -14,6 +14,7 @@ use super::sheet::{Data, Sheet};
 use crate::config::Limits;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use std::borrow::Cow;
 use std::io::{BufReader, Cursor};
 use zip::ZipArchive;
 
@@ -55,10 +56,16 @@ fn open<'a, 'b>(archive: &'a mut Archive<'b>, name: &str) -> Option<Xml<'a, 'b>>
     Some(reader)
 }
 
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
+/// An attribute's value, entities resolved; borrowed from the element when it has none.
+fn attr<'a>(e: &'a BytesStart, name: &str) -> Option<Cow<'a, str>> {
     let found = e.attributes().flatten().find(|a| a.key.local_name().as_ref() == name)?;
-    let value = quick_xml::escape::unescape(&found.value).map(|v| v.into_owned());
-    Some(value.unwrap_or_else(|_| found.value.to_string()))
+    Some(match found.value {
+        Cow::Borrowed(raw) if !raw.contains('&') => Cow::Borrowed(raw),
+        value => {
+            let unescaped = quick_xml::escape::unescape(&value).map(|v| v.into_owned());
+            Cow::Owned(unescaped.unwrap_or_else(|_| value.into_owned()))
+        }
+    })
 }
 
 struct SheetEntry {
@@ -135,7 +142,7 @@ fn relationships(archive: &mut Archive<'_>, rels_part: &str) -> Vec<(String, Str
                     continue;
                 }
                 if let (Some(id), Some(kind), Some(target)) = (attr(&e, "Id"), attr(&e, "Type"), attr(&e, "Target")) {
-                    found.push((id, kind, resolve(folder, &target)));
+                    found.push((id.into_owned(), kind.into_owned(), resolve(folder, &target)));
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
@@ -309,7 +316,7 @@ fn date_styles(archive: &mut Archive<'_>, part: &str) -> Vec<bool> {
             Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
                 "numFmt" => {
                     if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
-                        custom.push((id, is_date_format(&code)));
+                        custom.push((id.into_owned(), is_date_format(&code)));
                     }
                 }
                 "cellXfs" => in_cell_xfs = true,
@@ -380,7 +387,7 @@ fn worksheet(
     let mut xml = open(archive, part).ok_or_else(|| PartError::Broken(format!("bagian {part} tidak ada")))?;
     let mut cells = Vec::new();
     let mut buf = Vec::new();
-    let mut inner = Vec::new();
+    let mut scratch = (Vec::new(), Vec::new());
     let (mut row, mut col) = (None::<u32>, None::<u32>);
     loop {
         buf.clear();
@@ -393,7 +400,7 @@ fn worksheet(
             Event::Start(e) if e.local_name().as_ref() == "c" => {
                 let at = cell_position(&e, row, col)?;
                 (row, col) = (Some(at.0), Some(at.1));
-                let data = cell_value(&mut xml, &e, context, &mut inner)?;
+                let data = cell_value(&mut xml, &e, context, &mut scratch)?;
                 if data != Data::Empty {
                     budget.cell()?;
                     cells.push((at.0, at.1, data));
@@ -431,22 +438,21 @@ fn cell_value(
     xml: &mut Xml<'_, '_>,
     c: &BytesStart,
     context: &Context<'_>,
-    buf: &mut Vec<u8>,
+    (buf, inner): &mut (Vec<u8>, Vec<u8>),
 ) -> Result<Data, PartError> {
     let kind = attr(c, "t").unwrap_or_default();
     let style = attr(c, "s").and_then(|s| s.parse::<usize>().ok());
     let mut value: Option<String> = None;
     let mut inline: Option<String> = None;
-    let mut inner = Vec::new();
     loop {
         buf.clear();
         match xml.read_event_into(buf)? {
             Event::Start(e) => match e.local_name().as_ref() {
-                "v" => value = Some(plain_text(xml, "v", &mut inner)?),
-                "is" => inline = Some(rich_text(xml, "is", &mut inner)?),
+                "v" => value = Some(plain_text(xml, "v", inner)?),
+                "is" => inline = Some(rich_text(xml, "is", inner)?),
                 "f" => {
                     let name = e.name().as_ref().to_string();
-                    xml.read_to_end_into(quick_xml::name::QName(&name), &mut inner)?;
+                    xml.read_to_end_into(quick_xml::name::QName(&name), inner)?;
                 }
                 _ => {}
             },
@@ -459,7 +465,7 @@ fn cell_value(
         return Ok(inline.map_or(Data::Empty, Data::String));
     }
     let Some(value) = value else { return Ok(Data::Empty) };
-    Ok(match kind.as_str() {
+    Ok(match kind.as_ref() {
         "s" => {
             let index = value.trim().parse::<usize>().ok();
             match index.and_then(|i| context.strings.get(i)) {
@@ -484,6 +490,8 @@ fn cell_value(
                     Data::Float(n)
                 }
             }
+            // Beyond what a double holds (`1e999`): Excel would show #NUM!.
+            Ok(_) => Data::Error("#NUM!".into()),
             _ if value.trim().is_empty() => Data::Empty,
             _ => Data::String(value),
         },

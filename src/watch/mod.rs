@@ -89,16 +89,9 @@ pub fn candidate(inbox: &Path, path: &Path) -> Option<(String, Entry)> {
 /// end-of-central-directory record; an .xls compound file starts with its signature and fills
 /// whole 512-byte sectors. Other files are judged by the reader.
 pub fn is_complete(path: &Path) -> std::io::Result<bool> {
-    use rustix::fs::{Mode, OFlags};
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-    // The entry itself, never a link's target, and never waiting on a FIFO.
-    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
-    let mut file = std::fs::File::from(rustix::fs::open(path, flags, Mode::empty())?);
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Ok(false);
-    }
-    let len = meta.len();
+    let Some(mut file) = open_entry(path)? else { return Ok(false) };
+    let len = file.metadata()?.len();
     match extension.as_str() {
         "xlsx" | "xlsm" | "xlsb" | "ods" => {
             // The record is 22 bytes plus a comment of up to 65,535; most files have no comment.
@@ -126,6 +119,32 @@ pub fn is_complete(path: &Path) -> std::io::Result<bool> {
             Ok(whole && head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] && len % 512 == 0)
         }
         _ => Ok(true),
+    }
+}
+
+/// The entry at `path` opened for reading if it is a regular file: never a link's target, and
+/// never waiting on a FIFO.
+fn open_entry(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
+    let file = match rustix::fs::open(path, flags, Mode::empty()) {
+        Ok(fd) => std::fs::File::from(fd),
+        Err(rustix::io::Errno::LOOP) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(file.metadata()?.is_file().then_some(file))
+}
+
+/// How much work a taken file is, in bytes: what its zip package unpacks to (as its central
+/// directory declares; the reader holds it to that), or its size.
+pub fn weight(path: &Path) -> u64 {
+    let Ok(Some(file)) = open_entry(path) else { return 0 };
+    let size = file.metadata().map_or(0, |m| m.len());
+    match zip::ZipArchive::new(std::io::BufReader::new(file)) {
+        Ok(mut archive) => (0..archive.len())
+            .filter_map(|i| archive.by_index_raw(i).ok().map(|part| part.size()))
+            .fold(size, u64::saturating_add),
+        Err(_) => size,
     }
 }
 
@@ -216,13 +235,15 @@ mod tests {
         std::fs::create_dir_all(&outside).unwrap();
         std::fs::write(outside.join("system.xlsx"), b"x").unwrap();
         std::os::unix::fs::symlink(&outside, inbox.join("KR07/x.xlsx")).unwrap();
-        let link = Some(("KR07".to_string(), Entry::Special("symbolic link")));
+        let link = Some(("KR07".to_string(), Entry::Special("tautan simbolik (symlink)")));
         assert_eq!(candidate(&inbox, &inbox.join("KR07/x.xlsx")), link);
         assert_eq!(candidate(&inbox, &inbox.join("KR07/x.xlsx/system.xlsx")), None);
         let walked = walk(&inbox);
         let link_path = inbox.join("KR07/x.xlsx");
         assert!(walked.iter().all(|(_, p, _)| *p == link_path || !p.starts_with(&link_path)), "{walked:?}");
-        assert!(walked.iter().any(|(_, p, e)| p.ends_with("x.xlsx") && *e == Entry::Special("symbolic link")));
+        assert!(
+            walked.iter().any(|(_, p, e)| p.ends_with("x.xlsx") && *e == Entry::Special("tautan simbolik (symlink)"))
+        );
         std::fs::remove_dir_all(&outside).unwrap();
         std::fs::remove_dir_all(&inbox).unwrap();
     }

@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod config_file;
+mod hostile;
 mod mail;
 mod published;
 mod reading;

@@ -1,0 +1,174 @@
+//! The hostile corpus (tests/hostile/, written by generate.py there): every case gives exactly
+//! its expected outcome under `kinerja check`, in bounded time, with bounded output; and
+//! `kinerja serve` takes the whole corpus, plus links, FIFOs and a device, while good reports
+//! keep flowing and nothing outside the workplace is opened, moved or changed.
+
+use crate::common::distinct_copy;
+use crate::service::{Service, wait_for};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    file: String,
+    args: Vec<String>,
+    exit: i32,
+    codes: Vec<String>,
+    absent: Vec<String>,
+    npss: Option<String>,
+}
+
+fn cases() -> Vec<Case> {
+    serde_json::from_str(&std::fs::read_to_string(corpus().join("expected.json")).unwrap()).unwrap()
+}
+
+/// `kinerja check <file> --format json <args>` in `dir`, killed if it runs past `limit`.
+fn check(dir: &Path, args: &[String], file: &str, limit: Duration) -> (i32, serde_json::Value, usize) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["check", file, "--format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{file}: still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let output = child.wait_with_output().unwrap();
+    let code = output.status.code().unwrap_or_else(|| panic!("{file}: killed by a signal (a crash)"));
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{file}: JSON: {e}"));
+    (code, json, output.stdout.len())
+}
+
+fn codes(json: &serde_json::Value) -> Vec<String> {
+    json["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn every_hostile_workbook_gives_its_expected_outcome() {
+    for case in cases() {
+        let (code, json, size) = check(&corpus(), &case.args, &case.file, Duration::from_secs(20));
+        let found = codes(&json);
+        assert_eq!(code, case.exit, "{}: exit status; findings {found:?}", case.file);
+        for expected in &case.codes {
+            assert!(found.contains(expected), "{}: no {expected} in {found:?}", case.file);
+        }
+        for absent in &case.absent {
+            assert!(!found.contains(absent), "{}: {absent} in {found:?}", case.file);
+        }
+        if let Some(npss) = &case.npss {
+            assert_eq!(json["npss"].to_string(), *npss, "{}: NPSS", case.file);
+        }
+        // Content never breaks an output: quotes are cut, messages are one line.
+        assert!(size < 200_000, "{}: {size} bytes of JSON", case.file);
+        for finding in json["findings"].as_array().unwrap() {
+            let message = finding["message"].as_str().unwrap();
+            assert!(!message.contains(['\n', '\r']), "{}: {message}", case.file);
+        }
+    }
+}
+
+/// A link to a device, a FIFO and a folder, made at run time (git keeps none of them).
+fn special_entries(dir: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    let fifo = dir.join("antrian.xlsx");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let zero = dir.join("nol.xlsx");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    vec![fifo, zero, dir.to_path_buf()]
+}
+
+#[test]
+fn check_refuses_what_is_not_a_regular_file_at_once() {
+    let dir = std::env::temp_dir().join(format!("kinerja-special-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for path in special_entries(&dir.join("kasus")) {
+        let (code, json, _) = check(&dir, &[], &path.to_string_lossy(), Duration::from_secs(5));
+        assert_eq!(code, 2, "{}", path.display());
+        assert_eq!(codes(&json), vec!["FILE_NOT_REGULAR"], "{}", path.display());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every file under `dir` with its length and modification time.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, SystemTime)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let meta = entry.metadata().unwrap();
+        files.push((entry.path(), meta.len(), meta.modified().unwrap()));
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_service_takes_the_hostile_corpus_while_good_reports_flow() {
+    let mut service = Service::start("hostile");
+    // Outside the workplace: a folder and a file that links in the inbox point at.
+    let outside = service.dir.with_extension("outside");
+    let _ = std::fs::remove_dir_all(&outside);
+    std::fs::create_dir_all(&outside).unwrap();
+    let good = std::fs::read(crate::common::fixture("kr07_2024_capaian.xlsx")).unwrap();
+    std::fs::write(outside.join("rahasia.xlsx"), &good).unwrap();
+    let before = snapshot(&outside);
+
+    let kr07 = service.inbox("KR07");
+    let mut regular = 0;
+    for case in cases() {
+        std::fs::copy(corpus().join(&case.file), kr07.join(&case.file)).unwrap();
+        regular += 1;
+    }
+    // Names a file system allows and a mail header does not.
+    for name in ["laporan\nTW1.xlsx", "-r \"kutip\" 'satu'.xlsx", &format!("{}.xlsx", "panjang".repeat(35))] {
+        std::fs::write(kr07.join(name), &good).unwrap();
+        regular += 1;
+    }
+    std::os::unix::fs::symlink(&outside, kr07.join("folder.xlsx")).unwrap();
+    std::os::unix::fs::symlink(outside.join("rahasia.xlsx"), kr07.join("tautan.xlsx")).unwrap();
+    // The FIFO and the link to a device in a subfolder, and the two links above.
+    let specials = special_entries(&kr07.join("khusus")).len() - 1 + 2;
+
+    // Good reports (each a new version of the unit's report), dropped while the hostile ones
+    // are in the queue.
+    for i in 0..20 {
+        service.drop_file("KR07", &format!("baik-{i}.xlsx"), &distinct_copy(&good, &format!("good {i}")));
+    }
+    let dropped = Instant::now();
+    let settle = Duration::from_millis(200);
+    let good_recorded = |service: &Service| {
+        let ledger = service.ledger();
+        ledger.timings().unwrap().iter().filter(|(name, _, _)| name.starts_with("baik-")).count()
+    };
+    wait_for("the good reports", settle + Duration::from_secs(2), || good_recorded(&service) == 20);
+    let took = dropped.elapsed();
+
+    service.wait_for_arrivals("every entry", (regular + 20 + specials) as i64, Duration::from_secs(60));
+    // Nothing outside the workplace was opened for writing, moved or changed.
+    assert_eq!(snapshot(&outside), before);
+    // Links and special files are left where they are, recorded once as refused.
+    for name in ["folder.xlsx", "tautan.xlsx", "khusus/antrian.xlsx", "khusus/nol.xlsx"] {
+        assert!(kr07.join(name).symlink_metadata().is_ok(), "{name} was moved");
+    }
+    let archived = service.files_in("state/archive");
+    assert!(archived.iter().all(|p| p.symlink_metadata().unwrap().file_type().is_file()), "{archived:?}");
+    // Still alive and still taking: one more good file after all that.
+    service.drop_file("KR07", "sesudah.xlsx", &distinct_copy(&good, "after"));
+    service.wait_for_arrivals("the last file", (regular + 21 + specials) as i64, Duration::from_secs(10));
+    // A second walk of the inbox records nothing again.
+    std::thread::sleep(Duration::from_millis(1200));
+    assert_eq!(service.arrivals(), (regular + 21 + specials) as i64);
+    assert!(service.stop().success());
+    eprintln!("20 good reports recorded {took:?} after they were dropped (settle window {settle:?})");
+    std::fs::remove_dir_all(&outside).unwrap();
+}
