@@ -17,11 +17,13 @@
 //! - [`consolidate`]: the planners' workbook of a year and period, from the ledger.
 //! - [`template`]: blank report and agreement workbooks for units.
 //! - [`mail`]: messages to the submitting unit, queued in the ledger and delivered.
+//! - [`files`]: files written in kinerja's own folders: aside, then renamed; never through a link.
 //! - [`service`]: `kinerja serve`: the watcher, the bounded queue, the workers, shutdown.
 
 pub mod check;
 pub mod config;
 pub mod consolidate;
+pub mod files;
 pub mod ingest;
 pub mod mail;
 pub mod model;

@@ -63,8 +63,17 @@ impl Workplace {
         let mut dirs =
             vec![self.outbox.clone(), self.processing(), self.state.join("archive"), self.state.join("rejected")];
         dirs.extend(config.units.units().iter().map(|u| self.inbox.join(&u.code)));
-        for dir in dirs {
-            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        for dir in &dirs {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        // kinerja moves files into these and writes beneath them: a link planted in their place
+        // would send them elsewhere. (The inbox, outbox and state folders themselves may be
+        // links an operator made, to a mount for instance.)
+        for dir in [self.processing(), self.state.join("archive"), self.state.join("rejected")] {
+            if !std::fs::symlink_metadata(&dir).map_err(io(&dir))?.is_dir() {
+                let error = std::io::Error::new(std::io::ErrorKind::InvalidInput, "a link or file, not a folder");
+                return Err(io(&dir)(error));
+            }
         }
         Ok(())
     }
@@ -285,7 +294,7 @@ fn annotate(outcome: &Outcome, job: &Job, bytes: &[u8], config: &Config, outbox:
     let target = crate::consolidate::annotate::path(outbox, year, unit, &job.arrival.file_name, &outcome.sha256);
     let source = Path::new(&job.arrival.file_name);
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::consolidate::annotate::write(outcome, source, bytes, &config.limits, &target)
+        crate::consolidate::annotate::write(outcome, source, bytes, &config.limits, outbox, &target)
     }));
     match written {
         Ok(Ok(())) => target.strip_prefix(outbox).ok().map(|p| p.to_string_lossy().into_owned()),

@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 /// Where the annotated copy of a submission goes: `outbox/<year>/<UNIT>/`.
 pub fn path(outbox: &Path, year: u16, unit: &str, file_name: &str, sha256: &str) -> PathBuf {
     let stem = Path::new(file_name).file_stem().map_or("laporan".into(), |s| s.to_string_lossy().into_owned());
+    // A name the file system takes: no separators or control characters, at most 150 bytes.
+    let stem: String = stem.chars().map(|c| if c.is_control() || c == '/' { '_' } else { c }).collect();
+    let cut = stem.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|end| *end <= 150).last().unwrap_or(0);
+    let stem = if cut == 0 { "laporan" } else { &stem[..cut] };
     outbox.join(year.to_string()).join(unit).join(format!("{stem} (dinilai {}).xlsx", &sha256[..sha256.len().min(8)]))
 }
 
@@ -65,7 +69,8 @@ fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Opt
     Ok(())
 }
 
-/// Write the annotated copy of the workbook whose bytes are `bytes` (named `source`) to `target`.
+/// Write the annotated copy of the workbook whose bytes are `bytes` (named `source`) to `target`
+/// in `outbox`.
 ///
 /// # Errors
 /// [`ConsolidateError`] when the source cannot be read again or the copy cannot be written.
@@ -74,6 +79,7 @@ pub fn write(
     source: &Path,
     bytes: &[u8],
     limits: &Limits,
+    outbox: &Path,
     target: &Path,
 ) -> Result<(), ConsolidateError> {
     let failed = |source| ConsolidateError::Write { path: target.to_path_buf(), source };
@@ -177,12 +183,9 @@ pub fn write(
         sheet.write_string(r, 6, f.message_in(outcome.language)).map_err(failed)?;
     }
     sheet.autofit();
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| ConsolidateError::Rename { path: dir.to_path_buf(), source })?;
-    }
-    let aside = target.with_extension("xlsx.tmp");
-    book.save(&aside).map_err(failed)?;
-    std::fs::rename(&aside, target).map_err(|source| ConsolidateError::Rename { path: target.to_path_buf(), source })
+    let bytes = book.save_to_buffer().map_err(failed)?;
+    crate::files::write(outbox, target, &bytes)
+        .map_err(|source| ConsolidateError::Rename { path: target.to_path_buf(), source })
 }
 
 const EXCEL_LAST_ROW: u32 = 1_048_575;

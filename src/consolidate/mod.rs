@@ -23,7 +23,7 @@ pub enum ConsolidateError {
     /// The workbook could not be built or saved (the path is the one being written).
     #[error("{path}: {source}")]
     Write { path: PathBuf, source: XlsxError },
-    /// The finished workbook could not be renamed into place.
+    /// The finished workbook could not be put in place.
     #[error("{path}: {source}")]
     Rename { path: PathBuf, source: std::io::Error },
 }
@@ -228,12 +228,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         sheet.set_freeze_panes(1, 1).map_err(write)?;
         finish(sheet);
     }
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| ConsolidateError::Rename { path: dir.to_path_buf(), source })?;
-    }
-    let aside = target.with_extension("xlsx.tmp");
-    book.save(&aside).map_err(write)?;
-    std::fs::rename(&aside, &target).map_err(|source| ConsolidateError::Rename { path: target.clone(), source })?;
+    let bytes = book.save_to_buffer().map_err(write)?;
+    crate::files::write(&config.service.outbox, &target, &bytes)
+        .map_err(|source| ConsolidateError::Rename { path: target.clone(), source })?;
     Ok(target)
 }
 

@@ -7,7 +7,7 @@ use crate::store::{Ledger, QueuedMail, StoreError, now_ms};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment as Part, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::{FileTransport, Message, SmtpTransport, Transport as _};
+use lettre::{Message, SmtpTransport, Transport as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -99,12 +99,12 @@ impl Sender {
         Sender { settings, ledger, base }
     }
 
-    fn deliver(&self, email: &Message) -> Result<(), Failure> {
+    fn deliver(&self, id: i64, email: &Message) -> Result<(), Failure> {
         match &self.settings.transport {
-            Transport::File(dir) => {
-                std::fs::create_dir_all(dir).map_err(|e| Failure::Retry(e.to_string()))?;
-                FileTransport::new(dir).send(email).map(|_| ()).map_err(|e| Failure::Retry(e.to_string()))
-            }
+            // Named by its place in the queue and written aside: a message delivered again after a
+            // crash replaces its own file instead of adding a second one.
+            Transport::File(dir) => crate::files::write(&self.base, &dir.join(format!("{id:08}.eml")), &email.formatted())
+                .map_err(|e| Failure::Retry(e.to_string())),
             Transport::Smtp { host, port, security, username } => {
                 let builder = match security {
                     Security::None => SmtpTransport::builder_dangerous(host),
@@ -131,11 +131,13 @@ impl Sender {
     /// [`StoreError`] when the queue cannot be read or updated.
     pub fn run_once(&self) -> Result<usize, StoreError> {
         let mut sent = 0;
+        let mut failed_in_a_row = 0;
         for mail in self.ledger.due_mail(now_ms(), 100)? {
-            match message(&self.settings, &mail, &self.base).and_then(|email| self.deliver(&email)) {
+            match message(&self.settings, &mail, &self.base).and_then(|email| self.deliver(mail.id, &email)) {
                 Ok(()) => {
                     self.ledger.mail_sent(mail.id)?;
                     sent += 1;
+                    failed_in_a_row = 0;
                 }
                 Err(Failure::Permanent(e)) => {
                     tracing::error!(to = %mail.recipient, "mail failed for good: {e}");
@@ -145,8 +147,12 @@ impl Sender {
                     let wait = 1000i64 << mail.attempts.clamp(0, 9);
                     tracing::warn!(to = %mail.recipient, retry_in_ms = wait.min(300_000), "mail not sent yet: {e}");
                     self.ledger.mail_failed(mail.id, &e, Some(now_ms() + wait.min(300_000)))?;
-                    // The server is likely down: try the others later too.
-                    break;
+                    // One stuck message or connection does not hold the others back; two
+                    // failures in a row say the server is down: the rest wait for the next pass.
+                    failed_in_a_row += 1;
+                    if failed_in_a_row == 2 {
+                        break;
+                    }
                 }
             }
         }

@@ -172,3 +172,49 @@ fn the_service_takes_the_hostile_corpus_while_good_reports_flow() {
     eprintln!("20 good reports recorded {took:?} after they were dropped (settle window {settle:?})");
     std::fs::remove_dir_all(&outside).unwrap();
 }
+
+const CONFIG: &str = "settle = \"200ms\"\npoll_interval = \"500ms\"\nworkers = 2\n";
+
+#[test]
+fn a_second_service_on_the_same_workplace_refuses_at_once() {
+    let service = Service::start("second");
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "serve"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("another kinerja serve already works in") && said.contains("process "), "{said}");
+}
+
+#[test]
+fn a_file_that_brought_the_service_down_twice_is_rejected_unread() {
+    let mut service = Service::create("poison", CONFIG);
+    let good = std::fs::read(crate::common::fixture("kr07_2024_capaian.xlsx")).unwrap();
+    let processing = service.dir.join("state/processing");
+    std::fs::create_dir_all(processing.join("retried")).unwrap();
+    // In processing/retried/: taken, and resumed once already, before two stops.
+    std::fs::write(processing.join("retried/1700000000000-00000001-000001__KR07__racun.xlsx"), &good).unwrap();
+    // In processing/: taken before one stop; resumed.
+    std::fs::write(processing.join("1700000000001-00000001-000002__KR07__baru.xlsx"), distinct_copy(&good, "x")).unwrap();
+    service.spawn();
+    service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
+    let (new, _, rejected, _) = service.counts();
+    assert_eq!((new, rejected), (1, 1));
+    let kept = service.files_in("state/rejected");
+    assert!(kept.iter().any(|p| p.to_string_lossy().ends_with("racun.xlsx")), "{kept:?}");
+    assert!(service.files_in("state/processing").is_empty());
+}
+
+#[test]
+fn taking_goes_on_when_processing_is_deleted_while_running() {
+    let service = Service::start("processing-gone");
+    std::fs::remove_dir_all(service.dir.join("state/processing")).unwrap();
+    let good = std::fs::read(crate::common::fixture("kr07_2024_capaian.xlsx")).unwrap();
+    service.drop_file("KR07", "laporan.xlsx", &good);
+    service.wait_for_arrivals("the file", 1, Duration::from_secs(10));
+    assert_eq!(service.files_in("state/archive").len(), 1);
+}

@@ -20,13 +20,18 @@ impl Service {
     }
 
     pub fn start_with(name: &str, config: &str) -> Service {
+        let mut service = Service::create(name, config);
+        service.spawn();
+        service
+    }
+
+    /// A workplace with its configuration, the service not yet started.
+    pub fn create(name: &str, config: &str) -> Service {
         let dir = std::env::temp_dir().join(format!("kinerja-serve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("kinerja.toml"), config).unwrap();
-        let mut service = Service { dir, child: None };
-        service.spawn();
-        service
+        Service { dir, child: None }
     }
 
     pub fn spawn(&mut self) {
