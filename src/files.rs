@@ -17,10 +17,14 @@ static ASIDE: AtomicU64 = AtomicU64::new(0);
 /// outside `root`, is [`std::io::ErrorKind::InvalidInput`]. The target is then unchanged.
 pub fn write(root: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let invalid = |what: String| std::io::Error::new(std::io::ErrorKind::InvalidInput, what);
-    let relative = target.strip_prefix(root).map_err(|_| invalid(format!("{} is outside {}", target.display(), root.display())))?;
+    let relative = target
+        .strip_prefix(root)
+        .map_err(|_| invalid(format!("{} is outside {}", target.display(), root.display())))?;
     let mut dir = root.to_path_buf();
     for part in relative.parent().into_iter().flat_map(Path::components) {
-        let Component::Normal(name) = part else { return Err(invalid(format!("{} is not a plain path", target.display()))) };
+        let Component::Normal(name) = part else {
+            return Err(invalid(format!("{} is not a plain path", target.display())));
+        };
         dir.push(name);
         match std::fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => {}

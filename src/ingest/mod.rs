@@ -5,6 +5,7 @@
 //! unit, year and period told from the titles ([`identity`]) unless the caller says them.
 
 pub mod cell;
+pub mod cfb;
 pub mod header;
 pub mod identity;
 pub mod package;
@@ -174,6 +175,8 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
                 calamine_sheets(workbook, budget)
             }
             (_, ZipKind::Ods) => {
+                // calamine's ODS reader loops for ever on some malformed content: prove it whole first.
+                xlsx::well_formed(bytes, "content.xml", budget).map_err(|f| f.at(path))?;
                 let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
                 calamine_sheets(workbook, budget)
             }
@@ -186,6 +189,7 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
             // An .xlsx or .xlsm saved with a password: Office wraps the package in a compound file.
             return Err(IngestError::Encrypted { path: path.into() });
         }
+        cfb::inspect(bytes, limits).map_err(|f| f.at(path))?;
         let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
         return calamine_sheets(workbook, budget).map_err(|f| f.at(path));
     }

@@ -22,6 +22,8 @@ pub enum Limit {
     Cells,
     Strings,
     TimeBudget,
+    /// Rows × columns between the first and last cell of an .xls sheet, which is read densely.
+    Area,
 }
 
 impl Limit {
@@ -45,6 +47,8 @@ impl Limit {
             (Limit::Strings, En) => "number of shared strings",
             (Limit::TimeBudget, Id) => "waktu pemrosesan",
             (Limit::TimeBudget, En) => "processing time",
+            (Limit::Area, Id) => "luas lembar .xls (baris × kolom antara sel pertama dan terakhir)",
+            (Limit::Area, En) => "area of an .xls sheet (rows × columns between its first and last cell)",
         }
     }
 
@@ -57,7 +61,7 @@ impl Limit {
             }
             Limit::Ratio => format!("{value} : 1"),
             Limit::TimeBudget => format!("{value} s"),
-            Limit::Parts | Limit::Cells | Limit::Strings => {
+            Limit::Parts | Limit::Cells | Limit::Strings | Limit::Area => {
                 crate::model::amount::display_rupiah(rust_decimal::Decimal::from(value))
             }
         }

@@ -108,6 +108,31 @@ pub fn read(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbo
     Ok(book)
 }
 
+/// Whether the XML part `name` of the package in `bytes` is well formed: every element closed,
+/// end names matching, nothing after the end. Read within the time budget.
+///
+/// # Errors
+/// [`Failure::Unreadable`] naming what is wrong; [`Failure::TooLarge`] past the time budget.
+pub fn well_formed(bytes: &[u8], name: &str, budget: &Budget) -> Result<(), Failure> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Failure::Unreadable(e.to_string()))?;
+    let mut xml = open(&mut archive, name).ok_or_else(|| Failure::Unreadable(format!("bagian {name} tidak ada")))?;
+    let (mut depth, mut events, mut buf) = (0usize, 0usize, Vec::new());
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).map_err(|e| Failure::Unreadable(format!("{name}: {e}")))? {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Eof if depth == 0 => return Ok(()),
+            Event::Eof => return Err(Failure::Unreadable(format!("{name}: terpotong ({depth} elemen tidak ditutup)"))),
+            _ => {}
+        }
+        events += 1;
+        if events.is_multiple_of(4096) {
+            budget.time()?;
+        }
+    }
+}
+
 /// A part's path from a relationship target: absolute (`/xl/worksheets/sheet1.xml`) or
 /// relative to the folder of the part that names it.
 fn resolve(folder: &str, target: &str) -> String {

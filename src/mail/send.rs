@@ -103,8 +103,10 @@ impl Sender {
         match &self.settings.transport {
             // Named by its place in the queue and written aside: a message delivered again after a
             // crash replaces its own file instead of adding a second one.
-            Transport::File(dir) => crate::files::write(&self.base, &dir.join(format!("{id:08}.eml")), &email.formatted())
-                .map_err(|e| Failure::Retry(e.to_string())),
+            Transport::File(dir) => {
+                crate::files::write(&self.base, &dir.join(format!("{id:08}.eml")), &email.formatted())
+                    .map_err(|e| Failure::Retry(e.to_string()))
+            }
             Transport::Smtp { host, port, security, username } => {
                 let builder = match security {
                     Security::None => SmtpTransport::builder_dangerous(host),

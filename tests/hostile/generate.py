@@ -183,6 +183,36 @@ def main():
     write("empty_archive.xlsx", {})
     case("empty_archive.xlsx", 2, codes=["FILE_UNREADABLE"])
 
+    # 11. Found by the fuzzer (examples/fuzz.rs), rebuilt here: a compound file whose directory
+    #     chain loops (calamine grew it until memory ran out), an ODS whose content ends early
+    #     (calamine's ODS reader looped for ever).
+    with open(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.xls"), "rb") as f:
+        xls = bytearray(f.read())
+    dir_start = struct.unpack_from("<I", xls, 48)[0]
+    fat_sector = struct.unpack_from("<I", xls, 76)[0]
+    struct.pack_into("<I", xls, (fat_sector + 1) * 512 + 4 * dir_start, dir_start)
+    with open(os.path.join(HERE, "xls_looping_chain.xls"), "wb") as f:
+        f.write(xls)
+    case("xls_looping_chain.xls", 2, codes=["FILE_UNREADABLE"])
+    # The first sheet's DIMENSIONS record (type 0x0200, 14 bytes) declaring four billion rows:
+    # calamine reserved room for all of them.
+    with open(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.xls"), "rb") as f:
+        xls = bytearray(f.read())
+    at = xls.find(b"\x00\x02\x0e\x00")
+    assert at > 0
+    struct.pack_into("<I", xls, at + 8, 0xFFFF_FFF0)
+    with open(os.path.join(HERE, "xls_dimensions_huge.xls"), "wb") as f:
+        f.write(xls)
+    case("xls_dimensions_huge.xls", 2, codes=["FILE_TOO_LARGE"])
+    with zipfile.ZipFile(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.ods")) as z:
+        ods = {name: z.read(name) for name in z.namelist()}
+    ods["content.xml"] = ods["content.xml"][: len(ods["content.xml"]) * 2 // 3]
+    with zipfile.ZipFile(os.path.join(HERE, "ods_content_cut.ods"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), ods.pop("mimetype"))
+        for name, data in ods.items():
+            z.writestr(name, data)
+    case("ods_content_cut.ods", 2, codes=["FILE_UNREADABLE"])
+
     with open(os.path.join(HERE, "limits.toml"), "w") as f:
         f.write("[limits]\ncells = 50000\n")
     with open(os.path.join(HERE, "expected.json"), "w") as f:

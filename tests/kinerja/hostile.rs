@@ -114,7 +114,11 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, u64, SystemTime)> {
 
 #[test]
 fn the_service_takes_the_hostile_corpus_while_good_reports_flow() {
-    let mut service = Service::start("hostile");
+    // The 2-second bound is about queueing behind the hostile files, not about sharing the two
+    // cores with other tests' services.
+    let _alone = crate::service::alone();
+    let mut service = Service::create("hostile", CONFIG);
+    service.spawn();
     // Outside the workplace: a folder and a file that links in the inbox point at.
     let outside = service.dir.with_extension("outside");
     let _ = std::fs::remove_dir_all(&outside);
@@ -199,7 +203,8 @@ fn a_file_that_brought_the_service_down_twice_is_rejected_unread() {
     // In processing/retried/: taken, and resumed once already, before two stops.
     std::fs::write(processing.join("retried/1700000000000-00000001-000001__KR07__racun.xlsx"), &good).unwrap();
     // In processing/: taken before one stop; resumed.
-    std::fs::write(processing.join("1700000000001-00000001-000002__KR07__baru.xlsx"), distinct_copy(&good, "x")).unwrap();
+    std::fs::write(processing.join("1700000000001-00000001-000002__KR07__baru.xlsx"), distinct_copy(&good, "x"))
+        .unwrap();
     service.spawn();
     service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
     let (new, _, rejected, _) = service.counts();
@@ -217,4 +222,34 @@ fn taking_goes_on_when_processing_is_deleted_while_running() {
     service.drop_file("KR07", "laporan.xlsx", &good);
     service.wait_for_arrivals("the file", 1, Duration::from_secs(10));
     assert_eq!(service.files_in("state/archive").len(), 1);
+}
+
+#[test]
+fn a_mail_server_that_never_answers_holds_nothing_up() {
+    // Accepts every connection and never says a word.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    let config = format!(
+        "{CONFIG}\n[[unit]]\ncode = \"KR07\"\nemail = [\"kanreg7@bkn.go.id\"]\n\n[mail]\ntransport = \"smtp\"\n\
+         host = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\ntimeout = \"1s\"\n"
+    );
+    let mut service = Service::start_with("stuck-smtp", &config);
+    let good = std::fs::read(crate::common::fixture("kr07_2024_capaian.xlsx")).unwrap();
+    let started = Instant::now();
+    for i in 0..3 {
+        service.drop_file("KR07", &format!("laporan-{i}.xlsx"), &distinct_copy(&good, &format!("{i}")));
+    }
+    service.wait_for_arrivals("the reports", 3, Duration::from_secs(10));
+    assert!(started.elapsed() < Duration::from_secs(5), "recording waited on mail: {:?}", started.elapsed());
+    let (waiting, sent, failed) = service.ledger().mail_counts().unwrap();
+    assert_eq!((waiting, sent, failed), (3, 0, 0));
+    let stopping = Instant::now();
+    assert!(service.stop().success());
+    assert!(stopping.elapsed() < Duration::from_secs(6), "the stop waited {:?}", stopping.elapsed());
 }

@@ -12,6 +12,16 @@ use std::time::{Duration, Instant};
 pub struct Service {
     pub dir: PathBuf,
     child: Option<Child>,
+    /// Services share the machine; a test that measures latency runs alone (see [`alone`]).
+    _sharing: Option<std::sync::RwLockReadGuard<'static, ()>>,
+}
+
+static MACHINE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// The machine to oneself: no other test's service runs until the guard is dropped. For the
+/// tests that measure latency; the others share it.
+pub fn alone() -> std::sync::RwLockWriteGuard<'static, ()> {
+    MACHINE.write().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Service {
@@ -20,7 +30,9 @@ impl Service {
     }
 
     pub fn start_with(name: &str, config: &str) -> Service {
+        let sharing = MACHINE.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut service = Service::create(name, config);
+        service._sharing = Some(sharing);
         service.spawn();
         service
     }
@@ -31,7 +43,7 @@ impl Service {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("kinerja.toml"), config).unwrap();
-        Service { dir, child: None }
+        Service { dir, child: None, _sharing: None }
     }
 
     pub fn spawn(&mut self) {
