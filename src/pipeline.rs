@@ -285,11 +285,21 @@ impl check::Context for LedgerContext<'_> {
     }
 }
 
+/// Unpacked bytes above which a workbook gets no annotated copy: a report unpacks to 20–300 KB,
+/// and re-rendering a workbook of a million cells would take more memory than reading it.
+const ANNOTATE_UNPACKED: u64 = 16 * 1024 * 1024;
+
 /// Write the unit's annotated copy of a read report to `outbox/<year>/<UNIT>/`; its path
 /// relative to the outbox. A failure (a panic included) is logged: the copy is a courtesy, the
 /// ledger is the record.
 fn annotate(outcome: &Outcome, job: &Job, bytes: &[u8], config: &Config, outbox: &Path) -> Option<String> {
     let (report, _) = outcome.scored.as_ref()?;
+    let unpacked = crate::ingest::package::unpacked(std::io::Cursor::new(bytes), bytes.len() as u64);
+    if unpacked > ANNOTATE_UNPACKED {
+        let name = shown_name(&job.arrival.file_name);
+        tracing::info!(file = %name, unpacked, "no annotated copy: the workbook is far larger than a report");
+        return None;
+    }
     let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return None };
     let target = crate::consolidate::annotate::path(outbox, year, unit, &job.arrival.file_name, &outcome.sha256);
     let source = Path::new(&job.arrival.file_name);

@@ -164,7 +164,12 @@ fn measure(stream: &[u8], limits: &Limits) -> Result<(), Failure> {
             // computes it (rows and columns wrap when the last is before the first).
             0x0200 => {
                 let (first_row, last_row, first_col, last_col) = match data.len() {
-                    10 => (u16_at(data, 0).map(u32::from), u16_at(data, 2).map(u32::from), u16_at(data, 4), u16_at(data, 6)),
+                    10 => (
+                        u16_at(data, 0).map(u32::from),
+                        u16_at(data, 2).map(u32::from),
+                        u16_at(data, 4),
+                        u16_at(data, 6),
+                    ),
                     14 | 16 => (u32_at(data, 0), u32_at(data, 4), u16_at(data, 8), u16_at(data, 10)),
                     _ => (None, None, None, None),
                 };

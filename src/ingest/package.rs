@@ -118,6 +118,17 @@ fn too_large(limit: Limit, found: u64, max: u64) -> Failure {
     Failure::TooLarge { limit, found, max }
 }
 
+/// What a file unpacks to, by its zip central directory (declared sizes, which the zip reader
+/// holds parts to), or `size` when it is not a zip package: how much work reading it is.
+pub fn unpacked<R: std::io::Read + std::io::Seek>(reader: R, size: u64) -> u64 {
+    match ZipArchive::new(reader) {
+        Ok(mut archive) => (0..archive.len())
+            .filter_map(|i| archive.by_index_raw(i).ok().map(|part| part.size()))
+            .fold(size, u64::saturating_add),
+        Err(_) => size,
+    }
+}
+
 /// Measure the zip package in `bytes` against `limits`.
 ///
 /// # Errors

@@ -140,12 +140,7 @@ fn open_entry(path: &Path) -> std::io::Result<Option<std::fs::File>> {
 pub fn weight(path: &Path) -> u64 {
     let Ok(Some(file)) = open_entry(path) else { return 0 };
     let size = file.metadata().map_or(0, |m| m.len());
-    match zip::ZipArchive::new(std::io::BufReader::new(file)) {
-        Ok(mut archive) => (0..archive.len())
-            .filter_map(|i| archive.by_index_raw(i).ok().map(|part| part.size()))
-            .fold(size, u64::saturating_add),
-        Err(_) => size,
-    }
+    crate::ingest::package::unpacked(std::io::BufReader::new(file), size)
 }
 
 struct Pending {
