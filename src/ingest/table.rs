@@ -150,22 +150,26 @@ fn code_and_name(
     (format!("{prefix}.{number}"), name)
 }
 
-/// How an indicator is measured, from a satuan cell, else its name, else its target.
+/// How an indicator is measured, from a satuan cell, else its name, else its target. Words are
+/// matched whole (`penilaian` is not `nilai`), and a count word outranks a score word: "Jumlah
+/// peserta penilaian kompetensi" counts people.
 pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measure {
     let from_words = |text: &str| {
-        let has = |word: &str| cell::contains_ignore_case(text, word);
-        if text.contains('%') || has("persen") {
+        let words: Vec<String> =
+            text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let has = |options: &[&str]| words.iter().any(|w| options.contains(&w.as_str()));
+        if text.contains('%') || has(&["persen", "persentase", "prosentase"]) {
             Some(Measure::Percent)
-        } else if has("indeks") || has("index") || has("ikm") {
+        } else if has(&["indeks", "index", "ikm", "ikp"]) {
             Some(Measure::Index)
-        } else if has("opini") {
+        } else if has(&["opini"]) {
             Some(Measure::Opinion)
-        } else if has("rupiah") || text.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
+        } else if has(&["rupiah", "rp"]) {
             Some(Measure::Rupiah)
-        } else if has("nilai") || has("skor") || has("score") {
-            Some(Measure::Score)
-        } else if ["jumlah", "orang", "dokumen", "instansi"].iter().any(|w| has(w)) {
+        } else if has(&["jumlah", "orang", "dokumen", "instansi", "peserta", "pegawai", "unit", "kegiatan", "laporan"]) {
             Some(Measure::Count)
+        } else if has(&["nilai", "skor", "score"]) {
+            Some(Measure::Score)
         } else {
             None
         }
@@ -302,20 +306,27 @@ impl<'a> Reader<'a> {
         at: &CellRef,
         about: (Role, &str),
     ) -> Option<cell::Written> {
-        let written = if !candidates.is_ambiguous() {
-            candidates.read(Style::Indonesian)
-        } else if let Some(style) = self.column_style(col) {
-            candidates.read(style)
+        let style = if candidates.is_ambiguous() { self.column_style(col) } else { None };
+        let (written, sure) = if !candidates.is_ambiguous() {
+            (candidates.read(Style::Indonesian), true)
+        } else if measure.counts_whole_things() {
+            // `60.000` people or rupiah: a count has no thousandths, whatever style the other rows
+            // of the column are written in; said when the column itself does not confirm it.
+            let taken = candidates.read_by_measure(true);
+            (taken, style.is_some_and(|s| candidates.read(s) == taken))
+        } else if let Some(style) = style {
+            (candidates.read(style), true)
         } else {
-            let taken = candidates.read_by_measure(measure.counts_whole_things());
-            let shown = taken.map(|w| w.0.to_string()).unwrap_or_default();
+            (candidates.read_by_measure(false), false)
+        };
+        if !sure {
+            let shown = written.map(|w| w.0.to_string()).unwrap_or_default();
             self.findings.push(
                 Finding::new(Code::NumberAmbiguous, Some(at.clone()), subject(about))
                     .found(cell.text.as_ref())
                     .expected(shown),
             );
-            taken
-        };
+        }
         if cell.plain_text_number && written.is_some() {
             match self.as_text.iter_mut().find(|(c, _)| *c == col) {
                 Some((_, seen)) => seen.count += 1,
@@ -476,9 +487,18 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             _ => Polarity::Higher,
         };
         let target = reader.reading(row, Role::Target, measure, &code);
-        let realisasi = reader.reading(row, Role::Realisasi, measure, &code);
+        let mut realisasi = reader.reading(row, Role::Realisasi, measure, &code);
         let capaian = reader.claim(row, Role::Capaian, &code);
         let note = reader.text(row, Role::Note).map(str::to_string);
+        // "sementara" in the keterangan marks the realisasi provisional, as kinerja's template asks.
+        if let Some(text) = note.as_deref().filter(|n| cell::contains_ignore_case(n, "sementara"))
+            && !realisasi.provisional
+            && realisasi.value != Value::Missing
+        {
+            realisasi.provisional = true;
+            let at = header.col(Role::Note).map(|c| CellRef::new(&sheet.name, row, c));
+            reader.findings.push(Finding::new(Code::Provisional, at, format!("Realisasi {code}")).found(text));
+        }
         let at = CellRef::new(&sheet.name, row, tree.or(header.col(Role::Indicator)).unwrap_or(0));
         if header.has(Role::Pagu) || header.has(Role::BudgetRealisasi) {
             let pagu = reader.reading(row, Role::Pagu, Measure::Rupiah, &code);

@@ -133,6 +133,9 @@ codes! {
     ProcessingFailed => "PROCESSING_FAILED", Error,
         "kinerja gagal memproses berkas ini ({found}). Berkas disimpan dan tim perencanaan diberi tahu; tidak perlu mengirim ulang kecuali diminta.",
         "kinerja failed to process this file ({found}). The file is kept and the planners are told; do not resend it unless asked.";
+    ReadingUncertain => "READING_UNCERTAIN", Error,
+        "{subject} bernilai {found}, di luar yang mungkin untuk laporan kinerja ({expected}); angka itu kemungkinan salah terbaca (pemisah ribuan dan desimal, satuan, atau kolom tahun lain), jadi nilai ini belum dapat dipastikan. Periksa dan perbaiki sel yang disebut.",
+        "{subject} is {found}, beyond what a performance report can hold ({expected}); the figures were probably misread (thousands and decimal separators, unit of measure, or another year's column), so this score cannot be confirmed. Check and correct the cells named.";
     CellUnreadable => "CELL_UNREADABLE", Error,
         "Nilai {subject} tidak dapat dibaca: \"{found}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP).",
         "{subject} cannot be read: \"{found}\". Enter a number (such as 92,78), N/A, or an opinion (WTP).";

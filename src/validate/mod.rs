@@ -9,6 +9,7 @@ pub mod agreement;
 mod budget;
 mod claims;
 pub mod history;
+mod plausible;
 mod ranges;
 
 pub use claims::within_tolerance;
@@ -22,6 +23,7 @@ pub fn review(report: &Report, card: &Scorecard, rules: &Rules, previous: Option
     let mut findings = claims::claims(report, card, rules.efficiency_clamp);
     findings.extend(budget::check(report, card));
     findings.extend(ranges::check(report));
+    findings.extend(plausible::check(report, card));
     if let Some(previous) = previous {
         history::compare(report, previous, &mut findings);
     }

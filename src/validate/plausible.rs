@@ -1,0 +1,51 @@
+//! Scores no real report can hold. A capaian is never capped (a PNBP target set too low gave a
+//! published 455 %), but above 1,000 % the inputs were almost surely misread — a thousands
+//! separator taken for a decimal point, a count read as a score, another year's column — and an
+//! NPSS above 200 cannot come from a real report. Either is an error that names the inputs,
+//! never a score reported as if it were sure.
+
+use crate::model::amount::display2;
+use crate::model::{Code, Finding, Reading, Report, Scorecard};
+use rust_decimal::Decimal;
+
+/// The highest capaian (%) taken as read with confidence.
+const CAPAIAN: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+/// The highest NPSS taken as read with confidence.
+const NPSS: Decimal = Decimal::from_parts(200, 0, 0, false, 0);
+
+fn input(what: &str, reading: &Reading) -> String {
+    let value = reading.value.shown("kosong");
+    match &reading.at {
+        Some(at) => format!("{what} {value} di {at}"),
+        None => format!("{what} {value}"),
+    }
+}
+
+pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut implausible = Vec::new();
+    for (row, scored) in report.indicators.iter().zip(&card.indicators) {
+        let Some(capaian) = scored.capaian.value.filter(|c| c.abs() > CAPAIAN) else { continue };
+        implausible.push(row.code.clone());
+        let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
+        findings.push(
+            Finding::new(Code::ReadingUncertain, at, format!("Capaian {}", row.code))
+                .found(format!(
+                    "{} % dari {} dan {}",
+                    display2(capaian),
+                    input("target", &row.target),
+                    input("realisasi", &row.realisasi)
+                ))
+                .expected(format!("paling tinggi {} %", CAPAIAN)),
+        );
+    }
+    if let Some(npss) = card.npss.value.filter(|n| n.abs() > NPSS) {
+        let behind = if implausible.is_empty() { "semua indikator".to_string() } else { implausible.join(", ") };
+        findings.push(
+            Finding::new(Code::ReadingUncertain, None, "NPSS")
+                .found(format!("{} (dari {behind})", display2(npss)))
+                .expected(format!("paling tinggi {NPSS}")),
+        );
+    }
+    findings
+}
