@@ -61,6 +61,10 @@ fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Opt
             sheet.write_string_with_format(row, col, crate::model::text::fit_cell(s), format)?
         }
         Data::Float(f) => sheet.write_number_with_format(row, col, *f, format)?,
+        Data::Percent(f) => {
+            let percent = format.clone().set_num_format("0.00%");
+            sheet.write_number_with_format(row, col, *f, &percent)?
+        }
         Data::Int(i) => sheet.write_number_with_format(row, col, *i as f64, format)?,
         Data::Bool(b) => sheet.write_boolean_with_format(row, col, *b, format)?,
         Data::DateTime(d) => sheet.write_number_with_format(row, col, *d, format)?,

@@ -136,6 +136,14 @@ pub fn read(data: &Data) -> CellValue<'_> {
             Some(written) => plain(Kind::Stored(written), Cow::Borrowed("")),
             None => plain(Kind::Unreadable, Cow::Owned(f.to_string())),
         },
+        // The number as the cell shows it: 0.9417 under a percentage format is 94,17 %.
+        Data::Percent(f) => match decimal_from_f64(*f) {
+            Some((fraction, decimals)) => CellValue {
+                percent: true,
+                ..plain(Kind::Stored((fraction * Decimal::ONE_HUNDRED, decimals.saturating_sub(2))), Cow::Borrowed(""))
+            },
+            None => plain(Kind::Unreadable, Cow::Owned(f.to_string())),
+        },
         Data::String(s) => read_text(s),
         Data::Bool(b) => plain(Kind::Unreadable, Cow::Owned(b.to_string())),
         Data::DateTime(dt) => plain(Kind::Date, Cow::Owned(dt.to_string())),
@@ -354,6 +362,9 @@ mod tests {
     #[test]
     fn excel_types() {
         assert_eq!(read(&Data::Float(56.5)).kind, Kind::Stored((dec!(56.5), 1)));
+        let percent = read(&Data::Percent(0.9417));
+        assert_eq!(percent.kind, Kind::Stored((dec!(94.17), 2)));
+        assert!(percent.percent);
         assert_eq!(read(&Data::Error("#DIV/0!".into())).text, "#DIV/0!");
         for error in ["#SPILL!", "#CALC!", "#GETTING_DATA", "#BLOCKED!"] {
             assert_eq!(read(&Data::Error(error.into())).kind, Kind::FormulaError, "{error}");

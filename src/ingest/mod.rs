@@ -319,31 +319,77 @@ fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<&'a str> {
     texts
 }
 
-/// `NPSS 98.47 ( ● )` in a title: the overall score the unit claims.
-fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Option<crate::model::Claim> {
+/// The overall score the unit printed outside its tables: `NPSS 98.47 ( ● )` in a title, or a
+/// label (`NPSS`, `Nilai Pencapaian Sasaran Strategis`) with its number in a cell to the right.
+fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Vec<crate::model::Claim> {
+    let mut found = Vec::new();
     for (index, sheet) in sheets.iter().enumerate() {
         for row in sheet.rows() {
             if tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1) {
                 continue;
             }
             for (col, text) in sheet.texts_in_row(row) {
-                // Found in the text itself (not a lower-cased copy, whose byte offsets can differ).
-                let Some(pos) = text.as_bytes().windows(4).position(|w| w.eq_ignore_ascii_case(b"npss")) else {
+                if !table::npss_label(text) {
                     continue;
-                };
-                let after = text[pos + 4..].trim_start_matches(|c: char| !c.is_ascii_digit());
-                let number: String =
-                    after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
-                if let cell::Kind::Text(candidates) = cell::read_text(&number).kind
-                    && let Some((value, decimals)) = candidates.read(cell::Style::Indonesian)
-                {
-                    let at = crate::model::CellRef::new(&sheet.name, row, col);
-                    return Some(crate::model::Claim { value, decimals: decimals.min(2), at });
                 }
+                let at = |col| crate::model::CellRef::new(&sheet.name, row, col);
+                match number_after_npss(text) {
+                    Some((value, decimals)) => found.push(crate::model::Claim { value, decimals, at: at(col) }),
+                    None => {
+                        // The label alone: its value is the next filled cell to the right.
+                        let next = sheet.cells_in_row(row).find(|(c, d)| *c > col && **d != Data::Empty);
+                        if let Some((col, data)) = next
+                            && let Some((value, decimals)) = number_in(data)
+                        {
+                            found.push(crate::model::Claim { value, decimals: decimals.min(2), at: at(col) });
+                        }
+                    }
+                }
+                break;
             }
         }
     }
-    None
+    found
+}
+
+/// The number after `NPSS` in a text (`NPSS 98.47 ( ● )`).
+fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
+    // Found in the text itself (not a lower-cased copy, whose byte offsets can differ).
+    let pos = text.as_bytes().windows(4).position(|w| w.eq_ignore_ascii_case(b"npss"))?;
+    // Only spaces and a colon or equals sign between: `NPSS Tahun 2024` names a year, not a score.
+    let after = text[pos + 4..].trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '=');
+    let number: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+    match cell::read_text(&number).kind {
+        cell::Kind::Text(candidates) => candidates.read(cell::Style::Indonesian).map(|(v, d)| (v, d.min(2))),
+        _ => None,
+    }
+}
+
+/// A number cell, or text that is a number, as the unit wrote it.
+fn number_in(data: &Data) -> Option<(rust_decimal::Decimal, u32)> {
+    match cell::read(data).kind {
+        cell::Kind::Stored((value, _)) => Some((value, 2)),
+        cell::Kind::Text(candidates) => candidates.read(cell::Style::Indonesian),
+        _ => None,
+    }
+}
+
+/// The NPSS the workbook prints, from the first place that prints one (a perspective summary, a
+/// total row, a title); every other place that prints a different one is a `CLAIM_CONFLICT`.
+fn printed_npss(mut places: Vec<crate::model::Claim>, findings: &mut Vec<Finding>) -> Option<crate::model::Claim> {
+    let first = (!places.is_empty()).then(|| places.remove(0))?;
+    for other in places {
+        let decimals = first.decimals.min(other.decimals);
+        let round = |v| crate::model::amount::round_half_up(v, decimals);
+        if round(first.value) != round(other.value) {
+            findings.push(
+                Finding::new(Code::ClaimConflict, Some(other.at.clone()), "NPSS")
+                    .found(format!("{} di {}", other.value.normalize(), other.at))
+                    .expected(format!("{} di {}", first.value.normalize(), first.at)),
+            );
+        }
+    }
+    Some(first)
 }
 
 /// Read the workbook at `path` (a link given here is followed; the file must be regular).
@@ -485,7 +531,8 @@ fn read_sheets(
         goal.perspective = unplaced.to_string();
     }
     findings.append(&mut parts.findings);
-    let npss = parts.npss.or_else(|| npss_in_titles(sheets, &tables));
+    let places = parts.npss.into_iter().chain(parts.npss_rows).chain(npss_in_titles(sheets, &tables)).collect();
+    let npss = printed_npss(places, &mut findings);
     let report = Report {
         identity,
         kind,
@@ -506,7 +553,7 @@ mod tests {
     fn npss_in_a_title_after_letters_that_change_length_when_lower_cased() {
         let cells = vec![(0, 0, Data::String("İİİ LAPORAN — NPSS 98.47 ( ● )".into()))];
         let sheets = [Sheet::new("Judul".into(), false, cells)];
-        let claim = npss_in_titles(&sheets, &[]).expect("the claim is found");
+        let claim = npss_in_titles(&sheets, &[]).pop().expect("the claim is found");
         assert_eq!(claim.value.to_string(), "98.47");
         assert_eq!(claim.at.to_string(), "Judul!A1");
     }

@@ -12,6 +12,8 @@ pub enum Data {
     Float(f64),
     String(String),
     Bool(bool),
+    /// A number under a percentage format: the fraction stored (0.9417 for 94,17 %).
+    Percent(f64),
     /// A number under a date or time format: the Excel serial day.
     DateTime(f64),
     /// A date or duration written as ISO text (`t="d"`, ODS).

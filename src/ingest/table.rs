@@ -18,7 +18,17 @@ pub struct Parts {
     pub indicators: Vec<IndicatorRow>,
     pub budget: Vec<BudgetRow>,
     pub npss: Option<Claim>,
+    /// NPSS printed on a row of an indicator table (a total row at its foot).
+    pub npss_rows: Vec<Claim>,
     pub findings: Vec<Finding>,
+}
+
+/// Whether a row's label names the overall score: `NPSS`, `Nilai Pencapaian Sasaran Strategis`,
+/// `Total NPSS`, `Jumlah (NPSS)`.
+pub fn npss_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.contains(&"npss") || lower.contains("nilai pencapaian sasaran strategis")
 }
 
 /// The rows that belong to the table under `header`: from below the header to the first blank
@@ -166,7 +176,8 @@ pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measu
             Some(Measure::Opinion)
         } else if has(&["rupiah", "rp"]) {
             Some(Measure::Rupiah)
-        } else if has(&["jumlah", "orang", "dokumen", "instansi", "peserta", "pegawai", "unit", "kegiatan", "laporan"]) {
+        } else if has(&["jumlah", "orang", "dokumen", "instansi", "peserta", "pegawai", "unit", "kegiatan", "laporan"])
+        {
             Some(Measure::Count)
         } else if has(&["nilai", "skor", "score"]) {
             Some(Measure::Score)
@@ -279,6 +290,15 @@ impl<'a> Reader<'a> {
     /// A value the unit computed, to verify; `None` when blank, N/A or unreadable.
     fn claim(&mut self, row: u32, role: Role, code: &str) -> Option<Claim> {
         let col = self.header.col(role)?;
+        self.claim_in(row, col, role, code)
+    }
+
+    /// The value the unit printed in any cell of the table (a total row's last number).
+    fn claim_at(&mut self, row: u32, col: u32, code: &str) -> Option<Claim> {
+        self.claim_in(row, col, Role::Capaian, code)
+    }
+
+    fn claim_in(&mut self, row: u32, col: u32, role: Role, code: &str) -> Option<Claim> {
         let cell = cell::read(self.sheet.get(row, col));
         let at = CellRef::new(&self.sheet.name, row, col);
         // Number cells show as many decimals as their format asks, usually two; text shows its own.
@@ -410,6 +430,17 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
 
     for row in rows.0..=rows.1 {
         let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
+        if npss_label(first_text) {
+            // A total row at the foot of the table: its last number is the NPSS the unit printed.
+            let last = sheet.cells_in_row(row).filter(|(_, d)| !matches!(d, Data::String(_))).last().map(|(c, _)| c);
+            let printed = header.col(Role::Capaian).filter(|c| !sheet.is_blank(row, *c)).or(last);
+            if let Some(col) = printed
+                && let Some(claim) = reader.claim_at(row, col, "NPSS")
+            {
+                parts.npss_rows.push(claim);
+            }
+            continue;
+        }
         let values_blank = value_roles.iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
         if values_blank && let Some(name) = perspective_name(first_text, true) {
             let skor = reader.claim(row, Role::Skor, &name);

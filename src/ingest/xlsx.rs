@@ -1,5 +1,5 @@
 //! A bounded reader for Office Open XML workbooks (.xlsx, .xlsm): the workbook's sheet list,
-//! shared strings, which styles are dates, and every worksheet's cells, streamed from the
+//! shared strings, which styles show dates or percentages, and every worksheet's cells, streamed from the
 //! package with counts checked as they grow and the time budget checked as it goes.
 //!
 //! Why not calamine here: it reserves the shared-strings table from the count the file declares
@@ -91,8 +91,8 @@ pub fn read(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbo
         Some(part) => shared_strings(&mut archive, &part, limits, budget)?,
         None => Vec::new(),
     };
-    let dates = related("/styles").map(|part| date_styles(&mut archive, &part)).unwrap_or_default();
-    let context = Context { strings: &strings, dates: &dates, date1904 };
+    let formats = related("/styles").map(|part| number_formats(&mut archive, &part)).unwrap_or_default();
+    let context = Context { strings: &strings, formats: &formats, date1904 };
     let mut book = Workbook::default();
     for entry in entries {
         let Some(part) = entry.part else {
@@ -328,10 +328,20 @@ fn shared_strings(
     Ok(strings)
 }
 
-/// Which cell styles (by index) format numbers as dates or times.
-fn date_styles(archive: &mut Archive<'_>, part: &str) -> Vec<bool> {
+/// How a cell style shows a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Plain,
+    /// A date or a time: the number is a serial day.
+    Date,
+    /// A percentage: the number is a fraction (0.9417 shows as 94,17 %).
+    Percent,
+}
+
+/// How each cell style (by index) shows numbers.
+fn number_formats(archive: &mut Archive<'_>, part: &str) -> Vec<Shown> {
     let Some(mut xml) = open(archive, part) else { return Vec::new() };
-    let mut custom: Vec<(String, bool)> = Vec::new();
+    let mut custom: Vec<(String, Shown)> = Vec::new();
     let mut styles = Vec::new();
     let mut in_cell_xfs = false;
     let mut buf = Vec::new();
@@ -341,14 +351,14 @@ fn date_styles(archive: &mut Archive<'_>, part: &str) -> Vec<bool> {
             Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
                 "numFmt" => {
                     if let (Some(id), Some(code)) = (attr(&e, "numFmtId"), attr(&e, "formatCode")) {
-                        custom.push((id.into_owned(), is_date_format(&code)));
+                        custom.push((id.into_owned(), shown_by(&code)));
                     }
                 }
                 "cellXfs" => in_cell_xfs = true,
                 "xf" if in_cell_xfs => {
                     let id = attr(&e, "numFmtId").unwrap_or_default();
-                    let date = custom.iter().find(|(c, _)| *c == id).map_or_else(|| is_builtin_date(&id), |(_, d)| *d);
-                    styles.push(date);
+                    let shown = custom.iter().find(|(c, _)| *c == id).map_or_else(|| builtin(&id), |(_, s)| *s);
+                    styles.push(shown);
                 }
                 _ => {}
             },
@@ -360,14 +370,19 @@ fn date_styles(archive: &mut Archive<'_>, part: &str) -> Vec<bool> {
     styles
 }
 
-/// Excel's built-in date and time formats (14–22, 45–47, and the East Asian 27–36, 50–58).
-fn is_builtin_date(id: &str) -> bool {
-    id.parse::<u32>().is_ok_and(|n| matches!(n, 14..=22 | 27..=36 | 45..=47 | 50..=58))
+/// Excel's built-in formats: dates and times (14–22, 45–47, and the East Asian 27–36, 50–58),
+/// percentages (9, 10).
+fn builtin(id: &str) -> Shown {
+    match id.parse::<u32>() {
+        Ok(14..=22 | 27..=36 | 45..=47 | 50..=58) => Shown::Date,
+        Ok(9 | 10) => Shown::Percent,
+        _ => Shown::Plain,
+    }
 }
 
-/// Whether a custom number format shows a date or time: a `d`, `m`, `y`, `h` or `s` outside
-/// quotes, brackets and escapes, in its first section.
-fn is_date_format(code: &str) -> bool {
+/// How a custom number format shows a number, by its first section: a date or time for a `d`,
+/// `m`, `y`, `h` or `s`, a percentage for a `%`, outside quotes, brackets and escapes.
+fn shown_by(code: &str) -> Shown {
     let (mut quoted, mut bracket, mut escaped) = (false, false, false);
     for c in code.chars() {
         match c {
@@ -378,17 +393,18 @@ fn is_date_format(code: &str) -> bool {
             '[' => bracket = true,
             ']' => bracket = false,
             _ if bracket => {}
-            ';' => return false,
-            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return true,
+            ';' => return Shown::Plain,
+            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return Shown::Date,
+            '%' => return Shown::Percent,
             _ => {}
         }
     }
-    false
+    Shown::Plain
 }
 
 struct Context<'a> {
     strings: &'a [String],
-    dates: &'a [bool],
+    formats: &'a [Shown],
     date1904: bool,
 }
 
@@ -509,10 +525,10 @@ fn cell_value(
         "d" => Data::DateTimeIso(value.trim().chars().take(64).collect()),
         _ => match value.trim().parse::<f64>() {
             Ok(n) if n.is_finite() => {
-                if style.and_then(|s| context.dates.get(s)).copied().unwrap_or(false) {
-                    Data::DateTime(if context.date1904 { n + 1462.0 } else { n })
-                } else {
-                    Data::Float(n)
+                match style.and_then(|s| context.formats.get(s)).copied().unwrap_or(Shown::Plain) {
+                    Shown::Date => Data::DateTime(if context.date1904 { n + 1462.0 } else { n }),
+                    Shown::Percent => Data::Percent(n),
+                    Shown::Plain => Data::Float(n),
                 }
             }
             // Beyond what a double holds (`1e999`): Excel would show #NUM!.
@@ -558,13 +574,16 @@ mod tests {
 
     #[test]
     fn date_formats_and_escapes() {
-        assert!(is_date_format("d mmmm yyyy"));
-        assert!(is_date_format("[$-421]dd/mm/yyyy"));
-        assert!(!is_date_format("#,##0.00"));
-        assert!(!is_date_format("0.00\" hari\""));
-        assert!(!is_date_format("[Red]0.00"));
-        assert!(is_builtin_date("14"));
-        assert!(!is_builtin_date("10"));
+        assert_eq!(shown_by("d mmmm yyyy"), Shown::Date);
+        assert_eq!(shown_by("[$-421]dd/mm/yyyy"), Shown::Date);
+        assert_eq!(shown_by("#,##0.00"), Shown::Plain);
+        assert_eq!(shown_by("0.00\" hari\""), Shown::Plain);
+        assert_eq!(shown_by("[Red]0.00"), Shown::Plain);
+        assert_eq!(shown_by("0.00%"), Shown::Percent);
+        assert_eq!(shown_by("0.00\"%\""), Shown::Plain);
+        assert_eq!(builtin("14"), Shown::Date);
+        assert_eq!(builtin("10"), Shown::Percent);
+        assert_eq!(builtin("2"), Shown::Plain);
         assert_eq!(decode_escapes("a_x000D_b_x_c".into()), "a\rb_x_c");
         assert_eq!(cut("é".repeat(40_000)).chars().count(), crate::model::text::CELL_CHARACTERS);
     }

@@ -199,6 +199,9 @@ codes! {
     ClaimNpss => "CLAIM_NPSS", Error,
         "NPSS tertulis {found}, hasil hitung ulang {expected}.",
         "NPSS reads {found}; recomputed, it is {expected}.";
+    ClaimConflict => "CLAIM_CONFLICT", Error,
+        "{subject} tertulis {found}, padahal di tempat lain buku kerja ini tertulis {expected}; satu buku kerja hanya boleh memuat satu nilai. Samakan keduanya dengan hasil hitung yang benar.",
+        "{subject} reads {found}, while elsewhere this workbook prints {expected}; one workbook holds one value. Make both the correct result.";
     ClaimSerapan => "CLAIM_SERAPAN", Error,
         "Serapan anggaran {subject} tertulis {found}, hasil hitung ulang {expected}.",
         "Budget absorption of {subject} reads {found}; recomputed, it is {expected}.";
