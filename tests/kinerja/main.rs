@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod config_file;
 mod hostile;
+mod layouts;
 mod mail;
 mod published;
 mod reading;

@@ -1,0 +1,85 @@
+//! Layouts units use that kinerja once read wrong without a word: each is now read exactly, or
+//! an error finding says what could not be read with confidence. Expected values are worked out
+//! by hand in tests/fixtures/README.md.
+
+use crate::common::{check_fixture, findings, places, shown};
+use kinerja::model::{Code, Value};
+
+#[test]
+fn fractions_under_a_percent_format_read_as_the_percent_shown() {
+    let outcome = check_fixture("kr07_2024_percent_cells.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let iku7 = report.indicators.iter().find(|i| i.code == "IKU.7").unwrap();
+    assert_eq!(iku7.realisasi.value, Value::Number("91.67".parse().unwrap()));
+    assert_eq!(shown(&card.npss), "99.27");
+    // The printed capaian (fractions too) agree with the recomputed ones.
+    assert!(findings(&outcome, Code::ClaimCapaian).is_empty(), "{:#?}", outcome.findings);
+    assert_eq!(outcome.exit_code(), 0);
+}
+
+#[test]
+fn an_npss_at_the_foot_of_the_table_that_differs_from_the_summary_is_a_conflict() {
+    let outcome = check_fixture("kr07_2024_npss_foot_row_conflict.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    // The total row is not an indicator.
+    assert_eq!(report.indicators.len(), 14);
+    assert_eq!(shown(&card.npss), "99.27");
+    let conflict = findings(&outcome, Code::ClaimConflict);
+    assert_eq!(conflict.len(), 1);
+    assert_eq!(conflict[0].at.as_ref().unwrap().to_string(), "Tabel 3.2!F23");
+    assert!(conflict[0].expected.contains("Tabel 3.1!D7"), "{:?}", conflict[0]);
+    assert_eq!(outcome.exit_code(), 1);
+}
+
+#[test]
+fn an_npss_printed_as_a_label_and_a_value_beside_it_is_checked() {
+    let right = check_fixture("bkn_2023_npss_label_value.xlsx");
+    assert_eq!(right.scored.as_ref().unwrap().0.npss.as_ref().unwrap().at.to_string(), "Tabel 3.1!B2");
+    assert_eq!(right.exit_code(), 0, "{:#?}", right.findings);
+    let wrong = check_fixture("bkn_2023_npss_label_value_wrong.xlsx");
+    assert_eq!(places(&wrong, Code::ClaimNpss), ["Tabel 3.1!B2"]);
+    let claim = findings(&wrong, Code::ClaimNpss)[0];
+    assert_eq!((claim.found.as_str(), claim.expected.as_str()), ("98.74", "98.47"));
+}
+
+#[test]
+fn counts_named_like_scores_keep_their_thousands() {
+    let outcome = check_fixture("puspenkom_2024_counts_penilaian.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let number = |code: &str| {
+        let row = report.indicators.iter().find(|i| i.code == code).unwrap();
+        (row.target.value.clone(), row.realisasi.value.clone())
+    };
+    let n = |s: &str| Value::Number(s.parse().unwrap());
+    assert_eq!(number("IKU.1"), (n("60000"), n("61500")));
+    assert_eq!(number("IKU.2"), (n("2892"), n("3037")));
+    assert_eq!(number("IKU.3"), (n("85.5"), n("86.45")));
+    assert_eq!(shown(&card.npss), "102.43");
+    assert!(findings(&outcome, Code::ClaimCapaian).is_empty(), "{:#?}", outcome.findings);
+}
+
+#[test]
+fn a_capaian_no_report_can_hold_is_an_error_naming_its_inputs() {
+    let outcome = check_fixture("bkn_2023_implausible_realisasi.xlsx");
+    let uncertain = findings(&outcome, Code::ReadingUncertain);
+    assert_eq!(uncertain.len(), 2, "{uncertain:#?}");
+    assert_eq!(uncertain[0].at.as_ref().unwrap().to_string(), "Tabel 3.1!C10");
+    assert!(uncertain[0].found.contains("Tabel 3.1!B10") && uncertain[0].found.contains("9220"));
+    assert_eq!(uncertain[1].subject, "NPSS");
+    assert!(uncertain[1].found.contains("IKU.3"), "{:?}", uncertain[1]);
+    assert_eq!(outcome.exit_code(), 1);
+    // A large but real capaian is not an error: the capaian is never capped.
+    let published = check_fixture("bkn_2023_scorecard.xlsx");
+    assert!(findings(&published, Code::ReadingUncertain).is_empty());
+}
+
+#[test]
+fn sementara_in_the_keterangan_marks_the_realisasi_provisional() {
+    let outcome = check_fixture("kr07_2024_sementara_keterangan.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let iku7 = report.indicators.iter().find(|i| i.code == "IKU.7").unwrap();
+    assert!(iku7.realisasi.provisional);
+    assert!(card.npss.provisional);
+    assert_eq!(shown(&card.npss), "99.27");
+    assert_eq!(places(&outcome, Code::Provisional), ["Tabel 3.2!G13"]);
+}
