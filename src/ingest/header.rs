@@ -59,6 +59,18 @@ pub struct Header {
     pub last_row: u32,
     /// (column, role), left to right; a role may occur twice (two `No.` columns).
     pub columns: Vec<(u32, Role)>,
+    /// The year a column's header names (`TARGET` over `2020 … 2024`), by column.
+    pub years: Vec<(u32, u16)>,
+}
+
+/// What choosing the report year's columns did to a header with several years side by side.
+#[derive(Debug, Default, PartialEq)]
+pub struct YearChoice {
+    /// (role, the years left out) for each role whose other years' columns were set aside.
+    pub ignored: Vec<(Role, Vec<u16>)>,
+    /// (role, the years on offer) for each role whose columns could not be chosen between: the
+    /// report year is unknown, or none of them is the report year.
+    pub uncertain: Vec<(Role, Vec<u16>)>,
 }
 
 impl Header {
@@ -68,6 +80,40 @@ impl Header {
 
     pub fn has(&self, role: Role) -> bool {
         self.col(role).is_some()
+    }
+
+    /// This header with, for each role that has one column per year, only the report year's
+    /// column kept. A role whose year cannot be chosen keeps none of its year columns, and the
+    /// choice says so: its values are then missing, never another year's.
+    pub fn for_year(&self, year: Option<u16>) -> (Header, YearChoice) {
+        let mut header = self.clone();
+        let mut choice = YearChoice::default();
+        let year_of = |col: u32| self.years.iter().find(|(c, _)| *c == col).map(|(_, y)| *y);
+        let mut roles: Vec<Role> = Vec::new();
+        for (_, role) in &self.columns {
+            if !roles.contains(role) {
+                roles.push(*role);
+            }
+        }
+        for role in roles {
+            let dated: Vec<(u32, u16)> = self
+                .columns
+                .iter()
+                .filter(|(_, r)| *r == role)
+                .filter_map(|(c, _)| year_of(*c).map(|y| (*c, y)))
+                .collect();
+            if dated.len() < 2 {
+                continue;
+            }
+            let years: Vec<u16> = dated.iter().map(|(_, y)| *y).collect();
+            let keep = year.and_then(|y| dated.iter().find(|(_, dy)| *dy == y)).map(|(c, _)| *c);
+            header.columns.retain(|(c, r)| *r != role || Some(*c) == keep || year_of(*c).is_none());
+            match keep {
+                Some(_) => choice.ignored.push((role, years.into_iter().filter(|y| Some(*y) != year).collect())),
+                None => choice.uncertain.push((role, years)),
+            }
+        }
+        (header, choice)
     }
 
     pub fn span(&self) -> (u32, u32) {
@@ -185,6 +231,14 @@ fn roles_of(texts: impl Iterator<Item = (u32, String)>) -> Vec<(u32, Role)> {
     texts.filter_map(|(col, text)| classify(&text).map(|role| (col, role))).collect()
 }
 
+/// A year a header cell names as a word of its own (`TARGET 2023`, `Realisasi 2021`).
+fn year_in(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .find(|y| (2000..=2100).contains(y))
+}
+
 /// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
 /// under merged group headers) names a table family.
 pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
@@ -193,7 +247,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     if top.len() < 2 {
         return None;
     }
-    let single = roles_of(top.iter().cloned());
+    let single = (roles_of(top.iter().cloned()), top.clone());
     let below: Vec<(u32, String)> = texts_in(row + 1).map(|(c, t)| (c, t.to_string())).collect();
     let double = (!below.is_empty() && below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40))
         .then(|| {
@@ -215,21 +269,50 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
                     (None, None) => group.clear(),
                 }
             }
-            roles_of(combined.into_iter())
+            (roles_of(combined.iter().cloned()), combined)
         })
-        .filter(|roles| roles.len() > single.len());
-    let (mut columns, last_row) = match double {
-        Some(roles) => (roles, row + 1),
+        .filter(|(roles, _)| roles.len() > single.0.len());
+    let ((mut columns, texts), last_row) = match double {
+        Some(chosen) => (chosen, row + 1),
         None => (single, row),
     };
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family);
-    Some(Header { family, first_row: row, last_row, columns })
+    let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
+    Some(Header { family, first_row: row, last_row, columns, years })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_years_columns_are_chosen_among_several() {
+        let header = Header {
+            family: Family::Performance,
+            first_row: 0,
+            last_row: 1,
+            columns: vec![
+                (0, Role::Indicator),
+                (1, Role::Target),
+                (2, Role::Target),
+                (3, Role::Realisasi),
+                (4, Role::Realisasi),
+            ],
+            years: vec![(1, 2022), (2, 2023), (3, 2022), (4, 2023)],
+        };
+        let (chosen, choice) = header.for_year(Some(2023));
+        assert_eq!((chosen.col(Role::Target), chosen.col(Role::Realisasi)), (Some(2), Some(4)));
+        assert_eq!(choice.ignored, vec![(Role::Target, vec![2022]), (Role::Realisasi, vec![2022])]);
+        let (unknown, choice) = header.for_year(None);
+        assert_eq!((unknown.col(Role::Target), unknown.col(Role::Realisasi)), (None, None));
+        assert_eq!(choice.uncertain.len(), 2);
+        let (missing, choice) = header.for_year(Some(2024));
+        assert_eq!(missing.col(Role::Realisasi), None);
+        assert_eq!(choice.uncertain, vec![(Role::Target, vec![2022, 2023]), (Role::Realisasi, vec![2022, 2023])]);
+        assert_eq!(year_in("TARGET 2023"), Some(2023));
+        assert_eq!(year_in("Target (Rp 1.000)"), None);
+    }
 
     #[test]
     fn header_words() {

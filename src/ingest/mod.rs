@@ -456,6 +456,10 @@ fn read_sheets(
     if tables.is_empty() {
         return Err(IngestError::NoTable { path: path.into() });
     }
+    // Who and when, from the titles: the report year picks its columns where several years
+    // stand side by side.
+    let declared = identity::declared(free_text(sheets, &tables).into_iter(), units);
+    let year = overrides.year.or(declared.year);
     let mut parts = table::Parts::default();
     let mut primary: Option<&Found> = None;
     // The indicator table first, so budget tables can name goals by their titles.
@@ -494,13 +498,35 @@ fn read_sheets(
             }
         }
         read_families.push(found.header.family);
-        table::read(sheet, &found.header, found.rows, &mut parts);
+        let (header, choice) = found.header.for_year(year);
+        let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
+        let years = |years: &[u16]| years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+        for (role, left) in &choice.ignored {
+            let subject = format!("{} ({})", table::role_label(*role), sheet.name);
+            let expected = year.map(|y| y.to_string()).unwrap_or_default();
+            parts.findings.push(
+                Finding::new(Code::ColumnsIgnored, Some(at.clone()), subject).found(years(left)).expected(expected),
+            );
+        }
+        for (role, offered) in &choice.uncertain {
+            let subject = format!("Kolom {}", table::role_label(*role));
+            let expected = match year {
+                Some(y) => format!("tidak ada kolom tahun {y}, tahun laporan, sehingga kolom ini tidak dinilai"),
+                None => "tahun laporan tidak diketahui, sehingga tidak ada yang dinilai; tulis tahunnya pada judul \
+                         (misalnya \"Tahun 2024\")"
+                    .to_string(),
+            };
+            let found = format!("ada untuk tahun {}", years(offered));
+            parts
+                .findings
+                .push(Finding::new(Code::ReadingUncertain, Some(at.clone()), subject).found(found).expected(expected));
+        }
+        table::read(sheet, &header, found.rows, &mut parts);
     }
     let kind = match primary_family {
         Some(Family::Agreement) => Kind::Agreement,
         _ => Kind::Realisasi,
     };
-    let declared = identity::declared(free_text(sheets, &tables).into_iter(), units);
     let mut findings: Vec<Finding> = book
         .unreadable
         .iter()

@@ -198,7 +198,7 @@ pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measu
         .unwrap_or(Measure::Other)
 }
 
-fn role_label(role: Role) -> &'static str {
+pub fn role_label(role: Role) -> &'static str {
     match role {
         Role::Target => "Target",
         Role::Realisasi => "Realisasi",

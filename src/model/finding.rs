@@ -134,8 +134,8 @@ codes! {
         "kinerja gagal memproses berkas ini ({found}). Berkas disimpan dan tim perencanaan diberi tahu; tidak perlu mengirim ulang kecuali diminta.",
         "kinerja failed to process this file ({found}). The file is kept and the planners are told; do not resend it unless asked.";
     ReadingUncertain => "READING_UNCERTAIN", Error,
-        "{subject} bernilai {found}, di luar yang mungkin untuk laporan kinerja ({expected}); angka itu kemungkinan salah terbaca (pemisah ribuan dan desimal, satuan, atau kolom tahun lain), jadi nilai ini belum dapat dipastikan. Periksa dan perbaiki sel yang disebut.",
-        "{subject} is {found}, beyond what a performance report can hold ({expected}); the figures were probably misread (thousands and decimal separators, unit of measure, or another year's column), so this score cannot be confirmed. Check and correct the cells named.";
+        "{subject}: {found}; {expected}. Nilai ini belum dapat dipastikan: periksa dan perbaiki sel yang disebut.",
+        "{subject}: {found}; {expected}. This value cannot be confirmed: check and correct the cells named.";
     CellUnreadable => "CELL_UNREADABLE", Error,
         "Nilai {subject} tidak dapat dibaca: \"{found}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP).",
         "{subject} cannot be read: \"{found}\". Enter a number (such as 92,78), N/A, or an opinion (WTP).";
@@ -181,6 +181,9 @@ codes! {
     PeriodUnknown => "PERIOD_UNKNOWN", Error,
         "Periode laporan tidak dapat dikenali. Cantumkan \"Triwulan I\" … \"Triwulan IV\", \"Semester I/II\", atau \"Tahunan\" pada judul.",
         "The report's period cannot be told. Put \"Triwulan I\" … \"Triwulan IV\", \"Semester I/II\" or \"Tahunan\" in the title.";
+    ColumnsIgnored => "COLUMNS_IGNORED", Info,
+        "Kolom {subject} untuk tahun {found} tidak dinilai; yang dinilai kolom tahun {expected}, tahun laporan.",
+        "The {subject} columns for {found} are not scored; the column for {expected}, the report year, is.";
     TableIgnored => "TABLE_IGNORED", Info,
         "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
         "A second performance table ({found}) is not read; the table at {expected} is scored.";

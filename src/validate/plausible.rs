@@ -36,7 +36,10 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
                     input("target", &row.target),
                     input("realisasi", &row.realisasi)
                 ))
-                .expected(format!("paling tinggi {} %", CAPAIAN)),
+                .expected(format!(
+                    "di luar yang mungkin untuk laporan kinerja (paling tinggi {CAPAIAN} %), kemungkinan salah terbaca \
+                     (pemisah ribuan dan desimal, satuan, atau kolom tahun lain)"
+                )),
         );
     }
     if let Some(npss) = card.npss.value.filter(|n| n.abs() > NPSS) {
@@ -44,7 +47,7 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         findings.push(
             Finding::new(Code::ReadingUncertain, None, "NPSS")
                 .found(format!("{} (dari {behind})", display2(npss)))
-                .expected(format!("paling tinggi {NPSS}")),
+                .expected(format!("di luar yang mungkin untuk laporan kinerja (paling tinggi {NPSS})")),
         );
     }
     findings

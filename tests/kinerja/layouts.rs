@@ -83,3 +83,27 @@ fn sementara_in_the_keterangan_marks_the_realisasi_provisional() {
     assert_eq!(shown(&card.npss), "99.27");
     assert_eq!(places(&outcome, Code::Provisional), ["Tabel 3.2!G13"]);
 }
+
+#[test]
+fn the_report_years_columns_are_read_among_several_years() {
+    let outcome = check_fixture("kr07_2023_evaluation_years.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!(report.identity.year, Some(2023));
+    let iku1 = report.indicators.iter().find(|i| i.code == "IKU.1").unwrap();
+    assert_eq!((iku1.target.value.clone(), iku1.realisasi.value.clone()), (n("95"), n("96.9")));
+    assert_eq!(shown(&card.npss), "100.88");
+    assert_eq!(outcome.exit_code(), 0, "{:#?}", outcome.findings);
+    let ignored = findings(&outcome, Code::ColumnsIgnored);
+    assert_eq!(ignored.len(), 2);
+    assert_eq!(ignored[0].found, "2020, 2021, 2022, 2024");
+    // Asked for 2024, which has targets but no realisasi: nothing of another year is scored.
+    let given = kinerja::ingest::Overrides { year: Some(2024), ..Default::default() };
+    let later = crate::common::check_with("kr07_2023_evaluation_years.xlsx", given);
+    assert_eq!(places(&later, Code::ReadingUncertain), ["Evaluasi!A3"]);
+    assert_eq!(shown(&later.scored.as_ref().unwrap().1.npss), "N/A");
+    assert_eq!(later.exit_code(), 1);
+}
+
+fn n(text: &str) -> Value {
+    Value::Number(text.parse().unwrap())
+}
