@@ -426,6 +426,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
     let mut perspective = String::new();
     let mut goal: Option<String> = None;
+    // Whether `goal` stands in for goal rows the table does not have.
+    let mut synthetic = false;
     let mut goal_codes: std::collections::HashSet<String> = parts.goals.iter().map(|g| g.code.clone()).collect();
 
     for row in rows.0..=rows.1 {
@@ -446,6 +448,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let skor = reader.claim(row, Role::Skor, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
             perspective = name.clone();
+            if synthetic {
+                goal = None;
+            }
             let at = CellRef::new(&sheet.name, row, header.span().0);
             upsert_perspective(parts, PerspectiveRow { name, skor, nkp, at });
             continue;
@@ -457,9 +462,23 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             col.and_then(|c| match sheet.get(row, c) {
                 Data::Int(i) => Some(i.to_string()),
                 Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
-                Data::String(s) => leading_digits(s.trim()).map(|(n, _)| n),
+                Data::String(s) => ["IKU", "SS"]
+                    .iter()
+                    .find_map(|prefix| leading_code(s, prefix))
+                    .or_else(|| leading_digits(s.trim()))
+                    .map(|(n, _)| n),
                 _ => None,
             })
+        };
+        // A No. column that carries the codes (`SS.1` on goal rows, `IKU 1.` on indicator rows)
+        // tells the two apart in a table with no goal column.
+        let no_code = |prefix: &str| {
+            goal_col
+                .is_none()
+                .then_some(goal_no)
+                .flatten()
+                .and_then(|c| sheet.text(row, c))
+                .and_then(|t| leading_code(t, prefix))
         };
         // The goal this row opens, if any.
         let (goal_text, indicator_text) = match tree {
@@ -471,6 +490,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                     _ => (None, None),
                 }
             }
+            None if no_code("SS").is_some() => (reader.text(row, Role::Indicator), None),
             None => {
                 (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator))
             }
@@ -478,6 +498,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         if let Some(text) = goal_text {
             let (code, name) =
                 code_and_name(reader.text(row, Role::GoalCode), text, "SS", no(goal_no), parts.goals.len() + 1);
+            synthetic = false;
             if goal_codes.insert(code.clone()) {
                 let nss = reader.claim(row, Role::Nss, &code);
                 let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
@@ -492,9 +513,11 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let goal_code = match &goal {
             Some(g) => g.clone(),
             None => {
-                // An indicator table without goals: each indicator is scored under one goal.
-                let code = "SS.1".to_string();
-                if parts.goals.is_empty() {
+                // An indicator table without goal rows: the indicators of each perspective are
+                // scored under one goal of that perspective, so the perspectives stay apart.
+                let code = format!("SS.{}", parts.goals.len() + 1);
+                synthetic = true;
+                if goal_codes.insert(code.clone()) {
                     let at = CellRef::new(&sheet.name, row, header.span().0);
                     parts.goals.push(GoalRow {
                         code: code.clone(),

@@ -107,3 +107,19 @@ fn the_report_years_columns_are_read_among_several_years() {
 fn n(text: &str) -> Value {
     Value::Number(text.parse().unwrap())
 }
+
+#[test]
+fn codes_in_a_no_column_tell_goal_rows_from_indicator_rows() {
+    for name in ["bkn_2023_codes_in_no_column.xlsx", "bkn_2023_codes_in_no_column_no_goals.xlsx"] {
+        let outcome = check_fixture(name);
+        let (report, card) = outcome.scored.as_ref().unwrap();
+        assert_eq!(report.indicators.len(), 13, "{name}");
+        let perspectives: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
+        assert_eq!(perspectives, ["97.08", "100.75", "99.72", "96.35"], "{name}");
+        assert_eq!(shown(&card.npss), "98.47", "{name}");
+        assert_eq!(outcome.exit_code(), 0, "{name}: {:#?}", outcome.findings);
+    }
+    let outcome = check_fixture("bkn_2023_codes_in_no_column.xlsx");
+    let goals: Vec<&str> = outcome.scored.as_ref().unwrap().0.goals.iter().map(|g| g.code.as_str()).collect();
+    assert_eq!(goals, ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]);
+}
