@@ -83,7 +83,28 @@ fn might_be_header(sheet: &Sheet, row: u32) -> bool {
 
 fn is_footnote(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["*)", "sumber", "catatan", "keterangan", "ket.", "ket :", "note"].iter().any(|p| lower.starts_with(p))
+    lower.starts_with('*')
+        || ["sumber", "catatan", "keterangan", "ket.", "ket :", "note"].iter().any(|p| lower.starts_with(p))
+}
+
+/// The footnotes printed under a table (`*) angka sementara`, `**) survei belum dilaksanakan`):
+/// (number of stars, text), from the rows just below its last row.
+fn footnotes_below(sheet: &Sheet, last_row: u32) -> Vec<(usize, String)> {
+    (last_row + 1..=last_row + 12)
+        .filter_map(|row| sheet.texts_in_row(row).next())
+        .filter_map(|(_, text)| {
+            let stars = text.chars().take_while(|c| *c == '*').count();
+            let rest = text[stars..].trim_start();
+            (stars > 0 && rest.starts_with(')')).then(|| (stars, rest[1..].trim().to_string()))
+        })
+        .collect()
+}
+
+/// The footnote mark after a value (`N/A*)` → 1, `N/A **)` → 2), if any.
+fn footnote_mark(text: &str) -> Option<usize> {
+    let body = text.trim_end().trim_end_matches(')').trim_end();
+    let stars = body.chars().rev().take_while(|c| *c == '*').count();
+    (stars > 0).then_some(stars)
 }
 
 /// The canonical name of a perspective label, if the text is one. `strict` asks for the word
@@ -279,12 +300,14 @@ impl<'a> Reader<'a> {
                 Value::Missing
             }
         };
-        if cell.provisional {
+        // A mark after N/A points to a footnote that explains it; nothing to score is provisional.
+        let provisional = cell.provisional && value != Value::NotApplicable;
+        if provisional {
             self.findings.push(
                 Finding::new(Code::Provisional, Some(at.clone()), subject((role, code))).found(cell.text.as_ref()),
             );
         }
-        Reading { value, provisional: cell.provisional, at: Some(at) }
+        Reading { value, provisional, at: Some(at) }
     }
 
     /// A value the unit computed, to verify; `None` when blank, N/A or unreadable.
@@ -425,6 +448,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let indicator_no = numbers.iter().copied().find(|c| goal_col.is_some_and(|g| *c > g));
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
     let mut perspective = String::new();
+    let footnotes = footnotes_below(sheet, rows.1);
     let mut goal: Option<String> = None;
     // Whether `goal` stands in for goal rows the table does not have.
     let mut synthetic = false;
@@ -543,7 +567,15 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let target = reader.reading(row, Role::Target, measure, &code);
         let mut realisasi = reader.reading(row, Role::Realisasi, measure, &code);
         let capaian = reader.claim(row, Role::Capaian, &code);
-        let note = reader.text(row, Role::Note).map(str::to_string);
+        // The keterangan column, or for an N/A marked `*)` the footnote under the table it points to.
+        let footnote = || {
+            let mark = reader.text(row, Role::Realisasi).and_then(footnote_mark)?;
+            footnotes.iter().find(|(stars, _)| *stars == mark).map(|(_, text)| text.clone())
+        };
+        let note = reader
+            .text(row, Role::Note)
+            .map(str::to_string)
+            .or_else(|| (realisasi.value == Value::NotApplicable).then(footnote).flatten());
         // "sementara" in the keterangan marks the realisasi provisional, as kinerja's template asks.
         if let Some(text) = note.as_deref().filter(|n| cell::contains_ignore_case(n, "sementara"))
             && !realisasi.provisional

@@ -123,3 +123,17 @@ fn codes_in_a_no_column_tell_goal_rows_from_indicator_rows() {
     let goals: Vec<&str> = outcome.scored.as_ref().unwrap().0.goals.iter().map(|g| g.code.as_str()).collect();
     assert_eq!(goals, ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]);
 }
+
+#[test]
+fn an_na_explained_by_its_footnote_needs_no_keterangan() {
+    let outcome = check_fixture("kr07_2024_na_footnote.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let iku1 = report.indicators.iter().find(|i| i.code == "IKU.1").unwrap();
+    assert_eq!(iku1.realisasi.value, Value::NotApplicable);
+    assert!(iku1.note.as_deref().unwrap().starts_with("Penilaian implementasi NSPK"), "{:?}", iku1.note);
+    // The mark points to a footnote; an N/A is not provisional.
+    assert!(!iku1.realisasi.provisional && !card.npss.provisional);
+    assert!(findings(&outcome, Code::NaUnexplained).is_empty());
+    assert!(findings(&outcome, Code::Provisional).is_empty());
+    assert_eq!(shown(&card.npss), "99.27");
+}
