@@ -1,9 +1,16 @@
 //! A resubmission against the unit's previous version of the same report: what changed, and
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
-use crate::model::{Code, Finding, Report};
+use crate::model::amount::display2;
+use crate::model::{BudgetScope, Code, Finding, Report, Scorecard};
 use serde_json::Value as Json;
 use std::collections::HashMap;
+
+/// Whether the previous version printed the same number.
+fn same(before: Option<&String>, now: &str) -> bool {
+    before
+        .is_some_and(|before| before.parse::<rust_decimal::Decimal>().ok() == now.parse::<rust_decimal::Decimal>().ok())
+}
 
 /// What the previous version said, from its check JSON (as kept in the ledger).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,13 +63,26 @@ impl Previous {
         if let Some(c) = number_text(&field(json, "claimed_npss")) {
             claims.insert("NPSS".into(), c);
         }
+        // The budget tables' own claims: a secondary table left from the previous version.
+        for item in list("budget") {
+            let code = text(&field(&item, "code"));
+            for (what, key) in
+                [("Serapan", "claimed_serapan"), ("Sisa", "claimed_sisa"), ("Efisiensi", "claimed_efisiensi")]
+            {
+                if let Some(c) = number_text(&field(&item, key)) {
+                    claims.insert(format!("{what} {code}"), c);
+                }
+            }
+        }
         Previous { inputs, claims }
     }
 }
 
 /// Add what changed since `previous`, and turn the claim findings whose printed value is the
-/// previous version's into `STALE_CLAIM` when the inputs beneath changed.
-pub fn compare(report: &Report, previous: &Previous, findings: &mut Vec<Finding>) {
+/// previous version's into `STALE_CLAIM` when the inputs beneath changed, in every table: the
+/// scorecard's claims and the budget tables' serapan, sisa and efficiency (an efficiency computed
+/// from the previous version's capaian too).
+pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings: &mut Vec<Finding>) {
     let mut changed = false;
     for indicator in &report.indicators {
         let Some((target, realisasi)) = previous.inputs.get(&indicator.code) else { continue };
@@ -90,12 +110,34 @@ pub fn compare(report: &Report, previous: &Previous, findings: &mut Vec<Finding>
             Code::ClaimNkp => format!("NKP {}", finding.subject),
             Code::ClaimSkor => format!("Skor {}", finding.subject),
             Code::ClaimNss | Code::ClaimCapaian => finding.subject.clone(),
+            Code::ClaimSerapan => format!("Serapan {}", finding.subject),
+            Code::ClaimSisa => format!("Sisa {}", finding.subject),
+            Code::ClaimEfisiensi => format!("Efisiensi {}", finding.subject),
+            Code::EfficiencyBasis => {
+                // Said of the capaian it was computed from; stale when the efficiency printed is
+                // the previous version's.
+                let line = report
+                    .budget
+                    .iter()
+                    .zip(&card.budget)
+                    .find(|(row, _)| row.scope == BudgetScope::Goal && row.code == finding.subject);
+                let Some((Some(printed), Some(computed))) =
+                    line.map(|(row, line)| (row.efisiensi.as_ref(), line.efisiensi))
+                else {
+                    continue;
+                };
+                let key = format!("Efisiensi {}", finding.subject);
+                if same(previous.claims.get(&key), &printed.value.normalize().to_string()) {
+                    finding.code = Code::StaleClaim;
+                    finding.subject = key;
+                    finding.found = printed.value.normalize().to_string();
+                    finding.expected = display2(computed);
+                }
+                continue;
+            }
             _ => continue,
         };
-        let same = previous.claims.get(&key).is_some_and(|before| {
-            before.parse::<rust_decimal::Decimal>().ok() == finding.found.parse::<rust_decimal::Decimal>().ok()
-        });
-        if same {
+        if same(previous.claims.get(&key), &finding.found) {
             finding.code = Code::StaleClaim;
             finding.subject = key;
         }

@@ -25,7 +25,7 @@ pub fn review(report: &Report, card: &Scorecard, rules: &Rules, previous: Option
     findings.extend(ranges::check(report));
     findings.extend(plausible::check(report, card));
     if let Some(previous) = previous {
-        history::compare(report, previous, &mut findings);
+        history::compare(report, card, previous, &mut findings);
     }
     findings
 }

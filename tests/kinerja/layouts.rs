@@ -137,3 +137,28 @@ fn an_na_explained_by_its_footnote_needs_no_keterangan() {
     assert!(findings(&outcome, Code::Provisional).is_empty());
     assert_eq!(shown(&card.npss), "99.27");
 }
+
+#[test]
+fn a_secondary_table_left_from_the_previous_version_is_stale() {
+    use kinerja::check::{Given, check, check_with, to_json};
+    use kinerja::validate::history::Previous;
+    let config = kinerja::config::Config::builtin();
+    let fixture = crate::common::fixture;
+    let first = check(&fixture("bkn_2023_efficiency_consistent.xlsx"), &config, &Default::default());
+    assert_eq!(first.exit_code(), 0, "{:#?}", first.findings);
+    let given = Given { agreement: None, previous: Some(Previous::from_json(&to_json(&first))) };
+    let second = check_with(&fixture("bkn_2023_v2_efficiency_stale.xlsx"), &config, &Default::default(), &given);
+    let stale: Vec<(String, String, String, String)> = findings(&second, Code::StaleClaim)
+        .iter()
+        .map(|f| (f.at.as_ref().unwrap().to_string(), f.subject.clone(), f.found.clone(), f.expected.clone()))
+        .collect();
+    let row = |at: &str, subject: &str, found: &str, expected: &str| {
+        (at.to_string(), subject.to_string(), found.to_string(), expected.to_string())
+    };
+    assert!(stale.contains(&row("Tabel 3.41!E5", "Efisiensi SS.2", "8.21", "8.26")), "{stale:?}");
+    assert!(stale.contains(&row("Tabel 3.41!C5", "SS.2", "100.75", "100.80")), "{stale:?}");
+    assert!(findings(&second, Code::EfficiencyBasis).is_empty());
+    // The scorecard itself was updated: nothing stale there.
+    assert_eq!(shown(&second.scored.as_ref().unwrap().1.npss), "98.49");
+    assert!(findings(&second, Code::ClaimNpss).is_empty());
+}
