@@ -148,11 +148,17 @@ fn review(
     let identity = report.identity.clone();
     if report.kind == Kind::Realisasi
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
-        && let Some(agreement) = context.agreement(unit, year)
     {
-        findings.extend(validate::agreement::apply(&mut report, &agreement));
-        // The agreement places every goal: a missing perspective row no longer matters.
-        findings.retain(|f| f.code != Code::PerspectiveMissing);
+        if let Some(agreement) = context.agreement(unit, year) {
+            findings.extend(validate::agreement::apply(&mut report, &agreement));
+            // The agreement places every goal: a missing perspective row no longer matters.
+            findings.retain(|f| f.code != Code::PerspectiveMissing);
+        } else if let Some(structure) = config.structure(unit, year) {
+            findings.extend(validate::structure::place(&mut report, structure));
+            let placed =
+                |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));
+            findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f));
+        }
     }
     let (card, scoring) = score::score(&report, &config.rules);
     findings.extend(scoring);

@@ -46,6 +46,28 @@ struct RawConfig {
     mail: RawMail,
     #[serde(default)]
     limits: RawLimits,
+    #[serde(default)]
+    structure: Vec<RawStructure>,
+}
+
+/// Which SS belongs to which perspective for some units over a Renstra period.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStructure {
+    units: Vec<String>,
+    from: u16,
+    to: u16,
+    goals: BTreeMap<String, String>,
+}
+
+/// The performance tree a unit's reports keep over a Renstra period, built in for BKN and the
+/// Kantor Regional and overridable: each SS code with its perspective. Without an agreement it
+/// places the goals, so an SS printed under another perspective is scored where it belongs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Structure {
+    pub units: Vec<String>,
+    pub years: (u16, u16),
+    pub goals: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -205,6 +227,18 @@ pub struct Config {
     pub review: Review,
     pub mail: crate::mail::Settings,
     pub limits: Limits,
+    /// Later entries (the config file's) override earlier ones (the built-in ones).
+    pub structures: Vec<Structure>,
+}
+
+impl Config {
+    /// The structure that holds for a unit's report of `year`, if one is known.
+    pub fn structure(&self, unit: &str, year: u16) -> Option<&Structure> {
+        self.structures
+            .iter()
+            .rev()
+            .find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(unit)) && (s.years.0..=s.years.1).contains(&year))
+    }
 }
 
 /// What one workbook may hold before it is refused unread (`FILE_TOO_LARGE`). The defaults sit
@@ -315,7 +349,18 @@ impl Config {
         let review = Review { language: user.review.language.unwrap_or_default(), severities };
         let mail = mail(&user.mail, &service)?;
         let limits = limits(&user.limits)?;
-        Ok(Config { units: UnitRegistry::new(units), rules, service, review, mail, limits })
+        let mut structures = Vec::new();
+        for raw in defaults.structure.into_iter().chain(user.structure) {
+            if raw.from > raw.to || raw.goals.is_empty() {
+                return Err(value_error(
+                    "structure",
+                    format!("years {}–{} with {} goals", raw.from, raw.to, raw.goals.len()),
+                ));
+            }
+            let units = raw.units.iter().map(|u| u.trim().to_uppercase()).collect();
+            structures.push(Structure { units, years: (raw.from, raw.to), goals: raw.goals });
+        }
+        Ok(Config { units: UnitRegistry::new(units), rules, service, review, mail, limits, structures })
     }
 }
 

@@ -545,7 +545,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                     let at = CellRef::new(&sheet.name, row, header.span().0);
                     parts.goals.push(GoalRow {
                         code: code.clone(),
-                        name: String::new(),
+                        // In parentheses: a goal the table does not print (see `structure::place`).
+                        name: "(tanpa baris SS)".into(),
                         perspective: perspective.clone(),
                         nss: None,
                         at,

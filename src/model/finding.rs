@@ -233,8 +233,8 @@ codes! {
         "{subject} dilaporkan di bawah {found}, padahal menurut Perjanjian Kinerja di bawah {expected}; dinilai menurut Perjanjian Kinerja.",
         "{subject} is reported under {found}, but the performance agreement puts it under {expected}; scored by the agreement.";
     GoalMoved => "GOAL_MOVED", Error,
-        "{subject} dilaporkan di perspektif {found}, padahal menurut Perjanjian Kinerja di perspektif {expected}; dinilai menurut Perjanjian Kinerja.",
-        "{subject} is reported in perspective {found}, but the performance agreement puts it in {expected}; scored by the agreement.";
+        "{subject} dilaporkan di perspektif {found}, padahal Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, struktur Renstra yang berlaku) menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
+        "{subject} is reported in perspective {found}, but the performance agreement (or, without one, the Renstra's structure) puts it in {expected}; scored in {expected}.";
     TargetMismatch => "TARGET_MISMATCH", Error,
         "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku menetapkan {expected}.",
         "The target of {subject} reads {found}; the governing performance agreement sets {expected}.";

@@ -2,7 +2,8 @@
 //! functions over a report, its scorecard, the governing agreement and the previous version:
 //! no files, no clock. All findings are collected in one pass; none stops the others.
 //!
-//! - [`agreement::apply`] runs before scoring: the agreement's tree and targets govern.
+//! - [`agreement::apply`] runs before scoring: the agreement's tree and targets govern; without
+//!   an agreement, [`structure::place`] puts each SS in the perspective the Renstra gives it.
 //! - [`review`] runs after: claims, budget, ranges, explanations, and the previous version.
 
 pub mod agreement;
@@ -11,6 +12,7 @@ mod claims;
 pub mod history;
 mod plausible;
 mod ranges;
+pub mod structure;
 
 pub use claims::within_tolerance;
 

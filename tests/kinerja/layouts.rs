@@ -162,3 +162,19 @@ fn a_secondary_table_left_from_the_previous_version_is_stale() {
     assert_eq!(shown(&second.scored.as_ref().unwrap().1.npss), "98.49");
     assert!(findings(&second, Code::ClaimNpss).is_empty());
 }
+
+#[test]
+fn without_an_agreement_the_renstra_structure_places_each_goal() {
+    let outcome = check_fixture("kr07_2024_goal_under_wrong_perspective.xlsx");
+    let moved = findings(&outcome, Code::GoalMoved);
+    assert_eq!(moved.len(), 1);
+    assert_eq!(
+        (moved[0].subject.as_str(), moved[0].found.as_str(), moved[0].expected.as_str()),
+        ("SS.6", "Learn & Growth", "Internal Process")
+    );
+    let card = &outcome.scored.as_ref().unwrap().1;
+    let scores: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
+    assert_eq!(scores, ["100.00", "101.25", "99.12", "96.72"]);
+    assert_eq!(shown(&card.npss), "99.27");
+    assert_eq!(outcome.exit_code(), 1);
+}

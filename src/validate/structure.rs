@@ -1,0 +1,69 @@
+//! The built-in (or configured) performance tree, for a report that has no agreement to govern
+//! it: each SS is scored in the perspective the Renstra puts it in.
+
+use crate::config::Structure;
+use crate::model::{Code, Finding, Report};
+
+/// Put each goal of `report` in the perspective `structure` gives it; a goal printed under
+/// another perspective is moved and said so (`GOAL_MOVED`), one printed under none is placed.
+/// Only a report whose goals are all in the structure is held to it (a report with goals the
+/// structure does not know follows another tree), and only goals the table prints: one kinerja
+/// stands in for, named in parentheses, has no place to keep.
+pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let printed = |name: &str| !name.starts_with('(');
+    if report.goals.iter().any(|g| !structure.goals.contains_key(&g.code) && printed(&g.name)) {
+        return findings;
+    }
+    for goal in report.goals.iter_mut().filter(|g| printed(&g.name)) {
+        let Some(perspective) = structure.goals.get(&goal.code) else { continue };
+        if goal.perspective == *perspective {
+            continue;
+        }
+        if !goal.perspective.starts_with('(') {
+            findings.push(
+                Finding::new(Code::GoalMoved, Some(goal.at.clone()), &goal.code)
+                    .found(&goal.perspective)
+                    .expected(perspective),
+            );
+        }
+        goal.perspective = perspective.clone();
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CellRef, GoalRow, Identity, Kind};
+
+    #[test]
+    fn a_goal_under_another_perspective_is_moved_back() {
+        let goal = |code: &str, perspective: &str| GoalRow {
+            code: code.into(),
+            name: "Terwujudnya …".into(),
+            perspective: perspective.into(),
+            nss: None,
+            at: CellRef::new(&"S".into(), 1, 1),
+        };
+        let mut report = Report {
+            identity: Identity::default(),
+            kind: Kind::Realisasi,
+            perspectives: Vec::new(),
+            goals: vec![
+                goal("SS.5", "Internal Process"),
+                goal("SS.6", "Learn & Growth"),
+                goal("SS.7", "(tanpa perspektif)"),
+            ],
+            indicators: Vec::new(),
+            budget: Vec::new(),
+            npss: None,
+        };
+        let structure = crate::config::Config::builtin().structure("KR07", 2024).cloned().unwrap();
+        let findings = place(&mut report, &structure);
+        assert_eq!(findings.len(), 1);
+        assert_eq!((findings[0].found.as_str(), findings[0].expected.as_str()), ("Learn & Growth", "Internal Process"));
+        let placed: Vec<&str> = report.goals.iter().map(|g| g.perspective.as_str()).collect();
+        assert_eq!(placed, ["Internal Process", "Internal Process", "Learn & Growth"]);
+    }
+}
