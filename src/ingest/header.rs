@@ -34,6 +34,12 @@ pub enum Role {
     Code,
     /// A budget line's description ("Uraian").
     Description,
+    /// A category's label ("Kategori").
+    Category,
+    /// How many fall in a category ("Jumlah").
+    Count,
+    /// A category's share of the total ("Persentase").
+    Share,
 }
 
 /// The table families of DOMAIN.md, told apart by the roles their headers carry.
@@ -50,6 +56,8 @@ pub enum Family {
     /// Budget by jenis belanja or program → kegiatan → RO (Kode | Uraian | Pagu | Realisasi),
     /// or the overall budget alone (Pagu | Realisasi | Sisa).
     BudgetView,
+    /// Kategori | Jumlah | Persentase, with a TOTAL row.
+    Category,
 }
 
 #[derive(Debug, Clone)]
@@ -181,6 +189,12 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Note
     } else if is("no") || is("nomor") {
         Role::No
+    } else if has(" kategori") {
+        Role::Category
+    } else if words.starts_with(" jumlah") && words.split_whitespace().count() <= 3 {
+        Role::Count
+    } else if has(" persentase") || has(" prosentase") {
+        Role::Share
     } else {
         return None;
     };
@@ -204,6 +218,8 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
         Some(Family::PerspectiveSummary)
     } else if has(Role::Pagu) && (has(Role::Realisasi) || has(Role::BudgetRealisasi)) && !has(Role::Goal) && !labelled {
         Some(Family::BudgetView)
+    } else if has(Role::Category) && (has(Role::Count) || has(Role::Share)) {
+        Some(Family::Category)
     } else {
         None
     }
@@ -332,5 +348,8 @@ mod tests {
         assert_eq!(classify("Kode"), Some(Role::Code));
         assert_eq!(classify("Uraian"), Some(Role::Description));
         assert_eq!(classify("Terwujudnya instansi pemerintah"), None);
+        assert_eq!(classify("Kategori"), Some(Role::Category));
+        assert_eq!(classify("Jumlah"), Some(Role::Count));
+        assert_eq!(classify("Persentase"), Some(Role::Share));
     }
 }

@@ -567,6 +567,7 @@ fn read_sheets(
         indicators: parts.indicators,
         budget: parts.budget,
         npss,
+        categories: parts.categories,
     };
     Ok((report, findings))
 }

@@ -6,8 +6,8 @@ use super::header::{Family, Header, Role};
 use super::sheet::{Data, Sheet};
 use crate::model::unit::normalise;
 use crate::model::{
-    BudgetRow, BudgetScope, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure, PerspectiveRow, Polarity,
-    Reading, Value,
+    BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
+    PerspectiveRow, Polarity, Reading, Value,
 };
 
 /// What the tables of a workbook add up to.
@@ -20,6 +20,7 @@ pub struct Parts {
     pub npss: Option<Claim>,
     /// NPSS printed on a row of an indicator table (a total row at its foot).
     pub npss_rows: Vec<Claim>,
+    pub categories: Vec<CategoryTable>,
     pub findings: Vec<Finding>,
 }
 
@@ -418,6 +419,7 @@ pub fn read(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts)
         Family::Performance | Family::Agreement => read_indicators(sheet, header, rows, parts),
         Family::GoalBudget | Family::BudgetView => read_budget_table(sheet, header, rows, parts),
         Family::PerspectiveSummary => read_perspective_summary(sheet, header, rows, parts),
+        Family::Category => read_category_table(sheet, header, rows, parts),
     }
 }
 
@@ -696,6 +698,31 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
     }
     reader.finish();
     parts.findings = findings;
+}
+
+/// Kategori | Jumlah | Persentase, with its TOTAL (or Jumlah) row.
+fn read_category_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
+    let mut findings = std::mem::take(&mut parts.findings);
+    let mut reader = Reader::new(sheet, header, rows, &mut findings);
+    let at = CellRef::new(&sheet.name, header.first_row, header.span().0);
+    let mut table = CategoryTable { at, rows: Vec::new(), total: None };
+    for row in rows.0..=rows.1 {
+        let Some(label) = reader.text(row, Role::Category).map(str::to_string) else { continue };
+        let count = reader.reading(row, Role::Count, Measure::Count, &label);
+        let share = reader.claim(row, Role::Share, &label);
+        let line = CategoryRow { label: label.clone(), count, share };
+        let words = normalise(&label);
+        if words.contains(" total") || words.trim() == "jumlah" {
+            table.total = Some(line);
+        } else {
+            table.rows.push(line);
+        }
+    }
+    reader.finish();
+    parts.findings = findings;
+    if !table.rows.is_empty() {
+        parts.categories.push(table);
+    }
 }
 
 #[cfg(test)]

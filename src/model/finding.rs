@@ -238,6 +238,12 @@ codes! {
     TargetMismatch => "TARGET_MISMATCH", Error,
         "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku menetapkan {expected}.",
         "The target of {subject} reads {found}; the governing performance agreement sets {expected}.";
+    CategoryTotal => "CATEGORY_TOTAL", Error,
+        "{subject} tertulis {found}, sedangkan rinciannya berjumlah {expected}.",
+        "{subject} reads {found}; its parts add up to {expected}.";
+    ClaimShare => "CLAIM_SHARE", Error,
+        "Persentase {subject} tertulis {found}, sedangkan jumlahnya dibagi total adalah {expected}.",
+        "The share of {subject} reads {found}; its count over the total is {expected}.";
     BudgetOverspent => "BUDGET_OVERSPENT", Error,
         "Realisasi anggaran {subject} ({found}) melebihi pagu ({expected}).",
         "Budget spent on {subject} ({found}) exceeds its ceiling ({expected}).";

@@ -12,8 +12,8 @@ pub mod unit;
 pub use finding::{CellRef, Code, Finding, Language, Severity};
 pub use period::Period;
 pub use report::{
-    BudgetRow, BudgetScope, Claim, GoalRow, Identity, IndicatorRow, Kind, Measure, PerspectiveRow, Polarity, Reading,
-    Report, Value,
+    BudgetRow, BudgetScope, CategoryRow, CategoryTable, Claim, GoalRow, Identity, IndicatorRow, Kind, Measure,
+    PerspectiveRow, Polarity, Reading, Report, Value,
 };
 pub use scorecard::{BudgetLine, GoalScore, IndicatorScore, PerspectiveScore, Score, Scorecard, Status};
 pub use unit::{Unit, UnitRegistry};

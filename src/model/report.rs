@@ -208,4 +208,23 @@ pub struct Report {
     pub indicators: Vec<IndicatorRow>,
     pub budget: Vec<BudgetRow>,
     pub npss: Option<Claim>,
+    /// Tables of categories and their shares (000 Tabel 3.4: Kategori | Jumlah | Persentase).
+    pub categories: Vec<CategoryTable>,
+}
+
+/// Counts by category and the share of each, with the total row the unit printed: the counts
+/// add up to the total, each share is its count over the total, and the shares add up to 100.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryTable {
+    /// The table's header cell, naming it in findings.
+    pub at: CellRef,
+    pub rows: Vec<CategoryRow>,
+    pub total: Option<CategoryRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryRow {
+    pub label: String,
+    pub count: Reading,
+    pub share: Option<Claim>,
 }

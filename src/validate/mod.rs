@@ -8,6 +8,7 @@
 
 pub mod agreement;
 mod budget;
+mod categories;
 mod claims;
 pub mod history;
 mod plausible;
@@ -25,6 +26,7 @@ pub fn review(report: &Report, card: &Scorecard, rules: &Rules, previous: Option
     let mut findings = claims::claims(report, card, rules.efficiency_clamp);
     findings.extend(budget::check(report, card));
     findings.extend(ranges::check(report));
+    findings.extend(categories::check(report));
     findings.extend(plausible::check(report, card));
     if let Some(previous) = previous {
         history::compare(report, card, previous, &mut findings);

@@ -58,6 +58,7 @@ mod tests {
             indicators: Vec::new(),
             budget: Vec::new(),
             npss: None,
+            categories: Vec::new(),
         };
         let structure = crate::config::Config::builtin().structure("KR07", 2024).cloned().unwrap();
         let findings = place(&mut report, &structure);

@@ -178,3 +178,18 @@ fn without_an_agreement_the_renstra_structure_places_each_goal() {
     assert_eq!(shown(&card.npss), "99.27");
     assert_eq!(outcome.exit_code(), 1);
 }
+
+#[test]
+fn category_shares_add_up_and_follow_their_counts() {
+    let published = check_fixture("bkn_2023_nspk_categories.xlsx");
+    let share = findings(&published, Code::ClaimShare);
+    assert_eq!(share.len(), 1);
+    assert_eq!(share[0].at.as_ref().unwrap().to_string(), "Tabel 3.4!C6");
+    assert_eq!((share[0].found.as_str(), share[0].expected.as_str()), ("29.51", "19.52"));
+    let total = findings(&published, Code::CategoryTotal);
+    assert_eq!(total.len(), 1);
+    assert_eq!((total[0].found.as_str(), total[0].expected.as_str()), ("100", "109.97"));
+    // 278 of 620 printed 44,83 % (44.839 cut, not rounded): within one unit of its last decimal.
+    let consistent = check_fixture("bkn_2023_nspk_categories_consistent.xlsx");
+    assert_eq!(consistent.exit_code(), 0, "{:#?}", consistent.findings);
+}
