@@ -58,6 +58,8 @@ struct RawStructure {
     from: u16,
     to: u16,
     goals: BTreeMap<String, String>,
+    #[serde(default)]
+    indicators: BTreeMap<String, String>,
 }
 
 /// The performance tree a unit's reports keep over a Renstra period, built in for BKN and the
@@ -67,7 +69,10 @@ struct RawStructure {
 pub struct Structure {
     pub units: Vec<String>,
     pub years: (u16, u16),
+    /// SS code → perspective.
     pub goals: BTreeMap<String, String>,
+    /// IKU code → SS code.
+    pub indicators: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -358,7 +363,18 @@ impl Config {
                 ));
             }
             let units = raw.units.iter().map(|u| u.trim().to_uppercase()).collect();
-            structures.push(Structure { units, years: (raw.from, raw.to), goals: raw.goals });
+            if let Some((iku, ss)) = raw.indicators.iter().find(|(_, ss)| !raw.goals.contains_key(*ss)) {
+                return Err(value_error(
+                    "structure.indicators",
+                    format!("{iku} is placed in {ss}, which has no perspective"),
+                ));
+            }
+            structures.push(Structure {
+                units,
+                years: (raw.from, raw.to),
+                goals: raw.goals,
+                indicators: raw.indicators,
+            });
         }
         Ok(Config { units: UnitRegistry::new(units), rules, service, review, mail, limits, structures })
     }

@@ -230,8 +230,8 @@ codes! {
         "{subject} dilaporkan lebih dari sekali (juga di {expected}); yang pertama yang dinilai.",
         "{subject} is reported more than once (also at {expected}); the first is scored.";
     IndicatorMoved => "INDICATOR_MOVED", Error,
-        "{subject} dilaporkan di bawah {found}, padahal menurut Perjanjian Kinerja di bawah {expected}; dinilai menurut Perjanjian Kinerja.",
-        "{subject} is reported under {found}, but the performance agreement puts it under {expected}; scored by the agreement.";
+        "{subject} dilaporkan di bawah {found}, padahal Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, struktur Renstra yang berlaku) menempatkannya di bawah {expected}; dinilai di bawah {expected}.",
+        "{subject} is reported under {found}, but the performance agreement (or, without one, the Renstra's structure) puts it under {expected}; scored under {expected}.";
     GoalMoved => "GOAL_MOVED", Error,
         "{subject} dilaporkan di perspektif {found}, padahal Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, struktur Renstra yang berlaku) menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
         "{subject} is reported in perspective {found}, but the performance agreement (or, without one, the Renstra's structure) puts it in {expected}; scored in {expected}.";

@@ -4,8 +4,9 @@
 use crate::config::Structure;
 use crate::model::{Code, Finding, Report};
 
-/// Put each goal of `report` in the perspective `structure` gives it; a goal printed under
-/// another perspective is moved and said so (`GOAL_MOVED`), one printed under none is placed.
+/// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
+/// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
+/// goal printed under no perspective is placed.
 /// Only a report whose goals are all in the structure is held to it (a report with goals the
 /// structure does not know follows another tree), and only goals the table prints: one kinerja
 /// stands in for, named in parentheses, has no place to keep.
@@ -28,6 +29,19 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
             );
         }
         goal.perspective = perspective.clone();
+    }
+    let goals: Vec<String> = report.goals.iter().filter(|g| printed(&g.name)).map(|g| g.code.clone()).collect();
+    for indicator in &mut report.indicators {
+        let Some(goal) = structure.indicators.get(&indicator.code) else { continue };
+        if indicator.goal == *goal || !goals.contains(goal) || !goals.contains(&indicator.goal) {
+            continue;
+        }
+        findings.push(
+            Finding::new(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)
+                .found(&indicator.goal)
+                .expected(goal),
+        );
+        indicator.goal = goal.clone();
     }
     findings
 }

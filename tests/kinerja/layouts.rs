@@ -193,3 +193,17 @@ fn category_shares_add_up_and_follow_their_counts() {
     let consistent = check_fixture("bkn_2023_nspk_categories_consistent.xlsx");
     assert_eq!(consistent.exit_code(), 0, "{:#?}", consistent.findings);
 }
+
+#[test]
+fn without_an_agreement_the_renstra_structure_places_each_indicator() {
+    let outcome = check_fixture("kr07_2024_indicator_under_wrong_goal.xlsx");
+    let moved = findings(&outcome, Code::IndicatorMoved);
+    assert_eq!(moved.len(), 1);
+    assert_eq!(
+        (moved[0].subject.as_str(), moved[0].found.as_str(), moved[0].expected.as_str()),
+        ("IKU.2", "SS.2", "SS.1")
+    );
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.perspectives[0].score), "100.00");
+    assert_eq!(shown(&card.npss), "99.27");
+}
