@@ -44,6 +44,15 @@ pub enum ServiceError {
 /// [`ServiceError`] when the folders or the ledger cannot be prepared, or signals cannot be
 /// handled. Failures on single files are logged and leave the file in `processing/`.
 pub async fn run(config: Config) -> Result<(), ServiceError> {
+    // A secret missing now would fail every message later, silently: refuse to start instead.
+    if let crate::mail::Transport::Smtp { username: Some(user), .. } = &config.mail.transport
+        && std::env::var_os(crate::mail::PASSWORD_VARIABLE).is_none()
+    {
+        return Err(ServiceError::Fatal(format!(
+            "mail.username is `{user}` but {} is not set; set it, or remove mail.username",
+            crate::mail::PASSWORD_VARIABLE
+        )));
+    }
     let work = Workplace::new(&config);
     work.prepare(&config)?;
     let _lock = lock(&work)?;

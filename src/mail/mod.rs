@@ -6,7 +6,7 @@ mod compose;
 mod send;
 
 pub use compose::{Attachment, Draft, Notice, clean, compose, planners, reminder};
-pub use send::{Sender, Settings, Transport};
+pub use send::{PASSWORD_VARIABLE, Sender, Settings, Transport};
 
 /// The `security` setting of an SMTP server.
 pub mod send_security {

@@ -11,6 +11,9 @@ use lettre::{Message, SmtpTransport, Transport as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The environment variable that holds the SMTP password (never a file in the repository).
+pub const PASSWORD_VARIABLE: &str = "KINERJA_SMTP_PASSWORD";
+
 /// How messages leave.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Transport {
@@ -117,7 +120,8 @@ impl Sender {
                 };
                 let mut builder = builder.port(*port).timeout(Some(self.settings.timeout));
                 if let Some(user) = username {
-                    let password = std::env::var("KINERJA_SMTP_PASSWORD").unwrap_or_default();
+                    // Present: the service does not start without it.
+                    let password = std::env::var(PASSWORD_VARIABLE).unwrap_or_default();
                     builder = builder.credentials(Credentials::new(user.clone(), password));
                 }
                 builder.build().send(email).map(|_| ()).map_err(|e| {

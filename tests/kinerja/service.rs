@@ -452,3 +452,17 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("Rekap Kinerja 2023 TAHUNAN.xlsx"));
     assert!(service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx").exists());
 }
+
+#[test]
+fn the_service_refuses_to_start_without_the_smtp_password_its_username_needs() {
+    let service = Service::create("no-password", "[mail]\nhost = \"127.0.0.1\"\nusername = \"kinerja\"\n");
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "serve"])
+        .current_dir(&service.dir)
+        .env_remove("KINERJA_SMTP_PASSWORD")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("mail.username") && said.contains("KINERJA_SMTP_PASSWORD"), "{said}");
+}
