@@ -61,13 +61,14 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let (fatal, mut fatal_failure) = mpsc::unbounded_channel::<String>();
     let config = Arc::new(config);
     let workers = config.service.workers;
-    let (light, queue) = mpsc::channel::<Job>(workers * 4);
+    let (light, queue) = mpsc::channel::<Queued>(workers * 4);
     let queue = Arc::new(Mutex::new(queue));
     // Heavy files (much unpacked content) have a lane and a worker of their own, so a big or
     // slow file never holds back the small ones behind it.
-    let (heavy, heavy_queue) = mpsc::channel::<Job>(4);
+    let (heavy, heavy_queue) = mpsc::channel::<Queued>(4);
     let heavy_queue = Arc::new(Mutex::new(heavy_queue));
-    let jobs = Lanes { light, heavy };
+    let order = Arc::new(UnitOrder::default());
+    let jobs = Lanes { light, heavy, order: order.clone() };
     let (wake, woken) = std::sync::mpsc::channel::<()>();
     let mail_stop = Arc::new(AtomicBool::new(false));
     let mailer = {
@@ -81,7 +82,8 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone(), wake.clone()));
     let mut handles = Vec::new();
     for n in 0..=workers {
-        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
+        let context =
+            (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone(), order.clone());
         let queue = if n == workers { heavy_queue.clone() } else { queue.clone() };
         handles.push(tokio::spawn(worker(n, queue, context)));
     }
@@ -96,7 +98,8 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
         warn!(file = %name, "was in processing at two stops in a row: rejected unread");
     }
     for job in poison.into_iter().chain(recovered) {
-        let _ = jobs.light.send(job).await;
+        let queued = jobs.queued(job);
+        let _ = jobs.light.send(queued).await;
     }
     info!(inbox = %work.inbox.display(), workers, "watching the inbox");
     let stop = Arc::new(AtomicBool::new(false));
@@ -171,36 +174,45 @@ type WorkerContext = (
     mpsc::UnboundedSender<(u16, Period)>,
     std::sync::mpsc::Sender<()>,
     mpsc::UnboundedSender<String>,
+    Arc<UnitOrder>,
 );
 
 async fn worker(
     n: usize,
-    queue: Arc<Mutex<mpsc::Receiver<Job>>>,
-    (config, work, ledger, changed, wake, fatal): WorkerContext,
+    queue: Arc<Mutex<mpsc::Receiver<Queued>>>,
+    (config, work, ledger, changed, wake, fatal, order): WorkerContext,
 ) {
     loop {
-        let Some(job) = queue.lock().await.recv().await else { break };
+        let Some(Queued { job, ticket }) = queue.lock().await.recv().await else { break };
+        let order = order.clone();
         let (config, work, ledger, changed, wake, fatal) =
             (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
         let name = crate::model::text::shown_name(&job.arrival.file_name).into_owned();
-        let done: pipeline::Done = Box::new(move |result| match result {
-            Ok(processed) => {
+        let folder = job.arrival.folder.clone();
+        // Given back when `done` has run (the record committed) or is dropped unrun.
+        let (turn_given, turn) = std::sync::mpsc::sync_channel::<Turn>(1);
+        let done: pipeline::Done = Box::new(move |result| match (result, turn.try_recv()) {
+            (Ok(processed), _turn) => {
                 info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
                 if let Some(key) = processed.consolidates() {
                     let _ = changed.send(key);
                 }
                 let _ = wake.send(());
             }
-            Err(pipeline::PipelineError::Store(e)) => {
+            (Err(pipeline::PipelineError::Store(e)), _turn) => {
                 let _ = fatal.send(format!("the ledger cannot be written ({e})"));
             }
-            Err(e) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
+            (Err(e), _turn) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
         });
         // Reading, scoring and the annotated copy catch their own panics; anything else that
         // panics leaves its file in processing/ (rejected unread after a second stop), and the
         // worker goes on with the next file.
-        if let Err(e) = tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger, done)).await
-        {
+        let handled = tokio::task::spawn_blocking(move || {
+            // The unit's earlier files first: this one is reviewed against what they recorded.
+            let _ = turn_given.send(order.wait(&folder, ticket));
+            pipeline::process(job, &config, &work, &ledger, done)
+        });
+        if let Err(e) = handled.await {
             error!(worker = n, "a file's handling failed ({e}); it stays in processing/");
         }
     }
@@ -288,18 +300,75 @@ async fn consolidate(
 
 /// Where taken files wait for a worker.
 struct Lanes {
-    light: mpsc::Sender<Job>,
-    heavy: mpsc::Sender<Job>,
+    light: mpsc::Sender<Queued>,
+    heavy: mpsc::Sender<Queued>,
+    order: Arc<UnitOrder>,
+}
+
+/// A taken file and its place in its unit's order.
+struct Queued {
+    job: Job,
+    ticket: u64,
+}
+
+/// The files of one unit are handled one at a time, in the order they were taken, each after
+/// the one before is recorded: a report is always reviewed against the agreement and the
+/// earlier version that arrived before it, whatever the timing. Different units run in parallel.
+#[derive(Default)]
+struct UnitOrder {
+    /// Folder → (next ticket to give, ticket whose turn it is).
+    tickets: std::sync::Mutex<std::collections::HashMap<String, (u64, u64)>>,
+    turn: std::sync::Condvar,
+}
+
+impl UnitOrder {
+    fn ticket(&self, folder: &str) -> u64 {
+        let mut tickets = self.tickets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let entry = tickets.entry(folder.to_string()).or_default();
+        entry.0 += 1;
+        entry.0 - 1
+    }
+
+    /// Wait until `ticket` is served for `folder`; the turn passes on when the `Turn` is dropped.
+    fn wait(self: &Arc<Self>, folder: &str, ticket: u64) -> Turn {
+        let mut tickets = self.tickets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while tickets.get(folder).is_some_and(|(_, serving)| *serving != ticket) {
+            tickets = self.turn.wait(tickets).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        Turn { order: self.clone(), folder: folder.to_string() }
+    }
+}
+
+/// A unit's turn, held while its file is handled and recorded.
+struct Turn {
+    order: Arc<UnitOrder>,
+    folder: String,
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        let mut tickets = self.order.tickets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, serving)) = tickets.get_mut(&self.folder) {
+            *serving += 1;
+        }
+        self.order.turn.notify_all();
+    }
 }
 
 /// Unpacked bytes from which a file takes the heavy lane: a unit's report unpacks to 20–300 KB.
 const HEAVY: u64 = 1024 * 1024;
 
 impl Lanes {
+    /// A job with its place in its unit's order.
+    fn queued(&self, job: Job) -> Queued {
+        let ticket = self.order.ticket(&job.arrival.folder);
+        Queued { job, ticket }
+    }
+
     /// Queue a job on its lane, waiting while the lane is full; false once the workers are gone.
     fn send(&self, job: Job) -> bool {
         let lane = if watch::weight(&job.path) > HEAVY { &self.heavy } else { &self.light };
-        lane.blocking_send(job).is_ok()
+        lane.blocking_send(self.queued(job)).is_ok()
     }
 }
 
@@ -390,7 +459,8 @@ fn scan(
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     if refused.insert((folder.clone(), name)) {
                         warn!(folder = %folder, file = %crate::model::text::shown_name(&path.to_string_lossy()), "a {what} in the inbox: refused and left where it is");
-                        if jobs.light.blocking_send(pipeline::refuse_in_place(&folder, &path, what)).is_err() {
+                        let queued = jobs.queued(pipeline::refuse_in_place(&folder, &path, what));
+                        if jobs.light.blocking_send(queued).is_err() {
                             return Scan::QueueClosed;
                         }
                     }

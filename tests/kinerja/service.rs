@@ -466,3 +466,30 @@ fn the_service_refuses_to_start_without_the_smtp_password_its_username_needs() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("mail.username") && said.contains("KINERJA_SMTP_PASSWORD"), "{said}");
 }
+
+#[test]
+fn a_report_dropped_with_its_agreement_is_always_reviewed_against_it() {
+    let service = Service::start("order");
+    // Both settle in one scan: the agreement is taken first (older), the report right behind it,
+    // and two workers are free.
+    let now = std::time::SystemTime::now();
+    for (name, fixture, age) in
+        [("pk 2024.xlsx", "kr07_2024_agreement_kode.xlsx", 2), ("laporan.xlsx", "kr07_2024_review_errors.xlsx", 1)]
+    {
+        let part = service.inbox("KR07").join(format!(".{name}.part"));
+        std::fs::write(&part, bytes(fixture)).unwrap();
+        let file = std::fs::File::options().write(true).open(&part).unwrap();
+        file.set_modified(now - Duration::from_secs(age)).unwrap();
+        std::fs::rename(&part, service.inbox("KR07").join(name)).unwrap();
+    }
+    service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx'")
+        .unwrap();
+    let codes: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    // Only the agreement knows IKU 9 is missing and IKU 15 unknown.
+    for code in ["INDICATOR_MISSING", "INDICATOR_UNKNOWN", "TARGET_MISMATCH"] {
+        assert!(codes.iter().any(|c| c == code), "{code} missing from {codes:?}");
+    }
+}
