@@ -67,8 +67,8 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     // slow file never holds back the small ones behind it.
     let (heavy, heavy_queue) = mpsc::channel::<Queued>(4);
     let heavy_queue = Arc::new(Mutex::new(heavy_queue));
-    let order = Arc::new(UnitOrder::default());
-    let jobs = Lanes { light, heavy, order: order.clone() };
+    let in_flight = Arc::new(InFlight::default());
+    let jobs = Lanes { light, heavy, in_flight: in_flight.clone() };
     let (wake, woken) = std::sync::mpsc::channel::<()>();
     let mail_stop = Arc::new(AtomicBool::new(false));
     let mailer = {
@@ -82,8 +82,7 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone(), wake.clone()));
     let mut handles = Vec::new();
     for n in 0..=workers {
-        let context =
-            (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone(), order.clone());
+        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
         let queue = if n == workers { heavy_queue.clone() } else { queue.clone() };
         handles.push(tokio::spawn(worker(n, queue, context)));
     }
@@ -97,9 +96,16 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
         let name = crate::model::text::shown_name(&job.arrival.file_name);
         warn!(file = %name, "was in processing at two stops in a row: rejected unread");
     }
+    // Files a previous run took: each unit's in the order taken, one after the other (the
+    // scanner takes no file of a unit while one is in flight).
     for job in poison.into_iter().chain(recovered) {
-        let queued = jobs.queued(job);
-        let _ = jobs.light.send(queued).await;
+        let flight = loop {
+            match jobs.in_flight.start(&job.arrival.folder) {
+                Some(flight) => break flight,
+                None => tokio::time::sleep(Duration::from_millis(5)).await,
+            }
+        };
+        let _ = jobs.light.send((job, Some(flight))).await;
     }
     info!(inbox = %work.inbox.display(), workers, "watching the inbox");
     let stop = Arc::new(AtomicBool::new(false));
@@ -174,45 +180,71 @@ type WorkerContext = (
     mpsc::UnboundedSender<(u16, Period)>,
     std::sync::mpsc::Sender<()>,
     mpsc::UnboundedSender<String>,
-    Arc<UnitOrder>,
 );
+
+/// The units with a file taken and not yet recorded. The scanner takes one file of a unit at a
+/// time, oldest first, and the next only once the one before is recorded: a report is always
+/// reviewed against the agreement and the earlier version that arrived before it, whatever the
+/// timing. Other units' files keep flowing meanwhile, and waiting files wait in the inbox.
+#[derive(Default)]
+struct InFlight(std::sync::Mutex<std::collections::HashSet<String>>);
+
+impl InFlight {
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashSet<String>> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Mark `folder` in flight, unless it already is; the returned guard clears it when dropped.
+    fn start(self: &Arc<Self>, folder: &str) -> Option<Flight> {
+        self.lock().insert(folder.to_string()).then(|| Flight { units: self.clone(), folder: folder.to_string() })
+    }
+}
+
+/// A taken file, with its unit's flight when its review depends on the unit's earlier files.
+type Queued = (Job, Option<Flight>);
+
+/// A unit's file in flight; dropped once its record is committed (or its handling gave up).
+struct Flight {
+    units: Arc<InFlight>,
+    folder: String,
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        self.units.lock().remove(&self.folder);
+    }
+}
 
 async fn worker(
     n: usize,
     queue: Arc<Mutex<mpsc::Receiver<Queued>>>,
-    (config, work, ledger, changed, wake, fatal, order): WorkerContext,
+    (config, work, ledger, changed, wake, fatal): WorkerContext,
 ) {
     loop {
-        let Some(Queued { job, ticket }) = queue.lock().await.recv().await else { break };
-        let order = order.clone();
+        let Some((job, flight)) = queue.lock().await.recv().await else { break };
         let (config, work, ledger, changed, wake, fatal) =
             (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
         let name = crate::model::text::shown_name(&job.arrival.file_name).into_owned();
-        let folder = job.arrival.folder.clone();
-        // Given back when `done` has run (the record committed) or is dropped unrun.
-        let (turn_given, turn) = std::sync::mpsc::sync_channel::<Turn>(1);
-        let done: pipeline::Done = Box::new(move |result| match (result, turn.try_recv()) {
-            (Ok(processed), _turn) => {
+        // The unit's next file is taken once this one is recorded: the flight ends with `done`,
+        // run after the commit, or dropped unrun.
+        let done: pipeline::Done = Box::new(move |result| match (result, flight) {
+            (Ok(processed), _flight) => {
                 info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
                 if let Some(key) = processed.consolidates() {
                     let _ = changed.send(key);
                 }
                 let _ = wake.send(());
             }
-            (Err(pipeline::PipelineError::Store(e)), _turn) => {
+            (Err(pipeline::PipelineError::Store(e)), _flight) => {
                 let _ = fatal.send(format!("the ledger cannot be written ({e})"));
             }
-            (Err(e), _turn) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
+            (Err(e), _flight) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
         });
         // Reading, scoring and the annotated copy catch their own panics; anything else that
         // panics leaves its file in processing/ (rejected unread after a second stop), and the
         // worker goes on with the next file.
-        let handled = tokio::task::spawn_blocking(move || {
-            // The unit's earlier files first: this one is reviewed against what they recorded.
-            let _ = turn_given.send(order.wait(&folder, ticket));
-            pipeline::process(job, &config, &work, &ledger, done)
-        });
-        if let Err(e) = handled.await {
+        if let Err(e) = tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger, done)).await
+        {
             error!(worker = n, "a file's handling failed ({e}); it stays in processing/");
         }
     }
@@ -302,73 +334,17 @@ async fn consolidate(
 struct Lanes {
     light: mpsc::Sender<Queued>,
     heavy: mpsc::Sender<Queued>,
-    order: Arc<UnitOrder>,
-}
-
-/// A taken file and its place in its unit's order.
-struct Queued {
-    job: Job,
-    ticket: u64,
-}
-
-/// The files of one unit are handled one at a time, in the order they were taken, each after
-/// the one before is recorded: a report is always reviewed against the agreement and the
-/// earlier version that arrived before it, whatever the timing. Different units run in parallel.
-#[derive(Default)]
-struct UnitOrder {
-    /// Folder → (next ticket to give, ticket whose turn it is).
-    tickets: std::sync::Mutex<std::collections::HashMap<String, (u64, u64)>>,
-    turn: std::sync::Condvar,
-}
-
-impl UnitOrder {
-    fn ticket(&self, folder: &str) -> u64 {
-        let mut tickets = self.tickets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let entry = tickets.entry(folder.to_string()).or_default();
-        entry.0 += 1;
-        entry.0 - 1
-    }
-
-    /// Wait until `ticket` is served for `folder`; the turn passes on when the `Turn` is dropped.
-    fn wait(self: &Arc<Self>, folder: &str, ticket: u64) -> Turn {
-        let mut tickets = self.tickets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        while tickets.get(folder).is_some_and(|(_, serving)| *serving != ticket) {
-            tickets = self.turn.wait(tickets).unwrap_or_else(std::sync::PoisonError::into_inner);
-        }
-        Turn { order: self.clone(), folder: folder.to_string() }
-    }
-}
-
-/// A unit's turn, held while its file is handled and recorded.
-struct Turn {
-    order: Arc<UnitOrder>,
-    folder: String,
-}
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        let mut tickets = self.order.tickets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((_, serving)) = tickets.get_mut(&self.folder) {
-            *serving += 1;
-        }
-        self.order.turn.notify_all();
-    }
+    in_flight: Arc<InFlight>,
 }
 
 /// Unpacked bytes from which a file takes the heavy lane: a unit's report unpacks to 20–300 KB.
 const HEAVY: u64 = 1024 * 1024;
 
 impl Lanes {
-    /// A job with its place in its unit's order.
-    fn queued(&self, job: Job) -> Queued {
-        let ticket = self.order.ticket(&job.arrival.folder);
-        Queued { job, ticket }
-    }
-
     /// Queue a job on its lane, waiting while the lane is full; false once the workers are gone.
-    fn send(&self, job: Job) -> bool {
+    fn send(&self, job: Job, flight: Flight) -> bool {
         let lane = if watch::weight(&job.path) > HEAVY { &self.heavy } else { &self.light };
-        lane.blocking_send(self.queued(job)).is_ok()
+        lane.blocking_send((job, Some(flight))).is_ok()
     }
 }
 
@@ -459,8 +435,9 @@ fn scan(
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     if refused.insert((folder.clone(), name)) {
                         warn!(folder = %folder, file = %crate::model::text::shown_name(&path.to_string_lossy()), "a {what} in the inbox: refused and left where it is");
-                        let queued = jobs.queued(pipeline::refuse_in_place(&folder, &path, what));
-                        if jobs.light.blocking_send(queued).is_err() {
+                        // Refused unread: nothing of the unit's review depends on it.
+                        let job = pipeline::refuse_in_place(&folder, &path, what);
+                        if jobs.light.blocking_send((job, None)).is_err() {
                             return Scan::QueueClosed;
                         }
                     }
@@ -490,12 +467,15 @@ fn scan(
             if stop.load(Ordering::SeqCst) {
                 break;
             }
+            let folder = folders.get(&path).cloned().unwrap_or_default();
+            // The unit's file before this one is not recorded yet: this one waits in the inbox.
+            let Some(flight) = jobs.in_flight.start(&folder) else { continue };
             settler.forget(&path);
-            let folder = folders.remove(&path).unwrap_or_default();
+            folders.remove(&path);
             match pipeline::take(work, &folder, &path) {
                 Ok(job) => {
                     info!(folder = %folder, file = %crate::model::text::shown_name(&job.arrival.file_name), "taken");
-                    if !jobs.send(job) {
+                    if !jobs.send(job, flight) {
                         return Scan::QueueClosed;
                     }
                 }

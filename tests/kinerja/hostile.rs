@@ -3,7 +3,12 @@
 //! `kinerja serve` takes the whole corpus, plus links, FIFOs and a device, while good reports
 //! keep flowing and nothing outside the workplace is opened, moved or changed.
 
-use crate::common::distinct_copy;
+use crate::common::{distinct_copy, report_of_kanreg};
+
+/// A copy with its own SHA-256: a zip comment appended (the rewritten packages have none yet).
+fn distinct_copy_any(bytes: &[u8], n: usize) -> Vec<u8> {
+    distinct_copy(bytes, &format!("copy {n}"))
+}
 use crate::service::{Service, wait_for};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -143,10 +148,19 @@ fn the_service_takes_the_hostile_corpus_while_good_reports_flow() {
     // The FIFO and the link to a device in a subfolder, and the two links above.
     let specials = special_entries(&kr07.join("khusus")).len() - 1 + 2;
 
-    // Good reports (each a new version of the unit's report), dropped while the hostile ones
-    // are in the queue.
+    // Good reports from other units, each its own, dropped while the hostile ones are in the
+    // queue (KR07's own files wait their turn behind KR07's earlier ones).
+    let units = [
+        ("KR01", "I", "Yogyakarta"),
+        ("KR02", "II", "Surabaya"),
+        ("KR03", "III", "Bandung"),
+        ("KR04", "IV", "Makassar"),
+        ("KR05", "V", "Jakarta"),
+    ];
+    let reports: Vec<Vec<u8>> = units.iter().map(|(_, roman, seat)| report_of_kanreg(&good, roman, seat)).collect();
     for i in 0..20 {
-        service.drop_file("KR07", &format!("baik-{i}.xlsx"), &distinct_copy(&good, &format!("good {i}")));
+        let (code, _, _) = units[i % units.len()];
+        service.drop_file(code, &format!("baik-{i}.xlsx"), &distinct_copy_any(&reports[i % units.len()], i));
     }
     let dropped = Instant::now();
     let settle = Duration::from_millis(200);
@@ -156,6 +170,13 @@ fn the_service_takes_the_hostile_corpus_while_good_reports_flow() {
     };
     wait_for("the good reports", settle + Duration::from_secs(2), || good_recorded(&service) == 20);
     let took = dropped.elapsed();
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let accepted: i64 = conn
+        .query_row("SELECT COUNT(*) FROM submissions WHERE file_name LIKE 'baik-%' AND result = 'accepted'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(accepted, 20, "each unit's report is its own and accepted");
 
     service.wait_for_arrivals("every entry", (regular + 20 + specials) as i64, Duration::from_secs(60));
     // Nothing outside the workplace was opened for writing, moved or changed.
@@ -167,7 +188,7 @@ fn the_service_takes_the_hostile_corpus_while_good_reports_flow() {
     let archived = service.files_in("state/archive");
     assert!(archived.iter().all(|p| p.symlink_metadata().unwrap().file_type().is_file()), "{archived:?}");
     // Still alive and still taking: one more good file after all that.
-    service.drop_file("KR07", "sesudah.xlsx", &distinct_copy(&good, "after"));
+    service.drop_file("KR01", "sesudah.xlsx", &distinct_copy_any(&reports[0], 99));
     service.wait_for_arrivals("the last file", (regular + 21 + specials) as i64, Duration::from_secs(10));
     // A second walk of the inbox records nothing again.
     std::thread::sleep(Duration::from_millis(1200));
