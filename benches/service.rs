@@ -3,7 +3,8 @@
 //! - latency: from the moment a file is complete in the inbox (renamed into place) to its
 //!   ledger record, minus the settle window; median and p99 over files dropped one by one.
 //!   Target: median below 50 ms.
-//! - throughput: a burst of 500 distinct files, from the first take to the last record, next to
+//! - throughput: a burst of 500 distinct files (of one unit, then from 14 units), from the first
+//!   take to the last record, next to
 //!   the comparator: the same workbook checked in-process back to back on as many threads as
 //!   the service has workers (the reading itself).
 
@@ -50,9 +51,13 @@ impl Service {
 
     /// Write aside, rename into place: the file is complete at the returned instant.
     fn drop_file(&self, name: &str, bytes: &[u8]) -> i64 {
-        let part = self.dir.join(format!("inbox/KR07/.{name}.part"));
+        self.drop_in("KR07", name, bytes)
+    }
+
+    fn drop_in(&self, unit: &str, name: &str, bytes: &[u8]) -> i64 {
+        let part = self.dir.join(format!("inbox/{unit}/.{name}.part"));
         std::fs::write(&part, bytes).unwrap();
-        std::fs::rename(&part, self.dir.join("inbox/KR07").join(name)).unwrap();
+        std::fs::rename(&part, self.dir.join("inbox").join(unit).join(name)).unwrap();
         now_ms()
     }
 
@@ -129,6 +134,42 @@ fn main() {
     let peak = service.peak_mib();
     drop(service);
 
+    // The same burst from the 14 Kantor Regional, each its own report: units run in parallel,
+    // each unit's files one after the other.
+    let service = Service::start("burst-units", "");
+    let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"];
+    let seats = [
+        "Yogyakarta",
+        "Surabaya",
+        "Bandung",
+        "Makassar",
+        "Jakarta",
+        "Medan",
+        "Palembang",
+        "Banjarmasin",
+        "Jayapura",
+        "Denpasar",
+        "Manado",
+        "Pekanbaru",
+        "Banda Aceh",
+        "Manokwari",
+    ];
+    let reports: Vec<Vec<u8>> =
+        romans.iter().zip(seats).map(|(roman, seat)| distinct::report_of_kanreg(&content, roman, seat)).collect();
+    for i in 0..500 {
+        let unit = format!("KR{:02}", i % 14 + 1);
+        service.drop_in(
+            &unit,
+            &format!("burst-{i:03}.xlsx"),
+            &distinct::distinct_copy(&reports[i % 14], &format!("{i}")),
+        );
+    }
+    let timings = service.wait_for(500);
+    let first_taken = timings.iter().map(|t| t.1).min().unwrap();
+    let last_recorded = timings.iter().map(|t| t.2).max().unwrap();
+    let units_rate = 500.0 / ((last_recorded - first_taken) as f64 / 1000.0);
+    drop(service);
+
     // Drop → message accepted by an SMTP server on loopback.
     let server = smtp::SmtpServer::start(0);
     let mail = format!(
@@ -172,7 +213,8 @@ fn main() {
     });
     let reading_rate = 500.0 / start.elapsed().as_secs_f64();
     println!(
-        "burst of 500 files: {service_rate:.0} files/s through the service ({WORKERS} workers, peak RSS {peak:.1} MiB); \
-         reading alone on {WORKERS} threads: {reading_rate:.0} files/s"
+        "burst of 500 files of one unit (one after the other): {service_rate:.0} files/s; from 14 units: \
+         {units_rate:.0} files/s ({WORKERS} workers, peak RSS {peak:.1} MiB); reading alone on {WORKERS} threads: \
+         {reading_rate:.0} files/s"
     );
 }

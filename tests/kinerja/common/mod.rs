@@ -41,28 +41,4 @@ pub mod smtp;
 
 #[path = "distinct.rs"]
 mod distinct;
-pub use distinct::distinct_copy;
-
-/// The Kanreg VII report re-titled as another Kantor Regional's (`roman`: "I", "II", …, with its
-/// seat), so each unit's folder gets a report of its own: the package rewritten part by part.
-pub fn report_of_kanreg(bytes: &[u8], roman: &str, seat: &str) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut part = archive.by_index(i).unwrap();
-        let name = part.name().unwrap().to_string();
-        let mut data = Vec::new();
-        part.read_to_end(&mut data).unwrap();
-        if name == "xl/sharedStrings.xml" {
-            let text = String::from_utf8(data).unwrap();
-            let text = text
-                .replace("Kantor Regional VII BKN Palembang", &format!("Kantor Regional {roman} BKN {seat}"))
-                .replace("Kantor Regional VII BKN", &format!("Kantor Regional {roman} BKN"));
-            data = text.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
-        out.write_all(&data).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
+pub use distinct::{distinct_copy, report_of_kanreg};
