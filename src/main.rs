@@ -9,7 +9,7 @@ use kinerja::store::Ledger;
 use kinerja::validate::history::Previous;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// kinerja reads BKN performance-report workbooks, scores them as BKN does, and says exactly
@@ -91,6 +91,9 @@ enum Command {
     /// Read, score and check a stored submission again (by id or SHA-256 prefix), and replace
     /// its findings and scores in the ledger.
     Reprocess { submission: String },
+    /// Write the unit's annotated copy of a stored submission (by id or SHA-256 prefix) to
+    /// `outbox/<year>/<UNIT>/`: the service writes it only for reports with errors.
+    Annotate { submission: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,6 +148,7 @@ fn run() -> anyhow::Result<u8> {
         Command::Serve => serve(config),
         Command::Status { year, period } => status(&config, year, period),
         Command::Reprocess { submission } => reprocess(&config, &submission),
+        Command::Annotate { submission } => annotate(&config, &submission),
         Command::Consolidate { year, period, send } => consolidate(&config, year, period, send),
         Command::Template { unit, year, period, agreement, out } => {
             template(&config, &unit, year, period, agreement, out)
@@ -269,11 +273,11 @@ fn template(
 fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let mut ledger = Ledger::open(&work.ledger())?;
-    let Some((id, stored, unit)) = ledger.find_submission(key)? else {
+    let Some(kinerja::store::Stored { id, stored_path, unit, .. }) = ledger.find_submission(key)? else {
         bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
     };
     let overrides = Overrides { unit, ..Overrides::default() };
-    let outcome = kinerja::check::check(&work.state.join(&stored), config, &overrides);
+    let outcome = kinerja::check::check(&work.state.join(&stored_path), config, &overrides);
     ledger.replace_reading(id, &kinerja::store::Reading::of(&outcome))?;
     print!("{}", kinerja::check::to_text(&outcome));
     println!(
@@ -281,6 +285,26 @@ fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
 Submission {id} read again; its findings and scores in the ledger are replaced."
     );
     Ok(outcome.exit_code() as u8)
+}
+
+fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
+    let work = Workplace::new(config);
+    let ledger = Ledger::open(&work.ledger())?;
+    let Some(stored) = ledger.find_submission(key)? else {
+        bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
+    };
+    let path = work.state.join(&stored.stored_path);
+    let bytes =
+        kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
+    let overrides = Overrides { unit: stored.unit, ..Overrides::default() };
+    let (name, sha256, start) =
+        (Path::new(&stored.file_name), kinerja::check::sha256(&bytes), std::time::Instant::now());
+    let outcome = kinerja::check::check_bytes(name, &bytes, sha256, config, &overrides, &Given::default(), start);
+    let Some(written) = kinerja::pipeline::annotate(&outcome, &stored.file_name, &bytes, config, &work.outbox) else {
+        bail!("no annotated copy for submission {}: it has no unit and year, or it could not be written", stored.id);
+    };
+    emit(&format!("{}\n", work.outbox.join(written).display()))?;
+    Ok(0)
 }
 
 fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {

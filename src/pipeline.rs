@@ -6,14 +6,13 @@
 //! committed to the ledger; then `state/archive/<sha256>.<ext>` or `state/rejected/`. A crash
 //! leaves it in one of those places, and [`recover`] resumes the ones in `processing/`.
 
-use crate::check::{self, Outcome, hex};
+use crate::check::{self, Outcome};
 use crate::config::Config;
 use crate::ingest::Overrides;
 use crate::model::text::shown_name;
 use crate::model::{Code, Kind, Period, Report, Severity};
 use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError, now_ms};
 use crate::validate::history::Previous;
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -291,29 +290,30 @@ const ANNOTATE_UNPACKED: u64 = 16 * 1024 * 1024;
 
 /// Write the unit's annotated copy of a read report to `outbox/<year>/<UNIT>/`; its path
 /// relative to the outbox. A failure (a panic included) is logged: the copy is a courtesy, the
-/// ledger is the record.
-fn annotate(outcome: &Outcome, job: &Job, bytes: &[u8], config: &Config, outbox: &Path) -> Option<String> {
+/// ledger is the record. The service writes it for the reports whose discrepancy report attaches
+/// it; `kinerja annotate` writes it for any submission on demand.
+pub fn annotate(outcome: &Outcome, file_name: &str, bytes: &[u8], config: &Config, outbox: &Path) -> Option<String> {
     let (report, _) = outcome.scored.as_ref()?;
     let unpacked = crate::ingest::package::unpacked(std::io::Cursor::new(bytes), bytes.len() as u64);
     if unpacked > ANNOTATE_UNPACKED {
-        let name = shown_name(&job.arrival.file_name);
+        let name = shown_name(file_name);
         tracing::info!(file = %name, unpacked, "no annotated copy: the workbook is far larger than a report");
         return None;
     }
     let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return None };
-    let target = crate::consolidate::annotate::path(outbox, year, unit, &job.arrival.file_name, &outcome.sha256);
-    let source = Path::new(&job.arrival.file_name);
+    let target = crate::consolidate::annotate::path(outbox, year, unit, file_name, &outcome.sha256);
+    let source = Path::new(file_name);
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::consolidate::annotate::write(outcome, source, bytes, &config.limits, outbox, &target)
     }));
     match written {
         Ok(Ok(())) => target.strip_prefix(outbox).ok().map(|p| p.to_string_lossy().into_owned()),
         Ok(Err(e)) => {
-            tracing::warn!(file = %shown_name(&job.arrival.file_name), "annotated copy not written: {e}");
+            tracing::warn!(file = %shown_name(file_name), "annotated copy not written: {e}");
             None
         }
         Err(_) => {
-            tracing::error!(file = %shown_name(&job.arrival.file_name), "annotated copy not written: it panicked");
+            tracing::error!(file = %shown_name(file_name), "annotated copy not written: it panicked");
             None
         }
     }
@@ -364,7 +364,7 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         }
         None => match crate::ingest::load(&job.path, &config.limits, false) {
             Ok(bytes) => {
-                let sha256 = hex(&Sha256::digest(&bytes));
+                let sha256 = check::sha256(&bytes);
                 match ledger.arrival_stored_path(&job.arrival.id) {
                     Err(e) => return done(Err(e.into())),
                     Ok(Some(stored)) => {
@@ -468,7 +468,13 @@ fn decide(
         Some(_) => rejected_path,
         None => format!("archive/{sha256}.{extension}"),
     };
-    let annotated = annotate(&outcome, job, bytes, config, &work.outbox);
+    // Only a discrepancy report attaches the annotated copy: a clean report's is written on
+    // demand (`kinerja annotate`), not on the way of every file.
+    let annotated = if outcome.count(crate::model::Severity::Error) > 0 {
+        annotate(&outcome, &job.arrival.file_name, bytes, config, &work.outbox)
+    } else {
+        None
+    };
     let reading = Box::new(Reading::of(&outcome));
     Ok(Decided {
         decision: Decision::Read { reading, rejected: reason.clone() },

@@ -78,10 +78,7 @@ pub fn check(path: &Path, config: &Config, overrides: &Overrides) -> Outcome {
 pub fn check_with(path: &Path, config: &Config, overrides: &Overrides, context: &dyn Context) -> Outcome {
     let start = Instant::now();
     match ingest::load(path, &config.limits, true) {
-        Ok(bytes) => {
-            let sha256 = hex(&Sha256::digest(&bytes));
-            check_bytes(path, &bytes, sha256, config, overrides, context, start)
-        }
+        Ok(bytes) => check_bytes(path, &bytes, sha256(&bytes), config, overrides, context, start),
         Err(e) => Outcome {
             file: path.to_path_buf(),
             sha256: String::new(),
@@ -176,4 +173,9 @@ fn review(
 /// Lower-case hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 of a file's bytes, in lower-case hex: how a content is known in the ledger.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }

@@ -101,6 +101,17 @@ pub enum Recorded {
     Recovered,
 }
 
+/// A submission and where its file is kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub id: i64,
+    /// Relative to the state directory.
+    pub stored_path: String,
+    pub unit: Option<String>,
+    /// The name it arrived under.
+    pub file_name: String,
+}
+
 /// An earlier submission of the same content.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Known {
@@ -274,14 +285,17 @@ impl Ledger {
     }
 
     /// The stored file and folder of a submission, by id or by a unique SHA-256 prefix.
-    pub fn find_submission(&self, key: &str) -> Result<Option<(i64, String, Option<String>)>, StoreError> {
+    pub fn find_submission(&self, key: &str) -> Result<Option<Stored>, StoreError> {
         let by_id = key.parse::<i64>().ok();
         let mut stmt = self.conn.prepare(
-            "SELECT id, stored_path, unit FROM submissions WHERE id = ?1 OR (?2 <> '' AND sha256 LIKE ?2 || '%') LIMIT 2",
+            "SELECT id, stored_path, unit, file_name FROM submissions
+             WHERE id = ?1 OR (?2 <> '' AND sha256 LIKE ?2 || '%') LIMIT 2",
         )?;
         let prefix = if key.len() >= 6 && key.chars().all(|c| c.is_ascii_hexdigit()) { key } else { "" };
-        let rows: Vec<(i64, String, Option<String>)> = stmt
-            .query_map(params![by_id, prefix], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        let rows: Vec<Stored> = stmt
+            .query_map(params![by_id, prefix], |r| {
+                Ok(Stored { id: r.get(0)?, stored_path: r.get(1)?, unit: r.get(2)?, file_name: r.get(3)? })
+            })?
             .collect::<Result<_, _>>()?;
         Ok(if rows.len() == 1 { rows.into_iter().next() } else { None })
     }

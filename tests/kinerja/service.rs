@@ -493,3 +493,23 @@ fn a_report_dropped_with_its_agreement_is_always_reviewed_against_it() {
         assert!(codes.iter().any(|c| c == code), "{code} missing from {codes:?}");
     }
 }
+
+#[test]
+fn a_clean_reports_annotated_copy_is_written_on_demand() {
+    let service = Service::start("annotate");
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.wait_for_arrivals("the report", 1, Duration::from_secs(20));
+    // No error, so no discrepancy report to attach it to: no copy written on the way.
+    assert!(service.files_in("outbox/2024/KR07").is_empty());
+    let sha = sha(&bytes("kr07_2024_capaian.xlsx"));
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "annotate", &sha[..10]])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let copy = service.dir.join(format!("outbox/2024/KR07/laporan (dinilai {}).xlsx", &sha[..8]));
+    assert!(String::from_utf8_lossy(&output.stdout).trim().ends_with(&*copy.file_name().unwrap().to_string_lossy()));
+    let book = calamine::open_workbook_auto(&copy).unwrap();
+    assert_eq!(calamine::Reader::sheet_names(&book), ["Tabel 3.2", "Tabel 3.1", "Hasil kinerja", "Temuan"]);
+}
