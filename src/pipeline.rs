@@ -350,6 +350,20 @@ impl Decided {
 pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger, done: Done) {
     let start = Instant::now();
     let rejected_path = format!("rejected/{}", processing_name(&job.arrival).0);
+    if job.special.is_none_or(|what| what == "poison") {
+        match ledger.arrival_stored_path(&job.arrival.id) {
+            Err(e) => return done(Err(e.into())),
+            Ok(Some(stored)) => {
+                // Recorded before a crash; only the last move is missing.
+                let kept = keep(&job.path, &work.state.join(&stored));
+                let recorded = Recorded::Recovered;
+                let processed =
+                    Processed { arrival: job.arrival, sha256: String::new(), recorded, reason: None, outcome: None };
+                return done(kept.map(|()| processed));
+            }
+            Ok(None) => {}
+        }
+    }
     let (sha256, decided) = match job.special {
         // Left where it is: never opened, moved or read.
         Some(what) if what != "poison" => {
@@ -365,22 +379,6 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         None => match crate::ingest::load(&job.path, &config.limits, false) {
             Ok(bytes) => {
                 let sha256 = check::sha256(&bytes);
-                match ledger.arrival_stored_path(&job.arrival.id) {
-                    Err(e) => return done(Err(e.into())),
-                    Ok(Some(stored)) => {
-                        // Recorded before a crash; only the last move is missing.
-                        let kept = keep(&job.path, &work.state.join(&stored));
-                        let processed = Processed {
-                            arrival: job.arrival,
-                            sha256,
-                            recorded: Recorded::Recovered,
-                            reason: None,
-                            outcome: None,
-                        };
-                        return done(kept.map(|()| processed));
-                    }
-                    Ok(None) => {}
-                }
                 match decide(&job, &bytes, &sha256, rejected_path, config, work, ledger, start) {
                     Ok(decided) => (sha256, decided),
                     Err(e) => return done(Err(e)),

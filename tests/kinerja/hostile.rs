@@ -274,3 +274,27 @@ fn a_mail_server_that_never_answers_holds_nothing_up() {
     assert!(service.stop().success());
     assert!(stopping.elapsed() < Duration::from_secs(6), "the stop waited {:?}", stopping.elapsed());
 }
+
+#[test]
+fn a_file_recorded_just_before_two_stops_is_only_moved_to_its_place() {
+    let mut service = Service::start("recorded-retried");
+    let good = std::fs::read(crate::common::fixture("kr07_2024_capaian.xlsx")).unwrap();
+    service.drop_file("KR07", "laporan.xlsx", &good);
+    service.wait_for_arrivals("the report", 1, Duration::from_secs(10));
+    assert!(service.stop().success());
+    // As if both stops came between the commit and the move: the file is still in retried/.
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let (id, stored): (String, String) =
+        conn.query_row("SELECT id, stored_path FROM arrivals", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let retried = service.dir.join("state/processing/retried");
+    std::fs::create_dir_all(&retried).unwrap();
+    std::fs::rename(service.dir.join("state").join(&stored), retried.join(format!("{id}__KR07__laporan.xlsx")))
+        .unwrap();
+    service.spawn();
+    wait_for("the file back in its place", Duration::from_secs(10), || {
+        service.dir.join("state").join(&stored).is_file()
+    });
+    assert_eq!(service.arrivals(), 1);
+    assert!(service.files_in("state/rejected").is_empty());
+    assert!(service.stop().success(), "the service stopped cleanly, not for a ledger fault");
+}
