@@ -439,16 +439,17 @@ fn worksheet(
                 col = None;
             }
             Event::Start(e) if e.local_name().as_ref() == "c" => {
-                let at = cell_position(&e, row, col)?;
+                let cell = cell_attributes(&e)?;
+                let at = cell_position(&cell, row, col)?;
                 (row, col) = (Some(at.0), Some(at.1));
-                let data = cell_value(&mut xml, &e, context, &mut scratch)?;
+                let data = cell_value(&mut xml, &cell, context, &mut scratch)?;
                 if data != Data::Empty {
                     budget.cell()?;
                     cells.push((at.0, at.1, data));
                 }
             }
             Event::Empty(e) if e.local_name().as_ref() == "c" => {
-                let at = cell_position(&e, row, col)?;
+                let at = cell_position(&cell_attributes(&e)?, row, col)?;
                 (row, col) = (Some(at.0), Some(at.1));
             }
             Event::End(e) if e.local_name().as_ref() == "sheetData" => break,
@@ -459,11 +460,61 @@ fn worksheet(
     Ok(cells)
 }
 
-fn cell_position(e: &BytesStart, row: Option<u32>, col: Option<u32>) -> Result<(u32, u32), PartError> {
-    match attr(e, "r") {
-        Some(reference) => position(&reference).ok_or_else(|| {
-            PartError::Broken(format!("alamat sel \"{}\" tidak sah", reference.chars().take(20).collect::<String>()))
-        }),
+/// What a `<c>` element's attributes say: its place (`r`), style (`s`) and type (`t`), read in
+/// one pass over them.
+struct CellAttributes {
+    reference: Option<(u32, u32)>,
+    style: Option<usize>,
+    kind: CellType,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CellType {
+    Number,
+    Shared,
+    Bool,
+    Error,
+    Formula,
+    Inline,
+    Date,
+}
+
+fn cell_attributes(e: &BytesStart) -> Result<CellAttributes, PartError> {
+    let mut cell = CellAttributes { reference: None, style: None, kind: CellType::Number };
+    for attribute in e.attributes().flatten() {
+        let value = attribute.value.as_ref();
+        match attribute.key.local_name().as_ref() {
+            "r" => {
+                let place = position(value).ok_or_else(|| {
+                    PartError::Broken(format!(
+                        "alamat sel \"{}\" tidak sah",
+                        value.chars().take(20).collect::<String>()
+                    ))
+                })?;
+                cell.reference = Some(place);
+            }
+            "s" => cell.style = value.parse().ok(),
+            "t" => {
+                cell.kind = match value {
+                    "s" => CellType::Shared,
+                    "b" => CellType::Bool,
+                    "e" => CellType::Error,
+                    "str" => CellType::Formula,
+                    "inlineStr" => CellType::Inline,
+                    "d" => CellType::Date,
+                    _ => CellType::Number,
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(cell)
+}
+
+/// A cell's place: its own reference, else the column after the previous cell of the row.
+fn cell_position(cell: &CellAttributes, row: Option<u32>, col: Option<u32>) -> Result<(u32, u32), PartError> {
+    match cell.reference {
+        Some(place) => Ok(place),
         None => {
             let col = col.map_or(0, |c| c + 1);
             if col >= 16_384 {
@@ -477,12 +528,10 @@ fn cell_position(e: &BytesStart, row: Option<u32>, col: Option<u32>) -> Result<(
 /// The value of the `<c>` element whose start the reader has just passed.
 fn cell_value(
     xml: &mut Xml<'_, '_>,
-    c: &BytesStart,
+    cell: &CellAttributes,
     context: &Context<'_>,
     (buf, inner): &mut (Vec<u8>, Vec<u8>),
 ) -> Result<Data, PartError> {
-    let kind = attr(c, "t").unwrap_or_default();
-    let style = attr(c, "s").and_then(|s| s.parse::<usize>().ok());
     let mut value: Option<String> = None;
     let mut inline: Option<String> = None;
     loop {
@@ -502,12 +551,12 @@ fn cell_value(
             _ => {}
         }
     }
-    if kind == "inlineStr" {
+    if cell.kind == CellType::Inline {
         return Ok(inline.map_or(Data::Empty, Data::String));
     }
     let Some(value) = value else { return Ok(Data::Empty) };
-    Ok(match kind.as_ref() {
-        "s" => {
+    Ok(match cell.kind {
+        CellType::Shared => {
             let index = value.trim().parse::<usize>().ok();
             match index.and_then(|i| context.strings.get(i)) {
                 Some(text) => Data::String(text.clone()),
@@ -519,13 +568,13 @@ fn cell_value(
                 }
             }
         }
-        "b" => Data::Bool(value.trim() == "1" || value.trim().eq_ignore_ascii_case("true")),
-        "e" => Data::Error(value.trim().chars().take(32).collect()),
-        "str" => Data::String(value),
-        "d" => Data::DateTimeIso(value.trim().chars().take(64).collect()),
-        _ => match value.trim().parse::<f64>() {
+        CellType::Bool => Data::Bool(value.trim() == "1" || value.trim().eq_ignore_ascii_case("true")),
+        CellType::Error => Data::Error(value.trim().chars().take(32).collect()),
+        CellType::Formula | CellType::Inline => Data::String(value),
+        CellType::Date => Data::DateTimeIso(value.trim().chars().take(64).collect()),
+        CellType::Number => match value.trim().parse::<f64>() {
             Ok(n) if n.is_finite() => {
-                match style.and_then(|s| context.formats.get(s)).copied().unwrap_or(Shown::Plain) {
+                match cell.style.and_then(|s| context.formats.get(s)).copied().unwrap_or(Shown::Plain) {
                     Shown::Date => Data::DateTime(if context.date1904 { n + 1462.0 } else { n }),
                     Shown::Percent => Data::Percent(n),
                     Shown::Plain => Data::Float(n),
