@@ -138,9 +138,7 @@ fn run() -> anyhow::Result<u8> {
             let outcome = kinerja::check::check_with(&file, &config, &overrides, &given);
             let rendered = match format {
                 Format::Text => kinerja::check::to_text(&outcome),
-                Format::Json => {
-                    serde_json::to_string_pretty(&kinerja::check::to_json(&outcome)).context("rendering JSON")? + "\n"
-                }
+                Format::Json => kinerja::check::to_json_text(&outcome),
             };
             emit(&rendered)?;
             Ok(outcome.exit_code() as u8)

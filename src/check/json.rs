@@ -1,9 +1,11 @@
-//! The JSON form of a check, documented in the README ("JSON output").
+//! The JSON form of a check, documented in the README ("JSON output"): typed views of the
+//! outcome, serialized directly, keys in the documented order.
 
 use super::Outcome;
 use crate::model::amount::{json_exact, json2};
-use crate::model::{Claim, Kind, Score};
-use serde_json::{Value as Json, json};
+use crate::model::{Claim, Kind, Score, Severity};
+use serde::Serialize;
+use serde_json::Value as Json;
 
 fn score(s: &Score) -> Json {
     s.value.map_or(Json::Null, json2)
@@ -13,135 +15,247 @@ fn claimed(c: &Option<Claim>) -> Json {
     c.as_ref().map_or(Json::Null, |c| json_exact(c.value))
 }
 
-pub fn to_json(outcome: &Outcome) -> Json {
-    let findings: Vec<Json> = outcome
+fn exact(v: Option<rust_decimal::Decimal>) -> Json {
+    v.map_or(Json::Null, json_exact)
+}
+
+fn rounded(v: Option<rust_decimal::Decimal>) -> Json {
+    v.map_or(Json::Null, json2)
+}
+
+/// One check as JSON: the fields every outcome has, then those of a workbook that was read.
+#[derive(Serialize)]
+pub struct CheckJson<'a> {
+    file: String,
+    sha256: &'a str,
+    unit: Option<UnitJson<'a>>,
+    findings: Vec<FindingJson<'a>>,
+    summary: SummaryJson,
+    #[serde(flatten)]
+    scored: Option<ScoredJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    code: &'a str,
+    name: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    code: &'static str,
+    severity: Severity,
+    sheet: Option<&'a str>,
+    cell: Option<String>,
+    subject: &'a str,
+    found: &'a str,
+    expected: &'a str,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    errors: usize,
+    warnings: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+struct ScoredJson<'a> {
+    kind: &'static str,
+    year: Option<u16>,
+    period: Option<&'static str>,
+    npss: Json,
+    npss_status: &'static str,
+    band: &'a str,
+    claimed_npss: Json,
+    perspectives: Vec<PerspectiveJson<'a>>,
+    goals: Vec<GoalJson<'a>>,
+    indicators: Vec<IndicatorJson<'a>>,
+    budget: Vec<BudgetJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PerspectiveJson<'a> {
+    name: &'a str,
+    score: Json,
+    weight: Json,
+    nkp: Json,
+    band: &'a str,
+    status: &'static str,
+    claimed_score: Json,
+    claimed_nkp: Json,
+}
+
+#[derive(Serialize)]
+struct GoalJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    perspective: &'a str,
+    nss: Json,
+    band: &'a str,
+    status: &'static str,
+    claimed_nss: Json,
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    goal: &'a str,
+    perspective: &'a str,
+    satuan: &'static str,
+    target: Json,
+    realisasi: Json,
+    capaian: Json,
+    status: &'static str,
+    band: &'a str,
+    claimed_capaian: Json,
+    cell: String,
+}
+
+#[derive(Serialize)]
+struct BudgetJson<'a> {
+    scope: &'static str,
+    code: &'a str,
+    pagu: Json,
+    realisasi: Json,
+    serapan: Json,
+    sisa: Json,
+    efisiensi: Json,
+    claimed_serapan: Json,
+    claimed_sisa: Json,
+    claimed_efisiensi: Json,
+}
+
+/// The typed JSON view of an outcome, borrowing from it.
+pub fn view(outcome: &Outcome) -> CheckJson<'_> {
+    let findings = outcome
         .findings
         .iter()
-        .map(|f| {
-            json!({
-                "code": f.code.as_str(),
-                "severity": f.severity,
-                "sheet": f.at.as_ref().map(|a| a.sheet.to_string()),
-                "cell": f.at.as_ref().map(|a| a.a1()),
-                "subject": f.subject,
-                "found": f.found,
-                "expected": f.expected,
-                "message": f.message_in(outcome.language),
-            })
+        .map(|f| FindingJson {
+            code: f.code.as_str(),
+            severity: f.severity,
+            sheet: f.at.as_ref().map(|a| &*a.sheet),
+            cell: f.at.as_ref().map(|a| a.a1()),
+            subject: &f.subject,
+            found: &f.found,
+            expected: &f.expected,
+            message: f.message_in(outcome.language),
         })
         .collect();
-    let unit = outcome.unit.as_ref().map(|u| json!({ "code": u.code, "name": u.name }));
-    let mut object = json!({
-        "file": outcome.file.display().to_string(),
-        "sha256": outcome.sha256,
-        "unit": unit,
-        "findings": findings,
-        "summary": {
-            "errors": outcome.count(crate::model::Severity::Error),
-            "warnings": outcome.count(crate::model::Severity::Warning),
-            "info": outcome.count(crate::model::Severity::Info),
-        },
-    });
-    let Some((report, card)) = &outcome.scored else {
-        return object;
+    let identity_unit = outcome.scored.as_ref().and_then(|(report, _)| report.identity.unit.as_deref());
+    let unit = match &outcome.unit {
+        Some(u) => Some(UnitJson { code: &u.code, name: Some(&u.name) }),
+        // A code outside the registry: named as the workbook or the caller gave it.
+        None => identity_unit.map(|code| UnitJson { code, name: None }),
     };
-    let perspectives: Vec<Json> = card
-        .perspectives
-        .iter()
-        .map(|p| {
-            let row = report.perspectives.iter().find(|r| r.name == p.name);
-            json!({
-                "name": p.name,
-                "score": score(&p.score),
-                "weight": json2(p.weight),
-                "nkp": score(&p.nkp),
-                "band": &*p.band,
-                "status": p.score.status().as_str(),
-                "claimed_score": row.map_or(Json::Null, |r| claimed(&r.skor)),
-                "claimed_nkp": row.map_or(Json::Null, |r| claimed(&r.nkp)),
+    let summary = SummaryJson {
+        errors: outcome.count(Severity::Error),
+        warnings: outcome.count(Severity::Warning),
+        info: outcome.count(Severity::Info),
+    };
+    let scored = outcome.scored.as_ref().map(|(report, card)| {
+        let perspectives = card
+            .perspectives
+            .iter()
+            .map(|p| {
+                let row = report.perspectives.iter().find(|r| r.name == p.name);
+                PerspectiveJson {
+                    name: &p.name,
+                    score: score(&p.score),
+                    weight: json2(p.weight),
+                    nkp: score(&p.nkp),
+                    band: &p.band,
+                    status: p.score.status().as_str(),
+                    claimed_score: row.map_or(Json::Null, |r| claimed(&r.skor)),
+                    claimed_nkp: row.map_or(Json::Null, |r| claimed(&r.nkp)),
+                }
             })
-        })
-        .collect();
-    let goals: Vec<Json> = card
-        .goals
-        .iter()
-        .zip(&report.goals)
-        .map(|(g, row)| {
-            json!({
-                "code": g.code,
-                "name": row.name,
-                "perspective": row.perspective,
-                "nss": score(&g.nss),
-                "band": &*g.band,
-                "status": g.nss.status().as_str(),
-                "claimed_nss": claimed(&row.nss),
+            .collect();
+        let goals = card
+            .goals
+            .iter()
+            .zip(&report.goals)
+            .map(|(g, row)| GoalJson {
+                code: &g.code,
+                name: &row.name,
+                perspective: &row.perspective,
+                nss: score(&g.nss),
+                band: &g.band,
+                status: g.nss.status().as_str(),
+                claimed_nss: claimed(&row.nss),
             })
-        })
-        .collect();
-    let perspective_of: std::collections::HashMap<&str, &str> =
-        report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
-    let indicators: Vec<Json> = card
-        .indicators
-        .iter()
-        .zip(&report.indicators)
-        .map(|(i, row)| {
-            json!({
-                "code": i.code,
-                "name": row.name,
-                "goal": row.goal,
-                "perspective": perspective_of.get(row.goal.as_str()).copied().unwrap_or_default(),
-                "satuan": row.measure.label(),
-                "target": row.target.value.to_json(),
-                "realisasi": row.realisasi.value.to_json(),
-                "capaian": score(&i.capaian),
-                "status": i.capaian.status().as_str(),
-                "band": &*i.band,
-                "claimed_capaian": claimed(&row.capaian),
-                "cell": row.at.to_string(),
+            .collect();
+        let perspective_of: std::collections::HashMap<&str, &str> =
+            report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
+        let indicators = card
+            .indicators
+            .iter()
+            .zip(&report.indicators)
+            .map(|(i, row)| IndicatorJson {
+                code: &i.code,
+                name: &row.name,
+                goal: &row.goal,
+                perspective: perspective_of.get(row.goal.as_str()).copied().unwrap_or_default(),
+                satuan: row.measure.label(),
+                target: row.target.value.to_json(),
+                realisasi: row.realisasi.value.to_json(),
+                capaian: score(&i.capaian),
+                status: i.capaian.status().as_str(),
+                band: &i.band,
+                claimed_capaian: claimed(&row.capaian),
+                cell: row.at.to_string(),
             })
-        })
-        .collect();
-    let budget: Vec<Json> = card
-        .budget
-        .iter()
-        .zip(&report.budget)
-        .map(|(b, row)| {
-            let exact = |v: Option<rust_decimal::Decimal>| v.map_or(Json::Null, json_exact);
-            let rounded = |v: Option<rust_decimal::Decimal>| v.map_or(Json::Null, json2);
-            json!({
-                "scope": b.scope.as_str(),
-                "code": b.code,
-                "pagu": exact(b.pagu),
-                "realisasi": exact(b.realisasi),
-                "serapan": rounded(b.serapan),
-                "sisa": exact(b.sisa),
-                "efisiensi": rounded(b.efisiensi),
-                "claimed_serapan": claimed(&row.serapan),
-                "claimed_sisa": claimed(&row.sisa),
-                "claimed_efisiensi": claimed(&row.efisiensi),
+            .collect();
+        let budget = card
+            .budget
+            .iter()
+            .zip(&report.budget)
+            .map(|(b, row)| BudgetJson {
+                scope: b.scope.as_str(),
+                code: &b.code,
+                pagu: exact(b.pagu),
+                realisasi: exact(b.realisasi),
+                serapan: rounded(b.serapan),
+                sisa: exact(b.sisa),
+                efisiensi: rounded(b.efisiensi),
+                claimed_serapan: claimed(&row.serapan),
+                claimed_sisa: claimed(&row.sisa),
+                claimed_efisiensi: claimed(&row.efisiensi),
             })
-        })
-        .collect();
-    let extra = json!({
-        "kind": match report.kind { Kind::Realisasi => "realisasi", Kind::Agreement => "agreement" },
-        "year": report.identity.year,
-        "period": report.identity.period.map(|p| p.as_str()),
-        "npss": score(&card.npss),
-        "npss_status": card.npss.status().as_str(),
-        "band": &*card.band,
-        "claimed_npss": claimed(&report.npss),
-        "perspectives": perspectives,
-        "goals": goals,
-        "indicators": indicators,
-        "budget": budget,
+            .collect();
+        ScoredJson {
+            kind: match report.kind {
+                Kind::Realisasi => "realisasi",
+                Kind::Agreement => "agreement",
+            },
+            year: report.identity.year,
+            period: report.identity.period.map(|p| p.as_str()),
+            npss: score(&card.npss),
+            npss_status: card.npss.status().as_str(),
+            band: &card.band,
+            claimed_npss: claimed(&report.npss),
+            perspectives,
+            goals,
+            indicators,
+            budget,
+        }
     });
-    if let (Json::Object(base), Json::Object(more)) = (&mut object, extra) {
-        base.extend(more);
-    }
-    if outcome.unit.is_none()
-        && let Some(code) = &report.identity.unit
-    {
-        object["unit"] = json!({ "code": code, "name": Json::Null });
-    }
-    object
+    CheckJson { file: outcome.file.display().to_string(), sha256: &outcome.sha256, unit, findings, summary, scored }
+}
+
+/// The outcome as a JSON value (for the review of a later version).
+pub fn to_json(outcome: &Outcome) -> Json {
+    serde_json::to_value(view(outcome)).expect("a check serializes")
+}
+
+/// The outcome as the JSON text `kinerja check --format json` prints, serialized directly.
+pub fn to_json_text(outcome: &Outcome) -> String {
+    serde_json::to_string_pretty(&view(outcome)).expect("a check serializes") + "\n"
+}
+
+/// The outcome as compact JSON text, as the ledger keeps it.
+pub fn to_json_compact(outcome: &Outcome) -> String {
+    serde_json::to_string(&view(outcome)).expect("a check serializes")
 }

@@ -3,7 +3,7 @@
 mod json;
 mod text;
 
-pub use json::to_json;
+pub use json::{to_json, to_json_compact, to_json_text};
 pub use text::to_text;
 
 use crate::config::Config;

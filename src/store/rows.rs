@@ -1,6 +1,6 @@
 //! A check's outcome as the rows the ledger stores, built before the ledger is locked.
 
-use crate::check::{Outcome, to_json};
+use crate::check::{Outcome, to_json_compact};
 use crate::model::{Kind, Score, Severity};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +107,7 @@ impl Reading {
             infos: outcome.count(Severity::Info) as i64,
             npss: scored.and_then(|(_, card)| card.npss.value).map(|v| v.to_string()),
             provisional: scored.is_some_and(|(_, card)| card.npss.provisional),
-            report_json: to_json(outcome).to_string(),
+            report_json: to_json_compact(outcome),
             findings,
             scores,
         }
