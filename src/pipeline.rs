@@ -266,21 +266,50 @@ struct LedgerContext<'a> {
     ledger: &'a SharedLedger,
     config: &'a Config,
     state: &'a Path,
+    /// A ledger lookup that failed: the review would have gone on without what it needed, so
+    /// the file is not recorded with it (no silent "no agreement").
+    failed: std::cell::RefCell<Option<PipelineError>>,
+    /// The stored agreement that governs, when it can no longer be read: the report is scored
+    /// without it and says so.
+    unreadable_agreement: std::cell::RefCell<Option<String>>,
+}
+
+impl LedgerContext<'_> {
+    fn fail<T>(&self, error: PipelineError) -> Option<T> {
+        self.failed.borrow_mut().get_or_insert(error);
+        None
+    }
 }
 
 impl check::Context for LedgerContext<'_> {
     fn agreement(&self, unit: &str, year: u16) -> Option<Report> {
-        let stored = self.state.join(self.ledger.governing_agreement(unit, year).ok()??);
+        let stored = match self.ledger.governing_agreement(unit, year) {
+            Ok(found) => self.state.join(found?),
+            Err(e) => return self.fail(e.into()),
+        };
         let overrides = Overrides { unit: Some(unit.to_string()), year: Some(year), ..Overrides::default() };
         let limits = &self.config.limits;
-        let bytes = crate::ingest::load(&stored, limits, false).ok()?;
-        let read = crate::ingest::read_bytes(&stored, &bytes, &self.config.units, &overrides, limits, Instant::now());
-        read.ok().map(|(report, _)| report)
+        let read = crate::ingest::load(&stored, limits, false).and_then(|bytes| {
+            crate::ingest::read_bytes(&stored, &bytes, &self.config.units, &overrides, limits, Instant::now())
+        });
+        match read {
+            Ok((report, _)) => Some(report),
+            Err(e) => {
+                *self.unreadable_agreement.borrow_mut() = Some(e.finding().message());
+                None
+            }
+        }
     }
 
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
-        let json = self.ledger.latest_report(unit, year, period, kind).ok()??;
-        serde_json::from_str(&json).ok().map(|json| Previous::from_json(&json))
+        let json = match self.ledger.latest_report(unit, year, period, kind) {
+            Ok(found) => found?,
+            Err(e) => return self.fail(e.into()),
+        };
+        match serde_json::from_str(&json) {
+            Ok(json) => Some(Previous::from_json(&json)),
+            Err(e) => self.fail(PipelineError::Io { path: self.state.join("ledger.sqlite"), source: e.into() }),
+        }
     }
 }
 
@@ -452,9 +481,25 @@ fn decide(
         return Ok(decided);
     }
     let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-    let context = LedgerContext { ledger, config, state: &work.state };
+    let context = LedgerContext {
+        ledger,
+        config,
+        state: &work.state,
+        failed: Default::default(),
+        unreadable_agreement: Default::default(),
+    };
     let source = Path::new(&job.arrival.file_name);
-    let outcome = check::check_bytes(source, bytes, sha256.to_string(), config, &overrides, &context, start);
+    let mut outcome = check::check_bytes(source, bytes, sha256.to_string(), config, &overrides, &context, start);
+    if let Some(error) = context.failed.take() {
+        return Err(error);
+    }
+    if let Some(why) = context.unreadable_agreement.take() {
+        let mut finding = crate::model::Finding::new(Code::ReadingUncertain, None, "Perjanjian Kinerja yang berlaku")
+            .found(format!("tersimpan tetapi tidak dapat dibaca lagi ({why})"))
+            .expected("skor dihitung tanpa Perjanjian Kinerja, sehingga pohon dan targetnya tidak diperiksa");
+        finding.severity = config.review.severity(Code::ReadingUncertain);
+        outcome.findings.push(finding);
+    }
     let reason = rejection(&outcome);
     let extension: String = source
         .extension()

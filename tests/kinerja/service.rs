@@ -513,3 +513,25 @@ fn a_clean_reports_annotated_copy_is_written_on_demand() {
     let book = calamine::open_workbook_auto(&copy).unwrap();
     assert_eq!(calamine::Reader::sheet_names(&book), ["Tabel 3.2", "Tabel 3.1", "Hasil kinerja", "Temuan"]);
 }
+
+#[test]
+fn a_stored_agreement_that_cannot_be_read_is_said_not_silently_dropped() {
+    let service = Service::start("agreement-gone");
+    service.drop_file("KR07", "pk 2024.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
+    service.wait_for_arrivals("the agreement", 1, Duration::from_secs(20));
+    // The archived agreement is damaged after it was accepted.
+    let stored = service.files_in("state/archive").pop().unwrap();
+    std::fs::write(&stored, b"rusak").unwrap();
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let subject: String = conn
+        .query_row(
+            "SELECT f.subject FROM findings f JOIN submissions s ON s.id = f.submission_id
+             WHERE s.file_name = 'laporan.xlsx' AND f.code = 'READING_UNCERTAIN'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(subject, "Perjanjian Kinerja yang berlaku");
+}
