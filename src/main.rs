@@ -275,7 +275,10 @@ fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
         bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
     };
     let overrides = Overrides { unit, ..Overrides::default() };
-    let outcome = kinerja::check::check(&work.state.join(&stored_path), config, &overrides);
+    let path = work.state.join(&stored_path);
+    let bytes =
+        kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
+    let outcome = read_stored(config, &path, &bytes, &overrides);
     ledger.replace_reading(id, &kinerja::store::Reading::of(&outcome))?;
     print!("{}", kinerja::check::to_text(&outcome));
     println!(
@@ -295,14 +298,20 @@ fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
     let bytes =
         kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
     let overrides = Overrides { unit: stored.unit, ..Overrides::default() };
-    let (name, sha256, start) =
-        (Path::new(&stored.file_name), kinerja::check::sha256(&bytes), std::time::Instant::now());
-    let outcome = kinerja::check::check_bytes(name, &bytes, sha256, config, &overrides, &Given::default(), start);
+    let outcome = read_stored(config, Path::new(&stored.file_name), &bytes, &overrides);
     let Some(written) = kinerja::pipeline::annotate(&outcome, &stored.file_name, &bytes, config, &work.outbox) else {
         bail!("no annotated copy for submission {}: it has no unit and year, or it could not be written", stored.id);
     };
     emit(&format!("{}\n", work.outbox.join(written).display()))?;
     Ok(0)
+}
+
+/// A submission kinerja keeps, read again on its own (no agreement or previous version). Its
+/// bytes come from `ingest::load` without following links: nothing planted in the state folder
+/// is read through.
+fn read_stored(config: &Config, name: &Path, bytes: &[u8], overrides: &Overrides) -> kinerja::check::Outcome {
+    let (sha256, start) = (kinerja::check::sha256(bytes), std::time::Instant::now());
+    kinerja::check::check_bytes(name, bytes, sha256, config, overrides, &Given::default(), start)
 }
 
 fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {
