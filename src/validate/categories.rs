@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 
 fn check_table(table: &CategoryTable, findings: &mut Vec<Finding>) {
     let counts: Option<Vec<Decimal>> = table.rows.iter().map(|r| r.count.number()).collect();
-    let sum = counts.map(|c| c.iter().sum::<Decimal>());
+    // Checked: a crafted count near Decimal's limit gives no total rather than a panic.
+    let add = |values: &[Decimal]| values.iter().try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v));
+    let sum = counts.and_then(|c| add(&c));
     let printed_total = table.total.as_ref().and_then(|t| t.count.number());
     if let (Some(total), Some(sum), Some(row)) = (printed_total, sum, &table.total)
         && total != sum
@@ -22,7 +24,9 @@ fn check_table(table: &CategoryTable, findings: &mut Vec<Finding>) {
     let Some(whole) = printed_total.or(sum).filter(|w| !w.is_zero()) else { return };
     for row in &table.rows {
         let (Some(share), Some(count)) = (&row.share, row.count.number()) else { continue };
-        let computed = count / whole * Decimal::ONE_HUNDRED;
+        let Some(computed) = count.checked_div(whole).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)) else {
+            continue;
+        };
         if !within_tolerance(share, computed) {
             findings.push(
                 Finding::new(Code::ClaimShare, Some(share.at.clone()), format!("kategori {}", row.label))
@@ -32,11 +36,12 @@ fn check_table(table: &CategoryTable, findings: &mut Vec<Finding>) {
         }
     }
     let shares: Option<Vec<Decimal>> = table.rows.iter().map(|r| r.share.as_ref().map(|s| s.value)).collect();
-    if let Some(shares) = shares {
-        let sum: Decimal = shares.iter().sum();
+    if let Some(shares) = shares
+        && let Some(sum) = add(&shares)
+    {
         // Each share rounded to its last decimal may move the sum by half a unit.
         let slack = Decimal::new(5, 3) * Decimal::from(shares.len()) + Decimal::new(1, 2);
-        if (sum - Decimal::ONE_HUNDRED).abs() > slack {
+        if sum.checked_sub(Decimal::ONE_HUNDRED).is_none_or(|off| off.abs() > slack) {
             // The whole is 100 %, printed on the total row or not.
             let total = table.total.as_ref().and_then(|t| t.share.as_ref());
             let at = total.map(|s| s.at.clone()).or(Some(table.at.clone()));
