@@ -471,6 +471,15 @@ fn decide(
         return Ok(Decided::refused(refusal(&job.arrival.folder), rejected_path));
     };
     if let Some(known) = ledger.known(sha256)? {
+        // Identity first: content already received from another unit is that unit's report,
+        // refused for this folder, never counted as this unit's duplicate.
+        if let Some(owner) = known.unit.as_deref().filter(|owner| !owner.eq_ignore_ascii_case(&unit.code)) {
+            let reason = crate::model::Finding::new(Code::UnitMismatch, None, "")
+                .found(owner)
+                .expected(&unit.code)
+                .message_in(config.review.language);
+            return Ok(Decided::refused(reason, rejected_path));
+        }
         let decided = Decided {
             decision: Decision::Duplicate,
             stored: known.stored_path,

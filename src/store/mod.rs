@@ -118,6 +118,8 @@ pub struct Known {
     pub submission_id: i64,
     pub received_ms: i64,
     pub stored_path: String,
+    /// The unit it was received for.
+    pub unit: Option<String>,
 }
 
 /// A unit's latest valid (accepted, error-free) realisasi report for a period, for the
@@ -213,8 +215,8 @@ impl Ledger {
     pub fn known(&self, sha256: &str) -> Result<Option<Known>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1", [sha256], |r| {
-                Ok(Known { submission_id: r.get(0)?, received_ms: r.get(1)?, stored_path: r.get(2)? })
+            .query_row("SELECT id, received_ms, stored_path, unit FROM submissions WHERE sha256 = ?1", [sha256], |r| {
+                Ok(Known { submission_id: r.get(0)?, received_ms: r.get(1)?, stored_path: r.get(2)?, unit: r.get(3)? })
             })
             .optional()?)
     }

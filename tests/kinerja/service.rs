@@ -535,3 +535,20 @@ fn a_stored_agreement_that_cannot_be_read_is_said_not_silently_dropped() {
         .unwrap();
     assert_eq!(subject, "Perjanjian Kinerja yang berlaku");
 }
+
+#[test]
+fn another_units_report_dropped_again_is_refused_not_a_duplicate() {
+    let service = Service::start("identity-first");
+    let report = bytes("kr07_2024_capaian.xlsx");
+    service.drop_file("KR07", "laporan.xlsx", &report);
+    service.wait_for_arrivals("KR07's report", 1, Duration::from_secs(20));
+    // The same content, later, in KR08's folder.
+    service.drop_file("KR08", "laporan kr07.xlsx", &report);
+    service.wait_for_arrivals("the copy", 2, Duration::from_secs(20));
+    let (new, duplicate, rejected, _) = service.counts();
+    assert_eq!((new, duplicate, rejected), (1, 0, 1));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let reason: String = conn.query_row("SELECT reason FROM arrivals WHERE folder = 'KR08'", [], |r| r.get(0)).unwrap();
+    assert!(reason.contains("KR07") && reason.contains("KR08"), "{reason}");
+    assert_eq!(service.files_in("state/rejected").len(), 1);
+}
