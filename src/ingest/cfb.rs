@@ -137,7 +137,8 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The widest dense rectangle any sheet of a BIFF workbook stream asks for, against the limit.
+/// The widest dense rectangle any sheet of a BIFF workbook stream asks for, against the limit;
+/// and every sheet's start within the stream.
 fn measure(stream: &[u8], limits: &Limits) -> Result<(), Failure> {
     let max = limits.cells as u64 * 2;
     let mut bounds: Option<(u16, u16, u16, u16)> = None;
@@ -155,6 +156,14 @@ fn measure(stream: &[u8], limits: &Limits) -> Result<(), Failure> {
                 .zip(u16_at(data, 2))
                 .zip(data.len().checked_sub(2).and_then(|end| u16_at(data, end)))
                 .map(|((row, first), last)| (row, first, last.max(first))),
+            // BOUNDSHEET: where a sheet's records start in the stream; calamine slices the stream
+            // there without looking.
+            0x0085 => {
+                if u32_at(data, 0).is_none_or(|at| at as usize >= stream.len()) {
+                    return Err(broken("lembar menunjuk ke luar aliran buku kerja"));
+                }
+                None
+            }
             // BOF: a new sheet.
             0x0809 => {
                 bounds = None;
@@ -243,5 +252,10 @@ mod tests {
         dimensions.extend([0, 0, 4, 0, 0, 0]);
         let stream = [record(0x0809, &[0; 16]), record(0x0200, &dimensions)].concat();
         assert!(matches!(measure(&stream, &Limits::default()), Err(Failure::TooLarge { limit: Limit::Area, .. })));
+        // A sheet said to start past the end of the stream.
+        let mut boundsheet = 1_051_792u32.to_le_bytes().to_vec();
+        boundsheet.extend([0, 0, 1, 0, b'S']);
+        let stream = record(0x0085, &boundsheet);
+        assert!(matches!(measure(&stream, &Limits::default()), Err(Failure::Unreadable(_))));
     }
 }

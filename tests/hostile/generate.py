@@ -31,10 +31,15 @@ def base_parts():
         return {name: z.read(name) for name in z.namelist()}
 
 
+def stamped(part):
+    """A part name with a fixed time, so regenerating gives the same bytes."""
+    return zipfile.ZipInfo(part, date_time=(2025, 1, 1, 0, 0, 0))
+
+
 def write(name, parts, compression=zipfile.ZIP_DEFLATED):
     with zipfile.ZipFile(os.path.join(HERE, name), "w", compression) as z:
         for part, data in parts.items():
-            z.writestr(part, data)
+            z.writestr(stamped(part), data, compress_type=compression)
 
 
 def edited(part, old, new, parts=None):
@@ -93,7 +98,7 @@ def main():
     lying = io.BytesIO()
     with zipfile.ZipFile(lying, "w", zipfile.ZIP_DEFLATED) as z:
         for part, data in edited(STRINGS, "<si>", " " * (20 * 1024 * 1024) + "<si>").items():
-            z.writestr(part, data)
+            z.writestr(stamped(part), data, compress_type=zipfile.ZIP_DEFLATED)
     data = bytearray(lying.getvalue())
     declared = len(base_parts()[STRINGS])
     at = 0
@@ -204,13 +209,23 @@ def main():
     with open(os.path.join(HERE, "xls_dimensions_huge.xls"), "wb") as f:
         f.write(xls)
     case("xls_dimensions_huge.xls", 2, codes=["FILE_TOO_LARGE"])
+    # A BOUNDSHEET record (type 0x0085) whose sheet starts a megabyte past the end of the stream:
+    # calamine sliced the stream there and panicked.
+    with open(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.xls"), "rb") as f:
+        xls = bytearray(f.read())
+    at = xls.find(b"\x85\x00")
+    assert at > 0
+    struct.pack_into("<I", xls, at + 4, 0x0010_0000)
+    with open(os.path.join(HERE, "xls_sheet_beyond_stream.xls"), "wb") as f:
+        f.write(xls)
+    case("xls_sheet_beyond_stream.xls", 2, codes=["FILE_UNREADABLE"])
     with zipfile.ZipFile(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.ods")) as z:
         ods = {name: z.read(name) for name in z.namelist()}
     ods["content.xml"] = ods["content.xml"][: len(ods["content.xml"]) * 2 // 3]
     with zipfile.ZipFile(os.path.join(HERE, "ods_content_cut.ods"), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), ods.pop("mimetype"))
+        z.writestr(stamped("mimetype"), ods.pop("mimetype"))
         for name, data in ods.items():
-            z.writestr(name, data)
+            z.writestr(stamped(name), data, compress_type=zipfile.ZIP_DEFLATED)
     case("ods_content_cut.ods", 2, codes=["FILE_UNREADABLE"])
 
     with open(os.path.join(HERE, "limits.toml"), "w") as f:
