@@ -125,6 +125,12 @@ fn run() -> anyhow::Result<u8> {
     };
     match cli.command {
         Command::Check { file, unit, year, period, format, agreement, previous } => {
+            // Said to the operator at the command line, not as a unit's finding.
+            match std::fs::metadata(&file) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!("{}: no such file", file.display()),
+                Ok(meta) if meta.is_dir() => bail!("{} is a folder; give a workbook file", file.display()),
+                _ => {}
+            }
             if let Some(code) = &unit
                 && config.units.get(code).is_none()
             {

@@ -98,10 +98,17 @@ fn special_entries(dir: &Path) -> Vec<PathBuf> {
 fn check_refuses_what_is_not_a_regular_file_at_once() {
     let dir = std::env::temp_dir().join(format!("kinerja-special-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    for path in special_entries(&dir.join("kasus")) {
+    let entries = special_entries(&dir.join("kasus"));
+    for path in &entries[..2] {
         let (code, json, _) = check(&dir, &[], &path.to_string_lossy(), Duration::from_secs(5));
         assert_eq!(code, 2, "{}", path.display());
         assert_eq!(codes(&json), vec!["FILE_NOT_REGULAR"], "{}", path.display());
+    }
+    // A folder or a missing file is the operator's slip: said on standard error, not as a finding.
+    for (path, said) in [(entries[2].clone(), "is a folder"), (dir.join("tidak-ada.xlsx"), "no such file")] {
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja")).arg("check").arg(&path).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stderr).contains(said), "{}", path.display());
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
