@@ -605,6 +605,16 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
             Decision::Refused { reason } => (None, Some(reason.as_str())),
             Decision::Duplicate => (None, None),
         };
+        // A refusal says what the ledger recorded as its reason, whatever decided it.
+        let recorded_reason: Option<String> = match recorded {
+            Recorded::Refused => conn
+                .prepare_cached("SELECT reason FROM arrivals WHERE id = ?1")?
+                .query_row([&record.arrival.id], |r| r.get(0))
+                .optional()?
+                .flatten(),
+            _ => None,
+        };
+        let reason = recorded_reason.as_deref().or(reason);
         let drafts = crate::mail::compose(notice, &record.arrival, &record.sha256, &recorded, reading, reason);
         enqueue(conn, &record.arrival.id, &drafts)?;
     }
@@ -647,12 +657,25 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
         insert_arrival("rejected", Some(reason), None, stored_path)?;
         return Ok(Recorded::Refused);
     }
-    let known: Option<(i64, i64, String)> = conn
-        .prepare_cached("SELECT id, received_ms, stored_path FROM submissions WHERE sha256 = ?1")?
-        .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    let known: Option<(i64, i64, String, Option<String>)> = conn
+        .prepare_cached("SELECT id, received_ms, stored_path, unit FROM submissions WHERE sha256 = ?1")?
+        .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     match (known, decision) {
-        (Some((id, first_received_ms, stored)), _) => {
+        // Identity first, also when the same content came from two units at once: another
+        // unit's report is refused for this folder, never recorded as this folder's duplicate.
+        (Some((_, _, _, Some(owner))), decision) if !owner.eq_ignore_ascii_case(&arrival.folder) => {
+            let reason = match decision {
+                Decision::Read { rejected: Some(reason), .. } => reason.clone(),
+                _ => crate::model::Finding::new(crate::model::Code::UnitMismatch, None, "")
+                    .found(owner)
+                    .expected(&arrival.folder)
+                    .message(),
+            };
+            insert_arrival("rejected", Some(&reason), None, stored_path)?;
+            Ok(Recorded::Refused)
+        }
+        (Some((id, first_received_ms, stored, _)), _) => {
             insert_arrival("duplicate", None, Some(id), &stored)?;
             Ok(Recorded::Duplicate { submission_id: id, first_received_ms, stored_path: stored })
         }

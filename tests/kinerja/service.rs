@@ -552,3 +552,24 @@ fn another_units_report_dropped_again_is_refused_not_a_duplicate() {
     assert!(reason.contains("KR07") && reason.contains("KR08"), "{reason}");
     assert_eq!(service.files_in("state/rejected").len(), 1);
 }
+
+#[test]
+fn the_same_report_from_two_units_at_once_is_the_first_units() {
+    let service = Service::start("identity-race");
+    let report = bytes("kr07_2024_capaian.xlsx");
+    // Both settle in one scan and run in parallel: different units.
+    service.drop_file("KR07", "laporan.xlsx", &report);
+    service.drop_file("KR08", "laporan.xlsx", &report);
+    service.wait_for_arrivals("both copies", 2, Duration::from_secs(20));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let outcome = |folder: &str| -> (String, Option<String>) {
+        conn.query_row("SELECT outcome, reason FROM arrivals WHERE folder = ?1", [folder], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+    };
+    assert_eq!(outcome("KR07").0, "new");
+    let (kr08, reason) = outcome("KR08");
+    assert_eq!(kr08, "rejected");
+    assert!(reason.unwrap_or_default().contains("KR07"));
+}
