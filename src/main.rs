@@ -88,8 +88,8 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Read, score and check a stored submission again (by id or SHA-256 prefix), and replace
-    /// its findings and scores in the ledger.
+    /// Read, score and check a stored submission again (by id or SHA-256 prefix), replace its
+    /// findings and scores in the ledger, and rebuild its consolidated workbook (no mail is sent).
     Reprocess { submission: String },
     /// Write the unit's annotated copy of a stored submission (by id or SHA-256 prefix) to
     /// `outbox/<year>/<UNIT>/`: the service writes it only for reports with errors.
@@ -286,11 +286,17 @@ fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
         kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
     let outcome = read_stored(config, &path, &bytes, &overrides);
     ledger.replace_reading(id, &kinerja::store::Reading::of(&outcome))?;
-    print!("{}", kinerja::check::to_text(&outcome));
-    println!(
-        "
-Submission {id} read again; its findings and scores in the ledger are replaced."
-    );
+    let mut said = kinerja::check::to_text(&outcome);
+    let _ = writeln!(said, "\nSubmission {id} read again; its findings and scores in the ledger are replaced.");
+    // The consolidated workbook of its year and period follows the ledger; nothing is mailed.
+    if let Some((report, _)) = &outcome.scored
+        && report.kind == Kind::Realisasi
+        && let (Some(year), Some(period)) = (report.identity.year, report.identity.period)
+    {
+        let rebuilt = kinerja::consolidate::rebuild(config, &ledger, year, period)?;
+        let _ = writeln!(said, "Rebuilt {}", rebuilt.display());
+    }
+    emit(&said)?;
     Ok(outcome.exit_code() as u8)
 }
 

@@ -234,7 +234,10 @@ fn resubmission_supersedes_and_duplicates_are_recognised() {
     };
     let by_id = reprocess("2");
     assert_eq!(by_id.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&by_id.stdout).contains("Submission 2 read again"));
+    let said = String::from_utf8_lossy(&by_id.stdout);
+    assert!(said.contains("Submission 2 read again"), "{said}");
+    // Its consolidated workbook follows the ledger.
+    assert!(said.contains("Rekap Kinerja 2024 TAHUNAN.xlsx"), "{said}");
     let prefix = &sha(&bytes("kr07_2024_capaian.xlsx"))[..10];
     assert!(String::from_utf8_lossy(&reprocess(prefix).stdout).contains("Submission 1 read again"));
     assert_eq!(reprocess("999").status.code(), Some(2));
