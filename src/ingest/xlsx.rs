@@ -428,7 +428,7 @@ fn worksheet(
     let mut xml = open(archive, part).ok_or_else(|| PartError::Broken(format!("bagian {part} tidak ada")))?;
     let mut cells = Vec::new();
     let mut buf = Vec::new();
-    let mut scratch = (Vec::new(), Vec::new());
+    let mut scratch = (Vec::new(), Vec::new(), String::new());
     let (mut row, mut col) = (None::<u32>, None::<u32>);
     loop {
         buf.clear();
@@ -530,15 +530,20 @@ fn cell_value(
     xml: &mut Xml<'_, '_>,
     cell: &CellAttributes,
     context: &Context<'_>,
-    (buf, inner): &mut (Vec<u8>, Vec<u8>),
+    (buf, inner, text): &mut (Vec<u8>, Vec<u8>, String),
 ) -> Result<Data, PartError> {
-    let mut value: Option<String> = None;
+    // The `<v>` text goes to a buffer kept from cell to cell: most values are numbers and
+    // string indexes, parsed from it without an allocation of their own.
+    let mut has_value = false;
     let mut inline: Option<String> = None;
     loop {
         buf.clear();
         match xml.read_event_into(buf)? {
             Event::Start(e) => match e.local_name().as_ref() {
-                "v" => value = Some(plain_text(xml, "v", inner)?),
+                "v" => {
+                    plain_text(xml, "v", inner, text)?;
+                    has_value = true;
+                }
                 "is" => inline = Some(rich_text(xml, "is", inner)?),
                 "f" => {
                     let name = e.name().as_ref().to_string();
@@ -554,7 +559,10 @@ fn cell_value(
     if cell.kind == CellType::Inline {
         return Ok(inline.map_or(Data::Empty, Data::String));
     }
-    let Some(value) = value else { return Ok(Data::Empty) };
+    if !has_value {
+        return Ok(Data::Empty);
+    }
+    let value: &str = text;
     Ok(match cell.kind {
         CellType::Shared => {
             let index = value.trim().parse::<usize>().ok();
@@ -570,7 +578,7 @@ fn cell_value(
         }
         CellType::Bool => Data::Bool(value.trim() == "1" || value.trim().eq_ignore_ascii_case("true")),
         CellType::Error => Data::Error(value.trim().chars().take(32).collect()),
-        CellType::Formula | CellType::Inline => Data::String(value),
+        CellType::Formula | CellType::Inline => Data::String(value.to_string()),
         CellType::Date => Data::DateTimeIso(value.trim().chars().take(64).collect()),
         CellType::Number => match value.trim().parse::<f64>() {
             Ok(n) if n.is_finite() => {
@@ -583,26 +591,32 @@ fn cell_value(
             // Beyond what a double holds (`1e999`): Excel would show #NUM!.
             Ok(_) => Data::Error("#NUM!".into()),
             _ if value.trim().is_empty() => Data::Empty,
-            _ => Data::String(value),
+            _ => Data::String(value.to_string()),
         },
     })
 }
 
-/// The text content of a simple element (`<v>`), entities resolved, cut at Excel's limit.
-fn plain_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>) -> Result<String, PartError> {
-    let mut text = String::new();
+/// The text content of a simple element (`<v>`) into `text`, entities resolved, cut at Excel's
+/// limit.
+fn plain_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>, text: &mut String) -> Result<(), PartError> {
+    text.clear();
     loop {
         buf.clear();
         match xml.read_event_into(buf)? {
             Event::Text(t) => text.push_str(&t.xml10_content()),
             Event::CData(t) => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) => entity(&r, &mut text),
+            Event::GeneralRef(r) => entity(&r, text),
             Event::End(e) if e.local_name().as_ref() == end => break,
             Event::Eof => return Err(PartError::Broken("nilai terpotong".into())),
             _ => {}
         }
     }
-    Ok(cut(decode_escapes(text)))
+    if text.contains("_x") {
+        *text = decode_escapes(std::mem::take(text));
+    }
+    let kept = crate::model::text::fit_cell(text).len();
+    text.truncate(kept);
+    Ok(())
 }
 
 #[cfg(test)]
