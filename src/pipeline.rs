@@ -74,6 +74,12 @@ impl Workplace {
                 return Err(io(&dir)(error));
             }
         }
+        // The ledger is opened by SQLite, which would follow a link planted in its place.
+        let ledger = self.ledger();
+        if std::fs::symlink_metadata(&ledger).is_ok_and(|m| m.file_type().is_symlink()) {
+            let error = std::io::Error::new(std::io::ErrorKind::InvalidInput, "a link, not the ledger file");
+            return Err(io(&ledger)(error));
+        }
         Ok(())
     }
 }

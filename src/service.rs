@@ -146,8 +146,13 @@ fn lock(work: &Workplace) -> Result<std::fs::File, ServiceError> {
     use std::io::{Read, Seek, Write};
     let path = work.state.join("kinerja.lock");
     let failed = |source| ServiceError::Lock { path: path.clone(), source };
-    let mut file =
-        std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(failed)?;
+    // Never through a link planted in its place: the holder is written into this file.
+    let mut file = std::os::unix::fs::OpenOptionsExt::custom_flags(
+        std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false),
+        rustix::fs::OFlags::NOFOLLOW.bits() as i32,
+    )
+    .open(&path)
+    .map_err(failed)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {

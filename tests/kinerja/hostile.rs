@@ -305,3 +305,22 @@ fn a_file_recorded_just_before_two_stops_is_only_moved_to_its_place() {
     assert!(service.files_in("state/rejected").is_empty());
     assert!(service.stop().success(), "the service stopped cleanly, not for a ledger fault");
 }
+
+#[test]
+fn links_planted_in_the_state_folder_are_never_written_through() {
+    let outside = std::env::temp_dir().join(format!("kinerja-planted-{}", std::process::id()));
+    std::fs::write(&outside, b"milik orang lain").unwrap();
+    for planted in ["state/kinerja.lock", "state/ledger.sqlite"] {
+        let service = Service::create("planted", CONFIG);
+        std::fs::create_dir_all(service.dir.join("state")).unwrap();
+        std::os::unix::fs::symlink(&outside, service.dir.join(planted)).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", "serve"])
+            .current_dir(&service.dir)
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{planted}");
+        assert_eq!(std::fs::read(&outside).unwrap(), b"milik orang lain", "{planted}");
+    }
+    std::fs::remove_file(&outside).unwrap();
+}
