@@ -53,6 +53,23 @@ def edited(part, old, new, parts=None):
 CASES = []
 
 
+def record_at(xls, head):
+    at = xls.find(head)
+    assert at > 0, head
+    return at
+
+
+def patched_xls(name, where):
+    """The Kanreg VII .xls fixture with one 32-bit field overwritten: `where(bytes)` gives its
+    offset and its new value."""
+    with open(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.xls"), "rb") as f:
+        xls = bytearray(f.read())
+    offset, value = where(xls)
+    struct.pack_into("<I", xls, offset, value)
+    with open(os.path.join(HERE, name), "wb") as f:
+        f.write(xls)
+
+
 def case(name, exit_code, codes=(), npss=None, args=(), absent=()):
     CASES.append(
         {"file": name, "args": list(args), "exit": exit_code, "codes": list(codes), "absent": list(absent), "npss": npss}
@@ -191,33 +208,20 @@ def main():
     # 11. Found by the fuzzer (examples/fuzz.rs), rebuilt here: a compound file whose directory
     #     chain loops (calamine grew it until memory ran out), an ODS whose content ends early
     #     (calamine's ODS reader looped for ever).
-    with open(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.xls"), "rb") as f:
-        xls = bytearray(f.read())
-    dir_start = struct.unpack_from("<I", xls, 48)[0]
-    fat_sector = struct.unpack_from("<I", xls, 76)[0]
-    struct.pack_into("<I", xls, (fat_sector + 1) * 512 + 4 * dir_start, dir_start)
-    with open(os.path.join(HERE, "xls_looping_chain.xls"), "wb") as f:
-        f.write(xls)
+    def directory_loop(xls):
+        dir_start = struct.unpack_from("<I", xls, 48)[0]
+        fat_sector = struct.unpack_from("<I", xls, 76)[0]
+        return (fat_sector + 1) * 512 + 4 * dir_start, dir_start
+
+    patched_xls("xls_looping_chain.xls", directory_loop)
     case("xls_looping_chain.xls", 2, codes=["FILE_UNREADABLE"])
     # The first sheet's DIMENSIONS record (type 0x0200, 14 bytes) declaring four billion rows:
     # calamine reserved room for all of them.
-    with open(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.xls"), "rb") as f:
-        xls = bytearray(f.read())
-    at = xls.find(b"\x00\x02\x0e\x00")
-    assert at > 0
-    struct.pack_into("<I", xls, at + 8, 0xFFFF_FFF0)
-    with open(os.path.join(HERE, "xls_dimensions_huge.xls"), "wb") as f:
-        f.write(xls)
+    patched_xls("xls_dimensions_huge.xls", lambda xls: (record_at(xls, b"\x00\x02\x0e\x00") + 8, 0xFFFF_FFF0))
     case("xls_dimensions_huge.xls", 2, codes=["FILE_TOO_LARGE"])
     # A BOUNDSHEET record (type 0x0085) whose sheet starts a megabyte past the end of the stream:
     # calamine sliced the stream there and panicked.
-    with open(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.xls"), "rb") as f:
-        xls = bytearray(f.read())
-    at = xls.find(b"\x85\x00")
-    assert at > 0
-    struct.pack_into("<I", xls, at + 4, 0x0010_0000)
-    with open(os.path.join(HERE, "xls_sheet_beyond_stream.xls"), "wb") as f:
-        f.write(xls)
+    patched_xls("xls_sheet_beyond_stream.xls", lambda xls: (record_at(xls, b"\x85\x00") + 4, 0x0010_0000))
     case("xls_sheet_beyond_stream.xls", 2, codes=["FILE_UNREADABLE"])
     with zipfile.ZipFile(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.ods")) as z:
         ods = {name: z.read(name) for name in z.namelist()}
