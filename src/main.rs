@@ -34,8 +34,8 @@ enum Command {
         /// Unit code (BKN, KR01…KR14, PUSPENKOM, …); otherwise told from the workbook.
         #[arg(long)]
         unit: Option<String>,
-        /// Report year; otherwise told from the workbook.
-        #[arg(long)]
+        /// Report year (2000–2100); otherwise told from the workbook.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
         year: Option<u16>,
         /// TW1…TW4, S1, S2 or TAHUNAN; otherwise told from the workbook.
         #[arg(long)]
@@ -62,7 +62,7 @@ enum Command {
     },
     /// Rebuild the consolidated workbook of a year (and period) from the ledger.
     Consolidate {
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
         year: u16,
         /// TW1…TW4, S1, S2 or TAHUNAN; all periods in the ledger for the year when omitted.
         #[arg(long)]
@@ -76,7 +76,7 @@ enum Command {
     Template {
         #[arg(long)]
         unit: String,
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
         year: u16,
         /// The report period; TAHUNAN when omitted.
         #[arg(long)]
@@ -212,6 +212,10 @@ fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -
         Some(p) => vec![p],
         None => ledger.periods(year)?,
     };
+    if periods.is_empty() {
+        eprintln!("kinerja: nothing to consolidate for {year}: the ledger holds no report of that year");
+        return Ok(1);
+    }
     let mut out = String::new();
     for period in periods {
         let path = kinerja::consolidate::rebuild(config, &ledger, year, period)?;

@@ -537,6 +537,17 @@ fn read_sheets(
     {
         findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
     }
+    // A year or period given by the caller that the titles contradict: said, not silently taken.
+    if let (Some(given), Some(said)) = (overrides.year, declared.year)
+        && given != said
+    {
+        findings.push(Finding::new(Code::YearMismatch, None, "").found(said.to_string()).expected(given.to_string()));
+    }
+    if let (Some(given), Some(said)) = (overrides.period, declared.period)
+        && given != said
+    {
+        findings.push(Finding::new(Code::PeriodMismatch, None, "").found(said.as_str()).expected(given.as_str()));
+    }
     let identity = Identity {
         unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
         year: overrides.year.or(declared.year),

@@ -175,6 +175,12 @@ codes! {
     UnitMismatch => "UNIT_MISMATCH", Error,
         "Buku kerja menyebut unit {found}, sedangkan laporan ini atas nama {expected}.",
         "The workbook names the unit {found}, but this report is {expected}'s.";
+    YearMismatch => "YEAR_MISMATCH", Error,
+        "Judul buku kerja menyebut tahun {found}, sedangkan laporan ini diperiksa sebagai tahun {expected}.",
+        "The workbook's titles name the year {found}, but this report is checked as {expected}.";
+    PeriodMismatch => "PERIOD_MISMATCH", Error,
+        "Judul buku kerja menyebut periode {found}, sedangkan laporan ini diperiksa sebagai periode {expected}.",
+        "The workbook's titles name the period {found}, but this report is checked as {expected}.";
     YearUnknown => "YEAR_UNKNOWN", Error,
         "Tahun laporan tidak dapat dikenali. Cantumkan \"Tahun 2024\" pada judul.",
         "The report's year cannot be told. Put \"Tahun 2024\" in the title.";

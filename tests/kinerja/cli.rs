@@ -119,3 +119,21 @@ fn check_against_an_agreement_and_a_previous_version() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a performance agreement"));
 }
+
+#[test]
+fn a_year_or_period_that_the_titles_contradict_is_said() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["check", &fixture("kr07_2024_capaian.xlsx").to_string_lossy(), "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["--year", "2023"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("YEAR_MISMATCH"));
+    let output = run(&["--period", "TW3"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("PERIOD_MISMATCH"));
+    // A year outside 2000–2100 is the command line's mistake.
+    assert_eq!(run(&["--year", "24"]).status.code(), Some(2));
+}
