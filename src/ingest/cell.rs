@@ -146,10 +146,47 @@ pub fn read(data: &Data) -> CellValue<'_> {
         },
         Data::String(s) => read_text(s),
         Data::Bool(b) => plain(Kind::Unreadable, Cow::Owned(b.to_string())),
-        Data::DateTime(dt) => plain(Kind::Date, Cow::Owned(dt.to_string())),
+        Data::DateTime(serial) => plain(Kind::Date, Cow::Owned(excel_date(*serial))),
         Data::DateTimeIso(s) => plain(Kind::Date, Cow::Owned(s.clone())),
         Data::Error(e) => plain(Kind::FormulaError, Cow::Owned(e.clone())),
     }
+}
+
+/// An Excel serial day as the unit sees it in its cell: `45476` → `3 Juli 2024`. Excel's 1900
+/// calendar counts a 29 February 1900 that never was (serial 60), so later serials are one day
+/// ahead of a plain count from 31 December 1899. A serial out of any calendar stays a number.
+pub fn excel_date(serial: f64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    if !(1.0..3_000_000.0).contains(&serial) {
+        return serial.to_string();
+    }
+    let whole = serial.floor() as i64;
+    // Days since 1970-01-01: serial 25569 is 1 January 1970.
+    let days = if whole >= 61 { whole - 25_569 } else { whole - 25_568 };
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 
 /// Whether `haystack` contains `needle` (ASCII, lower-case) ignoring ASCII case.
@@ -357,6 +394,15 @@ mod tests {
         assert!(read_text("78,57 (sementara)").provisional);
         assert_eq!(read_text("✓").kind, Kind::Unreadable);
         assert_eq!(read_text("12 / 7").kind, Kind::Unreadable);
+    }
+
+    #[test]
+    fn dates_read_as_the_cell_shows_them() {
+        assert_eq!(excel_date(45476.0), "3 Juli 2024");
+        assert_eq!(excel_date(45358.0), "7 Maret 2024");
+        assert_eq!(excel_date(1.0), "1 Januari 1900");
+        assert_eq!(excel_date(61.0), "1 Maret 1900");
+        assert_eq!(excel_date(-3.0), "-3");
     }
 
     #[test]
