@@ -337,7 +337,11 @@ impl Ledger {
             "SELECT a.folder, a.file_name, a.received_ms, a.outcome, a.reason, s.result, s.superseded_by, s.version,
                     s.year, s.period, s.errors, s.warnings, s.npss, s.reason, a.sha256
                FROM arrivals a LEFT JOIN submissions s ON s.id = a.submission_id
-              WHERE a.folder = ?1 AND (?2 IS NULL OR s.year = ?2) AND (?3 IS NULL OR s.period = ?3)
+              WHERE a.folder = ?1
+                -- A file refused before its year or period was known counts in every view:
+                -- the unit sent something, and was told why it was refused.
+                AND (?2 IS NULL OR s.year = ?2 OR s.year IS NULL)
+                AND (?3 IS NULL OR s.period = ?3 OR s.period IS NULL)
               ORDER BY a.id DESC LIMIT 1",
         )?;
         folders

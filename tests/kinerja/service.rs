@@ -576,3 +576,25 @@ fn the_same_report_from_two_units_at_once_is_the_first_units() {
     assert_eq!(kr08, "rejected");
     assert!(reason.unwrap_or_default().contains("KR07"));
 }
+
+#[test]
+fn a_unit_whose_only_file_was_refused_has_sent_something() {
+    let mut service = Service::start("refused-only");
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    // Not a workbook at all (and, as .csv, taken at once: no archive to wait for).
+    service.drop_file("KR09", "laporan.csv", b"bukan buku kerja");
+    service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
+    assert!(service.stop().success());
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "consolidate", "--year", "2024", "--period", "TAHUNAN"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    use calamine::Reader;
+    let mut book =
+        calamine::open_workbook_auto(service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx")).unwrap();
+    let status = book.worksheet_range("Status Pengiriman").unwrap();
+    let kr09 = status.rows().find(|r| r[0] == calamine::Data::String("KR09".into())).unwrap().to_vec();
+    assert_eq!(kr09[6], calamine::Data::String("rejected".into()), "{kr09:?}");
+}
