@@ -176,16 +176,7 @@ pub fn excel_date(serial: f64) -> String {
     let whole = serial.floor() as i64;
     // Days since 1970-01-01: serial 25569 is 1 January 1970.
     let days = if whole >= 61 { whole - 25_569 } else { whole - 25_568 };
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::model::period::civil_from_days(days);
     format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 
