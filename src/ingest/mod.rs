@@ -168,19 +168,19 @@ pub fn not_regular(kind: &std::fs::FileType) -> Option<&'static str> {
 pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbook, IngestError> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        package::inspect(bytes, limits).map_err(|f| f.at(path))?;
-        let book = match (extension.as_str(), zip_kind(bytes)) {
+        let mut archive = package::inspect(bytes, limits).map_err(|f| f.at(path))?;
+        let book = match (extension.as_str(), zip_kind(&archive)) {
             ("xlsb", _) | (_, ZipKind::Xlsb) => {
                 let workbook = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
                 calamine_sheets(workbook, budget)
             }
             (_, ZipKind::Ods) => {
                 // calamine's ODS reader loops for ever on some malformed content: prove it whole first.
-                xlsx::well_formed(bytes, "content.xml", budget).map_err(|f| f.at(path))?;
+                xlsx::well_formed(&mut archive, "content.xml", budget).map_err(|f| f.at(path))?;
                 let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
                 calamine_sheets(workbook, budget)
             }
-            _ => xlsx::read(bytes, limits, budget),
+            _ => xlsx::read(archive, limits, budget),
         };
         return book.map_err(|f| f.at(path));
     }
@@ -215,8 +215,7 @@ enum ZipKind {
     Other,
 }
 
-fn zip_kind(bytes: &[u8]) -> ZipKind {
-    let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return ZipKind::Other };
+fn zip_kind(archive: &package::Archive<'_>) -> ZipKind {
     if archive.index_for_name("xl/workbook.bin").is_some() {
         ZipKind::Xlsb
     } else if archive.index_for_name("content.xml").is_some() {

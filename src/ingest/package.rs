@@ -129,12 +129,16 @@ pub fn unpacked<R: std::io::Read + std::io::Seek>(reader: R, size: u64) -> u64 {
     }
 }
 
-/// Measure the zip package in `bytes` against `limits`.
+/// A zip package read from memory.
+pub type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+/// Measure the zip package in `bytes` against `limits`; the package, opened once, for the
+/// reader to go on with.
 ///
 /// # Errors
 /// [`Failure::Unreadable`] when it is not a zip package; [`Failure::TooLarge`] naming the
 /// first limit it exceeds.
-pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), Failure> {
+pub fn inspect<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Archive<'a>, Failure> {
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Failure::Unreadable(e.to_string()))?;
     if archive.len() > limits.parts {
         return Err(too_large(Limit::Parts, archive.len() as u64, limits.parts as u64));
@@ -145,19 +149,18 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), Failure> {
             let part = archive.by_index_raw(index).map_err(|e| Failure::Unreadable(e.to_string()))?;
             (part.size(), part.compressed_size())
         };
-        let size = declared;
-        if size > limits.part_bytes {
-            return Err(too_large(Limit::PartSize, size, limits.part_bytes));
+        if declared > limits.part_bytes {
+            return Err(too_large(Limit::PartSize, declared, limits.part_bytes));
         }
-        if size > MIB && size / packed.max(1) > limits.ratio {
-            return Err(too_large(Limit::Ratio, size / packed.max(1), limits.ratio));
+        if declared > MIB && declared / packed.max(1) > limits.ratio {
+            return Err(too_large(Limit::Ratio, declared / packed.max(1), limits.ratio));
         }
-        total = total.saturating_add(size);
+        total = total.saturating_add(declared);
         if total > limits.unpacked_bytes {
             return Err(too_large(Limit::Unpacked, total, limits.unpacked_bytes));
         }
     }
-    Ok(())
+    Ok(archive)
 }
 
 #[cfg(test)]

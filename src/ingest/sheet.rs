@@ -22,7 +22,7 @@ pub enum Data {
     Error(String),
 }
 
-/// A cell's value: what [`Sheet::get`] gives for a position.
+/// One worksheet: its name, whether it is hidden, and its filled cells by row.
 pub struct Sheet {
     pub name: Arc<str>,
     /// Hidden sheets are read for tables but not for titles: they hold lists and lookups.
@@ -33,7 +33,6 @@ pub struct Sheet {
     starts: Vec<usize>,
     /// (column, value), ordered by row then column.
     cells: Vec<(u32, Data)>,
-    cols: (u32, u32),
 }
 
 static EMPTY: Data = Data::Empty;
@@ -56,20 +55,15 @@ impl Sheet {
         });
         let mut rows = Vec::new();
         let mut starts = Vec::new();
-        let mut cols = (u32::MAX, 0);
-        for (i, (row, col, _)) in cells.iter().enumerate() {
+        for (i, (row, _, _)) in cells.iter().enumerate() {
             if rows.last() != Some(row) {
                 rows.push(*row);
                 starts.push(i);
             }
-            cols = (cols.0.min(*col), cols.1.max(*col));
         }
         starts.push(cells.len());
-        if cells.is_empty() {
-            cols = (1, 0);
-        }
         let cells = cells.into_iter().map(|(_, col, data)| (col, data)).collect();
-        Sheet { name: name.into(), hidden, rows, starts, cells, cols }
+        Sheet { name: name.into(), hidden, rows, starts, cells }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -105,11 +99,6 @@ impl Sheet {
         }
     }
 
-    /// First and last column (inclusive), or `(1, 0)` for an empty sheet.
-    pub fn col_bounds(&self) -> (u32, u32) {
-        self.cols
-    }
-
     /// The rows that hold a cell, ascending.
     pub fn rows(&self) -> impl Iterator<Item = u32> + '_ {
         self.rows.iter().copied()
@@ -127,16 +116,20 @@ impl Sheet {
 
     /// Whether a cell is empty or holds only white space.
     pub fn is_blank(&self, row: u32, col: u32) -> bool {
-        match self.get(row, col) {
-            Data::Empty => true,
-            Data::String(s) => s.trim().is_empty(),
-            _ => false,
-        }
+        blank(self.get(row, col))
     }
 
     /// Whether every cell of the row between `first` and `last` is blank.
     pub fn row_is_blank(&self, row: u32, first: u32, last: u32) -> bool {
-        self.row(row).iter().filter(|(col, _)| (first..=last).contains(col)).all(|(col, _)| self.is_blank(row, *col))
+        self.row(row).iter().filter(|(col, _)| (first..=last).contains(col)).all(|(_, data)| blank(data))
+    }
+}
+
+fn blank(data: &Data) -> bool {
+    match data {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
     }
 }
 
@@ -165,7 +158,6 @@ mod tests {
             ],
         );
         assert_eq!(sheet.row_bounds(), (0, 1_048_575));
-        assert_eq!(sheet.col_bounds(), (0, 16_383));
         assert_eq!(sheet.rows().collect::<Vec<_>>(), vec![0, 1_048_575]);
         assert_eq!(sheet.texts_in_row(0).collect::<Vec<_>>(), vec![(0, "a"), (2, "later")]);
         assert_eq!(sheet.get(1_048_575, 16_383), &Data::Float(1.0));

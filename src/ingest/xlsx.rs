@@ -9,14 +9,13 @@
 //! and keeps every error value as text.
 
 use super::Failure;
-use super::package::{Budget, Limit};
+use super::package::{Archive, Budget, Limit};
 use super::sheet::{Data, Sheet};
 use crate::config::Limits;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
 use std::io::{BufReader, Cursor};
-use zip::ZipArchive;
 
 /// What reading a workbook found: its sheets, and the sheets that could not be read with why.
 #[derive(Default)]
@@ -25,7 +24,6 @@ pub struct Workbook {
     pub unreadable: Vec<(String, String)>,
 }
 
-type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 type Xml<'a, 'b> = Reader<BufReader<zip::read::ZipFile<'a, Cursor<&'b [u8]>>>>;
 
 /// Why one part could not be read.
@@ -74,13 +72,12 @@ struct SheetEntry {
     part: Option<String>,
 }
 
-/// Read the workbook in `bytes` (already measured by [`super::package::inspect`]).
+/// Read the workbook in a package already measured by [`super::package::inspect`].
 ///
 /// # Errors
 /// [`Failure::Unreadable`] when the package has no readable workbook part; [`Failure::TooLarge`]
 /// when a limit is reached while reading (the time budget among them).
-pub fn read(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbook, Failure> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Failure::Unreadable(e.to_string()))?;
+pub fn read(mut archive: Archive<'_>, limits: &Limits, budget: &mut Budget) -> Result<Workbook, Failure> {
     let main = relationships(&mut archive, "_rels/.rels")
         .into_iter()
         .find(|(_, kind, _)| kind.ends_with("/officeDocument"))
@@ -108,14 +105,13 @@ pub fn read(bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbo
     Ok(book)
 }
 
-/// Whether the XML part `name` of the package in `bytes` is well formed: every element closed,
-/// end names matching, nothing after the end. Read within the time budget.
+/// Whether the XML part `name` of the package is well formed: every element closed, end names
+/// matching, nothing after the end. Read within the time budget.
 ///
 /// # Errors
 /// [`Failure::Unreadable`] naming what is wrong; [`Failure::TooLarge`] past the time budget.
-pub fn well_formed(bytes: &[u8], name: &str, budget: &Budget) -> Result<(), Failure> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| Failure::Unreadable(e.to_string()))?;
-    let mut xml = open(&mut archive, name).ok_or_else(|| Failure::Unreadable(format!("bagian {name} tidak ada")))?;
+pub fn well_formed(archive: &mut Archive<'_>, name: &str, budget: &Budget) -> Result<(), Failure> {
+    let mut xml = open(archive, name).ok_or_else(|| Failure::Unreadable(format!("bagian {name} tidak ada")))?;
     let (mut depth, mut events, mut buf) = (0usize, 0usize, Vec::new());
     loop {
         buf.clear();
@@ -239,7 +235,8 @@ fn rich_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>) -> Result<Stri
             _ => {}
         }
     }
-    Ok(cut(decode_escapes(text)))
+    tidy(&mut text);
+    Ok(text)
 }
 
 /// A predefined entity or character reference; anything else (a DTD's entities) reads as nothing.
@@ -253,9 +250,6 @@ fn entity(r: &quick_xml::events::BytesRef, text: &mut String) {
 
 /// `_x000D_` → carriage return: how OOXML writes characters XML cannot hold.
 fn decode_escapes(text: String) -> String {
-    if !text.contains("_x") {
-        return text;
-    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(at) = rest.find("_x") {
@@ -282,11 +276,14 @@ fn decode_escapes(text: String) -> String {
     out
 }
 
-/// Text cut at Excel's cell limit, on a character boundary.
-fn cut(mut text: String) -> String {
-    let kept = crate::model::text::fit_cell(&text).len();
+/// Cell text as Excel holds it: `_xHHHH_` escapes decoded, cut at Excel's cell limit on a
+/// character boundary.
+fn tidy(text: &mut String) {
+    if text.contains("_x") {
+        *text = decode_escapes(std::mem::take(text));
+    }
+    let kept = crate::model::text::fit_cell(text).len();
     text.truncate(kept);
-    text
 }
 
 fn shared_strings(
@@ -611,11 +608,7 @@ fn plain_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>, text: &mut St
             _ => {}
         }
     }
-    if text.contains("_x") {
-        *text = decode_escapes(std::mem::take(text));
-    }
-    let kept = crate::model::text::fit_cell(text).len();
-    text.truncate(kept);
+    tidy(text);
     Ok(())
 }
 
@@ -648,6 +641,8 @@ mod tests {
         assert_eq!(builtin("10"), Shown::Percent);
         assert_eq!(builtin("2"), Shown::Plain);
         assert_eq!(decode_escapes("a_x000D_b_x_c".into()), "a\rb_x_c");
-        assert_eq!(cut("é".repeat(40_000)).chars().count(), crate::model::text::CELL_CHARACTERS);
+        let mut long = "é".repeat(40_000);
+        tidy(&mut long);
+        assert_eq!(long.chars().count(), crate::model::text::CELL_CHARACTERS);
     }
 }
