@@ -68,10 +68,21 @@ struct Formats {
 }
 
 fn write_header(sheet: &mut Worksheet, headers: &[&str], format: &Format) -> Result<(), XlsxError> {
+    header_widths(sheet, headers)?;
     for (col, header) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *header, format)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// In constant-memory mode autofit sees only the last row written, so each column starts as
+/// wide as its header and wide enough for a score or a rupiah amount; autofit only widens it.
+fn header_widths(sheet: &mut Worksheet, headers: &[&str]) -> Result<(), XlsxError> {
+    for (col, header) in headers.iter().enumerate() {
+        let width = (header.chars().count() + 2).max(MIN_COLUMN_CHARS);
+        sheet.set_column_width(col as u16, width as f64)?;
+    }
     Ok(())
 }
 
@@ -82,8 +93,14 @@ fn write_number(sheet: &mut Worksheet, row: u32, col: u16, value: &Json, format:
     }
 }
 
+/// The narrowest column, in characters: fits `999,999,999,999` (a rupiah amount) and a score.
+const MIN_COLUMN_CHARS: usize = 16;
+
+/// The widest a column grows to fit its text, in pixels (the writer's unit): about 60 characters.
+const WIDEST_COLUMN_PX: u32 = 425;
+
 fn finish(sheet: &mut Worksheet) {
-    sheet.set_autofit_max_width(60);
+    sheet.set_autofit_max_width(WIDEST_COLUMN_PX);
     sheet.autofit();
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
@@ -292,6 +309,7 @@ fn indicators_start(sheet: &mut Worksheet, rows: u32) -> Result<u32, XlsxError> 
     sheet.set_name("Capaian IKU")?;
     let columns: Vec<TableColumn> = INDICATOR_HEADERS.iter().map(|h| TableColumn::new().set_header(*h)).collect();
     sheet.add_table(0, 0, rows.max(1), INDICATOR_HEADERS.len() as u16 - 1, &Table::new().set_columns(&columns))?;
+    header_widths(sheet, &INDICATOR_HEADERS)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(0)
 }
