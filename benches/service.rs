@@ -15,7 +15,8 @@ mod smtp;
 
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
-use kinerja::store::{Ledger, now_ms};
+use kinerja::model::time::now_ms;
+use kinerja::store::Ledger;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -18,6 +18,7 @@
 //! - [`template`]: blank report and agreement workbooks for units.
 //! - [`mail`]: messages to the submitting unit, queued in the ledger and delivered.
 //! - [`files`]: files written in kinerja's own folders: aside, then renamed; never through a link.
+//! - [`status`]: per unit and period, the report that counts and its outcome, from the ledger.
 //! - [`service`]: `kinerja serve`: the watcher, the bounded queue, the workers, shutdown.
 
 pub mod check;
@@ -30,6 +31,7 @@ pub mod model;
 pub mod pipeline;
 pub mod score;
 pub mod service;
+pub mod status;
 pub mod store;
 pub mod template;
 pub mod validate;

@@ -3,9 +3,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kinerja::check::Given;
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
-use kinerja::model::{Kind, Period, Report};
+use kinerja::model::{Kind, Language, Period, Report};
 use kinerja::pipeline::Workplace;
-use kinerja::store::Ledger;
+use kinerja::store::{Ledger, Scope};
 use kinerja::validate::history::Previous;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
@@ -53,12 +53,22 @@ enum Command {
     /// Watch the inbox and process every workbook dropped in `inbox/<UNIT>/`, until SIGINT or
     /// SIGTERM.
     Serve,
-    /// Each unit's latest submission: version, time, result, error and warning counts.
+    /// Per unit and period: the report that counts (kind, version, submission id, time in the
+    /// unit's zone, outcome, errors, warnings, NPSS, file), its agreement on a line of its own,
+    /// and a later file that was refused or a duplicate.
     Status {
-        #[arg(long)]
+        #[arg(long, value_parser = clap::value_parser!(i64).range(2000..=2100))]
         year: Option<i64>,
         #[arg(long)]
         period: Option<Period>,
+        /// One unit's code.
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// id or en; the configured review language when omitted.
+        #[arg(long, value_parser = parse_language)]
+        lang: Option<Language>,
     },
     /// Rebuild the consolidated workbook of a year (and period) from the ledger.
     Consolidate {
@@ -89,8 +99,14 @@ enum Command {
         out: Option<PathBuf>,
     },
     /// Read, score and check a stored submission again (by id or SHA-256 prefix), replace its
-    /// findings and scores in the ledger, and rebuild its consolidated workbook (no mail is sent).
-    Reprocess { submission: String },
+    /// findings and scores in the ledger, and rebuild its consolidated workbook. Nothing is mailed
+    /// unless `--notify`.
+    Reprocess {
+        submission: String,
+        /// Also tell the unit the new result.
+        #[arg(long)]
+        notify: bool,
+    },
     /// Write the unit's annotated copy of a stored submission (by id or SHA-256 prefix) to
     /// `outbox/<year>/<UNIT>/`: the service writes it only for reports with errors.
     Annotate { submission: String },
@@ -150,8 +166,16 @@ fn run() -> anyhow::Result<u8> {
             Ok(outcome.exit_code() as u8)
         }
         Command::Serve => serve(config),
-        Command::Status { year, period } => status(&config, year, period),
-        Command::Reprocess { submission } => reprocess(&config, &submission),
+        Command::Status { year, period, unit, format, lang } => {
+            if let Some(code) = &unit
+                && config.units.get(code).is_none()
+            {
+                bail!("unknown unit code `{code}`; known: {}", codes(&config));
+            }
+            let scope = Scope { year, period: period.map(Period::as_str), unit: unit.as_deref() };
+            status(&config, scope, format, lang.unwrap_or(config.review.language))
+        }
+        Command::Reprocess { submission, notify } => reprocess(&config, &submission, notify),
         Command::Annotate { submission } => annotate(&config, &submission),
         Command::Consolidate { year, period, send } => consolidate(&config, year, period, send),
         Command::Template { unit, year, period, agreement, out } => {
@@ -166,43 +190,24 @@ fn serve(config: Config) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-fn status(config: &Config, year: Option<i64>, period: Option<Period>) -> anyhow::Result<u8> {
+fn status(config: &Config, scope: Scope, format: Format, language: Language) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let ledger = Ledger::open(&work.ledger())?;
-    let codes: Vec<String> = config.units.units().iter().map(|u| u.code.clone()).collect();
-    let rows = ledger.status(&codes, year, period.map(|p| p.as_str()))?;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<13} {:>7} {:<19}  {:<10} {:>6} {:>8} {:>7}  file",
-        "unit", "version", "received (UTC)", "result", "errors", "warnings", "NPSS"
-    );
-    for (code, row) in codes.iter().zip(rows) {
-        match row {
-            None => {
-                let _ = writeln!(out, "{code:<13} {:>7} {:<19}  {:<10}", "-", "-", "nothing sent");
-            }
-            Some(r) => {
-                let npss =
-                    r.npss.as_deref().and_then(|n| n.parse().ok()).map_or("-".into(), kinerja::model::amount::display2);
-                let version = r.version.map_or("-".into(), |v| v.to_string());
-                let _ = writeln!(
-                    out,
-                    "{code:<13} {version:>7} {:<19}  {:<10} {:>6} {:>8} {npss:>7}  {}{}",
-                    kinerja::store::utc(r.received_ms),
-                    r.result,
-                    r.errors,
-                    r.warnings,
-                    r.file_name,
-                    r.reason.map(|why| format!(" ({why})")).unwrap_or_default()
-                );
-            }
-        }
-    }
-    let (queued, _, failed) = ledger.mail_counts()?;
-    let _ = writeln!(out, "\nmail: {queued} waiting, {failed} failed for good");
-    emit(&out)?;
+    let status = kinerja::status::gather(config, &ledger, scope, language)?;
+    let rendered = match format {
+        Format::Text => kinerja::status::to_text(&status, language),
+        Format::Json => serde_json::to_string_pretty(&status)? + "\n",
+    };
+    emit(&rendered)?;
     Ok(0)
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    match text.to_lowercase().as_str() {
+        "id" => Ok(Language::Id),
+        "en" => Ok(Language::En),
+        _ => Err(format!("`{text}`: use id or en")),
+    }
 }
 
 fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -> anyhow::Result<u8> {
@@ -278,21 +283,22 @@ fn template(
     Ok(0)
 }
 
-fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
+fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let mut ledger = Ledger::open(&work.ledger())?;
     let Some(kinerja::store::Stored { id, stored_path, unit, .. }) = ledger.find_submission(key)? else {
         bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
     };
-    let overrides = Overrides { unit, ..Overrides::default() };
+    let overrides = Overrides { unit: unit.clone(), ..Overrides::default() };
     let path = work.state.join(&stored_path);
     let bytes =
         kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
     let outcome = read_stored(config, &path, &bytes, &overrides);
-    ledger.replace_reading(id, &kinerja::store::Reading::of(&outcome))?;
+    let reading = kinerja::store::Reading::of(&outcome);
+    ledger.replace_reading(id, &reading)?;
     let mut said = kinerja::check::to_text(&outcome);
     let _ = writeln!(said, "\nSubmission {id} read again; its findings and scores in the ledger are replaced.");
-    // The consolidated workbook of its year and period follows the ledger; nothing is mailed.
+    // The consolidated workbook of its year and period follows the ledger.
     if let Some((report, _)) = &outcome.scored
         && report.kind == Kind::Realisasi
         && let (Some(year), Some(period)) = (report.identity.year, report.identity.period)
@@ -300,8 +306,45 @@ fn reprocess(config: &Config, key: &str) -> anyhow::Result<u8> {
         let rebuilt = kinerja::consolidate::rebuild(config, &ledger, year, period)?;
         let _ = writeln!(said, "Rebuilt {}", rebuilt.display());
     }
+    if notify {
+        let _ = writeln!(said, "{}", notify_unit(config, &ledger, id, unit.as_deref(), &reading)?);
+    }
     emit(&said)?;
     Ok(outcome.exit_code() as u8)
+}
+
+/// Tell the unit the new result of a submission read again, when it is the version that counts.
+fn notify_unit(
+    config: &Config,
+    ledger: &Ledger,
+    id: i64,
+    unit: Option<&str>,
+    reading: &kinerja::store::Reading,
+) -> anyhow::Result<String> {
+    let Some(unit) = unit.and_then(|code| config.units.get(code)) else {
+        return Ok(format!("Submission {id} belongs to no registered unit: nobody is told."));
+    };
+    let scope = Scope { year: reading.year, period: reading.period, unit: Some(&unit.code) };
+    let Some(current) = ledger.standings(scope)?.into_iter().find(|s| s.submission_id == id) else {
+        return Ok(format!("Submission {id} is not the version that counts for {}: nothing is sent.", unit.code));
+    };
+    let Some(notice) = kinerja::mail::notice_for(config, unit, None) else {
+        return Ok(format!("No e-mail address is registered for {}: nobody is told.", unit.code));
+    };
+    let arrival = kinerja::store::Arrival {
+        id: format!("reprocess:{id}:{}", kinerja::model::time::now_ms()),
+        folder: unit.code.clone(),
+        file_name: current.file_name.clone(),
+        received_ms: current.received_ms,
+    };
+    let recorded = kinerja::store::Recorded::New { submission_id: id, accepted: true, version: Some(current.version) };
+    let drafts =
+        kinerja::mail::compose(&notice, &arrival, &current.sha256, &recorded, Some(reading), None, Some(&current));
+    let queued = ledger.enqueue(&arrival.id, &drafts)?;
+    let work = Workplace::new(config);
+    let sender = kinerja::mail::Sender::new(config.mail.clone(), Ledger::open(&work.ledger())?, work.outbox.clone());
+    let sent = sender.run_once()?;
+    Ok(format!("{queued} messages queued for {}, {sent} sent.", unit.code))
 }
 
 fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {

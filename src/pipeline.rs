@@ -10,8 +10,9 @@ use crate::check::{self, Outcome};
 use crate::config::Config;
 use crate::ingest::Overrides;
 use crate::model::text::shown_name;
-use crate::model::{Code, Kind, Period, Report, Severity};
-use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError, now_ms};
+use crate::model::time::now_ms;
+use crate::model::{Code, Kind, Period, Report, Severity, Verdict};
+use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError};
 use crate::validate::history::Previous;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -206,15 +207,22 @@ pub struct Processed {
 }
 
 impl Processed {
-    /// The year and period whose consolidated workbook this file changes: an accepted
-    /// realisasi report.
+    /// The year and period whose consolidated workbook this file changes: a realisasi report
+    /// that became a version (read now, or earlier content sent again).
     pub fn consolidates(&self) -> Option<(u16, Period)> {
-        let Recorded::New { accepted: true, .. } = self.recorded else { return None };
-        let (report, _) = self.outcome.as_ref()?.scored.as_ref()?;
-        (report.kind == Kind::Realisasi).then_some((report.identity.year?, report.identity.period?))
+        match &self.recorded {
+            Recorded::New { accepted: true, .. } => {
+                let (report, _) = self.outcome.as_ref()?.scored.as_ref()?;
+                (report.kind == Kind::Realisasi).then_some((report.identity.year?, report.identity.period?))
+            }
+            Recorded::Resent { year, period, kind, .. } if kind == Kind::Realisasi.as_str() => {
+                Some((u16::try_from(*year).ok()?, period.parse().ok()?))
+            }
+            _ => None,
+        }
     }
 
-    /// The progress line of the service log.
+    /// The progress line of the service log, in the outcome's words.
     pub fn summary(&self) -> String {
         let name = shown_name(&self.arrival.file_name);
         let place = if self.arrival.folder.is_empty() {
@@ -222,20 +230,28 @@ impl Processed {
         } else {
             format!("{}/{name}", shown_name(&self.arrival.folder))
         };
+        let errors = self.outcome.as_ref().map_or(0, |o| o.count(Severity::Error));
         let counts = self.outcome.as_ref().map(|o| {
             let npss =
                 o.scored.as_ref().and_then(|(_, c)| c.npss.value).map_or("N/A".into(), crate::model::amount::display2);
-            format!("NPSS {npss}, {} errors, {} warnings", o.count(Severity::Error), o.count(Severity::Warning))
+            format!("NPSS {npss}, {errors} errors, {} warnings", o.count(Severity::Warning))
         });
+        let said = |verdict: Verdict| verdict.label(crate::model::Language::Id);
         match (&self.recorded, &self.reason) {
-            (Recorded::New { accepted: true, version, .. }, _) => {
-                format!("{place}: accepted as version {} ({})", version.unwrap_or(1), counts.unwrap_or_default())
-            }
+            (Recorded::New { accepted: true, version, .. }, _) => format!(
+                "{place}: {} as version {} ({})",
+                said(Verdict::of_report(errors as i64)),
+                version.unwrap_or(1),
+                counts.unwrap_or_default()
+            ),
+            (Recorded::Resent { version, same_as, submission_id, .. }, _) => format!(
+                "{place}: sent again: version {version} = version {same_as} (submission {submission_id}), not read again"
+            ),
             (Recorded::Duplicate { submission_id, .. }, _) => {
-                format!("{place}: duplicate of submission {submission_id}, not scored again")
+                format!("{place}: {} of submission {submission_id}, not scored again", said(Verdict::Duplikat))
             }
             (Recorded::Recovered, _) => format!("{place}: recorded before a restart; moved to its keeping place"),
-            (_, reason) => format!("{place}: rejected: {}", reason.as_deref().unwrap_or("")),
+            (_, reason) => format!("{place}: {}: {}", said(Verdict::Ditolak), reason.as_deref().unwrap_or("")),
         }
     }
 }

@@ -164,7 +164,8 @@ fn lock(work: &Workplace) -> Result<std::fs::File, ServiceError> {
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
     }
-    let holder = format!("process {} since {} UTC", std::process::id(), crate::store::utc(crate::store::now_ms()));
+    let holder =
+        format!("process {} since {} UTC", std::process::id(), crate::model::time::utc(crate::model::time::now_ms()));
     file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(holder.as_bytes())).map_err(failed)?;
     Ok(file)
 }
@@ -449,8 +450,11 @@ fn scan(
                 }
             }
         }
-        // Settled and complete files, taken oldest first: the order units sent them in.
+        // Settled and complete files, taken oldest first: the order units sent them in. A file
+        // waits while an older one of its unit is still being written, so a unit's files are
+        // taken in the order they were dropped.
         let mut ready = Vec::new();
+        let mut unsettled: std::collections::HashMap<String, std::time::SystemTime> = Default::default();
         for path in settler.paths() {
             // The entry itself: a file replaced by a link since it was seen is not a file.
             let meta = std::fs::symlink_metadata(&path).ok().filter(|m| m.file_type().is_file());
@@ -460,21 +464,32 @@ fn scan(
                 continue;
             };
             let modified = meta.modified().ok();
-            let State::Settled(stable) = settler.observe(&path, meta.len(), modified, Instant::now()) else {
-                continue;
+            let settled = match settler.observe(&path, meta.len(), modified, Instant::now()) {
+                State::Settled(stable) => watch::is_complete(&path).unwrap_or(false) || stable >= settler.give_up(),
+                _ => false,
             };
-            if watch::is_complete(&path).unwrap_or(false) || stable >= settler.give_up() {
+            if settled {
                 ready.push((modified, path));
+            } else if let (Some(folder), Some(modified)) = (folders.get(&path), modified) {
+                let oldest = unsettled.entry(folder.clone()).or_insert(modified);
+                *oldest = (*oldest).min(modified);
             }
         }
         ready.sort();
-        for (_, path) in ready {
+        for (modified, path) in ready {
             if stop.load(Ordering::SeqCst) {
                 break;
             }
             let folder = folders.get(&path).cloned().unwrap_or_default();
-            // The unit's file before this one is not recorded yet: this one waits in the inbox.
-            let Some(flight) = jobs.in_flight.start(&folder) else { continue };
+            if unsettled.get(&folder).is_some_and(|oldest| modified.is_some_and(|m| m > *oldest)) {
+                continue;
+            }
+            // The unit's file before this one is not recorded yet: this one, and the unit's
+            // younger ones behind it in this pass, wait in the inbox.
+            let Some(flight) = jobs.in_flight.start(&folder) else {
+                unsettled.insert(folder, std::time::SystemTime::UNIX_EPOCH);
+                continue;
+            };
             settler.forget(&path);
             folders.remove(&path);
             match pipeline::take(work, &folder, &path) {

@@ -3,7 +3,7 @@
 
 use super::Outcome;
 use crate::model::amount::{json_exact, json2};
-use crate::model::{Claim, Kind, Score, Severity};
+use crate::model::{Claim, Score, Severity};
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -226,10 +226,7 @@ pub fn view(outcome: &Outcome) -> CheckJson<'_> {
             })
             .collect();
         ScoredJson {
-            kind: match report.kind {
-                Kind::Realisasi => "realisasi",
-                Kind::Agreement => "agreement",
-            },
+            kind: report.kind.as_str(),
             year: report.identity.year,
             period: report.identity.period.map(|p| p.as_str()),
             npss: score(&card.npss),

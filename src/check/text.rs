@@ -108,7 +108,13 @@ pub fn to_text(outcome: &Outcome) -> String {
     let mut findings: Vec<_> = outcome.findings.iter().filter(|f| f.severity > Severity::Info).collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in findings {
-        let _ = writeln!(out, "  [{}] {} {}", f.severity.label(), f.code.as_str(), f.message_in(outcome.language));
+        let _ = writeln!(
+            out,
+            "  [{}] {} {}",
+            f.severity.label(outcome.language),
+            f.code.as_str(),
+            f.message_in(outcome.language)
+        );
     }
     let mut infos: Vec<(&str, Vec<String>)> = Vec::new();
     for f in outcome.findings.iter().filter(|f| f.severity == Severity::Info) {

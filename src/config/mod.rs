@@ -132,6 +132,8 @@ struct RawUnit {
     name: Option<String>,
     aliases: Option<Vec<String>>,
     email: Option<Vec<String>>,
+    /// WIB, WITA or WIT: the zone of the unit's seat, for the times it is shown.
+    timezone: Option<crate::model::time::Zone>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -463,7 +465,7 @@ fn mail(raw: &RawMail, service: &Service) -> Result<crate::mail::Settings, Confi
     let mut deadlines = Vec::new();
     for d in &raw.deadline {
         let period = d.period.parse().map_err(|e| value_error("mail.deadline.period", e))?;
-        if crate::store::days_from_date(&d.date).is_none() {
+        if crate::model::time::days_from_date(&d.date).is_none() {
             return Err(value_error("mail.deadline.date", format!("`{}` is not a date YYYY-MM-DD", d.date)));
         }
         deadlines.push((d.year, period, d.date.clone()));
@@ -539,6 +541,9 @@ fn merge_unit(units: &mut Vec<Unit>, raw: RawUnit) -> Result<(), ConfigError> {
             if let Some(email) = raw.email {
                 unit.email = email;
             }
+            if let Some(zone) = raw.timezone {
+                unit.zone = zone;
+            }
         }
         None => {
             let name = raw.name.ok_or_else(|| value_error("unit.name", format!("new unit {code} needs a name")))?;
@@ -547,6 +552,7 @@ fn merge_unit(units: &mut Vec<Unit>, raw: RawUnit) -> Result<(), ConfigError> {
                 name,
                 aliases: raw.aliases.unwrap_or_default(),
                 email: raw.email.unwrap_or_default(),
+                zone: raw.timezone.unwrap_or_default(),
             });
         }
     }

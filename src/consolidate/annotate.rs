@@ -176,7 +176,7 @@ pub fn write(
     for (i, f) in outcome.findings.iter().enumerate() {
         let r = i as u32 + 1;
         sheet.write_string(r, 0, f.code.as_str()).map_err(failed)?;
-        sheet.write_string(r, 1, f.severity.label()).map_err(failed)?;
+        sheet.write_string(r, 1, f.severity.label(outcome.language)).map_err(failed)?;
         if let Some(at) = &f.at {
             let link = format!("internal:'{}'!{}", names.written(&at.sheet).replace('\'', "''"), at.a1());
             sheet.write_url_with_text(r, 2, link.as_str(), at.to_string()).map_err(failed)?;

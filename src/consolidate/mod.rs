@@ -1,16 +1,21 @@
 //! The consolidated workbook for planners: one per year and period, rebuilt from the ledger's
-//! latest valid submission of each unit, written aside and renamed into place.
+//! report that counts for each registered unit (its current version) and its outcome, written
+//! aside and renamed into place.
 //!
-//! Sheets: Ringkasan (scores, rank, band colours, a chart of NPSS), Capaian IKU (an Excel
-//! table), Anggaran, Status Pengiriman (every unit, also those that sent nothing), Temuan, Tren.
+//! Sheets: Ringkasan (every unit: rank, scores, band colours, outcome; BKN apart; a chart of the
+//! ranked units' NPSS), Capaian IKU (an Excel table), Anggaran, Status Pengiriman (every unit,
+//! also those that sent nothing), Temuan (errors first), Tren (the same period across years).
 //! Numbers are numbers with display formats; the figures are the ledger's, as its JSON rounds
 //! them (scores half-up to 2 decimals, amounts exact).
 
 pub mod annotate;
 
 use crate::config::Config;
-use crate::model::Period;
-use crate::store::{Ledger, StoreError, utc};
+use crate::model::text::shown_name;
+use crate::model::time::local;
+use crate::model::{Language, Period, Verdict};
+use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, Table, TableColumn, Workbook, Worksheet, XlsxError};
 use serde_json::Value as Json;
 use std::path::PathBuf;
@@ -106,34 +111,116 @@ fn finish(sheet: &mut Worksheet) {
     sheet.set_print_fit_to_pages(1, 0);
 }
 
-/// Rebuild the consolidated workbook of `year` and `period` from the ledger.
+/// A registered unit as the Rekap shows it: the report that counts, or what it sent instead.
+struct Line<'a> {
+    unit: &'a crate::model::Unit,
+    report: Option<Standing>,
+    /// The few figures of the report the summary needs (perspectives, band, NPSS status).
+    figures: Json,
+    latest: Option<Latest>,
+    rank: Option<usize>,
+}
+
+impl Line<'_> {
+    fn verdict(&self) -> Verdict {
+        match (&self.report, &self.latest) {
+            (Some(report), _) => report.verdict(),
+            (None, Some(latest)) => latest.verdict,
+            (None, None) => Verdict::BelumMengirim,
+        }
+    }
+
+    /// The NPSS shown, rounded as it is displayed.
+    fn npss(&self) -> Option<Decimal> {
+        let npss = self.report.as_ref()?.npss.as_deref()?.parse().ok()?;
+        Some(crate::model::amount::round_half_up(npss, 2))
+    }
+}
+
+/// Rank the units whose report counts (diterima, with an NPSS) by NPSS as displayed, highest
+/// first; equal scores share a rank (1, 2, 2, 4). BKN itself is not ranked among its units.
+fn rank(lines: &mut [Line]) {
+    let ranked = |line: &Line| line.verdict() == Verdict::Diterima && line.unit.code != "BKN";
+    let scores: Vec<Decimal> = lines.iter().filter(|l| ranked(l)).filter_map(Line::npss).collect();
+    for line in lines.iter_mut() {
+        if ranked(line)
+            && let Some(npss) = line.npss()
+        {
+            line.rank = Some(1 + scores.iter().filter(|other| **other > npss).count());
+        }
+    }
+}
+
+/// The order of the summary: ranked units by rank, then the blocked, refused and silent ones.
+fn order(line: &Line) -> (u8, usize, Verdict) {
+    match line.rank {
+        Some(rank) => (0, rank, Verdict::Diterima),
+        None => (1, 0, line.verdict()),
+    }
+}
+
+fn verdict_format(verdict: Verdict) -> Format {
+    let fill = match verdict {
+        Verdict::Diterima | Verdict::Duplikat => return Format::new(),
+        Verdict::PerluPerbaikan => 0xFFE699,
+        Verdict::Ditolak => 0xF8CBAD,
+        Verdict::BelumMengirim => 0xE0E0E0,
+    };
+    Format::new().set_background_color(Color::RGB(fill))
+}
+
+/// Rebuild the consolidated workbook of `year` and `period` from the ledger: every registered
+/// unit, with the report that counts and its outcome (ARCHITECTURE.md, "Which report counts").
 ///
 /// # Errors
 /// [`ConsolidateError`] when the ledger cannot be read or the workbook cannot be written.
 pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> Result<PathBuf, ConsolidateError> {
     let target = path(config, year, period);
     let write = |source| ConsolidateError::Write { path: target.clone(), source };
+    let language = config.review.language;
+    let scope = Scope { year: Some(i64::from(year)), period: Some(period.as_str()), unit: None };
     // Reports are read from the ledger one at a time, once per sheet, so memory stays flat as
     // units grow; only a line per unit is kept for the summary and its ranking.
-    let each = |f: &mut dyn FnMut(&str, &Json) -> Result<(), ConsolidateError>| {
-        ledger.each_valid(year, period, |valid| {
-            let json = serde_json::from_str(&valid.report_json).unwrap_or(Json::Null);
-            f(&valid.unit, &json)
+    let each = |f: &mut dyn FnMut(&Standing, &Json) -> Result<(), ConsolidateError>| {
+        ledger.each_standing(scope, true, |standing, json| {
+            if standing.kind != "realisasi" {
+                return Ok(());
+            }
+            let json = json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or(Json::Null);
+            f(&standing, &json)
         })
     };
-    let mut reports: Vec<(String, Json)> = Vec::new();
-    let mut indicator_count = 0u32;
-    each(&mut |unit, json| {
-        indicator_count += json["indicators"].as_array().map_or(0, |a| a.len() as u32);
-        let keep = ["npss", "npss_status", "band", "perspectives"];
+    let mut reports: std::collections::HashMap<String, (Standing, Json)> = Default::default();
+    let mut indicator_rows_count = 0u32;
+    each(&mut |standing, json| {
+        indicator_rows_count += json["indicators"].as_array().map_or(0, |a| a.len() as u32).max(1);
+        let keep = ["npss_status", "band", "perspectives"];
         let small: serde_json::Map<String, Json> = keep.iter().map(|k| (k.to_string(), json[*k].clone())).collect();
-        reports.push((unit.to_string(), Json::Object(small)));
+        reports.insert(standing.unit.clone(), (standing.clone(), Json::Object(small)));
         Ok(())
     })?;
-    let codes: Vec<String> = config.units.units().iter().map(|u| u.code.clone()).collect();
-    let status = ledger.status(&codes, Some(i64::from(year)), Some(period.as_str()))?;
+    let mut latest: std::collections::HashMap<String, Latest> =
+        ledger.latest_arrivals(scope)?.into_iter().map(|l| (l.unit.clone(), l)).collect();
+    let agreements: std::collections::HashMap<String, Standing> = ledger
+        .standings(Scope { year: Some(i64::from(year)), period: None, unit: None })?
+        .into_iter()
+        .filter(|s| s.kind == "agreement")
+        .map(|s| (s.unit.clone(), s))
+        .collect();
+    let mut lines: Vec<Line> = config
+        .units
+        .units()
+        .iter()
+        .map(|unit| {
+            let (report, figures) = reports.remove(&unit.code).map_or((None, Json::Null), |(s, j)| (Some(s), j));
+            Line { unit, report, figures, latest: latest.remove(&unit.code), rank: None }
+        })
+        .collect();
+    rank(&mut lines);
+    lines.sort_by_key(order);
+    let missing = lines.iter().filter(|l| l.report.is_none()).count() as u32;
     let findings = ledger.open_findings(year, period)?;
-    let trend = ledger.trend()?;
+    let trend = ledger.standings(Scope { year: None, period: Some(period.as_str()), unit: None })?;
 
     let mut book = Workbook::new();
     let formats = Formats {
@@ -142,17 +229,31 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         rupiah: Format::new().set_num_format("#,##0"),
         missing: Format::new().set_background_color(Color::RGB(0xFCE4D6)),
     };
-    summary(book.add_worksheet_with_constant_memory().map_err(write)?, &reports, &formats, config).map_err(write)?;
+    summary(book.add_worksheet_with_constant_memory().map_err(write)?, &lines, &formats, language).map_err(write)?;
+    // Units without a report that counts get one row in each table, saying why.
+    let without = |sheet: &mut Worksheet, r: &mut u32, status_col: u16| -> Result<(), XlsxError> {
+        for line in lines.iter().filter(|l| l.report.is_none()) {
+            *r += 1;
+            sheet.write_string(*r, 0, &line.unit.code)?;
+            let verdict = line.verdict();
+            sheet.write_string_with_format(*r, status_col, verdict.label(language), &verdict_format(verdict))?;
+        }
+        Ok(())
+    };
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
-        let mut rows = indicators_start(sheet, indicator_count).map_err(write)?;
-        each(&mut |unit, json| indicator_rows(sheet, &mut rows, unit, json, &formats).map_err(write))?;
+        let mut rows = indicators_start(sheet, indicator_rows_count + missing).map_err(write)?;
+        each(&mut |standing, json| {
+            indicator_rows(sheet, &mut rows, standing, json, &formats, language).map_err(write)
+        })?;
+        without(sheet, &mut rows, STATUS_COLUMN).map_err(write)?;
         finish(sheet);
     }
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         let mut rows = budget_start(sheet, &formats).map_err(write)?;
-        each(&mut |unit, json| budget_rows(sheet, &mut rows, unit, json, &formats).map_err(write))?;
+        each(&mut |standing, json| budget_rows(sheet, &mut rows, standing, json, &formats, language).map_err(write))?;
+        without(sheet, &mut rows, 8).map_err(write)?;
         finish(sheet);
     }
     {
@@ -161,42 +262,69 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         let headers = [
             "Kode",
             "Unit",
+            "Status",
             "Versi",
-            "Diterima (UTC)",
+            "Sama dengan versi",
+            "ID kiriman",
+            "Diterima (waktu setempat)",
             "Berkas",
             "Hash",
-            "Hasil",
             "Kesalahan",
             "Peringatan",
+            "NPSS",
+            "NPSS versi valid terakhir",
+            "Perjanjian Kinerja",
+            "Kiriman terakhir",
             "Surel gagal",
         ];
         let failed_mail = ledger.failed_mail_by_unit()?;
         write_header(sheet, &headers, &formats.header).map_err(write)?;
-        for (i, (unit, row)) in config.units.units().iter().zip(&status).enumerate() {
+        let mut by_code: Vec<&Line> = lines.iter().collect();
+        by_code.sort_by_key(|l| config.units.units().iter().position(|u| u.code == l.unit.code));
+        for (i, line) in by_code.iter().enumerate() {
             let r = i as u32 + 1;
-            // Units that have sent nothing are highlighted.
-            let plain = Format::new();
-            let format = if row.is_none() { &formats.missing } else { &plain };
-            sheet.write_string_with_format(r, 0, &unit.code, format).map_err(write)?;
-            sheet.write_string_with_format(r, 1, &unit.name, format).map_err(write)?;
-            match row {
-                None => {
-                    sheet.write_string_with_format(r, 6, "belum mengirim", format).map_err(write)?;
-                }
-                Some(s) => {
-                    if let Some(v) = s.version {
-                        sheet.write_number(r, 2, v as f64).map_err(write)?;
+            let verdict = line.verdict();
+            let zone = line.unit.zone;
+            sheet.write_string(r, 0, &line.unit.code).map_err(write)?;
+            sheet.write_string(r, 1, &line.unit.name).map_err(write)?;
+            sheet.write_string_with_format(r, 2, verdict.label(language), &verdict_format(verdict)).map_err(write)?;
+            match (&line.report, &line.latest) {
+                (Some(s), _) => {
+                    sheet.write_number(r, 3, s.version as f64).map_err(write)?;
+                    if let Some(same) = s.same_as {
+                        sheet.write_number(r, 4, same as f64).map_err(write)?;
                     }
-                    sheet.write_string(r, 3, utc(s.received_ms)).map_err(write)?;
-                    sheet.write_string(r, 4, &s.file_name).map_err(write)?;
-                    sheet.write_string(r, 5, s.sha256.get(..12).unwrap_or(&s.sha256)).map_err(write)?;
-                    sheet.write_string(r, 6, &s.result).map_err(write)?;
-                    sheet.write_number(r, 7, s.errors as f64).map_err(write)?;
-                    sheet.write_number(r, 8, s.warnings as f64).map_err(write)?;
-                    if let Some(failed) = failed_mail.get(&unit.code) {
-                        sheet.write_number_with_format(r, 9, *failed as f64, &formats.missing).map_err(write)?;
+                    sheet.write_number(r, 5, s.submission_id as f64).map_err(write)?;
+                    sheet.write_string(r, 6, local(s.received_ms, zone)).map_err(write)?;
+                    sheet.write_string(r, 7, shown_name(&s.file_name)).map_err(write)?;
+                    sheet.write_string(r, 8, s.sha256.get(..12).unwrap_or(&s.sha256)).map_err(write)?;
+                    sheet.write_number(r, 9, s.errors as f64).map_err(write)?;
+                    sheet.write_number(r, 10, s.warnings as f64).map_err(write)?;
+                    write_decimal(sheet, r, 11, s.npss.as_deref(), &formats.score).map_err(write)?;
+                    if let Some((_, npss)) = &s.valid {
+                        write_decimal(sheet, r, 12, npss.as_deref(), &formats.score).map_err(write)?;
                     }
                 }
+                (None, Some(l)) => {
+                    sheet.write_string(r, 6, local(l.received_ms, zone)).map_err(write)?;
+                    sheet.write_string(r, 7, shown_name(&l.file_name)).map_err(write)?;
+                    sheet.write_string(r, 8, l.sha256.get(..12).unwrap_or(&l.sha256)).map_err(write)?;
+                    sheet.write_string(r, 14, later(l, zone, language)).map_err(write)?;
+                }
+                (None, None) => {}
+            }
+            if let Some(a) = agreements.get(&line.unit.code) {
+                let label = format!("{} {}", t(language, "versi", "version"), a.version);
+                sheet.write_string(r, 13, label).map_err(write)?;
+            }
+            if let (Some(s), Some(l)) = (&line.report, &line.latest)
+                && !l.versioned
+                && l.received_ms >= s.received_ms
+            {
+                sheet.write_string(r, 14, later(l, zone, language)).map_err(write)?;
+            }
+            if let Some(failed) = failed_mail.get(&line.unit.code) {
+                sheet.write_number_with_format(r, 15, *failed as f64, &formats.missing).map_err(write)?;
             }
         }
         finish(sheet);
@@ -204,15 +332,21 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         sheet.set_name("Temuan").map_err(write)?;
-        write_header(sheet, &["Unit", "Lembar", "Sel", "Kode", "Tingkat", "Pesan"], &formats.header).map_err(write)?;
+        let headers = ["Unit", "Lembar", "Sel", "Kode", "Tingkat", "Perihal", "Tertulis", "Seharusnya", "Pesan"];
+        write_header(sheet, &headers, &formats.header).map_err(write)?;
         for (i, f) in findings.iter().enumerate() {
             let r = i as u32 + 1;
+            let severity =
+                crate::model::Severity::from_name(&f.severity).map_or(f.severity.as_str(), |s| s.label(language));
             let cells = [
-                &f.unit,
+                f.unit.as_str(),
                 f.sheet.as_deref().unwrap_or(""),
                 f.cell.as_deref().unwrap_or(""),
                 &f.code,
-                &f.severity,
+                severity,
+                &f.subject,
+                &f.found,
+                &f.expected,
                 &f.message,
             ];
             for (col, value) in cells.iter().enumerate() {
@@ -224,24 +358,31 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         sheet.set_name("Tren").map_err(write)?;
-        let mut years: Vec<i64> = trend.iter().map(|t| t.1).collect();
+        let mut years: Vec<i64> = trend.iter().filter(|t| t.kind == "realisasi").map(|t| t.year).collect();
         years.sort();
         years.dedup();
         sheet.write_string_with_format(0, 0, "Unit", &formats.header).map_err(write)?;
         for (c, y) in years.iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16 + 1, y.to_string(), &formats.header).map_err(write)?;
+            let header = format!("{y} {period}");
+            sheet.write_string_with_format(0, c as u16 + 1, header, &formats.header).map_err(write)?;
         }
-        let mut units: Vec<&str> = trend.iter().map(|t| t.0.as_str()).collect();
-        units.dedup();
-        for (i, unit) in units.iter().enumerate() {
+        let blocked = Format::new().set_num_format("0.00").set_background_color(Color::RGB(0xFFE699));
+        for (i, unit) in config.units.units().iter().enumerate() {
             let r = i as u32 + 1;
-            sheet.write_string(r, 0, *unit).map_err(write)?;
-            for (_, year, npss) in trend.iter().filter(|t| t.0 == *unit) {
-                let col = years.iter().position(|y| y == year).unwrap_or(0) as u16 + 1;
-                let rounded = crate::model::amount::json2(npss.parse().unwrap_or_default());
-                write_number(sheet, r, col, &rounded, &formats.score).map_err(write)?;
+            sheet.write_string(r, 0, &unit.code).map_err(write)?;
+            for standing in trend.iter().filter(|t| t.kind == "realisasi" && t.unit == unit.code) {
+                let col = years.iter().position(|y| *y == standing.year).unwrap_or(0) as u16 + 1;
+                let format = if standing.errors == 0 { &formats.score } else { &blocked };
+                write_decimal(sheet, r, col, standing.npss.as_deref(), format).map_err(write)?;
             }
         }
+        let note = config.units.units().len() as u32 + 2;
+        let legend = t(
+            language,
+            "NPSS laporan yang berlaku untuk periode yang sama di setiap tahun; kuning: laporan perlu perbaikan.",
+            "NPSS of the report that counts for the same period in each year; amber: the report needs correction.",
+        );
+        sheet.write_string(note, 0, legend).map_err(write)?;
         sheet.set_freeze_panes(1, 1).map_err(write)?;
         finish(sheet);
     }
@@ -251,57 +392,122 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     Ok(target)
 }
 
-fn summary(sheet: &mut Worksheet, reports: &[(String, Json)], f: &Formats, config: &Config) -> Result<(), XlsxError> {
+fn t(language: Language, id: &'static str, en: &'static str) -> &'static str {
+    match language {
+        Language::Id => id,
+        Language::En => en,
+    }
+}
+
+/// A unit's latest arrival that did not become a version: what and when, and why refused.
+fn later(latest: &Latest, zone: crate::model::time::Zone, language: Language) -> String {
+    let mut said = format!(
+        "{}: {} ({})",
+        latest.verdict.label(language),
+        shown_name(&latest.file_name),
+        local(latest.received_ms, zone)
+    );
+    if let Some(reason) = &latest.reason {
+        said.push_str(" — ");
+        said.push_str(&crate::model::text::one_line(reason, 200));
+    }
+    said
+}
+
+/// An exact decimal from the ledger, as a number rounded half-up to two places.
+fn write_decimal(sheet: &mut Worksheet, row: u32, col: u16, value: Option<&str>, f: &Format) -> Result<(), XlsxError> {
+    let Some(value) = value.and_then(|v| v.parse::<Decimal>().ok()) else { return Ok(()) };
+    write_number(sheet, row, col, &crate::model::amount::json2(value), f)
+}
+
+fn summary(sheet: &mut Worksheet, lines: &[Line], f: &Formats, language: Language) -> Result<(), XlsxError> {
     sheet.set_name("Ringkasan")?;
-    let mut headers = vec!["Kode", "Unit"];
+    let mut headers = vec!["Peringkat", "Kode", "Unit"];
     headers.extend(PERSPECTIVES);
     let nkp: Vec<String> = PERSPECTIVES.iter().map(|p| format!("NKP {p}")).collect();
     headers.extend(nkp.iter().map(String::as_str));
-    headers.extend(["NPSS", "Status", "Peringkat", "Sementara"]);
+    headers.extend(["NPSS", "Predikat", "Status", "Versi", "NPSS versi valid terakhir", "Sementara"]);
     write_header(sheet, &headers, &f.header)?;
-    let mut ranked: Vec<(usize, f64)> =
-        reports.iter().enumerate().map(|(i, (_, json))| (i, number(&json["npss"]).unwrap_or(f64::MIN))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (i, (unit, json)) in reports.iter().enumerate() {
-        let r = i as u32 + 1;
-        sheet.write_string(r, 0, unit)?;
-        sheet.write_string(r, 1, config.units.get(unit).map_or("", |u| u.name.as_str()))?;
-        for (p, name) in PERSPECTIVES.iter().enumerate() {
-            let found = json["perspectives"].as_array().and_then(|ps| ps.iter().find(|x| x["name"] == *name));
-            if let Some(x) = found {
-                write_number(sheet, r, 2 + p as u16, &x["score"], &f.score)?;
-                write_number(sheet, r, 6 + p as u16, &x["nkp"], &f.score)?;
-            }
-        }
-        let band = text(&json["band"]);
-        let colored = Format::new().set_num_format("0.00").set_background_color(band_color(&band));
-        write_number(sheet, r, 10, &json["npss"], &colored)?;
-        sheet.write_string_with_format(r, 11, &band, &Format::new().set_background_color(band_color(&band)))?;
-        let rank = ranked.iter().position(|(index, _)| *index == i).unwrap_or(0) + 1;
-        sheet.write_number(r, 12, rank as f64)?;
-        if json["npss_status"] == "provisional" {
-            sheet.write_string(r, 13, "sementara")?;
-        }
+    // BKN is shown apart, below its units.
+    let (units, bkn): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| l.unit.code != "BKN");
+    let mut r = 0;
+    for line in &units {
+        r += 1;
+        summary_row(sheet, r, line, f, language)?;
     }
-    if !reports.is_empty() {
+    if let Some(line) = bkn.first() {
+        r += 2;
+        let apart = t(language, "BKN (tingkat organisasi, tidak diperingkat)", "BKN (organisation level, not ranked)");
+        sheet.write_string_with_format(r, 0, apart, &Format::new().set_bold())?;
+        r += 1;
+        summary_row(sheet, r, line, f, language)?;
+    }
+    let ranked = units.iter().take_while(|l| l.rank.is_some()).count() as u32;
+    if ranked > 0 {
         let mut chart = Chart::new(ChartType::Bar);
-        chart.title().set_name("NPSS per unit");
-        let last = reports.len() as u32;
-        chart.add_series().set_name("NPSS").set_categories(("Ringkasan", 1, 0, last, 0)).set_values((
-            "Ringkasan",
-            1,
-            10,
-            last,
-            10,
-        ));
-        sheet.insert_chart(last + 2, 1, &chart)?;
+        chart.title().set_name(t(language, "NPSS unit yang diterima", "NPSS of accepted units"));
+        chart
+            .add_series()
+            .set_name("NPSS")
+            .set_categories(("Ringkasan", 1, 1, ranked, 1))
+            .set_values(("Ringkasan", 1, 11, ranked, 11))
+            .set_data_label(rust_xlsxwriter::ChartDataLabel::new().show_value());
+        chart.legend().set_hidden();
+        sheet.insert_chart(r + 2, 1, &chart)?;
     }
     finish(sheet);
     Ok(())
 }
 
-const INDICATOR_HEADERS: [&str; 11] =
-    ["Unit", "Perspektif", "SS", "Kode IKU", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Status", "Band"];
+fn summary_row(sheet: &mut Worksheet, r: u32, line: &Line, f: &Formats, language: Language) -> Result<(), XlsxError> {
+    if let Some(rank) = line.rank {
+        sheet.write_number(r, 0, rank as f64)?;
+    }
+    sheet.write_string(r, 1, &line.unit.code)?;
+    sheet.write_string(r, 2, &line.unit.name)?;
+    let verdict = line.verdict();
+    sheet.write_string_with_format(r, 13, verdict.label(language), &verdict_format(verdict))?;
+    let Some(report) = &line.report else { return Ok(()) };
+    let json = &line.figures;
+    for (p, name) in PERSPECTIVES.iter().enumerate() {
+        let found = json["perspectives"].as_array().and_then(|ps| ps.iter().find(|x| x["name"] == *name));
+        if let Some(x) = found {
+            write_number(sheet, r, 3 + p as u16, &x["score"], &f.score)?;
+            write_number(sheet, r, 7 + p as u16, &x["nkp"], &f.score)?;
+        }
+    }
+    let band = text(&json["band"]);
+    let colored = Format::new().set_num_format("0.00").set_background_color(band_color(&band));
+    write_decimal(sheet, r, 11, report.npss.as_deref(), &colored)?;
+    sheet.write_string_with_format(r, 12, &band, &Format::new().set_background_color(band_color(&band)))?;
+    sheet.write_number(r, 14, report.version as f64)?;
+    if let Some((_, npss)) = &report.valid {
+        write_decimal(sheet, r, 15, npss.as_deref(), &f.score)?;
+    }
+    if json["npss_status"] == "provisional" {
+        sheet.write_string(r, 16, t(language, "sementara", "provisional"))?;
+    }
+    Ok(())
+}
+
+const INDICATOR_HEADERS: [&str; 13] = [
+    "Unit",
+    "Perspektif",
+    "SS",
+    "Kode IKU",
+    "Indikator",
+    "Satuan",
+    "Target",
+    "Realisasi",
+    "Capaian",
+    "Status nilai",
+    "Predikat",
+    "Status laporan",
+    "Versi",
+];
+
+/// The column of the report's outcome in *Capaian IKU*.
+const STATUS_COLUMN: u16 = 11;
 
 /// The sheet and its Excel table (filters, banded rows) over the `rows` to come: a
 /// constant-memory sheet takes its rows in order, so the table and its header come first.
@@ -314,33 +520,80 @@ fn indicators_start(sheet: &mut Worksheet, rows: u32) -> Result<u32, XlsxError> 
     Ok(0)
 }
 
-fn indicator_rows(sheet: &mut Worksheet, r: &mut u32, unit: &str, json: &Json, f: &Formats) -> Result<(), XlsxError> {
-    for ind in json["indicators"].as_array().into_iter().flatten() {
+fn indicator_rows(
+    sheet: &mut Worksheet,
+    r: &mut u32,
+    standing: &Standing,
+    json: &Json,
+    f: &Formats,
+    language: Language,
+) -> Result<(), XlsxError> {
+    let verdict = standing.verdict();
+    let outcome = |sheet: &mut Worksheet, r: u32| -> Result<(), XlsxError> {
+        sheet.write_string(r, 0, &standing.unit)?;
+        sheet.write_string_with_format(r, STATUS_COLUMN, verdict.label(language), &verdict_format(verdict))?;
+        sheet.write_number(r, STATUS_COLUMN + 1, standing.version as f64)?;
+        Ok(())
+    };
+    let indicators = json["indicators"].as_array().map(Vec::as_slice).unwrap_or_default();
+    if indicators.is_empty() {
         *r += 1;
-        sheet.write_string(*r, 0, unit)?;
+        return outcome(sheet, *r);
+    }
+    for ind in indicators {
+        *r += 1;
+        outcome(sheet, *r)?;
         for (col, key) in [(1u16, "perspective"), (2, "goal"), (3, "code"), (4, "name"), (5, "satuan")] {
             sheet.write_string(*r, col, text(&ind[key]))?;
         }
         write_number(sheet, *r, 6, &ind["target"], &f.score)?;
         write_number(sheet, *r, 7, &ind["realisasi"], &f.score)?;
         write_number(sheet, *r, 8, &ind["capaian"], &f.score)?;
-        sheet.write_string(*r, 9, text(&ind["status"]))?;
+        sheet.write_string(*r, 9, score_status(&ind["status"], language))?;
         sheet.write_string(*r, 10, text(&ind["band"]))?;
     }
     Ok(())
 }
 
+/// A score's status in the Rekap's words.
+fn score_status(status: &Json, language: Language) -> &'static str {
+    match (status.as_str(), language) {
+        (Some("final"), Language::Id) => "final",
+        (Some("provisional"), Language::Id) => "sementara",
+        (Some("na"), Language::Id) => "belum ada skor",
+        (Some("final"), Language::En) => "final",
+        (Some("provisional"), Language::En) => "provisional",
+        (Some("na"), Language::En) => "not scored",
+        _ => "",
+    }
+}
+
 fn budget_start(sheet: &mut Worksheet, f: &Formats) -> Result<u32, XlsxError> {
     sheet.set_name("Anggaran")?;
-    let headers = ["Unit", "Lingkup", "Kode", "Pagu", "Realisasi", "Sisa", "Serapan (%)", "Efisiensi (%)"];
+    let headers =
+        ["Unit", "Lingkup", "Kode", "Pagu", "Realisasi", "Sisa", "Serapan (%)", "Efisiensi (%)", "Status laporan"];
     write_header(sheet, &headers, &f.header)?;
     Ok(0)
 }
 
-fn budget_rows(sheet: &mut Worksheet, r: &mut u32, unit: &str, json: &Json, f: &Formats) -> Result<(), XlsxError> {
-    for line in json["budget"].as_array().into_iter().flatten() {
+fn budget_rows(
+    sheet: &mut Worksheet,
+    r: &mut u32,
+    standing: &Standing,
+    json: &Json,
+    f: &Formats,
+    language: Language,
+) -> Result<(), XlsxError> {
+    let verdict = standing.verdict();
+    let lines = json["budget"].as_array().map(Vec::as_slice).unwrap_or_default();
+    if lines.is_empty() {
         *r += 1;
-        sheet.write_string(*r, 0, unit)?;
+        sheet.write_string(*r, 0, &standing.unit)?;
+        return sheet.write_string_with_format(*r, 8, verdict.label(language), &verdict_format(verdict)).map(|_| ());
+    }
+    for line in lines {
+        *r += 1;
+        sheet.write_string(*r, 0, &standing.unit)?;
         sheet.write_string(*r, 1, text(&line["scope"]))?;
         sheet.write_string(*r, 2, text(&line["code"]))?;
         for (col, key, format) in [(3u16, "pagu", &f.rupiah), (4, "realisasi", &f.rupiah), (5, "sisa", &f.rupiah)] {
@@ -348,6 +601,7 @@ fn budget_rows(sheet: &mut Worksheet, r: &mut u32, unit: &str, json: &Json, f: &
         }
         write_number(sheet, *r, 6, &line["serapan"], &f.score)?;
         write_number(sheet, *r, 7, &line["efisiensi"], &f.score)?;
+        sheet.write_string_with_format(*r, 8, verdict.label(language), &verdict_format(verdict))?;
     }
     Ok(())
 }

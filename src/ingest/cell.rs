@@ -176,7 +176,7 @@ pub fn excel_date(serial: f64) -> String {
     let whole = serial.floor() as i64;
     // Days since 1970-01-01: serial 25569 is 1 January 1970.
     let days = if whole >= 61 { whole - 25_569 } else { whole - 25_568 };
-    let (year, month, day) = crate::model::period::civil_from_days(days);
+    let (year, month, day) = crate::model::time::civil_from_days(days);
     format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 

@@ -5,8 +5,9 @@
 //! from codes and outcomes, and every value that enters one is stripped of line breaks and
 //! control characters.
 
-use crate::model::Language;
-use crate::store::{Arrival, Reading, Recorded};
+use crate::model::time::{Zone, local};
+use crate::model::{Language, Verdict};
+use crate::store::{Arrival, Reading, Recorded, Standing};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
@@ -17,6 +18,8 @@ pub struct Notice {
     pub unit: String,
     pub unit_name: String,
     pub language: Language,
+    /// The zone of the unit's seat: times in its messages are in it.
+    pub zone: Zone,
     /// The unit's annotated copy, to attach to a discrepancy report.
     pub annotated: Option<String>,
 }
@@ -60,7 +63,18 @@ fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
 }
 
-/// The messages for one recorded arrival, one per recipient.
+/// Numbers as the text around them writes them: `99,27` in Indonesian, `99.27` in English.
+fn decimal_text(value: &Json, language: Language) -> String {
+    match (value.as_f64(), language) {
+        (None, Language::Id) => "N/A (Belum Ada Skor)".into(),
+        (None, Language::En) => "N/A (not scored)".into(),
+        (Some(n), Language::Id) => format!("{n:.2}").replace('.', ","),
+        (Some(n), Language::En) => format!("{n:.2}"),
+    }
+}
+
+/// The messages for one recorded arrival, one per recipient. `current` is the version the
+/// arrival made current, when it made one (a new report, or earlier content sent again).
 pub fn compose(
     notice: &Notice,
     arrival: &Arrival,
@@ -68,37 +82,153 @@ pub fn compose(
     recorded: &Recorded,
     reading: Option<&Reading>,
     reason: Option<&str>,
+    current: Option<&Standing>,
 ) -> Vec<Draft> {
     let lang = notice.language;
     let file = clean(&arrival.file_name);
     let unit = clean(&notice.unit);
-    let when = crate::store::utc(arrival.received_ms);
-    let period = reading
-        .map(|r| format!("{} {}", r.period.unwrap_or("?"), r.year.map_or("?".into(), |y| y.to_string())))
-        .unwrap_or_default();
+    let when = local(arrival.received_ms, notice.zone);
+    let verdict = match (recorded, current) {
+        (Recorded::Recovered, _) => return Vec::new(),
+        (Recorded::Refused | Recorded::New { accepted: false, .. }, _) => Verdict::Ditolak,
+        (_, Some(current)) => current.verdict(),
+        _ => Verdict::Duplikat,
+    };
     let mut lines = vec![
+        format!("{} {},", t(lang, "Yth. Kepala", "To the head of"), clean(&notice.unit_name)),
+        String::new(),
         format!("{}: {} ({})", t(lang, "Unit", "Unit"), clean(&notice.unit_name), unit),
         format!("{}: {file}", t(lang, "Berkas", "File")),
         format!("SHA-256: {sha256}"),
-        format!("{}: {when} UTC", t(lang, "Diterima", "Received")),
+        format!("{}: {when}", t(lang, "Diterima", "Received")),
+        format!("Status: {}", verdict.label(lang)),
     ];
-    let (kind, subject, attachments, html): (&'static str, String, Vec<Attachment>, Option<String>) = match recorded {
-        Recorded::Duplicate { first_received_ms, .. } => {
+    let scope = current.map_or(String::new(), |c| match c.kind.as_str() {
+        "agreement" => format!("{} {}", t(lang, "Perjanjian Kinerja", "Performance agreement"), c.year),
+        _ => format!("{} {}", c.period, c.year),
+    });
+    let version_words = |c: &Standing| match c.same_as {
+        Some(same) => format!("{} {} = {} {same}", t(lang, "versi", "version"), c.version, t(lang, "versi", "version")),
+        None => format!("{} {}", t(lang, "versi", "version"), c.version),
+    };
+    let mut attachments = Vec::new();
+    let mut table = None;
+    let subject = match (recorded, current) {
+        (Recorded::Duplicate { first_received_ms, .. }, _) => {
             lines.push(String::new());
             lines.push(format!(
-                "{} {} UTC. {}",
+                "{} {}. {}",
                 t(lang, "Berkas yang sama persis sudah diterima pada", "The very same file was already received on"),
-                crate::store::utc(*first_received_ms),
-                t(lang, "Berkas ini tidak dinilai ulang.", "It is not scored again.")
+                local(*first_received_ms, notice.zone),
+                t(
+                    lang,
+                    "Berkas ini tidak dinilai ulang; versi yang berlaku tidak berubah.",
+                    "It is not scored again; the version that counts is unchanged."
+                )
             ));
-            (
-                "duplicate",
-                format!("[kinerja] {unit}: {} {file}", t(lang, "sudah diterima", "already received")),
-                vec![],
-                None,
-            )
+            format!("[kinerja] {unit}: {} {file}", verdict.label(lang))
         }
-        Recorded::Refused | Recorded::New { accepted: false, .. } => {
+        (Recorded::Resent { .. }, Some(c)) => {
+            lines.push(String::new());
+            lines.push(format!(
+                "{} {} {}; {} {}.",
+                t(lang, "Isi berkas ini sama dengan", "This file's content equals"),
+                t(lang, "versi", "version"),
+                c.same_as.unwrap_or(c.version),
+                t(lang, "kini berlaku kembali sebagai versi", "it counts again as version"),
+                c.version
+            ));
+            if c.kind == "realisasi" {
+                let npss = c.npss.as_deref().and_then(|n| n.parse::<rust_decimal::Decimal>().ok());
+                let npss = npss.map_or(Json::Null, crate::model::amount::json2);
+                lines.push(format!("NPSS: {}", decimal_text(&npss, lang)));
+            }
+            lines.push(format!("{}: {}", t(lang, "Kesalahan", "Errors"), c.errors));
+            format!("[kinerja] {unit} {scope}: {} ({})", verdict.label(lang), version_words(c))
+        }
+        (Recorded::New { accepted: true, .. }, Some(c)) => {
+            let reading = reading.expect("an accepted arrival was read");
+            let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
+            lines.push(format!("{}: {scope}, {}", t(lang, "Periode", "Period"), version_words(c)));
+            if c.kind == "agreement" {
+                agreement_lines(&mut lines, &json, reading, lang);
+            } else {
+                lines.push(format!(
+                    "NPSS: {} ({})",
+                    decimal_text(&json["npss"], lang),
+                    json["band"].as_str().unwrap_or("")
+                ));
+                for p in json["perspectives"].as_array().into_iter().flatten() {
+                    lines.push(format!(
+                        "  {}: {}, NKP {}",
+                        clean(p["name"].as_str().unwrap_or("")),
+                        decimal_text(&p["score"], lang),
+                        decimal_text(&p["nkp"], lang)
+                    ));
+                }
+                if let Some((version, npss)) = &c.valid {
+                    let npss = npss.as_deref().and_then(|n| n.parse::<rust_decimal::Decimal>().ok());
+                    lines.push(format!(
+                        "{} {version}: NPSS {}",
+                        t(
+                            lang,
+                            "Versi terakhir yang diterima tanpa kesalahan adalah versi",
+                            "The last version accepted without errors is version"
+                        ),
+                        decimal_text(&npss.map_or(Json::Null, crate::model::amount::json2), lang)
+                    ));
+                }
+            }
+            if reading.errors == 0 {
+                lines.push(format!("{}: {}", t(lang, "Peringatan", "Warnings"), reading.warnings));
+                for f in reading.findings.iter().filter(|f| f.severity == "warning") {
+                    lines.push(format!("  - {}", f.message));
+                }
+                format!("[kinerja] {unit} {scope}: {} ({})", verdict.label(lang), version_words(c))
+            } else {
+                lines.push(String::new());
+                lines.push(format!(
+                    "{} {}",
+                    reading.errors,
+                    t(
+                        lang,
+                        "kesalahan harus diperbaiki; sampai itu laporan ini tidak dihitung dalam rekap:",
+                        "errors must be corrected; until then this report does not count in the summary:"
+                    )
+                ));
+                lines.extend(
+                    reading.findings.iter().filter(|f| f.severity == "error").map(|f| format!("  - {}", f.message)),
+                );
+                lines.push(
+                    t(
+                        lang,
+                        "Perbaiki sel yang disebut, lalu letakkan kembali berkasnya di folder inbox unit Anda.",
+                        "Correct the cells named, then drop the file again in your unit's inbox folder.",
+                    )
+                    .into(),
+                );
+                table = Some(findings_table(reading, lang));
+                attachments.push(Attachment {
+                    name: "temuan.csv".into(),
+                    path: None,
+                    text: Some(findings_csv(reading)),
+                });
+                if let Some(path) = &notice.annotated {
+                    attachments.push(Attachment {
+                        name: format!("{} (dinilai).xlsx", file.trim_end_matches(".xlsx")),
+                        path: Some(path.clone()),
+                        text: None,
+                    });
+                }
+                format!(
+                    "[kinerja] {unit} {scope}: {} ({} {})",
+                    verdict.label(lang),
+                    reading.errors,
+                    t(lang, "kesalahan", "errors")
+                )
+            }
+        }
+        _ => {
             lines.push(String::new());
             lines.push(format!("{}: {}", t(lang, "Alasan", "Reason"), clean(reason.unwrap_or(""))));
             lines.push(
@@ -109,99 +239,23 @@ pub fn compose(
                 )
                 .into(),
             );
-            ("rejection", format!("[kinerja] {unit}: {} {file}", t(lang, "ditolak", "rejected")), vec![], None)
+            format!("[kinerja] {unit}: {} {file}", verdict.label(lang))
         }
-        Recorded::New { accepted: true, version, .. } => {
-            let reading = reading.expect("an accepted arrival was read");
-            let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
-            let version = version.unwrap_or(1);
-            lines.push(format!(
-                "{}: {period}, {} {version}",
-                t(lang, "Periode", "Period"),
-                t(lang, "versi", "version")
-            ));
-            let npss = json["npss"].as_f64().map_or("N/A".into(), |n| format!("{n:.2}"));
-            lines.push(format!("NPSS: {npss} ({})", json["band"].as_str().unwrap_or("")));
-            for p in json["perspectives"].as_array().into_iter().flatten() {
-                let score = p["score"].as_f64().map_or("N/A".into(), |n| format!("{n:.2}"));
-                let nkp = p["nkp"].as_f64().map_or("N/A".into(), |n| format!("{n:.2}"));
-                lines.push(format!("  {}: {score}, NKP {nkp}", clean(p["name"].as_str().unwrap_or(""))));
-            }
-            if reading.errors == 0 {
-                lines.push(format!("{}: {}", t(lang, "Peringatan", "Warnings"), reading.warnings));
-                for f in reading.findings.iter().filter(|f| f.severity == "warning") {
-                    lines.push(format!("  - {}", f.message));
-                }
-                let subject = format!(
-                    "[kinerja] {unit} {period}: {} ({} {version})",
-                    t(lang, "tanda terima", "receipt"),
-                    t(lang, "versi", "version")
-                );
-                ("receipt", subject, vec![], None)
-            } else {
-                lines.push(String::new());
-                lines.push(format!(
-                    "{} {}",
-                    reading.errors,
-                    t(
-                        lang,
-                        "kesalahan harus diperbaiki sebelum laporan dapat direkap:",
-                        "errors must be corrected before the report can be consolidated:"
-                    )
-                ));
-                let columns = match lang {
-                    Language::Id => ["Lembar", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"],
-                    Language::En => ["Sheet", "Cell", "Subject", "Found", "Expected", "Message"],
-                };
-                let mut table = String::from("<table border=\"1\" cellpadding=\"4\"><tr>");
-                for column in columns {
-                    table.push_str(&format!("<th>{column}</th>"));
-                }
-                table.push_str("</tr>");
-                let mut csv = String::from("kode,tingkat,lembar,sel,perihal,tertulis,seharusnya,pesan\n");
-                for f in &reading.findings {
-                    let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
-                    if f.severity == "error" {
-                        lines.push(format!("  - {}", f.message));
-                        table.push_str(&format!(
-                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                            escape(sheet),
-                            escape(cell),
-                            escape(&f.subject),
-                            escape(&f.found),
-                            escape(&f.expected),
-                            escape(&f.message)
-                        ));
-                    }
-                    let fields = [f.code, f.severity, sheet, cell, &f.subject, &f.found, &f.expected, &f.message];
-                    csv.push_str(&fields.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(","));
-                    csv.push('\n');
-                }
-                table.push_str("</table>");
-                let html =
-                    format!("<p>{}</p>{table}", lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"));
-                let mut attachments = vec![Attachment { name: "temuan.csv".into(), path: None, text: Some(csv) }];
-                if let Some(path) = &notice.annotated {
-                    attachments.push(Attachment {
-                        name: format!("{} (dinilai).xlsx", file.trim_end_matches(".xlsx")),
-                        path: Some(path.clone()),
-                        text: None,
-                    });
-                }
-                let subject = format!(
-                    "[kinerja] {unit} {period}: {} ({} {})",
-                    t(lang, "laporan ketidaksesuaian", "discrepancy report"),
-                    reading.errors,
-                    t(lang, "kesalahan", "errors")
-                );
-                ("discrepancy", subject, attachments, Some(html))
-            }
-        }
-        Recorded::Recovered => return Vec::new(),
+    };
+    let kind = match (verdict, recorded, current.map(|c| c.kind.as_str())) {
+        (Verdict::Ditolak, _, _) => "rejection",
+        (Verdict::Duplikat, _, _) => "duplicate",
+        (_, Recorded::Resent { .. }, _) => "resent",
+        (_, _, Some("agreement")) => "agreement",
+        (Verdict::PerluPerbaikan, _, _) => "discrepancy",
+        _ => "receipt",
     };
     let text = lines.join("\n") + "\n";
-    let html =
-        html.or_else(|| Some(format!("<p>{}</p>", lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"))));
+    let html = format!(
+        "<p>{}</p>{}",
+        lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>"),
+        table.unwrap_or_default()
+    );
     notice
         .recipients
         .iter()
@@ -210,10 +264,94 @@ pub fn compose(
             recipient: clean(recipient),
             subject: clean(&subject),
             text: text.clone(),
-            html: html.clone(),
+            html: Some(html.clone()),
             attachments: attachments.clone(),
         })
         .collect()
+}
+
+/// An agreement's receipt: the indicators and targets taken, per perspective and SS, and what
+/// changed from the previous agreement. Never an NPSS: an agreement has no realisasi.
+fn agreement_lines(lines: &mut Vec<String>, json: &Json, reading: &Reading, lang: Language) {
+    lines.push(String::new());
+    lines.push(t(lang, "Indikator dan target yang dicatat:", "Indicators and targets recorded:").into());
+    let goals = json["goals"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let indicators = json["indicators"].as_array().map(Vec::as_slice).unwrap_or_default();
+    for p in json["perspectives"].as_array().into_iter().flatten() {
+        let name = p["name"].as_str().unwrap_or("");
+        lines.push(format!("  {}", clean(name)));
+        for g in goals.iter().filter(|g| g["perspective"] == name) {
+            let code = g["code"].as_str().unwrap_or("");
+            lines.push(format!("    {code} {}", clean(g["name"].as_str().unwrap_or(""))));
+            for i in indicators.iter().filter(|i| i["goal"] == code) {
+                let target = match &i["target"] {
+                    Json::Number(_) => {
+                        decimal_text(&i["target"], lang).trim_end_matches(",00").trim_end_matches(".00").to_string()
+                    }
+                    other => clean(&other.as_str().map_or(String::new(), str::to_string)),
+                };
+                lines.push(format!(
+                    "      {} {}: target {target} {}",
+                    i["code"].as_str().unwrap_or(""),
+                    clean(i["name"].as_str().unwrap_or("")),
+                    clean(i["satuan"].as_str().unwrap_or(""))
+                ));
+            }
+        }
+    }
+    let changes: Vec<&str> =
+        reading.findings.iter().filter(|f| f.code == "CHANGED").map(|f| f.message.as_str()).collect();
+    lines.push(String::new());
+    if changes.is_empty() {
+        lines.push(
+            t(lang, "Tidak ada perubahan dari versi sebelumnya.", "Nothing changed from the previous version.").into(),
+        );
+    } else {
+        lines.push(t(lang, "Perubahan dari versi sebelumnya:", "Changes from the previous version:").into());
+        lines.extend(changes.iter().map(|c| format!("  - {c}")));
+    }
+}
+
+/// The error findings as an HTML table.
+fn findings_table(reading: &Reading, lang: Language) -> String {
+    let columns = match lang {
+        Language::Id => ["Lembar", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"],
+        Language::En => ["Sheet", "Cell", "Subject", "Found", "Expected", "Message"],
+    };
+    let mut table = String::from("<table border=\"1\" cellpadding=\"4\"><tr>");
+    for column in columns {
+        table.push_str(&format!("<th>{column}</th>"));
+    }
+    table.push_str("</tr>");
+    for f in reading.findings.iter().filter(|f| f.severity == "error") {
+        let cells = [
+            f.sheet.as_deref().unwrap_or(""),
+            f.cell.as_deref().unwrap_or(""),
+            &f.subject,
+            &f.found,
+            &f.expected,
+            &f.message,
+        ];
+        table.push_str("<tr>");
+        for cell in cells {
+            table.push_str(&format!("<td>{}</td>", escape(cell)));
+        }
+        table.push_str("</tr>");
+    }
+    table.push_str("</table>");
+    table
+}
+
+/// Every finding as CSV.
+fn findings_csv(reading: &Reading) -> String {
+    let mut csv = String::from("kode,tingkat,lembar,sel,perihal,tertulis,seharusnya,pesan\n");
+    for f in &reading.findings {
+        let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
+        let fields = [f.code, f.severity, sheet, cell, &f.subject, &f.found, &f.expected, &f.message];
+        csv.push_str(&fields.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(","));
+        csv.push('\n');
+    }
+    csv
 }
 
 /// The consolidated workbook, to the planners.

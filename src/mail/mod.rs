@@ -14,7 +14,8 @@ pub mod send_security {
 }
 
 use crate::config::Config;
-use crate::store::{Ledger, StoreError, days_from_date, now_ms};
+use crate::model::time::{days_from_date, now_ms};
+use crate::store::{Ledger, Scope, StoreError};
 
 /// Who is told about a file from `unit`: its addresses; with mail going to files and no
 /// address registered, an `.invalid` one so the message is still written for planners to see.
@@ -33,6 +34,7 @@ pub fn notice_for(config: &Config, unit: &crate::model::Unit, annotated: Option<
         unit: unit.code.clone(),
         unit_name: unit.name.clone(),
         language: config.review.language,
+        zone: unit.zone,
         annotated,
     })
 }
@@ -51,7 +53,14 @@ pub fn remind(config: &Config, ledger: &Ledger) -> Result<usize, StoreError> {
         if today + i64::from(config.mail.remind_days_before) < due {
             continue;
         }
-        let sent: Vec<String> = ledger.latest_valid(*year, *period)?.into_iter().map(|v| v.unit).collect();
+        // Units whose report counts are not reminded; those whose report is blocked are.
+        let scope = Scope { year: Some(i64::from(*year)), period: Some(period.as_str()), unit: None };
+        let sent: Vec<String> = ledger
+            .standings(scope)?
+            .into_iter()
+            .filter(|s| s.kind == "realisasi" && s.verdict() == crate::model::Verdict::Diterima)
+            .map(|s| s.unit)
+            .collect();
         for unit in config.units.units().iter().filter(|u| !sent.contains(&u.code)) {
             let Some(notice) = notice_for(config, unit, None) else { continue };
             let drafts = reminder(&notice, *year, period.as_str(), date);

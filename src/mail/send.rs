@@ -3,7 +3,8 @@
 //! growing back-off (1 s, 2 s, 4 s … up to 5 min); permanent ones are recorded as failed. A
 //! restart resumes the queue where it stood.
 
-use crate::store::{Ledger, QueuedMail, StoreError, now_ms};
+use crate::model::time::now_ms;
+use crate::store::{Ledger, QueuedMail, StoreError};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment as Part, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;

@@ -18,11 +18,29 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn label(self) -> &'static str {
+    /// Its name in the ledger and the JSON.
+    pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
-            Severity::Warning => "peringatan",
-            Severity::Error => "kesalahan",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The severity named [`Severity::as_str`].
+    pub fn from_name(name: &str) -> Option<Severity> {
+        [Severity::Info, Severity::Warning, Severity::Error].into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// What people read.
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Severity::Info, Language::Id) => "info",
+            (Severity::Warning, Language::Id) => "peringatan",
+            (Severity::Error, Language::Id) => "kesalahan",
+            (Severity::Info, Language::En) => "info",
+            (Severity::Warning, Language::En) => "warning",
+            (Severity::Error, Language::En) => "error",
         }
     }
 }

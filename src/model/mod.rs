@@ -7,7 +7,9 @@ pub mod period;
 pub mod report;
 pub mod scorecard;
 pub mod text;
+pub mod time;
 pub mod unit;
+pub mod verdict;
 
 pub use finding::{CellRef, Code, Finding, Language, Severity};
 pub use period::Period;
@@ -17,3 +19,4 @@ pub use report::{
 };
 pub use scorecard::{BudgetLine, GoalScore, IndicatorScore, PerspectiveScore, Score, Scorecard, Status};
 pub use unit::{Unit, UnitRegistry};
+pub use verdict::Verdict;

@@ -189,6 +189,26 @@ pub enum Kind {
     Agreement,
 }
 
+impl Kind {
+    /// Its name in the ledger and the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Realisasi => "realisasi",
+            Kind::Agreement => "agreement",
+        }
+    }
+
+    /// What people call it.
+    pub fn label(self, language: crate::model::Language) -> &'static str {
+        match (self, language) {
+            (Kind::Realisasi, crate::model::Language::Id) => "laporan realisasi",
+            (Kind::Realisasi, crate::model::Language::En) => "realisasi report",
+            (Kind::Agreement, crate::model::Language::Id) => "perjanjian kinerja",
+            (Kind::Agreement, crate::model::Language::En) => "performance agreement",
+        }
+    }
+}
+
 /// Who reports, for which year and period; `None` where neither the caller nor the workbook
 /// could tell.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -12,6 +12,9 @@ pub struct Unit {
     pub aliases: Vec<String>,
     #[serde(skip)]
     pub email: Vec<String>,
+    /// The time zone of its seat: times it is shown are in it.
+    #[serde(skip)]
+    pub zone: crate::model::time::Zone,
 }
 
 /// The registry of units, with every alias ready for matching inside free text.
@@ -87,6 +90,7 @@ mod tests {
             name: name.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             email: vec![],
+            zone: Default::default(),
         }
     }
 

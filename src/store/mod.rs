@@ -2,8 +2,9 @@
 //!
 //! An *arrival* is one dropped file; a *submission* is one distinct content (SHA-256) that was
 //! read. A second arrival of the same content is a duplicate of the first submission. Accepted
-//! submissions of one unit, year, period and kind are numbered versions; each new version
-//! supersedes the one before, and both stay on record.
+//! submissions of one unit, year, period and kind are numbered versions (`versions`); the latest
+//! is the report that counts, and every earlier one stays on record. Re-sending earlier content
+//! makes it the latest again, as a new version pointing to the stored content.
 
 mod rows;
 mod writer;
@@ -11,14 +12,15 @@ mod writer;
 pub use rows::Reading;
 pub use writer::SharedLedger;
 
-use crate::model::{Kind, Period};
+use crate::model::time::now_ms;
+use crate::model::{Kind, Period, Verdict};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema, one script per version; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("versions.sql")];
 
 /// Why the ledger could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +98,17 @@ pub enum Recorded {
         /// Where the first file of this content is kept.
         stored_path: String,
     },
+    /// Content of an earlier version, sent again: it is the current version again.
+    Resent {
+        submission_id: i64,
+        version: i64,
+        /// The earlier version it equals.
+        same_as: i64,
+        /// The report's year, period and kind.
+        year: i64,
+        period: String,
+        kind: String,
+    },
     Refused,
     /// Recorded before a crash; only the file's last move was left to do.
     Recovered,
@@ -122,17 +135,54 @@ pub struct Known {
     pub unit: Option<String>,
 }
 
-/// A unit's latest valid (accepted, error-free) realisasi report for a period, for the
-/// consolidated workbook.
+/// The report that counts for a unit, year, period and kind: its current version.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Valid {
+pub struct Standing {
     pub unit: String,
+    pub year: i64,
+    pub period: String,
+    /// realisasi or agreement.
+    pub kind: String,
+    pub version: i64,
+    /// The earlier version whose content it re-sends.
+    pub same_as: Option<i64>,
     pub submission_id: i64,
-    pub version: Option<i64>,
-    pub report_json: String,
+    pub sha256: String,
+    /// The name and time of the arrival that made it current.
+    pub file_name: String,
+    pub received_ms: i64,
+    pub errors: i64,
+    pub warnings: i64,
+    pub npss: Option<String>,
+    pub provisional: bool,
+    /// The latest version without error findings (number and NPSS), when this one has errors.
+    pub valid: Option<(i64, Option<String>)>,
 }
 
-/// A finding of a unit's latest version.
+impl Standing {
+    pub fn verdict(&self) -> Verdict {
+        Verdict::of_report(self.errors)
+    }
+}
+
+/// A unit's latest arrival, whatever became of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Latest {
+    pub unit: String,
+    pub arrival_id: String,
+    pub file_name: String,
+    pub received_ms: i64,
+    pub sha256: String,
+    /// The submission it was read as or is a duplicate of.
+    pub submission_id: Option<i64>,
+    /// Whether it made a version (a new report, or earlier content sent again).
+    pub versioned: bool,
+    /// Ditolak or duplikat when it made no version; the report's verdict when it did.
+    pub verdict: Verdict,
+    pub reason: Option<String>,
+}
+
+/// A finding of a report that counts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenFinding {
     pub unit: String,
@@ -140,25 +190,18 @@ pub struct OpenFinding {
     pub cell: Option<String>,
     pub code: String,
     pub severity: String,
+    pub subject: String,
+    pub found: String,
+    pub expected: String,
     pub message: String,
 }
 
-/// A unit's latest arrival, for `kinerja status`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatusRow {
-    pub unit: String,
-    pub sha256: String,
-    pub file_name: String,
-    pub received_ms: i64,
-    /// accepted, rejected, duplicate or superseded.
-    pub result: String,
-    pub version: Option<i64>,
+/// What a query of reports is limited to; `None` is every one.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scope<'a> {
     pub year: Option<i64>,
-    pub period: Option<String>,
-    pub errors: i64,
-    pub warnings: i64,
-    pub npss: Option<String>,
-    pub reason: Option<String>,
+    pub period: Option<&'a str>,
+    pub unit: Option<&'a str>,
 }
 
 pub struct Ledger {
@@ -250,20 +293,19 @@ impl Ledger {
         Ok(results)
     }
 
-    /// Where the unit's governing agreement for the year is kept: its latest accepted version.
+    /// Where the unit's governing agreement for the year is kept: its current version.
     pub fn governing_agreement(&self, unit: &str, year: u16) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT s.stored_path FROM agreements a JOIN submissions s ON s.id = a.submission_id
-                  WHERE a.unit = ?1 AND a.year = ?2 ORDER BY a.version DESC LIMIT 1",
+                "SELECT s.stored_path FROM current_versions v JOIN submissions s ON s.id = v.submission_id
+                  WHERE v.unit = ?1 AND v.year = ?2 AND v.kind = 'agreement'",
             )?
             .query_row(params![unit, year], |r| r.get(0))
             .optional()?)
     }
 
-    /// The check JSON of the unit's latest accepted version of a report (versions follow arrival
-    /// order, and the identity index is ordered by arrival).
+    /// The check JSON of the unit's current version of a report: what the next one is compared with.
     pub fn latest_report(
         &self,
         unit: &str,
@@ -271,18 +313,13 @@ impl Ledger {
         period: Period,
         kind: Kind,
     ) -> Result<Option<String>, StoreError> {
-        let kind = match kind {
-            Kind::Realisasi => "realisasi",
-            Kind::Agreement => "agreement",
-        };
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT report_json FROM submissions
-                  WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4 AND result = 'accepted'
-                  ORDER BY arrival_id DESC LIMIT 1",
+                "SELECT s.report_json FROM current_versions v JOIN submissions s ON s.id = v.submission_id
+                  WHERE v.unit = ?1 AND v.year = ?2 AND v.period = ?3 AND v.kind = ?4",
             )?
-            .query_row(params![unit, year, period.as_str(), kind], |r| r.get(0))
+            .query_row(params![unit, year, period.as_str(), kind.as_str()], |r| r.get(0))
             .optional()?)
     }
 
@@ -326,58 +363,6 @@ impl Ledger {
         Ok(())
     }
 
-    /// Each folder's latest arrival, optionally only those of one year and period.
-    pub fn status(
-        &self,
-        folders: &[String],
-        year: Option<i64>,
-        period: Option<&str>,
-    ) -> Result<Vec<Option<StatusRow>>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.folder, a.file_name, a.received_ms, a.outcome, a.reason, s.result, s.superseded_by, s.version,
-                    s.year, s.period, s.errors, s.warnings, s.npss, s.reason, a.sha256
-               FROM arrivals a LEFT JOIN submissions s ON s.id = a.submission_id
-              WHERE a.folder = ?1
-                -- A file refused before its year or period was known counts in every view:
-                -- the unit sent something, and was told why it was refused.
-                AND (?2 IS NULL OR s.year = ?2 OR s.year IS NULL)
-                AND (?3 IS NULL OR s.period = ?3 OR s.period IS NULL)
-              ORDER BY a.id DESC LIMIT 1",
-        )?;
-        folders
-            .iter()
-            .map(|folder| {
-                stmt.query_row(params![folder, year, period], |r| {
-                    let outcome: String = r.get(3)?;
-                    let result: Option<String> = r.get(5)?;
-                    let superseded: Option<i64> = r.get(6)?;
-                    let shown = match (outcome.as_str(), result.as_deref(), superseded) {
-                        ("duplicate", _, _) => "duplicate",
-                        ("rejected", _, _) | (_, Some("rejected"), _) => "rejected",
-                        (_, _, Some(_)) => "superseded",
-                        _ => "accepted",
-                    };
-                    Ok(StatusRow {
-                        unit: r.get(0)?,
-                        sha256: r.get(14)?,
-                        file_name: r.get(1)?,
-                        received_ms: r.get(2)?,
-                        result: shown.to_string(),
-                        version: r.get(7)?,
-                        year: r.get(8)?,
-                        period: r.get(9)?,
-                        errors: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
-                        warnings: r.get::<_, Option<i64>>(11)?.unwrap_or(0),
-                        npss: r.get(12)?,
-                        reason: r.get::<_, Option<String>>(4)?.or(r.get(13)?),
-                    })
-                })
-                .optional()
-                .map_err(StoreError::from)
-            })
-            .collect()
-    }
-
     /// The periods of a year that have accepted realisasi reports.
     pub fn periods(&self, year: u16) -> Result<Vec<Period>, StoreError> {
         let mut stmt = self.conn.prepare(
@@ -389,53 +374,75 @@ impl Ledger {
         Ok(periods)
     }
 
-    /// Each unit's latest valid realisasi report for a year and period.
-    pub fn latest_valid(&self, year: u16, period: Period) -> Result<Vec<Valid>, StoreError> {
+    /// The reports that count (each unit's current version) within `scope`, with its report's
+    /// JSON when `each` asks for it, in unit, year, period and kind order.
+    pub fn each_standing<E: From<StoreError>>(
+        &self,
+        scope: Scope,
+        with_json: bool,
+        each: impl FnMut(Standing, Option<String>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        each_standing(&self.conn, scope, with_json, each)
+    }
+
+    /// [`Ledger::each_standing`], collected (without the reports' JSON).
+    pub fn standings(&self, scope: Scope) -> Result<Vec<Standing>, StoreError> {
         let mut all = Vec::new();
-        self.each_valid(year, period, |valid| {
-            all.push(valid);
+        self.each_standing(scope, false, |standing, _| {
+            all.push(standing);
             Ok::<(), StoreError>(())
         })?;
         Ok(all)
     }
 
-    /// [`Ledger::latest_valid`] one at a time, in unit order, without holding them all.
-    pub fn each_valid<E: From<StoreError>>(
-        &self,
-        year: u16,
-        period: Period,
-        mut each: impl FnMut(Valid) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT s.unit, s.id, s.version, s.report_json FROM submissions s
-                  WHERE s.year = ?1 AND s.period = ?2 AND s.kind = 'realisasi' AND s.result = 'accepted' AND s.errors = 0
-                    AND s.arrival_id = (SELECT MAX(t.arrival_id) FROM submissions t
-                                         WHERE t.unit = s.unit AND t.year = s.year AND t.period = s.period
-                                           AND t.kind = 'realisasi' AND t.result = 'accepted' AND t.errors = 0)
-                  ORDER BY s.unit",
-            )
-            .map_err(StoreError::from)?;
-        let rows = stmt
-            .query_map(params![year, period.as_str()], |r| {
-                Ok(Valid { unit: r.get(0)?, submission_id: r.get(1)?, version: r.get(2)?, report_json: r.get(3)? })
+    /// Each folder's latest arrival within `scope`. A file refused before its year or period was
+    /// known counts in every scope: the unit sent something, and was told why it was refused.
+    pub fn latest_arrivals(&self, scope: Scope) -> Result<Vec<Latest>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.folder, a.id, a.file_name, a.received_ms, a.sha256, a.submission_id, a.outcome,
+                    s.result, s.errors, v.version IS NOT NULL, COALESCE(a.reason, s.reason)
+               FROM arrivals a
+               LEFT JOIN submissions s ON s.id = a.submission_id
+               LEFT JOIN versions v ON v.arrival_id = a.id
+              WHERE a.id = (SELECT MAX(b.id) FROM arrivals b LEFT JOIN submissions t ON t.id = b.submission_id
+                             WHERE b.folder = a.folder
+                               AND (?1 IS NULL OR t.year = ?1 OR t.year IS NULL)
+                               AND (?2 IS NULL OR t.period = ?2 OR t.period IS NULL))
+                AND (?3 IS NULL OR a.folder = ?3)
+              ORDER BY a.folder",
+        )?;
+        let rows = stmt.query_map(params![scope.year, scope.period, scope.unit], |r| {
+            let outcome: String = r.get(6)?;
+            let result: Option<String> = r.get(7)?;
+            let versioned: bool = r.get(9)?;
+            let verdict = match (outcome.as_str(), result.as_deref(), versioned) {
+                ("rejected", _, _) | (_, Some("rejected"), _) => Verdict::Ditolak,
+                (_, _, true) => Verdict::of_report(r.get(8)?),
+                _ => Verdict::Duplikat,
+            };
+            Ok(Latest {
+                unit: r.get(0)?,
+                arrival_id: r.get(1)?,
+                file_name: r.get(2)?,
+                received_ms: r.get(3)?,
+                sha256: r.get(4)?,
+                submission_id: r.get(5)?,
+                versioned,
+                verdict,
+                reason: r.get(10)?,
             })
-            .map_err(StoreError::from)?;
-        for row in rows {
-            each(row.map_err(StoreError::from)?)?;
-        }
-        Ok(())
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The findings of each unit's latest accepted version for a year and period.
+    /// The findings of the reports that count for a year and period: errors first, then
+    /// warnings, then information, each unit's in the order they were found.
     pub fn open_findings(&self, year: u16, period: Period) -> Result<Vec<OpenFinding>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT s.unit, f.sheet, f.cell, f.code, f.severity, f.message FROM findings f
-               JOIN submissions s ON s.id = f.submission_id
-              WHERE s.year = ?1 AND s.period = ?2 AND s.kind = 'realisasi' AND s.result = 'accepted'
-                AND s.superseded_by IS NULL
-              ORDER BY s.unit, f.seq",
+            "SELECT v.unit, f.sheet, f.cell, f.code, f.severity, f.subject, f.found, f.expected, f.message
+               FROM current_versions v JOIN findings f ON f.submission_id = v.submission_id
+              WHERE v.year = ?1 AND v.period = ?2 AND v.kind = 'realisasi'
+              ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, v.unit, f.seq",
         )?;
         let rows = stmt.query_map(params![year, period.as_str()], |r| {
             Ok(OpenFinding {
@@ -444,23 +451,12 @@ impl Ledger {
                 cell: r.get(2)?,
                 code: r.get(3)?,
                 severity: r.get(4)?,
-                message: r.get(5)?,
+                subject: r.get(5)?,
+                found: r.get(6)?,
+                expected: r.get(7)?,
+                message: r.get(8)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// (unit, year, NPSS) of each unit's latest valid realisasi report of every year.
-    pub fn trend(&self) -> Result<Vec<(String, i64, String)>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.unit, s.year, s.npss FROM submissions s
-              WHERE s.kind = 'realisasi' AND s.result = 'accepted' AND s.errors = 0 AND s.npss IS NOT NULL
-                AND s.arrival_id = (SELECT MAX(t.arrival_id) FROM submissions t
-                                     WHERE t.unit = s.unit AND t.year = s.year AND t.kind = 'realisasi'
-                                       AND t.result = 'accepted' AND t.errors = 0 AND t.npss IS NOT NULL)
-              ORDER BY s.unit, s.year",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -563,33 +559,59 @@ impl Ledger {
     }
 }
 
-/// Unix milliseconds as `YYYY-MM-DD HH:MM:SS` UTC.
-pub fn utc(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
-    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (year, month, day) = crate::model::period::civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}", rest / 3600, rest % 3600 / 60, rest % 60)
-}
-
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (H. Hinnant's algorithm).
-pub fn days_from_date(date: &str) -> Option<i64> {
-    let mut parts = date.trim().splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
+fn each_standing<E: From<StoreError>>(
+    conn: &Connection,
+    scope: Scope,
+    with_json: bool,
+    mut each: impl FnMut(Standing, Option<String>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT v.unit, v.year, v.period, v.kind, v.version, v.submission_id, s.sha256, a.file_name, a.received_ms,
+                    s.errors, s.warnings, s.npss, s.provisional,
+                    (SELECT MAX(e.version) FROM versions e WHERE e.submission_id = v.submission_id AND e.version < v.version
+                        AND e.unit = v.unit AND e.year = v.year AND e.period = v.period AND e.kind = v.kind),
+                    (SELECT x.version FROM versions x JOIN submissions y ON y.id = x.submission_id
+                      WHERE s.errors > 0 AND y.errors = 0 AND x.unit = v.unit AND x.year = v.year
+                        AND x.period = v.period AND x.kind = v.kind ORDER BY x.version DESC LIMIT 1),
+                    (SELECT y.npss FROM versions x JOIN submissions y ON y.id = x.submission_id
+                      WHERE s.errors > 0 AND y.errors = 0 AND x.unit = v.unit AND x.year = v.year
+                        AND x.period = v.period AND x.kind = v.kind ORDER BY x.version DESC LIMIT 1),
+                    CASE WHEN ?4 THEN s.report_json END
+               FROM current_versions v
+               JOIN submissions s ON s.id = v.submission_id
+               JOIN arrivals a ON a.id = v.arrival_id
+              WHERE (?1 IS NULL OR v.year = ?1) AND (?2 IS NULL OR v.period = ?2) AND (?3 IS NULL OR v.unit = ?3)
+              ORDER BY v.unit, v.year, v.period, v.kind DESC",
+        )
+        .map_err(StoreError::from)?;
+    let rows = stmt
+        .query_map(params![scope.year, scope.period, scope.unit, with_json], |r| {
+            let standing = Standing {
+                unit: r.get(0)?,
+                year: r.get(1)?,
+                period: r.get(2)?,
+                kind: r.get(3)?,
+                version: r.get(4)?,
+                submission_id: r.get(5)?,
+                sha256: r.get(6)?,
+                file_name: r.get(7)?,
+                received_ms: r.get(8)?,
+                errors: r.get(9)?,
+                warnings: r.get(10)?,
+                npss: r.get(11)?,
+                provisional: r.get(12)?,
+                same_as: r.get(13)?,
+                valid: r.get::<_, Option<i64>>(14)?.map(|v| Ok::<_, rusqlite::Error>((v, r.get(15)?))).transpose()?,
+            };
+            Ok((standing, r.get(16)?))
+        })
+        .map_err(StoreError::from)?;
+    for row in rows {
+        let (standing, json) = row.map_err(StoreError::from)?;
+        each(standing, json)?;
     }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// Now, in Unix milliseconds.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+    Ok(())
 }
 
 fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError> {
@@ -610,10 +632,33 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
             _ => None,
         };
         let reason = recorded_reason.as_deref().or(reason);
-        let drafts = crate::mail::compose(notice, &record.arrival, &record.sha256, &recorded, reading, reason);
+        let current = match &recorded {
+            Recorded::New { version: Some(_), .. } | Recorded::Resent { .. } => current_of(conn, &record.arrival.id)?,
+            _ => None,
+        };
+        let drafts =
+            crate::mail::compose(notice, &record.arrival, &record.sha256, &recorded, reading, reason, current.as_ref());
         enqueue(conn, &record.arrival.id, &drafts)?;
     }
     Ok(recorded)
+}
+
+/// The version an arrival made current, as the report that counts.
+fn current_of(conn: &Connection, arrival_id: &str) -> Result<Option<Standing>, StoreError> {
+    let key: Option<(String, i64, String, String)> = conn
+        .prepare_cached("SELECT unit, year, period, kind FROM versions WHERE arrival_id = ?1")?
+        .query_row([arrival_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((unit, year, period, kind)) = key else { return Ok(None) };
+    let mut found = None;
+    let scope = Scope { year: Some(year), period: Some(&period), unit: Some(&unit) };
+    each_standing(conn, scope, false, |standing, _| {
+        if standing.kind == kind {
+            found = Some(standing);
+        }
+        Ok::<(), StoreError>(())
+    })?;
+    Ok(found)
 }
 
 fn enqueue(conn: &Connection, key: &str, drafts: &[crate::mail::Draft]) -> Result<usize, StoreError> {
@@ -672,7 +717,10 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
         }
         (Some((id, first_received_ms, stored, _)), _) => {
             insert_arrival("duplicate", None, Some(id), &stored)?;
-            Ok(Recorded::Duplicate { submission_id: id, first_received_ms, stored_path: stored })
+            match resend(conn, id, &arrival.id)? {
+                Some(resent) => Ok(resent),
+                None => Ok(Recorded::Duplicate { submission_id: id, first_received_ms, stored_path: stored }),
+            }
         }
         (None, Decision::Read { reading, rejected }) => {
             let (submission_id, version) = insert_submission(conn, record, reading, rejected.as_deref())?;
@@ -684,6 +732,49 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
     }
 }
 
+/// Earlier content of the unit sent again, when it is not the version that counts now: it
+/// becomes a new version pointing to the stored content.
+fn resend(conn: &Connection, submission_id: i64, arrival_id: &str) -> Result<Option<Recorded>, StoreError> {
+    let earlier: Option<(String, i64, String, String, i64)> = conn
+        .prepare_cached(
+            "SELECT unit, year, period, kind, MAX(version) FROM versions WHERE submission_id = ?1
+              GROUP BY unit, year, period, kind",
+        )?
+        .query_row([submission_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .optional()?;
+    let Some((unit, year, period, kind, same_as)) = earlier else { return Ok(None) };
+    let current: i64 = conn
+        .prepare_cached(
+            "SELECT submission_id FROM current_versions WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4",
+        )?
+        .query_row(params![unit, year, period, kind], |r| r.get(0))?;
+    if current == submission_id {
+        return Ok(None);
+    }
+    let version = add_version(conn, (&unit, year, &period, &kind), submission_id, arrival_id)?;
+    Ok(Some(Recorded::Resent { submission_id, version, same_as, year, period, kind }))
+}
+
+/// Number the next version of a unit's report: versions follow the order files are recorded,
+/// which is their arrival order, since the service takes one file of a unit at a time.
+fn add_version(
+    conn: &Connection,
+    (unit, year, period, kind): (&str, i64, &str, &str),
+    submission_id: i64,
+    arrival_id: &str,
+) -> Result<i64, StoreError> {
+    let version: i64 = conn
+        .prepare_cached(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM versions WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4",
+        )?
+        .query_row(params![unit, year, period, kind], |r| r.get(0))?;
+    conn.prepare_cached(
+        "INSERT INTO versions (unit, year, period, kind, version, submission_id, arrival_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![unit, year, period, kind, version, submission_id, arrival_id])?;
+    Ok(version)
+}
+
 fn insert_submission(
     conn: &Connection,
     record: &Record,
@@ -691,33 +782,10 @@ fn insert_submission(
     rejected: Option<&str>,
 ) -> Result<(i64, Option<i64>), StoreError> {
     let Reading { unit, year, period, kind, .. } = reading;
-    let mine = &record.arrival.id;
-    // Versions follow arrival order, whatever order the workers finish in: a file that arrived
-    // before one already recorded slots in before it, and the later ones move up.
-    let same = "unit IS ?1 AND year IS ?2 AND period IS ?3 AND kind IS ?4 AND result = 'accepted'";
-    let neighbour = |order: &str, side: &str| -> Result<Option<(i64, i64)>, StoreError> {
-        let sql = format!(
-            "SELECT id, version FROM submissions WHERE {same} AND arrival_id {side} ?5 ORDER BY arrival_id {order} LIMIT 1"
-        );
-        Ok(conn
-            .prepare_cached(&sql)?
-            .query_row(params![unit, year, period, kind, mine], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
-    };
-    let (previous, next) = match rejected {
-        Some(_) => (None, None),
-        None => (neighbour("DESC", "<")?, neighbour("ASC", ">")?),
-    };
-    let version = rejected.is_none().then(|| previous.map_or(1, |(_, v)| v + 1));
-    if next.is_some() {
-        conn.prepare_cached(&format!("UPDATE submissions SET version = version + 1 WHERE {same} AND arrival_id > ?5"))?
-            .execute(params![unit, year, period, kind, mine])?;
-    }
     conn.prepare_cached(
         "INSERT INTO submissions (sha256, unit, year, period, kind, file_name, received_ms, processed_ms, result,
-                                  reason, version, errors, warnings, infos, npss, provisional, stored_path, report_json,
-                                  arrival_id, superseded_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                  reason, errors, warnings, infos, npss, provisional, stored_path, report_json, arrival_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         record.sha256,
@@ -730,7 +798,6 @@ fn insert_submission(
         now_ms(),
         if rejected.is_some() { "rejected" } else { "accepted" },
         rejected,
-        version,
         reading.errors,
         reading.warnings,
         reading.infos,
@@ -738,20 +805,15 @@ fn insert_submission(
         reading.provisional,
         record.stored_path,
         reading.report_json,
-        mine,
-        next.map(|(id, _)| id),
+        record.arrival.id,
     ])?;
     let id = conn.last_insert_rowid();
-    if let Some((previous_id, _)) = previous {
-        conn.prepare_cached("UPDATE submissions SET superseded_by = ?1 WHERE id = ?2")?
-            .execute(params![id, previous_id])?;
-    }
-    if let (None, Some("agreement"), Some(unit), Some(year), Some(version)) = (rejected, *kind, unit, year, version) {
-        conn.execute(
-            "INSERT INTO agreements (submission_id, unit, year, version, effective_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, unit, year, version, record.arrival.received_ms],
-        )?;
-    }
+    let version = match (rejected, unit, year, period, kind) {
+        (None, Some(unit), Some(year), Some(period), Some(kind)) => {
+            Some(add_version(conn, (unit, *year, period, kind), id, &record.arrival.id)?)
+        }
+        _ => None,
+    };
     insert_rows(conn, id, reading)?;
     Ok((id, version))
 }
@@ -783,23 +845,4 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
         score.execute(params![submission_id, seq as i64, s.level, s.code, s.parent, s.value, s.status, s.band])?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_to_days_and_back() {
-        assert_eq!(days_from_date("1970-01-01"), Some(0));
-        assert_eq!(days_from_date("2000-02-29").map(|d| utc(d * 86_400_000)), Some("2000-02-29 00:00:00".into()));
-        assert_eq!(days_from_date("2025-13-01"), None);
-    }
-
-    #[test]
-    fn utc_dates() {
-        assert_eq!(utc(0), "1970-01-01 00:00:00");
-        assert_eq!(utc(1_764_098_400_000), "2025-11-25 19:20:00");
-        assert_eq!(utc(951_782_400_000), "2000-02-29 00:00:00");
-    }
 }

@@ -1,7 +1,7 @@
 //! A check's outcome as the rows the ledger stores, built before the ledger is locked.
 
 use crate::check::{Outcome, to_json_compact};
-use crate::model::{Kind, Score, Severity};
+use crate::model::{Score, Severity};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingRow {
@@ -54,11 +54,7 @@ impl Reading {
             .iter()
             .map(|f| FindingRow {
                 code: f.code.as_str(),
-                severity: match f.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "info",
-                },
+                severity: f.severity.as_str(),
                 sheet: f.at.as_ref().map(|a| a.sheet.to_string()),
                 cell: f.at.as_ref().map(|a| a.a1()),
                 subject: f.subject.clone(),
@@ -98,10 +94,7 @@ impl Reading {
             unit: identity.and_then(|i| i.unit.clone()),
             year: identity.and_then(|i| i.year).map(i64::from),
             period: identity.and_then(|i| i.period).map(|p| p.as_str()),
-            kind: scored.map(|(report, _)| match report.kind {
-                Kind::Realisasi => "realisasi",
-                Kind::Agreement => "agreement",
-            }),
+            kind: scored.map(|(report, _)| report.kind.as_str()),
             errors: outcome.count(Severity::Error) as i64,
             warnings: outcome.count(Severity::Warning) as i64,
             infos: outcome.count(Severity::Info) as i64,

@@ -34,15 +34,15 @@ fn units_hear_back_by_smtp() {
     let to = |address: &str| messages.iter().filter(|m| m.recipients == [address]).cloned().collect::<Vec<_>>();
 
     let receipt = &to("kanreg7@bkn.go.id")[0];
-    assert!(receipt.data.contains("Subject: [kinerja] KR07 TAHUNAN 2024: tanda terima (versi 1)"), "{}", receipt.data);
-    assert!(receipt.data.contains("NPSS: 99.27 (Baik)"));
+    assert!(receipt.data.contains("Subject: [kinerja] KR07 TAHUNAN 2024: diterima (versi 1)"), "{}", receipt.data);
+    assert!(receipt.data.contains("NPSS: 99,27 (Baik)"));
     assert!(receipt.data.contains("text/plain") && receipt.data.contains("text/html"));
 
     let reports = to("renstra@bkn.go.id");
     assert_eq!(reports.len(), 1);
     assert_eq!(to("biro.perencanaan@bkn.go.id").len(), 1);
     let report = &reports[0].data;
-    assert!(report.contains("Subject: [kinerja] BKN TAHUNAN 2023: laporan ketidaksesuaian (5 kesalahan)"), "{report}");
+    assert!(report.contains("Subject: [kinerja] BKN TAHUNAN 2023: perlu perbaikan (5 kesalahan)"), "{report}");
     assert!(report.contains("text/plain") && report.contains("text/html"));
     let csv = String::from_utf8(attachment(report, "temuan.csv").unwrap_or_else(|| panic!("{report}"))).unwrap();
     assert!(csv.starts_with("kode,tingkat,lembar,sel"), "{csv}");
@@ -54,7 +54,7 @@ fn units_hear_back_by_smtp() {
     assert_eq!(book.sheet_names(), ["Tabel 3.1", "Hasil kinerja", "Temuan"]);
 
     let kr07 = to("kanreg7@bkn.go.id");
-    assert!(kr07.iter().any(|m| m.data.contains("Subject: [kinerja] KR07: sudah diterima salinan.xlsx")));
+    assert!(kr07.iter().any(|m| m.data.contains("Subject: [kinerja] KR07: duplikat salinan.xlsx")));
     let rejection = kr07.iter().find(|m| m.data.contains("ditolak")).expect("a rejection notice");
     assert_eq!(rejection.recipients, ["kanreg7@bkn.go.id"]);
     assert!(!rejection.data.contains("\nBcc:"), "{}", rejection.data);

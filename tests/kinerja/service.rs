@@ -51,7 +51,9 @@ impl Service {
             .args(["--config", "kinerja.toml", "serve"])
             .current_dir(&self.dir)
             .stdout(Stdio::null())
-            .stderr(std::fs::File::create(self.dir.join(format!("serve-{}.log", kinerja::store::now_ms()))).unwrap())
+            .stderr(
+                std::fs::File::create(self.dir.join(format!("serve-{}.log", kinerja::model::time::now_ms()))).unwrap(),
+            )
             .spawn()
             .expect("the service starts");
         self.child = Some(child);
@@ -88,6 +90,18 @@ impl Service {
     /// is moved right after its record is committed).
     pub fn wait_for_arrivals(&self, what: &str, count: i64, limit: Duration) {
         wait_for(what, limit, || self.arrivals() == count && self.files_in("state/processing").is_empty());
+    }
+
+    /// `kinerja status --format json` with `args`.
+    pub fn status(&self, args: &[&str]) -> serde_json::Value {
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", "status", "--format", "json"])
+            .args(args)
+            .current_dir(&self.dir)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice(&output.stdout).unwrap()
     }
 
     pub fn kill(&mut self) {
@@ -210,15 +224,16 @@ fn resubmission_supersedes_and_duplicates_are_recognised() {
         .output()
         .unwrap();
     let text = String::from_utf8(status.stdout).unwrap();
-    let kr07 = text.lines().find(|l| l.starts_with("KR07")).unwrap();
-    assert!(kr07.contains("duplicate"), "{text}");
+    let kr07: Vec<&str> = text.lines().filter(|l| l.starts_with("KR07")).collect();
+    assert!(kr07[0].contains("diterima") && kr07[0].contains("laporan v2.xlsx"), "{text}");
+    assert!(kr07[1].contains("duplikat") && kr07[1].contains("laporan v2 (salinan).xlsx"), "{text}");
     let bkn = text.lines().find(|l| l.starts_with("BKN ")).unwrap();
-    assert!(bkn.contains("nothing sent"), "{text}");
+    assert!(bkn.contains("belum mengirim"), "{text}");
 
-    let ledger = service.ledger();
-    let rows = ledger.status(&["KR07".into()], Some(2024), Some("TAHUNAN")).unwrap();
-    let row = rows[0].as_ref().unwrap();
-    assert_eq!((row.version, row.result.as_str()), (Some(2), "duplicate"));
+    let json = service.status(&["--year", "2024", "--period", "TAHUNAN", "--unit", "KR07"]);
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!((rows[0]["version"].as_i64(), rows[0]["outcome"].as_str()), (Some(2), Some("diterima")));
+    assert_eq!(rows[1]["outcome"], "duplikat");
     assert_eq!(service.files_in("state/archive").len(), 2);
     assert_eq!(service.files_in("state/rejected").len(), 2);
     assert!(service.files_in("inbox").is_empty());
@@ -255,8 +270,7 @@ fn a_burst_of_500_files_is_all_accounted_for() {
     service.wait_for_arrivals("500 files", 500, Duration::from_secs(300));
     assert_eq!(service.counts(), (500, 0, 0, 500));
     assert_eq!(service.files_in("state/archive").len(), 500);
-    let rows = service.ledger().status(&["KR07".into()], None, None).unwrap();
-    assert_eq!(rows[0].as_ref().unwrap().version, Some(500));
+    assert_eq!(service.status(&["--unit", "KR07"])["rows"][0]["version"], 500);
     assert!(service.files_in("inbox").is_empty());
     assert!(service.files_in("state/processing").is_empty());
 }
@@ -265,7 +279,7 @@ fn a_burst_of_500_files_is_all_accounted_for() {
 fn killed_at_random_moments_it_loses_nothing_and_counts_nothing_twice() {
     let mut service = Service::start("crash");
     let content = bytes("kr07_2024_capaian.xlsx");
-    let mut seed = kinerja::store::now_ms() as u64 | 1;
+    let mut seed = kinerja::model::time::now_ms() as u64 | 1;
     let mut random = move |below: u64| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -312,7 +326,7 @@ fn killed_at_random_moments_it_loses_nothing_and_counts_nothing_twice() {
     assert!(service.files_in("inbox").is_empty());
     // Versions 1..=n, each once, in the order the contents arrived.
     let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let mut stmt = conn.prepare("SELECT version FROM submissions ORDER BY arrival_id").unwrap();
+    let mut stmt = conn.prepare("SELECT version FROM versions ORDER BY arrival_id").unwrap();
     let versions: Vec<i64> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     assert_eq!(versions, (1..=contents.len() as i64).collect::<Vec<_>>(), "versions counted once each, in order");
 }
@@ -343,7 +357,11 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
     assert!(second.iter().any(|c| c == "CHANGED"), "{second:?}");
     assert!(!second.iter().any(|c| c == "TARGET_MISMATCH"), "{second:?}");
     let agreements: i64 = conn
-        .query_row("SELECT COUNT(*) FROM agreements WHERE unit = 'KR07' AND year = 2024", [], |r| r.get(0))
+        .query_row(
+            "SELECT COUNT(*) FROM versions WHERE unit = 'KR07' AND year = 2024 AND kind = 'agreement'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(agreements, 1);
 
@@ -371,28 +389,39 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     assert!(service.stop().success());
 
     let ledger = service.ledger();
-    let valid = ledger.latest_valid(2024, kinerja::model::Period::Year).unwrap();
-    assert_eq!(valid.len(), 1);
-    let json: serde_json::Value = serde_json::from_str(&valid[0].report_json).unwrap();
+    let scope = kinerja::store::Scope { year: Some(2024), period: Some("TAHUNAN"), unit: None };
+    let mut reports = Vec::new();
+    ledger
+        .each_standing(scope, true, |_, json| {
+            reports.push(json.unwrap());
+            Ok::<_, kinerja::store::StoreError>(())
+        })
+        .unwrap();
+    assert_eq!(reports.len(), 1);
+    let json: serde_json::Value = serde_json::from_str(&reports[0]).unwrap();
     let mut book = open_workbook_auto(&workbook).unwrap();
     assert_eq!(book.sheet_names(), ["Ringkasan", "Capaian IKU", "Anggaran", "Status Pengiriman", "Temuan", "Tren"]);
     let cell = |range: &calamine::Range<Data>, r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
 
     let summary = book.worksheet_range("Ringkasan").unwrap();
-    assert_eq!(cell(&summary, 1, 0), Data::String("KR07".into()));
-    assert_eq!(cell(&summary, 1, 10), Data::Float(json["npss"].as_f64().unwrap()));
-    assert_eq!(cell(&summary, 1, 10), Data::Float(99.27));
-    assert_eq!(cell(&summary, 1, 3), Data::Float(101.25));
-    assert_eq!(cell(&summary, 1, 11), Data::String("Baik".into()));
+    assert_eq!(cell(&summary, 1, 0), Data::Float(1.0));
+    assert_eq!(cell(&summary, 1, 1), Data::String("KR07".into()));
+    assert_eq!(cell(&summary, 1, 11), Data::Float(json["npss"].as_f64().unwrap()));
+    assert_eq!(cell(&summary, 1, 11), Data::Float(99.27));
+    assert_eq!(cell(&summary, 1, 4), Data::Float(101.25));
+    assert_eq!(cell(&summary, 1, 12), Data::String("Baik".into()));
+    assert_eq!(cell(&summary, 1, 13), Data::String("diterima".into()));
 
     let indicators = book.worksheet_range("Capaian IKU").unwrap();
     let rows: Vec<Vec<Data>> = indicators.rows().skip(1).map(|r| r.to_vec()).collect();
-    assert_eq!(rows.len(), 14);
+    let units = kinerja::config::Config::builtin().units.units().len();
+    assert_eq!(rows.len(), 14 + units - 1, "KR07's indicators and a line for every other unit");
+    let rows: Vec<Vec<Data>> = rows.into_iter().filter(|r| r[0] == Data::String("KR07".into())).collect();
     for (row, ind) in rows.iter().zip(json["indicators"].as_array().unwrap()) {
         assert_eq!(row[3], Data::String(ind["code"].as_str().unwrap().into()));
         match ind["capaian"].as_f64() {
             Some(c) => assert_eq!(row[8], Data::Float(c)),
-            None => assert_eq!(row[9], Data::String("na".into())),
+            None => assert_eq!(row[9], Data::String("belum ada skor".into())),
         }
     }
 
@@ -407,15 +436,15 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     let status_rows: Vec<Vec<Data>> = status.rows().skip(1).map(|r| r.to_vec()).collect();
     assert_eq!(status_rows.len(), kinerja::config::Config::builtin().units.units().len());
     let row_of = |code: &str| status_rows.iter().find(|r| r[0] == Data::String(code.into())).unwrap().clone();
-    assert_eq!(row_of("KR07")[6], Data::String("accepted".into()));
-    assert_eq!(row_of("BKN")[6], Data::String("belum mengirim".into()));
+    assert_eq!(row_of("KR07")[2], Data::String("diterima".into()));
+    assert_eq!(row_of("BKN")[2], Data::String("belum mengirim".into()));
 
     let trend = book.worksheet_range("Tren").unwrap();
-    assert_eq!(cell(&trend, 0, 1), Data::String("2023".into()));
-    assert_eq!(cell(&trend, 0, 2), Data::String("2024".into()));
-    // The 2023 revision has errors: the earlier valid version stays in the trend.
+    assert_eq!(cell(&trend, 0, 1), Data::String("2023 TAHUNAN".into()));
+    assert_eq!(cell(&trend, 0, 2), Data::String("2024 TAHUNAN".into()));
+    // The 2023 revision has errors: it is the report that counts, shown as blocked.
     let bkn = trend.rows().find(|r| r[0] == Data::String("BKN".into())).unwrap().to_vec();
-    assert_eq!(bkn[1], Data::Float(98.47));
+    assert_eq!(bkn[1], Data::Float(98.49));
 
     // The unit's annotated copy: its cells as sent, the computed values, the findings linked.
     let sha = sha(&bytes("bkn_2023_wrong_claims.xlsx"));
@@ -596,5 +625,5 @@ fn a_unit_whose_only_file_was_refused_has_sent_something() {
         calamine::open_workbook_auto(service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx")).unwrap();
     let status = book.worksheet_range("Status Pengiriman").unwrap();
     let kr09 = status.rows().find(|r| r[0] == calamine::Data::String("KR09".into())).unwrap().to_vec();
-    assert_eq!(kr09[6], calamine::Data::String("rejected".into()), "{kr09:?}");
+    assert_eq!(kr09[2], calamine::Data::String("ditolak".into()), "{kr09:?}");
 }

@@ -1,0 +1,225 @@
+//! `kinerja status`: for every registered unit, the report that counts for each year and period
+//! and its outcome, its agreement on a line of its own, and a later file that did not become a
+//! version (refused, or a duplicate); units that sent nothing say so.
+
+use crate::config::Config;
+use crate::model::amount::json2;
+use crate::model::time::local;
+use crate::model::{Kind, Language, Verdict};
+use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// One line of `status`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub unit: String,
+    pub name: String,
+    /// realisasi or agreement; `None` for a file that did not become a version, or nothing sent.
+    pub kind: Option<&'static str>,
+    pub year: Option<i64>,
+    pub period: Option<String>,
+    pub version: Option<i64>,
+    /// The earlier version this one re-sends.
+    pub same_as: Option<i64>,
+    /// The submission id (`kinerja reprocess` and `kinerja annotate` take it).
+    pub submission: Option<i64>,
+    /// In the unit's own time zone.
+    pub received: Option<String>,
+    pub received_ms: Option<i64>,
+    pub timezone: &'static str,
+    pub outcome: Verdict,
+    pub label: &'static str,
+    pub errors: Option<i64>,
+    pub warnings: Option<i64>,
+    /// Rounded half-up to two places, as every workbook shows it.
+    pub npss: Option<serde_json::Value>,
+    /// When this version has errors: the latest version without errors, and its NPSS.
+    pub valid_version: Option<i64>,
+    pub valid_npss: Option<serde_json::Value>,
+    pub file: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// What `status` shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Status {
+    pub year: Option<i64>,
+    pub period: Option<String>,
+    pub rows: Vec<Row>,
+    pub mail: Mail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mail {
+    pub waiting: i64,
+    pub failed: i64,
+}
+
+fn npss(value: Option<&str>) -> Option<serde_json::Value> {
+    value.and_then(|v| v.parse::<Decimal>().ok()).map(json2)
+}
+
+/// The status of every registered unit (or the one `scope.unit` names) within `scope`.
+///
+/// # Errors
+/// [`StoreError`] when the ledger cannot be read.
+pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language) -> Result<Status, StoreError> {
+    let standings = ledger.standings(scope)?;
+    let latest = ledger.latest_arrivals(scope)?;
+    let mut rows = Vec::new();
+    for unit in config.units.units().iter().filter(|u| scope.unit.is_none_or(|c| u.code.eq_ignore_ascii_case(c))) {
+        let blank = |verdict: Verdict| Row {
+            unit: unit.code.clone(),
+            name: unit.name.clone(),
+            kind: None,
+            year: None,
+            period: None,
+            version: None,
+            same_as: None,
+            submission: None,
+            received: None,
+            received_ms: None,
+            timezone: unit.zone.as_str(),
+            outcome: verdict,
+            label: verdict.label(language),
+            errors: None,
+            warnings: None,
+            npss: None,
+            valid_version: None,
+            valid_npss: None,
+            file: None,
+            reason: None,
+        };
+        let mine: Vec<&Standing> = standings.iter().filter(|s| s.unit == unit.code).collect();
+        for s in &mine {
+            let kind = if s.kind == Kind::Agreement.as_str() { Kind::Agreement } else { Kind::Realisasi };
+            let verdict = s.verdict();
+            rows.push(Row {
+                kind: Some(kind.as_str()),
+                year: Some(s.year),
+                period: Some(s.period.clone()),
+                version: Some(s.version),
+                same_as: s.same_as,
+                submission: Some(s.submission_id),
+                received: Some(local(s.received_ms, unit.zone)),
+                received_ms: Some(s.received_ms),
+                errors: Some(s.errors),
+                warnings: Some(s.warnings),
+                npss: if kind == Kind::Realisasi { npss(s.npss.as_deref()) } else { None },
+                valid_version: s.valid.as_ref().map(|(v, _)| *v),
+                valid_npss: s.valid.as_ref().and_then(|(_, n)| npss(n.as_deref())),
+                file: Some(s.file_name.clone()),
+                ..blank(verdict)
+            });
+        }
+        let newest = mine.iter().map(|s| s.received_ms).max();
+        let later: Option<&Latest> = latest
+            .iter()
+            .find(|l| l.unit == unit.code)
+            .filter(|l| !l.versioned && newest.is_none_or(|n| l.received_ms >= n));
+        if let Some(l) = later {
+            rows.push(Row {
+                submission: l.submission_id,
+                received: Some(local(l.received_ms, unit.zone)),
+                received_ms: Some(l.received_ms),
+                file: Some(l.file_name.clone()),
+                reason: l.reason.clone(),
+                ..blank(l.verdict)
+            });
+        }
+        if mine.is_empty() && later.is_none() {
+            rows.push(blank(Verdict::BelumMengirim));
+        }
+    }
+    let (waiting, _, failed) = ledger.mail_counts()?;
+    Ok(Status { year: scope.year, period: scope.period.map(str::to_string), rows, mail: Mail { waiting, failed } })
+}
+
+fn t(language: Language, id: &'static str, en: &'static str) -> &'static str {
+    match language {
+        Language::Id => id,
+        Language::En => en,
+    }
+}
+
+/// `status` as a table to read.
+pub fn to_text(status: &Status, language: Language) -> String {
+    let mut out = String::new();
+    let dash = || "-".to_string();
+    let _ = writeln!(
+        out,
+        "{:<13} {:<20} {:<13} {:>7} {:>5}  {:<21} {:<16} {:>9} {:>10} {:>7}  {}",
+        t(language, "unit", "unit"),
+        t(language, "jenis", "kind"),
+        t(language, "periode", "period"),
+        t(language, "versi", "version"),
+        "id",
+        t(language, "diterima", "received"),
+        "status",
+        t(language, "kesalahan", "errors"),
+        t(language, "peringatan", "warnings"),
+        "NPSS",
+        t(language, "berkas", "file"),
+    );
+    for row in &status.rows {
+        let kind = match row.kind {
+            Some("agreement") => Kind::Agreement.label(language),
+            Some(_) => Kind::Realisasi.label(language),
+            None => "-",
+        };
+        let period = match (row.year, &row.period) {
+            (Some(y), Some(p)) => format!("{y} {p}"),
+            _ => dash(),
+        };
+        let version = match (row.version, row.same_as) {
+            (Some(v), Some(same)) => format!("{v}={same}"),
+            (Some(v), None) => v.to_string(),
+            _ => dash(),
+        };
+        let number = |value: &Option<serde_json::Value>| {
+            value.as_ref().and_then(|v| v.as_f64()).map_or_else(dash, |n| match language {
+                Language::Id => format!("{n:.2}").replace('.', ","),
+                Language::En => format!("{n:.2}"),
+            })
+        };
+        let mut file = row.file.as_deref().map(|f| crate::model::text::shown_name(f).into_owned()).unwrap_or_default();
+        if let (Some(v), Some(_)) = (row.valid_version, &row.valid_npss) {
+            let _ = write!(
+                file,
+                " ({} {v}: NPSS {})",
+                t(language, "valid terakhir versi", "last valid version"),
+                number(&row.valid_npss)
+            );
+        }
+        if let Some(reason) = &row.reason {
+            let _ = write!(file, " ({})", crate::model::text::one_line(reason, 160));
+        }
+        let _ = writeln!(
+            out,
+            "{:<13} {:<20} {:<13} {:>7} {:>5}  {:<21} {:<16} {:>9} {:>10} {:>7}  {}",
+            row.unit,
+            kind,
+            period,
+            version,
+            row.submission.map_or_else(dash, |s| s.to_string()),
+            row.received.clone().unwrap_or_else(dash),
+            row.label,
+            row.errors.map_or_else(dash, |e| e.to_string()),
+            row.warnings.map_or_else(dash, |w| w.to_string()),
+            number(&row.npss),
+            file.trim(),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{}: {} {}, {} {}",
+        t(language, "surel", "mail"),
+        status.mail.waiting,
+        t(language, "menunggu", "waiting"),
+        status.mail.failed,
+        t(language, "gagal terkirim", "failed for good"),
+    );
+    out
+}
