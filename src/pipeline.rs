@@ -194,6 +194,15 @@ fn list(dir: &Path) -> Result<Vec<Job>, PipelineError> {
     Ok(jobs)
 }
 
+/// Which consolidated workbooks an arrival changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rekaps {
+    /// The one of a year and period.
+    Of(u16, Period),
+    /// Every one the ledger has reports for.
+    Every,
+}
+
 /// What became of one file.
 #[derive(Debug)]
 pub struct Processed {
@@ -207,18 +216,28 @@ pub struct Processed {
 }
 
 impl Processed {
-    /// The year and period whose consolidated workbook this file changes: a realisasi report
-    /// that became a version (read now, or earlier content sent again).
-    pub fn consolidates(&self) -> Option<(u16, Period)> {
-        match &self.recorded {
-            Recorded::New { accepted: true, .. } => {
-                let (report, _) = self.outcome.as_ref()?.scored.as_ref()?;
-                (report.kind == Kind::Realisasi).then_some((report.identity.year?, report.identity.period?))
+    /// The consolidated workbooks this file changes: every arrival in a unit's folder changes
+    /// what the Rekap says of that unit (its report, its outcome, its latest file).
+    pub fn consolidates(&self, config: &Config) -> Option<Rekaps> {
+        config.units.get(&self.arrival.folder)?;
+        let read = self.outcome.as_ref().and_then(|o| o.scored.as_ref()).map(|(report, _)| report);
+        match (&self.recorded, read) {
+            (Recorded::Recovered, _) => None,
+            (Recorded::New { .. }, Some(report)) if report.kind == Kind::Realisasi => {
+                match (report.identity.year, report.identity.period) {
+                    (Some(year), Some(period)) => Some(Rekaps::Of(year, period)),
+                    _ => Some(Rekaps::Every),
+                }
             }
-            Recorded::Resent { year, period, kind, .. } if kind == Kind::Realisasi.as_str() => {
-                Some((u16::try_from(*year).ok()?, period.parse().ok()?))
+            (Recorded::Resent { year, period, kind, .. }, _) if kind == Kind::Realisasi.as_str() => {
+                match (u16::try_from(*year).ok(), period.parse().ok()) {
+                    (Some(year), Some(period)) => Some(Rekaps::Of(year, period)),
+                    _ => Some(Rekaps::Every),
+                }
             }
-            _ => None,
+            // An agreement (its version is shown beside every period's report), a duplicate, or
+            // a file refused before its year or period was known.
+            _ => Some(Rekaps::Every),
         }
     }
 

@@ -5,8 +5,7 @@
 //! the scanner (nothing new is taken) and lets the workers finish what is in flight.
 
 use crate::config::Config;
-use crate::model::Period;
-use crate::pipeline::{self, Job, Workplace};
+use crate::pipeline::{self, Job, Rekaps, Workplace};
 use crate::store::{SharedLedger, StoreError};
 use crate::watch::{self, Settler, State};
 use notify::Watcher;
@@ -78,7 +77,7 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
         let reminders = (config.clone(), crate::store::Ledger::open(&path)?);
         std::thread::spawn(move || mail(&sender, &reminders, &woken, &stop))
     };
-    let (changed, changes) = mpsc::unbounded_channel::<(u16, Period)>();
+    let (changed, changes) = mpsc::unbounded_channel::<Rekaps>();
     let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone(), wake.clone()));
     let mut handles = Vec::new();
     for n in 0..=workers {
@@ -183,7 +182,7 @@ type WorkerContext = (
     Arc<Config>,
     Workplace,
     Arc<SharedLedger>,
-    mpsc::UnboundedSender<(u16, Period)>,
+    mpsc::UnboundedSender<Rekaps>,
     std::sync::mpsc::Sender<()>,
     mpsc::UnboundedSender<String>,
 );
@@ -231,12 +230,13 @@ async fn worker(
         let (config, work, ledger, changed, wake, fatal) =
             (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
         let name = crate::model::text::shown_name(&job.arrival.file_name).into_owned();
+        let units = config.clone();
         // The unit's next file is taken once this one is recorded: the flight ends with `done`,
         // run after the commit, or dropped unrun.
         let done: pipeline::Done = Box::new(move |result| match (result, flight) {
             (Ok(processed), _flight) => {
                 info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
-                if let Some(key) = processed.consolidates() {
+                if let Some(key) = processed.consolidates(&units) {
                     let _ = changed.send(key);
                 }
                 let _ = wake.send(());
@@ -294,7 +294,7 @@ const DEBOUNCE: Duration = Duration::from_millis(500);
 /// Rebuild the consolidated workbook of every year and period that received an accepted report,
 /// once no new one has come for [`DEBOUNCE`].
 async fn consolidate(
-    mut changes: mpsc::UnboundedReceiver<(u16, Period)>,
+    mut changes: mpsc::UnboundedReceiver<Rekaps>,
     config: Arc<Config>,
     work: Workplace,
     wake: std::sync::mpsc::Sender<()>,
@@ -315,7 +315,16 @@ async fn consolidate(
             tokio::task::spawn_blocking(move || -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
                 let ledger = crate::store::Ledger::open(&path)?;
                 let mut rebuilt = Vec::new();
-                for (year, period) in pending {
+                let mut periods = std::collections::BTreeSet::new();
+                for rekaps in pending {
+                    match rekaps {
+                        Rekaps::Of(year, period) => {
+                            periods.insert((year, period));
+                        }
+                        Rekaps::Every => periods.extend(ledger.all_periods()?),
+                    }
+                }
+                for (year, period) in periods {
                     let path = crate::consolidate::rebuild(&config, &ledger, year, period)?;
                     let outbox = &config.service.outbox;
                     let relative = path.strip_prefix(outbox).unwrap_or(&path).to_string_lossy().into_owned();

@@ -150,7 +150,7 @@ pub fn to_text(status: &Status, language: Language) -> String {
     let dash = || "-".to_string();
     let _ = writeln!(
         out,
-        "{:<13} {:<20} {:<13} {:>7} {:>5}  {:<21} {:<16} {:>9} {:>10} {:>7}  {}",
+        "{:<13} {:<22} {:<13} {:>7} {:>5}  {:<21} {:<16} {:>9} {:>10} {:>7}  {}",
         t(language, "unit", "unit"),
         t(language, "jenis", "kind"),
         t(language, "periode", "period"),
@@ -198,7 +198,7 @@ pub fn to_text(status: &Status, language: Language) -> String {
         }
         let _ = writeln!(
             out,
-            "{:<13} {:<20} {:<13} {:>7} {:>5}  {:<21} {:<16} {:>9} {:>10} {:>7}  {}",
+            "{:<13} {:<22} {:<13} {:>7} {:>5}  {:<21} {:<16} {:>9} {:>10} {:>7}  {}",
             row.unit,
             kind,
             period,

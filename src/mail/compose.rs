@@ -221,8 +221,9 @@ pub fn compose(
                     });
                 }
                 format!(
-                    "[kinerja] {unit} {scope}: {} ({} {})",
+                    "[kinerja] {unit} {scope}: {} ({}, {} {})",
                     verdict.label(lang),
+                    version_words(c),
                     reading.errors,
                     t(lang, "kesalahan", "errors")
                 )

@@ -374,6 +374,18 @@ impl Ledger {
         Ok(periods)
     }
 
+    /// Every year and period with realisasi reports: the consolidated workbooks there are.
+    pub fn all_periods(&self) -> Result<Vec<(u16, Period)>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT DISTINCT year, period FROM versions WHERE kind = 'realisasi'")?;
+        let rows: Vec<(i64, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        let mut periods: Vec<(u16, Period)> = rows
+            .into_iter()
+            .filter_map(|(year, period)| Some((u16::try_from(year).ok()?, period.parse().ok()?)))
+            .collect();
+        periods.sort();
+        Ok(periods)
+    }
+
     /// The reports that count (each unit's current version) within `scope`, with its report's
     /// JSON when `each` asks for it, in unit, year, period and kind order.
     pub fn each_standing<E: From<StoreError>>(

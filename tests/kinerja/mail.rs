@@ -42,7 +42,7 @@ fn units_hear_back_by_smtp() {
     assert_eq!(reports.len(), 1);
     assert_eq!(to("biro.perencanaan@bkn.go.id").len(), 1);
     let report = &reports[0].data;
-    assert!(report.contains("Subject: [kinerja] BKN TAHUNAN 2023: perlu perbaikan (5 kesalahan)"), "{report}");
+    assert!(report.contains("Subject: [kinerja] BKN TAHUNAN 2023: perlu perbaikan (versi 1, 5 kesalahan)"), "{report}");
     assert!(report.contains("text/plain") && report.contains("text/html"));
     let csv = String::from_utf8(attachment(report, "temuan.csv").unwrap_or_else(|| panic!("{report}"))).unwrap();
     assert!(csv.starts_with("kode,tingkat,lembar,sel"), "{csv}");

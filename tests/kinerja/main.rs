@@ -12,3 +12,4 @@ mod reading;
 mod review;
 mod service;
 mod template;
+mod truth;
