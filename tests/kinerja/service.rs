@@ -256,6 +256,23 @@ fn resubmission_supersedes_and_duplicates_are_recognised() {
     let prefix = &sha(&bytes("kr07_2024_capaian.xlsx"))[..10];
     assert!(String::from_utf8_lossy(&reprocess(prefix).stdout).contains("Submission 1 read again"));
     assert_eq!(reprocess("999").status.code(), Some(2));
+
+    // Nothing is mailed by a reprocess unless asked; asked, the unit hears the new result of
+    // the version that counts, and only of that one.
+    let mails = || service.files_in("outbox/mail").len();
+    let before = mails();
+    let notify = |key: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", "reprocess", key, "--notify"])
+            .current_dir(&service.dir)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(notify("1").contains("not the version that counts"));
+    assert_eq!(mails(), before);
+    assert!(notify("2").contains("1 messages queued for KR07, 1 sent"));
+    assert_eq!(mails(), before + 1);
 }
 
 #[test]
