@@ -605,3 +605,75 @@ fn budget_rows(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standing(unit: &str, npss: &str, errors: i64) -> Standing {
+        Standing {
+            unit: unit.into(),
+            year: 2024,
+            period: "TAHUNAN".into(),
+            kind: "realisasi".into(),
+            version: 1,
+            same_as: None,
+            submission_id: 1,
+            sha256: String::new(),
+            file_name: String::new(),
+            received_ms: 0,
+            errors,
+            warnings: 0,
+            npss: Some(npss.into()),
+            provisional: false,
+            valid: None,
+        }
+    }
+
+    #[test]
+    fn equal_scores_share_a_rank_and_bkn_and_blocked_reports_are_not_ranked() {
+        let config = Config::builtin();
+        let unit = |code: &str| config.units.get(code).unwrap();
+        let reports = [
+            ("KR01", "97.1"),
+            ("KR02", "99.274"),
+            ("KR03", "99.271"),
+            ("KR04", "95"),
+            ("KR05", "99.9"),
+            ("BKN", "100"),
+        ];
+        let mut lines: Vec<Line> = reports
+            .iter()
+            .map(|(code, npss)| Line {
+                unit: unit(code),
+                report: Some(standing(code, npss, 0)),
+                figures: Json::Null,
+                latest: None,
+                rank: None,
+            })
+            .collect();
+        lines.push(Line {
+            unit: unit("KR06"),
+            report: Some(standing("KR06", "120", 3)),
+            figures: Json::Null,
+            latest: None,
+            rank: None,
+        });
+        rank(&mut lines);
+        lines.sort_by_key(order);
+        let ranks: Vec<(&str, Option<usize>)> = lines.iter().map(|l| (l.unit.code.as_str(), l.rank)).collect();
+        // 99.274 and 99.271 both show as 99.27: one rank, and the next is 4.
+        assert_eq!(
+            ranks,
+            [
+                ("KR05", Some(1)),
+                ("KR02", Some(2)),
+                ("KR03", Some(2)),
+                ("KR01", Some(4)),
+                ("KR04", Some(5)),
+                ("BKN", None),
+                ("KR06", None),
+            ]
+        );
+    }
+}
