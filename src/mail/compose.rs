@@ -59,8 +59,10 @@ fn t(language: Language, id: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// A field of the findings CSV: `;`-separated, since Excel in an Indonesian locale (where the
+/// comma is the decimal mark) splits on `;`.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+    if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
 }
 
 /// Numbers as the text around them writes them: `99,27` in Indonesian, `99.27` in English.
@@ -211,7 +213,7 @@ pub fn compose(
                 attachments.push(Attachment {
                     name: "temuan.csv".into(),
                     path: None,
-                    text: Some(findings_csv(reading)),
+                    text: Some(findings_csv(reading, lang)),
                 });
                 if let Some(path) = &notice.annotated {
                     attachments.push(Attachment {
@@ -343,14 +345,20 @@ fn findings_table(reading: &Reading, lang: Language) -> String {
     table
 }
 
-/// Every finding as CSV.
-fn findings_csv(reading: &Reading) -> String {
-    let mut csv = String::from("kode,tingkat,lembar,sel,perihal,tertulis,seharusnya,pesan\n");
+/// Every finding as CSV an Indonesian-locale Excel opens as a table: a byte-order mark (so the
+/// text is read as UTF-8), `;` between fields, severities in the message's language.
+fn findings_csv(reading: &Reading, lang: Language) -> String {
+    let header = match lang {
+        Language::Id => "kode;tingkat;lembar;sel;perihal;tertulis;seharusnya;pesan",
+        Language::En => "code;severity;sheet;cell;subject;found;expected;message",
+    };
+    let mut csv = format!("\u{feff}{header}\r\n");
     for f in &reading.findings {
         let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
-        let fields = [f.code, f.severity, sheet, cell, &f.subject, &f.found, &f.expected, &f.message];
-        csv.push_str(&fields.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(","));
-        csv.push('\n');
+        let severity = crate::model::Severity::from_name(f.severity).map_or(f.severity, |s| s.label(lang));
+        let fields = [f.code, severity, sheet, cell, &f.subject, &f.found, &f.expected, &f.message];
+        csv.push_str(&fields.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(";"));
+        csv.push_str("\r\n");
     }
     csv
 }
@@ -415,6 +423,7 @@ mod tests {
     fn nothing_from_a_workbook_breaks_a_header() {
         assert_eq!(clean("laporan\r\nBcc: x@y.z.xlsx"), "laporanBcc: x@y.z.xlsx");
         assert_eq!(escape("<b>&"), "&lt;b&gt;&amp;");
-        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+        assert_eq!(csv_field("a;\"b\""), "\"a;\"\"b\"\"\"");
+        assert_eq!(csv_field("99,27"), "99,27");
     }
 }

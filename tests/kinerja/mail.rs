@@ -45,8 +45,9 @@ fn units_hear_back_by_smtp() {
     assert!(report.contains("Subject: [kinerja] BKN TAHUNAN 2023: perlu perbaikan (versi 1, 5 kesalahan)"), "{report}");
     assert!(report.contains("text/plain") && report.contains("text/html"));
     let csv = String::from_utf8(attachment(report, "temuan.csv").unwrap_or_else(|| panic!("{report}"))).unwrap();
-    assert!(csv.starts_with("kode,tingkat,lembar,sel"), "{csv}");
-    assert!(csv.contains("CLAIM_CAPAIAN,error,Tabel 3.1,D11"), "{csv}");
+    // Opens as a table in an Indonesian-locale Excel: UTF-8 byte-order mark, `;` between fields.
+    assert!(csv.starts_with("\u{feff}kode;tingkat;lembar;sel"), "{csv}");
+    assert!(csv.contains("CLAIM_CAPAIAN;kesalahan;Tabel 3.1;D11"), "{csv}");
     let workbook = attachment(report, "revisi (dinilai).xlsx").unwrap();
     let path = service.dir.join("attached.xlsx");
     std::fs::write(&path, workbook).unwrap();
