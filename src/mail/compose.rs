@@ -389,17 +389,23 @@ pub fn planners(recipients: &[String], year: u16, period: &str, workbook: &str, 
 pub fn reminder(notice: &Notice, year: u16, period: &str, deadline: &str) -> Vec<Draft> {
     let lang = notice.language;
     let text = format!(
-        "{} {} ({}) {} {period} {year}. {} {deadline}.\n{}\n",
-        t(lang, "Yth.", "To"),
+        "{} {},\n\n{} {} ({}) {} {period} {year}. {} {deadline}.\n{}\n",
+        t(lang, "Yth. Kepala", "To the head of"),
         clean(&notice.unit_name),
-        clean(&notice.unit),
         t(
             lang,
-            "belum mengirim laporan kinerja yang valid untuk periode",
-            "has not yet sent a valid performance report for"
+            "Kami belum menerima laporan kinerja yang dapat dihitung dari",
+            "We have not yet received a performance report that counts from"
         ),
+        clean(&notice.unit_name),
+        clean(&notice.unit),
+        t(lang, "untuk periode", "for"),
         t(lang, "Batas waktunya", "It is due on"),
-        t(lang, "Kirim laporan ke folder inbox unit Anda.", "Please send it to your unit's inbox folder.")
+        t(
+            lang,
+            "Letakkan laporan (atau perbaikannya) di folder inbox unit Anda.",
+            "Please drop the report (or its correction) in your unit's inbox folder."
+        )
     );
     notice
         .recipients

@@ -109,6 +109,8 @@ fn planners_get_the_workbook_and_late_units_one_reminder() {
     assert_eq!(open_workbook_auto(&path).unwrap().sheet_names()[0], "Ringkasan");
     let reminder = messages.iter().find(|m| m.recipients == ["renstra@bkn.go.id"]).unwrap();
     assert!(reminder.data.contains("Subject: [kinerja] BKN TAHUNAN 2024: pengingat"), "{}", reminder.data);
+    // Addressed to the head of the unit, not a sentence starting with "Yth.".
+    assert!(reminder.data.contains("Yth. Kepala Badan Kepegawaian Negara,"), "{}", reminder.data);
 
     // A restart sends no reminder twice; `consolidate --send` mails the planners at once.
     assert!(service.stop().success());
