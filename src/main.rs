@@ -233,10 +233,7 @@ fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -
         }
     }
     if send {
-        let sender =
-            kinerja::mail::Sender::new(config.mail.clone(), Ledger::open(&work.ledger())?, work.outbox.clone());
-        let sent = sender.run_once()?;
-        let _ = writeln!(out, "{sent} messages sent");
+        let _ = writeln!(out, "{} messages sent", send_due(config)?);
     }
     emit(&out)?;
     Ok(0)
@@ -341,10 +338,14 @@ fn notify_unit(
     let drafts =
         kinerja::mail::compose(&notice, &arrival, &current.sha256, &recorded, Some(reading), None, Some(&current));
     let queued = ledger.enqueue(&arrival.id, &drafts)?;
+    Ok(format!("{queued} messages queued for {}, {} sent.", unit.code, send_due(config)?))
+}
+
+/// Send what the mail queue holds now, from the command line; how many were sent.
+fn send_due(config: &Config) -> anyhow::Result<usize> {
     let work = Workplace::new(config);
     let sender = kinerja::mail::Sender::new(config.mail.clone(), Ledger::open(&work.ledger())?, work.outbox.clone());
-    let sent = sender.run_once()?;
-    Ok(format!("{queued} messages queued for {}, {sent} sent.", unit.code))
+    Ok(sender.run_once()?)
 }
 
 fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {

@@ -3,7 +3,7 @@
 //! version (refused, or a duplicate); units that sent nothing say so.
 
 use crate::config::Config;
-use crate::model::amount::json2;
+use crate::model::amount::{display2_in, json_decimal, json2};
 use crate::model::time::local;
 use crate::model::{Kind, Language, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
@@ -115,10 +115,7 @@ pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language
             });
         }
         let newest = mine.iter().map(|s| s.received_ms).max();
-        let later: Option<&Latest> = latest
-            .iter()
-            .find(|l| l.unit == unit.code)
-            .filter(|l| !l.versioned && newest.is_none_or(|n| l.received_ms >= n));
+        let later: Option<&Latest> = latest.iter().find(|l| l.unit == unit.code).filter(|l| l.after(newest));
         if let Some(l) = later {
             rows.push(Row {
                 submission: l.submission_id,
@@ -137,13 +134,6 @@ pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language
     Ok(Status { year: scope.year, period: scope.period.map(str::to_string), rows, mail: Mail { waiting, failed } })
 }
 
-fn t(language: Language, id: &'static str, en: &'static str) -> &'static str {
-    match language {
-        Language::Id => id,
-        Language::En => en,
-    }
-}
-
 /// `status` as a table to read.
 pub fn to_text(status: &Status, language: Language) -> String {
     let mut out = String::new();
@@ -151,17 +141,17 @@ pub fn to_text(status: &Status, language: Language) -> String {
     let _ = writeln!(
         out,
         "{:<13} {:<22} {:<13} {:>7} {:>5}  {:<21} {:<16} {:>9} {:>10} {:>7}  {}",
-        t(language, "unit", "unit"),
-        t(language, "jenis", "kind"),
-        t(language, "periode", "period"),
-        t(language, "versi", "version"),
+        language.pick("unit", "unit"),
+        language.pick("jenis", "kind"),
+        language.pick("periode", "period"),
+        language.pick("versi", "version"),
         "id",
-        t(language, "diterima", "received"),
+        language.pick("diterima", "received"),
         "status",
-        t(language, "kesalahan", "errors"),
-        t(language, "peringatan", "warnings"),
+        language.pick("kesalahan", "errors"),
+        language.pick("peringatan", "warnings"),
         "NPSS",
-        t(language, "berkas", "file"),
+        language.pick("berkas", "file"),
     );
     for row in &status.rows {
         let kind = match row.kind {
@@ -179,17 +169,14 @@ pub fn to_text(status: &Status, language: Language) -> String {
             _ => dash(),
         };
         let number = |value: &Option<serde_json::Value>| {
-            value.as_ref().and_then(|v| v.as_f64()).map_or_else(dash, |n| match language {
-                Language::Id => format!("{n:.2}").replace('.', ","),
-                Language::En => format!("{n:.2}"),
-            })
+            value.as_ref().and_then(json_decimal).map_or_else(dash, |n| display2_in(n, language))
         };
         let mut file = row.file.as_deref().map(|f| crate::model::text::shown_name(f).into_owned()).unwrap_or_default();
         if let (Some(v), Some(_)) = (row.valid_version, &row.valid_npss) {
             let _ = write!(
                 file,
                 " ({} {v}: NPSS {})",
-                t(language, "valid terakhir versi", "last valid version"),
+                language.pick("valid terakhir versi", "last valid version"),
                 number(&row.valid_npss)
             );
         }
@@ -215,11 +202,11 @@ pub fn to_text(status: &Status, language: Language) -> String {
     let _ = writeln!(
         out,
         "\n{}: {} {}, {} {}",
-        t(language, "surel", "mail"),
+        language.pick("surel", "mail"),
         status.mail.waiting,
-        t(language, "menunggu", "waiting"),
+        language.pick("menunggu", "waiting"),
         status.mail.failed,
-        t(language, "gagal terkirim", "failed for good"),
+        language.pick("gagal terkirim", "failed for good"),
     );
     out
 }

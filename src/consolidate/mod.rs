@@ -115,7 +115,7 @@ fn finish(sheet: &mut Worksheet) {
 struct Line<'a> {
     unit: &'a crate::model::Unit,
     report: Option<Standing>,
-    /// The few figures of the report the summary needs (perspectives, band, NPSS status).
+    /// The few figures of the report the summary needs (perspectives, band).
     figures: Json,
     latest: Option<Latest>,
     rank: Option<usize>,
@@ -159,6 +159,17 @@ fn order(line: &Line) -> (u8, usize, Verdict) {
     }
 }
 
+/// A report's outcome in the Rekap's words, coloured by what it asks of the planner.
+fn write_verdict(
+    sheet: &mut Worksheet,
+    r: u32,
+    col: u16,
+    verdict: Verdict,
+    language: Language,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(r, col, verdict.label(language), &verdict_format(verdict)).map(|_| ())
+}
+
 fn verdict_format(verdict: Verdict) -> Format {
     let fill = match verdict {
         Verdict::Diterima | Verdict::Duplikat => return Format::new(),
@@ -194,7 +205,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     let mut indicator_rows_count = 0u32;
     each(&mut |standing, json| {
         indicator_rows_count += json["indicators"].as_array().map_or(0, |a| a.len() as u32).max(1);
-        let keep = ["npss_status", "band", "perspectives"];
+        let keep = ["band", "perspectives"];
         let small: serde_json::Map<String, Json> = keep.iter().map(|k| (k.to_string(), json[*k].clone())).collect();
         reports.insert(standing.unit.clone(), (standing.clone(), Json::Object(small)));
         Ok(())
@@ -235,8 +246,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         for line in lines.iter().filter(|l| l.report.is_none()) {
             *r += 1;
             sheet.write_string(*r, 0, &line.unit.code)?;
-            let verdict = line.verdict();
-            sheet.write_string_with_format(*r, status_col, verdict.label(language), &verdict_format(verdict))?;
+            write_verdict(sheet, *r, status_col, line.verdict(), language)?;
         }
         Ok(())
     };
@@ -287,7 +297,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
             let zone = line.unit.zone;
             sheet.write_string(r, 0, &line.unit.code).map_err(write)?;
             sheet.write_string(r, 1, &line.unit.name).map_err(write)?;
-            sheet.write_string_with_format(r, 2, verdict.label(language), &verdict_format(verdict)).map_err(write)?;
+            write_verdict(sheet, r, 2, verdict, language).map_err(write)?;
             match (&line.report, &line.latest) {
                 (Some(s), _) => {
                     sheet.write_number(r, 3, s.version as f64).map_err(write)?;
@@ -309,18 +319,14 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                     sheet.write_string(r, 6, local(l.received_ms, zone)).map_err(write)?;
                     sheet.write_string(r, 7, shown_name(&l.file_name)).map_err(write)?;
                     sheet.write_string(r, 8, l.sha256.get(..12).unwrap_or(&l.sha256)).map_err(write)?;
-                    sheet.write_string(r, 14, later(l, zone, language)).map_err(write)?;
                 }
                 (None, None) => {}
             }
             if let Some(a) = agreements.get(&line.unit.code) {
-                let label = format!("{} {}", t(language, "versi", "version"), a.version);
+                let label = format!("{} {}", language.pick("versi", "version"), a.version);
                 sheet.write_string(r, 13, label).map_err(write)?;
             }
-            if let (Some(s), Some(l)) = (&line.report, &line.latest)
-                && !l.versioned
-                && l.received_ms >= s.received_ms
-            {
+            if let Some(l) = line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.received_ms))) {
                 sheet.write_string(r, 14, later(l, zone, language)).map_err(write)?;
             }
             if let Some(failed) = failed_mail.get(&line.unit.code) {
@@ -377,8 +383,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
             }
         }
         let note = config.units.units().len() as u32 + 2;
-        let legend = t(
-            language,
+        let legend = language.pick(
             "NPSS laporan yang berlaku untuk periode yang sama di setiap tahun; kuning: laporan perlu perbaikan.",
             "NPSS of the report that counts for the same period in each year; amber: the report needs correction.",
         );
@@ -390,13 +395,6 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     crate::files::write(&config.service.outbox, &target, &bytes)
         .map_err(|source| ConsolidateError::Rename { path: target.clone(), source })?;
     Ok(target)
-}
-
-fn t(language: Language, id: &'static str, en: &'static str) -> &'static str {
-    match language {
-        Language::Id => id,
-        Language::En => en,
-    }
 }
 
 /// A unit's latest arrival that did not become a version: what and when, and why refused.
@@ -437,7 +435,8 @@ fn summary(sheet: &mut Worksheet, lines: &[Line], f: &Formats, language: Languag
     }
     if let Some(line) = bkn.first() {
         r += 2;
-        let apart = t(language, "BKN (tingkat organisasi, tidak diperingkat)", "BKN (organisation level, not ranked)");
+        let apart =
+            language.pick("BKN (tingkat organisasi, tidak diperingkat)", "BKN (organisation level, not ranked)");
         sheet.write_string_with_format(r, 0, apart, &Format::new().set_bold())?;
         r += 1;
         summary_row(sheet, r, line, f, language)?;
@@ -445,7 +444,7 @@ fn summary(sheet: &mut Worksheet, lines: &[Line], f: &Formats, language: Languag
     let ranked = units.iter().take_while(|l| l.rank.is_some()).count() as u32;
     if ranked > 0 {
         let mut chart = Chart::new(ChartType::Bar);
-        chart.title().set_name(t(language, "NPSS unit yang diterima", "NPSS of accepted units"));
+        chart.title().set_name(language.pick("NPSS unit yang diterima", "NPSS of accepted units"));
         chart
             .add_series()
             .set_name("NPSS")
@@ -465,8 +464,7 @@ fn summary_row(sheet: &mut Worksheet, r: u32, line: &Line, f: &Formats, language
     }
     sheet.write_string(r, 1, &line.unit.code)?;
     sheet.write_string(r, 2, &line.unit.name)?;
-    let verdict = line.verdict();
-    sheet.write_string_with_format(r, 13, verdict.label(language), &verdict_format(verdict))?;
+    write_verdict(sheet, r, 13, line.verdict(), language)?;
     let Some(report) = &line.report else { return Ok(()) };
     let json = &line.figures;
     for (p, name) in PERSPECTIVES.iter().enumerate() {
@@ -484,8 +482,8 @@ fn summary_row(sheet: &mut Worksheet, r: u32, line: &Line, f: &Formats, language
     if let Some((_, npss)) = &report.valid {
         write_decimal(sheet, r, 15, npss.as_deref(), &f.score)?;
     }
-    if json["npss_status"] == "provisional" {
-        sheet.write_string(r, 16, t(language, "sementara", "provisional"))?;
+    if report.provisional && report.npss.is_some() {
+        sheet.write_string(r, 16, language.pick("sementara", "provisional"))?;
     }
     Ok(())
 }
@@ -531,7 +529,7 @@ fn indicator_rows(
     let verdict = standing.verdict();
     let outcome = |sheet: &mut Worksheet, r: u32| -> Result<(), XlsxError> {
         sheet.write_string(r, 0, &standing.unit)?;
-        sheet.write_string_with_format(r, STATUS_COLUMN, verdict.label(language), &verdict_format(verdict))?;
+        write_verdict(sheet, r, STATUS_COLUMN, verdict, language)?;
         sheet.write_number(r, STATUS_COLUMN + 1, standing.version as f64)?;
         Ok(())
     };
@@ -589,7 +587,7 @@ fn budget_rows(
     if lines.is_empty() {
         *r += 1;
         sheet.write_string(*r, 0, &standing.unit)?;
-        return sheet.write_string_with_format(*r, 8, verdict.label(language), &verdict_format(verdict)).map(|_| ());
+        return write_verdict(sheet, *r, 8, verdict, language);
     }
     for line in lines {
         *r += 1;
@@ -601,7 +599,7 @@ fn budget_rows(
         }
         write_number(sheet, *r, 6, &line["serapan"], &f.score)?;
         write_number(sheet, *r, 7, &line["efisiensi"], &f.score)?;
-        sheet.write_string_with_format(*r, 8, verdict.label(language), &verdict_format(verdict))?;
+        write_verdict(sheet, *r, 8, verdict, language)?;
     }
     Ok(())
 }

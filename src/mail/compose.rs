@@ -5,9 +5,11 @@
 //! from codes and outcomes, and every value that enters one is stripped of line breaks and
 //! control characters.
 
+use crate::model::amount::{display2_in, json_decimal};
 use crate::model::time::{Zone, local};
 use crate::model::{Language, Verdict};
 use crate::store::{Arrival, Reading, Recorded, Standing};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
@@ -52,27 +54,15 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn t(language: Language, id: &'static str, en: &'static str) -> &'static str {
-    match language {
-        Language::Id => id,
-        Language::En => en,
-    }
-}
-
 /// A field of the findings CSV: `;`-separated, since Excel in an Indonesian locale (where the
 /// comma is the decimal mark) splits on `;`.
 fn csv_field(text: &str) -> String {
     if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
 }
 
-/// Numbers as the text around them writes them: `99,27` in Indonesian, `99.27` in English.
-fn decimal_text(value: &Json, language: Language) -> String {
-    match (value.as_f64(), language) {
-        (None, Language::Id) => "N/A (Belum Ada Skor)".into(),
-        (None, Language::En) => "N/A (not scored)".into(),
-        (Some(n), Language::Id) => format!("{n:.2}").replace('.', ","),
-        (Some(n), Language::En) => format!("{n:.2}"),
-    }
+/// A score as the text around it writes it (`99,27` in Indonesian), or that it has none.
+fn score_text(value: Option<Decimal>, language: Language) -> String {
+    value.map_or_else(|| language.pick("N/A (Belum Ada Skor)", "N/A (not scored)").into(), |v| display2_in(v, language))
 }
 
 /// The messages for one recorded arrival, one per recipient. `current` is the version the
@@ -97,21 +87,23 @@ pub fn compose(
         _ => Verdict::Duplikat,
     };
     let mut lines = vec![
-        format!("{} {},", t(lang, "Yth. Kepala", "To the head of"), clean(&notice.unit_name)),
+        format!("{} {},", lang.pick("Yth. Kepala", "To the head of"), clean(&notice.unit_name)),
         String::new(),
-        format!("{}: {} ({})", t(lang, "Unit", "Unit"), clean(&notice.unit_name), unit),
-        format!("{}: {file}", t(lang, "Berkas", "File")),
+        format!("{}: {} ({})", lang.pick("Unit", "Unit"), clean(&notice.unit_name), unit),
+        format!("{}: {file}", lang.pick("Berkas", "File")),
         format!("SHA-256: {sha256}"),
-        format!("{}: {when}", t(lang, "Diterima", "Received")),
+        format!("{}: {when}", lang.pick("Diterima", "Received")),
         format!("Status: {}", verdict.label(lang)),
     ];
     let scope = current.map_or(String::new(), |c| match c.kind.as_str() {
-        "agreement" => format!("{} {}", t(lang, "Perjanjian Kinerja", "Performance agreement"), c.year),
+        "agreement" => format!("{} {}", lang.pick("Perjanjian Kinerja", "Performance agreement"), c.year),
         _ => format!("{} {}", c.period, c.year),
     });
     let version_words = |c: &Standing| match c.same_as {
-        Some(same) => format!("{} {} = {} {same}", t(lang, "versi", "version"), c.version, t(lang, "versi", "version")),
-        None => format!("{} {}", t(lang, "versi", "version"), c.version),
+        Some(same) => {
+            format!("{} {} = {} {same}", lang.pick("versi", "version"), c.version, lang.pick("versi", "version"))
+        }
+        None => format!("{} {}", lang.pick("versi", "version"), c.version),
     };
     let mut attachments = Vec::new();
     let mut table = None;
@@ -120,10 +112,9 @@ pub fn compose(
             lines.push(String::new());
             lines.push(format!(
                 "{} {}. {}",
-                t(lang, "Berkas yang sama persis sudah diterima pada", "The very same file was already received on"),
+                lang.pick("Berkas yang sama persis sudah diterima pada", "The very same file was already received on"),
                 local(*first_received_ms, notice.zone),
-                t(
-                    lang,
+                lang.pick(
                     "Berkas ini tidak dinilai ulang; versi yang berlaku tidak berubah.",
                     "It is not scored again; the version that counts is unchanged."
                 )
@@ -134,55 +125,53 @@ pub fn compose(
             lines.push(String::new());
             lines.push(format!(
                 "{} {} {}; {} {}.",
-                t(lang, "Isi berkas ini sama dengan", "This file's content equals"),
-                t(lang, "versi", "version"),
+                lang.pick("Isi berkas ini sama dengan", "This file's content equals"),
+                lang.pick("versi", "version"),
                 c.same_as.unwrap_or(c.version),
-                t(lang, "kini berlaku kembali sebagai versi", "it counts again as version"),
+                lang.pick("kini berlaku kembali sebagai versi", "it counts again as version"),
                 c.version
             ));
             if c.kind == "realisasi" {
-                let npss = c.npss.as_deref().and_then(|n| n.parse::<rust_decimal::Decimal>().ok());
-                let npss = npss.map_or(Json::Null, crate::model::amount::json2);
-                lines.push(format!("NPSS: {}", decimal_text(&npss, lang)));
+                let npss = c.npss.as_deref().and_then(|n| n.parse().ok());
+                lines.push(format!("NPSS: {}", score_text(npss, lang)));
             }
-            lines.push(format!("{}: {}", t(lang, "Kesalahan", "Errors"), c.errors));
+            lines.push(format!("{}: {}", lang.pick("Kesalahan", "Errors"), c.errors));
             format!("[kinerja] {unit} {scope}: {} ({})", verdict.label(lang), version_words(c))
         }
         (Recorded::New { accepted: true, .. }, Some(c)) => {
             let reading = reading.expect("an accepted arrival was read");
             let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
-            lines.push(format!("{}: {scope}, {}", t(lang, "Periode", "Period"), version_words(c)));
+            lines.push(format!("{}: {scope}, {}", lang.pick("Periode", "Period"), version_words(c)));
             if c.kind == "agreement" {
                 agreement_lines(&mut lines, &json, reading, lang);
             } else {
                 lines.push(format!(
                     "NPSS: {} ({})",
-                    decimal_text(&json["npss"], lang),
+                    score_text(json_decimal(&json["npss"]), lang),
                     json["band"].as_str().unwrap_or("")
                 ));
                 for p in json["perspectives"].as_array().into_iter().flatten() {
                     lines.push(format!(
                         "  {}: {}, NKP {}",
                         clean(p["name"].as_str().unwrap_or("")),
-                        decimal_text(&p["score"], lang),
-                        decimal_text(&p["nkp"], lang)
+                        score_text(json_decimal(&p["score"]), lang),
+                        score_text(json_decimal(&p["nkp"]), lang)
                     ));
                 }
                 if let Some((version, npss)) = &c.valid {
-                    let npss = npss.as_deref().and_then(|n| n.parse::<rust_decimal::Decimal>().ok());
+                    let npss = npss.as_deref().and_then(|n| n.parse().ok());
                     lines.push(format!(
                         "{} {version}: NPSS {}",
-                        t(
-                            lang,
+                        lang.pick(
                             "Versi terakhir yang diterima tanpa kesalahan adalah versi",
                             "The last version accepted without errors is version"
                         ),
-                        decimal_text(&npss.map_or(Json::Null, crate::model::amount::json2), lang)
+                        score_text(npss, lang)
                     ));
                 }
             }
             if reading.errors == 0 {
-                lines.push(format!("{}: {}", t(lang, "Peringatan", "Warnings"), reading.warnings));
+                lines.push(format!("{}: {}", lang.pick("Peringatan", "Warnings"), reading.warnings));
                 for f in reading.findings.iter().filter(|f| f.severity == "warning") {
                     lines.push(format!("  - {}", f.message));
                 }
@@ -192,8 +181,7 @@ pub fn compose(
                 lines.push(format!(
                     "{} {}",
                     reading.errors,
-                    t(
-                        lang,
+                    lang.pick(
                         "kesalahan harus diperbaiki; sampai itu laporan ini tidak dihitung dalam rekap:",
                         "errors must be corrected; until then this report does not count in the summary:"
                     )
@@ -202,8 +190,7 @@ pub fn compose(
                     reading.findings.iter().filter(|f| f.severity == "error").map(|f| format!("  - {}", f.message)),
                 );
                 lines.push(
-                    t(
-                        lang,
+                    lang.pick(
                         "Perbaiki sel yang disebut, lalu letakkan kembali berkasnya di folder inbox unit Anda.",
                         "Correct the cells named, then drop the file again in your unit's inbox folder.",
                     )
@@ -227,16 +214,15 @@ pub fn compose(
                     verdict.label(lang),
                     version_words(c),
                     reading.errors,
-                    t(lang, "kesalahan", "errors")
+                    lang.pick("kesalahan", "errors")
                 )
             }
         }
         _ => {
             lines.push(String::new());
-            lines.push(format!("{}: {}", t(lang, "Alasan", "Reason"), clean(reason.unwrap_or(""))));
+            lines.push(format!("{}: {}", lang.pick("Alasan", "Reason"), clean(reason.unwrap_or(""))));
             lines.push(
-                t(
-                    lang,
+                lang.pick(
                     "Perbaiki lalu kirim kembali ke folder inbox unit Anda.",
                     "Correct it and send it again to your unit's inbox folder.",
                 )
@@ -277,7 +263,7 @@ pub fn compose(
 /// changed from the previous agreement. Never an NPSS: an agreement has no realisasi.
 fn agreement_lines(lines: &mut Vec<String>, json: &Json, reading: &Reading, lang: Language) {
     lines.push(String::new());
-    lines.push(t(lang, "Indikator dan target yang dicatat:", "Indicators and targets recorded:").into());
+    lines.push(lang.pick("Indikator dan target yang dicatat:", "Indicators and targets recorded:").into());
     let goals = json["goals"].as_array().map(Vec::as_slice).unwrap_or_default();
     let indicators = json["indicators"].as_array().map(Vec::as_slice).unwrap_or_default();
     for p in json["perspectives"].as_array().into_iter().flatten() {
@@ -288,9 +274,10 @@ fn agreement_lines(lines: &mut Vec<String>, json: &Json, reading: &Reading, lang
             lines.push(format!("    {code} {}", clean(g["name"].as_str().unwrap_or(""))));
             for i in indicators.iter().filter(|i| i["goal"] == code) {
                 let target = match &i["target"] {
-                    Json::Number(_) => {
-                        decimal_text(&i["target"], lang).trim_end_matches(",00").trim_end_matches(".00").to_string()
-                    }
+                    Json::Number(_) => score_text(json_decimal(&i["target"]), lang)
+                        .trim_end_matches(",00")
+                        .trim_end_matches(".00")
+                        .to_string(),
                     other => clean(&other.as_str().map_or(String::new(), str::to_string)),
                 };
                 lines.push(format!(
@@ -307,10 +294,11 @@ fn agreement_lines(lines: &mut Vec<String>, json: &Json, reading: &Reading, lang
     lines.push(String::new());
     if changes.is_empty() {
         lines.push(
-            t(lang, "Tidak ada perubahan dari versi sebelumnya.", "Nothing changed from the previous version.").into(),
+            lang.pick("Tidak ada perubahan dari versi sebelumnya.", "Nothing changed from the previous version.")
+                .into(),
         );
     } else {
-        lines.push(t(lang, "Perubahan dari versi sebelumnya:", "Changes from the previous version:").into());
+        lines.push(lang.pick("Perubahan dari versi sebelumnya:", "Changes from the previous version:").into());
         lines.extend(changes.iter().map(|c| format!("  - {c}")));
     }
 }
@@ -367,8 +355,8 @@ fn findings_csv(reading: &Reading, lang: Language) -> String {
 pub fn planners(recipients: &[String], year: u16, period: &str, workbook: &str, language: Language) -> Vec<Draft> {
     let text = format!(
         "{} {period} {year} {}\n",
-        t(language, "Rekap kinerja", "The performance summary for"),
-        t(language, "telah diperbarui; berkas terlampir.", "was updated; the workbook is attached.")
+        language.pick("Rekap kinerja", "The performance summary for"),
+        language.pick("telah diperbarui; berkas terlampir.", "was updated; the workbook is attached.")
     );
     let name =
         std::path::Path::new(workbook).file_name().map_or("rekap.xlsx".into(), |n| n.to_string_lossy().into_owned());
@@ -377,7 +365,7 @@ pub fn planners(recipients: &[String], year: u16, period: &str, workbook: &str, 
         .map(|r| Draft {
             kind: "rekap",
             recipient: clean(r),
-            subject: format!("[kinerja] {} {period} {year}", t(language, "Rekap kinerja", "Performance summary")),
+            subject: format!("[kinerja] {} {period} {year}", language.pick("Rekap kinerja", "Performance summary")),
             text: text.clone(),
             html: None,
             attachments: vec![Attachment { name: name.clone(), path: Some(workbook.to_string()), text: None }],
@@ -390,19 +378,17 @@ pub fn reminder(notice: &Notice, year: u16, period: &str, deadline: &str) -> Vec
     let lang = notice.language;
     let text = format!(
         "{} {},\n\n{} {} ({}) {} {period} {year}. {} {deadline}.\n{}\n",
-        t(lang, "Yth. Kepala", "To the head of"),
+        lang.pick("Yth. Kepala", "To the head of"),
         clean(&notice.unit_name),
-        t(
-            lang,
+        lang.pick(
             "Kami belum menerima laporan kinerja yang dapat dihitung dari",
             "We have not yet received a performance report that counts from"
         ),
         clean(&notice.unit_name),
         clean(&notice.unit),
-        t(lang, "untuk periode", "for"),
-        t(lang, "Batas waktunya", "It is due on"),
-        t(
-            lang,
+        lang.pick("untuk periode", "for"),
+        lang.pick("Batas waktunya", "It is due on"),
+        lang.pick(
             "Letakkan laporan (atau perbaikannya) di folder inbox unit Anda.",
             "Please drop the report (or its correction) in your unit's inbox folder."
         )
@@ -413,7 +399,11 @@ pub fn reminder(notice: &Notice, year: u16, period: &str, deadline: &str) -> Vec
         .map(|r| Draft {
             kind: "reminder",
             recipient: clean(r),
-            subject: format!("[kinerja] {} {period} {year}: {}", clean(&notice.unit), t(lang, "pengingat", "reminder")),
+            subject: format!(
+                "[kinerja] {} {period} {year}: {}",
+                clean(&notice.unit),
+                lang.pick("pengingat", "reminder")
+            ),
             text: text.clone(),
             html: None,
             attachments: vec![],

@@ -33,6 +33,20 @@ pub fn display2(value: Decimal) -> String {
     format!("{:.2}", round_half_up(value, 2))
 }
 
+/// [`display2`] as the text around it writes it: `99,27` in Indonesian, `99.27` in English.
+pub fn display2_in(value: Decimal, language: crate::model::Language) -> String {
+    let shown = display2(value);
+    match language {
+        crate::model::Language::Id => shown.replace('.', ","),
+        crate::model::Language::En => shown,
+    }
+}
+
+/// A number of the check's JSON (its scores already rounded for display) back as a decimal.
+pub fn json_decimal(value: &serde_json::Value) -> Option<Decimal> {
+    value.as_f64().and_then(decimal_from_f64).map(|(decimal, _)| decimal)
+}
+
 /// A score as a JSON number rounded half-up to two decimals.
 pub fn json2(value: Decimal) -> serde_json::Value {
     let rounded = round_half_up(value, 2).normalize();

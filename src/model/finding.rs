@@ -123,6 +123,16 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// The text in this language, of an Indonesian and an English one.
+    pub fn pick(self, id: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Language::Id => id,
+            Language::En => en,
+        }
+    }
+}
+
 codes! {
     FileUnreadable => "FILE_UNREADABLE", Error,
         "Berkas tidak dapat dibaca sebagai buku kerja Excel/ODS ({found}). Simpan ulang sebagai .xlsx lalu kirim kembali.",

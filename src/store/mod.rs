@@ -159,6 +159,14 @@ pub struct Standing {
     pub valid: Option<(i64, Option<String>)>,
 }
 
+impl Latest {
+    /// Whether it is a file that became no version (refused, or a duplicate) and came after the
+    /// newest version shown beside it (if any): then it is shown as the unit's latest file.
+    pub fn after(&self, newest_ms: Option<i64>) -> bool {
+        !self.versioned && newest_ms.is_none_or(|newest| self.received_ms >= newest)
+    }
+}
+
 impl Standing {
     pub fn verdict(&self) -> Verdict {
         Verdict::of_report(self.errors)
@@ -169,7 +177,6 @@ impl Standing {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Latest {
     pub unit: String,
-    pub arrival_id: String,
     pub file_name: String,
     pub received_ms: i64,
     pub sha256: String,
@@ -363,15 +370,9 @@ impl Ledger {
         Ok(())
     }
 
-    /// The periods of a year that have accepted realisasi reports.
+    /// The periods of a year that have realisasi reports.
     pub fn periods(&self, year: u16) -> Result<Vec<Period>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT period FROM submissions WHERE year = ?1 AND kind = 'realisasi' AND result = 'accepted'",
-        )?;
-        let names: Vec<String> = stmt.query_map([year], |r| r.get(0))?.collect::<Result<_, _>>()?;
-        let mut periods: Vec<Period> = names.iter().filter_map(|n| n.parse().ok()).collect();
-        periods.sort();
-        Ok(periods)
+        Ok(self.all_periods()?.into_iter().filter(|(y, _)| *y == year).map(|(_, period)| period).collect())
     }
 
     /// Every year and period with realisasi reports: the consolidated workbooks there are.
@@ -434,7 +435,6 @@ impl Ledger {
             };
             Ok(Latest {
                 unit: r.get(0)?,
-                arrival_id: r.get(1)?,
                 file_name: r.get(2)?,
                 received_ms: r.get(3)?,
                 sha256: r.get(4)?,
@@ -583,16 +583,17 @@ fn each_standing<E: From<StoreError>>(
                     s.errors, s.warnings, s.npss, s.provisional,
                     (SELECT MAX(e.version) FROM versions e WHERE e.submission_id = v.submission_id AND e.version < v.version
                         AND e.unit = v.unit AND e.year = v.year AND e.period = v.period AND e.kind = v.kind),
-                    (SELECT x.version FROM versions x JOIN submissions y ON y.id = x.submission_id
-                      WHERE s.errors > 0 AND y.errors = 0 AND x.unit = v.unit AND x.year = v.year
-                        AND x.period = v.period AND x.kind = v.kind ORDER BY x.version DESC LIMIT 1),
-                    (SELECT y.npss FROM versions x JOIN submissions y ON y.id = x.submission_id
-                      WHERE s.errors > 0 AND y.errors = 0 AND x.unit = v.unit AND x.year = v.year
-                        AND x.period = v.period AND x.kind = v.kind ORDER BY x.version DESC LIMIT 1),
-                    CASE WHEN ?4 THEN s.report_json END
+                    g.version, gs.npss, CASE WHEN ?4 THEN s.report_json END
                FROM current_versions v
                JOIN submissions s ON s.id = v.submission_id
                JOIN arrivals a ON a.id = v.arrival_id
+               -- When the current version has errors: the latest version without.
+               LEFT JOIN versions g
+                 ON s.errors > 0 AND g.unit = v.unit AND g.year = v.year AND g.period = v.period AND g.kind = v.kind
+                AND g.version = (SELECT MAX(x.version) FROM versions x JOIN submissions y ON y.id = x.submission_id
+                                  WHERE y.errors = 0 AND x.unit = v.unit AND x.year = v.year
+                                    AND x.period = v.period AND x.kind = v.kind)
+               LEFT JOIN submissions gs ON gs.id = g.submission_id
               WHERE (?1 IS NULL OR v.year = ?1) AND (?2 IS NULL OR v.period = ?2) AND (?3 IS NULL OR v.unit = ?3)
               ORDER BY v.unit, v.year, v.period, v.kind DESC",
         )
