@@ -114,8 +114,9 @@ pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language
                 ..blank(verdict)
             });
         }
-        let newest = mine.iter().map(|s| s.received_ms).max();
-        let later: Option<&Latest> = latest.iter().find(|l| l.unit == unit.code).filter(|l| l.after(newest));
+        // Beside the newest report (the agreement has its own line, and never stands in its place).
+        let report = mine.iter().filter(|s| s.kind == Kind::Realisasi.as_str()).map(|s| s.received_ms).max();
+        let later: Option<&Latest> = latest.iter().find(|l| l.unit == unit.code).filter(|l| l.after(report));
         if let Some(l) = later {
             rows.push(Row {
                 submission: l.submission_id,
@@ -126,7 +127,8 @@ pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language
                 ..blank(l.verdict)
             });
         }
-        if mine.is_empty() && later.is_none() {
+        // No report, and no refusal in its place.
+        if report.is_none() && later.is_none_or(|l| l.verdict != Verdict::Ditolak) {
             rows.push(blank(Verdict::BelumMengirim));
         }
     }

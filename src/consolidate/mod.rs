@@ -125,8 +125,9 @@ impl Line<'_> {
     fn verdict(&self) -> Verdict {
         match (&self.report, &self.latest) {
             (Some(report), _) => report.verdict(),
-            (None, Some(latest)) => latest.verdict,
-            (None, None) => Verdict::BelumMengirim,
+            // Only a refusal stands for a report; a duplicate (of its agreement) does not.
+            (None, Some(latest)) if latest.verdict == Verdict::Ditolak => Verdict::Ditolak,
+            (None, _) => Verdict::BelumMengirim,
         }
     }
 

@@ -160,10 +160,10 @@ pub struct Standing {
 }
 
 impl Latest {
-    /// Whether it is a file that became no version (refused, or a duplicate) and came after the
-    /// newest version shown beside it (if any): then it is shown as the unit's latest file.
-    pub fn after(&self, newest_ms: Option<i64>) -> bool {
-        !self.versioned && newest_ms.is_none_or(|newest| self.received_ms >= newest)
+    /// Whether it came after the unit's report (if it has one): then it is shown beside it, or
+    /// in its place.
+    pub fn after(&self, report_ms: Option<i64>) -> bool {
+        report_ms.is_none_or(|report| self.received_ms >= report)
     }
 }
 
@@ -173,7 +173,8 @@ impl Standing {
     }
 }
 
-/// A unit's latest arrival, whatever became of it.
+/// A unit's latest file that became no version: refused, or a duplicate of the version that
+/// counted then.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Latest {
     pub unit: String,
@@ -182,9 +183,7 @@ pub struct Latest {
     pub sha256: String,
     /// The submission it was read as or is a duplicate of.
     pub submission_id: Option<i64>,
-    /// Whether it made a version (a new report, or earlier content sent again).
-    pub versioned: bool,
-    /// Ditolak or duplikat when it made no version; the report's verdict when it did.
+    /// Ditolak or duplikat.
     pub verdict: Verdict,
     pub reason: Option<String>,
 }
@@ -408,40 +407,36 @@ impl Ledger {
         Ok(all)
     }
 
-    /// Each folder's latest arrival within `scope`. A file refused before its year or period was
-    /// known counts in every scope: the unit sent something, and was told why it was refused.
+    /// Each folder's latest file that became no version, within `scope`. A file refused before
+    /// its year or period was known counts in every scope: the unit sent something, and was told
+    /// why it was refused.
     pub fn latest_arrivals(&self, scope: Scope) -> Result<Vec<Latest>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.folder, a.id, a.file_name, a.received_ms, a.sha256, a.submission_id, a.outcome,
-                    s.result, s.errors, v.version IS NOT NULL, COALESCE(a.reason, s.reason)
+            "SELECT a.folder, a.file_name, a.received_ms, a.sha256, a.submission_id, a.outcome, s.result,
+                    COALESCE(a.reason, s.reason)
                FROM arrivals a
                LEFT JOIN submissions s ON s.id = a.submission_id
-               LEFT JOIN versions v ON v.arrival_id = a.id
               WHERE a.id = (SELECT MAX(b.id) FROM arrivals b LEFT JOIN submissions t ON t.id = b.submission_id
                              WHERE b.folder = a.folder
+                               AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.arrival_id = b.id)
                                AND (?1 IS NULL OR t.year = ?1 OR t.year IS NULL)
                                AND (?2 IS NULL OR t.period = ?2 OR t.period IS NULL))
                 AND (?3 IS NULL OR a.folder = ?3)
               ORDER BY a.folder",
         )?;
         let rows = stmt.query_map(params![scope.year, scope.period, scope.unit], |r| {
-            let outcome: String = r.get(6)?;
-            let result: Option<String> = r.get(7)?;
-            let versioned: bool = r.get(9)?;
-            let verdict = match (outcome.as_str(), result.as_deref(), versioned) {
-                ("rejected", _, _) | (_, Some("rejected"), _) => Verdict::Ditolak,
-                (_, _, true) => Verdict::of_report(r.get(8)?),
-                _ => Verdict::Duplikat,
-            };
+            let outcome: String = r.get(5)?;
+            let result: Option<String> = r.get(6)?;
+            // A duplicate of content that was refused is refused too.
+            let refused = outcome == "rejected" || result.as_deref() == Some("rejected");
             Ok(Latest {
                 unit: r.get(0)?,
-                file_name: r.get(2)?,
-                received_ms: r.get(3)?,
-                sha256: r.get(4)?,
-                submission_id: r.get(5)?,
-                versioned,
-                verdict,
-                reason: r.get(10)?,
+                file_name: r.get(1)?,
+                received_ms: r.get(2)?,
+                sha256: r.get(3)?,
+                submission_id: r.get(4)?,
+                verdict: if refused { Verdict::Ditolak } else { Verdict::Duplikat },
+                reason: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -1,8 +1,8 @@
 //! Who sent what, and what is blocked: one scenario, and the same truth in the ledger, `status`,
 //! every sheet of the Rekap and every message.
 
-use crate::common::fixture;
 use crate::common::smtp::SmtpServer;
+use crate::common::{fixture, report_of_kanreg};
 use crate::service::{Service, wait_for};
 use calamine::{Data, Range, Reader, open_workbook_auto};
 use serde_json::Value as Json;
@@ -14,7 +14,9 @@ fn bytes(name: &str) -> Vec<u8> {
 
 fn config(port: u16) -> String {
     let mut config = String::from("settle = \"200ms\"\npoll_interval = \"500ms\"\n\n");
-    for (code, address) in [("KR06", "kr06"), ("KR07", "kr07"), ("KR08", "kr08"), ("KR09", "kr09"), ("BKN", "bkn")] {
+    for (code, address) in
+        [("KR01", "kr01"), ("KR06", "kr06"), ("KR07", "kr07"), ("KR08", "kr08"), ("KR09", "kr09"), ("BKN", "bkn")]
+    {
         config.push_str(&format!("[[unit]]\ncode = \"{code}\"\nemail = [\"{address}@bkn.go.id\"]\n\n"));
     }
     config.push_str(&format!(
@@ -70,7 +72,10 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     step("KR06/arsip", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"), 5);
     step("KR07", "laporan lagi.xlsx", &valid, 6);
     step("KR09", "laporan.csv", b"bukan buku kerja", 7);
-    wait_for("every message", Duration::from_secs(20), || smtp.messages().len() == 7);
+    // KR01 sends only its agreement: its report is still missing.
+    let kr01 = report_of_kanreg(&bytes("kr07_2024_agreement_kode.xlsx"), "I", "Yogyakarta");
+    step("KR01", "pk 2024.xlsx", &kr01, 8);
+    wait_for("every message", Duration::from_secs(20), || smtp.messages().len() == 8);
     let rekap = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
     assert!(service.stop().success());
 
@@ -111,6 +116,10 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     assert!(rows(&status, "KR08")[0]["reason"].as_str().unwrap().contains("KR07"));
     assert_eq!(rows(&status, "KR09")[0]["timezone"], "WIT");
     assert_eq!(rows(&status, "BKN")[0]["outcome"], "belum_mengirim");
+    // An agreement has a line of its own and never stands in for the report.
+    let kr01: Vec<(Option<&str>, Option<&str>)> =
+        rows(&status, "KR01").iter().map(|r| (r["kind"].as_str(), r["outcome"].as_str())).collect();
+    assert_eq!(kr01, [(Some("agreement"), Some("diterima")), (None, Some("belum_mengirim"))]);
 
     // The Rekap, every sheet.
     let mut book = open_workbook_auto(&rekap).unwrap();
@@ -123,6 +132,7 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
         assert_eq!((line[0].clone(), line[13].clone()), (Data::Empty, text("ditolak")), "{unit}");
     }
     assert_eq!(row_of(&summary, 1, "KR01")[13], text("belum mengirim"));
+    assert_eq!(row_of(&summary, 1, "KR02")[13], text("belum mengirim"));
     // BKN apart, below a line that says so, and not ranked.
     let apart = summary.rows().position(|r| r[0].to_string().starts_with("BKN (")).unwrap();
     assert_eq!(summary.rows().nth(apart + 1).unwrap()[1], text("BKN"));
@@ -136,6 +146,8 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     assert_eq!(kr08[2], text("ditolak"));
     assert!(kr08[14].to_string().contains("KR07"), "{kr08:?}");
     assert_eq!(row_of(&sent, 0, "BKN")[2], text("belum mengirim"));
+    let kr01 = row_of(&sent, 0, "KR01");
+    assert_eq!((kr01[2].clone(), kr01[13].clone()), (text("belum mengirim"), text("versi 1")));
 
     let indicators = book.worksheet_range("Capaian IKU").unwrap();
     let kr07: Vec<Vec<Data>> = indicators.rows().filter(|r| r[0] == text("KR07")).map(|r| r.to_vec()).collect();

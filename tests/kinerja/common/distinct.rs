@@ -10,7 +10,7 @@ pub fn distinct_copy(bytes: &[u8], comment: &str) -> Vec<u8> {
     out
 }
 
-/// The Kanreg VII report re-titled as another Kantor Regional's (`roman`: "I", "II", …, with its
+/// The Kanreg VII report (or agreement) re-titled as another Kantor Regional's (`roman`: "I", "II", …, with its
 /// seat), so each unit's folder gets a report of its own: the package rewritten part by part.
 pub fn report_of_kanreg(bytes: &[u8], roman: &str, seat: &str) -> Vec<u8> {
     use std::io::{Read, Write};
@@ -25,7 +25,9 @@ pub fn report_of_kanreg(bytes: &[u8], roman: &str, seat: &str) -> Vec<u8> {
             let text = String::from_utf8(data).unwrap();
             let text = text
                 .replace("Kantor Regional VII BKN Palembang", &format!("Kantor Regional {roman} BKN {seat}"))
-                .replace("Kantor Regional VII BKN", &format!("Kantor Regional {roman} BKN"));
+                .replace("Kantor Regional VII BKN", &format!("Kantor Regional {roman} BKN"))
+                .replace("KANREG VII BKN PALEMBANG", &format!("KANREG {roman} BKN {}", seat.to_uppercase()))
+                .replace("Kanreg VII BKN", &format!("Kanreg {roman} BKN"));
             data = text.into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
