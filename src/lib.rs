@@ -29,6 +29,7 @@ pub mod ingest;
 pub mod mail;
 pub mod model;
 pub mod pipeline;
+pub mod rollup;
 pub mod score;
 pub mod service;
 pub mod status;

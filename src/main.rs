@@ -70,6 +70,20 @@ enum Command {
         #[arg(long, value_parser = parse_language)]
         lang: Option<Language>,
     },
+    /// BKN's own indicators computed from its units' reports that count: per indicator the rule,
+    /// the value, every unit behind it and those still missing; then BKN's capaian and NPSS.
+    Rollup {
+        #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
+        year: u16,
+        /// TW1…TW4, S1, S2 or TAHUNAN (the default).
+        #[arg(long, default_value = "TAHUNAN")]
+        period: Period,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// id or en; the configured review language when omitted.
+        #[arg(long, value_parser = parse_language)]
+        lang: Option<Language>,
+    },
     /// Rebuild the consolidated workbook of a year (and period) from the ledger.
     Consolidate {
         #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
@@ -175,6 +189,9 @@ fn run() -> anyhow::Result<u8> {
             let scope = Scope { year, period: period.map(Period::as_str), unit: unit.as_deref() };
             status(&config, scope, format, lang.unwrap_or(config.review.language))
         }
+        Command::Rollup { year, period, format, lang } => {
+            rollup(&config, year, period, format, lang.unwrap_or(config.review.language))
+        }
         Command::Reprocess { submission, notify } => reprocess(&config, &submission, notify),
         Command::Annotate { submission } => annotate(&config, &submission),
         Command::Consolidate { year, period, send } => consolidate(&config, year, period, send),
@@ -197,6 +214,18 @@ fn status(config: &Config, scope: Scope, format: Format, language: Language) -> 
     let rendered = match format {
         Format::Text => kinerja::status::to_text(&status, language),
         Format::Json => serde_json::to_string_pretty(&status)? + "\n",
+    };
+    emit(&rendered)?;
+    Ok(0)
+}
+
+fn rollup(config: &Config, year: u16, period: Period, format: Format, language: Language) -> anyhow::Result<u8> {
+    let work = Workplace::new(config);
+    let ledger = Ledger::open(&work.ledger())?;
+    let rollup = kinerja::rollup::compute(config, &ledger, year, period)?;
+    let rendered = match format {
+        Format::Text => kinerja::rollup::to_text(&rollup, language),
+        Format::Json => kinerja::rollup::to_json_text(&rollup) + "\n",
     };
     emit(&rendered)?;
     Ok(0)

@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+mod cascade;
+
+pub use cascade::{Cascade, Rule, Source};
+
 const DEFAULTS: &str = include_str!("defaults.toml");
 
 /// Why a configuration could not be used.
@@ -48,6 +52,8 @@ struct RawConfig {
     limits: RawLimits,
     #[serde(default)]
     structure: Vec<RawStructure>,
+    #[serde(default)]
+    rollup: Vec<cascade::RawRollup>,
 }
 
 /// Which SS belongs to which perspective for some units over a Renstra period.
@@ -236,6 +242,8 @@ pub struct Config {
     pub limits: Limits,
     /// Later entries (the config file's) override earlier ones (the built-in ones).
     pub structures: Vec<Structure>,
+    /// How BKN's indicators come from its units' figures.
+    pub cascades: Vec<Cascade>,
 }
 
 impl Config {
@@ -378,7 +386,9 @@ impl Config {
                 indicators: raw.indicators,
             });
         }
-        Ok(Config { units: UnitRegistry::new(units), rules, service, review, mail, limits, structures })
+        let units = UnitRegistry::new(units);
+        let cascades = cascade::cascades(defaults.rollup, user.rollup, &units)?;
+        Ok(Config { units, rules, service, review, mail, limits, structures, cascades })
     }
 }
 

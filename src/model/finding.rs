@@ -272,6 +272,12 @@ codes! {
     TargetMismatch => "TARGET_MISMATCH", Error,
         "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku menetapkan {expected}.",
         "The target of {subject} reads {found}; the governing performance agreement sets {expected}.";
+    RollupMismatch => "ROLLUP_MISMATCH", Error,
+        "Realisasi {subject} tertulis {found}, sedangkan dihitung dari laporan unit kerja yang berlaku hasilnya {expected}. Periksa angka unit kerja atau perhitungannya sebelum laporan ditandatangani.",
+        "Realisasi of {subject} reads {found}, while the units' reports that count give {expected}. Check the units' figures or the calculation before the report is signed.";
+    RollupIncomplete => "ROLLUP_INCOMPLETE", Info,
+        "Realisasi {subject} ({found}) belum dapat dicocokkan dengan laporan unit kerja: {expected}.",
+        "Realisasi of {subject} ({found}) cannot be checked against the units' reports yet: {expected}.";
     CategoryTotal => "CATEGORY_TOTAL", Error,
         "{subject} tertulis {found}, sedangkan rinciannya berjumlah {expected}.",
         "{subject} reads {found}; its parts add up to {expected}.";

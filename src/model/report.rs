@@ -28,6 +28,23 @@ impl Value {
         }
     }
 
+    /// The value as the ledger keeps it: an exact decimal, the opinion, `N/A`, or `None` when blank.
+    pub fn stored(&self) -> Option<String> {
+        match self {
+            Value::Missing => None,
+            other => Some(other.shown("")),
+        }
+    }
+
+    /// A value the ledger kept ([`Value::stored`]).
+    pub fn from_stored(text: Option<&str>) -> Value {
+        match text {
+            None => Value::Missing,
+            Some("N/A") => Value::NotApplicable,
+            Some(text) => text.parse().map_or_else(|_| Value::Opinion(text.to_string()), Value::Number),
+        }
+    }
+
     /// The value in JSON: an exact number, the opinion or `"N/A"` as a string, or `null`.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
@@ -93,6 +110,14 @@ impl Measure {
         }
     }
 
+    /// The measure a [`Measure::label`] names.
+    pub fn from_label(label: &str) -> Measure {
+        [Measure::Percent, Measure::Index, Measure::Score, Measure::Count, Measure::Rupiah, Measure::Opinion]
+            .into_iter()
+            .find(|m| m.label() == label)
+            .unwrap_or(Measure::Other)
+    }
+
     /// Whether `1.203` in this measure is more naturally one thousand two hundred three.
     pub fn counts_whole_things(self) -> bool {
         matches!(self, Measure::Count | Measure::Rupiah)
@@ -105,6 +130,21 @@ pub enum Polarity {
     Higher,
     /// Capaian = (2 − realisasi / target) × 100 (PermenPANRB).
     Lower,
+}
+
+impl Polarity {
+    /// Its name in the ledger and the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Higher => "higher",
+            Polarity::Lower => "lower",
+        }
+    }
+
+    /// The polarity an [`Polarity::as_str`] names; higher-is-better for anything else.
+    pub fn from_name(name: &str) -> Polarity {
+        if name == "lower" { Polarity::Lower } else { Polarity::Higher }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -13,14 +13,14 @@ pub use rows::Reading;
 pub use writer::SharedLedger;
 
 use crate::model::time::now_ms;
-use crate::model::{Kind, Period, Verdict};
+use crate::model::{Kind, Measure, Period, Polarity, Value, Verdict};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema, one script per version; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("versions.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("versions.sql"), include_str!("indicators.sql")];
 
 /// Why the ledger could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -171,6 +171,32 @@ impl Standing {
     pub fn verdict(&self) -> Verdict {
         Verdict::of_report(self.errors)
     }
+}
+
+/// A report that counts with its indicators as the ledger keeps them (`indicators`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    pub unit: String,
+    pub version: i64,
+    pub submission_id: i64,
+    pub errors: i64,
+    pub indicators: Vec<StoredIndicator>,
+}
+
+/// An indicator row of the ledger, typed again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredIndicator {
+    pub code: String,
+    pub name: String,
+    pub goal: String,
+    pub perspective: String,
+    pub measure: Measure,
+    pub polarity: Polarity,
+    pub target: Value,
+    pub realisasi: Value,
+    pub provisional: bool,
+    /// `Sheet!A1` of its row.
+    pub cell: String,
 }
 
 /// A unit's latest file that became no version: refused, or a duplicate of the version that
@@ -350,6 +376,7 @@ impl Ledger {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM findings WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM indicators WHERE submission_id = ?1", [submission_id])?;
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
                  report_json = ?7, processed_ms = ?8 WHERE id = ?1",
@@ -440,6 +467,48 @@ impl Ledger {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The reports of `kind` that count for a year (and period, for realisasi), each with its
+    /// indicators, in unit order: one query for every unit.
+    pub fn counted(&self, year: u16, period: Option<Period>, kind: Kind) -> Result<Vec<Counted>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.unit, v.version, v.submission_id, s.errors, i.code, i.name, i.goal, i.perspective, i.satuan,
+                    i.polarity, i.target, i.realisasi, i.provisional, i.cell
+               FROM current_versions v
+               JOIN submissions s ON s.id = v.submission_id
+               JOIN indicators i ON i.submission_id = v.submission_id
+              WHERE v.year = ?1 AND (?2 IS NULL OR v.period = ?2) AND v.kind = ?3
+              ORDER BY v.unit, v.period, i.seq",
+        )?;
+        let mut all: Vec<Counted> = Vec::new();
+        let mut rows = stmt.query(params![year, period.map(|p| p.as_str()), kind.as_str()])?;
+        while let Some(r) = rows.next()? {
+            let submission_id: i64 = r.get(2)?;
+            let indicator = StoredIndicator {
+                code: r.get(4)?,
+                name: r.get(5)?,
+                goal: r.get(6)?,
+                perspective: r.get(7)?,
+                measure: Measure::from_label(&r.get::<_, String>(8)?),
+                polarity: Polarity::from_name(&r.get::<_, String>(9)?),
+                target: Value::from_stored(r.get::<_, Option<String>>(10)?.as_deref()),
+                realisasi: Value::from_stored(r.get::<_, Option<String>>(11)?.as_deref()),
+                provisional: r.get(12)?,
+                cell: r.get(13)?,
+            };
+            match all.last_mut() {
+                Some(last) if last.submission_id == submission_id => last.indicators.push(indicator),
+                _ => all.push(Counted {
+                    unit: r.get(0)?,
+                    version: r.get(1)?,
+                    submission_id,
+                    errors: r.get(3)?,
+                    indicators: vec![indicator],
+                }),
+            }
+        }
+        Ok(all)
     }
 
     /// The findings of the reports that count for a year and period: errors first, then
@@ -852,5 +921,82 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
     for (seq, s) in reading.scores.iter().enumerate() {
         score.execute(params![submission_id, seq as i64, s.level, s.code, s.parent, s.value, s.status, s.band])?;
     }
+    let mut indicator = conn.prepare_cached(
+        "INSERT INTO indicators (submission_id, seq, code, name, goal, perspective, satuan, polarity, target,
+                                 realisasi, provisional, capaian, cell)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    for (seq, i) in reading.indicators.iter().enumerate() {
+        indicator.execute(params![
+            submission_id,
+            seq as i64,
+            i.code,
+            i.name,
+            i.goal,
+            i.perspective,
+            i.satuan,
+            i.polarity,
+            i.target,
+            i.realisasi,
+            i.provisional,
+            i.capaian,
+            i.cell
+        ])?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ledger written before the indicators table gets its readings' indicators from their JSON,
+    /// numbers exactly as written.
+    #[test]
+    fn version_three_fills_indicators_from_the_stored_json() {
+        let dir = std::env::temp_dir().join(format!("kinerja-migrate-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("ledger.sqlite");
+        let _ = std::fs::remove_file(&path);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.execute_batch(MIGRATIONS[1]).unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            let json = r#"{"indicators":[
+                {"code":"IKU.3","name":"Indeks kepuasan","goal":"SS.2","perspective":"Customer","satuan":"indeks",
+                 "target":91,"realisasi":92.20,"capaian":101.32,"status":"final","cell":"Tabel 3.1!C10"},
+                {"code":"IKU.13","name":"Opini","goal":"SS.7","perspective":"Learn & Growth","satuan":"opini",
+                 "target":"WTP","realisasi":null,"capaian":null,"status":"na","cell":"Tabel 3.1!C20"}]}"#;
+            conn.execute(
+                "INSERT INTO submissions (sha256, arrival_id, unit, year, period, kind, file_name, received_ms,
+                                          processed_ms, result, stored_path, report_json)
+                 VALUES ('ab', '1', 'BKN', 2023, 'TAHUNAN', 'realisasi', 'a.xlsx', 0, 0, 'accepted', 'x', ?1)",
+                [json],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO versions (unit, year, period, kind, version, submission_id, arrival_id)
+                 VALUES ('BKN', 2023, 'TAHUNAN', 'realisasi', 1, 1, '1')",
+                [],
+            )
+            .unwrap();
+        }
+        let ledger = Ledger::open(&path).unwrap();
+        let counted = ledger.counted(2023, Some(Period::Year), Kind::Realisasi).unwrap();
+        let rows: Vec<(&str, &Value, &Value, Polarity)> = counted
+            .iter()
+            .flat_map(|c| &c.indicators)
+            .map(|i| (i.code.as_str(), &i.target, &i.realisasi, i.polarity))
+            .collect();
+        let number = |text: &str| Value::Number(text.parse().unwrap());
+        assert_eq!(
+            rows,
+            vec![
+                ("IKU.3", &number("91"), &number("92.20"), Polarity::Higher),
+                ("IKU.13", &Value::Opinion("WTP".into()), &Value::Missing, Polarity::Higher),
+            ]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

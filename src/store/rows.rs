@@ -27,6 +27,25 @@ pub struct ScoreRow {
     pub band: String,
 }
 
+/// An indicator as read and scored: what the roll-up and the consolidated workbook query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorLine {
+    pub code: String,
+    pub name: String,
+    pub goal: String,
+    pub perspective: String,
+    pub satuan: &'static str,
+    pub polarity: &'static str,
+    /// [`crate::model::Value::stored`].
+    pub target: Option<String>,
+    pub realisasi: Option<String>,
+    pub provisional: bool,
+    /// Exact decimal; `None` when N/A.
+    pub capaian: Option<String>,
+    /// `Sheet!A1` of the indicator's row.
+    pub cell: String,
+}
+
 /// What one reading of a workbook adds to the ledger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -43,6 +62,7 @@ pub struct Reading {
     pub report_json: String,
     pub findings: Vec<FindingRow>,
     pub scores: Vec<ScoreRow>,
+    pub indicators: Vec<IndicatorLine>,
 }
 
 impl Reading {
@@ -64,7 +84,28 @@ impl Reading {
             })
             .collect();
         let mut scores = Vec::new();
+        let mut indicators = Vec::new();
         if let Some((report, card)) = scored {
+            let perspective_of: std::collections::HashMap<&str, &str> =
+                report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
+            indicators = report
+                .indicators
+                .iter()
+                .zip(&card.indicators)
+                .map(|(row, scored)| IndicatorLine {
+                    code: row.code.clone(),
+                    name: row.name.clone(),
+                    goal: row.goal.clone(),
+                    perspective: perspective_of.get(row.goal.as_str()).copied().unwrap_or_default().to_string(),
+                    satuan: row.measure.label(),
+                    polarity: row.polarity.as_str(),
+                    target: row.target.value.stored(),
+                    realisasi: row.realisasi.value.stored(),
+                    provisional: row.target.provisional || row.realisasi.provisional,
+                    capaian: scored.capaian.value.map(|v| v.to_string()),
+                    cell: row.at.to_string(),
+                })
+                .collect();
             let row = |level, code: &str, parent: Option<&str>, s: &Score, band: &str| ScoreRow {
                 level,
                 code: code.to_string(),
@@ -103,6 +144,7 @@ impl Reading {
             report_json: to_json_compact(outcome),
             findings,
             scores,
+            indicators,
         }
     }
 }

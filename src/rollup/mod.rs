@@ -1,0 +1,542 @@
+//! BKN's own figures from its units' reports (DOMAIN.md, "Roll-up into BKN's own IKU"): for each
+//! of BKN's indicators, the value its cascade rule gives from the reports that count, every unit
+//! behind it, the units still missing; then BKN's capaian, NSS, perspective scores and NPSS from
+//! those values where every input is present.
+
+mod json;
+mod text;
+
+pub use json::to_json_text;
+pub use text::to_text;
+
+use crate::config::{Cascade, Config, Rule, Source};
+use crate::model::amount::{display2_in, round_half_up};
+use crate::model::{
+    CellRef, Code, Finding, GoalRow, Identity, IndicatorRow, Kind, Language, Measure, Period, Reading, Report,
+    Scorecard, Value,
+};
+use crate::store::{Counted, Ledger, StoreError, StoredIndicator};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// How sure a rolled-up value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    /// Every expected unit's figure is in it, none provisional.
+    Final,
+    /// Every expected unit's figure is in it, some provisional.
+    Provisional,
+    /// Some expected unit's figure is not (yet) in it.
+    Incomplete,
+}
+
+impl Completeness {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Completeness::Final => "final",
+            Completeness::Provisional => "provisional",
+            Completeness::Incomplete => "incomplete",
+        }
+    }
+
+    pub fn label(self, language: Language) -> &'static str {
+        match self {
+            Completeness::Final => language.pick("final", "final"),
+            Completeness::Provisional => language.pick("sementara", "provisional"),
+            Completeness::Incomplete => language.pick("belum lengkap", "incomplete"),
+        }
+    }
+}
+
+/// What one unit's report that counts gives a roll-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    pub unit: String,
+    /// The unit's indicator that feeds, when one was found.
+    pub indicator: Option<String>,
+    /// `Sheet!A1` of that indicator's row.
+    pub cell: Option<String>,
+    /// The realisasi as the unit reported it.
+    pub reported: Value,
+    /// What enters the rule: the realisasi, the share in percent, or the unit's own ratio.
+    pub value: Option<Decimal>,
+    /// Numerator and denominator of a ratio of sums.
+    pub parts: Option<(Decimal, Decimal)>,
+    pub status: Standing,
+    pub submission: i64,
+    pub version: i64,
+}
+
+/// Whether a unit's figure is in the roll-up, and why not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Standing {
+    Final,
+    Provisional,
+    /// The report that counts has errors: never rolled up until corrected.
+    Blocked,
+    /// No indicator feeds, or its realisasi is not a number: why.
+    NoValue(String),
+}
+
+impl Standing {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Standing::Final => "final",
+            Standing::Provisional => "provisional",
+            Standing::Blocked => "blocked",
+            Standing::NoValue(_) => "no_value",
+        }
+    }
+
+    pub fn counts(&self) -> bool {
+        matches!(self, Standing::Final | Standing::Provisional)
+    }
+
+    pub fn label(&self, language: Language) -> String {
+        match self {
+            Standing::Final => language.pick("final", "final").into(),
+            Standing::Provisional => language.pick("sementara", "provisional").into(),
+            Standing::Blocked => {
+                language.pick("perlu perbaikan: tidak dihitung", "needs correction: not counted").into()
+            }
+            Standing::NoValue(why) => why.clone(),
+        }
+    }
+}
+
+/// One of BKN's indicators, rolled up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rolled {
+    pub code: String,
+    pub name: String,
+    pub rule: &'static str,
+    /// Computed from the units (or BKN's own figure under `none`); with `Incomplete`, from the
+    /// units that are in.
+    pub value: Option<Decimal>,
+    pub status: Completeness,
+    pub expected: Vec<String>,
+    pub contributors: Vec<Contribution>,
+    pub missing: Vec<String>,
+    /// What BKN's own report says, when it is in the ledger.
+    pub reported: Option<Value>,
+    pub reported_cell: Option<String>,
+    pub target: Value,
+    /// Capaian of the rolled-up value against BKN's target.
+    pub capaian: Option<Decimal>,
+}
+
+impl Rolled {
+    /// Whether the value is computed from the units (not BKN's own figure).
+    pub fn computed(&self) -> bool {
+        self.rule != Rule::None.as_str()
+    }
+
+    /// Whether BKN's own report disagrees with a complete computed value at the decimals it
+    /// printed (92,2 agrees with 92,1972).
+    pub fn disagrees(&self) -> Option<(Decimal, Decimal)> {
+        let (Some(Value::Number(reported)), Some(value)) = (&self.reported, self.value) else { return None };
+        let complete = self.computed() && self.status != Completeness::Incomplete;
+        let decimals = reported.normalize().scale();
+        (complete && round_half_up(value, decimals) != reported.normalize()).then_some((*reported, value))
+    }
+}
+
+/// BKN's scores from the rolled-up values; `None` fields where an input is missing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores {
+    /// Per goal, its NSS.
+    pub goals: Vec<(String, Option<Decimal>)>,
+    /// Per perspective, its score and NKP.
+    pub perspectives: Vec<(String, Option<Decimal>, Option<Decimal>)>,
+    pub npss: Option<Decimal>,
+    pub status: Completeness,
+}
+
+/// The roll-up of one year and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rollup {
+    pub unit: String,
+    pub year: u16,
+    pub period: Period,
+    /// BKN's own report that counts: submission, version, errors.
+    pub own: Option<(i64, i64, i64)>,
+    /// Where BKN's targets come from: `agreement`, `report`, or nowhere.
+    pub targets_from: Option<&'static str>,
+    pub indicators: Vec<Rolled>,
+    pub scores: Scores,
+}
+
+/// Roll the units' reports that count for `year` and `period` up into BKN's indicators.
+pub fn compute(config: &Config, ledger: &Ledger, year: u16, period: Period) -> Result<Rollup, StoreError> {
+    let reports = ledger.counted(year, Some(period), Kind::Realisasi)?;
+    let agreements = ledger.counted(year, None, Kind::Agreement)?;
+    Ok(roll(config, "BKN", year, period, &reports, &agreements))
+}
+
+/// [`compute`] over what the ledger returned.
+pub fn roll(
+    config: &Config,
+    unit: &str,
+    year: u16,
+    period: Period,
+    reports: &[Counted],
+    agreements: &[Counted],
+) -> Rollup {
+    let by_unit: HashMap<&str, &Counted> = reports.iter().map(|c| (c.unit.as_str(), c)).collect();
+    let own = by_unit.get(unit).copied();
+    let agreement = agreements.iter().find(|c| c.unit == unit);
+    let (tree, targets_from) = match (agreement, own) {
+        (Some(a), _) => (a.indicators.as_slice(), Some("agreement")),
+        (None, Some(o)) => (o.indicators.as_slice(), Some("report")),
+        (None, None) => (&[][..], None),
+    };
+    let cascades = config.cascades_of(unit, year);
+    let mut codes: Vec<&str> = tree.iter().map(|i| i.code.as_str()).collect();
+    codes.extend(cascades.iter().map(|c| c.iku.as_str()).filter(|code| !tree.iter().any(|i| i.code == *code)));
+    let cascading = |member: &str| {
+        let theirs = config.structure(member, year);
+        theirs.is_some() && theirs.map(std::ptr::from_ref) == config.structure(unit, year).map(std::ptr::from_ref)
+    };
+    let indicators: Vec<Rolled> = codes
+        .iter()
+        .map(|code| {
+            let planned = tree.iter().find(|i| i.code == *code);
+            let reported = own.and_then(|o| o.indicators.iter().find(|i| i.code == *code));
+            let cascade = cascades.iter().find(|c| c.iku == *code).copied();
+            rolled(unit, code, planned.or(reported), reported, cascade, &by_unit, &cascading)
+        })
+        .collect();
+    let (indicators, scores) = score(config, unit, year, period, tree, indicators);
+    Rollup {
+        unit: unit.to_string(),
+        year,
+        period,
+        own: own.map(|o| (o.submission_id, o.version, o.errors)),
+        targets_from,
+        indicators,
+        scores,
+    }
+}
+
+fn rolled(
+    unit: &str,
+    code: &str,
+    planned: Option<&StoredIndicator>,
+    reported: Option<&StoredIndicator>,
+    cascade: Option<&Cascade>,
+    by_unit: &HashMap<&str, &Counted>,
+    cascading: &dyn Fn(&str) -> bool,
+) -> Rolled {
+    let rule = cascade.map_or(&Rule::None, |c| &c.rule);
+    let expected: Vec<String> = cascade.map(|c| c.units.clone()).unwrap_or_default();
+    let contributors: Vec<Contribution> = cascade
+        .map(|c| {
+            c.units
+                .iter()
+                .filter_map(|u| by_unit.get(u.as_str()).map(|report| contribution(c, code, report, cascading(u))))
+                .collect()
+        })
+        .unwrap_or_default();
+    let counted: Vec<&Contribution> = contributors.iter().filter(|c| c.status.counts()).collect();
+    let own_value = reported.map(|r| r.realisasi.clone());
+    let (value, missing, status) = match rule {
+        Rule::None => {
+            let status = match reported {
+                None => Completeness::Incomplete,
+                Some(r) if r.provisional => Completeness::Provisional,
+                Some(_) => Completeness::Final,
+            };
+            let missing = if reported.is_some() { Vec::new() } else { vec![unit.to_string()] };
+            (own_value.as_ref().and_then(number), missing, status)
+        }
+        _ => {
+            let missing: Vec<String> =
+                expected.iter().filter(|u| !counted.iter().any(|c| &c.unit == *u)).cloned().collect();
+            let value = match rule {
+                Rule::RatioOfSums { .. } => {
+                    let (n, d) = counted
+                        .iter()
+                        .filter_map(|c| c.parts)
+                        .fold((Decimal::ZERO, Decimal::ZERO), |(n, d), (a, b)| (n + a, d + b));
+                    (!d.is_zero()).then(|| n / d * HUNDRED)
+                }
+                _ => {
+                    let values: Vec<Decimal> = counted.iter().filter_map(|c| c.value).collect();
+                    (!values.is_empty()).then(|| values.iter().sum::<Decimal>() / Decimal::from(values.len()))
+                }
+            };
+            let status = if !missing.is_empty() || value.is_none() {
+                Completeness::Incomplete
+            } else if counted.iter().any(|c| c.status == Standing::Provisional) {
+                Completeness::Provisional
+            } else {
+                Completeness::Final
+            };
+            (value, missing, status)
+        }
+    };
+    let source = planned.or(reported);
+    Rolled {
+        code: code.to_string(),
+        name: source.map(|i| i.name.clone()).unwrap_or_default(),
+        rule: rule.as_str(),
+        value,
+        status,
+        expected,
+        contributors,
+        missing,
+        reported: own_value,
+        reported_cell: reported.map(|r| r.cell.clone()),
+        target: planned.map_or(Value::Missing, |i| i.target.clone()),
+        capaian: None,
+    }
+}
+
+fn number(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Number(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// The unit's indicator that `source` names, or why there is none.
+fn feeding<'a>(
+    source: &Source,
+    bkn_code: &str,
+    report: &'a Counted,
+    cascading: bool,
+    counts_only: bool,
+) -> Result<&'a StoredIndicator, String> {
+    let by_code = |code: &str| report.indicators.iter().find(|i| i.code.eq_ignore_ascii_case(code));
+    if let Some(code) = source.indicators.get(&report.unit) {
+        return by_code(code).ok_or_else(|| format!("{code} tidak ada dalam laporannya"));
+    }
+    if source.cascaded && cascading {
+        return by_code(bkn_code).ok_or_else(|| format!("{bkn_code} tidak ada dalam laporannya"));
+    }
+    let found: Vec<&StoredIndicator> = report
+        .indicators
+        .iter()
+        .filter(|i| source.names_match(&i.name) && (!counts_only || i.measure == Measure::Count))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!(
+            "tidak ada indikator{} bernama \"{}\"",
+            if counts_only { " jumlah" } else { "" },
+            source
+                .names
+                .iter()
+                .map(|w| w.iter().map(|x| x.trim()).collect::<Vec<_>>().join(" … "))
+                .collect::<Vec<_>>()
+                .join("\" atau \"")
+        )),
+        many => Err(format!(
+            "lebih dari satu indikator cocok ({}): tetapkan di [[rollup]] indicators",
+            many.iter().map(|i| i.code.as_str()).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+fn contribution(cascade: &Cascade, bkn_code: &str, report: &Counted, cascading: bool) -> Contribution {
+    let mut c = Contribution {
+        unit: report.unit.clone(),
+        indicator: None,
+        cell: None,
+        reported: Value::Missing,
+        value: None,
+        parts: None,
+        status: Standing::Blocked,
+        submission: report.submission_id,
+        version: report.version,
+    };
+    let result = match &cascade.rule {
+        Rule::RatioOfSums { numerator, denominator } => {
+            feeding(numerator, bkn_code, report, false, true).and_then(|n| {
+                let d = feeding(denominator, bkn_code, report, false, true)?;
+                c.indicator = Some(format!("{} / {}", n.code, d.code));
+                c.cell = Some(n.cell.clone());
+                c.reported = n.realisasi.clone();
+                match (number(&n.realisasi), number(&d.realisasi)) {
+                    (Some(a), Some(b)) if !b.is_zero() => {
+                        c.parts = Some((a, b));
+                        c.value = Some(a / b * HUNDRED);
+                        Ok(n.provisional || d.provisional)
+                    }
+                    _ => Err("jumlahnya kosong atau penyebutnya nol".to_string()),
+                }
+            })
+        }
+        rule => feeding(&cascade.source, bkn_code, report, cascading, false).and_then(|i| {
+            c.indicator = Some(i.code.clone());
+            c.cell = Some(i.cell.clone());
+            c.reported = i.realisasi.clone();
+            let value =
+                number(&i.realisasi).ok_or_else(|| format!("realisasi {} {}", i.code, i.realisasi.shown("kosong")))?;
+            c.value = Some(match rule {
+                Rule::MeanOfShares { share_of, share_of_unit } => {
+                    share(value, i.measure, share_of_unit.get(&report.unit).copied().unwrap_or(*share_of))
+                }
+                _ => value,
+            });
+            Ok(i.provisional)
+        }),
+    };
+    c.status = match (report.errors > 0, result) {
+        (true, _) => Standing::Blocked,
+        (false, Ok(true)) => Standing::Provisional,
+        (false, Ok(false)) => Standing::Final,
+        (false, Err(why)) => Standing::NoValue(why),
+    };
+    c
+}
+
+/// A unit's share in percent of `of` services: a count over `of`; a percentage as printed
+/// (91,67) taken back to the whole count it rounds (11 of 12 → 91,666…) when it is within half a
+/// unit of its second decimal, so the mean is exact.
+fn share(value: Decimal, measure: Measure, of: Decimal) -> Decimal {
+    if measure == Measure::Count {
+        return value / of * HUNDRED;
+    }
+    let count = round_half_up(value * of / HUNDRED, 0);
+    let exact = count / of * HUNDRED;
+    if (exact - value).abs() <= Decimal::new(5, 3) { exact } else { value }
+}
+
+/// BKN's capaian per indicator from the rolled-up values, and its NSS, perspective scores and
+/// NPSS when every indicator has its value and target.
+fn score(
+    config: &Config,
+    unit: &str,
+    year: u16,
+    period: Period,
+    tree: &[StoredIndicator],
+    mut indicators: Vec<Rolled>,
+) -> (Vec<Rolled>, Scores) {
+    let sheet: std::sync::Arc<str> = "Agregat BKN".into();
+    let at = CellRef::new(&sheet, 0, 0);
+    let reading = |value: Value, provisional| Reading { value, provisional, at: None };
+    let rows: Vec<IndicatorRow> = tree
+        .iter()
+        .map(|planned| {
+            let rolled = indicators.iter().find(|r| r.code == planned.code);
+            let value = match rolled {
+                Some(r) if r.computed() => r.value.map_or(Value::Missing, Value::Number),
+                Some(r) => r.reported.clone().unwrap_or(Value::Missing),
+                None => Value::Missing,
+            };
+            IndicatorRow {
+                code: planned.code.clone(),
+                name: planned.name.clone(),
+                goal: planned.goal.clone(),
+                measure: planned.measure,
+                polarity: planned.polarity,
+                target: reading(planned.target.clone(), false),
+                realisasi: reading(value, rolled.is_some_and(|r| r.status == Completeness::Provisional)),
+                capaian: None,
+                note: None,
+                at: at.clone(),
+            }
+        })
+        .collect();
+    let mut goals: Vec<GoalRow> = Vec::new();
+    for planned in tree {
+        if !goals.iter().any(|g| g.code == planned.goal) {
+            goals.push(GoalRow {
+                code: planned.goal.clone(),
+                name: String::new(),
+                perspective: planned.perspective.clone(),
+                nss: None,
+                at: at.clone(),
+            });
+        }
+    }
+    let report = Report {
+        identity: Identity { unit: Some(unit.to_string()), year: Some(year), period: Some(period) },
+        kind: Kind::Realisasi,
+        perspectives: Vec::new(),
+        goals,
+        indicators: rows,
+        budget: Vec::new(),
+        npss: None,
+        categories: Vec::new(),
+    };
+    let (card, _): (Scorecard, Vec<Finding>) = crate::score::score(&report, &config.rules);
+    for (row, scored) in report.indicators.iter().zip(&card.indicators) {
+        if let Some(r) = indicators.iter_mut().find(|r| r.code == row.code)
+            && r.status != Completeness::Incomplete
+        {
+            r.capaian = scored.capaian.value;
+        }
+    }
+    let complete = !tree.is_empty()
+        && report.indicators.iter().all(|i| !matches!(i.target.value, Value::Missing))
+        && indicators.iter().all(|r| r.status != Completeness::Incomplete);
+    let status = match (complete, indicators.iter().any(|r| r.status == Completeness::Provisional)) {
+        (false, _) => Completeness::Incomplete,
+        (true, true) => Completeness::Provisional,
+        (true, false) => Completeness::Final,
+    };
+    let shown = |v: Option<Decimal>| if complete { v } else { None };
+    let scores = Scores {
+        goals: card.goals.iter().map(|g| (g.code.clone(), shown(g.nss.value))).collect(),
+        perspectives: card
+            .perspectives
+            .iter()
+            .map(|p| (p.name.clone(), shown(p.score.value), shown(p.nkp.value)))
+            .collect(),
+        npss: shown(card.npss.value),
+        status,
+    };
+    (indicators, scores)
+}
+
+/// What BKN's own report says against the roll-up: `ROLLUP_MISMATCH` where a complete value
+/// differs at the decimals printed, `ROLLUP_INCOMPLETE` where units are still missing.
+pub fn review(rollup: &Rollup, report: &Report, language: Language) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rolled in rollup.indicators.iter().filter(|r| r.computed()) {
+        let Some(row) = report.indicators.iter().find(|i| i.code == rolled.code) else { continue };
+        let Value::Number(printed) = row.realisasi.value else { continue };
+        let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
+        let shown = display2_in(printed, language);
+        let with = Rolled { reported: Some(Value::Number(printed)), ..rolled.clone() };
+        if let Some((_, value)) = with.disagrees() {
+            findings.push(
+                Finding::new(Code::RollupMismatch, at, &rolled.code)
+                    .found(shown)
+                    .expected(explain(rolled, value, language)),
+            );
+        } else if rolled.status == Completeness::Incomplete {
+            let missing = rolled.missing.join(", ");
+            let why = match language {
+                Language::Id => format!("belum ada angka yang berlaku dari {missing}"),
+                Language::En => format!("no figure that counts yet from {missing}"),
+            };
+            findings.push(Finding::new(Code::RollupIncomplete, at, &rolled.code).found(shown).expected(why));
+        }
+    }
+    findings
+}
+
+/// `92,20 (rata-rata 18 unit: DEPBINMEN 93,26; …)`: the value and the units behind it.
+pub fn explain(rolled: &Rolled, value: Decimal, language: Language) -> String {
+    let rule = match (rolled.rule, language) {
+        ("mean", Language::Id) => "rata-rata",
+        ("mean", Language::En) => "mean of",
+        ("mean_of_shares", Language::Id) => "rata-rata persentase",
+        ("mean_of_shares", Language::En) => "mean of the shares of",
+        (_, Language::Id) => "jumlah pembilang ÷ jumlah penyebut",
+        (_, Language::En) => "sum of numerators ÷ sum of denominators of",
+    };
+    let units: Vec<String> = rolled
+        .contributors
+        .iter()
+        .filter(|c| c.status.counts())
+        .map(|c| format!("{} {}", c.unit, c.value.map(|v| display2_in(v, language)).unwrap_or_default()))
+        .collect();
+    let count = units.len();
+    format!("{} ({rule} {count} unit: {})", display2_in(value, language), units.join("; "))
+}
