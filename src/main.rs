@@ -75,6 +75,9 @@ enum Command {
     Rollup {
         #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
         year: u16,
+        /// The unit whose indicators are computed from its units' (BKN, the default).
+        #[arg(long, default_value = "BKN")]
+        unit: String,
         /// TW1…TW4, S1, S2 or TAHUNAN (the default).
         #[arg(long, default_value = "TAHUNAN")]
         period: Period,
@@ -189,8 +192,11 @@ fn run() -> anyhow::Result<u8> {
             let scope = Scope { year, period: period.map(Period::as_str), unit: unit.as_deref() };
             status(&config, scope, format, lang.unwrap_or(config.review.language))
         }
-        Command::Rollup { year, period, format, lang } => {
-            rollup(&config, year, period, format, lang.unwrap_or(config.review.language))
+        Command::Rollup { year, unit, period, format, lang } => {
+            let Some(unit) = config.units.get(&unit).map(|u| u.code.clone()) else {
+                bail!("unknown unit code `{unit}`; known: {}", codes(&config));
+            };
+            rollup(&config, &unit, year, period, format, lang.unwrap_or(config.review.language))
         }
         Command::Reprocess { submission, notify } => reprocess(&config, &submission, notify),
         Command::Annotate { submission } => annotate(&config, &submission),
@@ -219,10 +225,17 @@ fn status(config: &Config, scope: Scope, format: Format, language: Language) -> 
     Ok(0)
 }
 
-fn rollup(config: &Config, year: u16, period: Period, format: Format, language: Language) -> anyhow::Result<u8> {
+fn rollup(
+    config: &Config,
+    unit: &str,
+    year: u16,
+    period: Period,
+    format: Format,
+    language: Language,
+) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let ledger = Ledger::open(&work.ledger())?;
-    let rollup = kinerja::rollup::compute(config, &ledger, year, period)?;
+    let rollup = kinerja::rollup::compute(config, &ledger, unit, year, period)?;
     let rendered = match format {
         Format::Text => kinerja::rollup::to_text(&rollup, language),
         Format::Json => kinerja::rollup::to_json_text(&rollup) + "\n",

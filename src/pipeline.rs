@@ -342,6 +342,13 @@ impl check::Context for LedgerContext<'_> {
         }
     }
 
+    fn rollup(&self, unit: &str, year: u16, period: Period) -> Option<crate::rollup::Rollup> {
+        match self.ledger.reading(|ledger| crate::rollup::compute(self.config, ledger, unit, year, period)) {
+            Ok(rollup) => Some(rollup),
+            Err(e) => self.fail(e.into()),
+        }
+    }
+
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
         let json = match self.ledger.latest_report(unit, year, period, kind) {
             Ok(found) => found?,

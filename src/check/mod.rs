@@ -49,6 +49,11 @@ impl Outcome {
 pub trait Context {
     fn agreement(&self, unit: &str, year: u16) -> Option<Report>;
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous>;
+    /// The roll-up of the units' reports that count, which the report of a unit whose
+    /// indicators are computed from them (BKN) is held to.
+    fn rollup(&self, _unit: &str, _year: u16, _period: Period) -> Option<crate::rollup::Rollup> {
+        None
+    }
 }
 
 /// An agreement and a previous version given directly (`--agreement`, `--previous`), or none.
@@ -164,6 +169,13 @@ fn review(
         _ => None,
     };
     findings.extend(validate::review(&report, &card, &config.rules, previous.as_ref()));
+    if let (Some(unit), Some(year), Some(period)) = (&identity.unit, identity.year, identity.period)
+        && report.kind == Kind::Realisasi
+        && !config.cascades_of(unit, year).is_empty()
+        && let Some(rollup) = context.rollup(unit, year, period)
+    {
+        findings.extend(crate::rollup::review(&rollup, &report, config.review.language));
+    }
     for finding in &mut findings {
         finding.severity = config.review.severity(finding.code);
     }

@@ -4,10 +4,12 @@
 //!
 //! Sheets: Ringkasan (every unit: rank, scores, band colours, outcome; BKN apart; a chart of the
 //! ranked units' NPSS), Capaian IKU (an Excel table), Anggaran, Status Pengiriman (every unit,
-//! also those that sent nothing), Temuan (errors first), Tren (the same period across years).
+//! also those that sent nothing), Temuan (errors first), Tren (the same period across years),
+//! Agregat BKN (BKN's indicators computed from its units' reports, `crate::rollup`).
 //! Numbers are numbers with display formats; the figures are the ledger's, as its JSON rounds
 //! them (scores half-up to 2 decimals, amounts exact).
 
+mod aggregate;
 pub mod annotate;
 
 use crate::config::Config;
@@ -391,6 +393,11 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         sheet.write_string(note, 0, legend).map_err(write)?;
         sheet.set_freeze_panes(1, 1).map_err(write)?;
         finish(sheet);
+    }
+    if !config.cascades_of("BKN", year).is_empty() {
+        let rollup = crate::rollup::compute(config, ledger, "BKN", year, period)?;
+        let sheet = book.add_worksheet();
+        aggregate::write(sheet, &rollup, &formats.header, &formats.score, language).map_err(write)?;
     }
     let bytes = book.save_to_buffer().map_err(write)?;
     crate::files::write(&config.service.outbox, &target, &bytes)

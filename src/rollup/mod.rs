@@ -168,11 +168,11 @@ pub struct Rollup {
     pub scores: Scores,
 }
 
-/// Roll the units' reports that count for `year` and `period` up into BKN's indicators.
-pub fn compute(config: &Config, ledger: &Ledger, year: u16, period: Period) -> Result<Rollup, StoreError> {
+/// Roll the units' reports that count for `year` and `period` up into `unit`'s indicators (BKN's).
+pub fn compute(config: &Config, ledger: &Ledger, unit: &str, year: u16, period: Period) -> Result<Rollup, StoreError> {
     let reports = ledger.counted(year, Some(period), Kind::Realisasi)?;
     let agreements = ledger.counted(year, None, Kind::Agreement)?;
-    Ok(roll(config, "BKN", year, period, &reports, &agreements))
+    Ok(roll(config, unit, year, period, &reports, &agreements))
 }
 
 /// [`compute`] over what the ledger returned.
@@ -521,16 +521,21 @@ pub fn review(rollup: &Rollup, report: &Report, language: Language) -> Vec<Findi
     findings
 }
 
+/// What a rule does, in words.
+pub fn rule_label(rule: &str, language: Language) -> &'static str {
+    match rule {
+        "mean" => language.pick("rata-rata", "mean of"),
+        "mean_of_shares" => language.pick("rata-rata persentase layanan", "mean of the shares of"),
+        "ratio_of_sums" => {
+            language.pick("jumlah pembilang ÷ jumlah penyebut", "sum of numerators ÷ sum of denominators of")
+        }
+        _ => language.pick("angka BKN sendiri", "BKN's own figure"),
+    }
+}
+
 /// `92,20 (rata-rata 18 unit: DEPBINMEN 93,26; …)`: the value and the units behind it.
 pub fn explain(rolled: &Rolled, value: Decimal, language: Language) -> String {
-    let rule = match (rolled.rule, language) {
-        ("mean", Language::Id) => "rata-rata",
-        ("mean", Language::En) => "mean of",
-        ("mean_of_shares", Language::Id) => "rata-rata persentase",
-        ("mean_of_shares", Language::En) => "mean of the shares of",
-        (_, Language::Id) => "jumlah pembilang ÷ jumlah penyebut",
-        (_, Language::En) => "sum of numerators ÷ sum of denominators of",
-    };
+    let rule = rule_label(rolled.rule, language);
     let units: Vec<String> = rolled
         .contributors
         .iter()
@@ -539,4 +544,141 @@ pub fn explain(rolled: &Rolled, value: Decimal, language: Language) -> String {
         .collect();
     let count = units.len();
     format!("{} ({rule} {count} unit: {})", display2_in(value, language), units.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn indicator(code: &str, name: &str, measure: Measure, realisasi: Value, provisional: bool) -> StoredIndicator {
+        StoredIndicator {
+            code: code.into(),
+            name: name.into(),
+            goal: "SS.1".into(),
+            perspective: "Customer".into(),
+            measure,
+            polarity: crate::model::Polarity::Higher,
+            target: Value::Number(dec!(100)),
+            realisasi,
+            provisional,
+            cell: "Capaian!D5".into(),
+        }
+    }
+
+    fn report(unit: &str, errors: i64, indicators: Vec<StoredIndicator>) -> Counted {
+        Counted { unit: unit.into(), version: 1, submission_id: 1, errors, indicators }
+    }
+
+    fn config(extra: &str) -> Config {
+        let dir = std::env::temp_dir().join(format!("kinerja-rollup-{}-{}", std::process::id(), extra.len()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("k.toml"), extra).unwrap();
+        Config::load(&dir.join("k.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_printed_share_is_taken_back_to_the_whole_count_it_rounds() {
+        assert_eq!(share(dec!(91.67), Measure::Percent, dec!(12)), dec!(11) / dec!(12) * HUNDRED);
+        assert_eq!(share(dec!(75), Measure::Percent, dec!(20)), dec!(75));
+        assert_eq!(share(dec!(15), Measure::Count, dec!(20)), dec!(75));
+        // 91.5 is no whole count of 12: used as printed.
+        assert_eq!(share(dec!(91.5), Measure::Percent, dec!(12)), dec!(91.5));
+    }
+
+    /// DOMAIN.md: IKU.8 is Σ followed up / Σ issued = 5349 / 5851 = 91.42 when the units report
+    /// the counts; a percentage named the same is not a count and does not feed.
+    #[test]
+    fn a_ratio_of_sums_adds_the_units_counts() {
+        let config = config(
+            "[[rollup]]\niku = \"IKU.8\"\nfrom = 2020\nto = 2024\nrule = \"ratio_of_sums\"\n\
+             units = [\"KR01\", \"KR02\", \"DEPWASDAL\"]\n\
+             [rollup.numerator]\nnames = [[\"jumlah\", \"ditindaklanjuti\"]]\n\
+             [rollup.denominator]\nnames = [[\"jumlah\", \"rekomendasi\"]]\nexclude = [\"ditindaklanjuti\"]\n",
+        );
+        let counts = |unit: &str, followed: Decimal, issued: Decimal| {
+            report(
+                unit,
+                0,
+                vec![
+                    indicator(
+                        "IKU.8",
+                        "Persentase rekomendasi yang ditindaklanjuti",
+                        Measure::Percent,
+                        Value::Number(dec!(90)),
+                        false,
+                    ),
+                    indicator(
+                        "IKU.15",
+                        "Jumlah rekomendasi yang ditindaklanjuti",
+                        Measure::Count,
+                        Value::Number(followed),
+                        false,
+                    ),
+                    indicator("IKU.16", "Jumlah rekomendasi wasdal", Measure::Count, Value::Number(issued), false),
+                ],
+            )
+        };
+        let reports = [
+            counts("KR01", dec!(2000), dec!(2100)),
+            counts("KR02", dec!(1349), dec!(1551)),
+            counts("DEPWASDAL", dec!(2000), dec!(2200)),
+        ];
+        let rollup = roll(&config, "BKN", 2023, Period::Year, &reports, &[]);
+        let iku8 = rollup.indicators.iter().find(|r| r.code == "IKU.8").unwrap();
+        assert_eq!(iku8.rule, "ratio_of_sums");
+        assert_eq!(crate::model::amount::display2(iku8.value.unwrap()), "91.42");
+        assert_eq!(iku8.status, Completeness::Final);
+        assert_eq!(iku8.contributors[0].indicator.as_deref(), Some("IKU.15 / IKU.16"));
+        assert_eq!(iku8.contributors[0].parts, Some((dec!(2000), dec!(2100))));
+    }
+
+    #[test]
+    fn blocked_unmatched_and_provisional_units_are_told_apart() {
+        let config =
+            config("[[rollup]]\niku = \"IKU.3\"\nfrom = 2020\nto = 2024\nindicators = { PUSBINJF = \"IKU.9\" }\n");
+        let cascade = config.cascades_of("BKN", 2023).into_iter().find(|c| c.iku == "IKU.3").unwrap();
+        // The config file added one unit's code and kept the built-in rule and units.
+        assert_eq!((cascade.rule.as_str(), cascade.units.len()), ("mean", 18));
+        assert_eq!(cascade.source.indicators.get("PUSBINJF").map(String::as_str), Some("IKU.9"));
+        let ikm = |code: &str, name: &str, v: Decimal, provisional| {
+            indicator(code, name, Measure::Index, Value::Number(v), provisional)
+        };
+        let reports = [
+            report(
+                "DEPBINMEN",
+                0,
+                vec![ikm("IKU.2", "Indeks Kepuasan Masyarakat terhadap Pembinaan", dec!(93.26), true)],
+            ),
+            report(
+                "DEPSINKA",
+                0,
+                vec![
+                    ikm("IKU.1", "IKM pembinaan sistem informasi", dec!(88.94), false),
+                    ikm("IKU.2", "Indeks kepuasan pembinaan data", dec!(88), false),
+                ],
+            ),
+            report("KR07", 2, vec![ikm("IKU.3", "Indeks Kepuasan Masyarakat terhadap Pembinaan", dec!(96.89), false)]),
+            report("PUSBINJF", 0, vec![ikm("IKU.9", "Nilai pembinaan JF", dec!(89.53), false)]),
+            report(
+                "PUSRENBANG",
+                0,
+                vec![indicator("IKU.1", "Indeks kepuasan pembinaan", Measure::Index, Value::NotApplicable, false)],
+            ),
+        ];
+        let rollup = roll(&config, "BKN", 2023, Period::Year, &reports, &[]);
+        let iku3 = rollup.indicators.iter().find(|r| r.code == "IKU.3").unwrap();
+        let status = |unit: &str| iku3.contributors.iter().find(|c| c.unit == unit).unwrap().status.clone();
+        assert_eq!(status("DEPBINMEN"), Standing::Provisional);
+        assert!(matches!(status("DEPSINKA"), Standing::NoValue(why) if why.contains("IKU.1, IKU.2")));
+        assert_eq!(status("KR07"), Standing::Blocked);
+        assert_eq!(status("PUSBINJF"), Standing::Final);
+        assert!(matches!(status("PUSRENBANG"), Standing::NoValue(why) if why.contains("N/A")));
+        // Only the two counted are in the value; everyone else is missing.
+        assert_eq!(iku3.value, Some((dec!(93.26) + dec!(89.53)) / dec!(2)));
+        assert_eq!(iku3.status, Completeness::Incomplete);
+        assert_eq!(iku3.missing.len(), 16);
+        assert!(iku3.missing.contains(&"KR07".to_string()) && iku3.missing.contains(&"DEPSINKA".to_string()));
+        assert_eq!(rollup.scores.npss, None);
+    }
 }

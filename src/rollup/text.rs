@@ -1,8 +1,8 @@
 //! The roll-up as text for the terminal: one block per indicator, its units beneath it.
 
 use super::{Completeness, Rollup};
-use crate::model::Language;
 use crate::model::amount::display2_in;
+use crate::model::{Language, Value};
 use std::fmt::Write;
 
 /// The roll-up for an operator or planner reading a terminal.
@@ -23,14 +23,24 @@ pub fn to_text(rollup: &Rollup, language: Language) -> String {
         if r.computed() {
             let _ = write!(out, "  ({counted}/{} unit)", r.expected.len());
         }
-        if let Some(reported) = &r.reported {
-            let _ = write!(out, "  {} {}", language.pick("laporan BKN:", "BKN's report:"), reported.shown("-"));
-            if r.disagrees().is_some() {
-                let _ = write!(out, "  {}", language.pick("TIDAK SESUAI", "MISMATCH"));
+        match (&r.reported, r.computed()) {
+            (Some(Value::Number(n)), true) => {
+                let _ =
+                    write!(out, "  {} {}", language.pick("laporan BKN:", "BKN's report:"), display2_in(*n, language));
+                if r.disagrees().is_some() {
+                    let _ = write!(out, "  {}", language.pick("TIDAK SESUAI", "MISMATCH"));
+                }
             }
+            (Some(other), false) if r.value.is_none() => {
+                let _ = write!(out, "  ({})", other.shown("-"));
+            }
+            _ => {}
         }
         out.push('\n');
-        for c in &r.contributors {
+        // Under `none` the units' figures are shown beside BKN's; those without one are named once.
+        let (listed, unnamed): (Vec<_>, Vec<_>) =
+            r.contributors.iter().partition(|c| r.computed() || c.status.counts());
+        for c in listed {
             let _ = writeln!(
                 out,
                 "    {:<13} {:<8} {:>8}  v{}  {}",
@@ -40,6 +50,10 @@ pub fn to_text(rollup: &Rollup, language: Language) -> String {
                 c.version,
                 c.status.label(language)
             );
+        }
+        if !unnamed.is_empty() {
+            let units: Vec<&str> = unnamed.iter().map(|c| c.unit.as_str()).collect();
+            let _ = writeln!(out, "    {} {}", language.pick("tanpa angka:", "no figure:"), units.join(", "));
         }
         if r.computed() && !r.missing.is_empty() {
             let _ = writeln!(out, "    {} {}", language.pick("belum ada:", "missing:"), r.missing.join(", "));

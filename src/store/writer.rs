@@ -72,6 +72,11 @@ impl SharedLedger {
         self.reader.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Run a query of the reading connection.
+    pub fn reading<T>(&self, query: impl FnOnce(&Ledger) -> T) -> T {
+        query(&self.read())
+    }
+
     pub fn arrival_stored_path(&self, id: &str) -> Result<Option<String>, StoreError> {
         self.read().arrival_stored_path(id)
     }

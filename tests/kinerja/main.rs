@@ -10,6 +10,7 @@ mod mail;
 mod published;
 mod reading;
 mod review;
+mod rollup;
 mod service;
 mod template;
 mod truth;

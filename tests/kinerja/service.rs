@@ -417,7 +417,10 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     assert_eq!(reports.len(), 1);
     let json: serde_json::Value = serde_json::from_str(&reports[0]).unwrap();
     let mut book = open_workbook_auto(&workbook).unwrap();
-    assert_eq!(book.sheet_names(), ["Ringkasan", "Capaian IKU", "Anggaran", "Status Pengiriman", "Temuan", "Tren"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Ringkasan", "Capaian IKU", "Anggaran", "Status Pengiriman", "Temuan", "Tren", "Agregat BKN"]
+    );
     let cell = |range: &calamine::Range<Data>, r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
 
     let summary = book.worksheet_range("Ringkasan").unwrap();
