@@ -238,7 +238,7 @@ fn rollup(
     let rollup = kinerja::rollup::compute(config, &ledger, unit, year, period)?;
     let rendered = match format {
         Format::Text => kinerja::rollup::to_text(&rollup, language),
-        Format::Json => kinerja::rollup::to_json_text(&rollup) + "\n",
+        Format::Json => kinerja::rollup::to_json_text(&rollup, language) + "\n",
     };
     emit(&rendered)?;
     Ok(0)

@@ -2,6 +2,7 @@
 //! directly, keys in the documented order.
 
 use super::{Contribution, Rolled, Rollup};
+use crate::model::Language;
 use crate::model::amount::{json_exact, json2};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -60,7 +61,7 @@ struct ContributorJson<'a> {
     cell: Option<&'a str>,
     numerator: Json,
     denominator: Json,
-    reason: Option<&'a str>,
+    reason: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -76,7 +77,7 @@ struct PerspectiveJson<'a> {
     nkp: Json,
 }
 
-fn contributor(c: &Contribution) -> ContributorJson<'_> {
+fn contributor(c: &Contribution, language: Language) -> ContributorJson<'_> {
     ContributorJson {
         unit: &c.unit,
         indicator: c.indicator.as_deref(),
@@ -89,13 +90,13 @@ fn contributor(c: &Contribution) -> ContributorJson<'_> {
         numerator: c.parts.map_or(Json::Null, |(n, _)| json_exact(n)),
         denominator: c.parts.map_or(Json::Null, |(_, d)| json_exact(d)),
         reason: match &c.status {
-            super::Standing::NoValue(why) => Some(why),
+            super::Standing::NoValue(why) => Some(why.text(language)),
             _ => None,
         },
     }
 }
 
-fn indicator(r: &Rolled) -> IndicatorJson<'_> {
+fn indicator(r: &Rolled, language: Language) -> IndicatorJson<'_> {
     IndicatorJson {
         code: &r.code,
         name: &r.name,
@@ -103,7 +104,7 @@ fn indicator(r: &Rolled) -> IndicatorJson<'_> {
         value: rounded(r.value),
         status: r.status.as_str(),
         expected: &r.expected,
-        contributors: r.contributors.iter().map(contributor).collect(),
+        contributors: r.contributors.iter().map(|c| contributor(c, language)).collect(),
         missing: &r.missing,
         target: r.target.to_json(),
         capaian: rounded(r.capaian),
@@ -114,15 +115,15 @@ fn indicator(r: &Rolled) -> IndicatorJson<'_> {
     }
 }
 
-/// The roll-up as pretty JSON.
-pub fn to_json_text(rollup: &Rollup) -> String {
+/// The roll-up as pretty JSON; reasons in `language`.
+pub fn to_json_text(rollup: &Rollup, language: Language) -> String {
     let view = RollupJson {
         unit: &rollup.unit,
         year: rollup.year,
         period: rollup.period.as_str(),
         targets_from: rollup.targets_from,
         report: rollup.own.map(|(submission, version, errors)| OwnJson { submission, version, errors }),
-        indicators: rollup.indicators.iter().map(indicator).collect(),
+        indicators: rollup.indicators.iter().map(|r| indicator(r, language)).collect(),
         goals: rollup.scores.goals.iter().map(|(code, nss)| ScoreJson { code, nss: rounded(*nss) }).collect(),
         perspectives: rollup
             .scores

@@ -76,8 +76,48 @@ pub enum Standing {
     Provisional,
     /// The report that counts has errors: never rolled up until corrected.
     Blocked,
-    /// No indicator feeds, or its realisasi is not a number: why.
-    NoValue(String),
+    /// No indicator feeds, or its realisasi is not a number.
+    NoValue(Why),
+}
+
+/// Why a unit's report that counts gives a roll-up no figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// The indicator configured for the unit (or BKN's code, for a Kanreg) is not in its report.
+    NotInReport(String),
+    /// No indicator (no count, for a ratio of sums) is named so: the words looked for.
+    NotNamed { counts: bool, names: String },
+    /// Several indicators are named so.
+    Ambiguous(Vec<String>),
+    /// The indicator's realisasi is blank, N/A or an opinion: as shown.
+    NotANumber { code: String, shown: String },
+    /// A ratio's numerator or denominator is blank, or the denominator zero.
+    NoCounts,
+}
+
+impl Why {
+    pub fn text(&self, language: Language) -> String {
+        match (self, language) {
+            (Why::NotInReport(code), Language::Id) => format!("{code} tidak ada dalam laporannya"),
+            (Why::NotInReport(code), Language::En) => format!("{code} is not in its report"),
+            (Why::NotNamed { counts, names }, Language::Id) => {
+                format!("tidak ada indikator{} bernama \"{names}\"", if *counts { " jumlah" } else { "" })
+            }
+            (Why::NotNamed { counts, names }, Language::En) => {
+                format!("no {}indicator named \"{names}\"", if *counts { "count " } else { "" })
+            }
+            (Why::Ambiguous(codes), Language::Id) => {
+                format!("lebih dari satu indikator cocok ({}): tetapkan di [[rollup]] indicators", codes.join(", "))
+            }
+            (Why::Ambiguous(codes), Language::En) => {
+                format!("more than one indicator matches ({}): name one in [[rollup]] indicators", codes.join(", "))
+            }
+            (Why::NotANumber { code, shown }, Language::Id) => format!("realisasi {code} {shown}"),
+            (Why::NotANumber { code, shown }, Language::En) => format!("realisasi of {code} is {shown}"),
+            (Why::NoCounts, Language::Id) => "jumlahnya kosong atau penyebutnya nol".into(),
+            (Why::NoCounts, Language::En) => "a count is blank or the denominator zero".into(),
+        }
+    }
 }
 
 impl Standing {
@@ -101,7 +141,7 @@ impl Standing {
             Standing::Blocked => {
                 language.pick("perlu perbaikan: tidak dihitung", "needs correction: not counted").into()
             }
-            Standing::NoValue(why) => why.clone(),
+            Standing::NoValue(why) => why.text(language),
         }
     }
 }
@@ -308,13 +348,15 @@ fn feeding<'a>(
     report: &'a Counted,
     cascading: bool,
     counts_only: bool,
-) -> Result<&'a StoredIndicator, String> {
-    let by_code = |code: &str| report.indicators.iter().find(|i| i.code.eq_ignore_ascii_case(code));
+) -> Result<&'a StoredIndicator, Why> {
+    let by_code = |code: &str| {
+        report.indicators.iter().find(|i| i.code.eq_ignore_ascii_case(code)).ok_or(Why::NotInReport(code.into()))
+    };
     if let Some(code) = source.indicators.get(&report.unit) {
-        return by_code(code).ok_or_else(|| format!("{code} tidak ada dalam laporannya"));
+        return by_code(code);
     }
     if source.cascaded && cascading {
-        return by_code(bkn_code).ok_or_else(|| format!("{bkn_code} tidak ada dalam laporannya"));
+        return by_code(bkn_code);
     }
     let found: Vec<&StoredIndicator> = report
         .indicators
@@ -323,20 +365,16 @@ fn feeding<'a>(
         .collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!(
-            "tidak ada indikator{} bernama \"{}\"",
-            if counts_only { " jumlah" } else { "" },
-            source
+        [] => Err(Why::NotNamed {
+            counts: counts_only,
+            names: source
                 .names
                 .iter()
                 .map(|w| w.iter().map(|x| x.trim()).collect::<Vec<_>>().join(" … "))
                 .collect::<Vec<_>>()
-                .join("\" atau \"")
-        )),
-        many => Err(format!(
-            "lebih dari satu indikator cocok ({}): tetapkan di [[rollup]] indicators",
-            many.iter().map(|i| i.code.as_str()).collect::<Vec<_>>().join(", ")
-        )),
+                .join("\" | \""),
+        }),
+        many => Err(Why::Ambiguous(many.iter().map(|i| i.code.clone()).collect())),
     }
 }
 
@@ -365,7 +403,7 @@ fn contribution(cascade: &Cascade, bkn_code: &str, report: &Counted, cascading: 
                         c.value = Some(a / b * HUNDRED);
                         Ok(n.provisional || d.provisional)
                     }
-                    _ => Err("jumlahnya kosong atau penyebutnya nol".to_string()),
+                    _ => Err(Why::NoCounts),
                 }
             })
         }
@@ -373,8 +411,8 @@ fn contribution(cascade: &Cascade, bkn_code: &str, report: &Counted, cascading: 
             c.indicator = Some(i.code.clone());
             c.cell = Some(i.cell.clone());
             c.reported = i.realisasi.clone();
-            let value =
-                number(&i.realisasi).ok_or_else(|| format!("realisasi {} {}", i.code, i.realisasi.shown("kosong")))?;
+            let value = number(&i.realisasi)
+                .ok_or_else(|| Why::NotANumber { code: i.code.clone(), shown: i.realisasi.shown("-") })?;
             c.value = Some(match rule {
                 Rule::MeanOfShares { share_of, share_of_unit } => {
                     share(value, i.measure, share_of_unit.get(&report.unit).copied().unwrap_or(*share_of))
@@ -670,10 +708,12 @@ mod tests {
         let iku3 = rollup.indicators.iter().find(|r| r.code == "IKU.3").unwrap();
         let status = |unit: &str| iku3.contributors.iter().find(|c| c.unit == unit).unwrap().status.clone();
         assert_eq!(status("DEPBINMEN"), Standing::Provisional);
-        assert!(matches!(status("DEPSINKA"), Standing::NoValue(why) if why.contains("IKU.1, IKU.2")));
+        assert_eq!(status("DEPSINKA"), Standing::NoValue(Why::Ambiguous(vec!["IKU.1".into(), "IKU.2".into()])));
         assert_eq!(status("KR07"), Standing::Blocked);
         assert_eq!(status("PUSBINJF"), Standing::Final);
-        assert!(matches!(status("PUSRENBANG"), Standing::NoValue(why) if why.contains("N/A")));
+        let na = Why::NotANumber { code: "IKU.1".into(), shown: "N/A".into() };
+        assert_eq!(status("PUSRENBANG").label(Language::En), "realisasi of IKU.1 is N/A");
+        assert_eq!(status("PUSRENBANG"), Standing::NoValue(na));
         // Only the two counted are in the value; everyone else is missing.
         assert_eq!(iku3.value, Some((dec!(93.26) + dec!(89.53)) / dec!(2)));
         assert_eq!(iku3.status, Completeness::Incomplete);
