@@ -12,9 +12,6 @@ fn fill(rgb: u32) -> Format {
     Format::new().set_background_color(Color::RGB(rgb))
 }
 
-/// Characters of an indicator's name on one line of its column.
-const NAME_CHARS: usize = 52;
-
 const AMBER: u32 = 0xFFE699;
 const RED: u32 = 0xF8CBAD;
 
@@ -95,9 +92,7 @@ pub fn write(
         let counted = rolled.contributors.iter().filter(|c| c.status.counts()).count();
         sheet.write_string(r, 0, &rolled.code)?;
         sheet.write_string(r, 1, &rolled.name)?;
-        // LibreOffice and print keep the height a row has: one line per NAME_CHARS of the name.
-        let lines = rolled.name.chars().count().div_ceil(NAME_CHARS).max(1);
-        sheet.set_row_height(r, 15.0 * lines as f64)?;
+        sheet.set_row_height(r, super::wrapped_height(&rolled.name, super::NAME_CHARS))?;
         sheet.write_string(r, 2, rule_label(rolled.rule, language))?;
         match (&rolled.reported, rolled.computed()) {
             (Some(own), false) => value(sheet, r, 3, own, number)?,
@@ -189,8 +184,8 @@ pub fn write(
             }
         }
     }
-    let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
-    for (col, width) in [(0, 14.0), (1, 48.0), (2, 26.0), (7, 24.0), (8, 14.0)] {
+    let wrap = super::wrap();
+    for (col, width) in [(0, 14.0), (1, super::NAME_CHARS as f64), (2, 26.0), (7, 24.0), (8, 14.0)] {
         sheet.set_column_width(col, width)?;
     }
     sheet.set_column_format(1, &wrap)?;

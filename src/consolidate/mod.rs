@@ -106,11 +106,31 @@ const MIN_COLUMN_CHARS: usize = 16;
 /// The widest a column grows to fit its text, in pixels (the writer's unit): about 60 characters.
 const WIDEST_COLUMN_PX: u32 = 425;
 
+/// Widths fitted, and printed A4 landscape, fit to width, the header row on every page.
 fn finish(sheet: &mut Worksheet) {
     sheet.set_autofit_max_width(WIDEST_COLUMN_PX);
     sheet.autofit();
+    print_setup(sheet, 0);
+}
+
+/// Printed A4 landscape, fit to width, the header row on every page.
+fn print_setup(sheet: &mut Worksheet, header_row: u32) {
     sheet.set_landscape();
+    sheet.set_paper_size(9);
     sheet.set_print_fit_to_pages(1, 0);
+    let _ = sheet.set_repeat_rows(header_row, header_row);
+}
+
+/// A header row wrapped in up to three lines over columns of the given widths (characters), frozen.
+fn write_narrow_header(sheet: &mut Worksheet, headers: &[(&str, f64)], format: &Format) -> Result<(), XlsxError> {
+    let wrapped = format.clone().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    sheet.set_row_height(0, 45)?;
+    for (col, (header, width)) in headers.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+        sheet.write_string_with_format(0, col as u16, *header, &wrapped)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
 }
 
 /// A registered unit as the Rekap shows it: the report that counts, or what it sent instead.
@@ -243,7 +263,8 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         rupiah: Format::new().set_num_format("#,##0"),
         missing: Format::new().set_background_color(Color::RGB(0xFCE4D6)),
     };
-    summary(book.add_worksheet_with_constant_memory().map_err(write)?, &lines, &formats, language).map_err(write)?;
+    let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
+    summary(sheet, &lines, &formats, &config.rules, (year, period), language).map_err(write)?;
     // Units without a report that counts get one row in each table, saying why.
     let without = |sheet: &mut Worksheet, r: &mut u32, status_col: u16| -> Result<(), XlsxError> {
         for line in lines.iter().filter(|l| l.report.is_none()) {
@@ -273,25 +294,25 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         sheet.set_name("Status Pengiriman").map_err(write)?;
         let headers = [
-            "Kode",
-            "Unit",
-            "Status",
-            "Versi",
-            "Sama dengan versi",
-            "ID kiriman",
-            "Diterima (waktu setempat)",
-            "Berkas",
-            "Hash",
-            "Kesalahan",
-            "Peringatan",
-            "NPSS",
-            "NPSS versi valid terakhir",
-            "Perjanjian Kinerja",
-            "Kiriman terakhir",
-            "Surel gagal",
+            ("Kode", 14.0),
+            ("Unit", 34.0),
+            ("Status", 15.0),
+            ("Versi", 7.0),
+            ("Sama dengan versi", 9.0),
+            ("ID kiriman", 9.0),
+            ("Diterima (waktu setempat)", 21.0),
+            ("Berkas", 22.0),
+            ("Hash", 14.0),
+            ("Kesalahan", 10.0),
+            ("Peringatan", 10.0),
+            ("NPSS", 9.0),
+            ("NPSS versi valid terakhir", 11.0),
+            ("Perjanjian Kinerja", 11.0),
+            ("Kiriman terakhir", 36.0),
+            ("Surel gagal", 8.0),
         ];
         let failed_mail = ledger.failed_mail_by_unit()?;
-        write_header(sheet, &headers, &formats.header).map_err(write)?;
+        write_narrow_header(sheet, &headers, &formats.header).map_err(write)?;
         let mut by_code: Vec<&Line> = lines.iter().collect();
         by_code.sort_by_key(|l| config.units.units().iter().position(|u| u.code == l.unit.code));
         for (i, line) in by_code.iter().enumerate() {
@@ -330,13 +351,15 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 sheet.write_string(r, 13, label).map_err(write)?;
             }
             if let Some(l) = line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.received_ms))) {
-                sheet.write_string(r, 14, later(l, zone, language)).map_err(write)?;
+                let said = later(l, zone, language);
+                sheet.set_row_height(r, wrapped_height(&said, 36)).map_err(write)?;
+                sheet.write_string_with_format(r, 14, said, &wrap()).map_err(write)?;
             }
             if let Some(failed) = failed_mail.get(&line.unit.code) {
                 sheet.write_number_with_format(r, 15, *failed as f64, &formats.missing).map_err(write)?;
             }
         }
-        finish(sheet);
+        print_setup(sheet, 0);
     }
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
@@ -426,17 +449,92 @@ fn write_decimal(sheet: &mut Worksheet, row: u32, col: u16, value: Option<&str>,
     write_number(sheet, row, col, &crate::model::amount::json2(value), f)
 }
 
-fn summary(sheet: &mut Worksheet, lines: &[Line], f: &Formats, language: Language) -> Result<(), XlsxError> {
+/// The row of the summary's header: a title block (title; created at and counts; band legend)
+/// sits above it.
+const SUMMARY_HEADER: u32 = 4;
+
+/// The bands as the rules check them, in order: `Sangat Baik > 100`, `Baik ≥ 80`, …
+fn band_legend(rules: &crate::config::Rules) -> Vec<(String, std::sync::Arc<str>)> {
+    let mut legend: Vec<(String, std::sync::Arc<str>)> = rules
+        .bands
+        .iter()
+        .map(|band| {
+            let bound = match (band.lower, band.inclusive) {
+                (Some(lower), true) => format!(" ≥ {}", lower.normalize()),
+                (Some(lower), false) => format!(" > {}", lower.normalize()),
+                (None, _) => String::new(),
+            };
+            (format!("{}{bound}", band.name), band.name.clone())
+        })
+        .collect();
+    legend.push((format!("{}: N/A", rules.na_band), rules.na_band.clone()));
+    legend
+}
+
+fn summary(
+    sheet: &mut Worksheet,
+    lines: &[Line],
+    f: &Formats,
+    rules: &crate::config::Rules,
+    (year, period): (u16, Period),
+    language: Language,
+) -> Result<(), XlsxError> {
     sheet.set_name("Ringkasan")?;
     let mut headers = vec!["Peringkat", "Kode", "Unit"];
     headers.extend(PERSPECTIVES);
     let nkp: Vec<String> = PERSPECTIVES.iter().map(|p| format!("NKP {p}")).collect();
     headers.extend(nkp.iter().map(String::as_str));
     headers.extend(["NPSS", "Predikat", "Status", "Versi", "NPSS versi valid terakhir", "Sementara"]);
-    write_header(sheet, &headers, &f.header)?;
+    let last = headers.len() as u16 - 1;
+    // Rows of a constant-memory sheet go in order: the title block first.
+    let title = format!("Rekap Kinerja {year} {}", period.as_str());
+    sheet.merge_range(0, 0, 0, last, &title, &Format::new().set_bold().set_font_size(14))?;
+    let count = |verdict: Verdict| lines.iter().filter(|l| l.verdict() == verdict).count();
+    let created = match language {
+        Language::Id => format!(
+            "Dibuat {} · {} unit terdaftar: {} diterima, {} perlu perbaikan, {} ditolak, {} belum mengirim",
+            local(crate::model::time::now_ms(), crate::model::time::Zone::Wib),
+            lines.len(),
+            count(Verdict::Diterima) + count(Verdict::Duplikat),
+            count(Verdict::PerluPerbaikan),
+            count(Verdict::Ditolak),
+            count(Verdict::BelumMengirim),
+        ),
+        Language::En => format!(
+            "Created {} · {} registered units: {} accepted, {} needing correction, {} refused, {} not sent",
+            local(crate::model::time::now_ms(), crate::model::time::Zone::Wib),
+            lines.len(),
+            count(Verdict::Diterima) + count(Verdict::Duplikat),
+            count(Verdict::PerluPerbaikan),
+            count(Verdict::Ditolak),
+            count(Verdict::BelumMengirim),
+        ),
+    };
+    sheet.merge_range(1, 0, 1, last, &created, &Format::new())?;
+    sheet.write_string_with_format(2, 0, language.pick("Predikat", "Band"), &Format::new().set_bold())?;
+    for (i, (label, band)) in band_legend(rules).iter().enumerate() {
+        let col = 3 + 2 * i as u16;
+        let format = Format::new().set_background_color(band_color(band));
+        sheet.merge_range(2, col, 2, col + 1, label, &format)?;
+    }
+    let wrapped = f.header.clone().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    sheet.set_row_height(SUMMARY_HEADER, 30)?;
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(SUMMARY_HEADER, col as u16, *header, &wrapped)?;
+    }
+    for (col, width) in [(0, 9.0), (1, 14.0), (2, 46.0)] {
+        sheet.set_column_width(col, width)?;
+    }
+    for col in 3..=last {
+        sheet.set_column_width(col, 12.0)?;
+    }
+    sheet.set_column_width(12, 13.0)?;
+    sheet.set_column_width(13, 15.0)?;
+    sheet.set_freeze_panes(SUMMARY_HEADER + 1, 3)?;
+    sheet.set_repeat_rows(SUMMARY_HEADER, SUMMARY_HEADER)?;
     // BKN is shown apart, below its units.
     let (units, bkn): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| l.unit.code != "BKN");
-    let mut r = 0;
+    let mut r = SUMMARY_HEADER;
     for line in &units {
         r += 1;
         summary_row(sheet, r, line, f, language)?;
@@ -451,18 +549,25 @@ fn summary(sheet: &mut Worksheet, lines: &[Line], f: &Formats, language: Languag
     }
     let ranked = units.iter().take_while(|l| l.rank.is_some()).count() as u32;
     if ranked > 0 {
+        let (first, last) = (SUMMARY_HEADER + 1, SUMMARY_HEADER + ranked);
         let mut chart = Chart::new(ChartType::Bar);
         chart.title().set_name(language.pick("NPSS unit yang diterima", "NPSS of accepted units"));
         chart
             .add_series()
             .set_name("NPSS")
-            .set_categories(("Ringkasan", 1, 1, ranked, 1))
-            .set_values(("Ringkasan", 1, 11, ranked, 11))
+            .set_categories(("Ringkasan", first, 1, last, 1))
+            .set_values(("Ringkasan", first, 11, last, 11))
             .set_data_label(rust_xlsxwriter::ChartDataLabel::new().show_value());
         chart.legend().set_hidden();
+        // Tall enough for one bar per unit with its label.
+        chart.set_height(120 + 18 * ranked).set_width(720);
+        // Rank 1 at the top, as in the table.
+        chart.x_axis().set_reverse();
         sheet.insert_chart(r + 2, 1, &chart)?;
     }
-    finish(sheet);
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
     Ok(())
 }
 
@@ -522,8 +627,25 @@ fn indicators_start(sheet: &mut Worksheet, rows: u32) -> Result<u32, XlsxError> 
     let columns: Vec<TableColumn> = INDICATOR_HEADERS.iter().map(|h| TableColumn::new().set_header(*h)).collect();
     sheet.add_table(0, 0, rows.max(1), INDICATOR_HEADERS.len() as u16 - 1, &Table::new().set_columns(&columns))?;
     header_widths(sheet, &INDICATOR_HEADERS)?;
+    sheet.set_column_width(INDICATOR_NAME_COLUMN, NAME_CHARS as f64)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(0)
+}
+
+/// The column of the indicator's name in *Capaian IKU*: wrapped, its row as tall as the name.
+const INDICATOR_NAME_COLUMN: u16 = 4;
+
+/// Characters of a long name on one line of its column.
+const NAME_CHARS: usize = 52;
+
+/// The height of a row whose `text` wraps in a column `width` characters wide: LibreOffice and
+/// print keep the height a row has, they do not fit it to wrapped text.
+fn wrapped_height(text: &str, width: usize) -> f64 {
+    15.0 * text.chars().count().div_ceil(width.max(1)).max(1) as f64
+}
+
+fn wrap() -> Format {
+    Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top)
 }
 
 fn indicator_rows(
@@ -546,12 +668,16 @@ fn indicator_rows(
         *r += 1;
         return outcome(sheet, *r);
     }
+    let wrap = wrap();
     for ind in indicators {
         *r += 1;
+        let name = text(&ind["name"]);
+        sheet.set_row_height(*r, wrapped_height(&name, NAME_CHARS))?;
         outcome(sheet, *r)?;
-        for (col, key) in [(1u16, "perspective"), (2, "goal"), (3, "code"), (4, "name"), (5, "satuan")] {
+        for (col, key) in [(1u16, "perspective"), (2, "goal"), (3, "code"), (5, "satuan")] {
             sheet.write_string(*r, col, text(&ind[key]))?;
         }
+        sheet.write_string_with_format(*r, INDICATOR_NAME_COLUMN, name, &wrap)?;
         write_number(sheet, *r, 6, &ind["target"], &f.score)?;
         write_number(sheet, *r, 7, &ind["realisasi"], &f.score)?;
         write_number(sheet, *r, 8, &ind["capaian"], &f.score)?;

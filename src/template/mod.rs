@@ -98,6 +98,27 @@ const INSTRUCTIONS: &[&str] = &[
     "7. Kirim berkas ke folder inbox unit Anda. Tanda terima atau laporan ketidaksesuaian akan dikirim melalui surel.",
 ];
 
+/// Widths, in characters, of the wrapped columns: the indicator's name, the goal, the instructions.
+const NAME_WIDTH: usize = 60;
+const GOAL_WIDTH: usize = 40;
+const HELP_WIDTH: usize = 100;
+
+/// Lines `text` takes wrapped in a column `width` characters wide (a little under, for words that
+/// do not fill a line).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    text.chars().count().div_ceil(width * 9 / 10).max(1)
+}
+
+/// A4 landscape, fit to one page wide, the header row (if any) on every page.
+fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, header_row: Option<u32>) {
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    if let Some(row) = header_row {
+        let _ = sheet.set_repeat_rows(row, row);
+    }
+}
+
 /// Write the template for `unit` and `year` to `path`.
 ///
 /// # Errors
@@ -121,7 +142,8 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         }
     };
     sheet.set_name(sheet_name).map_err(failed)?;
-    sheet.write_string_with_format(0, 0, &heading, &title).map_err(failed)?;
+    let last = if matches!(kind, Kind::Agreement) { 5 } else { 8 };
+    sheet.merge_range(0, 0, 0, last, &heading, &title).map_err(failed)?;
     if let Kind::Realisasi(period) = kind {
         sheet.write_string(1, 0, "Periode").map_err(failed)?;
         sheet.write_string_with_format(1, 1, period_title(period), &input).map_err(failed)?;
@@ -164,12 +186,15 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
             sheet.write_string_with_format(row, 0, format!("{perspective} Perspective"), &band).map_err(failed)?;
             row += 1;
         }
+        let mut lines = wrapped_lines(&line.name, NAME_WIDTH);
         if line.goal != goal {
             goal = &line.goal;
-            sheet
-                .write_string_with_format(row, 1, format!("{} {}", line.goal, line.goal_name), &locked)
-                .map_err(failed)?;
+            let named = format!("{} {}", line.goal, line.goal_name);
+            lines = lines.max(wrapped_lines(&named, GOAL_WIDTH));
+            sheet.write_string_with_format(row, 1, named, &locked).map_err(failed)?;
         }
+        // Printing keeps the height a row has: as tall as its wrapped name and goal.
+        sheet.set_row_height(row, 15.0 * lines as f64).map_err(failed)?;
         sheet.write_string_with_format(row, 2, &line.code, &locked).map_err(failed)?;
         sheet.write_string_with_format(row, 3, &line.name, &locked).map_err(failed)?;
         sheet.write_string_with_format(row, 4, &line.satuan, &locked).map_err(failed)?;
@@ -189,13 +214,20 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
             };
             sheet.add_data_validation(row, 6, row, 6, &validation).map_err(failed)?;
             let (g, f) = (format!("G{}", row + 1), format!("F{}", row + 1));
+            // Shown blank until the realisasi is typed (LibreOffice shows the stored result; a
+            // blank one would show as 0,00).
             let formula = if opinion {
                 format!("=IF({g}={f},100,\"\")")
             } else {
                 format!("=IF(AND(ISNUMBER({g}),ISNUMBER({f}),{f}<>0),ROUND({g}/{f}*100,2),\"\")")
             };
             sheet
-                .write_formula_with_format(row, 7, Formula::new(formula), &Format::new().set_num_format("0.00"))
+                .write_formula_with_format(
+                    row,
+                    7,
+                    Formula::new(formula).set_result(" "),
+                    &Format::new().set_num_format("0.00"),
+                )
                 .map_err(failed)?;
             sheet.write_blank(row, 8, &input).map_err(failed)?;
         } else {
@@ -206,19 +238,30 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         }
         row += 1;
     }
-    for (col, width) in
-        [(0u16, 18.0), (1, 40.0), (2, 10.0), (3, 60.0), (4, 10.0), (5, 10.0), (6, 12.0), (7, 12.0), (8, 30.0)]
-    {
+    for (col, width) in [
+        (0u16, 18.0),
+        (1, GOAL_WIDTH as f64),
+        (2, 10.0),
+        (3, NAME_WIDTH as f64),
+        (4, 10.0),
+        (5, 10.0),
+        (6, 12.0),
+        (7, 12.0),
+        (8, 30.0),
+    ] {
         sheet.set_column_width(col, width).map_err(failed)?;
     }
     sheet.set_freeze_panes(4, 0).map_err(failed)?;
+    print_setup(sheet, Some(3));
     sheet.protect();
     let help = book.add_worksheet();
     help.set_name("Petunjuk").map_err(failed)?;
     for (i, text) in INSTRUCTIONS.iter().enumerate() {
-        help.write_string(i as u32, 0, *text).map_err(failed)?;
+        help.set_row_height(i as u32, 15.0 * wrapped_lines(text, HELP_WIDTH) as f64).map_err(failed)?;
+        help.write_string_with_format(i as u32, 0, *text, &locked).map_err(failed)?;
     }
-    help.set_column_width(0, 110).map_err(failed)?;
+    help.set_column_width(0, HELP_WIDTH as f64).map_err(failed)?;
+    print_setup(help, None);
     let meta = book.add_worksheet();
     meta.set_name("kinerja").map_err(failed)?;
     let kind_name = match kind {

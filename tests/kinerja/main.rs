@@ -9,6 +9,7 @@ mod layouts;
 mod mail;
 mod published;
 mod reading;
+mod render;
 mod review;
 mod rollup;
 mod service;

@@ -424,13 +424,20 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     let cell = |range: &calamine::Range<Data>, r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
 
     let summary = book.worksheet_range("Ringkasan").unwrap();
-    assert_eq!(cell(&summary, 1, 0), Data::Float(1.0));
-    assert_eq!(cell(&summary, 1, 1), Data::String("KR07".into()));
-    assert_eq!(cell(&summary, 1, 11), Data::Float(json["npss"].as_f64().unwrap()));
-    assert_eq!(cell(&summary, 1, 11), Data::Float(99.27));
-    assert_eq!(cell(&summary, 1, 4), Data::Float(101.25));
-    assert_eq!(cell(&summary, 1, 12), Data::String("Baik".into()));
-    assert_eq!(cell(&summary, 1, 13), Data::String("diterima".into()));
+    // A title block (title; time and counts; the band legend), the header on row 5, then units.
+    assert_eq!(cell(&summary, 0, 0), Data::String("Rekap Kinerja 2024 TAHUNAN".into()));
+    let made = cell(&summary, 1, 0).to_string();
+    assert!(made.starts_with("Dibuat ") && made.contains(" WIB · "), "{made}");
+    assert!(made.ends_with("1 diterima, 0 perlu perbaikan, 0 ditolak, 28 belum mengirim"), "{made}");
+    assert_eq!(cell(&summary, 2, 3), Data::String("Sangat Baik > 100".into()));
+    assert_eq!(cell(&summary, 4, 11), Data::String("NPSS".into()));
+    assert_eq!(cell(&summary, 5, 0), Data::Float(1.0));
+    assert_eq!(cell(&summary, 5, 1), Data::String("KR07".into()));
+    assert_eq!(cell(&summary, 5, 11), Data::Float(json["npss"].as_f64().unwrap()));
+    assert_eq!(cell(&summary, 5, 11), Data::Float(99.27));
+    assert_eq!(cell(&summary, 5, 4), Data::Float(101.25));
+    assert_eq!(cell(&summary, 5, 12), Data::String("Baik".into()));
+    assert_eq!(cell(&summary, 5, 13), Data::String("diterima".into()));
 
     let indicators = book.worksheet_range("Capaian IKU").unwrap();
     let rows: Vec<Vec<Data>> = indicators.rows().skip(1).map(|r| r.to_vec()).collect();
@@ -481,8 +488,8 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     let claim = listed.rows().find(|r| r[2] == Data::String("Tabel 3.1!D11".into())).unwrap().to_vec();
     assert_eq!(claim[0].to_string(), "STALE_CLAIM", "{claim:?}");
 
-    // The same inputs give the same content.
-    let first: Vec<Vec<Data>> = summary.rows().map(|r| r.to_vec()).collect();
+    // The same inputs give the same content (but for the time it was made).
+    let first: Vec<Vec<Data>> = summary.rows().skip(2).map(|r| r.to_vec()).collect();
     kinerja::consolidate::rebuild(
         &Config::load(&service.dir.join("kinerja.toml")).unwrap(),
         &ledger,
@@ -491,7 +498,8 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     )
     .unwrap();
     let mut again = open_workbook_auto(&workbook).unwrap();
-    let second: Vec<Vec<Data>> = again.worksheet_range("Ringkasan").unwrap().rows().map(|r| r.to_vec()).collect();
+    let second: Vec<Vec<Data>> =
+        again.worksheet_range("Ringkasan").unwrap().rows().skip(2).map(|r| r.to_vec()).collect();
     assert_eq!(first, second);
 
     // The same from the command line, for the year's every period.

@@ -1,0 +1,131 @@
+//! What planners and units see, printed: the Rekap, an annotated copy and a template converted to
+//! PDF by LibreOffice headless, every page's text checked (no `###`, every header whole, the
+//! title there). Needs `soffice` and `pdftotext` (Debian: libreoffice-calc-nogui, poppler-utils;
+//! `.ci/run` installs them and sets KINERJA_REQUIRE_RENDER so that the test cannot be skipped).
+
+use crate::common::fixture;
+use crate::service::Service;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+/// Whether `tool` is installed (it starts).
+fn have(tool: &str) -> bool {
+    Command::new(tool).arg("-v").output().is_ok()
+}
+
+/// The text of each page of `workbook` printed to PDF.
+fn pages(workbook: &Path, out: &Path) -> Vec<String> {
+    std::fs::create_dir_all(out).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", out.join("profile").display());
+    let status = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .arg(workbook)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let pdf = out.join(workbook.with_extension("pdf").file_name().unwrap());
+    let text = Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap();
+    assert!(text.status.success());
+    String::from_utf8(text.stdout).unwrap().split('\u{c}').filter(|p| !p.trim().is_empty()).map(String::from).collect()
+}
+
+/// Every page is free of `###` (a number too wide for its column).
+fn no_hashes(what: &str, pages: &[String]) {
+    for (i, page) in pages.iter().enumerate() {
+        assert!(!page.contains("###"), "{what}, page {}: a number does not fit its column\n{page}", i + 1);
+    }
+}
+
+/// The page that starts a sheet holds every word of each of its headers (wrapped headers break
+/// between words, never inside one).
+fn headers_whole(what: &str, pages: &[String], first: &str, headers: &[&str]) {
+    let page = pages.iter().find(|p| p.contains(first)).unwrap_or_else(|| panic!("{what}: no page with {first}"));
+    let words: Vec<&str> = page.split_whitespace().collect();
+    for header in headers {
+        for word in header.split_whitespace() {
+            assert!(words.contains(&word), "{what}: header word {word:?} of {header:?} cut\n{page}");
+        }
+    }
+}
+
+#[test]
+fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
+    if !(have("soffice") && have("pdftotext")) {
+        assert!(
+            std::env::var_os("KINERJA_REQUIRE_RENDER").is_none(),
+            "soffice and pdftotext are needed: apt-get install libreoffice-calc-nogui poppler-utils"
+        );
+        eprintln!("render test skipped: install libreoffice-calc-nogui and poppler-utils to run it");
+        return;
+    }
+    let mut service = Service::start_with("render", "settle = \"200ms\"\npoll_interval = \"300ms\"\nworkers = 2\n");
+    let mut count = 0;
+    for entry in std::fs::read_dir(fixture("rollup_2023")).unwrap() {
+        let path = entry.unwrap().path();
+        let unit = path.file_stem().unwrap().to_string_lossy().into_owned();
+        service.drop_file(&unit, "laporan kinerja tahunan 2023.xlsx", &std::fs::read(&path).unwrap());
+        count += 1;
+    }
+    service.wait_for_arrivals("the units' reports", count, Duration::from_secs(60));
+    // BKN's report disagrees with its claims: blocked, with an annotated copy and a long note.
+    service.drop_file(
+        "BKN",
+        "laporan kinerja bkn 2023.xlsx",
+        &std::fs::read(fixture("bkn_2023_wrong_claims.xlsx")).unwrap(),
+    );
+    service.wait_for_arrivals("BKN's report", count + 1, Duration::from_secs(20));
+    service.drop_file("BKN", "catatan.txt", b"bukan buku kerja");
+    service.wait_for_arrivals("a refused file", count + 2, Duration::from_secs(20));
+    let rekap = service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx");
+    assert!(service.stop().success());
+    let out = service.dir.join("pdf");
+
+    let printed = pages(&rekap, &out);
+    no_hashes("Rekap", &printed);
+    assert!(printed[0].contains("Rekap Kinerja 2023 TAHUNAN"), "{}", printed[0]);
+    assert!(printed[0].contains("Dibuat ") && printed[0].contains("Sangat Baik > 100"), "{}", printed[0]);
+    let summary = ["Peringkat", "Kode", "Unit", "NKP Internal Process", "NPSS versi valid terakhir", "Sementara"];
+    headers_whole("Ringkasan", &printed, "Rekap Kinerja 2023", &summary);
+    let sent = [
+        "Sama dengan versi",
+        "ID kiriman",
+        "Diterima (waktu setempat)",
+        "Kesalahan",
+        "Peringatan",
+        "NPSS versi valid terakhir",
+        "Perjanjian Kinerja",
+        "Kiriman terakhir",
+        "Surel gagal",
+    ];
+    headers_whole("Status Pengiriman", &printed, "Diterima (waktu", &sent);
+    headers_whole("Capaian IKU", &printed, "Status nilai", &["Kode IKU", "Indikator", "Realisasi", "Status laporan"]);
+    headers_whole("Agregat BKN", &printed, "Agregat BKN 2023", &["Nilai agregat", "Unit diharapkan", "Laporan BKN"]);
+    // A long indicator name is printed whole, wrapped: its last words are there.
+    assert!(printed.iter().any(|p| p.contains("Jabatan Fungsional Kepegawaian")));
+
+    let annotated: Vec<PathBuf> = walk(&service.dir.join("outbox/2023/BKN"));
+    assert_eq!(annotated.len(), 1, "{annotated:?}");
+    let copy = pages(&annotated[0], &out);
+    no_hashes("annotated copy", &copy);
+    assert!(copy.iter().any(|p| p.contains("CLAIM_NPSS")), "the Temuan sheet prints");
+
+    let template = service.dir.join("template KR07 2024.xlsx");
+    let made = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["template", "--unit", "KR07", "--year", "2024", "--out"])
+        .arg(&template)
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let blank = pages(&template, &out);
+    no_hashes("template", &blank);
+    assert!(blank[0].contains("LAPORAN CAPAIAN KINERJA KANTOR REGIONAL VII BKN PALEMBANG TAHUN 2024"), "{blank:?}");
+    headers_whole("template", &blank, "LAPORAN CAPAIAN", &["Sasaran Strategis", "Indikator Kinerja", "Capaian (%)"]);
+    assert!(blank.iter().any(|p| p.contains("melalui surel")), "the instructions print whole: {blank:?}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).filter(|p| p.is_file()).collect()
+}
