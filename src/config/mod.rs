@@ -113,6 +113,7 @@ struct RawMail {
     deadline: Vec<RawDeadline>,
     #[serde(default)]
     remind_days_before: u32,
+    contact: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -485,9 +486,14 @@ fn mail(raw: &RawMail, service: &Service) -> Result<crate::mail::Settings, Confi
             return Err(value_error("mail.planners", format!("`{address}` is not an address")));
         }
     }
+    let contact = match raw.contact.as_deref().map(str::trim) {
+        Some("") => return Err(value_error("mail.contact", "empty: leave it out, or say who units may ask".into())),
+        other => other.map(str::to_string),
+    };
     Ok(Settings {
         transport,
         from,
+        contact,
         timeout,
         planners: raw.planners.clone(),
         planner_interval,

@@ -156,28 +156,13 @@ pub fn read(data: &Data) -> CellValue<'_> {
 /// calendar counts a 29 February 1900 that never was (serial 60), so later serials are one day
 /// ahead of a plain count from 31 December 1899. A serial out of any calendar stays a number.
 pub fn excel_date(serial: f64) -> String {
-    const MONTHS: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
     if !(1.0..3_000_000.0).contains(&serial) {
         return serial.to_string();
     }
     let whole = serial.floor() as i64;
     // Days since 1970-01-01: serial 25569 is 1 January 1970.
     let days = if whole >= 61 { whole - 25_569 } else { whole - 25_568 };
-    let (year, month, day) = crate::model::time::civil_from_days(days);
-    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
+    crate::model::time::day_words(days, crate::model::Language::Id)
 }
 
 /// Whether `haystack` contains `needle` (ASCII, lower-case) ignoring ASCII case.

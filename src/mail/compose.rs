@@ -24,6 +24,31 @@ pub struct Notice {
     pub zone: Zone,
     /// The unit's annotated copy, to attach to a discrepancy report.
     pub annotated: Option<String>,
+    /// Report deadlines: (year, period, date `YYYY-MM-DD`).
+    pub deadlines: Vec<(u16, crate::model::Period, String)>,
+    /// Who the unit may ask.
+    pub contact: Option<String>,
+}
+
+impl Notice {
+    /// The deadline of a year and period, as a sentence writes it.
+    fn deadline(&self, year: i64, period: &str) -> Option<String> {
+        let (_, _, date) = self.deadlines.iter().find(|(y, p, _)| i64::from(*y) == year && p.as_str() == period)?;
+        crate::model::time::days_from_date(date).map(|days| crate::model::time::day_words(days, self.language))
+    }
+
+    /// The foot of every message to the unit: a closing and, when configured, whom to ask.
+    fn closing(&self, lines: &mut Vec<String>) {
+        let lang = self.language;
+        lines.push(String::new());
+        lines.push(lang.pick("Salam,", "Regards,").into());
+        lines.push(
+            lang.pick("kinerja - penilaian laporan kinerja BKN", "kinerja - BKN's performance report review").into(),
+        );
+        if let Some(contact) = &self.contact {
+            lines.push(format!("{}: {}", lang.pick("Pertanyaan", "Questions"), clean(contact)));
+        }
+    }
 }
 
 /// A file to attach: from disk, or inline text (the findings as CSV).
@@ -43,6 +68,11 @@ pub struct Draft {
     pub text: String,
     pub html: Option<String>,
     pub attachments: Vec<Attachment>,
+}
+
+/// A line of a body: control characters out, its indentation kept.
+fn clean_line(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// Strip what could break a header or a line: control characters, line breaks.
@@ -170,6 +200,10 @@ pub fn compose(
                     ));
                 }
             }
+            if c.kind == "realisasi" && c.version > 1 {
+                changes_lines(&mut lines, reading, lang);
+            }
+            let deadline = (c.kind == "realisasi").then(|| notice.deadline(c.year, &c.period)).flatten();
             if reading.errors == 0 {
                 lines.push(format!("{}: {}", lang.pick("Peringatan", "Warnings"), reading.warnings));
                 for f in reading.findings.iter().filter(|f| f.severity == "warning") {
@@ -189,13 +223,22 @@ pub fn compose(
                 lines.extend(
                     reading.findings.iter().filter(|f| f.severity == "error").map(|f| format!("  - {}", f.message)),
                 );
+                lines.push(String::new());
                 lines.push(
                     lang.pick(
-                        "Perbaiki sel yang disebut, lalu letakkan kembali berkasnya di folder inbox unit Anda.",
-                        "Correct the cells named, then drop the file again in your unit's inbox folder.",
+                        "Langkah berikutnya: perbaiki sel yang disebut (lihat lampiran), lalu letakkan kembali berkasnya di folder inbox unit Anda.",
+                        "What to do next: correct the cells named (see the attachments), then drop the file again in your unit's inbox folder.",
                     )
                     .into(),
                 );
+                if let Some(date) = &deadline {
+                    lines.push(format!(
+                        "{} {} {}: {date}.",
+                        lang.pick("Batas waktu laporan", "The deadline for the report of"),
+                        c.period,
+                        c.year
+                    ));
+                }
                 table = Some(findings_table(reading, lang));
                 attachments.push(Attachment {
                     name: "temuan.csv".into(),
@@ -239,6 +282,7 @@ pub fn compose(
         (Verdict::PerluPerbaikan, _, _) => "discrepancy",
         _ => "receipt",
     };
+    notice.closing(&mut lines);
     let text = lines.join("\n") + "\n";
     let html = format!(
         "<p>{}</p>{}",
@@ -289,6 +333,11 @@ fn agreement_lines(lines: &mut Vec<String>, json: &Json, reading: &Reading, lang
             }
         }
     }
+    changes_lines(lines, reading, lang);
+}
+
+/// What changed from the previous version (the `CHANGED` findings), or that nothing did.
+fn changes_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
     let changes: Vec<&str> =
         reading.findings.iter().filter(|f| f.code == "CHANGED").map(|f| f.message.as_str()).collect();
     lines.push(String::new());
@@ -351,13 +400,23 @@ fn findings_csv(reading: &Reading, lang: Language) -> String {
     csv
 }
 
-/// The consolidated workbook, to the planners.
-pub fn planners(recipients: &[String], year: u16, period: &str, workbook: &str, language: Language) -> Vec<Draft> {
-    let text = format!(
-        "{} {period} {year} {}\n",
+/// The consolidated workbook, to the planners, with a summary of who is in, blocked and missing.
+pub fn planners(
+    recipients: &[String],
+    year: u16,
+    period: &str,
+    workbook: &str,
+    summary: &[String],
+    language: Language,
+) -> Vec<Draft> {
+    let mut lines = vec![format!(
+        "{} {period} {year} {}",
         language.pick("Rekap kinerja", "The performance summary for"),
         language.pick("telah diperbarui; berkas terlampir.", "was updated; the workbook is attached.")
-    );
+    )];
+    lines.push(String::new());
+    lines.extend(summary.iter().map(|l| clean_line(l)));
+    let text = lines.join("\n") + "\n";
     let name =
         std::path::Path::new(workbook).file_name().map_or("rekap.xlsx".into(), |n| n.to_string_lossy().into_owned());
     recipients
@@ -376,23 +435,30 @@ pub fn planners(recipients: &[String], year: u16, period: &str, workbook: &str, 
 /// A reminder to a unit that has not sent a valid report by (or shortly before) its deadline.
 pub fn reminder(notice: &Notice, year: u16, period: &str, deadline: &str) -> Vec<Draft> {
     let lang = notice.language;
-    let text = format!(
-        "{} {},\n\n{} {} ({}) {} {period} {year}. {} {deadline}.\n{}\n",
-        lang.pick("Yth. Kepala", "To the head of"),
-        clean(&notice.unit_name),
-        lang.pick(
-            "Kami belum menerima laporan kinerja yang dapat dihitung dari",
-            "We have not yet received a performance report that counts from"
+    let due = crate::model::time::days_from_date(deadline)
+        .map_or_else(|| deadline.to_string(), |days| crate::model::time::day_words(days, lang));
+    let mut lines = vec![
+        format!("{} {},", lang.pick("Yth. Kepala", "To the head of"), clean(&notice.unit_name)),
+        String::new(),
+        format!(
+            "{} {} ({}) {} {period} {year}. {} {due}.",
+            lang.pick(
+                "Kami belum menerima laporan kinerja yang dapat dihitung dari",
+                "We have not yet received a performance report that counts from"
+            ),
+            clean(&notice.unit_name),
+            clean(&notice.unit),
+            lang.pick("untuk periode", "for"),
+            lang.pick("Batas waktunya", "It is due on"),
         ),
-        clean(&notice.unit_name),
-        clean(&notice.unit),
-        lang.pick("untuk periode", "for"),
-        lang.pick("Batas waktunya", "It is due on"),
         lang.pick(
             "Letakkan laporan (atau perbaikannya) di folder inbox unit Anda.",
-            "Please drop the report (or its correction) in your unit's inbox folder."
+            "Please drop the report (or its correction) in your unit's inbox folder.",
         )
-    );
+        .into(),
+    ];
+    notice.closing(&mut lines);
+    let text = lines.join("\n") + "\n";
     notice
         .recipients
         .iter()

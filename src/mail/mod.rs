@@ -36,6 +36,8 @@ pub fn notice_for(config: &Config, unit: &crate::model::Unit, annotated: Option<
         language: config.review.language,
         zone: unit.zone,
         annotated,
+        deadlines: config.mail.deadlines.clone(),
+        contact: config.mail.contact.clone(),
     })
 }
 
@@ -70,6 +72,64 @@ pub fn remind(config: &Config, ledger: &Ledger) -> Result<usize, StoreError> {
     Ok(queued)
 }
 
+/// What the planners read before they open the workbook: how many units are in, blocked, refused
+/// or silent (naming the last three), and the first errors that block.
+fn rekap_summary(
+    config: &Config,
+    ledger: &Ledger,
+    year: u16,
+    period: crate::model::Period,
+) -> Result<Vec<String>, StoreError> {
+    use crate::model::Verdict;
+    let language = config.review.language;
+    let scope = Scope { year: Some(i64::from(year)), period: Some(period.as_str()), unit: None };
+    let status = crate::status::gather(config, ledger, scope, language)?;
+    // Each unit's outcome as the Rekap shows it: its report's, or what stands in its place.
+    let mut by_verdict: std::collections::BTreeMap<Verdict, Vec<&str>> = Default::default();
+    for unit in config.units.units() {
+        let mine: Vec<&crate::status::Row> =
+            status.rows.iter().filter(|r| r.unit == unit.code && r.kind != Some("agreement")).collect();
+        let shown = mine.iter().find(|r| r.kind.is_some()).or(mine.first());
+        let verdict = match shown.map(|r| r.outcome) {
+            Some(Verdict::Duplikat) | Some(Verdict::Diterima) => Verdict::Diterima,
+            Some(other) => other,
+            None => Verdict::BelumMengirim,
+        };
+        by_verdict.entry(verdict).or_default().push(&unit.code);
+    }
+    let mut lines = Vec::new();
+    for verdict in [Verdict::Diterima, Verdict::PerluPerbaikan, Verdict::Ditolak, Verdict::BelumMengirim] {
+        let units = by_verdict.get(&verdict).map(Vec::as_slice).unwrap_or_default();
+        let named = match (verdict, units) {
+            (Verdict::Diterima, _) | (_, []) => String::new(),
+            (_, units) => format!(" ({})", units.join(", ")),
+        };
+        lines.push(format!("{}: {} unit{named}", verdict.label(language), units.len()));
+    }
+    let errors: Vec<crate::store::OpenFinding> =
+        ledger.open_findings(year, period)?.into_iter().filter(|f| f.severity == "error").collect();
+    if !errors.is_empty() {
+        lines.push(String::new());
+        lines.push(format!(
+            "{} ({} {}):",
+            language.pick("Kesalahan yang menahan laporan", "Errors that block reports"),
+            errors.len(),
+            language.pick("seluruhnya", "in all")
+        ));
+        for f in errors.iter().take(TOP_FINDINGS) {
+            let at = match (&f.sheet, &f.cell) {
+                (Some(sheet), Some(cell)) => format!(" {sheet}!{cell}"),
+                _ => String::new(),
+            };
+            lines.push(format!("  - {}{at}: {}", f.unit, crate::model::text::one_line(&f.message, 200)));
+        }
+    }
+    Ok(lines)
+}
+
+/// How many blocking findings the planners' mail lists; the workbook's *Temuan* has them all.
+const TOP_FINDINGS: usize = 5;
+
 /// Queue the consolidated workbook for the planners, unless one went out for the same year and
 /// period within the planner interval (`force`: regardless). Whether it was queued.
 ///
@@ -92,6 +152,7 @@ pub fn send_consolidated(
     if !force && ledger.last_queued("rekap", &prefix)?.is_some_and(|last| now_ms() - last < interval) {
         return Ok(false);
     }
-    let drafts = planners(to, year, period.as_str(), workbook, config.review.language);
+    let summary = rekap_summary(config, ledger, year, period)?;
+    let drafts = planners(to, year, period.as_str(), workbook, &summary, config.review.language);
     Ok(ledger.enqueue(&format!("{prefix}{}", now_ms()), &drafts)? > 0)
 }

@@ -53,6 +53,8 @@ pub struct Settings {
     pub deadlines: Vec<(u16, crate::model::Period, String)>,
     /// Remind this many days before a deadline (0: on the day).
     pub remind_days_before: u32,
+    /// Who units may ask (name, address, telephone), closing every message to a unit.
+    pub contact: Option<String>,
 }
 
 enum Failure {

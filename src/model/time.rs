@@ -35,6 +35,44 @@ pub fn days_from_date(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// A day (days since 1970-01-01) as a sentence writes it: `31 Januari 2025`, `31 January 2025`.
+pub fn day_words(days: i64, language: crate::model::Language) -> String {
+    const BULAN: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (year, month, day) = civil_from_days(days);
+    let names = match language {
+        crate::model::Language::Id => &BULAN,
+        crate::model::Language::En => &MONTHS,
+    };
+    format!("{day} {} {year}", names[(month - 1) as usize])
+}
+
 /// Now, in Unix milliseconds.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
@@ -110,6 +148,9 @@ mod tests {
         assert_eq!(days_from_date("2000-02-29").map(|d| utc(d * 86_400_000)), Some("2000-02-29 00:00:00".into()));
         assert_eq!(days_from_date("2025-13-01"), None);
         assert_eq!(civil_from_days(days_from_date("2024-03-07").unwrap()), (2024, 3, 7));
+        let due = days_from_date("2025-01-31").unwrap();
+        assert_eq!(day_words(due, crate::model::Language::Id), "31 Januari 2025");
+        assert_eq!(day_words(due, crate::model::Language::En), "31 January 2025");
     }
 
     #[test]

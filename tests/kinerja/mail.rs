@@ -2,7 +2,7 @@
 //! back — recipients, subjects, both bodies, the attachments opened.
 
 use crate::common::fixture;
-use crate::common::smtp::{SmtpServer, attachment};
+use crate::common::smtp::{SmtpServer, attachment, plain};
 use crate::service::{Service, wait_for};
 use calamine::{Reader, open_workbook_auto};
 use std::time::Duration;
@@ -11,7 +11,8 @@ fn mail_config(port: u16) -> String {
     format!(
         "settle = \"200ms\"\npoll_interval = \"500ms\"\n\n[[unit]]\ncode = \"KR07\"\nemail = [\"kanreg7@bkn.go.id\"]\n\n\
          [[unit]]\ncode = \"BKN\"\nemail = [\"renstra@bkn.go.id\", \"biro.perencanaan@bkn.go.id\"]\n\n\
-         [mail]\ntransport = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\nfrom = \"kinerja <kinerja@bkn.go.id>\"\ntimeout = \"2s\"\n"
+         [mail]\ntransport = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\nfrom = \"kinerja <kinerja@bkn.go.id>\"\ntimeout = \"2s\"\n\
+         contact = \"Biro Perencanaan, renstra@bkn.go.id\"\n"
     )
 }
 
@@ -44,6 +45,12 @@ fn units_hear_back_by_smtp() {
     let report = &reports[0].data;
     assert!(report.contains("Subject: [kinerja] BKN TAHUNAN 2023: perlu perbaikan (versi 1, 5 kesalahan)"), "{report}");
     assert!(report.contains("text/plain") && report.contains("text/html"));
+    // What to do next, a closing, and whom to ask.
+    assert!(report.contains("Langkah berikutnya:"), "{report}");
+    assert!(
+        report.contains("Salam,") && report.contains("Pertanyaan: Biro Perencanaan, renstra@bkn.go.id"),
+        "{report}"
+    );
     let csv = String::from_utf8(attachment(report, "temuan.csv").unwrap_or_else(|| panic!("{report}"))).unwrap();
     // Opens as a table in an Indonesian-locale Excel: UTF-8 byte-order mark, `;` between fields.
     assert!(csv.starts_with("\u{feff}kode;tingkat;lembar;sel"), "{csv}");
@@ -103,6 +110,10 @@ fn planners_get_the_workbook_and_late_units_one_reminder() {
     let messages = smtp.messages();
     let rekap = messages.iter().find(|m| m.recipients == ["rekap@bkn.go.id"]).unwrap();
     assert!(rekap.data.contains("Subject: [kinerja] Rekap kinerja TAHUNAN 2024"));
+    // A summary before the workbook: who is in, who is missing.
+    let summary = plain(&rekap.data);
+    assert!(summary.contains("\nditerima: 1 unit\nperlu perbaikan: 0 unit\nditolak: 0 unit\n"), "{summary}");
+    assert!(summary.contains("\nbelum mengirim: 28 unit (BKN, KR01,"), "{summary}");
     let workbook = attachment(&rekap.data, "Rekap Kinerja 2024 TAHUNAN.xlsx").unwrap();
     let path = service.dir.join("rekap.xlsx");
     std::fs::write(&path, workbook).unwrap();
@@ -111,6 +122,8 @@ fn planners_get_the_workbook_and_late_units_one_reminder() {
     assert!(reminder.data.contains("Subject: [kinerja] BKN TAHUNAN 2024: pengingat"), "{}", reminder.data);
     // Addressed to the head of the unit, not a sentence starting with "Yth.".
     assert!(reminder.data.contains("Yth. Kepala Badan Kepegawaian Negara,"), "{}", reminder.data);
+    let text = plain(&reminder.data);
+    assert!(text.contains("Batas waktunya 28 Februari 2025.") && text.contains("\nSalam,\n"), "{text}");
 
     // A restart sends no reminder twice; `consolidate --send` mails the planners at once.
     assert!(service.stop().success());

@@ -1,7 +1,7 @@
 //! Who sent what, and what is blocked: one scenario, and the same truth in the ledger, `status`,
 //! every sheet of the Rekap and every message.
 
-use crate::common::smtp::SmtpServer;
+use crate::common::smtp::{SmtpServer, plain};
 use crate::common::{fixture, report_of_kanreg};
 use crate::service::{Service, wait_for};
 use calamine::{Data, Range, Reader, open_workbook_auto};
@@ -21,7 +21,8 @@ fn config(port: u16) -> String {
     }
     config.push_str(&format!(
         "[mail]\ntransport = \"smtp\"\nhost = \"127.0.0.1\"\nport = {port}\nsecurity = \"none\"\n\
-         from = \"kinerja <kinerja@bkn.go.id>\"\ntimeout = \"2s\"\n"
+         from = \"kinerja <kinerja@bkn.go.id>\"\ntimeout = \"2s\"\n\n\
+         [[mail.deadline]]\nyear = 2024\nperiod = \"TAHUNAN\"\ndate = \"2030-02-28\"\n"
     ));
     config
 }
@@ -185,6 +186,11 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
             "Subject: [kinerja] KR07 TAHUNAN 2024: diterima (versi 3 = versi 1)",
         ]
     );
+    // The correction asked for: what to do, by when, and what changed from version 1.
+    let blocked = messages.iter().find(|m| m.data.contains("perlu perbaikan (versi 2")).unwrap();
+    let text = plain(&blocked.data);
+    assert!(text.contains("\nBatas waktu laporan TAHUNAN 2024: 28 Februari 2030.\n"), "{text}");
+    assert!(text.contains("\nPerubahan dari versi sebelumnya:\n  - "), "{text}");
     let agreement = messages.iter().find(|m| m.data.contains("Perjanjian Kinerja 2024: diterima")).unwrap();
     assert!(agreement.data.contains("IKU.1") && !agreement.data.contains("NPSS"), "{}", agreement.data);
     for unit in ["kr06", "kr08", "kr09"] {

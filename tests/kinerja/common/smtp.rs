@@ -118,3 +118,10 @@ pub fn attachment(data: &str, marker: &str) -> Option<Vec<u8>> {
     let encoded: String = body.split_whitespace().collect();
     base64::engine::general_purpose::STANDARD.decode(encoded).ok()
 }
+
+#[allow(dead_code)] // used by the tests, not by the benchmark that shares this file
+/// The plain-text body of a message, decoded, with `\n` line ends.
+pub fn plain(data: &str) -> String {
+    let body = attachment(data, "text/plain").unwrap_or_else(|| panic!("no text/plain part: {data}"));
+    String::from_utf8(body).unwrap().replace("\r\n", "\n")
+}
