@@ -305,7 +305,21 @@ fn template(
     } else {
         None
     };
-    let lines = stored.as_ref().map_or_else(template::builtin, template::from_agreement);
+    let lines = match &stored {
+        Some(agreement) => template::from_agreement(agreement),
+        None => match template::builtin(unit) {
+            Some(lines) => lines,
+            None => {
+                eprintln!(
+                    "kinerja: {} has no stored agreement for {year} and kinerja knows no indicator set for it: \
+                     drop its Perjanjian Kinerja {year} (any layout kinerja reads) into inbox/{}/ first, then ask \
+                     for its template again",
+                    unit.code, unit.code
+                );
+                return Ok(1);
+            }
+        },
+    };
     let (kind, name) = if agreement {
         (TemplateKind::Agreement, format!("Template Perjanjian Kinerja {} {year}.xlsx", unit.code))
     } else {
@@ -317,7 +331,7 @@ fn template(
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     template::write(&path, unit, year, kind, &lines)?;
-    let source = if stored.is_some() { "its stored agreement" } else { "the built-in BKN indicator set" };
+    let source = if stored.is_some() { "its stored agreement" } else { "the built-in indicator set of its family" };
     emit(&format!("{} ({} indicators from {source})\n", path.display(), lines.len()))?;
     Ok(0)
 }

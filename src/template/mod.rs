@@ -33,14 +33,29 @@ pub struct Line {
 
 #[derive(Deserialize)]
 struct Builtin {
+    set: Vec<Set>,
+}
+
+/// The indicators a family of units shares.
+#[derive(Deserialize)]
+struct Set {
+    units: Vec<String>,
     indicator: Vec<Line>,
 }
 
-/// The built-in BKN indicator set (BKN's revised PK 2023).
-pub fn builtin() -> Vec<Line> {
-    toml::from_str::<Builtin>(include_str!("../config/indicators.toml"))
-        .expect("the built-in indicators parse")
-        .indicator
+/// The built-in indicator set of `unit`'s family (BKN's revised PK 2023; the 14 IKU of the
+/// Kantor Regional, targets left to the unit), its names written for the unit; `None` for a unit
+/// of no known family.
+pub fn builtin(unit: &Unit) -> Option<Vec<Line>> {
+    let sets = toml::from_str::<Builtin>(include_str!("../config/indicators.toml")).expect("the built-in sets parse");
+    let set = sets.set.into_iter().find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(&unit.code)))?;
+    let named = |text: String| text.replace("{unit}", &unit.name);
+    Some(
+        set.indicator
+            .into_iter()
+            .map(|line| Line { name: named(line.name), goal_name: named(line.goal_name), ..line })
+            .collect(),
+    )
 }
 
 /// The lines of a stored agreement.
@@ -199,12 +214,18 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         sheet.write_string_with_format(row, 3, &line.name, &locked).map_err(failed)?;
         sheet.write_string_with_format(row, 4, &line.satuan, &locked).map_err(failed)?;
         let opinion = line.target.chars().all(|c| c.is_ascii_alphabetic()) && !line.target.is_empty();
-        let target_format = if kind == Kind::Agreement { &input } else { &locked };
+        // A target the set leaves to the unit is typed in, as in an agreement.
+        let target_format = if kind == Kind::Agreement || line.target.is_empty() { &input } else { &locked };
         match line.target.parse::<f64>() {
             Ok(n) => sheet.write_number_with_format(row, 5, n, target_format),
+            Err(_) if line.target.is_empty() => sheet.write_blank(row, 5, target_format),
             Err(_) => sheet.write_string_with_format(row, 5, &line.target, target_format),
         }
         .map_err(failed)?;
+        if target_format == &input && !opinion {
+            let positive = DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0));
+            sheet.add_data_validation(row, 5, row, 5, &positive).map_err(failed)?;
+        }
         if let Kind::Realisasi(_) = kind {
             sheet.write_blank(row, 6, &input).map_err(failed)?;
             let validation = if opinion {
@@ -230,11 +251,6 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
                 )
                 .map_err(failed)?;
             sheet.write_blank(row, 8, &input).map_err(failed)?;
-        } else {
-            let positive = DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0));
-            if !opinion {
-                sheet.add_data_validation(row, 5, row, 5, &positive).map_err(failed)?;
-            }
         }
         row += 1;
     }

@@ -24,7 +24,8 @@ fn templates_lock_their_labels_and_describe_themselves() {
     let config = Config::builtin();
     let unit = config.units.get("KR07").unwrap();
     let report = dir.join("laporan.xlsx");
-    template::write(&report, unit, 2025, TemplateKind::Realisasi(Period::Tw2), &template::builtin()).unwrap();
+    template::write(&report, unit, 2025, TemplateKind::Realisasi(Period::Tw2), &template::builtin(unit).unwrap())
+        .unwrap();
     let mut book = open_workbook_auto(&report).unwrap();
     assert_eq!(book.sheet_names(), ["Laporan", "Petunjuk", "kinerja"]);
     let hidden: Vec<bool> = book.sheets_metadata().iter().map(|s| s.visible != SheetVisible::Visible).collect();
@@ -38,7 +39,11 @@ fn templates_lock_their_labels_and_describe_themselves() {
     assert_eq!(sheet.get_value((1, 1)), Some(&Data::String("Triwulan II".into())));
     let codes: Vec<String> =
         sheet.rows().skip(4).filter_map(|r| r.get(2).map(|c| c.to_string())).filter(|c| c.starts_with("IKU")).collect();
-    assert_eq!(codes.len(), 13);
+    // The Kantor Regional's own 14 IKU, named for the unit, their targets left to it (from its PK).
+    assert_eq!(codes.len(), 14);
+    let first = sheet.rows().find(|r| r.get(2) == Some(&Data::String("IKU.1".into()))).unwrap();
+    assert!(first[3].to_string().ends_with("di wilayah kerja Kantor Regional VII BKN Palembang"), "{first:?}");
+    assert_eq!(first[5], Data::Empty);
     let help = book.worksheet_range("Petunjuk").unwrap();
     assert_eq!(help.get_value((0, 0)), Some(&Data::String("Petunjuk pengisian".into())));
     // A blank template reads as the unit's report for the period, with nothing yet to score.
@@ -49,12 +54,25 @@ fn templates_lock_their_labels_and_describe_themselves() {
     );
 
     let agreement = dir.join("pk.xlsx");
-    template::write(&agreement, unit, 2025, TemplateKind::Agreement, &template::builtin()).unwrap();
+    let bkn = config.units.get("BKN").unwrap();
+    template::write(&agreement, bkn, 2025, TemplateKind::Agreement, &template::builtin(bkn).unwrap()).unwrap();
     let (pk, findings) =
         kinerja::ingest::read(&agreement, &config.units, &Overrides::default(), &config.limits).unwrap();
     assert_eq!(pk.kind, Kind::Agreement);
     assert_eq!(pk.indicators.len(), 13);
     assert_eq!(pk.indicators[9].target.value, kinerja::model::Value::Number("3.7".parse().unwrap()));
     assert!(findings.iter().all(|f| f.severity != kinerja::model::Severity::Error), "{findings:#?}");
+    // A unit of no known family has no set: its template waits for its own agreement.
+    assert!(template::builtin(config.units.get("PUSPENKOM").unwrap()).is_none());
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["template", "--unit", "PUSPENKOM", "--year", "2025", "--out"])
+        .arg(dir.join("puspenkom.xlsx"))
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("PUSPENKOM has no stored agreement for 2025") && said.contains("inbox/PUSPENKOM/"), "{said}");
+    assert!(!dir.join("puspenkom.xlsx").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
