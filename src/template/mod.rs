@@ -4,8 +4,8 @@
 //! the template, its version, the unit and the year. A filled template reads back through
 //! `kinerja check` like any unit workbook.
 
-use crate::model::{Period, Report, Unit, Value};
-use rust_xlsxwriter::{Color, DataValidation, DataValidationRule, Format, Formula, Workbook, XlsxError};
+use crate::model::{Measure, Period, Report, Unit, Value};
+use rust_xlsxwriter::{Color, DataValidation, Format, Formula, Workbook, XlsxError};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -102,6 +102,7 @@ pub enum Kind {
     Agreement,
 }
 
+/// The instructions of a report template.
 const INSTRUCTIONS: &[&str] = &[
     "Petunjuk pengisian",
     "1. Isi hanya sel berwarna kuning. Sel lain (nama indikator, target, rumus capaian) terkunci.",
@@ -111,6 +112,17 @@ const INSTRUCTIONS: &[&str] = &[
     "5. Untuk opini laporan keuangan, pilih WTP, WDP, TW, atau TMP.",
     "6. Jangan mengubah judul, urutan kolom, atau lembar tersembunyi; simpan sebagai .xlsx.",
     "7. Kirim berkas ke folder inbox unit Anda. Tanda terima atau laporan ketidaksesuaian akan dikirim melalui surel.",
+];
+
+/// The instructions of an agreement template: targets are what the unit fills in.
+const AGREEMENT_INSTRUCTIONS: &[&str] = &[
+    "Petunjuk pengisian Perjanjian Kinerja",
+    "1. Isi kolom Target (sel berwarna kuning) sesuai Perjanjian Kinerja yang ditandatangani pimpinan unit. Nama indikator dan satuan terkunci.",
+    "2. Target diisi angka dengan koma desimal sesuai pengaturan Excel Anda, misalnya 95 atau 3,7; persen tanpa tanda %.",
+    "3. Untuk opini laporan keuangan, isi WTP.",
+    "4. Bila Perjanjian Kinerja direvisi, kirim berkas revisinya: versi terakhir yang berlaku, dan laporan berikutnya dinilai terhadapnya.",
+    "5. Jangan mengubah judul, urutan kolom, atau lembar tersembunyi; simpan sebagai .xlsx.",
+    "6. Kirim berkas ke folder inbox unit Anda. Tanda terima berisi indikator dan target yang dicatat akan dikirim melalui surel.",
 ];
 
 /// Widths, in characters, of the wrapped columns: the indicator's name, the goal, the instructions.
@@ -186,10 +198,22 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
     for (col, h) in headers.iter().enumerate() {
         sheet.write_string_with_format(3, col as u16, *h, &header).map_err(failed)?;
     }
-    let number_or_na = |cell: &str| {
-        DataValidation::new()
-            .allow_custom(Formula::new(format!("=OR(ISNUMBER({cell}),{cell}=\"N/A\")")))
-            .set_error_message("Isi dengan angka atau N/A.")
+    // A number in the range its unit of measure allows (the review's VALUE_OUT_OF_RANGE); a
+    // realisasi may also be N/A, a target not.
+    let in_range = |cell: &str, line: &Line, na: bool| {
+        let range = crate::validate::ranges::range_for(Measure::from_label(&line.satuan), &line.name);
+        let (test, said) = match range {
+            Some((low, Some(high))) => {
+                (format!("AND(ISNUMBER({cell}),{cell}>={low},{cell}<={high})"), format!("angka {low}–{high}"))
+            }
+            Some((low, None)) => (format!("AND(ISNUMBER({cell}),{cell}>={low})"), format!("angka ≥ {low}")),
+            None => (format!("ISNUMBER({cell})"), "angka".to_string()),
+        };
+        let (formula, message) = match na {
+            true => (format!("=OR({test},{cell}=\"N/A\")"), format!("Isi dengan {said} atau N/A.")),
+            false => (format!("={test}"), format!("Isi dengan {said}.")),
+        };
+        DataValidation::new().allow_custom(Formula::new(formula)).set_error_message(message)
     };
     let opinions = ["WTP", "WDP", "TW", "TMP", "N/A"];
     let mut row = 4u32;
@@ -223,15 +247,15 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         }
         .map_err(failed)?;
         if target_format == &input && !opinion {
-            let positive = DataValidation::new().allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0));
-            sheet.add_data_validation(row, 5, row, 5, &positive).map_err(failed)?;
+            let typed = in_range(&format!("F{}", row + 1), line, false).map_err(failed)?;
+            sheet.add_data_validation(row, 5, row, 5, &typed).map_err(failed)?;
         }
         if let Kind::Realisasi(_) = kind {
             sheet.write_blank(row, 6, &input).map_err(failed)?;
             let validation = if opinion {
                 DataValidation::new().allow_list_strings(&opinions).map_err(failed)?
             } else {
-                number_or_na(&format!("G{}", row + 1)).map_err(failed)?
+                in_range(&format!("G{}", row + 1), line, true).map_err(failed)?
             };
             sheet.add_data_validation(row, 6, row, 6, &validation).map_err(failed)?;
             let (g, f) = (format!("G{}", row + 1), format!("F{}", row + 1));
@@ -272,7 +296,8 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
     sheet.protect();
     let help = book.add_worksheet();
     help.set_name("Petunjuk").map_err(failed)?;
-    for (i, text) in INSTRUCTIONS.iter().enumerate() {
+    let instructions = if kind == Kind::Agreement { AGREEMENT_INSTRUCTIONS } else { INSTRUCTIONS };
+    for (i, text) in instructions.iter().enumerate() {
         help.set_row_height(i as u32, 15.0 * wrapped_lines(text, HELP_WIDTH) as f64).map_err(failed)?;
         help.write_string_with_format(i as u32, 0, *text, &locked).map_err(failed)?;
     }

@@ -12,7 +12,7 @@ mod categories;
 mod claims;
 pub mod history;
 mod plausible;
-mod ranges;
+pub mod ranges;
 pub mod structure;
 
 pub use claims::within_tolerance;

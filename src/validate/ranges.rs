@@ -1,15 +1,16 @@
 //! Values that cannot be right for their unit of measure, and N/A without a reason.
 
 use crate::ingest::cell::contains_ignore_case;
-use crate::model::{Code, Finding, IndicatorRow, Measure, Reading, Report, Value};
+use crate::model::{Code, Finding, Measure, Reading, Report, Value};
 use rust_decimal::Decimal;
 
-/// The range a measure allows: shares 0–100, IKM 25–100 (PermenPANRB 14/2017), the SPBE
-/// maturity index 1–5, IP ASN and scores 0–100, counts and rupiah from 0.
-fn range_of(indicator: &IndicatorRow) -> Option<(Decimal, Option<Decimal>)> {
-    let named = |word| contains_ignore_case(&indicator.name, word);
+/// The range an indicator's measure allows: shares 0–100, IKM 25–100 (PermenPANRB 14/2017), the
+/// SPBE maturity index 1–5, IP ASN and scores 0–100, counts and rupiah from 0. Templates validate
+/// their input cells by it too.
+pub fn range_for(measure: Measure, name: &str) -> Option<(Decimal, Option<Decimal>)> {
+    let named = |word| contains_ignore_case(name, word);
     let hundred = Some(Decimal::ONE_HUNDRED);
-    match indicator.measure {
+    match measure {
         Measure::Percent | Measure::Score => Some((Decimal::ZERO, hundred)),
         Measure::Index if named("spbe") => Some((Decimal::ONE, Some(Decimal::from(5)))),
         Measure::Index if named("kepuasan") || named("ikm") => Some((Decimal::from(25), hundred)),
@@ -39,7 +40,7 @@ fn out_of_range(what: &str, code: &str, reading: &Reading, range: (Decimal, Opti
 pub fn check(report: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     for indicator in &report.indicators {
-        if let Some(range) = range_of(indicator) {
+        if let Some(range) = range_for(indicator.measure, &indicator.name) {
             findings.extend(out_of_range("Target", &indicator.code, &indicator.target, range));
             findings.extend(out_of_range("Realisasi", &indicator.code, &indicator.realisasi, range));
         }

@@ -46,6 +46,18 @@ fn templates_lock_their_labels_and_describe_themselves() {
     assert_eq!(first[5], Data::Empty);
     let help = book.worksheet_range("Petunjuk").unwrap();
     assert_eq!(help.get_value((0, 0)), Some(&Data::String("Petunjuk pengisian".into())));
+    // Input cells take what the review accepts for the unit of measure: IKM 25–100, a share
+    // 0–100, or N/A; a target the unit types, a number in range.
+    let mut package = zip::ZipArchive::new(std::fs::File::open(&report).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut package.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut xml).unwrap();
+    let ikm_row = 4 + 1 + sheet.rows().skip(4).position(|r| r.get(2) == Some(&Data::String("IKU.3".into()))).unwrap();
+    let ikm = format!("AND(ISNUMBER(G{ikm_row}),G{ikm_row}&gt;=25,G{ikm_row}&lt;=100),G{ikm_row}=\"N/A\")");
+    assert!(xml.contains(&ikm), "{xml}");
+    assert!(
+        xml.contains(&format!("<formula1>AND(ISNUMBER(F{ikm_row}),F{ikm_row}&gt;=25,F{ikm_row}&lt;=100)</formula1>")),
+        "{xml}"
+    );
     // A blank template reads as the unit's report for the period, with nothing yet to score.
     let (read, _) = kinerja::ingest::read(&report, &config.units, &Overrides::default(), &config.limits).unwrap();
     assert_eq!(
@@ -61,6 +73,9 @@ fn templates_lock_their_labels_and_describe_themselves() {
     assert_eq!(pk.kind, Kind::Agreement);
     assert_eq!(pk.indicators.len(), 13);
     assert_eq!(pk.indicators[9].target.value, kinerja::model::Value::Number("3.7".parse().unwrap()));
+    let mut book = open_workbook_auto(&agreement).unwrap();
+    let help = book.worksheet_range("Petunjuk").unwrap();
+    assert_eq!(help.get_value((0, 0)), Some(&Data::String("Petunjuk pengisian Perjanjian Kinerja".into())));
     assert!(findings.iter().all(|f| f.severity != kinerja::model::Severity::Error), "{findings:#?}");
     // A unit of no known family has no set: its template waits for its own agreement.
     assert!(template::builtin(config.units.get("PUSPENKOM").unwrap()).is_none());
