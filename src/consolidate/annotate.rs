@@ -1,15 +1,20 @@
-//! The unit's own workbook, re-rendered: its cells as sent, the cells with findings highlighted
-//! and carrying the message as a note, every claim annotated with kinerja's recomputation, a
-//! sheet of computed values, and a sheet of findings linked to their cells.
+//! The unit's annotated copy: for an .xlsx, the unit's own package with the cells that have
+//! findings filled by severity (error red, warning amber) and carrying the messages as notes,
+//! every claim noted with kinerja's recomputation, and two sheets added (*Hasil kinerja*,
+//! *Temuan* with links to the cells) — see [`super::mark`]. Any other format (.xls, .xlsm, .ods,
+//! .xlsb), or an .xlsx whose parts cannot be edited, is re-rendered from its cells, and the copy
+//! says so.
 
 use super::ConsolidateError;
+use super::mark::{Added, Cell, Fill, Mark};
 use crate::check::Outcome;
 use crate::config::Limits;
 use crate::ingest::sheet::Data;
-use crate::model::Claim;
 use crate::model::amount::display2;
+use crate::model::{Claim, Language, Severity, Value};
+use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Where the annotated copy of a submission goes: `outbox/<year>/<UNIT>/`.
@@ -22,15 +27,28 @@ pub fn path(outbox: &Path, year: u16, unit: &str, file_name: &str, sha256: &str)
     outbox.join(year.to_string()).join(unit).join(format!("{stem} (dinilai {}).xlsx", &sha256[..sha256.len().min(8)]))
 }
 
-type Notes = HashMap<(String, u32, u32), Vec<String>>;
+type Marks = HashMap<String, BTreeMap<(u32, u32), Mark>>;
 
-fn claim_notes(outcome: &Outcome) -> Notes {
-    let mut notes: Notes = HashMap::new();
-    let Some((report, card)) = &outcome.scored else { return notes };
+/// Per sheet and cell: the fill of its most severe finding, and the lines of its note (the
+/// findings' messages, then kinerja's recomputation of a claim).
+fn marks(outcome: &Outcome) -> Marks {
+    let mut marks: Marks = HashMap::new();
+    for f in &outcome.findings {
+        let Some(at) = &f.at else { continue };
+        let mark = marks.entry(at.sheet.to_string()).or_default().entry((at.row, at.col)).or_default();
+        let fill = match f.severity {
+            Severity::Error => Fill::Error,
+            Severity::Warning => Fill::Warning,
+            Severity::Info => Fill::None,
+        };
+        mark.fill = mark.fill.max(Some(fill));
+        mark.lines.push(f.message_in(outcome.language));
+    }
+    let Some((report, card)) = &outcome.scored else { return marks };
     let mut put = |claim: &Option<Claim>, computed: Option<rust_decimal::Decimal>| {
         if let (Some(c), Some(v)) = (claim, computed) {
-            let key = (c.at.sheet.to_string(), c.at.row, c.at.col);
-            notes.entry(key).or_default().push(format!("kinerja menghitung: {}", display2(v)));
+            let mark = marks.entry(c.at.sheet.to_string()).or_default().entry((c.at.row, c.at.col)).or_default();
+            mark.lines.push(format!("kinerja menghitung: {}", display2(v)));
         }
     };
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
@@ -50,7 +68,129 @@ fn claim_notes(outcome: &Outcome) -> Notes {
         put(&row.serapan, line.serapan);
         put(&row.efisiensi, line.efisiensi);
     }
-    notes
+    marks
+}
+
+fn number(value: rust_decimal::Decimal) -> Cell {
+    value.to_f64().map_or(Cell::Empty, Cell::Number)
+}
+
+/// *Hasil kinerja*: per indicator, the target and realisasi read, capaian computed and claimed;
+/// then NPSS.
+fn results(outcome: &Outcome, name: String) -> Option<Added> {
+    let (report, card) = outcome.scored.as_ref()?;
+    let header = ["Kode", "Indikator", "SS", "Target", "Realisasi", "Capaian (hitung)", "Capaian (tertulis)", "Status"];
+    let mut rows = vec![header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
+    for (row, scored) in report.indicators.iter().zip(&card.indicators) {
+        let value = |v: &Value| match v {
+            Value::Number(n) => number(*n),
+            Value::Missing => Cell::Empty,
+            other => Cell::Text(other.shown("")),
+        };
+        rows.push(vec![
+            Cell::Text(row.code.clone()),
+            Cell::Text(row.name.clone()),
+            Cell::Text(row.goal.clone()),
+            value(&row.target.value),
+            value(&row.realisasi.value),
+            scored.capaian.value.map_or(Cell::Empty, |v| number(crate::model::amount::round_half_up(v, 2))),
+            row.capaian.as_ref().map_or(Cell::Empty, |c| number(c.value)),
+            Cell::Text(scored.capaian.status().as_str().into()),
+        ]);
+    }
+    rows.push(vec![]);
+    rows.push(vec![
+        Cell::Header("NPSS".into()),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        card.npss.value.map_or(Cell::Empty, |v| number(crate::model::amount::round_half_up(v, 2))),
+    ]);
+    Some(Added { name, widths: vec![10.0, 50.0, 8.0, 10.0, 10.0, 12.0, 12.0, 12.0], rows })
+}
+
+/// *Temuan*: every finding, its cell a link to it (`place` gives the link's target).
+fn findings(
+    outcome: &Outcome,
+    name: String,
+    place: &dyn Fn(&crate::model::CellRef) -> String,
+    note: Option<&str>,
+) -> Added {
+    let language = outcome.language;
+    let header = ["Kode", "Tingkat", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"];
+    let mut rows = vec![header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
+    for f in &outcome.findings {
+        rows.push(vec![
+            Cell::Text(f.code.as_str().into()),
+            Cell::Text(f.severity.label(language).into()),
+            f.at.as_ref().map_or(Cell::Empty, |at| Cell::Link(at.to_string(), place(at))),
+            Cell::Text(f.subject.clone()),
+            Cell::Text(f.found.clone()),
+            Cell::Text(f.expected.clone()),
+            Cell::Text(f.message_in(language)),
+        ]);
+    }
+    if let Some(note) = note {
+        rows.push(vec![]);
+        rows.push(vec![Cell::Text(note.into())]);
+    }
+    Added { name, widths: vec![20.0, 11.0, 18.0, 16.0, 14.0, 14.0, 70.0], rows }
+}
+
+/// A name for an added sheet that none of the unit's sheets has.
+fn free_name(taken: &[String], wanted: &str) -> String {
+    let clash = |n: &str| taken.iter().any(|t| t.eq_ignore_ascii_case(n));
+    if !clash(wanted) {
+        return wanted.to_string();
+    }
+    (2..).map(|n| format!("{wanted} (kinerja {n})")).find(|n| !clash(n)).expect("a free name")
+}
+
+/// Write the annotated copy of the workbook whose bytes are `bytes` (named `source`) to `target`
+/// in `outbox`.
+///
+/// # Errors
+/// [`ConsolidateError`] when the source cannot be read again or the copy cannot be written.
+pub fn write(
+    outcome: &Outcome,
+    source: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    outbox: &Path,
+    target: &Path,
+) -> Result<(), ConsolidateError> {
+    let failed = |source| ConsolidateError::Write { path: target.to_path_buf(), source };
+    let marks = marks(outcome);
+    let extension = source.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let edited = (extension == "xlsx")
+        .then(|| crate::ingest::package::inspect(bytes, limits).ok())
+        .flatten()
+        .and_then(|mut archive| {
+            let main = crate::ingest::xlsx::main_part(&mut archive);
+            let taken: Vec<String> = crate::ingest::xlsx::workbook(&mut archive, &main)
+                .ok()?
+                .0
+                .into_iter()
+                .map(|e| e.name)
+                .collect();
+            let mut added: Vec<Added> = results(outcome, free_name(&taken, "Hasil kinerja")).into_iter().collect();
+            let place = |at: &crate::model::CellRef| super::mark::place(&at.sheet, at.row, at.col);
+            added.push(findings(outcome, free_name(&taken, "Temuan"), &place, None));
+            match super::mark::mark(archive, &marks, &added) {
+                Ok(bytes) => Some(bytes),
+                Err(why) => {
+                    tracing::warn!(file = %source.display(), "annotated copy re-rendered: the package could not be edited ({why})");
+                    None
+                }
+            }
+        });
+    let bytes = match edited {
+        Some(bytes) => bytes,
+        None => rerender(outcome, source, bytes, limits, &marks, outcome.language).map_err(failed)?,
+    };
+    crate::files::write(outbox, target, &bytes)
+        .map_err(|source| ConsolidateError::Rename { path: target.to_path_buf(), source })
 }
 
 fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Option<&Format>) -> Result<(), XlsxError> {
@@ -73,123 +213,92 @@ fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Opt
     Ok(())
 }
 
-/// Write the annotated copy of the workbook whose bytes are `bytes` (named `source`) to `target`
-/// in `outbox`.
-///
-/// # Errors
-/// [`ConsolidateError`] when the source cannot be read again or the copy cannot be written.
-pub fn write(
+/// The copy of a workbook whose package is not edited: its cells re-rendered, marked the same
+/// way, and the same added sheets; *Temuan* says the unit's formatting is not kept.
+fn rerender(
     outcome: &Outcome,
     source: &Path,
     bytes: &[u8],
     limits: &Limits,
-    outbox: &Path,
-    target: &Path,
-) -> Result<(), ConsolidateError> {
-    let failed = |source| ConsolidateError::Write { path: target.to_path_buf(), source };
+    marks: &Marks,
+    language: Language,
+) -> Result<Vec<u8>, XlsxError> {
     let mut budget = crate::ingest::package::Budget::new(limits, std::time::Instant::now());
-    let original = crate::ingest::open(source, bytes, limits, &mut budget).map_err(|e| ConsolidateError::Write {
-        path: source.to_path_buf(),
-        source: XlsxError::ParameterError(e.to_string()),
-    })?;
-    let mut findings: Notes = HashMap::new();
-    for f in &outcome.findings {
-        if let Some(at) = &f.at {
-            findings.entry((at.sheet.to_string(), at.row, at.col)).or_default().push(f.message_in(outcome.language));
-        }
-    }
-    let claims = claim_notes(outcome);
-    let marked = Format::new().set_background_color(Color::RGB(0xFFC7CE));
-    let header = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
+    let original = crate::ingest::open(source, bytes, limits, &mut budget)
+        .map_err(|e| XlsxError::ParameterError(e.to_string()))?;
+    let fills = |fill: Option<Fill>| match fill {
+        Some(Fill::Error) => Some(Format::new().set_background_color(Color::RGB(0xFFC7CE))),
+        Some(Fill::Warning) => Some(Format::new().set_background_color(Color::RGB(0xFFEB9C))),
+        _ => None,
+    };
     let mut book = Workbook::new();
     let mut names = SheetNames::default();
     for source_sheet in &original.sheets {
         let name = source_sheet.name.to_string();
         let sheet = book.add_worksheet();
-        sheet.set_name(names.fit(&name)).map_err(failed)?;
-        let mut places: Vec<&(String, u32, u32)> =
-            findings.keys().chain(claims.keys()).filter(|k| k.0 == name).collect();
-        places.sort();
-        places.dedup();
+        sheet.set_name(names.fit(&name))?;
+        let empty = BTreeMap::new();
+        let here = marks.get(&name).unwrap_or(&empty);
         for row in source_sheet.rows().filter(|r| *r <= EXCEL_LAST_ROW) {
             for (col, data) in source_sheet.cells_in_row(row).filter(|(c, _)| *c <= EXCEL_LAST_COL) {
-                let format = findings.contains_key(&(name.clone(), row, col)).then_some(&marked);
-                copy_cell(sheet, row, col as u16, data, format).map_err(failed)?;
+                let format = fills(here.get(&(row, col)).and_then(|m| m.fill));
+                copy_cell(sheet, row, col as u16, data, format.as_ref())?;
             }
         }
-        for key in places.into_iter().filter(|(_, row, col)| *row <= EXCEL_LAST_ROW && *col <= EXCEL_LAST_COL) {
-            let (_, row, col) = key;
-            let mut lines = findings.get(key).cloned().unwrap_or_default();
-            lines.extend(claims.get(key).cloned().unwrap_or_default());
-            if findings.contains_key(key) && *source_sheet.get(*row, *col) == Data::Empty {
-                sheet.write_blank(*row, *col as u16, &marked).map_err(failed)?;
+        for ((row, col), mark) in here.iter().filter(|((r, c), _)| *r <= EXCEL_LAST_ROW && *c <= EXCEL_LAST_COL) {
+            if let Some(format) = fills(mark.fill).filter(|_| *source_sheet.get(*row, *col) == Data::Empty) {
+                sheet.write_blank(*row, *col as u16, &format)?;
             }
-            let note = lines.join("\n");
-            let note = crate::model::text::fit_cell(&note);
-            sheet.insert_note(*row, *col as u16, &Note::new(note).set_author("kinerja")).map_err(failed)?;
+            if !mark.lines.is_empty() {
+                let note = mark.lines.join("\n");
+                let note = Note::new(crate::model::text::fit_cell(&note)).set_author("kinerja");
+                sheet.insert_note(*row, *col as u16, &note)?;
+            }
         }
     }
-    if let Some((report, card)) = &outcome.scored {
-        let sheet = book.add_worksheet();
-        sheet.set_name("Hasil kinerja").map_err(failed)?;
-        for (col, h) in
-            ["Kode", "Indikator", "SS", "Target", "Realisasi", "Capaian (hitung)", "Capaian (tertulis)", "Status"]
-                .iter()
-                .enumerate()
-        {
-            sheet.write_string_with_format(0, col as u16, *h, &header).map_err(failed)?;
-        }
-        for (i, (row, scored)) in report.indicators.iter().zip(&card.indicators).enumerate() {
-            let r = i as u32 + 1;
-            sheet.write_string(r, 0, &row.code).map_err(failed)?;
-            sheet.write_string(r, 1, &row.name).map_err(failed)?;
-            sheet.write_string(r, 2, &row.goal).map_err(failed)?;
-            for (col, value) in [(3u16, &row.target.value), (4, &row.realisasi.value)] {
-                match value {
-                    crate::model::Value::Number(n) => sheet.write_number(r, col, n.to_string().parse().unwrap_or(0.0)),
-                    crate::model::Value::Opinion(o) => sheet.write_string(r, col, o),
-                    crate::model::Value::NotApplicable => sheet.write_string(r, col, "N/A"),
-                    crate::model::Value::Missing => sheet.write_blank(r, col, &Format::new()),
+    let said = language.pick(
+        "Salinan ini dibuat ulang dari isi sel berkas Anda (format berkasnya tidak dapat diubah langsung): format, lebar kolom, dan validasi asli tidak dipertahankan.",
+        "This copy is re-rendered from your file's cells (its format cannot be edited in place): the original formatting, widths and validation are not kept.",
+    );
+    let place =
+        |at: &crate::model::CellRef| format!("internal:'{}'!{}", names.written(&at.sheet).replace('\'', "''"), at.a1());
+    let mut added: Vec<Added> = results(outcome, "Hasil kinerja".into()).into_iter().collect();
+    added.push(findings(outcome, "Temuan".into(), &place, Some(said)));
+    for sheet in &added {
+        write_added(book.add_worksheet(), sheet)?;
+    }
+    book.save_to_buffer()
+}
+
+/// An added sheet through the workbook writer (the re-rendered copy).
+fn write_added(sheet: &mut Worksheet, added: &Added) -> Result<(), XlsxError> {
+    sheet.set_name(&added.name)?;
+    let header = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
+    let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    for (col, width) in added.widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    for (r, cells) in added.rows.iter().enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell {
+                Cell::Header(t) => sheet.write_string_with_format(r, c, t, &header).map(|_| ())?,
+                Cell::Text(t) => {
+                    sheet.write_string_with_format(r, c, crate::model::text::fit_cell(t), &wrap).map(|_| ())?
                 }
-                .map_err(failed)?;
+                Cell::Number(n) => {
+                    sheet.write_number_with_format(r, c, *n, &Format::new().set_num_format("0.00")).map(|_| ())?
+                }
+                Cell::Link(t, place) => sheet.write_url_with_text(r, c, place.as_str(), t).map(|_| ())?,
+                Cell::Empty => {}
             }
-            if let Some(v) = scored.capaian.value {
-                sheet.write_number(r, 5, display2(v).parse().unwrap_or(0.0)).map_err(failed)?;
-            }
-            if let Some(c) = &row.capaian {
-                sheet.write_number(r, 6, c.value.to_string().parse().unwrap_or(0.0)).map_err(failed)?;
-            }
-            sheet.write_string(r, 7, scored.capaian.status().as_str()).map_err(failed)?;
         }
-        let r = report.indicators.len() as u32 + 2;
-        sheet.write_string_with_format(r, 0, "NPSS", &header).map_err(failed)?;
-        if let Some(v) = card.npss.value {
-            sheet.write_number(r, 5, display2(v).parse().unwrap_or(0.0)).map_err(failed)?;
-        }
-        sheet.autofit();
     }
-    let sheet = book.add_worksheet();
-    sheet.set_name("Temuan").map_err(failed)?;
-    for (col, h) in ["Kode", "Tingkat", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"].iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *h, &header).map_err(failed)?;
-    }
-    for (i, f) in outcome.findings.iter().enumerate() {
-        let r = i as u32 + 1;
-        sheet.write_string(r, 0, f.code.as_str()).map_err(failed)?;
-        sheet.write_string(r, 1, f.severity.label(outcome.language)).map_err(failed)?;
-        if let Some(at) = &f.at {
-            let link = format!("internal:'{}'!{}", names.written(&at.sheet).replace('\'', "''"), at.a1());
-            sheet.write_url_with_text(r, 2, link.as_str(), at.to_string()).map_err(failed)?;
-        }
-        for (col, text) in [(3u16, &f.subject), (4, &f.found), (5, &f.expected)] {
-            sheet.write_string(r, col, text).map_err(failed)?;
-        }
-        sheet.write_string(r, 6, f.message_in(outcome.language)).map_err(failed)?;
-    }
-    sheet.autofit();
-    let bytes = book.save_to_buffer().map_err(failed)?;
-    crate::files::write(outbox, target, &bytes)
-        .map_err(|source| ConsolidateError::Rename { path: target.to_path_buf(), source })
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    Ok(())
 }
 
 const EXCEL_LAST_ROW: u32 = 1_048_575;

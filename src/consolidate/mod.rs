@@ -11,6 +11,7 @@
 
 mod aggregate;
 pub mod annotate;
+mod mark;
 
 use crate::config::Config;
 use crate::model::text::shown_name;

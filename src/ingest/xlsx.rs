@@ -66,10 +66,10 @@ fn attr<'a>(e: &'a BytesStart, name: &str) -> Option<Cow<'a, str>> {
     })
 }
 
-struct SheetEntry {
-    name: String,
-    hidden: bool,
-    part: Option<String>,
+pub(crate) struct SheetEntry {
+    pub(crate) name: String,
+    pub(crate) hidden: bool,
+    pub(crate) part: Option<String>,
 }
 
 /// Read the workbook in a package already measured by [`super::package::inspect`].
@@ -78,10 +78,7 @@ struct SheetEntry {
 /// [`Failure::Unreadable`] when the package has no readable workbook part; [`Failure::TooLarge`]
 /// when a limit is reached while reading (the time budget among them).
 pub fn read(mut archive: Archive<'_>, limits: &Limits, budget: &mut Budget) -> Result<Workbook, Failure> {
-    let main = relationships(&mut archive, "_rels/.rels")
-        .into_iter()
-        .find(|(_, kind, _)| kind.ends_with("/officeDocument"))
-        .map_or_else(|| "xl/workbook.xml".to_string(), |(_, _, target)| resolve("", &target));
+    let main = main_part(&mut archive);
     let (entries, date1904, rels) = workbook(&mut archive, &main)?;
     let related = |suffix: &str| rels.iter().find(|(_, kind, _)| kind.ends_with(suffix)).map(|(_, _, t)| t.clone());
     let strings = match related("/sharedStrings") {
@@ -103,6 +100,14 @@ pub fn read(mut archive: Archive<'_>, limits: &Limits, budget: &mut Budget) -> R
         }
     }
     Ok(book)
+}
+
+/// The workbook part the package's relationships name (`xl/workbook.xml` by default).
+pub(crate) fn main_part(archive: &mut Archive<'_>) -> String {
+    relationships(archive, "_rels/.rels")
+        .into_iter()
+        .find(|(_, kind, _)| kind.ends_with("/officeDocument"))
+        .map_or_else(|| "xl/workbook.xml".to_string(), |(_, _, target)| resolve("", &target))
 }
 
 /// Whether the XML part `name` of the package is well formed: every element closed, end names
@@ -131,7 +136,7 @@ pub fn well_formed(archive: &mut Archive<'_>, name: &str, budget: &Budget) -> Re
 
 /// A part's path from a relationship target: absolute (`/xl/worksheets/sheet1.xml`) or
 /// relative to the folder of the part that names it.
-fn resolve(folder: &str, target: &str) -> String {
+pub(crate) fn resolve(folder: &str, target: &str) -> String {
     let mut parts: Vec<&str> =
         if let Some(absolute) = target.strip_prefix('/') { vec![absolute] } else { vec![folder, target] };
     parts.retain(|p| !p.is_empty());
@@ -150,7 +155,7 @@ fn resolve(folder: &str, target: &str) -> String {
 }
 
 /// (id, type, target as a part path) of the relationships in `rels_part`.
-fn relationships(archive: &mut Archive<'_>, rels_part: &str) -> Vec<(String, String, String)> {
+pub(crate) fn relationships(archive: &mut Archive<'_>, rels_part: &str) -> Vec<(String, String, String)> {
     let folder = rels_part.split("/_rels/").next().filter(|_| rels_part.contains("/_rels/")).unwrap_or("");
     let Some(mut xml) = open(archive, rels_part) else { return Vec::new() };
     let mut found = Vec::new();
@@ -173,10 +178,10 @@ fn relationships(archive: &mut Archive<'_>, rels_part: &str) -> Vec<(String, Str
     found
 }
 
-type WorkbookPart = (Vec<SheetEntry>, bool, Vec<(String, String, String)>);
+pub(crate) type WorkbookPart = (Vec<SheetEntry>, bool, Vec<(String, String, String)>);
 
 /// The sheets in workbook order, the 1904 date system flag, and the workbook's relationships.
-fn workbook(archive: &mut Archive<'_>, part: &str) -> Result<WorkbookPart, Failure> {
+pub(crate) fn workbook(archive: &mut Archive<'_>, part: &str) -> Result<WorkbookPart, Failure> {
     let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
     let rels = relationships(archive, format!("{folder}/_rels/{name}.rels").trim_start_matches('/'));
     let mut xml = open(archive, part).ok_or_else(|| Failure::Unreadable(format!("bagian {part} tidak ada")))?;
@@ -406,7 +411,7 @@ struct Context<'a> {
 }
 
 /// `B12` → (11, 1).
-fn position(reference: &str) -> Option<(u32, u32)> {
+pub(crate) fn position(reference: &str) -> Option<(u32, u32)> {
     let letters = reference.bytes().take_while(u8::is_ascii_alphabetic).count();
     if letters == 0 || letters > 3 {
         return None;

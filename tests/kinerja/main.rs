@@ -1,6 +1,7 @@
 //! kinerja's integration tests: real workbooks written by an independent writer
 //! (tests/fixtures/generate.py), read through the library and through the binary.
 
+mod annotated;
 mod cli;
 mod common;
 mod config_file;

@@ -1,0 +1,135 @@
+//! The unit's annotated copy is the unit's own workbook, marked: every part it sent kept, the
+//! cells with findings filled by severity and noted, two sheets added. An .xls is re-rendered,
+//! and says so.
+
+use crate::common::fixture;
+use calamine::{Data, Range, Reader, SheetVisible, open_workbook_auto};
+use kinerja::check::{Given, Outcome, check_with};
+use kinerja::config::Config;
+use kinerja::ingest::Overrides;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+fn reviewed(report: &str, pk: Option<&str>) -> Outcome {
+    let config = Config::builtin();
+    let agreement = pk
+        .map(|pk| kinerja::ingest::read(&fixture(pk), &config.units, &Overrides::default(), &config.limits).unwrap().0);
+    check_with(&fixture(report), &config, &Overrides::default(), &Given { agreement, previous: None })
+}
+
+fn annotate(outcome: &Outcome, name: &str, dir: &Path) -> PathBuf {
+    let bytes = std::fs::read(&outcome.file).unwrap();
+    let target = dir.join(format!("{name} (dinilai).xlsx"));
+    let config = Config::builtin();
+    kinerja::consolidate::annotate::write(outcome, &outcome.file, &bytes, &config.limits, dir, &target).unwrap();
+    target
+}
+
+/// Every part of a package, decompressed, by name.
+fn parts(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut part = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            part.read_to_end(&mut bytes).unwrap();
+            (part.name().unwrap().into_owned(), bytes)
+        })
+        .collect()
+}
+
+fn text(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(parts[name].clone()).unwrap()
+}
+
+/// The fill colour (ARGB) of the style of `cell` in a sheet part.
+fn fill_of(parts: &BTreeMap<String, Vec<u8>>, sheet: &str, cell: &str) -> Option<String> {
+    let xml = text(parts, sheet);
+    let start = xml.find(&format!("<c r=\"{cell}\""))?;
+    let tag = &xml[start..start + xml[start..].find('>')?];
+    let s: usize = tag.split(" s=\"").nth(1).map_or(Some(0), |v| v.split('"').next()?.parse().ok())?;
+    let styles = text(parts, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs")?..styles.find("</cellXfs>")?];
+    let xf = xfs.split("<xf ").nth(s + 1)?;
+    let fill: usize = xf.split("fillId=\"").nth(1)?.split('"').next()?.parse().ok()?;
+    let fills = &styles[styles.find("<fills")?..styles.find("</fills>")?];
+    let chosen = fills.split("<fill>").nth(fill + 1)?;
+    Some(chosen.split("rgb=\"").nth(1).map_or("none".into(), |v| v.split('"').next().unwrap_or("").to_string()))
+}
+
+fn ranges(path: &Path) -> Vec<(String, SheetVisible, Range<Data>)> {
+    let mut book = open_workbook_auto(path).unwrap();
+    let meta: Vec<(String, SheetVisible)> =
+        book.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible)).collect();
+    meta.into_iter().map(|(name, visible)| (name.clone(), visible, book.worksheet_range(&name).unwrap())).collect()
+}
+
+#[test]
+fn the_copy_keeps_the_units_package_and_marks_its_cells() {
+    let dir = std::env::temp_dir().join(format!("kinerja-annotated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let outcome = reviewed("kr07_2024_review_errors.xlsx", Some("kr07_2024_agreement_kode.xlsx"));
+    let copy = annotate(&outcome, "kr07", &dir);
+    let (before, after) = (parts(&fixture("kr07_2024_review_errors.xlsx")), parts(&copy));
+
+    // Every part the unit sent is there; those kinerja does not mark are byte for byte the same.
+    let edited = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
+    for (name, bytes) in &before {
+        assert!(after.contains_key(name), "{name} kept");
+        if !edited.contains(&name.as_str()) && !name.starts_with("xl/worksheets/") {
+            assert_eq!(&after[name], bytes, "{name} unchanged");
+        }
+    }
+    // Merged cells, widths and the like of the marked sheet are as sent.
+    let sheet = "xl/worksheets/sheet1.xml";
+    let section = |xml: &str, tag: &str| {
+        xml.find(&format!("<{tag}")).map(|a| xml[a..].split_once(&format!("</{tag}>")).map(|(s, _)| s.to_string()))
+    };
+    for tag in ["mergeCells", "cols", "sheetViews"] {
+        assert_eq!(section(&text(&before, sheet), tag), section(&text(&after, sheet), tag), "{tag}");
+    }
+    // Every cell's value as sent, every sheet in its place; two sheets added at the end.
+    let (old, new) = (ranges(&fixture("kr07_2024_review_errors.xlsx")), ranges(&copy));
+    assert_eq!(new.len(), old.len() + 2);
+    for ((name, visible, range), (name2, visible2, range2)) in old.iter().zip(&new) {
+        assert_eq!((name, visible), (name2, visible2));
+        assert_eq!(range, range2, "{name}");
+    }
+    assert_eq!((new[old.len()].0.as_str(), new[old.len() + 1].0.as_str()), ("Hasil kinerja", "Temuan"));
+
+    // Filled by severity: an error red (IKU.5's 120 % at E12, IKU.3's target at D9), a warning
+    // amber (IKU 1's N/A without a reason at E6), information unmarked (C5).
+    assert_eq!(fill_of(&after, sheet, "E12").as_deref(), Some("FFFFC7CE"));
+    assert_eq!(fill_of(&after, sheet, "D9").as_deref(), Some("FFFFC7CE"));
+    assert_eq!(fill_of(&after, sheet, "E6").as_deref(), Some("FFFFEB9C"));
+    assert_eq!(fill_of(&before, sheet, "E13"), fill_of(&after, sheet, "E13"));
+    // The messages as notes, and the findings linked to their cells.
+    let comments = after.keys().find(|k| k.starts_with("xl/comments")).expect("a comments part");
+    let notes = text(&after, comments);
+    assert!(notes.contains("ref=\"E12\"") && notes.contains("di luar rentang 0–100"), "{notes}");
+    let temuan = new.last().unwrap();
+    assert!(temuan.2.rows().any(|r| r.first() == Some(&Data::String("VALUE_OUT_OF_RANGE".into()))));
+    let added = after
+        .iter()
+        .filter(|(k, _)| k.starts_with("xl/worksheets/sheet"))
+        .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+        .collect::<Vec<_>>();
+    assert!(added.iter().any(|x| x.contains("location=\"&apos;Tabel 3.2&apos;!E12\"")), "links to the cells");
+
+    // A hidden sheet stays hidden.
+    let quirks = annotate(&reviewed("puspenkom_2024_tw3_quirks.xlsx", None), "puspenkom", &dir);
+    let (old, new) = (ranges(&fixture("puspenkom_2024_tw3_quirks.xlsx")), ranges(&quirks));
+    for ((name, visible, _), (name2, visible2, _)) in old.iter().zip(&new) {
+        assert_eq!((name, visible), (name2, visible2));
+    }
+    assert!(old.iter().any(|(_, v, _)| *v != SheetVisible::Visible));
+
+    // An .xls cannot be edited in place: re-rendered, and the copy says so.
+    let xls = annotate(&reviewed("kr07_2024_capaian.xls", None), "xls", &dir);
+    let rendered = ranges(&xls);
+    let note =
+        rendered.last().unwrap().2.rows().flatten().any(|c| c.to_string().starts_with("Salinan ini dibuat ulang"));
+    assert!(note, "the re-rendered copy says so");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
