@@ -1,14 +1,15 @@
 //! The readable form of a check: the scorecard as a tree, the budget lines, the findings.
 
 use super::Outcome;
-use crate::model::amount::{display_rupiah, display2};
-use crate::model::{Score, Severity, Status};
+use crate::model::amount::{display_rupiah, display2_in};
+use crate::model::text::numbers_in;
+use crate::model::{Language, Score, Severity, Status};
 use std::collections::HashMap;
 use std::fmt::Write;
 
-fn score(s: &Score) -> String {
+fn score(s: &Score, language: Language) -> String {
     let mark = if s.provisional { "*" } else { "" };
-    s.value.map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2(v)))
+    s.value.map_or_else(|| "N/A".to_string(), |v| format!("{}{mark}", display2_in(v, language)))
 }
 
 fn short(name: &str) -> String {
@@ -20,6 +21,8 @@ fn short(name: &str) -> String {
 }
 
 pub fn to_text(outcome: &Outcome) -> String {
+    let language = outcome.language;
+    let score = |s: &Score| score(s, language);
     let mut out = String::new();
     let _ = writeln!(out, "Berkas   : {}", outcome.file.display());
     if !outcome.sha256.is_empty() {
@@ -53,7 +56,7 @@ pub fn to_text(outcome: &Outcome) -> String {
                 "\n{}  skor {}  bobot {}%  NKP {}  {}",
                 p.name,
                 score(&p.score),
-                display2(p.weight),
+                display2_in(p.weight, language),
                 score(&p.nkp),
                 p.band
             );
@@ -70,8 +73,8 @@ pub fn to_text(outcome: &Outcome) -> String {
                         "    {} {}\n        target {}  realisasi {}  capaian {}  {}{mark}",
                         i.code,
                         short(&ind.name),
-                        ind.target.value.shown("-"),
-                        ind.realisasi.value.shown("-"),
+                        numbers_in(&ind.target.value.shown("-"), language),
+                        numbers_in(&ind.realisasi.value.shown("-"), language),
                         score(&i.capaian),
                         i.band
                     );
@@ -82,7 +85,9 @@ pub fn to_text(outcome: &Outcome) -> String {
             let _ = writeln!(out, "\nAnggaran");
             for b in &card.budget {
                 let rp = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display_rupiah);
-                let pct = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), |v| format!("{}%", display2(v)));
+                let pct = |v: Option<rust_decimal::Decimal>| {
+                    v.map_or("-".into(), |v| format!("{}%", display2_in(v, language)))
+                };
                 let _ = writeln!(
                     out,
                     "  {:<6} {:<7} pagu {}  realisasi {}  serapan {}  sisa {}  efisiensi {}",

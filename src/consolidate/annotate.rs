@@ -11,6 +11,7 @@ use crate::check::Outcome;
 use crate::config::Limits;
 use crate::ingest::sheet::Data;
 use crate::model::amount::display2;
+use crate::model::text::numbers_in;
 use crate::model::{Claim, Language, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
@@ -126,8 +127,8 @@ fn findings(
             Cell::Text(f.severity.label(language).into()),
             f.at.as_ref().map_or(Cell::Empty, |at| Cell::Link(at.to_string(), place(at))),
             Cell::Text(f.subject.clone()),
-            Cell::Text(f.found.clone()),
-            Cell::Text(f.expected.clone()),
+            Cell::Text(numbers_in(&f.found, language).into_owned()),
+            Cell::Text(numbers_in(&f.expected, language).into_owned()),
             Cell::Text(f.message_in(language)),
         ]);
     }

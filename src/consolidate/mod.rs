@@ -14,7 +14,7 @@ pub mod annotate;
 mod mark;
 
 use crate::config::Config;
-use crate::model::text::shown_name;
+use crate::model::text::{numbers_in, shown_name};
 use crate::model::time::local;
 use crate::model::{Language, Period, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
@@ -371,6 +371,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
             let r = i as u32 + 1;
             let severity =
                 crate::model::Severity::from_name(&f.severity).map_or(f.severity.as_str(), |s| s.label(language));
+            let (found, expected) = (numbers_in(&f.found, language), numbers_in(&f.expected, language));
             let cells = [
                 f.unit.as_str(),
                 f.sheet.as_deref().unwrap_or(""),
@@ -378,8 +379,8 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 &f.code,
                 severity,
                 &f.subject,
-                &f.found,
-                &f.expected,
+                &found,
+                &expected,
                 &f.message,
             ];
             for (col, value) in cells.iter().enumerate() {

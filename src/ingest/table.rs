@@ -242,7 +242,6 @@ struct AsText {
     first: CellRef,
     subject: String,
     text: String,
-    count: usize,
 }
 
 /// Reads the value cells of one table, deciding ambiguous numbers per column.
@@ -371,19 +370,10 @@ impl<'a> Reader<'a> {
                     .expected(shown),
             );
         }
-        if cell.plain_text_number && written.is_some() {
-            match self.as_text.iter_mut().find(|(c, _)| *c == col) {
-                Some((_, seen)) => seen.count += 1,
-                None => self.as_text.push((
-                    col,
-                    AsText {
-                        first: at.clone(),
-                        subject: role_label(about.0).to_string(),
-                        text: cell.text.to_string(),
-                        count: 1,
-                    },
-                )),
-            }
+        if cell.plain_text_number && written.is_some() && !self.as_text.iter().any(|(c, _)| *c == col) {
+            let first =
+                AsText { first: at.clone(), subject: role_label(about.0).to_string(), text: cell.text.to_string() };
+            self.as_text.push((col, first));
         }
         written
     }
@@ -400,11 +390,7 @@ impl<'a> Reader<'a> {
     /// The per-column findings, once the table is read.
     fn finish(self) {
         for (_, column) in self.as_text {
-            self.findings.push(
-                Finding::new(Code::NumberAsText, Some(column.first), column.subject)
-                    .found(column.text)
-                    .expected(column.count.to_string()),
-            );
+            self.findings.push(Finding::new(Code::NumberAsText, Some(column.first), column.subject).found(column.text));
         }
     }
 }

@@ -6,6 +6,7 @@
 //! control characters.
 
 use crate::model::amount::{display2_in, json_decimal};
+use crate::model::text::numbers_in;
 use crate::model::time::{Zone, local};
 use crate::model::{Language, Verdict};
 use crate::store::{Arrival, Reading, Recorded, Standing};
@@ -364,12 +365,13 @@ fn findings_table(reading: &Reading, lang: Language) -> String {
     }
     table.push_str("</tr>");
     for f in reading.findings.iter().filter(|f| f.severity == "error") {
+        let (found, expected) = (numbers_in(&f.found, lang), numbers_in(&f.expected, lang));
         let cells = [
             f.sheet.as_deref().unwrap_or(""),
             f.cell.as_deref().unwrap_or(""),
             &f.subject,
-            &f.found,
-            &f.expected,
+            &found,
+            &expected,
             &f.message,
         ];
         table.push_str("<tr>");
@@ -393,7 +395,8 @@ fn findings_csv(reading: &Reading, lang: Language) -> String {
     for f in &reading.findings {
         let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
         let severity = crate::model::Severity::from_name(f.severity).map_or(f.severity, |s| s.label(lang));
-        let fields = [f.code, severity, sheet, cell, &f.subject, &f.found, &f.expected, &f.message];
+        let (found, expected) = (numbers_in(&f.found, lang), numbers_in(&f.expected, lang));
+        let fields = [f.code, severity, sheet, cell, &f.subject, &found, &expected, &f.message];
         csv.push_str(&fields.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(";"));
         csv.push_str("\r\n");
     }

@@ -177,8 +177,8 @@ codes! {
         "Angka {subject} \"{found}\" dapat dibaca dua cara; dibaca sebagai {expected}. Tulis dengan koma desimal (92,78) atau titik ribuan (1.203) yang konsisten dalam satu kolom.",
         "The number {subject} \"{found}\" reads two ways; read as {expected}. Use decimal commas (92,78) or thousands dots (1.203) consistently in a column.";
     NumberAsText => "NUMBER_AS_TEXT", Info,
-        "Kolom {subject} berisi angka yang tersimpan sebagai teks (mulai sel ini, \"{found}\"; {expected} sel). Angka tetap dibaca; simpan sebagai angka agar rumus Excel ikut menghitungnya.",
-        "Column {subject} holds numbers stored as text (from this cell, \"{found}\"; {expected} cells). They are read; store them as numbers so Excel formulas count them.";
+        "Kolom {subject} berisi angka yang tersimpan sebagai teks (mulai sel ini, \"{found}\"). Angka tetap dibaca; simpan sebagai angka agar rumus Excel ikut menghitungnya.",
+        "Column {subject} holds numbers stored as text (from this cell, \"{found}\"). They are read; store them as numbers so Excel formulas count them.";
     Provisional => "PROVISIONAL", Info,
         "Nilai {subject} ditandai sementara (\"{found}\"); dinilai apa adanya dan tanda sementara dibawa ke NSS, perspektif, dan NPSS.",
         "{subject} is marked provisional (\"{found}\"); it is scored as it is and the mark carries to NSS, perspective and NPSS.";
@@ -347,12 +347,20 @@ impl Finding {
 
     /// The message in `language`, with the place prefixed where the finding has one.
     pub fn message_in(&self, language: Language) -> String {
-        let body = self
-            .code
-            .template(language)
+        let template = self.code.template(language);
+        // A value quoted in the message is the cell's text as typed; any other is a number kinerja
+        // writes, with the decimal mark of the message's language.
+        let value = |placeholder: &str, value: &str| {
+            if template.contains(&format!("\"{placeholder}\"")) {
+                value.to_string()
+            } else {
+                super::text::numbers_in(value, language).into_owned()
+            }
+        };
+        let body = template
             .replace("{subject}", &self.subject)
-            .replace("{found}", &self.found)
-            .replace("{expected}", &self.expected);
+            .replace("{found}", &value("{found}", &self.found))
+            .replace("{expected}", &value("{expected}", &self.expected));
         match &self.at {
             Some(at) => format!("{at}: {body}"),
             None => body,

@@ -53,6 +53,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn indonesian_text_writes_decimal_commas_and_leaves_codes_alone() {
+        use crate::model::Language::{En, Id};
+        let said =
+            "Tabel 3.1!D11: Capaian IKU.4 tertulis 100.18, hasil hitung ulang 100.29 (-0.29; 1.079.227; v1.2; 3.7).";
+        assert_eq!(
+            numbers_in(said, Id),
+            "Tabel 3.1!D11: Capaian IKU.4 tertulis 100,18, hasil hitung ulang 100,29 (-0,29; 1.079.227; v1.2; 3,7)."
+        );
+        assert_eq!(numbers_in(said, En), said);
+        assert_eq!(numbers_in("Tabel 3.2!E12", Id), "Tabel 3.2!E12");
+    }
+
+    #[test]
     fn names_and_quotes_are_one_readable_line() {
         assert_eq!(shown_name("laporan\nTW1\r.xlsx"), "laporan TW1 .xlsx");
         assert!(matches!(quoted("99,27"), Cow::Borrowed("99,27")));
@@ -62,4 +75,36 @@ mod tests {
         assert!(cut.ends_with('…'));
         assert_eq!(fit_cell(&long).len(), CELL_CHARACTERS);
     }
+}
+
+/// Numbers in `text` as a sentence in `language` writes them: in Bahasa Indonesia the decimal
+/// point of a plain decimal becomes a comma (`99.27` → `99,27`, `-0.29` → `-0,29`). Left alone:
+/// part of a word or code (`IKU.3`, `v1.2`), thousands already grouped (`1.079.227`), and a
+/// sheet name before `!` (`Tabel 3.2!E12`).
+pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> {
+    if language == crate::model::Language::En || !text.contains('.') {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts =
+            chars[i].is_ascii_digit() && (i == 0 || !(chars[i - 1].is_alphanumeric() || ".,_".contains(chars[i - 1])));
+        if !starts {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = (i..chars.len()).find(|&j| !(chars[j].is_ascii_digit() || chars[j] == '.')).unwrap_or(chars.len());
+        let run: String = chars[i..end].iter().collect();
+        let next = chars.get(end).copied();
+        let plain = run.matches('.').count() == 1
+            && !run.starts_with('.')
+            && !run.ends_with('.')
+            && next.is_none_or(|c| !(c.is_alphanumeric() || c == '!' || c == '_'));
+        out.push_str(&if plain { run.replace('.', ",") } else { run });
+        i = end;
+    }
+    Cow::Owned(out)
 }

@@ -60,7 +60,7 @@ fn exit_status_follows_the_findings() {
         (npss["sheet"].as_str(), npss["cell"].as_str(), npss["severity"].as_str()),
         (Some("Tabel 3.1"), Some("A2"), Some("error"))
     );
-    assert!(npss["message"].as_str().unwrap().contains("NPSS tertulis 98.74"));
+    assert!(npss["message"].as_str().unwrap().contains("NPSS tertulis 98,74"));
     let (code, json) = check_json("encrypted.xlsx", &[]);
     assert_eq!(code, 2);
     assert_eq!(json["findings"][0]["code"], "FILE_ENCRYPTED");
@@ -75,12 +75,12 @@ fn text_output_is_a_tree_with_findings() {
     let (code, out) = kinerja(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.contains("Unit     : BKN — Badan Kepegawaian Negara"), "{out}");
-    assert!(out.contains("\nCustomer  skor 100.80  bobot 25.00%  NKP 25.20  Sangat Baik\n"), "{out}");
+    assert!(out.contains("\nCustomer  skor 100,80  bobot 25,00%  NKP 25,20  Sangat Baik\n"), "{out}");
     assert!(out.contains("  SS.2 Terwujudnya pembinaan"), "{out}");
     assert!(out.contains("    IKU.4 Indeks kepuasan masyarakat"), "{out}");
     assert!(
         out.contains(
-            "[kesalahan] CLAIM_CAPAIAN Tabel 3.1!D11: Capaian IKU.4 tertulis 100.18, hasil hitung ulang 100.29."
+            "[kesalahan] CLAIM_CAPAIAN Tabel 3.1!D11: Capaian IKU.4 tertulis 100,18, hasil hitung ulang 100,29."
         ),
         "{out}"
     );
