@@ -48,35 +48,6 @@ pub fn fit_cell(text: &str) -> &str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn indonesian_text_writes_decimal_commas_and_leaves_codes_alone() {
-        use crate::model::Language::{En, Id};
-        let said =
-            "Tabel 3.1!D11: Capaian IKU.4 tertulis 100.18, hasil hitung ulang 100.29 (-0.29; 1.079.227; v1.2; 3.7).";
-        assert_eq!(
-            numbers_in(said, Id),
-            "Tabel 3.1!D11: Capaian IKU.4 tertulis 100,18, hasil hitung ulang 100,29 (-0,29; 1.079.227; v1.2; 3,7)."
-        );
-        assert_eq!(numbers_in(said, En), said);
-        assert_eq!(numbers_in("Tabel 3.2!E12", Id), "Tabel 3.2!E12");
-    }
-
-    #[test]
-    fn names_and_quotes_are_one_readable_line() {
-        assert_eq!(shown_name("laporan\nTW1\r.xlsx"), "laporan TW1 .xlsx");
-        assert!(matches!(quoted("99,27"), Cow::Borrowed("99,27")));
-        let long = "x".repeat(10_000_000);
-        let cut = quoted(&long);
-        assert_eq!(cut.chars().count(), QUOTED_CHARACTERS + 1);
-        assert!(cut.ends_with('…'));
-        assert_eq!(fit_cell(&long).len(), CELL_CHARACTERS);
-    }
-}
-
 /// Numbers in `text` as a sentence in `language` writes them: in Bahasa Indonesia the decimal
 /// point of a plain decimal becomes a comma (`99.27` → `99,27`, `-0.29` → `-0,29`). Left alone:
 /// part of a word or code (`IKU.3`, `v1.2`), thousands already grouped (`1.079.227`), and a
@@ -107,4 +78,33 @@ pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> 
         i = end;
     }
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_text_writes_decimal_commas_and_leaves_codes_alone() {
+        use crate::model::Language::{En, Id};
+        let said =
+            "Tabel 3.1!D11: Capaian IKU.4 tertulis 100.18, hasil hitung ulang 100.29 (-0.29; 1.079.227; v1.2; 3.7).";
+        assert_eq!(
+            numbers_in(said, Id),
+            "Tabel 3.1!D11: Capaian IKU.4 tertulis 100,18, hasil hitung ulang 100,29 (-0,29; 1.079.227; v1.2; 3,7)."
+        );
+        assert_eq!(numbers_in(said, En), said);
+        assert_eq!(numbers_in("Tabel 3.2!E12", Id), "Tabel 3.2!E12");
+    }
+
+    #[test]
+    fn names_and_quotes_are_one_readable_line() {
+        assert_eq!(shown_name("laporan\nTW1\r.xlsx"), "laporan TW1 .xlsx");
+        assert!(matches!(quoted("99,27"), Cow::Borrowed("99,27")));
+        let long = "x".repeat(10_000_000);
+        let cut = quoted(&long);
+        assert_eq!(cut.chars().count(), QUOTED_CHARACTERS + 1);
+        assert!(cut.ends_with('…'));
+        assert_eq!(fit_cell(&long).len(), CELL_CHARACTERS);
+    }
 }
