@@ -109,7 +109,7 @@ const INSTRUCTIONS: &[&str] = &[
     "2. Realisasi diisi angka dengan koma desimal sesuai pengaturan Excel Anda, misalnya 92,78; persen tanpa tanda %.",
     "3. Bila indikator belum dapat diukur, isi N/A dan tuliskan alasannya di kolom Keterangan.",
     "4. Nilai sementara diberi tanda pada kolom Keterangan (\"sementara\").",
-    "5. Untuk opini laporan keuangan, pilih WTP, WDP, TW, atau TMP.",
+    "5. Untuk opini laporan keuangan, pilih WTP, WDP, TW, atau TMP. Pagu dan realisasi anggaran per IKU diisi dalam rupiah (angka saja, tanpa Rp); kosongkan bila IKU tidak beranggaran.",
     "6. Jangan mengubah judul, urutan kolom, atau lembar tersembunyi; simpan sebagai .xlsx.",
     "7. Kirim berkas ke folder inbox unit Anda. Tanda terima atau laporan ketidaksesuaian akan dikirim melalui surel.",
 ];
@@ -136,15 +136,19 @@ fn wrapped_lines(text: &str, width: usize) -> usize {
     text.chars().count().div_ceil(width * 9 / 10).max(1)
 }
 
-/// A4 landscape, fit to one page wide, the header row (if any) on every page.
-fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, header_row: Option<u32>) {
+/// A4 landscape, fit to one page wide, the header rows (if any) on every page.
+fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, header_rows: Option<(u32, u32)>) {
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_print_fit_to_pages(1, 0);
-    if let Some(row) = header_row {
-        let _ = sheet.set_repeat_rows(row, row);
+    if let Some((first, last)) = header_rows {
+        let _ = sheet.set_repeat_rows(first, last);
     }
 }
+
+/// Columns of a report template: the budget per IKU (pagu, then its realisasi), then keterangan.
+const PAGU: u16 = 8;
+const KETERANGAN: u16 = 10;
 
 /// Write the template for `unit` and `year` to `path`.
 ///
@@ -169,7 +173,7 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         }
     };
     sheet.set_name(sheet_name).map_err(failed)?;
-    let last = if matches!(kind, Kind::Agreement) { 5 } else { 8 };
+    let last = if matches!(kind, Kind::Agreement) { 5 } else { KETERANGAN };
     sheet.merge_range(0, 0, 0, last, &heading, &title).map_err(failed)?;
     if let Kind::Realisasi(period) = kind {
         sheet.write_string(1, 0, "Periode").map_err(failed)?;
@@ -179,25 +183,39 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         let list = DataValidation::new().allow_list_strings(&periods).map_err(failed)?;
         sheet.add_data_validation(1, 1, 1, 1, &list).map_err(failed)?;
     }
-    let headers: &[&str] = match kind {
-        Kind::Realisasi(_) => &[
-            "Perspektif",
-            "Sasaran Strategis",
-            "Kode IKU",
-            "Indikator Kinerja",
-            "Satuan",
-            "Target",
-            "Realisasi",
-            "Capaian (%)",
-            "Keterangan",
-        ],
+    // The report's header has two rows: Kinerja (target, realisasi, capaian) and Anggaran (pagu,
+    // realisasi) grouped above their columns, the others merged down both rows.
+    let first_data = match kind {
+        Kind::Realisasi(_) => {
+            for (col, h) in ["Perspektif", "Sasaran Strategis", "Kode IKU", "Indikator Kinerja", "Satuan"]
+                .iter()
+                .enumerate()
+                .map(|(c, h)| (c as u16, h))
+                .chain([(KETERANGAN, &"Keterangan")])
+            {
+                sheet.merge_range(3, col, 4, col, h, &header).map_err(failed)?;
+            }
+            sheet.merge_range(3, 5, 3, 7, "Kinerja", &header).map_err(failed)?;
+            sheet.merge_range(3, PAGU, 3, PAGU + 1, "Anggaran", &header).map_err(failed)?;
+            for (col, h) in ["Target", "Realisasi", "Capaian (%)", "Pagu (Rp)", "Realisasi (Rp)"].iter().enumerate() {
+                sheet.write_string_with_format(4, 5 + col as u16, *h, &header).map_err(failed)?;
+            }
+            5
+        }
         Kind::Agreement => {
-            &["Perspektif", "Sasaran Strategis", "Kode IKU", "Indikator Kinerja Utama", "Satuan", "Target"]
+            let headers =
+                ["Perspektif", "Sasaran Strategis", "Kode IKU", "Indikator Kinerja Utama", "Satuan", "Target"];
+            for (col, h) in headers.iter().enumerate() {
+                sheet.write_string_with_format(3, col as u16, *h, &header).map_err(failed)?;
+            }
+            4
         }
     };
-    for (col, h) in headers.iter().enumerate() {
-        sheet.write_string_with_format(3, col as u16, *h, &header).map_err(failed)?;
-    }
+    let rupiah = input.clone().set_num_format("#,##0");
+    let amount = DataValidation::new()
+        .allow_decimal_number(rust_xlsxwriter::DataValidationRule::GreaterThanOrEqualTo(0.0))
+        .set_error_message("Isi dengan jumlah rupiah (angka, tanpa Rp).")
+        .map_err(failed)?;
     // A number in the range its unit of measure allows (the review's VALUE_OUT_OF_RANGE); a
     // realisasi may also be N/A, a target not.
     let in_range = |cell: &str, line: &Line, na: bool| {
@@ -216,7 +234,7 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         DataValidation::new().allow_custom(Formula::new(formula)).set_error_message(message)
     };
     let opinions = ["WTP", "WDP", "TW", "TMP", "N/A"];
-    let mut row = 4u32;
+    let mut row = first_data;
     let mut perspective = "";
     let mut goal = "";
     for line in lines {
@@ -274,7 +292,11 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
                     &Format::new().set_num_format("0.00"),
                 )
                 .map_err(failed)?;
-            sheet.write_blank(row, 8, &input).map_err(failed)?;
+            for col in [PAGU, PAGU + 1] {
+                sheet.write_blank(row, col, &rupiah).map_err(failed)?;
+                sheet.add_data_validation(row, col, row, col, &amount).map_err(failed)?;
+            }
+            sheet.write_blank(row, KETERANGAN, &input).map_err(failed)?;
         }
         row += 1;
     }
@@ -287,12 +309,14 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
         (5, 10.0),
         (6, 12.0),
         (7, 12.0),
-        (8, 30.0),
+        (PAGU, 16.0),
+        (PAGU + 1, 16.0),
+        (KETERANGAN, 30.0),
     ] {
         sheet.set_column_width(col, width).map_err(failed)?;
     }
-    sheet.set_freeze_panes(4, 0).map_err(failed)?;
-    print_setup(sheet, Some(3));
+    sheet.set_freeze_panes(first_data, 0).map_err(failed)?;
+    print_setup(sheet, Some((3, first_data - 1)));
     sheet.protect();
     let help = book.add_worksheet();
     help.set_name("Petunjuk").map_err(failed)?;

@@ -15,6 +15,10 @@ fn a_filled_template_scores_like_the_published_report() {
     assert_eq!(report.identity.unit.as_deref(), Some("BKN"));
     assert_eq!(report.identity.period, Some(Period::Year));
     assert_eq!(shown(&card.npss), "98.47");
+    // The budget columns typed for IKU.4 and IKU.7 are read as the IKU's budget lines.
+    let lines: Vec<(&str, Option<String>)> =
+        card.budget.iter().map(|b| (b.code.as_str(), b.serapan.map(kinerja::model::amount::display2))).collect();
+    assert_eq!(lines, [("IKU.4", Some("98.55".into())), ("IKU.7", Some("92.05".into()))]);
 }
 
 #[test]
