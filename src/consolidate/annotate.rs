@@ -274,12 +274,13 @@ fn rerender(
 /// An added sheet through the workbook writer (the re-rendered copy).
 fn write_added(sheet: &mut Worksheet, added: &Added) -> Result<(), XlsxError> {
     sheet.set_name(&added.name)?;
-    let header = Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7));
     let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let header = wrap.clone().set_bold().set_background_color(Color::RGB(0xDDEBF7));
     for (col, width) in added.widths.iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
     }
     for (r, cells) in added.rows.iter().enumerate() {
+        sheet.set_row_height(r as u32, added.height(r))?;
         for (c, cell) in cells.iter().enumerate() {
             let (r, c) = (r as u32, c as u16);
             match cell {

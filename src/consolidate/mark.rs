@@ -34,6 +34,23 @@ pub struct Added {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Added {
+    /// The height of row `r`, in points: as tall as its longest wrapped text (viewers keep the
+    /// height a row has); the header two lines.
+    pub fn height(&self, r: usize) -> f64 {
+        let lines = self.rows[r]
+            .iter()
+            .zip(&self.widths)
+            .map(|(cell, width)| match cell {
+                Cell::Text(t) | Cell::Link(t, _) => t.chars().count().div_ceil((*width as usize * 9 / 10).max(1)),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        15.0 * if r == 0 { 2 } else { lines.max(1) } as f64
+    }
+}
+
 /// A cell of an added sheet.
 pub enum Cell {
     Header(String),
@@ -382,11 +399,12 @@ fn notes_parts(marks: &BTreeMap<(u32, u32), Mark>, block: usize) -> (String, Str
     (comments, vml)
 }
 
-/// An added sheet's XML: inline strings, a header row (frozen, repeated when printed), A4
-/// landscape fit to width, internal links.
+/// An added sheet's XML: inline strings, a header row (wrapped, frozen), A4 landscape fit to
+/// width, internal links.
 fn added_sheet(sheet: &Added, styles: &mut Styles) -> String {
     let header = styles.add(format!(
-        "<xf numFmtId=\"0\" fontId=\"{}\" fillId=\"{}\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\"/>",
+        "<xf numFmtId=\"0\" fontId=\"{}\" fillId=\"{}\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" \
+         applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>",
         styles.bold, styles.fills.2
     ));
     let wrap = styles.add(
@@ -406,7 +424,8 @@ fn added_sheet(sheet: &Added, styles: &mut Styles) -> String {
     xml.push_str("</cols><sheetData>");
     let mut links = Vec::new();
     for (r, cells) in sheet.rows.iter().enumerate() {
-        xml.push_str(&format!("<row r=\"{}\">", r + 1));
+        let height = format!(" ht=\"{}\" customHeight=\"1\"", sheet.height(r));
+        xml.push_str(&format!("<row r=\"{}\"{height}>", r + 1));
         for (c, cell) in cells.iter().enumerate() {
             let at = a1(r as u32, c as u32);
             let text = |s: u32, t: &str| {

@@ -110,6 +110,13 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     let copy = pages(&annotated[0], &out);
     no_hashes("annotated copy", &copy);
     assert!(copy.iter().any(|p| p.contains("CLAIM_NPSS")), "the Temuan sheet prints");
+    headers_whole("Hasil kinerja", &copy, "Capaian", &["Capaian (hitung)", "Capaian (tertulis)", "Status"]);
+    headers_whole(
+        "Temuan",
+        &copy,
+        "Seharusnya",
+        &["Kode", "Tingkat", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"],
+    );
 
     let template = service.dir.join("template KR07 2024.xlsx");
     let made = Command::new(env!("CARGO_BIN_EXE_kinerja"))
