@@ -226,9 +226,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         })
     };
     let mut reports: std::collections::HashMap<String, (Standing, Json)> = Default::default();
-    let mut indicator_rows_count = 0u32;
     each(&mut |standing, json| {
-        indicator_rows_count += json["indicators"].as_array().map_or(0, |a| a.len() as u32).max(1);
         let keep = ["band", "perspectives"];
         let small: serde_json::Map<String, Json> = keep.iter().map(|k| (k.to_string(), json[*k].clone())).collect();
         reports.insert(standing.unit.clone(), (standing.clone(), Json::Object(small)));
@@ -277,10 +275,13 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     };
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
-        let mut rows = indicators_start(sheet, indicator_rows_count + missing).map_err(write)?;
-        each(&mut |standing, json| {
-            indicator_rows(sheet, &mut rows, standing, json, &formats, language).map_err(write)
-        })?;
+        // Every unit's indicators, typed, in one query.
+        let counted = ledger.counted(year, Some(period), crate::model::Kind::Realisasi)?;
+        let count: u32 = counted.iter().map(|c| c.indicators.len().max(1) as u32).sum();
+        let mut rows = indicators_start(sheet, count + missing).map_err(write)?;
+        for report in &counted {
+            indicator_rows(sheet, &mut rows, report, &formats, &config.rules, language).map_err(write)?;
+        }
         without(sheet, &mut rows, STATUS_COLUMN).map_err(write)?;
         finish(sheet);
     }
@@ -653,52 +654,62 @@ fn wrap() -> Format {
 fn indicator_rows(
     sheet: &mut Worksheet,
     r: &mut u32,
-    standing: &Standing,
-    json: &Json,
+    report: &crate::store::Counted,
     f: &Formats,
+    rules: &crate::config::Rules,
     language: Language,
 ) -> Result<(), XlsxError> {
-    let verdict = standing.verdict();
+    let verdict = Verdict::of_report(report.errors);
     let outcome = |sheet: &mut Worksheet, r: u32| -> Result<(), XlsxError> {
-        sheet.write_string(r, 0, &standing.unit)?;
+        sheet.write_string(r, 0, &report.unit)?;
         write_verdict(sheet, r, STATUS_COLUMN, verdict, language)?;
-        sheet.write_number(r, STATUS_COLUMN + 1, standing.version as f64)?;
+        sheet.write_number(r, STATUS_COLUMN + 1, report.version as f64)?;
         Ok(())
     };
-    let indicators = json["indicators"].as_array().map(Vec::as_slice).unwrap_or_default();
-    if indicators.is_empty() {
+    if report.indicators.is_empty() {
         *r += 1;
         return outcome(sheet, *r);
     }
     let wrap = wrap();
-    for ind in indicators {
+    for ind in &report.indicators {
         *r += 1;
-        let name = text(&ind["name"]);
-        sheet.set_row_height(*r, wrapped_height(&name, NAME_CHARS))?;
+        sheet.set_row_height(*r, wrapped_height(&ind.name, NAME_CHARS))?;
         outcome(sheet, *r)?;
-        for (col, key) in [(1u16, "perspective"), (2, "goal"), (3, "code"), (5, "satuan")] {
-            sheet.write_string(*r, col, text(&ind[key]))?;
+        for (col, text) in [(1u16, &ind.perspective), (2, &ind.goal), (3, &ind.code)] {
+            sheet.write_string(*r, col, text)?;
         }
-        sheet.write_string_with_format(*r, INDICATOR_NAME_COLUMN, name, &wrap)?;
-        write_number(sheet, *r, 6, &ind["target"], &f.score)?;
-        write_number(sheet, *r, 7, &ind["realisasi"], &f.score)?;
-        write_number(sheet, *r, 8, &ind["capaian"], &f.score)?;
-        sheet.write_string(*r, 9, score_status(&ind["status"], language))?;
-        sheet.write_string(*r, 10, text(&ind["band"]))?;
+        sheet.write_string(*r, 5, ind.measure.label())?;
+        sheet.write_string_with_format(*r, INDICATOR_NAME_COLUMN, &ind.name, &wrap)?;
+        for (col, value) in [(6u16, &ind.target), (7, &ind.realisasi)] {
+            match value {
+                crate::model::Value::Number(n) => {
+                    write_number(sheet, *r, col, &crate::model::amount::json_exact(*n), &f.score)?
+                }
+                crate::model::Value::Missing => {}
+                other => sheet.write_string(*r, col, other.shown("")).map(|_| ())?,
+            }
+        }
+        if let Some(capaian) = ind.capaian {
+            write_number(sheet, *r, 8, &crate::model::amount::json2(capaian), &f.score)?;
+        }
+        let status = match (ind.capaian, ind.provisional) {
+            (None, _) => crate::model::Status::NotApplicable,
+            (Some(_), true) => crate::model::Status::Provisional,
+            (Some(_), false) => crate::model::Status::Final,
+        };
+        sheet.write_string(*r, 9, score_status(status, language))?;
+        sheet.write_string(*r, 10, &**rules.band(ind.capaian))?;
     }
     Ok(())
 }
 
 /// A score's status in the Rekap's words.
-fn score_status(status: &Json, language: Language) -> &'static str {
-    match (status.as_str(), language) {
-        (Some("final"), Language::Id) => "final",
-        (Some("provisional"), Language::Id) => "sementara",
-        (Some("na"), Language::Id) => "belum ada skor",
-        (Some("final"), Language::En) => "final",
-        (Some("provisional"), Language::En) => "provisional",
-        (Some("na"), Language::En) => "not scored",
-        _ => "",
+fn score_status(status: crate::model::Status, language: Language) -> &'static str {
+    use crate::model::Status;
+    match status {
+        Status::Final => "final",
+        Status::Provisional => language.pick("sementara", "provisional"),
+        Status::NotApplicable => language.pick("belum ada skor", "not scored"),
     }
 }
 

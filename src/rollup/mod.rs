@@ -600,6 +600,7 @@ mod tests {
             target: Value::Number(dec!(100)),
             realisasi,
             provisional,
+            capaian: None,
             cell: "Capaian!D5".into(),
         }
     }

@@ -195,6 +195,8 @@ pub struct StoredIndicator {
     pub target: Value,
     pub realisasi: Value,
     pub provisional: bool,
+    /// Exact; `None` when N/A.
+    pub capaian: Option<rust_decimal::Decimal>,
     /// `Sheet!A1` of its row.
     pub cell: String,
 }
@@ -474,10 +476,10 @@ impl Ledger {
     pub fn counted(&self, year: u16, period: Option<Period>, kind: Kind) -> Result<Vec<Counted>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.unit, v.version, v.submission_id, s.errors, i.code, i.name, i.goal, i.perspective, i.satuan,
-                    i.polarity, i.target, i.realisasi, i.provisional, i.cell
+                    i.polarity, i.target, i.realisasi, i.provisional, i.cell, i.capaian
                FROM current_versions v
                JOIN submissions s ON s.id = v.submission_id
-               JOIN indicators i ON i.submission_id = v.submission_id
+               LEFT JOIN indicators i ON i.submission_id = v.submission_id
               WHERE v.year = ?1 AND (?2 IS NULL OR v.period = ?2) AND v.kind = ?3
               ORDER BY v.unit, v.period, i.seq",
         )?;
@@ -485,8 +487,19 @@ impl Ledger {
         let mut rows = stmt.query(params![year, period.map(|p| p.as_str()), kind.as_str()])?;
         while let Some(r) = rows.next()? {
             let submission_id: i64 = r.get(2)?;
+            if all.last().is_none_or(|last: &Counted| last.submission_id != submission_id) {
+                all.push(Counted {
+                    unit: r.get(0)?,
+                    version: r.get(1)?,
+                    submission_id,
+                    errors: r.get(3)?,
+                    indicators: Vec::new(),
+                });
+            }
+            // A report without indicators (a recap of perspective scores) has one row of NULLs.
+            let Some(code) = r.get::<_, Option<String>>(4)? else { continue };
             let indicator = StoredIndicator {
-                code: r.get(4)?,
+                code,
                 name: r.get(5)?,
                 goal: r.get(6)?,
                 perspective: r.get(7)?,
@@ -495,18 +508,10 @@ impl Ledger {
                 target: Value::from_stored(r.get::<_, Option<String>>(10)?.as_deref()),
                 realisasi: Value::from_stored(r.get::<_, Option<String>>(11)?.as_deref()),
                 provisional: r.get(12)?,
+                capaian: r.get::<_, Option<String>>(14)?.and_then(|c| c.parse().ok()),
                 cell: r.get(13)?,
             };
-            match all.last_mut() {
-                Some(last) if last.submission_id == submission_id => last.indicators.push(indicator),
-                _ => all.push(Counted {
-                    unit: r.get(0)?,
-                    version: r.get(1)?,
-                    submission_id,
-                    errors: r.get(3)?,
-                    indicators: vec![indicator],
-                }),
-            }
+            all.last_mut().expect("pushed above").indicators.push(indicator);
         }
         Ok(all)
     }
