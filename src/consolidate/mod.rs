@@ -6,8 +6,8 @@
 //! ranked units' NPSS), Capaian IKU (an Excel table), Anggaran, Status Pengiriman (every unit,
 //! also those that sent nothing), Temuan (errors first), Tren (the same period across years),
 //! Agregat BKN (BKN's indicators computed from its units' reports, `crate::rollup`).
-//! Numbers are numbers with display formats; the figures are the ledger's, as its JSON rounds
-//! them (scores half-up to 2 decimals, amounts exact).
+//! Numbers are numbers with display formats; the figures are the ledger's typed rows (one query
+//! per sheet, no report's JSON parsed), scores rounded half-up to 2 decimals, amounts exact.
 
 mod aggregate;
 pub mod annotate;
@@ -20,7 +20,6 @@ use crate::model::{Language, Period, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, Table, TableColumn, Workbook, Worksheet, XlsxError};
-use serde_json::Value as Json;
 use std::path::PathBuf;
 
 /// Why a consolidated workbook could not be written.
@@ -56,18 +55,6 @@ fn band_color(band: &str) -> Color {
     }
 }
 
-fn number(value: &Json) -> Option<f64> {
-    value.as_f64()
-}
-
-fn text(value: &Json) -> String {
-    match value {
-        Json::String(s) => s.clone(),
-        Json::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
 struct Formats {
     header: Format,
     score: Format,
@@ -94,10 +81,23 @@ fn header_widths(sheet: &mut Worksheet, headers: &[&str]) -> Result<(), XlsxErro
     Ok(())
 }
 
-fn write_number(sheet: &mut Worksheet, row: u32, col: u16, value: &Json, format: &Format) -> Result<(), XlsxError> {
-    match number(value) {
-        Some(n) => sheet.write_number_with_format(row, col, n, format).map(|_| ()),
-        None => sheet.write_string(row, col, text(value)).map(|_| ()),
+/// A score, rounded half-up to two places as every workbook shows it.
+fn write_score(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Decimal>, f: &Format) -> Result<(), XlsxError> {
+    write_amount(sheet, row, col, value.map(|v| crate::model::amount::round_half_up(v, 2)), f)
+}
+
+/// An exact number (an amount, a target, a realisasi).
+fn write_amount(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<Decimal>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    use rust_decimal::prelude::ToPrimitive;
+    match value.and_then(|v| v.to_f64()) {
+        Some(n) => sheet.write_number_with_format(row, col, n, f).map(|_| ()),
+        None => Ok(()),
     }
 }
 
@@ -138,8 +138,8 @@ fn write_narrow_header(sheet: &mut Worksheet, headers: &[(&str, f64)], format: &
 struct Line<'a> {
     unit: &'a crate::model::Unit,
     report: Option<Standing>,
-    /// The few figures of the report the summary needs (perspectives, band).
-    figures: Json,
+    /// The report's NPSS band and perspective scores (name, score, NKP), from the ledger's rows.
+    figures: Vec<crate::store::StoredScore>,
     latest: Option<Latest>,
     rank: Option<usize>,
 }
@@ -214,24 +214,11 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     let write = |source| ConsolidateError::Write { path: target.clone(), source };
     let language = config.review.language;
     let scope = Scope { year: Some(i64::from(year)), period: Some(period.as_str()), unit: None };
-    // Reports are read from the ledger one at a time, once per sheet, so memory stays flat as
-    // units grow; only a line per unit is kept for the summary and its ranking.
-    let each = |f: &mut dyn FnMut(&Standing, &Json) -> Result<(), ConsolidateError>| {
-        ledger.each_standing(scope, true, |standing, json| {
-            if standing.kind != "realisasi" {
-                return Ok(());
-            }
-            let json = json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or(Json::Null);
-            f(&standing, &json)
-        })
-    };
-    let mut reports: std::collections::HashMap<String, (Standing, Json)> = Default::default();
-    each(&mut |standing, json| {
-        let keep = ["band", "perspectives"];
-        let small: serde_json::Map<String, Json> = keep.iter().map(|k| (k.to_string(), json[*k].clone())).collect();
-        reports.insert(standing.unit.clone(), (standing.clone(), Json::Object(small)));
-        Ok(())
-    })?;
+    // One query per sheet, typed rows only: no report's JSON is parsed.
+    let mut figures: std::collections::HashMap<String, Vec<crate::store::StoredScore>> =
+        ledger.counted_scores(year, period)?.into_iter().map(|c| (c.unit, c.rows)).collect();
+    let mut reports: std::collections::HashMap<String, Standing> =
+        ledger.standings(scope)?.into_iter().filter(|s| s.kind == "realisasi").map(|s| (s.unit.clone(), s)).collect();
     let mut latest: std::collections::HashMap<String, Latest> =
         ledger.latest_arrivals(scope)?.into_iter().map(|l| (l.unit.clone(), l)).collect();
     let agreements: std::collections::HashMap<String, Standing> = ledger
@@ -245,7 +232,8 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         .units()
         .iter()
         .map(|unit| {
-            let (report, figures) = reports.remove(&unit.code).map_or((None, Json::Null), |(s, j)| (Some(s), j));
+            let report = reports.remove(&unit.code);
+            let figures = figures.remove(&unit.code).unwrap_or_default();
             Line { unit, report, figures, latest: latest.remove(&unit.code), rank: None }
         })
         .collect();
@@ -277,7 +265,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         // Every unit's indicators, typed, in one query.
         let counted = ledger.counted(year, Some(period), crate::model::Kind::Realisasi)?;
-        let count: u32 = counted.iter().map(|c| c.indicators.len().max(1) as u32).sum();
+        let count: u32 = counted.iter().map(|c| c.rows.len().max(1) as u32).sum();
         let mut rows = indicators_start(sheet, count + missing).map_err(write)?;
         for report in &counted {
             indicator_rows(sheet, &mut rows, report, &formats, &config.rules, language).map_err(write)?;
@@ -288,7 +276,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         let mut rows = budget_start(sheet, &formats).map_err(write)?;
-        each(&mut |standing, json| budget_rows(sheet, &mut rows, standing, json, &formats, language).map_err(write))?;
+        for report in ledger.counted_budget(year, period)? {
+            budget_rows(sheet, &mut rows, &report, &formats, language).map_err(write)?;
+        }
         without(sheet, &mut rows, 8).map_err(write)?;
         finish(sheet);
     }
@@ -448,8 +438,7 @@ fn later(latest: &Latest, zone: crate::model::time::Zone, language: Language) ->
 
 /// An exact decimal from the ledger, as a number rounded half-up to two places.
 fn write_decimal(sheet: &mut Worksheet, row: u32, col: u16, value: Option<&str>, f: &Format) -> Result<(), XlsxError> {
-    let Some(value) = value.and_then(|v| v.parse::<Decimal>().ok()) else { return Ok(()) };
-    write_number(sheet, row, col, &crate::model::amount::json2(value), f)
+    write_score(sheet, row, col, value.and_then(|v| v.parse::<Decimal>().ok()), f)
 }
 
 /// The row of the summary's header: a title block (title; created at and counts; band legend)
@@ -582,18 +571,17 @@ fn summary_row(sheet: &mut Worksheet, r: u32, line: &Line, f: &Formats, language
     sheet.write_string(r, 2, &line.unit.name)?;
     write_verdict(sheet, r, 13, line.verdict(), language)?;
     let Some(report) = &line.report else { return Ok(()) };
-    let json = &line.figures;
     for (p, name) in PERSPECTIVES.iter().enumerate() {
-        let found = json["perspectives"].as_array().and_then(|ps| ps.iter().find(|x| x["name"] == *name));
+        let found = line.figures.iter().find(|x| x.level == "perspective" && x.name == *name);
         if let Some(x) = found {
-            write_number(sheet, r, 3 + p as u16, &x["score"], &f.score)?;
-            write_number(sheet, r, 7 + p as u16, &x["nkp"], &f.score)?;
+            write_score(sheet, r, 3 + p as u16, x.value, &f.score)?;
+            write_score(sheet, r, 7 + p as u16, x.nkp, &f.score)?;
         }
     }
-    let band = text(&json["band"]);
-    let colored = Format::new().set_num_format("0.00").set_background_color(band_color(&band));
+    let band = line.figures.iter().find(|x| x.level == "npss").map_or("", |x| x.band.as_str());
+    let colored = Format::new().set_num_format("0.00").set_background_color(band_color(band));
     write_decimal(sheet, r, 11, report.npss.as_deref(), &colored)?;
-    sheet.write_string_with_format(r, 12, &band, &Format::new().set_background_color(band_color(&band)))?;
+    sheet.write_string_with_format(r, 12, band, &Format::new().set_background_color(band_color(band)))?;
     sheet.write_number(r, 14, report.version as f64)?;
     if let Some((_, npss)) = &report.valid {
         write_decimal(sheet, r, 15, npss.as_deref(), &f.score)?;
@@ -666,12 +654,12 @@ fn indicator_rows(
         sheet.write_number(r, STATUS_COLUMN + 1, report.version as f64)?;
         Ok(())
     };
-    if report.indicators.is_empty() {
+    if report.rows.is_empty() {
         *r += 1;
         return outcome(sheet, *r);
     }
     let wrap = wrap();
-    for ind in &report.indicators {
+    for ind in &report.rows {
         *r += 1;
         sheet.set_row_height(*r, wrapped_height(&ind.name, NAME_CHARS))?;
         outcome(sheet, *r)?;
@@ -682,16 +670,12 @@ fn indicator_rows(
         sheet.write_string_with_format(*r, INDICATOR_NAME_COLUMN, &ind.name, &wrap)?;
         for (col, value) in [(6u16, &ind.target), (7, &ind.realisasi)] {
             match value {
-                crate::model::Value::Number(n) => {
-                    write_number(sheet, *r, col, &crate::model::amount::json_exact(*n), &f.score)?
-                }
+                crate::model::Value::Number(n) => write_amount(sheet, *r, col, Some(*n), &f.score)?,
                 crate::model::Value::Missing => {}
                 other => sheet.write_string(*r, col, other.shown("")).map(|_| ())?,
             }
         }
-        if let Some(capaian) = ind.capaian {
-            write_number(sheet, *r, 8, &crate::model::amount::json2(capaian), &f.score)?;
-        }
+        write_score(sheet, *r, 8, ind.capaian, &f.score)?;
         let status = match (ind.capaian, ind.provisional) {
             (None, _) => crate::model::Status::NotApplicable,
             (Some(_), true) => crate::model::Status::Provisional,
@@ -724,28 +708,26 @@ fn budget_start(sheet: &mut Worksheet, f: &Formats) -> Result<u32, XlsxError> {
 fn budget_rows(
     sheet: &mut Worksheet,
     r: &mut u32,
-    standing: &Standing,
-    json: &Json,
+    report: &crate::store::Counted<crate::store::StoredBudgetLine>,
     f: &Formats,
     language: Language,
 ) -> Result<(), XlsxError> {
-    let verdict = standing.verdict();
-    let lines = json["budget"].as_array().map(Vec::as_slice).unwrap_or_default();
-    if lines.is_empty() {
+    let verdict = Verdict::of_report(report.errors);
+    if report.rows.is_empty() {
         *r += 1;
-        sheet.write_string(*r, 0, &standing.unit)?;
+        sheet.write_string(*r, 0, &report.unit)?;
         return write_verdict(sheet, *r, 8, verdict, language);
     }
-    for line in lines {
+    for line in &report.rows {
         *r += 1;
-        sheet.write_string(*r, 0, &standing.unit)?;
-        sheet.write_string(*r, 1, text(&line["scope"]))?;
-        sheet.write_string(*r, 2, text(&line["code"]))?;
-        for (col, key, format) in [(3u16, "pagu", &f.rupiah), (4, "realisasi", &f.rupiah), (5, "sisa", &f.rupiah)] {
-            write_number(sheet, *r, col, &line[key], format)?;
+        sheet.write_string(*r, 0, &report.unit)?;
+        sheet.write_string(*r, 1, &line.scope)?;
+        sheet.write_string(*r, 2, &line.code)?;
+        for (col, value) in [(3u16, line.pagu), (4, line.realisasi), (5, line.sisa)] {
+            write_amount(sheet, *r, col, value, &f.rupiah)?;
         }
-        write_number(sheet, *r, 6, &line["serapan"], &f.score)?;
-        write_number(sheet, *r, 7, &line["efisiensi"], &f.score)?;
+        write_score(sheet, *r, 6, line.serapan, &f.score)?;
+        write_score(sheet, *r, 7, line.efisiensi, &f.score)?;
         write_verdict(sheet, *r, 8, verdict, language)?;
     }
     Ok(())
@@ -792,7 +774,7 @@ mod tests {
             .map(|(code, npss)| Line {
                 unit: unit(code),
                 report: Some(standing(code, npss, 0)),
-                figures: Json::Null,
+                figures: Vec::new(),
                 latest: None,
                 rank: None,
             })
@@ -800,7 +782,7 @@ mod tests {
         lines.push(Line {
             unit: unit("KR06"),
             report: Some(standing("KR06", "120", 3)),
-            figures: Json::Null,
+            figures: Vec::new(),
             latest: None,
             rank: None,
         });

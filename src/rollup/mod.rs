@@ -228,8 +228,8 @@ pub fn roll(
     let own = by_unit.get(unit).copied();
     let agreement = agreements.iter().find(|c| c.unit == unit);
     let (tree, targets_from) = match (agreement, own) {
-        (Some(a), _) => (a.indicators.as_slice(), Some("agreement")),
-        (None, Some(o)) => (o.indicators.as_slice(), Some("report")),
+        (Some(a), _) => (a.rows.as_slice(), Some("agreement")),
+        (None, Some(o)) => (o.rows.as_slice(), Some("report")),
         (None, None) => (&[][..], None),
     };
     let cascades = config.cascades_of(unit, year);
@@ -243,7 +243,7 @@ pub fn roll(
         .iter()
         .map(|code| {
             let planned = tree.iter().find(|i| i.code == *code);
-            let reported = own.and_then(|o| o.indicators.iter().find(|i| i.code == *code));
+            let reported = own.and_then(|o| o.rows.iter().find(|i| i.code == *code));
             let cascade = cascades.iter().find(|c| c.iku == *code).copied();
             rolled(unit, code, planned.or(reported), reported, cascade, &by_unit, &cascading)
         })
@@ -350,7 +350,7 @@ fn feeding<'a>(
     counts_only: bool,
 ) -> Result<&'a StoredIndicator, Why> {
     let by_code = |code: &str| {
-        report.indicators.iter().find(|i| i.code.eq_ignore_ascii_case(code)).ok_or(Why::NotInReport(code.into()))
+        report.rows.iter().find(|i| i.code.eq_ignore_ascii_case(code)).ok_or(Why::NotInReport(code.into()))
     };
     if let Some(code) = source.indicators.get(&report.unit) {
         return by_code(code);
@@ -359,7 +359,7 @@ fn feeding<'a>(
         return by_code(bkn_code);
     }
     let found: Vec<&StoredIndicator> = report
-        .indicators
+        .rows
         .iter()
         .filter(|i| source.names_match(&i.name) && (!counts_only || i.measure == Measure::Count))
         .collect();
@@ -606,7 +606,7 @@ mod tests {
     }
 
     fn report(unit: &str, errors: i64, indicators: Vec<StoredIndicator>) -> Counted {
-        Counted { unit: unit.into(), version: 1, submission_id: 1, errors, indicators }
+        Counted { unit: unit.into(), version: 1, submission_id: 1, errors, rows: indicators }
     }
 
     fn config(extra: &str) -> Config {

@@ -20,7 +20,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema, one script per version; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("versions.sql"), include_str!("indicators.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema.sql"),
+    include_str!("versions.sql"),
+    include_str!("indicators.sql"),
+    include_str!("budget.sql"),
+];
 
 /// Why the ledger could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -173,14 +178,45 @@ impl Standing {
     }
 }
 
-/// A report that counts with its indicators as the ledger keeps them (`indicators`).
+/// A report that counts with typed rows of one kind as the ledger keeps them: its indicators
+/// (the default), budget lines or scores.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Counted {
+pub struct Counted<T = StoredIndicator> {
     pub unit: String,
     pub version: i64,
     pub submission_id: i64,
     pub errors: i64,
-    pub indicators: Vec<StoredIndicator>,
+    pub rows: Vec<T>,
+}
+
+/// A budget line of the ledger, typed again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredBudgetLine {
+    /// iku, ss, akun or total.
+    pub scope: String,
+    pub code: String,
+    pub pagu: Option<rust_decimal::Decimal>,
+    pub realisasi: Option<rust_decimal::Decimal>,
+    pub sisa: Option<rust_decimal::Decimal>,
+    pub serapan: Option<rust_decimal::Decimal>,
+    pub efisiensi: Option<rust_decimal::Decimal>,
+}
+
+/// The NPSS or a perspective's score (and NKP) of a reading, with its band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredScore {
+    /// npss or perspective.
+    pub level: String,
+    /// The perspective's name, or `NPSS`.
+    pub name: String,
+    pub value: Option<rust_decimal::Decimal>,
+    pub nkp: Option<rust_decimal::Decimal>,
+    pub band: String,
+}
+
+/// An exact decimal the ledger keeps as text.
+fn decimal(text: Option<String>) -> Option<rust_decimal::Decimal> {
+    text.and_then(|t| t.parse().ok())
 }
 
 /// An indicator row of the ledger, typed again.
@@ -379,6 +415,7 @@ impl Ledger {
         tx.execute("DELETE FROM findings WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM indicators WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM budget_lines WHERE submission_id = ?1", [submission_id])?;
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
                  report_json = ?7, processed_ms = ?8 WHERE id = ?1",
@@ -474,32 +511,12 @@ impl Ledger {
     /// The reports of `kind` that count for a year (and period, for realisasi), each with its
     /// indicators, in unit order: one query for every unit.
     pub fn counted(&self, year: u16, period: Option<Period>, kind: Kind) -> Result<Vec<Counted>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT v.unit, v.version, v.submission_id, s.errors, i.code, i.name, i.goal, i.perspective, i.satuan,
-                    i.polarity, i.target, i.realisasi, i.provisional, i.cell, i.capaian
-               FROM current_versions v
-               JOIN submissions s ON s.id = v.submission_id
-               LEFT JOIN indicators i ON i.submission_id = v.submission_id
-              WHERE v.year = ?1 AND (?2 IS NULL OR v.period = ?2) AND v.kind = ?3
-              ORDER BY v.unit, v.period, i.seq",
-        )?;
-        let mut all: Vec<Counted> = Vec::new();
-        let mut rows = stmt.query(params![year, period.map(|p| p.as_str()), kind.as_str()])?;
-        while let Some(r) = rows.next()? {
-            let submission_id: i64 = r.get(2)?;
-            if all.last().is_none_or(|last: &Counted| last.submission_id != submission_id) {
-                all.push(Counted {
-                    unit: r.get(0)?,
-                    version: r.get(1)?,
-                    submission_id,
-                    errors: r.get(3)?,
-                    indicators: Vec::new(),
-                });
-            }
-            // A report without indicators (a recap of perspective scores) has one row of NULLs.
-            let Some(code) = r.get::<_, Option<String>>(4)? else { continue };
-            let indicator = StoredIndicator {
-                code,
+        let columns =
+            "t.code, t.name, t.goal, t.perspective, t.satuan, t.polarity, t.target, t.realisasi, t.provisional,
+                       t.cell, t.capaian";
+        self.grouped(columns, "indicators t ON t.submission_id = v.submission_id", (year, period, kind), |r| {
+            Ok(StoredIndicator {
+                code: r.get(4)?,
                 name: r.get(5)?,
                 goal: r.get(6)?,
                 perspective: r.get(7)?,
@@ -508,10 +525,81 @@ impl Ledger {
                 target: Value::from_stored(r.get::<_, Option<String>>(10)?.as_deref()),
                 realisasi: Value::from_stored(r.get::<_, Option<String>>(11)?.as_deref()),
                 provisional: r.get(12)?,
-                capaian: r.get::<_, Option<String>>(14)?.and_then(|c| c.parse().ok()),
                 cell: r.get(13)?,
-            };
-            all.last_mut().expect("pushed above").indicators.push(indicator);
+                capaian: decimal(r.get(14)?),
+            })
+        })
+    }
+
+    /// The realisasi reports that count for a year and period, each with its budget lines.
+    pub fn counted_budget(&self, year: u16, period: Period) -> Result<Vec<Counted<StoredBudgetLine>>, StoreError> {
+        let columns = "t.scope, t.code, t.pagu, t.realisasi, t.sisa, t.serapan, t.efisiensi";
+        let join = "budget_lines t ON t.submission_id = v.submission_id";
+        self.grouped(columns, join, (year, Some(period), Kind::Realisasi), |r| {
+            Ok(StoredBudgetLine {
+                scope: r.get(4)?,
+                code: r.get(5)?,
+                pagu: decimal(r.get(6)?),
+                realisasi: decimal(r.get(7)?),
+                sisa: decimal(r.get(8)?),
+                serapan: decimal(r.get(9)?),
+                efisiensi: decimal(r.get(10)?),
+            })
+        })
+    }
+
+    /// The realisasi reports that count for a year and period, each with its NPSS and perspective
+    /// scores (NPSS first).
+    pub fn counted_scores(&self, year: u16, period: Period) -> Result<Vec<Counted<StoredScore>>, StoreError> {
+        let join = "scores t ON t.submission_id = v.submission_id AND t.level IN ('npss', 'perspective')";
+        self.grouped("t.level, t.code, t.value, t.nkp, t.band", join, (year, Some(period), Kind::Realisasi), |r| {
+            Ok(StoredScore {
+                level: r.get(4)?,
+                name: r.get(5)?,
+                value: decimal(r.get(6)?),
+                nkp: decimal(r.get(7)?),
+                band: r.get(8)?,
+            })
+        })
+    }
+
+    /// Every report of `kind` that counts within (year, period), with the rows of `join` that
+    /// `row` reads from `columns` (from index 4 on): one query, grouped by report.
+    fn grouped<T>(
+        &self,
+        columns: &str,
+        join: &str,
+        (year, period, kind): (u16, Option<Period>, Kind),
+        row: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<Counted<T>>, StoreError> {
+        let sql = format!(
+            "SELECT v.unit, v.version, v.submission_id, s.errors, {columns}
+               FROM current_versions v
+               JOIN submissions s ON s.id = v.submission_id
+               LEFT JOIN {join}
+              WHERE v.year = ?1 AND (?2 IS NULL OR v.period = ?2) AND v.kind = ?3
+              ORDER BY v.unit, v.period, t.seq"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut all: Vec<Counted<T>> = Vec::new();
+        let mut rows = stmt.query(params![year, period.map(|p| p.as_str()), kind.as_str()])?;
+        while let Some(r) = rows.next()? {
+            let submission_id: i64 = r.get(2)?;
+            if all.last().is_none_or(|last| last.submission_id != submission_id) {
+                all.push(Counted {
+                    unit: r.get(0)?,
+                    version: r.get(1)?,
+                    submission_id,
+                    errors: r.get(3)?,
+                    rows: Vec::new(),
+                });
+            }
+            // A report without such rows has one row of NULLs.
+            if r.get_ref(4)?.data_type() == rusqlite::types::Type::Null {
+                continue;
+            }
+            let item = row(r)?;
+            all.last_mut().expect("pushed above").rows.push(item);
         }
         Ok(all)
     }
@@ -920,11 +1008,38 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
         ])?;
     }
     let mut score = conn.prepare_cached(
-        "INSERT INTO scores (submission_id, seq, level, code, parent, value, status, band)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO scores (submission_id, seq, level, code, parent, value, status, band, nkp)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (seq, s) in reading.scores.iter().enumerate() {
-        score.execute(params![submission_id, seq as i64, s.level, s.code, s.parent, s.value, s.status, s.band])?;
+        score.execute(params![
+            submission_id,
+            seq as i64,
+            s.level,
+            s.code,
+            s.parent,
+            s.value,
+            s.status,
+            s.band,
+            s.nkp
+        ])?;
+    }
+    let mut budget = conn.prepare_cached(
+        "INSERT INTO budget_lines (submission_id, seq, scope, code, pagu, realisasi, sisa, serapan, efisiensi)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (seq, b) in reading.budget.iter().enumerate() {
+        budget.execute(params![
+            submission_id,
+            seq as i64,
+            b.scope,
+            b.code,
+            b.pagu,
+            b.realisasi,
+            b.sisa,
+            b.serapan,
+            b.efisiensi
+        ])?;
     }
     let mut indicator = conn.prepare_cached(
         "INSERT INTO indicators (submission_id, seq, code, name, goal, perspective, satuan, polarity, target,
@@ -955,10 +1070,10 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
 mod tests {
     use super::*;
 
-    /// A ledger written before the indicators table gets its readings' indicators from their JSON,
-    /// numbers exactly as written.
+    /// A ledger written before the indicators and budget tables gets its readings' rows from their
+    /// JSON, numbers exactly as written.
     #[test]
-    fn version_three_fills_indicators_from_the_stored_json() {
+    fn versions_three_and_four_fill_typed_rows_from_the_stored_json() {
         let dir = std::env::temp_dir().join(format!("kinerja-migrate-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("ledger.sqlite");
@@ -972,7 +1087,9 @@ mod tests {
                 {"code":"IKU.3","name":"Indeks kepuasan","goal":"SS.2","perspective":"Customer","satuan":"indeks",
                  "target":91,"realisasi":92.20,"capaian":101.32,"status":"final","cell":"Tabel 3.1!C10"},
                 {"code":"IKU.13","name":"Opini","goal":"SS.7","perspective":"Learn & Growth","satuan":"opini",
-                 "target":"WTP","realisasi":null,"capaian":null,"status":"na","cell":"Tabel 3.1!C20"}]}"#;
+                 "target":"WTP","realisasi":null,"capaian":null,"status":"na","cell":"Tabel 3.1!C20"}],
+                "budget":[{"scope":"iku","code":"IKU.4","pagu":30400000,"realisasi":29960485,"sisa":439515,
+                 "serapan":98.55,"efisiensi":null}]}"#;
             conn.execute(
                 "INSERT INTO submissions (sha256, arrival_id, unit, year, period, kind, file_name, received_ms,
                                           processed_ms, result, stored_path, report_json)
@@ -991,10 +1108,18 @@ mod tests {
         let counted = ledger.counted(2023, Some(Period::Year), Kind::Realisasi).unwrap();
         let rows: Vec<(&str, &Value, &Value, Polarity)> = counted
             .iter()
-            .flat_map(|c| &c.indicators)
+            .flat_map(|c| &c.rows)
             .map(|i| (i.code.as_str(), &i.target, &i.realisasi, i.polarity))
             .collect();
         let number = |text: &str| Value::Number(text.parse().unwrap());
+        // Version 4: the budget lines from the same JSON.
+        let budget = ledger.counted_budget(2023, Period::Year).unwrap();
+        let line = &budget[0].rows[0];
+        assert_eq!(
+            (line.code.as_str(), line.pagu, line.serapan),
+            ("IKU.4", Some(30_400_000.into()), "98.55".parse().ok())
+        );
+        assert_eq!(line.efisiensi, None);
         assert_eq!(
             rows,
             vec![

@@ -25,6 +25,21 @@ pub struct ScoreRow {
     pub value: Option<String>,
     pub status: &'static str,
     pub band: String,
+    /// A perspective's NKP, exact.
+    pub nkp: Option<String>,
+}
+
+/// A budget line as read and computed: exact decimals, `None` where the line has none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetLineRow {
+    /// iku, ss, akun or total.
+    pub scope: &'static str,
+    pub code: String,
+    pub pagu: Option<String>,
+    pub realisasi: Option<String>,
+    pub sisa: Option<String>,
+    pub serapan: Option<String>,
+    pub efisiensi: Option<String>,
 }
 
 /// An indicator as read and scored: what the roll-up and the consolidated workbook query.
@@ -63,6 +78,7 @@ pub struct Reading {
     pub findings: Vec<FindingRow>,
     pub scores: Vec<ScoreRow>,
     pub indicators: Vec<IndicatorLine>,
+    pub budget: Vec<BudgetLineRow>,
 }
 
 impl Reading {
@@ -85,6 +101,7 @@ impl Reading {
             .collect();
         let mut scores = Vec::new();
         let mut indicators = Vec::new();
+        let mut budget = Vec::new();
         if let Some((report, card)) = scored {
             let perspective_of: std::collections::HashMap<&str, &str> =
                 report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
@@ -113,9 +130,27 @@ impl Reading {
                 value: s.value.map(|v| v.to_string()),
                 status: s.status().as_str(),
                 band: band.to_string(),
+                nkp: None,
             };
             scores.push(row("npss", "NPSS", None, &card.npss, &card.band));
-            scores.extend(card.perspectives.iter().map(|p| row("perspective", &p.name, None, &p.score, &p.band)));
+            scores.extend(card.perspectives.iter().map(|p| ScoreRow {
+                nkp: p.nkp.value.map(|v| v.to_string()),
+                ..row("perspective", &p.name, None, &p.score, &p.band)
+            }));
+            let exact = |v: Option<rust_decimal::Decimal>| v.map(|v| v.to_string());
+            budget = card
+                .budget
+                .iter()
+                .map(|b| BudgetLineRow {
+                    scope: b.scope.as_str(),
+                    code: b.code.clone(),
+                    pagu: exact(b.pagu),
+                    realisasi: exact(b.realisasi),
+                    sisa: exact(b.sisa),
+                    serapan: exact(b.serapan),
+                    efisiensi: exact(b.efisiensi),
+                })
+                .collect();
             scores.extend(
                 report
                     .goals
@@ -145,6 +180,7 @@ impl Reading {
             findings,
             scores,
             indicators,
+            budget,
         }
     }
 }
