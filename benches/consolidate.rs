@@ -24,6 +24,7 @@ fn run(units: usize) {
     let dir = std::env::temp_dir().join(format!("kinerja-bench-consolidate-{units}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("state")).unwrap();
+    std::fs::create_dir_all(dir.join("outbox")).unwrap();
     let mut toml = String::new();
     for i in 0..units {
         toml.push_str(&format!("[[unit]]\ncode = \"U{i:04}\"\nname = \"Unit {i}\"\n\n"));

@@ -18,6 +18,9 @@ CREATE TABLE budget_lines (
 
 ALTER TABLE scores ADD COLUMN nkp TEXT;     -- perspective rows: score × weight
 
+-- Each folder's latest arrival (`Ledger::latest_arrivals`) without scanning every arrival for each.
+CREATE INDEX arrivals_folder ON arrivals (folder, id);
+
 INSERT INTO budget_lines (submission_id, seq, scope, code, pagu, realisasi, sisa, serapan, efisiensi)
 SELECT s.id, j.key, j.value ->> '$.scope', j.value ->> '$.code',
        CASE json_type(j.value, '$.pagu') WHEN 'null' THEN NULL ELSE j.value -> '$.pagu' END,
