@@ -60,9 +60,7 @@ impl Workplace {
     /// # Errors
     /// [`PipelineError::Io`] when a folder cannot be created.
     pub fn prepare(&self, config: &Config) -> Result<(), PipelineError> {
-        let mut dirs =
-            vec![self.outbox.clone(), self.processing(), self.state.join("archive"), self.state.join("rejected")];
-        dirs.extend(config.units.units().iter().map(|u| self.inbox.join(&u.code)));
+        let dirs = [self.outbox.clone(), self.processing(), self.state.join("archive"), self.state.join("rejected")];
         for dir in &dirs {
             std::fs::create_dir_all(dir).map_err(io(dir))?;
         }
@@ -80,6 +78,11 @@ impl Workplace {
         if std::fs::symlink_metadata(&ledger).is_ok_and(|m| m.file_type().is_symlink()) {
             let error = std::io::Error::new(std::io::ErrorKind::InvalidInput, "a link, not the ledger file");
             return Err(io(&ledger)(error));
+        }
+        // The units' folders last: once they are there, the state folders have been checked (a
+        // state folder removed from now on is made again where it is needed).
+        for dir in config.units.units().iter().map(|u| self.inbox.join(&u.code)) {
+            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         }
         Ok(())
     }
