@@ -64,9 +64,12 @@ impl Service {
         self.dir.join("inbox").join(unit)
     }
 
-    /// Drop a file the way a careful copier does: write aside, then rename into place.
+    /// Drop a file the way a careful copier does: write aside, then rename into place. (The
+    /// service makes the units' folders one after the other as it starts; a test may reach one
+    /// first.)
     pub fn drop_file(&self, folder: &str, name: &str, bytes: &[u8]) {
         let folder = if folder.is_empty() { self.dir.join("inbox") } else { self.inbox(folder) };
+        std::fs::create_dir_all(&folder).unwrap();
         let part = folder.join(format!(".{name}.part"));
         std::fs::write(&part, bytes).unwrap();
         std::fs::rename(&part, folder.join(name)).unwrap();
