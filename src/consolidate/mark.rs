@@ -203,12 +203,8 @@ fn recount(xml: &str, name: &str, count: usize) -> String {
     format!("{}{tag}{}", &xml[..open], &xml[tag_end..])
 }
 
-fn column_letters(col: u32) -> String {
-    crate::model::CellRef::new(&"".into(), 0, col).a1().trim_end_matches(char::is_numeric).to_string()
-}
-
 fn a1(row: u32, col: u32) -> String {
-    format!("{}{}", column_letters(col), row + 1)
+    crate::model::CellRef::new(&"".into(), row, col).a1()
 }
 
 /// A sheet part with the marked cells' styles changed (cells that were not written are added,

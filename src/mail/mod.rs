@@ -106,6 +106,32 @@ fn rekap_summary(
         };
         lines.push(format!("{}: {} unit{named}", verdict.label(language), units.len()));
     }
+    // What BKN's own report prints against its units' figures: what a planner checks before
+    // the report is signed.
+    if !config.cascades_of("BKN", year).is_empty() {
+        let rollup = crate::rollup::compute(config, ledger, "BKN", year, period)?;
+        let disagreeing: Vec<String> = rollup
+            .indicators
+            .iter()
+            .filter_map(|r| {
+                let (printed, value) = r.disagrees()?;
+                let printed = crate::model::amount::display2_in(printed, language);
+                Some(format!("  - {}: {printed} ≠ {}", r.code, crate::rollup::explain(r, value, language)))
+            })
+            .collect();
+        if !disagreeing.is_empty() {
+            lines.push(String::new());
+            lines.push(
+                language
+                    .pick(
+                        "Laporan BKN berbeda dengan hasil agregasi laporan unit kerja:",
+                        "BKN's report differs from its units' figures:",
+                    )
+                    .to_string(),
+            );
+            lines.extend(disagreeing);
+        }
+    }
     let errors: Vec<crate::store::OpenFinding> =
         ledger.open_findings(year, period)?.into_iter().filter(|f| f.severity == "error").collect();
     if !errors.is_empty() {

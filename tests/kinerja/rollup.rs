@@ -4,7 +4,8 @@
 //! own report held to them.
 
 use crate::common::fixture;
-use crate::service::Service;
+use crate::common::smtp::plain;
+use crate::service::{Service, wait_for};
 use calamine::{Data, Range, Reader, open_workbook_auto};
 use serde_json::Value as Json;
 use std::process::Command;
@@ -46,7 +47,9 @@ fn row_of(range: &Range<Data>, code: &str) -> Vec<Data> {
 
 #[test]
 fn bkn_2023_rolls_up_from_its_units_as_published() {
-    let mut service = Service::start_with("rollup", "settle = \"200ms\"\npoll_interval = \"300ms\"\nworkers = 2\n");
+    let config = "settle = \"200ms\"\npoll_interval = \"300ms\"\nworkers = 2\n\n\
+                  [mail]\nplanners = [\"rekap@bkn.go.id\"]\nplanner_interval = \"0s\"\n";
+    let mut service = Service::start_with("rollup", config);
     let units = units();
     assert_eq!(units.len(), 26);
     // Every unit but Kanreg IX, then BKN's agreement and its report.
@@ -127,6 +130,15 @@ fn bkn_2023_rolls_up_from_its_units_as_published() {
         (indicator(&after, "IKU.3")["reported"].as_f64(), indicator(&after, "IKU.3")["agrees"].as_bool()),
         (Some(92.5), Some(false))
     );
+
+    // The planners read it in their mail before they open the workbook.
+    let said = "  - IKU.3: 92,50 ≠ 92,20 (rata-rata 18 unit: DEPBINMEN 93,26;";
+    wait_for("the planners' mail naming the difference", Duration::from_secs(20), || {
+        service.files_in("outbox/mail").iter().any(|m| {
+            let data = std::fs::read_to_string(m).unwrap_or_default();
+            data.contains("rekap@bkn.go.id") && data.contains("text/plain") && plain(&data).contains(said)
+        })
+    });
 
     let rekap = service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx");
     assert!(service.stop().success());
