@@ -215,7 +215,7 @@ fn serve(config: Config) -> anyhow::Result<u8> {
 
 fn status(config: &Config, scope: Scope, format: Format, language: Language) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
-    let ledger = Ledger::open(&work.ledger())?;
+    let ledger = recorded(&work)?;
     let status = kinerja::status::gather(config, &ledger, scope, language)?;
     let rendered = match format {
         Format::Text => kinerja::status::to_text(&status, language),
@@ -234,7 +234,7 @@ fn rollup(
     language: Language,
 ) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
-    let ledger = Ledger::open(&work.ledger())?;
+    let ledger = recorded(&work)?;
     let rollup = kinerja::rollup::compute(config, &ledger, unit, year, period)?;
     let rendered = match format {
         Format::Text => kinerja::rollup::to_text(&rollup, language),
@@ -242,6 +242,20 @@ fn rollup(
     };
     emit(&rendered)?;
     Ok(0)
+}
+
+/// The workplace's ledger, for a command that reads what the service recorded: without one,
+/// nothing has been recorded here, and the operator is told so instead of a database error.
+fn recorded(work: &Workplace) -> anyhow::Result<Ledger> {
+    let path = work.ledger();
+    if !path.exists() {
+        bail!(
+            "no ledger at {}: nothing has been recorded in this workplace yet (start `kinerja serve` here, \
+             or give the workplace's --config)",
+            path.display()
+        );
+    }
+    Ok(Ledger::open(&path)?)
 }
 
 fn parse_language(text: &str) -> Result<Language, String> {
@@ -254,7 +268,7 @@ fn parse_language(text: &str) -> Result<Language, String> {
 
 fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
-    let ledger = Ledger::open(&work.ledger())?;
+    let ledger = recorded(&work)?;
     let periods = match period {
         Some(p) => vec![p],
         None => ledger.periods(year)?,
@@ -338,7 +352,7 @@ fn template(
 
 fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
-    let mut ledger = Ledger::open(&work.ledger())?;
+    let mut ledger = recorded(&work)?;
     let Some(kinerja::store::Stored { id, stored_path, unit, .. }) = ledger.find_submission(key)? else {
         bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
     };
@@ -406,7 +420,7 @@ fn send_due(config: &Config) -> anyhow::Result<usize> {
 
 fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
-    let ledger = Ledger::open(&work.ledger())?;
+    let ledger = recorded(&work)?;
     let Some(stored) = ledger.find_submission(key)? else {
         bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
     };

@@ -98,6 +98,20 @@ fn bad_arguments_are_refused_clearly() {
 }
 
 #[test]
+fn commands_that_read_the_ledger_say_when_there_is_none() {
+    let empty = std::env::temp_dir().join(format!("kinerja-no-ledger-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    for args in [&["status"][..], &["rollup", "--year", "2023"], &["consolidate", "--year", "2023"]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja")).args(args).current_dir(&empty).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("no ledger at state/ledger.sqlite: nothing has been recorded"), "{args:?}: {said}");
+    }
+    assert!(!empty.join("state").exists(), "nothing is created by asking");
+    std::fs::remove_dir_all(&empty).unwrap();
+}
+
+#[test]
 fn check_against_an_agreement_and_a_previous_version() {
     let agreement = fixture("bkn_2023_agreement_dec2022.xlsx");
     let previous = fixture("bkn_2023_scorecard.xlsx");
