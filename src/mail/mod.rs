@@ -87,14 +87,10 @@ fn rekap_summary(
     // Each unit's outcome as the Rekap shows it: its report's, or what stands in its place.
     let mut by_verdict: std::collections::BTreeMap<Verdict, Vec<&str>> = Default::default();
     for unit in config.units.units() {
-        let mine: Vec<&crate::status::Row> =
-            status.rows.iter().filter(|r| r.unit == unit.code && r.kind != Some("agreement")).collect();
-        let shown = mine.iter().find(|r| r.kind.is_some()).or(mine.first());
-        let verdict = match shown.map(|r| r.outcome) {
-            Some(Verdict::Duplikat) | Some(Verdict::Diterima) => Verdict::Diterima,
-            Some(other) => other,
-            None => Verdict::BelumMengirim,
-        };
+        let mine = || status.rows.iter().filter(|r| r.unit == unit.code);
+        let report = mine().find(|r| r.kind == Some("realisasi")).map(|r| r.outcome);
+        let latest = mine().find(|r| r.kind.is_none() && r.outcome != Verdict::BelumMengirim).map(|r| r.outcome);
+        let verdict = Verdict::of_unit(report, latest);
         by_verdict.entry(verdict).or_default().push(&unit.code);
     }
     let mut lines = Vec::new();

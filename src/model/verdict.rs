@@ -25,6 +25,17 @@ impl Verdict {
         if errors == 0 { Verdict::Diterima } else { Verdict::PerluPerbaikan }
     }
 
+    /// A unit's outcome for a year and period: its report's (`report`), else its latest file that
+    /// became no version (`latest`): only a refusal stands for a report (a duplicate, of its
+    /// agreement for instance, does not); else nothing received.
+    pub fn of_unit(report: Option<Verdict>, latest: Option<Verdict>) -> Verdict {
+        match (report, latest) {
+            (Some(report), _) => report,
+            (None, Some(Verdict::Ditolak)) => Verdict::Ditolak,
+            (None, _) => Verdict::BelumMengirim,
+        }
+    }
+
     /// The stable name in JSON and the ledger's views.
     pub fn code(self) -> &'static str {
         match self {
@@ -50,5 +61,19 @@ impl Verdict {
             (Verdict::Duplikat, Language::En) => "duplicate",
             (Verdict::BelumMengirim, Language::En) => "nothing sent",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Verdict::{self, *};
+
+    /// One rule for a unit's outcome, read the same by the Rekap and the planners' mail.
+    #[test]
+    fn only_a_refusal_stands_for_a_missing_report() {
+        assert_eq!(Verdict::of_unit(Some(PerluPerbaikan), Some(Ditolak)), PerluPerbaikan);
+        assert_eq!(Verdict::of_unit(None, Some(Ditolak)), Ditolak);
+        assert_eq!(Verdict::of_unit(None, Some(Duplikat)), BelumMengirim);
+        assert_eq!(Verdict::of_unit(None, None), BelumMengirim);
     }
 }
