@@ -44,6 +44,14 @@ fn completeness(
     sheet.write_string_with_format(r, c, status.label(language), &format).map(|_| ())
 }
 
+/// `headers` across row `r` from the first column.
+fn header_row(sheet: &mut Worksheet, r: u32, headers: &[&str], format: &Format) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(r, c as u16, *h, format)?;
+    }
+    Ok(())
+}
+
 /// Write the sheet; `header` formats the header rows, `number` the scores.
 pub fn write(
     sheet: &mut Worksheet,
@@ -83,9 +91,7 @@ pub fn write(
         "Capaian",
     ];
     let top = 2;
-    for (c, h) in headers.iter().enumerate() {
-        sheet.write_string_with_format(top, c as u16, *h, header)?;
-    }
+    header_row(sheet, top, &headers, header)?;
     let mut r = top;
     for rolled in &rollup.indicators {
         r += 1;
@@ -122,10 +128,7 @@ pub fn write(
     let label = language.pick("Nilai BKN dari hasil agregasi", "BKN's scores from the roll-up");
     sheet.write_string_with_format(r, 0, label, &Format::new().set_bold())?;
     r += 1;
-    for (c, h) in [language.pick("Perspektif", "Perspective"), language.pick("Skor", "Score"), "NKP"].iter().enumerate()
-    {
-        sheet.write_string_with_format(r, c as u16, *h, header)?;
-    }
+    header_row(sheet, r, &[language.pick("Perspektif", "Perspective"), language.pick("Skor", "Score"), "NKP"], header)?;
     for (name, skor, nkp) in &rollup.scores.perspectives {
         r += 1;
         sheet.write_string(r, 0, name)?;
@@ -156,9 +159,7 @@ pub fn write(
         "Status",
         language.pick("Sel", "Cell"),
     ];
-    for (c, h) in detail.iter().enumerate() {
-        sheet.write_string_with_format(r, c as u16, *h, header)?;
-    }
+    header_row(sheet, r, &detail, header)?;
     for rolled in &rollup.indicators {
         // Under `none` BKN's own figure stands: the units' figures are shown where they have one.
         for c in rolled.contributors.iter().filter(|c| rolled.computed() || c.status.counts()) {

@@ -12,7 +12,7 @@ use crate::config::Limits;
 use crate::ingest::sheet::Data;
 use crate::model::amount::display2;
 use crate::model::text::numbers_in;
-use crate::model::{Claim, Language, Severity, Value};
+use crate::model::{Claim, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
@@ -188,7 +188,7 @@ pub fn write(
         });
     let bytes = match edited {
         Some(bytes) => bytes,
-        None => rerender(outcome, source, bytes, limits, &marks, outcome.language).map_err(failed)?,
+        None => rerender(outcome, source, bytes, limits, &marks).map_err(failed)?,
     };
     crate::files::write(outbox, target, &bytes)
         .map_err(|source| ConsolidateError::Rename { path: target.to_path_buf(), source })
@@ -222,8 +222,8 @@ fn rerender(
     bytes: &[u8],
     limits: &Limits,
     marks: &Marks,
-    language: Language,
 ) -> Result<Vec<u8>, XlsxError> {
+    let language = outcome.language;
     let mut budget = crate::ingest::package::Budget::new(limits, std::time::Instant::now());
     let original = crate::ingest::open(source, bytes, limits, &mut budget)
         .map_err(|e| XlsxError::ParameterError(e.to_string()))?;

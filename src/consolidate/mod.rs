@@ -146,12 +146,7 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn verdict(&self) -> Verdict {
-        match (&self.report, &self.latest) {
-            (Some(report), _) => report.verdict(),
-            // Only a refusal stands for a report; a duplicate (of its agreement) does not.
-            (None, Some(latest)) if latest.verdict == Verdict::Ditolak => Verdict::Ditolak,
-            (None, _) => Verdict::BelumMengirim,
-        }
+        Verdict::of_unit(self.report.as_ref().map(Standing::verdict), self.latest.as_ref().map(|l| l.verdict))
     }
 
     /// The NPSS shown, rounded as it is displayed.
@@ -482,24 +477,19 @@ fn summary(
     let title = format!("Rekap Kinerja {year} {}", period.as_str());
     sheet.merge_range(0, 0, 0, last, &title, &Format::new().set_bold().set_font_size(14))?;
     let count = |verdict: Verdict| lines.iter().filter(|l| l.verdict() == verdict).count();
+    let counts = [Verdict::Diterima, Verdict::PerluPerbaikan, Verdict::Ditolak, Verdict::BelumMengirim].map(count);
+    let when = local(crate::model::time::now_ms(), crate::model::time::Zone::Wib);
+    let [accepted, blocked, refused, silent] = counts;
     let created = match language {
         Language::Id => format!(
-            "Dibuat {} · {} unit terdaftar: {} diterima, {} perlu perbaikan, {} ditolak, {} belum mengirim",
-            local(crate::model::time::now_ms(), crate::model::time::Zone::Wib),
-            lines.len(),
-            count(Verdict::Diterima) + count(Verdict::Duplikat),
-            count(Verdict::PerluPerbaikan),
-            count(Verdict::Ditolak),
-            count(Verdict::BelumMengirim),
+            "Dibuat {when} · {} unit terdaftar: {accepted} diterima, {blocked} perlu perbaikan, {refused} ditolak, \
+             {silent} belum mengirim",
+            lines.len()
         ),
         Language::En => format!(
-            "Created {} · {} registered units: {} accepted, {} needing correction, {} refused, {} not sent",
-            local(crate::model::time::now_ms(), crate::model::time::Zone::Wib),
-            lines.len(),
-            count(Verdict::Diterima) + count(Verdict::Duplikat),
-            count(Verdict::PerluPerbaikan),
-            count(Verdict::Ditolak),
-            count(Verdict::BelumMengirim),
+            "Created {when} · {} registered units: {accepted} accepted, {blocked} needing correction, {refused} \
+             refused, {silent} not sent",
+            lines.len()
         ),
     };
     sheet.merge_range(1, 0, 1, last, &created, &Format::new())?;

@@ -176,10 +176,14 @@ impl Rolled {
     /// Whether BKN's own report disagrees with a complete computed value at the decimals it
     /// printed (92,2 agrees with 92,1972).
     pub fn disagrees(&self) -> Option<(Decimal, Decimal)> {
-        let (Some(Value::Number(reported)), Some(value)) = (&self.reported, self.value) else { return None };
-        let complete = self.computed() && self.status != Completeness::Incomplete;
-        let decimals = reported.normalize().scale();
-        (complete && round_half_up(value, decimals) != reported.normalize()).then_some((*reported, value))
+        let Some(Value::Number(reported)) = &self.reported else { return None };
+        self.disagrees_with(*reported).map(|value| (*reported, value))
+    }
+
+    /// The complete computed value, when `printed` differs from it at the decimals printed.
+    fn disagrees_with(&self, printed: Decimal) -> Option<Decimal> {
+        let value = self.value.filter(|_| self.computed() && self.status != Completeness::Incomplete)?;
+        (round_half_up(value, printed.normalize().scale()) != printed.normalize()).then_some(value)
     }
 }
 
@@ -540,8 +544,7 @@ pub fn review(rollup: &Rollup, report: &Report, language: Language) -> Vec<Findi
         let Value::Number(printed) = row.realisasi.value else { continue };
         let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
         let shown = display2_in(printed, language);
-        let with = Rolled { reported: Some(Value::Number(printed)), ..rolled.clone() };
-        if let Some((_, value)) = with.disagrees() {
+        if let Some(value) = rolled.disagrees_with(printed) {
             findings.push(
                 Finding::new(Code::RollupMismatch, at, &rolled.code)
                     .found(shown)
