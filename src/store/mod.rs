@@ -287,7 +287,16 @@ impl Ledger {
     pub fn open(path: &Path) -> Result<Ledger, StoreError> {
         let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.into(), source })?;
         conn.busy_timeout(Duration::from_secs(30))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Switching a new ledger to WAL while another process opens it too (the service and a
+        // command started together) is refused at once, without the busy handler: try again.
+        let started = std::time::Instant::now();
+        while let Err(e) = conn.pragma_update(None, "journal_mode", "WAL") {
+            let busy = e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy);
+            if !busy || started.elapsed() > Duration::from_secs(30) {
+                return Err(e.into());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         // FULL: a record the service reported is on disk, even across a power cut.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
