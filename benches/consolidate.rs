@@ -33,7 +33,7 @@ fn run(units: usize) {
     let config = Config::load(&dir.join("kinerja.toml")).unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kr07_2024_budget_columns.xlsx");
     let outcome = check(&fixture, &config, &Overrides::default());
-    let reading = Reading::of(&outcome);
+    let reading = outcome.reading();
     let mut ledger = Ledger::open(&dir.join("state/ledger.sqlite")).unwrap();
     let records: Vec<Record> = (0..units)
         .map(|i| Record {
@@ -49,7 +49,7 @@ fn run(units: usize) {
                 rejected: None,
             },
             stored_path: format!("archive/{i}.xlsx"),
-            notice: None,
+            messages: None,
         })
         .collect();
     ledger.record_batch(&records).unwrap();

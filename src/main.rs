@@ -361,7 +361,7 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let bytes =
         kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
     let outcome = read_stored(config, &path, &bytes, &overrides);
-    let reading = kinerja::store::Reading::of(&outcome);
+    let reading = outcome.reading();
     ledger.replace_reading(id, &reading)?;
     let mut said = kinerja::check::to_text(&outcome);
     let _ = writeln!(said, "\nSubmission {id} read again; its findings and scores in the ledger are replaced.");
@@ -405,8 +405,15 @@ fn notify_unit(
         received_ms: current.received_ms,
     };
     let recorded = kinerja::store::Recorded::New { submission_id: id, accepted: true, version: Some(current.version) };
-    let drafts =
-        kinerja::mail::compose(&notice, &arrival, &current.sha256, &recorded, Some(reading), None, Some(&current));
+    let facts = kinerja::store::Facts {
+        arrival: &arrival,
+        sha256: &current.sha256,
+        recorded: &recorded,
+        reading: Some(reading),
+        reason: None,
+        current: Some(&current),
+    };
+    let drafts = kinerja::mail::compose(&notice, &facts);
     let queued = ledger.enqueue(&arrival.id, &drafts)?;
     Ok(format!("{queued} messages queued for {}, {} sent.", unit.code, send_due(config)?))
 }

@@ -12,7 +12,7 @@ use crate::ingest::Overrides;
 use crate::model::text::shown_name;
 use crate::model::time::now_ms;
 use crate::model::{Code, Kind, Period, Report, Severity, Verdict};
-use crate::store::{Arrival, Decision, Reading, Record, Recorded, SharedLedger, StoreError};
+use crate::store::{Arrival, Decision, Record, Recorded, SharedLedger, StoreError};
 use crate::validate::history::Previous;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -483,8 +483,15 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
     if let (Some(unit), None) = (unit, &notice) {
         tracing::warn!(unit = %unit.code, "no e-mail address registered for the unit: it is not told");
     }
-    let record =
-        Record { arrival: job.arrival.clone(), sha256: sha256.clone(), decision, stored_path: stored.clone(), notice };
+    let messages =
+        notice.map(|notice| -> crate::store::Compose { Box::new(move |facts| crate::mail::compose(&notice, facts)) });
+    let record = Record {
+        arrival: job.arrival.clone(),
+        sha256: sha256.clone(),
+        decision,
+        stored_path: stored.clone(),
+        messages,
+    };
     let state = work.state.clone();
     ledger.submit(
         record,
@@ -578,7 +585,7 @@ fn decide(
     } else {
         None
     };
-    let reading = Box::new(Reading::of(&outcome));
+    let reading = Box::new(outcome.reading());
     Ok(Decided {
         decision: Decision::Read { reading, rejected: reason.clone() },
         stored,

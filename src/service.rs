@@ -44,12 +44,12 @@ pub enum ServiceError {
 /// handled. Failures on single files are logged and leave the file in `processing/`.
 pub async fn run(config: Config) -> Result<(), ServiceError> {
     // A secret missing now would fail every message later, silently: refuse to start instead.
-    if let crate::mail::Transport::Smtp { username: Some(user), .. } = &config.mail.transport
-        && std::env::var_os(crate::mail::PASSWORD_VARIABLE).is_none()
+    if let crate::config::mail::Transport::Smtp { username: Some(user), .. } = &config.mail.transport
+        && std::env::var_os(crate::config::mail::PASSWORD_VARIABLE).is_none()
     {
         return Err(ServiceError::Fatal(format!(
             "mail.username is `{user}` but {} is not set; set it, or remove mail.username",
-            crate::mail::PASSWORD_VARIABLE
+            crate::config::mail::PASSWORD_VARIABLE
         )));
     }
     let work = Workplace::new(&config);

@@ -1,6 +1,7 @@
 //! `kinerja check`: one workbook read, scored and checked — the whole flow for one file.
 
 mod json;
+mod rows;
 mod text;
 
 pub use json::{to_json, to_json_compact, to_json_text};

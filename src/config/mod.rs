@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 mod cascade;
+pub mod mail;
 
 pub use cascade::{Cascade, Rule, Source};
 
@@ -101,7 +102,7 @@ struct RawMail {
     from: Option<String>,
     host: Option<String>,
     port: Option<u16>,
-    security: Option<crate::mail::send_security::Security>,
+    security: Option<mail::Security>,
     username: Option<String>,
     timeout: Option<String>,
     #[serde(default)]
@@ -239,7 +240,7 @@ pub struct Config {
     pub rules: Rules,
     pub service: Service,
     pub review: Review,
-    pub mail: crate::mail::Settings,
+    pub mail: mail::Settings,
     pub limits: Limits,
     /// Later entries (the config file's) override earlier ones (the built-in ones).
     pub structures: Vec<Structure>,
@@ -447,8 +448,8 @@ fn limits(raw: &RawLimits) -> Result<Limits, ConfigError> {
     })
 }
 
-fn mail(raw: &RawMail, service: &Service) -> Result<crate::mail::Settings, ConfigError> {
-    use crate::mail::{Settings, Transport, send_security::Security};
+fn mail(raw: &RawMail, service: &Service) -> Result<mail::Settings, ConfigError> {
+    use mail::{Security, Settings, Transport};
     let from = raw.from.as_deref().unwrap_or("kinerja <kinerja@localhost>");
     let from = from.parse().map_err(|e| value_error("mail.from", format!("`{from}`: {e}")))?;
     let timeout = raw.timeout.as_deref().unwrap_or("10s");

@@ -9,9 +9,8 @@ use crate::model::amount::{display2_in, json_decimal};
 use crate::model::text::numbers_in;
 use crate::model::time::{Zone, local};
 use crate::model::{Language, Verdict};
-use crate::store::{Arrival, Reading, Recorded, Standing};
+use crate::store::{Attachment, Draft, Facts, Reading, Recorded, Standing};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 /// Who hears about an arrival, decided when it is taken (from the unit registry).
@@ -52,25 +51,6 @@ impl Notice {
     }
 }
 
-/// A file to attach: from disk, or inline text (the findings as CSV).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Attachment {
-    pub name: String,
-    pub path: Option<String>,
-    pub text: Option<String>,
-}
-
-/// One message to one recipient, ready for the queue.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    pub kind: &'static str,
-    pub recipient: String,
-    pub subject: String,
-    pub text: String,
-    pub html: Option<String>,
-    pub attachments: Vec<Attachment>,
-}
-
 /// A line of a body: control characters out, its indentation kept.
 fn clean_line(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).collect()
@@ -98,15 +78,8 @@ fn score_text(value: Option<Decimal>, language: Language) -> String {
 
 /// The messages for one recorded arrival, one per recipient. `current` is the version the
 /// arrival made current, when it made one (a new report, or earlier content sent again).
-pub fn compose(
-    notice: &Notice,
-    arrival: &Arrival,
-    sha256: &str,
-    recorded: &Recorded,
-    reading: Option<&Reading>,
-    reason: Option<&str>,
-    current: Option<&Standing>,
-) -> Vec<Draft> {
+pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
+    let &Facts { arrival, sha256, recorded, reading, reason, current } = facts;
     let lang = notice.language;
     let file = clean(&arrival.file_name);
     let unit = clean(&notice.unit);

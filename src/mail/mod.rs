@@ -5,15 +5,11 @@
 mod compose;
 mod send;
 
-pub use compose::{Attachment, Draft, Notice, clean, compose, planners, reminder};
-pub use send::{PASSWORD_VARIABLE, Sender, Settings, Transport};
-
-/// The `security` setting of an SMTP server.
-pub mod send_security {
-    pub use super::send::Security;
-}
+pub use compose::{Notice, clean, compose, planners, reminder};
+pub use send::Sender;
 
 use crate::config::Config;
+use crate::config::mail::Transport;
 use crate::model::time::{days_from_date, now_ms};
 use crate::store::{Ledger, Scope, StoreError};
 

@@ -3,6 +3,7 @@
 //! growing back-off (1 s, 2 s, 4 s … up to 5 min); permanent ones are recorded as failed. A
 //! restart resumes the queue where it stood.
 
+use crate::config::mail::{PASSWORD_VARIABLE, Security, Settings, Transport};
 use crate::model::time::now_ms;
 use crate::store::{Ledger, QueuedMail, StoreError};
 use lettre::message::header::ContentType;
@@ -10,52 +11,6 @@ use lettre::message::{Attachment as Part, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Message, SmtpTransport, Transport as _};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-/// The environment variable that holds the SMTP password (never a file in the repository).
-pub const PASSWORD_VARIABLE: &str = "KINERJA_SMTP_PASSWORD";
-
-/// How messages leave.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Transport {
-    /// `.eml` files in a folder: the default when no SMTP server is configured.
-    File(PathBuf),
-    Smtp {
-        host: String,
-        port: u16,
-        security: Security,
-        username: Option<String>,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Security {
-    None,
-    Starttls,
-    Tls,
-}
-
-/// The `[mail]` settings, validated.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    pub transport: Transport,
-    pub from: Mailbox,
-    /// Bounds every SMTP step.
-    pub timeout: Duration,
-    /// Planners: they receive the consolidated workbook when it changes.
-    pub planners: Vec<String>,
-    /// At most one consolidated workbook per year and period within this interval.
-    pub planner_interval: Duration,
-    /// Copy the planners on every message to a unit.
-    pub copy_planners: bool,
-    /// Report deadlines: (year, period, date `YYYY-MM-DD`).
-    pub deadlines: Vec<(u16, crate::model::Period, String)>,
-    /// Remind this many days before a deadline (0: on the day).
-    pub remind_days_before: u32,
-    /// Who units may ask (name, address, telephone), closing every message to a unit.
-    pub contact: Option<String>,
-}
 
 enum Failure {
     Retry(String),

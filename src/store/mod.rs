@@ -6,10 +6,12 @@
 //! is the report that counts, and every earlier one stays on record. Re-sending earlier content
 //! makes it the latest again, as a new version pointing to the stored content.
 
+mod queue;
 mod rows;
 mod writer;
 
-pub use rows::Reading;
+pub use queue::{Attachment, Compose, Draft, Facts};
+pub use rows::{BudgetLineRow, FindingRow, IndicatorLine, Reading, ScoreRow};
 pub use writer::SharedLedger;
 
 use crate::model::time::now_ms;
@@ -67,14 +69,13 @@ pub enum Decision {
 }
 
 /// One arrival to record, and where its file will be kept (relative to the state directory).
-#[derive(Debug)]
 pub struct Record {
     pub arrival: Arrival,
     pub sha256: String,
     pub decision: Decision,
     pub stored_path: String,
-    /// Who is told about it: its messages are queued in the same transaction.
-    pub notice: Option<crate::mail::Notice>,
+    /// Who is told about it, and how: its messages are queued in the same transaction.
+    pub messages: Option<Compose>,
 }
 
 /// A message waiting in the queue.
@@ -85,7 +86,7 @@ pub struct QueuedMail {
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
-    pub attachments: Vec<crate::mail::Attachment>,
+    pub attachments: Vec<Attachment>,
     pub attempts: i64,
 }
 
@@ -639,7 +640,7 @@ impl Ledger {
     }
 
     /// Queue messages under `key` (once per key, kind and recipient); how many were new.
-    pub fn enqueue(&self, key: &str, drafts: &[crate::mail::Draft]) -> Result<usize, StoreError> {
+    pub fn enqueue(&self, key: &str, drafts: &[Draft]) -> Result<usize, StoreError> {
         enqueue(&self.conn, key, drafts)
     }
 
@@ -795,7 +796,7 @@ fn each_standing<E: From<StoreError>>(
 
 fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError> {
     let recorded = record_arrival(conn, record)?;
-    if let Some(notice) = &record.notice {
+    if let Some(compose) = &record.messages {
         let (reading, reason) = match &record.decision {
             Decision::Read { reading, rejected } => (Some(reading.as_ref()), rejected.as_deref()),
             Decision::Refused { reason } => (None, Some(reason.as_str())),
@@ -815,8 +816,15 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
             Recorded::New { version: Some(_), .. } | Recorded::Resent { .. } => current_of(conn, &record.arrival.id)?,
             _ => None,
         };
-        let drafts =
-            crate::mail::compose(notice, &record.arrival, &record.sha256, &recorded, reading, reason, current.as_ref());
+        let facts = Facts {
+            arrival: &record.arrival,
+            sha256: &record.sha256,
+            recorded: &recorded,
+            reading,
+            reason,
+            current: current.as_ref(),
+        };
+        let drafts = compose(&facts);
         enqueue(conn, &record.arrival.id, &drafts)?;
     }
     Ok(recorded)
@@ -840,7 +848,7 @@ fn current_of(conn: &Connection, arrival_id: &str) -> Result<Option<Standing>, S
     Ok(found)
 }
 
-fn enqueue(conn: &Connection, key: &str, drafts: &[crate::mail::Draft]) -> Result<usize, StoreError> {
+fn enqueue(conn: &Connection, key: &str, drafts: &[Draft]) -> Result<usize, StoreError> {
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO mail_queue (arrival_id, kind, recipient, subject, body_text, body_html, attachments, created_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -15,7 +15,7 @@ fn example_config_parses_and_overrides() {
     assert_eq!(config.service.inbox, root.join("inbox"));
     assert_eq!(config.service.settle, std::time::Duration::from_secs(1));
     assert_eq!(config.service.workers, 2);
-    assert_eq!(config.mail.transport, kinerja::mail::Transport::File(root.join("outbox").join("mail")));
+    assert_eq!(config.mail.transport, kinerja::config::mail::Transport::File(root.join("outbox").join("mail")));
     assert_eq!(config.mail.deadlines.len(), 1);
 }
 

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod config_file;
 mod hostile;
+mod layers;
 mod layouts;
 mod mail;
 mod published;

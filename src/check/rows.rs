@@ -1,0 +1,111 @@
+//! A check's outcome as the rows the ledger stores, built before the ledger is locked.
+
+use super::{Outcome, to_json_compact};
+use crate::model::{Score, Severity};
+use crate::store::{BudgetLineRow, FindingRow, IndicatorLine, Reading, ScoreRow};
+
+impl Outcome {
+    /// The rows the ledger stores for this outcome.
+    pub fn reading(&self) -> Reading {
+        let outcome = self;
+        let scored = outcome.scored.as_ref();
+        let identity = scored.map(|(report, _)| &report.identity);
+        let findings = outcome
+            .findings
+            .iter()
+            .map(|f| FindingRow {
+                code: f.code.as_str(),
+                severity: f.severity.as_str(),
+                sheet: f.at.as_ref().map(|a| a.sheet.to_string()),
+                cell: f.at.as_ref().map(|a| a.a1()),
+                subject: f.subject.clone(),
+                found: f.found.clone(),
+                expected: f.expected.clone(),
+                message: f.message_in(outcome.language),
+            })
+            .collect();
+        let mut scores = Vec::new();
+        let mut indicators = Vec::new();
+        let mut budget = Vec::new();
+        if let Some((report, card)) = scored {
+            let perspective_of: std::collections::HashMap<&str, &str> =
+                report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
+            indicators = report
+                .indicators
+                .iter()
+                .zip(&card.indicators)
+                .map(|(row, scored)| IndicatorLine {
+                    code: row.code.clone(),
+                    name: row.name.clone(),
+                    goal: row.goal.clone(),
+                    perspective: perspective_of.get(row.goal.as_str()).copied().unwrap_or_default().to_string(),
+                    satuan: row.measure.label(),
+                    polarity: row.polarity.as_str(),
+                    target: row.target.value.stored(),
+                    realisasi: row.realisasi.value.stored(),
+                    provisional: row.target.provisional || row.realisasi.provisional,
+                    capaian: scored.capaian.value.map(|v| v.to_string()),
+                    cell: row.at.to_string(),
+                })
+                .collect();
+            let row = |level, code: &str, parent: Option<&str>, s: &Score, band: &str| ScoreRow {
+                level,
+                code: code.to_string(),
+                parent: parent.map(str::to_string),
+                value: s.value.map(|v| v.to_string()),
+                status: s.status().as_str(),
+                band: band.to_string(),
+                nkp: None,
+            };
+            scores.push(row("npss", "NPSS", None, &card.npss, &card.band));
+            scores.extend(card.perspectives.iter().map(|p| ScoreRow {
+                nkp: p.nkp.value.map(|v| v.to_string()),
+                ..row("perspective", &p.name, None, &p.score, &p.band)
+            }));
+            let exact = |v: Option<rust_decimal::Decimal>| v.map(|v| v.to_string());
+            budget = card
+                .budget
+                .iter()
+                .map(|b| BudgetLineRow {
+                    scope: b.scope.as_str(),
+                    code: b.code.clone(),
+                    pagu: exact(b.pagu),
+                    realisasi: exact(b.realisasi),
+                    sisa: exact(b.sisa),
+                    serapan: exact(b.serapan),
+                    efisiensi: exact(b.efisiensi),
+                })
+                .collect();
+            scores.extend(
+                report
+                    .goals
+                    .iter()
+                    .zip(&card.goals)
+                    .map(|(r, g)| row("goal", &g.code, Some(&r.perspective), &g.nss, &g.band)),
+            );
+            scores.extend(
+                report
+                    .indicators
+                    .iter()
+                    .zip(&card.indicators)
+                    .map(|(r, i)| row("indicator", &i.code, Some(&r.goal), &i.capaian, &i.band)),
+            );
+        }
+        Reading {
+            unit: identity.and_then(|i| i.unit.clone()),
+            year: identity.and_then(|i| i.year).map(i64::from),
+            period: identity.and_then(|i| i.period).map(|p| p.as_str()),
+            kind: scored.map(|(report, _)| report.kind.as_str()),
+            errors: outcome.count(Severity::Error) as i64,
+            warnings: outcome.count(Severity::Warning) as i64,
+            infos: outcome.count(Severity::Info) as i64,
+            npss: scored.and_then(|(_, card)| card.npss.value).map(|v| v.to_string()),
+            provisional: scored.is_some_and(|(_, card)| card.npss.provisional),
+            report_json: to_json_compact(outcome),
+            findings,
+            scores,
+            indicators,
+            budget,
+        }
+    }
+}
