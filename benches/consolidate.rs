@@ -20,7 +20,8 @@ fn status_kib(key: &str) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-fn run(units: usize) {
+/// Rebuild the workbook of `units` units; `keep`: copy it there (the comparator reads its cells).
+fn run(units: usize, keep: Option<&str>) {
     let dir = std::env::temp_dir().join(format!("kinerja-bench-consolidate-{units}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("state")).unwrap();
@@ -66,12 +67,16 @@ fn run(units: usize) {
         (peak - before).max(0.0) / 1024.0,
         size as f64 / 1024.0 / 1024.0
     );
+    if let Some(keep) = keep {
+        std::fs::copy(&path, keep).unwrap();
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn main() {
-    if let Some(units) = std::env::args().skip_while(|a| a != "--units").nth(1) {
-        return run(units.parse().unwrap());
+    let arg = |name: &str| std::env::args().skip_while(|a| a != name).nth(1);
+    if let Some(units) = arg("--units") {
+        return run(units.parse().unwrap(), arg("--keep").as_deref());
     }
     println!("consolidated workbook rebuild (target: 1,000 units under 2 s, memory flat):");
     for units in [250, 500, 1000] {
