@@ -474,7 +474,10 @@ fn scan(
             };
             let modified = meta.modified().ok();
             let settled = match settler.observe(&path, meta.len(), modified, Instant::now()) {
-                State::Settled(stable) => watch::is_complete(&path).unwrap_or(false) || stable >= settler.give_up(),
+                State::Settled(stable) => {
+                    settler.complete(&path, || watch::is_complete(&path).unwrap_or(false))
+                        || stable >= settler.give_up()
+                }
                 _ => false,
             };
             if settled {

@@ -144,22 +144,22 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
         }
         (Recorded::New { accepted: true, .. }, Some(c)) => {
             let reading = reading.expect("an accepted arrival was read");
-            let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
             lines.push(format!("{}: {scope}, {}", lang.pick("Periode", "Period"), version_words(c)));
             if c.kind == "agreement" {
+                // The agreement's tree (goal names) is only in the check's JSON.
+                let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
                 agreement_lines(&mut lines, &json, reading, lang);
             } else {
-                lines.push(format!(
-                    "NPSS: {} ({})",
-                    score_text(json_decimal(&json["npss"]), lang),
-                    json["band"].as_str().unwrap_or("")
-                ));
-                for p in json["perspectives"].as_array().into_iter().flatten() {
+                let exact = |value: &Option<String>| value.as_deref().and_then(|v| v.parse::<Decimal>().ok());
+                if let Some(npss) = reading.scores.iter().find(|s| s.level == "npss") {
+                    lines.push(format!("NPSS: {} ({})", score_text(exact(&npss.value), lang), npss.band));
+                }
+                for p in reading.scores.iter().filter(|s| s.level == "perspective") {
                     lines.push(format!(
                         "  {}: {}, NKP {}",
-                        clean(p["name"].as_str().unwrap_or("")),
-                        score_text(json_decimal(&p["score"]), lang),
-                        score_text(json_decimal(&p["nkp"]), lang)
+                        clean(&p.code),
+                        score_text(exact(&p.value), lang),
+                        score_text(exact(&p.nkp), lang)
                     ));
                 }
                 if let Some((version, npss)) = &c.valid {

@@ -147,6 +147,8 @@ struct Pending {
     size: u64,
     modified: Option<SystemTime>,
     stable_since: Instant,
+    /// Whether the file is whole, as last found for this size and time: known until they change.
+    complete: Option<bool>,
 }
 
 /// Tracks candidates until they have settled.
@@ -177,7 +179,12 @@ impl Settler {
 
     /// Start tracking a path (no effect if tracked).
     pub fn track(&mut self, path: PathBuf, now: Instant) {
-        self.pending.entry(path).or_insert(Pending { size: u64::MAX, modified: None, stable_since: now });
+        self.pending.entry(path).or_insert(Pending {
+            size: u64::MAX,
+            modified: None,
+            stable_since: now,
+            complete: None,
+        });
     }
 
     pub fn forget(&mut self, path: &Path) {
@@ -196,11 +203,22 @@ impl Settler {
         self.pending.is_empty()
     }
 
+    /// Whether a settled file is whole: found once for its size and time (`check` opens it), and
+    /// remembered while they stay the same, so a file waiting behind its unit's earlier one is
+    /// not opened again at every tick.
+    pub fn complete(&mut self, path: &Path, check: impl FnOnce() -> bool) -> bool {
+        match self.pending.get_mut(path) {
+            Some(pending) => *pending.complete.get_or_insert_with(check),
+            None => check(),
+        }
+    }
+
     /// Record what a stat of `path` shows at `now`.
     pub fn observe(&mut self, path: &Path, size: u64, modified: Option<SystemTime>, now: Instant) -> State {
-        let pending = self.pending.entry(path.to_path_buf()).or_insert(Pending { size, modified, stable_since: now });
+        let fresh = Pending { size, modified, stable_since: now, complete: None };
+        let pending = self.pending.entry(path.to_path_buf()).or_insert(fresh);
         if pending.size != size || pending.modified != modified {
-            *pending = Pending { size, modified, stable_since: now };
+            *pending = Pending { size, modified, stable_since: now, complete: None };
         }
         let stable = now.saturating_duration_since(pending.stable_since);
         if stable >= self.settle { State::Settled(stable) } else { State::Changing }
@@ -210,6 +228,27 @@ impl Settler {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn completeness_is_found_once_per_size_and_time() {
+        let mut settler = Settler::new(Duration::ZERO);
+        let path = Path::new("inbox/KR07/a.xlsx");
+        let start = Instant::now();
+        let mut opened = 0;
+        let mut ask = |settler: &mut Settler, whole: bool| {
+            settler.complete(path, || {
+                opened += 1;
+                whole
+            })
+        };
+        settler.track(path.to_path_buf(), start);
+        settler.observe(path, 10, None, start);
+        assert!(!ask(&mut settler, false), "half written");
+        assert!(!ask(&mut settler, true), "the same size and time: remembered, not opened again");
+        settler.observe(path, 20, None, start);
+        assert!(ask(&mut settler, true), "grown: opened again");
+        assert_eq!(opened, 2);
+    }
 
     #[test]
     fn event_paths_name_their_folder() {
