@@ -3,11 +3,10 @@
 //! version (refused, or a duplicate); units that sent nothing say so.
 
 use crate::config::Config;
-use crate::model::amount::{display2_in, json_decimal, json2};
+use crate::model::amount::{display2_in, json_decimal, json2, stored_decimal};
 use crate::model::time::local;
 use crate::model::{Kind, Language, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
-use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -58,7 +57,7 @@ pub struct Mail {
 }
 
 fn npss(value: Option<&str>) -> Option<serde_json::Value> {
-    value.and_then(|v| v.parse::<Decimal>().ok()).map(json2)
+    stored_decimal(value).map(json2)
 }
 
 /// The status of every registered unit (or the one `scope.unit` names) within `scope`.

@@ -7,10 +7,9 @@ use crate::store::{BudgetLineRow, FindingRow, IndicatorLine, Reading, ScoreRow};
 impl Outcome {
     /// The rows the ledger stores for this outcome.
     pub fn reading(&self) -> Reading {
-        let outcome = self;
-        let scored = outcome.scored.as_ref();
+        let scored = self.scored.as_ref();
         let identity = scored.map(|(report, _)| &report.identity);
-        let findings = outcome
+        let findings = self
             .findings
             .iter()
             .map(|f| FindingRow {
@@ -21,7 +20,7 @@ impl Outcome {
                 subject: f.subject.clone(),
                 found: f.found.clone(),
                 expected: f.expected.clone(),
-                message: f.message_in(outcome.language),
+                message: f.message_in(self.language),
             })
             .collect();
         let mut scores = Vec::new();
@@ -96,12 +95,12 @@ impl Outcome {
             year: identity.and_then(|i| i.year).map(i64::from),
             period: identity.and_then(|i| i.period).map(|p| p.as_str()),
             kind: scored.map(|(report, _)| report.kind.as_str()),
-            errors: outcome.count(Severity::Error) as i64,
-            warnings: outcome.count(Severity::Warning) as i64,
-            infos: outcome.count(Severity::Info) as i64,
+            errors: self.count(Severity::Error) as i64,
+            warnings: self.count(Severity::Warning) as i64,
+            infos: self.count(Severity::Info) as i64,
             npss: scored.and_then(|(_, card)| card.npss.value).map(|v| v.to_string()),
             provisional: scored.is_some_and(|(_, card)| card.npss.provisional),
-            report_json: to_json_compact(outcome),
+            report_json: to_json_compact(self),
             findings,
             scores,
             indicators,

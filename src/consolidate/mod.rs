@@ -433,7 +433,7 @@ fn later(latest: &Latest, zone: crate::model::time::Zone, language: Language) ->
 
 /// An exact decimal from the ledger, as a number rounded half-up to two places.
 fn write_decimal(sheet: &mut Worksheet, row: u32, col: u16, value: Option<&str>, f: &Format) -> Result<(), XlsxError> {
-    write_score(sheet, row, col, value.and_then(|v| v.parse::<Decimal>().ok()), f)
+    write_score(sheet, row, col, crate::model::amount::stored_decimal(value), f)
 }
 
 /// The row of the summary's header: a title block (title; created at and counts; band legend)

@@ -5,7 +5,7 @@
 //! from codes and outcomes, and every value that enters one is stripped of line breaks and
 //! control characters.
 
-use crate::model::amount::{display2_in, json_decimal};
+use crate::model::amount::{display2_in, json_decimal, stored_decimal};
 use crate::model::text::numbers_in;
 use crate::model::time::{Zone, local};
 use crate::model::{Language, Verdict};
@@ -136,8 +136,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                 c.version
             ));
             if c.kind == "realisasi" {
-                let npss = c.npss.as_deref().and_then(|n| n.parse().ok());
-                lines.push(format!("NPSS: {}", score_text(npss, lang)));
+                lines.push(format!("NPSS: {}", score_text(stored_decimal(c.npss.as_deref()), lang)));
             }
             lines.push(format!("{}: {}", lang.pick("Kesalahan", "Errors"), c.errors));
             format!("[kinerja] {unit} {scope}: {} ({})", verdict.label(lang), version_words(c))
@@ -150,27 +149,29 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                 let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
                 agreement_lines(&mut lines, &json, reading, lang);
             } else {
-                let exact = |value: &Option<String>| value.as_deref().and_then(|v| v.parse::<Decimal>().ok());
                 if let Some(npss) = reading.scores.iter().find(|s| s.level == "npss") {
-                    lines.push(format!("NPSS: {} ({})", score_text(exact(&npss.value), lang), npss.band));
+                    lines.push(format!(
+                        "NPSS: {} ({})",
+                        score_text(stored_decimal(npss.value.as_deref()), lang),
+                        npss.band
+                    ));
                 }
                 for p in reading.scores.iter().filter(|s| s.level == "perspective") {
                     lines.push(format!(
                         "  {}: {}, NKP {}",
                         clean(&p.code),
-                        score_text(exact(&p.value), lang),
-                        score_text(exact(&p.nkp), lang)
+                        score_text(stored_decimal(p.value.as_deref()), lang),
+                        score_text(stored_decimal(p.nkp.as_deref()), lang)
                     ));
                 }
                 if let Some((version, npss)) = &c.valid {
-                    let npss = npss.as_deref().and_then(|n| n.parse().ok());
                     lines.push(format!(
                         "{} {version}: NPSS {}",
                         lang.pick(
                             "Versi terakhir yang diterima tanpa kesalahan adalah versi",
                             "The last version accepted without errors is version"
                         ),
-                        score_text(npss, lang)
+                        score_text(stored_decimal(npss.as_deref()), lang)
                     ));
                 }
             }

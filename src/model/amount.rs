@@ -42,6 +42,11 @@ pub fn display2_in(value: Decimal, language: crate::model::Language) -> String {
     }
 }
 
+/// An exact decimal kept as text (the ledger's form), back as a decimal.
+pub fn stored_decimal(text: Option<&str>) -> Option<Decimal> {
+    text.and_then(|t| t.parse().ok())
+}
+
 /// A number of the check's JSON (its scores already rounded for display) back as a decimal.
 pub fn json_decimal(value: &serde_json::Value) -> Option<Decimal> {
     value.as_f64().and_then(decimal_from_f64).map(|(decimal, _)| decimal)

@@ -215,9 +215,9 @@ pub struct StoredScore {
     pub band: String,
 }
 
-/// An exact decimal the ledger keeps as text.
+/// An exact decimal the ledger keeps as text, from a row.
 fn decimal(text: Option<String>) -> Option<rust_decimal::Decimal> {
-    text.and_then(|t| t.parse().ok())
+    crate::model::amount::stored_decimal(text.as_deref())
 }
 
 /// An indicator row of the ledger, typed again.
