@@ -310,12 +310,7 @@ fn template(
     let work = Workplace::new(config);
     let stored = if work.ledger().exists() {
         let ledger = Ledger::open(&work.ledger())?;
-        ledger.governing_agreement(&unit.code, year)?.and_then(|path| {
-            let overrides = Overrides { unit: Some(unit.code.clone()), year: Some(year), ..Overrides::default() };
-            kinerja::ingest::read(&work.state.join(path), &config.units, &overrides, &config.limits)
-                .ok()
-                .map(|(report, _)| report)
-        })
+        ledger.agreement(&unit.code, year)?
     } else {
         None
     };
@@ -462,10 +457,7 @@ fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Rep
 
 fn read_previous(config: &Config, path: &std::path::Path, overrides: &Overrides) -> anyhow::Result<Previous> {
     let outcome = kinerja::check::check(path, config, overrides);
-    if outcome.scored.is_none() {
-        bail!("the previous version {} cannot be read", path.display());
-    }
-    Ok(Previous::from_json(&kinerja::check::to_json(&outcome)))
+    outcome.said().with_context(|| format!("the previous version {} cannot be read", path.display()))
 }
 
 /// Write to standard output; a reader that went away (`| head`) is not an error.

@@ -304,18 +304,14 @@ fn refusal(folder: &str) -> String {
     }
 }
 
-/// The review's context from the ledger: the unit's governing agreement for the year (read
-/// again from where it is kept) and its previous accepted version of the same report.
+/// The review's context from the ledger: the unit's governing agreement for the year and its
+/// previous version of the same report, as the ledger keeps them.
 struct LedgerContext<'a> {
     ledger: &'a SharedLedger,
     config: &'a Config,
-    state: &'a Path,
     /// A ledger lookup that failed: the review would have gone on without what it needed, so
     /// the file is not recorded with it (no silent "no agreement").
     failed: std::cell::RefCell<Option<PipelineError>>,
-    /// The stored agreement that governs, when it can no longer be read: the report is scored
-    /// without it and says so.
-    unreadable_agreement: std::cell::RefCell<Option<String>>,
 }
 
 impl LedgerContext<'_> {
@@ -327,22 +323,7 @@ impl LedgerContext<'_> {
 
 impl check::Context for LedgerContext<'_> {
     fn agreement(&self, unit: &str, year: u16) -> Option<Report> {
-        let stored = match self.ledger.governing_agreement(unit, year) {
-            Ok(found) => self.state.join(found?),
-            Err(e) => return self.fail(e.into()),
-        };
-        let overrides = Overrides { unit: Some(unit.to_string()), year: Some(year), ..Overrides::default() };
-        let limits = &self.config.limits;
-        let read = crate::ingest::load(&stored, limits, false).and_then(|bytes| {
-            crate::ingest::read_bytes(&stored, &bytes, &self.config.units, &overrides, limits, Instant::now())
-        });
-        match read {
-            Ok((report, _)) => Some(report),
-            Err(e) => {
-                *self.unreadable_agreement.borrow_mut() = Some(e.finding().message());
-                None
-            }
-        }
+        self.ledger.agreement(unit, year).unwrap_or_else(|e| self.fail(e.into()))
     }
 
     fn rollup(&self, unit: &str, year: u16, period: Period) -> Option<crate::rollup::Rollup> {
@@ -353,13 +334,9 @@ impl check::Context for LedgerContext<'_> {
     }
 
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
-        let json = match self.ledger.latest_report(unit, year, period, kind) {
-            Ok(found) => found?,
-            Err(e) => return self.fail(e.into()),
-        };
-        match serde_json::from_str(&json) {
-            Ok(json) => Some(Previous::from_json(&json)),
-            Err(e) => self.fail(PipelineError::Io { path: self.state.join("ledger.sqlite"), source: e.into() }),
+        match self.ledger.previous(unit, year, period, kind) {
+            Ok(said) => said.map(|said| Previous::new(said.inputs, said.claims)),
+            Err(e) => self.fail(e.into()),
         }
     }
 }
@@ -548,24 +525,11 @@ fn decide(
         return Ok(decided);
     }
     let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-    let context = LedgerContext {
-        ledger,
-        config,
-        state: &work.state,
-        failed: Default::default(),
-        unreadable_agreement: Default::default(),
-    };
+    let context = LedgerContext { ledger, config, failed: Default::default() };
     let source = Path::new(&job.arrival.file_name);
-    let mut outcome = check::check_bytes(source, bytes, sha256.to_string(), config, &overrides, &context, start);
+    let outcome = check::check_bytes(source, bytes, sha256.to_string(), config, &overrides, &context, start);
     if let Some(error) = context.failed.take() {
         return Err(error);
-    }
-    if let Some(why) = context.unreadable_agreement.take() {
-        let mut finding = crate::model::Finding::new(Code::ReadingUncertain, None, "Perjanjian Kinerja yang berlaku")
-            .found(format!("tersimpan tetapi tidak dapat dibaca lagi ({why})"))
-            .expected("skor dihitung tanpa Perjanjian Kinerja, sehingga pohon dan targetnya tidak diperiksa");
-        finding.severity = config.review.severity(Code::ReadingUncertain);
-        outcome.findings.push(finding);
     }
     let reason = rejection(&outcome);
     let extension: String = source

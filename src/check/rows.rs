@@ -2,9 +2,16 @@
 
 use super::{Outcome, to_json_compact};
 use crate::model::{Score, Severity};
-use crate::store::{BudgetLineRow, FindingRow, IndicatorLine, Reading, ScoreRow};
+use crate::store::{BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, Reading, ScoreRow};
+use crate::validate::history::Previous;
 
 impl Outcome {
+    /// What this outcome's report said, as its next version is compared with it; `None` when
+    /// nothing could be read.
+    pub fn said(&self) -> Option<Previous> {
+        self.scored.as_ref().map(|(report, card)| Previous::of(report, card))
+    }
+
     /// The rows the ledger stores for this outcome.
     pub fn reading(&self) -> Reading {
         let scored = self.scored.as_ref();
@@ -26,6 +33,8 @@ impl Outcome {
         let mut scores = Vec::new();
         let mut indicators = Vec::new();
         let mut budget = Vec::new();
+        let mut goals = Vec::new();
+        let mut claims = Vec::new();
         if let Some((report, card)) = scored {
             let perspective_of: std::collections::HashMap<&str, &str> =
                 report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
@@ -89,6 +98,20 @@ impl Outcome {
                     .zip(&card.indicators)
                     .map(|(r, i)| row("indicator", &i.code, Some(&r.goal), &i.capaian, &i.band)),
             );
+            goals = report
+                .goals
+                .iter()
+                .map(|g| GoalLine {
+                    code: g.code.clone(),
+                    name: g.name.clone(),
+                    perspective: g.perspective.clone(),
+                    cell: g.at.to_string(),
+                })
+                .collect();
+            claims = crate::validate::history::claims(report, card)
+                .into_iter()
+                .map(|(subject, claim)| ClaimRow { subject, value: claim.value.normalize().to_string() })
+                .collect();
         }
         Reading {
             unit: identity.and_then(|i| i.unit.clone()),
@@ -105,6 +128,8 @@ impl Outcome {
             scores,
             indicators,
             budget,
+            goals,
+            claims,
         }
     }
 }

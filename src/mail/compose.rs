@@ -5,13 +5,12 @@
 //! from codes and outcomes, and every value that enters one is stripped of line breaks and
 //! control characters.
 
-use crate::model::amount::{display2_in, json_decimal, stored_decimal};
+use crate::model::amount::{display2_in, stored_decimal};
 use crate::model::text::numbers_in;
 use crate::model::time::{Zone, local};
 use crate::model::{Language, Verdict};
 use crate::store::{Attachment, Draft, Facts, Reading, Recorded, Standing};
 use rust_decimal::Decimal;
-use serde_json::Value as Json;
 
 /// Who hears about an arrival, decided when it is taken (from the unit registry).
 #[derive(Debug, Clone, PartialEq)]
@@ -145,9 +144,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
             let reading = reading.expect("an accepted arrival was read");
             lines.push(format!("{}: {scope}, {}", lang.pick("Periode", "Period"), version_words(c)));
             if c.kind == "agreement" {
-                // The agreement's tree (goal names) is only in the check's JSON.
-                let json: Json = serde_json::from_str(&reading.report_json).unwrap_or(Json::Null);
-                agreement_lines(&mut lines, &json, reading, lang);
+                agreement_lines(&mut lines, reading, lang);
             } else {
                 if let Some(npss) = reading.scores.iter().find(|s| s.level == "npss") {
                     lines.push(format!(
@@ -280,31 +277,20 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
 
 /// An agreement's receipt: the indicators and targets taken, per perspective and SS, and what
 /// changed from the previous agreement. Never an NPSS: an agreement has no realisasi.
-fn agreement_lines(lines: &mut Vec<String>, json: &Json, reading: &Reading, lang: Language) {
+fn agreement_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
     lines.push(String::new());
     lines.push(lang.pick("Indikator dan target yang dicatat:", "Indicators and targets recorded:").into());
-    let goals = json["goals"].as_array().map(Vec::as_slice).unwrap_or_default();
-    let indicators = json["indicators"].as_array().map(Vec::as_slice).unwrap_or_default();
-    for p in json["perspectives"].as_array().into_iter().flatten() {
-        let name = p["name"].as_str().unwrap_or("");
-        lines.push(format!("  {}", clean(name)));
-        for g in goals.iter().filter(|g| g["perspective"] == name) {
-            let code = g["code"].as_str().unwrap_or("");
-            lines.push(format!("    {code} {}", clean(g["name"].as_str().unwrap_or(""))));
-            for i in indicators.iter().filter(|i| i["goal"] == code) {
-                let target = match &i["target"] {
-                    Json::Number(_) => score_text(json_decimal(&i["target"]), lang)
-                        .trim_end_matches(",00")
-                        .trim_end_matches(".00")
-                        .to_string(),
-                    other => clean(&other.as_str().map_or(String::new(), str::to_string)),
+    for p in reading.scores.iter().filter(|s| s.level == "perspective") {
+        lines.push(format!("  {}", clean(&p.code)));
+        for g in reading.goals.iter().filter(|g| g.perspective == p.code) {
+            lines.push(format!("    {} {}", g.code, clean(&g.name)));
+            for i in reading.indicators.iter().filter(|i| i.goal == g.code) {
+                let stored = i.target.as_deref();
+                let target = match stored_decimal(stored) {
+                    Some(n) => score_text(Some(n), lang).trim_end_matches(",00").trim_end_matches(".00").to_string(),
+                    None => clean(stored.unwrap_or_default()),
                 };
-                lines.push(format!(
-                    "      {} {}: target {target} {}",
-                    i["code"].as_str().unwrap_or(""),
-                    clean(i["name"].as_str().unwrap_or("")),
-                    clean(i["satuan"].as_str().unwrap_or(""))
-                ));
+                lines.push(format!("      {} {}: target {target} {}", i.code, clean(&i.name), clean(i.satuan)));
             }
         }
     }

@@ -70,6 +70,15 @@ impl CellRef {
         }
         letters.iter().rev().collect::<String>() + &(self.row + 1).to_string()
     }
+
+    /// The zero-based (row, column) of an A1 address; `None` when it is not one.
+    pub fn parse_a1(address: &str) -> Option<(u32, u32)> {
+        let split = address.find(|c: char| !c.is_ascii_uppercase())?;
+        let (letters, digits) = address.split_at(split);
+        let col = letters.bytes().try_fold(0u32, |n, b| n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1))?;
+        let row: u32 = digits.parse().ok()?;
+        Some((row.checked_sub(1)?, col.checked_sub(1)?))
+    }
 }
 
 impl fmt::Display for CellRef {
@@ -371,6 +380,18 @@ impl Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a1_addresses_read_back() {
+        for (row, col) in [(0, 0), (9, 2), (99, 25), (4, 26), (1_048_575, 16_383)] {
+            let sheet: Arc<str> = "Tabel 3.1".into();
+            let cell = CellRef::new(&sheet, row, col);
+            assert_eq!(CellRef::parse_a1(&cell.a1()), Some((row, col)));
+        }
+        for bad in ["", "A", "12", "A0", "a1", "A1B"] {
+            assert_eq!(CellRef::parse_a1(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn a1_addresses() {

@@ -11,12 +11,14 @@ mod rows;
 mod writer;
 
 pub use queue::{Attachment, Compose, Draft, Facts};
-pub use rows::{BudgetLineRow, FindingRow, IndicatorLine, Reading, ScoreRow};
+pub use rows::{BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, Reading, ScoreRow};
 pub use writer::SharedLedger;
 
 use crate::model::time::now_ms;
-use crate::model::{Kind, Measure, Period, Polarity, Value, Verdict};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use crate::model::{
+    self, CellRef, GoalRow, Identity, IndicatorRow, Kind, Measure, Period, Polarity, Report, Value, Verdict,
+};
+use rusqlite::{Connection, OptionalExtension, ToSql, TransactionBehavior, params};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -27,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("versions.sql"),
     include_str!("indicators.sql"),
     include_str!("budget.sql"),
+    include_str!("typed.sql"),
 ];
 
 /// Why the ledger could not be used.
@@ -190,6 +193,29 @@ pub struct Counted<T = StoredIndicator> {
     pub rows: Vec<T>,
 }
 
+/// What a report said that its next version is compared with.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Said {
+    /// Each indicator's code, target and realisasi.
+    pub inputs: Vec<(String, Value, Value)>,
+    /// Each value the unit computed itself, by the subject its finding names.
+    pub claims: Vec<(String, rust_decimal::Decimal)>,
+}
+
+/// Cells as the ledger writes them (`Sheet!A1`), typed again, each sheet's name shared.
+#[derive(Default)]
+struct Sheets(HashMap<String, std::sync::Arc<str>>);
+
+impl Sheets {
+    /// The cell at `Sheet!A1`; the first cell of a sheet without a name when the text is no address.
+    fn cell(&mut self, text: &str) -> CellRef {
+        let (sheet, address) = text.rsplit_once('!').unwrap_or(("", ""));
+        let name = self.0.entry(sheet.to_string()).or_insert_with(|| sheet.into());
+        let (row, col) = CellRef::parse_a1(address).unwrap_or((0, 0));
+        CellRef::new(name, row, col)
+    }
+}
+
 /// A budget line of the ledger, typed again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredBudgetLine {
@@ -288,6 +314,8 @@ impl Ledger {
     pub fn open(path: &Path) -> Result<Ledger, StoreError> {
         let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.into(), source })?;
         conn.busy_timeout(Duration::from_secs(30))?;
+        // Every statement stays prepared, the multi-row inserts' sizes included.
+        conn.set_prepared_statement_cache_capacity(128);
         // Switching a new ledger to WAL while another process opens it too (the service and a
         // command started together) is refused at once, without the busy handler: try again.
         let started = std::time::Instant::now();
@@ -373,33 +401,108 @@ impl Ledger {
         Ok(results)
     }
 
-    /// Where the unit's governing agreement for the year is kept: its current version.
-    pub fn governing_agreement(&self, unit: &str, year: u16) -> Result<Option<String>, StoreError> {
-        Ok(self
+    /// The unit's governing agreement for the year (its current version) as the ledger keeps it:
+    /// its tree of goals and its indicators with their targets, polarity and unit of measure.
+    pub fn agreement(&self, unit: &str, year: u16) -> Result<Option<Report>, StoreError> {
+        let Some(submission_id) = self.current(unit, year, None, Kind::Agreement)? else { return Ok(None) };
+        let mut sheets = Sheets::default();
+        let goals = self
+            .conn
+            .prepare_cached("SELECT code, name, perspective, cell FROM goals WHERE submission_id = ?1 ORDER BY seq")?
+            .query_map([submission_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?)))?
+            .collect::<Result<Vec<(String, String, String, String)>, _>>()?
+            .into_iter()
+            .map(|(code, name, perspective, cell)| GoalRow {
+                code,
+                name,
+                perspective,
+                nss: None,
+                at: sheets.cell(&cell),
+            })
+            .collect();
+        let indicators = self
             .conn
             .prepare_cached(
-                "SELECT s.stored_path FROM current_versions v JOIN submissions s ON s.id = v.submission_id
-                  WHERE v.unit = ?1 AND v.year = ?2 AND v.kind = 'agreement'",
+                "SELECT code, name, goal, satuan, polarity, target, provisional, cell FROM indicators
+                  WHERE submission_id = ?1 ORDER BY seq",
             )?
-            .query_row(params![unit, year], |r| r.get(0))
-            .optional()?)
+            .query_map([submission_id], |r| {
+                Ok((
+                    (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                    (r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, Option<String>>(5)?),
+                    (r.get::<_, bool>(6)?, r.get::<_, String>(7)?),
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|((code, name, goal), (satuan, polarity, target), (provisional, cell))| {
+                let at = sheets.cell(&cell);
+                IndicatorRow {
+                    code,
+                    name,
+                    goal,
+                    measure: Measure::from_label(&satuan),
+                    polarity: Polarity::from_name(&polarity),
+                    target: model::Reading {
+                        value: Value::from_stored(target.as_deref()),
+                        provisional,
+                        at: Some(at.clone()),
+                    },
+                    realisasi: model::Reading::missing(),
+                    capaian: None,
+                    note: None,
+                    at,
+                }
+            })
+            .collect();
+        Ok(Some(Report {
+            identity: Identity { unit: Some(unit.to_string()), year: Some(year), period: None },
+            kind: Kind::Agreement,
+            perspectives: Vec::new(),
+            goals,
+            indicators,
+            budget: Vec::new(),
+            npss: None,
+            categories: Vec::new(),
+        }))
     }
 
-    /// The check JSON of the unit's current version of a report: what the next one is compared with.
-    pub fn latest_report(
-        &self,
-        unit: &str,
-        year: u16,
-        period: Period,
-        kind: Kind,
-    ) -> Result<Option<String>, StoreError> {
+    /// What the unit's current version of a report said, as the next one is compared with it:
+    /// each indicator's (code, target, realisasi) and its claims by subject.
+    pub fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Result<Option<Said>, StoreError> {
+        let Some(submission_id) = self.current(unit, year, Some(period), kind)? else { return Ok(None) };
+        let inputs = self
+            .conn
+            .prepare_cached("SELECT code, target, realisasi FROM indicators WHERE submission_id = ?1 ORDER BY seq")?
+            .query_map([submission_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    Value::from_stored(r.get::<_, Option<String>>(1)?.as_deref()),
+                    Value::from_stored(r.get::<_, Option<String>>(2)?.as_deref()),
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let claims = self
+            .conn
+            .prepare_cached("SELECT subject, value FROM claims WHERE submission_id = ?1")?
+            .query_map([submission_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .filter_map(|row| match row {
+                Ok((subject, value)) => Some(Ok((subject, decimal(Some(value))?))),
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Some(Said { inputs, claims }))
+    }
+
+    /// The submission of the unit's current version of a report (an agreement has no period).
+    fn current(&self, unit: &str, year: u16, period: Option<Period>, kind: Kind) -> Result<Option<i64>, StoreError> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT s.report_json FROM current_versions v JOIN submissions s ON s.id = v.submission_id
-                  WHERE v.unit = ?1 AND v.year = ?2 AND v.period = ?3 AND v.kind = ?4",
+                "SELECT submission_id FROM current_versions
+                  WHERE unit = ?1 AND year = ?2 AND (?3 IS NULL OR period = ?3) AND kind = ?4",
             )?
-            .query_row(params![unit, year, period.as_str(), kind.as_str()], |r| r.get(0))
+            .query_row(params![unit, year, period.map(|p| p.as_str()), kind.as_str()], |r| r.get(0))
             .optional()?)
     }
 
@@ -426,6 +529,8 @@ impl Ledger {
         tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM indicators WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM budget_lines WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM goals WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM claims WHERE submission_id = ?1", [submission_id])?;
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
                  report_json = ?7, processed_ms = ?8 WHERE id = ?1",
@@ -1006,91 +1111,126 @@ fn insert_submission(
 }
 
 fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Result<(), StoreError> {
-    let mut finding = conn.prepare_cached(
-        "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, subject, found, expected, message)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    for (seq, f) in reading.findings.iter().enumerate() {
-        finding.execute(params![
-            submission_id,
-            seq as i64,
-            f.code,
-            f.severity,
-            f.sheet,
-            f.cell,
-            f.subject,
-            f.found,
-            f.expected,
-            f.message
-        ])?;
+    fn table<'a, T>(conn: &'a Connection, id: i64, table: &'a str, items: &'a [T]) -> RowTable<'a, T> {
+        RowTable { conn, table, submission_id: id, items }
     }
-    let mut score = conn.prepare_cached(
-        "INSERT INTO scores (submission_id, seq, level, code, parent, value, status, band, nkp)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for (seq, s) in reading.scores.iter().enumerate() {
-        score.execute(params![
-            submission_id,
-            seq as i64,
-            s.level,
-            s.code,
-            s.parent,
-            s.value,
-            s.status,
-            s.band,
-            s.nkp
-        ])?;
-    }
-    let mut budget = conn.prepare_cached(
-        "INSERT INTO budget_lines (submission_id, seq, scope, code, pagu, realisasi, sisa, serapan, efisiensi)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for (seq, b) in reading.budget.iter().enumerate() {
-        budget.execute(params![
-            submission_id,
-            seq as i64,
-            b.scope,
-            b.code,
-            b.pagu,
-            b.realisasi,
-            b.sisa,
-            b.serapan,
-            b.efisiensi
-        ])?;
-    }
-    let mut indicator = conn.prepare_cached(
-        "INSERT INTO indicators (submission_id, seq, code, name, goal, perspective, satuan, polarity, target,
-                                 realisasi, provisional, capaian, cell)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    for (seq, i) in reading.indicators.iter().enumerate() {
-        indicator.execute(params![
-            submission_id,
-            seq as i64,
-            i.code,
-            i.name,
-            i.goal,
-            i.perspective,
-            i.satuan,
-            i.polarity,
-            i.target,
-            i.realisasi,
-            i.provisional,
-            i.capaian,
-            i.cell
-        ])?;
-    }
+    table(
+        conn,
+        submission_id,
+        "findings (submission_id, seq, code, severity, sheet, cell, subject, found, expected, message)",
+        &reading.findings,
+    )
+    .insert(|f| [&f.code, &f.severity, &f.sheet, &f.cell, &f.subject, &f.found, &f.expected, &f.message])?;
+    table(
+        conn,
+        submission_id,
+        "scores (submission_id, seq, level, code, parent, value, status, band, nkp)",
+        &reading.scores,
+    )
+    .insert(|s| [&s.level, &s.code, &s.parent, &s.value, &s.status, &s.band, &s.nkp])?;
+    table(
+        conn,
+        submission_id,
+        "budget_lines (submission_id, seq, scope, code, pagu, realisasi, sisa, serapan, efisiensi)",
+        &reading.budget,
+    )
+    .insert(|b| [&b.scope, &b.code, &b.pagu, &b.realisasi, &b.sisa, &b.serapan, &b.efisiensi])?;
+    table(
+        conn,
+        submission_id,
+        "indicators (submission_id, seq, code, name, goal, perspective, satuan, polarity, target, realisasi,
+                     provisional, capaian, cell)",
+        &reading.indicators,
+    )
+    .insert(|i| {
+        [
+            &i.code,
+            &i.name,
+            &i.goal,
+            &i.perspective,
+            &i.satuan,
+            &i.polarity,
+            &i.target,
+            &i.realisasi,
+            &i.provisional,
+            &i.capaian,
+            &i.cell,
+        ]
+    })?;
+    table(conn, submission_id, "goals (submission_id, seq, code, name, perspective, cell)", &reading.goals)
+        .insert(|g| [&g.code, &g.name, &g.perspective, &g.cell])?;
+    table(conn, submission_id, "claims (submission_id, subject, value)", &reading.claims)
+        .insert_keyed(|c| [&c.subject, &c.value])?;
     Ok(())
+}
+
+/// Rows of one reading for one table: `table` names it and its columns, the submission first,
+/// then (for most tables) the row's place in the reading.
+struct RowTable<'a, T> {
+    conn: &'a Connection,
+    table: &'a str,
+    submission_id: i64,
+    items: &'a [T],
+}
+
+/// Rows per INSERT, largest first: a reading's rows go in as few statements as these sizes add up
+/// to (14 indicators: 8 + 4 + 2), and the statements stay few enough to be kept prepared.
+const ROWS_PER_INSERT: [usize; 6] = [32, 16, 8, 4, 2, 1];
+
+impl<T> RowTable<'_, T> {
+    /// Insert every item as (submission, seq, …values).
+    fn insert<const N: usize>(&self, values: impl for<'v> Fn(&'v T) -> [&'v dyn ToSql; N]) -> Result<(), StoreError> {
+        let seqs: Vec<i64> = (0..self.items.len() as i64).collect();
+        self.each_statement(N + 2, |at, item, params| {
+            params.push(&self.submission_id);
+            params.push(&seqs[at]);
+            params.extend(values(item));
+        })
+    }
+
+    /// Insert every item as (submission, …values): a table keyed by a column of its own.
+    fn insert_keyed<const N: usize>(
+        &self,
+        values: impl for<'v> Fn(&'v T) -> [&'v dyn ToSql; N],
+    ) -> Result<(), StoreError> {
+        self.each_statement(N + 1, |_, item, params| {
+            params.push(&self.submission_id);
+            params.extend(values(item));
+        })
+    }
+
+    /// Run one multi-row INSERT per run of [`ROWS_PER_INSERT`], `bind` adding each item's
+    /// `width` parameters.
+    fn each_statement<'p>(
+        &'p self,
+        width: usize,
+        bind: impl Fn(usize, &'p T, &mut Vec<&'p dyn ToSql>),
+    ) -> Result<(), StoreError> {
+        let mut at = 0;
+        while at < self.items.len() {
+            let left = self.items.len() - at;
+            let rows = ROWS_PER_INSERT.into_iter().find(|&n| n <= left).unwrap_or(1);
+            let row = format!("({})", vec!["?"; width].join(", "));
+            let sql = format!("INSERT INTO {} VALUES {}", self.table, vec![row; rows].join(", "));
+            let mut params: Vec<&dyn ToSql> = Vec::with_capacity(rows * width);
+            for (offset, item) in self.items[at..at + rows].iter().enumerate() {
+                bind(at + offset, item, &mut params);
+            }
+            self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params))?;
+            at += rows;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A ledger written before the indicators and budget tables gets its readings' rows from their
-    /// JSON, numbers exactly as written.
+    /// A ledger written before the indicators, budget, goal and claim tables gets its readings'
+    /// rows from their JSON, numbers exactly as written.
     #[test]
-    fn versions_three_and_four_fill_typed_rows_from_the_stored_json() {
+    fn versions_three_to_five_fill_typed_rows_from_the_stored_json() {
         let dir = std::env::temp_dir().join(format!("kinerja-migrate-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("ledger.sqlite");
@@ -1102,11 +1242,15 @@ mod tests {
             conn.pragma_update(None, "user_version", 2).unwrap();
             let json = r#"{"indicators":[
                 {"code":"IKU.3","name":"Indeks kepuasan","goal":"SS.2","perspective":"Customer","satuan":"indeks",
-                 "target":91,"realisasi":92.20,"capaian":101.32,"status":"final","cell":"Tabel 3.1!C10"},
+                 "target":91,"realisasi":92.20,"capaian":101.32,"status":"final","cell":"Tabel 3.1!C10",
+                 "claimed_capaian":101.3},
                 {"code":"IKU.13","name":"Opini","goal":"SS.7","perspective":"Learn & Growth","satuan":"opini",
                  "target":"WTP","realisasi":null,"capaian":null,"status":"na","cell":"Tabel 3.1!C20"}],
                 "budget":[{"scope":"iku","code":"IKU.4","pagu":30400000,"realisasi":29960485,"sisa":439515,
-                 "serapan":98.55,"efisiensi":null}]}"#;
+                 "serapan":98.55,"efisiensi":null,"claimed_serapan":98.6,"claimed_sisa":null}],
+                "goals":[{"code":"SS.2","name":"Layanan","perspective":"Customer","claimed_nss":100.5}],
+                "perspectives":[{"name":"Customer","claimed_score":null,"claimed_nkp":30.1}],
+                "claimed_npss":99.10}"#;
             conn.execute(
                 "INSERT INTO submissions (sha256, arrival_id, unit, year, period, kind, file_name, received_ms,
                                           processed_ms, result, stored_path, report_json)
@@ -1144,6 +1288,19 @@ mod tests {
                 ("IKU.13", &Value::Opinion("WTP".into()), &Value::Missing, Polarity::Higher),
             ]
         );
+        // Version 5: the claims, by the subject a finding names, and the inputs beside them.
+        let said = ledger.previous("BKN", 2023, Period::Year, Kind::Realisasi).unwrap().unwrap();
+        let mut claims: Vec<(String, String)> = said.claims.iter().map(|(s, v)| (s.clone(), v.to_string())).collect();
+        claims.sort();
+        let expected = [("IKU.3", "101.3"), ("NKP Customer", "30.1"), ("NPSS", "99.10"), ("SS.2", "100.5")];
+        let expected = expected.iter().chain(&[("Serapan IKU.4", "98.6")]).map(|(s, v)| (s.to_string(), v.to_string()));
+        assert_eq!(claims, expected.collect::<Vec<_>>());
+        assert_eq!(said.inputs[0], ("IKU.3".to_string(), number("91"), number("92.20")));
+        let goal: (String, String, String) = ledger
+            .conn
+            .query_row("SELECT code, perspective, cell FROM goals", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        assert_eq!(goal, ("SS.2".into(), "Customer".into(), "Tabel 3.1!C10".into()));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

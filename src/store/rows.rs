@@ -59,6 +59,26 @@ pub struct IndicatorLine {
     pub cell: String,
 }
 
+/// A goal (SS) of the reading's tree, in the perspective it was scored in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalLine {
+    pub code: String,
+    pub name: String,
+    pub perspective: String,
+    /// `Sheet!A1` of the goal's row.
+    pub cell: String,
+}
+
+/// A value the unit computed itself, by the subject its finding names (`IKU.3`, `SS.1`,
+/// `NKP Customer`, `Skor Customer`, `NPSS`, `Serapan IKU.4`, …): what the next version is
+/// compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRow {
+    pub subject: String,
+    /// Exact decimal, as printed.
+    pub value: String,
+}
+
 /// What one reading of a workbook adds to the ledger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -77,4 +97,6 @@ pub struct Reading {
     pub scores: Vec<ScoreRow>,
     pub indicators: Vec<IndicatorLine>,
     pub budget: Vec<BudgetLineRow>,
+    pub goals: Vec<GoalLine>,
+    pub claims: Vec<ClaimRow>,
 }

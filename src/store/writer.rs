@@ -85,18 +85,18 @@ impl SharedLedger {
         self.read().known(sha256)
     }
 
-    pub fn governing_agreement(&self, unit: &str, year: u16) -> Result<Option<String>, StoreError> {
-        self.read().governing_agreement(unit, year)
+    pub fn agreement(&self, unit: &str, year: u16) -> Result<Option<crate::model::Report>, StoreError> {
+        self.read().agreement(unit, year)
     }
 
-    pub fn latest_report(
+    pub fn previous(
         &self,
         unit: &str,
         year: u16,
         period: crate::model::Period,
         kind: crate::model::Kind,
-    ) -> Result<Option<String>, StoreError> {
-        self.read().latest_report(unit, year, period, kind)
+    ) -> Result<Option<super::Said>, StoreError> {
+        self.read().previous(unit, year, period, kind)
     }
 
     /// Hand a record to the writer; `then` runs on the writer thread once it is committed.

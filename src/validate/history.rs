@@ -2,80 +2,77 @@
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
 use crate::model::amount::display2;
-use crate::model::{BudgetScope, Code, Finding, Report, Scorecard};
-use serde_json::Value as Json;
+use crate::model::{BudgetScope, Claim, Code, Finding, Report, Scorecard, Value};
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// Whether the previous version printed the same number.
-fn same(before: Option<&String>, now: &str) -> bool {
-    before
-        .is_some_and(|before| before.parse::<rust_decimal::Decimal>().ok() == now.parse::<rust_decimal::Decimal>().ok())
+fn same(before: Option<&Decimal>, now: &str) -> bool {
+    before.is_some_and(|before| now.parse::<Decimal>().ok() == Some(*before))
 }
 
-/// What the previous version said, from its check JSON (as kept in the ledger).
+/// What the previous version said: its inputs and the values it computed itself.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Previous {
-    /// Indicator code → (target, realisasi) as the JSON wrote them.
-    inputs: HashMap<String, (Json, Json)>,
-    /// Finding subject → the value the previous version claimed (NPSS, NKP, NSS, capaian).
-    claims: HashMap<String, String>,
-}
-
-fn text(value: &Json) -> String {
-    match value {
-        Json::Null => "(kosong)".into(),
-        Json::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn number_text(value: &Json) -> Option<String> {
-    value.as_number().map(|n| n.to_string())
+    /// Indicator code → (target, realisasi).
+    inputs: HashMap<String, (Value, Value)>,
+    /// Finding subject → the value the previous version claimed (NPSS, NKP, NSS, capaian, …).
+    claims: HashMap<String, Decimal>,
 }
 
 impl Previous {
-    pub fn from_json(json: &Json) -> Previous {
-        let list = |key: &str| json.get(key).and_then(Json::as_array).cloned().unwrap_or_default();
-        let field = |item: &Json, key: &str| item.get(key).cloned().unwrap_or(Json::Null);
-        let mut inputs = HashMap::new();
-        let mut claims = HashMap::new();
-        for item in list("indicators") {
-            let code = text(&field(&item, "code"));
-            inputs.insert(code.clone(), (field(&item, "target"), field(&item, "realisasi")));
-            if let Some(c) = number_text(&field(&item, "claimed_capaian")) {
-                claims.insert(code, c);
-            }
+    /// From what the ledger kept of it: each indicator's (code, target, realisasi), and its
+    /// claims by subject.
+    pub fn new(
+        inputs: impl IntoIterator<Item = (String, Value, Value)>,
+        claims: impl IntoIterator<Item = (String, Decimal)>,
+    ) -> Previous {
+        Previous {
+            inputs: inputs.into_iter().map(|(code, target, realisasi)| (code, (target, realisasi))).collect(),
+            claims: claims.into_iter().collect(),
         }
-        for item in list("goals") {
-            if let Some(c) = number_text(&field(&item, "claimed_nss")) {
-                claims.insert(text(&field(&item, "code")), c);
-            }
-        }
-        for item in list("perspectives") {
-            let name = text(&field(&item, "name"));
-            if let Some(c) = number_text(&field(&item, "claimed_nkp")) {
-                claims.insert(format!("NKP {name}"), c);
-            }
-            if let Some(c) = number_text(&field(&item, "claimed_score")) {
-                claims.insert(format!("Skor {name}"), c);
-            }
-        }
-        if let Some(c) = number_text(&field(json, "claimed_npss")) {
-            claims.insert("NPSS".into(), c);
-        }
-        // The budget tables' own claims: a secondary table left from the previous version.
-        for item in list("budget") {
-            let code = text(&field(&item, "code"));
-            for (what, key) in
-                [("Serapan", "claimed_serapan"), ("Sisa", "claimed_sisa"), ("Efisiensi", "claimed_efisiensi")]
-            {
-                if let Some(c) = number_text(&field(&item, key)) {
-                    claims.insert(format!("{what} {code}"), c);
-                }
-            }
-        }
-        Previous { inputs, claims }
     }
+
+    /// From a scored report, as it is compared with its next version.
+    pub fn of(report: &Report, card: &Scorecard) -> Previous {
+        Previous::new(
+            report.indicators.iter().map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone())),
+            claims(report, card).into_iter().map(|(subject, claim)| (subject, claim.value)),
+        )
+    }
+}
+
+/// The values a scored report computed itself, by the subject its claim finding names; the
+/// first of a subject printed twice.
+pub fn claims<'r>(report: &'r Report, card: &Scorecard) -> Vec<(String, &'r Claim)> {
+    let mut all: Vec<(String, &Claim)> = Vec::new();
+    let mut add = |subject: String, claim: &'r Option<Claim>| {
+        if let Some(claim) = claim
+            && !all.iter().any(|(s, _)| *s == subject)
+        {
+            all.push((subject, claim));
+        }
+    };
+    for row in &report.indicators {
+        add(row.code.clone(), &row.capaian);
+    }
+    for row in &report.goals {
+        add(row.code.clone(), &row.nss);
+    }
+    for perspective in &card.perspectives {
+        if let Some(row) = report.perspectives.iter().find(|r| r.name == perspective.name) {
+            add(format!("NKP {}", row.name), &row.nkp);
+            add(format!("Skor {}", row.name), &row.skor);
+        }
+    }
+    add("NPSS".into(), &report.npss);
+    // The budget tables' own claims: a secondary table left from the previous version.
+    for row in &report.budget {
+        add(format!("Serapan {}", row.code), &row.serapan);
+        add(format!("Sisa {}", row.code), &row.sisa);
+        add(format!("Efisiensi {}", row.code), &row.efisiensi);
+    }
+    all
 }
 
 /// Add what changed since `previous`, and turn the claim findings whose printed value is the
@@ -86,17 +83,16 @@ pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings:
     let mut changed = false;
     for indicator in &report.indicators {
         let Some((target, realisasi)) = previous.inputs.get(&indicator.code) else { continue };
-        for (what, before, now) in [
-            ("Target", target, indicator.target.value.to_json()),
-            ("Realisasi", realisasi, indicator.realisasi.value.to_json()),
-        ] {
-            if *before != now {
+        for (what, before, now) in
+            [("Target", target, &indicator.target.value), ("Realisasi", realisasi, &indicator.realisasi.value)]
+        {
+            if before != now {
                 changed = true;
                 let at = if what == "Target" { &indicator.target.at } else { &indicator.realisasi.at };
                 findings.push(
                     Finding::new(Code::Changed, at.clone(), format!("{what} {}", indicator.code))
-                        .found(text(before))
-                        .expected(text(&now)),
+                        .found(before.shown("(kosong)"))
+                        .expected(now.shown("(kosong)")),
                 );
             }
         }

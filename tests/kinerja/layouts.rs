@@ -140,13 +140,12 @@ fn an_na_explained_by_its_footnote_needs_no_keterangan() {
 
 #[test]
 fn a_secondary_table_left_from_the_previous_version_is_stale() {
-    use kinerja::check::{Given, check, check_with, to_json};
-    use kinerja::validate::history::Previous;
+    use kinerja::check::{Given, check, check_with};
     let config = kinerja::config::Config::builtin();
     let fixture = crate::common::fixture;
     let first = check(&fixture("bkn_2023_efficiency_consistent.xlsx"), &config, &Default::default());
     assert_eq!(first.exit_code(), 0, "{:#?}", first.findings);
-    let given = Given { agreement: None, previous: Some(Previous::from_json(&to_json(&first))) };
+    let given = Given { agreement: None, previous: first.said() };
     let second = check_with(&fixture("bkn_2023_v2_efficiency_stale.xlsx"), &config, &Default::default(), &given);
     let stale: Vec<(String, String, String, String)> = findings(&second, Code::StaleClaim)
         .iter()

@@ -6,7 +6,6 @@ use kinerja::check::{Given, check_with, to_json};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
 use kinerja::model::{Code, Language, Severity};
-use kinerja::validate::history::Previous;
 
 fn agreement(name: &str) -> kinerja::model::Report {
     let (report, _) =
@@ -87,7 +86,7 @@ fn the_revised_agreement_governs_its_targets() {
 fn a_resubmission_shows_what_changed_and_the_claims_left_stale() {
     let config = Config::builtin();
     let first = kinerja::check::check(&fixture("bkn_2023_scorecard.xlsx"), &config, &Overrides::default());
-    let given = Given { agreement: None, previous: Some(Previous::from_json(&to_json(&first))) };
+    let given = Given { agreement: None, previous: first.said() };
     let second = check_with(&fixture("bkn_2023_v2_stale_claims.xlsx"), &config, &Overrides::default(), &given);
     let changed = &findings(&second, Code::Changed)[0];
     assert_eq!(

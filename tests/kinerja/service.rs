@@ -578,25 +578,41 @@ fn a_clean_reports_annotated_copy_is_written_on_demand() {
 }
 
 #[test]
-fn a_stored_agreement_that_cannot_be_read_is_said_not_silently_dropped() {
-    let service = Service::start("agreement-gone");
+fn an_accepted_agreement_governs_from_the_ledger_as_it_was_read() {
+    let service = Service::start("agreement-rows");
     service.drop_file("KR07", "pk 2024.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
     service.wait_for_arrivals("the agreement", 1, Duration::from_secs(20));
-    // The archived agreement is damaged after it was accepted.
+    // The archived workbook is damaged after it was accepted: the ledger's rows still govern.
     let stored = service.files_in("state/archive").pop().unwrap();
     std::fs::write(&stored, b"rusak").unwrap();
-    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_review_errors.xlsx"));
     service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
     let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let subject: String = conn
-        .query_row(
-            "SELECT f.subject FROM findings f JOIN submissions s ON s.id = f.submission_id
-             WHERE s.file_name = 'laporan.xlsx' AND f.code = 'READING_UNCERTAIN'",
-            [],
-            |r| r.get(0),
+    let mut query = conn
+        .prepare(
+            "SELECT f.code, COALESCE(f.sheet || '!' || f.cell, ''), f.subject FROM findings f
+               JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx' ORDER BY f.seq",
         )
         .unwrap();
-    assert_eq!(subject, "Perjanjian Kinerja yang berlaku");
+    let recorded: Vec<(String, String, String)> =
+        query.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+    // The same review with the agreement's workbook read directly.
+    let config = Config::builtin();
+    let overrides = kinerja::ingest::Overrides { unit: Some("KR07".into()), ..Default::default() };
+    let (agreement, _) =
+        kinerja::ingest::read(&fixture("kr07_2024_agreement_kode.xlsx"), &config.units, &overrides, &config.limits)
+            .unwrap();
+    let given = kinerja::check::Given { agreement: Some(agreement), previous: None };
+    let direct = kinerja::check::check_with(&fixture("kr07_2024_review_errors.xlsx"), &config, &overrides, &given);
+    let expected: Vec<(String, String, String)> = direct
+        .findings
+        .iter()
+        .map(|f| {
+            (f.code.as_str().to_string(), f.at.as_ref().map(ToString::to_string).unwrap_or_default(), f.subject.clone())
+        })
+        .collect();
+    assert!(recorded.iter().any(|(code, _, _)| code == "TARGET_MISMATCH"), "{recorded:#?}");
+    assert_eq!(recorded, expected);
 }
 
 #[test]
