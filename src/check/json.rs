@@ -3,6 +3,7 @@
 
 use super::Outcome;
 use crate::model::amount::{json_exact, json2};
+use crate::model::plan::Plan;
 use crate::model::{Claim, Score, Severity};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -73,6 +74,121 @@ struct ScoredJson<'a> {
     goals: Vec<GoalJson<'a>>,
     indicators: Vec<IndicatorJson<'a>>,
     budget: Vec<BudgetJson<'a>>,
+    /// A plan's tables (README, "A plan in JSON").
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    plan: Option<PlanJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    targets: Vec<TargetJson<'a>>,
+    history: Vec<HistoryJson>,
+    budget_plan: Vec<PlanLineJson<'a>>,
+    responsibility: Vec<ResponsibilityJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TargetJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    goal: Option<&'a str>,
+    perspective: Option<&'a str>,
+    satuan: &'static str,
+    year: u16,
+    source: &'static str,
+    value: Json,
+    justification: Option<&'a str>,
+    cell: String,
+}
+
+#[derive(Serialize)]
+struct HistoryJson {
+    code: String,
+    year: u16,
+    target: Json,
+    realisasi: Json,
+    capaian: Json,
+    cell: String,
+}
+
+#[derive(Serialize)]
+struct PlanLineJson<'a> {
+    level: &'static str,
+    code: &'a str,
+    name: &'a str,
+    volume: Json,
+    satuan: Option<&'a str>,
+    pagu: Json,
+    parent: Option<&'a str>,
+    source: &'static str,
+    cell: String,
+}
+
+#[derive(Serialize)]
+struct ResponsibilityJson<'a> {
+    unit_kerja: &'a str,
+    kegiatan: &'a str,
+    iku: Option<&'a str>,
+    cell: String,
+}
+
+/// A plan's tables as JSON; history only for the years before the plan's.
+fn plan_json(plan: &Plan, year: Option<u16>) -> PlanJson<'_> {
+    let targets = plan
+        .targets
+        .iter()
+        .map(|t| TargetJson {
+            code: &t.code,
+            name: &t.name,
+            goal: t.goal.as_deref(),
+            perspective: t.perspective.as_deref(),
+            satuan: t.satuan,
+            year: t.year,
+            source: t.source.as_str(),
+            value: t.value.to_json(),
+            justification: t.justification.as_deref(),
+            cell: t.at.to_string(),
+        })
+        .collect();
+    let history = plan
+        .history_by_year()
+        .into_iter()
+        .filter(|h| year.is_none_or(|y| h.year < y))
+        .map(|h| HistoryJson {
+            code: h.code.clone(),
+            year: h.year,
+            target: h.target.to_json(),
+            realisasi: h.realisasi.to_json(),
+            capaian: rounded(crate::validate::plan::capaian(&h)),
+            cell: h.at.to_string(),
+        })
+        .collect();
+    let budget_plan = plan
+        .budget
+        .iter()
+        .map(|b| PlanLineJson {
+            level: b.level.as_str(),
+            code: &b.code,
+            name: &b.name,
+            volume: exact(b.volume),
+            satuan: b.satuan.as_deref(),
+            pagu: exact(b.pagu),
+            parent: b.parent.as_deref(),
+            source: b.source.as_str(),
+            cell: b.pagu_at.as_ref().unwrap_or(&b.at).to_string(),
+        })
+        .collect();
+    let responsibility = plan
+        .responsibility
+        .iter()
+        .map(|r| ResponsibilityJson {
+            unit_kerja: &r.unit_kerja,
+            kegiatan: &r.kegiatan,
+            iku: r.iku.as_deref(),
+            cell: r.at.to_string(),
+        })
+        .collect();
+    PlanJson { targets, history, budget_plan, responsibility }
 }
 
 #[derive(Serialize)]
@@ -239,6 +355,7 @@ pub fn view(outcome: &Outcome) -> CheckJson<'_> {
             goals,
             indicators,
             budget,
+            plan: report.plan.as_deref().map(|plan| plan_json(plan, report.identity.year)),
         }
     });
     CheckJson { file: outcome.file.display().to_string(), sha256: &outcome.sha256, unit, findings, summary, scored }

@@ -178,7 +178,9 @@ fn review(
         findings.extend(crate::rollup::review(&rollup, &report, config.review.language));
     }
     for finding in &mut findings {
-        finding.severity = config.review.severity(finding.code);
+        if let Some(severity) = config.review.configured(finding.code) {
+            finding.severity = severity;
+        }
     }
     Ok((report, card, findings))
 }

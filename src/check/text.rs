@@ -2,8 +2,9 @@
 
 use super::Outcome;
 use crate::model::amount::{display_rupiah, display2_in};
+use crate::model::plan::{Plan, PlanLine, PlanTarget};
 use crate::model::text::numbers_in;
-use crate::model::{Language, Score, Severity, Status};
+use crate::model::{Language, Report, Score, Scorecard, Severity, Status};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -22,7 +23,6 @@ fn short(name: &str) -> String {
 
 pub fn to_text(outcome: &Outcome) -> String {
     let language = outcome.language;
-    let score = |s: &Score| score(s, language);
     let mut out = String::new();
     let _ = writeln!(out, "Berkas   : {}", outcome.file.display());
     if !outcome.sha256.is_empty() {
@@ -39,69 +39,132 @@ pub fn to_text(outcome: &Outcome) -> String {
         let year = id.year.map_or("(tidak dikenali)".into(), |y| y.to_string());
         let period = id.period.map_or("(tidak dikenali)", |p| p.as_str());
         let _ = writeln!(out, "Tahun    : {year}   Periode: {period}");
+        if let Some(plan) = &report.plan {
+            plan_lines(&mut out, plan, language);
+        } else {
+            scorecard_lines(&mut out, report, card, language);
+        }
+    }
+    findings_lines(&mut out, outcome);
+    out
+}
+
+/// A plan: each IKU's targets by source, the budget tree of each table, the owners.
+fn plan_lines(out: &mut String, plan: &Plan, language: Language) {
+    let mut codes: Vec<&str> = Vec::new();
+    for t in &plan.targets {
+        if !codes.contains(&t.code.as_str()) {
+            codes.push(&t.code);
+        }
+    }
+    let _ = writeln!(out, "\nTarget ({} IKU)", codes.len());
+    for code in codes {
+        let of_code: Vec<&PlanTarget> = plan.targets.iter().filter(|t| t.code == code).collect();
+        let by_source: Vec<String> = of_code
+            .iter()
+            .map(|t| format!("{} {} {}", t.source.label(), t.year, numbers_in(&t.value.shown("-"), language)))
+            .collect();
+        let _ = writeln!(out, "  {code} {}\n        {}", short(&of_code[0].name), by_source.join("  "));
+    }
+    let mut tables: Vec<&str> = Vec::new();
+    for line in &plan.budget {
+        if !tables.contains(&&*line.table) {
+            tables.push(&line.table);
+        }
+    }
+    for table in tables {
+        let lines: Vec<&PlanLine> = plan.budget.iter().filter(|l| &*l.table == table).collect();
+        let _ = writeln!(out, "\nAnggaran ({}, {table})", lines[0].source.label());
+        for l in lines {
+            let depth = (l.level as usize).saturating_sub(1);
+            let volume = match (l.volume, &l.satuan) {
+                (Some(v), Some(s)) => format!("  {} {s}", display_rupiah(v)),
+                (Some(v), None) => format!("  {}", display_rupiah(v)),
+                _ => String::new(),
+            };
+            let pagu = l.pagu.map_or("-".into(), |p| format!("Rp {}", display_rupiah(p)));
+            let _ = writeln!(out, "  {:indent$}{} {}{volume}  {pagu}", "", l.code, short(&l.name), indent = depth * 2);
+        }
+        for total in plan.totals.iter().filter(|t| &*t.table == table) {
+            let _ = writeln!(out, "  Total  Rp {}", display_rupiah(total.value));
+        }
+    }
+    if !plan.responsibility.is_empty() {
+        let mut units: Vec<&str> = plan.responsibility.iter().map(|r| r.unit_kerja.as_str()).collect();
+        units.dedup();
+        let _ = writeln!(out, "\nPenanggung jawab: {} baris, {} unit kerja", plan.responsibility.len(), units.len());
+    }
+}
+
+/// A report or agreement: its scorecard as a tree, then its budget lines.
+fn scorecard_lines(out: &mut String, report: &Report, card: &Scorecard, language: Language) {
+    let score = |s: &Score| score(s, language);
+    let _ = writeln!(
+        out,
+        "\nNPSS {} — {}{}",
+        score(&card.npss),
+        card.band,
+        if card.npss.provisional { " (sementara)" } else { "" }
+    );
+    let mut by_goal: HashMap<&str, Vec<_>> = HashMap::new();
+    for pair in report.indicators.iter().zip(&card.indicators) {
+        by_goal.entry(pair.0.goal.as_str()).or_default().push(pair);
+    }
+    for p in &card.perspectives {
         let _ = writeln!(
             out,
-            "\nNPSS {} — {}{}",
-            score(&card.npss),
-            card.band,
-            if card.npss.provisional { " (sementara)" } else { "" }
+            "\n{}  skor {}  bobot {}%  NKP {}  {}",
+            p.name,
+            score(&p.score),
+            display2_in(p.weight, language),
+            score(&p.nkp),
+            p.band
         );
-        let mut by_goal: HashMap<&str, Vec<_>> = HashMap::new();
-        for pair in report.indicators.iter().zip(&card.indicators) {
-            by_goal.entry(pair.0.goal.as_str()).or_default().push(pair);
-        }
-        for p in &card.perspectives {
-            let _ = writeln!(
-                out,
-                "\n{}  skor {}  bobot {}%  NKP {}  {}",
-                p.name,
-                score(&p.score),
-                display2_in(p.weight, language),
-                score(&p.nkp),
-                p.band
-            );
-            for (row, g) in report.goals.iter().zip(&card.goals).filter(|(row, _)| row.perspective == p.name) {
-                let _ = writeln!(out, "  {} {}  NSS {}  {}", g.code, short(&row.name), score(&g.nss), g.band);
-                for &(ind, i) in by_goal.get(g.code.as_str()).into_iter().flatten() {
-                    let mark = match i.capaian.status() {
-                        Status::Provisional => "  [sementara]",
-                        Status::NotApplicable => "  [N/A]",
-                        Status::Final => "",
-                    };
-                    let _ = writeln!(
-                        out,
-                        "    {} {}\n        target {}  realisasi {}  capaian {}  {}{mark}",
-                        i.code,
-                        short(&ind.name),
-                        numbers_in(&ind.target.value.shown("-"), language),
-                        numbers_in(&ind.realisasi.value.shown("-"), language),
-                        score(&i.capaian),
-                        i.band
-                    );
-                }
-            }
-        }
-        if !card.budget.is_empty() {
-            let _ = writeln!(out, "\nAnggaran");
-            for b in &card.budget {
-                let rp = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display_rupiah);
-                let pct = |v: Option<rust_decimal::Decimal>| {
-                    v.map_or("-".into(), |v| format!("{}%", display2_in(v, language)))
+        for (row, g) in report.goals.iter().zip(&card.goals).filter(|(row, _)| row.perspective == p.name) {
+            let _ = writeln!(out, "  {} {}  NSS {}  {}", g.code, short(&row.name), score(&g.nss), g.band);
+            for &(ind, i) in by_goal.get(g.code.as_str()).into_iter().flatten() {
+                let mark = match i.capaian.status() {
+                    Status::Provisional => "  [sementara]",
+                    Status::NotApplicable => "  [N/A]",
+                    Status::Final => "",
                 };
                 let _ = writeln!(
                     out,
-                    "  {:<6} {:<7} pagu {}  realisasi {}  serapan {}  sisa {}  efisiensi {}",
-                    b.scope.as_str(),
-                    b.code,
-                    rp(b.pagu),
-                    rp(b.realisasi),
-                    pct(b.serapan),
-                    rp(b.sisa),
-                    pct(b.efisiensi)
+                    "    {} {}\n        target {}  realisasi {}  capaian {}  {}{mark}",
+                    i.code,
+                    short(&ind.name),
+                    numbers_in(&ind.target.value.shown("-"), language),
+                    numbers_in(&ind.realisasi.value.shown("-"), language),
+                    score(&i.capaian),
+                    i.band
                 );
             }
         }
     }
+    if !card.budget.is_empty() {
+        let _ = writeln!(out, "\nAnggaran");
+        for b in &card.budget {
+            let rp = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display_rupiah);
+            let pct =
+                |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), |v| format!("{}%", display2_in(v, language)));
+            let _ = writeln!(
+                out,
+                "  {:<6} {:<7} pagu {}  realisasi {}  serapan {}  sisa {}  efisiensi {}",
+                b.scope.as_str(),
+                b.code,
+                rp(b.pagu),
+                rp(b.realisasi),
+                pct(b.serapan),
+                rp(b.sisa),
+                pct(b.efisiensi)
+            );
+        }
+    }
+}
+
+/// How many findings of each severity; errors and warnings one by one; information grouped by
+/// code, its first places named.
+fn findings_lines(out: &mut String, outcome: &Outcome) {
     let _ = writeln!(
         out,
         "\nTemuan: {} kesalahan, {} peringatan, {} info",
@@ -109,7 +172,6 @@ pub fn to_text(outcome: &Outcome) -> String {
         outcome.count(Severity::Warning),
         outcome.count(Severity::Info)
     );
-    // Errors and warnings one by one; information grouped by code, its first places named.
     let mut findings: Vec<_> = outcome.findings.iter().filter(|f| f.severity > Severity::Info).collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in findings {
@@ -135,5 +197,4 @@ pub fn to_text(outcome: &Outcome) -> String {
         let _ =
             writeln!(out, "  [info] {code} ×{} ({}{more}); rinciannya: --format json", places.len(), first.join(", "));
     }
-    out
 }

@@ -307,7 +307,14 @@ pub struct Review {
 
 impl Review {
     pub fn severity(&self, code: Code) -> Severity {
-        self.severities.get(&code).copied().unwrap_or_else(|| code.default_severity())
+        self.configured(code).unwrap_or_else(|| code.default_severity())
+    }
+
+    /// The severity the configuration gives a code, if it gives one: it then holds for every
+    /// finding of the code, including those a rule raised at another severity than the code's
+    /// own (a Renstra target that departs from the Renja with a reason is information).
+    pub fn configured(&self, code: Code) -> Option<Severity> {
+        self.severities.get(&code).copied()
     }
 }
 

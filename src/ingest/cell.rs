@@ -232,8 +232,9 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
         .map_or(rest.len(), |(i, _)| i);
     let (token, tail) = rest.split_at(end);
     let token = token.trim_end_matches(['.', ',']);
-    // Rupiah written `1.500.000.000,-` or `1.028.677.308.609-`: the dash closes the amount.
-    let tail = match tail.strip_prefix(",-").or_else(|| tail.strip_prefix('-')) {
+    // Rupiah written `1.500.000.000,-`, `642.639.000 ,-` or `1.028.677.308.609-`: the dash
+    // closes the amount.
+    let tail = match tail.trim_start().strip_prefix(",-").or_else(|| tail.strip_prefix('-')) {
         Some(rest) => {
             plain = false;
             rest

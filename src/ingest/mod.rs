@@ -9,6 +9,7 @@ pub mod cfb;
 pub mod header;
 pub mod identity;
 pub mod package;
+pub mod plan;
 pub mod sheet;
 pub mod table;
 pub mod xlsx;
@@ -442,6 +443,9 @@ fn read_sheets(
             }
         });
     }
+    if plan::is_plan(sheets) {
+        return Ok(plan::read(sheets, units, overrides));
+    }
     let tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
     // The indicator table's family, from a visible sheet when one has an indicator table.
     let primary_family = [Family::Performance, Family::Agreement]
@@ -578,6 +582,7 @@ fn read_sheets(
         budget: parts.budget,
         npss,
         categories: parts.categories,
+        plan: None,
     };
     Ok((report, findings))
 }

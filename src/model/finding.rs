@@ -311,6 +311,24 @@ codes! {
     Changed => "CHANGED", Info,
         "{subject} berubah dari {found} menjadi {expected} dibanding versi sebelumnya.",
         "{subject} changed from {found} to {expected} since the previous version.";
+    PlanTargetMismatch => "PLAN_TARGET_MISMATCH", Error,
+        "Target {subject} berbeda: {found}, sedangkan {expected}. Target Renja sama dengan PK yang mengikat; target yang berbeda dari Renstra disertai alasannya.",
+        "The target of {subject} differs: {found}, while {expected}. The Renja's target is the binding PK's; one that departs from the Renstra gives its reason.";
+    RoCode => "RO_CODE", Error,
+        "Kode anggaran {subject} tidak sah: \"{found}\"; {expected}.",
+        "Budget code {subject} is not valid: \"{found}\"; {expected}.";
+    RoAmountMismatch => "RO_AMOUNT_MISMATCH", Error,
+        "Pagu {subject} berbeda antar tabel: {found}, sedangkan {expected}. Bila semua jumlah tetap cocok, pagu dua RO kemungkinan tertukar; samakan dengan PK.",
+        "The ceiling of {subject} differs between tables: {found}, while {expected}. When every total still adds up, two ROs' amounts have likely been swapped; align them with the PK.";
+    IndicatorNew => "INDICATOR_NEW", Info,
+        "Indikator {subject} baru pada {expected}; tidak ada pada {found}.",
+        "Indicator {subject} is new in {expected}; it was not in {found}.";
+    IndicatorRetired => "INDICATOR_RETIRED", Info,
+        "Indikator {subject} tidak berlaku lagi pada {expected}; masih ada pada {found}.",
+        "Indicator {subject} is no longer in force in {expected}; it was in {found}.";
+    HistoryMismatch => "HISTORY_MISMATCH", Error,
+        "Realisasi {subject} tertulis {found}, berbeda dengan {expected}.",
+        "The realisasi of {subject} reads {found}, unlike {expected}.";
 }
 
 /// One thing kinerja has to say about a workbook.

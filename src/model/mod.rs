@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod finding;
 pub mod period;
+pub mod plan;
 pub mod report;
 pub mod scorecard;
 pub mod text;

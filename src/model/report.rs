@@ -227,6 +227,8 @@ pub struct BudgetRow {
 pub enum Kind {
     Realisasi,
     Agreement,
+    /// A Rencana Kerja with the Renstra's and the PK's targets beside its own, and its budget.
+    Plan,
 }
 
 impl Kind {
@@ -235,6 +237,7 @@ impl Kind {
         match self {
             Kind::Realisasi => "realisasi",
             Kind::Agreement => "agreement",
+            Kind::Plan => "plan",
         }
     }
 
@@ -245,6 +248,8 @@ impl Kind {
             (Kind::Realisasi, crate::model::Language::En) => "realisasi report",
             (Kind::Agreement, crate::model::Language::Id) => "perjanjian kinerja",
             (Kind::Agreement, crate::model::Language::En) => "performance agreement",
+            (Kind::Plan, crate::model::Language::Id) => "rencana kerja",
+            (Kind::Plan, crate::model::Language::En) => "work plan",
         }
     }
 }
@@ -270,6 +275,9 @@ pub struct Report {
     pub npss: Option<Claim>,
     /// Tables of categories and their shares (000 Tabel 3.4: Kategori | Jumlah | Persentase).
     pub categories: Vec<CategoryTable>,
+    /// A plan's targets by year and source, history, budget and owners; `None` for reports
+    /// and agreements.
+    pub plan: Option<Box<super::plan::Plan>>,
 }
 
 /// Counts by category and the share of each, with the total row the unit printed: the counts

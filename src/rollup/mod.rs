@@ -504,6 +504,7 @@ fn score(
         budget: Vec::new(),
         npss: None,
         categories: Vec::new(),
+        plan: None,
     };
     let (card, _): (Scorecard, Vec<Finding>) = crate::score::score(&report, &config.rules);
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {

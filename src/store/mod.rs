@@ -464,6 +464,7 @@ impl Ledger {
             budget: Vec::new(),
             npss: None,
             categories: Vec::new(),
+            plan: None,
         }))
     }
 

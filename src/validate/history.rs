@@ -125,6 +125,7 @@ pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings:
                 let key = format!("Efisiensi {}", finding.subject);
                 if same(previous.claims.get(&key), &printed.value.normalize().to_string()) {
                     finding.code = Code::StaleClaim;
+                    finding.severity = Code::StaleClaim.default_severity();
                     finding.subject = key;
                     finding.found = printed.value.normalize().to_string();
                     finding.expected = display2(computed);
@@ -135,6 +136,7 @@ pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings:
         };
         if same(previous.claims.get(&key), &finding.found) {
             finding.code = Code::StaleClaim;
+            finding.severity = Code::StaleClaim.default_severity();
             finding.subject = key;
         }
     }

@@ -11,6 +11,7 @@ mod budget;
 mod categories;
 mod claims;
 pub mod history;
+pub mod plan;
 mod plausible;
 pub mod ranges;
 pub mod structure;
@@ -28,6 +29,9 @@ pub fn review(report: &Report, card: &Scorecard, rules: &Rules, previous: Option
     findings.extend(ranges::check(report));
     findings.extend(categories::check(report));
     findings.extend(plausible::check(report, card));
+    if let Some(plan) = &report.plan {
+        findings.extend(plan::review(plan, report.identity.year));
+    }
     if let Some(previous) = previous {
         history::compare(report, card, previous, &mut findings);
     }

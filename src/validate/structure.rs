@@ -73,6 +73,7 @@ mod tests {
             budget: Vec::new(),
             npss: None,
             categories: Vec::new(),
+            plan: None,
         };
         let structure = crate::config::Config::builtin().structure("KR07", 2024).cloned().unwrap();
         let findings = place(&mut report, &structure);

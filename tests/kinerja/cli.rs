@@ -9,7 +9,7 @@ fn kinerja(args: &[&str]) -> (i32, String) {
     (output.status.code().unwrap_or(-1), String::from_utf8(output.stdout).expect("UTF-8 output"))
 }
 
-fn check_json(name: &str, extra: &[&str]) -> (i32, Value) {
+pub fn check_json(name: &str, extra: &[&str]) -> (i32, Value) {
     let path = fixture(name);
     let mut args = vec!["check", path.to_str().unwrap(), "--format", "json"];
     args.extend_from_slice(extra);

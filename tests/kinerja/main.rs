@@ -9,6 +9,7 @@ mod hostile;
 mod layers;
 mod layouts;
 mod mail;
+mod plans;
 mod published;
 mod reading;
 mod render;

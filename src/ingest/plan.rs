@@ -1,0 +1,676 @@
+//! Plan workbooks (PLANS.md): the Renja's tables as units lay them out. Tables are found by their
+//! header words after normalising (case, spaces, punctuation): the Renstra-vs-Renja table
+//! (`REALISASI` years and `TARGET <year>` over `RENSTRA` `RENJA`), the multi-year evaluation
+//! (`TARGET` and `REALISASI` over years), indicator targets (`KODE IKU` `INDIKATOR …` `TARGET`,
+//! the Renja's or, on a PK sheet, the PK's), budgets by code (`KODE/KRO` with `ALOKASI ANGGARAN`,
+//! `ANGGARAN` or `PAGU`; the level told by the code's form) and the responsibility matrix
+//! (`KODE` `KEGIATAN` `IKU`).
+
+use super::Overrides;
+use super::cell::{self, Kind as CellKind};
+use super::identity;
+use super::sheet::{Data, Sheet};
+use super::table::{leading_code, leading_number, measure_of, perspective_name};
+use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source};
+use crate::model::unit::normalise;
+use crate::model::{
+    CellRef, Code, Finding, GoalRow, Identity, IndicatorRow, Kind, Period, Polarity, Reading, Report, UnitRegistry,
+    Value,
+};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// The kinds of table a plan holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Table {
+    RenstraRenja,
+    Evaluation,
+    Targets(Source),
+    Budget(Source),
+    Matrix,
+}
+
+/// A table found: where its header is and which column holds what.
+#[derive(Debug, Clone)]
+struct Found {
+    table: Table,
+    /// First and last header row.
+    header: (u32, u32),
+    columns: Columns,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Columns {
+    code: Option<u32>,
+    name: Option<u32>,
+    goal_code: Option<u32>,
+    goal_name: Option<u32>,
+    target: Option<u32>,
+    renstra: Option<u32>,
+    renja: Option<u32>,
+    reason: Option<u32>,
+    amount: Option<u32>,
+    volume: Option<u32>,
+    iku: Option<u32>,
+    /// (column, year, is realisasi) of the evaluation's year columns and the Renstra table's
+    /// realisasi years.
+    years: Vec<(u32, u16, bool)>,
+    /// The year a `TARGET <year>` header names.
+    target_year: Option<u16>,
+}
+
+/// A header cell's words: lower case, single spaces, padded (` kode kro `); markup such as
+/// `<u>` and footnote stars dropped.
+fn words(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for ch in text.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            '*' => {}
+            _ if !in_tag => plain.push(ch),
+            _ => {}
+        }
+    }
+    normalise(&plain)
+}
+
+fn year_in(text: &str) -> Option<u16> {
+    text.split_whitespace().filter_map(|w| w.parse::<u16>().ok()).find(|y| (2000..2100).contains(y))
+}
+
+/// A cell's year, whether typed as a number or as text.
+fn year_cell(data: &Data) -> Option<u16> {
+    match data {
+        Data::Int(i) => u16::try_from(*i).ok().filter(|y| (2000..2100).contains(y)),
+        Data::Float(f) if f.fract() == 0.0 && (2000.0..2100.0).contains(f) => Some(*f as u16),
+        Data::String(s) => {
+            let w = words(s);
+            let w = w.trim();
+            w.parse::<u16>().ok().filter(|y| (2000..2100).contains(y))
+        }
+        _ => None,
+    }
+}
+
+/// The row's header cells as words, by column.
+fn header_words(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
+    sheet.texts_in_row(row).map(|(c, t)| (c, words(t))).collect()
+}
+
+fn find(cells: &[(u32, String)], test: impl Fn(&str) -> bool) -> Option<u32> {
+    cells.iter().find(|(_, w)| test(w)).map(|(c, _)| *c)
+}
+
+/// Whether a sheet's name or the titles above a row say it is the Perjanjian Kinerja.
+fn source_of(sheet: &Sheet, row: u32) -> Source {
+    let says_pk = |w: &str| w.contains(" perjanjian kinerja ") || w.contains(" pk ");
+    let titles = sheet.rows().filter(|r| *r < row && *r + 6 >= row).flat_map(|r| header_words(sheet, r));
+    if says_pk(&words(&sheet.name)) || titles.into_iter().any(|(_, w)| says_pk(&w)) {
+        Source::Pk
+    } else {
+        Source::Renja
+    }
+}
+
+/// The table whose header ends at `row`, if any.
+fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
+    let here = header_words(sheet, row);
+    let above = row.checked_sub(1).map(|r| header_words(sheet, r)).unwrap_or_default();
+    let both: Vec<(u32, String)> = above.iter().chain(&here).cloned().collect();
+    let is = |w: &str, word: &str| w.trim() == word;
+    let code = find(&both, |w| {
+        matches!(w.trim(), "kode iku" | "kode" | "no" | "kode ikk" | "kode indikator") || w.starts_with(" kode iku ")
+    });
+    let name = find(&both, |w| w.starts_with(" indikator ") || w.contains(" indikator kinerja "));
+    // Renstra vs Renja: RENSTRA and RENJA side by side under TARGET <year>.
+    if let (Some(renstra), Some(renja)) = (find(&here, |w| is(w, "renstra")), find(&here, |w| is(w, "renja"))) {
+        let years = sheet.cells_in_row(row).filter_map(|(c, d)| year_cell(d).map(|y| (c, y, true))).collect();
+        let target_year = above.iter().find(|(_, w)| w.starts_with(" target ")).and_then(|(_, w)| year_in(w));
+        let reason =
+            find(&both, |w| w.contains(" alasan ") || w.contains(" justifikasi ") || w.contains(" keterangan "));
+        let columns = Columns {
+            code,
+            name,
+            renstra: Some(renstra),
+            renja: Some(renja),
+            reason,
+            years,
+            target_year,
+            ..Columns::default()
+        };
+        return Some(Found { table: Table::RenstraRenja, header: (row.saturating_sub(1), row), columns });
+    }
+    // The evaluation: TARGET and REALISASI over years.
+    if let (Some(target), Some(realisasi)) = (find(&above, |w| is(w, "target")), find(&above, |w| is(w, "realisasi"))) {
+        let years: Vec<(u32, u16, bool)> = sheet
+            .cells_in_row(row)
+            .filter_map(|(c, d)| year_cell(d).map(|y| (c, y)))
+            .filter(|(c, _)| *c >= target.min(realisasi))
+            // Realisasi's years start at its column when it stands right of TARGET.
+            .map(|(c, y)| (c, y, if realisasi > target { c >= realisasi } else { c < target }))
+            .collect();
+        if years.len() >= 2 {
+            let columns = Columns { code, name, years, ..Columns::default() };
+            return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
+        }
+    }
+    // A budget by code: KODE/KRO with an amount.
+    let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro "));
+    let amount = find(&here, |w| w.contains(" alokasi ") || w.contains(" anggaran ") || w.contains(" pagu "));
+    if let (Some(code), Some(amount)) = (budget_code, amount) {
+        let name = find(&here, |w| w.contains(" kegiatan ") || w.contains(" uraian ") || w.contains(" nama "));
+        let volume = find(&here, |w| w.contains(" volume "));
+        let columns = Columns { code: Some(code), name, amount: Some(amount), volume, ..Columns::default() };
+        return Some(Found { table: Table::Budget(source_of(sheet, row)), header: (row, row), columns });
+    }
+    // The responsibility matrix: KODE, KEGIATAN, IKU.
+    if let (Some(code), Some(name), Some(iku)) =
+        (find(&here, |w| is(w, "kode")), find(&here, |w| is(w, "kegiatan")), find(&here, |w| is(w, "iku")))
+    {
+        let columns = Columns { code: Some(code), name: Some(name), iku: Some(iku), ..Columns::default() };
+        return Some(Found { table: Table::Matrix, header: (row, row), columns });
+    }
+    // Indicator targets: a code, an indicator and a TARGET column, no realisasi.
+    let target = find(&here, |w| w.starts_with(" target "));
+    let here_code = find(&here, |w| matches!(w.trim(), "kode iku" | "kode ikk" | "kode"));
+    let here_name = find(&here, |w| w.starts_with(" indikator "));
+    if let (Some(target), Some(code), Some(name)) = (target, here_code, here_name)
+        && !here.iter().any(|(_, w)| w.contains(" realisasi "))
+    {
+        let goal_code = find(&here, |w| matches!(w.trim(), "kode ss" | "kode sk"));
+        let goal_name = find(&here, |w| w.starts_with(" sasaran "));
+        let target_year = here.iter().find(|(c, _)| *c == target).and_then(|(_, w)| year_in(w));
+        let columns = Columns {
+            code: Some(code),
+            name: Some(name),
+            goal_code,
+            goal_name,
+            target: Some(target),
+            target_year,
+            ..Columns::default()
+        };
+        return Some(Found { table: Table::Targets(source_of(sheet, row)), header: (row, row), columns });
+    }
+    None
+}
+
+/// Every plan table of a sheet, with the rows of its body (up to the next table).
+fn tables(sheet: &Sheet) -> Vec<(Found, (u32, u32))> {
+    let mut found: Vec<Found> = Vec::new();
+    for row in sheet.rows() {
+        // A header repeated after a page break is the same table going on.
+        if let Some(next) = header_at(sheet, row)
+            && found.last().is_none_or(|last| last.header.1 < next.header.0)
+            && !found.last().is_some_and(|last| repeats(sheet, last, row))
+        {
+            found.push(next);
+        }
+    }
+    let (_, last_row) = sheet.row_bounds();
+    let ends: Vec<u32> = found.iter().skip(1).map(|f| f.header.0 - 1).chain([last_row]).collect();
+    found.into_iter().zip(ends).map(|(f, end)| ((f.header.1 + 1, end), f)).map(|(rows, f)| (f, rows)).collect()
+}
+
+/// Whether `row` repeats the header of `table` (a page break in the middle of it).
+fn repeats(sheet: &Sheet, table: &Found, row: u32) -> bool {
+    let texts = |r: u32| header_words(sheet, r).into_iter().map(|(_, w)| w).collect::<Vec<_>>();
+    texts(row) == texts(table.header.1)
+}
+
+/// Whether the workbook is a plan: it prints a Renstra-vs-Renja table, a budget by KRO and RO,
+/// or a responsibility matrix, or a title calls it a Rencana Kerja.
+pub fn is_plan(sheets: &[Sheet]) -> bool {
+    sheets.iter().filter(|s| !s.is_empty()).any(|sheet| {
+        let titled = |w: &str| w.contains(" rencana kerja ") || w.contains(" renja ");
+        titled(&words(&sheet.name))
+            || sheet.rows().take(12).any(|r| header_words(sheet, r).iter().any(|(_, w)| titled(w)))
+            || tables(sheet)
+                .iter()
+                .any(|(f, _)| matches!(f.table, Table::RenstraRenja | Table::Budget(_) | Table::Matrix))
+    })
+}
+
+/// An IKU code however it is printed: `IKU. 1`, `IKU.1`, `IKU 1.`, `IKU4`; a bare number in a
+/// code column.
+fn iku_code(text: &str, bare_number: bool) -> Option<(String, String)> {
+    let text = text.trim();
+    if let Some((n, rest)) = leading_code(text, "IKU") {
+        return Some((format!("IKU.{n}"), rest.to_string()));
+    }
+    if bare_number && let Some((n, rest)) = leading_number(text).or_else(|| digits_only(text)) {
+        return Some((format!("IKU.{n}"), rest.to_string()));
+    }
+    None
+}
+
+fn digits_only(text: &str) -> Option<(String, &str)> {
+    (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| (text.trim_start_matches('0').to_string(), ""))
+}
+
+/// A code or name cell as text (numbers as written).
+fn text_of(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
+    let Some(col) = col else { return String::new() };
+    match sheet.get(row, col) {
+        Data::String(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => f.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A target or realisasi cell: a number (a count's ambiguous `60.000` read whole), an opinion,
+/// N/A, or missing (`-`: not in force).
+fn value_of(sheet: &Sheet, row: u32, col: u32, whole: bool) -> Value {
+    let cell = cell::read(sheet.get(row, col));
+    match cell.kind {
+        CellKind::Stored((n, _)) => Value::Number(n),
+        CellKind::Text(c) => match (c.indonesian, c.english) {
+            (Some(a), Some(b)) if a.0 != b.0 => c.read_by_measure(whole).map_or(Value::Missing, |w| Value::Number(w.0)),
+            (Some(a), _) | (None, Some(a)) => Value::Number(a.0),
+            (None, None) => Value::Missing,
+        },
+        CellKind::NotApplicable => Value::NotApplicable,
+        CellKind::Opinion => Value::Opinion(cell.text.to_uppercase()),
+        _ => Value::Missing,
+    }
+}
+
+/// An amount in whole rupiah: every `.` or `,` before three digits separates thousands, a
+/// trailing `,-` or `,00` is no decimal.
+fn amount_of(data: &Data) -> Option<Decimal> {
+    match cell::read(data).kind {
+        CellKind::Stored((n, _)) => Some(n),
+        CellKind::Text(c) => c.read_by_measure(true).or(c.indonesian).or(c.english).map(|w| w.0),
+        _ => None,
+    }
+}
+
+/// The first amount at or right of `col` (`Rp` may stand in a cell of its own).
+fn amount_from(sheet: &Sheet, row: u32, col: u32) -> Option<(Decimal, u32)> {
+    sheet.cells_in_row(row).filter(|(c, _)| *c >= col).find_map(|(c, d)| amount_of(d).map(|a| (a, c)))
+}
+
+/// `97 Orang`, `180.104 Dokumen` → (97, Orang), (180104, Dokumen).
+fn volume_of(sheet: &Sheet, row: u32, col: u32) -> (Option<Decimal>, Option<String>) {
+    let data = sheet.get(row, col);
+    let number = amount_of(data);
+    let satuan = match data {
+        Data::String(s) => {
+            let rest: String =
+                s.trim().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',').trim().into();
+            (!rest.is_empty()).then_some(rest)
+        }
+        _ => None,
+    };
+    (number, satuan)
+}
+
+/// Everything read from the plan's sheets.
+#[derive(Default)]
+struct Parts {
+    plan: Plan,
+    /// The year's goals and indicators by the source that prints them.
+    goals: Vec<(Source, GoalRow)>,
+    indicators: Vec<(Source, IndicatorRow)>,
+    findings: Vec<Finding>,
+}
+
+/// Read a plan workbook.
+pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (Report, Vec<Finding>) {
+    let found: Vec<(usize, Found, (u32, u32))> =
+        sheets.iter().enumerate().flat_map(|(i, s)| tables(s).into_iter().map(move |(f, rows)| (i, f, rows))).collect();
+    let found_ref = &found;
+    let titles = sheets.iter().enumerate().filter(|(_, s)| !s.hidden).flat_map(move |(i, sheet)| {
+        let inside = move |r: u32| found_ref.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
+        std::iter::once(&*sheet.name)
+            .chain(sheet.rows().filter(move |r| !inside(*r)).flat_map(|r| sheet.texts_in_row(r).map(|(_, t)| t)))
+    });
+    let declared = identity::declared(titles, units);
+    let year = overrides.year.or(declared.year);
+    let mut parts = Parts::default();
+    for (index, table, rows) in &found {
+        let sheet = &sheets[*index];
+        match table.table {
+            Table::RenstraRenja => renstra_renja(sheet, table, *rows, year, &mut parts),
+            Table::Evaluation => evaluation(sheet, table, *rows, &mut parts),
+            Table::Targets(source) => targets(sheet, table, *rows, year, source, &mut parts),
+            Table::Budget(source) => budget(sheet, table, *rows, source, &mut parts),
+            Table::Matrix => matrix(sheet, table, *rows, &mut parts),
+        }
+    }
+    // A target table without goals (the Renstra's) takes each indicator's goal and perspective
+    // from one that has them (the PK's).
+    let placed: Vec<(String, Option<String>, Option<String>)> = parts
+        .plan
+        .targets
+        .iter()
+        .filter(|t| t.goal.is_some())
+        .map(|t| (t.code.clone(), t.goal.clone(), t.perspective.clone()))
+        .collect();
+    for target in parts.plan.targets.iter_mut().filter(|t| t.goal.is_none()) {
+        if let Some((_, goal, perspective)) = placed.iter().find(|(code, ..)| *code == target.code) {
+            target.goal = goal.clone();
+            target.perspective = perspective.clone();
+        }
+    }
+    let mut findings = std::mem::take(&mut parts.findings);
+    if let (Some(given), Some(said)) = (overrides.year, declared.year)
+        && given != said
+    {
+        findings.push(Finding::new(Code::YearMismatch, None, "").found(said.to_string()).expected(given.to_string()));
+    }
+    if let (Some(given), Some(said)) = (&overrides.unit, &declared.unit)
+        && !given.eq_ignore_ascii_case(said)
+    {
+        findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
+    }
+    let identity = Identity {
+        unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
+        year,
+        period: Some(Period::Year),
+    };
+    for (missing, code) in [(identity.unit.is_none(), Code::UnitUnknown), (identity.year.is_none(), Code::YearUnknown)]
+    {
+        if missing {
+            findings.push(Finding::new(code, None, ""));
+        }
+    }
+    // The year's indicators: the PK's where the plan prints it, else the Renja's.
+    let binding = if parts.indicators.iter().any(|(s, _)| *s == Source::Pk) { Source::Pk } else { Source::Renja };
+    let indicators = parts.indicators.into_iter().filter(|(s, _)| *s == binding).map(|(_, i)| i).collect();
+    let goals = parts.goals.into_iter().filter(|(s, _)| *s == binding).map(|(_, g)| g).collect();
+    let report = Report {
+        identity,
+        kind: Kind::Plan,
+        perspectives: Vec::new(),
+        goals,
+        indicators,
+        budget: Vec::new(),
+        npss: None,
+        categories: Vec::new(),
+        plan: Some(Box::new(parts.plan)),
+    };
+    (report, findings)
+}
+
+/// The rows of a table's body that hold something.
+fn body(sheet: &Sheet, (first, last): (u32, u32)) -> impl Iterator<Item = u32> + '_ {
+    sheet.rows().filter(move |r| *r >= first && *r <= last)
+}
+
+fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, parts: &mut Parts) {
+    let c = &table.columns;
+    let Some(year) = c.target_year.or(year) else { return };
+    for row in body(sheet, rows) {
+        if repeats(sheet, table, row) {
+            continue;
+        }
+        let code_text = text_of(sheet, row, c.code);
+        let name_text = text_of(sheet, row, c.name);
+        let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
+        let name = if name_text.is_empty() { rest } else { iku_code(&name_text, false).map_or(name_text, |(_, n)| n) };
+        let reason = Some(text_of(sheet, row, c.reason)).filter(|r| !r.trim().is_empty() && r.trim() != "-");
+        let measure = measure_of(None, &name, &cell::read(&Data::Empty));
+        for (source, col) in [(Source::Renstra, c.renstra), (Source::Renja, c.renja)] {
+            let Some(col) = col else { continue };
+            parts.plan.targets.push(PlanTarget {
+                code: code.clone(),
+                name: name.clone(),
+                goal: None,
+                perspective: None,
+                satuan: measure.label(),
+                year,
+                source,
+                value: value_of(sheet, row, col, measure.counts_whole_things()),
+                justification: if source == Source::Renja { reason.clone() } else { None },
+                at: CellRef::new(&sheet.name, row, col),
+            });
+        }
+        for &(col, y, _) in &c.years {
+            parts.plan.history.push(HistoryRow {
+                code: code.clone(),
+                year: y,
+                target: Value::Missing,
+                realisasi: value_of(sheet, row, col, measure.counts_whole_things()),
+                at: CellRef::new(&sheet.name, row, col),
+            });
+        }
+    }
+}
+
+fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
+    let c = &table.columns;
+    let name_col = c.name.or(c.code);
+    for row in body(sheet, rows) {
+        if repeats(sheet, table, row) {
+            continue;
+        }
+        let code_text = text_of(sheet, row, c.code.filter(|col| Some(*col) != c.name));
+        let name_text = text_of(sheet, row, name_col);
+        let Some((code, _)) = iku_code(&code_text, false)
+            .or_else(|| iku_code(&name_text, false))
+            .or_else(|| c.code.is_none().then(|| iku_code(&name_text, true)).flatten())
+        else {
+            continue;
+        };
+        let measure = measure_of(None, &name_text, &cell::read(&Data::Empty));
+        let years: Vec<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
+        for y in years.iter().copied().collect::<std::collections::BTreeSet<u16>>() {
+            let col = |realisasi: bool| c.years.iter().find(|(_, cy, r)| *cy == y && *r == realisasi).map(|(c, ..)| *c);
+            let value = |col: Option<u32>| {
+                col.map_or(Value::Missing, |col| value_of(sheet, row, col, measure.counts_whole_things()))
+            };
+            let at = col(true).or(col(false)).expect("a year of the header has a column");
+            parts.plan.history.push(HistoryRow {
+                code: code.clone(),
+                year: y,
+                target: value(col(false)),
+                realisasi: value(col(true)),
+                at: CellRef::new(&sheet.name, row, at),
+            });
+        }
+    }
+}
+
+fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, source: Source, parts: &mut Parts) {
+    let c = &table.columns;
+    let Some(year) = c.target_year.or(year) else { return };
+    let (mut perspective, mut goal): (Option<String>, Option<String>) = (None, None);
+    for row in body(sheet, rows) {
+        if repeats(sheet, table, row) {
+            continue;
+        }
+        let texts: Vec<(u32, &str)> = sheet.texts_in_row(row).collect();
+        let code_text = text_of(sheet, row, c.code);
+        let name_text = text_of(sheet, row, c.name);
+        // A perspective row: one text and nothing else.
+        if code_text.is_empty() && name_text.is_empty() && texts.len() == 1 {
+            if let Some(name) = perspective_name(texts[0].1, false) {
+                perspective = Some(name);
+            }
+            continue;
+        }
+        let goal_text = text_of(sheet, row, c.goal_code);
+        if let Some((n, _)) = leading_code(&goal_text, "SS").or_else(|| leading_code(&goal_text, "SK")) {
+            let code = format!("SS.{n}");
+            let name = text_of(sheet, row, c.goal_name);
+            if !parts.goals.iter().any(|(s, g)| *s == source && g.code == code) {
+                let at = CellRef::new(&sheet.name, row, c.goal_code.unwrap_or(0));
+                let perspective = perspective.clone().unwrap_or_default();
+                parts.goals.push((
+                    source,
+                    GoalRow { code: code.clone(), name: name.trim().into(), perspective, nss: None, at },
+                ));
+            }
+            goal = Some(code);
+        }
+        let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
+        let name = iku_code(&name_text, false).map_or(if name_text.is_empty() { rest } else { name_text }, |(_, n)| n);
+        let target_col = c.target.expect("a targets table has a target column");
+        let target_cell = cell::read(sheet.get(row, target_col));
+        let measure = measure_of(None, &name, &target_cell);
+        let value = value_of(sheet, row, target_col, measure.counts_whole_things());
+        let at = CellRef::new(&sheet.name, row, target_col);
+        parts.plan.targets.push(PlanTarget {
+            code: code.clone(),
+            name: name.clone(),
+            goal: goal.clone(),
+            perspective: perspective.clone(),
+            satuan: measure.label(),
+            year,
+            source,
+            value: value.clone(),
+            justification: None,
+            at: at.clone(),
+        });
+        parts.indicators.push((
+            source,
+            IndicatorRow {
+                code,
+                name,
+                goal: goal.clone().unwrap_or_default(),
+                measure,
+                polarity: Polarity::Higher,
+                target: Reading { value, provisional: target_cell.provisional, at: Some(at) },
+                realisasi: Reading::missing(),
+                capaian: None,
+                note: None,
+                at: CellRef::new(&sheet.name, row, c.code.unwrap_or(0)),
+            },
+        ));
+    }
+}
+
+/// A budget code as printed: markup and spaces dropped (`<u>3663.ADE</u>` → `3663.ADE`).
+fn budget_code(text: &str) -> String {
+    let plain = words(text);
+    let mut code = String::new();
+    let mut in_tag = false;
+    for ch in text.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => code.push(c),
+            _ => {}
+        }
+    }
+    if plain.trim().is_empty() { String::new() } else { code }
+}
+
+/// Whether a cell of the code column is meant as a code (digits, with dots or dashes, no words).
+fn looks_like_code(code: &str) -> bool {
+    code.len() <= 20
+        && code.bytes().any(|b| b.is_ascii_digit())
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'/')
+}
+
+fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts: &mut Parts) {
+    let c = &table.columns;
+    let header_cell: Arc<str> = CellRef::new(&sheet.name, table.header.1, c.code.unwrap_or(0)).to_string().into();
+    let amount_col = c.amount.expect("a budget table has an amount column");
+    // The lines above, nearest last: a line's parent is the nearest of a higher level.
+    let mut open: Vec<(Level, String)> = Vec::new();
+    for row in body(sheet, rows) {
+        if repeats(sheet, table, row) {
+            continue;
+        }
+        let code_cell = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
+        let code = budget_code(&text_of(sheet, row, c.code));
+        let name = text_of(sheet, row, c.name);
+        let amount = amount_from(sheet, row, amount_col);
+        let total = sheet.texts_in_row(row).any(|(_, t)| {
+            let w = words(t);
+            w.starts_with(" total ") || w.starts_with(" jumlah ")
+        });
+        if total && Level::of_code(&code).is_none() {
+            if let Some((value, col)) = amount {
+                let at = CellRef::new(&sheet.name, row, col);
+                parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
+            }
+            continue;
+        }
+        if code.is_empty() {
+            continue;
+        }
+        let Some(level) = Level::of_code(&code) else {
+            if looks_like_code(&code) {
+                parts.findings.push(
+                    Finding::new(Code::RoCode, Some(code_cell), &code).found(&code).expected(
+                        "bentuk kode yang sah: kegiatan 4842, KRO 3663.ADE, RO EBC.954, komponen EBB.951.055",
+                    ),
+                );
+            }
+            continue;
+        };
+        while open.last().is_some_and(|(l, _)| *l >= level) {
+            open.pop();
+        }
+        let parent = open.last().map(|(_, code)| code.clone());
+        if let Some(parent) = &parent
+            && let Some(why) = misplaced(level, &code, parent)
+        {
+            parts.findings.push(Finding::new(Code::RoCode, Some(code_cell.clone()), &code).found(&code).expected(why));
+        }
+        let (volume, satuan) = c.volume.map_or((None, None), |col| volume_of(sheet, row, col));
+        parts.plan.budget.push(PlanLine {
+            level,
+            code: code.clone(),
+            name: name.trim().to_string(),
+            volume,
+            satuan,
+            pagu: amount.map(|(a, _)| a),
+            parent,
+            source,
+            table: header_cell.clone(),
+            at: code_cell,
+            pagu_at: amount.map(|(_, col)| CellRef::new(&sheet.name, row, col)),
+        });
+        open.push((level, code));
+    }
+}
+
+/// Why a code does not belong under its parent: an RO's letters are its KRO's, a komponen
+/// starts with its RO.
+fn misplaced(level: Level, code: &str, parent: &str) -> Option<String> {
+    match (level, Level::of_code(parent)) {
+        (Level::Ro, Some(Level::Kro)) => {
+            let kro = parent.split('.').nth(1).unwrap_or_default();
+            (!code.starts_with(kro)).then(|| format!("huruf RO sama dengan KRO {parent} di atasnya"))
+        }
+        (Level::Komponen, Some(Level::Ro)) => {
+            (!code.starts_with(&format!("{parent}."))).then(|| format!("komponen diawali kode RO {parent} di atasnya"))
+        }
+        _ => None,
+    }
+}
+
+fn matrix(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
+    let c = &table.columns;
+    let (mut unit_kerja, mut kegiatan) = (String::new(), String::new());
+    for row in body(sheet, rows) {
+        if repeats(sheet, table, row) {
+            continue;
+        }
+        if let Some((_, t)) = sheet.texts_in_row(row).find(|(_, t)| words(t).starts_with(" unit kerja ")) {
+            unit_kerja = t.split_once(':').map_or("", |(_, rest)| rest).trim().to_string();
+            continue;
+        }
+        let code = budget_code(&text_of(sheet, row, c.code));
+        if Level::of_code(&code) == Some(Level::Kegiatan) {
+            kegiatan = code;
+        }
+        let iku = iku_code(&text_of(sheet, row, c.iku), false).map(|(code, _)| code);
+        if kegiatan.is_empty() || (iku.is_none() && text_of(sheet, row, c.code).is_empty()) {
+            continue;
+        }
+        parts.plan.responsibility.push(Responsibility {
+            unit_kerja: unit_kerja.clone(),
+            kegiatan: kegiatan.clone(),
+            iku,
+            at: CellRef::new(&sheet.name, row, c.iku.unwrap_or(0)),
+        });
+    }
+}

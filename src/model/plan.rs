@@ -1,0 +1,212 @@
+//! What a plan workbook says: the Renja (Rencana Kerja) of a unit for a year, with the Renstra's
+//! and the PK's targets beside its own, the evaluation of earlier years, the budget by kegiatan,
+//! KRO, RO and komponen, and who owns which kegiatan and IKU (PLANS.md).
+
+use super::{CellRef, Value};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// Where a target or an amount is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// The five-year Renstra (its target for the year, as the Renja restates it).
+    Renstra,
+    /// The Rencana Kerja itself.
+    Renja,
+    /// The Perjanjian Kinerja, binding: in the plan workbook or its annex.
+    Pk,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Renstra => "renstra",
+            Source::Renja => "renja",
+            Source::Pk => "pk",
+        }
+    }
+
+    /// As planners write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Renstra => "Renstra",
+            Source::Renja => "Renja",
+            Source::Pk => "PK",
+        }
+    }
+}
+
+/// One IKU's target for one year from one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanTarget {
+    /// `IKU.<n>`.
+    pub code: String,
+    pub name: String,
+    /// `SS.<n>` where the table prints it.
+    pub goal: Option<String>,
+    pub perspective: Option<String>,
+    /// The unit of measure (`%`, `indeks`, …), from the indicator's name or target.
+    pub satuan: &'static str,
+    pub year: u16,
+    pub source: Source,
+    /// A number, an opinion (`WTP`), or missing (`-`: not in force).
+    pub value: Value,
+    /// A printed reason for a Renja target that departs from the Renstra's.
+    pub justification: Option<String>,
+    pub at: CellRef,
+}
+
+/// An earlier year as the plan's evaluation table prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    pub code: String,
+    pub year: u16,
+    pub target: Value,
+    pub realisasi: Value,
+    /// The realisasi's cell (the target's where no realisasi is printed).
+    pub at: CellRef,
+}
+
+/// A level of the budget tree, told by the form of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Program,
+    /// `4842`.
+    Kegiatan,
+    /// `3663.ADE`.
+    Kro,
+    /// `EBC.954`.
+    Ro,
+    /// `EBB.951.055`.
+    Komponen,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Program => "program",
+            Level::Kegiatan => "kegiatan",
+            Level::Kro => "kro",
+            Level::Ro => "ro",
+            Level::Komponen => "komponen",
+        }
+    }
+
+    /// As planners write it in a sentence.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Program => "program",
+            Level::Kegiatan => "kegiatan",
+            Level::Kro => "KRO",
+            Level::Ro => "RO",
+            Level::Komponen => "komponen",
+        }
+    }
+
+    /// The level of a budget code by its form (PLANS.md §2): `4842`, `3663.ADE`, `EBC.954`,
+    /// `EBB.951.055`; a program's code is never printed in the plans read.
+    pub fn of_code(code: &str) -> Option<Level> {
+        let parts: Vec<&str> = code.split('.').collect();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let letters = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+        match parts.as_slice() {
+            [k] if digits(k, 4) => Some(Level::Kegiatan),
+            [k, x] if digits(k, 4) && letters(x) => Some(Level::Kro),
+            [x, n] if letters(x) && digits(n, 3) => Some(Level::Ro),
+            [x, n, m] if letters(x) && digits(n, 3) && digits(m, 3) => Some(Level::Komponen),
+            _ => None,
+        }
+    }
+}
+
+/// A line of a budget table: kegiatan, KRO, RO or komponen, with its pagu.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanLine {
+    pub level: Level,
+    pub code: String,
+    pub name: String,
+    pub volume: Option<Decimal>,
+    pub satuan: Option<String>,
+    /// Whole rupiah; `None` when the line prints no amount.
+    pub pagu: Option<Decimal>,
+    /// The code of the nearest line above it of a higher level (`None` at the top).
+    pub parent: Option<String>,
+    pub source: Source,
+    /// The table it was read from (`Sheet!A1` of its header): lines of one table add up together.
+    pub table: Arc<str>,
+    /// The code's cell.
+    pub at: CellRef,
+    /// The amount's cell.
+    pub pagu_at: Option<CellRef>,
+}
+
+/// A total row of a budget table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanTotal {
+    pub table: Arc<str>,
+    pub source: Source,
+    pub value: Decimal,
+    pub at: CellRef,
+}
+
+/// A row of the responsibility matrix: a part of the unit owns a kegiatan and an IKU.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responsibility {
+    pub unit_kerja: String,
+    pub kegiatan: String,
+    /// `IKU.<n>`; `None` where the row names no indicator.
+    pub iku: Option<String>,
+    pub at: CellRef,
+}
+
+/// Everything a plan workbook holds beyond the year's indicator tree.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    pub targets: Vec<PlanTarget>,
+    pub history: Vec<HistoryRow>,
+    pub budget: Vec<PlanLine>,
+    pub totals: Vec<PlanTotal>,
+    pub responsibility: Vec<Responsibility>,
+}
+
+impl Plan {
+    /// Each indicator's earlier years once: the target and realisasi of every table that prints
+    /// them (the evaluation prints both, the Renstra table restates the realisasi), in the order
+    /// first printed.
+    pub fn history_by_year(&self) -> Vec<HistoryRow> {
+        let mut merged: Vec<HistoryRow> = Vec::new();
+        for row in &self.history {
+            match merged.iter_mut().find(|m| m.code == row.code && m.year == row.year) {
+                Some(m) => {
+                    if m.target == Value::Missing {
+                        m.target = row.target.clone();
+                    }
+                    if m.realisasi == Value::Missing {
+                        m.realisasi = row.realisasi.clone();
+                        m.at = row.at.clone();
+                    }
+                }
+                None => merged.push(row.clone()),
+            }
+        }
+        merged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_code_tells_its_level_by_its_form() {
+        let levels: Vec<Option<Level>> =
+            ["4842", "3663.ADE", "EBC.954", "EBB.951.055", "EBB-951", "EB.951", "484", "4843.EB"]
+                .into_iter()
+                .map(Level::of_code)
+                .collect();
+        assert_eq!(
+            levels,
+            [Some(Level::Kegiatan), Some(Level::Kro), Some(Level::Ro), Some(Level::Komponen), None, None, None, None]
+        );
+    }
+}

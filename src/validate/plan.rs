@@ -1,0 +1,252 @@
+//! The review of a plan (PLANS.md §5): targets of one IKU and year that differ between the
+//! Renstra, the Renja and the PK; the budget tree's sums against every parent and printed total;
+//! an RO whose amount differs between two tables even when every total adds up (two ROs'
+//! amounts swapped); a realisasi restated differently; indicators that come and go between years.
+
+use crate::model::amount::display_rupiah;
+use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, Source};
+use crate::model::{Code, Finding, Severity, Value};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Every finding of a plan for `year`, the plan's own year.
+pub fn review(plan: &Plan, year: Option<u16>) -> Vec<Finding> {
+    let mut findings = targets(plan);
+    findings.extend(budget_sums(plan));
+    findings.extend(amounts_across_tables(plan));
+    findings.extend(restated_realisasi(plan));
+    if let Some(year) = year {
+        findings.extend(evaluation_targets(plan, year));
+        findings.extend(indicator_set(plan, year));
+    }
+    findings
+}
+
+/// Capaian of an earlier year as the evaluation table computes it: realisasi over target × 100.
+pub fn capaian(row: &HistoryRow) -> Option<Decimal> {
+    match (&row.target, &row.realisasi) {
+        (Value::Number(t), Value::Number(r)) if !t.is_zero() => Some(r / t * Decimal::ONE_HUNDRED),
+        _ => None,
+    }
+}
+
+fn shown(target: &PlanTarget) -> String {
+    format!("{} {} ({})", target.source.label(), target.value.shown("(kosong)"), target.at)
+}
+
+fn subject(code: &str, year: u16) -> String {
+    format!("{code} tahun {year}")
+}
+
+/// Renja against PK (an error), Renstra against Renja (a warning, information where the Renja
+/// prints its reason).
+fn targets(plan: &Plan) -> Vec<Finding> {
+    let mut by_key: BTreeMap<(&str, u16), Vec<&PlanTarget>> = BTreeMap::new();
+    for t in plan.targets.iter().filter(|t| t.value != Value::Missing) {
+        by_key.entry((&t.code, t.year)).or_default().push(t);
+    }
+    let mut findings = Vec::new();
+    for ((code, year), printed) in by_key {
+        let first = |source: Source| printed.iter().find(|t| t.source == source).copied();
+        let (renstra, renja, pk) = (first(Source::Renstra), first(Source::Renja), first(Source::Pk));
+        if let (Some(renja), Some(pk)) = (renja, pk)
+            && renja.value != pk.value
+        {
+            findings.push(
+                Finding::new(Code::PlanTargetMismatch, Some(renja.at.clone()), subject(code, year))
+                    .found(shown(renja))
+                    .expected(shown(pk)),
+            );
+        }
+        // Two Renja tables that restate the target differently.
+        for other in printed.iter().filter(|t| t.source == Source::Renja).skip(1) {
+            if let Some(renja) = renja
+                && other.value != renja.value
+            {
+                findings.push(
+                    Finding::new(Code::PlanTargetMismatch, Some(other.at.clone()), subject(code, year))
+                        .found(shown(other))
+                        .expected(shown(renja)),
+                );
+            }
+        }
+        if let (Some(renstra), Some(renja)) = (renstra, renja.or(pk))
+            && renstra.value != renja.value
+        {
+            let justified = printed.iter().any(|t| t.justification.is_some());
+            let mut finding = Finding::new(Code::PlanTargetMismatch, Some(renja.at.clone()), subject(code, year))
+                .found(shown(renja))
+                .expected(shown(renstra));
+            finding.severity = if justified { Severity::Info } else { Severity::Warning };
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// The evaluation table's target for the plan's own year restates the Renja's.
+fn evaluation_targets(plan: &Plan, year: u16) -> Vec<Finding> {
+    let renja: HashMap<&str, &PlanTarget> = plan
+        .targets
+        .iter()
+        .filter(|t| t.year == year && t.source == Source::Renja)
+        .map(|t| (t.code.as_str(), t))
+        .collect();
+    plan.history
+        .iter()
+        .filter(|h| h.year == year && h.target != Value::Missing)
+        .filter_map(|h| {
+            let renja = renja.get(h.code.as_str()).filter(|t| t.value != Value::Missing && t.value != h.target)?;
+            Some(
+                Finding::new(Code::PlanTargetMismatch, Some(h.at.clone()), subject(&h.code, year))
+                    .found(format!("tabel evaluasi {} ({})", h.target.shown("(kosong)"), h.at))
+                    .expected(shown(renja)),
+            )
+        })
+        .collect()
+}
+
+fn rupiah(value: Decimal) -> String {
+    format!("Rp {}", display_rupiah(value))
+}
+
+/// Each line with lines beneath it against their sum, and each printed total against the sum of
+/// its table's top lines: never every row added up.
+fn budget_sums(plan: &Plan) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for line in &plan.budget {
+        let children: Vec<&PlanLine> =
+            plan.budget.iter().filter(|c| c.table == line.table && c.parent.as_deref() == Some(&line.code)).collect();
+        let (Some(printed), false) = (line.pagu, children.is_empty()) else { continue };
+        let Some(sum) = children.iter().map(|c| c.pagu).sum::<Option<Decimal>>() else { continue };
+        if sum != printed {
+            findings.push(
+                Finding::new(Code::BudgetTotal, line.pagu_at.clone(), format!("{} {}", line.level.label(), line.code))
+                    .found(rupiah(printed))
+                    .expected(rupiah(sum)),
+            );
+        }
+    }
+    for total in &plan.totals {
+        let top: Vec<&PlanLine> = plan.budget.iter().filter(|l| l.table == total.table && l.parent.is_none()).collect();
+        let Some(sum) = top.iter().map(|l| l.pagu).sum::<Option<Decimal>>() else { continue };
+        if !top.is_empty() && sum != total.value {
+            findings.push(
+                Finding::new(Code::BudgetTotal, Some(total.at.clone()), "Total")
+                    .found(rupiah(total.value))
+                    .expected(rupiah(sum)),
+            );
+        }
+    }
+    findings
+}
+
+/// The kegiatan a line belongs to (its own code for a kegiatan): the same RO code may stand
+/// under two kegiatan.
+fn kegiatan_of<'a>(plan: &'a Plan, line: &'a PlanLine) -> Option<&'a str> {
+    let mut current = line;
+    for _ in 0..8 {
+        if current.level == Level::Kegiatan {
+            return Some(&current.code);
+        }
+        let parent = current.parent.as_deref()?;
+        current = plan.budget.iter().find(|l| l.table == current.table && l.code == parent)?;
+    }
+    None
+}
+
+/// The same RO (or kegiatan, KRO, komponen) with another amount in another table. Two lines of
+/// one kegiatan whose differences cancel out are said to have traded their amounts.
+fn amounts_across_tables(plan: &Plan) -> Vec<Finding> {
+    let mut first: HashMap<(Level, &str, Option<&str>), &PlanLine> = HashMap::new();
+    let mut differing: Vec<(&PlanLine, &PlanLine)> = Vec::new();
+    for line in plan.budget.iter().filter(|l| l.pagu.is_some()) {
+        let key = (line.level, line.code.as_str(), kegiatan_of(plan, line));
+        let Some(earlier) = first.get(&key).copied() else {
+            first.insert(key, line);
+            continue;
+        };
+        if earlier.table != line.table && earlier.pagu != line.pagu {
+            differing.push((line, earlier));
+        }
+    }
+    let difference =
+        |(line, earlier): &(&PlanLine, &PlanLine)| line.pagu.unwrap_or_default() - earlier.pagu.unwrap_or_default();
+    let at = |l: &PlanLine| l.pagu_at.clone().unwrap_or_else(|| l.at.clone());
+    let side = |l: &PlanLine| format!("{} {} ({})", l.source.label(), rupiah(l.pagu.unwrap_or_default()), at(l));
+    differing
+        .iter()
+        .map(|pair @ (line, earlier)| {
+            let traded = differing.iter().find(|other @ (o, _)| {
+                o.code != line.code
+                    && kegiatan_of(plan, o) == kegiatan_of(plan, line)
+                    && difference(other) == -difference(pair)
+            });
+            let mut expected = side(earlier);
+            if let Some((other, _)) = traded {
+                expected.push_str(&format!(
+                    "; selisihnya berlawanan dengan {} {}: pagu keduanya tertukar",
+                    other.level.label(),
+                    other.code
+                ));
+            }
+            Finding::new(Code::RoAmountMismatch, Some(at(line)), format!("{} {}", line.level.label(), line.code))
+                .found(side(line))
+                .expected(expected)
+        })
+        .collect()
+}
+
+/// A realisasi of one IKU and year printed twice (the evaluation and the Renstra table) with
+/// two values.
+fn restated_realisasi(plan: &Plan) -> Vec<Finding> {
+    let mut first: HashMap<(&str, u16), &HistoryRow> = HashMap::new();
+    let mut findings = Vec::new();
+    for row in plan.history.iter().filter(|h| h.realisasi != Value::Missing) {
+        match first.get(&(row.code.as_str(), row.year)) {
+            None => {
+                first.insert((&row.code, row.year), row);
+            }
+            Some(earlier) if earlier.realisasi != row.realisasi => findings.push(
+                Finding::new(Code::HistoryMismatch, Some(row.at.clone()), subject(&row.code, row.year))
+                    .found(row.realisasi.shown("(kosong)"))
+                    .expected(format!("{} di {}", earlier.realisasi.shown("(kosong)"), earlier.at)),
+            ),
+            Some(_) => {}
+        }
+    }
+    findings
+}
+
+/// Indicators in force in the plan's year but not the year before (new), or the other way
+/// round (retired), as the evaluation table prints them (`-` where one is not in force).
+fn indicator_set(plan: &Plan, year: u16) -> Vec<Finding> {
+    let in_force = |y: u16| -> BTreeSet<&str> {
+        let evaluated = plan
+            .history
+            .iter()
+            .filter(|h| h.year == y && (h.target != Value::Missing || h.realisasi != Value::Missing));
+        let planned = plan.targets.iter().filter(|t| t.year == y && t.value != Value::Missing);
+        evaluated.map(|h| h.code.as_str()).chain(planned.map(|t| t.code.as_str())).collect()
+    };
+    let printed_before = plan.history.iter().any(|h| h.year == year - 1);
+    if !printed_before {
+        return Vec::new();
+    }
+    let (before, now) = (in_force(year - 1), in_force(year));
+    let at = |code: &str| plan.history.iter().find(|h| h.code == code).map(|h| h.at.clone());
+    let mut findings: Vec<Finding> = now
+        .difference(&before)
+        .map(|code| {
+            Finding::new(Code::IndicatorNew, at(code), *code)
+                .found(format!("tahun {}", year - 1))
+                .expected(format!("tahun {year}"))
+        })
+        .collect();
+    findings.extend(before.difference(&now).map(|code| {
+        Finding::new(Code::IndicatorRetired, at(code), *code)
+            .found(format!("tahun {}", year - 1))
+            .expected(format!("tahun {year}"))
+    }));
+    findings
+}

@@ -1,0 +1,207 @@
+//! Plan workbooks (PLANS.md): Kanreg VI Medan's Renja 2024 and PUSPENKOM's Renja 2025 with its
+//! PK's pagu annex, read into the documented JSON exactly, every planted inconsistency an error at
+//! its cells, a consistent plan without one.
+
+use crate::cli::check_json;
+use crate::common::fixture;
+use kinerja::config::Config;
+use serde_json::{Value, json};
+
+/// PLANS.md §4, "Targets by source, KR06 2024".
+const RENSTRA: [i64; 14] = [70, 95, 95, 95, 100, 95, 90, 70, 80, 80, 90, 85, 98, 100];
+const RENJA: [i64; 14] = [100, 100, 95, 99, 100, 100, 91, 100, 89, 100, 86, 70, 95, 100];
+
+fn errors(json: &Value) -> Vec<(String, String)> {
+    let listed = json["findings"].as_array().unwrap();
+    listed
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                format!("{}!{}", f["sheet"].as_str().unwrap(), f["cell"].as_str().unwrap()),
+            )
+        })
+        .collect()
+}
+
+fn of_source<'a>(json: &'a Value, source: &str) -> Vec<&'a Value> {
+    json["targets"].as_array().unwrap().iter().filter(|t| t["source"] == source).collect()
+}
+
+#[test]
+fn kanreg_vi_renja_is_read_exactly_and_raises_no_error() {
+    let (code, json) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!((code, json["kind"].as_str(), json["year"].as_u64()), (0, Some("plan"), Some(2024)));
+    assert_eq!(json["unit"]["code"], "KR06");
+    assert_eq!(errors(&json), Vec::<(String, String)>::new());
+    // Every target by source: Renstra and Renja from Tabel 15-28, the PK's from its sheet.
+    for (source, expected) in [("renstra", RENSTRA), ("renja", RENJA), ("pk", RENJA)] {
+        let targets = of_source(&json, source);
+        let values: Vec<(String, i64, u64)> = targets
+            .iter()
+            .map(|t| {
+                (t["code"].as_str().unwrap().to_string(), t["value"].as_i64().unwrap(), t["year"].as_u64().unwrap())
+            })
+            .collect();
+        let wanted: Vec<(String, i64, u64)> =
+            expected.iter().enumerate().map(|(i, v)| (format!("IKU.{}", i + 1), *v, 2024)).collect();
+        assert_eq!(values, wanted, "{source}");
+    }
+    let pk_iku7 = of_source(&json, "pk")[6];
+    assert_eq!((pk_iku7["goal"].as_str(), pk_iku7["perspective"].as_str()), (Some("SS.5"), Some("Internal Process")));
+    // The Renstra's rows take goal and perspective from the PK's.
+    assert_eq!(of_source(&json, "renstra")[0]["goal"], "SS.1");
+    // Renja departs from the Renstra for 11 IKU (not 3, 5, 14), each with its reason: information.
+    let departures: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "PLAN_TARGET_MISMATCH")
+        .map(|f| {
+            assert_eq!(f["severity"], "info", "{f}");
+            f["subject"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(departures.len(), 11);
+    assert!(!departures.iter().any(|s| s.starts_with("IKU.3 ") || s.starts_with("IKU.5 ") || s.starts_with("IKU.14 ")));
+    // History: 4 earlier years of 14 IKU, one row each; IKU 12's 2023 capaian 68,50 / 80 = 85,63.
+    let history = json["history"].as_array().unwrap();
+    assert_eq!(history.len(), 56);
+    let iku12 = history.iter().find(|h| h["code"] == "IKU.12" && h["year"] == 2023).unwrap();
+    assert_eq!((&iku12["target"], &iku12["realisasi"], &iku12["capaian"]), (&json!(80), &json!(68.50), &json!(85.63)));
+    let iku1 = history.iter().find(|h| h["code"] == "IKU.1" && h["year"] == 2023).unwrap();
+    assert_eq!((&iku1["realisasi"], &iku1["capaian"]), (&json!("N/A"), &Value::Null));
+    // Tabel 29: every line with its level and parent, amounts from comma thousands, volumes whole.
+    let budget: Vec<(&str, &str, Option<&str>, i64)> = json["budget_plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["level"].as_str().unwrap(),
+                b["code"].as_str().unwrap(),
+                b["parent"].as_str(),
+                b["pagu"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(budget.len(), 18);
+    assert_eq!(budget[0], ("kegiatan", "4842", None, 159_500_000));
+    assert_eq!(budget[4], ("ro", "EBA.994", Some("4843"), 12_603_696_000));
+    assert_eq!(budget[13], ("ro", "BAB.002", Some("4846"), 78_500_000));
+    let kegiatan: i64 = budget.iter().filter(|b| b.0 == "kegiatan").map(|b| b.3).sum();
+    assert_eq!(kegiatan, 13_454_430_000);
+    let faa = json["budget_plan"].as_array().unwrap().iter().find(|b| b["code"] == "FAA.002").unwrap();
+    assert_eq!((&faa["volume"], &faa["satuan"]), (&json!(180_104), &json!("Dokumen")));
+    // Lampiran 3: 14 IKU owned, kegiatan carried to continuation rows.
+    let owners = json["responsibility"].as_array().unwrap();
+    assert_eq!(owners.len(), 14);
+    assert_eq!(
+        owners[1],
+        json!({"unit_kerja": "Bagian Umum", "kegiatan": "4842", "iku": "IKU.11", "cell": "Matriks!C6"})
+    );
+    // The printed total, read through the library: 13.454.430.000.
+    let config = Config::builtin();
+    let (report, _) =
+        kinerja::ingest::read(&fixture("kr06_2024_renja.xlsx"), &config.units, &Default::default(), &config.limits)
+            .unwrap();
+    let totals: Vec<String> = report.plan.unwrap().totals.iter().map(|t| format!("{} {}", t.value, t.at)).collect();
+    assert_eq!(totals, ["13454430000 Anggaran!D22"]);
+}
+
+#[test]
+fn every_planted_inconsistency_is_an_error_at_its_cells() {
+    let (code, json) = check_json("kr06_2024_renja_planted.xlsx", &[]);
+    assert_eq!(code, 1);
+    let found = errors(&json);
+    let expected = [
+        // The Renja restates IKU 4's target as 99,23 against the PK's 99, and the evaluation's 2024 target.
+        ("PLAN_TARGET_MISMATCH", "Renstra vs Renja!H8"),
+        ("PLAN_TARGET_MISMATCH", "Evaluasi!G12"),
+        // Kegiatan 4842's ROs add up to 157.500.000, not the 159.500.000 printed.
+        ("BUDGET_TOTAL", "Anggaran!D4"),
+        // A malformed RO code; its amount is then missing from kegiatan 4843.
+        ("RO_CODE", "Anggaran!A13"),
+        ("BUDGET_TOTAL", "Anggaran!D7"),
+    ];
+    let mut sorted = found.clone();
+    sorted.sort();
+    let mut wanted: Vec<(String, String)> = expected.iter().map(|(c, at)| (c.to_string(), at.to_string())).collect();
+    wanted.sort();
+    assert_eq!(sorted, wanted);
+    let pk = json["findings"].as_array().unwrap().iter().find(|f| f["cell"] == "H8").unwrap();
+    assert!(pk["message"].as_str().unwrap().contains("PK 99 (PK!E9)"), "{pk}");
+    // IKU 7 departs from the Renstra without a reason: a warning.
+    let warnings: Vec<&Value> =
+        json["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "warning").collect();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        (warnings[0]["code"].as_str(), warnings[0]["subject"].as_str()),
+        (Some("PLAN_TARGET_MISMATCH"), Some("IKU.7 tahun 2024"))
+    );
+}
+
+#[test]
+fn puspenkom_ro_amounts_traded_between_renja_and_pk_are_caught_though_every_total_agrees() {
+    let (code, json) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
+    assert_eq!((code, json["unit"]["code"].as_str(), json["year"].as_u64()), (1, Some("PUSPENKOM"), Some(2025)));
+    let found = errors(&json);
+    assert_eq!(
+        found,
+        [
+            ("RO_AMOUNT_MISMATCH".to_string(), "Lampiran PK!D13".to_string()),
+            ("RO_AMOUNT_MISMATCH".to_string(), "Lampiran PK!D15".to_string())
+        ]
+    );
+    let ebb951 = &json["findings"].as_array().unwrap().iter().find(|f| f["cell"] == "D13").unwrap()["message"];
+    let ebb951 = ebb951.as_str().unwrap();
+    assert!(ebb951.contains("Renja 2025!C24") && ebb951.contains("tertukar"), "{ebb951}");
+    // Targets `IKU. 1` … `IKU. 8` with `8,17%`.
+    let renja: Vec<(String, f64)> = of_source(&json, "renja")
+        .iter()
+        .map(|t| (t["code"].as_str().unwrap().to_string(), t["value"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(renja[0], ("IKU.1".to_string(), 8.17));
+    assert_eq!(renja.len(), 8);
+    // The PK's annex: every level, each under its parent; `<u>3663.ADE</u>` read as its code.
+    let lines = json["budget_plan"].as_array().unwrap();
+    let pk: Vec<(&str, &str, Option<&str>)> = lines
+        .iter()
+        .filter(|b| b["source"] == "pk")
+        .map(|b| (b["level"].as_str().unwrap(), b["code"].as_str().unwrap(), b["parent"].as_str()))
+        .collect();
+    assert_eq!(pk[1], ("kro", "3663.ADE", Some("3663")));
+    assert_eq!(pk[2], ("ro", "ADE.001", Some("3663.ADE")));
+    assert_eq!(pk[10], ("komponen", "EBB.951.055", Some("EBB.951")));
+    // Tabel 4's `642.639.000,-` and its total `4.142.639.000 ,-`; the page-break header skipped.
+    let renja_4843 = lines.iter().find(|b| b["source"] == "renja" && b["code"] == "4843").unwrap();
+    assert_eq!(renja_4843["pagu"], json!(642_639_000));
+    assert_eq!(lines.iter().filter(|b| b["source"] == "renja").count(), 7);
+    let config = Config::builtin();
+    let (report, _) = kinerja::ingest::read(
+        &fixture("puspenkom_2025_renja_pk.xlsx"),
+        &config.units,
+        &Default::default(),
+        &config.limits,
+    )
+    .unwrap();
+    let totals: Vec<String> = report.plan.unwrap().totals.iter().map(|t| t.value.to_string()).collect();
+    assert_eq!(totals, ["4142639000", "4142639000"]);
+}
+
+#[test]
+fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
+    let config = Config::builtin();
+    let plans = ["kr06_2024_renja.xlsx", "kr06_2024_renja_planted.xlsx", "puspenkom_2025_renja_pk.xlsx"];
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if plans.contains(&name.as_str()) || path.is_dir() {
+            continue;
+        }
+        if let Ok((report, _)) = kinerja::ingest::read(&path, &config.units, &Default::default(), &config.limits) {
+            assert_ne!(report.kind, kinerja::model::Kind::Plan, "{name}");
+        }
+    }
+}
