@@ -93,7 +93,7 @@ pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language
         };
         let mine: Vec<&Standing> = standings.iter().filter(|s| s.unit == unit.code).collect();
         for s in &mine {
-            let kind = if s.kind == Kind::Agreement.as_str() { Kind::Agreement } else { Kind::Realisasi };
+            let kind = Kind::parse(&s.kind).unwrap_or(Kind::Realisasi);
             let verdict = s.verdict();
             rows.push(Row {
                 kind: Some(kind.as_str()),
@@ -155,11 +155,7 @@ pub fn to_text(status: &Status, language: Language) -> String {
         language.pick("berkas", "file"),
     );
     for row in &status.rows {
-        let kind = match row.kind {
-            Some("agreement") => Kind::Agreement.label(language),
-            Some(_) => Kind::Realisasi.label(language),
-            None => "-",
-        };
+        let kind = row.kind.map_or("-", |k| Kind::parse(k).unwrap_or(Kind::Realisasi).label(language));
         let period = match (row.year, &row.period) {
             (Some(y), Some(p)) => format!("{y} {p}"),
             _ => dash(),

@@ -153,6 +153,9 @@ fn review(
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
     {
         if let Some(agreement) = context.agreement(unit, year) {
+            if agreement.kind == Kind::Plan {
+                findings.push(Finding::new(Code::TargetFromPlan, None, format!("{unit} {year}")));
+            }
             findings.extend(validate::agreement::apply(&mut report, &agreement));
             // The agreement places every goal: a missing perspective row no longer matters.
             findings.retain(|f| f.code != Code::PerspectiveMissing);

@@ -1,8 +1,11 @@
 //! A check's outcome as the rows the ledger stores, built before the ledger is locked.
 
 use super::{Outcome, to_json_compact};
+use crate::model::plan::Plan;
 use crate::model::{Score, Severity};
-use crate::store::{BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, Reading, ScoreRow};
+use crate::store::{
+    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanTargetRow, Reading, ScoreRow,
+};
 use crate::validate::history::Previous;
 
 impl Outcome {
@@ -35,6 +38,8 @@ impl Outcome {
         let mut budget = Vec::new();
         let mut goals = Vec::new();
         let mut claims = Vec::new();
+        let mut plan_targets = Vec::new();
+        let mut plan_budget = Vec::new();
         if let Some((report, card)) = scored {
             let perspective_of: std::collections::HashMap<&str, &str> =
                 report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
@@ -112,6 +117,9 @@ impl Outcome {
                 .into_iter()
                 .map(|(subject, claim)| ClaimRow { subject, value: claim.value.normalize().to_string() })
                 .collect();
+            if let Some(plan) = &report.plan {
+                (plan_targets, plan_budget) = plan_rows(plan);
+            }
         }
         Reading {
             unit: identity.and_then(|i| i.unit.clone()),
@@ -130,6 +138,41 @@ impl Outcome {
             budget,
             goals,
             claims,
+            plan_targets,
+            plan_budget,
         }
     }
+}
+
+/// A plan's targets and budget lines as the ledger keeps them.
+fn plan_rows(plan: &Plan) -> (Vec<PlanTargetRow>, Vec<PlanBudgetRow>) {
+    let targets = plan
+        .targets
+        .iter()
+        .map(|t| PlanTargetRow {
+            code: t.code.clone(),
+            name: t.name.clone(),
+            year: i64::from(t.year),
+            source: t.source.as_str(),
+            value: t.value.stored(),
+            cell: t.at.to_string(),
+        })
+        .collect();
+    let exact = |v: Option<rust_decimal::Decimal>| v.map(|v| v.normalize().to_string());
+    let budget = plan
+        .budget
+        .iter()
+        .map(|b| PlanBudgetRow {
+            level: b.level.as_str(),
+            code: b.code.clone(),
+            name: b.name.clone(),
+            volume: exact(b.volume),
+            satuan: b.satuan.clone(),
+            pagu: exact(b.pagu),
+            parent: b.parent.clone(),
+            source: b.source.as_str(),
+            cell: b.pagu_at.as_ref().unwrap_or(&b.at).to_string(),
+        })
+        .collect();
+    (targets, budget)
 }

@@ -6,6 +6,7 @@
 //! control characters.
 
 use crate::model::amount::{display2_in, stored_decimal};
+use crate::model::plan::Source;
 use crate::model::text::numbers_in;
 use crate::model::time::{Zone, local};
 use crate::model::{Language, Verdict};
@@ -100,6 +101,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
     ];
     let scope = current.map_or(String::new(), |c| match c.kind.as_str() {
         "agreement" => format!("{} {}", lang.pick("Perjanjian Kinerja", "Performance agreement"), c.year),
+        "plan" => format!("{} {}", lang.pick("Rencana Kerja", "Work plan"), c.year),
         _ => format!("{} {}", c.period, c.year),
     });
     let version_words = |c: &Standing| match c.same_as {
@@ -145,6 +147,8 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
             lines.push(format!("{}: {scope}, {}", lang.pick("Periode", "Period"), version_words(c)));
             if c.kind == "agreement" {
                 agreement_lines(&mut lines, reading, lang);
+            } else if c.kind == "plan" {
+                plan_lines(&mut lines, reading, lang);
             } else {
                 if let Some(npss) = reading.scores.iter().find(|s| s.level == "npss") {
                     lines.push(format!(
@@ -251,6 +255,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
         (Verdict::Duplikat, _, _) => "duplicate",
         (_, Recorded::Resent { .. }, _) => "resent",
         (_, _, Some("agreement")) => "agreement",
+        (_, _, Some("plan")) => "plan",
         (Verdict::PerluPerbaikan, _, _) => "discrepancy",
         _ => "receipt",
     };
@@ -295,6 +300,52 @@ fn agreement_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
         }
     }
     changes_lines(lines, reading, lang);
+}
+
+/// A plan's receipt: each IKU's targets by source and year, and each budget table's total over
+/// its kegiatan, with how many lines of each level it holds.
+fn plan_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
+    lines.push(String::new());
+    lines.push(lang.pick("Target yang dicatat:", "Targets recorded:").into());
+    let mut codes: Vec<&str> = Vec::new();
+    for t in &reading.plan_targets {
+        if !codes.contains(&t.code.as_str()) {
+            codes.push(&t.code);
+        }
+    }
+    for code in codes {
+        let of_code: Vec<_> = reading.plan_targets.iter().filter(|t| t.code == code).collect();
+        let values: Vec<String> = of_code
+            .iter()
+            .map(|t| {
+                let value = t.value.as_deref().unwrap_or("-");
+                let shown = stored_decimal(Some(value)).map_or_else(|| clean(value), |n| score_text(Some(n), lang));
+                let shown = shown.trim_end_matches(",00").trim_end_matches(".00").to_string();
+                format!("{} {} {shown}", Source::parse(t.source).map_or("", Source::label), t.year)
+            })
+            .collect();
+        lines.push(format!("  {code} {}: {}", clean(&of_code[0].name), values.join(", ")));
+    }
+    for source in ["renja", "pk"] {
+        let budget: Vec<_> = reading.plan_budget.iter().filter(|b| b.source == source).collect();
+        if budget.is_empty() {
+            continue;
+        }
+        let total: rust_decimal::Decimal =
+            budget.iter().filter(|b| b.parent.is_none()).filter_map(|b| stored_decimal(b.pagu.as_deref())).sum();
+        let count = |level: &str| budget.iter().filter(|b| b.level == level).count();
+        lines.push(format!(
+            "{} ({}): Rp {} — {} kegiatan, {} KRO, {} RO, {} {}",
+            lang.pick("Anggaran", "Budget"),
+            Source::parse(source).map_or("", Source::label),
+            crate::model::amount::display_rupiah(total),
+            count("kegiatan"),
+            count("kro"),
+            count("ro"),
+            count("komponen"),
+            lang.pick("komponen", "components"),
+        ));
+    }
 }
 
 /// What changed from the previous version (the `CHANGED` findings), or that nothing did.

@@ -326,6 +326,9 @@ codes! {
     IndicatorRetired => "INDICATOR_RETIRED", Info,
         "Indikator {subject} tidak berlaku lagi pada {expected}; masih ada pada {found}.",
         "Indicator {subject} is no longer in force in {expected}; it was in {found}.";
+    TargetFromPlan => "TARGET_FROM_PLAN", Info,
+        "Belum ada Perjanjian Kinerja {subject}: target dan pohon kinerja diambil dari Rencana Kerja yang berlaku. Kirim PK agar laporan dinilai terhadapnya.",
+        "No performance agreement for {subject} yet: the targets and tree are the work plan's that counts. Send the PK to have reports scored against it.";
     HistoryMismatch => "HISTORY_MISMATCH", Error,
         "Realisasi {subject} tertulis {found}, berbeda dengan {expected}.",
         "The realisasi of {subject} reads {found}, unlike {expected}.";

@@ -26,6 +26,11 @@ impl Source {
         }
     }
 
+    /// The source [`Source::as_str`] names.
+    pub fn parse(name: &str) -> Option<Source> {
+        [Source::Renstra, Source::Renja, Source::Pk].into_iter().find(|s| s.as_str() == name)
+    }
+
     /// As planners write it.
     pub fn label(self) -> &'static str {
         match self {

@@ -241,6 +241,11 @@ impl Kind {
         }
     }
 
+    /// The kind [`Kind::as_str`] names.
+    pub fn parse(name: &str) -> Option<Kind> {
+        [Kind::Realisasi, Kind::Agreement, Kind::Plan].into_iter().find(|k| k.as_str() == name)
+    }
+
     /// What people call it.
     pub fn label(self, language: crate::model::Language) -> &'static str {
         match (self, language) {

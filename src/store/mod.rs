@@ -11,7 +11,9 @@ mod rows;
 mod writer;
 
 pub use queue::{Attachment, Compose, Draft, Facts};
-pub use rows::{BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, Reading, ScoreRow};
+pub use rows::{
+    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanTargetRow, Reading, ScoreRow,
+};
 pub use writer::SharedLedger;
 
 use crate::model::time::now_ms;
@@ -30,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("indicators.sql"),
     include_str!("budget.sql"),
     include_str!("typed.sql"),
+    include_str!("plans.sql"),
 ];
 
 /// Why the ledger could not be used.
@@ -403,8 +406,16 @@ impl Ledger {
 
     /// The unit's governing agreement for the year (its current version) as the ledger keeps it:
     /// its tree of goals and its indicators with their targets, polarity and unit of measure.
+    /// Without an agreement, the unit's plan for the year governs in its place (its PK's
+    /// indicators where it prints them, else its Renja's), as a `Report` of kind `Plan`.
     pub fn agreement(&self, unit: &str, year: u16) -> Result<Option<Report>, StoreError> {
-        let Some(submission_id) = self.current(unit, year, None, Kind::Agreement)? else { return Ok(None) };
+        let mut kind = Kind::Agreement;
+        let mut current = self.current(unit, year, None, kind)?;
+        if current.is_none() {
+            kind = Kind::Plan;
+            current = self.current(unit, year, None, kind)?;
+        }
+        let Some(submission_id) = current else { return Ok(None) };
         let mut sheets = Sheets::default();
         let goals = self
             .conn
@@ -457,7 +468,7 @@ impl Ledger {
             .collect();
         Ok(Some(Report {
             identity: Identity { unit: Some(unit.to_string()), year: Some(year), period: None },
-            kind: Kind::Agreement,
+            kind,
             perspectives: Vec::new(),
             goals,
             indicators,
@@ -532,6 +543,8 @@ impl Ledger {
         tx.execute("DELETE FROM budget_lines WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM goals WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM claims WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM plan_targets WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM plan_budget WHERE submission_id = ?1", [submission_id])?;
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
                  report_json = ?7, processed_ms = ?8 WHERE id = ?1",
@@ -1162,6 +1175,20 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
         .insert(|g| [&g.code, &g.name, &g.perspective, &g.cell])?;
     table(conn, submission_id, "claims (submission_id, subject, value)", &reading.claims)
         .insert_keyed(|c| [&c.subject, &c.value])?;
+    table(
+        conn,
+        submission_id,
+        "plan_targets (submission_id, seq, code, name, year, source, value, cell)",
+        &reading.plan_targets,
+    )
+    .insert(|t| [&t.code, &t.name, &t.year, &t.source, &t.value, &t.cell])?;
+    table(
+        conn,
+        submission_id,
+        "plan_budget (submission_id, seq, level, code, name, volume, satuan, pagu, parent, source, cell)",
+        &reading.plan_budget,
+    )
+    .insert(|b| [&b.level, &b.code, &b.name, &b.volume, &b.satuan, &b.pagu, &b.parent, &b.source, &b.cell])?;
     Ok(())
 }
 

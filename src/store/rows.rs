@@ -79,6 +79,37 @@ pub struct ClaimRow {
     pub value: String,
 }
 
+/// A plan's target for one IKU, year and source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanTargetRow {
+    pub code: String,
+    pub name: String,
+    pub year: i64,
+    /// renstra, renja or pk.
+    pub source: &'static str,
+    /// [`crate::model::Value::stored`].
+    pub value: Option<String>,
+    pub cell: String,
+}
+
+/// A plan's budget line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanBudgetRow {
+    /// program, kegiatan, kro, ro or komponen.
+    pub level: &'static str,
+    pub code: String,
+    pub name: String,
+    pub volume: Option<String>,
+    pub satuan: Option<String>,
+    /// Whole rupiah, exact.
+    pub pagu: Option<String>,
+    pub parent: Option<String>,
+    /// renja or pk.
+    pub source: &'static str,
+    /// The amount's cell (the code's where it prints none).
+    pub cell: String,
+}
+
 /// What one reading of a workbook adds to the ledger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
@@ -98,5 +129,8 @@ pub struct Reading {
     pub indicators: Vec<IndicatorLine>,
     pub budget: Vec<BudgetLineRow>,
     pub goals: Vec<GoalLine>,
+    /// One per subject.
     pub claims: Vec<ClaimRow>,
+    pub plan_targets: Vec<PlanTargetRow>,
+    pub plan_budget: Vec<PlanBudgetRow>,
 }

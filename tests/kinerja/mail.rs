@@ -147,3 +147,54 @@ fn planners_get_the_workbook_and_late_units_one_reminder() {
     );
     assert_eq!(smtp.messages().iter().filter(|m| m.recipients == ["rekap@bkn.go.id"]).count(), 2);
 }
+
+#[test]
+fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives() {
+    let smtp = SmtpServer::start(0);
+    let config = mail_config(smtp.port) + "\n[[unit]]\ncode = \"KR06\"\nemail = [\"kanreg6@bkn.go.id\"]\n";
+    let service = Service::start_with("plan-mail", &config);
+    service.drop_file("KR06", "Renja 2024.xlsx", &bytes("kr06_2024_renja.xlsx"));
+    wait_for("the plan's receipt", Duration::from_secs(20), || smtp.messages().len() == 1);
+    let receipt = &smtp.messages()[0];
+    assert_eq!(receipt.recipients, ["kanreg6@bkn.go.id"]);
+    assert!(
+        receipt.data.contains("Subject: [kinerja] KR06 Rencana Kerja 2024: diterima (versi 1)"),
+        "{}",
+        receipt.data
+    );
+    let text = plain(&receipt.data);
+    assert!(text.contains("Target yang dicatat:"), "{text}");
+    assert!(
+        text.contains(
+            "IKU.4 Indeks Kepuasan Masyarakat terhadap Layanan Kepegawaian: Renstra 2024 95, Renja 2024 99, PK 2024 99"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Anggaran (Renja): Rp 13.454.430.000 — 5 kegiatan, 0 KRO, 13 RO, 0 komponen"), "{text}");
+    // A realisasi report of the year, no PK yet: scored against the plan's targets, and told so.
+    let report = crate::common::report_of_kanreg(&bytes("kr07_2024_capaian.xlsx"), "VI", "Medan");
+    service.drop_file("KR06", "laporan 2024.xlsx", &report);
+    wait_for("the report's message", Duration::from_secs(20), || smtp.messages().len() == 2);
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let codes: Vec<String> = conn
+        .prepare(
+            "SELECT f.code || ' ' || COALESCE(f.subject, '') FROM findings f JOIN submissions s ON s.id = f.submission_id
+              WHERE s.file_name = 'laporan 2024.xlsx' ORDER BY f.seq",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(codes.contains(&"TARGET_FROM_PLAN KR06 2024".to_string()), "{codes:?}");
+    // Kanreg VII's IKU 4 target 95 is not the plan's 99.
+    assert!(codes.contains(&"TARGET_MISMATCH IKU.4".to_string()), "{codes:?}");
+    let kinds: Vec<(String, i64)> = conn
+        .prepare("SELECT kind, version FROM versions ORDER BY arrival_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kinds, [("plan".to_string(), 1), ("realisasi".to_string(), 1)]);
+}
