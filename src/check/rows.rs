@@ -4,7 +4,8 @@ use super::{Outcome, to_json_compact};
 use crate::model::plan::Plan;
 use crate::model::{Score, Severity};
 use crate::store::{
-    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanTargetRow, Reading, ScoreRow,
+    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanHistoryRow, PlanTargetRow,
+    Reading, ScoreRow,
 };
 use crate::validate::history::Previous;
 
@@ -38,8 +39,7 @@ impl Outcome {
         let mut budget = Vec::new();
         let mut goals = Vec::new();
         let mut claims = Vec::new();
-        let mut plan_targets = Vec::new();
-        let mut plan_budget = Vec::new();
+        let (mut plan_targets, mut plan_history, mut plan_budget) = (Vec::new(), Vec::new(), Vec::new());
         if let Some((report, card)) = scored {
             let perspective_of: std::collections::HashMap<&str, &str> =
                 report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
@@ -118,7 +118,7 @@ impl Outcome {
                 .map(|(subject, claim)| ClaimRow { subject, value: claim.value.normalize().to_string() })
                 .collect();
             if let Some(plan) = &report.plan {
-                (plan_targets, plan_budget) = plan_rows(plan);
+                (plan_targets, plan_history, plan_budget) = plan_rows(plan);
             }
         }
         Reading {
@@ -139,13 +139,14 @@ impl Outcome {
             goals,
             claims,
             plan_targets,
+            plan_history,
             plan_budget,
         }
     }
 }
 
-/// A plan's targets and budget lines as the ledger keeps them.
-fn plan_rows(plan: &Plan) -> (Vec<PlanTargetRow>, Vec<PlanBudgetRow>) {
+/// A plan's targets, earlier years and budget lines as the ledger keeps them.
+fn plan_rows(plan: &Plan) -> (Vec<PlanTargetRow>, Vec<PlanHistoryRow>, Vec<PlanBudgetRow>) {
     let targets = plan
         .targets
         .iter()
@@ -156,6 +157,17 @@ fn plan_rows(plan: &Plan) -> (Vec<PlanTargetRow>, Vec<PlanBudgetRow>) {
             source: t.source.as_str(),
             value: t.value.stored(),
             cell: t.at.to_string(),
+        })
+        .collect();
+    let history = plan
+        .history_by_year()
+        .into_iter()
+        .map(|h| PlanHistoryRow {
+            code: h.code,
+            year: i64::from(h.year),
+            target: h.target.stored(),
+            realisasi: h.realisasi.stored(),
+            cell: h.at.to_string(),
         })
         .collect();
     let exact = |v: Option<rust_decimal::Decimal>| v.map(|v| v.normalize().to_string());
@@ -174,5 +186,5 @@ fn plan_rows(plan: &Plan) -> (Vec<PlanTargetRow>, Vec<PlanBudgetRow>) {
             cell: b.pagu_at.as_ref().unwrap_or(&b.at).to_string(),
         })
         .collect();
-    (targets, budget)
+    (targets, history, budget)
 }

@@ -5,13 +5,15 @@
 //! Sheets: Ringkasan (every unit: rank, scores, band colours, outcome; BKN apart; a chart of the
 //! ranked units' NPSS), Capaian IKU (an Excel table), Anggaran, Status Pengiriman (every unit,
 //! also those that sent nothing), Temuan (errors first), Tren (the same period across years),
-//! Agregat BKN (BKN's indicators computed from its units' reports, `crate::rollup`).
+//! Agregat BKN (BKN's indicators computed from its units' reports, `crate::rollup`), and for a
+//! year with plans, Rencana and Rencana vs Realisasi (`plan`).
 //! Numbers are numbers with display formats; the figures are the ledger's typed rows (one query
 //! per sheet, no report's JSON parsed), scores rounded half-up to 2 decimals, amounts exact.
 
 mod aggregate;
 pub mod annotate;
 mod mark;
+mod plan;
 
 use crate::config::Config;
 use crate::model::text::{numbers_in, shown_name};
@@ -404,6 +406,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         sheet.write_string(note, 0, legend).map_err(write)?;
         sheet.set_freeze_panes(1, 1).map_err(write)?;
         finish(sheet);
+    }
+    if let Some(plans) = plan::Plans::read(ledger, year)? {
+        plan::add(&mut book, &plans, config, year, &formats).map_err(write)?;
     }
     if !config.cascades_of("BKN", year).is_empty() {
         let rollup = crate::rollup::compute(config, ledger, "BKN", year, period)?;

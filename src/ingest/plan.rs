@@ -382,17 +382,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let binding = if parts.indicators.iter().any(|(s, _)| *s == Source::Pk) { Source::Pk } else { Source::Renja };
     let indicators = parts.indicators.into_iter().filter(|(s, _)| *s == binding).map(|(_, i)| i).collect();
     let goals = parts.goals.into_iter().filter(|(s, _)| *s == binding).map(|(_, g)| g).collect();
-    let report = Report {
-        identity,
-        kind: Kind::Plan,
-        perspectives: Vec::new(),
-        goals,
-        indicators,
-        budget: Vec::new(),
-        npss: None,
-        categories: Vec::new(),
-        plan: Some(Box::new(parts.plan)),
-    };
+    let report = Report { plan: Some(Box::new(parts.plan)), ..Report::tree(identity, Kind::Plan, goals, indicators) };
     (report, findings)
 }
 

@@ -285,6 +285,24 @@ pub struct Report {
     pub plan: Option<Box<super::plan::Plan>>,
 }
 
+impl Report {
+    /// A report that is only a tree of goals and indicators with their targets: an agreement as
+    /// the ledger keeps it, a plan's binding set.
+    pub fn tree(identity: Identity, kind: Kind, goals: Vec<GoalRow>, indicators: Vec<IndicatorRow>) -> Report {
+        Report {
+            identity,
+            kind,
+            perspectives: Vec::new(),
+            goals,
+            indicators,
+            budget: Vec::new(),
+            npss: None,
+            categories: Vec::new(),
+            plan: None,
+        }
+    }
+}
+
 /// Counts by category and the share of each, with the total row the unit printed: the counts
 /// add up to the total, each share is its count over the total, and the shares add up to 100.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,8 @@ mod writer;
 
 pub use queue::{Attachment, Compose, Draft, Facts};
 pub use rows::{
-    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanTargetRow, Reading, ScoreRow,
+    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanHistoryRow, PlanTargetRow,
+    Reading, ScoreRow,
 };
 pub use writer::SharedLedger;
 
@@ -244,6 +245,41 @@ pub struct StoredScore {
     pub band: String,
 }
 
+/// A plan's target of the ledger, typed again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPlanTarget {
+    pub code: String,
+    pub name: String,
+    pub year: i64,
+    /// renstra, renja or pk.
+    pub source: String,
+    pub value: Value,
+}
+
+/// An earlier year of an IKU as a plan of the ledger prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPlanHistory {
+    pub code: String,
+    pub year: i64,
+    pub target: Value,
+    pub realisasi: Value,
+}
+
+/// A plan's budget line of the ledger, typed again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPlanLine {
+    /// program, kegiatan, kro, ro or komponen.
+    pub level: String,
+    pub code: String,
+    pub name: String,
+    pub volume: Option<rust_decimal::Decimal>,
+    pub satuan: Option<String>,
+    pub pagu: Option<rust_decimal::Decimal>,
+    pub parent: Option<String>,
+    /// renja or pk.
+    pub source: String,
+}
+
 /// An exact decimal the ledger keeps as text, from a row.
 fn decimal(text: Option<String>) -> Option<rust_decimal::Decimal> {
     crate::model::amount::stored_decimal(text.as_deref())
@@ -466,17 +502,8 @@ impl Ledger {
                 }
             })
             .collect();
-        Ok(Some(Report {
-            identity: Identity { unit: Some(unit.to_string()), year: Some(year), period: None },
-            kind,
-            perspectives: Vec::new(),
-            goals,
-            indicators,
-            budget: Vec::new(),
-            npss: None,
-            categories: Vec::new(),
-            plan: None,
-        }))
+        let identity = Identity { unit: Some(unit.to_string()), year: Some(year), period: None };
+        Ok(Some(Report::tree(identity, kind, goals, indicators)))
     }
 
     /// What the unit's current version of a report said, as the next one is compared with it:
@@ -545,6 +572,7 @@ impl Ledger {
         tx.execute("DELETE FROM claims WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM plan_targets WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM plan_budget WHERE submission_id = ?1", [submission_id])?;
+        tx.execute("DELETE FROM plan_history WHERE submission_id = ?1", [submission_id])?;
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
                  report_json = ?7, processed_ms = ?8 WHERE id = ?1",
@@ -564,14 +592,16 @@ impl Ledger {
         Ok(())
     }
 
-    /// The periods of a year that have realisasi reports.
+    /// The periods of a year that have realisasi reports (the annual one too when it has a plan).
     pub fn periods(&self, year: u16) -> Result<Vec<Period>, StoreError> {
         Ok(self.all_periods()?.into_iter().filter(|(y, _)| *y == year).map(|(_, period)| period).collect())
     }
 
-    /// Every year and period with realisasi reports: the consolidated workbooks there are.
+    /// Every year and period with realisasi reports, and the annual one of every year with a
+    /// plan: the consolidated workbooks there are.
     pub fn all_periods(&self) -> Result<Vec<(u16, Period)>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT DISTINCT year, period FROM versions WHERE kind = 'realisasi'")?;
+        let mut stmt =
+            self.conn.prepare("SELECT DISTINCT year, period FROM versions WHERE kind IN ('realisasi', 'plan')")?;
         let rows: Vec<(i64, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
         let mut periods: Vec<(u16, Period)> = rows
             .into_iter()
@@ -688,6 +718,51 @@ impl Ledger {
                 value: decimal(r.get(6)?),
                 nkp: decimal(r.get(7)?),
                 band: r.get(8)?,
+            })
+        })
+    }
+
+    /// The plans that count for a year, each with its targets by year and source.
+    pub fn plan_targets(&self, year: u16) -> Result<Vec<Counted<StoredPlanTarget>>, StoreError> {
+        let join = "plan_targets t ON t.submission_id = v.submission_id";
+        self.grouped("t.code, t.name, t.year, t.source, t.value", join, (year, None, Kind::Plan), |r| {
+            Ok(StoredPlanTarget {
+                code: r.get(4)?,
+                name: r.get(5)?,
+                year: r.get(6)?,
+                source: r.get(7)?,
+                value: Value::from_stored(r.get::<_, Option<String>>(8)?.as_deref()),
+            })
+        })
+    }
+
+    /// The plans that count for a year, each with the earlier years its evaluation prints.
+    pub fn plan_history(&self, year: u16) -> Result<Vec<Counted<StoredPlanHistory>>, StoreError> {
+        let join = "plan_history t ON t.submission_id = v.submission_id";
+        self.grouped("t.code, t.year, t.target, t.realisasi", join, (year, None, Kind::Plan), |r| {
+            Ok(StoredPlanHistory {
+                code: r.get(4)?,
+                year: r.get(5)?,
+                target: Value::from_stored(r.get::<_, Option<String>>(6)?.as_deref()),
+                realisasi: Value::from_stored(r.get::<_, Option<String>>(7)?.as_deref()),
+            })
+        })
+    }
+
+    /// The plans that count for a year, each with its budget lines.
+    pub fn plan_budget(&self, year: u16) -> Result<Vec<Counted<StoredPlanLine>>, StoreError> {
+        let columns = "t.level, t.code, t.name, t.volume, t.satuan, t.pagu, t.parent, t.source";
+        let join = "plan_budget t ON t.submission_id = v.submission_id";
+        self.grouped(columns, join, (year, None, Kind::Plan), |r| {
+            Ok(StoredPlanLine {
+                level: r.get(4)?,
+                code: r.get(5)?,
+                name: r.get(6)?,
+                volume: decimal(r.get(7)?),
+                satuan: r.get(8)?,
+                pagu: decimal(r.get(9)?),
+                parent: r.get(10)?,
+                source: r.get(11)?,
             })
         })
     }
@@ -1182,6 +1257,13 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
         &reading.plan_targets,
     )
     .insert(|t| [&t.code, &t.name, &t.year, &t.source, &t.value, &t.cell])?;
+    table(
+        conn,
+        submission_id,
+        "plan_history (submission_id, seq, code, year, target, realisasi, cell)",
+        &reading.plan_history,
+    )
+    .insert(|h| [&h.code, &h.year, &h.target, &h.realisasi, &h.cell])?;
     table(
         conn,
         submission_id,

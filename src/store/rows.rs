@@ -92,6 +92,17 @@ pub struct PlanTargetRow {
     pub cell: String,
 }
 
+/// An earlier year of an IKU as a plan's evaluation prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanHistoryRow {
+    pub code: String,
+    pub year: i64,
+    /// [`crate::model::Value::stored`].
+    pub target: Option<String>,
+    pub realisasi: Option<String>,
+    pub cell: String,
+}
+
 /// A plan's budget line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanBudgetRow {
@@ -132,5 +143,6 @@ pub struct Reading {
     /// One per subject.
     pub claims: Vec<ClaimRow>,
     pub plan_targets: Vec<PlanTargetRow>,
+    pub plan_history: Vec<PlanHistoryRow>,
     pub plan_budget: Vec<PlanBudgetRow>,
 }

@@ -205,3 +205,42 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         }
     }
 }
+
+#[test]
+fn the_rekap_shows_each_plan_and_its_targets_against_what_was_achieved() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let service = crate::service::Service::start("plan-rekap");
+    service.drop_file("KR06", "Renja 2024.xlsx", &std::fs::read(fixture("kr06_2024_renja.xlsx")).unwrap());
+    let rekap = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
+    crate::service::wait_for("the plan's Rekap", std::time::Duration::from_secs(20), || rekap.exists());
+    let mut book = open_workbook_auto(&rekap).unwrap();
+    let names = book.sheet_names();
+    assert!(names.contains(&"Rencana".to_string()) && names.contains(&"Rencana vs Realisasi".to_string()), "{names:?}");
+    let plans = book.worksheet_range("Rencana").unwrap();
+    let row = |code: &str| -> Vec<Data> {
+        plans
+            .rows()
+            .find(|r| r[0] == Data::String("KR06".into()) && r[1] == Data::String(code.into()))
+            .unwrap()
+            .to_vec()
+    };
+    // IKU.4: Renstra 95, Renja 99, PK 99.
+    assert_eq!(row("IKU.4")[3..7], [Data::Float(2024.0), Data::Float(95.0), Data::Float(99.0), Data::Float(99.0)]);
+    // Units without a plan are listed to chase.
+    assert!(plans.rows().any(|r| r[0] == Data::String("KR07".into()) && r[2] == Data::String("belum mengirim rencana kerja".into())));
+    // The budget: RO FAA.002 under kegiatan 4847, and the Renja's total.
+    let faa = plans.rows().find(|r| r[1] == Data::String("FAA.002".into())).unwrap().to_vec();
+    assert_eq!(
+        (faa[5].clone(), faa[7].clone(), faa[8].clone()),
+        (Data::Float(180_104.0), Data::Float(212_156_000.0), Data::String("4847".into()))
+    );
+    assert!(plans.rows().any(|r| r[2] == Data::String("Jumlah".into()) && r[7] == Data::Float(13_454_430_000.0)));
+    let against = book.worksheet_range("Rencana vs Realisasi").unwrap();
+    assert_eq!(against.get_value((0, 3)), Some(&Data::String("Target 2020".into())));
+    let iku12 = against.rows().find(|r| r[1] == Data::String("IKU.12".into())).unwrap().to_vec();
+    // 2023 from the plan's evaluation: 68,50 of 80 = 85,63 %; 2024's target the PK's 70.
+    assert_eq!(iku12[12..15], [Data::Float(80.0), Data::Float(68.5), Data::Float(85.63)]);
+    assert_eq!(iku12[15], Data::Float(70.0));
+    // 2020 → 2023: 74, 76,5, 79,1, 68,5: down.
+    assert_eq!(iku12[18], Data::String("turun".into()));
+}
