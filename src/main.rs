@@ -109,8 +109,11 @@ enum Command {
         #[arg(long)]
         period: Option<Period>,
         /// An agreement template instead of a report template.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "plan")]
         agreement: bool,
+        /// A Rencana Kerja template (evaluation, Renstra vs Renja, budget by RO, matrix).
+        #[arg(long)]
+        plan: bool,
         /// Where to write it; by default in the unit's outbox folder for the year.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -201,8 +204,8 @@ fn run() -> anyhow::Result<u8> {
         Command::Reprocess { submission, notify } => reprocess(&config, &submission, notify),
         Command::Annotate { submission } => annotate(&config, &submission),
         Command::Consolidate { year, period, send } => consolidate(&config, year, period, send),
-        Command::Template { unit, year, period, agreement, out } => {
-            template(&config, &unit, year, period, agreement, out)
+        Command::Template { unit, year, period, agreement, plan, out } => {
+            template(&config, &unit, year, period, (agreement, plan), out)
         }
     }
 }
@@ -300,7 +303,7 @@ fn template(
     code: &str,
     year: u16,
     period: Option<Period>,
-    agreement: bool,
+    (agreement, plan): (bool, bool),
     out: Option<PathBuf>,
 ) -> anyhow::Result<u8> {
     use kinerja::template::{self, Kind as TemplateKind};
@@ -329,17 +332,22 @@ fn template(
             }
         },
     };
-    let (kind, name) = if agreement {
-        (TemplateKind::Agreement, format!("Template Perjanjian Kinerja {} {year}.xlsx", unit.code))
-    } else {
-        let period = period.unwrap_or(Period::Year);
-        (TemplateKind::Realisasi(period), format!("Template Laporan {} {year} {period}.xlsx", unit.code))
+    let (kind, name) = match (agreement, plan) {
+        (true, _) => (Some(TemplateKind::Agreement), format!("Template Perjanjian Kinerja {} {year}.xlsx", unit.code)),
+        (_, true) => (None, format!("Template Rencana Kerja {} {year}.xlsx", unit.code)),
+        _ => {
+            let period = period.unwrap_or(Period::Year);
+            (Some(TemplateKind::Realisasi(period)), format!("Template Laporan {} {year} {period}.xlsx", unit.code))
+        }
     };
     let path = out.unwrap_or_else(|| work.outbox.join(year.to_string()).join(&unit.code).join(name));
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    template::write(&path, unit, year, kind, &lines)?;
+    match kind {
+        Some(kind) => template::write(&path, unit, year, kind, &lines)?,
+        None => template::plan::write(&path, unit, year, &lines)?,
+    }
     let source = if stored.is_some() { "its stored agreement" } else { "the built-in indicator set of its family" };
     emit(&format!("{} ({} indicators from {source})\n", path.display(), lines.len()))?;
     Ok(0)

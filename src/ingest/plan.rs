@@ -14,8 +14,8 @@ use super::table::{leading_code, leading_number, measure_of, perspective_name};
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source};
 use crate::model::unit::normalise;
 use crate::model::{
-    CellRef, Code, Finding, GoalRow, Identity, IndicatorRow, Kind, Period, Polarity, Reading, Report, UnitRegistry,
-    Value,
+    CellRef, Code, Finding, GoalRow, Identity, IndicatorRow, Kind, Measure, Period, Polarity, Reading, Report,
+    UnitRegistry, Value,
 };
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -200,12 +200,13 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
 fn tables(sheet: &Sheet) -> Vec<(Found, (u32, u32))> {
     let mut found: Vec<Found> = Vec::new();
     for row in sheet.rows() {
-        // A header repeated after a page break is the same table going on.
-        if let Some(next) = header_at(sheet, row)
-            && found.last().is_none_or(|last| last.header.1 < next.header.0)
-            && !found.last().is_some_and(|last| repeats(sheet, last, row))
-        {
-            found.push(next);
+        let Some(next) = header_at(sheet, row) else { continue };
+        match found.last_mut() {
+            // A header of two rows is one table, not the one-row table its first row looks like.
+            Some(last) if last.header.0 == next.header.0 && last.header.1 < next.header.1 => *last = next,
+            // A header repeated after a page break is the same table going on.
+            Some(last) if last.header.1 >= next.header.0 || repeats(sheet, last, row) => {}
+            _ => found.push(next),
         }
     }
     let (_, last_row) = sheet.row_bounds();
@@ -314,6 +315,8 @@ struct Parts {
     plan: Plan,
     /// The year's goals and indicators by the source that prints them.
     goals: Vec<(Source, GoalRow)>,
+    /// (IKU, goal, perspective) where a tree table places an indicator.
+    placed: Vec<(String, String, Option<String>)>,
     indicators: Vec<(Source, IndicatorRow)>,
     findings: Vec<Finding>,
 }
@@ -342,19 +345,21 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         }
     }
     // A target table without goals (the Renstra's) takes each indicator's goal and perspective
-    // from one that has them (the PK's).
-    let placed: Vec<(String, Option<String>, Option<String>)> = parts
-        .plan
-        .targets
-        .iter()
-        .filter(|t| t.goal.is_some())
-        .map(|t| (t.code.clone(), t.goal.clone(), t.perspective.clone()))
-        .collect();
+    // from a table that has them (the PK's, the evaluation's tree).
+    let mut placed = std::mem::take(&mut parts.placed);
+    placed.extend(
+        parts.plan.targets.iter().filter_map(|t| Some((t.code.clone(), t.goal.clone()?, t.perspective.clone()))),
+    );
     for target in parts.plan.targets.iter_mut().filter(|t| t.goal.is_none()) {
         if let Some((_, goal, perspective)) = placed.iter().find(|(code, ..)| *code == target.code) {
-            target.goal = goal.clone();
+            target.goal = Some(goal.clone());
             target.perspective = perspective.clone();
         }
+    }
+    // Without a table of the year's targets, the Renja's targets of the Renstra table are the set.
+    if parts.indicators.is_empty() {
+        let renja = parts.plan.targets.iter().filter(|t| t.source == Source::Renja && Some(t.year) == year);
+        parts.indicators = renja.map(|t| (Source::Renja, indicator_of(t))).collect();
     }
     let mut findings = std::mem::take(&mut parts.findings);
     if let (Some(given), Some(said)) = (overrides.year, declared.year)
@@ -384,6 +389,22 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let goals = parts.goals.into_iter().filter(|(s, _)| *s == binding).map(|(_, g)| g).collect();
     let report = Report { plan: Some(Box::new(parts.plan)), ..Report::tree(identity, Kind::Plan, goals, indicators) };
     (report, findings)
+}
+
+/// An indicator of the year's set from its target.
+fn indicator_of(target: &PlanTarget) -> IndicatorRow {
+    IndicatorRow {
+        code: target.code.clone(),
+        name: target.name.clone(),
+        goal: target.goal.clone().unwrap_or_default(),
+        measure: Measure::from_label(target.satuan),
+        polarity: Polarity::Higher,
+        target: Reading { value: target.value.clone(), provisional: false, at: Some(target.at.clone()) },
+        realisasi: Reading::missing(),
+        capaian: None,
+        note: None,
+        at: target.at.clone(),
+    }
 }
 
 /// The rows of a table's body that hold something.
@@ -431,21 +452,66 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
     }
 }
 
+/// The perspective and goal the rows of a tree table stand under.
+#[derive(Default)]
+struct Place {
+    perspective: Option<String>,
+    goal: Option<String>,
+}
+
+impl Place {
+    /// A perspective row (its name and nothing else): remembered; whether the row was one.
+    fn perspective_row(&mut self, sheet: &Sheet, row: u32) -> bool {
+        let texts: Vec<(u32, &str)> = sheet.texts_in_row(row).collect();
+        let [(_, text)] = texts.as_slice() else { return false };
+        let Some(name) = perspective_name(text, false) else { return false };
+        self.perspective = Some(name);
+        true
+    }
+
+    /// A goal code (`SS.n`, `SK.n`) printed at `at` with its name: remembered, and recorded for
+    /// `source` the first time; whether `code` was one.
+    fn goal(&mut self, code: &str, name: &str, at: CellRef, source: Source, parts: &mut Parts) -> bool {
+        let Some((n, _)) = leading_code(code, "SS").or_else(|| leading_code(code, "SK")) else { return false };
+        let code = format!("SS.{n}");
+        if !parts.goals.iter().any(|(s, g)| *s == source && g.code == code) {
+            let perspective = self.perspective.clone().unwrap_or_default();
+            let goal = GoalRow { code: code.clone(), name: name.trim().into(), perspective, nss: None, at };
+            parts.goals.push((source, goal));
+        }
+        self.goal = Some(code);
+        true
+    }
+
+    /// Where an indicator stands, for the tables that print it without its tree.
+    fn place(&self, code: &str, parts: &mut Parts) {
+        if let Some(goal) = &self.goal {
+            parts.placed.push((code.to_string(), goal.clone(), self.perspective.clone()));
+        }
+    }
+}
+
 fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let c = &table.columns;
     let name_col = c.name.or(c.code);
+    let mut place = Place::default();
     for row in body(sheet, rows) {
-        if repeats(sheet, table, row) {
+        if repeats(sheet, table, row) || place.perspective_row(sheet, row) {
             continue;
         }
         let code_text = text_of(sheet, row, c.code.filter(|col| Some(*col) != c.name));
         let name_text = text_of(sheet, row, name_col);
+        let at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
+        if place.goal(&code_text, &name_text, at, Source::Renja, parts) {
+            continue;
+        }
         let Some((code, _)) = iku_code(&code_text, false)
             .or_else(|| iku_code(&name_text, false))
             .or_else(|| c.code.is_none().then(|| iku_code(&name_text, true)).flatten())
         else {
             continue;
         };
+        place.place(&code, parts);
         let measure = measure_of(None, &name_text, &cell::read(&Data::Empty));
         let years: Vec<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
         for y in years.iter().copied().collect::<std::collections::BTreeSet<u16>>() {
@@ -468,35 +534,17 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
 fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, source: Source, parts: &mut Parts) {
     let c = &table.columns;
     let Some(year) = c.target_year.or(year) else { return };
-    let (mut perspective, mut goal): (Option<String>, Option<String>) = (None, None);
+    let mut place = Place::default();
     for row in body(sheet, rows) {
-        if repeats(sheet, table, row) {
-            continue;
-        }
-        let texts: Vec<(u32, &str)> = sheet.texts_in_row(row).collect();
         let code_text = text_of(sheet, row, c.code);
         let name_text = text_of(sheet, row, c.name);
-        // A perspective row: one text and nothing else.
-        if code_text.is_empty() && name_text.is_empty() && texts.len() == 1 {
-            if let Some(name) = perspective_name(texts[0].1, false) {
-                perspective = Some(name);
-            }
+        let lone = code_text.is_empty() && name_text.is_empty();
+        if repeats(sheet, table, row) || lone && place.perspective_row(sheet, row) {
             continue;
         }
-        let goal_text = text_of(sheet, row, c.goal_code);
-        if let Some((n, _)) = leading_code(&goal_text, "SS").or_else(|| leading_code(&goal_text, "SK")) {
-            let code = format!("SS.{n}");
-            let name = text_of(sheet, row, c.goal_name);
-            if !parts.goals.iter().any(|(s, g)| *s == source && g.code == code) {
-                let at = CellRef::new(&sheet.name, row, c.goal_code.unwrap_or(0));
-                let perspective = perspective.clone().unwrap_or_default();
-                parts.goals.push((
-                    source,
-                    GoalRow { code: code.clone(), name: name.trim().into(), perspective, nss: None, at },
-                ));
-            }
-            goal = Some(code);
-        }
+        // The goal's code and name on its first indicator's row, filled down.
+        let at = CellRef::new(&sheet.name, row, c.goal_code.unwrap_or(0));
+        place.goal(&text_of(sheet, row, c.goal_code), &text_of(sheet, row, c.goal_name), at, source, parts);
         let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
         let name = iku_code(&name_text, false).map_or(if name_text.is_empty() { rest } else { name_text }, |(_, n)| n);
         let target_col = c.target.expect("a targets table has a target column");
@@ -507,8 +555,8 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         parts.plan.targets.push(PlanTarget {
             code: code.clone(),
             name: name.clone(),
-            goal: goal.clone(),
-            perspective: perspective.clone(),
+            goal: place.goal.clone(),
+            perspective: place.perspective.clone(),
             satuan: measure.label(),
             year,
             source,
@@ -521,7 +569,7 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
             IndicatorRow {
                 code,
                 name,
-                goal: goal.clone().unwrap_or_default(),
+                goal: place.goal.clone().unwrap_or_default(),
                 measure,
                 polarity: Polarity::Higher,
                 target: Reading { value, provisional: target_cell.provisional, at: Some(at) },

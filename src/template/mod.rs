@@ -4,6 +4,8 @@
 //! the template, its version, the unit and the year. A filled template reads back through
 //! `kinerja check` like any unit workbook.
 
+pub mod plan;
+
 use crate::model::{Measure, Period, Report, Unit, Value};
 use rust_xlsxwriter::{Color, DataValidation, Format, Formula, Workbook, XlsxError};
 use serde::Deserialize;
@@ -126,18 +128,18 @@ const AGREEMENT_INSTRUCTIONS: &[&str] = &[
 ];
 
 /// Widths, in characters, of the wrapped columns: the indicator's name, the goal, the instructions.
-const NAME_WIDTH: usize = 60;
+pub(crate) const NAME_WIDTH: usize = 60;
 const GOAL_WIDTH: usize = 40;
 const HELP_WIDTH: usize = 100;
 
 /// Lines `text` takes wrapped in a column `width` characters wide (a little under, for words that
 /// do not fill a line).
-fn wrapped_lines(text: &str, width: usize) -> usize {
+pub(crate) fn wrapped_lines(text: &str, width: usize) -> usize {
     text.chars().count().div_ceil(width * 9 / 10).max(1)
 }
 
 /// A4 landscape, fit to one page wide, the header rows (if any) on every page.
-fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, header_rows: Option<(u32, u32)>) {
+pub(crate) fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, header_rows: Option<(u32, u32)>) {
     sheet.set_landscape();
     sheet.set_paper_size(9);
     sheet.set_print_fit_to_pages(1, 0);

@@ -193,7 +193,12 @@ fn puspenkom_ro_amounts_traded_between_renja_and_pk_are_caught_though_every_tota
 #[test]
 fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
     let config = Config::builtin();
-    let plans = ["kr06_2024_renja.xlsx", "kr06_2024_renja_planted.xlsx", "puspenkom_2025_renja_pk.xlsx"];
+    let plans = [
+        "kr06_2024_renja.xlsx",
+        "kr06_2024_renja_planted.xlsx",
+        "puspenkom_2025_renja_pk.xlsx",
+        "template_kr06_2024_plan_filled.xlsx",
+    ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
@@ -243,4 +248,52 @@ fn the_rekap_shows_each_plan_and_its_targets_against_what_was_achieved() {
     assert_eq!(iku12[15], Data::Float(70.0));
     // 2020 → 2023: 74, 76,5, 79,1, 68,5: down.
     assert_eq!(iku12[18], Data::String("turun".into()));
+}
+
+#[test]
+fn the_plan_template_reads_back_as_the_plan_a_unit_fills_in() {
+    let dir = std::env::temp_dir().join(format!("kinerja-plan-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let blank = dir.join("renja.xlsx");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["template", "--plan", "--unit", "KR06", "--year", "2024", "--out", blank.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let config = Config::builtin();
+    let (report, findings) = kinerja::ingest::read(&blank, &config.units, &Default::default(), &config.limits).unwrap();
+    assert_eq!(report.kind, kinerja::model::Kind::Plan);
+    assert_eq!((report.identity.unit.as_deref(), report.identity.year), (Some("KR06"), Some(2024)));
+    assert!(findings.is_empty(), "{findings:?}");
+    let plan = report.plan.unwrap();
+    // Each of the 14 IKU with its Renstra and Renja target for the year, open; four earlier years.
+    assert_eq!(plan.targets.len(), 28);
+    assert!(plan.targets.iter().all(|t| t.value == kinerja::model::Value::Missing && t.goal.is_some()));
+    assert_eq!(plan.history_by_year().len(), 14 * 5);
+    std::fs::remove_dir_all(&dir).unwrap();
+    // Filled in by openpyxl with Kanreg VI's figures: the same plan as the unit's own layout.
+    let (_, filled) = check_json("template_kr06_2024_plan_filled.xlsx", &[]);
+    let (_, own) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!(errors(&filled), Vec::<(String, String)>::new());
+    let keep = |items: &Value, drop: &[&str], skip_pk: bool| -> Vec<Value> {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| !(skip_pk && i["source"] == "pk"))
+            .map(|i| {
+                let mut i = i.clone();
+                for key in drop {
+                    i.as_object_mut().unwrap().remove(*key);
+                }
+                i
+            })
+            .collect()
+    };
+    let target_keys = ["cell", "name", "justification"];
+    assert_eq!(keep(&filled["targets"], &target_keys, true), keep(&own["targets"], &target_keys, true));
+    for key in ["history", "budget_plan", "responsibility"] {
+        assert_eq!(keep(&filled[key], &["cell"], false), keep(&own[key], &["cell"], false), "{key}");
+    }
+    assert_eq!(filled["indicators"].as_array().unwrap().len(), 14);
 }
