@@ -333,6 +333,17 @@ impl check::Context for LedgerContext<'_> {
         }
     }
 
+    fn reported(&self, unit: &str, year: u16) -> Option<Vec<(String, crate::model::Value)>> {
+        let counted = self.ledger.reading(|ledger| ledger.counted(year, Some(Period::Year), Kind::Realisasi));
+        match counted {
+            Ok(reports) => reports
+                .into_iter()
+                .find(|c| c.unit == unit && c.errors == 0)
+                .map(|c| c.rows.into_iter().map(|i| (i.code, i.realisasi)).collect()),
+            Err(e) => self.fail(e.into()),
+        }
+    }
+
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
         match self.ledger.previous(unit, year, period, kind) {
             Ok(said) => said.map(|said| Previous::new(said.inputs, said.claims)),

@@ -55,6 +55,11 @@ pub trait Context {
     fn rollup(&self, _unit: &str, _year: u16, _period: Period) -> Option<crate::rollup::Rollup> {
         None
     }
+    /// The realisasi of each IKU the unit's annual report of `year` gives, when that report
+    /// counts without errors: what a plan's history is held to.
+    fn reported(&self, _unit: &str, _year: u16) -> Option<Vec<(String, crate::model::Value)>> {
+        None
+    }
 }
 
 /// An agreement and a previous version given directly (`--agreement`, `--previous`), or none.
@@ -173,6 +178,9 @@ fn review(
         _ => None,
     };
     findings.extend(validate::review(&report, &card, &config.rules, previous.as_ref()));
+    if let Some(plan) = &report.plan {
+        findings.extend(plan_review(plan, &identity, context));
+    }
     if let (Some(unit), Some(year), Some(period)) = (&identity.unit, identity.year, identity.period)
         && report.kind == Kind::Realisasi
         && !config.cascades_of(unit, year).is_empty()
@@ -186,6 +194,24 @@ fn review(
         }
     }
     Ok((report, card, findings))
+}
+
+/// A plan's review, against the year before as the context knows it: the set of indicators that
+/// governed it and what the unit reported for the years the plan's evaluation prints.
+fn plan_review(
+    plan: &crate::model::plan::Plan,
+    identity: &crate::model::Identity,
+    context: &dyn Context,
+) -> Vec<Finding> {
+    let (Some(unit), Some(year)) = (&identity.unit, identity.year) else {
+        return validate::plan::review(plan, identity.year, &validate::plan::Earlier::default());
+    };
+    let set = context.agreement(unit, year - 1).map(|r| r.indicators.into_iter().map(|i| i.code).collect());
+    let mut years: Vec<u16> = plan.history.iter().map(|h| h.year).filter(|y| *y < year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let reported = years.into_iter().filter_map(|y| Some((y, context.reported(unit, y)?))).collect();
+    validate::plan::review(plan, Some(year), &validate::plan::Earlier { set, reported })
 }
 
 /// Lower-case hex of a digest.

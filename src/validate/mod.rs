@@ -29,9 +29,6 @@ pub fn review(report: &Report, card: &Scorecard, rules: &Rules, previous: Option
     findings.extend(ranges::check(report));
     findings.extend(categories::check(report));
     findings.extend(plausible::check(report, card));
-    if let Some(plan) = &report.plan {
-        findings.extend(plan::review(plan, report.identity.year));
-    }
     if let Some(previous) = previous {
         history::compare(report, card, previous, &mut findings);
     }

@@ -3,21 +3,54 @@
 //! an RO whose amount differs between two tables even when every total adds up (two ROs'
 //! amounts swapped); a realisasi restated differently; indicators that come and go between years.
 
-use crate::model::amount::display_rupiah;
+use crate::model::amount::{display_rupiah, round_half_up};
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, Source};
 use crate::model::{Code, Finding, Severity, Value};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// What the ledger knows of the years before a plan's.
+#[derive(Debug, Default)]
+pub struct Earlier {
+    /// The indicators that governed the year before (its agreement's, or its plan's).
+    pub set: Option<Vec<String>>,
+    /// By year, the realisasi the unit's annual report gives each IKU.
+    pub reported: Vec<(u16, Vec<(String, Value)>)>,
+}
+
 /// Every finding of a plan for `year`, the plan's own year.
-pub fn review(plan: &Plan, year: Option<u16>) -> Vec<Finding> {
+pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding> {
     let mut findings = targets(plan);
     findings.extend(budget_sums(plan));
     findings.extend(amounts_across_tables(plan));
     findings.extend(restated_realisasi(plan));
+    findings.extend(history_against_reports(plan, &earlier.reported));
     if let Some(year) = year {
         findings.extend(evaluation_targets(plan, year));
-        findings.extend(indicator_set(plan, year));
+        findings.extend(indicator_set(plan, year, earlier.set.as_deref()));
+    }
+    findings
+}
+
+/// A realisasi the plan's evaluation prints against the unit's annual report of that year, to
+/// the decimals the plan prints.
+fn history_against_reports(plan: &Plan, reported: &[(u16, Vec<(String, Value)>)]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for row in plan.history_by_year() {
+        let Some((_, values)) = reported.iter().find(|(y, _)| *y == row.year) else { continue };
+        let Some((_, value)) = values.iter().find(|(code, _)| *code == row.code) else { continue };
+        let agrees = match (&row.realisasi, value) {
+            (Value::Missing, _) | (_, Value::Missing) => true,
+            (Value::Number(printed), Value::Number(reported)) => round_half_up(*reported, printed.scale()) == *printed,
+            (printed, reported) => printed == reported,
+        };
+        if !agrees {
+            findings.push(
+                Finding::new(Code::HistoryMismatch, Some(row.at.clone()), subject(&row.code, row.year))
+                    .found(row.realisasi.shown("(kosong)"))
+                    .expected(format!("{} pada laporan tahunan {} yang diterima", value.shown("(kosong)"), row.year)),
+            );
+        }
     }
     findings
 }
@@ -220,7 +253,7 @@ fn restated_realisasi(plan: &Plan) -> Vec<Finding> {
 
 /// Indicators in force in the plan's year but not the year before (new), or the other way
 /// round (retired), as the evaluation table prints them (`-` where one is not in force).
-fn indicator_set(plan: &Plan, year: u16) -> Vec<Finding> {
+fn indicator_set(plan: &Plan, year: u16, earlier: Option<&[String]>) -> Vec<Finding> {
     let in_force = |y: u16| -> BTreeSet<&str> {
         let evaluated = plan
             .history
@@ -229,11 +262,13 @@ fn indicator_set(plan: &Plan, year: u16) -> Vec<Finding> {
         let planned = plan.targets.iter().filter(|t| t.year == y && t.value != Value::Missing);
         evaluated.map(|h| h.code.as_str()).chain(planned.map(|t| t.code.as_str())).collect()
     };
-    let printed_before = plan.history.iter().any(|h| h.year == year - 1);
-    if !printed_before {
-        return Vec::new();
-    }
-    let (before, now) = (in_force(year - 1), in_force(year));
+    // The year before: the set that governed it in the ledger, else the evaluation's.
+    let before: BTreeSet<&str> = match earlier {
+        Some(set) => set.iter().map(String::as_str).collect(),
+        None if plan.history.iter().any(|h| h.year == year - 1) => in_force(year - 1),
+        None => return Vec::new(),
+    };
+    let now = in_force(year);
     let at = |code: &str| plan.history.iter().find(|h| h.code == code).map(|h| h.at.clone());
     let mut findings: Vec<Finding> = now
         .difference(&before)

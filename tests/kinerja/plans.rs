@@ -297,3 +297,48 @@ fn the_plan_template_reads_back_as_the_plan_a_unit_fills_in() {
     }
     assert_eq!(filled["indicators"].as_array().unwrap().len(), 14);
 }
+
+#[test]
+fn a_plan_is_held_to_what_the_unit_reported_and_to_the_set_that_governed_the_year_before() {
+    // Kanreg VI's annual report of 2023 first, accepted without errors; then its Renja 2024.
+    let service = crate::service::Service::start("plan-history");
+    service.drop_file("KR06", "laporan 2023.xlsx", &std::fs::read(fixture("rollup_2023/KR06.xlsx")).unwrap());
+    service.wait_for_arrivals("the 2023 report", 1, std::time::Duration::from_secs(20));
+    service.drop_file("KR06", "Renja 2024.xlsx", &std::fs::read(fixture("kr06_2024_renja.xlsx")).unwrap());
+    service.wait_for_arrivals("the plan", 2, std::time::Duration::from_secs(20));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let found: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT f.subject, f.sheet || '!' || f.cell FROM findings f JOIN submissions s ON s.id = f.submission_id
+              WHERE s.file_name = 'Renja 2024.xlsx' AND f.code = 'HISTORY_MISMATCH' ORDER BY f.seq",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    // The plan prints N/A for IKU 1 and 11, and other figures for IKU 8, 9, 12 and 13, than the
+    // report kinerja accepted (IKU 3's 94,78 and IKU 4's 99,23 agree).
+    let subjects: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+    let expected: Vec<String> = [1, 8, 9, 11, 12, 13].iter().map(|n| format!("IKU.{n} tahun 2023")).collect();
+    assert_eq!(subjects, expected);
+    assert_eq!(found[0].1, "Evaluasi!K7");
+
+    // The set that governed the year before, as the ledger knows it: IKU 14 is new, an IKU 15
+    // retired.
+    let config = Config::builtin();
+    let (report, _) =
+        kinerja::ingest::read(&fixture("kr06_2024_renja.xlsx"), &config.units, &Default::default(), &config.limits)
+            .unwrap();
+    let set: Vec<String> = (1..=13).chain([15]).map(|n| format!("IKU.{n}")).collect();
+    let earlier = kinerja::validate::plan::Earlier { set: Some(set), reported: Vec::new() };
+    let changes: Vec<(String, String)> = kinerja::validate::plan::review(&report.plan.unwrap(), Some(2024), &earlier)
+        .into_iter()
+        .filter(|f| matches!(f.code, kinerja::model::Code::IndicatorNew | kinerja::model::Code::IndicatorRetired))
+        .map(|f| (f.code.as_str().to_string(), f.subject))
+        .collect();
+    assert_eq!(
+        changes,
+        [("INDICATOR_NEW".to_string(), "IKU.14".to_string()), ("INDICATOR_RETIRED".to_string(), "IKU.15".to_string())]
+    );
+}
