@@ -103,7 +103,8 @@ struct TargetJson<'a> {
 
 #[derive(Serialize)]
 struct HistoryJson {
-    code: String,
+    code: Option<String>,
+    name: String,
     year: u16,
     target: Json,
     realisasi: Json,
@@ -155,7 +156,8 @@ fn plan_json(plan: &Plan, year: Option<u16>) -> PlanJson<'_> {
         .into_iter()
         .filter(|h| year.is_none_or(|y| h.year < y))
         .map(|h| HistoryJson {
-            code: h.code.clone(),
+            code: (!h.code.is_empty()).then(|| h.code.clone()),
+            name: h.name.clone(),
             year: h.year,
             target: h.target.to_json(),
             realisasi: h.realisasi.to_json(),

@@ -164,6 +164,7 @@ fn plan_rows(plan: &Plan) -> (Vec<PlanTargetRow>, Vec<PlanHistoryRow>, Vec<PlanB
         .into_iter()
         .map(|h| PlanHistoryRow {
             code: h.code,
+            name: h.name,
             year: i64::from(h.year),
             target: h.target.stored(),
             realisasi: h.realisasi.stored(),

@@ -156,6 +156,20 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
         }
     }
+    // The evaluation of two years: each year over its Target and Realisasi (003 Tabel 1).
+    let year_above = |col: u32| {
+        let cells: Vec<(u32, &Data)> = row.checked_sub(1).map(|r| sheet.cells_in_row(r).collect()).unwrap_or_default();
+        cells.into_iter().filter(|(c, _)| *c <= col).filter_map(|(c, d)| year_cell(d).map(|y| (c, y))).last()
+    };
+    let pairs: Vec<(u32, u16, bool)> = here
+        .iter()
+        .filter(|(_, w)| is(w, "target") || is(w, "realisasi"))
+        .filter_map(|(c, w)| year_above(*c).map(|(_, y)| (*c, y, is(w, "realisasi"))))
+        .collect();
+    if pairs.iter().filter(|p| p.2).count() >= 2 && pairs.iter().filter(|p| !p.2).count() >= 2 {
+        let columns = Columns { code, name, years: pairs, ..Columns::default() };
+        return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
+    }
     // A budget by code: KODE/KRO with an amount.
     let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro "));
     let amount = find(&here, |w| w.contains(" alokasi ") || w.contains(" anggaran ") || w.contains(" pagu "));
@@ -443,6 +457,7 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
         for &(col, y, _) in &c.years {
             parts.plan.history.push(HistoryRow {
                 code: code.clone(),
+                name: name.clone(),
                 year: y,
                 target: Value::Missing,
                 realisasi: value_of(sheet, row, col, measure.counts_whole_things()),
@@ -505,13 +520,18 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
         if place.goal(&code_text, &name_text, at, Source::Renja, parts) {
             continue;
         }
-        let Some((code, _)) = iku_code(&code_text, false)
+        // Rows are known by their IKU code where one is printed, else by name.
+        let code = iku_code(&code_text, false)
             .or_else(|| iku_code(&name_text, false))
-            .or_else(|| c.code.is_none().then(|| iku_code(&name_text, true)).flatten())
-        else {
+            .or_else(|| c.code.is_none().then(|| iku_code(&name_text, true)).flatten());
+        let name = code.as_ref().map_or(name_text.as_str(), |(_, rest)| rest.as_str()).trim().to_string();
+        let code = code.map(|(code, _)| code).unwrap_or_default();
+        if code.is_empty() && name.is_empty() {
             continue;
-        };
-        place.place(&code, parts);
+        }
+        if !code.is_empty() {
+            place.place(&code, parts);
+        }
         let measure = measure_of(None, &name_text, &cell::read(&Data::Empty));
         let years: Vec<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
         for y in years.iter().copied().collect::<std::collections::BTreeSet<u16>>() {
@@ -522,6 +542,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             let at = col(true).or(col(false)).expect("a year of the header has a column");
             parts.plan.history.push(HistoryRow {
                 code: code.clone(),
+                name: name.clone(),
                 year: y,
                 target: value(col(false)),
                 realisasi: value(col(true)),

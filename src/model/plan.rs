@@ -64,7 +64,9 @@ pub struct PlanTarget {
 /// An earlier year as the plan's evaluation table prints it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryRow {
+    /// `IKU.<n>`; empty where the table knows its rows by name only.
     pub code: String,
+    pub name: String,
     pub year: u16,
     pub target: Value,
     pub realisasi: Value,
@@ -174,6 +176,13 @@ pub struct Plan {
     pub responsibility: Vec<Responsibility>,
 }
 
+impl HistoryRow {
+    /// What the row is known by: its code, else its name.
+    pub fn key(&self) -> &str {
+        if self.code.is_empty() { &self.name } else { &self.code }
+    }
+}
+
 impl Plan {
     /// Each indicator's earlier years once: the target and realisasi of every table that prints
     /// them (the evaluation prints both, the Renstra table restates the realisasi), in the order
@@ -181,7 +190,7 @@ impl Plan {
     pub fn history_by_year(&self) -> Vec<HistoryRow> {
         let mut merged: Vec<HistoryRow> = Vec::new();
         for row in &self.history {
-            match merged.iter_mut().find(|m| m.code == row.code && m.year == row.year) {
+            match merged.iter_mut().find(|m| m.key() == row.key() && m.year == row.year) {
                 Some(m) => {
                     if m.target == Value::Missing {
                         m.target = row.target.clone();

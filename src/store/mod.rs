@@ -1260,10 +1260,10 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
     table(
         conn,
         submission_id,
-        "plan_history (submission_id, seq, code, year, target, realisasi, cell)",
+        "plan_history (submission_id, seq, code, name, year, target, realisasi, cell)",
         &reading.plan_history,
     )
-    .insert(|h| [&h.code, &h.year, &h.target, &h.realisasi, &h.cell])?;
+    .insert(|h| [&h.code, &h.name, &h.year, &h.target, &h.realisasi, &h.cell])?;
     table(
         conn,
         submission_id,

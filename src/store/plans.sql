@@ -35,7 +35,8 @@ CREATE TABLE plan_budget (
 CREATE TABLE plan_history (
     submission_id    INTEGER NOT NULL REFERENCES submissions (id),
     seq              INTEGER NOT NULL,
-    code             TEXT    NOT NULL,
+    code             TEXT    NOT NULL,     -- IKU.<n>; '' where the plan knows the row by name only
+    name             TEXT    NOT NULL,
     year             INTEGER NOT NULL,
     target           TEXT,
     realisasi        TEXT,

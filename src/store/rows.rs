@@ -95,7 +95,9 @@ pub struct PlanTargetRow {
 /// An earlier year of an IKU as a plan's evaluation prints it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanHistoryRow {
+    /// Empty where the plan knows the row by name only.
     pub code: String,
+    pub name: String,
     pub year: i64,
     /// [`crate::model::Value::stored`].
     pub target: Option<String>,

@@ -236,12 +236,12 @@ fn restated_realisasi(plan: &Plan) -> Vec<Finding> {
     let mut first: HashMap<(&str, u16), &HistoryRow> = HashMap::new();
     let mut findings = Vec::new();
     for row in plan.history.iter().filter(|h| h.realisasi != Value::Missing) {
-        match first.get(&(row.code.as_str(), row.year)) {
+        match first.get(&(row.key(), row.year)) {
             None => {
-                first.insert((&row.code, row.year), row);
+                first.insert((row.key(), row.year), row);
             }
             Some(earlier) if earlier.realisasi != row.realisasi => findings.push(
-                Finding::new(Code::HistoryMismatch, Some(row.at.clone()), subject(&row.code, row.year))
+                Finding::new(Code::HistoryMismatch, Some(row.at.clone()), subject(row.key(), row.year))
                     .found(row.realisasi.shown("(kosong)"))
                     .expected(format!("{} di {}", earlier.realisasi.shown("(kosong)"), earlier.at)),
             ),
@@ -251,8 +251,11 @@ fn restated_realisasi(plan: &Plan) -> Vec<Finding> {
     findings
 }
 
-/// Indicators in force in the plan's year but not the year before (new), or the other way
-/// round (retired), as the evaluation table prints them (`-` where one is not in force).
+/// Indicators in force in a year but not the year before (new), or the other way round
+/// (retired), for each year the plan prints after another: as its tables print them (`-` where
+/// one is not in force), and for the plan's own year against the set that governed the year
+/// before in the ledger where it is known. Sets known by codes one year and by names the other
+/// are not compared: which indicator became which is configured, never guessed.
 fn indicator_set(plan: &Plan, year: u16, earlier: Option<&[String]>) -> Vec<Finding> {
     let in_force = |y: u16| -> BTreeSet<&str> {
         let evaluated = plan
@@ -260,28 +263,36 @@ fn indicator_set(plan: &Plan, year: u16, earlier: Option<&[String]>) -> Vec<Find
             .iter()
             .filter(|h| h.year == y && (h.target != Value::Missing || h.realisasi != Value::Missing));
         let planned = plan.targets.iter().filter(|t| t.year == y && t.value != Value::Missing);
-        evaluated.map(|h| h.code.as_str()).chain(planned.map(|t| t.code.as_str())).collect()
+        evaluated.map(HistoryRow::key).chain(planned.map(|t| t.code.as_str())).collect()
     };
-    // The year before: the set that governed it in the ledger, else the evaluation's.
-    let before: BTreeSet<&str> = match earlier {
-        Some(set) => set.iter().map(String::as_str).collect(),
-        None if plan.history.iter().any(|h| h.year == year - 1) => in_force(year - 1),
-        None => return Vec::new(),
+    let coded = |set: &BTreeSet<&str>| set.iter().all(|k| k.starts_with("IKU."));
+    let mut years: Vec<u16> = plan.history.iter().map(|h| h.year).chain([year]).collect();
+    years.sort_unstable();
+    years.dedup();
+    // The row of the year it came or went, else its first.
+    let at = |key: &str, year: u16| {
+        let rows = || plan.history.iter().filter(move |h| h.key() == key);
+        rows().find(|h| h.year == year).or_else(|| rows().next()).map(|h| h.at.clone())
     };
-    let now = in_force(year);
-    let at = |code: &str| plan.history.iter().find(|h| h.code == code).map(|h| h.at.clone());
-    let mut findings: Vec<Finding> = now
-        .difference(&before)
-        .map(|code| {
-            Finding::new(Code::IndicatorNew, at(code), *code)
-                .found(format!("tahun {}", year - 1))
-                .expected(format!("tahun {year}"))
-        })
-        .collect();
-    findings.extend(before.difference(&now).map(|code| {
-        Finding::new(Code::IndicatorRetired, at(code), *code)
-            .found(format!("tahun {}", year - 1))
-            .expected(format!("tahun {year}"))
-    }));
+    let mut findings = Vec::new();
+    for &now_year in &years {
+        let before = match earlier {
+            Some(set) if now_year == year => set.iter().map(String::as_str).collect(),
+            _ if years.contains(&(now_year - 1)) => in_force(now_year - 1),
+            _ => continue,
+        };
+        let now = in_force(now_year);
+        if before.is_empty() || now.is_empty() || coded(&before) != coded(&now) {
+            continue;
+        }
+        let (found, expected) = (format!("tahun {}", now_year - 1), format!("tahun {now_year}"));
+        findings
+            .extend(now.difference(&before).map(|key| {
+                Finding::new(Code::IndicatorNew, at(key, now_year), *key).found(&found).expected(&expected)
+            }));
+        findings.extend(before.difference(&now).map(|key| {
+            Finding::new(Code::IndicatorRetired, at(key, now_year), *key).found(&found).expected(&expected)
+        }));
+    }
     findings
 }

@@ -178,6 +178,25 @@ fn puspenkom_ro_amounts_traded_between_renja_and_pk_are_caught_though_every_tota
     let renja_4843 = lines.iter().find(|b| b["source"] == "renja" && b["code"] == "4843").unwrap();
     assert_eq!(renja_4843["pagu"], json!(642_639_000));
     assert_eq!(lines.iter().filter(|b| b["source"] == "renja").count(), 7);
+    // Tabel 1 knows its rows by name: two years of 14, three retired in 2024 (`-`).
+    let history = json["history"].as_array().unwrap();
+    assert_eq!(history.len(), 28);
+    let counted = history
+        .iter()
+        .find(|h| h["year"] == 2024 && h["name"] == "Jumlah pegawai yang dipetakan/dinilai kompetensinya");
+    let counted = counted.unwrap();
+    assert_eq!(
+        (&counted["code"], &counted["target"], &counted["realisasi"]),
+        (&Value::Null, &json!(60_000), &json!(13_164))
+    );
+    let retired: Vec<(&str, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "INDICATOR_RETIRED")
+        .map(|f| (f["cell"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(retired, [("E9", "info"), ("E5", "info"), ("E8", "info")]);
     let config = Config::builtin();
     let (report, _) = kinerja::ingest::read(
         &fixture("puspenkom_2025_renja_pk.xlsx"),
