@@ -159,7 +159,7 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     // The evaluation of two years: each year over its Target and Realisasi (003 Tabel 1).
     let year_above = |col: u32| {
         let cells: Vec<(u32, &Data)> = row.checked_sub(1).map(|r| sheet.cells_in_row(r).collect()).unwrap_or_default();
-        cells.into_iter().filter(|(c, _)| *c <= col).filter_map(|(c, d)| year_cell(d).map(|y| (c, y))).last()
+        cells.into_iter().filter(|(c, _)| *c <= col).filter_map(|(c, d)| year_cell(d).map(|y| (c, y))).next_back()
     };
     let pairs: Vec<(u32, u16, bool)> = here
         .iter()
