@@ -11,7 +11,9 @@ use super::cell::{self, Kind as CellKind};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{leading_code, leading_number, measure_of, perspective_name};
-use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source};
+use crate::model::plan::{
+    HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SplitPart,
+};
 use crate::model::unit::normalise;
 use crate::model::{
     CellRef, Code, Finding, GoalRow, Identity, IndicatorRow, Kind, Measure, Period, Polarity, Reading, Report,
@@ -28,6 +30,11 @@ enum Table {
     Targets(Source),
     Budget(Source),
     Matrix,
+    /// The budget by jenis belanja: Belanja Pegawai, Belanja Barang (operasional, non
+    /// operasional), Jumlah.
+    Spending,
+    /// A target split between units: Unit Kerja, Target, with a total row.
+    Split,
 }
 
 /// A table found: where its header is and which column holds what.
@@ -141,6 +148,18 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             ..Columns::default()
         };
         return Some(Found { table: Table::RenstraRenja, header: (row.saturating_sub(1), row), columns });
+    }
+    // The budget by jenis belanja, its Belanja Barang over Operasional and Non Operasional.
+    if find(&above, |w| w.starts_with(" belanja pegawai ")).is_some()
+        && find(&above, |w| w.starts_with(" belanja barang ")).is_some()
+        && find(&here, |w| is(w, "non operasional")).is_some()
+    {
+        return Some(Found { table: Table::Spending, header: (row - 1, row), columns: Columns::default() });
+    }
+    // A target split between units.
+    if let (Some(unit), Some(target)) = (find(&here, |w| is(w, "unit kerja")), find(&here, |w| is(w, "target"))) {
+        let columns = Columns { name: Some(unit), target: Some(target), ..Columns::default() };
+        return Some(Found { table: Table::Split, header: (row, row), columns });
     }
     // The evaluation: TARGET and REALISASI over years.
     if let (Some(target), Some(realisasi)) = (find(&above, |w| is(w, "target")), find(&above, |w| is(w, "realisasi"))) {
@@ -356,6 +375,8 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
             Table::Targets(source) => targets(sheet, table, *rows, year, source, &mut parts),
             Table::Budget(source) => budget(sheet, table, *rows, source, &mut parts),
             Table::Matrix => matrix(sheet, table, *rows, &mut parts),
+            Table::Spending => spending(sheet, table, *rows, &mut parts),
+            Table::Split => split(sheet, table, *rows, units, &mut parts),
         }
     }
     // A target table without goals (the Renstra's) takes each indicator's goal and perspective
@@ -703,6 +724,56 @@ fn misplaced(level: Level, code: &str, parent: &str) -> Option<String> {
             (!code.starts_with(&format!("{parent}."))).then(|| format!("komponen diawali kode RO {parent} di atasnya"))
         }
         _ => None,
+    }
+}
+
+/// The amounts of the jenis belanja table's first row of figures, each named by its header (the
+/// sub-header where there is one), the `JUMLAH` column its total.
+fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
+    let (top, sub) = table.header;
+    let label = |col: u32| -> String {
+        let over = (0..=col).rev().find_map(|c| sheet.text(top, c).filter(|t| !t.is_empty()));
+        match (over, sheet.text(sub, col).filter(|t| !t.is_empty())) {
+            (Some(over), Some(under)) => format!("{over} {under}"),
+            (Some(over), None) => over.to_string(),
+            (None, under) => under.unwrap_or_default().to_string(),
+        }
+    };
+    let Some(row) = body(sheet, rows).find(|r| sheet.cells_in_row(*r).any(|(_, d)| amount_of(d).is_some())) else {
+        return;
+    };
+    let table_id: Arc<str> = CellRef::new(&sheet.name, top, 0).to_string().into();
+    for (col, data) in sheet.cells_in_row(row) {
+        let Some(amount) = amount_of(data) else { continue };
+        let name = label(col);
+        let at = CellRef::new(&sheet.name, row, col);
+        if words(&name).starts_with(" jumlah ") {
+            parts.plan.totals.push(PlanTotal { table: table_id.clone(), source: Source::Renja, value: amount, at });
+        } else {
+            parts.plan.spending.push(Spending { name, amount, at });
+        }
+    }
+}
+
+/// The parts of a target split between units (`BKN PUSAT`, `KANTOR REGIONAL XIII BKN ACEH`) and
+/// its total row.
+fn split(sheet: &Sheet, table: &Found, rows: (u32, u32), units: &UnitRegistry, parts: &mut Parts) {
+    let c = &table.columns;
+    let (Some(unit_col), Some(target_col)) = (c.name, c.target) else { return };
+    for row in body(sheet, rows) {
+        let name = text_of(sheet, row, Some(unit_col));
+        let Some(value) = amount_of(sheet.get(row, target_col)) else { continue };
+        let at = CellRef::new(&sheet.name, row, target_col);
+        if words(&name).starts_with(" total ") || words(&name).starts_with(" jumlah ") {
+            parts.plan.split_total = Some((value, at));
+            continue;
+        }
+        let unit = match units.find_in(&name) {
+            Some((unit, _)) => unit.code.clone(),
+            None if words(&name).contains(" pusat ") => "BKN".into(),
+            None => name.clone(),
+        };
+        parts.plan.split.push(SplitPart { unit, value, at });
     }
 }
 

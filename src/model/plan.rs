@@ -166,14 +166,35 @@ pub struct Responsibility {
     pub at: CellRef,
 }
 
+/// A part of the budget by jenis belanja (Belanja Pegawai, Belanja Barang Operasional, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spending {
+    pub name: String,
+    pub amount: Decimal,
+    pub at: CellRef,
+}
+
+/// A unit's part of a target split between units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitPart {
+    /// The unit's code (`BKN`, `KR13`), or its name as printed when kinerja does not know it.
+    pub unit: String,
+    pub value: Decimal,
+    pub at: CellRef,
+}
+
 /// Everything a plan workbook holds beyond the year's indicator tree.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     pub targets: Vec<PlanTarget>,
     pub history: Vec<HistoryRow>,
     pub budget: Vec<PlanLine>,
+    /// Printed totals: of a budget table, or the `JUMLAH` of the budget by jenis belanja.
     pub totals: Vec<PlanTotal>,
     pub responsibility: Vec<Responsibility>,
+    pub spending: Vec<Spending>,
+    pub split: Vec<SplitPart>,
+    pub split_total: Option<(Decimal, CellRef)>,
 }
 
 impl HistoryRow {

@@ -22,6 +22,8 @@ pub struct Earlier {
 pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding> {
     let mut findings = targets(plan);
     findings.extend(budget_sums(plan));
+    findings.extend(spending(plan));
+    findings.extend(split(plan));
     findings.extend(amounts_across_tables(plan));
     findings.extend(restated_realisasi(plan));
     findings.extend(history_against_reports(plan, &earlier.reported));
@@ -174,6 +176,49 @@ fn budget_sums(plan: &Plan) -> Vec<Finding> {
     findings
 }
 
+/// The budget by jenis belanja: its parts against its `JUMLAH`, and that against the total of
+/// each budget table of the Renja (every view of the budget adds up to the same).
+fn spending(plan: &Plan) -> Vec<Finding> {
+    let Some(first) = plan.spending.first() else { return Vec::new() };
+    let table: &str = &first.at.sheet;
+    let Some(total) = plan.totals.iter().find(|t| *t.at.sheet == *table && t.at.row == first.at.row) else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    let sum: Decimal = plan.spending.iter().filter(|s| s.at.row == first.at.row).map(|s| s.amount).sum();
+    if sum != total.value {
+        findings.push(
+            Finding::new(Code::BudgetTotal, Some(total.at.clone()), "Jenis belanja")
+                .found(rupiah(total.value))
+                .expected(rupiah(sum)),
+        );
+    }
+    for other in plan.totals.iter().filter(|t| t.table != total.table && t.source == Source::Renja) {
+        if other.value != total.value {
+            findings.push(
+                Finding::new(Code::BudgetViews, Some(total.at.clone()), "jenis belanja")
+                    .found(rupiah(total.value))
+                    .expected(format!("{} ({})", rupiah(other.value), other.at)),
+            );
+        }
+    }
+    findings
+}
+
+/// A target split between units: the parts against the total printed.
+fn split(plan: &Plan) -> Vec<Finding> {
+    let Some((total, at)) = &plan.split_total else { return Vec::new() };
+    let sum: Decimal = plan.split.iter().map(|p| p.value).sum();
+    if plan.split.is_empty() || sum == *total {
+        return Vec::new();
+    }
+    vec![
+        Finding::new(Code::CategoryTotal, Some(at.clone()), "Target per unit kerja")
+            .found(total.normalize().to_string())
+            .expected(sum.normalize().to_string()),
+    ]
+}
+
 /// The kegiatan a line belongs to (its own code for a kegiatan): the same RO code may stand
 /// under two kegiatan.
 fn kegiatan_of<'a>(plan: &'a Plan, line: &'a PlanLine) -> Option<&'a str> {
@@ -295,4 +340,51 @@ fn indicator_set(plan: &Plan, year: u16, earlier: Option<&[String]>) -> Vec<Find
         }));
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CellRef;
+    use crate::model::plan::{PlanTotal, Spending, SplitPart};
+
+    fn at(sheet: &str, row: u32, col: u32) -> CellRef {
+        CellRef::new(&sheet.into(), row, col)
+    }
+
+    #[test]
+    fn a_split_whose_parts_miss_its_total_and_a_jenis_belanja_total_unlike_the_budget_are_errors() {
+        let plan = Plan {
+            split: vec![
+                SplitPart { unit: "BKN".into(), value: 3600.into(), at: at("Tabel 3", 3, 1) },
+                SplitPart { unit: "KR13".into(), value: 1000.into(), at: at("Tabel 3", 4, 1) },
+            ],
+            split_total: Some((4700.into(), at("Tabel 3", 5, 1))),
+            spending: vec![
+                Spending { name: "BELANJA PEGAWAI".into(), amount: 60.into(), at: at("Jenis", 4, 0) },
+                Spending { name: "BELANJA BARANG".into(), amount: 40.into(), at: at("Jenis", 4, 1) },
+            ],
+            totals: vec![
+                PlanTotal { table: "Jenis!A3".into(), source: Source::Renja, value: 100.into(), at: at("Jenis", 4, 2) },
+                PlanTotal {
+                    table: "Anggaran!A3".into(),
+                    source: Source::Renja,
+                    value: 90.into(),
+                    at: at("Anggaran", 9, 3),
+                },
+            ],
+            ..Plan::default()
+        };
+        let found: Vec<(&str, String, String)> = review(&plan, None, &Earlier::default())
+            .iter()
+            .map(|f| (f.code.as_str(), f.at.as_ref().unwrap().to_string(), f.expected.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("BUDGET_VIEWS", "Jenis!C5".to_string(), "Rp 90 (Anggaran!D10)".to_string()),
+                ("CATEGORY_TOTAL", "Tabel 3!B6".to_string(), "4600".to_string()),
+            ]
+        );
+    }
 }

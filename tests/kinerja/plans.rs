@@ -106,8 +106,20 @@ fn kanreg_vi_renja_is_read_exactly_and_raises_no_error() {
     let (report, _) =
         kinerja::ingest::read(&fixture("kr06_2024_renja.xlsx"), &config.units, &Default::default(), &config.limits)
             .unwrap();
-    let totals: Vec<String> = report.plan.unwrap().totals.iter().map(|t| format!("{} {}", t.value, t.at)).collect();
-    assert_eq!(totals, ["13454430000 Anggaran!D22"]);
+    let plan = report.plan.unwrap();
+    let totals: Vec<String> = plan.totals.iter().map(|t| format!("{} {}", t.value, t.at)).collect();
+    // Tabel 30: Belanja Pegawai, Belanja Barang Operasional and Non Operasional.
+    let spending: Vec<(String, String)> =
+        plan.spending.iter().map(|s| (s.name.clone(), s.amount.to_string())).collect();
+    assert_eq!(
+        spending,
+        [
+            ("BELANJA PEGAWAI".to_string(), "8612986000".to_string()),
+            ("BELANJA BARANG OPERASIONAL".to_string(), "1904000000".to_string()),
+            ("BELANJA BARANG NON OPERASIONAL".to_string(), "2937444000".to_string())
+        ]
+    );
+    assert_eq!(totals, ["13454430000 Anggaran!D22", "13454430000 Jenis Belanja!D5"]);
 }
 
 #[test]
@@ -124,6 +136,8 @@ fn every_planted_inconsistency_is_an_error_at_its_cells() {
         // A malformed RO code; its amount is then missing from kegiatan 4843.
         ("RO_CODE", "Anggaran!A13"),
         ("BUDGET_TOTAL", "Anggaran!D7"),
+        // Tabel 30's parts add up to 13.453.986.000, not its JUMLAH.
+        ("BUDGET_TOTAL", "Jenis Belanja!D5"),
     ];
     let mut sorted = found.clone();
     sorted.sort();
@@ -205,8 +219,18 @@ fn puspenkom_ro_amounts_traded_between_renja_and_pk_are_caught_though_every_tota
         &config.limits,
     )
     .unwrap();
-    let totals: Vec<String> = report.plan.unwrap().totals.iter().map(|t| t.value.to_string()).collect();
+    let plan = report.plan.unwrap();
+    let totals: Vec<String> = plan.totals.iter().map(|t| t.value.to_string()).collect();
     assert_eq!(totals, ["4142639000", "4142639000"]);
+    // Tabel 3: IKU 1's target split between BKN Pusat and the 14 Kantor Regional, 314.450 in all.
+    let parts: Vec<&str> = plan.split.iter().map(|p| p.unit.as_str()).collect();
+    assert_eq!(parts.len(), 15);
+    assert_eq!((parts[0], parts[13]), ("BKN", "KR13"));
+    let sum: rust_decimal::Decimal = plan.split.iter().map(|p| p.value).sum();
+    assert_eq!(
+        (sum.to_string(), plan.split_total.map(|(t, _)| t.to_string())),
+        ("314450".into(), Some("314450".into()))
+    );
 }
 
 #[test]
