@@ -154,6 +154,9 @@ fn review(
 ) -> Result<Reviewed, ingest::IngestError> {
     let (mut report, mut findings) = ingest::read_bytes(path, bytes, &config.units, overrides, &config.limits, start)?;
     let identity = report.identity.clone();
+    if let (Some(unit), Some(year)) = (&identity.unit, identity.year) {
+        crosswalk(&mut report, config, unit, year);
+    }
     if report.kind == Kind::Realisasi
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
     {
@@ -194,6 +197,24 @@ fn review(
         }
     }
     Ok((report, card, findings))
+}
+
+/// A plan's indicators by their IKU codes, where its PK calls them by the unit's own
+/// (`IKK.1` → `IKU.2`), as the configured crosswalk says.
+fn crosswalk(report: &mut Report, config: &Config, unit: &str, year: u16) {
+    let Some(plan) = report.plan.as_deref_mut() else { return };
+    let codes = plan
+        .targets
+        .iter_mut()
+        .map(|t| &mut t.code)
+        .chain(report.indicators.iter_mut().map(|i| &mut i.code))
+        .chain(plan.responsibility.iter_mut().filter_map(|r| r.iku.as_mut()));
+    for code in codes {
+        let iku = config.iku_code(unit, year, code);
+        if iku != code {
+            *code = iku.to_string();
+        }
+    }
 }
 
 /// A plan's review, against the year before as the context knows it: the set of indicators that

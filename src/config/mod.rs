@@ -55,6 +55,29 @@ struct RawConfig {
     structure: Vec<RawStructure>,
     #[serde(default)]
     rollup: Vec<cascade::RawRollup>,
+    #[serde(default)]
+    crosswalk: Vec<RawCrosswalk>,
+}
+
+/// Which indicator of one document is which of another's, for a unit over some years.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCrosswalk {
+    units: Vec<String>,
+    from: u16,
+    to: u16,
+    codes: BTreeMap<String, String>,
+}
+
+/// A unit's codes in one document for its codes in another (PLANS.md §2): a central unit's PK
+/// calls its indicators `IKP.1`, `IKK.1` … where its Renja says `IKU.1`, `IKU.2` …. Printed nowhere,
+/// so configured, never guessed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Crosswalk {
+    pub units: Vec<String>,
+    pub years: (u16, u16),
+    /// Code as printed → the IKU code it is.
+    pub codes: BTreeMap<String, String>,
 }
 
 /// Which SS belongs to which perspective for some units over a Renstra period.
@@ -246,6 +269,8 @@ pub struct Config {
     pub structures: Vec<Structure>,
     /// How BKN's indicators come from its units' figures.
     pub cascades: Vec<Cascade>,
+    /// Later entries (the config file's) override earlier ones (the built-in ones).
+    pub crosswalks: Vec<Crosswalk>,
 }
 
 impl Config {
@@ -255,6 +280,16 @@ impl Config {
             .iter()
             .rev()
             .find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(unit)) && (s.years.0..=s.years.1).contains(&year))
+    }
+
+    /// The IKU code a unit's document of `year` means by `code`: the crosswalk's, else itself.
+    pub fn iku_code<'a>(&'a self, unit: &str, year: u16, code: &'a str) -> &'a str {
+        self.crosswalks
+            .iter()
+            .rev()
+            .filter(|c| c.units.iter().any(|u| u.eq_ignore_ascii_case(unit)) && (c.years.0..=c.years.1).contains(&year))
+            .find_map(|c| c.codes.get(code))
+            .map_or(code, String::as_str)
     }
 }
 
@@ -395,9 +430,18 @@ impl Config {
                 indicators: raw.indicators,
             });
         }
+        let mut crosswalks = Vec::new();
+        for raw in defaults.crosswalk.into_iter().chain(user.crosswalk) {
+            if raw.from > raw.to || raw.codes.is_empty() {
+                let said = format!("years {}–{} with {} codes", raw.from, raw.to, raw.codes.len());
+                return Err(value_error("crosswalk", said));
+            }
+            let units = raw.units.iter().map(|u| u.trim().to_uppercase()).collect();
+            crosswalks.push(Crosswalk { units, years: (raw.from, raw.to), codes: raw.codes });
+        }
         let units = UnitRegistry::new(units);
         let cascades = cascade::cascades(defaults.rollup, user.rollup, &units)?;
-        Ok(Config { units, rules, service, review, mail, limits, structures, cascades })
+        Ok(Config { units, rules, service, review, mail, limits, structures, cascades, crosswalks })
     }
 }
 

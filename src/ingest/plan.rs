@@ -270,8 +270,12 @@ pub fn is_plan(sheets: &[Sheet]) -> bool {
 /// code column.
 fn iku_code(text: &str, bare_number: bool) -> Option<(String, String)> {
     let text = text.trim();
-    if let Some((n, rest)) = leading_code(text, "IKU") {
-        return Some((format!("IKU.{n}"), rest.to_string()));
+    // A central unit's PK: the program indicator IKP.n and the activity indicators IKK.n, kept as
+    // printed (the configured crosswalk says which IKU each is).
+    for prefix in ["IKU", "IKK", "IKP"] {
+        if let Some((n, rest)) = leading_code(text, prefix) {
+            return Some((format!("{prefix}.{n}"), rest.to_string()));
+        }
     }
     if bare_number && let Some((n, rest)) = leading_number(text).or_else(|| digits_only(text)) {
         return Some((format!("IKU.{n}"), rest.to_string()));
@@ -505,11 +509,15 @@ impl Place {
         true
     }
 
-    /// A goal code (`SS.n`, `SK.n`) printed at `at` with its name: remembered, and recorded for
-    /// `source` the first time; whether `code` was one.
+    /// A goal code (`SS.n`; a central unit's `SP.n`, `SK.n`) printed at `at` with its name:
+    /// remembered, and recorded for `source` the first time; whether `code` was one.
     fn goal(&mut self, code: &str, name: &str, at: CellRef, source: Source, parts: &mut Parts) -> bool {
-        let Some((n, _)) = leading_code(code, "SS").or_else(|| leading_code(code, "SK")) else { return false };
-        let code = format!("SS.{n}");
+        let Some((prefix, n)) =
+            ["SS", "SK", "SP"].into_iter().find_map(|prefix| Some((prefix, leading_code(code, prefix)?.0)))
+        else {
+            return false;
+        };
+        let code = format!("{prefix}.{n}");
         if !parts.goals.iter().any(|(s, g)| *s == source && g.code == code) {
             let perspective = self.perspective.clone().unwrap_or_default();
             let goal = GoalRow { code: code.clone(), name: name.trim().into(), perspective, nss: None, at };

@@ -105,6 +105,22 @@ fn targets(plan: &Plan) -> Vec<Finding> {
                 );
             }
         }
+        // One printed and not the other: the PK binds the Renja's set.
+        if let (Some(one), None) | (None, Some(one)) = (renja, pk)
+            && targets_of(plan, Source::Pk, year) > 0
+            && targets_of(plan, Source::Renja, year) > 0
+        {
+            let other = if one.source == Source::Pk { Source::Renja } else { Source::Pk };
+            let expected = match code.starts_with("IKU.") {
+                true => format!("{}: tidak ada", other.label()),
+                false => format!("{}: kode {code} belum dipadankan dengan kode IKU", other.label()),
+            };
+            findings.push(
+                Finding::new(Code::PlanTargetMismatch, Some(one.at.clone()), subject(code, year))
+                    .found(shown(one))
+                    .expected(expected),
+            );
+        }
         if let (Some(renstra), Some(renja)) = (renstra, renja.or(pk))
             && renstra.value != renja.value
         {
@@ -117,6 +133,11 @@ fn targets(plan: &Plan) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// How many targets of `year` a source prints.
+fn targets_of(plan: &Plan, source: Source, year: u16) -> usize {
+    plan.targets.iter().filter(|t| t.source == source && t.year == year).count()
 }
 
 /// The evaluation table's target for the plan's own year restates the Renja's.

@@ -385,3 +385,29 @@ fn a_plan_is_held_to_what_the_unit_reported_and_to_the_set_that_governed_the_yea
         [("INDICATOR_NEW".to_string(), "IKU.14".to_string()), ("INDICATOR_RETIRED".to_string(), "IKU.15".to_string())]
     );
 }
+
+#[test]
+fn a_central_units_pk_codes_are_its_renja_codes_by_the_configured_crosswalk_never_by_guess() {
+    // Built in: PUSPENKOM's IKP.1 = IKU.1, IKK.n = IKU.(n+1); the PK binds all 8 targets, which agree.
+    let (_, json) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
+    let pk: Vec<(String, f64, String)> = of_source(&json, "pk")
+        .iter()
+        .map(|t| (t["code"].as_str().unwrap().into(), t["value"].as_f64().unwrap(), t["goal"].as_str().unwrap().into()))
+        .collect();
+    assert_eq!(pk.len(), 8);
+    assert_eq!((pk[0].0.as_str(), pk[0].1, pk[0].2.as_str()), ("IKU.1", 8.17, "SP.1"));
+    assert_eq!((pk[7].0.as_str(), pk[7].1, pk[7].2.as_str()), ("IKU.8", 100.0, "SK.2"));
+    let codes: Vec<&str> = json["indicators"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["IKU.1", "IKU.2", "IKU.3", "IKU.4", "IKU.5", "IKU.6", "IKU.7", "IKU.8"]);
+    assert!(!json["findings"].as_array().unwrap().iter().any(|f| f["code"] == "PLAN_TARGET_MISMATCH"));
+    // Without the crosswalk, the two sets cannot be matched: each side's indicator is said, the
+    // PK's codes as not yet matched to an IKU code.
+    let mut config = Config::builtin();
+    config.crosswalks.clear();
+    let outcome = kinerja::check::check(&fixture("puspenkom_2025_renja_pk.xlsx"), &config, &Default::default());
+    let unmatched: Vec<&kinerja::model::Finding> =
+        outcome.findings.iter().filter(|f| f.code == kinerja::model::Code::PlanTargetMismatch).collect();
+    assert_eq!(unmatched.len(), 16);
+    let ikk1 = unmatched.iter().find(|f| f.subject == "IKK.1 tahun 2025").unwrap();
+    assert!(ikk1.expected.contains("belum dipadankan"), "{ikk1:?}");
+}
