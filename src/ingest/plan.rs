@@ -12,7 +12,8 @@ use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{leading_code, leading_number, measure_of, perspective_name};
 use crate::model::plan::{
-    HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SplitPart,
+    HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SpendingDetail,
+    SplitPart,
 };
 use crate::model::unit::normalise;
 use crate::model::{
@@ -35,6 +36,8 @@ enum Table {
     Spending,
     /// A target split between units: Unit Kerja, Target, with a total row.
     Split,
+    /// The budget's detail: Jenis Belanja, Rincian Belanja, Detil Belanja, the allocation.
+    Details,
 }
 
 /// A table found: where its header is and which column holds what.
@@ -155,6 +158,16 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         && find(&here, |w| is(w, "non operasional")).is_some()
     {
         return Some(Found { table: Table::Spending, header: (row - 1, row), columns: Columns::default() });
+    }
+    // The budget's detail by jenis, rincian and detil.
+    if let (Some(jenis), Some(rincian), Some(amount)) = (
+        find(&here, |w| is(w, "jenis belanja")),
+        find(&here, |w| is(w, "rincian belanja")),
+        find(&here, |w| w.contains(" alokasi ") || w.contains(" anggaran ")),
+    ) {
+        let columns =
+            Columns { goal_code: Some(jenis), goal_name: Some(rincian), amount: Some(amount), ..Columns::default() };
+        return Some(Found { table: Table::Details, header: (row, row), columns });
     }
     // A target split between units.
     if let (Some(unit), Some(target)) = (find(&here, |w| is(w, "unit kerja")), find(&here, |w| is(w, "target"))) {
@@ -381,6 +394,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
             Table::Matrix => matrix(sheet, table, *rows, &mut parts),
             Table::Spending => spending(sheet, table, *rows, &mut parts),
             Table::Split => split(sheet, table, *rows, units, &mut parts),
+            Table::Details => details(sheet, table, *rows, &mut parts),
         }
     }
     // A target table without goals (the Renstra's) takes each indicator's goal and perspective
@@ -760,6 +774,68 @@ fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
         } else {
             parts.plan.spending.push(Spending { name, amount, at });
         }
+    }
+}
+
+/// The rincian a detail belongs to by its first words, where they name one (PLANS.md §2: labels
+/// printed a row high are put right by the detail's own words).
+fn rincian_by_words(detail: &str) -> Option<&'static str> {
+    let w = words(detail);
+    [(" pemeliharaan ", "Pemeliharaan"), (" perjalanan dinas ", "Perjalanan Dinas")]
+        .into_iter()
+        .chain([" langganan ", " jasa ", " sewa "].map(|start| (start, "Jasa")))
+        .find(|(start, _)| w.starts_with(start))
+        .map(|(_, rincian)| rincian)
+}
+
+/// Lampiran 2: jenis → rincian → detil with the allocation, labels filled down. The amount is the
+/// one cell starting `Rp` (a row may put it a column or two early), the detail the cell before it;
+/// a rincian printed in the jenis column is a rincian; a detail whose words name another rincian
+/// of the table than the label above it is counted under that one (`SPENDING_CLASS`).
+fn details(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
+    let c = &table.columns;
+    let (Some(jenis_col), Some(rincian_col), Some(amount_col)) = (c.goal_code, c.goal_name, c.amount) else { return };
+    let table_id: Arc<str> = CellRef::new(&sheet.name, table.header.0, 0).to_string().into();
+    let labels: Vec<String> = body(sheet, rows).map(|r| text_of(sheet, r, Some(rincian_col))).collect();
+    let (mut jenis, mut rincian) = (String::new(), String::new());
+    for row in body(sheet, rows) {
+        let texts: Vec<(u32, &str)> = sheet.texts_in_row(row).collect();
+        let rupiah = texts.iter().find(|(_, t)| t.trim_start().get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")));
+        let amount_cell = rupiah.map(|(c, _)| *c).or_else(|| amount_of(sheet.get(row, amount_col)).map(|_| amount_col));
+        let amount = amount_cell.and_then(|c| amount_of(sheet.get(row, c)).map(|a| (c, a)));
+        if texts.iter().any(|(_, t)| words(t).trim() == "jumlah") {
+            if let Some((col, value)) = amount {
+                let at = CellRef::new(&sheet.name, row, col);
+                parts.plan.totals.push(PlanTotal { table: table_id.clone(), source: Source::Renja, value, at });
+            }
+            continue;
+        }
+        let detail_col = amount.map(|(c, _)| c.saturating_sub(1));
+        let label =
+            |col: u32| Some(text_of(sheet, row, Some(col))).filter(|t| !t.is_empty() && Some(col) != detail_col);
+        if let Some(first) = label(jenis_col) {
+            match words(&first).starts_with(" belanja ") {
+                true => (jenis, rincian) = (first, String::new()),
+                false => rincian = first,
+            }
+        }
+        if let Some(named) = label(rincian_col) {
+            rincian = named;
+        }
+        let (Some((col, value)), Some(detail_col)) = (amount, detail_col) else { continue };
+        let detail = text_of(sheet, row, Some(detail_col));
+        let at = CellRef::new(&sheet.name, row, col);
+        let mut counted = rincian.clone();
+        if let Some(by_words) = rincian_by_words(&detail)
+            && !words(&rincian).starts_with(&words(by_words))
+            && labels.iter().any(|l| words(l).starts_with(&words(by_words)))
+        {
+            parts
+                .findings
+                .push(Finding::new(Code::SpendingClass, Some(at.clone()), &detail).found(&rincian).expected(by_words));
+            counted = by_words.to_string();
+        }
+        parts.plan.details.push(SpendingDetail { jenis: jenis.clone(), rincian: counted, detail, amount: value, at });
     }
 }
 

@@ -326,6 +326,9 @@ codes! {
     IndicatorRetired => "INDICATOR_RETIRED", Info,
         "Indikator {subject} tidak berlaku lagi pada {expected}; masih ada pada {found}.",
         "Indicator {subject} is no longer in force in {expected}; it was in {found}.";
+    SpendingClass => "SPENDING_CLASS", Warning,
+        "Rincian belanja {subject} tertulis di bawah \"{found}\", tetapi uraiannya termasuk {expected}; dihitung sebagai {expected}. Letakkan labelnya pada baris yang benar.",
+        "Spending detail {subject} stands under \"{found}\", but it belongs to {expected} by its words; it is counted there. Put the label on its row.";
     TargetFromPlan => "TARGET_FROM_PLAN", Info,
         "Belum ada Perjanjian Kinerja {subject}: target dan pohon kinerja diambil dari Rencana Kerja yang berlaku. Kirim PK agar laporan dinilai terhadapnya.",
         "No performance agreement for {subject} yet: the targets and tree are the work plan's that counts. Send the PK to have reports scored against it.";

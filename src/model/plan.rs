@@ -174,6 +174,19 @@ pub struct Spending {
     pub at: CellRef,
 }
 
+/// A line of the budget's detail by jenis belanja (Lampiran 2): jenis → rincian → detil.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpendingDetail {
+    /// Belanja Pegawai, Belanja Barang, …
+    pub jenis: String,
+    /// Gaji dan Tunjangan, Operasional, Pemeliharaan, …
+    pub rincian: String,
+    pub detail: String,
+    pub amount: Decimal,
+    /// The amount's cell.
+    pub at: CellRef,
+}
+
 /// A unit's part of a target split between units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SplitPart {
@@ -193,6 +206,7 @@ pub struct Plan {
     pub totals: Vec<PlanTotal>,
     pub responsibility: Vec<Responsibility>,
     pub spending: Vec<Spending>,
+    pub details: Vec<SpendingDetail>,
     pub split: Vec<SplitPart>,
     pub split_total: Option<(Decimal, CellRef)>,
 }

@@ -5,6 +5,7 @@
 
 use crate::model::amount::{display_rupiah, round_half_up};
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, Source};
+use crate::model::unit::normalise as words;
 use crate::model::{Code, Finding, Severity, Value};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -23,6 +24,7 @@ pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding>
     let mut findings = targets(plan);
     findings.extend(budget_sums(plan));
     findings.extend(spending(plan));
+    findings.extend(details(plan));
     findings.extend(split(plan));
     findings.extend(amounts_across_tables(plan));
     findings.extend(restated_realisasi(plan));
@@ -220,6 +222,46 @@ fn spending(plan: &Plan) -> Vec<Finding> {
                 Finding::new(Code::BudgetViews, Some(total.at.clone()), "jenis belanja")
                     .found(rupiah(total.value))
                     .expected(format!("{} ({})", rupiah(other.value), other.at)),
+            );
+        }
+    }
+    findings
+}
+
+/// The column of the budget by jenis belanja a detail of Lampiran 2 adds to: Belanja Pegawai,
+/// Belanja Barang's rincian Operasional, or the rest of Belanja Barang (non operasional).
+fn spending_column(jenis: &str, rincian: &str) -> String {
+    let (jenis, rincian) = (words(jenis), words(rincian));
+    match (jenis.starts_with(" belanja barang "), rincian.trim() == "operasional") {
+        (true, true) => " belanja barang operasional ".into(),
+        (true, false) => " belanja barang non operasional ".into(),
+        _ => jenis,
+    }
+}
+
+/// Lampiran 2: its details against its `JUMLAH`, and each jenis belanja's sum against the budget
+/// by jenis belanja.
+fn details(plan: &Plan) -> Vec<Finding> {
+    let Some(first) = plan.details.first() else { return Vec::new() };
+    let mut findings = Vec::new();
+    let sum: Decimal = plan.details.iter().map(|d| d.amount).sum();
+    let total = plan.totals.iter().find(|t| *t.at.sheet == *first.at.sheet && t.at.row > first.at.row);
+    if let Some(total) = total.filter(|t| t.value != sum) {
+        findings.push(
+            Finding::new(Code::BudgetTotal, Some(total.at.clone()), "Rincian belanja")
+                .found(rupiah(total.value))
+                .expected(rupiah(sum)),
+        );
+    }
+    for part in &plan.spending {
+        let column = words(&part.name);
+        let of_part = plan.details.iter().filter(|d| spending_column(&d.jenis, &d.rincian) == column);
+        let sum: Decimal = of_part.map(|d| d.amount).sum();
+        if sum != part.amount {
+            findings.push(
+                Finding::new(Code::BudgetViews, Some(part.at.clone()), part.name.to_lowercase())
+                    .found(rupiah(part.amount))
+                    .expected(format!("{} ({})", rupiah(sum), first.at.sheet)),
             );
         }
     }
