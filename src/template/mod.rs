@@ -148,6 +148,39 @@ pub(crate) fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, header_rows: O
     }
 }
 
+/// The instruction sheet, and the hidden sheet naming the template, its version, the unit, the
+/// year and the kind.
+pub(crate) fn help_and_name(
+    book: &mut Workbook,
+    instructions: &[&str],
+    unit: &Unit,
+    year: u16,
+    kind: &str,
+) -> Result<(), XlsxError> {
+    let help = book.add_worksheet();
+    help.set_name("Petunjuk")?;
+    let wrapped = Format::new().set_text_wrap();
+    for (i, text) in instructions.iter().enumerate() {
+        help.set_row_height(i as u32, 15.0 * wrapped_lines(text, HELP_WIDTH) as f64)?;
+        help.write_string_with_format(i as u32, 0, *text, &wrapped)?;
+    }
+    help.set_column_width(0, HELP_WIDTH as f64)?;
+    print_setup(help, None);
+    let meta = book.add_worksheet();
+    meta.set_name("kinerja")?;
+    let year = year.to_string();
+    for (i, (key, value)) in
+        [("template", "kinerja"), ("versi", VERSION), ("unit", &unit.code), ("tahun", &year), ("jenis", kind)]
+            .iter()
+            .enumerate()
+    {
+        meta.write_string(i as u32, 0, *key)?;
+        meta.write_string(i as u32, 1, *value)?;
+    }
+    meta.set_hidden(true);
+    Ok(())
+}
+
 /// Columns of a report template: the budget per IKU (pagu, then its realisasi), then keterangan.
 const PAGU: u16 = 8;
 const KETERANGAN: u16 = 10;
@@ -320,34 +353,11 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
     sheet.set_freeze_panes(first_data, 0).map_err(failed)?;
     print_setup(sheet, Some((3, first_data - 1)));
     sheet.protect();
-    let help = book.add_worksheet();
-    help.set_name("Petunjuk").map_err(failed)?;
     let instructions = if kind == Kind::Agreement { AGREEMENT_INSTRUCTIONS } else { INSTRUCTIONS };
-    for (i, text) in instructions.iter().enumerate() {
-        help.set_row_height(i as u32, 15.0 * wrapped_lines(text, HELP_WIDTH) as f64).map_err(failed)?;
-        help.write_string_with_format(i as u32, 0, *text, &locked).map_err(failed)?;
-    }
-    help.set_column_width(0, HELP_WIDTH as f64).map_err(failed)?;
-    print_setup(help, None);
-    let meta = book.add_worksheet();
-    meta.set_name("kinerja").map_err(failed)?;
     let kind_name = match kind {
         Kind::Realisasi(p) => format!("realisasi {p}"),
         Kind::Agreement => "agreement".into(),
     };
-    for (i, (key, value)) in [
-        ("template", "kinerja"),
-        ("versi", VERSION),
-        ("unit", &unit.code),
-        ("tahun", &year.to_string()),
-        ("jenis", &kind_name),
-    ]
-    .iter()
-    .enumerate()
-    {
-        meta.write_string(i as u32, 0, *key).map_err(failed)?;
-        meta.write_string(i as u32, 1, *value).map_err(failed)?;
-    }
-    meta.set_hidden(true);
+    help_and_name(&mut book, instructions, unit, year, &kind_name).map_err(failed)?;
     book.save(path).map_err(failed)
 }

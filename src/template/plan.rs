@@ -3,7 +3,7 @@
 //! a difference, the budget by kegiatan and RO, and the responsibility matrix, each laid out as
 //! kinerja reads plans (README, "Plans"). Labels are locked, input cells yellow.
 
-use super::{Line, NAME_WIDTH, TemplateError, VERSION, print_setup, wrapped_lines};
+use super::{Line, NAME_WIDTH, TemplateError, print_setup, wrapped_lines};
 use crate::model::Unit;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 use std::path::Path;
@@ -50,26 +50,7 @@ pub fn write(path: &Path, unit: &Unit, year: u16, lines: &[Line]) -> Result<(), 
     renstra(book.add_worksheet(), &title, year, lines, &f).map_err(failed)?;
     budget(book.add_worksheet(), &title, year, &f).map_err(failed)?;
     matrix(book.add_worksheet(), &title, &f).map_err(failed)?;
-    let help = book.add_worksheet();
-    help.set_name("Petunjuk").map_err(failed)?;
-    for (i, text) in INSTRUCTIONS.iter().enumerate() {
-        help.set_row_height(i as u32, 15.0 * wrapped_lines(text, 100) as f64).map_err(failed)?;
-        help.write_string_with_format(i as u32, 0, *text, &f.locked).map_err(failed)?;
-    }
-    help.set_column_width(0, 100).map_err(failed)?;
-    print_setup(help, None);
-    let meta = book.add_worksheet();
-    meta.set_name("kinerja").map_err(failed)?;
-    let year = year.to_string();
-    for (i, (key, value)) in
-        [("template", "kinerja"), ("versi", VERSION), ("unit", &unit.code), ("tahun", &year), ("jenis", "plan")]
-            .iter()
-            .enumerate()
-    {
-        meta.write_string(i as u32, 0, *key).map_err(failed)?;
-        meta.write_string(i as u32, 1, *value).map_err(failed)?;
-    }
-    meta.set_hidden(true);
+    super::help_and_name(&mut book, INSTRUCTIONS, unit, year, "plan").map_err(failed)?;
     book.save(path).map_err(failed)
 }
 
