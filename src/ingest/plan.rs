@@ -888,3 +888,39 @@ fn matrix(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ro_is_under_its_kros_letters_and_a_komponen_under_its_ro() {
+        assert_eq!(misplaced(Level::Ro, "EBB.951", "4843.EBB"), None);
+        assert!(misplaced(Level::Ro, "EBA.951", "4843.EBB").is_some_and(|why| why.contains("4843.EBB")));
+        assert_eq!(misplaced(Level::Komponen, "EBB.951.055", "EBB.951"), None);
+        assert!(misplaced(Level::Komponen, "EBB.971.055", "EBB.951").is_some());
+        // A Renja prints no KRO: an RO straight under its kegiatan is where it belongs.
+        assert_eq!(misplaced(Level::Ro, "EBC.954", "4842"), None);
+    }
+
+    #[test]
+    fn amounts_read_whole_in_either_style_with_their_closing_marks() {
+        let amounts: Vec<Option<String>> =
+            ["Rp 12,603,696,000", "3.500.000.000", "642.639.000,-", "4.142.639.000 ,-", "Rp 13.454.430.000,00", "Rp"]
+                .iter()
+                .map(|t| amount_of(&Data::String((*t).into())).map(|a| a.normalize().to_string()))
+                .collect();
+        let whole = |n: &str| Some(n.to_string());
+        assert_eq!(
+            amounts,
+            [
+                whole("12603696000"),
+                whole("3500000000"),
+                whole("642639000"),
+                whole("4142639000"),
+                whole("13454430000"),
+                None
+            ]
+        );
+    }
+}

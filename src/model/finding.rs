@@ -326,6 +326,12 @@ codes! {
     IndicatorRetired => "INDICATOR_RETIRED", Info,
         "Indikator {subject} tidak berlaku lagi pada {expected}; masih ada pada {found}.",
         "Indicator {subject} is no longer in force in {expected}; it was in {found}.";
+    TargetBelowRealisasi => "TARGET_BELOW_REALISASI", Warning,
+        "Target {subject} ({found}) lebih rendah dari realisasi tahun sebelumnya ({expected}); target yang makin tinggi makin baik tidak ditetapkan di bawah yang sudah dicapai.",
+        "The target of {subject} ({found}) is below the previous year's realisasi ({expected}); a higher-is-better target is not set below what was already achieved.";
+    BudgetName => "BUDGET_NAME", Warning,
+        "Nama {subject} berbeda antar tabel: \"{found}\", sedangkan \"{expected}\". Samakan namanya; kode yang sama adalah keluaran yang sama.",
+        "The name of {subject} differs between tables: \"{found}\", while \"{expected}\". Use one name; one code is one output.";
     SpendingClass => "SPENDING_CLASS", Warning,
         "Rincian belanja {subject} tertulis di bawah \"{found}\", tetapi uraiannya termasuk {expected}; dihitung sebagai {expected}. Letakkan labelnya pada baris yang benar.",
         "Spending detail {subject} stands under \"{found}\", but it belongs to {expected} by its words; it is counted there. Put the label on its row.";

@@ -27,10 +27,12 @@ pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding>
     findings.extend(details(plan));
     findings.extend(split(plan));
     findings.extend(amounts_across_tables(plan));
+    findings.extend(names_across_tables(plan));
     findings.extend(restated_realisasi(plan));
     findings.extend(history_against_reports(plan, &earlier.reported));
     if let Some(year) = year {
         findings.extend(evaluation_targets(plan, year));
+        findings.extend(below_last_year(plan, year, &earlier.reported));
         findings.extend(indicator_set(plan, year, earlier.set.as_deref()));
     }
     findings
@@ -334,6 +336,58 @@ fn amounts_across_tables(plan: &Plan) -> Vec<Finding> {
             Finding::new(Code::RoAmountMismatch, Some(at(line)), format!("{} {}", line.level.label(), line.code))
                 .found(side(line))
                 .expected(expected)
+        })
+        .collect()
+}
+
+/// The same code (under the same kegiatan) named otherwise in another table, after normalising
+/// case, spaces and punctuation.
+fn names_across_tables(plan: &Plan) -> Vec<Finding> {
+    let mut first: HashMap<(Level, &str, Option<&str>), &PlanLine> = HashMap::new();
+    let mut findings = Vec::new();
+    for line in plan.budget.iter().filter(|l| !l.name.is_empty()) {
+        let key = (line.level, line.code.as_str(), kegiatan_of(plan, line));
+        match first.get(&key) {
+            None => {
+                first.insert(key, line);
+            }
+            Some(earlier) if earlier.table != line.table && words(&earlier.name) != words(&line.name) => findings.push(
+                Finding::new(Code::BudgetName, Some(line.at.clone()), format!("{} {}", line.level.label(), line.code))
+                    .found(&line.name)
+                    .expected(&earlier.name),
+            ),
+            Some(_) => {}
+        }
+    }
+    findings
+}
+
+/// A higher-is-better target for the plan's year below the year before's realisasi (SMART-C):
+/// the binding target (the PK's, else the Renja's), against what the plan prints for the year
+/// before, else what the unit reported.
+fn below_last_year(plan: &Plan, year: u16, reported: &[(u16, Vec<(String, Value)>)]) -> Vec<Finding> {
+    let history = plan.history_by_year();
+    let last = |code: &str| -> Option<Decimal> {
+        let printed = history.iter().find(|h| h.code == code && h.year == year - 1).map(|h| &h.realisasi);
+        let told = || reported.iter().find(|(y, _)| *y == year - 1)?.1.iter().find(|(c, _)| c == code).map(|(_, v)| v);
+        match printed.filter(|v| **v != Value::Missing).or_else(told)? {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    };
+    let binding =
+        if plan.targets.iter().any(|t| t.source == Source::Pk && t.year == year) { Source::Pk } else { Source::Renja };
+    plan.targets
+        .iter()
+        .filter(|t| t.source == binding && t.year == year)
+        .filter_map(|t| {
+            let Value::Number(target) = t.value else { return None };
+            let before = last(&t.code).filter(|before| target < *before)?;
+            Some(
+                Finding::new(Code::TargetBelowRealisasi, Some(t.at.clone()), subject(&t.code, year))
+                    .found(target.normalize().to_string())
+                    .expected(format!("{} pada {}", before.normalize(), year - 1)),
+            )
         })
         .collect()
 }
