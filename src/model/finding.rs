@@ -332,6 +332,9 @@ codes! {
     BudgetName => "BUDGET_NAME", Warning,
         "Nama {subject} berbeda antar tabel: \"{found}\", sedangkan \"{expected}\". Samakan namanya; kode yang sama adalah keluaran yang sama.",
         "The name of {subject} differs between tables: \"{found}\", while \"{expected}\". Use one name; one code is one output.";
+    MatrixGap => "MATRIX_GAP", Warning,
+        "{subject} tidak ada pada matriks penanggung jawab ({expected}); tambahkan unit kerja yang menanganinya.",
+        "{subject} is not in the responsibility matrix ({expected}); add the part of the unit that owns it.";
     SpendingClass => "SPENDING_CLASS", Warning,
         "Rincian belanja {subject} tertulis di bawah \"{found}\", tetapi uraiannya termasuk {expected}; dihitung sebagai {expected}. Letakkan labelnya pada baris yang benar.",
         "Spending detail {subject} stands under \"{found}\", but it belongs to {expected} by its words; it is counted there. Put the label on its row.";

@@ -28,6 +28,7 @@ pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding>
     findings.extend(split(plan));
     findings.extend(amounts_across_tables(plan));
     findings.extend(names_across_tables(plan));
+    findings.extend(matrix_gaps(plan, year));
     findings.extend(restated_realisasi(plan));
     findings.extend(history_against_reports(plan, &earlier.reported));
     if let Some(year) = year {
@@ -360,6 +361,34 @@ fn names_across_tables(plan: &Plan) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// With a responsibility matrix: every indicator of the year and every kegiatan of the budget
+/// has an owner.
+fn matrix_gaps(plan: &Plan, year: Option<u16>) -> Vec<Finding> {
+    let Some(first) = plan.responsibility.first() else { return Vec::new() };
+    let matrix = format!("lembar {}", first.at.sheet);
+    let owned_iku: BTreeSet<&str> = plan.responsibility.iter().filter_map(|r| r.iku.as_deref()).collect();
+    let owned_kegiatan: BTreeSet<&str> = plan.responsibility.iter().map(|r| r.kegiatan.as_str()).collect();
+    let unowned = plan
+        .targets
+        .iter()
+        .filter(|t| t.source != Source::Renstra && Some(t.year) == year)
+        .filter(|t| t.code.starts_with("IKU.") && !owned_iku.contains(t.code.as_str()));
+    let mut gaps: Vec<Finding> = Vec::new();
+    let mut said = BTreeSet::new();
+    for target in unowned {
+        if said.insert(target.code.as_str()) {
+            gaps.push(Finding::new(Code::MatrixGap, Some(target.at.clone()), &target.code).expected(&matrix));
+        }
+    }
+    for line in plan.budget.iter().filter(|l| l.level == Level::Kegiatan && !owned_kegiatan.contains(l.code.as_str())) {
+        if said.insert(&line.code) {
+            let subject = format!("kegiatan {}", line.code);
+            gaps.push(Finding::new(Code::MatrixGap, Some(line.at.clone()), subject).expected(&matrix));
+        }
+    }
+    gaps
 }
 
 /// A higher-is-better target for the plan's year below the year before's realisasi (SMART-C):

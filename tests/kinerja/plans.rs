@@ -181,6 +181,15 @@ fn every_planted_inconsistency_is_an_error_at_its_cells() {
     assert_eq!(sorted, wanted);
     let pk = json["findings"].as_array().unwrap().iter().find(|f| f["cell"] == "H8").unwrap();
     assert!(pk["message"].as_str().unwrap().contains("PK 99 (PK!E9)"), "{pk}");
+    // The matrix leaves kegiatan 4848 and its IKU without an owner: warnings.
+    let gaps: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "MATRIX_GAP" && f["severity"] == "warning")
+        .map(|f| f["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(gaps, ["IKU.1", "IKU.2", "IKU.5", "IKU.8", "kegiatan 4848"]);
     // IKU 7 departs from the Renstra without a reason: a warning.
     let warnings: Vec<&Value> = json["findings"]
         .as_array()
