@@ -424,7 +424,7 @@ fn notify_unit(
 /// Send what the mail queue holds now, from the command line; how many were sent.
 fn send_due(config: &Config) -> anyhow::Result<usize> {
     let work = Workplace::new(config);
-    let sender = kinerja::mail::Sender::new(config.mail.clone(), Ledger::open(&work.ledger())?, work.outbox.clone());
+    let sender = kinerja::mail::Sender::new(config.mail.clone(), Ledger::open(&work.ledger())?, work.outbox.clone())?;
     Ok(sender.run_once()?)
 }
 

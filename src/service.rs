@@ -73,7 +73,7 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let mailer = {
         let (settings, path, outbox, stop) =
             (config.mail.clone(), work.ledger(), work.outbox.clone(), mail_stop.clone());
-        let sender = crate::mail::Sender::new(settings, crate::store::Ledger::open(&path)?, outbox);
+        let sender = crate::mail::Sender::new(settings, crate::store::Ledger::open(&path)?, outbox)?;
         let reminders = (config.clone(), crate::store::Ledger::open(&path)?);
         std::thread::spawn(move || mail(&sender, &reminders, &woken, &stop))
     };

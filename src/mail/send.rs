@@ -56,8 +56,13 @@ pub struct Sender {
 }
 
 impl Sender {
-    pub fn new(settings: Settings, ledger: Ledger, base: PathBuf) -> Self {
-        Sender { settings, ledger, base }
+    /// A sender on its own connection to the ledger, whose marks may repeat a message after a
+    /// power cut but never lose one ([`Ledger::with_marks_that_may_repeat`]).
+    ///
+    /// # Errors
+    /// [`StoreError`] when the connection cannot be set up.
+    pub fn new(settings: Settings, ledger: Ledger, base: PathBuf) -> Result<Self, StoreError> {
+        Ok(Sender { settings, ledger: ledger.with_marks_that_may_repeat()?, base })
     }
 
     fn deliver(&self, id: i64, email: &Message) -> Result<(), Failure> {

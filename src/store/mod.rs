@@ -373,6 +373,18 @@ impl Ledger {
         Ok(ledger)
     }
 
+    /// Commits of this connection survive a crash of kinerja but not always a power cut (WAL,
+    /// `synchronous = NORMAL`): for the mailer, whose only writes say a message was sent or
+    /// failed. Losing such a mark sends the message once more; nothing is lost, and a burst no
+    /// longer waits on one disk flush per message.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`] when the setting cannot be changed.
+    pub fn with_marks_that_may_repeat(self) -> Result<Ledger, StoreError> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(self)
+    }
+
     fn migrate(&mut self) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -637,16 +649,18 @@ impl Ledger {
     /// why it was refused.
     pub fn latest_arrivals(&self, scope: Scope) -> Result<Vec<Latest>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
+            // One pass over the arrivals, grouped by folder (not a search per arrival: the
+            // Rekap asks after every burst).
             "SELECT a.folder, a.file_name, a.received_ms, a.sha256, a.submission_id, a.outcome, s.result,
                     COALESCE(a.reason, s.reason)
-               FROM arrivals a
+               FROM (SELECT MAX(b.id) AS id FROM arrivals b LEFT JOIN submissions t ON t.id = b.submission_id
+                      WHERE NOT EXISTS (SELECT 1 FROM versions w WHERE w.arrival_id = b.id)
+                        AND (?1 IS NULL OR t.year = ?1 OR t.year IS NULL)
+                        AND (?2 IS NULL OR t.period = ?2 OR t.period IS NULL)
+                        AND (?3 IS NULL OR b.folder = ?3)
+                      GROUP BY b.folder) latest
+               JOIN arrivals a ON a.id = latest.id
                LEFT JOIN submissions s ON s.id = a.submission_id
-              WHERE a.id = (SELECT MAX(b.id) FROM arrivals b LEFT JOIN submissions t ON t.id = b.submission_id
-                             WHERE b.folder = a.folder
-                               AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.arrival_id = b.id)
-                               AND (?1 IS NULL OR t.year = ?1 OR t.year IS NULL)
-                               AND (?2 IS NULL OR t.period = ?2 OR t.period IS NULL))
-                AND (?3 IS NULL OR a.folder = ?3)
               ORDER BY a.folder",
         )?;
         let rows = stmt.query_map(params![scope.year, scope.period, scope.unit], |r| {
@@ -936,31 +950,43 @@ fn each_standing<E: From<StoreError>>(
     conn: &Connection,
     scope: Scope,
     with_json: bool,
+    each: impl FnMut(Standing, Option<String>) -> Result<(), E>,
+) -> Result<(), E> {
+    let from = "current_versions v";
+    let filter = "(?1 IS NULL OR v.year = ?1) AND (?2 IS NULL OR v.period = ?2) AND (?3 IS NULL OR v.unit = ?3)";
+    standings(conn, (from, filter), params![scope.year, scope.period, scope.unit, with_json], each)
+}
+
+/// The reports that count that `filter` keeps of the versions in `from` (named `v`), with their
+/// report's JSON when parameter 4 asks for it, in unit, year, period and kind order.
+fn standings<E: From<StoreError>>(
+    conn: &Connection,
+    (from, filter): (&str, &str),
+    parameters: &[&dyn ToSql],
     mut each: impl FnMut(Standing, Option<String>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut stmt = conn
-        .prepare_cached(
-            "SELECT v.unit, v.year, v.period, v.kind, v.version, v.submission_id, s.sha256, a.file_name, a.received_ms,
-                    s.errors, s.warnings, s.npss, s.provisional,
-                    (SELECT MAX(e.version) FROM versions e WHERE e.submission_id = v.submission_id AND e.version < v.version
-                        AND e.unit = v.unit AND e.year = v.year AND e.period = v.period AND e.kind = v.kind),
-                    g.version, gs.npss, CASE WHEN ?4 THEN s.report_json END
-               FROM current_versions v
-               JOIN submissions s ON s.id = v.submission_id
-               JOIN arrivals a ON a.id = v.arrival_id
-               -- When the current version has errors: the latest version without.
-               LEFT JOIN versions g
-                 ON s.errors > 0 AND g.unit = v.unit AND g.year = v.year AND g.period = v.period AND g.kind = v.kind
-                AND g.version = (SELECT MAX(x.version) FROM versions x JOIN submissions y ON y.id = x.submission_id
-                                  WHERE y.errors = 0 AND x.unit = v.unit AND x.year = v.year
-                                    AND x.period = v.period AND x.kind = v.kind)
-               LEFT JOIN submissions gs ON gs.id = g.submission_id
-              WHERE (?1 IS NULL OR v.year = ?1) AND (?2 IS NULL OR v.period = ?2) AND (?3 IS NULL OR v.unit = ?3)
-              ORDER BY v.unit, v.year, v.period, v.kind DESC",
-        )
-        .map_err(StoreError::from)?;
+    let sql = format!(
+        "SELECT v.unit, v.year, v.period, v.kind, v.version, v.submission_id, s.sha256, a.file_name, a.received_ms,
+                s.errors, s.warnings, s.npss, s.provisional,
+                (SELECT MAX(e.version) FROM versions e WHERE e.submission_id = v.submission_id AND e.version < v.version
+                    AND e.unit = v.unit AND e.year = v.year AND e.period = v.period AND e.kind = v.kind),
+                g.version, gs.npss, CASE WHEN ?4 THEN s.report_json END
+           FROM {from}
+           JOIN submissions s ON s.id = v.submission_id
+           JOIN arrivals a ON a.id = v.arrival_id
+           -- When the current version has errors: the latest version without.
+           LEFT JOIN versions g
+             ON s.errors > 0 AND g.unit = v.unit AND g.year = v.year AND g.period = v.period AND g.kind = v.kind
+            AND g.version = (SELECT MAX(x.version) FROM versions x JOIN submissions y ON y.id = x.submission_id
+                              WHERE y.errors = 0 AND x.unit = v.unit AND x.year = v.year
+                                AND x.period = v.period AND x.kind = v.kind)
+           LEFT JOIN submissions gs ON gs.id = g.submission_id
+          WHERE {filter}
+          ORDER BY v.unit, v.year, v.period, v.kind DESC"
+    );
+    let mut stmt = conn.prepare_cached(&sql).map_err(StoreError::from)?;
     let rows = stmt
-        .query_map(params![scope.year, scope.period, scope.unit, with_json], |r| {
+        .query_map(parameters, |r| {
             let standing = Standing {
                 unit: r.get(0)?,
                 year: r.get(1)?,
@@ -1024,19 +1050,13 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
     Ok(recorded)
 }
 
-/// The version an arrival made current, as the report that counts.
+/// The version an arrival made current, as the report that counts: the version it added is the
+/// latest of its report, so it is found by the arrival alone (by index, whatever the ledger's size).
 fn current_of(conn: &Connection, arrival_id: &str) -> Result<Option<Standing>, StoreError> {
-    let key: Option<(String, i64, String, String)> = conn
-        .prepare_cached("SELECT unit, year, period, kind FROM versions WHERE arrival_id = ?1")?
-        .query_row([arrival_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .optional()?;
-    let Some((unit, year, period, kind)) = key else { return Ok(None) };
     let mut found = None;
-    let scope = Scope { year: Some(year), period: Some(&period), unit: Some(&unit) };
-    each_standing(conn, scope, false, |standing, _| {
-        if standing.kind == kind {
-            found = Some(standing);
-        }
+    let no: Option<i64> = None;
+    standings(conn, ("versions v", "v.arrival_id = ?5"), params![no, no, no, false, arrival_id], |standing, _| {
+        found = Some(standing);
         Ok::<(), StoreError>(())
     })?;
     Ok(found)
