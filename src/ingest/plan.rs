@@ -7,7 +7,7 @@
 //! (`KODE` `KEGIATAN` `IKU`).
 
 use super::Overrides;
-use super::cell::{self, Kind as CellKind};
+use super::cell::{self, Kind as CellKind, contains_ignore_case};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{leading_code, leading_number, measure_of, perspective_name};
@@ -268,14 +268,19 @@ fn repeats(sheet: &Sheet, table: &Found, row: u32) -> bool {
 
 /// Whether the workbook is a plan: it prints a Renstra-vs-Renja table, a budget by KRO and RO,
 /// or a responsibility matrix, or a title calls it a Rencana Kerja.
+///
+/// Asked of every workbook, so a row is looked at closely only when one of its texts holds a word
+/// of those headers (`RENSTRA`, `KRO`, `KEGIATAN`): a report of 5,000 rows holds none.
 pub fn is_plan(sheets: &[Sheet]) -> bool {
+    let marks = |text: &str| ["renstra", "kro", "kegiatan"].iter().any(|m| contains_ignore_case(text, m));
     sheets.iter().filter(|s| !s.is_empty()).any(|sheet| {
         let titled = |w: &str| w.contains(" rencana kerja ") || w.contains(" renja ");
         titled(&words(&sheet.name))
             || sheet.rows().take(12).any(|r| header_words(sheet, r).iter().any(|(_, w)| titled(w)))
-            || tables(sheet)
-                .iter()
-                .any(|(f, _)| matches!(f.table, Table::RenstraRenja | Table::Budget(_) | Table::Matrix))
+            || sheet.rows().filter(|r| sheet.texts_in_row(*r).any(|(_, t)| marks(t))).any(|r| {
+                header_at(sheet, r)
+                    .is_some_and(|f| matches!(f.table, Table::RenstraRenja | Table::Budget(_) | Table::Matrix))
+            })
     })
 }
 
