@@ -4,6 +4,7 @@
 
 use super::{Formats, write_amount, write_narrow_header, write_score};
 use crate::config::Config;
+use crate::model::amount::{checked_sum, percent_of};
 use crate::model::{Kind, Language, Period, Value};
 use crate::store::{Counted, Ledger, StoreError, StoredPlanHistory, StoredPlanLine, StoredPlanTarget};
 use rust_decimal::Decimal;
@@ -151,7 +152,7 @@ pub fn write_plans(
             }
             if !lines.is_empty() {
                 r += 1;
-                let total: Option<Decimal> = lines.iter().filter(|l| l.parent.is_none()).map(|l| l.pagu).sum();
+                let total = checked_sum(lines.iter().filter(|l| l.parent.is_none()).map(|l| l.pagu));
                 sheet.write_string_with_format(r, 2, language.pick("Jumlah", "Total"), &f.header)?;
                 write_amount(sheet, r, 7, total, &f.rupiah)?;
             }
@@ -228,7 +229,7 @@ pub fn write_against(
                 write_value(sheet, r, col, &target)?;
                 write_value(sheet, r, col + 1, &realisasi)?;
                 let capaian = match (&target, &realisasi) {
-                    (Value::Number(t), Value::Number(v)) if !t.is_zero() => Some(v / t * Decimal::ONE_HUNDRED),
+                    (Value::Number(t), Value::Number(v)) => percent_of(*v, *t),
                     _ => None,
                 };
                 write_score(sheet, r, col + 2, capaian, &f.score)?;

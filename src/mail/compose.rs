@@ -331,14 +331,15 @@ fn plan_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
         if budget.is_empty() {
             continue;
         }
-        let total: rust_decimal::Decimal =
-            budget.iter().filter(|b| b.parent.is_none()).filter_map(|b| stored_decimal(b.pagu.as_deref())).sum();
+        let top = budget.iter().filter(|b| b.parent.is_none()).map(|b| stored_decimal(b.pagu.as_deref()));
+        let total =
+            crate::model::amount::checked_sum(top).map_or_else(|| "-".into(), crate::model::amount::display_rupiah);
         let count = |level: &str| budget.iter().filter(|b| b.level == level).count();
         lines.push(format!(
             "{} ({}): Rp {} — {} kegiatan, {} KRO, {} RO, {} {}",
             lang.pick("Anggaran", "Budget"),
             Source::parse(source).map_or("", Source::label),
-            crate::model::amount::display_rupiah(total),
+            total,
             count("kegiatan"),
             count("kro"),
             count("ro"),

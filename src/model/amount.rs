@@ -65,6 +65,17 @@ pub fn json_exact(value: Decimal) -> serde_json::Value {
     )
 }
 
+/// The sum of `values`; `None` when one is missing or the sum leaves the range of an exact
+/// decimal (a hostile workbook's amounts must not stop the review).
+pub fn checked_sum(values: impl IntoIterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |sum, v| sum.checked_add(v?))
+}
+
+/// `part` as a percentage of `whole`: `None` for a zero whole or a result out of range.
+pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)
+}
+
 /// Rupiah with Indonesian grouping: 1079227170000 → `1.079.227.170.000`.
 pub fn display_rupiah(value: Decimal) -> String {
     let rounded = round_half_up(value, 0);

@@ -2,15 +2,13 @@
 //! total printed, each share is its count over that total, and the shares add up to 100.
 
 use super::within_tolerance;
-use crate::model::amount::display2;
+use crate::model::amount::{checked_sum, display2, percent_of};
 use crate::model::{CategoryTable, Code, Finding, Report};
 use rust_decimal::Decimal;
 
 fn check_table(table: &CategoryTable, findings: &mut Vec<Finding>) {
-    let counts: Option<Vec<Decimal>> = table.rows.iter().map(|r| r.count.number()).collect();
     // Checked: a crafted count near Decimal's limit gives no total rather than a panic.
-    let add = |values: &[Decimal]| values.iter().try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v));
-    let sum = counts.and_then(|c| add(&c));
+    let sum = checked_sum(table.rows.iter().map(|r| r.count.number()));
     let printed_total = table.total.as_ref().and_then(|t| t.count.number());
     if let (Some(total), Some(sum), Some(row)) = (printed_total, sum, &table.total)
         && total != sum
@@ -24,9 +22,7 @@ fn check_table(table: &CategoryTable, findings: &mut Vec<Finding>) {
     let Some(whole) = printed_total.or(sum).filter(|w| !w.is_zero()) else { return };
     for row in &table.rows {
         let (Some(share), Some(count)) = (&row.share, row.count.number()) else { continue };
-        let Some(computed) = count.checked_div(whole).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED)) else {
-            continue;
-        };
+        let Some(computed) = percent_of(count, whole) else { continue };
         if !within_tolerance(share, computed) {
             findings.push(
                 Finding::new(Code::ClaimShare, Some(share.at.clone()), format!("kategori {}", row.label))
@@ -35,12 +31,10 @@ fn check_table(table: &CategoryTable, findings: &mut Vec<Finding>) {
             );
         }
     }
-    let shares: Option<Vec<Decimal>> = table.rows.iter().map(|r| r.share.as_ref().map(|s| s.value)).collect();
-    if let Some(shares) = shares
-        && let Some(sum) = add(&shares)
-    {
+    let shares = || table.rows.iter().map(|r| r.share.as_ref().map(|s| s.value));
+    if let Some(sum) = checked_sum(shares()) {
         // Each share rounded to its last decimal may move the sum by half a unit.
-        let slack = Decimal::new(5, 3) * Decimal::from(shares.len()) + Decimal::new(1, 2);
+        let slack = Decimal::new(5, 3) * Decimal::from(shares().count()) + Decimal::new(1, 2);
         if sum.checked_sub(Decimal::ONE_HUNDRED).is_none_or(|off| off.abs() > slack) {
             // The whole is 100 %, printed on the total row or not.
             let total = table.total.as_ref().and_then(|t| t.share.as_ref());

@@ -3,7 +3,7 @@
 //! an RO whose amount differs between two tables even when every total adds up (two ROs'
 //! amounts swapped); a realisasi restated differently; indicators that come and go between years.
 
-use crate::model::amount::{display_rupiah, round_half_up};
+use crate::model::amount::{checked_sum, display_rupiah, percent_of, round_half_up};
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, Source};
 use crate::model::unit::normalise as words;
 use crate::model::{Code, Finding, Severity, Value};
@@ -65,7 +65,7 @@ fn history_against_reports(plan: &Plan, reported: &[(u16, Vec<(String, Value)>)]
 /// Capaian of an earlier year as the evaluation table computes it: realisasi over target × 100.
 pub fn capaian(row: &HistoryRow) -> Option<Decimal> {
     match (&row.target, &row.realisasi) {
-        (Value::Number(t), Value::Number(r)) if !t.is_zero() => Some(r / t * Decimal::ONE_HUNDRED),
+        (Value::Number(t), Value::Number(r)) => percent_of(*r, *t),
         _ => None,
     }
 }
@@ -179,7 +179,7 @@ fn budget_sums(plan: &Plan) -> Vec<Finding> {
         let children: Vec<&PlanLine> =
             plan.budget.iter().filter(|c| c.table == line.table && c.parent.as_deref() == Some(&line.code)).collect();
         let (Some(printed), false) = (line.pagu, children.is_empty()) else { continue };
-        let Some(sum) = children.iter().map(|c| c.pagu).sum::<Option<Decimal>>() else { continue };
+        let Some(sum) = checked_sum(children.iter().map(|c| c.pagu)) else { continue };
         if sum != printed {
             findings.push(
                 Finding::new(Code::BudgetTotal, line.pagu_at.clone(), format!("{} {}", line.level.label(), line.code))
@@ -190,7 +190,7 @@ fn budget_sums(plan: &Plan) -> Vec<Finding> {
     }
     for total in &plan.totals {
         let top: Vec<&PlanLine> = plan.budget.iter().filter(|l| l.table == total.table && l.parent.is_none()).collect();
-        let Some(sum) = top.iter().map(|l| l.pagu).sum::<Option<Decimal>>() else { continue };
+        let Some(sum) = checked_sum(top.iter().map(|l| l.pagu)) else { continue };
         if !top.is_empty() && sum != total.value {
             findings.push(
                 Finding::new(Code::BudgetTotal, Some(total.at.clone()), "Total")
@@ -211,7 +211,8 @@ fn spending(plan: &Plan) -> Vec<Finding> {
         return Vec::new();
     };
     let mut findings = Vec::new();
-    let sum: Decimal = plan.spending.iter().filter(|s| s.at.row == first.at.row).map(|s| s.amount).sum();
+    let parts = plan.spending.iter().filter(|s| s.at.row == first.at.row).map(|s| Some(s.amount));
+    let Some(sum) = checked_sum(parts) else { return Vec::new() };
     if sum != total.value {
         findings.push(
             Finding::new(Code::BudgetTotal, Some(total.at.clone()), "Jenis belanja")
@@ -247,7 +248,7 @@ fn spending_column(jenis: &str, rincian: &str) -> String {
 fn details(plan: &Plan) -> Vec<Finding> {
     let Some(first) = plan.details.first() else { return Vec::new() };
     let mut findings = Vec::new();
-    let sum: Decimal = plan.details.iter().map(|d| d.amount).sum();
+    let Some(sum) = checked_sum(plan.details.iter().map(|d| Some(d.amount))) else { return Vec::new() };
     let total = plan.totals.iter().find(|t| *t.at.sheet == *first.at.sheet && t.at.row > first.at.row);
     if let Some(total) = total.filter(|t| t.value != sum) {
         findings.push(
@@ -259,8 +260,8 @@ fn details(plan: &Plan) -> Vec<Finding> {
     for part in &plan.spending {
         let column = words(&part.name);
         let of_part = plan.details.iter().filter(|d| spending_column(&d.jenis, &d.rincian) == column);
-        let sum: Decimal = of_part.map(|d| d.amount).sum();
-        if sum != part.amount {
+        let sum = checked_sum(of_part.map(|d| Some(d.amount)));
+        if let Some(sum) = sum.filter(|sum| *sum != part.amount) {
             findings.push(
                 Finding::new(Code::BudgetViews, Some(part.at.clone()), part.name.to_lowercase())
                     .found(rupiah(part.amount))
@@ -274,7 +275,7 @@ fn details(plan: &Plan) -> Vec<Finding> {
 /// A target split between units: the parts against the total printed.
 fn split(plan: &Plan) -> Vec<Finding> {
     let Some((total, at)) = &plan.split_total else { return Vec::new() };
-    let sum: Decimal = plan.split.iter().map(|p| p.value).sum();
+    let Some(sum) = checked_sum(plan.split.iter().map(|p| Some(p.value))) else { return Vec::new() };
     if plan.split.is_empty() || sum == *total {
         return Vec::new();
     }
@@ -496,6 +497,42 @@ mod tests {
 
     fn at(sheet: &str, row: u32, col: u32) -> CellRef {
         CellRef::new(&sheet.into(), row, col)
+    }
+
+    #[test]
+    fn amounts_at_the_edge_of_an_exact_decimal_are_not_compared_rather_than_stopping_the_review() {
+        let line = |code: &str, parent: Option<&str>, pagu: Decimal| PlanLine {
+            level: Level::of_code(code).unwrap(),
+            code: code.into(),
+            name: String::new(),
+            volume: None,
+            satuan: None,
+            pagu: Some(pagu),
+            parent: parent.map(str::to_string),
+            source: Source::Renja,
+            table: "Anggaran!A3".into(),
+            at: at("Anggaran", 3, 0),
+            pagu_at: None,
+        };
+        let plan = Plan {
+            budget: vec![
+                line("4842", None, Decimal::MAX),
+                line("EBC.954", Some("4842"), Decimal::MAX),
+                line("EBC.996", Some("4842"), Decimal::MAX),
+            ],
+            totals: vec![PlanTotal {
+                table: "Anggaran!A3".into(),
+                source: Source::Renja,
+                value: 1.into(),
+                at: at("Anggaran", 9, 3),
+            }],
+            split: vec![SplitPart { unit: "BKN".into(), value: Decimal::MAX, at: at("T", 1, 1) }; 2],
+            split_total: Some((1.into(), at("T", 3, 1))),
+            ..Plan::default()
+        };
+        let codes: Vec<&str> = review(&plan, Some(2024), &Earlier::default()).iter().map(|f| f.code.as_str()).collect();
+        // Only the total against the one top line is compared; nothing panics.
+        assert_eq!(codes, ["BUDGET_TOTAL"]);
     }
 
     #[test]
