@@ -5,7 +5,7 @@
 use super::{Formats, write_amount, write_narrow_header, write_score};
 use crate::config::Config;
 use crate::model::amount::{checked_sum, percent_of};
-use crate::model::{Kind, Language, Period, Value};
+use crate::model::{Kind, Language, Period, Value, Verdict};
 use crate::store::{Counted, Ledger, StoreError, StoredPlanHistory, StoredPlanLine, StoredPlanTarget};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -85,7 +85,7 @@ pub fn write_plans(
     sheet.set_name("Rencana")?;
     let headers =
         [("Unit", 10.0), ("Kode", 12.0), ("Indikator", 60.0), ("Tahun", 10.0), ("Renstra", 10.0), ("Renja", 12.0)];
-    write_narrow_header(sheet, &[&headers[..], &[("PK", 10.0)]].concat(), &f.header)?;
+    write_narrow_header(sheet, &[&headers[..], &[("PK", 10.0), ("Status", 19.0)]].concat(), &f.header)?;
     // The budget's amount and parent columns.
     sheet.set_column_width(7, 19)?;
     sheet.set_column_width(8, 10)?;
@@ -105,6 +105,11 @@ pub fn write_plans(
                     if let Some(t) = printed {
                         write_value(sheet, r, col, &t.value)?;
                     }
+                }
+                // A plan with errors is shown, marked, as every blocked report is.
+                if plan.errors > 0 {
+                    let label = Verdict::PerluPerbaikan.label(language);
+                    sheet.write_string_with_format(r, 7, label, &f.missing)?;
                 }
             }
         }

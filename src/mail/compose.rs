@@ -188,14 +188,17 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                 format!("[kinerja] {unit} {scope}: {} ({})", verdict.label(lang), version_words(c))
             } else {
                 lines.push(String::new());
-                lines.push(format!(
-                    "{} {}",
-                    reading.errors,
-                    lang.pick(
+                let until = match c.kind.as_str() {
+                    "plan" => lang.pick(
+                        "kesalahan harus diperbaiki; sampai itu rencana kerja ini ditandai perlu perbaikan dalam rekap:",
+                        "errors must be corrected; until then this work plan is marked as needing correction in the summary:",
+                    ),
+                    _ => lang.pick(
                         "kesalahan harus diperbaiki; sampai itu laporan ini tidak dihitung dalam rekap:",
-                        "errors must be corrected; until then this report does not count in the summary:"
-                    )
-                ));
+                        "errors must be corrected; until then this report does not count in the summary:",
+                    ),
+                };
+                lines.push(format!("{} {until}", reading.errors));
                 lines.extend(
                     reading.findings.iter().filter(|f| f.severity == "error").map(|f| format!("  - {}", f.message)),
                 );

@@ -348,6 +348,22 @@ fn the_rekap_shows_each_plan_and_its_targets_against_what_was_achieved() {
     assert_eq!(iku12[15], Data::Float(70.0));
     // 2020 → 2023: 74, 76,5, 79,1, 68,5: down.
     assert_eq!(iku12[18], Data::String("turun".into()));
+    assert!(matches!(row("IKU.4").get(7), None | Some(Data::Empty)), "a plan without errors is not marked");
+
+    // A second version with errors counts now, and is marked as needing correction.
+    service.drop_file(
+        "KR06",
+        "Renja 2024 revisi.xlsx",
+        &std::fs::read(fixture("kr06_2024_renja_planted.xlsx")).unwrap(),
+    );
+    let marked = || -> bool {
+        let Ok(mut book) = open_workbook_auto(&rekap) else { return false };
+        let Ok(plans) = book.worksheet_range("Rencana") else { return false };
+        plans
+            .rows()
+            .any(|r| r[0] == Data::String("KR06".into()) && r.get(7) == Some(&Data::String("perlu perbaikan".into())))
+    };
+    crate::service::wait_for("the plan marked in the Rekap", std::time::Duration::from_secs(20), marked);
 }
 
 #[test]
