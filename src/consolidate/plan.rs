@@ -233,15 +233,9 @@ pub fn write_against(
                 let col = 3 + 3 * i as u16;
                 write_value(sheet, r, col, &target)?;
                 write_value(sheet, r, col + 1, &realisasi)?;
-                let capaian = match (&target, &realisasi) {
-                    (Value::Number(t), Value::Number(v)) => percent_of(*v, *t),
-                    _ => None,
-                };
+                let capaian = realisasi.number().zip(target.number()).and_then(|(v, t)| percent_of(v, t));
                 write_score(sheet, r, col + 2, capaian, &f.score)?;
-                realised.push(match realisasi {
-                    Value::Number(n) => Some(n),
-                    _ => None,
-                });
+                realised.push(realisasi.number());
             }
             sheet.write_string(r, 3 + 3 * years.len() as u16, trend(&realised, language))?;
         }

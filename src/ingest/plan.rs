@@ -62,6 +62,9 @@ struct Columns {
     amount: Option<u32>,
     volume: Option<u32>,
     iku: Option<u32>,
+    /// The budget detail's jenis and rincian belanja.
+    jenis: Option<u32>,
+    rincian: Option<u32>,
     /// (column, year, is realisasi) of the evaluation's year columns and the Renstra table's
     /// realisasi years.
     years: Vec<(u32, u16, bool)>,
@@ -69,21 +72,31 @@ struct Columns {
     target_year: Option<u16>,
 }
 
-/// A header cell's words: lower case, single spaces, padded (` kode kro `); markup such as
-/// `<u>` and footnote stars dropped.
-fn words(text: &str) -> String {
+/// A cell's text without markup such as `<u>…</u>`.
+fn without_markup(text: &str) -> String {
     let mut plain = String::with_capacity(text.len());
     let mut in_tag = false;
     for ch in text.chars() {
         match ch {
             '<' => in_tag = true,
             '>' if in_tag => in_tag = false,
-            '*' => {}
             _ if !in_tag => plain.push(ch),
             _ => {}
         }
     }
-    normalise(&plain)
+    plain
+}
+
+/// A header cell's words: lower case, single spaces, padded (` kode kro `); markup and footnote
+/// stars dropped (with the rest of the punctuation).
+fn words(text: &str) -> String {
+    normalise(&without_markup(text))
+}
+
+/// Whether a label names a total row (`Total …`, `Jumlah`).
+fn is_total(text: &str) -> bool {
+    let w = words(text);
+    w.starts_with(" total ") || w.starts_with(" jumlah ")
 }
 
 fn year_in(text: &str) -> Option<u16> {
@@ -166,7 +179,7 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         find(&here, |w| w.contains(" alokasi ") || w.contains(" anggaran ")),
     ) {
         let columns =
-            Columns { goal_code: Some(jenis), goal_name: Some(rincian), amount: Some(amount), ..Columns::default() };
+            Columns { jenis: Some(jenis), rincian: Some(rincian), amount: Some(amount), ..Columns::default() };
         return Some(Found { table: Table::Details, header: (row, row), columns });
     }
     // A target split between units.
@@ -257,7 +270,14 @@ fn tables(sheet: &Sheet) -> Vec<(Found, (u32, u32))> {
     }
     let (_, last_row) = sheet.row_bounds();
     let ends: Vec<u32> = found.iter().skip(1).map(|f| f.header.0 - 1).chain([last_row]).collect();
-    found.into_iter().zip(ends).map(|(f, end)| ((f.header.1 + 1, end), f)).map(|(rows, f)| (f, rows)).collect()
+    found
+        .into_iter()
+        .zip(ends)
+        .map(|(f, end)| {
+            let body = (f.header.1 + 1, end);
+            (f, body)
+        })
+        .collect()
 }
 
 /// Whether `row` repeats the header of `table` (a page break in the middle of it).
@@ -417,7 +437,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     // Without a table of the year's targets, the Renja's targets of the Renstra table are the set.
     if parts.indicators.is_empty() {
         let renja = parts.plan.targets.iter().filter(|t| t.source == Source::Renja && Some(t.year) == year);
-        parts.indicators = renja.map(|t| (Source::Renja, indicator_of(t))).collect();
+        parts.indicators = renja.map(|t| (Source::Renja, indicator_of(t, false, t.at.clone()))).collect();
     }
     let mut findings = std::mem::take(&mut parts.findings);
     if let (Some(given), Some(said)) = (overrides.year, declared.year)
@@ -449,19 +469,19 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     (report, findings)
 }
 
-/// An indicator of the year's set from its target.
-fn indicator_of(target: &PlanTarget) -> IndicatorRow {
+/// An indicator of the year's set from its target, its row at `at`.
+fn indicator_of(target: &PlanTarget, provisional: bool, at: CellRef) -> IndicatorRow {
     IndicatorRow {
         code: target.code.clone(),
         name: target.name.clone(),
         goal: target.goal.clone().unwrap_or_default(),
         measure: Measure::from_label(target.satuan),
         polarity: Polarity::Higher,
-        target: Reading { value: target.value.clone(), provisional: false, at: Some(target.at.clone()) },
+        target: Reading { value: target.value.clone(), provisional, at: Some(target.at.clone()) },
         realisasi: Reading::missing(),
         capaian: None,
         note: None,
-        at: target.at.clone(),
+        at,
     }
 }
 
@@ -581,8 +601,8 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             place.place(&code, parts);
         }
         let measure = measure_of(None, &name_text, &cell::read(&Data::Empty));
-        let years: Vec<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
-        for y in years.iter().copied().collect::<std::collections::BTreeSet<u16>>() {
+        let years: std::collections::BTreeSet<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
+        for y in years {
             let col = |realisasi: bool| c.years.iter().find(|(_, cy, r)| *cy == y && *r == realisasi).map(|(c, ..)| *c);
             let value = |col: Option<u32>| {
                 col.map_or(Value::Missing, |col| value_of(sheet, row, col, measure.counts_whole_things()))
@@ -633,38 +653,17 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
             justification: None,
             at: at.clone(),
         });
-        parts.indicators.push((
-            source,
-            IndicatorRow {
-                code,
-                name,
-                goal: place.goal.clone().unwrap_or_default(),
-                measure,
-                polarity: Polarity::Higher,
-                target: Reading { value, provisional: target_cell.provisional, at: Some(at) },
-                realisasi: Reading::missing(),
-                capaian: None,
-                note: None,
-                at: CellRef::new(&sheet.name, row, c.code.unwrap_or(0)),
-            },
-        ));
+        let target = parts.plan.targets.last().expect("pushed above");
+        let row_at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
+        parts.indicators.push((source, indicator_of(target, target_cell.provisional, row_at)));
     }
 }
 
-/// A budget code as printed: markup and spaces dropped (`<u>3663.ADE</u>` → `3663.ADE`).
+/// A budget code as printed: markup and spaces dropped (`<u>3663.ADE</u>` → `3663.ADE`); empty
+/// where the cell holds no letter or digit.
 fn budget_code(text: &str) -> String {
-    let plain = words(text);
-    let mut code = String::new();
-    let mut in_tag = false;
-    for ch in text.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag && !c.is_whitespace() => code.push(c),
-            _ => {}
-        }
-    }
-    if plain.trim().is_empty() { String::new() } else { code }
+    let code: String = without_markup(text).chars().filter(|c| !c.is_whitespace()).collect();
+    if code.chars().any(char::is_alphanumeric) { code } else { String::new() }
 }
 
 /// Whether a cell of the code column is meant as a code (digits, with dots or dashes, no words).
@@ -688,11 +687,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
         let code = budget_code(&text_of(sheet, row, c.code));
         let name = text_of(sheet, row, c.name);
         let amount = amount_from(sheet, row, amount_col);
-        let total = sheet.texts_in_row(row).any(|(_, t)| {
-            let w = words(t);
-            w.starts_with(" total ") || w.starts_with(" jumlah ")
-        });
-        if total && Level::of_code(&code).is_none() {
+        if sheet.texts_in_row(row).any(|(_, t)| is_total(t)) && Level::of_code(&code).is_none() {
             if let Some((value, col)) = amount {
                 let at = CellRef::new(&sheet.name, row, col);
                 parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
@@ -799,7 +794,7 @@ fn rincian_by_words(detail: &str) -> Option<&'static str> {
 /// of the table than the label above it is counted under that one (`SPENDING_CLASS`).
 fn details(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let c = &table.columns;
-    let (Some(jenis_col), Some(rincian_col), Some(amount_col)) = (c.goal_code, c.goal_name, c.amount) else { return };
+    let (Some(jenis_col), Some(rincian_col), Some(amount_col)) = (c.jenis, c.rincian, c.amount) else { return };
     let table_id: Arc<str> = CellRef::new(&sheet.name, table.header.0, 0).to_string().into();
     let labels: Vec<String> = body(sheet, rows).map(|r| text_of(sheet, r, Some(rincian_col))).collect();
     let (mut jenis, mut rincian) = (String::new(), String::new());
@@ -853,7 +848,7 @@ fn split(sheet: &Sheet, table: &Found, rows: (u32, u32), units: &UnitRegistry, p
         let name = text_of(sheet, row, Some(unit_col));
         let Some(value) = amount_of(sheet.get(row, target_col)) else { continue };
         let at = CellRef::new(&sheet.name, row, target_col);
-        if words(&name).starts_with(" total ") || words(&name).starts_with(" jumlah ") {
+        if is_total(&name) {
             parts.plan.split_total = Some((value, at));
             continue;
         }

@@ -61,14 +61,19 @@ impl CellRef {
 
     /// The A1 address of the cell: column letters then the one-based row.
     pub fn a1(&self) -> String {
+        Self::column_letters(self.col) + &(self.row + 1).to_string()
+    }
+
+    /// The letters of a zero-based column: A … Z, AA ….
+    pub fn column_letters(col: u32) -> String {
         let mut letters = Vec::new();
-        let mut n = self.col + 1;
+        let mut n = col + 1;
         while n > 0 {
             let rem = (n - 1) % 26;
             letters.push(char::from(b'A' + rem as u8));
             n = (n - 1) / 26;
         }
-        letters.iter().rev().collect::<String>() + &(self.row + 1).to_string()
+        letters.iter().rev().collect()
     }
 
     /// The zero-based (row, column) of an A1 address; `None` when it is not one.

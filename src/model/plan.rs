@@ -147,6 +147,13 @@ pub struct PlanLine {
     pub pagu_at: Option<CellRef>,
 }
 
+impl PlanLine {
+    /// The line as a finding names it: `RO EBB.951`, `kegiatan 4842`.
+    pub fn subject(&self) -> String {
+        format!("{} {}", self.level.label(), self.code)
+    }
+}
+
 /// A total row of a budget table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanTotal {

@@ -28,6 +28,14 @@ impl Value {
         }
     }
 
+    /// The number, when the value is one.
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
     /// The value as the ledger keeps it: an exact decimal, the opinion, `N/A`, or `None` when blank.
     pub fn stored(&self) -> Option<String> {
         match self {
@@ -69,10 +77,7 @@ impl Reading {
     }
 
     pub fn number(&self) -> Option<Decimal> {
-        match self.value {
-            Value::Number(n) => Some(n),
-            _ => None,
-        }
+        self.value.number()
     }
 }
 

@@ -4,7 +4,7 @@
 //! kinerja reads plans (README, "Plans"). Labels are locked, input cells yellow.
 
 use super::{Line, NAME_WIDTH, TemplateError, print_setup, wrapped_lines};
-use crate::model::Unit;
+use crate::model::{CellRef, Unit};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
@@ -94,11 +94,6 @@ fn tree(
     Ok(r)
 }
 
-/// Column letters of a zero-based column (A … Z, AA …).
-fn letters(col: u16) -> String {
-    crate::model::CellRef::new(&"".into(), 0, u32::from(col)).a1().trim_end_matches('1').to_string()
-}
-
 fn evaluation(sheet: &mut Worksheet, title: &str, year: u16, lines: &[Line], f: &Formats) -> Result<(), XlsxError> {
     start(sheet, "Evaluasi", title, f)?;
     let years: Vec<u16> = (year - 4..=year).collect();
@@ -118,7 +113,10 @@ fn evaluation(sheet: &mut Worksheet, title: &str, year: u16, lines: &[Line], f: 
             sheet.write_blank(r, col, &f.input)?;
         }
         // The year before the plan's: realisasi over target × 100.
-        let (t, v) = (format!("{}{}", letters(realisasi - 2), r + 1), format!("{}{}", letters(capaian - 1), r + 1));
+        let (t, v) = (
+            format!("{}{}", CellRef::column_letters(u32::from(realisasi - 2)), r + 1),
+            format!("{}{}", CellRef::column_letters(u32::from(capaian - 1)), r + 1),
+        );
         let formula = format!("=IF(AND(ISNUMBER({v}),ISNUMBER({t}),{t}<>0),ROUND({v}/{t}*100,2),\"\")");
         sheet.write_formula_with_format(
             r,

@@ -44,8 +44,7 @@ pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding>
 fn history_against_reports(plan: &Plan, reported: &[(u16, Vec<(String, Value)>)]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for row in plan.history_by_year() {
-        let Some((_, values)) = reported.iter().find(|(y, _)| *y == row.year) else { continue };
-        let Some((_, value)) = values.iter().find(|(code, _)| *code == row.code) else { continue };
+        let Some(value) = reported_value(reported, row.year, &row.code) else { continue };
         let agrees = match (&row.realisasi, value) {
             (Value::Missing, _) | (_, Value::Missing) => true,
             (Value::Number(printed), Value::Number(reported)) => round_half_up(*reported, printed.scale()) == *printed,
@@ -64,10 +63,30 @@ fn history_against_reports(plan: &Plan, reported: &[(u16, Vec<(String, Value)>)]
 
 /// Capaian of an earlier year as the evaluation table computes it: realisasi over target × 100.
 pub fn capaian(row: &HistoryRow) -> Option<Decimal> {
-    match (&row.target, &row.realisasi) {
-        (Value::Number(t), Value::Number(r)) => percent_of(*r, *t),
-        _ => None,
+    percent_of(row.realisasi.number()?, row.target.number()?)
+}
+
+/// What the unit's annual report of `year` gives an IKU, as the ledger told.
+fn reported_value<'a>(reported: &'a [(u16, Vec<(String, Value)>)], year: u16, code: &str) -> Option<&'a Value> {
+    reported.iter().find(|(y, _)| *y == year)?.1.iter().find(|(c, _)| c == code).map(|(_, v)| v)
+}
+
+/// Each budget line printed in another table before, with that earlier line: the same code under
+/// the same kegiatan, among the lines `kept`, compared with the first table that printed it.
+fn restated(plan: &Plan, kept: impl Fn(&PlanLine) -> bool) -> Vec<(&PlanLine, &PlanLine)> {
+    let mut first: HashMap<(Level, &str, Option<&str>), &PlanLine> = HashMap::new();
+    let mut pairs = Vec::new();
+    for line in plan.budget.iter().filter(|l| kept(l)) {
+        let key = (line.level, line.code.as_str(), kegiatan_of(plan, line));
+        match first.get(&key) {
+            None => {
+                first.insert(key, line);
+            }
+            Some(earlier) if earlier.table != line.table => pairs.push((line, *earlier)),
+            Some(_) => {}
+        }
     }
+    pairs
 }
 
 fn shown(target: &PlanTarget) -> String {
@@ -182,7 +201,7 @@ fn budget_sums(plan: &Plan) -> Vec<Finding> {
         let Some(sum) = checked_sum(children.iter().map(|c| c.pagu)) else { continue };
         if sum != printed {
             findings.push(
-                Finding::new(Code::BudgetTotal, line.pagu_at.clone(), format!("{} {}", line.level.label(), line.code))
+                Finding::new(Code::BudgetTotal, line.pagu_at.clone(), line.subject())
                     .found(rupiah(printed))
                     .expected(rupiah(sum)),
             );
@@ -303,18 +322,8 @@ fn kegiatan_of<'a>(plan: &'a Plan, line: &'a PlanLine) -> Option<&'a str> {
 /// The same RO (or kegiatan, KRO, komponen) with another amount in another table. Two lines of
 /// one kegiatan whose differences cancel out are said to have traded their amounts.
 fn amounts_across_tables(plan: &Plan) -> Vec<Finding> {
-    let mut first: HashMap<(Level, &str, Option<&str>), &PlanLine> = HashMap::new();
-    let mut differing: Vec<(&PlanLine, &PlanLine)> = Vec::new();
-    for line in plan.budget.iter().filter(|l| l.pagu.is_some()) {
-        let key = (line.level, line.code.as_str(), kegiatan_of(plan, line));
-        let Some(earlier) = first.get(&key).copied() else {
-            first.insert(key, line);
-            continue;
-        };
-        if earlier.table != line.table && earlier.pagu != line.pagu {
-            differing.push((line, earlier));
-        }
-    }
+    let differing: Vec<(&PlanLine, &PlanLine)> =
+        restated(plan, |l| l.pagu.is_some()).into_iter().filter(|(line, earlier)| line.pagu != earlier.pagu).collect();
     let difference =
         |(line, earlier): &(&PlanLine, &PlanLine)| line.pagu.unwrap_or_default() - earlier.pagu.unwrap_or_default();
     let at = |l: &PlanLine| l.pagu_at.clone().unwrap_or_else(|| l.at.clone());
@@ -335,9 +344,7 @@ fn amounts_across_tables(plan: &Plan) -> Vec<Finding> {
                     other.code
                 ));
             }
-            Finding::new(Code::RoAmountMismatch, Some(at(line)), format!("{} {}", line.level.label(), line.code))
-                .found(side(line))
-                .expected(expected)
+            Finding::new(Code::RoAmountMismatch, Some(at(line)), line.subject()).found(side(line)).expected(expected)
         })
         .collect()
 }
@@ -345,23 +352,15 @@ fn amounts_across_tables(plan: &Plan) -> Vec<Finding> {
 /// The same code (under the same kegiatan) named otherwise in another table, after normalising
 /// case, spaces and punctuation.
 fn names_across_tables(plan: &Plan) -> Vec<Finding> {
-    let mut first: HashMap<(Level, &str, Option<&str>), &PlanLine> = HashMap::new();
-    let mut findings = Vec::new();
-    for line in plan.budget.iter().filter(|l| !l.name.is_empty()) {
-        let key = (line.level, line.code.as_str(), kegiatan_of(plan, line));
-        match first.get(&key) {
-            None => {
-                first.insert(key, line);
-            }
-            Some(earlier) if earlier.table != line.table && words(&earlier.name) != words(&line.name) => findings.push(
-                Finding::new(Code::BudgetName, Some(line.at.clone()), format!("{} {}", line.level.label(), line.code))
-                    .found(&line.name)
-                    .expected(&earlier.name),
-            ),
-            Some(_) => {}
-        }
-    }
-    findings
+    restated(plan, |l| !l.name.is_empty())
+        .into_iter()
+        .filter(|(line, earlier)| words(&earlier.name) != words(&line.name))
+        .map(|(line, earlier)| {
+            Finding::new(Code::BudgetName, Some(line.at.clone()), line.subject())
+                .found(&line.name)
+                .expected(&earlier.name)
+        })
+        .collect()
 }
 
 /// With a responsibility matrix: every indicator of the year and every kegiatan of the budget
@@ -399,11 +398,7 @@ fn below_last_year(plan: &Plan, year: u16, reported: &[(u16, Vec<(String, Value)
     let history = plan.history_by_year();
     let last = |code: &str| -> Option<Decimal> {
         let printed = history.iter().find(|h| h.code == code && h.year == year - 1).map(|h| &h.realisasi);
-        let told = || reported.iter().find(|(y, _)| *y == year - 1)?.1.iter().find(|(c, _)| c == code).map(|(_, v)| v);
-        match printed.filter(|v| **v != Value::Missing).or_else(told)? {
-            Value::Number(n) => Some(*n),
-            _ => None,
-        }
+        printed.filter(|v| **v != Value::Missing).or_else(|| reported_value(reported, year - 1, code))?.number()
     };
     let binding =
         if plan.targets.iter().any(|t| t.source == Source::Pk && t.year == year) { Source::Pk } else { Source::Renja };
