@@ -63,6 +63,13 @@ fn write_value(sheet: &mut Worksheet, row: u32, col: u16, value: &Value) -> Resu
     }
 }
 
+/// An indicator's name in column C, wrapped within `width` characters, its row as tall as it needs.
+fn write_name(sheet: &mut Worksheet, row: u32, name: &str, width: usize) -> Result<(), XlsxError> {
+    sheet.set_row_height(row, super::wrapped_height(name, width))?;
+    sheet.write_string_with_format(row, 2, name, &super::wrap())?;
+    Ok(())
+}
+
 /// Each IKU code of a plan, in the order first printed.
 fn codes(targets: &[StoredPlanTarget]) -> Vec<(&str, &str)> {
     let mut codes: Vec<(&str, &str)> = Vec::new();
@@ -98,7 +105,7 @@ pub fn write_plans(
                 r += 1;
                 sheet.write_string(r, 0, &plan.unit)?;
                 sheet.write_string(r, 1, code)?;
-                sheet.write_string(r, 2, name)?;
+                write_name(sheet, r, name, 60)?;
                 sheet.write_number(r, 3, year as f64)?;
                 for (col, source) in [(4, "renstra"), (5, "renja"), (6, "pk")] {
                     let printed = plan.rows.iter().find(|t| t.code == code && t.year == year && t.source == source);
@@ -209,7 +216,7 @@ pub fn write_against(
             r += 1;
             sheet.write_string(r, 0, &plan.unit)?;
             sheet.write_string(r, 1, code)?;
-            sheet.write_string(r, 2, name)?;
+            write_name(sheet, r, name, 45)?;
             let mut realised = Vec::new();
             for (i, y) in years.iter().enumerate() {
                 let printed = history.iter().find(|h| h.code == code && h.year == *y);
