@@ -421,7 +421,8 @@ fn scan(
     let inbox = std::fs::canonicalize(&work.inbox).unwrap_or_else(|_| work.inbox.clone());
     while !stop.load(Ordering::SeqCst) {
         let mut changed = Vec::new();
-        let first = changes.recv_timeout(tick).ok();
+        let wait = settler.next_due(Instant::now()).map_or(tick, |due| due.saturating_duration_since(Instant::now()));
+        let first = changes.recv_timeout(wait.min(tick)).ok();
         for event in first.into_iter().chain(std::iter::from_fn(|| changes.try_recv().ok())) {
             match event {
                 Some(paths) => changed.extend(paths),

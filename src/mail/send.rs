@@ -6,10 +6,12 @@
 use crate::config::mail::{PASSWORD_VARIABLE, Security, Settings, Transport};
 use crate::model::time::now_ms;
 use crate::store::{Ledger, QueuedMail, StoreError};
+use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment as Part, Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::{Message, SmtpTransport, Transport as _};
+use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
 use std::path::{Path, PathBuf};
 
 enum Failure {
@@ -46,6 +48,48 @@ fn message(settings: &Settings, mail: &QueuedMail, base: &Path) -> Result<Messag
         .map_err(|e| Failure::Permanent(e.to_string()))
 }
 
+enum Error {
+    Connect(std::io::Error),
+    Smtp(lettre::transport::smtp::Error),
+}
+
+impl From<lettre::transport::smtp::Error> for Error {
+    fn from(e: lettre::transport::smtp::Error) -> Self {
+        Error::Smtp(e)
+    }
+}
+
+/// One message in one SMTP conversation, over a connection kinerja opens itself so that it can
+/// turn Nagle's algorithm off: lettre writes a message and its end marker as two writes, and
+/// with Nagle on the marker waits for the server's delayed acknowledgement of the message (40 ms
+/// on Linux, on every message). lettre sets `TCP_NODELAY` itself from its next release (upstream
+/// pull request 1159); until then only a connection handed to it can have it. Implicit TLS
+/// (port 465) is set up by lettre on its own connection, and keeps the stall until then.
+async fn smtp(host: &str, port: u16, security: Security, username: Option<&str>, email: &Message) -> Result<(), Error> {
+    let hello = ClientId::default();
+    let tls = || TlsParameters::new(host.to_string());
+    let mut connection = if security == Security::Tls {
+        AsyncSmtpConnection::connect_tokio1((host, port), None, &hello, Some(tls()?), None).await?
+    } else {
+        let socket = tokio::net::TcpStream::connect((host, port)).await.map_err(Error::Connect)?;
+        socket.set_nodelay(true).map_err(Error::Connect)?;
+        AsyncSmtpConnection::connect_with_transport(Box::new(socket), &hello).await?
+    };
+    if security == Security::Starttls {
+        // Required, as lettre's own STARTTLS relay does: credentials never go over plain text.
+        connection.starttls(tls()?, &hello).await?;
+    }
+    if let Some(user) = username {
+        // Present: the service does not start without it.
+        let password = std::env::var(PASSWORD_VARIABLE).unwrap_or_default();
+        connection.auth(DEFAULT_MECHANISMS, &Credentials::new(user.to_string(), password)).await?;
+    }
+    connection.send(email.envelope(), &email.formatted()).await?;
+    // The message is accepted; a failed goodbye changes nothing.
+    let _ = connection.quit().await;
+    Ok(())
+}
+
 /// The sender: delivers what is due, one message at a time, each in its own connection so a
 /// broken one is simply replaced.
 pub struct Sender {
@@ -74,22 +118,19 @@ impl Sender {
                     .map_err(|e| Failure::Retry(e.to_string()))
             }
             Transport::Smtp { host, port, security, username } => {
-                let builder = match security {
-                    Security::None => SmtpTransport::builder_dangerous(host),
-                    Security::Starttls => {
-                        SmtpTransport::starttls_relay(host).map_err(|e| Failure::Permanent(e.to_string()))?
-                    }
-                    Security::Tls => SmtpTransport::relay(host).map_err(|e| Failure::Permanent(e.to_string()))?,
-                };
-                let mut builder = builder.port(*port).timeout(Some(self.settings.timeout));
-                if let Some(user) = username {
-                    // Present: the service does not start without it.
-                    let password = std::env::var(PASSWORD_VARIABLE).unwrap_or_default();
-                    builder = builder.credentials(Credentials::new(user.clone(), password));
+                let timeout = self.settings.timeout;
+                let conversation = smtp(host, *port, *security, username.as_deref(), email);
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(|e| Failure::Retry(e.to_string()))?;
+                match runtime.block_on(async { tokio::time::timeout(timeout, conversation).await }) {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(Error::Smtp(e))) if e.is_permanent() => Err(Failure::Permanent(e.to_string())),
+                    Ok(Err(Error::Smtp(e))) => Err(Failure::Retry(e.to_string())),
+                    Ok(Err(Error::Connect(e))) => Err(Failure::Retry(format!("connection to {host}:{port}: {e}"))),
+                    Err(_) => Err(Failure::Retry(format!("no answer from {host}:{port} within {timeout:?}"))),
                 }
-                builder.build().send(email).map(|_| ()).map_err(|e| {
-                    if e.is_permanent() { Failure::Permanent(e.to_string()) } else { Failure::Retry(e.to_string()) }
-                })
             }
         }
     }

@@ -203,6 +203,14 @@ impl Settler {
         self.pending.is_empty()
     }
 
+    /// When the next file still in its settle window will have been unchanged for all of it: the
+    /// scanner looks again then rather than at its next tick, so a file is taken as soon as it
+    /// settles.
+    pub fn next_due(&self, now: Instant) -> Option<Instant> {
+        let due = self.pending.values().filter(|p| p.size != u64::MAX).map(|p| p.stable_since + self.settle);
+        due.filter(|due| *due > now).min()
+    }
+
     /// Whether a settled file is whole: found once for its size and time (`check` opens it), and
     /// remembered while they stay the same, so a file waiting behind its unit's earlier one is
     /// not opened again at every tick.
@@ -248,6 +256,24 @@ mod tests {
         settler.observe(path, 20, None, start);
         assert!(ask(&mut settler, true), "grown: opened again");
         assert_eq!(opened, 2);
+    }
+
+    #[test]
+    fn the_next_look_is_when_a_file_settles() {
+        let settle = Duration::from_millis(200);
+        let mut settler = Settler::new(settle);
+        let (a, b) = (Path::new("inbox/KR07/a.xlsx"), Path::new("inbox/KR08/b.xlsx"));
+        let start = Instant::now();
+        settler.track(a.to_path_buf(), start);
+        assert_eq!(settler.next_due(start), None, "not looked at yet");
+        settler.observe(a, 10, None, start);
+        settler.observe(b, 10, None, start + Duration::from_millis(50));
+        assert_eq!(settler.next_due(start), Some(start + settle));
+        // Changed: its window starts again; a settled file waiting its turn sets no deadline.
+        settler.observe(a, 20, None, start + Duration::from_millis(100));
+        assert_eq!(settler.next_due(start), Some(start + Duration::from_millis(250)));
+        assert_eq!(settler.next_due(start + Duration::from_millis(260)), Some(start + Duration::from_millis(300)));
+        assert_eq!(settler.next_due(start + Duration::from_millis(300)), None);
     }
 
     #[test]
