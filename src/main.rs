@@ -211,8 +211,7 @@ fn run() -> anyhow::Result<u8> {
 }
 
 fn serve(config: Config) -> anyhow::Result<u8> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
-    runtime.block_on(kinerja::service::run(config))?;
+    kinerja::service::run(config)?;
     Ok(0)
 }
 

@@ -387,9 +387,6 @@ pub fn annotate(outcome: &Outcome, file_name: &str, bytes: &[u8], config: &Confi
     }
 }
 
-/// Called once a file is done: its record committed and the file kept, or a failure.
-pub type Done = Box<dyn FnOnce(Result<Processed, PipelineError>) + Send>;
-
 /// What to record for a file, and where it will be kept.
 struct Decided {
     decision: Decision,
@@ -411,26 +408,24 @@ impl Decided {
     }
 }
 
-/// Carry one taken file through: read it once (never through a link), hash it, read, score
-/// and check it, then hand its record to the ledger writer; once committed, the file is moved
-/// to its keeping place and `done` is called (on the writer thread). A failure leaves the file
-/// in `processing/`, resumed at the next start.
-pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger, done: Done) {
+/// What happens to one taken file, top to bottom: read it once (never through a link) and hash
+/// the bytes; decide what it is (refused for its folder, a duplicate, or read, scored and
+/// reviewed); record it with its messages in one transaction, waiting for the commit; move it
+/// to its keeping place. A failure leaves the file in `processing/`, resumed at the next start.
+///
+/// # Errors
+/// [`PipelineError`] when the file cannot be read or moved, or the ledger cannot be read or
+/// written (`PipelineError::Store`: nothing more can be recorded).
+pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger) -> Result<Processed, PipelineError> {
     let start = Instant::now();
     let rejected_path = format!("rejected/{}", processing_name(&job.arrival).0);
-    if job.special.is_none_or(|what| what == "poison") {
-        match ledger.arrival_stored_path(&job.arrival.id) {
-            Err(e) => return done(Err(e.into())),
-            Ok(Some(stored)) => {
-                // Recorded before a crash; only the last move is missing.
-                let kept = keep(&job.path, &work.state.join(&stored));
-                let recorded = Recorded::Recovered;
-                let processed =
-                    Processed { arrival: job.arrival, sha256: String::new(), recorded, reason: None, outcome: None };
-                return done(kept.map(|()| processed));
-            }
-            Ok(None) => {}
-        }
+    if job.special.is_none_or(|what| what == "poison")
+        && let Some(stored) = ledger.arrival_stored_path(&job.arrival.id)?
+    {
+        // Recorded before a crash; only the last move is missing.
+        keep(&job.path, &work.state.join(&stored))?;
+        let recorded = Recorded::Recovered;
+        return Ok(Processed { arrival: job.arrival, sha256: String::new(), recorded, reason: None, outcome: None });
     }
     let (sha256, decided) = match job.special {
         // Left where it is: never opened, moved or read.
@@ -447,10 +442,8 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         None => match crate::ingest::load(&job.path, &config.limits, false) {
             Ok(bytes) => {
                 let sha256 = check::sha256(&bytes);
-                match decide(&job, &bytes, &sha256, rejected_path, config, work, ledger, start) {
-                    Ok(decided) => (sha256, decided),
-                    Err(e) => return done(Err(e)),
-                }
+                let decided = decide(&job, &bytes, &sha256, rejected_path, config, work, ledger, start)?;
+                (sha256, decided)
             }
             Err(e @ (crate::ingest::IngestError::NotAFile { .. } | crate::ingest::IngestError::TooLarge { .. })) => {
                 // A link or special file swapped in after the scan, or too large to read: refused
@@ -458,10 +451,8 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
                 (String::new(), Decided::refused(e.finding().message(), rejected_path))
             }
             Err(e) => {
-                return done(Err(PipelineError::Io {
-                    path: job.path.clone(),
-                    source: std::io::Error::other(e.to_string()),
-                }));
+                let source = std::io::Error::other(e.to_string());
+                return Err(PipelineError::Io { path: job.path.clone(), source });
             }
         },
     };
@@ -480,24 +471,16 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         stored_path: stored.clone(),
         messages,
     };
-    let state = work.state.clone();
-    ledger.submit(
-        record,
-        Box::new(move |result| {
-            let finished = result.map_err(PipelineError::from).and_then(|recorded| {
-                // Two files of one content in flight at once: the second is a duplicate.
-                let stored = match &recorded {
-                    Recorded::Duplicate { stored_path, .. } => stored_path.clone(),
-                    _ => stored,
-                };
-                if !stored.is_empty() {
-                    keep(&job.path, &state.join(&stored))?;
-                }
-                Ok(Processed { arrival: job.arrival, sha256, recorded, reason, outcome })
-            });
-            done(finished);
-        }),
-    );
+    let recorded = ledger.record(record)?;
+    // Two files of one content in flight at once: the second is a duplicate.
+    let stored = match &recorded {
+        Recorded::Duplicate { stored_path, .. } => stored_path.clone(),
+        _ => stored,
+    };
+    if !stored.is_empty() {
+        keep(&job.path, &work.state.join(&stored))?;
+    }
+    Ok(Processed { arrival: job.arrival, sha256, recorded, reason, outcome })
 }
 
 /// What to record for a regular file read into `bytes`: refused for its folder, a duplicate,

@@ -1,18 +1,20 @@
-//! `kinerja serve`: owns the concurrency. A scanner thread watches the inbox (native events
-//! plus polling, since network shares deliver no events) and takes settled, complete files;
-//! bounded queues carry them to a fixed number of workers (plus one for heavy files) sharing one ledger (one writer
-//! thread commits their records in batches), running the blocking pipeline on tokio's blocking pool. SIGINT or SIGTERM stops
-//! the scanner (nothing new is taken) and lets the workers finish what is in flight.
+//! `kinerja serve`: owns the concurrency, threads handing work on through bounded channels. A
+//! scanner thread watches the inbox (native events plus polling, since network shares deliver
+//! no events) and takes settled, complete files; bounded lanes carry them to a fixed number of
+//! worker threads (plus one for heavy files), each file handled top to bottom by
+//! [`pipeline::process`] against one ledger (one writer thread commits their records in
+//! batches). SIGINT or SIGTERM stops the scanner (nothing new is taken) and lets the workers
+//! finish what is in flight.
 
 use crate::config::Config;
 use crate::pipeline::{self, Job, Rekaps, Workplace};
 use crate::store::{SharedLedger, StoreError};
 use crate::watch::{self, Settler, State};
 use notify::Watcher;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
-use tokio::sync::{Mutex, mpsc};
 use tracing::{error, info, warn};
 
 /// Why the service could not start or had to stop.
@@ -37,12 +39,25 @@ pub enum ServiceError {
     Signal(std::io::Error),
 }
 
+/// Why the service stops.
+enum Stopping {
+    Signal,
+    /// The ledger cannot be written: nothing more can be recorded.
+    Fatal(String),
+}
+
 /// Run until SIGINT or SIGTERM.
+///
+/// Every part of the service is a thread that blocks on its own work (reading files, SQLite,
+/// writing workbooks, one SMTP conversation), and they hand work on through bounded channels:
+/// scanner → lanes → workers (each file handled top to bottom by [`pipeline::process`], waiting
+/// for its commit) → consolidator and mailer. Stopping closes the channels in that order, and
+/// each thread ends once its channel is closed and drained.
 ///
 /// # Errors
 /// [`ServiceError`] when the folders or the ledger cannot be prepared, or signals cannot be
 /// handled. Failures on single files are logged and leave the file in `processing/`.
-pub async fn run(config: Config) -> Result<(), ServiceError> {
+pub fn run(config: Config) -> Result<(), ServiceError> {
     // A secret missing now would fail every message later, silently: refuse to start instead.
     if let crate::config::mail::Transport::Smtp { username: Some(user), .. } = &config.mail.transport
         && std::env::var_os(crate::config::mail::PASSWORD_VARIABLE).is_none()
@@ -55,38 +70,45 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     let work = Workplace::new(&config);
     work.prepare(&config)?;
     let _lock = lock(&work)?;
+    let (stopping, stops) = mpsc::channel::<Stopping>();
+    listen_for_signals(stopping.clone())?;
     let ledger = Arc::new(SharedLedger::open(&work.ledger())?);
     let refused_before = crate::store::Ledger::open(&work.ledger())?.refused_in_place()?;
-    let (fatal, mut fatal_failure) = mpsc::unbounded_channel::<String>();
     let config = Arc::new(config);
-    let workers = config.service.workers;
-    let (light, queue) = mpsc::channel::<Queued>(workers * 4);
-    let queue = Arc::new(Mutex::new(queue));
-    // Heavy files (much unpacked content) have a lane and a worker of their own, so a big or
-    // slow file never holds back the small ones behind it.
-    let (heavy, heavy_queue) = mpsc::channel::<Queued>(4);
-    let heavy_queue = Arc::new(Mutex::new(heavy_queue));
-    let in_flight = Arc::new(InFlight::default());
-    let jobs = Lanes { light, heavy, in_flight: in_flight.clone() };
-    let (wake, woken) = std::sync::mpsc::channel::<()>();
-    let mail_stop = Arc::new(AtomicBool::new(false));
+    let (wake, woken) = mpsc::channel::<()>();
     let mailer = {
-        let (settings, path, outbox, stop) =
-            (config.mail.clone(), work.ledger(), work.outbox.clone(), mail_stop.clone());
+        let (settings, path, outbox) = (config.mail.clone(), work.ledger(), work.outbox.clone());
         let sender = crate::mail::Sender::new(settings, crate::store::Ledger::open(&path)?, outbox)?;
         let reminders = (config.clone(), crate::store::Ledger::open(&path)?);
-        std::thread::spawn(move || mail(&sender, &reminders, &woken, &stop))
+        spawn("mailer", move || mail(&sender, &reminders, &woken))?
     };
-    let (changed, changes) = mpsc::unbounded_channel::<Rekaps>();
-    let consolidator = tokio::spawn(consolidate(changes, config.clone(), work.clone(), wake.clone()));
+    let (changed, changes) = mpsc::channel::<Rekaps>();
+    let consolidator = {
+        let (config, work, wake) = (config.clone(), work.clone(), wake.clone());
+        spawn("consolidator", move || consolidate(&changes, &config, &work, &wake))?
+    };
+    let workers = config.service.workers;
+    let (light, light_queue) = mpsc::sync_channel::<Queued>(workers * 4);
+    // Heavy files (much unpacked content) have a lane and a worker of their own, so a big or
+    // slow file never holds back the small ones behind it.
+    let (heavy, heavy_queue) = mpsc::sync_channel::<Queued>(4);
+    let (light_queue, heavy_queue) = (Arc::new(Mutex::new(light_queue)), Arc::new(Mutex::new(heavy_queue)));
     let mut handles = Vec::new();
     for n in 0..=workers {
-        let context = (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
-        let queue = if n == workers { heavy_queue.clone() } else { queue.clone() };
-        handles.push(tokio::spawn(worker(n, queue, context)));
+        let queue = if n == workers { heavy_queue.clone() } else { light_queue.clone() };
+        let hands = Hands {
+            config: config.clone(),
+            work: work.clone(),
+            ledger: ledger.clone(),
+            changed: changed.clone(),
+            wake: wake.clone(),
+            stopping: stopping.clone(),
+        };
+        handles.push(spawn(&format!("worker-{n}"), move || worker(n, &queue, &hands))?);
     }
-    drop(changed);
-    drop(fatal);
+    drop((changed, wake, stopping));
+    let (look, looks) = mpsc::channel::<Look>();
+    let jobs = Lanes { light, heavy, in_flight: Arc::new(InFlight::new(look.clone())) };
     let (recovered, poison) = pipeline::recover(&work)?;
     if !recovered.is_empty() {
         info!(count = recovered.len(), "resuming files taken before the last stop");
@@ -98,45 +120,71 @@ pub async fn run(config: Config) -> Result<(), ServiceError> {
     // Files a previous run took: each unit's in the order taken, one after the other (the
     // scanner takes no file of a unit while one is in flight).
     for job in poison.into_iter().chain(recovered) {
-        let flight = loop {
-            match jobs.in_flight.start(&job.arrival.folder) {
-                Some(flight) => break flight,
-                None => tokio::time::sleep(Duration::from_millis(5)).await,
-            }
-        };
-        let _ = jobs.light.send((job, Some(flight))).await;
+        let flight = jobs.in_flight.wait_start(&job.arrival.folder);
+        let _ = jobs.light.send((job, Some(flight)));
     }
     info!(inbox = %work.inbox.display(), workers, "watching the inbox");
     let stop = Arc::new(AtomicBool::new(false));
     let scanner = {
         let (config, work, stop) = (config.clone(), work.clone(), stop.clone());
-        std::thread::spawn(move || supervise_scanner(&config, &work, &jobs, &stop, refused_before))
+        spawn("scanner", move || supervise_scanner(&config, &work, &jobs, (&look, &looks), &stop, refused_before))?
     };
-    let failure = tokio::select! {
-        signal = shutdown_signal() => { signal?; None }
-        Some(reason) = fatal_failure.recv() => Some(reason),
+    let failure = match stops.recv() {
+        Ok(Stopping::Fatal(reason)) => Some(reason),
+        Ok(Stopping::Signal) | Err(_) => None,
     };
     match &failure {
         None => info!("stopping: taking no new files, finishing those in flight"),
         Some(reason) => error!("stopping: {reason}; files in flight stay in processing/ for the next start"),
     }
+    // The scanner ends first, and its lanes close with it; the workers drain them and end; then
+    // the writer commits what waits, the consolidator rebuilds what is pending, and the mailer
+    // makes a last attempt at what is due (the rest waits in the queue for the next start).
     stop.store(true, Ordering::SeqCst);
-    let _ = tokio::task::spawn_blocking(move || scanner.join()).await;
+    let _ = scanner.join();
     for handle in handles {
-        let _ = handle.await;
+        let _ = handle.join();
     }
-    // Every worker is done: the ledger has the only handle left; let it commit what waits.
     if let Ok(ledger) = Arc::try_unwrap(ledger) {
-        tokio::task::spawn_blocking(move || ledger.close()).await.ok();
+        ledger.close();
     }
-    // With every file recorded, the consolidator rebuilds what is pending and ends, and the
-    // mailer makes a last attempt at what is due (the rest waits in the queue for the next start).
-    let _ = consolidator.await;
-    mail_stop.store(true, Ordering::SeqCst);
-    drop(wake);
-    let _ = tokio::task::spawn_blocking(move || mailer.join()).await;
+    let _ = consolidator.join();
+    let _ = mailer.join();
     info!("stopped");
     failure.map_or(Ok(()), |reason| Err(ServiceError::Fatal(reason)))
+}
+
+/// Start a named thread of the service.
+fn spawn(name: &str, body: impl FnOnce() + Send + 'static) -> Result<JoinHandle<()>, ServiceError> {
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(body)
+        .map_err(|e| ServiceError::Fatal(format!("cannot start the {name} thread: {e}")))
+}
+
+/// Wait for SIGINT or SIGTERM on a thread of its own (tokio's signal handling, the one part of
+/// the service that waits on the operating system rather than on a channel), and say so on
+/// `stopping`. The handlers are installed before this returns.
+fn listen_for_signals(stopping: mpsc::Sender<Stopping>) -> Result<(), ServiceError> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_io().build().map_err(ServiceError::Signal)?;
+    let (mut interrupt, mut terminate) = {
+        let _inside = runtime.enter();
+        (
+            signal(SignalKind::interrupt()).map_err(ServiceError::Signal)?,
+            signal(SignalKind::terminate()).map_err(ServiceError::Signal)?,
+        )
+    };
+    spawn("signals", move || {
+        runtime.block_on(async {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+            }
+        });
+        let _ = stopping.send(Stopping::Signal);
+    })
+    .map(drop)
 }
 
 /// The exclusive lock of the state folder, held while the service runs: a second `serve` on
@@ -169,39 +217,61 @@ fn lock(work: &Workplace) -> Result<std::fs::File, ServiceError> {
     Ok(file)
 }
 
-async fn shutdown_signal() -> Result<(), ServiceError> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).map_err(ServiceError::Signal)?;
-    tokio::select! {
-        result = tokio::signal::ctrl_c() => result.map_err(ServiceError::Signal),
-        _ = term.recv() => Ok(()),
-    }
+/// What a worker hands a file's results to.
+struct Hands {
+    config: Arc<Config>,
+    work: Workplace,
+    ledger: Arc<SharedLedger>,
+    /// The consolidator: which Rekaps a recorded file changed.
+    changed: mpsc::Sender<Rekaps>,
+    /// The mailer: a file was recorded, with its messages queued.
+    wake: mpsc::Sender<()>,
+    stopping: mpsc::Sender<Stopping>,
 }
 
-type WorkerContext = (
-    Arc<Config>,
-    Workplace,
-    Arc<SharedLedger>,
-    mpsc::UnboundedSender<Rekaps>,
-    std::sync::mpsc::Sender<()>,
-    mpsc::UnboundedSender<String>,
-);
+/// What makes the scanner look at the inbox again, besides its tick.
+enum Look {
+    /// File-system events name these paths.
+    Changed(Vec<std::path::PathBuf>),
+    /// The watcher lost events: walk the whole inbox.
+    Walk,
+    /// A unit's file was recorded: its next one may be taken.
+    Turn,
+}
 
 /// The units with a file taken and not yet recorded. The scanner takes one file of a unit at a
 /// time, oldest first, and the next only once the one before is recorded: a report is always
 /// reviewed against the agreement and the earlier version that arrived before it, whatever the
 /// timing. Other units' files keep flowing meanwhile, and waiting files wait in the inbox.
-#[derive(Default)]
-struct InFlight(std::sync::Mutex<std::collections::HashSet<String>>);
+struct InFlight {
+    units: std::sync::Mutex<std::collections::HashSet<String>>,
+    landed: Condvar,
+    /// The scanner, told when a unit's file lands so that it takes the next one at once.
+    look: mpsc::Sender<Look>,
+}
 
 impl InFlight {
+    fn new(look: mpsc::Sender<Look>) -> Self {
+        InFlight { units: Default::default(), landed: Condvar::new(), look }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashSet<String>> {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.units.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Mark `folder` in flight, unless it already is; the returned guard clears it when dropped.
     fn start(self: &Arc<Self>, folder: &str) -> Option<Flight> {
         self.lock().insert(folder.to_string()).then(|| Flight { units: self.clone(), folder: folder.to_string() })
+    }
+
+    /// Mark `folder` in flight once its file in flight, if any, has landed.
+    fn wait_start(self: &Arc<Self>, folder: &str) -> Flight {
+        let mut units = self.lock();
+        while units.contains(folder) {
+            units = self.landed.wait(units).unwrap_or_else(PoisonError::into_inner);
+        }
+        units.insert(folder.to_string());
+        Flight { units: self.clone(), folder: folder.to_string() }
     }
 }
 
@@ -217,52 +287,49 @@ struct Flight {
 impl Drop for Flight {
     fn drop(&mut self) {
         self.units.lock().remove(&self.folder);
+        self.units.landed.notify_all();
+        let _ = self.units.look.send(Look::Turn);
     }
 }
 
-async fn worker(
-    n: usize,
-    queue: Arc<Mutex<mpsc::Receiver<Queued>>>,
-    (config, work, ledger, changed, wake, fatal): WorkerContext,
-) {
+/// A worker: takes files from its lane until the lane closes, each handled top to bottom by
+/// [`pipeline::process`] (read, check, record, keep), then tells the consolidator and the
+/// mailer, and lets the unit's next file be taken.
+fn worker(n: usize, queue: &Mutex<mpsc::Receiver<Queued>>, hands: &Hands) {
     loop {
-        let Some((job, flight)) = queue.lock().await.recv().await else { break };
-        let (config, work, ledger, changed, wake, fatal) =
-            (config.clone(), work.clone(), ledger.clone(), changed.clone(), wake.clone(), fatal.clone());
+        let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok((job, flight)) = next else { break };
         let name = crate::model::text::shown_name(&job.arrival.file_name).into_owned();
-        let units = config.clone();
-        // The unit's next file is taken once this one is recorded: the flight ends with `done`,
-        // run after the commit, or dropped unrun.
-        let done: pipeline::Done = Box::new(move |result| match (result, flight) {
-            (Ok(processed), _flight) => {
-                info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
-                if let Some(key) = processed.consolidates(&units) {
-                    let _ = changed.send(key);
-                }
-                let _ = wake.send(());
-            }
-            (Err(pipeline::PipelineError::Store(e)), _flight) => {
-                let _ = fatal.send(format!("the ledger cannot be written ({e})"));
-            }
-            (Err(e), _flight) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
-        });
         // Reading, scoring and the annotated copy catch their own panics; anything else that
         // panics leaves its file in processing/ (rejected unread after a second stop), and the
         // worker goes on with the next file.
-        if let Err(e) = tokio::task::spawn_blocking(move || pipeline::process(job, &config, &work, &ledger, done)).await
-        {
-            error!(worker = n, "a file's handling failed ({e}); it stays in processing/");
+        let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pipeline::process(job, &hands.config, &hands.work, &hands.ledger)
+        }));
+        match handled {
+            Ok(Ok(processed)) => {
+                info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
+                if let Some(key) = processed.consolidates(&hands.config) {
+                    let _ = hands.changed.send(key);
+                }
+                let _ = hands.wake.send(());
+            }
+            Ok(Err(pipeline::PipelineError::Store(e))) => {
+                let _ = hands.stopping.send(Stopping::Fatal(format!("the ledger cannot be written ({e})")));
+            }
+            Ok(Err(e)) => error!(worker = n, file = %name, "left in processing, resumed at next start: {e}"),
+            Err(_) => error!(worker = n, file = %name, "handling the file panicked; it stays in processing/"),
         }
+        drop(flight);
     }
 }
 
 /// The mailer: sends what is due whenever a file is done, and at least every second (retries
-/// come due by the clock).
+/// come due by the clock); once the service stops telling it, one last pass, and it ends.
 fn mail(
     sender: &crate::mail::Sender,
     (config, ledger): &(Arc<Config>, crate::store::Ledger),
-    woken: &std::sync::mpsc::Receiver<()>,
-    stop: &AtomicBool,
+    woken: &mpsc::Receiver<()>,
 ) {
     loop {
         // A panic in one pass is logged and the next pass runs: the mailer never stays down.
@@ -279,11 +346,10 @@ fn mail(
         if pass.is_err() {
             error!("a mail pass panicked; the next one runs in a second");
         }
-        if stop.load(Ordering::SeqCst) {
-            break;
-        }
-        if let Ok(()) = woken.recv_timeout(Duration::from_secs(1)) {
-            while woken.try_recv().is_ok() {}
+        match woken.recv_timeout(Duration::from_secs(1)) {
+            Ok(()) => while woken.try_recv().is_ok() {},
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
 }
@@ -292,63 +358,57 @@ fn mail(
 const DEBOUNCE: Duration = Duration::from_millis(500);
 
 /// Rebuild the consolidated workbook of every year and period that received an accepted report,
-/// once no new one has come for [`DEBOUNCE`].
-async fn consolidate(
-    mut changes: mpsc::UnboundedReceiver<Rekaps>,
-    config: Arc<Config>,
-    work: Workplace,
-    wake: std::sync::mpsc::Sender<()>,
-) {
-    while let Some(first) = changes.recv().await {
+/// once no new one has come for [`DEBOUNCE`]; ends once the workers are gone and what they
+/// changed is rebuilt.
+fn consolidate(changes: &mpsc::Receiver<Rekaps>, config: &Config, work: &Workplace, wake: &mpsc::Sender<()>) {
+    while let Ok(first) = changes.recv() {
         let mut pending = std::collections::BTreeSet::from([first]);
-        loop {
-            tokio::select! {
-                next = changes.recv() => match next {
-                    Some(key) => { pending.insert(key); }
-                    None => break,
-                },
-                _ = tokio::time::sleep(DEBOUNCE) => break,
-            }
+        while let Ok(next) = changes.recv_timeout(DEBOUNCE) {
+            pending.insert(next);
         }
-        let (config, path) = (config.clone(), work.ledger());
-        let rebuilt =
-            tokio::task::spawn_blocking(move || -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
-                let ledger = crate::store::Ledger::open(&path)?;
-                let mut rebuilt = Vec::new();
-                let mut periods = std::collections::BTreeSet::new();
-                for rekaps in pending {
-                    match rekaps {
-                        Rekaps::Of(year, period) => {
-                            periods.insert((year, period));
-                        }
-                        Rekaps::Every => periods.extend(ledger.all_periods()?),
-                    }
-                }
-                for (year, period) in periods {
-                    let path = crate::consolidate::rebuild(&config, &ledger, year, period)?;
-                    let outbox = &config.service.outbox;
-                    let relative = path.strip_prefix(outbox).unwrap_or(&path).to_string_lossy().into_owned();
-                    crate::mail::send_consolidated(&config, &ledger, year, period, &relative, false)?;
-                    rebuilt.push(path.display().to_string());
-                }
-                Ok(rebuilt)
-            })
-            .await;
+        let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuild(pending, config, work)));
         match rebuilt {
             Ok(Ok(paths)) => {
                 paths.iter().for_each(|p| info!(workbook = %p, "consolidated workbook rebuilt"));
                 let _ = wake.send(());
             }
             Ok(Err(e)) => error!("consolidated workbook not rebuilt: {e}"),
-            Err(e) => error!("consolidation task failed: {e}"),
+            Err(_) => error!("rebuilding the consolidated workbook panicked"),
         }
     }
 }
 
+/// Rebuild the Rekaps `pending` names and queue their planners' messages; their paths.
+fn rebuild(
+    pending: std::collections::BTreeSet<Rekaps>,
+    config: &Config,
+    work: &Workplace,
+) -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
+    let ledger = crate::store::Ledger::open(&work.ledger())?;
+    let mut periods = std::collections::BTreeSet::new();
+    for rekaps in pending {
+        match rekaps {
+            Rekaps::Of(year, period) => {
+                periods.insert((year, period));
+            }
+            Rekaps::Every => periods.extend(ledger.all_periods()?),
+        }
+    }
+    let mut rebuilt = Vec::new();
+    for (year, period) in periods {
+        let path = crate::consolidate::rebuild(config, &ledger, year, period)?;
+        let outbox = &config.service.outbox;
+        let relative = path.strip_prefix(outbox).unwrap_or(&path).to_string_lossy().into_owned();
+        crate::mail::send_consolidated(config, &ledger, year, period, &relative, false)?;
+        rebuilt.push(path.display().to_string());
+    }
+    Ok(rebuilt)
+}
+
 /// Where taken files wait for a worker.
 struct Lanes {
-    light: mpsc::Sender<Queued>,
-    heavy: mpsc::Sender<Queued>,
+    light: mpsc::SyncSender<Queued>,
+    heavy: mpsc::SyncSender<Queued>,
     in_flight: Arc<InFlight>,
 }
 
@@ -359,7 +419,7 @@ impl Lanes {
     /// Queue a job on its lane, waiting while the lane is full; false once the workers are gone.
     fn send(&self, job: Job, flight: Flight) -> bool {
         let lane = if watch::weight(&job.path) > HEAVY { &self.heavy } else { &self.light };
-        lane.blocking_send((job, Some(flight))).is_ok()
+        lane.send((job, Some(flight))).is_ok()
     }
 }
 
@@ -368,13 +428,15 @@ fn supervise_scanner(
     config: &Config,
     work: &Workplace,
     jobs: &Lanes,
+    looks: Looks<'_>,
     stop: &AtomicBool,
     refused_before: Vec<(String, String)>,
 ) {
     let mut refused: std::collections::HashSet<(String, String)> = refused_before.into_iter().collect();
     while !stop.load(Ordering::SeqCst) {
-        let ran =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| scan(config, work, jobs, stop, &mut refused)));
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            scan(config, work, jobs, looks, stop, &mut refused)
+        }));
         match ran {
             Ok(Scan::Stopped) => return,
             Ok(Scan::QueueClosed) => return error!("the workers are gone; nothing more is taken"),
@@ -385,6 +447,10 @@ fn supervise_scanner(
         }
     }
 }
+
+/// The scanner's channel: both ends, since its watcher is built (and rebuilt after a panic) by
+/// the scanner itself.
+type Looks<'a> = (&'a mpsc::Sender<Look>, &'a mpsc::Receiver<Look>);
 
 enum Scan {
     Stopped,
@@ -398,6 +464,7 @@ fn scan(
     config: &Config,
     work: &Workplace,
     jobs: &Lanes,
+    (look, looks): Looks<'_>,
     stop: &AtomicBool,
     refused: &mut std::collections::HashSet<(String, String)>,
 ) -> Scan {
@@ -405,9 +472,12 @@ fn scan(
     let tick = (settle / 10).clamp(Duration::from_millis(5), Duration::from_millis(50));
     // Events name the paths that changed: those are tracked directly, and the whole inbox is
     // walked only at start, every poll interval, and when the watcher lost events.
-    let (events, changes) = std::sync::mpsc::channel::<Option<Vec<std::path::PathBuf>>>();
+    let events = look.clone();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let _ = events.send(event.ok().filter(|e| !e.need_rescan()).map(|e| e.paths));
+        let _ = events.send(match event {
+            Ok(event) if !event.need_rescan() => Look::Changed(event.paths),
+            _ => Look::Walk,
+        });
     })
     .and_then(|mut w| w.watch(&work.inbox, notify::RecursiveMode::Recursive).map(|()| w));
     if let Err(e) = &watcher {
@@ -422,11 +492,12 @@ fn scan(
     while !stop.load(Ordering::SeqCst) {
         let mut changed = Vec::new();
         let wait = settler.next_due(Instant::now()).map_or(tick, |due| due.saturating_duration_since(Instant::now()));
-        let first = changes.recv_timeout(wait.min(tick)).ok();
-        for event in first.into_iter().chain(std::iter::from_fn(|| changes.try_recv().ok())) {
+        let first = looks.recv_timeout(wait.min(tick)).ok();
+        for event in first.into_iter().chain(std::iter::from_fn(|| looks.try_recv().ok())) {
             match event {
-                Some(paths) => changed.extend(paths),
-                None => next_walk = Instant::now(),
+                Look::Changed(paths) => changed.extend(paths),
+                Look::Walk => next_walk = Instant::now(),
+                Look::Turn => {}
             }
         }
         let now = Instant::now();
@@ -453,7 +524,7 @@ fn scan(
                         warn!(folder = %folder, file = %crate::model::text::shown_name(&path.to_string_lossy()), "a {what} in the inbox: refused and left where it is");
                         // Refused unread: nothing of the unit's review depends on it.
                         let job = pipeline::refuse_in_place(&folder, &path, what);
-                        if jobs.light.blocking_send((job, None)).is_err() {
+                        if jobs.light.send((job, None)).is_err() {
                             return Scan::QueueClosed;
                         }
                     }

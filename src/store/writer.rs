@@ -1,8 +1,7 @@
 //! The ledger shared by the service's workers: one connection for their reads, and one writer
 //! thread that commits whatever records are waiting in a single transaction (group commit). A
-//! worker hands a record over with what to do once it is committed (move the file, log) and
-//! goes on to the next file, so a burst costs one fsync per batch, not one per file, and the
-//! workers never wait on the disk.
+//! worker hands its record over and waits for the commit; records handed over meanwhile by the
+//! other workers share the transaction, so a burst costs one fsync per batch, not one per file.
 
 use super::{Known, Ledger, Record, Recorded, StoreError};
 use std::path::Path;
@@ -10,8 +9,8 @@ use std::sync::mpsc;
 use std::sync::{Mutex, PoisonError};
 use std::thread::JoinHandle;
 
-/// Run by the writer thread once the record is committed (or has failed).
-pub type Then = Box<dyn FnOnce(Result<Recorded, StoreError>) + Send>;
+/// Where the writer answers a record's worker once it is committed (or has failed).
+type Reply = mpsc::SyncSender<Result<Recorded, StoreError>>;
 
 /// At most this many records share one transaction.
 const BATCH: usize = 128;
@@ -20,7 +19,7 @@ const WAITING: usize = 256;
 
 pub struct SharedLedger {
     reader: Mutex<Ledger>,
-    writer: mpsc::SyncSender<(Record, Then)>,
+    writer: mpsc::SyncSender<(Record, Reply)>,
     thread: JoinHandle<()>,
 }
 
@@ -32,7 +31,7 @@ impl SharedLedger {
     pub fn open(path: &Path) -> Result<SharedLedger, StoreError> {
         let mut writing = Ledger::open(path)?;
         let reader = Mutex::new(Ledger::open(path)?);
-        let (writer, waiting) = mpsc::sync_channel::<(Record, Then)>(WAITING);
+        let (writer, waiting) = mpsc::sync_channel::<(Record, Reply)>(WAITING);
         let thread = std::thread::Builder::new()
             .name("ledger-writer".into())
             .spawn(move || {
@@ -44,7 +43,7 @@ impl SharedLedger {
                             Err(_) => break,
                         }
                     }
-                    let (records, then): (Vec<Record>, Vec<Then>) = batch.into_iter().unzip();
+                    let (records, replies): (Vec<Record>, Vec<Reply>) = batch.into_iter().unzip();
                     // A panic here must not take the writer down with it: the batch fails, the
                     // files stay in processing/, and the writer goes on.
                     let committed =
@@ -57,10 +56,8 @@ impl SharedLedger {
                             records.iter().map(|_| Err(StoreError::Batch(message.clone()))).collect()
                         }
                     };
-                    for (then, result) in then.into_iter().zip(results) {
-                        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| then(result))).is_err() {
-                            tracing::error!("finishing a recorded file panicked; it stays in processing/");
-                        }
+                    for (reply, result) in replies.into_iter().zip(results) {
+                        let _ = reply.send(result);
                     }
                 }
             })
@@ -99,11 +96,15 @@ impl SharedLedger {
         self.read().previous(unit, year, period, kind)
     }
 
-    /// Hand a record to the writer; `then` runs on the writer thread once it is committed.
-    pub fn submit(&self, record: Record, then: Then) {
-        if let Err(mpsc::SendError((_, then))) = self.writer.send((record, then)) {
-            then(Err(StoreError::Batch("the ledger writer has stopped".into())));
-        }
+    /// Record `record` in the writer's next transaction; what it became, once committed.
+    ///
+    /// # Errors
+    /// [`StoreError`] when its transaction failed or the writer has stopped.
+    pub fn record(&self, record: Record) -> Result<Recorded, StoreError> {
+        let stopped = || StoreError::Batch("the ledger writer has stopped".into());
+        let (reply, answer) = mpsc::sync_channel(1);
+        self.writer.send((record, reply)).map_err(|_| stopped())?;
+        answer.recv().map_err(|_| stopped())?
     }
 
     /// Finish every record handed over, then stop the writer.
