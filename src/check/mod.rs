@@ -235,12 +235,7 @@ fn plan_review(
     validate::plan::review(plan, Some(year), &validate::plan::Earlier { set, reported })
 }
 
-/// Lower-case hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The SHA-256 of a file's bytes, in lower-case hex: how a content is known in the ledger.
 pub fn sha256(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

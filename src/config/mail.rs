@@ -42,8 +42,8 @@ pub struct Settings {
     pub planner_interval: Duration,
     /// Copy the planners on every message to a unit.
     pub copy_planners: bool,
-    /// Report deadlines: (year, period, date `YYYY-MM-DD`).
-    pub deadlines: Vec<(u16, crate::model::Period, String)>,
+    /// Report deadlines: (year, period, the day).
+    pub deadlines: Vec<(u16, crate::model::Period, jiff::civil::Date)>,
     /// Remind this many days before a deadline (0: on the day).
     pub remind_days_before: u32,
     /// Who units may ask (name, address, telephone), closing every message to a unit.

@@ -528,10 +528,10 @@ fn mail(raw: &RawMail, service: &Service) -> Result<mail::Settings, ConfigError>
     let mut deadlines = Vec::new();
     for d in &raw.deadline {
         let period = d.period.parse().map_err(|e| value_error("mail.deadline.period", e))?;
-        if crate::model::time::days_from_date(&d.date).is_none() {
+        let Some(date) = crate::model::time::date(&d.date) else {
             return Err(value_error("mail.deadline.date", format!("`{}` is not a date YYYY-MM-DD", d.date)));
-        }
-        deadlines.push((d.year, period, d.date.clone()));
+        };
+        deadlines.push((d.year, period, date));
     }
     for address in &raw.planners {
         if address.parse::<lettre::message::Mailbox>().is_err() {
@@ -568,20 +568,11 @@ fn consolidated_name(given: Option<&str>) -> Result<String, ConfigError> {
     Ok(name.to_string())
 }
 
-/// `"500ms"`, `"2s"`, `"1.5s"`, `"1m"`: a number and a unit (ms, s, m, h).
+/// `"500ms"`, `"2s"`, `"1.5s"`, `"1m"`, `"1h 30m"`: jiff's friendly duration format (or ISO 8601,
+/// `"PT1H"`); never negative.
 pub fn parse_duration(text: &str) -> Option<Duration> {
-    let text = text.trim();
-    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
-    let (number, unit) = text.split_at(split);
-    let number: f64 = number.parse().ok()?;
-    let seconds = match unit.trim() {
-        "ms" => number / 1000.0,
-        "s" => number,
-        "m" | "min" => number * 60.0,
-        "h" => number * 3600.0,
-        _ => return None,
-    };
-    Duration::try_from_secs_f64(seconds).ok()
+    let signed: jiff::SignedDuration = text.trim().parse().ok()?;
+    Duration::try_from(signed).ok()
 }
 
 fn raw_defaults() -> RawConfig {
@@ -594,7 +585,8 @@ fn merge_unit(units: &mut Vec<Unit>, raw: RawUnit) -> Result<(), ConfigError> {
         return Err(value_error("unit.code", format!("`{}` must be letters and digits", raw.code)));
     }
     for address in raw.email.iter().flatten() {
-        if !address.contains('@') || address.contains(['\r', '\n', ',', '<', '>']) {
+        // One bare address each: no display name, no list in one entry.
+        if address.parse::<lettre::Address>().is_err() {
             return Err(value_error("unit.email", format!("`{address}` is not an address")));
         }
     }
@@ -744,6 +736,8 @@ mod tests {
         assert_eq!(parse_duration("2s"), Some(Duration::from_secs(2)));
         assert_eq!(parse_duration("1.5s"), Some(Duration::from_millis(1500)));
         assert_eq!(parse_duration("1m"), Some(Duration::from_secs(60)));
+        assert_eq!(parse_duration("1h 30m"), Some(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("-2s"), None);
         assert_eq!(parse_duration("2"), None);
         assert_eq!(parse_duration("fast"), None);
     }
@@ -764,5 +758,20 @@ mod tests {
         assert!(toml::from_str::<RawConfig>("colour = 1").is_err());
         let user: RawConfig = toml::from_str("[scoring]\nweights = { Stakeholder = 50 }").unwrap();
         assert!(Config::from_raw(raw_defaults(), user, Path::new("")).is_err());
+    }
+
+    #[test]
+    fn bad_values_stop_the_start_naming_their_key() {
+        let refused = |text: &str, key: &str| {
+            let user: RawConfig = toml::from_str(text).unwrap();
+            let error = Config::from_raw(raw_defaults(), user, Path::new("")).unwrap_err().to_string();
+            assert!(error.contains(key), "{text}: {error}");
+        };
+        refused("[[mail.deadline]]\nyear = 2025\nperiod = \"TW1\"\ndate = \"2025-02-31\"", "mail.deadline.date");
+        refused("[[mail.deadline]]\nyear = 2025\nperiod = \"TW5\"\ndate = \"2025-04-15\"", "mail.deadline.period");
+        refused("settle = \"soon\"", "settle");
+        refused("[mail]\ntimeout = \"-5s\"", "mail.timeout");
+        refused("[mail]\nplanners = [\"perencanaan at bkn.go.id\"]", "mail.planners");
+        refused("[[unit]]\ncode = \"KR07\"\nemail = [\"a@bkn.go.id, b@bkn.go.id\"]", "unit.email");
     }
 }

@@ -159,10 +159,8 @@ pub fn excel_date(serial: f64) -> String {
     if !(1.0..3_000_000.0).contains(&serial) {
         return serial.to_string();
     }
-    let whole = serial.floor() as i64;
-    // Days since 1970-01-01: serial 25569 is 1 January 1970.
-    let days = if whole >= 61 { whole - 25_569 } else { whole - 25_568 };
-    crate::model::time::day_words(days, crate::model::Language::Id)
+    crate::model::time::excel_day(serial.floor() as i64)
+        .map_or_else(|| serial.to_string(), |day| crate::model::time::day_words(day, crate::model::Language::Id))
 }
 
 /// Whether `haystack` contains `needle` (ASCII, lower-case) ignoring ASCII case.

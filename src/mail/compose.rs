@@ -24,8 +24,8 @@ pub struct Notice {
     pub zone: Zone,
     /// The unit's annotated copy, to attach to a discrepancy report.
     pub annotated: Option<String>,
-    /// Report deadlines: (year, period, date `YYYY-MM-DD`).
-    pub deadlines: Vec<(u16, crate::model::Period, String)>,
+    /// Report deadlines: (year, period, the day).
+    pub deadlines: Vec<(u16, crate::model::Period, jiff::civil::Date)>,
     /// Who the unit may ask.
     pub contact: Option<String>,
 }
@@ -34,7 +34,7 @@ impl Notice {
     /// The deadline of a year and period, as a sentence writes it.
     fn deadline(&self, year: i64, period: &str) -> Option<String> {
         let (_, _, date) = self.deadlines.iter().find(|(y, p, _)| i64::from(*y) == year && p.as_str() == period)?;
-        crate::model::time::days_from_date(date).map(|days| crate::model::time::day_words(days, self.language))
+        Some(crate::model::time::day_words(*date, self.language))
     }
 
     /// The foot of every message to the unit: a closing and, when configured, whom to ask.
@@ -62,7 +62,7 @@ pub fn clean(text: &str) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    quick_xml::escape::escape(text).into_owned()
 }
 
 /// A field of the findings CSV: `;`-separated, since Excel in an Indonesian locale (where the
@@ -451,10 +451,9 @@ pub fn planners(
 }
 
 /// A reminder to a unit that has not sent a valid report by (or shortly before) its deadline.
-pub fn reminder(notice: &Notice, year: u16, period: &str, deadline: &str) -> Vec<Draft> {
+pub fn reminder(notice: &Notice, year: u16, period: &str, deadline: jiff::civil::Date) -> Vec<Draft> {
     let lang = notice.language;
-    let due = crate::model::time::days_from_date(deadline)
-        .map_or_else(|| deadline.to_string(), |days| crate::model::time::day_words(days, lang));
+    let due = crate::model::time::day_words(deadline, lang);
     let mut lines = vec![
         format!("{} {},", lang.pick("Yth. Kepala", "To the head of"), clean(&notice.unit_name)),
         String::new(),

@@ -10,7 +10,7 @@ pub use send::Sender;
 
 use crate::config::Config;
 use crate::config::mail::Transport;
-use crate::model::time::{days_from_date, now_ms};
+use crate::model::time::now_ms;
 use crate::store::{Ledger, Scope, StoreError};
 
 /// Who is told about a file from `unit`: its addresses; with mail going to files and no
@@ -44,11 +44,14 @@ pub fn notice_for(config: &Config, unit: &crate::model::Unit, annotated: Option<
 /// # Errors
 /// [`StoreError`] when the ledger cannot be read or written.
 pub fn remind(config: &Config, ledger: &Ledger) -> Result<usize, StoreError> {
-    let today = now_ms().div_euclid(86_400_000);
     let mut queued = 0;
+    let ahead = jiff::ToSpan::days(i64::from(config.mail.remind_days_before));
+    // Whether a unit's reminder is due: by the day where the unit is.
+    let due = |unit: &crate::model::Unit, deadline: jiff::civil::Date| {
+        crate::model::time::today(unit.zone).checked_add(ahead).is_ok_and(|day| day >= deadline)
+    };
     for (year, period, date) in &config.mail.deadlines {
-        let Some(due) = days_from_date(date) else { continue };
-        if today + i64::from(config.mail.remind_days_before) < due {
+        if !config.units.units().iter().any(|unit| due(unit, *date)) {
             continue;
         }
         // Units whose report counts are not reminded; those whose report is blocked are.
@@ -59,9 +62,9 @@ pub fn remind(config: &Config, ledger: &Ledger) -> Result<usize, StoreError> {
             .filter(|s| s.kind == "realisasi" && s.verdict() == crate::model::Verdict::Diterima)
             .map(|s| s.unit)
             .collect();
-        for unit in config.units.units().iter().filter(|u| !sent.contains(&u.code)) {
+        for unit in config.units.units().iter().filter(|u| due(u, *date) && !sent.contains(&u.code)) {
             let Some(notice) = notice_for(config, unit, None) else { continue };
-            let drafts = reminder(&notice, *year, period.as_str(), date);
+            let drafts = reminder(&notice, *year, period.as_str(), *date);
             queued += ledger.enqueue(&format!("reminder:{}:{year}:{period}", unit.code), &drafts)?;
         }
     }

@@ -1,42 +1,28 @@
 //! Time as units read it: ledger instants (Unix milliseconds) shown in a unit's own zone, and
-//! calendar dates. Indonesia keeps no daylight saving time, so its three zones are fixed offsets
-//! from UTC and need no time-zone database.
+//! calendar dates, on jiff. Indonesia keeps no daylight saving time, so its three zones are
+//! fixed offsets from UTC and need no time-zone database.
 
+use jiff::civil::Date;
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// (year, month, day) of a count of days since 1970-01-01 (Howard Hinnant's civil_from_days),
-/// for ledger times and Excel's serial dates alike.
-pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
+/// A `YYYY-MM-DD` date, checked against the calendar (there is no 31 February).
+pub fn date(text: &str) -> Option<Date> {
+    text.trim().parse().ok()
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (the inverse of [`civil_from_days`]).
-pub fn days_from_date(date: &str) -> Option<i64> {
-    let mut parts = date.trim().splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+/// The day an Excel serial number names. Excel's 1900 calendar counts a 29 February 1900 that
+/// never was (serial 60), so later serials are one day ahead of a plain count from 31 December
+/// 1899.
+pub fn excel_day(serial: i64) -> Option<Date> {
+    let start = if serial >= 61 { Date::constant(1899, 12, 30) } else { Date::constant(1899, 12, 31) };
+    start.checked_add(serial.days()).ok()
 }
 
-/// A day (days since 1970-01-01) as a sentence writes it: `31 Januari 2025`, `31 January 2025`.
-pub fn day_words(days: i64, language: crate::model::Language) -> String {
+/// A day as a sentence writes it: `31 Januari 2025`, `31 January 2025`.
+pub fn day_words(day: Date, language: crate::model::Language) -> String {
     const BULAN: [&str; 12] = [
         "Januari",
         "Februari",
@@ -65,17 +51,21 @@ pub fn day_words(days: i64, language: crate::model::Language) -> String {
         "November",
         "December",
     ];
-    let (year, month, day) = civil_from_days(days);
     let names = match language {
         crate::model::Language::Id => &BULAN,
         crate::model::Language::En => &MONTHS,
     };
-    format!("{day} {} {year}", names[(month - 1) as usize])
+    format!("{} {} {}", day.day(), names[day.month() as usize - 1], day.year())
 }
 
 /// Now, in Unix milliseconds.
 pub fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+    Timestamp::now().as_millisecond()
+}
+
+/// Today's date where the unit is.
+pub fn today(zone: Zone) -> Date {
+    Timestamp::now().to_zoned_datetime(zone.time_zone()).date()
 }
 
 /// Indonesia's three time zones, by a unit's seat.
@@ -102,13 +92,12 @@ impl Zone {
         }
     }
 
-    fn offset_ms(self) -> i64 {
-        let hours = match self {
+    fn time_zone(self) -> TimeZone {
+        TimeZone::fixed(Offset::constant(match self {
             Zone::Wib => 7,
             Zone::Wita => 8,
             Zone::Wit => 9,
-        };
-        hours * 3_600_000
+        }))
     }
 }
 
@@ -118,24 +107,20 @@ impl fmt::Display for Zone {
     }
 }
 
-/// `YYYY-MM-DD HH:MM:SS` of an instant shifted by `offset_ms`.
-fn clock(ms: i64, offset_ms: i64) -> String {
-    let secs = (ms + offset_ms).div_euclid(1000);
-    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}", rest / 3600, rest % 3600 / 60, rest % 60)
+/// Unix milliseconds in `zone`, formatted.
+fn clock(ms: i64, zone: TimeZone, format: &str) -> String {
+    Timestamp::from_millisecond(ms)
+        .map_or_else(|_| ms.to_string(), |t| t.to_zoned_datetime(zone).strftime(format).to_string())
 }
 
 /// Unix milliseconds as `YYYY-MM-DD HH:MM:SS` UTC (logs and the ledger's own notes).
 pub fn utc(ms: i64) -> String {
-    clock(ms, 0)
+    clock(ms, TimeZone::UTC, "%Y-%m-%d %H:%M:%S")
 }
 
 /// Unix milliseconds as the unit reads them: `YYYY-MM-DD HH:MM WIB`.
 pub fn local(ms: i64, zone: Zone) -> String {
-    let mut shown = clock(ms, zone.offset_ms());
-    shown.truncate(16);
-    format!("{shown} {zone}")
+    format!("{} {zone}", clock(ms, zone.time_zone(), "%Y-%m-%d %H:%M"))
 }
 
 #[cfg(test)]
@@ -143,14 +128,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_to_days_and_back() {
-        assert_eq!(days_from_date("1970-01-01"), Some(0));
-        assert_eq!(days_from_date("2000-02-29").map(|d| utc(d * 86_400_000)), Some("2000-02-29 00:00:00".into()));
-        assert_eq!(days_from_date("2025-13-01"), None);
-        assert_eq!(civil_from_days(days_from_date("2024-03-07").unwrap()), (2024, 3, 7));
-        let due = days_from_date("2025-01-31").unwrap();
+    fn dates_checked_against_the_calendar() {
+        assert_eq!(date("2000-02-29"), Some(Date::constant(2000, 2, 29)));
+        assert_eq!(date("2025-02-29"), None, "2025 is not a leap year");
+        assert_eq!(date("2025-02-31"), None);
+        assert_eq!(date("2025-13-01"), None);
+        assert_eq!(date("31-01-2025"), None);
+        let due = date(" 2025-01-31 ").unwrap();
         assert_eq!(day_words(due, crate::model::Language::Id), "31 Januari 2025");
         assert_eq!(day_words(due, crate::model::Language::En), "31 January 2025");
+    }
+
+    #[test]
+    fn excel_serial_days_count_its_phantom_leap_day() {
+        assert_eq!(excel_day(1), Some(Date::constant(1900, 1, 1)));
+        assert_eq!(excel_day(59), Some(Date::constant(1900, 2, 28)));
+        assert_eq!(excel_day(61), Some(Date::constant(1900, 3, 1)));
+        assert_eq!(excel_day(25_569), Some(Date::constant(1970, 1, 1)));
+        assert_eq!(excel_day(45_476), Some(Date::constant(2024, 7, 3)));
     }
 
     #[test]

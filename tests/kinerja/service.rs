@@ -158,8 +158,7 @@ fn bytes(name: &str) -> Vec<u8> {
 }
 
 fn sha(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    kinerja::check::hex(&sha2::Sha256::digest(bytes))
+    kinerja::check::sha256(bytes)
 }
 
 #[test]
