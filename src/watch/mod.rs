@@ -5,7 +5,7 @@
 //! record yet). A file that stays the same but never completes is taken after
 //! [`Settler::give_up`] and rejected by the reader, so nothing waits forever.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -144,17 +144,26 @@ pub fn weight(path: &Path) -> u64 {
 }
 
 struct Pending {
+    /// The unit's folder.
+    folder: String,
     size: u64,
     modified: Option<SystemTime>,
     stable_since: Instant,
     /// Whether the file is whole, as last found for this size and time: known until they change.
     complete: Option<bool>,
+    /// Settled and whole: waiting in [`Settler::ready`] to be taken.
+    ready: bool,
 }
 
-/// Tracks candidates until they have settled.
+/// Tracks candidates until they have settled, and keeps those that have, oldest first, until
+/// they are taken. A file that settled is not looked at again at every tick (a burst leaves
+/// thousands waiting for their unit's turn): only when an event names it, at a walk of the
+/// inbox, and right before it is taken.
 pub struct Settler {
     settle: Duration,
     pending: HashMap<PathBuf, Pending>,
+    /// Each folder's settled, whole files by modification time: the order the unit sent them in.
+    ready: HashMap<String, BTreeSet<(Option<SystemTime>, PathBuf)>>,
 }
 
 /// What a candidate is waiting for.
@@ -166,9 +175,20 @@ pub enum State {
     Settled(Duration),
 }
 
+/// What a look at a tracked path found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    /// No longer a regular file there (taken away, or replaced by a link): forgotten.
+    Gone,
+    /// Still being written, or not whole yet; last modified then.
+    Changing(Option<SystemTime>),
+    /// Settled and whole: ready to be taken.
+    Ready,
+}
+
 impl Settler {
     pub fn new(settle: Duration) -> Self {
-        Settler { settle, pending: HashMap::new() }
+        Settler { settle, pending: HashMap::new(), ready: HashMap::new() }
     }
 
     /// How long a settled file that never completes is waited for: a stalled copy resumes
@@ -177,43 +197,69 @@ impl Settler {
         (self.settle * 30).max(Duration::from_secs(30))
     }
 
-    /// Start tracking a path (no effect if tracked).
-    pub fn track(&mut self, path: PathBuf, now: Instant) {
-        self.pending.entry(path).or_insert(Pending {
+    /// Start tracking a path of `folder` (no effect if tracked).
+    pub fn track(&mut self, path: PathBuf, folder: &str, now: Instant) {
+        self.pending.entry(path).or_insert_with(|| Pending {
+            folder: folder.to_string(),
             size: u64::MAX,
             modified: None,
             stable_since: now,
             complete: None,
+            ready: false,
         });
     }
 
     pub fn forget(&mut self, path: &Path) {
-        self.pending.remove(path);
+        if let Some(pending) = self.pending.remove(path)
+            && pending.ready
+        {
+            self.unready(&pending.folder, pending.modified, path);
+        }
     }
 
-    pub fn paths(&self) -> Vec<PathBuf> {
-        self.pending.keys().cloned().collect()
+    fn unready(&mut self, folder: &str, modified: Option<SystemTime>, path: &Path) {
+        if let Some(files) = self.ready.get_mut(folder) {
+            files.remove(&(modified, path.to_path_buf()));
+            if files.is_empty() {
+                self.ready.remove(folder);
+            }
+        }
     }
 
-    pub fn len(&self) -> usize {
-        self.pending.len()
+    /// The tracked paths still settling (or not whole yet).
+    pub fn settling(&self) -> Vec<PathBuf> {
+        self.pending.iter().filter(|(_, p)| !p.ready).map(|(path, _)| path.clone()).collect()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.pending.is_empty()
+    pub fn is_ready(&self, path: &Path) -> bool {
+        self.pending.get(path).is_some_and(|p| p.ready)
+    }
+
+    /// Each folder's oldest settled, whole file, oldest first: when it was last modified, the
+    /// file, its folder. (A unit's younger files wait for it to be taken.)
+    pub fn ready(&self) -> Vec<(Option<SystemTime>, &Path, &str)> {
+        let oldest = self.ready.iter().filter_map(|(folder, files)| files.first().map(|(m, p)| (*m, p, folder)));
+        let mut ready: Vec<_> =
+            oldest.map(|(modified, path, folder)| (modified, path.as_path(), folder.as_str())).collect();
+        ready.sort_unstable();
+        ready
+    }
+
+    /// The folder a tracked path belongs to.
+    pub fn folder(&self, path: &Path) -> Option<&str> {
+        self.pending.get(path).map(|p| p.folder.as_str())
     }
 
     /// When the next file still in its settle window will have been unchanged for all of it: the
     /// scanner looks again then rather than at its next tick, so a file is taken as soon as it
     /// settles.
     pub fn next_due(&self, now: Instant) -> Option<Instant> {
-        let due = self.pending.values().filter(|p| p.size != u64::MAX).map(|p| p.stable_since + self.settle);
-        due.filter(|due| *due > now).min()
+        let settling = self.pending.values().filter(|p| !p.ready && p.size != u64::MAX);
+        settling.map(|p| p.stable_since + self.settle).filter(|due| *due > now).min()
     }
 
     /// Whether a settled file is whole: found once for its size and time (`check` opens it), and
-    /// remembered while they stay the same, so a file waiting behind its unit's earlier one is
-    /// not opened again at every tick.
+    /// remembered while they stay the same.
     pub fn complete(&mut self, path: &Path, check: impl FnOnce() -> bool) -> bool {
         match self.pending.get_mut(path) {
             Some(pending) => *pending.complete.get_or_insert_with(check),
@@ -221,15 +267,54 @@ impl Settler {
         }
     }
 
-    /// Record what a stat of `path` shows at `now`.
+    /// Record what a stat of `path` shows at `now`. A change starts its settle window again (and
+    /// takes it out of the ready files).
     pub fn observe(&mut self, path: &Path, size: u64, modified: Option<SystemTime>, now: Instant) -> State {
-        let fresh = Pending { size, modified, stable_since: now, complete: None };
-        let pending = self.pending.entry(path.to_path_buf()).or_insert(fresh);
+        let pending = self.pending.entry(path.to_path_buf()).or_insert_with(|| Pending {
+            folder: String::new(),
+            size,
+            modified,
+            stable_since: now,
+            complete: None,
+            ready: false,
+        });
+        let mut was_ready = None;
         if pending.size != size || pending.modified != modified {
-            *pending = Pending { size, modified, stable_since: now, complete: None };
+            let folder = std::mem::take(&mut pending.folder);
+            if pending.ready {
+                was_ready = Some((folder.clone(), pending.modified));
+            }
+            *pending = Pending { folder, size, modified, stable_since: now, complete: None, ready: false };
         }
         let stable = now.saturating_duration_since(pending.stable_since);
+        if let Some((folder, modified)) = was_ready {
+            self.unready(&folder, modified, path);
+        }
         if stable >= self.settle { State::Settled(stable) } else { State::Changing }
+    }
+
+    /// Look at a tracked path: the entry itself, never through a link (a file replaced by a link
+    /// since it was seen is not a file), then whether it has settled and is whole.
+    pub fn look_at(&mut self, path: &Path, now: Instant) -> Seen {
+        let Some(meta) = std::fs::symlink_metadata(path).ok().filter(|m| m.file_type().is_file()) else {
+            self.forget(path);
+            return Seen::Gone;
+        };
+        let modified = meta.modified().ok();
+        let ready = match self.observe(path, meta.len(), modified, now) {
+            State::Settled(stable) => {
+                self.complete(path, || is_complete(path).unwrap_or(false)) || stable >= self.give_up()
+            }
+            State::Changing => false,
+        };
+        if !ready {
+            return Seen::Changing(modified);
+        }
+        if let Some(pending) = self.pending.get_mut(path).filter(|p| !p.ready) {
+            pending.ready = true;
+            self.ready.entry(pending.folder.clone()).or_default().insert((modified, path.to_path_buf()));
+        }
+        Seen::Ready
     }
 }
 
@@ -249,7 +334,7 @@ mod tests {
                 whole
             })
         };
-        settler.track(path.to_path_buf(), start);
+        settler.track(path.to_path_buf(), "KR07", start);
         settler.observe(path, 10, None, start);
         assert!(!ask(&mut settler, false), "half written");
         assert!(!ask(&mut settler, true), "the same size and time: remembered, not opened again");
@@ -264,7 +349,7 @@ mod tests {
         let mut settler = Settler::new(settle);
         let (a, b) = (Path::new("inbox/KR07/a.xlsx"), Path::new("inbox/KR08/b.xlsx"));
         let start = Instant::now();
-        settler.track(a.to_path_buf(), start);
+        settler.track(a.to_path_buf(), "KR07", start);
         assert_eq!(settler.next_due(start), None, "not looked at yet");
         settler.observe(a, 10, None, start);
         settler.observe(b, 10, None, start + Duration::from_millis(50));
@@ -274,6 +359,43 @@ mod tests {
         assert_eq!(settler.next_due(start), Some(start + Duration::from_millis(250)));
         assert_eq!(settler.next_due(start + Duration::from_millis(260)), Some(start + Duration::from_millis(300)));
         assert_eq!(settler.next_due(start + Duration::from_millis(300)), None);
+    }
+
+    #[test]
+    fn settled_files_wait_oldest_first_and_a_change_starts_again() {
+        let dir = std::env::temp_dir().join(format!("kinerja-settler-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let at = |name: &str, seconds: u64| {
+            let path = dir.join(name);
+            std::fs::write(&path, b"not a zip").unwrap();
+            let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000 + seconds);
+            std::fs::File::options().write(true).open(&path).unwrap().set_modified(when).unwrap();
+            path
+        };
+        let (young, old) = (at("young.xlsx", 20), at("old.xlsx", 10));
+        let mut settler = Settler::new(Duration::ZERO);
+        let now = Instant::now();
+        settler.track(young.clone(), "KR07", now);
+        settler.track(old.clone(), "KR08", now);
+        assert!(matches!(settler.look_at(&young, now), Seen::Changing(_)), "not a whole archive");
+        assert!(matches!(settler.look_at(&old, now), Seen::Changing(_)));
+        // Unchanged past the give-up time: taken, and the reader says why it is broken.
+        assert_eq!(settler.look_at(&young, now + Duration::from_secs(60)), Seen::Ready);
+        assert_eq!(settler.look_at(&old, now + Duration::from_secs(60)), Seen::Ready);
+        let ready: Vec<_> = settler.ready().into_iter().map(|(_, p, f)| (p.to_path_buf(), f.to_string())).collect();
+        assert_eq!(ready, [(old.clone(), "KR08".to_string()), (young.clone(), "KR07".to_string())]);
+        assert!(settler.settling().is_empty(), "a ready file is not looked at every tick");
+        // Rewritten while it waited: out of the ready files until it settles again.
+        std::fs::write(&old, b"rewritten, longer").unwrap();
+        let rewritten = old.metadata().unwrap().modified().ok();
+        assert_eq!(settler.look_at(&old, now + Duration::from_secs(61)), Seen::Changing(rewritten));
+        assert_eq!(settler.ready().len(), 1);
+        assert_eq!(settler.settling(), std::slice::from_ref(&old));
+        std::fs::remove_file(&young).unwrap();
+        assert_eq!(settler.look_at(&young, now + Duration::from_secs(62)), Seen::Gone);
+        assert!(settler.ready().is_empty());
+        assert_eq!(settler.folder(&old), Some("KR08"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -330,7 +452,7 @@ mod tests {
         // A touch restarts the window.
         assert_eq!(settler.observe(path, 20, Some(t + ms(1)), start + ms(900)), State::Changing);
         settler.forget(path);
-        assert!(settler.is_empty());
+        assert!(settler.settling().is_empty());
     }
 
     #[test]
