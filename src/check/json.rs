@@ -372,8 +372,3 @@ pub fn to_json(outcome: &Outcome) -> Json {
 pub fn to_json_text(outcome: &Outcome) -> String {
     serde_json::to_string_pretty(&view(outcome)).expect("a check serializes") + "\n"
 }
-
-/// The outcome as compact JSON text, as the ledger keeps it.
-pub fn to_json_compact(outcome: &Outcome) -> String {
-    serde_json::to_string(&view(outcome)).expect("a check serializes")
-}

@@ -1,6 +1,6 @@
 //! A check's outcome as the rows the ledger stores, built before the ledger is locked.
 
-use super::{Outcome, to_json_compact};
+use super::Outcome;
 use crate::model::plan::Plan;
 use crate::model::{Score, Severity};
 use crate::store::{
@@ -131,7 +131,6 @@ impl Outcome {
             infos: self.count(Severity::Info) as i64,
             npss: scored.and_then(|(_, card)| card.npss.value).map(|v| v.to_string()),
             provisional: scored.is_some_and(|(_, card)| card.npss.provisional),
-            report_json: to_json_compact(self),
             findings,
             scores,
             indicators,

@@ -438,6 +438,18 @@ impl Ledger {
     /// The outer [`StoreError`] when the transaction cannot begin or commit: then nothing is
     /// recorded; inner ones for single records that failed.
     pub fn record_batch(&mut self, records: &[Record]) -> Result<Vec<Result<Recorded, StoreError>>, StoreError> {
+        // Optimistic: the whole batch in one transaction. A record that fails (rare: a record is
+        // checked before it gets here) sends the batch round again with each record in a
+        // savepoint of its own, so that it fails alone; a savepoint for every record always
+        // would journal every page it touches a second time.
+        {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let recorded: Result<Vec<Recorded>, StoreError> = records.iter().map(|r| record_one(&tx, r)).collect();
+            if let Ok(recorded) = recorded {
+                tx.commit()?;
+                return Ok(recorded.into_iter().map(Ok).collect());
+            }
+        }
         let mut tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut results = Vec::with_capacity(records.len());
         for record in records {
@@ -587,7 +599,7 @@ impl Ledger {
         tx.execute("DELETE FROM plan_history WHERE submission_id = ?1", [submission_id])?;
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
-                 report_json = ?7, processed_ms = ?8 WHERE id = ?1",
+                 report_json = NULL, processed_ms = ?7 WHERE id = ?1",
             params![
                 submission_id,
                 reading.errors,
@@ -595,7 +607,6 @@ impl Ledger {
                 reading.infos,
                 reading.npss,
                 reading.provisional,
-                reading.report_json,
                 now_ms(),
             ],
         )?;
@@ -623,21 +634,13 @@ impl Ledger {
         Ok(periods)
     }
 
-    /// The reports that count (each unit's current version) within `scope`, with its report's
-    /// JSON when `each` asks for it, in unit, year, period and kind order.
-    pub fn each_standing<E: From<StoreError>>(
-        &self,
-        scope: Scope,
-        with_json: bool,
-        each: impl FnMut(Standing, Option<String>) -> Result<(), E>,
-    ) -> Result<(), E> {
-        each_standing(&self.conn, scope, with_json, each)
-    }
-
-    /// [`Ledger::each_standing`], collected (without the reports' JSON).
+    /// The reports that count (each unit's current version) within `scope`, in unit, year,
+    /// period and kind order.
     pub fn standings(&self, scope: Scope) -> Result<Vec<Standing>, StoreError> {
+        let from = "current_versions v";
+        let filter = "(?1 IS NULL OR v.year = ?1) AND (?2 IS NULL OR v.period = ?2) AND (?3 IS NULL OR v.unit = ?3)";
         let mut all = Vec::new();
-        self.each_standing(scope, false, |standing, _| {
+        standings(&self.conn, (from, filter), params![scope.year, scope.period, scope.unit], |standing| {
             all.push(standing);
             Ok::<(), StoreError>(())
         })?;
@@ -946,31 +949,20 @@ impl Ledger {
     }
 }
 
-fn each_standing<E: From<StoreError>>(
-    conn: &Connection,
-    scope: Scope,
-    with_json: bool,
-    each: impl FnMut(Standing, Option<String>) -> Result<(), E>,
-) -> Result<(), E> {
-    let from = "current_versions v";
-    let filter = "(?1 IS NULL OR v.year = ?1) AND (?2 IS NULL OR v.period = ?2) AND (?3 IS NULL OR v.unit = ?3)";
-    standings(conn, (from, filter), params![scope.year, scope.period, scope.unit, with_json], each)
-}
-
-/// The reports that count that `filter` keeps of the versions in `from` (named `v`), with their
-/// report's JSON when parameter 4 asks for it, in unit, year, period and kind order.
+/// The reports that count that `filter` keeps of the versions in `from` (named `v`), in unit,
+/// year, period and kind order.
 fn standings<E: From<StoreError>>(
     conn: &Connection,
     (from, filter): (&str, &str),
     parameters: &[&dyn ToSql],
-    mut each: impl FnMut(Standing, Option<String>) -> Result<(), E>,
+    mut each: impl FnMut(Standing) -> Result<(), E>,
 ) -> Result<(), E> {
     let sql = format!(
         "SELECT v.unit, v.year, v.period, v.kind, v.version, v.submission_id, s.sha256, a.file_name, a.received_ms,
                 s.errors, s.warnings, s.npss, s.provisional,
                 (SELECT MAX(e.version) FROM versions e WHERE e.submission_id = v.submission_id AND e.version < v.version
                     AND e.unit = v.unit AND e.year = v.year AND e.period = v.period AND e.kind = v.kind),
-                g.version, gs.npss, CASE WHEN ?4 THEN s.report_json END
+                g.version, gs.npss
            FROM {from}
            JOIN submissions s ON s.id = v.submission_id
            JOIN arrivals a ON a.id = v.arrival_id
@@ -1004,12 +996,11 @@ fn standings<E: From<StoreError>>(
                 same_as: r.get(13)?,
                 valid: r.get::<_, Option<i64>>(14)?.map(|v| Ok::<_, rusqlite::Error>((v, r.get(15)?))).transpose()?,
             };
-            Ok((standing, r.get(16)?))
+            Ok(standing)
         })
         .map_err(StoreError::from)?;
-    for row in rows {
-        let (standing, json) = row.map_err(StoreError::from)?;
-        each(standing, json)?;
+    for standing in rows {
+        each(standing.map_err(StoreError::from)?)?;
     }
     Ok(())
 }
@@ -1055,7 +1046,7 @@ fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError
 fn current_of(conn: &Connection, arrival_id: &str) -> Result<Option<Standing>, StoreError> {
     let mut found = None;
     let no: Option<i64> = None;
-    standings(conn, ("versions v", "v.arrival_id = ?5"), params![no, no, no, false, arrival_id], |standing, _| {
+    standings(conn, ("versions v", "v.arrival_id = ?4"), params![no, no, no, arrival_id], |standing| {
         found = Some(standing);
         Ok::<(), StoreError>(())
     })?;
@@ -1185,8 +1176,8 @@ fn insert_submission(
     let Reading { unit, year, period, kind, .. } = reading;
     conn.prepare_cached(
         "INSERT INTO submissions (sha256, unit, year, period, kind, file_name, received_ms, processed_ms, result,
-                                  reason, errors, warnings, infos, npss, provisional, stored_path, report_json, arrival_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                                  reason, errors, warnings, infos, npss, provisional, stored_path, arrival_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         record.sha256,
@@ -1205,7 +1196,6 @@ fn insert_submission(
         reading.npss,
         reading.provisional,
         record.stored_path,
-        reading.report_json,
         record.arrival.id,
     ])?;
     let id = conn.last_insert_rowid();
@@ -1356,6 +1346,34 @@ impl<T> RowTable<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record that cannot be written fails alone: the batch goes round again, each record in
+    /// a savepoint of its own, and the others are committed.
+    #[test]
+    fn one_failing_record_fails_alone_in_its_batch() {
+        let dir = std::env::temp_dir().join(format!("kinerja-batch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("ledger.sqlite");
+        let _ = std::fs::remove_file(&path);
+        let mut ledger = Ledger::open(&path).unwrap();
+        let refused = |id: &str| Record {
+            arrival: Arrival { id: id.into(), folder: "X".into(), file_name: "a.xlsx".into(), received_ms: 1 },
+            sha256: String::new(),
+            decision: Decision::Refused { reason: "not a unit".into() },
+            stored_path: format!("rejected/{id}"),
+            messages: None,
+        };
+        // Same arrival id twice: the second cannot be written.
+        let results = ledger.record_batch(&[refused("a1"), refused("a2"), refused("a1"), refused("a3")]).unwrap();
+        let failed: Vec<bool> = results.iter().map(Result::is_err).collect();
+        assert_eq!(failed, [false, false, true, false]);
+        for id in ["a1", "a2", "a3"] {
+            assert_eq!(ledger.arrival_stored_path(id).unwrap(), Some(format!("rejected/{id}")), "{id}");
+        }
+        let (all, clean) = (ledger.record_batch(&[refused("a4"), refused("a5")]).unwrap(), [true, true]);
+        assert_eq!(all.iter().map(Result::is_ok).collect::<Vec<_>>(), clean);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     /// A ledger written before the indicators, budget, goal and claim tables gets its readings'
     /// rows from their JSON, numbers exactly as written.

@@ -135,8 +135,6 @@ pub struct Reading {
     pub infos: i64,
     pub npss: Option<String>,
     pub provisional: bool,
-    /// The check's JSON object.
-    pub report_json: String,
     pub findings: Vec<FindingRow>,
     pub scores: Vec<ScoreRow>,
     pub indicators: Vec<IndicatorLine>,
