@@ -241,6 +241,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     let trend = ledger.standings(Scope { year: None, period: Some(period.as_str()), unit: None })?;
 
     let mut book = Workbook::new();
+    // Compressed as Excel compresses its own files (level 3, not the zip default 6): the Rekap is
+    // rebuilt after every burst, and saves about a third faster for a file about 5 % larger.
+    book.set_zip_compression_level(3);
     let formats = Formats {
         header: Format::new().set_bold().set_background_color(Color::RGB(0xDDEBF7)),
         score: Format::new().set_num_format("0.00"),
