@@ -95,8 +95,8 @@ pub fn run(config: Config) -> Result<(), ServiceError> {
     let (light_queue, heavy_queue) = (Arc::new(Mutex::new(light_queue)), Arc::new(Mutex::new(heavy_queue)));
     let mut handles = Vec::new();
     // Each light worker waits for its file's commit: two per `workers` keep as many checking
-    // while the others wait (measured on a 2,000-file burst: 427 -> 619 files/s against one per
-    // `workers`; three per `workers` is slower again).
+    // while the others wait (a 2,000-file burst, three runs each: 206-384 files/s with one per
+    // `workers`, 369-455 with two; three per `workers` was slower again).
     let threads = workers * 2;
     for n in 0..=threads {
         let queue = if n == threads { heavy_queue.clone() } else { light_queue.clone() };
