@@ -3,7 +3,7 @@
 //! version (refused, or a duplicate); units that sent nothing say so.
 
 use crate::config::Config;
-use crate::model::amount::{display2_in, json_decimal, json2, stored_decimal};
+use crate::model::amount::{JsonScalar, display2_in, json2, stored_decimal};
 use crate::model::time::local;
 use crate::model::{Kind, Language, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
@@ -33,10 +33,10 @@ pub struct Row {
     pub errors: Option<i64>,
     pub warnings: Option<i64>,
     /// Rounded half-up to two places, as every workbook shows it.
-    pub npss: Option<serde_json::Value>,
+    pub npss: Option<JsonScalar>,
     /// When this version has errors: the latest version without errors, and its NPSS.
     pub valid_version: Option<i64>,
-    pub valid_npss: Option<serde_json::Value>,
+    pub valid_npss: Option<JsonScalar>,
     pub file: Option<String>,
     pub reason: Option<String>,
 }
@@ -56,7 +56,7 @@ pub struct Mail {
     pub failed: i64,
 }
 
-fn npss(value: Option<&str>) -> Option<serde_json::Value> {
+fn npss(value: Option<&str>) -> Option<JsonScalar> {
     stored_decimal(value).map(json2)
 }
 
@@ -165,8 +165,9 @@ pub fn to_text(status: &Status, language: Language) -> String {
             (Some(v), None) => v.to_string(),
             _ => dash(),
         };
-        let number = |value: &Option<serde_json::Value>| {
-            value.as_ref().and_then(json_decimal).map_or_else(dash, |n| display2_in(n, language))
+        let number = |value: &Option<JsonScalar>| match value {
+            Some(JsonScalar::Number(n)) => display2_in(*n, language),
+            _ => dash(),
         };
         let mut file = row.file.as_deref().map(|f| crate::model::text::shown_name(f).into_owned()).unwrap_or_default();
         if let (Some(v), Some(_)) = (row.valid_version, &row.valid_npss) {

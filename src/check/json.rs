@@ -6,7 +6,7 @@ use crate::model::amount::{json_exact, json2};
 use crate::model::plan::Plan;
 use crate::model::{Claim, Score, Severity};
 use serde::Serialize;
-use serde_json::Value as Json;
+use crate::model::amount::JsonScalar as Json;
 
 fn score(s: &Score) -> Json {
     s.value.map_or(Json::Null, json2)
@@ -364,7 +364,7 @@ pub fn view(outcome: &Outcome) -> CheckJson<'_> {
 }
 
 /// The outcome as a JSON value (for the review of a later version).
-pub fn to_json(outcome: &Outcome) -> Json {
+pub fn to_json(outcome: &Outcome) -> serde_json::Value {
     serde_json::to_value(view(outcome)).expect("a check serializes")
 }
 

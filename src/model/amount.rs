@@ -47,22 +47,42 @@ pub fn stored_decimal(text: Option<&str>) -> Option<Decimal> {
     text.and_then(|t| t.parse().ok())
 }
 
-/// A number of the check's JSON (its scores already rounded for display) back as a decimal.
-pub fn json_decimal(value: &serde_json::Value) -> Option<Decimal> {
-    value.as_f64().and_then(decimal_from_f64).map(|(decimal, _)| decimal)
+/// A number, a text or nothing in kinerja's JSON output, serialized as it is (never built into
+/// a `serde_json::Value` first). A decimal is written as an integer when it is one, else as the
+/// double nearest its exact text, which JSON prints shortest: 99.27 stays `99.27`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum JsonScalar {
+    #[default]
+    Null,
+    Number(Decimal),
+    Text(String),
+}
+
+impl serde::Serialize for JsonScalar {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use rust_decimal::prelude::ToPrimitive;
+        match self {
+            JsonScalar::Null => serializer.serialize_unit(),
+            JsonScalar::Text(text) => serializer.serialize_str(text),
+            JsonScalar::Number(value) => {
+                let value = value.normalize();
+                match (value.scale(), value.to_i64()) {
+                    (0, Some(whole)) => serializer.serialize_i64(whole),
+                    _ => serializer.serialize_f64(value.to_string().parse().unwrap_or(f64::NAN)),
+                }
+            }
+        }
+    }
 }
 
 /// A score as a JSON number rounded half-up to two decimals.
-pub fn json2(value: Decimal) -> serde_json::Value {
-    let rounded = round_half_up(value, 2).normalize();
-    serde_json::Value::Number(serde_json::Number::from_str(&rounded.to_string()).expect("a decimal is valid JSON"))
+pub fn json2(value: Decimal) -> JsonScalar {
+    JsonScalar::Number(round_half_up(value, 2))
 }
 
 /// An amount (rupiah) as a JSON number, exact.
-pub fn json_exact(value: Decimal) -> serde_json::Value {
-    serde_json::Value::Number(
-        serde_json::Number::from_str(&value.normalize().to_string()).expect("a decimal is valid JSON"),
-    )
+pub fn json_exact(value: Decimal) -> JsonScalar {
+    JsonScalar::Number(value)
 }
 
 /// The sum of `values`; `None` when one is missing or the sum leaves the range of an exact
@@ -96,6 +116,18 @@ pub fn display_rupiah(value: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_numbers_are_written_as_they_read() {
+        let shown = |value: JsonScalar| serde_json::to_string(&value).unwrap();
+        assert_eq!(shown(json2("99.2650".parse().unwrap())), "99.27");
+        assert_eq!(shown(json2("-0.285".parse().unwrap())), "-0.29");
+        assert_eq!(shown(json_exact("1079227170000".parse().unwrap())), "1079227170000");
+        assert_eq!(shown(json_exact("30400000.00".parse().unwrap())), "30400000");
+        assert_eq!(shown(json_exact("0.1".parse().unwrap())), "0.1");
+        assert_eq!(shown(JsonScalar::Text("N/A".into())), "\"N/A\"");
+        assert_eq!(shown(JsonScalar::Null), "null");
+    }
     use rust_decimal_macros::dec;
 
     #[test]

@@ -54,11 +54,11 @@ impl Value {
     }
 
     /// The value in JSON: an exact number, the opinion or `"N/A"` as a string, or `null`.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self) -> super::amount::JsonScalar {
         match self {
             Value::Number(n) => super::amount::json_exact(*n),
-            Value::Missing => serde_json::Value::Null,
-            other => serde_json::Value::String(other.shown("")),
+            Value::Missing => super::amount::JsonScalar::Null,
+            other => super::amount::JsonScalar::Text(other.shown("")),
         }
     }
 }
