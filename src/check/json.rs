@@ -2,11 +2,11 @@
 //! outcome, serialized directly, keys in the documented order.
 
 use super::Outcome;
+use crate::model::amount::JsonScalar as Json;
 use crate::model::amount::{json_exact, json2};
 use crate::model::plan::Plan;
 use crate::model::{Claim, Score, Severity};
 use serde::Serialize;
-use crate::model::amount::JsonScalar as Json;
 
 fn score(s: &Score) -> Json {
     s.value.map_or(Json::Null, json2)

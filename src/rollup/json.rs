@@ -3,9 +3,9 @@
 
 use super::{Contribution, Rolled, Rollup};
 use crate::model::Language;
+use crate::model::amount::JsonScalar as Json;
 use crate::model::amount::{json_exact, json2};
 use serde::Serialize;
-use crate::model::amount::JsonScalar as Json;
 
 fn rounded(v: Option<rust_decimal::Decimal>) -> Json {
     v.map_or(Json::Null, json2)
