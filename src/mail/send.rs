@@ -50,6 +50,8 @@ fn message(settings: &Settings, mail: &QueuedMail, base: &Path) -> Result<Messag
 
 enum Error {
     Connect(std::io::Error),
+    /// The host cannot be verified over TLS: no retry changes that.
+    Tls(lettre::transport::smtp::Error),
     Smtp(lettre::transport::smtp::Error),
 }
 
@@ -67,7 +69,7 @@ impl From<lettre::transport::smtp::Error> for Error {
 /// (port 465) is set up by lettre on its own connection, and keeps the stall until then.
 async fn smtp(host: &str, port: u16, security: Security, username: Option<&str>, email: &Message) -> Result<(), Error> {
     let hello = ClientId::default();
-    let tls = || TlsParameters::new(host.to_string());
+    let tls = || TlsParameters::new(host.to_string()).map_err(Error::Tls);
     let mut connection = if security == Security::Tls {
         AsyncSmtpConnection::connect_tokio1((host, port), None, &hello, Some(tls()?), None).await?
     } else {
@@ -129,6 +131,7 @@ impl Sender {
                     Ok(Err(Error::Smtp(e))) if e.is_permanent() => Err(Failure::Permanent(e.to_string())),
                     Ok(Err(Error::Smtp(e))) => Err(Failure::Retry(e.to_string())),
                     Ok(Err(Error::Connect(e))) => Err(Failure::Retry(format!("connection to {host}:{port}: {e}"))),
+                    Ok(Err(Error::Tls(e))) => Err(Failure::Permanent(format!("TLS for {host}: {e}"))),
                     Err(_) => Err(Failure::Retry(format!("no answer from {host}:{port} within {timeout:?}"))),
                 }
             }
