@@ -540,11 +540,10 @@ fn scan(
         named.retain(|path| settler.is_ready(path));
         let mut unsettled: std::collections::HashMap<String, std::time::SystemTime> = Default::default();
         for path in settler.settling().into_iter().chain(named) {
-            let folder = settler.folder(&path).map(str::to_string);
-            if let (watch::Seen::Changing(Some(modified)), Some(folder)) =
-                (settler.look_at(&path, Instant::now()), folder)
+            if let watch::Seen::Changing(Some(modified)) = settler.look_at(&path, Instant::now())
+                && let Some(folder) = settler.folder(&path)
             {
-                let oldest = unsettled.entry(folder).or_insert(modified);
+                let oldest = unsettled.entry(folder.to_string()).or_insert(modified);
                 *oldest = (*oldest).min(modified);
             }
         }

@@ -46,12 +46,15 @@ pub fn notice_for(config: &Config, unit: &crate::model::Unit, annotated: Option<
 pub fn remind(config: &Config, ledger: &Ledger) -> Result<usize, StoreError> {
     let mut queued = 0;
     let ahead = jiff::ToSpan::days(i64::from(config.mail.remind_days_before));
-    // Whether a unit's reminder is due: by the day where the unit is.
-    let due = |unit: &crate::model::Unit, deadline: jiff::civil::Date| {
-        crate::model::time::today(unit.zone).checked_add(ahead).is_ok_and(|day| day >= deadline)
-    };
     for (year, period, date) in &config.mail.deadlines {
-        if !config.units.units().iter().any(|unit| due(unit, *date)) {
+        // Due by the day where each unit is.
+        let due: Vec<&crate::model::Unit> = config
+            .units
+            .units()
+            .iter()
+            .filter(|unit| crate::model::time::today(unit.zone).checked_add(ahead).is_ok_and(|day| day >= *date))
+            .collect();
+        if due.is_empty() {
             continue;
         }
         // Units whose report counts are not reminded; those whose report is blocked are.
@@ -62,7 +65,7 @@ pub fn remind(config: &Config, ledger: &Ledger) -> Result<usize, StoreError> {
             .filter(|s| s.kind == "realisasi" && s.verdict() == crate::model::Verdict::Diterima)
             .map(|s| s.unit)
             .collect();
-        for unit in config.units.units().iter().filter(|u| due(u, *date) && !sent.contains(&u.code)) {
+        for unit in due.into_iter().filter(|u| !sent.contains(&u.code)) {
             let Some(notice) = notice_for(config, unit, None) else { continue };
             let drafts = reminder(&notice, *year, period.as_str(), *date);
             queued += ledger.enqueue(&format!("reminder:{}:{year}:{period}", unit.code), &drafts)?;

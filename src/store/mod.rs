@@ -1351,14 +1351,20 @@ impl<T> RowTable<'_, T> {
 mod tests {
     use super::*;
 
+    /// A fresh folder of its own for a test's ledger, and the ledger's path in it.
+    fn fresh(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("kinerja-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("ledger.sqlite");
+        let _ = std::fs::remove_file(&path);
+        (dir, path)
+    }
+
     /// A record that cannot be written fails alone: the batch goes round again, each record in
     /// a savepoint of its own, and the others are committed.
     #[test]
     fn one_failing_record_fails_alone_in_its_batch() {
-        let dir = std::env::temp_dir().join(format!("kinerja-batch-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("ledger.sqlite");
-        let _ = std::fs::remove_file(&path);
+        let (dir, path) = fresh("batch");
         let mut ledger = Ledger::open(&path).unwrap();
         let refused = |id: &str| Record {
             arrival: Arrival { id: id.into(), folder: "X".into(), file_name: "a.xlsx".into(), received_ms: 1 },
@@ -1374,8 +1380,8 @@ mod tests {
         for id in ["a1", "a2", "a3"] {
             assert_eq!(ledger.arrival_stored_path(id).unwrap(), Some(format!("rejected/{id}")), "{id}");
         }
-        let (all, clean) = (ledger.record_batch(&[refused("a4"), refused("a5")]).unwrap(), [true, true]);
-        assert_eq!(all.iter().map(Result::is_ok).collect::<Vec<_>>(), clean);
+        let clean = ledger.record_batch(&[refused("a4"), refused("a5")]).unwrap();
+        assert_eq!(clean.iter().map(Result::is_ok).collect::<Vec<_>>(), [true, true]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -1383,10 +1389,7 @@ mod tests {
     /// rows from their JSON, numbers exactly as written.
     #[test]
     fn versions_three_to_five_fill_typed_rows_from_the_stored_json() {
-        let dir = std::env::temp_dir().join(format!("kinerja-migrate-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("ledger.sqlite");
-        let _ = std::fs::remove_file(&path);
+        let (dir, path) = fresh("migrate");
         {
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(MIGRATIONS[0]).unwrap();

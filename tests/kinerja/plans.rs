@@ -25,6 +25,12 @@ fn errors(json: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The subjects of the findings of `code` at `severity`, in order.
+fn subjects<'a>(json: &'a Value, code: &str, severity: &str) -> Vec<&'a str> {
+    let listed = json["findings"].as_array().unwrap().iter();
+    listed.filter(|f| f["code"] == code && f["severity"] == severity).map(|f| f["subject"].as_str().unwrap()).collect()
+}
+
 fn of_source<'a>(json: &'a Value, source: &str) -> Vec<&'a Value> {
     json["targets"].as_array().unwrap().iter().filter(|t| t["source"] == source).collect()
 }
@@ -66,13 +72,7 @@ fn kanreg_vi_renja_is_read_exactly_and_raises_no_error() {
     assert_eq!(departures.len(), 11);
     assert!(!departures.iter().any(|s| s.starts_with("IKU.3 ") || s.starts_with("IKU.5 ") || s.starts_with("IKU.14 ")));
     // Targets below the 2023 realisasi for IKU 4, 7, 9 and 13 (PLANS.md §4): warnings.
-    let below: Vec<&str> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "TARGET_BELOW_REALISASI" && f["severity"] == "warning")
-        .map(|f| f["subject"].as_str().unwrap())
-        .collect();
+    let below = subjects(&json, "TARGET_BELOW_REALISASI", "warning");
     assert_eq!(below, ["IKU.4 tahun 2024", "IKU.7 tahun 2024", "IKU.9 tahun 2024", "IKU.13 tahun 2024"]);
     // History: 4 earlier years of 14 IKU, one row each; IKU 12's 2023 capaian 68,50 / 80 = 85,63.
     let history = json["history"].as_array().unwrap();
@@ -182,13 +182,7 @@ fn every_planted_inconsistency_is_an_error_at_its_cells() {
     let pk = json["findings"].as_array().unwrap().iter().find(|f| f["cell"] == "H8").unwrap();
     assert!(pk["message"].as_str().unwrap().contains("PK 99 (PK!E9)"), "{pk}");
     // The matrix leaves kegiatan 4848 and its IKU without an owner: warnings.
-    let gaps: Vec<&str> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "MATRIX_GAP" && f["severity"] == "warning")
-        .map(|f| f["subject"].as_str().unwrap())
-        .collect();
+    let gaps = subjects(&json, "MATRIX_GAP", "warning");
     assert_eq!(gaps, ["IKU.1", "IKU.2", "IKU.5", "IKU.8", "kegiatan 4848"]);
     // IKU 7 departs from the Renstra without a reason: a warning.
     let warnings: Vec<&Value> = json["findings"]
