@@ -93,9 +93,21 @@ impl Workplace {
 pub struct Job {
     pub arrival: Arrival,
     pub path: PathBuf,
-    /// What the entry is when it is not a regular file (a link, FIFO, socket or device): it is
-    /// recorded as refused and left where it is, never opened, moved or read.
-    pub special: Option<&'static str>,
+    pub origin: Origin,
+}
+
+/// Where a job comes from, which decides what is done with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Taken from the inbox now: a new arrival, recorded by nobody yet.
+    Taken,
+    /// Left in `processing/` by a run that stopped: its arrival may be recorded already.
+    Resumed,
+    /// Resumed once already and the process went down again: rejected without being read.
+    Poison,
+    /// Not a regular file (a link, FIFO, socket or device): recorded as refused and left where
+    /// it is, never opened, moved or read.
+    Special(&'static str),
 }
 
 static TAKEN: AtomicU64 = AtomicU64::new(0);
@@ -143,13 +155,13 @@ pub fn take(work: &Workplace, folder: &str, path: &Path) -> Result<Job, Pipeline
     // rename(2) moves the entry itself: a link swapped in since the scan moves as a link, and
     // is refused unopened when it is read.
     std::fs::rename(path, &target).map_err(io(path))?;
-    Ok(Job { arrival, path: target, special: None })
+    Ok(Job { arrival, path: target, origin: Origin::Taken })
 }
 
 /// An inbox entry that is not a regular file, to be recorded as refused where it is.
 pub fn refuse_in_place(folder: &str, path: &Path, what: &'static str) -> Job {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Job { arrival: new_arrival(folder, file_name), path: path.to_path_buf(), special: Some(what) }
+    Job { arrival: new_arrival(folder, file_name), path: path.to_path_buf(), origin: Origin::Special(what) }
 }
 
 /// The files a previous run took but did not finish, oldest first. A file already resumed once
@@ -164,7 +176,7 @@ pub fn recover(work: &Workplace) -> Result<(Vec<Job>, Vec<Job>), PipelineError> 
     std::fs::create_dir_all(&retried).map_err(io(&retried))?;
     let mut again = list(&retried)?;
     for job in &mut again {
-        job.special = Some("poison");
+        job.origin = Origin::Poison;
     }
     let mut fresh = Vec::new();
     for mut job in list(&dir)? {
@@ -190,7 +202,7 @@ fn list(dir: &Path) -> Result<Vec<Job>, PipelineError> {
         jobs.push(Job {
             arrival: Arrival { id: id.to_string(), folder, file_name, received_ms },
             path: entry.path(),
-            special: None,
+            origin: Origin::Resumed,
         });
     }
     jobs.sort_by(|a, b| a.arrival.id.cmp(&b.arrival.id));
@@ -419,7 +431,7 @@ impl Decided {
 pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedger) -> Result<Processed, PipelineError> {
     let start = Instant::now();
     let rejected_path = format!("rejected/{}", processing_name(&job.arrival).0);
-    if job.special.is_none_or(|what| what == "poison")
+    if matches!(job.origin, Origin::Resumed | Origin::Poison)
         && let Some(stored) = ledger.arrival_stored_path(&job.arrival.id)?
     {
         // Recorded before a crash; only the last move is missing.
@@ -427,19 +439,19 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         let recorded = Recorded::Recovered;
         return Ok(Processed { arrival: job.arrival, sha256: String::new(), recorded, reason: None, outcome: None });
     }
-    let (sha256, decided) = match job.special {
+    let (sha256, decided) = match job.origin {
         // Left where it is: never opened, moved or read.
-        Some(what) if what != "poison" => {
+        Origin::Special(what) => {
             let reason = crate::model::Finding::new(Code::FileNotRegular, None, "").found(what).message();
             (String::new(), Decided::refused(reason, String::new()))
         }
-        Some(_) => {
+        Origin::Poison => {
             let reason = crate::model::Finding::new(Code::ProcessingFailed, None, "")
                 .found("pemrosesan berkas ini dua kali menghentikan layanan")
                 .message();
             (String::new(), Decided::refused(reason, rejected_path))
         }
-        None => match crate::ingest::load(&job.path, &config.limits, false) {
+        Origin::Taken | Origin::Resumed => match crate::ingest::load(&job.path, &config.limits, false) {
             Ok(bytes) => {
                 let sha256 = check::sha256(&bytes);
                 let decided = decide(&job, &bytes, &sha256, rejected_path, config, work, ledger, start)?;

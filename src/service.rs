@@ -535,18 +535,16 @@ fn scan(
                 }
             }
         }
-        // Files still settling are looked at every tick, files that settled only when named
-        // again (an event, a walk) and right before they are taken.
-        named.retain(|path| settler.is_ready(path));
-        let mut unsettled: std::collections::HashMap<String, std::time::SystemTime> = Default::default();
-        for path in settler.settling().into_iter().chain(named) {
-            if let watch::Seen::Changing(Some(modified)) = settler.look_at(&path, Instant::now())
-                && let Some(folder) = settler.folder(&path)
-            {
-                let oldest = unsettled.entry(folder.to_string()).or_insert(modified);
-                *oldest = (*oldest).min(modified);
-            }
+        // A file is looked at when named (an event, a walk), when its settle window is over,
+        // and right before it is taken.
+        let mut looks_due = settler.due(now);
+        looks_due.extend(named);
+        looks_due.sort_unstable();
+        looks_due.dedup();
+        for path in looks_due {
+            settler.look_at(&path, Instant::now());
         }
+        let unsettled = settler.unsettled();
         // Settled and whole files, taken oldest first: the order units sent them in; of each
         // unit only its oldest, once the one before is recorded, and not while an older file of
         // the unit is still being written.

@@ -58,23 +58,21 @@ impl Outcome {
                     realisasi: row.realisasi.value.stored(),
                     provisional: row.target.provisional || row.realisasi.provisional,
                     capaian: scored.capaian.value.map(|v| v.to_string()),
+                    band: scored.band.to_string(),
                     cell: row.at.to_string(),
                 })
                 .collect();
-            let row = |level, code: &str, parent: Option<&str>, s: &Score, band: &str| ScoreRow {
+            let row = |level, code: &str, s: &Score, band: &str, nkp: Option<&Score>| ScoreRow {
                 level,
                 code: code.to_string(),
-                parent: parent.map(str::to_string),
                 value: s.value.map(|v| v.to_string()),
                 status: s.status().as_str(),
                 band: band.to_string(),
-                nkp: None,
+                nkp: nkp.and_then(|n| n.value).map(|v| v.to_string()),
             };
-            scores.push(row("npss", "NPSS", None, &card.npss, &card.band));
-            scores.extend(card.perspectives.iter().map(|p| ScoreRow {
-                nkp: p.nkp.value.map(|v| v.to_string()),
-                ..row("perspective", &p.name, None, &p.score, &p.band)
-            }));
+            scores.push(row("npss", "NPSS", &card.npss, &card.band, None));
+            scores
+                .extend(card.perspectives.iter().map(|p| row("perspective", &p.name, &p.score, &p.band, Some(&p.nkp))));
             let exact = |v: Option<rust_decimal::Decimal>| v.map(|v| v.to_string());
             budget = card
                 .budget
@@ -89,28 +87,21 @@ impl Outcome {
                     efisiensi: exact(b.efisiensi),
                 })
                 .collect();
-            scores.extend(
-                report
-                    .goals
-                    .iter()
-                    .zip(&card.goals)
-                    .map(|(r, g)| row("goal", &g.code, Some(&r.perspective), &g.nss, &g.band)),
-            );
-            scores.extend(
-                report
-                    .indicators
-                    .iter()
-                    .zip(&card.indicators)
-                    .map(|(r, i)| row("indicator", &i.code, Some(&r.goal), &i.capaian, &i.band)),
-            );
             goals = report
                 .goals
                 .iter()
-                .map(|g| GoalLine {
-                    code: g.code.clone(),
-                    name: g.name.clone(),
-                    perspective: g.perspective.clone(),
-                    cell: g.at.to_string(),
+                .enumerate()
+                .map(|(at, g)| {
+                    let scored = card.goals.get(at);
+                    GoalLine {
+                        code: g.code.clone(),
+                        name: g.name.clone(),
+                        perspective: g.perspective.clone(),
+                        nss: scored.and_then(|s| s.nss.value).map(|v| v.to_string()),
+                        status: scored.map(|s| s.nss.status().as_str()),
+                        band: scored.map(|s| s.band.to_string()),
+                        cell: g.at.to_string(),
+                    }
                 })
                 .collect();
             claims = crate::validate::history::claims(report, card)

@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("budget.sql"),
     include_str!("typed.sql"),
     include_str!("plans.sql"),
+    include_str!("scores.sql"),
 ];
 
 /// Why the ledger could not be used.
@@ -406,7 +407,8 @@ impl Ledger {
 
     /// Whether an arrival is already recorded (it was, before a crash cut its file's last move).
     pub fn arrival_stored_path(&self, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT stored_path FROM arrivals WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+        let mut stmt = self.conn.prepare_cached("SELECT stored_path FROM arrivals WHERE id = ?1")?;
+        Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
     }
 
     /// The inbox entries recorded as refused where they are (links and special files), as
@@ -419,12 +421,7 @@ impl Ledger {
 
     /// The submission with this content, if any.
     pub fn known(&self, sha256: &str) -> Result<Option<Known>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT id, received_ms, stored_path, unit FROM submissions WHERE sha256 = ?1", [sha256], |r| {
-                Ok(Known { submission_id: r.get(0)?, received_ms: r.get(1)?, stored_path: r.get(2)?, unit: r.get(3)? })
-            })
-            .optional()?)
+        known(&self.conn, sha256)
     }
 
     /// Record an arrival and what was decided about it, in one transaction.
@@ -1093,14 +1090,10 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
         insert_arrival("rejected", Some(reason), None, stored_path)?;
         return Ok(Recorded::Refused);
     }
-    let known: Option<(i64, i64, String, Option<String>)> = conn
-        .prepare_cached("SELECT id, received_ms, stored_path, unit FROM submissions WHERE sha256 = ?1")?
-        .query_row([sha256], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .optional()?;
-    match (known, decision) {
+    match (known(conn, sha256)?, decision) {
         // Identity first, also when the same content came from two units at once: another
         // unit's report is refused for this folder, never recorded as this folder's duplicate.
-        (Some((_, _, _, Some(owner))), decision) if !owner.eq_ignore_ascii_case(&arrival.folder) => {
+        (Some(Known { unit: Some(owner), .. }), decision) if !owner.eq_ignore_ascii_case(&arrival.folder) => {
             let reason = match decision {
                 Decision::Read { rejected: Some(reason), .. } => reason.clone(),
                 _ => crate::model::Finding::new(crate::model::Code::UnitMismatch, None, "")
@@ -1111,11 +1104,11 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
             insert_arrival("rejected", Some(&reason), None, stored_path)?;
             Ok(Recorded::Refused)
         }
-        (Some((id, first_received_ms, stored, _)), _) => {
-            insert_arrival("duplicate", None, Some(id), &stored)?;
-            match resend(conn, id, &arrival.id)? {
+        (Some(Known { submission_id, received_ms, stored_path: stored, .. }), _) => {
+            insert_arrival("duplicate", None, Some(submission_id), &stored)?;
+            match resend(conn, submission_id, &arrival.id)? {
                 Some(resent) => Ok(resent),
-                None => Ok(Recorded::Duplicate { submission_id: id, first_received_ms, stored_path: stored }),
+                None => Ok(Recorded::Duplicate { submission_id, first_received_ms: received_ms, stored_path: stored }),
             }
         }
         (None, Decision::Read { reading, rejected }) => {
@@ -1126,6 +1119,16 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
         // Submissions are never deleted, so a known content stays known.
         (None, _) => Err(StoreError::Sql(rusqlite::Error::QueryReturnedNoRows)),
     }
+}
+
+/// The submission with this content, if any.
+fn known(conn: &Connection, sha256: &str) -> Result<Option<Known>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, received_ms, stored_path, unit FROM submissions WHERE sha256 = ?1")?;
+    let known = |r: &rusqlite::Row<'_>| {
+        Ok(Known { submission_id: r.get(0)?, received_ms: r.get(1)?, stored_path: r.get(2)?, unit: r.get(3)? })
+    };
+    Ok(stmt.query_row([sha256], known).optional()?)
 }
 
 /// Earlier content of the unit sent again, when it is not the version that counts now: it
@@ -1224,13 +1227,8 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
         &reading.findings,
     )
     .insert(|f| [&f.code, &f.severity, &f.sheet, &f.cell, &f.subject, &f.found, &f.expected, &f.message])?;
-    table(
-        conn,
-        submission_id,
-        "scores (submission_id, seq, level, code, parent, value, status, band, nkp)",
-        &reading.scores,
-    )
-    .insert(|s| [&s.level, &s.code, &s.parent, &s.value, &s.status, &s.band, &s.nkp])?;
+    table(conn, submission_id, "scores (submission_id, seq, level, code, value, status, band, nkp)", &reading.scores)
+        .insert(|s| [&s.level, &s.code, &s.value, &s.status, &s.band, &s.nkp])?;
     table(
         conn,
         submission_id,
@@ -1242,7 +1240,7 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
         conn,
         submission_id,
         "indicators (submission_id, seq, code, name, goal, perspective, satuan, polarity, target, realisasi,
-                     provisional, capaian, cell)",
+                     provisional, capaian, band, cell)",
         &reading.indicators,
     )
     .insert(|i| {
@@ -1257,11 +1255,17 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
             &i.realisasi,
             &i.provisional,
             &i.capaian,
+            &i.band,
             &i.cell,
         ]
     })?;
-    table(conn, submission_id, "goals (submission_id, seq, code, name, perspective, cell)", &reading.goals)
-        .insert(|g| [&g.code, &g.name, &g.perspective, &g.cell])?;
+    table(
+        conn,
+        submission_id,
+        "goals (submission_id, seq, code, name, perspective, nss, status, band, cell)",
+        &reading.goals,
+    )
+    .insert(|g| [&g.code, &g.name, &g.perspective, &g.nss, &g.status, &g.band, &g.cell])?;
     table(conn, submission_id, "claims (submission_id, subject, value)", &reading.claims)
         .insert_keyed(|c| [&c.subject, &c.value])?;
     table(
@@ -1456,6 +1460,50 @@ mod tests {
             .query_row("SELECT code, perspective, cell FROM goals", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap();
         assert_eq!(goal, ("SS.2".into(), "Customer".into(), "Tabel 3.1!C10".into()));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Version 7 moves a goal's score onto its row of `goals` and an indicator's band onto its
+    /// row of `indicators`; `scores` keeps the NPSS and the perspectives.
+    #[test]
+    fn version_seven_puts_goal_and_indicator_scores_on_their_rows() {
+        let (dir, path) = fresh("migrate7");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for script in &MIGRATIONS[..6] {
+                conn.execute_batch(script).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 6).unwrap();
+            conn.execute_batch(
+                "INSERT INTO submissions (sha256, arrival_id, unit, year, period, kind, file_name, received_ms,
+                                          processed_ms, result, stored_path)
+                 VALUES ('ab', '1', 'KR07', 2024, 'TAHUNAN', 'realisasi', 'a.xlsx', 0, 0, 'accepted', 'x');
+                 INSERT INTO goals VALUES (1, 0, 'SS.1', 'Layanan', 'Customer', 'Tabel!B5'),
+                                          (1, 1, 'SS.2', 'Kinerja', 'Customer', 'Tabel!B9');
+                 INSERT INTO indicators VALUES (1, 0, 'IKU.1', 'Indeks', 'SS.1', 'Customer', 'indeks', 'higher',
+                                                '90', '92', 0, '102.22', 'Tabel!C6');
+                 INSERT INTO scores VALUES (1, 0, 'npss', 'NPSS', NULL, '101.5', 'final', 'Sangat Baik', NULL),
+                                           (1, 1, 'perspective', 'Customer', NULL, '101.5', 'final', 'Sangat Baik', '30.45'),
+                                           (1, 2, 'goal', 'SS.1', 'Customer', '102.22', 'final', 'Sangat Baik', NULL),
+                                           (1, 3, 'goal', 'SS.2', 'Customer', NULL, 'na', 'N/A', NULL),
+                                           (1, 4, 'indicator', 'IKU.1', 'SS.1', '102.22', 'final', 'Sangat Baik', NULL);",
+            )
+            .unwrap();
+        }
+        let ledger = Ledger::open(&path).unwrap();
+        let rows = |sql: &str| -> Vec<Vec<Option<String>>> {
+            let mut stmt = ledger.conn.prepare(sql).unwrap();
+            let width = stmt.column_count();
+            let rows = stmt.query_map([], |r| (0..width).map(|i| r.get(i)).collect()).unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        let some = |values: &[&str]| values.iter().map(|v| (!v.is_empty()).then(|| v.to_string())).collect::<Vec<_>>();
+        assert_eq!(
+            rows("SELECT code, nss, status, band FROM goals ORDER BY seq"),
+            [some(&["SS.1", "102.22", "final", "Sangat Baik"]), some(&["SS.2", "", "na", "N/A"])]
+        );
+        assert_eq!(rows("SELECT code, band FROM indicators"), [some(&["IKU.1", "Sangat Baik"])]);
+        assert_eq!(rows("SELECT level FROM scores ORDER BY seq"), [some(&["npss"]), some(&["perspective"])]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -15,10 +15,10 @@ pub struct FindingRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreRow {
-    /// npss, perspective, goal or indicator.
+    /// npss or perspective (a goal's score is on its [`GoalLine`], an indicator's on its
+    /// [`IndicatorLine`]).
     pub level: &'static str,
     pub code: String,
-    pub parent: Option<String>,
     /// Exact decimal; `None` when N/A.
     pub value: Option<String>,
     pub status: &'static str,
@@ -55,6 +55,8 @@ pub struct IndicatorLine {
     pub provisional: bool,
     /// Exact decimal; `None` when N/A.
     pub capaian: Option<String>,
+    /// The capaian's band.
+    pub band: String,
     /// `Sheet!A1` of the indicator's row.
     pub cell: String,
 }
@@ -65,6 +67,10 @@ pub struct GoalLine {
     pub code: String,
     pub name: String,
     pub perspective: String,
+    /// Its NSS: exact decimal, `None` when N/A; its status and band (`None` unscored).
+    pub nss: Option<String>,
+    pub status: Option<&'static str>,
+    pub band: Option<String>,
     /// `Sheet!A1` of the goal's row.
     pub cell: String,
 }

@@ -226,13 +226,26 @@ impl Settler {
         }
     }
 
-    /// The tracked paths still settling (or not whole yet).
-    pub fn settling(&self) -> Vec<PathBuf> {
-        self.pending.iter().filter(|(_, p)| !p.ready).map(|(path, _)| path.clone()).collect()
+    /// The tracked paths not ready yet that are due a look at `now`: never looked at, or
+    /// unchanged since their window began and it is over (or settled but not whole yet). A file
+    /// still in its window is not looked at again before its end: a change in between shows at
+    /// that look, in its size or time, and starts the window again.
+    pub fn due(&self, now: Instant) -> Vec<PathBuf> {
+        let due = |p: &Pending| !p.ready && (p.size == u64::MAX || p.stable_since + self.settle <= now);
+        self.pending.iter().filter(|(_, p)| due(p)).map(|(path, _)| path.clone()).collect()
     }
 
-    pub fn is_ready(&self, path: &Path) -> bool {
-        self.pending.get(path).is_some_and(|p| p.ready)
+    /// Of each folder with files not ready yet, the oldest of their modification times as last
+    /// looked at: a younger settled file of the unit waits for them.
+    pub fn unsettled(&self) -> HashMap<&str, SystemTime> {
+        let mut oldest: HashMap<&str, SystemTime> = HashMap::new();
+        for pending in self.pending.values().filter(|p| !p.ready) {
+            if let Some(modified) = pending.modified {
+                let at = oldest.entry(pending.folder.as_str()).or_insert(modified);
+                *at = (*at).min(modified);
+            }
+        }
+        oldest
     }
 
     /// Each folder's oldest settled, whole file, oldest first: when it was last modified, the
@@ -243,11 +256,6 @@ impl Settler {
             oldest.map(|(modified, path, folder)| (modified, path.as_path(), folder.as_str())).collect();
         ready.sort_unstable();
         ready
-    }
-
-    /// The folder a tracked path belongs to.
-    pub fn folder(&self, path: &Path) -> Option<&str> {
-        self.pending.get(path).map(|p| p.folder.as_str())
     }
 
     /// When the next file still in its settle window will have been unchanged for all of it: the
@@ -384,17 +392,17 @@ mod tests {
         assert_eq!(settler.look_at(&old, now + Duration::from_secs(60)), Seen::Ready);
         let ready: Vec<_> = settler.ready().into_iter().map(|(_, p, f)| (p.to_path_buf(), f.to_string())).collect();
         assert_eq!(ready, [(old.clone(), "KR08".to_string()), (young.clone(), "KR07".to_string())]);
-        assert!(settler.settling().is_empty(), "a ready file is not looked at every tick");
+        assert!(settler.due(now + Duration::from_secs(60)).is_empty(), "a ready file is not looked at every tick");
         // Rewritten while it waited: out of the ready files until it settles again.
         std::fs::write(&old, b"rewritten, longer").unwrap();
         let rewritten = old.metadata().unwrap().modified().ok();
         assert_eq!(settler.look_at(&old, now + Duration::from_secs(61)), Seen::Changing(rewritten));
         assert_eq!(settler.ready().len(), 1);
-        assert_eq!(settler.settling(), std::slice::from_ref(&old));
+        assert_eq!(settler.due(now + Duration::from_secs(61)), std::slice::from_ref(&old));
+        assert_eq!(settler.unsettled().get("KR08").copied(), rewritten);
         std::fs::remove_file(&young).unwrap();
         assert_eq!(settler.look_at(&young, now + Duration::from_secs(62)), Seen::Gone);
         assert!(settler.ready().is_empty());
-        assert_eq!(settler.folder(&old), Some("KR08"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -447,12 +455,14 @@ mod tests {
         let t = SystemTime::UNIX_EPOCH;
         assert_eq!(settler.observe(path, 10, Some(t), start), State::Changing);
         assert_eq!(settler.observe(path, 20, Some(t), start + ms(300)), State::Changing);
+        assert!(settler.due(start + ms(799)).is_empty(), "not looked at again within its window");
+        assert_eq!(settler.due(start + ms(800)), [path]);
         assert_eq!(settler.observe(path, 20, Some(t), start + ms(700)), State::Changing);
         assert_eq!(settler.observe(path, 20, Some(t), start + ms(800)), State::Settled(ms(500)));
         // A touch restarts the window.
         assert_eq!(settler.observe(path, 20, Some(t + ms(1)), start + ms(900)), State::Changing);
         settler.forget(path);
-        assert!(settler.settling().is_empty());
+        assert!(settler.due(start + ms(2000)).is_empty());
     }
 
     #[test]

@@ -94,6 +94,30 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     let foreign: i64 =
         conn.query_row("SELECT COUNT(*) FROM versions WHERE unit IN ('KR06', 'KR08')", [], |r| r.get(0)).unwrap();
     assert_eq!(foreign, 0, "another unit's file is refused, never the folder's own");
+    // Its scores as the check computed them: each goal's NSS, status and band on its row of
+    // goals, each indicator's band on its row, the NPSS and perspectives in scores.
+    let computed = crate::common::check_fixture("kr07_2024_budget_columns.xlsx");
+    let (_, card) = computed.scored.as_ref().unwrap();
+    let listed = |sql: &str| -> Vec<(String, Option<String>, Option<String>)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([versions[0].1], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    let goals: Vec<_> = card
+        .goals
+        .iter()
+        .map(|g| (g.code.clone(), g.nss.value.map(|v| v.to_string()), Some(g.band.to_string())))
+        .collect();
+    assert_eq!(listed("SELECT code, nss, band FROM goals WHERE submission_id = ?1 ORDER BY seq"), goals);
+    let bands: Vec<_> = card
+        .indicators
+        .iter()
+        .map(|i| (i.code.clone(), i.capaian.value.map(|v| v.to_string()), Some(i.band.to_string())))
+        .collect();
+    assert_eq!(listed("SELECT code, capaian, band FROM indicators WHERE submission_id = ?1 ORDER BY seq"), bands);
+    let levels = listed("SELECT level, code, value FROM scores WHERE submission_id = ?1 ORDER BY seq");
+    assert_eq!(levels.len(), 1 + card.perspectives.len());
+    assert_eq!((levels[0].0.as_str(), levels[0].2.clone()), ("npss", card.npss.value.map(|v| v.to_string())));
 
     // status: each unit once, under its own code, with the outcome it really has.
     let status = service.status(&["--year", "2024", "--period", "TAHUNAN"]);
