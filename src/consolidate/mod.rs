@@ -18,7 +18,7 @@ mod plan;
 use crate::config::Config;
 use crate::model::text::{numbers_in, shown_name};
 use crate::model::time::local;
-use crate::model::{Language, Period, Verdict};
+use crate::model::{Kind, Language, Period, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, Table, TableColumn, Workbook, Worksheet, XlsxError};
@@ -261,10 +261,10 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         }
         Ok(())
     };
-    {
+    // Every unit's indicators, typed, in one query: their sheet, and BKN's roll-up from them.
+    let rollup = {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
-        // Every unit's indicators, typed, in one query.
-        let counted = ledger.counted(year, Some(period), crate::model::Kind::Realisasi)?;
+        let counted = ledger.counted(year, Some(period), Kind::Realisasi)?;
         let count: u32 = counted.iter().map(|c| c.rows.len().max(1) as u32).sum();
         let mut rows = indicators_start(sheet, count + missing).map_err(write)?;
         for report in &counted {
@@ -272,7 +272,13 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         }
         without(sheet, &mut rows, STATUS_COLUMN).map_err(write)?;
         finish(sheet);
-    }
+        if config.cascades_of("BKN", year).is_empty() {
+            None
+        } else {
+            let agreements = ledger.counted(year, None, Kind::Agreement)?;
+            Some(crate::rollup::roll(config, "BKN", year, period, &counted, &agreements))
+        }
+    };
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
         let mut rows = budget_start(sheet, &formats).map_err(write)?;
@@ -413,8 +419,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     if let Some(plans) = plan::Plans::read(ledger, year)? {
         plan::add(&mut book, &plans, config, year, &formats).map_err(write)?;
     }
-    if !config.cascades_of("BKN", year).is_empty() {
-        let rollup = crate::rollup::compute(config, ledger, "BKN", year, period)?;
+    if let Some(rollup) = rollup {
         let sheet = book.add_worksheet();
         aggregate::write(sheet, &rollup, &formats.header, &formats.score, language).map_err(write)?;
     }
