@@ -560,7 +560,8 @@ impl Ledger {
 
     /// The submission of the unit's current version of a report: its latest version of the
     /// period, or without one (an agreement, a plan) of the first period it was filed under. One
-    /// step down the versions' key, not a look at every version of the unit's year.
+    /// step down the versions' key (or `versions_kind`), not a look at every version of the
+    /// unit's year.
     fn current(&self, unit: &str, year: u16, period: Option<Period>, kind: Kind) -> Result<Option<i64>, StoreError> {
         let latest = |r: &rusqlite::Row<'_>| r.get(0);
         let found = match period {
@@ -574,8 +575,10 @@ impl Ledger {
             None => self
                 .conn
                 .prepare_cached(
-                    "SELECT submission_id FROM versions WHERE unit = ?1 AND year = ?2 AND kind = ?3
-                      ORDER BY period, version DESC LIMIT 1",
+                    "SELECT submission_id FROM versions
+                      WHERE unit = ?1 AND year = ?2 AND kind = ?3
+                        AND period = (SELECT MIN(period) FROM versions WHERE unit = ?1 AND year = ?2 AND kind = ?3)
+                      ORDER BY version DESC LIMIT 1",
                 )?
                 .query_row(params![unit, year, kind.as_str()], latest),
         };
