@@ -336,13 +336,17 @@ fn mail(
     (config, ledger): &(Arc<Config>, crate::store::Ledger),
     woken: &mpsc::Receiver<()>,
 ) {
+    let mut reminded: Option<Instant> = None;
     loop {
         // A panic in one pass is logged and the next pass runs: the mailer never stays down.
         let pass = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            match crate::mail::remind(config, ledger) {
-                Ok(0) => {}
-                Ok(n) => info!(count = n, "reminders queued"),
-                Err(e) => error!("reminders: {e}"),
+            if reminded.is_none_or(|at| at.elapsed() >= REMIND_EVERY) {
+                reminded = Some(Instant::now());
+                match crate::mail::remind(config, ledger) {
+                    Ok(0) => {}
+                    Ok(n) => info!(count = n, "reminders queued"),
+                    Err(e) => error!("reminders: {e}"),
+                }
             }
             if let Err(e) = sender.run_once() {
                 error!("mail queue: {e}");
@@ -358,6 +362,11 @@ fn mail(
         }
     }
 }
+
+/// How often the mailer looks for units to remind: reminders fall due by the day, so once a
+/// minute is on time, and a burst of files does not ask the ledger for every unit's standing once
+/// per file.
+const REMIND_EVERY: Duration = Duration::from_secs(60);
 
 /// How long the consolidator waits for quiet before it rebuilds: a burst rebuilds once.
 const DEBOUNCE: Duration = Duration::from_millis(500);
