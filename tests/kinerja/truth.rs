@@ -103,17 +103,12 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
         let rows = stmt.query_map([versions[0].1], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
         rows.map(Result::unwrap).collect()
     };
-    let goals: Vec<_> = card
-        .goals
-        .iter()
-        .map(|g| (g.code.clone(), g.nss.value.map(|v| v.to_string()), Some(g.band.to_string())))
-        .collect();
+    let row = |code: &str, value: &kinerja::model::Score, band: &str| {
+        (code.to_string(), value.value.map(|v| v.to_string()), Some(band.to_string()))
+    };
+    let goals: Vec<_> = card.goals.iter().map(|g| row(&g.code, &g.nss, &g.band)).collect();
     assert_eq!(listed("SELECT code, nss, band FROM goals WHERE submission_id = ?1 ORDER BY seq"), goals);
-    let bands: Vec<_> = card
-        .indicators
-        .iter()
-        .map(|i| (i.code.clone(), i.capaian.value.map(|v| v.to_string()), Some(i.band.to_string())))
-        .collect();
+    let bands: Vec<_> = card.indicators.iter().map(|i| row(&i.code, &i.capaian, &i.band)).collect();
     assert_eq!(listed("SELECT code, capaian, band FROM indicators WHERE submission_id = ?1 ORDER BY seq"), bands);
     let levels = listed("SELECT level, code, value FROM scores WHERE submission_id = ?1 ORDER BY seq");
     assert_eq!(levels.len(), 1 + card.perspectives.len());
