@@ -1518,7 +1518,10 @@ mod tests {
             [some(&["SS.1", "102.22", "final", "Sangat Baik"]), some(&["SS.2", "", "na", "N/A"])]
         );
         assert_eq!(rows("SELECT code, band FROM indicators"), [some(&["IKU.1", "Sangat Baik"])]);
-        assert_eq!(rows("SELECT level FROM scores ORDER BY seq"), [some(&["npss"]), some(&["perspective"])]);
+        assert_eq!(
+            rows("SELECT level, nkp FROM scores ORDER BY seq"),
+            [some(&["npss", ""]), some(&["perspective", "30.45"])]
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

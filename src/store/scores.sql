@@ -18,6 +18,7 @@ UPDATE indicators SET band = (
      WHERE s.submission_id = indicators.submission_id AND s.level = 'indicator' AND s.code = indicators.code
      ORDER BY s.seq LIMIT 1);
 DELETE FROM scores WHERE level IN ('goal', 'indicator');
+ALTER TABLE scores DROP COLUMN parent;     -- a goal's perspective, an indicator's goal: on their rows
 
 -- A unit's current agreement or plan of a year (any period) is one step down this key, where the
 -- versions' own key (unit, year, period, kind) would pass every report of the year.
