@@ -30,11 +30,19 @@ pub struct UnitRegistry {
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
-    for ch in text.chars().flat_map(char::to_lowercase) {
+    let push = |ch: char, out: &mut String| {
         if ch.is_alphanumeric() {
             out.push(ch);
         } else if !out.ends_with(' ') {
             out.push(' ');
+        }
+    };
+    for ch in text.chars() {
+        // Most text is ASCII: lowered in place, without Unicode's tables.
+        if ch.is_ascii() {
+            push(ch.to_ascii_lowercase(), &mut out);
+        } else {
+            ch.to_lowercase().for_each(|lower| push(lower, &mut out));
         }
     }
     if !out.ends_with(' ') {
@@ -92,6 +100,15 @@ mod tests {
             email: vec![],
             zone: Default::default(),
         }
+    }
+
+    #[test]
+    fn normalise_lowers_every_script_and_keeps_words_apart() {
+        assert_eq!(normalise("Kantor Regional VII — BKN, Palembang."), " kantor regional vii bkn palembang ");
+        assert_eq!(normalise("  KANREG\tVII/2024 "), " kanreg vii 2024 ");
+        // İ lowers to i and a combining dot, which is no letter: a word boundary.
+        assert_eq!(normalise("ÀNGGARAN Ünit-Kerja İ"), " ànggaran ünit kerja i ");
+        assert_eq!(normalise("—"), " ");
     }
 
     #[test]
