@@ -156,9 +156,9 @@ struct Pending {
 }
 
 /// Tracks candidates until they have settled, and keeps those that have, oldest first, until
-/// they are taken. A file that settled is not looked at again at every tick (a burst leaves
-/// thousands waiting for their unit's turn): only when an event names it, at a walk of the
-/// inbox, and right before it is taken.
+/// they are taken. A file is looked at when an event or a walk of the inbox names it, when its
+/// settle window ends ([`Settler::due`]) and right before it is taken, never at every tick (a
+/// burst leaves thousands waiting for their unit's turn).
 pub struct Settler {
     settle: Duration,
     pending: HashMap<PathBuf, Pending>,
