@@ -99,6 +99,8 @@ pub struct Sender {
     ledger: Ledger,
     /// Attachment paths are relative to it (the outbox).
     base: PathBuf,
+    /// What the SMTP conversations run on: made for the first one, then kept.
+    runtime: std::cell::OnceCell<tokio::runtime::Runtime>,
 }
 
 impl Sender {
@@ -108,7 +110,8 @@ impl Sender {
     /// # Errors
     /// [`StoreError`] when the connection cannot be set up.
     pub fn new(settings: Settings, ledger: Ledger, base: PathBuf) -> Result<Self, StoreError> {
-        Ok(Sender { settings, ledger: ledger.with_marks_that_may_repeat()?, base })
+        let ledger = ledger.with_marks_that_may_repeat()?;
+        Ok(Sender { settings, ledger, base, runtime: std::cell::OnceCell::new() })
     }
 
     fn deliver(&self, id: i64, email: &Message) -> Result<(), Failure> {
@@ -122,10 +125,16 @@ impl Sender {
             Transport::Smtp { host, port, security, username } => {
                 let timeout = self.settings.timeout;
                 let conversation = smtp(host, *port, *security, username.as_deref(), email);
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .map_err(|e| Failure::Retry(e.to_string()))?;
+                let runtime = match self.runtime.get() {
+                    Some(runtime) => runtime,
+                    None => {
+                        let built = tokio::runtime::Builder::new_current_thread()
+                            .enable_all()
+                            .build()
+                            .map_err(|e| Failure::Retry(e.to_string()))?;
+                        self.runtime.get_or_init(|| built)
+                    }
+                };
                 match runtime.block_on(async { tokio::time::timeout(timeout, conversation).await }) {
                     Ok(Ok(())) => Ok(()),
                     Ok(Err(Error::Smtp(e))) if e.is_permanent() => Err(Failure::Permanent(e.to_string())),
