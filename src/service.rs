@@ -494,8 +494,8 @@ enum Scan {
 
 /// The scanner: walks the inbox at start, when the watcher lost events and every poll interval;
 /// stats a tracked candidate when it is named and when its settle window ends; takes those
-/// settled and complete. Links, FIFOs,
-/// sockets and devices are recorded once as refused and left where they are.
+/// settled and complete. Links, FIFOs, sockets and devices are recorded once as refused and left
+/// where they are.
 fn scan(
     config: &Config,
     work: &Workplace,

@@ -116,6 +116,7 @@ pub fn display_rupiah(value: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal_macros::dec;
 
     #[test]
     fn json_numbers_are_written_as_they_read() {
@@ -128,7 +129,6 @@ mod tests {
         assert_eq!(shown(JsonScalar::Text("N/A".into())), "\"N/A\"");
         assert_eq!(shown(JsonScalar::Null), "null");
     }
-    use rust_decimal_macros::dec;
 
     #[test]
     fn floats_cross_through_their_shortest_text() {

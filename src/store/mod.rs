@@ -560,29 +560,16 @@ impl Ledger {
 
     /// The submission of the unit's current version of a report: its latest version of the
     /// period, or without one (an agreement, a plan) of the first period it was filed under. One
-    /// step down the versions' key (or `versions_kind`), not a look at every version of the
-    /// unit's year.
+    /// step down `versions_kind`, not a look at every version of the unit's year.
     fn current(&self, unit: &str, year: u16, period: Option<Period>, kind: Kind) -> Result<Option<i64>, StoreError> {
-        let latest = |r: &rusqlite::Row<'_>| r.get(0);
-        let found = match period {
-            Some(period) => self
-                .conn
-                .prepare_cached(
-                    "SELECT submission_id FROM versions WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4
-                      ORDER BY version DESC LIMIT 1",
-                )?
-                .query_row(params![unit, year, period.as_str(), kind.as_str()], latest),
-            None => self
-                .conn
-                .prepare_cached(
-                    "SELECT submission_id FROM versions
-                      WHERE unit = ?1 AND year = ?2 AND kind = ?3
-                        AND period = (SELECT MIN(period) FROM versions WHERE unit = ?1 AND year = ?2 AND kind = ?3)
-                      ORDER BY version DESC LIMIT 1",
-                )?
-                .query_row(params![unit, year, kind.as_str()], latest),
-        };
-        Ok(found.optional()?)
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT submission_id FROM versions
+              WHERE unit = ?1 AND year = ?2 AND kind = ?4
+                AND period = COALESCE(?3, (SELECT MIN(period) FROM versions WHERE unit = ?1 AND year = ?2 AND kind = ?4))
+              ORDER BY version DESC LIMIT 1",
+        )?;
+        let period = period.map(|p| p.as_str());
+        Ok(stmt.query_row(params![unit, year, period, kind.as_str()], |r| r.get(0)).optional()?)
     }
 
     /// The stored file and folder of a submission, by id or by a unique SHA-256 prefix.

@@ -94,8 +94,8 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     let foreign: i64 =
         conn.query_row("SELECT COUNT(*) FROM versions WHERE unit IN ('KR06', 'KR08')", [], |r| r.get(0)).unwrap();
     assert_eq!(foreign, 0, "another unit's file is refused, never the folder's own");
-    // Its scores as the check computed them: each goal's NSS, status and band on its row of
-    // goals, each indicator's band on its row, the NPSS and perspectives in scores.
+    // Its scores as the check computed them: each goal's NSS and band on its row of goals, each
+    // indicator's capaian and band on its row, the NPSS and perspectives in scores.
     let computed = crate::common::check_fixture("kr07_2024_budget_columns.xlsx");
     let (_, card) = computed.scored.as_ref().unwrap();
     let listed = |sql: &str| -> Vec<(String, Option<String>, Option<String>)> {
