@@ -70,7 +70,6 @@ pub fn run(config: Config) -> Result<(), ServiceError> {
     let work = Workplace::new(&config);
     work.prepare(&config)?;
     let _lock = lock(&work)?;
-    fewer_allocator_arenas();
     let (stopping, stops) = mpsc::channel::<Stopping>();
     listen_for_signals(stopping.clone())?;
     let ledger = Arc::new(SharedLedger::open(&work.ledger())?);
@@ -418,27 +417,6 @@ fn rebuild(
     }
     Ok(rebuilt)
 }
-
-/// glibc gives a thread that finds the allocator busy an arena of its own, up to eight per core,
-/// and each arena keeps the most it ever held: a burst that reaches all of the service's threads
-/// leaves a dozen arenas each the size of its largest file. Two (the cores this is measured on)
-/// hold a 2,000-file burst's peak to 1.2 times a 20-file one's instead of 1.3; `MALLOC_ARENA_MAX`
-/// set by the operator wins. Called before the service's threads start.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn fewer_allocator_arenas() {
-    unsafe extern "C" {
-        fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
-    }
-    const M_ARENA_MAX: std::ffi::c_int = -8;
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        // SAFETY: mallopt sets one of glibc's allocator settings, and is safe to call at any time;
-        // arenas already made are kept and used.
-        unsafe { mallopt(M_ARENA_MAX, 2) };
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn fewer_allocator_arenas() {}
 
 /// Where taken files wait for a worker.
 struct Lanes {
