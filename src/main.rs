@@ -139,6 +139,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    return_freed_memory_at_once();
     match run() {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
@@ -485,3 +486,16 @@ fn codes(config: &Config) -> String {
 /// 2 MiB per touched region and double the service's resident memory.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc keeps pages freed for a second before it gives them back; in a burst that second is
+/// full of other files' pages, and a 2,000-file burst peaked at 1.22 times a 20-file one (1.15-1.18
+/// when given back at once, at the same speed).
+fn return_freed_memory_at_once() {
+    /// `mi_option_purge_delay` in mimalloc.h: milliseconds before freed pages are given back.
+    const PURGE_DELAY: std::ffi::c_int = 15;
+    unsafe extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: mimalloc's options may be set at any time; this one is read at each purge.
+    unsafe { mi_option_set(PURGE_DELAY, 0) };
+}
