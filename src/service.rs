@@ -554,13 +554,12 @@ fn scan(
         for path in looks_due {
             settler.look_at(&path, Instant::now());
         }
-        let unsettled = settler.unsettled();
         // Settled and whole files, taken oldest first: the order units sent them in; of each
         // unit only its oldest, once the one before is recorded, and not while an older file of
         // the unit is still being written.
         let mut turns = Vec::new();
         for (modified, path, folder) in settler.ready() {
-            if unsettled.get(folder).is_some_and(|oldest| modified.is_some_and(|m| m > *oldest)) {
+            if settler.oldest_unsettled(folder).is_some_and(|oldest| modified.is_some_and(|m| m > oldest)) {
                 continue;
             }
             if let Some(flight) = jobs.in_flight.start(folder) {

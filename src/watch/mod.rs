@@ -158,12 +158,61 @@ struct Pending {
 /// Tracks candidates until they have settled, and keeps those that have, oldest first, until
 /// they are taken. A file is looked at when an event or a walk of the inbox names it, when its
 /// settle window ends ([`Settler::due`]) and right before it is taken, never at every tick (a
-/// burst leaves thousands waiting for their unit's turn).
+/// burst leaves thousands waiting for their unit's turn). What the scanner asks at every turn
+/// (what is due, when next, each unit's oldest) comes from indexes kept with each change, not
+/// from a pass over every tracked file.
 pub struct Settler {
     settle: Duration,
     pending: HashMap<PathBuf, Pending>,
+    indexes: Indexes,
+}
+
+/// What the scanner asks of the tracked files, kept up to date by [`Indexes::add`] and
+/// [`Indexes::remove`] around every change of a [`Pending`].
+#[derive(Default)]
+struct Indexes {
+    /// Files not ready yet by when they are next due a look (`None`: never looked at).
+    windows: BTreeSet<(Option<Instant>, PathBuf)>,
+    /// Each folder's files not ready yet, by modification time as last looked at.
+    unsettled: HashMap<String, BTreeSet<(SystemTime, PathBuf)>>,
     /// Each folder's settled, whole files by modification time: the order the unit sent them in.
     ready: HashMap<String, BTreeSet<(Option<SystemTime>, PathBuf)>>,
+}
+
+impl Indexes {
+    fn window(pending: &Pending, settle: Duration) -> Option<Instant> {
+        (pending.size != u64::MAX).then(|| pending.stable_since + settle)
+    }
+
+    fn add(&mut self, path: &Path, pending: &Pending, settle: Duration) {
+        let folder = || pending.folder.clone();
+        if pending.ready {
+            self.ready.entry(folder()).or_default().insert((pending.modified, path.to_path_buf()));
+            return;
+        }
+        self.windows.insert((Self::window(pending, settle), path.to_path_buf()));
+        if let Some(modified) = pending.modified {
+            self.unsettled.entry(folder()).or_default().insert((modified, path.to_path_buf()));
+        }
+    }
+
+    fn remove(&mut self, path: &Path, pending: &Pending, settle: Duration) {
+        fn take<K: Ord>(sets: &mut HashMap<String, BTreeSet<K>>, folder: &str, key: &K) {
+            if let Some(set) = sets.get_mut(folder) {
+                set.remove(key);
+                if set.is_empty() {
+                    sets.remove(folder);
+                }
+            }
+        }
+        if pending.ready {
+            return take(&mut self.ready, &pending.folder, &(pending.modified, path.to_path_buf()));
+        }
+        self.windows.remove(&(Self::window(pending, settle), path.to_path_buf()));
+        if let Some(modified) = pending.modified {
+            take(&mut self.unsettled, &pending.folder, &(modified, path.to_path_buf()));
+        }
+    }
 }
 
 /// What a candidate is waiting for.
@@ -188,7 +237,7 @@ pub enum Seen {
 
 impl Settler {
     pub fn new(settle: Duration) -> Self {
-        Settler { settle, pending: HashMap::new(), ready: HashMap::new() }
+        Settler { settle, pending: HashMap::new(), indexes: Indexes::default() }
     }
 
     /// How long a settled file that never completes is waited for: a stalled copy resumes
@@ -199,30 +248,23 @@ impl Settler {
 
     /// Start tracking a path of `folder` (no effect if tracked).
     pub fn track(&mut self, path: PathBuf, folder: &str, now: Instant) {
-        self.pending.entry(path).or_insert_with(|| Pending {
-            folder: folder.to_string(),
-            size: u64::MAX,
-            modified: None,
-            stable_since: now,
-            complete: None,
-            ready: false,
-        });
-    }
-
-    pub fn forget(&mut self, path: &Path) {
-        if let Some(pending) = self.pending.remove(path)
-            && pending.ready
-        {
-            self.unready(&pending.folder, pending.modified, path);
+        if !self.pending.contains_key(&path) {
+            let pending = Pending {
+                folder: folder.to_string(),
+                size: u64::MAX,
+                modified: None,
+                stable_since: now,
+                complete: None,
+                ready: false,
+            };
+            self.indexes.add(&path, &pending, self.settle);
+            self.pending.insert(path, pending);
         }
     }
 
-    fn unready(&mut self, folder: &str, modified: Option<SystemTime>, path: &Path) {
-        if let Some(files) = self.ready.get_mut(folder) {
-            files.remove(&(modified, path.to_path_buf()));
-            if files.is_empty() {
-                self.ready.remove(folder);
-            }
+    pub fn forget(&mut self, path: &Path) {
+        if let Some(pending) = self.pending.remove(path) {
+            self.indexes.remove(path, &pending, self.settle);
         }
     }
 
@@ -231,27 +273,20 @@ impl Settler {
     /// still in its window is not looked at again before its end: a change in between shows at
     /// that look, in its size or time, and starts the window again.
     pub fn due(&self, now: Instant) -> Vec<PathBuf> {
-        let due = |p: &Pending| !p.ready && (p.size == u64::MAX || p.stable_since + self.settle <= now);
-        self.pending.iter().filter(|(_, p)| due(p)).map(|(path, _)| path.clone()).collect()
+        self.indexes.windows.range(..Self::after(now)).map(|(_, path)| path.clone()).collect()
     }
 
-    /// Of each folder with files not ready yet, the oldest of their modification times as last
-    /// looked at: a younger settled file of the unit waits for them.
-    pub fn unsettled(&self) -> HashMap<&str, SystemTime> {
-        let mut oldest: HashMap<&str, SystemTime> = HashMap::new();
-        for pending in self.pending.values().filter(|p| !p.ready) {
-            if let Some(modified) = pending.modified {
-                let at = oldest.entry(pending.folder.as_str()).or_insert(modified);
-                *at = (*at).min(modified);
-            }
-        }
-        oldest
+    /// The oldest modification time, as last looked at, of `folder`'s files not ready yet: a
+    /// younger settled file of the unit waits for them.
+    pub fn oldest_unsettled(&self, folder: &str) -> Option<SystemTime> {
+        self.indexes.unsettled.get(folder)?.first().map(|(modified, _)| *modified)
     }
 
     /// Each folder's oldest settled, whole file, oldest first: when it was last modified, the
     /// file, its folder. (A unit's younger files wait for it to be taken.)
     pub fn ready(&self) -> Vec<(Option<SystemTime>, &Path, &str)> {
-        let oldest = self.ready.iter().filter_map(|(folder, files)| files.first().map(|(m, p)| (*m, p, folder)));
+        let oldest =
+            self.indexes.ready.iter().filter_map(|(folder, files)| files.first().map(|(m, p)| (*m, p, folder)));
         let mut ready: Vec<_> =
             oldest.map(|(modified, path, folder)| (modified, path.as_path(), folder.as_str())).collect();
         ready.sort_unstable();
@@ -262,8 +297,12 @@ impl Settler {
     /// scanner looks again then rather than at its next tick, so a file is taken as soon as it
     /// settles.
     pub fn next_due(&self, now: Instant) -> Option<Instant> {
-        let settling = self.pending.values().filter(|p| !p.ready && p.size != u64::MAX);
-        settling.map(|p| p.stable_since + self.settle).filter(|due| *due > now).min()
+        self.indexes.windows.range(Self::after(now)..).next().and_then(|(due, _)| *due)
+    }
+
+    /// The first window key later than `now`.
+    fn after(now: Instant) -> (Option<Instant>, PathBuf) {
+        (Some(now + Duration::from_nanos(1)), PathBuf::new())
     }
 
     /// Whether a settled file is whole: found once for its size and time (`check` opens it), and
@@ -278,26 +317,24 @@ impl Settler {
     /// Record what a stat of `path` shows at `now`. A change starts its settle window again (and
     /// takes it out of the ready files).
     pub fn observe(&mut self, path: &Path, size: u64, modified: Option<SystemTime>, now: Instant) -> State {
-        let pending = self.pending.entry(path.to_path_buf()).or_insert_with(|| Pending {
-            folder: String::new(),
-            size,
-            modified,
-            stable_since: now,
-            complete: None,
-            ready: false,
-        });
-        let mut was_ready = None;
-        if pending.size != size || pending.modified != modified {
-            let folder = std::mem::take(&mut pending.folder);
-            if pending.ready {
-                was_ready = Some((folder.clone(), pending.modified));
+        let unchanged = self.pending.get(path).filter(|p| p.size == size && p.modified == modified);
+        let stable_since = match unchanged {
+            Some(pending) => pending.stable_since,
+            None => {
+                let folder = match self.pending.remove(path) {
+                    Some(before) => {
+                        self.indexes.remove(path, &before, self.settle);
+                        before.folder
+                    }
+                    None => String::new(),
+                };
+                let pending = Pending { folder, size, modified, stable_since: now, complete: None, ready: false };
+                self.indexes.add(path, &pending, self.settle);
+                self.pending.insert(path.to_path_buf(), pending);
+                now
             }
-            *pending = Pending { folder, size, modified, stable_since: now, complete: None, ready: false };
-        }
-        let stable = now.saturating_duration_since(pending.stable_since);
-        if let Some((folder, modified)) = was_ready {
-            self.unready(&folder, modified, path);
-        }
+        };
+        let stable = now.saturating_duration_since(stable_since);
         if stable >= self.settle { State::Settled(stable) } else { State::Changing }
     }
 
@@ -319,8 +356,9 @@ impl Settler {
             return Seen::Changing(modified);
         }
         if let Some(pending) = self.pending.get_mut(path).filter(|p| !p.ready) {
+            self.indexes.remove(path, pending, self.settle);
             pending.ready = true;
-            self.ready.entry(pending.folder.clone()).or_default().insert((modified, path.to_path_buf()));
+            self.indexes.add(path, pending, self.settle);
         }
         Seen::Ready
     }
@@ -393,13 +431,14 @@ mod tests {
         let ready: Vec<_> = settler.ready().into_iter().map(|(_, p, f)| (p.to_path_buf(), f.to_string())).collect();
         assert_eq!(ready, [(old.clone(), "KR08".to_string()), (young.clone(), "KR07".to_string())]);
         assert!(settler.due(now + Duration::from_secs(60)).is_empty(), "a ready file is not looked at every tick");
+        assert_eq!(settler.oldest_unsettled("KR08"), None, "a ready file holds back none of its unit's");
         // Rewritten while it waited: out of the ready files until it settles again.
         std::fs::write(&old, b"rewritten, longer").unwrap();
         let rewritten = old.metadata().unwrap().modified().ok();
         assert_eq!(settler.look_at(&old, now + Duration::from_secs(61)), Seen::Changing(rewritten));
         assert_eq!(settler.ready().len(), 1);
         assert_eq!(settler.due(now + Duration::from_secs(61)), std::slice::from_ref(&old));
-        assert_eq!(settler.unsettled().get("KR08").copied(), rewritten);
+        assert_eq!(settler.oldest_unsettled("KR08"), rewritten);
         std::fs::remove_file(&young).unwrap();
         assert_eq!(settler.look_at(&young, now + Duration::from_secs(62)), Seen::Gone);
         assert!(settler.ready().is_empty());
