@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("typed.sql"),
     include_str!("plans.sql"),
     include_str!("scores.sql"),
+    include_str!("unindexed.sql"),
 ];
 
 /// Why the ledger could not be used.
