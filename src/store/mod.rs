@@ -35,8 +35,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("typed.sql"),
     include_str!("plans.sql"),
     include_str!("scores.sql"),
-    include_str!("unindexed.sql"),
+    include_str!("indexes.sql"),
 ];
+
+/// The messages due at ?1 (Unix milliseconds), oldest first, at most ?2: down the index of those
+/// still queued, never a read of every message sent.
+const DUE_MAIL: &str = "SELECT id, recipient, subject, body_text, body_html, attachments, attempts FROM mail_queue
+                         WHERE status = 'queued' AND next_attempt_ms <= ?1 ORDER BY id LIMIT ?2";
 
 /// Why the ledger could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -870,10 +875,7 @@ impl Ledger {
 
     /// Messages due to be sent, oldest first.
     pub fn due_mail(&self, now: i64, limit: i64) -> Result<Vec<QueuedMail>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, recipient, subject, body_text, body_html, attachments, attempts FROM mail_queue
-              WHERE status = 'queued' AND next_attempt_ms <= ?1 ORDER BY id LIMIT ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(DUE_MAIL)?;
         let rows = stmt.query_map(params![now, limit], |r| {
             let attachments: String = r.get(5)?;
             Ok(QueuedMail {
@@ -1389,6 +1391,23 @@ mod tests {
         }
         let clean = ledger.record_batch(&[refused("a4"), refused("a5")]).unwrap();
         assert_eq!(clean.iter().map(Result::is_ok).collect::<Vec<_>>(), [true, true]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The mailer's question at every pass reads the queued messages only, through their index.
+    #[test]
+    fn due_mail_is_asked_of_the_queued_only() {
+        let (dir, path) = fresh("due-mail");
+        let ledger = Ledger::open(&path).unwrap();
+        let plan: Vec<String> = ledger
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {DUE_MAIL}"))
+            .unwrap()
+            .query_map(params![0, 100], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(plan, ["SCAN mail_queue USING INDEX mail_queue_queued"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
