@@ -8,6 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 /// Office lock and temporary files, partial downloads and dot files: never taken.
@@ -163,7 +164,8 @@ struct Pending {
 /// from a pass over every tracked file.
 pub struct Settler {
     settle: Duration,
-    pending: HashMap<PathBuf, Pending>,
+    /// The tracked files; each path is kept once, shared with the indexes.
+    pending: HashMap<Arc<Path>, Pending>,
     indexes: Indexes,
 }
 
@@ -172,31 +174,34 @@ pub struct Settler {
 #[derive(Default)]
 struct Indexes {
     /// Files not ready yet by when they are next due a look (`None`: never looked at).
-    windows: BTreeSet<(Option<Instant>, PathBuf)>,
+    windows: BTreeSet<(Option<Instant>, Arc<Path>)>,
     /// Each folder's files not ready yet, by modification time as last looked at.
-    unsettled: HashMap<String, BTreeSet<(SystemTime, PathBuf)>>,
+    unsettled: PerFolder<SystemTime>,
     /// Each folder's settled, whole files by modification time: the order the unit sent them in.
-    ready: HashMap<String, BTreeSet<(Option<SystemTime>, PathBuf)>>,
+    ready: PerFolder<Option<SystemTime>>,
 }
+
+/// Each folder's files ordered by a time of theirs.
+type PerFolder<T> = HashMap<String, BTreeSet<(T, Arc<Path>)>>;
 
 impl Indexes {
     fn window(pending: &Pending, settle: Duration) -> Option<Instant> {
         (pending.size != u64::MAX).then(|| pending.stable_since + settle)
     }
 
-    fn add(&mut self, path: &Path, pending: &Pending, settle: Duration) {
+    fn add(&mut self, path: &Arc<Path>, pending: &Pending, settle: Duration) {
         let folder = || pending.folder.clone();
         if pending.ready {
-            self.ready.entry(folder()).or_default().insert((pending.modified, path.to_path_buf()));
+            self.ready.entry(folder()).or_default().insert((pending.modified, path.clone()));
             return;
         }
-        self.windows.insert((Self::window(pending, settle), path.to_path_buf()));
+        self.windows.insert((Self::window(pending, settle), path.clone()));
         if let Some(modified) = pending.modified {
-            self.unsettled.entry(folder()).or_default().insert((modified, path.to_path_buf()));
+            self.unsettled.entry(folder()).or_default().insert((modified, path.clone()));
         }
     }
 
-    fn remove(&mut self, path: &Path, pending: &Pending, settle: Duration) {
+    fn remove(&mut self, path: &Arc<Path>, pending: &Pending, settle: Duration) {
         fn take<K: Ord>(sets: &mut HashMap<String, BTreeSet<K>>, folder: &str, key: &K) {
             if let Some(set) = sets.get_mut(folder) {
                 set.remove(key);
@@ -206,11 +211,11 @@ impl Indexes {
             }
         }
         if pending.ready {
-            return take(&mut self.ready, &pending.folder, &(pending.modified, path.to_path_buf()));
+            return take(&mut self.ready, &pending.folder, &(pending.modified, path.clone()));
         }
-        self.windows.remove(&(Self::window(pending, settle), path.to_path_buf()));
+        self.windows.remove(&(Self::window(pending, settle), path.clone()));
         if let Some(modified) = pending.modified {
-            take(&mut self.unsettled, &pending.folder, &(modified, path.to_path_buf()));
+            take(&mut self.unsettled, &pending.folder, &(modified, path.clone()));
         }
     }
 }
@@ -248,7 +253,8 @@ impl Settler {
 
     /// Start tracking a path of `folder` (no effect if tracked).
     pub fn track(&mut self, path: PathBuf, folder: &str, now: Instant) {
-        if !self.pending.contains_key(&path) {
+        if !self.pending.contains_key(path.as_path()) {
+            let path: Arc<Path> = path.into();
             let pending = Pending {
                 folder: folder.to_string(),
                 size: u64::MAX,
@@ -263,8 +269,8 @@ impl Settler {
     }
 
     pub fn forget(&mut self, path: &Path) {
-        if let Some(pending) = self.pending.remove(path) {
-            self.indexes.remove(path, &pending, self.settle);
+        if let Some((path, pending)) = self.pending.remove_entry(path) {
+            self.indexes.remove(&path, &pending, self.settle);
         }
     }
 
@@ -273,7 +279,7 @@ impl Settler {
     /// still in its window is not looked at again before its end: a change in between shows at
     /// that look, in its size or time, and starts the window again.
     pub fn due(&self, now: Instant) -> Vec<PathBuf> {
-        self.indexes.windows.range(..Self::after(now)).map(|(_, path)| path.clone()).collect()
+        self.indexes.windows.range(..Self::after(now)).map(|(_, path)| path.to_path_buf()).collect()
     }
 
     /// The oldest modification time, as last looked at, of `folder`'s files not ready yet: a
@@ -287,8 +293,7 @@ impl Settler {
     pub fn ready(&self) -> Vec<(Option<SystemTime>, &Path, &str)> {
         let oldest =
             self.indexes.ready.iter().filter_map(|(folder, files)| files.first().map(|(m, p)| (*m, p, folder)));
-        let mut ready: Vec<_> =
-            oldest.map(|(modified, path, folder)| (modified, path.as_path(), folder.as_str())).collect();
+        let mut ready: Vec<_> = oldest.map(|(modified, path, folder)| (modified, &**path, folder.as_str())).collect();
         ready.sort_unstable();
         ready
     }
@@ -301,8 +306,8 @@ impl Settler {
     }
 
     /// The first window key later than `now`.
-    fn after(now: Instant) -> (Option<Instant>, PathBuf) {
-        (Some(now + Duration::from_nanos(1)), PathBuf::new())
+    fn after(now: Instant) -> (Option<Instant>, Arc<Path>) {
+        (Some(now + Duration::from_nanos(1)), Arc::from(Path::new("")))
     }
 
     /// Whether a settled file is whole: found once for its size and time (`check` opens it), and
@@ -321,16 +326,16 @@ impl Settler {
         let stable_since = match unchanged {
             Some(pending) => pending.stable_since,
             None => {
-                let folder = match self.pending.remove(path) {
-                    Some(before) => {
-                        self.indexes.remove(path, &before, self.settle);
-                        before.folder
+                let (path, folder) = match self.pending.remove_entry(path) {
+                    Some((path, before)) => {
+                        self.indexes.remove(&path, &before, self.settle);
+                        (path, before.folder)
                     }
-                    None => String::new(),
+                    None => (Arc::from(path), String::new()),
                 };
                 let pending = Pending { folder, size, modified, stable_since: now, complete: None, ready: false };
-                self.indexes.add(path, &pending, self.settle);
-                self.pending.insert(path.to_path_buf(), pending);
+                self.indexes.add(&path, &pending, self.settle);
+                self.pending.insert(path, pending);
                 now
             }
         };
@@ -355,10 +360,12 @@ impl Settler {
         if !ready {
             return Seen::Changing(modified);
         }
-        if let Some(pending) = self.pending.get_mut(path).filter(|p| !p.ready) {
-            self.indexes.remove(path, pending, self.settle);
+        if let Some(key) = self.pending.get_key_value(path).filter(|(_, p)| !p.ready).map(|(key, _)| key.clone())
+            && let Some(pending) = self.pending.get_mut(&key)
+        {
+            self.indexes.remove(&key, pending, self.settle);
             pending.ready = true;
-            self.indexes.add(path, pending, self.settle);
+            self.indexes.add(&key, pending, self.settle);
         }
         Seen::Ready
     }
