@@ -185,10 +185,13 @@ struct Indexes {
 type PerFolder<T> = HashMap<String, BTreeSet<(T, Arc<Path>)>>;
 
 impl Indexes {
+    /// When a file not ready yet is next due a look: at the end of its settle window, or at once
+    /// (`None`) if it was never looked at.
     fn window(pending: &Pending, settle: Duration) -> Option<Instant> {
         (pending.size != u64::MAX).then(|| pending.stable_since + settle)
     }
 
+    /// Enter a file in the indexes its state puts it in.
     fn add(&mut self, path: &Arc<Path>, pending: &Pending, settle: Duration) {
         let folder = || pending.folder.clone();
         if pending.ready {
@@ -201,6 +204,7 @@ impl Indexes {
         }
     }
 
+    /// Take a file out of the indexes its state (before a change) put it in.
     fn remove(&mut self, path: &Arc<Path>, pending: &Pending, settle: Duration) {
         fn take<K: Ord>(sets: &mut HashMap<String, BTreeSet<K>>, folder: &str, key: &K) {
             if let Some(set) = sets.get_mut(folder) {
