@@ -94,10 +94,11 @@ pub fn run(config: Config) -> Result<(), ServiceError> {
     let (heavy, heavy_queue) = mpsc::sync_channel::<Queued>(4);
     let (light_queue, heavy_queue) = (Arc::new(Mutex::new(light_queue)), Arc::new(Mutex::new(heavy_queue)));
     let mut handles = Vec::new();
-    // Each light worker waits for its file's commit: two per `workers` keep as many checking
-    // while the others wait (a 2,000-file burst, three runs each: 206-384 files/s with one per
-    // `workers`, 369-455 with two; three per `workers` was slower again).
-    let threads = workers * 2;
+    // Each light worker waits for its file's commit, so more than one per `workers` keep the
+    // cores checking while the others wait. Three: 200-file bursts, five runs each, 826-1,016
+    // files/s against 781-913 with two, the 2,000-file peak 1.18-1.19 times the 20-file one
+    // against 1.19-1.23 (four or six were faster again but held more: 1.18-1.23).
+    let threads = workers * 3;
     for n in 0..=threads {
         let queue = if n == threads { heavy_queue.clone() } else { light_queue.clone() };
         let hands = Hands {
