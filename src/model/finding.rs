@@ -5,7 +5,9 @@
 //! ([`Code::template`]), in Bahasa Indonesia, naming the place the way the unit sees it.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// How much a finding matters. `Error` blocks consolidation; the others are reported only.
@@ -397,21 +399,34 @@ impl Finding {
         let template = self.code.template(language);
         // A value quoted in the message is the cell's text as typed; any other is a number kinerja
         // writes, with the decimal mark of the message's language.
-        let value = |placeholder: &str, value: &str| {
-            if template.contains(&format!("\"{placeholder}\"")) {
-                value.to_string()
-            } else {
-                super::text::numbers_in(value, language).into_owned()
-            }
-        };
-        let body = template
-            .replace("{subject}", &self.subject)
-            .replace("{found}", &value("{found}", &self.found))
-            .replace("{expected}", &value("{expected}", &self.expected));
-        match &self.at {
-            Some(at) => format!("{at}: {body}"),
-            None => body,
+        fn shown<'v>(template: &str, quoted: &str, value: &'v str, language: Language) -> Cow<'v, str> {
+            if template.contains(quoted) { Cow::Borrowed(value) } else { super::text::numbers_in(value, language) }
         }
+        let found = shown(template, "\"{found}\"", &self.found, language);
+        let expected = shown(template, "\"{expected}\"", &self.expected, language);
+        let placeholders = [("{subject}", self.subject.as_str()), ("{found}", &found), ("{expected}", &expected)];
+        // One pass over the template: a value that itself reads `{found}` stays as it is.
+        let mut message = String::with_capacity(template.len() + 64);
+        if let Some(at) = &self.at {
+            let _ = write!(message, "{at}: ");
+        }
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            message.push_str(&rest[..open]);
+            rest = &rest[open..];
+            match placeholders.iter().find(|(name, _)| rest.starts_with(name)) {
+                Some((name, value)) => {
+                    message.push_str(value);
+                    rest = &rest[name.len()..];
+                }
+                None => {
+                    message.push('{');
+                    rest = &rest[1..];
+                }
+            }
+        }
+        message.push_str(rest);
+        message
     }
 }
 
@@ -438,6 +453,22 @@ mod tests {
         assert_eq!(CellRef::new(&"S".into(), 0, 26).a1(), "AA1");
         assert_eq!(CellRef::new(&"S".into(), 4, 701).a1(), "ZZ5");
         assert_eq!(CellRef::new(&"Tabel 3.2".into(), 4, 2).to_string(), "Tabel 3.2!C5");
+    }
+
+    #[test]
+    fn a_message_shows_quoted_values_as_typed_and_others_with_the_language_s_decimal_mark() {
+        let at = CellRef::new(&"Realisasi IKU".into(), 7, 4);
+        let typed = Finding::new(Code::CellUnreadable, Some(at), "Realisasi").found("92.5 {expected}");
+        assert_eq!(
+            typed.message(),
+            "Realisasi IKU!E8: Nilai Realisasi tidak dapat dibaca: \"92.5 {expected}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP)."
+        );
+        let written = Finding::new(Code::ReadingUncertain, None, "NPSS").found("98.47").expected("{subject}");
+        assert_eq!(
+            written.message(),
+            "NPSS: 98,47; {subject}. Nilai ini belum dapat dipastikan: periksa dan perbaiki sel yang disebut."
+        );
+        assert!(written.message_in(Language::En).starts_with("NPSS: 98.47; {subject}. This value"));
     }
 
     #[test]

@@ -81,8 +81,12 @@ impl UnitRegistry {
     /// longest wins so "Kantor Regional VII BKN Palembang" is KR07, not BKN.
     pub fn find_in(&self, text: &str) -> Option<(&Unit, usize)> {
         let haystack = normalise(text);
+        // Only an alias whose every word the text has can occur in it: a look at a title's few
+        // words spares most aliases the substring search.
+        let words: Vec<&str> = haystack.split_whitespace().collect();
         self.aliases
             .iter()
+            .filter(|(alias, _)| alias.split_whitespace().all(|w| words.contains(&w)))
             .find(|(alias, _)| haystack.contains(alias.as_str()))
             .map(|(alias, i)| (&self.units[*i], alias.len()))
     }
