@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("plans.sql"),
     include_str!("scores.sql"),
     include_str!("indexes.sql"),
+    include_str!("unused.sql"),
 ];
 
 /// The messages due at ?1 (Unix milliseconds), oldest first, at most ?2: down the index of those
