@@ -178,11 +178,13 @@ fn run() -> anyhow::Result<u8> {
                 previous: previous.map(|path| read_previous(&config, &path, &overrides)).transpose()?,
             };
             let outcome = kinerja::check::check_with(&file, &config, &overrides, &given);
-            let rendered = match format {
-                Format::Text => kinerja::check::to_text(&outcome),
-                Format::Json => kinerja::check::to_json_text(&outcome),
-            };
-            emit(&rendered)?;
+            match format {
+                Format::Text => emit(&kinerja::check::to_text(&outcome))?,
+                Format::Json => {
+                    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                    written(kinerja::check::write_json(&outcome, out))?;
+                }
+            }
             Ok(outcome.exit_code() as u8)
         }
         Command::Serve => serve(config),
@@ -468,9 +470,14 @@ fn read_previous(config: &Config, path: &std::path::Path, overrides: &Overrides)
     outcome.said().with_context(|| format!("the previous version {} cannot be read", path.display()))
 }
 
-/// Write to standard output; a reader that went away (`| head`) is not an error.
+/// Write to standard output.
 fn emit(text: &str) -> anyhow::Result<()> {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    written(std::io::stdout().lock().write_all(text.as_bytes()))
+}
+
+/// What writing to standard output came to: a reader that went away early (`| head`) is no error.
+fn written(result: std::io::Result<()>) -> anyhow::Result<()> {
+    match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing to standard output"),
     }

@@ -368,7 +368,13 @@ pub fn to_json(outcome: &Outcome) -> serde_json::Value {
     serde_json::to_value(view(outcome)).expect("a check serializes")
 }
 
-/// The outcome as the JSON text `kinerja check --format json` prints, serialized directly.
-pub fn to_json_text(outcome: &Outcome) -> String {
-    serde_json::to_string_pretty(&view(outcome)).expect("a check serializes") + "\n"
+/// Write the outcome as the JSON text `kinerja check --format json` prints, serialized straight
+/// into `out` (a 5,000-row report is 3.5 MB of text, never held whole).
+///
+/// # Errors
+/// The writer's error.
+pub fn write_json(outcome: &Outcome, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &view(outcome))?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

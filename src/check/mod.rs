@@ -4,7 +4,7 @@ mod json;
 mod rows;
 mod text;
 
-pub use json::{to_json, to_json_text};
+pub use json::{to_json, write_json};
 pub use text::to_text;
 
 use crate::config::Config;
