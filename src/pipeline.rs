@@ -435,7 +435,7 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         && let Some(stored) = ledger.arrival_stored_path(&job.arrival.id)?
     {
         // Recorded before a crash; only the last move is missing.
-        keep(&job.path, &work.state.join(&stored))?;
+        keep(&job, &work.state.join(&stored))?;
         let recorded = Recorded::Recovered;
         return Ok(Processed { arrival: job.arrival, sha256: String::new(), recorded, reason: None, outcome: None });
     }
@@ -490,7 +490,7 @@ pub fn process(job: Job, config: &Config, work: &Workplace, ledger: &SharedLedge
         _ => stored,
     };
     if !stored.is_empty() {
-        keep(&job.path, &work.state.join(&stored))?;
+        keep(&job, &work.state.join(&stored))?;
     }
     Ok(Processed { arrival: job.arrival, sha256, recorded, reason, outcome })
 }
@@ -567,15 +567,15 @@ fn decide(
 
 /// Move a processed file to where the ledger says it is kept. Content already kept there (a
 /// duplicate) is the same bytes, so the rename simply replaces it. A cut name's note goes.
-fn keep(from: &Path, to: &Path) -> Result<(), PipelineError> {
+fn keep(job: &Job, to: &Path) -> Result<(), PipelineError> {
+    let from = &job.path;
     if let Some(dir) = to.parent() {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
     }
     std::fs::rename(from, to).map_err(io(from))?;
-    let id = from.file_name().and_then(|n| n.to_str()).and_then(|n| n.split("__").next()).unwrap_or_default();
     let processing = from.parent().map(|p| if p.ends_with("retried") { p.parent().unwrap_or(p) } else { p });
-    if let Some(dir) = processing.filter(|_| !id.is_empty()) {
-        let _ = std::fs::remove_file(dir.join(format!("{id}.name")));
+    if let Some(dir) = processing.filter(|_| processing_name(&job.arrival).1) {
+        let _ = std::fs::remove_file(dir.join(format!("{}.name", job.arrival.id)));
     }
     Ok(())
 }

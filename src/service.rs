@@ -462,6 +462,22 @@ fn supervise_scanner(
     }
 }
 
+/// What the scanner does about a watcher's event: looks at the paths it names, walks the inbox
+/// when events were lost, and nothing when an entry was only opened (by the scanner itself,
+/// looking at a file or walking a folder): nothing changed then.
+fn look_for(event: notify::Result<notify::Event>) -> Option<Look> {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    match event {
+        Ok(event) if event.need_rescan() => Some(Look::Walk),
+        Ok(event) => match event.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => Some(Look::Changed(event.paths)),
+            EventKind::Access(_) => None,
+            _ => Some(Look::Changed(event.paths)),
+        },
+        Err(_) => Some(Look::Walk),
+    }
+}
+
 /// The scanner's channel: both ends, since its watcher is built (and rebuilt after a panic) by
 /// the scanner itself.
 type Looks<'a> = (&'a mpsc::Sender<Look>, &'a mpsc::Receiver<Look>);
@@ -489,10 +505,9 @@ fn scan(
     // walked only at start, every poll interval, and when the watcher lost events.
     let events = look.clone();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let _ = events.send(match event {
-            Ok(event) if !event.need_rescan() => Look::Changed(event.paths),
-            _ => Look::Walk,
-        });
+        if let Some(look) = look_for(event) {
+            let _ = events.send(look);
+        }
     })
     .and_then(|mut w| w.watch(&work.inbox, notify::RecursiveMode::Recursive).map(|()| w));
     if let Err(e) = &watcher {
@@ -521,6 +536,9 @@ fn scan(
             found = watch::walk(&inbox);
             next_walk = now + config.service.poll_interval;
         }
+        // A rename names its new path twice (its `to` event and the pair of both paths).
+        changed.sort_unstable();
+        changed.dedup();
         found.extend(
             changed
                 .into_iter()
@@ -589,4 +607,31 @@ fn scan(
     }
     drop(watcher);
     Scan::Stopped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, Flag, ModifyKind, RenameMode};
+
+    fn look(kind: EventKind) -> Option<Look> {
+        look_for(Ok(notify::Event::new(kind).add_path("/inbox/KR07/laporan.xlsx".into())))
+    }
+
+    #[test]
+    fn an_entry_only_opened_is_not_looked_at_again_and_a_change_is() {
+        assert!(look(EventKind::Access(AccessKind::Open(AccessMode::Any))).is_none());
+        assert!(look(EventKind::Access(AccessKind::Close(AccessMode::Read))).is_none());
+        for changed in [
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Any),
+        ] {
+            assert!(matches!(look(changed), Some(Look::Changed(paths)) if paths.len() == 1), "{changed:?}");
+        }
+        let lost = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        assert!(matches!(look_for(Ok(lost)), Some(Look::Walk)));
+        assert!(matches!(look_for(Err(notify::Error::generic("queue overflow"))), Some(Look::Walk)));
+    }
 }

@@ -122,9 +122,13 @@ fn too_large(limit: Limit, found: u64, max: u64) -> Failure {
 /// holds parts to), or `size` when it is not a zip package: how much work reading it is.
 pub fn unpacked<R: std::io::Read + std::io::Seek>(reader: R, size: u64) -> u64 {
     match ZipArchive::new(reader) {
-        Ok(mut archive) => (0..archive.len())
-            .filter_map(|i| archive.by_index_raw(i).ok().map(|part| part.size()))
-            .fold(size, u64::saturating_add),
+        // From the central directory alone: no part's own header is read.
+        Ok(archive) => {
+            let directory = archive.metadata();
+            (0..directory.len())
+                .filter_map(|i| directory.entry(i).ok().map(|part| part.size()))
+                .fold(size, u64::saturating_add)
+        }
         Err(_) => size,
     }
 }

@@ -91,8 +91,7 @@ pub fn candidate(inbox: &Path, path: &Path) -> Option<(String, Entry)> {
 /// whole 512-byte sectors. Other files are judged by the reader.
 pub fn is_complete(path: &Path) -> std::io::Result<bool> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-    let Some(mut file) = open_entry(path)? else { return Ok(false) };
-    let len = file.metadata()?.len();
+    let Some((mut file, len)) = open_entry(path)? else { return Ok(false) };
     match extension.as_str() {
         "xlsx" | "xlsm" | "xlsb" | "ods" => {
             // The record is 22 bytes plus a comment of up to 65,535; most files have no comment.
@@ -123,9 +122,9 @@ pub fn is_complete(path: &Path) -> std::io::Result<bool> {
     }
 }
 
-/// The entry at `path` opened for reading if it is a regular file: never a link's target, and
-/// never waiting on a FIFO.
-fn open_entry(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+/// The entry at `path` opened for reading, with its size, if it is a regular file: never a link's
+/// target, and never waiting on a FIFO.
+fn open_entry(path: &Path) -> std::io::Result<Option<(std::fs::File, u64)>> {
     use rustix::fs::{Mode, OFlags};
     let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
     let file = match rustix::fs::open(path, flags, Mode::empty()) {
@@ -133,14 +132,14 @@ fn open_entry(path: &Path) -> std::io::Result<Option<std::fs::File>> {
         Err(rustix::io::Errno::LOOP) => return Ok(None),
         Err(e) => return Err(e.into()),
     };
-    Ok(file.metadata()?.is_file().then_some(file))
+    let meta = file.metadata()?;
+    Ok(meta.is_file().then_some((file, meta.len())))
 }
 
 /// How much work a taken file is, in bytes: what its zip package unpacks to (as its central
 /// directory declares; the reader holds it to that), or its size.
 pub fn weight(path: &Path) -> u64 {
-    let Ok(Some(file)) = open_entry(path) else { return 0 };
-    let size = file.metadata().map_or(0, |m| m.len());
+    let Ok(Some((file, size))) = open_entry(path) else { return 0 };
     crate::ingest::package::unpacked(std::io::BufReader::new(file), size)
 }
 
