@@ -226,4 +226,14 @@ mod tests {
         assert!(inspect(&std::fs::read(fixture).unwrap(), &Limits::default()).is_ok());
         assert!(matches!(inspect(b"not a zip", &Limits::default()), Err(Failure::Unreadable(_))));
     }
+
+    #[test]
+    fn a_file_weighs_its_size_and_what_its_directory_declares() {
+        let honest = package(&[("a.xml", &[b'a'; 1000]), ("b.xml", &[b'b'; 24])], false);
+        assert_eq!(unpacked(Cursor::new(&honest), 7), 7 + 1024);
+        // The declared sizes, also where they lie: the reader holds each part to them.
+        let lying = package(&[("a.xml", &[b'a'; 1000]), ("b.xml", &[b'b'; 24])], true);
+        assert_eq!(unpacked(Cursor::new(&lying), 7), 7 + 20);
+        assert_eq!(unpacked(Cursor::new(b"not a zip"), 9), 9);
+    }
 }

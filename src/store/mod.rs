@@ -894,24 +894,29 @@ impl Ledger {
 
     /// The server accepted the message.
     pub fn mail_sent(&self, id: i64) -> Result<(), StoreError> {
-        self.conn.execute(
-            "UPDATE mail_queue SET status = 'sent', sent_ms = ?2, attempts = attempts + 1 WHERE id = ?1",
-            params![id, now_ms()],
-        )?;
+        self.conn
+            .prepare_cached(
+                "UPDATE mail_queue SET status = 'sent', sent_ms = ?2, attempts = attempts + 1 WHERE id = ?1",
+            )?
+            .execute(params![id, now_ms()])?;
         Ok(())
     }
 
     /// A failure: tried again at `retry_ms`, or never again (`None`: a permanent failure).
     pub fn mail_failed(&self, id: i64, error: &str, retry_ms: Option<i64>) -> Result<(), StoreError> {
         match retry_ms {
-            Some(at) => self.conn.execute(
-                "UPDATE mail_queue SET attempts = attempts + 1, next_attempt_ms = ?2, last_error = ?3 WHERE id = ?1",
-                params![id, at, error],
-            )?,
-            None => self.conn.execute(
-                "UPDATE mail_queue SET attempts = attempts + 1, status = 'failed', last_error = ?2 WHERE id = ?1",
-                params![id, error],
-            )?,
+            Some(at) => self
+                .conn
+                .prepare_cached(
+                    "UPDATE mail_queue SET attempts = attempts + 1, next_attempt_ms = ?2, last_error = ?3 WHERE id = ?1",
+                )?
+                .execute(params![id, at, error])?,
+            None => self
+                .conn
+                .prepare_cached(
+                    "UPDATE mail_queue SET attempts = attempts + 1, status = 'failed', last_error = ?2 WHERE id = ?1",
+                )?
+                .execute(params![id, error])?,
         };
         Ok(())
     }
