@@ -463,15 +463,15 @@ fn supervise_scanner(
 }
 
 /// What the scanner does about a watcher's event: looks at the paths it names, walks the inbox
-/// when events were lost, and nothing when an entry was only opened (by the scanner itself,
-/// looking at a file or walking a folder): nothing changed then.
+/// when events were lost, and nothing when an entry was only opened or read (by the scanner
+/// itself, looking at a file or walking a folder): nothing changed then. Any other event, a
+/// close that may end a write among them, is looked into.
 fn look_for(event: notify::Result<notify::Event>) -> Option<Look> {
     use notify::event::{AccessKind, AccessMode, EventKind};
     match event {
         Ok(event) if event.need_rescan() => Some(Look::Walk),
         Ok(event) => match event.kind {
-            EventKind::Access(AccessKind::Close(AccessMode::Write)) => Some(Look::Changed(event.paths)),
-            EventKind::Access(_) => None,
+            EventKind::Access(AccessKind::Open(_) | AccessKind::Read | AccessKind::Close(AccessMode::Read)) => None,
             _ => Some(Look::Changed(event.paths)),
         },
         Err(_) => Some(Look::Walk),
@@ -621,9 +621,13 @@ mod tests {
     #[test]
     fn an_entry_only_opened_is_not_looked_at_again_and_a_change_is() {
         assert!(look(EventKind::Access(AccessKind::Open(AccessMode::Any))).is_none());
+        assert!(look(EventKind::Access(AccessKind::Read)).is_none());
         assert!(look(EventKind::Access(AccessKind::Close(AccessMode::Read))).is_none());
         for changed in [
             EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            // A close the watcher cannot tell apart may end a write.
+            EventKind::Access(AccessKind::Close(AccessMode::Any)),
+            EventKind::Access(AccessKind::Any),
             EventKind::Create(CreateKind::File),
             EventKind::Modify(ModifyKind::Name(RenameMode::To)),
             EventKind::Modify(ModifyKind::Any),
