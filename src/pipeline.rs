@@ -133,6 +133,11 @@ fn processing_name(arrival: &Arrival) -> (String, bool) {
     (format!("{head}{}", &name[..cut]), cut < name.len())
 }
 
+/// Where the full name of an arrival whose processing name was cut is kept, in `dir`.
+fn name_note(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("{id}.name"))
+}
+
 /// Take `path` out of the inbox: one atomic rename of the entry itself (never a link's target)
 /// into `processing/`, recreated if it went missing.
 ///
@@ -148,7 +153,7 @@ pub fn take(work: &Workplace, folder: &str, path: &Path) -> Result<Job, Pipeline
         std::fs::create_dir_all(&processing).map_err(io(&processing))?;
     }
     if cut {
-        let keep = processing.join(format!("{}.name", arrival.id));
+        let keep = name_note(&processing, &arrival.id);
         std::fs::write(&keep, arrival.file_name.as_bytes()).map_err(io(&keep))?;
     }
     let target = processing.join(name);
@@ -196,8 +201,8 @@ fn list(dir: &Path) -> Result<Vec<Job>, PipelineError> {
         let (Some(id), Some(folder), Some(file_name)) = (parts.next(), parts.next(), parts.next()) else { continue };
         let received_ms = id.split('-').next().and_then(|ms| ms.parse().ok()).unwrap_or_else(now_ms);
         let folder = if folder == "-" { String::new() } else { folder.to_string() };
-        let full = std::fs::read(dir.join(format!("{id}.name")))
-            .or_else(|_| std::fs::read(dir.parent().unwrap_or(dir).join(format!("{id}.name"))));
+        let full =
+            std::fs::read(name_note(dir, id)).or_else(|_| std::fs::read(name_note(dir.parent().unwrap_or(dir), id)));
         let file_name = full.map_or_else(|_| file_name.to_string(), |b| String::from_utf8_lossy(&b).into_owned());
         jobs.push(Job {
             arrival: Arrival { id: id.to_string(), folder, file_name, received_ms },
@@ -574,8 +579,10 @@ fn keep(job: &Job, to: &Path) -> Result<(), PipelineError> {
     }
     std::fs::rename(from, to).map_err(io(from))?;
     let processing = from.parent().map(|p| if p.ends_with("retried") { p.parent().unwrap_or(p) } else { p });
-    if let Some(dir) = processing.filter(|_| processing_name(&job.arrival).1) {
-        let _ = std::fs::remove_file(dir.join(format!("{}.name", job.arrival.id)));
+    if processing_name(&job.arrival).1
+        && let Some(dir) = processing
+    {
+        let _ = std::fs::remove_file(name_note(dir, &job.arrival.id));
     }
     Ok(())
 }
