@@ -613,11 +613,17 @@ mod tests {
         Counted { unit: unit.into(), version: 1, submission_id: 1, errors, rows: indicators }
     }
 
+    /// The configuration `extra` makes, read from a file of its own (tests run in parallel) that
+    /// is removed once read.
     fn config(extra: &str) -> Config {
-        let dir = std::env::temp_dir().join(format!("kinerja-rollup-{}-{}", std::process::id(), extra.len()));
+        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let made = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("kinerja-rollup-{}-{made}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("k.toml"), extra).unwrap();
-        Config::load(&dir.join("k.toml")).unwrap()
+        let config = Config::load(&dir.join("k.toml"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        config.unwrap()
     }
 
     #[test]
