@@ -1,11 +1,12 @@
 //! Delivering the queue. Every message is in the ledger before it is sent and marked sent only
-//! once the server accepted it; temporary failures and an unreachable server are retried with
+//! once the server accepted it (the marks of a batch together, at least every second: a crash
+//! may send a message again, never lose one); temporary failures and an unreachable server are retried with
 //! growing back-off (1 s, 2 s, 4 s … up to 5 min); permanent ones are recorded as failed. A
 //! restart resumes the queue where it stood.
 
 use crate::config::mail::{PASSWORD_VARIABLE, Security, Settings, Transport};
 use crate::model::time::now_ms;
-use crate::store::{Ledger, QueuedMail, StoreError};
+use crate::store::{Delivery, Ledger, QueuedMail, StoreError};
 use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment as Part, Mailbox, MultiPart, SinglePart};
@@ -13,6 +14,7 @@ use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 enum Failure {
     Retry(String),
@@ -147,37 +149,116 @@ impl Sender {
         }
     }
 
-    /// Send what is due now; the number sent.
+    /// Send everything that is due now, batch after batch, until nothing more is due or the
+    /// server looks down (two temporary failures in a row: the rest wait for the next pass); the
+    /// number sent. A burst's messages go out together, not a batch per pass.
     ///
     /// # Errors
     /// [`StoreError`] when the queue cannot be read or updated.
     pub fn run_once(&self) -> Result<usize, StoreError> {
         let mut sent = 0;
-        let mut failed_in_a_row = 0;
-        for mail in self.ledger.due_mail(now_ms(), 100)? {
-            match message(&self.settings, &mail, &self.base).and_then(|email| self.deliver(mail.id, &email)) {
-                Ok(()) => {
-                    self.ledger.mail_sent(mail.id)?;
-                    sent += 1;
-                    failed_in_a_row = 0;
-                }
-                Err(Failure::Permanent(e)) => {
-                    tracing::error!(to = %mail.recipient, "mail failed for good: {e}");
-                    self.ledger.mail_failed(mail.id, &e, None)?;
-                }
-                Err(Failure::Retry(e)) => {
-                    let wait = 1000i64 << mail.attempts.clamp(0, 9);
-                    tracing::warn!(to = %mail.recipient, retry_in_ms = wait.min(300_000), "mail not sent yet: {e}");
-                    self.ledger.mail_failed(mail.id, &e, Some(now_ms() + wait.min(300_000)))?;
-                    // One stuck message or connection does not hold the others back; two
-                    // failures in a row say the server is down: the rest wait for the next pass.
-                    failed_in_a_row += 1;
-                    if failed_in_a_row == 2 {
-                        break;
-                    }
-                }
+        loop {
+            let due = self.ledger.due_mail(now_ms(), BATCH)?;
+            let full = due.len() == BATCH as usize;
+            let (delivered, down) = self.deliver_batch(due)?;
+            sent += delivered;
+            if down || !full {
+                return Ok(sent);
             }
         }
-        Ok(sent)
+    }
+
+    /// Deliver `due` in order and mark what came of each, the marks of a batch written together
+    /// (at least every [`MARK_AFTER`]); the number sent, and whether the server looks down.
+    fn deliver_batch(&self, due: Vec<QueuedMail>) -> Result<(usize, bool), StoreError> {
+        let (mut marks, mut since) = (Vec::with_capacity(due.len()), Instant::now());
+        let (mut sent, mut failed_in_a_row) = (0, 0);
+        for mail in due {
+            let delivery =
+                match message(&self.settings, &mail, &self.base).and_then(|email| self.deliver(mail.id, &email)) {
+                    Ok(()) => {
+                        sent += 1;
+                        failed_in_a_row = 0;
+                        Delivery::Sent { at_ms: now_ms() }
+                    }
+                    Err(Failure::Permanent(error)) => {
+                        tracing::error!(to = %mail.recipient, "mail failed for good: {error}");
+                        Delivery::Failed { error }
+                    }
+                    Err(Failure::Retry(error)) => {
+                        let wait = (1000i64 << mail.attempts.clamp(0, 9)).min(300_000);
+                        tracing::warn!(to = %mail.recipient, retry_in_ms = wait, "mail not sent yet: {error}");
+                        // One stuck message or connection does not hold the others back; two
+                        // failures in a row say the server is down.
+                        failed_in_a_row += 1;
+                        Delivery::Retry { at_ms: now_ms() + wait, error }
+                    }
+                };
+            marks.push((mail.id, delivery));
+            if failed_in_a_row == 2 {
+                break;
+            }
+            if since.elapsed() >= MARK_AFTER {
+                self.ledger.mark_mail(&marks)?;
+                (marks, since) = (Vec::new(), Instant::now());
+            }
+        }
+        self.ledger.mark_mail(&marks)?;
+        Ok((sent, failed_in_a_row == 2))
+    }
+}
+
+/// How many due messages one look at the queue takes.
+const BATCH: i64 = 100;
+
+/// Marks of delivered messages wait at most this long to be written: a crash sends again only
+/// what was delivered within it.
+const MARK_AFTER: Duration = Duration::from_secs(1);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Draft;
+
+    /// A burst queues more than one look at the queue takes: one pass sends them all, each
+    /// message marked once, and one that can never be sent is marked failed on the way.
+    #[test]
+    fn one_pass_sends_everything_due_batch_after_batch() {
+        let dir = std::env::temp_dir().join(format!("kinerja-send-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("ledger.sqlite");
+        let ledger = Ledger::open(&path).unwrap();
+        let draft = |recipient: &str| Draft {
+            kind: "receipt",
+            recipient: recipient.into(),
+            subject: "[kinerja] KR07 TAHUNAN 2024: diterima".into(),
+            text: "Laporan diterima.".into(),
+            html: None,
+            attachments: vec![],
+        };
+        let queued = 2 * BATCH + 1;
+        for n in 0..queued {
+            let recipient = if n == BATCH / 2 { "bukan alamat" } else { "kanreg7@bkn.go.id" };
+            ledger.enqueue(&format!("arrival-{n}"), &[draft(recipient)]).unwrap();
+        }
+        let mut settings = crate::config::Config::builtin().mail;
+        settings.transport = Transport::File(dir.join("mail"));
+        let sender = Sender::new(settings, Ledger::open(&path).unwrap(), dir.clone()).unwrap();
+
+        assert_eq!(sender.run_once().unwrap(), usize::try_from(queued - 1).unwrap());
+        assert!(ledger.due_mail(i64::MAX, 1_000).unwrap().is_empty());
+        let files = std::fs::read_dir(dir.join("mail")).unwrap().count();
+        assert_eq!(files, usize::try_from(queued - 1).unwrap());
+        let marked: Vec<(String, i64, i64)> = rusqlite::Connection::open(&path)
+            .unwrap()
+            .prepare("SELECT status, COUNT(*), MAX(attempts) FROM mail_queue GROUP BY status ORDER BY status")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(marked, [("failed".to_string(), 1, 1), ("sent".to_string(), queued - 1, 1)]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -10,7 +10,7 @@ mod queue;
 mod rows;
 mod writer;
 
-pub use queue::{Attachment, Compose, Draft, Facts};
+pub use queue::{Attachment, Compose, Delivery, Draft, Facts};
 pub use rows::{
     BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanHistoryRow, PlanTargetRow,
     Reading, ScoreRow,
@@ -892,32 +892,36 @@ impl Ledger {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The server accepted the message.
-    pub fn mail_sent(&self, id: i64) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
-                "UPDATE mail_queue SET status = 'sent', sent_ms = ?2, attempts = attempts + 1 WHERE id = ?1",
-            )?
-            .execute(params![id, now_ms()])?;
-        Ok(())
-    }
-
-    /// A failure: tried again at `retry_ms`, or never again (`None`: a permanent failure).
-    pub fn mail_failed(&self, id: i64, error: &str, retry_ms: Option<i64>) -> Result<(), StoreError> {
-        match retry_ms {
-            Some(at) => self
-                .conn
-                .prepare_cached(
-                    "UPDATE mail_queue SET attempts = attempts + 1, next_attempt_ms = ?2, last_error = ?3 WHERE id = ?1",
-                )?
-                .execute(params![id, at, error])?,
-            None => self
-                .conn
-                .prepare_cached(
-                    "UPDATE mail_queue SET attempts = attempts + 1, status = 'failed', last_error = ?2 WHERE id = ?1",
-                )?
-                .execute(params![id, error])?,
-        };
+    /// Mark what came of delivering each message, all in one transaction: the mailer waits for
+    /// the write lock once for a whole batch, not once per message.
+    ///
+    /// # Errors
+    /// [`StoreError::Sql`] when the marks cannot be written; none of them is then.
+    pub fn mark_mail(&self, marks: &[(i64, Delivery)]) -> Result<(), StoreError> {
+        if marks.is_empty() {
+            return Ok(());
+        }
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        for (id, delivery) in marks {
+            match delivery {
+                Delivery::Sent { at_ms } => tx
+                    .prepare_cached(
+                        "UPDATE mail_queue SET status = 'sent', sent_ms = ?2, attempts = attempts + 1 WHERE id = ?1",
+                    )?
+                    .execute(params![id, at_ms])?,
+                Delivery::Retry { at_ms, error } => tx
+                    .prepare_cached(
+                        "UPDATE mail_queue SET attempts = attempts + 1, next_attempt_ms = ?2, last_error = ?3 WHERE id = ?1",
+                    )?
+                    .execute(params![id, at_ms, error])?,
+                Delivery::Failed { error } => tx
+                    .prepare_cached(
+                        "UPDATE mail_queue SET attempts = attempts + 1, status = 'failed', last_error = ?2 WHERE id = ?1",
+                    )?
+                    .execute(params![id, error])?,
+            };
+        }
+        tx.commit()?;
         Ok(())
     }
 

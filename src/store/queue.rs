@@ -41,3 +41,14 @@ pub struct Draft {
     pub html: Option<String>,
     pub attachments: Vec<Attachment>,
 }
+
+/// What came of one attempt to deliver a queued message, to be marked on it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Delivery {
+    /// The server accepted it at this time (Unix milliseconds).
+    Sent { at_ms: i64 },
+    /// Not sent yet: tried again at `at_ms`.
+    Retry { at_ms: i64, error: String },
+    /// Never to be sent (a permanent failure).
+    Failed { error: String },
+}
