@@ -11,6 +11,7 @@ use crate::pipeline::{self, Job, Rekaps, Workplace};
 use crate::store::{SharedLedger, StoreError};
 use crate::watch::{self, Settler};
 use notify::Watcher;
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
 use std::thread::JoinHandle;
@@ -371,15 +372,16 @@ const REMIND_EVERY: Duration = Duration::from_secs(60);
 /// How long the consolidator waits for quiet before it rebuilds: a burst rebuilds once.
 const DEBOUNCE: Duration = Duration::from_millis(500);
 
+/// How long the consolidator gathers at most: files arriving steadily, less than [`DEBOUNCE`]
+/// apart, still show in the planners' workbook within seconds.
+const GATHER_AT_MOST: Duration = Duration::from_secs(10);
+
 /// Rebuild the consolidated workbook of every year and period that received an accepted report,
-/// once no new one has come for [`DEBOUNCE`]; ends once the workers are gone and what they
-/// changed is rebuilt.
+/// once no new one has come for [`DEBOUNCE`] (or [`GATHER_AT_MOST`] after the first); ends once
+/// the workers are gone and what they changed is rebuilt.
 fn consolidate(changes: &mpsc::Receiver<Rekaps>, config: &Config, work: &Workplace, wake: &mpsc::Sender<()>) {
     while let Ok(first) = changes.recv() {
-        let mut pending = std::collections::BTreeSet::from([first]);
-        while let Ok(next) = changes.recv_timeout(DEBOUNCE) {
-            pending.insert(next);
-        }
+        let pending = gather(changes, first, DEBOUNCE, GATHER_AT_MOST);
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuild(pending, config, work)));
         match rebuilt {
             Ok(Ok(paths)) => {
@@ -392,14 +394,27 @@ fn consolidate(changes: &mpsc::Receiver<Rekaps>, config: &Config, work: &Workpla
     }
 }
 
+/// `first` and what follows it, until nothing has come for `quiet` or `at_most` has passed.
+fn gather<T: Ord>(changes: &mpsc::Receiver<T>, first: T, quiet: Duration, at_most: Duration) -> BTreeSet<T> {
+    let until = Instant::now() + at_most;
+    let mut pending = BTreeSet::from([first]);
+    while let Some(left) = until.checked_duration_since(Instant::now()) {
+        match changes.recv_timeout(quiet.min(left)) {
+            Ok(next) => pending.insert(next),
+            Err(_) => break,
+        };
+    }
+    pending
+}
+
 /// Rebuild the Rekaps `pending` names and queue their planners' messages; their paths.
 fn rebuild(
-    pending: std::collections::BTreeSet<Rekaps>,
+    pending: BTreeSet<Rekaps>,
     config: &Config,
     work: &Workplace,
 ) -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
     let ledger = crate::store::Ledger::open(&work.ledger())?;
-    let mut periods = std::collections::BTreeSet::new();
+    let mut periods = BTreeSet::new();
     for rekaps in pending {
         match rekaps {
             Rekaps::Of(year, period) => {
@@ -613,6 +628,25 @@ fn scan(
 mod tests {
     use super::*;
     use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, Flag, ModifyKind, RenameMode};
+
+    /// Changes coming steadily, less than the quiet time apart, are gathered for a bounded time
+    /// (without the bound, for as long as they come); a burst that ends is gathered whole.
+    #[test]
+    fn a_steady_stream_of_changes_is_gathered_for_a_bounded_time() {
+        let (send, changes) = mpsc::channel();
+        let feeder = std::thread::spawn(move || {
+            for n in 1..=100 {
+                send.send(n).unwrap();
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let first = gather(&changes, 0, Duration::from_millis(200), Duration::from_millis(300));
+        assert!(first.len() < 50, "gathered {} changes of a stream lasting two seconds", first.len());
+        feeder.join().unwrap();
+        let rest = gather(&changes, -1, Duration::from_millis(200), Duration::from_secs(60));
+        assert_eq!(first.len() + rest.len(), 102);
+        assert!(first.union(&rest).copied().eq(-1..=100_i32));
+    }
 
     fn look(kind: EventKind) -> Option<Look> {
         look_for(Ok(notify::Event::new(kind).add_path("/inbox/KR07/laporan.xlsx".into())))
