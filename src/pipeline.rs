@@ -543,6 +543,12 @@ fn decide(
         return Err(error);
     }
     let reason = rejection(&outcome);
+    // A workbook naming another unit is that unit's report: refused for this folder, as when the
+    // other unit had sent it first, and never filed under this unit, so the unit it names can
+    // still send it (a reading filed here would make this folder its owner).
+    if let Some(reason) = reason.as_ref().filter(|_| outcome.findings.iter().any(|f| f.code == Code::UnitMismatch)) {
+        return Ok(Decided::refused(reason.clone(), rejected_path));
+    }
     let extension: String = source
         .extension()
         .and_then(|e| e.to_str())

@@ -212,13 +212,14 @@ fn resubmission_supersedes_and_duplicates_are_recognised() {
     service.wait_for_arrivals("version 1", 1, Duration::from_secs(20));
     service.drop_file("KR07", "laporan v2.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
     service.wait_for_arrivals("version 2", 2, Duration::from_secs(20));
-    service.drop_file("KR07", "laporan v2 (salinan).xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
-    service.wait_for_arrivals("the duplicate", 3, Duration::from_secs(20));
-    // Dropped in the inbox root, and a BKN report in Kanreg VII's folder: both rejected.
+    // Dropped in the inbox root, and a BKN report in Kanreg VII's folder: both refused, neither
+    // filed as a submission (the BKN report stays BKN's to send).
     service.drop_file("", "salah tempat.xlsx", &bytes("kr07_2024_capaian.xlsx"));
     service.drop_file("KR07", "bkn.xlsx", &bytes("bkn_2023_scorecard.xlsx"));
-    service.wait_for_arrivals("the rejections", 5, Duration::from_secs(20));
-    assert_eq!(service.counts(), (3, 1, 1, 3));
+    service.wait_for_arrivals("the rejections", 4, Duration::from_secs(20));
+    service.drop_file("KR07", "laporan v2 (salinan).xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
+    service.wait_for_arrivals("the duplicate", 5, Duration::from_secs(20));
+    assert_eq!(service.counts(), (2, 1, 2, 2));
 
     let status = Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .args(["--config", "kinerja.toml", "status", "--year", "2024", "--period", "TAHUNAN"])
@@ -627,6 +628,40 @@ fn another_units_report_dropped_again_is_refused_not_a_duplicate() {
     let reason: String = conn.query_row("SELECT reason FROM arrivals WHERE folder = 'KR08'", [], |r| r.get(0)).unwrap();
     assert!(reason.contains("KR07") && reason.contains("KR08"), "{reason}");
     assert_eq!(service.files_in("state/rejected").len(), 1);
+}
+
+/// A unit that drops another unit's report first does not make it its own: the unit the report
+/// names sends it afterwards and it is accepted as that unit's.
+#[test]
+fn another_units_report_dropped_first_stays_that_units() {
+    let service = Service::start("identity-wrong-first");
+    let report = bytes("kr07_2024_capaian.xlsx");
+    service.drop_file("KR08", "laporan kr07.xlsx", &report);
+    service.wait_for_arrivals("the wrong unit's copy", 1, Duration::from_secs(20));
+    service.drop_file("KR07", "laporan.xlsx", &report);
+    service.wait_for_arrivals("KR07's own", 2, Duration::from_secs(20));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let arrivals: Vec<(String, String, Option<String>)> = conn
+        .prepare("SELECT folder, outcome, reason FROM arrivals ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(arrivals.len(), 2, "{arrivals:?}");
+    assert_eq!((arrivals[0].0.as_str(), arrivals[0].1.as_str()), ("KR08", "rejected"));
+    assert!(arrivals[0].2.as_deref().is_some_and(|r| r.contains("KR07") && r.contains("KR08")), "{arrivals:?}");
+    assert_eq!((arrivals[1].0.as_str(), arrivals[1].1.as_str(), arrivals[1].2.as_deref()), ("KR07", "new", None));
+    let submissions: Vec<(String, String)> = conn
+        .prepare("SELECT unit, result FROM submissions")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(submissions, [("KR07".to_string(), "accepted".to_string())]);
+    assert_eq!(service.files_in("state/rejected").len(), 1);
+    assert_eq!(service.files_in("state/archive").len(), 1);
 }
 
 #[test]
