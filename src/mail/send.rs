@@ -208,8 +208,11 @@ impl Sender {
     }
 }
 
-/// How many due messages one look at the queue takes.
-const BATCH: i64 = 100;
+/// How many due messages one look at the queue takes, bodies and all. Sending now overlaps a
+/// burst's reading, so what the mailer holds adds to the burst's peak: a 2,000-file burst peaked
+/// at 1.25 times a 20-file one with 100 at a look, 1.14-1.17 with 25, which send 1,000
+/// receipts as soon (the last 0.28 s after the last record, against 0.31).
+const BATCH: i64 = 25;
 
 /// Marks of delivered messages wait at most this long to be written: a crash sends again only
 /// what was delivered within it.
