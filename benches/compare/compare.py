@@ -289,6 +289,7 @@ class Service:
         while not os.path.isdir(os.path.join(self.dir, "inbox", "KR14")):
             time.sleep(0.01)
         self.ledger = os.path.join(self.dir, "state", "ledger.sqlite")
+        self.connection = None
 
     def drop(self, unit, path):
         """Write aside and rename into place: the file is complete at the returned time."""
@@ -299,11 +300,16 @@ class Service:
         return time.time()
 
     def query(self, sql):
-        connection = sqlite3.connect(f"file:{self.ledger}?mode=ro", uri=True, timeout=5)
+        """One read-only connection, kept: opening one costs about half a millisecond of CPU,
+        which a poll every 5 ms would take from the service it measures (5-9 % of a burst)."""
+        if self.connection is None:
+            self.connection = sqlite3.connect(f"file:{self.ledger}?mode=ro", uri=True, timeout=5)
         try:
-            return connection.execute(sql).fetchall()
-        finally:
-            connection.close()
+            return self.connection.execute(sql).fetchall()
+        except sqlite3.Error:
+            self.connection.close()
+            self.connection = None
+            raise
 
     def wait_for(self, count, timeout=600):
         deadline = time.time() + timeout
@@ -317,6 +323,9 @@ class Service:
         raise SystemExit(f"kinerja recorded fewer than {count} files in {timeout} s")
 
     def stop(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
         self.process.send_signal(signal.SIGINT)
         self.process.wait(timeout=60)
 
