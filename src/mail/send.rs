@@ -1,8 +1,8 @@
 //! Delivering the queue. Every message is in the ledger before it is sent and marked sent only
 //! once the server accepted it (the marks of a batch together, at least every second: a crash
-//! may send a message again, never lose one); temporary failures and an unreachable server are retried with
-//! growing back-off (1 s, 2 s, 4 s … up to 5 min); permanent ones are recorded as failed. A
-//! restart resumes the queue where it stood.
+//! may send a message again, never lose one); temporary failures and an unreachable server are
+//! retried with growing back-off (1 s, 2 s, 4 s … up to 5 min); permanent ones are recorded as
+//! failed. A restart resumes the queue where it stood.
 
 use crate::config::mail::{PASSWORD_VARIABLE, Security, Settings, Transport};
 use crate::model::time::now_ms;

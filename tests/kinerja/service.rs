@@ -79,6 +79,18 @@ impl Service {
         Ledger::open(&self.dir.join("state/ledger.sqlite")).unwrap()
     }
 
+    /// The rows `sql` selects from the ledger, each as `row` reads it.
+    pub fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Vec<T> {
+        let conn = rusqlite::Connection::open(self.dir.join("state/ledger.sqlite")).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map(params, row).unwrap().map(Result::unwrap).collect()
+    }
+
     /// (new, duplicate, rejected arrivals, submissions).
     pub fn counts(&self) -> (i64, i64, i64, i64) {
         self.ledger().counts().unwrap()
@@ -345,9 +357,7 @@ fn killed_at_random_moments_it_loses_nothing_and_counts_nothing_twice() {
     }
     assert!(service.files_in("inbox").is_empty());
     // Versions 1..=n, each once, in the order the contents arrived.
-    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let mut stmt = conn.prepare("SELECT version FROM versions ORDER BY arrival_id").unwrap();
-    let versions: Vec<i64> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let versions: Vec<i64> = service.rows("SELECT version FROM versions ORDER BY arrival_id", [], |r| r.get(0));
     assert_eq!(versions, (1..=contents.len() as i64).collect::<Vec<_>>(), "versions counted once each, in order");
 }
 
@@ -360,14 +370,12 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
     service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
     service.drop_file("KR07", "laporan perbaikan.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
     service.wait_for_arrivals("the corrected report", 3, Duration::from_secs(20));
-    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
     let codes = |file: &str| -> Vec<String> {
-        let mut stmt = conn
-            .prepare(
-                "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = ?1",
-            )
-            .unwrap();
-        stmt.query_map([file], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        service.rows(
+            "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = ?1",
+            [file],
+            |r| r.get(0),
+        )
     };
     let first = codes("laporan.xlsx");
     for code in ["TARGET_MISMATCH", "INDICATOR_MISSING", "INDICATOR_MOVED", "GOAL_MOVED", "BUDGET_OVERSPENT"] {
@@ -376,14 +384,12 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
     let second = codes("laporan perbaikan.xlsx");
     assert!(second.iter().any(|c| c == "CHANGED"), "{second:?}");
     assert!(!second.iter().any(|c| c == "TARGET_MISMATCH"), "{second:?}");
-    let agreements: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM versions WHERE unit = 'KR07' AND year = 2024 AND kind = 'agreement'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(agreements, 1);
+    let agreements: Vec<i64> = service.rows(
+        "SELECT COUNT(*) FROM versions WHERE unit = 'KR07' AND year = 2024 AND kind = 'agreement'",
+        [],
+        |r| r.get(0),
+    );
+    assert_eq!(agreements, [1]);
 
     // The unit's next template carries its stored agreement's indicators.
     let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
@@ -544,11 +550,11 @@ fn a_report_dropped_with_its_agreement_is_always_reviewed_against_it() {
         std::fs::rename(&part, service.inbox("KR07").join(name)).unwrap();
     }
     service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
-    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx'")
-        .unwrap();
-    let codes: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let codes: Vec<String> = service.rows(
+        "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx'",
+        [],
+        |r| r.get(0),
+    );
     // Only the agreement knows IKU 9 is missing and IKU 15 unknown.
     for code in ["INDICATOR_MISSING", "INDICATOR_UNKNOWN", "TARGET_MISMATCH"] {
         assert!(codes.iter().any(|c| c == code), "{code} missing from {codes:?}");
@@ -585,15 +591,12 @@ fn an_accepted_agreement_governs_from_the_ledger_as_it_was_read() {
     std::fs::write(&stored, b"rusak").unwrap();
     service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_review_errors.xlsx"));
     service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
-    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let mut query = conn
-        .prepare(
-            "SELECT f.code, COALESCE(f.sheet || '!' || f.cell, ''), f.subject FROM findings f
-               JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx' ORDER BY f.seq",
-        )
-        .unwrap();
-    let recorded: Vec<(String, String, String)> =
-        query.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+    let recorded: Vec<(String, String, String)> = service.rows(
+        "SELECT f.code, COALESCE(f.sheet || '!' || f.cell, ''), f.subject FROM findings f
+           JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx' ORDER BY f.seq",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    );
     // The same review with the agreement's workbook read directly.
     let config = Config::builtin();
     let overrides = kinerja::ingest::Overrides { unit: Some("KR07".into()), ..Default::default() };
@@ -640,25 +643,16 @@ fn another_units_report_dropped_first_stays_that_units() {
     service.wait_for_arrivals("the wrong unit's copy", 1, Duration::from_secs(20));
     service.drop_file("KR07", "laporan.xlsx", &report);
     service.wait_for_arrivals("KR07's own", 2, Duration::from_secs(20));
-    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let arrivals: Vec<(String, String, Option<String>)> = conn
-        .prepare("SELECT folder, outcome, reason FROM arrivals ORDER BY id")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let arrivals: Vec<(String, String, Option<String>)> =
+        service.rows("SELECT folder, outcome, reason FROM arrivals ORDER BY id", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        });
     assert_eq!(arrivals.len(), 2, "{arrivals:?}");
     assert_eq!((arrivals[0].0.as_str(), arrivals[0].1.as_str()), ("KR08", "rejected"));
     assert!(arrivals[0].2.as_deref().is_some_and(|r| r.contains("KR07") && r.contains("KR08")), "{arrivals:?}");
     assert_eq!((arrivals[1].0.as_str(), arrivals[1].1.as_str(), arrivals[1].2.as_deref()), ("KR07", "new", None));
-    let submissions: Vec<(String, String)> = conn
-        .prepare("SELECT unit, result FROM submissions")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let submissions: Vec<(String, String)> =
+        service.rows("SELECT unit, result FROM submissions", [], |r| Ok((r.get(0)?, r.get(1)?)));
     assert_eq!(submissions, [("KR07".to_string(), "accepted".to_string())]);
     assert_eq!(service.files_in("state/rejected").len(), 1);
     assert_eq!(service.files_in("state/archive").len(), 1);
