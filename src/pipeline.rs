@@ -520,7 +520,7 @@ fn decide(
         // Identity first: content already received from another unit is that unit's report,
         // refused for this folder, never counted as this unit's duplicate.
         if let Some(owner) = known.unit.as_deref().filter(|owner| !owner.eq_ignore_ascii_case(&unit.code)) {
-            let reason = crate::model::Finding::new(Code::UnitMismatch, None, "")
+            let reason = crate::model::Finding::new(Code::SentByOtherUnit, None, "")
                 .found(owner)
                 .expected(&unit.code)
                 .message_in(config.review.language);

@@ -219,6 +219,9 @@ codes! {
     UnitMismatch => "UNIT_MISMATCH", Error,
         "Buku kerja menyebut unit {found}, sedangkan laporan ini atas nama {expected}.",
         "The workbook names the unit {found}, but this report is {expected}'s.";
+    SentByOtherUnit => "SENT_BY_OTHER_UNIT", Error,
+        "Berkas yang sama persis sudah diterima lebih dahulu dari {found} dan tercatat sebagai kiriman {found}; berkas ini tidak dicatat atas nama {expected}. Untuk melapor atas nama {expected}, kirim buku kerja {expected} sendiri.",
+        "The very same file was received earlier from {found} and is recorded as {found}'s; this copy is not recorded as {expected}'s. To report as {expected}, send {expected}'s own workbook.";
     YearMismatch => "YEAR_MISMATCH", Error,
         "Judul buku kerja menyebut tahun {found}, sedangkan laporan ini diperiksa sebagai tahun {expected}.",
         "The workbook's titles name the year {found}, but this report is checked as {expected}.";

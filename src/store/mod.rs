@@ -152,7 +152,7 @@ pub struct Known {
     pub submission_id: i64,
     pub received_ms: i64,
     pub stored_path: String,
-    /// The unit it was received for.
+    /// The unit it was received for: the one it was read for, else its first arrival's folder.
     pub unit: Option<String>,
 }
 
@@ -1111,7 +1111,7 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
         (Some(Known { unit: Some(owner), .. }), decision) if !owner.eq_ignore_ascii_case(&arrival.folder) => {
             let reason = match decision {
                 Decision::Read { rejected: Some(reason), .. } => reason.clone(),
-                _ => crate::model::Finding::new(crate::model::Code::UnitMismatch, None, "")
+                _ => crate::model::Finding::new(crate::model::Code::SentByOtherUnit, None, "")
                     .found(owner)
                     .expected(&arrival.folder)
                     .message(),
@@ -1138,8 +1138,13 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
 
 /// The submission with this content, if any.
 fn known(conn: &Connection, sha256: &str) -> Result<Option<Known>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, received_ms, stored_path, unit FROM submissions WHERE sha256 = ?1")?;
+    // The unit it was read for, or, when it was read for none (it could not be read, or named
+    // no unit), the folder of its first arrival: content has one sender either way.
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.received_ms, s.stored_path, COALESCE(s.unit, a.folder)
+           FROM submissions s LEFT JOIN arrivals a ON a.id = s.arrival_id
+          WHERE s.sha256 = ?1",
+    )?;
     let known = |r: &rusqlite::Row<'_>| {
         Ok(Known { submission_id: r.get(0)?, received_ms: r.get(1)?, stored_path: r.get(2)?, unit: r.get(3)? })
     };

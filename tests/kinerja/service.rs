@@ -629,8 +629,35 @@ fn another_units_report_dropped_again_is_refused_not_a_duplicate() {
     assert_eq!((new, duplicate, rejected), (1, 0, 1));
     let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
     let reason: String = conn.query_row("SELECT reason FROM arrivals WHERE folder = 'KR08'", [], |r| r.get(0)).unwrap();
-    assert!(reason.contains("KR07") && reason.contains("KR08"), "{reason}");
+    assert_eq!(reason, sent_by_other_unit("KR07", "KR08"));
     assert_eq!(service.files_in("state/rejected").len(), 1);
+}
+
+/// The refusal of content another unit sent first says so, and claims nothing about what the
+/// workbook names: here the first copy was no workbook at all.
+#[test]
+fn content_another_unit_sent_first_is_refused_for_what_it_is() {
+    let service = Service::start("identity-unreadable");
+    service.drop_file("KR09", "laporan.csv", b"bukan buku kerja");
+    service.wait_for_arrivals("KR09's file", 1, Duration::from_secs(20));
+    service.drop_file("KR07", "laporan.csv", b"bukan buku kerja");
+    service.wait_for_arrivals("KR07's copy", 2, Duration::from_secs(20));
+    let arrivals: Vec<(String, String, Option<String>)> =
+        service.rows("SELECT folder, outcome, reason FROM arrivals ORDER BY id", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        });
+    assert!(arrivals[0].2.as_deref().is_some_and(|r| r.starts_with("Berkas tidak dapat dibaca")), "{arrivals:?}");
+    assert_eq!(
+        (arrivals[1].0.as_str(), arrivals[1].1.as_str(), arrivals[1].2.as_deref()),
+        ("KR07", "rejected", Some(sent_by_other_unit("KR09", "KR07").as_str()))
+    );
+}
+
+fn sent_by_other_unit(owner: &str, folder: &str) -> String {
+    kinerja::model::Finding::new(kinerja::model::Code::SentByOtherUnit, None, "")
+        .found(owner)
+        .expected(folder)
+        .message()
 }
 
 /// A unit that drops another unit's report first does not make it its own: the unit the report
