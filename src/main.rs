@@ -5,11 +5,11 @@ use kinerja::config::Config;
 use kinerja::ingest::Overrides;
 use kinerja::model::{Kind, Language, Period, Report};
 use kinerja::pipeline::Workplace;
-use kinerja::store::{Ledger, Scope};
+use kinerja::store::{Ledger, Scope, Stored};
 use kinerja::validate::history::Previous;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// kinerja reads BKN performance-report workbooks, scores them as BKN does, and says exactly
@@ -315,7 +315,7 @@ fn template(
     let work = Workplace::new(config);
     let stored = if work.ledger().exists() {
         let ledger = Ledger::open(&work.ledger())?;
-        ledger.agreement(&unit.code, year)?
+        ledger.agreement(&unit.code, year, None)?
     } else {
         None
     };
@@ -358,14 +358,9 @@ fn template(
 fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let mut ledger = recorded(&work)?;
-    let Some(kinerja::store::Stored { id, stored_path, unit, .. }) = ledger.find_submission(key)? else {
-        bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
-    };
-    let overrides = Overrides { unit: unit.clone(), ..Overrides::default() };
-    let path = work.state.join(&stored_path);
-    let bytes =
-        kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
-    let outcome = read_stored(config, &path, &bytes, &overrides);
+    let (stored, bytes) = stored(config, &work, &ledger, key)?;
+    let id = stored.id;
+    let outcome = kinerja::pipeline::reread(config, &ledger, &stored, &bytes)?;
     let reading = outcome.reading();
     ledger.replace_reading(id, &reading)?;
     let mut said = kinerja::check::to_text(&outcome);
@@ -379,7 +374,7 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
         let _ = writeln!(said, "Rebuilt {}", rebuilt.display());
     }
     if notify {
-        let _ = writeln!(said, "{}", notify_unit(config, &ledger, id, unit.as_deref(), &reading)?);
+        let _ = writeln!(said, "{}", notify_unit(config, &ledger, id, stored.unit.as_deref(), &reading)?);
     }
     emit(&said)?;
     Ok(outcome.exit_code() as u8)
@@ -433,14 +428,8 @@ fn send_due(config: &Config) -> anyhow::Result<usize> {
 fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let ledger = recorded(&work)?;
-    let Some(stored) = ledger.find_submission(key)? else {
-        bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
-    };
-    let path = work.state.join(&stored.stored_path);
-    let bytes =
-        kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
-    let overrides = Overrides { unit: stored.unit, ..Overrides::default() };
-    let outcome = read_stored(config, Path::new(&stored.file_name), &bytes, &overrides);
+    let (stored, bytes) = stored(config, &work, &ledger, key)?;
+    let outcome = kinerja::pipeline::reread(config, &ledger, &stored, &bytes)?;
     let Some(written) = kinerja::pipeline::annotate(&outcome, &stored.file_name, &bytes, config, &work.outbox) else {
         bail!("no annotated copy for submission {}: it has no unit and year, or it could not be written", stored.id);
     };
@@ -448,12 +437,16 @@ fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-/// A submission kinerja keeps, read again on its own (no agreement or previous version). Its
-/// bytes come from `ingest::load` without following links: nothing planted in the state folder
-/// is read through.
-fn read_stored(config: &Config, name: &Path, bytes: &[u8], overrides: &Overrides) -> kinerja::check::Outcome {
-    let (sha256, start) = (kinerja::check::sha256(bytes), std::time::Instant::now());
-    kinerja::check::check_bytes(name, bytes, sha256, config, overrides, &Given::default(), start)
+/// A submission kinerja keeps, by id or SHA-256 prefix, and its bytes, from `ingest::load`
+/// without following links: nothing planted in the state folder is read through.
+fn stored(config: &Config, work: &Workplace, ledger: &Ledger, key: &str) -> anyhow::Result<(Stored, Vec<u8>)> {
+    let Some(stored) = ledger.find_submission(key)? else {
+        bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
+    };
+    let path = work.state.join(&stored.stored_path);
+    let bytes =
+        kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
+    Ok((stored, bytes))
 }
 
 fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {

@@ -12,7 +12,7 @@ use crate::ingest::Overrides;
 use crate::model::text::shown_name;
 use crate::model::time::now_ms;
 use crate::model::{Code, Kind, Period, Report, Severity, Verdict};
-use crate::store::{Arrival, Decision, Record, Recorded, SharedLedger, StoreError};
+use crate::store::{Arrival, Decision, Ledger, ReadLedger, Record, Recorded, SharedLedger, StoreError, Stored};
 use crate::validate::history::Previous;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -322,51 +322,90 @@ fn refusal(folder: &str) -> String {
 }
 
 /// The review's context from the ledger: the unit's governing agreement for the year and its
-/// previous version of the same report, as the ledger keeps them.
-struct LedgerContext<'a> {
-    ledger: &'a SharedLedger,
+/// previous version of the same report, as the ledger keeps them (`before` an arrival: as they
+/// stood when it was taken), and the units' reports that count now.
+struct LedgerContext<'a, L> {
+    ledger: &'a L,
     config: &'a Config,
+    before: Option<&'a str>,
     /// A ledger lookup that failed: the review would have gone on without what it needed, so
     /// the file is not recorded with it (no silent "no agreement").
-    failed: std::cell::RefCell<Option<PipelineError>>,
+    failed: std::cell::RefCell<Option<StoreError>>,
 }
 
-impl LedgerContext<'_> {
-    fn fail<T>(&self, error: PipelineError) -> Option<T> {
-        self.failed.borrow_mut().get_or_insert(error);
-        None
+impl<'a, L: ReadLedger> LedgerContext<'a, L> {
+    fn new(ledger: &'a L, config: &'a Config, before: Option<&'a str>) -> Self {
+        LedgerContext { ledger, config, before, failed: Default::default() }
+    }
+
+    /// What the ledger answered, or `None` with its error kept for [`Self::check`] to return.
+    fn read<T>(&self, query: impl FnOnce(&Ledger) -> Result<T, StoreError>) -> Option<T> {
+        match self.ledger.reading(query) {
+            Ok(answer) => Some(answer),
+            Err(error) => {
+                self.failed.borrow_mut().get_or_insert(error);
+                None
+            }
+        }
+    }
+
+    /// Check a workbook in this context; an error when the ledger failed to answer.
+    fn check(
+        self,
+        source: &Path,
+        bytes: &[u8],
+        sha256: &str,
+        overrides: &Overrides,
+        start: Instant,
+    ) -> Result<Outcome, StoreError> {
+        let outcome = check::check_bytes(source, bytes, sha256.to_string(), self.config, overrides, &self, start);
+        match self.failed.into_inner() {
+            Some(error) => Err(error),
+            None => Ok(outcome),
+        }
     }
 }
 
-impl check::Context for LedgerContext<'_> {
+impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
     fn agreement(&self, unit: &str, year: u16) -> Option<Report> {
-        self.ledger.agreement(unit, year).unwrap_or_else(|e| self.fail(e.into()))
+        self.read(|ledger| ledger.agreement(unit, year, self.before)).flatten()
     }
 
     fn rollup(&self, unit: &str, year: u16, period: Period) -> Option<crate::rollup::Rollup> {
-        match self.ledger.reading(|ledger| crate::rollup::compute(self.config, ledger, unit, year, period)) {
-            Ok(rollup) => Some(rollup),
-            Err(e) => self.fail(e.into()),
-        }
+        self.read(|ledger| crate::rollup::compute(self.config, ledger, unit, year, period))
     }
 
     fn reported(&self, unit: &str, year: u16) -> Option<Vec<(String, crate::model::Value)>> {
-        let counted = self.ledger.reading(|ledger| ledger.counted(year, Some(Period::Year), Kind::Realisasi));
-        match counted {
-            Ok(reports) => reports
-                .into_iter()
-                .find(|c| c.unit == unit && c.errors == 0)
-                .map(|c| c.rows.into_iter().map(|i| (i.code, i.realisasi)).collect()),
-            Err(e) => self.fail(e.into()),
-        }
+        let counted = self.read(|ledger| ledger.counted(year, Some(Period::Year), Kind::Realisasi))?;
+        counted
+            .into_iter()
+            .find(|c| c.unit == unit && c.errors == 0)
+            .map(|c| c.rows.into_iter().map(|i| (i.code, i.realisasi)).collect())
     }
 
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
-        match self.ledger.previous(unit, year, period, kind) {
-            Ok(said) => said.map(|said| Previous::new(said.inputs, said.claims)),
-            Err(e) => self.fail(e.into()),
-        }
+        let said = self.read(|ledger| ledger.previous(unit, year, period, kind, self.before)).flatten()?;
+        Some(Previous::new(said.inputs, said.claims))
     }
+}
+
+/// A submission kinerja keeps, read again as the service read it: reviewed against the unit's
+/// agreement and previous version as they stood when its content first arrived, and against the
+/// units' reports that count now. `kinerja reprocess` records what this finds; `kinerja annotate`
+/// marks it in the unit's copy.
+///
+/// # Errors
+/// [`StoreError`] when the ledger cannot answer: the review is not done without its context.
+pub fn reread(config: &Config, ledger: &Ledger, stored: &Stored, bytes: &[u8]) -> Result<Outcome, StoreError> {
+    let overrides = Overrides { unit: stored.unit.clone(), ..Overrides::default() };
+    let (sha256, start) = (check::sha256(bytes), Instant::now());
+    LedgerContext::new(ledger, config, Some(&stored.arrival_id)).check(
+        Path::new(&stored.file_name),
+        bytes,
+        &sha256,
+        &overrides,
+        start,
+    )
 }
 
 /// Unpacked bytes above which a workbook gets no annotated copy: a report unpacks to 20–300 KB,
@@ -536,12 +575,8 @@ fn decide(
         return Ok(decided);
     }
     let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-    let context = LedgerContext { ledger, config, failed: Default::default() };
     let source = Path::new(&job.arrival.file_name);
-    let outcome = check::check_bytes(source, bytes, sha256.to_string(), config, &overrides, &context, start);
-    if let Some(error) = context.failed.take() {
-        return Err(error);
-    }
+    let outcome = LedgerContext::new(ledger, config, None).check(source, bytes, sha256, &overrides, start)?;
     let reason = rejection(&outcome);
     // A workbook naming another unit is that unit's report: refused for this folder, as when the
     // other unit had sent it first, and never filed under this unit, so the unit it names can

@@ -139,6 +139,8 @@ pub enum Recorded {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
     pub id: i64,
+    /// The arrival that first brought its content.
+    pub arrival_id: String,
     /// Relative to the state directory.
     pub stored_path: String,
     pub unit: Option<String>,
@@ -154,6 +156,18 @@ pub struct Known {
     pub stored_path: String,
     /// The unit it was received for: the one it was read for, else its first arrival's folder.
     pub unit: Option<String>,
+}
+
+/// A ledger to read from: a connection of one's own, or the service's reading connection,
+/// shared by its workers.
+pub trait ReadLedger {
+    fn reading<T>(&self, query: impl FnOnce(&Ledger) -> T) -> T;
+}
+
+impl ReadLedger for Ledger {
+    fn reading<T>(&self, query: impl FnOnce(&Ledger) -> T) -> T {
+        query(self)
+    }
 }
 
 /// The report that counts for a unit, year, period and kind: its current version.
@@ -476,12 +490,13 @@ impl Ledger {
     /// its tree of goals and its indicators with their targets, polarity and unit of measure.
     /// Without an agreement, the unit's plan for the year governs in its place (its PK's
     /// indicators where it prints them, else its Renja's), as a `Report` of kind `Plan`.
-    pub fn agreement(&self, unit: &str, year: u16) -> Result<Option<Report>, StoreError> {
+    /// `before` an arrival: as it stood when that arrival was taken.
+    pub fn agreement(&self, unit: &str, year: u16, before: Option<&str>) -> Result<Option<Report>, StoreError> {
         let mut kind = Kind::Agreement;
-        let mut current = self.current(unit, year, None, kind)?;
+        let mut current = self.current(unit, year, None, kind, before)?;
         if current.is_none() {
             kind = Kind::Plan;
-            current = self.current(unit, year, None, kind)?;
+            current = self.current(unit, year, None, kind, before)?;
         }
         let Some(submission_id) = current else { return Ok(None) };
         let mut sheets = Sheets::default();
@@ -539,9 +554,17 @@ impl Ledger {
     }
 
     /// What the unit's current version of a report said, as the next one is compared with it:
-    /// each indicator's (code, target, realisasi) and its claims by subject.
-    pub fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Result<Option<Said>, StoreError> {
-        let Some(submission_id) = self.current(unit, year, Some(period), kind)? else { return Ok(None) };
+    /// each indicator's (code, target, realisasi) and its claims by subject. `before` an
+    /// arrival: the version current when that arrival was taken.
+    pub fn previous(
+        &self,
+        unit: &str,
+        year: u16,
+        period: Period,
+        kind: Kind,
+        before: Option<&str>,
+    ) -> Result<Option<Said>, StoreError> {
+        let Some(submission_id) = self.current(unit, year, Some(period), kind, before)? else { return Ok(None) };
         let inputs = self
             .conn
             .prepare_cached("SELECT code, target, realisasi FROM indicators WHERE submission_id = ?1 ORDER BY seq")?
@@ -567,29 +590,46 @@ impl Ledger {
 
     /// The submission of the unit's current version of a report: its latest version of the
     /// period, or without one (an agreement, a plan) of the first period it was filed under. One
-    /// step down `versions_kind`, not a look at every version of the unit's year.
-    fn current(&self, unit: &str, year: u16, period: Option<Period>, kind: Kind) -> Result<Option<i64>, StoreError> {
+    /// step down `versions_kind`, not a look at every version of the unit's year. With `before`,
+    /// only versions made by arrivals taken before that one count (arrival ids sort in the order
+    /// files were taken).
+    fn current(
+        &self,
+        unit: &str,
+        year: u16,
+        period: Option<Period>,
+        kind: Kind,
+        before: Option<&str>,
+    ) -> Result<Option<i64>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT submission_id FROM versions
-              WHERE unit = ?1 AND year = ?2 AND kind = ?4
-                AND period = COALESCE(?3, (SELECT MIN(period) FROM versions WHERE unit = ?1 AND year = ?2 AND kind = ?4))
+              WHERE unit = ?1 AND year = ?2 AND kind = ?4 AND (?5 IS NULL OR arrival_id < ?5)
+                AND period = COALESCE(?3, (SELECT MIN(period) FROM versions
+                                            WHERE unit = ?1 AND year = ?2 AND kind = ?4
+                                              AND (?5 IS NULL OR arrival_id < ?5)))
               ORDER BY version DESC LIMIT 1",
         )?;
         let period = period.map(|p| p.as_str());
-        Ok(stmt.query_row(params![unit, year, period, kind.as_str()], |r| r.get(0)).optional()?)
+        Ok(stmt.query_row(params![unit, year, period, kind.as_str(), before], |r| r.get(0)).optional()?)
     }
 
     /// The stored file and folder of a submission, by id or by a unique SHA-256 prefix.
     pub fn find_submission(&self, key: &str) -> Result<Option<Stored>, StoreError> {
         let by_id = key.parse::<i64>().ok();
         let mut stmt = self.conn.prepare(
-            "SELECT id, stored_path, unit, file_name FROM submissions
+            "SELECT id, arrival_id, stored_path, unit, file_name FROM submissions
              WHERE id = ?1 OR (?2 <> '' AND sha256 LIKE ?2 || '%') LIMIT 2",
         )?;
         let prefix = if key.len() >= 6 && key.chars().all(|c| c.is_ascii_hexdigit()) { key } else { "" };
         let rows: Vec<Stored> = stmt
             .query_map(params![by_id, prefix], |r| {
-                Ok(Stored { id: r.get(0)?, stored_path: r.get(1)?, unit: r.get(2)?, file_name: r.get(3)? })
+                Ok(Stored {
+                    id: r.get(0)?,
+                    arrival_id: r.get(1)?,
+                    stored_path: r.get(2)?,
+                    unit: r.get(3)?,
+                    file_name: r.get(4)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
         Ok(if rows.len() == 1 { rows.into_iter().next() } else { None })
@@ -1485,7 +1525,7 @@ mod tests {
             ]
         );
         // Version 5: the claims, by the subject a finding names, and the inputs beside them.
-        let said = ledger.previous("BKN", 2023, Period::Year, Kind::Realisasi).unwrap().unwrap();
+        let said = ledger.previous("BKN", 2023, Period::Year, Kind::Realisasi, None).unwrap().unwrap();
         let mut claims: Vec<(String, String)> = said.claims.iter().map(|(s, v)| (s.clone(), v.to_string())).collect();
         claims.sort();
         let expected = [("IKU.3", "101.3"), ("NKP Customer", "30.1"), ("NPSS", "99.10"), ("SS.2", "100.5")];

@@ -69,31 +69,12 @@ impl SharedLedger {
         self.reader.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Run a query of the reading connection.
-    pub fn reading<T>(&self, query: impl FnOnce(&Ledger) -> T) -> T {
-        query(&self.read())
-    }
-
     pub fn arrival_stored_path(&self, id: &str) -> Result<Option<String>, StoreError> {
         self.read().arrival_stored_path(id)
     }
 
     pub fn known(&self, sha256: &str) -> Result<Option<Known>, StoreError> {
         self.read().known(sha256)
-    }
-
-    pub fn agreement(&self, unit: &str, year: u16) -> Result<Option<crate::model::Report>, StoreError> {
-        self.read().agreement(unit, year)
-    }
-
-    pub fn previous(
-        &self,
-        unit: &str,
-        year: u16,
-        period: crate::model::Period,
-        kind: crate::model::Kind,
-    ) -> Result<Option<super::Said>, StoreError> {
-        self.read().previous(unit, year, period, kind)
     }
 
     /// Record `record` in the writer's next transaction; what it became, once committed.
@@ -111,5 +92,12 @@ impl SharedLedger {
     pub fn close(self) {
         drop(self.writer);
         let _ = self.thread.join();
+    }
+}
+
+impl super::ReadLedger for SharedLedger {
+    /// A query of the reading connection, which the workers take in turn.
+    fn reading<T>(&self, query: impl FnOnce(&Ledger) -> T) -> T {
+        query(&self.read())
     }
 }

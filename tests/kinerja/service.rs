@@ -290,6 +290,52 @@ fn resubmission_supersedes_and_duplicates_are_recognised() {
     assert_eq!(mails(), before + 1);
 }
 
+/// `reprocess` records what the service recorded when nothing about reading changed: each
+/// version reviewed against the agreement and the version before it, not against none (which
+/// changed the NPSS) nor against the version that counts now.
+#[test]
+fn reading_a_submission_again_reviews_it_as_the_service_did() {
+    let mut service = Service::start("reprocess-context");
+    let drops = [
+        ("pk.xlsx", "kr07_2024_agreement_kode.xlsx"),
+        ("laporan.xlsx", "kr07_2024_review_errors.xlsx"),
+        ("laporan perbaikan.xlsx", "kr07_2024_capaian.xlsx"),
+    ];
+    for (i, (name, fixture)) in drops.iter().enumerate() {
+        service.drop_file("KR07", name, &bytes(fixture));
+        service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
+    }
+    assert!(service.stop().success());
+    let recorded = |id: i64| -> Vec<(String, String, String, String, String)> {
+        let mut rows = service.rows(
+            "SELECT 'NPSS', '', COALESCE(npss, ''), errors, '' FROM submissions WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)?.to_string(), r.get(4)?)),
+        );
+        rows.extend(service.rows(
+            "SELECT code, COALESCE(sheet || '!' || cell, ''), subject, found, expected FROM findings
+              WHERE submission_id = ?1 ORDER BY seq",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        ));
+        rows
+    };
+    for id in [2, 3] {
+        let before = recorded(id);
+        assert!(before.len() > 1, "{before:?}");
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", "reprocess", &id.to_string()])
+            .current_dir(&service.dir)
+            .output()
+            .unwrap();
+        assert!(String::from_utf8_lossy(&output.stdout).contains("read again"), "{output:?}");
+        assert_eq!(recorded(id), before, "submission {id}");
+    }
+    let codes = |id: i64| recorded(id).into_iter().map(|row| row.0).collect::<Vec<_>>();
+    assert!(codes(2).contains(&"TARGET_MISMATCH".to_string()) && !codes(2).contains(&"CHANGED".to_string()));
+    assert!(codes(3).contains(&"CHANGED".to_string()), "{:?}", codes(3));
+}
+
 #[test]
 fn a_burst_of_500_files_is_all_accounted_for() {
     let service = Service::start("burst");
