@@ -561,6 +561,10 @@ fn scan(
         );
         let mut named = Vec::new();
         for (folder, path, entry) in found {
+            // A unit's folder written in another case (`inbox/kr09/`, as Windows shares allow) is
+            // that unit's: its files carry the unit's code, so that the ledger, `status`, the Rekap
+            // and the one-file-at-a-time order of the unit all see one unit.
+            let folder = config.units.get(&folder).map_or(folder, |unit| unit.code.clone());
             match entry {
                 watch::Entry::File => {
                     settler.track(path.clone(), &folder, now);

@@ -752,6 +752,20 @@ fn the_same_report_from_two_units_at_once_is_the_first_units() {
     assert!(reason.unwrap_or_default().contains("KR07"));
 }
 
+/// A unit's folder made in another case (Windows shares do not tell `kr09` from `KR09`) is that
+/// unit's, in the ledger and in `status` alike.
+#[test]
+fn a_units_folder_in_lower_case_is_the_units() {
+    let service = Service::start("folder-case");
+    service.drop_file("kr09", "laporan.csv", b"bukan buku kerja");
+    service.wait_for_arrivals("the file", 1, Duration::from_secs(20));
+    let folders: Vec<String> = service.rows("SELECT folder FROM arrivals", [], |r| r.get(0));
+    assert_eq!(folders, ["KR09"]);
+    let status = service.status(&["--unit", "KR09"]);
+    let row = &status["rows"][0];
+    assert_eq!((row["unit"].as_str(), row["outcome"].as_str()), (Some("KR09"), Some("ditolak")), "{status}");
+}
+
 #[test]
 fn a_unit_whose_only_file_was_refused_has_sent_something() {
     let mut service = Service::start("refused-only");
