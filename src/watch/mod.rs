@@ -86,40 +86,41 @@ pub fn candidate(inbox: &Path, path: &Path) -> Option<(String, Entry)> {
     Some((if parts.len() > 1 { parts[0].clone() } else { String::new() }, entry))
 }
 
-/// Whether a workbook file is whole: a zip package (.xlsx, .xlsm, .xlsb, .ods) ends with its
-/// end-of-central-directory record; an .xls compound file starts with its signature and fills
-/// whole 512-byte sectors. Other files are judged by the reader.
+/// Whether a workbook file is whole: a compound file (.xls, and an .xlsx saved with a password,
+/// which Excel wraps in one) starts with its signature and fills whole 512-byte sectors; a zip
+/// package (.xlsx, .xlsm, .xlsb, .ods) ends with its end-of-central-directory record. The first
+/// bytes decide, then the name: a file named as a workbook that is neither yet is still being
+/// written. Other files are judged by the reader.
 pub fn is_complete(path: &Path) -> std::io::Result<bool> {
+    const COMPOUND: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     let Some((mut file, len)) = open_entry(path)? else { return Ok(false) };
-    match extension.as_str() {
-        "xlsx" | "xlsm" | "xlsb" | "ods" => {
-            // The record is 22 bytes plus a comment of up to 65,535; most files have no comment.
-            let mut last = [0u8; 22];
-            if len >= 22 {
-                file.seek(SeekFrom::Start(len - 22))?;
-                file.read_exact(&mut last)?;
-                if last[..4] == *b"PK\x05\x06" && last[20..] == [0, 0] {
-                    return Ok(true);
-                }
-            }
-            let tail = len.min(22 + 65_535);
-            file.seek(SeekFrom::Start(len - tail))?;
-            let mut buf = Vec::with_capacity(tail as usize);
-            file.read_to_end(&mut buf)?;
-            Ok(buf.windows(4).rposition(|w| w == b"PK\x05\x06").is_some_and(|at| {
-                let comment =
-                    buf.get(at + 20..at + 22).map_or(usize::MAX, |c| u16::from_le_bytes([c[0], c[1]]) as usize);
-                at + 22 + comment == buf.len()
-            }))
-        }
-        "xls" => {
-            let mut head = [0u8; 8];
-            let whole = file.read_exact(&mut head).is_ok();
-            Ok(whole && head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] && len % 512 == 0)
-        }
-        _ => Ok(true),
+    let mut head = [0u8; 8];
+    let head = if file.read_exact(&mut head).is_ok() { head.as_slice() } else { &[] };
+    if head == COMPOUND {
+        return Ok(len % 512 == 0);
     }
+    let zip = head.starts_with(b"PK") || matches!(extension.as_str(), "xlsx" | "xlsm" | "xlsb" | "ods");
+    if !zip {
+        return Ok(extension != "xls");
+    }
+    // The record is 22 bytes plus a comment of up to 65,535; most files have no comment.
+    let mut last = [0u8; 22];
+    if len >= 22 {
+        file.seek(SeekFrom::Start(len - 22))?;
+        file.read_exact(&mut last)?;
+        if last[..4] == *b"PK\x05\x06" && last[20..] == [0, 0] {
+            return Ok(true);
+        }
+    }
+    let tail = len.min(22 + 65_535);
+    file.seek(SeekFrom::Start(len - tail))?;
+    let mut buf = Vec::with_capacity(tail as usize);
+    file.read_to_end(&mut buf)?;
+    Ok(buf.windows(4).rposition(|w| w == b"PK\x05\x06").is_some_and(|at| {
+        let comment = buf.get(at + 20..at + 22).map_or(usize::MAX, |c| u16::from_le_bytes([c[0], c[1]]) as usize);
+        at + 22 + comment == buf.len()
+    }))
 }
 
 /// The entry at `path` opened for reading, with its size, if it is a regular file: never a link's
@@ -515,7 +516,7 @@ mod tests {
     }
 
     #[test]
-    fn a_zip_is_complete_only_with_its_end_record() {
+    fn a_workbook_is_complete_by_what_its_first_bytes_say_it_is() {
         let dir = std::env::temp_dir().join(format!("kinerja-watch-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kr07_2024_capaian.xlsx");
@@ -526,6 +527,23 @@ mod tests {
         assert!(is_complete(&fixture).unwrap());
         let xls = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kr07_2024_capaian.xls");
         assert!(is_complete(&xls).unwrap());
+        // An .xlsx saved with a password is a compound file, whole in 512-byte sectors: taken
+        // at once, not after waiting for a zip end record that never comes.
+        let encrypted =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/encrypted.xlsx")).unwrap();
+        let locked = dir.join("locked.xlsx");
+        std::fs::write(&locked, &encrypted).unwrap();
+        assert!(is_complete(&locked).unwrap());
+        std::fs::write(&locked, &encrypted[..encrypted.len() - 100]).unwrap();
+        assert!(!is_complete(&locked).unwrap());
+        // A workbook renamed .xls is judged as the zip it is; an .xls with nothing yet is not whole.
+        let renamed = dir.join("renamed.xls");
+        std::fs::write(&renamed, &bytes).unwrap();
+        assert!(is_complete(&renamed).unwrap());
+        std::fs::write(&renamed, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(!is_complete(&renamed).unwrap());
+        std::fs::write(&renamed, b"").unwrap();
+        assert!(!is_complete(&renamed).unwrap());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

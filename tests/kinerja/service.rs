@@ -752,6 +752,24 @@ fn the_same_report_from_two_units_at_once_is_the_first_units() {
     assert!(reason.unwrap_or_default().contains("KR07"));
 }
 
+/// A workbook saved with a password is a compound file, not a zip: it is taken as soon as it
+/// settles and refused for what it is, and the unit's next report does not wait behind it (both
+/// waited 30 settle windows for a zip end record that never comes).
+#[test]
+fn a_password_protected_workbook_is_refused_at_once() {
+    let service = Service::start("encrypted");
+    service.drop_file("KR07", "laporan terkunci.xlsx", &bytes("encrypted.xlsx"));
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.wait_for_arrivals("both files", 2, Duration::from_secs(10));
+    let arrivals: Vec<(String, String, Option<String>)> =
+        service.rows("SELECT file_name, outcome, reason FROM arrivals ORDER BY id", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        });
+    let encrypted = kinerja::model::Finding::new(kinerja::model::Code::FileEncrypted, None, "").message();
+    assert_eq!(arrivals[0], ("laporan terkunci.xlsx".into(), "new".into(), Some(encrypted)));
+    assert_eq!((arrivals[1].0.as_str(), arrivals[1].1.as_str()), ("laporan.xlsx", "new"));
+}
+
 /// A unit's folder made in another case (Windows shares do not tell `kr09` from `KR09`) is that
 /// unit's, in the ledger and in `status` alike.
 #[test]
