@@ -15,7 +15,8 @@ use std::fmt::Write as _;
 pub struct Row {
     pub unit: String,
     pub name: String,
-    /// realisasi or agreement; `None` for a file that did not become a version, or nothing sent.
+    /// realisasi, agreement or plan; `None` for a file that did not become a version. A unit's
+    /// missing report is `realisasi`, of the year and period asked for.
     pub kind: Option<&'static str>,
     pub year: Option<i64>,
     pub period: Option<String>,
@@ -126,9 +127,15 @@ pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language
                 ..blank(l.verdict)
             });
         }
-        // No report, and no refusal in its place.
+        // No report, and no refusal in its place: the line names what was not sent, so that it
+        // does not read as "nothing at all" beside an agreement or a plan.
         if report.is_none() && later.is_none_or(|l| l.verdict != Verdict::Ditolak) {
-            rows.push(blank(Verdict::BelumMengirim));
+            rows.push(Row {
+                kind: Some(Kind::Realisasi.as_str()),
+                year: scope.year,
+                period: scope.period.map(str::to_string),
+                ..blank(Verdict::BelumMengirim)
+            });
         }
     }
     let (waiting, _, failed) = ledger.mail_counts()?;

@@ -139,7 +139,7 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     // An agreement has a line of its own and never stands in for the report.
     let kr01: Vec<(Option<&str>, Option<&str>)> =
         rows(&status, "KR01").iter().map(|r| (r["kind"].as_str(), r["outcome"].as_str())).collect();
-    assert_eq!(kr01, [(Some("agreement"), Some("diterima")), (None, Some("belum_mengirim"))]);
+    assert_eq!(kr01, [(Some("agreement"), Some("diterima")), (Some("realisasi"), Some("belum_mengirim"))]);
 
     // The Rekap, every sheet.
     let mut book = open_workbook_auto(&rekap).unwrap();
