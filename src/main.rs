@@ -362,7 +362,7 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let id = stored.id;
     let outcome = kinerja::pipeline::reread(config, &ledger, &stored, &bytes)?;
     let reading = outcome.reading();
-    ledger.replace_reading(id, &reading)?;
+    ledger.replace_reading(id, &reading, kinerja::pipeline::rejection(&outcome).as_deref())?;
     let mut said = kinerja::check::to_text(&outcome);
     let _ = writeln!(said, "\nSubmission {id} read again; its findings and scores in the ledger are replaced.");
     // The consolidated workbook of its year and period follows the ledger.
@@ -438,7 +438,8 @@ fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
 }
 
 /// A submission kinerja keeps, by id or SHA-256 prefix, and its bytes, from `ingest::load`
-/// without following links: nothing planted in the state folder is read through.
+/// without following links: nothing planted in the state folder is read through. Bytes that are
+/// no longer what was received (a damaged or edited copy) are not read as the submission.
 fn stored(config: &Config, work: &Workplace, ledger: &Ledger, key: &str) -> anyhow::Result<(Stored, Vec<u8>)> {
     let Some(stored) = ledger.find_submission(key)? else {
         bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
@@ -446,6 +447,16 @@ fn stored(config: &Config, work: &Workplace, ledger: &Ledger, key: &str) -> anyh
     let path = work.state.join(&stored.stored_path);
     let bytes =
         kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
+    let sha256 = kinerja::check::sha256(&bytes);
+    if sha256 != stored.sha256 {
+        bail!(
+            "{} is not the file submission {} was received as (its SHA-256 is {sha256}, not {}): \
+             it was changed or damaged since, so it is not read as that submission; its record is kept",
+            path.display(),
+            stored.id,
+            stored.sha256
+        );
+    }
     Ok((stored, bytes))
 }
 

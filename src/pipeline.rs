@@ -297,7 +297,7 @@ impl Processed {
 
 /// Why a read workbook cannot be filed, if it cannot: unreadable, declaring another unit, or
 /// without a year or period.
-fn rejection(outcome: &Outcome) -> Option<String> {
+pub fn rejection(outcome: &Outcome) -> Option<String> {
     let blocking = [Code::UnitMismatch, Code::YearUnknown, Code::PeriodUnknown];
     match &outcome.scored {
         None => outcome.findings.first().map(|f| f.message_in(outcome.language)),
@@ -398,13 +398,12 @@ impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
 /// [`StoreError`] when the ledger cannot answer: the review is not done without its context.
 pub fn reread(config: &Config, ledger: &Ledger, stored: &Stored, bytes: &[u8]) -> Result<Outcome, StoreError> {
     let overrides = Overrides { unit: stored.unit.clone(), ..Overrides::default() };
-    let (sha256, start) = (check::sha256(bytes), Instant::now());
     LedgerContext::new(ledger, config, Some(&stored.arrival_id)).check(
         Path::new(&stored.file_name),
         bytes,
-        &sha256,
+        &stored.sha256,
         &overrides,
-        start,
+        Instant::now(),
     )
 }
 

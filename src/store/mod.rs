@@ -56,6 +56,14 @@ pub enum StoreError {
     /// A batch of records could not be committed (the message of the failure).
     #[error("ledger: {0}")]
     Batch(String),
+    /// A submission read again would be another one: another unit, year, period or kind, or
+    /// accepted where it was rejected (or the other way round). Which version counts rests on
+    /// those, so its record is kept as it is.
+    #[error(
+        "submission {id} read again is {now}, where the ledger has {recorded}: its record is kept as it is \
+         (which version counts rests on what it is)"
+    )]
+    Reidentified { id: i64, recorded: String, now: String },
     /// The database was written by a newer kinerja.
     #[error("ledger schema version {found} is newer than this kinerja supports ({supported})")]
     TooNew { found: usize, supported: usize },
@@ -141,6 +149,8 @@ pub struct Stored {
     pub id: i64,
     /// The arrival that first brought its content.
     pub arrival_id: String,
+    /// Its content's SHA-256, as received.
+    pub sha256: String,
     /// Relative to the state directory.
     pub stored_path: String,
     pub unit: Option<String>,
@@ -169,6 +179,9 @@ impl ReadLedger for Ledger {
         query(self)
     }
 }
+
+/// What a submission is: unit, year, period, kind, and whether it was rejected.
+type What = (Option<String>, Option<i64>, Option<String>, Option<String>, bool);
 
 /// The report that counts for a unit, year, period and kind: its current version.
 #[derive(Debug, Clone, PartialEq)]
@@ -617,7 +630,7 @@ impl Ledger {
     pub fn find_submission(&self, key: &str) -> Result<Option<Stored>, StoreError> {
         let by_id = key.parse::<i64>().ok();
         let mut stmt = self.conn.prepare(
-            "SELECT id, arrival_id, stored_path, unit, file_name FROM submissions
+            "SELECT id, arrival_id, sha256, stored_path, unit, file_name FROM submissions
              WHERE id = ?1 OR (?2 <> '' AND sha256 LIKE ?2 || '%') LIMIT 2",
         )?;
         let prefix = if key.len() >= 6 && key.chars().all(|c| c.is_ascii_hexdigit()) { key } else { "" };
@@ -626,9 +639,10 @@ impl Ledger {
                 Ok(Stored {
                     id: r.get(0)?,
                     arrival_id: r.get(1)?,
-                    stored_path: r.get(2)?,
-                    unit: r.get(3)?,
-                    file_name: r.get(4)?,
+                    sha256: r.get(2)?,
+                    stored_path: r.get(3)?,
+                    unit: r.get(4)?,
+                    file_name: r.get(5)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -636,8 +650,38 @@ impl Ledger {
     }
 
     /// Replace what a submission's reading found with a fresh reading of the same file.
-    pub fn replace_reading(&mut self, submission_id: i64, reading: &Reading) -> Result<(), StoreError> {
+    ///
+    /// # Errors
+    /// [`StoreError::Reidentified`] when the fresh reading is of another unit, year, period or
+    /// kind, or `rejected` disagrees with the recorded result: nothing is replaced.
+    pub fn replace_reading(
+        &mut self,
+        submission_id: i64,
+        reading: &Reading,
+        rejected: Option<&str>,
+    ) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let recorded: What = tx.query_row(
+            "SELECT unit, year, period, kind, result = 'rejected' FROM submissions WHERE id = ?1",
+            [submission_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let now: What = (
+            reading.unit.clone(),
+            reading.year,
+            reading.period.map(str::to_string),
+            reading.kind.map(str::to_string),
+            rejected.is_some(),
+        );
+        if recorded != now {
+            let shown = |(unit, year, period, kind, rejected): &What| {
+                let part = |p: &Option<String>| p.clone().unwrap_or_else(|| "-".into());
+                let year = year.map_or_else(|| "-".into(), |y| y.to_string());
+                let result = if *rejected { "rejected" } else { "accepted" };
+                format!("{} {year} {} {}, {result}", part(unit), part(period), part(kind))
+            };
+            return Err(StoreError::Reidentified { id: submission_id, recorded: shown(&recorded), now: shown(&now) });
+        }
         tx.execute("DELETE FROM findings WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
         tx.execute("DELETE FROM indicators WHERE submission_id = ?1", [submission_id])?;
@@ -649,7 +693,7 @@ impl Ledger {
         tx.execute("DELETE FROM plan_history WHERE submission_id = ?1", [submission_id])?;
         tx.execute(
             "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
-                 report_json = NULL, processed_ms = ?7 WHERE id = ?1",
+                 report_json = NULL, processed_ms = ?7, reason = ?8 WHERE id = ?1",
             params![
                 submission_id,
                 reading.errors,
@@ -658,6 +702,7 @@ impl Ledger {
                 reading.npss,
                 reading.provisional,
                 now_ms(),
+                rejected,
             ],
         )?;
         insert_rows(&tx, submission_id, reading)?;

@@ -336,6 +336,74 @@ fn reading_a_submission_again_reviews_it_as_the_service_did() {
     assert!(codes(3).contains(&"CHANGED".to_string()), "{:?}", codes(3));
 }
 
+/// A kept file that is no longer what was received (damaged, or replaced by hand) is not read as
+/// its submission: `reprocess` and `annotate` refuse, and the ledger keeps its record.
+#[test]
+fn a_changed_kept_file_is_not_read_as_its_submission() {
+    let mut service = Service::start("reprocess-changed");
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.wait_for_arrivals("the report", 1, Duration::from_secs(20));
+    assert!(service.stop().success());
+    let kept = service.files_in("state/archive").pop().unwrap();
+    std::fs::write(&kept, bytes("kr07_2024_review_errors.xlsx")).unwrap();
+    let findings = || service.rows("SELECT code FROM findings ORDER BY seq", [], |r| r.get::<_, String>(0));
+    let before = findings();
+    for command in ["reprocess", "annotate"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", command, "1"])
+            .current_dir(&service.dir)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command}: {said}");
+        assert!(said.contains("is not the file submission 1 was received as"), "{command}: {said}");
+    }
+    assert_eq!(findings(), before);
+    assert!(service.files_in("outbox/2024/KR07").is_empty());
+}
+
+/// A reading of another year (or an outcome that flips) replaces nothing: which version counts
+/// rests on what the submission is.
+#[test]
+fn a_reading_of_another_identity_replaces_nothing() {
+    use kinerja::store::{Arrival, Decision, Reading, Record, Recorded, StoreError};
+    let dir = std::env::temp_dir().join(format!("kinerja-reidentified-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ledger.sqlite");
+    let mut ledger = Ledger::open(&path).unwrap();
+    let overrides = kinerja::ingest::Overrides { unit: Some("KR07".into()), ..Default::default() };
+    let reading = kinerja::check::check(&fixture("kr07_2024_capaian.xlsx"), &Config::builtin(), &overrides).reading();
+    let record = Record {
+        arrival: Arrival { id: "a1".into(), folder: "KR07".into(), file_name: "laporan.xlsx".into(), received_ms: 1 },
+        sha256: "5a".into(),
+        decision: Decision::Read { reading: Box::new(reading.clone()), rejected: None },
+        stored_path: "archive/5a.xlsx".into(),
+        messages: None,
+    };
+    let Ok(Recorded::New { submission_id, .. }) = ledger.record(&record) else { panic!("recorded") };
+    let errors = || -> i64 {
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT errors FROM submissions", [], |r| r.get(0))
+            .unwrap()
+    };
+    let recorded = errors();
+    let other_year = Reading { year: Some(2023), errors: recorded + 7, ..reading.clone() };
+    let refused = ledger.replace_reading(submission_id, &other_year, None).unwrap_err().to_string();
+    assert!(refused.contains("is KR07 2023 TAHUNAN realisasi, accepted, where the ledger has KR07 2024"), "{refused}");
+    let more_errors = Reading { errors: recorded + 7, ..reading };
+    assert!(matches!(
+        ledger.replace_reading(submission_id, &more_errors, Some("tidak dapat dibaca")),
+        Err(StoreError::Reidentified { .. })
+    ));
+    assert_eq!(errors(), recorded);
+    ledger.replace_reading(submission_id, &more_errors, None).unwrap();
+    assert_eq!(errors(), recorded + 7);
+    drop(ledger);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_burst_of_500_files_is_all_accounted_for() {
     let service = Service::start("burst");
