@@ -12,7 +12,7 @@ use crate::config::Limits;
 use crate::ingest::sheet::Data;
 use crate::model::amount::display2;
 use crate::model::text::numbers_in;
-use crate::model::{Claim, Severity, Value};
+use crate::model::{Claim, Kind, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
@@ -77,9 +77,9 @@ fn number(value: rust_decimal::Decimal) -> Cell {
 }
 
 /// *Hasil kinerja*: per indicator, the target and realisasi read, capaian computed and claimed;
-/// then NPSS.
+/// then NPSS. Only for a realisasi report: an agreement or a plan has targets, no results.
 fn results(outcome: &Outcome, name: String) -> Option<Added> {
-    let (report, card) = outcome.scored.as_ref()?;
+    let (report, card) = outcome.scored.as_ref().filter(|(report, _)| report.kind == Kind::Realisasi)?;
     let header = ["Kode", "Indikator", "SS", "Target", "Realisasi", "Capaian (hitung)", "Capaian (tertulis)", "Status"];
     let mut rows = vec![header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {

@@ -198,6 +198,25 @@ fn every_planted_inconsistency_is_an_error_at_its_cells() {
     );
 }
 
+/// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
+/// gets no *Hasil kinerja* sheet (that sheet listed every IKU as "na" under an NPSS row).
+#[test]
+fn a_plans_annotated_copy_lists_its_findings_and_no_results() {
+    let config = Config::builtin();
+    let overrides = kinerja::ingest::Overrides { unit: Some("KR06".into()), ..Default::default() };
+    let path = fixture("kr06_2024_renja_planted.xlsx");
+    let outcome = kinerja::check::check(&path, &config, &overrides);
+    let outbox = std::env::temp_dir().join(format!("kinerja-plan-copy-{}", std::process::id()));
+    std::fs::create_dir_all(&outbox).unwrap();
+    let written = kinerja::pipeline::annotate(&outcome, "renja.xlsx", &std::fs::read(&path).unwrap(), &config, &outbox)
+        .expect("an annotated copy");
+    let book = calamine::open_workbook_auto(outbox.join(written)).unwrap();
+    let names = calamine::Reader::sheet_names(&book);
+    assert_eq!(names.last().map(String::as_str), Some("Temuan"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "Hasil kinerja"), "{names:?}");
+    std::fs::remove_dir_all(&outbox).unwrap();
+}
+
 #[test]
 fn puspenkom_ro_amounts_traded_between_renja_and_pk_are_caught_though_every_total_agrees() {
     let (code, json) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
