@@ -78,6 +78,9 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     service.wait_for_arrivals("BKN's report", count + 1, Duration::from_secs(20));
     service.drop_file("BKN", "catatan.txt", b"bukan buku kerja");
     service.wait_for_arrivals("a refused file", count + 2, Duration::from_secs(20));
+    // A plan with errors: its copy lists findings with the longest codes there are.
+    service.drop_file("KR06", "renja 2024.xlsx", &std::fs::read(fixture("kr06_2024_renja_planted.xlsx")).unwrap());
+    service.wait_for_arrivals("KR06's plan", count + 3, Duration::from_secs(20));
     let rekap = service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx");
     assert!(service.stop().success());
     let out = service.dir.join("pdf");
@@ -117,6 +120,13 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
         "Seharusnya",
         &["Kode", "Tingkat", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"],
     );
+
+    let plan: Vec<PathBuf> = walk(&service.dir.join("outbox/2024/KR06"));
+    let plan = pages(&plan[0], &out);
+    let words: Vec<&str> = plan.iter().flat_map(|p| p.split_whitespace()).collect();
+    for code in ["PLAN_TARGET_MISMATCH", "TARGET_BELOW_REALISASI", "SPENDING_CLASS"] {
+        assert!(words.contains(&code), "{code} is cut in the plan's Temuan");
+    }
 
     let template = service.dir.join("template KR07 2024.xlsx");
     let made = Command::new(env!("CARGO_BIN_EXE_kinerja"))
