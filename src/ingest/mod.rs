@@ -171,6 +171,9 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let mut archive = package::inspect(bytes, limits).map_err(|f| f.at(path))?;
         let book = match (extension.as_str(), zip_kind(&archive)) {
+            (_, ZipKind::Bundle(inside)) => Err(Failure::Unreadable(format!(
+                "arsip zip berisi {inside}, bukan buku kerja; kirim buku kerjanya sendiri, satu berkas per laporan"
+            ))),
             ("xlsb", _) | (_, ZipKind::Xlsb) => {
                 let workbook = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
                 calamine_sheets(workbook, budget)
@@ -213,6 +216,8 @@ fn unreadable(e: impl std::fmt::Display, path: &Path) -> IngestError {
 enum ZipKind {
     Xlsb,
     Ods,
+    /// A zip archive that holds workbooks, not a workbook: what it holds, to say so.
+    Bundle(String),
     Other,
 }
 
@@ -221,6 +226,19 @@ fn zip_kind(archive: &package::Archive<'_>) -> ZipKind {
         ZipKind::Xlsb
     } else if archive.index_for_name("content.xml").is_some() {
         ZipKind::Ods
+    } else if archive.index_for_name("[Content_Types].xml").is_none()
+        && let inside = archive
+            .file_names()
+            .filter_map(Result::ok)
+            .filter(|name| {
+                let extension = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+                ["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&extension.as_str())
+            })
+            .map(|name| name.rsplit('/').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+        && !inside.is_empty()
+    {
+        ZipKind::Bundle(inside.join(", "))
     } else {
         ZipKind::Other
     }

@@ -123,6 +123,7 @@ fn files_that_cannot_be_read_get_one_clear_finding() {
         ("empty.xlsx", Code::FileEmpty),
         ("no_table.xlsx", Code::NoTable),
         ("does_not_exist.xlsx", Code::FileUnreadable),
+        ("kr07_2024_zipped.zip", Code::FileUnreadable),
     ] {
         let outcome = check_fixture(name);
         assert_eq!(outcome.exit_code(), 2, "{name}");
@@ -131,6 +132,18 @@ fn files_that_cannot_be_read_get_one_clear_finding() {
         assert_eq!(outcome.findings[0].severity, Severity::Error);
         assert!(outcome.scored.is_none());
     }
+}
+
+/// Workbooks sent inside a zip archive: the unit is told what the archive holds and to send
+/// the workbooks themselves, not that a part of a package is missing.
+#[test]
+fn a_zip_archive_of_workbooks_is_named_for_what_it_is() {
+    let outcome = check_fixture("kr07_2024_zipped.zip");
+    assert_eq!(
+        outcome.findings[0].found,
+        "arsip zip berisi kr07_2024_capaian.xlsx, kr07_2024_agreement_kode.xlsx, \
+        bukan buku kerja; kirim buku kerjanya sendiri, satu berkas per laporan"
+    );
 }
 
 #[test]
