@@ -171,9 +171,7 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let mut archive = package::inspect(bytes, limits).map_err(|f| f.at(path))?;
         let book = match (extension.as_str(), zip_kind(&archive)) {
-            (_, ZipKind::Bundle(inside)) => Err(Failure::Unreadable(format!(
-                "arsip zip berisi {inside}, bukan buku kerja; kirim buku kerjanya sendiri, satu berkas per laporan"
-            ))),
+            (_, ZipKind::NotWorkbook(what)) => Err(Failure::Unreadable(what)),
             ("xlsb", _) | (_, ZipKind::Xlsb) => {
                 let workbook = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
                 calamine_sheets(workbook, budget)
@@ -184,7 +182,7 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
                 let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
                 calamine_sheets(workbook, budget)
             }
-            _ => xlsx::read(archive, limits, budget),
+            (_, ZipKind::Xlsx) => xlsx::read(archive, limits, budget),
         };
         return book.map_err(|f| f.at(path));
     }
@@ -198,10 +196,9 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
         return calamine_sheets(workbook, budget).map_err(|f| f.at(path));
     }
     let head: String = bytes.iter().take(16).map(|b| if b.is_ascii_graphic() { *b as char } else { '.' }).collect();
-    Err(IngestError::Unreadable {
-        path: path.into(),
-        reason: format!("bukan berkas .xlsx, .xlsm, .xlsb, .xls atau .ods (diawali \"{head}\")"),
-    })
+    let reason = not_workbook(bytes)
+        .unwrap_or_else(|| format!("bukan berkas .xlsx, .xlsm, .xlsb, .xls atau .ods (diawali \"{head}\")"));
+    Err(IngestError::Unreadable { path: path.into(), reason })
 }
 
 fn unreadable(e: impl std::fmt::Display, path: &Path) -> IngestError {
@@ -214,34 +211,60 @@ fn unreadable(e: impl std::fmt::Display, path: &Path) -> IngestError {
 }
 
 enum ZipKind {
+    Xlsx,
     Xlsb,
     Ods,
-    /// A zip archive that holds workbooks, not a workbook: what it holds, to say so.
-    Bundle(String),
-    Other,
+    /// Not a workbook: what to tell the unit it is instead.
+    NotWorkbook(String),
 }
 
 fn zip_kind(archive: &package::Archive<'_>) -> ZipKind {
-    if archive.index_for_name("xl/workbook.bin").is_some() {
-        ZipKind::Xlsb
-    } else if archive.index_for_name("content.xml").is_some() {
-        ZipKind::Ods
-    } else if archive.index_for_name("[Content_Types].xml").is_none()
-        && let inside = archive
-            .file_names()
-            .filter_map(Result::ok)
-            .filter(|name| {
-                let extension = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
-                ["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&extension.as_str())
-            })
-            .map(|name| name.rsplit('/').next().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-        && !inside.is_empty()
-    {
-        ZipKind::Bundle(inside.join(", "))
-    } else {
-        ZipKind::Other
+    let has = |name: &str| archive.index_for_name(name).is_some();
+    if has("xl/workbook.bin") {
+        return ZipKind::Xlsb;
     }
+    if has("content.xml") {
+        return ZipKind::Ods;
+    }
+    let document =
+        [("word/document.xml", "dokumen Word (.docx)"), ("ppt/presentation.xml", "presentasi PowerPoint (.pptx)")];
+    if let Some((_, what)) = document.iter().find(|(part, _)| has(part)) {
+        return ZipKind::NotWorkbook(instead(what));
+    }
+    if has("[Content_Types].xml") {
+        return ZipKind::Xlsx;
+    }
+    let inside: Vec<String> = archive
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|name| {
+            let extension = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+            ["xlsx", "xlsm", "xlsb", "xls", "ods"].contains(&extension.as_str())
+        })
+        .map(|name| name.rsplit('/').next().unwrap_or_default().to_string())
+        .collect();
+    if !inside.is_empty() {
+        return ZipKind::NotWorkbook(format!(
+            "arsip zip berisi {}, bukan buku kerja; kirim buku kerjanya sendiri, satu berkas per laporan",
+            inside.join(", ")
+        ));
+    }
+    ZipKind::Xlsx
+}
+
+/// What a file that is no workbook is, by its first bytes, for the kinds units send instead.
+fn not_workbook(bytes: &[u8]) -> Option<String> {
+    let kinds: [(&[u8], &str); 4] = [
+        (b"%PDF", "berkas PDF"),
+        (b"\x89PNG", "gambar PNG"),
+        (b"\xFF\xD8\xFF", "gambar JPEG"),
+        (b"{\\rtf", "dokumen RTF"),
+    ];
+    kinds.iter().find(|(head, _)| bytes.starts_with(head)).map(|(_, what)| instead(what))
+}
+
+fn instead(what: &str) -> String {
+    format!("{what}, bukan buku kerja; kirim laporan sebagai buku kerja Excel (.xlsx)")
 }
 
 /// The sheets of a workbook calamine reads (.xlsb, .ods, .xls): every worksheet's used cells,

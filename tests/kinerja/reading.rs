@@ -124,6 +124,8 @@ fn files_that_cannot_be_read_get_one_clear_finding() {
         ("no_table.xlsx", Code::NoTable),
         ("does_not_exist.xlsx", Code::FileUnreadable),
         ("kr07_2024_zipped.zip", Code::FileUnreadable),
+        ("lkj_2024.docx", Code::FileUnreadable),
+        ("lkj_2024.pdf", Code::FileUnreadable),
     ] {
         let outcome = check_fixture(name);
         assert_eq!(outcome.exit_code(), 2, "{name}");
@@ -134,16 +136,20 @@ fn files_that_cannot_be_read_get_one_clear_finding() {
     }
 }
 
-/// Workbooks sent inside a zip archive: the unit is told what the archive holds and to send
-/// the workbooks themselves, not that a part of a package is missing.
+/// What units send instead of a workbook is named for what it is: workbooks inside a zip
+/// archive (what it holds, and to send them themselves), their LKj as a Word document or a PDF;
+/// not "a part of the package is missing" or the file's first bytes.
 #[test]
-fn a_zip_archive_of_workbooks_is_named_for_what_it_is() {
-    let outcome = check_fixture("kr07_2024_zipped.zip");
+fn what_units_send_instead_of_a_workbook_is_named_for_what_it_is() {
+    let said = |name: &str| check_fixture(name).findings[0].found.clone();
     assert_eq!(
-        outcome.findings[0].found,
-        "arsip zip berisi kr07_2024_capaian.xlsx, kr07_2024_agreement_kode.xlsx, \
-        bukan buku kerja; kirim buku kerjanya sendiri, satu berkas per laporan"
+        said("kr07_2024_zipped.zip"),
+        "arsip zip berisi kr07_2024_capaian.xlsx, kr07_2024_agreement_kode.xlsx, bukan buku kerja; \
+         kirim buku kerjanya sendiri, satu berkas per laporan"
     );
+    let instead = "bukan buku kerja; kirim laporan sebagai buku kerja Excel (.xlsx)";
+    assert_eq!(said("lkj_2024.docx"), format!("dokumen Word (.docx), {instead}"));
+    assert_eq!(said("lkj_2024.pdf"), format!("berkas PDF, {instead}"));
 }
 
 #[test]
