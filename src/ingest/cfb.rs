@@ -60,12 +60,14 @@ impl<'a> Compound<'a> {
     }
 }
 
-/// Check the compound file in `bytes` and measure its workbook's sheets against `limits`.
+/// Check the compound file in `bytes` and measure its workbook's sheets against `limits`; the
+/// names of the streams it holds (`Workbook` for an .xls, `EncryptedPackage` for a workbook
+/// saved with a password, `WordDocument` for a Word document …).
 ///
 /// # Errors
 /// [`Failure::Unreadable`] for a broken structure; [`Failure::TooLarge`] when a sheet's cells
 /// span more than the dense area the limits allow.
-pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), Failure> {
+pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Failure> {
     let shift = u16_at(bytes, 30).ok_or_else(|| broken("kepala berkas terpotong"))?;
     let sector = match shift {
         9 => 512,
@@ -110,6 +112,7 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), Failure> {
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         .collect();
     let mini_sectors = mini_stream.len() / 64;
+    let mut streams = Vec::new();
     for entry in &entries[1..] {
         if entry[66] != 2 {
             continue;
@@ -133,8 +136,9 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<(), Failure> {
             let end = (size as usize).min(content.len());
             measure(&content[..end], limits)?;
         }
+        streams.push(name);
     }
-    Ok(())
+    Ok(streams)
 }
 
 /// The widest dense rectangle any sheet of a BIFF workbook stream asks for, against the limit;

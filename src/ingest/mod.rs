@@ -187,11 +187,20 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
         return book.map_err(|f| f.at(path));
     }
     if bytes.starts_with(&COMPOUND_FILE) {
-        if extension.starts_with("xls") && extension.len() == 4 {
-            // An .xlsx or .xlsm saved with a password: Office wraps the package in a compound file.
+        let streams = cfb::inspect(bytes, limits).map_err(|f| f.at(path))?;
+        let has = |name: &str| streams.iter().any(|s| s == name);
+        if has("EncryptedPackage") {
+            // A workbook saved with a password: Office wraps the encrypted package in a compound file.
             return Err(IngestError::Encrypted { path: path.into() });
         }
-        cfb::inspect(bytes, limits).map_err(|f| f.at(path))?;
+        let document =
+            [("WordDocument", "dokumen Word (.doc)"), ("PowerPoint Document", "presentasi PowerPoint (.ppt)")];
+        if !has("Workbook")
+            && !has("Book")
+            && let Some((_, what)) = document.iter().find(|(stream, _)| has(stream))
+        {
+            return Err(IngestError::Unreadable { path: path.into(), reason: instead(what) });
+        }
         let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
         return calamine_sheets(workbook, budget).map_err(|f| f.at(path));
     }

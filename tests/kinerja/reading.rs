@@ -126,6 +126,7 @@ fn files_that_cannot_be_read_get_one_clear_finding() {
         ("kr07_2024_zipped.zip", Code::FileUnreadable),
         ("lkj_2024.docx", Code::FileUnreadable),
         ("lkj_2024.pdf", Code::FileUnreadable),
+        ("lkj_2024.doc", Code::FileUnreadable),
     ] {
         let outcome = check_fixture(name);
         assert_eq!(outcome.exit_code(), 2, "{name}");
@@ -150,6 +151,18 @@ fn what_units_send_instead_of_a_workbook_is_named_for_what_it_is() {
     let instead = "bukan buku kerja; kirim laporan sebagai buku kerja Excel (.xlsx)";
     assert_eq!(said("lkj_2024.docx"), format!("dokumen Word (.docx), {instead}"));
     assert_eq!(said("lkj_2024.pdf"), format!("berkas PDF, {instead}"));
+    assert_eq!(said("lkj_2024.doc"), format!("dokumen Word (.doc), {instead}"));
+}
+
+/// A workbook saved with a password is known by what it holds, whatever it is named: as .xls
+/// it was "Cfb error: Cannot find Workbook stream".
+#[test]
+fn a_password_protected_workbook_is_said_to_be_one_by_any_name() {
+    let renamed = std::env::temp_dir().join(format!("kinerja-locked-{}.xls", std::process::id()));
+    std::fs::copy(fixture("encrypted.xlsx"), &renamed).unwrap();
+    let outcome = kinerja::check::check(&renamed, &kinerja::config::Config::builtin(), &Overrides::default());
+    std::fs::remove_file(&renamed).unwrap();
+    assert_eq!(outcome.findings.iter().map(|f| f.code).collect::<Vec<_>>(), [Code::FileEncrypted]);
 }
 
 #[test]
