@@ -209,7 +209,7 @@ fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Opt
         Data::Int(i) => sheet.write_number_with_format(row, col, *i as f64, format)?,
         Data::Bool(b) => sheet.write_boolean_with_format(row, col, *b, format)?,
         Data::DateTime(d) => sheet.write_number_with_format(row, col, *d, format)?,
-        Data::Empty => sheet.write_blank(row, col, format)?,
+        Data::Empty | Data::Uncalculated => sheet.write_blank(row, col, format)?,
     };
     Ok(())
 }

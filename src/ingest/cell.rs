@@ -98,6 +98,8 @@ pub enum Kind {
     Date,
     /// A formula whose cached value is an error (`#DIV/0!`).
     FormulaError,
+    /// A formula saved without its value.
+    Uncalculated,
     Unreadable,
 }
 
@@ -149,6 +151,7 @@ pub fn read(data: &Data) -> CellValue<'_> {
         Data::DateTime(serial) => plain(Kind::Date, Cow::Owned(excel_date(*serial))),
         Data::DateTimeIso(s) => plain(Kind::Date, Cow::Owned(s.clone())),
         Data::Error(e) => plain(Kind::FormulaError, Cow::Owned(e.clone())),
+        Data::Uncalculated => plain(Kind::Uncalculated, Cow::Borrowed("")),
     }
 }
 

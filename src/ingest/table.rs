@@ -295,7 +295,7 @@ impl<'a> Reader<'a> {
                 Some((n, _)) => Value::Number(n),
                 None => Value::Missing,
             },
-            Kind::Date | Kind::FormulaError | Kind::Unreadable => {
+            Kind::Date | Kind::FormulaError | Kind::Uncalculated | Kind::Unreadable => {
                 self.unreadable(&cell, &at, (role, code));
                 Value::Missing
             }
@@ -335,7 +335,8 @@ impl<'a> Reader<'a> {
                 self.unreadable(&cell, &at, (role, code));
                 return None;
             }
-            Kind::Empty | Kind::NotApplicable | Kind::Opinion => return None,
+            // A claim saved without its value claims nothing: kinerja's recomputation stands.
+            Kind::Empty | Kind::NotApplicable | Kind::Opinion | Kind::Uncalculated => return None,
         };
         Some(Claim { value, decimals, at })
     }
@@ -382,6 +383,7 @@ impl<'a> Reader<'a> {
         let code = match cell.kind {
             Kind::Date => Code::CellDate,
             Kind::FormulaError => Code::FormulaError,
+            Kind::Uncalculated => Code::FormulaUncalculated,
             _ => Code::CellUnreadable,
         };
         self.findings.push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));

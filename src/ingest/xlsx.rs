@@ -536,7 +536,7 @@ fn cell_value(
 ) -> Result<Data, PartError> {
     // The `<v>` text goes to a buffer kept from cell to cell: most values are numbers and
     // string indexes, parsed from it without an allocation of their own.
-    let mut has_value = false;
+    let (mut has_value, mut has_formula) = (false, false);
     let mut inline: Option<String> = None;
     loop {
         buf.clear();
@@ -550,6 +550,7 @@ fn cell_value(
                 "f" => {
                     let name = e.name().as_ref().to_string();
                     xml.read_to_end_into(quick_xml::name::QName(&name), inner)?;
+                    has_formula = true;
                 }
                 _ => {}
             },
@@ -562,7 +563,7 @@ fn cell_value(
         return Ok(inline.map_or(Data::Empty, Data::String));
     }
     if !has_value {
-        return Ok(Data::Empty);
+        return Ok(if has_formula { Data::Uncalculated } else { Data::Empty });
     }
     let value: &str = text;
     Ok(match cell.kind {

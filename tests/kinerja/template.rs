@@ -21,6 +21,23 @@ fn a_filled_template_scores_like_the_published_report() {
     assert_eq!(lines, [("IKU.4", Some("98.55".into())), ("IKU.7", Some("92.05".into()))]);
 }
 
+/// A realisasi typed as a formula by a program that does not calculate (openpyxl) is saved
+/// without its value: an error at its cell, never a silent N/A in the NPSS. The template's own
+/// capaian formulas, saved the same way, claim nothing and are no error (the filled template
+/// above has them too).
+#[test]
+fn a_formula_saved_without_its_value_is_an_error_where_it_feeds_the_score() {
+    let outcome = check_fixture("template_bkn_2023_formula_unsaved.xlsx");
+    let errors: Vec<(&str, String)> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.severity == kinerja::model::Severity::Error)
+        .map(|f| (f.code.as_str(), f.at.as_ref().map(ToString::to_string).unwrap_or_default()))
+        .collect();
+    assert_eq!(errors, [("FORMULA_UNCALCULATED", "Laporan!G10".to_string())]);
+    assert_eq!(outcome.exit_code(), 1);
+}
+
 #[test]
 fn templates_lock_their_labels_and_describe_themselves() {
     let dir = std::env::temp_dir().join(format!("kinerja-template-{}", std::process::id()));
