@@ -175,6 +175,10 @@ fn review(
         }
     }
     let (card, scoring) = score::score(&report, &config.rules);
+    // A realisasi that could not be read has its error at its cell already: not "kosong" as well.
+    let unread = |f: &Finding| findings.iter().any(|e| e.severity == Severity::Error && e.at.is_some() && e.at == f.at);
+    let scoring: Vec<Finding> =
+        scoring.into_iter().filter(|f| f.code != Code::RealisasiMissing || !unread(f)).collect();
     findings.extend(scoring);
     let previous = match (&identity.unit, identity.year, identity.period) {
         (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),

@@ -35,6 +35,12 @@ fn a_formula_saved_without_its_value_is_an_error_where_it_feeds_the_score() {
         .map(|f| (f.code.as_str(), f.at.as_ref().map(ToString::to_string).unwrap_or_default()))
         .collect();
     assert_eq!(errors, [("FORMULA_UNCALCULATED", "Laporan!G10".to_string())]);
+    // Not also "Realisasi IKU.3 kosong": the cell is not empty, its value is unknown.
+    assert!(
+        !outcome.findings.iter().any(|f| f.code == kinerja::model::Code::RealisasiMissing),
+        "{:#?}",
+        outcome.findings
+    );
     assert_eq!(outcome.exit_code(), 1);
 }
 
