@@ -103,6 +103,21 @@ pub enum Kind {
     Unreadable,
 }
 
+impl Kind {
+    /// The finding for a cell that holds something, but no value kinerja can read with
+    /// confidence: a date, a formula's error, a formula saved without its value, other text.
+    pub fn unreadable(&self) -> Option<crate::model::Code> {
+        use crate::model::Code;
+        match self {
+            Kind::Date => Some(Code::CellDate),
+            Kind::FormulaError => Some(Code::FormulaError),
+            Kind::Uncalculated => Some(Code::FormulaUncalculated),
+            Kind::Unreadable => Some(Code::CellUnreadable),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellValue<'a> {
     pub kind: Kind,

@@ -384,6 +384,27 @@ fn volume_of(sheet: &Sheet, row: u32, col: u32) -> (Option<Decimal>, Option<Stri
     (number, satuan)
 }
 
+/// Targets and past realisasi whose cell holds something that could not be read (a date, a
+/// formula's error, a formula saved without its value, text that is no number): each an error
+/// at its cell, never a silent "not in force".
+fn unread(sheets: &[Sheet], plan: &Plan) -> Vec<Finding> {
+    let targets = plan.targets.iter().filter(|t| t.value == Value::Missing).map(|t| ("Target", &t.code, t.year, &t.at));
+    let history =
+        plan.history.iter().filter(|h| h.realisasi == Value::Missing).map(|h| ("Realisasi", &h.code, h.year, &h.at));
+    targets
+        .chain(history)
+        .filter_map(|(what, code, year, at)| {
+            let sheet = sheets.iter().find(|s| s.name == at.sheet)?;
+            let cell = cell::read(sheet.get(at.row, at.col));
+            let finding = cell.kind.unreadable()?;
+            Some(
+                Finding::new(finding, Some(at.clone()), format!("{what} {code} tahun {year}"))
+                    .found(cell.text.as_ref()),
+            )
+        })
+        .collect()
+}
+
 /// Everything read from the plan's sheets.
 #[derive(Default)]
 struct Parts {
@@ -440,6 +461,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         parts.indicators = renja.map(|t| (Source::Renja, indicator_of(t, false, t.at.clone()))).collect();
     }
     let mut findings = std::mem::take(&mut parts.findings);
+    findings.extend(unread(sheets, &parts.plan));
     if let (Some(given), Some(said)) = (overrides.year, declared.year)
         && given != said
     {

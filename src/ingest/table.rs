@@ -380,12 +380,7 @@ impl<'a> Reader<'a> {
     }
 
     fn unreadable(&mut self, cell: &CellValue, at: &CellRef, about: (Role, &str)) {
-        let code = match cell.kind {
-            Kind::Date => Code::CellDate,
-            Kind::FormulaError => Code::FormulaError,
-            Kind::Uncalculated => Code::FormulaUncalculated,
-            _ => Code::CellUnreadable,
-        };
+        let code = cell.kind.unreadable().unwrap_or(Code::CellUnreadable);
         self.findings.push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));
     }
 

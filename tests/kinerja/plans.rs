@@ -198,6 +198,21 @@ fn every_planted_inconsistency_is_an_error_at_its_cells() {
     );
 }
 
+/// A plan's target that is no number is an error at its cell, never a silent "not in force":
+/// words, and a formula saved without its value.
+#[test]
+fn a_plans_target_that_cannot_be_read_is_an_error_at_its_cell() {
+    let (code, json) = check_json("template_kr06_2024_plan_unreadable.xlsx", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        errors(&json),
+        [
+            ("CELL_UNREADABLE".to_string(), "Renstra vs Renja!D6".to_string()),
+            ("FORMULA_UNCALCULATED".to_string(), "Renstra vs Renja!D7".to_string())
+        ]
+    );
+}
+
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
 /// gets no *Hasil kinerja* sheet (that sheet listed every IKU as "na" under an NPSS row).
 #[test]
@@ -311,6 +326,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_planted.xlsx",
         "puspenkom_2025_renja_pk.xlsx",
         "template_kr06_2024_plan_filled.xlsx",
+        "template_kr06_2024_plan_unreadable.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
