@@ -177,8 +177,15 @@ fn review(
     let (card, scoring) = score::score(&report, &config.rules);
     // A realisasi that could not be read has its error at its cell already: not "kosong" as well.
     let unread = |f: &Finding| findings.iter().any(|e| e.severity == Severity::Error && e.at.is_some() && e.at == f.at);
-    let scoring: Vec<Finding> =
+    let mut scoring: Vec<Finding> =
         scoring.into_iter().filter(|f| f.code != Code::RealisasiMissing || !unread(f)).collect();
+    // A report whose every realisasi is blank (a template sent back unfilled) is no report yet:
+    // one error, so that it blocks and the last valid version's NPSS stays the one shown.
+    let empty = scoring.iter().filter(|f| f.code == Code::RealisasiMissing).count();
+    if empty > 0 && empty == report.indicators.len() {
+        scoring.retain(|f| f.code != Code::RealisasiMissing);
+        scoring.push(Finding::new(Code::RealisasiEmpty, None, "").found(empty.to_string()));
+    }
     findings.extend(scoring);
     let previous = match (&identity.unit, identity.year, identity.period) {
         (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),

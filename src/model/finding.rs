@@ -204,6 +204,9 @@ codes! {
     RealisasiMissing => "REALISASI_MISSING", Warning,
         "Realisasi {subject} kosong; indikator tidak dinilai (dianggap N/A).",
         "Realisasi of {subject} is empty; the indicator is not scored (taken as N/A).";
+    RealisasiEmpty => "REALISASI_EMPTY", Error,
+        "Semua realisasi kosong ({found} indikator): laporan ini belum dapat dinilai. Isi realisasinya lalu kirim kembali.",
+        "Every realisasi is empty ({found} indicators): this report cannot be scored yet. Fill in the realisasi and resend it.";
     TargetMissing => "TARGET_MISSING", Error,
         "Target {subject} kosong atau nol sehingga capaian tidak dapat dihitung.",
         "The target of {subject} is empty or zero, so capaian cannot be computed.";

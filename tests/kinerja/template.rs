@@ -44,6 +44,24 @@ fn a_formula_saved_without_its_value_is_an_error_where_it_feeds_the_score() {
     assert_eq!(outcome.exit_code(), 1);
 }
 
+/// A template sent back unfilled is no report yet: one error, so that it blocks and the last
+/// valid version's NPSS stays the one shown (it was accepted with 14 warnings and NPSS N/A).
+#[test]
+fn a_template_sent_back_unfilled_is_no_report_yet() {
+    let dir = std::env::temp_dir().join(format!("kinerja-template-blank-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = Config::builtin();
+    let unit = config.units.get("KR07").unwrap();
+    let blank = dir.join("laporan.xlsx");
+    template::write(&blank, unit, 2024, TemplateKind::Realisasi(Period::Year), &template::builtin(unit).unwrap())
+        .unwrap();
+    let outcome = kinerja::check::check(&blank, &config, &Overrides::default());
+    let said: Vec<(&str, &str)> = outcome.findings.iter().map(|f| (f.code.as_str(), f.found.as_str())).collect();
+    assert_eq!(said, [("REALISASI_EMPTY", "14")]);
+    assert_eq!(outcome.exit_code(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn templates_lock_their_labels_and_describe_themselves() {
     let dir = std::env::temp_dir().join(format!("kinerja-template-{}", std::process::id()));
