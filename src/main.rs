@@ -273,7 +273,7 @@ fn parse_language(text: &str) -> Result<Language, String> {
 
 fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
-    let ledger = recorded(&work)?;
+    let mut ledger = recorded(&work)?;
     let periods = match period {
         Some(p) => vec![p],
         None => ledger.periods(year)?,
@@ -284,7 +284,7 @@ fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -
     }
     let mut out = String::new();
     for period in periods {
-        let path = kinerja::consolidate::rebuild(config, &ledger, year, period)?;
+        let path = kinerja::pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
         let _ = writeln!(out, "{}", path.display());
         if send {
             let relative = path.strip_prefix(&work.outbox).unwrap_or(&path).to_string_lossy().into_owned();
@@ -370,7 +370,7 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
         && report.kind == Kind::Realisasi
         && let (Some(year), Some(period)) = (report.identity.year, report.identity.period)
     {
-        let rebuilt = kinerja::consolidate::rebuild(config, &ledger, year, period)?;
+        let rebuilt = kinerja::pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
         let _ = writeln!(said, "Rebuilt {}", rebuilt.display());
     }
     if notify {

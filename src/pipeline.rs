@@ -407,6 +407,61 @@ pub fn reread(config: &Config, ledger: &Ledger, stored: &Stored, bytes: &[u8]) -
     )
 }
 
+/// Rebuild the consolidated workbook of a year and period from the ledger, after holding each
+/// report that is held to its units' reports (BKN's) to the ones that count now: its roll-up
+/// findings are those of when it arrived, and a unit that reported since would still be named
+/// as missing in *Temuan* beside an *Agregat BKN* sheet that counts it. Nothing is mailed for
+/// that; a report that cannot be read again keeps its findings, and says why in the log.
+///
+/// # Errors
+/// What [`crate::consolidate::rebuild`] returns.
+pub fn rekap(
+    config: &Config,
+    ledger: &mut Ledger,
+    state: &Path,
+    year: u16,
+    period: Period,
+) -> Result<PathBuf, crate::consolidate::ConsolidateError> {
+    let held: Vec<&str> = config
+        .units
+        .units()
+        .iter()
+        .map(|u| u.code.as_str())
+        .filter(|code| !config.cascades_of(code, year).is_empty())
+        .collect();
+    for unit in held {
+        if let Err(why) = review_again(config, ledger, state, unit, (year, period)) {
+            tracing::warn!(
+                unit,
+                year,
+                period = period.as_str(),
+                "its report was not held to its units' reports again: {why}"
+            );
+        }
+    }
+    crate::consolidate::rebuild(config, ledger, year, period)
+}
+
+/// Read `unit`'s report that counts for the year and period again, and record what it finds.
+fn review_again(
+    config: &Config,
+    ledger: &mut Ledger,
+    state: &Path,
+    unit: &str,
+    (year, period): (u16, Period),
+) -> Result<(), String> {
+    let Some(stored) = ledger.current_stored(unit, year, period, Kind::Realisasi).map_err(|e| e.to_string())? else {
+        return Ok(());
+    };
+    let path = state.join(&stored.stored_path);
+    let bytes = crate::ingest::load(&path, &config.limits, false).map_err(|e| e.to_string())?;
+    if check::sha256(&bytes) != stored.sha256 {
+        return Err(format!("{} is no longer the file received", path.display()));
+    }
+    let outcome = reread(config, ledger, &stored, &bytes).map_err(|e| e.to_string())?;
+    ledger.replace_reading(stored.id, &outcome.reading(), rejection(&outcome).as_deref()).map_err(|e| e.to_string())
+}
+
 /// Unpacked bytes above which a workbook gets no annotated copy: a report unpacks to 20–300 KB,
 /// and re-rendering a workbook of a million cells would take more memory than reading it.
 const ANNOTATE_UNPACKED: u64 = 16 * 1024 * 1024;

@@ -413,7 +413,7 @@ fn rebuild(
     config: &Config,
     work: &Workplace,
 ) -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
-    let ledger = crate::store::Ledger::open(&work.ledger())?;
+    let mut ledger = crate::store::Ledger::open(&work.ledger())?;
     let mut periods = BTreeSet::new();
     for rekaps in pending {
         match rekaps {
@@ -425,7 +425,7 @@ fn rebuild(
     }
     let mut rebuilt = Vec::new();
     for (year, period) in periods {
-        let path = crate::consolidate::rebuild(config, &ledger, year, period)?;
+        let path = pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
         let outbox = &config.service.outbox;
         let relative = path.strip_prefix(outbox).unwrap_or(&path).to_string_lossy().into_owned();
         crate::mail::send_consolidated(config, &ledger, year, period, &relative, false)?;

@@ -626,6 +626,20 @@ impl Ledger {
         Ok(stmt.query_row(params![unit, year, period, kind.as_str(), before], |r| r.get(0)).optional()?)
     }
 
+    /// The stored submission of the unit's current version of a report, if it has one.
+    pub fn current_stored(
+        &self,
+        unit: &str,
+        year: u16,
+        period: Period,
+        kind: Kind,
+    ) -> Result<Option<Stored>, StoreError> {
+        match self.current(unit, year, Some(period), kind, None)? {
+            Some(id) => self.find_submission(&id.to_string()),
+            None => Ok(None),
+        }
+    }
+
     /// The stored file and folder of a submission, by id or by a unique SHA-256 prefix.
     pub fn find_submission(&self, key: &str) -> Result<Option<Stored>, StoreError> {
         let by_id = key.parse::<i64>().ok();

@@ -99,6 +99,9 @@ pub fn attachment(data: &str, marker: &str) -> Option<Vec<u8>> {
     let headers = &rest[..body_start];
     let body = &rest[body_start..];
     let body = &body[..body.find("\r\n--").unwrap_or(body.len())];
+    if headers.contains("Content-Transfer-Encoding: 7bit") || headers.contains("Content-Transfer-Encoding: 8bit") {
+        return Some(body.as_bytes().to_vec());
+    }
     if headers.contains("quoted-printable") {
         let joined = body.replace("=\r\n", "");
         let bytes = joined.as_bytes();
