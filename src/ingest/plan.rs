@@ -364,9 +364,31 @@ fn amount_of(data: &Data) -> Option<Decimal> {
     }
 }
 
-/// The first amount at or right of `col` (`Rp` may stand in a cell of its own).
-fn amount_from(sheet: &Sheet, row: u32, col: u32) -> Option<(Decimal, u32)> {
-    sheet.cells_in_row(row).filter(|(c, _)| *c >= col).find_map(|(c, d)| amount_of(d).map(|a| (a, c)))
+/// The first amount at or right of `col` (`Rp` may stand in a cell of its own). A cell on the way
+/// whose value cannot be read (a formula's error, a date, a formula saved without its value)
+/// ends the look with a finding about `subject`: the amount is that cell's, never a number
+/// further right. A printed total is a claim: saved without its value, it claims nothing.
+fn amount_from(
+    sheet: &Sheet,
+    (row, col): (u32, u32),
+    (subject, claim): (&str, bool),
+    findings: &mut Vec<Finding>,
+) -> Option<(Decimal, u32)> {
+    for (c, data) in sheet.cells_in_row(row).filter(|(c, _)| *c >= col) {
+        if let Some(amount) = amount_of(data) {
+            return Some((amount, c));
+        }
+        let cell = cell::read(data);
+        // Words on the way (`Rp`, a unit) are passed over; a value that cannot be read is not.
+        if let Some(code) = cell.kind.unreadable().filter(|code| *code != Code::CellUnreadable) {
+            if !(claim && code == Code::FormulaUncalculated) {
+                let at = CellRef::new(&sheet.name, row, c);
+                findings.push(Finding::new(code, Some(at), subject).found(cell.text.as_ref()));
+            }
+            return None;
+        }
+    }
+    None
 }
 
 /// `97 Orang`, `180.104 Dokumen` → (97, Orang), (180104, Dokumen).
@@ -708,9 +730,10 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
         let code_cell = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
         let code = budget_code(&text_of(sheet, row, c.code));
         let name = text_of(sheet, row, c.name);
-        let amount = amount_from(sheet, row, amount_col);
         if sheet.texts_in_row(row).any(|(_, t)| is_total(t)) && Level::of_code(&code).is_none() {
-            if let Some((value, col)) = amount {
+            if let Some((value, col)) =
+                amount_from(sheet, (row, amount_col), ("Jumlah pagu", true), &mut parts.findings)
+            {
                 let at = CellRef::new(&sheet.name, row, col);
                 parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
             }
@@ -738,6 +761,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
         {
             parts.findings.push(Finding::new(Code::RoCode, Some(code_cell.clone()), &code).found(&code).expected(why));
         }
+        let amount = amount_from(sheet, (row, amount_col), (&format!("Pagu {code}"), false), &mut parts.findings);
         let (volume, satuan) = c.volume.map_or((None, None), |col| volume_of(sheet, row, col));
         parts.plan.budget.push(PlanLine {
             level,

@@ -198,19 +198,23 @@ fn every_planted_inconsistency_is_an_error_at_its_cells() {
     );
 }
 
-/// A plan's target that is no number is an error at its cell, never a silent "not in force":
-/// words, and a formula saved without its value.
+/// A plan's target or amount that is no number is an error at its cell, never a silent "not in
+/// force" or a number found further along the row: words, and formulas saved without their
+/// value. The template's own total formula, saved so, claims nothing (no error).
 #[test]
-fn a_plans_target_that_cannot_be_read_is_an_error_at_its_cell() {
+fn a_plans_target_or_amount_that_cannot_be_read_is_an_error_at_its_cell() {
     let (code, json) = check_json("template_kr06_2024_plan_unreadable.xlsx", &[]);
     assert_eq!(code, 1);
     assert_eq!(
         errors(&json),
         [
+            ("FORMULA_UNCALCULATED".to_string(), "Anggaran!D5".to_string()),
             ("CELL_UNREADABLE".to_string(), "Renstra vs Renja!D6".to_string()),
             ("FORMULA_UNCALCULATED".to_string(), "Renstra vs Renja!D7".to_string())
         ]
     );
+    let (_, filled) = check_json("template_kr06_2024_plan_filled.xlsx", &[]);
+    assert_eq!(errors(&filled), []);
 }
 
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
