@@ -44,18 +44,24 @@ fn a_formula_saved_without_its_value_is_an_error_where_it_feeds_the_score() {
     assert_eq!(outcome.exit_code(), 1);
 }
 
+/// Kanreg VII's blank report template for `year` and `period`, in a folder of its own named by
+/// `tag`: the folder and the workbook.
+fn kr07_template(tag: &str, year: u16, period: Period) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("kinerja-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = Config::builtin();
+    let unit = config.units.get("KR07").unwrap();
+    let report = dir.join("laporan.xlsx");
+    template::write(&report, unit, year, TemplateKind::Realisasi(period), &template::builtin(unit).unwrap()).unwrap();
+    (dir, report)
+}
+
 /// A template sent back unfilled is no report yet: one error, so that it blocks and the last
 /// valid version's NPSS stays the one shown (it was accepted with 14 warnings and NPSS N/A).
 #[test]
 fn a_template_sent_back_unfilled_is_no_report_yet() {
-    let dir = std::env::temp_dir().join(format!("kinerja-template-blank-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let config = Config::builtin();
-    let unit = config.units.get("KR07").unwrap();
-    let blank = dir.join("laporan.xlsx");
-    template::write(&blank, unit, 2024, TemplateKind::Realisasi(Period::Year), &template::builtin(unit).unwrap())
-        .unwrap();
-    let outcome = kinerja::check::check(&blank, &config, &Overrides::default());
+    let (dir, blank) = kr07_template("template-blank", 2024, Period::Year);
+    let outcome = kinerja::check::check(&blank, &Config::builtin(), &Overrides::default());
     let said: Vec<(&str, &str)> = outcome.findings.iter().map(|f| (f.code.as_str(), f.found.as_str())).collect();
     assert_eq!(said, [("REALISASI_EMPTY", "14")]);
     assert_eq!(outcome.exit_code(), 1);
@@ -64,13 +70,8 @@ fn a_template_sent_back_unfilled_is_no_report_yet() {
 
 #[test]
 fn templates_lock_their_labels_and_describe_themselves() {
-    let dir = std::env::temp_dir().join(format!("kinerja-template-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let (dir, report) = kr07_template("template", 2025, Period::Tw2);
     let config = Config::builtin();
-    let unit = config.units.get("KR07").unwrap();
-    let report = dir.join("laporan.xlsx");
-    template::write(&report, unit, 2025, TemplateKind::Realisasi(Period::Tw2), &template::builtin(unit).unwrap())
-        .unwrap();
     let mut book = open_workbook_auto(&report).unwrap();
     assert_eq!(book.sheet_names(), ["Laporan", "Petunjuk", "kinerja"]);
     let hidden: Vec<bool> = book.sheets_metadata().iter().map(|s| s.visible != SheetVisible::Visible).collect();
