@@ -151,11 +151,12 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                 plan_lines(&mut lines, reading, lang);
             } else {
                 if let Some(npss) = reading.scores.iter().find(|s| s.level == "npss") {
-                    lines.push(format!(
-                        "NPSS: {} ({})",
-                        score_text(stored_decimal(npss.value.as_deref()), lang),
-                        npss.band
-                    ));
+                    // Without a score, score_text says so already ("N/A (Belum Ada Skor)").
+                    let shown = match stored_decimal(npss.value.as_deref()) {
+                        Some(value) => format!("{} ({})", display2_in(value, lang), npss.band),
+                        None => score_text(None, lang),
+                    };
+                    lines.push(format!("NPSS: {shown}"));
                 }
                 for p in reading.scores.iter().filter(|s| s.level == "perspective") {
                     lines.push(format!(

@@ -838,6 +838,36 @@ fn a_password_protected_workbook_is_refused_at_once() {
     assert_eq!((arrivals[1].0.as_str(), arrivals[1].1.as_str()), ("laporan.xlsx", "new"));
 }
 
+/// Kinerja's template sent back unfilled after a real report blocks (REALISASI_EMPTY): the real
+/// report's NPSS stays the one shown, and the unit's mail says both, once each.
+#[test]
+fn an_unfilled_template_after_a_report_blocks_and_the_report_stays_shown() {
+    let service = Service::start("unfilled");
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.wait_for_arrivals("the report", 1, Duration::from_secs(20));
+    let config = Config::builtin();
+    let unit = config.units.get("KR07").unwrap();
+    let blank = service.dir.join("blank.xlsx");
+    let lines = kinerja::template::builtin(unit).unwrap();
+    let kind = kinerja::template::Kind::Realisasi(kinerja::model::Period::Year);
+    kinerja::template::write(&blank, unit, 2024, kind, &lines).unwrap();
+    service.drop_file("KR07", "laporan revisi.xlsx", &std::fs::read(&blank).unwrap());
+    service.wait_for_arrivals("the unfilled template", 2, Duration::from_secs(20));
+    let row = &service.status(&["--year", "2024", "--unit", "KR07"])["rows"][0];
+    assert_eq!((row["version"].as_i64(), row["outcome"].as_str()), (Some(2), Some("perlu_perbaikan")), "{row}");
+    assert_eq!((row["valid_version"].as_i64(), row["valid_npss"].as_f64()), (Some(1), Some(99.27)), "{row}");
+    let said = |m: &PathBuf| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap_or_default());
+    let mut mail = String::new();
+    wait_for("the unit's discrepancy report", Duration::from_secs(20), || {
+        mail =
+            service.files_in("outbox/mail").iter().map(said).find(|text| text.contains("versi 2")).unwrap_or_default();
+        !mail.is_empty()
+    });
+    assert!(mail.contains("Semua realisasi kosong (14 indikator)"), "{mail}");
+    assert!(mail.contains("NPSS: N/A (Belum Ada Skor)\n") && !mail.contains("Skor) (Belum"), "{mail}");
+    assert!(mail.contains("versi 1: NPSS 99,27"), "{mail}");
+}
+
 /// A unit's folder made in another case (Windows shares do not tell `kr09` from `KR09`) is that
 /// unit's, in the ledger and in `status` alike.
 #[test]
