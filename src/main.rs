@@ -189,11 +189,14 @@ fn run() -> anyhow::Result<u8> {
         }
         Command::Serve => serve(config),
         Command::Status { year, period, unit, format, lang } => {
-            if let Some(code) = &unit
-                && config.units.get(code).is_none()
-            {
-                bail!("unknown unit code `{code}`; known: {}", codes(&config));
-            }
+            // The ledger keeps the unit's code as registered: `--unit kr07` is KR07.
+            let unit = match unit {
+                Some(code) => match config.units.get(&code) {
+                    Some(registered) => Some(registered.code.clone()),
+                    None => bail!("unknown unit code `{code}`; known: {}", codes(&config)),
+                },
+                None => None,
+            };
             let scope = Scope { year, period: period.map(Period::as_str), unit: unit.as_deref() };
             status(&config, scope, format, lang.unwrap_or(config.review.language))
         }

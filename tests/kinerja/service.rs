@@ -880,6 +880,8 @@ fn a_units_folder_in_lower_case_is_the_units() {
     let status = service.status(&["--unit", "KR09"]);
     let row = &status["rows"][0];
     assert_eq!((row["unit"].as_str(), row["outcome"].as_str()), (Some("KR09"), Some("ditolak")), "{status}");
+    // And asked in lower case, `status` reads the same lines (it said "belum mengirim").
+    assert_eq!(service.status(&["--unit", "kr09"]), status);
 }
 
 #[test]
