@@ -9,7 +9,7 @@ pub use text::to_text;
 
 use crate::config::Config;
 use crate::ingest::{self, Overrides};
-use crate::model::{Code, Finding, Kind, Language, Period, Report, Scorecard, Severity, Unit};
+use crate::model::{CellRef, Code, Finding, Kind, Language, Period, Report, Scorecard, Severity, Unit};
 use crate::validate::history::Previous;
 use crate::{score, validate};
 use sha2::{Digest, Sha256};
@@ -175,10 +175,16 @@ fn review(
         }
     }
     let (card, scoring) = score::score(&report, &config.rules);
-    // A realisasi that could not be read has its error at its cell already: not "kosong" as well.
-    let unread = |f: &Finding| findings.iter().any(|e| e.severity == Severity::Error && e.at.is_some() && e.at == f.at);
-    let mut scoring: Vec<Finding> =
-        scoring.into_iter().filter(|f| f.code != Code::RealisasiMissing || !unread(f)).collect();
+    // A target or realisasi that could not be read has its error at its cell already: not "kosong"
+    // as well.
+    let unread =
+        |at: &Option<CellRef>| at.is_some() && findings.iter().any(|e| e.severity == Severity::Error && e.at == *at);
+    let said = |f: &Finding| match f.code {
+        Code::RealisasiMissing => unread(&f.at),
+        Code::TargetMissing => report.indicators.iter().any(|i| i.code == f.subject && unread(&i.target.at)),
+        _ => false,
+    };
+    let mut scoring: Vec<Finding> = scoring.into_iter().filter(|f| !said(f)).collect();
     // A report whose every realisasi is blank (a template sent back unfilled) is no report yet:
     // one error, so that it blocks and the last valid version's NPSS stays the one shown.
     let empty = scoring.iter().filter(|f| f.code == Code::RealisasiMissing).count();

@@ -34,8 +34,12 @@ fn a_formula_saved_without_its_value_is_an_error_where_it_feeds_the_score() {
         .filter(|f| f.severity == kinerja::model::Severity::Error)
         .map(|f| (f.code.as_str(), f.at.as_ref().map(ToString::to_string).unwrap_or_default()))
         .collect();
-    assert_eq!(errors, [("FORMULA_UNCALCULATED", "Laporan!G10".to_string())]);
-    // Not also "Realisasi IKU.3 kosong": the cell is not empty, its value is unknown.
+    assert_eq!(
+        errors,
+        [("FORMULA_UNCALCULATED", "Laporan!G10".to_string()), ("FORMULA_UNCALCULATED", "Laporan!F13".to_string())]
+    );
+    // Not also "Realisasi IKU.3 kosong" or "Target IKU.5 kosong atau nol": the cells are not
+    // empty, their values are unknown.
     assert!(
         !outcome.findings.iter().any(|f| f.code == kinerja::model::Code::RealisasiMissing),
         "{:#?}",
