@@ -440,26 +440,12 @@ fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-/// A submission kinerja keeps, by id or SHA-256 prefix, and its bytes, from `ingest::load`
-/// without following links: nothing planted in the state folder is read through. Bytes that are
-/// no longer what was received (a damaged or edited copy) are not read as the submission.
+/// A submission kinerja keeps, by id or SHA-256 prefix, and its bytes as received.
 fn stored(config: &Config, work: &Workplace, ledger: &Ledger, key: &str) -> anyhow::Result<(Stored, Vec<u8>)> {
     let Some(stored) = ledger.find_submission(key)? else {
         bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
     };
-    let path = work.state.join(&stored.stored_path);
-    let bytes =
-        kinerja::ingest::load(&path, &config.limits, false).with_context(|| format!("reading {}", path.display()))?;
-    let sha256 = kinerja::check::sha256(&bytes);
-    if sha256 != stored.sha256 {
-        bail!(
-            "{} is not the file submission {} was received as (its SHA-256 is {sha256}, not {}): \
-             it was changed or damaged since, so it is not read as that submission; its record is kept",
-            path.display(),
-            stored.id,
-            stored.sha256
-        );
-    }
+    let bytes = kinerja::pipeline::kept(config, &work.state, &stored).map_err(anyhow::Error::msg)?;
     Ok((stored, bytes))
 }
 

@@ -407,6 +407,29 @@ pub fn reread(config: &Config, ledger: &Ledger, stored: &Stored, bytes: &[u8]) -
     )
 }
 
+/// The bytes kinerja keeps for a submission, read without following links (nothing planted in
+/// the state folder is read through), and only while they are what was received: a damaged or
+/// replaced copy is not read as the submission.
+///
+/// # Errors
+/// Why not, in words for the operator.
+pub fn kept(config: &Config, state: &Path, stored: &Stored) -> Result<Vec<u8>, String> {
+    let path = state.join(&stored.stored_path);
+    let bytes =
+        crate::ingest::load(&path, &config.limits, false).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let sha256 = check::sha256(&bytes);
+    if sha256 != stored.sha256 {
+        return Err(format!(
+            "{} is not the file submission {} was received as (its SHA-256 is {sha256}, not {}): it was changed \
+             or damaged since, so it is not read as that submission; its record is kept",
+            path.display(),
+            stored.id,
+            stored.sha256
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Rebuild the consolidated workbook of a year and period from the ledger, after holding each
 /// report that is held to its units' reports (BKN's) to the ones that count now: its roll-up
 /// findings are those of when it arrived, and a unit that reported since would still be named
@@ -453,11 +476,7 @@ fn review_again(
     let Some(stored) = ledger.current_stored(unit, year, period, Kind::Realisasi).map_err(|e| e.to_string())? else {
         return Ok(());
     };
-    let path = state.join(&stored.stored_path);
-    let bytes = crate::ingest::load(&path, &config.limits, false).map_err(|e| e.to_string())?;
-    if check::sha256(&bytes) != stored.sha256 {
-        return Err(format!("{} is no longer the file received", path.display()));
-    }
+    let bytes = kept(config, state, &stored)?;
     let outcome = reread(config, ledger, &stored, &bytes).map_err(|e| e.to_string())?;
     ledger.replace_reading(stored.id, &outcome.reading(), rejection(&outcome).as_deref()).map_err(|e| e.to_string())
 }
