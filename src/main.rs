@@ -167,11 +167,7 @@ fn run() -> anyhow::Result<u8> {
                 Ok(meta) if meta.is_dir() => bail!("{} is a folder; give a workbook file", file.display()),
                 _ => {}
             }
-            if let Some(code) = &unit
-                && config.units.get(code).is_none()
-            {
-                bail!("unknown unit code `{code}`; known: {}", codes(&config));
-            }
+            let unit = unit.map(|code| registered(&config, &code).map(|u| u.code.clone())).transpose()?;
             let overrides = Overrides { unit, year, period };
             let given = Given {
                 agreement: agreement.map(|path| read_agreement(&config, &path)).transpose()?,
@@ -189,21 +185,12 @@ fn run() -> anyhow::Result<u8> {
         }
         Command::Serve => serve(config),
         Command::Status { year, period, unit, format, lang } => {
-            // The ledger keeps the unit's code as registered: `--unit kr07` is KR07.
-            let unit = match unit {
-                Some(code) => match config.units.get(&code) {
-                    Some(registered) => Some(registered.code.clone()),
-                    None => bail!("unknown unit code `{code}`; known: {}", codes(&config)),
-                },
-                None => None,
-            };
+            let unit = unit.map(|code| registered(&config, &code).map(|u| u.code.clone())).transpose()?;
             let scope = Scope { year, period: period.map(Period::as_str), unit: unit.as_deref() };
             status(&config, scope, format, lang.unwrap_or(config.review.language))
         }
         Command::Rollup { year, unit, period, format, lang } => {
-            let Some(unit) = config.units.get(&unit).map(|u| u.code.clone()) else {
-                bail!("unknown unit code `{unit}`; known: {}", codes(&config));
-            };
+            let unit = registered(&config, &unit)?.code.clone();
             rollup(&config, &unit, year, period, format, lang.unwrap_or(config.review.language))
         }
         Command::Reprocess { submission, notify } => reprocess(&config, &submission, notify),
@@ -312,9 +299,7 @@ fn template(
     out: Option<PathBuf>,
 ) -> anyhow::Result<u8> {
     use kinerja::template::{self, Kind as TemplateKind};
-    let Some(unit) = config.units.get(code) else {
-        bail!("unknown unit code `{code}`; known: {}", codes(config));
-    };
+    let unit = registered(config, code)?;
     let work = Workplace::new(config);
     let stored = if work.ledger().exists() {
         let ledger = Ledger::open(&work.ledger())?;
@@ -476,8 +461,13 @@ fn written(result: std::io::Result<()>) -> anyhow::Result<()> {
     }
 }
 
-fn codes(config: &Config) -> String {
-    config.units.units().iter().map(|u| u.code.as_str()).collect::<Vec<_>>().join(", ")
+/// The registered unit a code given on the command line names, in any case: the ledger keeps
+/// the code as registered, so `--unit kr07` is KR07.
+fn registered<'c>(config: &'c Config, code: &str) -> anyhow::Result<&'c kinerja::model::Unit> {
+    config.units.get(code).with_context(|| {
+        let known: Vec<&str> = config.units.units().iter().map(|u| u.code.as_str()).collect();
+        format!("unknown unit code `{code}`; known: {}", known.join(", "))
+    })
 }
 
 /// mimalloc instead of glibc's allocator: each thread allocates from pages of its own, where
