@@ -346,11 +346,11 @@ fn template(
 fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let mut ledger = recorded(&work)?;
-    let (stored, bytes) = stored(config, &work, &ledger, key)?;
+    let stored = submission(&ledger, key)?;
     let id = stored.id;
-    let outcome = kinerja::pipeline::reread(config, &ledger, &stored, &bytes)?;
+    let outcome =
+        kinerja::pipeline::read_again(config, &mut ledger, &work.state, &stored).map_err(anyhow::Error::msg)?;
     let reading = outcome.reading();
-    ledger.replace_reading(id, &reading, kinerja::pipeline::rejection(&outcome).as_deref())?;
     let mut said = kinerja::check::to_text(&outcome);
     let _ = writeln!(said, "\nSubmission {id} read again; its findings and scores in the ledger are replaced.");
     // The consolidated workbook of its year and period follows the ledger.
@@ -416,7 +416,8 @@ fn send_due(config: &Config) -> anyhow::Result<usize> {
 fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
     let work = Workplace::new(config);
     let ledger = recorded(&work)?;
-    let (stored, bytes) = stored(config, &work, &ledger, key)?;
+    let stored = submission(&ledger, key)?;
+    let bytes = kinerja::pipeline::kept(config, &work.state, &stored).map_err(anyhow::Error::msg)?;
     let outcome = kinerja::pipeline::reread(config, &ledger, &stored, &bytes)?;
     let Some(written) = kinerja::pipeline::annotate(&outcome, &stored.file_name, &bytes, config, &work.outbox) else {
         bail!("no annotated copy for submission {}: it has no unit and year, or it could not be written", stored.id);
@@ -425,13 +426,11 @@ fn annotate(config: &Config, key: &str) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-/// A submission kinerja keeps, by id or SHA-256 prefix, and its bytes as received.
-fn stored(config: &Config, work: &Workplace, ledger: &Ledger, key: &str) -> anyhow::Result<(Stored, Vec<u8>)> {
-    let Some(stored) = ledger.find_submission(key)? else {
-        bail!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)");
-    };
-    let bytes = kinerja::pipeline::kept(config, &work.state, &stored).map_err(anyhow::Error::msg)?;
-    Ok((stored, bytes))
+/// A submission kinerja keeps, by id or SHA-256 prefix.
+fn submission(ledger: &Ledger, key: &str) -> anyhow::Result<Stored> {
+    ledger.find_submission(key)?.with_context(|| {
+        format!("no single submission matches `{key}` (give its id or at least 6 hex digits of its SHA-256)")
+    })
 }
 
 fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {

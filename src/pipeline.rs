@@ -297,7 +297,7 @@ impl Processed {
 
 /// Why a read workbook cannot be filed, if it cannot: unreadable, declaring another unit, or
 /// without a year or period.
-pub fn rejection(outcome: &Outcome) -> Option<String> {
+fn rejection(outcome: &Outcome) -> Option<String> {
     let blocking = [Code::UnitMismatch, Code::YearUnknown, Code::PeriodUnknown];
     match &outcome.scored {
         None => outcome.findings.first().map(|f| f.message_in(outcome.language)),
@@ -473,12 +473,24 @@ fn review_again(
     unit: &str,
     (year, period): (u16, Period),
 ) -> Result<(), String> {
-    let Some(stored) = ledger.current_stored(unit, year, period, Kind::Realisasi).map_err(|e| e.to_string())? else {
-        return Ok(());
-    };
-    let bytes = kept(config, state, &stored)?;
-    let outcome = reread(config, ledger, &stored, &bytes).map_err(|e| e.to_string())?;
-    ledger.replace_reading(stored.id, &outcome.reading(), rejection(&outcome).as_deref()).map_err(|e| e.to_string())
+    match ledger.current_stored(unit, year, period, Kind::Realisasi).map_err(|e| e.to_string())? {
+        Some(stored) => read_again(config, ledger, state, &stored).map(drop),
+        None => Ok(()),
+    }
+}
+
+/// A kept submission read again as the service read it ([`kept`], [`reread`]), what it finds
+/// recorded in place of what it found before (`kinerja reprocess`, and BKN's report before its
+/// Rekap is rebuilt); the reading.
+///
+/// # Errors
+/// Why not, in words for the operator: the kept file is not what was received, the ledger
+/// cannot answer, or the reading would make it another submission (nothing is replaced).
+pub fn read_again(config: &Config, ledger: &mut Ledger, state: &Path, stored: &Stored) -> Result<Outcome, String> {
+    let bytes = kept(config, state, stored)?;
+    let outcome = reread(config, ledger, stored, &bytes).map_err(|e| e.to_string())?;
+    ledger.replace_reading(stored.id, &outcome.reading(), rejection(&outcome).as_deref()).map_err(|e| e.to_string())?;
+    Ok(outcome)
 }
 
 /// Unpacked bytes above which a workbook gets no annotated copy: a report unpacks to 20–300 KB,
