@@ -91,6 +91,13 @@ impl Service {
         stmt.query_map(params, row).unwrap().map(Result::unwrap).collect()
     }
 
+    /// Every arrival's (folder, outcome, reason), in the order taken.
+    pub fn outcomes(&self) -> Vec<(String, String, Option<String>)> {
+        self.rows("SELECT folder, outcome, reason FROM arrivals ORDER BY id", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+    }
+
     /// (new, duplicate, rejected arrivals, submissions).
     pub fn counts(&self) -> (i64, i64, i64, i64) {
         self.ledger().counts().unwrap()
@@ -741,9 +748,8 @@ fn another_units_report_dropped_again_is_refused_not_a_duplicate() {
     service.wait_for_arrivals("the copy", 2, Duration::from_secs(20));
     let (new, duplicate, rejected, _) = service.counts();
     assert_eq!((new, duplicate, rejected), (1, 0, 1));
-    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let reason: String = conn.query_row("SELECT reason FROM arrivals WHERE folder = 'KR08'", [], |r| r.get(0)).unwrap();
-    assert_eq!(reason, sent_by_other_unit("KR07", "KR08"));
+    let arrivals = service.outcomes();
+    assert_eq!(arrivals[1], ("KR08".into(), "rejected".into(), Some(sent_by_other_unit("KR07", "KR08"))));
     assert_eq!(service.files_in("state/rejected").len(), 1);
 }
 
@@ -756,10 +762,7 @@ fn content_another_unit_sent_first_is_refused_for_what_it_is() {
     service.wait_for_arrivals("KR09's file", 1, Duration::from_secs(20));
     service.drop_file("KR07", "laporan.csv", b"bukan buku kerja");
     service.wait_for_arrivals("KR07's copy", 2, Duration::from_secs(20));
-    let arrivals: Vec<(String, String, Option<String>)> =
-        service.rows("SELECT folder, outcome, reason FROM arrivals ORDER BY id", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        });
+    let arrivals = service.outcomes();
     assert!(arrivals[0].2.as_deref().is_some_and(|r| r.starts_with("Berkas tidak dapat dibaca")), "{arrivals:?}");
     assert_eq!(
         (arrivals[1].0.as_str(), arrivals[1].1.as_str(), arrivals[1].2.as_deref()),
@@ -784,10 +787,7 @@ fn another_units_report_dropped_first_stays_that_units() {
     service.wait_for_arrivals("the wrong unit's copy", 1, Duration::from_secs(20));
     service.drop_file("KR07", "laporan.xlsx", &report);
     service.wait_for_arrivals("KR07's own", 2, Duration::from_secs(20));
-    let arrivals: Vec<(String, String, Option<String>)> =
-        service.rows("SELECT folder, outcome, reason FROM arrivals ORDER BY id", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        });
+    let arrivals = service.outcomes();
     assert_eq!(arrivals.len(), 2, "{arrivals:?}");
     assert_eq!((arrivals[0].0.as_str(), arrivals[0].1.as_str()), ("KR08", "rejected"));
     assert!(arrivals[0].2.as_deref().is_some_and(|r| r.contains("KR07") && r.contains("KR08")), "{arrivals:?}");
@@ -807,15 +807,10 @@ fn the_same_report_from_two_units_at_once_is_the_first_units() {
     service.drop_file("KR07", "laporan.xlsx", &report);
     service.drop_file("KR08", "laporan.xlsx", &report);
     service.wait_for_arrivals("both copies", 2, Duration::from_secs(20));
-    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let outcome = |folder: &str| -> (String, Option<String>) {
-        conn.query_row("SELECT outcome, reason FROM arrivals WHERE folder = ?1", [folder], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .unwrap()
-    };
-    assert_eq!(outcome("KR07").0, "new");
-    let (kr08, reason) = outcome("KR08");
+    let arrivals = service.outcomes();
+    let outcome = |folder: &str| arrivals.iter().find(|(f, ..)| f == folder).cloned().unwrap();
+    assert_eq!(outcome("KR07").1, "new");
+    let (_, kr08, reason) = outcome("KR08");
     assert_eq!(kr08, "rejected");
     assert!(reason.unwrap_or_default().contains("KR07"));
 }
