@@ -257,17 +257,18 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
         }
         None => tail,
     };
-    let mut tail = tail.trim_start();
-    let percent = tail.starts_with('%');
-    if percent {
-        tail = tail[1..].trim_start();
+    let percent = tail.trim_start().starts_with('%');
+    let tail = if percent {
         plain = false;
+        &tail.trim_start()[1..]
+    } else {
+        tail
+    };
+    if !remark_follows(tail) {
+        return None;
     }
+    let tail = tail.trim_start();
     if !tail.is_empty() {
-        let first = tail.chars().next()?;
-        if !(first == '(' || first.is_alphabetic()) {
-            return None;
-        }
         plain = false;
     }
     let candidates = if token.contains(['.', ',']) {
@@ -278,6 +279,18 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
         Candidates { indonesian: plain, english: plain }
     };
     (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain, tail))
+}
+
+/// Whether what follows a number (and its `%`) is nothing, a remark in parentheses, or a unit
+/// word after a space (`Orang`, `dokumen (sementara)`). A letter right against the digits (`9O`,
+/// `1,0e2`) or a second number outside parentheses (`45 dari 50`) means the cell is not one
+/// number as written, so it is not read as one.
+fn remark_follows(tail: &str) -> bool {
+    let spaced = tail.starts_with(char::is_whitespace);
+    let tail = tail.trim_start();
+    let Some(first) = tail.chars().next() else { return true };
+    let before_parenthesis = tail.split('(').next().unwrap_or_default();
+    first == '(' || (spaced && first.is_alphabetic() && !before_parenthesis.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Parse `token` with `group` as the thousands separator and `point` as the decimal point:
@@ -387,6 +400,15 @@ mod tests {
         assert!(read_text("78,57 (sementara)").provisional);
         assert_eq!(read_text("✓").kind, Kind::Unreadable);
         assert_eq!(read_text("12 / 7").kind, Kind::Unreadable);
+        // Letters against the digits or a second number are not a unit: `9O` is no 9.
+        for text in ["9O", "1,0e2", "93,36x", "45 dari 50", "85 of 90 (sementara)"] {
+            assert_eq!(read_text(text).kind, Kind::Unreadable, "{text}");
+        }
+        for text in
+            ["60.000 Orang", "3 dokumen (sementara)", "100%(628 Instansi)", "100 % dari target", "75 (2 dari 3)"]
+        {
+            assert!(matches!(read_text(text).kind, Kind::Text(_)), "{text}");
+        }
     }
 
     #[test]
