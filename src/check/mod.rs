@@ -157,6 +157,7 @@ fn review(
     if let (Some(unit), Some(year)) = (&identity.unit, identity.year) {
         crosswalk(&mut report, config, unit, year);
     }
+    findings.extend(validate::agreement::distinct(&mut report));
     if report.kind == Kind::Realisasi
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
     {

@@ -5,6 +5,25 @@
 use crate::model::{Code, Finding, GoalRow, IndicatorRow, Measure, Report, Value};
 use std::collections::{HashMap, HashSet};
 
+/// Each IKU once: a row with the code of an earlier one is left out of the report (and so of
+/// every score) and said so, whether or not an agreement governs it.
+pub fn distinct(report: &mut Report) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut first: HashMap<String, String> = HashMap::new();
+    report.indicators.retain(|indicator| match first.get(&indicator.code) {
+        Some(at) => {
+            findings
+                .push(Finding::new(Code::IndicatorDuplicate, Some(indicator.at.clone()), &indicator.code).expected(at));
+            false
+        }
+        None => {
+            first.insert(indicator.code.clone(), indicator.at.to_string());
+            true
+        }
+    });
+    findings
+}
+
 /// Put `report` in the agreement's shape and say where it departed from it.
 pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -13,16 +32,10 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
         Some(year) => format!("tahun {year}"),
         None => String::new(),
     };
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen = HashSet::new();
     let mut kept = Vec::new();
     for mut indicator in std::mem::take(&mut report.indicators) {
-        if let Some(first) = seen.get(&indicator.code) {
-            findings.push(
-                Finding::new(Code::IndicatorDuplicate, Some(indicator.at.clone()), &indicator.code).expected(first),
-            );
-            continue;
-        }
-        seen.insert(indicator.code.clone(), indicator.at.to_string());
+        seen.insert(indicator.code.clone());
         let Some(pk) = agreed.get(indicator.code.as_str()) else {
             let subject = format!("{} {}", indicator.code, indicator.name);
             findings.push(
@@ -60,7 +73,7 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
         kept.push(indicator);
     }
     for pk in &agreement.indicators {
-        if !seen.contains_key(&pk.code) {
+        if !seen.contains(&pk.code) {
             let subject = format!("{} {}", pk.code, pk.name);
             findings.push(Finding::new(Code::IndicatorMissing, None, subject.trim()).expected(&pk.goal));
         }

@@ -2,6 +2,7 @@
 //! functions over a report, its scorecard, the governing agreement and the previous version:
 //! no files, no clock. All findings are collected in one pass; none stops the others.
 //!
+//! - [`agreement::distinct`] runs first, for every report: an IKU reported twice is scored once.
 //! - [`agreement::apply`] runs before scoring: the agreement's tree and targets govern; without
 //!   an agreement, [`structure::place`] puts each SS in the perspective the Renstra gives it.
 //! - [`review`] runs after: claims, budget, ranges, explanations, and the previous version.

@@ -2,7 +2,7 @@
 //! an error finding says what could not be read with confidence. Expected values are worked out
 //! by hand in tests/fixtures/README.md.
 
-use crate::common::{check_fixture, findings, places, shown};
+use crate::common::{check_fixture, error_codes, findings, places, shown};
 use kinerja::model::{Code, Value};
 
 #[test]
@@ -205,4 +205,16 @@ fn without_an_agreement_the_renstra_structure_places_each_indicator() {
     let card = &outcome.scored.as_ref().unwrap().1;
     assert_eq!(shown(&card.perspectives[0].score), "100.00");
     assert_eq!(shown(&card.npss), "99.27");
+}
+
+#[test]
+fn without_an_agreement_an_indicator_reported_twice_is_scored_once() {
+    let outcome = check_fixture("kr07_2024_indicator_twice.xlsx");
+    assert_eq!(places(&outcome, Code::IndicatorDuplicate), ["Tabel 3.2!C12"]);
+    assert_eq!(findings(&outcome, Code::IndicatorDuplicate)[0].expected, "Tabel 3.2!C11");
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.npss), "99.27");
+    // The unit's own figures agree with the first row: no claim is off.
+    assert!(error_codes(&outcome).iter().all(|c| *c == "INDICATOR_DUPLICATE"), "{:#?}", outcome.findings);
+    assert_eq!(outcome.exit_code(), 1);
 }
