@@ -79,8 +79,22 @@ fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &m
     let value = match (&ind.target.value, &ind.realisasi.value) {
         (_, Value::NotApplicable) => None,
         (_, Value::Missing) => {
-            if kind == Kind::Realisasi {
-                finding(Code::RealisasiMissing, String::new(), String::new());
+            match kind {
+                Kind::Realisasi => finding(Code::RealisasiMissing, String::new(), String::new()),
+                // An agreement's target is what every report of the year is scored against.
+                Kind::Agreement => {
+                    let usable = match &ind.target.value {
+                        Value::Number(t) => !t.is_zero(),
+                        Value::Opinion(_) => true,
+                        Value::Missing | Value::NotApplicable => false,
+                    };
+                    if !usable {
+                        let at = ind.target.at.clone().or_else(|| Some(ind.at.clone()));
+                        let found = ind.target.value.shown("");
+                        findings.push(Finding::new(Code::TargetMissing, at, &ind.code).found(found));
+                    }
+                }
+                Kind::Plan => {}
             }
             None
         }

@@ -158,3 +158,12 @@ fn every_view_of_the_budget_adds_up_to_the_same_total() {
     let sisa = &findings(&off, Code::ClaimSisa)[0];
     assert_eq!((sisa.found.as_str(), sisa.expected.as_str()), ("40.611.791.676", "39.611.791.676"));
 }
+
+#[test]
+fn an_agreement_with_an_empty_target_is_not_accepted() {
+    let outcome = check_fixture("kr07_2024_agreement_target_blank.xlsx");
+    assert_eq!(places(&outcome, Code::TargetMissing), ["PK!E8"]);
+    assert_eq!(subjects(&outcome, Code::TargetMissing), ["IKU.3"]);
+    assert_eq!(error_codes(&outcome), ["TARGET_MISSING"]);
+    assert_eq!(check_fixture("kr07_2024_agreement_kode.xlsx").exit_code(), 0);
+}
