@@ -146,7 +146,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
             let reading = reading.expect("an accepted arrival was read");
             lines.push(format!("{}: {scope}, {}", lang.pick("Periode", "Period"), version_words(c)));
             if c.kind == "agreement" {
-                agreement_lines(&mut lines, reading, lang);
+                agreement_lines(&mut lines, reading, c.version, lang);
             } else if c.kind == "plan" {
                 plan_lines(&mut lines, reading, lang);
             } else {
@@ -193,6 +193,10 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                     "plan" => lang.pick(
                         "kesalahan harus diperbaiki; sampai itu rencana kerja ini ditandai perlu perbaikan dalam rekap:",
                         "errors must be corrected; until then this work plan is marked as needing correction in the summary:",
+                    ),
+                    "agreement" => lang.pick(
+                        "kesalahan harus diperbaiki; sampai itu Perjanjian Kinerja ini tidak dipakai untuk menilai laporan:",
+                        "errors must be corrected; until then this agreement is not used to assess reports:",
                     ),
                     _ => lang.pick(
                         "kesalahan harus diperbaiki; sampai itu laporan ini tidak dihitung dalam rekap:",
@@ -286,7 +290,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
 
 /// An agreement's receipt: the indicators and targets taken, per perspective and SS, and what
 /// changed from the previous agreement. Never an NPSS: an agreement has no realisasi.
-fn agreement_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
+fn agreement_lines(lines: &mut Vec<String>, reading: &Reading, version: i64, lang: Language) {
     lines.push(String::new());
     lines.push(lang.pick("Indikator dan target yang dicatat:", "Indicators and targets recorded:").into());
     for p in reading.scores.iter().filter(|s| s.level == "perspective") {
@@ -297,13 +301,16 @@ fn agreement_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
                 let stored = i.target.as_deref();
                 let target = match stored_decimal(stored) {
                     Some(n) => score_text(Some(n), lang).trim_end_matches(",00").trim_end_matches(".00").to_string(),
+                    None if stored.is_none_or(|t| t.trim().is_empty()) => lang.pick("(kosong)", "(empty)").into(),
                     None => clean(stored.unwrap_or_default()),
                 };
                 lines.push(format!("      {} {}: target {target} {}", i.code, clean(&i.name), clean(i.satuan)));
             }
         }
     }
-    changes_lines(lines, reading, lang);
+    if version > 1 {
+        changes_lines(lines, reading, lang);
+    }
 }
 
 /// A plan's receipt: each IKU's targets by source and year, and each budget table's total over

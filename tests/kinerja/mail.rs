@@ -198,3 +198,30 @@ fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives()
         .collect();
     assert_eq!(kinds, [("plan".to_string(), 1), ("realisasi".to_string(), 1)]);
 }
+
+#[test]
+fn an_agreement_receipt_says_what_was_taken_and_what_it_governs() {
+    let smtp = SmtpServer::start(0);
+    let service = Service::start_with("mail-agreement", &mail_config(smtp.port));
+    service.drop_file("KR07", "pk.xlsx", &bytes("kr07_2024_agreement_target_blank.xlsx"));
+    wait_for("the first agreement's message", Duration::from_secs(20), || smtp.messages().len() == 1);
+    service.drop_file("KR07", "pk revisi.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
+    wait_for("the second agreement's message", Duration::from_secs(20), || smtp.messages().len() == 2);
+    let messages = smtp.messages();
+    let first = plain(&messages[0].data);
+    let subject = messages[0].data.replace("\r\n ", " ");
+    assert!(
+        subject.contains("Subject: [kinerja] KR07 Perjanjian Kinerja 2024: perlu perbaikan (versi 1, 1 kesalahan)")
+    );
+    // An empty target is named as such, and a first version has nothing to compare with.
+    assert!(
+        first.contains("IKU.3 Indeks Kepuasan Masyarakat terhadap Pembinaan Manajemen ASN: target (kosong) indeks"),
+        "{first}"
+    );
+    assert!(!first.contains("versi sebelumnya"), "{first}");
+    assert!(first.contains("sampai itu Perjanjian Kinerja ini tidak dipakai untuk menilai laporan:"), "{first}");
+    assert!(first.contains("  - PK!E8: Target IKU.3 kosong"), "{first}");
+    let second = plain(&messages[1].data);
+    assert!(second.contains("target 95 indeks"), "{second}");
+    assert!(second.contains("Perubahan dari versi sebelumnya:"), "{second}");
+}
