@@ -10,6 +10,17 @@ pub struct Declared {
     pub unit: Option<String>,
     pub year: Option<u16>,
     pub period: Option<Period>,
+    /// Years and periods other titles name, each a title of one year ("… Tahun 2023") or one
+    /// period ("Triwulan II") that contradicts the one taken: a stale title left from an
+    /// earlier report, which leaves the identity in doubt.
+    pub contradicted: Contradicted,
+}
+
+/// Each with the index of the first text that names it.
+#[derive(Debug, Default, PartialEq)]
+pub struct Contradicted {
+    pub years: Vec<(u16, usize)>,
+    pub periods: Vec<(Period, usize)>,
 }
 
 fn roman_or_digit(word: &str) -> Option<u32> {
@@ -34,7 +45,9 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
     let mut unit: Option<(String, usize)> = None;
     let (mut year, mut bare_year, mut period) = (None, None, None);
     let mut says_tahun = false;
-    for text in texts {
+    // Per title, the years after "Tahun" and the quarters or semesters it names.
+    let mut titled = Contradicted::default();
+    for (index, text) in texts.enumerate() {
         if let Some((found, len)) = units.find_in(text)
             && unit.as_ref().is_none_or(|(_, best)| len > *best)
         {
@@ -42,30 +55,55 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         }
         let words = normalise(text);
         let words: Vec<&str> = words.split_whitespace().collect();
+        let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
             let next = words.get(i + 1).copied().unwrap_or("");
-            match *word {
+            let named = match *word {
                 "tahun" | "ta" => {
                     if let Some(y) = year_of(next) {
-                        year = year.or(Some(y));
+                        years.push(y);
                         says_tahun = true;
                     }
+                    None
                 }
-                "triwulan" | "tw" | "trw" | "tri" => {
-                    period = period.or(roman_or_digit(next).and_then(Period::quarter));
-                }
-                "semester" | "smt" => period = period.or(roman_or_digit(next).and_then(Period::semester)),
-                "tahunan" => period = period.or(Some(Period::Year)),
+                "triwulan" | "tw" | "trw" | "tri" => roman_or_digit(next).and_then(Period::quarter),
+                "semester" | "smt" => roman_or_digit(next).and_then(Period::semester),
+                "tahunan" => Some(Period::Year),
                 w => {
                     bare_year = bare_year.or(year_of(w));
-                    let quarter = w.strip_prefix("tw").and_then(roman_or_digit).and_then(Period::quarter);
-                    period = period.or(quarter);
+                    w.strip_prefix("tw").and_then(roman_or_digit).and_then(Period::quarter)
                 }
-            }
+            };
+            periods.extend(named);
+        }
+        year = year.or(years.first().copied());
+        period = period.or(periods.first().copied());
+        // A title of one year or one period only: "Tahun 2023 dan 2024" compares, it does not name.
+        if let [first, rest @ ..] = &years[..]
+            && rest.iter().all(|y| y == first)
+            && !titled.years.iter().any(|(y, _)| y == first)
+        {
+            titled.years.push((*first, index));
+        }
+        if let [first, rest @ ..] = &periods[..]
+            && rest.iter().all(|p| p == first)
+            && !titled.periods.iter().any(|(p, _)| p == first)
+        {
+            titled.periods.push((*first, index));
         }
     }
     let year = year.or(bare_year);
-    Declared { unit: unit.map(|(code, _)| code), year, period: period.or((says_tahun).then_some(Period::Year)) }
+    let period = period.or((says_tahun).then_some(Period::Year));
+    let contradicted = Contradicted {
+        years: titled.years.into_iter().filter(|(y, _)| Some(*y) != year).collect(),
+        // An annual report may well print its fourth quarter: only quarters and semesters clash.
+        periods: titled
+            .periods
+            .into_iter()
+            .filter(|(p, _)| *p != Period::Year && period.is_some_and(|t| t != *p && t != Period::Year))
+            .collect(),
+    };
+    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted }
 }
 
 #[cfg(test)]
@@ -80,13 +118,39 @@ mod tests {
     #[test]
     fn titles_of_the_published_reports() {
         let bkn = read(&["LAPORAN CAPAIAN KINERJA BADAN KEPEGAWAIAN NEGARA TAHUN 2023", "NPSS 98.47"]);
-        assert_eq!(bkn, Declared { unit: Some("BKN".into()), year: Some(2023), period: Some(Period::Year) });
+        assert_eq!(
+            bkn,
+            Declared { unit: Some("BKN".into()), year: Some(2023), period: Some(Period::Year), ..Default::default() }
+        );
         let kr = read(&["Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024", "Triwulan IV"]);
-        assert_eq!(kr, Declared { unit: Some("KR07".into()), year: Some(2024), period: Some(Period::Tw4) });
+        assert_eq!(
+            kr,
+            Declared { unit: Some("KR07".into()), year: Some(2024), period: Some(Period::Tw4), ..Default::default() }
+        );
         let tw = read(&["Kanreg VIII", "Realisasi TW II 2025"]);
-        assert_eq!(tw, Declared { unit: Some("KR08".into()), year: Some(2025), period: Some(Period::Tw2) });
+        assert_eq!(
+            tw,
+            Declared { unit: Some("KR08".into()), year: Some(2025), period: Some(Period::Tw2), ..Default::default() }
+        );
         let semester = read(&["Puspenkom", "Semester 1 2024"]);
         assert_eq!(semester.period, Some(Period::S1));
+    }
+
+    #[test]
+    fn titles_that_contradict_each_other_are_told() {
+        let stale = read(&[
+            "Data Capaian Kinerja Kanreg VII Tahun 2023",
+            "Tabel 3.1 NPSS Tahun 2024",
+            "Sumber: LKj Tahun 2023",
+        ]);
+        assert_eq!((stale.year, stale.contradicted.years), (Some(2023), vec![(2024, 1)]));
+        let quarters = read(&["Kanreg VII Triwulan III Tahun 2024", "NPSS Triwulan II Tahun 2024"]);
+        assert_eq!((quarters.period, quarters.contradicted.periods), (Some(Period::Tw3), vec![(Period::Tw2, 1)]));
+        // A title comparing two years or quarters names neither; an annual title names no quarter.
+        let compared = read(&["Kanreg VII Tahun 2024", "Perbandingan Tahun 2023 dan Tahun 2024", "TW I s.d. TW IV"]);
+        assert_eq!(compared.contradicted, Contradicted::default());
+        let annual = read(&["Laporan Tahunan Kanreg VII Tahun 2024", "Realisasi Triwulan IV"]);
+        assert_eq!(annual.contradicted, Contradicted::default());
     }
 
     #[test]

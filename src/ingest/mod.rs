@@ -355,14 +355,18 @@ fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure>
 
 /// Text outside the tables (titles, captions, footnotes) and the sheet names: where a
 /// workbook says who it is from and what it claims overall (`NPSS 98.47`).
-fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<&'a str> {
+fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<(Option<crate::model::CellRef>, &'a str)> {
     let mut texts = Vec::new();
     for (index, sheet) in sheets.iter().enumerate().filter(|(_, s)| !s.hidden) {
-        texts.push(&*sheet.name);
+        texts.push((None, &*sheet.name));
         for row in sheet.rows() {
             let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
             if !inside {
-                texts.extend(sheet.texts_in_row(row).map(|(_, t)| t));
+                texts.extend(
+                    sheet
+                        .texts_in_row(row)
+                        .map(|(col, t)| (Some(crate::model::CellRef::new(&sheet.name, row, col)), t)),
+                );
             }
         }
     }
@@ -511,7 +515,8 @@ fn read_sheets(
     }
     // Who and when, from the titles: the report year picks its columns where several years
     // stand side by side.
-    let declared = identity::declared(free_text(sheets, &tables).into_iter(), units);
+    let titles = free_text(sheets, &tables);
+    let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
     let year = overrides.year.or(declared.year);
     let mut parts = table::Parts::default();
     let mut primary: Option<&Found> = None;
@@ -606,6 +611,21 @@ fn read_sheets(
         year: overrides.year.or(declared.year),
         period: overrides.period.or(declared.period).or((kind == Kind::Agreement).then_some(Period::Year)),
     };
+    // Titles that name another year or quarter than the one taken: which report this is stays in
+    // doubt, so it is said and blocks rather than filing it under the first title's.
+    let title = |index: usize| titles[index].0.clone();
+    if let Some(taken) = identity.year {
+        for (said, index) in declared.contradicted.years.iter().filter(|(y, _)| *y != taken) {
+            let finding = Finding::new(Code::YearMismatch, title(*index), "");
+            findings.push(finding.found(said.to_string()).expected(taken.to_string()));
+        }
+    }
+    if let Some(taken) = identity.period {
+        for (said, index) in declared.contradicted.periods.iter().filter(|(p, _)| *p != taken) {
+            let finding = Finding::new(Code::PeriodMismatch, title(*index), "");
+            findings.push(finding.found(said.as_str()).expected(taken.as_str()));
+        }
+    }
     for (missing, code) in [
         (identity.unit.is_none(), Code::UnitUnknown),
         (identity.year.is_none(), Code::YearUnknown),

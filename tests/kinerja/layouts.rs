@@ -218,3 +218,20 @@ fn without_an_agreement_an_indicator_reported_twice_is_scored_once() {
     assert!(error_codes(&outcome).iter().all(|c| *c == "INDICATOR_DUPLICATE"), "{:#?}", outcome.findings);
     assert_eq!(outcome.exit_code(), 1);
 }
+
+#[test]
+fn titles_that_name_another_year_or_quarter_leave_the_report_blocked() {
+    let stale = check_fixture("kr07_2024_titles_disagree.xlsx");
+    let identity = &stale.scored.as_ref().unwrap().0.identity;
+    assert_eq!(identity.year, Some(2023));
+    assert_eq!(places(&stale, Code::YearMismatch), ["Tabel 3.2!A23"]);
+    let said = &findings(&stale, Code::YearMismatch)[0];
+    assert_eq!((said.found.as_str(), said.expected.as_str()), ("2024", "2023"));
+    assert_eq!(stale.exit_code(), 1);
+    let quarters = check_fixture("kr07_2024_titles_disagree_quarters.xlsx");
+    assert_eq!(places(&quarters, Code::PeriodMismatch), ["Tabel 3.1!A1"]);
+    let said = &findings(&quarters, Code::PeriodMismatch)[0];
+    assert_eq!((said.found.as_str(), said.expected.as_str()), ("TW2", "TW3"));
+    // The published layout names 2024 in every title: nothing to say.
+    assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::YearMismatch).is_empty());
+}
