@@ -254,6 +254,22 @@ struct Reader<'a> {
     findings: &'a mut Vec<Finding>,
 }
 
+/// "Positif", "Maximize", "Semakin tinggi semakin baik" and the like are higher-is-better;
+/// "Negatif", "Minimize", "Menurun", "Semakin kecil semakin baik" lower-is-better; `None` for
+/// words that say neither, or both.
+fn polarity_of(text: &str) -> Option<Polarity> {
+    const LOWER: [&str; 10] = ["negati", "lower", "rendah", "minim", "turun", "nurun", "kecil", "decreas", "less", "↓"];
+    const HIGHER: [&str; 11] =
+        ["positi", "higher", "tinggi", "maks", "maxim", "naik", "meningkat", "besar", "increas", "more", "↑"];
+    let words = normalise(text);
+    let says = |marks: &[&str]| marks.iter().any(|m| words.contains(m) || text.contains(m));
+    match (says(&LOWER), says(&HIGHER)) {
+        (true, false) => Some(Polarity::Lower),
+        (false, true) => Some(Polarity::Higher),
+        _ => None,
+    }
+}
+
 impl<'a> Reader<'a> {
     fn new(sheet: &'a Sheet, header: &'a Header, rows: (u32, u32), findings: &'a mut Vec<Finding>) -> Self {
         Reader { sheet, header, rows, styles: Vec::new(), as_text: Vec::new(), findings }
@@ -308,6 +324,23 @@ impl<'a> Reader<'a> {
             );
         }
         Reading { value, provisional, at: Some(at) }
+    }
+
+    /// The indicator's polarity from its Polaritas cell: higher-is-better when there is none, and
+    /// an error finding (scored higher-is-better) for words that say neither.
+    fn polarity(&mut self, row: u32, code: &str) -> Polarity {
+        let Some(text) = self.text(row, Role::Polarity).filter(|t| !t.trim().is_empty()) else {
+            return Polarity::Higher;
+        };
+        match polarity_of(text) {
+            Some(polarity) => polarity,
+            None => {
+                let col = self.header.col(Role::Polarity).expect("a polarity text has its column");
+                let at = CellRef::new(&self.sheet.name, row, col);
+                self.findings.push(Finding::new(Code::PolarityUnknown, Some(at), code).found(text.trim()));
+                Polarity::Higher
+            }
+        }
     }
 
     /// A value the unit computed, to verify; `None` when blank, N/A or unreadable.
@@ -544,12 +577,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let target_cell =
             header.col(Role::Target).map(|c| cell::read(sheet.get(row, c))).unwrap_or_else(|| cell::read_text(""));
         let measure = measure_of(reader.text(row, Role::Satuan), &name, &target_cell);
-        let polarity = match reader.text(row, Role::Polarity).map(normalise) {
-            Some(p) if ["negatif", "lower", "rendah", "minimal", "minimize", "turun"].iter().any(|w| p.contains(w)) => {
-                Polarity::Lower
-            }
-            _ => Polarity::Higher,
-        };
+        let polarity = reader.polarity(row, &code);
         let target = reader.reading(row, Role::Target, measure, &code);
         let mut realisasi = reader.reading(row, Role::Realisasi, measure, &code);
         let capaian = reader.claim(row, Role::Capaian, &code);
@@ -742,5 +770,18 @@ mod tests {
         assert_eq!(measure_of(None, "Opini atas Laporan Keuangan BKN", &none), Measure::Opinion);
         assert_eq!(measure_of(Some("Orang"), "Pegawai terlatih", &none), Measure::Count);
         assert_eq!(measure_of(None, "Something", &cell::read_text("100%")), Measure::Percent);
+    }
+
+    #[test]
+    fn polarity_words() {
+        for text in ["Negatif", "Minimize", "Menurun", "Semakin kecil semakin baik", "Lower is better", "↓"] {
+            assert_eq!(polarity_of(text), Some(Polarity::Lower), "{text}");
+        }
+        for text in ["Positif", "Maximize", "Maksimal", "Semakin tinggi semakin baik", "Meningkat", "↑"] {
+            assert_eq!(polarity_of(text), Some(Polarity::Higher), "{text}");
+        }
+        for text in ["Stabil", "Range", "Tinggi tidak menurun"] {
+            assert_eq!(polarity_of(text), None, "{text}");
+        }
     }
 }

@@ -210,6 +210,9 @@ codes! {
     TargetMissing => "TARGET_MISSING", Error,
         "Target {subject} kosong atau nol sehingga capaian tidak dapat dihitung.",
         "The target of {subject} is empty or zero, so capaian cannot be computed.";
+    PolarityUnknown => "POLARITY_UNKNOWN", Error,
+        "Polaritas {subject} tidak dikenali: \"{found}\"; capaian dihitung sebagai semakin tinggi semakin baik. Tulis \"positif\" (semakin tinggi semakin baik) atau \"negatif\" (semakin rendah semakin baik).",
+        "The polarity of {subject} is not recognised: \"{found}\"; capaian is computed as higher-is-better. Write \"positif\" (higher is better) or \"negatif\" (lower is better).";
     QualitativeLadder => "QUALITATIVE_LADDER", Info,
         "Capaian {subject} dihitung dengan tangga opini ({found} terhadap target {expected}).",
         "Capaian of {subject} is scored on the opinion ladder ({found} against a target of {expected}).";

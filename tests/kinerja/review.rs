@@ -167,3 +167,18 @@ fn an_agreement_with_an_empty_target_is_not_accepted() {
     assert_eq!(error_codes(&outcome), ["TARGET_MISSING"]);
     assert_eq!(check_fixture("kr07_2024_agreement_kode.xlsx").exit_code(), 0);
 }
+
+#[test]
+fn the_agreements_polarity_column_sets_the_capaian_formula() {
+    let pk = check_fixture("kr07_2024_agreement_polarity.xlsx");
+    assert_eq!(places(&pk, Code::PolarityUnknown), ["PK!F19"]);
+    assert_eq!(findings(&pk, Code::PolarityUnknown)[0].found, "Stabil");
+    assert_eq!(error_codes(&pk), ["POLARITY_UNKNOWN"]);
+    // "Menurun": lower is better, (2 − 93,36 / 95) × 100.
+    let report = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_polarity.xlsx");
+    let (read, card) = report.scored.as_ref().unwrap();
+    assert_eq!(read.indicators.iter().find(|i| i.code == "IKU.4").unwrap().polarity, kinerja::model::Polarity::Lower);
+    let iku4 = card.indicators.iter().find(|i| i.code == "IKU.4").unwrap();
+    assert_eq!(shown(&iku4.capaian), "101.73");
+    assert_eq!(findings(&report, Code::ClaimCapaian)[0].expected, "101.73");
+}
