@@ -378,17 +378,30 @@ fn amount_from(
         if let Some(amount) = amount_of(data) {
             return Some((amount, c));
         }
-        let cell = cell::read(data);
         // Words on the way (`Rp`, a unit) are passed over; a value that cannot be read is not.
-        if let Some(code) = cell.kind.unreadable().filter(|code| *code != Code::CellUnreadable) {
-            if !(claim && code == Code::FormulaUncalculated) {
-                let at = CellRef::new(&sheet.name, row, c);
-                findings.push(Finding::new(code, Some(at), subject).found(cell.text.as_ref()));
-            }
+        if unreadable_amount(sheet, (row, c), (subject, claim), findings) {
             return None;
         }
     }
     None
+}
+
+/// Whether the cell holds a value that cannot be read as an amount (a formula's error, a date, a
+/// formula saved without its value), not words; if so, an error about `subject` at the cell,
+/// unless it is a printed total (a claim) saved without its value, which claims nothing.
+fn unreadable_amount(
+    sheet: &Sheet,
+    (row, col): (u32, u32),
+    (subject, claim): (&str, bool),
+    findings: &mut Vec<Finding>,
+) -> bool {
+    let cell = cell::read(sheet.get(row, col));
+    let Some(code) = cell.kind.unreadable().filter(|code| *code != Code::CellUnreadable) else { return false };
+    if !(claim && code == Code::FormulaUncalculated) {
+        let at = CellRef::new(&sheet.name, row, col);
+        findings.push(Finding::new(code, Some(at), subject).found(cell.text.as_ref()));
+    }
+    true
 }
 
 /// `97 Orang`, `180.104 Dokumen` → (97, Orang), (180104, Dokumen).
@@ -812,10 +825,14 @@ fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     };
     let table_id: Arc<str> = CellRef::new(&sheet.name, top, 0).to_string().into();
     for (col, data) in sheet.cells_in_row(row) {
-        let Some(amount) = amount_of(data) else { continue };
         let name = label(col);
+        let total = words(&name).starts_with(" jumlah ");
+        let Some(amount) = amount_of(data) else {
+            unreadable_amount(sheet, (row, col), (&name, total), &mut parts.findings);
+            continue;
+        };
         let at = CellRef::new(&sheet.name, row, col);
-        if words(&name).starts_with(" jumlah ") {
+        if total {
             parts.plan.totals.push(PlanTotal { table: table_id.clone(), source: Source::Renja, value: amount, at });
         } else {
             parts.plan.spending.push(Spending { name, amount, at });
@@ -849,7 +866,13 @@ fn details(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
         let rupiah = texts.iter().find(|(_, t)| t.trim_start().get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")));
         let amount_cell = rupiah.map(|(c, _)| *c).or_else(|| amount_of(sheet.get(row, amount_col)).map(|_| amount_col));
         let amount = amount_cell.and_then(|c| amount_of(sheet.get(row, c)).map(|a| (c, a)));
-        if texts.iter().any(|(_, t)| words(t).trim() == "jumlah") {
+        let total = texts.iter().any(|(_, t)| words(t).trim() == "jumlah");
+        if amount.is_none() {
+            let subject =
+                if total { "Jumlah".to_string() } else { text_of(sheet, row, Some(amount_col.saturating_sub(1))) };
+            unreadable_amount(sheet, (row, amount_col), (&subject, total), &mut parts.findings);
+        }
+        if total {
             if let Some((col, value)) = amount {
                 let at = CellRef::new(&sheet.name, row, col);
                 parts.plan.totals.push(PlanTotal { table: table_id.clone(), source: Source::Renja, value, at });
@@ -892,7 +915,10 @@ fn split(sheet: &Sheet, table: &Found, rows: (u32, u32), units: &UnitRegistry, p
     let (Some(unit_col), Some(target_col)) = (c.name, c.target) else { return };
     for row in body(sheet, rows) {
         let name = text_of(sheet, row, Some(unit_col));
-        let Some(value) = amount_of(sheet.get(row, target_col)) else { continue };
+        let Some(value) = amount_of(sheet.get(row, target_col)) else {
+            unreadable_amount(sheet, (row, target_col), (&name, is_total(&name)), &mut parts.findings);
+            continue;
+        };
         let at = CellRef::new(&sheet.name, row, target_col);
         if is_total(&name) {
             parts.plan.split_total = Some((value, at));

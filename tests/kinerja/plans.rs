@@ -331,6 +331,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "puspenkom_2025_renja_pk.xlsx",
         "template_kr06_2024_plan_filled.xlsx",
         "template_kr06_2024_plan_unreadable.xlsx",
+        "kr06_2024_renja_amounts_unreadable.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -516,4 +517,14 @@ fn a_central_units_pk_codes_are_its_renja_codes_by_the_configured_crosswalk_neve
     assert_eq!(unmatched.len(), 16);
     let ikk1 = unmatched.iter().find(|f| f.subject == "IKK.1 tahun 2025").unwrap();
     assert!(ikk1.expected.contains("belum dipadankan"), "{ikk1:?}");
+}
+
+#[test]
+fn an_amount_that_cannot_be_read_in_any_budget_view_is_an_error_at_its_cell() {
+    let (code, json) = check_json("kr06_2024_renja_amounts_unreadable.xlsx", &[]);
+    assert_eq!(code, 1);
+    let found = errors(&json);
+    for place in ["Jenis Belanja!B5", "Lampiran 2!D4"] {
+        assert!(found.contains(&("FORMULA_ERROR".to_string(), place.to_string())), "{place}: {found:?}");
+    }
 }
