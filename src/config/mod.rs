@@ -694,6 +694,11 @@ mod tests {
         assert!(config.units.get("PUSPENKOM").is_some());
         let aceh = config.units.find_in("Laporan Kinerja Kanreg XIII BKN Aceh").unwrap().0;
         assert_eq!(aceh.code, "KR13");
+        // Every unit's formal title names BKN after it: the unit is the one named.
+        for unit in config.units.units() {
+            let title = format!("Laporan Kinerja {} Badan Kepegawaian Negara Tahun 2024", unit.name);
+            assert_eq!(config.units.find_in(&title).unwrap().0.code, unit.code, "{title}");
+        }
     }
 
     #[test]

@@ -42,16 +42,16 @@ fn year_of(word: &str) -> Option<u16> {
 /// outranks a bare one; a title that names a year but no quarter or semester is annual
 /// ("Laporan Kinerja … Tahun 2023" is how annual reports are titled).
 pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) -> Declared {
-    let mut unit: Option<(String, usize)> = None;
+    let mut unit: Option<(String, crate::model::unit::Rank)> = None;
     let (mut year, mut bare_year, mut period) = (None, None, None);
     let mut says_tahun = false;
     // Per title, the years after "Tahun" and the quarters or semesters it names.
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
-        if let Some((found, len)) = units.find_in(text)
-            && unit.as_ref().is_none_or(|(_, best)| len > *best)
+        if let Some((found, rank)) = units.find_in(text)
+            && unit.as_ref().is_none_or(|(_, best)| rank > *best)
         {
-            unit = Some((found.code.clone(), len));
+            unit = Some((found.code.clone(), rank));
         }
         let words = normalise(text);
         let words: Vec<&str> = words.split_whitespace().collect();

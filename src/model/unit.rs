@@ -23,7 +23,14 @@ pub struct UnitRegistry {
     units: Vec<Unit>,
     /// (normalised alias padded with spaces, index into `units`), longest alias first.
     aliases: Vec<(String, usize)>,
+    /// Per unit, whether it is the organisation others belong to: an alias of it is part of
+    /// the names of other units, as BKN is of "Kantor Regional VII BKN Palembang".
+    organisation: Vec<bool>,
 }
+
+/// How surely a text names a unit: one of the organisation's units before the organisation
+/// itself (its name heads every unit's letterhead), then the longest alias.
+pub type Rank = (bool, usize);
 
 /// Lower-case, every run of non-alphanumerics to one space, padded with a space on both sides,
 /// so that " kanreg vii " matches at word boundaries and never inside " kanreg viii ".
@@ -66,7 +73,14 @@ impl UnitRegistry {
             .collect();
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         aliases.dedup();
-        UnitRegistry { units, aliases }
+        let organisation = (0..units.len())
+            .map(|j| {
+                let of = |i: usize| aliases.iter().filter(move |(_, u)| *u == i).map(|(a, _)| a.as_str());
+                let named_in = |i: usize| of(i).any(|name| of(j).any(|alias| name.contains(alias)));
+                (0..units.len()).filter(|&i| i != j && named_in(i)).count() >= 2
+            })
+            .collect();
+        UnitRegistry { units, aliases, organisation }
     }
 
     pub fn units(&self) -> &[Unit] {
@@ -77,18 +91,25 @@ impl UnitRegistry {
         self.units.iter().find(|u| u.code.eq_ignore_ascii_case(code))
     }
 
-    /// The unit whose longest alias occurs in `text`, with the length of that alias; the
-    /// longest wins so "Kantor Regional VII BKN Palembang" is KR07, not BKN.
-    pub fn find_in(&self, text: &str) -> Option<(&Unit, usize)> {
+    /// The unit `text` names, with how surely: the longest alias wins, so "Kantor Regional VII
+    /// BKN Palembang" is KR07, not BKN; and a unit named beside the organisation it belongs to is
+    /// that unit ("Perjanjian Kinerja Kantor Regional VII Badan Kepegawaian Negara" is KR07's).
+    pub fn find_in(&self, text: &str) -> Option<(&Unit, Rank)> {
         let haystack = normalise(text);
         // Only an alias whose every word the text has can occur in it: a look at a title's few
         // words spares most aliases the substring search.
         let words: Vec<&str> = haystack.split_whitespace().collect();
-        self.aliases
+        let mut found = self
+            .aliases
             .iter()
             .filter(|(alias, _)| alias.split_whitespace().all(|w| words.contains(&w)))
-            .find(|(alias, _)| haystack.contains(alias.as_str()))
-            .map(|(alias, i)| (&self.units[*i], alias.len()))
+            .filter(|(alias, _)| haystack.contains(alias.as_str()));
+        let longest = found.next()?;
+        let (alias, i) = match self.organisation[longest.1] {
+            true => found.find(|(_, i)| !self.organisation[*i]).unwrap_or(longest),
+            false => longest,
+        };
+        Some((&self.units[*i], (!self.organisation[*i], alias.len())))
     }
 }
 
@@ -128,5 +149,22 @@ mod tests {
         assert_eq!(code("Kantor Regional VII BKN Palembang").as_deref(), Some("KR07"));
         assert_eq!(code("Laporan BKN 2023").as_deref(), Some("BKN"));
         assert_eq!(code("Laporan 2023"), None);
+    }
+
+    #[test]
+    fn a_unit_named_beside_its_organisation_is_that_unit() {
+        let reg = UnitRegistry::new(vec![
+            unit("BKN", "Badan Kepegawaian Negara", &["BKN"]),
+            unit("KR07", "Kantor Regional VII BKN Palembang", &["Kantor Regional VII", "Kanreg VII"]),
+            unit("KR08", "Kantor Regional VIII BKN Banjarmasin", &["Kanreg VIII"]),
+            unit("SETTAMA", "Sekretariat Utama", &[]),
+        ]);
+        let named = |t: &str| reg.find_in(t).map(|(u, rank)| (u.code.clone(), rank.0));
+        let kr07 = named("Perjanjian Kinerja Kantor Regional VII Badan Kepegawaian Negara Tahun 2024");
+        assert_eq!(kr07, Some(("KR07".into(), true)));
+        let settama = named("Laporan Kinerja Sekretariat Utama Badan Kepegawaian Negara");
+        assert_eq!(settama, Some(("SETTAMA".into(), true)));
+        // The organisation alone, a letterhead: named, but less surely than any of its units.
+        assert_eq!(named("BADAN KEPEGAWAIAN NEGARA"), Some(("BKN".into(), false)));
     }
 }

@@ -900,3 +900,20 @@ fn a_unit_whose_only_file_was_refused_has_sent_something() {
     let kr09 = status.rows().find(|r| r[0] == calamine::Data::String("KR09".into())).unwrap().to_vec();
     assert_eq!(kr09[2], calamine::Data::String("ditolak".into()), "{kr09:?}");
 }
+
+#[test]
+fn a_unit_titled_under_bkns_name_is_that_unit() {
+    // "Perjanjian Kinerja Kantor Regional VII Badan Kepegawaian Negara" under BKN's letterhead:
+    // KR07's agreement, refused for BKN's folder (it was refused for KR07's as BKN's).
+    let service = Service::start("formal-title");
+    service.drop_file("KR07", "PK 2024.xlsx", &bytes("kr07_2024_agreement_formal_title.xlsx"));
+    service.wait_for_arrivals("KR07's agreement", 1, Duration::from_secs(20));
+    service.drop_file("BKN", "PK 2024.xlsx", &bytes("kr07_2024_agreement_formal_title.xlsx"));
+    service.wait_for_arrivals("the copy in BKN's folder", 2, Duration::from_secs(20));
+    let outcomes = service.outcomes();
+    assert_eq!((outcomes[0].0.as_str(), outcomes[0].1.as_str()), ("KR07", "new"), "{outcomes:?}");
+    assert_eq!((outcomes[1].0.as_str(), outcomes[1].1.as_str()), ("BKN", "rejected"), "{outcomes:?}");
+    let units: Vec<(String, String)> =
+        service.rows("SELECT unit, kind FROM submissions", [], |r| Ok((r.get(0)?, r.get(1)?)));
+    assert_eq!(units, [("KR07".to_string(), "agreement".to_string())]);
+}
