@@ -23,12 +23,13 @@ pub struct Contradicted {
     pub periods: Vec<(Period, usize)>,
 }
 
+/// The number of a quarter or semester as titles write it: `III`, `3`, `ketiga`.
 fn roman_or_digit(word: &str) -> Option<u32> {
     match word {
-        "i" | "1" => Some(1),
-        "ii" | "2" => Some(2),
-        "iii" | "3" => Some(3),
-        "iv" | "4" => Some(4),
+        "i" | "1" | "pertama" | "kesatu" | "satu" => Some(1),
+        "ii" | "2" | "kedua" | "dua" => Some(2),
+        "iii" | "3" | "ketiga" | "tiga" => Some(3),
+        "iv" | "4" | "keempat" | "empat" => Some(4),
         _ => None,
     }
 }
@@ -44,7 +45,7 @@ fn year_of(word: &str) -> Option<u16> {
 pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) -> Declared {
     let mut unit: Option<(String, crate::model::unit::Rank)> = None;
     let (mut year, mut bare_year, mut period) = (None, None, None);
-    let mut says_tahun = false;
+    let (mut says_tahun, mut unsure) = (false, false);
     // Per title, the years after "Tahun" and the quarters or semesters it names.
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
@@ -57,17 +58,33 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         let words: Vec<&str> = words.split_whitespace().collect();
         let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
-            let next = words.get(i + 1).copied().unwrap_or("");
+            // "Triwulan ke-3", "Tahun Anggaran 2024", "T.A. 2024": the word after the filler.
+            let after = |n: usize| words.get(i + n).copied().unwrap_or("");
+            let next = match after(1) {
+                "ke" | "anggaran" => after(2),
+                "a" if *word == "t" => after(2),
+                next => next,
+            };
             let named = match *word {
-                "tahun" | "ta" => {
+                "tahun" | "ta" | "thn" | "t" => {
                     if let Some(y) = year_of(next) {
                         years.push(y);
                         says_tahun = true;
                     }
                     None
                 }
-                "triwulan" | "tw" | "trw" | "tri" => roman_or_digit(next).and_then(Period::quarter),
-                "semester" | "smt" => roman_or_digit(next).and_then(Period::semester),
+                "triwulan" | "tw" | "trw" | "tri" | "semester" | "smt" => {
+                    let number = roman_or_digit(next);
+                    // A quarter or semester numbered past 4 ("Kelima", "V", "5") is not an annual
+                    // report; "triwulan sebelumnya" in a note numbers nothing.
+                    let numeral = next.starts_with("ke")
+                        || (!next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || "ivx".contains(c)));
+                    unsure |= number.is_none() && numeral;
+                    match *word {
+                        "semester" | "smt" => number.and_then(Period::semester),
+                        _ => number.and_then(Period::quarter),
+                    }
+                }
                 "tahunan" => Some(Period::Year),
                 w => {
                     bare_year = bare_year.or(year_of(w));
@@ -93,7 +110,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         }
     }
     let year = year.or(bare_year);
-    let period = period.or((says_tahun).then_some(Period::Year));
+    let period = period.or((says_tahun && !unsure).then_some(Period::Year));
     let contradicted = Contradicted {
         years: titled.years.into_iter().filter(|(y, _)| Some(*y) != year).collect(),
         // An annual report may well print its fourth quarter: only quarters and semesters clash.
@@ -151,6 +168,24 @@ mod tests {
         assert_eq!(compared.contradicted, Contradicted::default());
         let annual = read(&["Laporan Tahunan Kanreg VII Tahun 2024", "Realisasi Triwulan IV"]);
         assert_eq!(annual.contradicted, Contradicted::default());
+    }
+
+    #[test]
+    fn years_and_quarters_as_titles_write_them() {
+        for title in
+            ["Kanreg VII Tahun Anggaran 2024", "Kanreg VII T.A. 2024", "Kanreg VII TA 2024", "Kanreg VII Thn 2024"]
+        {
+            assert_eq!((read(&[title]).year, read(&[title]).period), (Some(2024), Some(Period::Year)), "{title}");
+        }
+        for title in ["Triwulan Ketiga Tahun 2024", "Triwulan ke-3 Tahun 2024", "TW 3 2024", "Triwulan III TA 2024"] {
+            assert_eq!(read(&[title]).period, Some(Period::Tw3), "{title}");
+        }
+        assert_eq!(read(&["Semester Pertama Tahun 2024"]).period, Some(Period::S1));
+        // A quarter whose number cannot be told is unknown, never the annual report.
+        assert_eq!(read(&["Triwulan Kelima Tahun 2024"]).period, None);
+        assert_eq!(read(&["Triwulan V Tahun 2024"]).period, None);
+        let noted = read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Realisasi triwulan sebelumnya; Tri Wahyuni"]);
+        assert_eq!(noted.period, Some(Period::Year));
     }
 
     #[test]
