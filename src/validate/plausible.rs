@@ -2,10 +2,11 @@
 //! published 455 %), but above 1,000 % the inputs were almost surely misread — a thousands
 //! separator taken for a decimal point, a count read as a score, another year's column — and an
 //! NPSS above 200 cannot come from a real report. Either is an error that names the inputs,
-//! never a score reported as if it were sure.
+//! never a score reported as if it were sure. So is a percentage under 1 % that looks like a
+//! fraction left without Excel's `%` format.
 
 use crate::model::amount::display2;
-use crate::model::{Code, Finding, Reading, Report, Scorecard};
+use crate::model::{Code, Finding, IndicatorRow, Measure, Reading, Report, Scorecard, Value};
 use rust_decimal::Decimal;
 
 /// The highest capaian (%) taken as read with confidence.
@@ -21,8 +22,33 @@ fn input(what: &str, reading: &Reading) -> String {
     }
 }
 
+/// A percentage kept as a fraction without Excel's `%` format (0,9167 for 91,67 %) reads as
+/// under 1 %: where the target is a whole percentage and a hundred times the realisasi would
+/// score like a real report (50–200 %), the realisasi is in doubt.
+fn fraction_for_percent(row: &IndicatorRow) -> Option<Finding> {
+    let (Value::Number(target), Value::Number(realisasi)) = (&row.target.value, &row.realisasi.value) else {
+        return None;
+    };
+    let hundredfold = realisasi * Decimal::ONE_HUNDRED;
+    let likely = row.measure == Measure::Percent
+        && *target > Decimal::ONE
+        && *realisasi > Decimal::ZERO
+        && *realisasi <= Decimal::ONE
+        && (target / Decimal::TWO..=target * Decimal::TWO).contains(&hundredfold);
+    likely.then(|| {
+        let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
+        Finding::new(Code::ReadingUncertain, at, format!("Realisasi {}", row.code))
+            .found(format!("{} % terhadap target {} %", row.realisasi.value.shown(""), row.target.value.shown("")))
+            .expected(format!(
+                "mungkin {} % yang tersimpan sebagai pecahan tanpa format persen; tulis {} atau beri format %",
+                display2(hundredfold),
+                display2(hundredfold)
+            ))
+    })
+}
+
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = report.indicators.iter().filter_map(fraction_for_percent).collect();
     let mut implausible = Vec::new();
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
         let Some(capaian) = scored.capaian.value.filter(|c| c.abs() > CAPAIAN) else { continue };

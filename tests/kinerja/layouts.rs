@@ -235,3 +235,14 @@ fn titles_that_name_another_year_or_quarter_leave_the_report_blocked() {
     // The published layout names 2024 in every title: nothing to say.
     assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::YearMismatch).is_empty());
 }
+
+#[test]
+fn a_percentage_kept_as_a_fraction_is_in_doubt() {
+    let outcome = check_fixture("kr07_2024_fraction_for_percent.xlsx");
+    assert_eq!(places(&outcome, Code::ReadingUncertain), ["Tabel 3.2!E13"]);
+    let doubt = &findings(&outcome, Code::ReadingUncertain)[0];
+    assert_eq!(doubt.subject, "Realisasi IKU.7");
+    assert!(doubt.expected.starts_with("mungkin 91.67 %"), "{}", doubt.expected);
+    // The same realisasi written as a percentage is sure.
+    assert!(findings(&check_fixture("kr07_2024_percent_cells.xlsx"), Code::ReadingUncertain).is_empty());
+}
