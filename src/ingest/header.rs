@@ -2,6 +2,7 @@
 
 use super::sheet::Sheet;
 use crate::model::unit::normalise;
+use rust_decimal::Decimal;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,6 +70,9 @@ pub struct Header {
     pub columns: Vec<(u32, Role)>,
     /// The year a column's header names (`TARGET` over `2020 … 2024`), by column.
     pub years: Vec<(u32, u16)>,
+    /// What a column's amounts count in where its header says (`Pagu (Rp Ribu)`, `Anggaran
+    /// (dalam jutaan rupiah)` over its columns): 1.000, 1.000.000, …, by column.
+    pub scales: Vec<(u32, Decimal)>,
 }
 
 /// What choosing the report year's columns did to a header with several years side by side.
@@ -82,6 +86,11 @@ pub struct YearChoice {
 }
 
 impl Header {
+    /// What the amounts of column `col` count in: 1 unless its header says otherwise.
+    pub fn scale(&self, col: u32) -> Decimal {
+        self.scales.iter().find(|(c, _)| *c == col).map_or(Decimal::ONE, |(_, s)| *s)
+    }
+
     pub fn col(&self, role: Role) -> Option<u32> {
         self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
     }
@@ -255,6 +264,22 @@ fn year_in(text: &str) -> Option<u16> {
         .find(|y| (2000..=2100).contains(y))
 }
 
+/// The amount an amount column counts in, where its header names one: `ribu`/`ribuan` or
+/// `Rp 1.000` 1.000, `juta`/`jutaan` 1.000.000, `miliar`/`milyar` 1.000.000.000.
+fn scale_in(text: &str) -> Option<Decimal> {
+    let words = normalise(text);
+    let power = if words.contains(" ribu ") || words.contains(" ribuan ") || words.contains(" rp 1 000 ") {
+        3
+    } else if words.contains(" juta ") || words.contains(" jutaan ") {
+        6
+    } else if [" miliar ", " milyar "].iter().any(|w| words.contains(w)) {
+        9
+    } else {
+        return None;
+    };
+    Some(Decimal::from(10u64.pow(power)))
+}
+
 /// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
 /// under merged group headers) names a table family.
 pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
@@ -295,7 +320,8 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
-    Some(Header { family, first_row: row, last_row, columns, years })
+    let scales = texts.iter().filter_map(|(col, text)| scale_in(text).map(|s| (*col, s))).collect();
+    Some(Header { family, first_row: row, last_row, columns, years, scales })
 }
 
 #[cfg(test)]
@@ -316,6 +342,7 @@ mod tests {
                 (4, Role::Realisasi),
             ],
             years: vec![(1, 2022), (2, 2023), (3, 2022), (4, 2023)],
+            scales: Vec::new(),
         };
         let (chosen, choice) = header.for_year(Some(2023));
         assert_eq!((chosen.col(Role::Target), chosen.col(Role::Realisasi)), (Some(2), Some(4)));

@@ -388,14 +388,24 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Vec<crate::model::Claim
                 }
                 let at = |col| crate::model::CellRef::new(&sheet.name, row, col);
                 match number_after_npss(text) {
-                    Some((value, decimals)) => found.push(crate::model::Claim { value, decimals, at: at(col) }),
+                    Some((value, decimals)) => found.push(crate::model::Claim {
+                        value,
+                        decimals,
+                        unit: rust_decimal::Decimal::ONE,
+                        at: at(col),
+                    }),
                     None => {
                         // The label alone: its value is the next filled cell to the right.
                         let next = sheet.cells_in_row(row).find(|(c, d)| *c > col && **d != Data::Empty);
                         if let Some((col, data)) = next
                             && let Some((value, decimals)) = number_in(data)
                         {
-                            found.push(crate::model::Claim { value, decimals: decimals.min(2), at: at(col) });
+                            found.push(crate::model::Claim {
+                                value,
+                                decimals: decimals.min(2),
+                                unit: rust_decimal::Decimal::ONE,
+                                at: at(col),
+                            });
                         }
                     }
                 }

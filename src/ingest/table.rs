@@ -316,6 +316,11 @@ impl<'a> Reader<'a> {
                 Value::Missing
             }
         };
+        // Amounts printed in thousands (or millions) of rupiah, as the header says, in rupiah.
+        let value = match value {
+            Value::Number(n) if measure == Measure::Rupiah => Value::Number(n * self.header.scale(col)),
+            value => value,
+        };
         // A mark after N/A points to a footnote that explains it; nothing to score is provisional.
         let provisional = cell.provisional && value != Value::NotApplicable;
         if provisional {
@@ -371,7 +376,10 @@ impl<'a> Reader<'a> {
             // A claim saved without its value claims nothing: kinerja's recomputation stands.
             Kind::Empty | Kind::NotApplicable | Kind::Opinion | Kind::Uncalculated => return None,
         };
-        Some(Claim { value, decimals, at })
+        // A sisa printed in thousands of rupiah claims its value in rupiah, to a thousand's
+        // tolerance.
+        let unit = if role == Role::Sisa { self.header.scale(col) } else { rust_decimal::Decimal::ONE };
+        Some(Claim { value: value * unit, decimals, unit, at })
     }
 
     fn decide(

@@ -82,11 +82,14 @@ impl Reading {
 }
 
 /// A value the unit computed itself (capaian, NSS, NKP, NPSS, serapan, efisiensi), to verify.
-/// `decimals` is how many it printed: the tolerance is one unit of the last of them.
+/// `decimals` is how many it printed: the tolerance is one unit of the last of them, in what the
+/// column counts in (`unit`: 1, or 1.000 for an amount printed in thousands of rupiah; `value`
+/// is already in rupiah).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub value: Decimal,
     pub decimals: u32,
+    pub unit: Decimal,
     pub at: CellRef,
 }
 

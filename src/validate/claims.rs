@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// (±0.01 for `100,20`, ±0.1 for `101,2%`, ±1 for `92%`): units round, truncate, and compute
 /// from their own rounded intermediates.
 pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
-    let tolerance = Decimal::new(1, claim.decimals);
+    let tolerance = Decimal::new(1, claim.decimals) * claim.unit;
     (claim.value - computed).abs() <= tolerance
 }
 
@@ -89,7 +89,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn claim(value: Decimal, decimals: u32) -> Claim {
-        Claim { value, decimals, at: CellRef::new(&"S".into(), 0, 0) }
+        Claim { value, decimals, unit: Decimal::ONE, at: CellRef::new(&"S".into(), 0, 0) }
     }
 
     #[test]
@@ -99,5 +99,9 @@ mod tests {
         assert!(within_tolerance(&claim(dec!(92), 0), dec!(92.9)));
         assert!(!within_tolerance(&claim(dec!(100.43), 2), dec!(100.75)));
         assert!(!within_tolerance(&claim(dec!(102.4), 1), dec!(102.24)));
+        // A sisa printed as 440 thousand rupiah is within a thousand of 439.515.
+        let thousands = Claim { unit: dec!(1000), ..claim(dec!(440000), 0) };
+        assert!(within_tolerance(&thousands, dec!(439515)));
+        assert!(!within_tolerance(&thousands, dec!(438515)));
     }
 }

@@ -246,3 +246,21 @@ fn a_percentage_kept_as_a_fraction_is_in_doubt() {
     // The same realisasi written as a percentage is sure.
     assert!(findings(&check_fixture("kr07_2024_percent_cells.xlsx"), Code::ReadingUncertain).is_empty());
 }
+
+#[test]
+fn amounts_printed_in_thousands_are_read_in_rupiah() {
+    let thousands = check_fixture("kr07_2024_budget_in_thousands.xlsx");
+    let rupiah = check_fixture("kr07_2024_budget_columns.xlsx");
+    let lines = |outcome: &kinerja::check::Outcome| {
+        let card = &outcome.scored.as_ref().unwrap().1;
+        card.budget
+            .iter()
+            .map(|l| (l.code.clone(), l.pagu, l.realisasi, l.sisa, l.serapan, l.efisiensi))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(lines(&thousands), lines(&rupiah));
+    let iku4 = lines(&thousands).into_iter().find(|l| l.0 == "IKU.4").unwrap();
+    assert_eq!(iku4.1.unwrap().to_string(), "30400000");
+    assert_eq!(iku4.2.unwrap().normalize().to_string(), "29960485");
+    assert!(error_codes(&thousands).is_empty(), "{:#?}", thousands.findings);
+}
