@@ -49,12 +49,14 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
     // Per title, the years after "Tahun" and the quarters or semesters it names.
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
-        if let Some((found, rank)) = units.find_in(text)
+        let words = normalise(text);
+        // A source note ("Sumber: Inspektorat") names where figures came from, not who reports.
+        if !words.starts_with(" sumber ")
+            && let Some((found, rank)) = units.find_in(text)
             && unit.as_ref().is_none_or(|(_, best)| rank > *best)
         {
             unit = Some((found.code.clone(), rank));
         }
-        let words = normalise(text);
         let words: Vec<&str> = words.split_whitespace().collect();
         let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
@@ -186,6 +188,14 @@ mod tests {
         assert_eq!(read(&["Triwulan V Tahun 2024"]).period, None);
         let noted = read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Realisasi triwulan sebelumnya; Tri Wahyuni"]);
         assert_eq!(noted.period, Some(Period::Year));
+    }
+
+    #[test]
+    fn the_reporting_unit_comes_before_bkn_and_sources() {
+        let letterhead = read(&["BADAN KEPEGAWAIAN NEGARA", "PERJANJIAN KINERJA KANTOR REGIONAL VII TAHUN 2024"]);
+        assert_eq!(letterhead.unit.as_deref(), Some("KR07"));
+        let bkn = read(&["Laporan Kinerja Badan Kepegawaian Negara Tahun 2023", "Sumber: Inspektorat BKN"]);
+        assert_eq!(bkn.unit.as_deref(), Some("BKN"));
     }
 
     #[test]
