@@ -96,7 +96,10 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             periods.extend(named);
         }
         year = year.or(years.first().copied());
-        period = period.or(periods.first().copied());
+        // "Triwulan I s.d. Triwulan III" reports up to the third quarter.
+        let through =
+            words.windows(2).any(|w| w == ["s", "d"]) || words.iter().any(|w| ["sd", "sampai", "hingga"].contains(w));
+        period = period.or(if through { periods.last() } else { periods.first() }.copied());
         // A title of one year or one period only: "Tahun 2023 dan 2024" compares, it does not name.
         if let [first, rest @ ..] = &years[..]
             && rest.iter().all(|y| y == first)
@@ -183,6 +186,9 @@ mod tests {
             assert_eq!(read(&[title]).period, Some(Period::Tw3), "{title}");
         }
         assert_eq!(read(&["Semester Pertama Tahun 2024"]).period, Some(Period::S1));
+        for title in ["Realisasi Triwulan I s.d. Triwulan III Tahun 2024", "Capaian TW I sampai TW III 2024"] {
+            assert_eq!(read(&[title]).period, Some(Period::Tw3), "{title}");
+        }
         // A quarter whose number cannot be told is unknown, never the annual report.
         assert_eq!(read(&["Triwulan Kelima Tahun 2024"]).period, None);
         assert_eq!(read(&["Triwulan V Tahun 2024"]).period, None);
