@@ -23,8 +23,8 @@ pub struct UnitRegistry {
     units: Vec<Unit>,
     /// (normalised alias padded with spaces, index into `units`), longest alias first.
     aliases: Vec<(String, usize)>,
-    /// Per unit, whether it is the organisation others belong to: an alias of it is part of
-    /// the names of other units, as BKN is of "Kantor Regional VII BKN Palembang".
+    /// Per unit, whether it is the organisation others belong to: its code is a word of the
+    /// names of two or more other units, as BKN is of "Kantor Regional VII BKN Palembang".
     organisation: Vec<bool>,
 }
 
@@ -73,11 +73,15 @@ impl UnitRegistry {
             .collect();
         aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         aliases.dedup();
-        let organisation = (0..units.len())
-            .map(|j| {
-                let of = |i: usize| aliases.iter().filter(move |(_, u)| *u == i).map(|(a, _)| a.as_str());
-                let named_in = |i: usize| of(i).any(|name| of(j).any(|alias| name.contains(alias)));
-                (0..units.len()).filter(|&i| i != j && named_in(i)).count() >= 2
+        // The organisation's code is a word of its units' names ("… BKN Palembang"): a word
+        // compared with a few, not a substring search per pair of aliases.
+        let words: Vec<Vec<&str>> = units.iter().map(|u| u.name.split_ascii_whitespace().collect()).collect();
+        let organisation = units
+            .iter()
+            .enumerate()
+            .map(|(j, unit)| {
+                let word_of = |name: &[&str]| name.iter().any(|w| w.eq_ignore_ascii_case(&unit.code));
+                words.iter().enumerate().filter(|(i, name)| *i != j && word_of(name)).count() >= 2
             })
             .collect();
         UnitRegistry { units, aliases, organisation }
