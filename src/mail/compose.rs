@@ -182,6 +182,10 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
             }
             let deadline = (c.kind == "realisasi").then(|| notice.deadline(c.year, &c.period)).flatten();
             if reading.errors == 0 {
+                // The warnings apart from the scores or changes above them.
+                if lines.last().is_some_and(|l| !l.is_empty()) {
+                    lines.push(String::new());
+                }
                 lines.push(format!("{}: {}", lang.pick("Peringatan", "Warnings"), reading.warnings));
                 for f in reading.findings.iter().filter(|f| f.severity == "warning") {
                     lines.push(format!("  - {}", f.message));

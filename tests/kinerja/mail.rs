@@ -224,4 +224,6 @@ fn an_agreement_receipt_says_what_was_taken_and_what_it_governs() {
     let second = plain(&messages[1].data);
     assert!(second.contains("target 95 indeks"), "{second}");
     assert!(second.contains("Perubahan dari versi sebelumnya:"), "{second}");
+    // The warnings stand apart from the changes above them.
+    assert!(second.contains("dibanding versi sebelumnya.\n\nPeringatan: 0"), "{second}");
 }
