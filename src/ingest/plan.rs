@@ -775,7 +775,10 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             parts.findings.push(Finding::new(Code::RoCode, Some(code_cell.clone()), &code).found(&code).expected(why));
         }
         let amount = amount_from(sheet, (row, amount_col), (&format!("Pagu {code}"), false), &mut parts.findings);
-        let (volume, satuan) = c.volume.map_or((None, None), |col| volume_of(sheet, row, col));
+        let (volume, satuan) = c.volume.map_or((None, None), |col| {
+            unreadable_amount(sheet, (row, col), (&format!("Volume {code}"), false), &mut parts.findings);
+            volume_of(sheet, row, col)
+        });
         parts.plan.budget.push(PlanLine {
             level,
             code: code.clone(),
