@@ -23,6 +23,17 @@ pub struct Contradicted {
     pub periods: Vec<(Period, usize)>,
 }
 
+/// Keep, with the index of its text, the one year or period a title names, the first time one
+/// names it: "Tahun 2023 dan 2024" compares, it does not name.
+fn sole_named<T: PartialEq + Copy>(named: &[T], index: usize, titled: &mut Vec<(T, usize)>) {
+    if let [first, rest @ ..] = named
+        && rest.iter().all(|n| n == first)
+        && !titled.iter().any(|(n, _)| n == first)
+    {
+        titled.push((*first, index));
+    }
+}
+
 /// The number of a quarter or semester as titles write it: `III`, `3`, `ketiga`.
 fn roman_or_digit(word: &str) -> Option<u32> {
     match word {
@@ -52,7 +63,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         let words = normalise(text);
         // A source note ("Sumber: Inspektorat") names where figures came from, not who reports.
         if !words.starts_with(" sumber ")
-            && let Some((found, rank)) = units.find_in(text)
+            && let Some((found, rank)) = units.find_in_normalised(&words)
             && unit.as_ref().is_none_or(|(_, best)| rank > *best)
         {
             unit = Some((found.code.clone(), rank));
@@ -100,19 +111,8 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         let through =
             words.windows(2).any(|w| w == ["s", "d"]) || words.iter().any(|w| ["sd", "sampai", "hingga"].contains(w));
         period = period.or(if through { periods.last() } else { periods.first() }.copied());
-        // A title of one year or one period only: "Tahun 2023 dan 2024" compares, it does not name.
-        if let [first, rest @ ..] = &years[..]
-            && rest.iter().all(|y| y == first)
-            && !titled.years.iter().any(|(y, _)| y == first)
-        {
-            titled.years.push((*first, index));
-        }
-        if let [first, rest @ ..] = &periods[..]
-            && rest.iter().all(|p| p == first)
-            && !titled.periods.iter().any(|(p, _)| p == first)
-        {
-            titled.periods.push((*first, index));
-        }
+        sole_named(&years, index, &mut titled.years);
+        sole_named(&periods, index, &mut titled.periods);
     }
     let year = year.or(bare_year);
     let period = period.or((says_tahun && !unsure).then_some(Period::Year));

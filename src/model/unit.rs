@@ -99,7 +99,11 @@ impl UnitRegistry {
     /// BKN Palembang" is KR07, not BKN; and a unit named beside the organisation it belongs to is
     /// that unit ("Perjanjian Kinerja Kantor Regional VII Badan Kepegawaian Negara" is KR07's).
     pub fn find_in(&self, text: &str) -> Option<(&Unit, Rank)> {
-        let haystack = normalise(text);
+        self.find_in_normalised(&normalise(text))
+    }
+
+    /// [`Self::find_in`] for a text already through [`normalise`].
+    pub fn find_in_normalised(&self, haystack: &str) -> Option<(&Unit, Rank)> {
         // Only an alias whose every word the text has can occur in it: a look at a title's few
         // words spares most aliases the substring search.
         let words: Vec<&str> = haystack.split_whitespace().collect();
