@@ -605,35 +605,25 @@ fn read_sheets(
     {
         findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
     }
-    // A year or period given by the caller that the titles contradict: said, not silently taken.
-    if let (Some(given), Some(said)) = (overrides.year, declared.year)
-        && given != said
-    {
-        findings.push(Finding::new(Code::YearMismatch, None, "").found(said.to_string()).expected(given.to_string()));
-    }
-    if let (Some(given), Some(said)) = (overrides.period, declared.period)
-        && given != said
-    {
-        findings.push(Finding::new(Code::PeriodMismatch, None, "").found(said.as_str()).expected(given.as_str()));
-    }
     let identity = Identity {
         unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
         year: overrides.year.or(declared.year),
         period: overrides.period.or(declared.period).or((kind == Kind::Agreement).then_some(Period::Year)),
     };
-    // Titles that name another year or quarter than the one taken: which report this is stays in
-    // doubt, so it is said and blocks rather than filing it under the first title's.
-    let title = |index: usize| titles[index].0.clone();
+    // A year or period the titles name other than the one taken — the caller's, or a title that
+    // contradicts the first: which report this is stays in doubt, so it is said and blocks
+    // rather than being silently taken.
+    let title = |index: &usize| titles[*index].0.clone();
     if let Some(taken) = identity.year {
-        for (said, index) in declared.contradicted.years.iter().filter(|(y, _)| *y != taken) {
-            let finding = Finding::new(Code::YearMismatch, title(*index), "");
-            findings.push(finding.found(said.to_string()).expected(taken.to_string()));
+        let named = declared.contradicted.years.iter().map(|(y, i)| (*y, title(i)));
+        for (said, at) in declared.year.map(|y| (y, None)).into_iter().chain(named).filter(|(y, _)| *y != taken) {
+            findings.push(Finding::new(Code::YearMismatch, at, "").found(said.to_string()).expected(taken.to_string()));
         }
     }
     if let Some(taken) = identity.period {
-        for (said, index) in declared.contradicted.periods.iter().filter(|(p, _)| *p != taken) {
-            let finding = Finding::new(Code::PeriodMismatch, title(*index), "");
-            findings.push(finding.found(said.as_str()).expected(taken.as_str()));
+        let named = declared.contradicted.periods.iter().map(|(p, i)| (*p, title(i)));
+        for (said, at) in declared.period.map(|p| (p, None)).into_iter().chain(named).filter(|(p, _)| *p != taken) {
+            findings.push(Finding::new(Code::PeriodMismatch, at, "").found(said.as_str()).expected(taken.as_str()));
         }
     }
     for (missing, code) in [
