@@ -334,13 +334,13 @@ impl<'a> Reader<'a> {
     /// The indicator's polarity from its Polaritas cell: higher-is-better when there is none, and
     /// an error finding (scored higher-is-better) for words that say neither.
     fn polarity(&mut self, row: u32, code: &str) -> Polarity {
-        let Some(text) = self.text(row, Role::Polarity).filter(|t| !t.trim().is_empty()) else {
+        let Some(col) = self.header.col(Role::Polarity) else { return Polarity::Higher };
+        let Some(text) = self.sheet.text(row, col).filter(|t| !t.trim().is_empty()) else {
             return Polarity::Higher;
         };
         match polarity_of(text) {
             Some(polarity) => polarity,
             None => {
-                let col = self.header.col(Role::Polarity).expect("a polarity text has its column");
                 let at = CellRef::new(&self.sheet.name, row, col);
                 self.findings.push(Finding::new(Code::PolarityUnknown, Some(at), code).found(text.trim()));
                 Polarity::Higher
