@@ -136,7 +136,7 @@ fn findings(
         rows.push(vec![]);
         rows.push(vec![Cell::Text(note.into())]);
     }
-    Added { name, widths: vec![25.0, 11.0, 18.0, 16.0, 14.0, 14.0, 70.0], rows }
+    Added { name, widths: vec![super::code_column_chars(), 11.0, 18.0, 16.0, 14.0, 14.0, 70.0], rows }
 }
 
 /// A name for an added sheet that none of the unit's sheets has.

@@ -106,6 +106,13 @@ fn write_amount(
 /// The narrowest column, in characters: fits `999,999,999,999` (a rupiah amount) and a score.
 const MIN_COLUMN_CHARS: usize = 16;
 
+/// The width of a column of finding codes (the Rekap's and an annotated copy's *Temuan*): the
+/// longest code, with room for its capitals, so that none is cut by the cell beside it.
+fn code_column_chars() -> f64 {
+    let longest = crate::model::Code::ALL.iter().map(|c| c.as_str().len()).max().unwrap_or(MIN_COLUMN_CHARS);
+    (longest + 3) as f64
+}
+
 /// The widest a column grows to fit its text, in pixels (the writer's unit): about 60 characters.
 const WIDEST_COLUMN_PX: u32 = 425;
 
@@ -364,6 +371,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         sheet.set_name("Temuan").map_err(write)?;
         let headers = ["Unit", "Lembar", "Sel", "Kode", "Tingkat", "Perihal", "Tertulis", "Seharusnya", "Pesan"];
         write_header(sheet, &headers, &formats.header).map_err(write)?;
+        sheet.set_column_width(3, code_column_chars()).map_err(write)?;
         for (i, f) in findings.iter().enumerate() {
             let r = i as u32 + 1;
             let severity =

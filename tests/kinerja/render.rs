@@ -81,6 +81,9 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     // A plan with errors: its copy lists findings with the longest codes there are.
     service.drop_file("KR06", "renja 2024.xlsx", &std::fs::read(fixture("kr06_2024_renja_planted.xlsx")).unwrap());
     service.wait_for_arrivals("KR06's plan", count + 3, Duration::from_secs(20));
+    // A 2024 report with an error whose code is among the longest: INDICATOR_DUPLICATE.
+    service.drop_file("KR07", "laporan 2024.xlsx", &std::fs::read(fixture("kr07_2024_indicator_twice.xlsx")).unwrap());
+    service.wait_for_arrivals("KR07's 2024 report", count + 4, Duration::from_secs(20));
     let rekap = service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx");
     assert!(service.stop().success());
     let out = service.dir.join("pdf");
@@ -107,6 +110,21 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     headers_whole("Agregat BKN", &printed, "Agregat BKN 2023", &["Nilai agregat", "Unit diharapkan", "Laporan BKN"]);
     // A long indicator name is printed whole, wrapped: its last words are there.
     assert!(printed.iter().any(|p| p.contains("Jabatan Fungsional Kepegawaian")));
+
+    // Every finding's code prints whole in the Rekap's Temuan, whichever row it is on.
+    let rekap_2024 = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
+    let listed: Vec<String> = {
+        use calamine::Reader;
+        let mut book = calamine::open_workbook_auto(&rekap_2024).unwrap();
+        let temuan = book.worksheet_range("Temuan").unwrap();
+        temuan.rows().skip(1).map(|r| r[3].to_string()).collect()
+    };
+    assert!(listed.contains(&"INDICATOR_DUPLICATE".to_string()), "{listed:?}");
+    let printed_2024 = pages(&rekap_2024, &out);
+    let words: Vec<&str> = printed_2024.iter().flat_map(|p| p.split_whitespace()).collect();
+    for code in &listed {
+        assert!(words.contains(&code.as_str()), "{code} is cut in the Rekap's Temuan");
+    }
 
     let annotated: Vec<PathBuf> = walk(&service.dir.join("outbox/2023/BKN"));
     assert_eq!(annotated.len(), 1, "{annotated:?}");
