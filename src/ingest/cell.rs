@@ -75,10 +75,11 @@ impl Candidates {
     }
 
     /// For an ambiguous number with no column to decide: the whole-number reading for counts
-    /// and amounts, the fractional reading otherwise.
+    /// and amounts, the fractional reading otherwise. Whole is the reading written without
+    /// decimals: `92,000` is 92000 as an amount, though its other reading, 92,000, has no fraction.
     pub fn read_by_measure(&self, whole: bool) -> Option<Written> {
         let (a, b) = (self.indonesian?, self.english?);
-        let a_is_whole = a.0.fract().is_zero();
+        let a_is_whole = a.1 == 0;
         Some(if a_is_whole == whole { a } else { b })
     }
 }
@@ -441,5 +442,9 @@ mod tests {
         let Kind::Text(c) = read_text("1.203").kind else { unreachable!() };
         assert_eq!(c.read_by_measure(true).unwrap().0, dec!(1203));
         assert_eq!(c.read_by_measure(false).unwrap().0, dec!(1.203));
+        // Three zeros after the mark: both readings have no fraction, only one no decimals.
+        let Kind::Text(c) = read_text("92,000").kind else { unreachable!() };
+        assert_eq!(c.read_by_measure(true).unwrap().0, dec!(92000));
+        assert_eq!(c.read_by_measure(false).unwrap(), (dec!(92.000), 3));
     }
 }
