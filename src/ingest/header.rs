@@ -264,20 +264,32 @@ fn year_in(text: &str) -> Option<u16> {
         .find(|y| (2000..=2100).contains(y))
 }
 
-/// The amount an amount column counts in, where its header names one: `ribu`/`ribuan` or
-/// `Rp 1.000` 1.000, `juta`/`jutaan` 1.000.000, `miliar`/`milyar` 1.000.000.000.
-fn scale_in(text: &str) -> Option<Decimal> {
+/// The amount an amount column counts in, where its header names one: `ribu`/`ribuan`, `Rp 1.000`
+/// or `Rp 000` 1.000; `juta`/`jutaan` or `Rp 1.000.000` 1.000.000; `miliar`/`milyar` or
+/// `Rp 1.000.000.000` 1.000.000.000. The largest one named counts (`Rp 1.000.000` is not thousands).
+pub fn scale_in(text: &str) -> Option<Decimal> {
     let words = normalise(text);
-    let power = if words.contains(" ribu ") || words.contains(" ribuan ") || words.contains(" rp 1 000 ") {
-        3
-    } else if words.contains(" juta ") || words.contains(" jutaan ") {
-        6
-    } else if [" miliar ", " milyar "].iter().any(|w| words.contains(w)) {
+    let names = |names: &[&str]| names.iter().any(|name| words.contains(name));
+    let power = if names(&[" miliar ", " milyar ", " rp 1 000 000 000 "]) {
         9
+    } else if names(&[" juta ", " jutaan ", " rp 1 000 000 "]) {
+        6
+    } else if names(&[" ribu ", " ribuan ", " rp 1 000 ", " rp 000 "]) {
+        3
     } else {
         return None;
     };
     Some(Decimal::from(10u64.pow(power)))
+}
+
+/// What a caption in the two rows above a table's header says its amounts count in, where it
+/// says so with `dalam` (`(dalam ribuan rupiah)`, `Anggaran dalam Jutaan Rupiah`): the columns
+/// whose own header names none count in it.
+pub fn caption_scale(sheet: &Sheet, header_row: u32) -> Option<Decimal> {
+    (header_row.saturating_sub(2)..header_row)
+        .flat_map(|row| sheet.texts_in_row(row))
+        .filter(|(_, text)| normalise(text).contains(" dalam "))
+        .find_map(|(_, text)| scale_in(text))
 }
 
 /// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
@@ -320,7 +332,8 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
-    let scales = texts.iter().filter_map(|(col, text)| scale_in(text).map(|s| (*col, s))).collect();
+    let caption = caption_scale(sheet, row);
+    let scales = texts.iter().filter_map(|(col, text)| scale_in(text).or(caption).map(|s| (*col, s))).collect();
     Some(Header { family, first_row: row, last_row, columns, years, scales })
 }
 
@@ -378,5 +391,20 @@ mod tests {
         assert_eq!(classify("Kategori"), Some(Role::Category));
         assert_eq!(classify("Jumlah"), Some(Role::Count));
         assert_eq!(classify("Persentase"), Some(Role::Share));
+    }
+
+    #[test]
+    fn what_an_amount_column_counts_in() {
+        let scale = |text: &str| scale_in(text).map(|s| s.to_string());
+        assert_eq!(scale("Pagu (Rp Ribu)").as_deref(), Some("1000"));
+        assert_eq!(scale("Anggaran (dalam ribuan rupiah)").as_deref(), Some("1000"));
+        assert_eq!(scale("Realisasi (Rp 1.000)").as_deref(), Some("1000"));
+        assert_eq!(scale("Realisasi (Rp '000)").as_deref(), Some("1000"));
+        assert_eq!(scale("Pagu (Rp 1.000.000)").as_deref(), Some("1000000"));
+        assert_eq!(scale("Pagu (dalam jutaan rupiah)").as_deref(), Some("1000000"));
+        assert_eq!(scale("Pagu (Rp 1.000.000.000)").as_deref(), Some("1000000000"));
+        assert_eq!(scale("Pagu (Rp miliar)").as_deref(), Some("1000000000"));
+        assert_eq!(scale("Pagu Anggaran (Rp)"), None);
+        assert_eq!(scale("Pagu 2024"), None);
     }
 }

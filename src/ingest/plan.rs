@@ -8,6 +8,7 @@
 
 use super::Overrides;
 use super::cell::{self, Kind as CellKind, contains_ignore_case};
+use super::header::{caption_scale, scale_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{leading_code, leading_number, measure_of, perspective_name};
@@ -386,6 +387,17 @@ fn amount_from(
     None
 }
 
+/// What the amounts under a column headed `header` count in: what the header names (`Pagu (Rp
+/// ribu)`), else what a caption above the table names (`(dalam ribuan rupiah)`), else rupiah.
+fn scale_of(sheet: &Sheet, table: &Found, header: &str) -> Decimal {
+    scale_in(header).or_else(|| caption_scale(sheet, table.header.0)).unwrap_or(Decimal::ONE)
+}
+
+/// An amount in whole rupiah, from one in the column's `scale`.
+fn in_rupiah(amount: Decimal, scale: Decimal) -> Decimal {
+    (amount * scale).normalize()
+}
+
 /// Whether the cell holds a value that cannot be read as an amount (a formula's error, a date, a
 /// formula saved without its value), not words; if so, an error about `subject` at the cell,
 /// unless it is a printed total (a claim) saved without its value, which claims nothing.
@@ -734,6 +746,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     let c = &table.columns;
     let header_cell: Arc<str> = CellRef::new(&sheet.name, table.header.1, c.code.unwrap_or(0)).to_string().into();
     let amount_col = c.amount.expect("a budget table has an amount column");
+    let scale = scale_of(sheet, table, sheet.text(table.header.1, amount_col).unwrap_or_default());
     // The lines above, nearest last: a line's parent is the nearest of a higher level.
     let mut open: Vec<(Level, String)> = Vec::new();
     for row in body(sheet, rows) {
@@ -747,7 +760,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             if let Some((value, col)) =
                 amount_from(sheet, (row, amount_col), ("Jumlah pagu", true), &mut parts.findings)
             {
-                let at = CellRef::new(&sheet.name, row, col);
+                let (value, at) = (in_rupiah(value, scale), CellRef::new(&sheet.name, row, col));
                 parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
             }
             continue;
@@ -785,7 +798,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             name: name.trim().to_string(),
             volume,
             satuan,
-            pagu: amount.map(|(a, _)| a),
+            pagu: amount.map(|(a, _)| in_rupiah(a, scale)),
             parent,
             source,
             table: header_cell.clone(),
@@ -834,6 +847,7 @@ fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
             unreadable_amount(sheet, (row, col), (&name, total), &mut parts.findings);
             continue;
         };
+        let amount = in_rupiah(amount, scale_of(sheet, table, &name));
         let at = CellRef::new(&sheet.name, row, col);
         if total {
             parts.plan.totals.push(PlanTotal { table: table_id.clone(), source: Source::Renja, value: amount, at });
@@ -862,13 +876,14 @@ fn details(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let c = &table.columns;
     let (Some(jenis_col), Some(rincian_col), Some(amount_col)) = (c.jenis, c.rincian, c.amount) else { return };
     let table_id: Arc<str> = CellRef::new(&sheet.name, table.header.0, 0).to_string().into();
+    let scale = scale_of(sheet, table, sheet.text(table.header.1, amount_col).unwrap_or_default());
     let labels: Vec<String> = body(sheet, rows).map(|r| text_of(sheet, r, Some(rincian_col))).collect();
     let (mut jenis, mut rincian) = (String::new(), String::new());
     for row in body(sheet, rows) {
         let texts: Vec<(u32, &str)> = sheet.texts_in_row(row).collect();
         let rupiah = texts.iter().find(|(_, t)| t.trim_start().get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")));
         let amount_cell = rupiah.map(|(c, _)| *c).or_else(|| amount_of(sheet.get(row, amount_col)).map(|_| amount_col));
-        let amount = amount_cell.and_then(|c| amount_of(sheet.get(row, c)).map(|a| (c, a)));
+        let amount = amount_cell.and_then(|c| amount_of(sheet.get(row, c)).map(|a| (c, in_rupiah(a, scale))));
         let total = texts.iter().any(|(_, t)| words(t).trim() == "jumlah");
         if amount.is_none() {
             let subject =

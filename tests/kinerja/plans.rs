@@ -332,6 +332,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "template_kr06_2024_plan_filled.xlsx",
         "template_kr06_2024_plan_unreadable.xlsx",
         "kr06_2024_renja_amounts_unreadable.xlsx",
+        "kr06_2024_renja_in_thousands.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -527,4 +528,31 @@ fn an_amount_that_cannot_be_read_in_any_budget_view_is_an_error_at_its_cell() {
     for place in ["Jenis Belanja!B5", "Lampiran 2!D4", "Anggaran!C5"] {
         assert!(found.contains(&("FORMULA_ERROR".to_string(), place.to_string())), "{place}: {found:?}");
     }
+}
+
+/// A Renja whose amounts are printed in thousands of rupiah, as a column's header or a caption
+/// above the table says ("(Rp ribu)", "(dalam ribuan rupiah)", "(Rp 1.000)"), reads to the same
+/// rupiah in every budget view as the one printed in rupiah (`Rp 92,000` thousand is 92.000.000,
+/// not 92.000); before, each was a thousand times too small and every view agreed with the others.
+#[test]
+fn a_renja_in_thousands_of_rupiah_reads_to_the_rupiah_of_the_one_printed_whole() {
+    let (code, json) = check_json("kr06_2024_renja_in_thousands.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    let (_, whole) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!(json["budget_plan"], whole["budget_plan"]);
+    let config = Config::builtin();
+    let read = |name: &str| {
+        let (report, _) =
+            kinerja::ingest::read(&fixture(name), &config.units, &Default::default(), &config.limits).unwrap();
+        let plan = report.plan.unwrap();
+        let amounts: Vec<String> = (plan.spending.iter().map(|s| s.amount))
+            .chain(plan.details.iter().map(|d| d.amount))
+            .chain(plan.totals.iter().map(|t| t.value))
+            .map(|amount| amount.to_string())
+            .collect();
+        amounts
+    };
+    let thousands = read("kr06_2024_renja_in_thousands.xlsx");
+    assert_eq!(thousands.len(), 3 + 31 + 3);
+    assert_eq!(thousands, read("kr06_2024_renja.xlsx"));
 }
