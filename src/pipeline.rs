@@ -385,7 +385,7 @@ impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
 
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous> {
         let said = self.read(|ledger| ledger.previous(unit, year, period, kind, self.before)).flatten()?;
-        Some(Previous::new(said.inputs, said.claims))
+        Some(Previous::new(said.inputs, said.budget, said.claims))
     }
 }
 

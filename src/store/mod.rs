@@ -237,6 +237,8 @@ pub struct Counted<T = StoredIndicator> {
 pub struct Said {
     /// Each indicator's code, target and realisasi.
     pub inputs: Vec<(String, Value, Value)>,
+    /// Each budget line's scope, code, pagu and realisasi.
+    pub budget: Vec<(String, String, Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>)>,
     /// Each value the unit computed itself, by the subject its finding names.
     pub claims: Vec<(String, rust_decimal::Decimal)>,
 }
@@ -589,6 +591,13 @@ impl Ledger {
                 ))
             })?
             .collect::<Result<_, _>>()?;
+        let budget = self
+            .conn
+            .prepare_cached(
+                "SELECT scope, code, pagu, realisasi FROM budget_lines WHERE submission_id = ?1 ORDER BY seq",
+            )?
+            .query_map([submission_id], |r| Ok((r.get(0)?, r.get(1)?, decimal(r.get(2)?), decimal(r.get(3)?))))?
+            .collect::<Result<_, _>>()?;
         let claims = self
             .conn
             .prepare_cached("SELECT subject, value FROM claims WHERE submission_id = ?1")?
@@ -598,7 +607,7 @@ impl Ledger {
                 Err(e) => Some(Err(e)),
             })
             .collect::<Result<_, _>>()?;
-        Ok(Some(Said { inputs, claims }))
+        Ok(Some(Said { inputs, budget, claims }))
     }
 
     /// The submission of the unit's current version of a report: its latest version of the

@@ -1,42 +1,62 @@
 //! A resubmission against the unit's previous version of the same report: what changed, and
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
-use crate::model::amount::display2;
-use crate::model::{BudgetScope, Claim, Code, Finding, Report, Scorecard, Value};
+use crate::model::amount::{display_rupiah, display2};
+use crate::model::{BudgetScope, CellRef, Claim, Code, Finding, Report, Scorecard, Value};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Whether the previous version printed the same number.
 fn same(before: Option<&Decimal>, now: &str) -> bool {
     before.is_some_and(|before| now.parse::<Decimal>().ok() == Some(*before))
 }
 
-/// What the previous version said: its inputs and the values it computed itself.
+/// A budget line: (scope, code, pagu, realisasi).
+type BudgetAmounts = (String, String, Option<Decimal>, Option<Decimal>);
+
+/// What the previous version said: its inputs, its budget and the values it computed itself.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Previous {
-    /// Indicator code → (target, realisasi).
-    inputs: HashMap<String, (Value, Value)>,
+    /// Each indicator's (code, target, realisasi), in the order printed.
+    inputs: Vec<(String, Value, Value)>,
+    /// Indicator code → its place in `inputs`.
+    index: HashMap<String, usize>,
+    /// Each budget line's (scope, code, pagu, realisasi), in the order printed.
+    budget: Vec<BudgetAmounts>,
+    /// (scope, code) → the place of the first such line in `budget`.
+    budget_index: HashMap<(String, String), usize>,
     /// Finding subject → the value the previous version claimed (NPSS, NKP, NSS, capaian, …).
     claims: HashMap<String, Decimal>,
 }
 
 impl Previous {
-    /// From what the ledger kept of it: each indicator's (code, target, realisasi), and its
-    /// claims by subject.
+    /// From what the ledger kept of it: each indicator's (code, target, realisasi), each budget
+    /// line's (scope, code, pagu, realisasi), and its claims by subject.
     pub fn new(
-        inputs: impl IntoIterator<Item = (String, Value, Value)>,
+        inputs: Vec<(String, Value, Value)>,
+        budget: Vec<BudgetAmounts>,
         claims: impl IntoIterator<Item = (String, Decimal)>,
     ) -> Previous {
-        Previous {
-            inputs: inputs.into_iter().map(|(code, target, realisasi)| (code, (target, realisasi))).collect(),
-            claims: claims.into_iter().collect(),
+        let mut index = HashMap::with_capacity(inputs.len());
+        for (i, (code, ..)) in inputs.iter().enumerate() {
+            index.entry(code.clone()).or_insert(i);
         }
+        let mut budget_index = HashMap::with_capacity(budget.len());
+        for (i, (scope, code, ..)) in budget.iter().enumerate() {
+            budget_index.entry((scope.clone(), code.clone())).or_insert(i);
+        }
+        Previous { inputs, index, budget, budget_index, claims: claims.into_iter().collect() }
     }
 
     /// From a scored report, as it is compared with its next version.
     pub fn of(report: &Report, card: &Scorecard) -> Previous {
         Previous::new(
-            report.indicators.iter().map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone())),
+            report
+                .indicators
+                .iter()
+                .map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone()))
+                .collect(),
+            card.budget.iter().map(|l| (l.scope.as_str().to_string(), l.code.clone(), l.pagu, l.realisasi)).collect(),
             claims(report, card).into_iter().map(|(subject, claim)| (subject, claim.value)),
         )
     }
@@ -75,29 +95,83 @@ pub fn claims<'r>(report: &'r Report, card: &Scorecard) -> Vec<(String, &'r Clai
     all
 }
 
-/// Add what changed since `previous`, and turn the claim findings whose printed value is the
-/// previous version's into `STALE_CLAIM` when the inputs beneath changed, in every table: the
-/// scorecard's claims and the budget tables' serapan, sisa and efficiency (an efficiency computed
-/// from the previous version's capaian too).
-pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings: &mut Vec<Finding>) {
-    let mut changed = false;
+/// A `CHANGED` finding: `subject` was `before` in the previous version and is `now`.
+fn changed(at: Option<&CellRef>, subject: String, before: String, now: String) -> Finding {
+    Finding::new(Code::Changed, at.cloned(), subject).found(before).expected(now)
+}
+
+/// What changed in the indicators' targets and realisasi since `previous`, an indicator added or
+/// left out included; whether anything did.
+fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
+    let before = findings.len();
     for indicator in &report.indicators {
-        let Some((target, realisasi)) = previous.inputs.get(&indicator.code) else { continue };
-        for (what, before, now) in
-            [("Target", target, &indicator.target.value), ("Realisasi", realisasi, &indicator.realisasi.value)]
-        {
-            if before != now {
-                changed = true;
-                let at = if what == "Target" { &indicator.target.at } else { &indicator.realisasi.at };
-                findings.push(
-                    Finding::new(Code::Changed, at.clone(), format!("{what} {}", indicator.code))
-                        .found(before.shown("(kosong)"))
-                        .expected(now.shown("(kosong)")),
-                );
+        let (target, realisasi) = match previous.index.get(&indicator.code) {
+            Some(&i) => (&previous.inputs[i].1, &previous.inputs[i].2),
+            None => (&Value::Missing, &Value::Missing),
+        };
+        let added = !previous.index.contains_key(&indicator.code);
+        for (what, was, now, at) in [
+            ("Target", target, &indicator.target.value, &indicator.target.at),
+            ("Realisasi", realisasi, &indicator.realisasi.value, &indicator.realisasi.at),
+        ] {
+            if added || was != now {
+                let was = if added { "(tidak dilaporkan)".to_string() } else { was.shown("(kosong)") };
+                let subject = format!("{what} {}", indicator.code);
+                findings.push(changed(at.as_ref(), subject, was, now.shown("(kosong)")));
             }
         }
     }
-    if !changed {
+    let mut reported: HashSet<&str> = report.indicators.iter().map(|i| i.code.as_str()).collect();
+    for (code, _, realisasi) in &previous.inputs {
+        if reported.insert(code) {
+            let subject = format!("Realisasi {code}");
+            findings.push(changed(None, subject, realisasi.shown("(kosong)"), "(tidak dilaporkan)".into()));
+        }
+    }
+    findings.len() > before
+}
+
+/// What changed in the budget lines' pagu and realisasi anggaran since `previous`, a line added
+/// or left out included (the first line of a scope and code); whether anything did.
+fn budget_changes(report: &Report, card: &Scorecard, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
+    let before = findings.len();
+    let shown = |amount: Option<Decimal>| amount.map_or_else(|| "(kosong)".into(), display_rupiah);
+    let mut printed = HashSet::new();
+    for (row, line) in report.budget.iter().zip(&card.budget) {
+        let key = (line.scope.as_str().to_string(), line.code.clone());
+        if !printed.insert(key.clone()) {
+            continue;
+        }
+        let was = previous.budget_index.get(&key).map(|&i| (previous.budget[i].2, previous.budget[i].3));
+        for (what, was, now, at) in [
+            ("Pagu", was.map(|w| w.0), line.pagu, &row.pagu.at),
+            ("Realisasi anggaran", was.map(|w| w.1), line.realisasi, &row.realisasi.at),
+        ] {
+            if was != Some(now) {
+                let was = was.map_or_else(|| "(tidak dilaporkan)".into(), shown);
+                let at = at.as_ref().unwrap_or(&row.at);
+                findings.push(changed(Some(at), format!("{what} {}", line.code), was, shown(now)));
+            }
+        }
+    }
+    for (scope, code, pagu, realisasi) in &previous.budget {
+        if printed.insert((scope.clone(), code.clone())) {
+            for (what, was) in [("Pagu", pagu), ("Realisasi anggaran", realisasi)] {
+                findings.push(changed(None, format!("{what} {code}"), shown(*was), "(tidak dilaporkan)".into()));
+            }
+        }
+    }
+    findings.len() > before
+}
+
+/// Add what changed since `previous`, and turn the claim findings whose printed value is the
+/// previous version's into `STALE_CLAIM` when what they rest on changed, in every table: the
+/// scorecard's claims on the indicators' inputs, the budget tables' serapan and sisa on the
+/// budget, an efficiency on both (computed from the previous version's capaian too).
+pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings: &mut Vec<Finding>) {
+    let inputs_changed = indicator_changes(report, previous, findings);
+    let budget_changed = budget_changes(report, card, previous, findings);
+    if !inputs_changed && !budget_changed {
         return;
     }
     for finding in findings.iter_mut() {
@@ -134,7 +208,12 @@ pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings:
             }
             _ => continue,
         };
-        if same(previous.claims.get(&key), &finding.found) {
+        let rests_on_change = match finding.code {
+            Code::ClaimSerapan | Code::ClaimSisa => budget_changed,
+            Code::ClaimEfisiensi => inputs_changed || budget_changed,
+            _ => inputs_changed,
+        };
+        if rests_on_change && same(previous.claims.get(&key), &finding.found) {
             finding.code = Code::StaleClaim;
             finding.severity = Code::StaleClaim.default_severity();
             finding.subject = key;

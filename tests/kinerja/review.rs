@@ -182,3 +182,46 @@ fn the_agreements_polarity_column_sets_the_capaian_formula() {
     assert_eq!(shown(&iku4.capaian), "101.73");
     assert_eq!(findings(&report, Code::ClaimCapaian)[0].expected, "101.73");
 }
+
+/// A resubmission that revises a budget amount or leaves an indicator out has changed: both are
+/// `CHANGED` (the receipt said "Tidak ada perubahan"), and the claims resting on them that were
+/// left as they were are stale; the claims resting on neither are not.
+#[test]
+fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
+    let config = Config::builtin();
+    let first = kinerja::check::check(&fixture("kr07_2024_budget_columns.xlsx"), &config, &Overrides::default());
+    let given = Given { agreement: None, previous: first.said() };
+    let second = check_with(&fixture("kr07_2024_v2_budget_revised.xlsx"), &config, &Overrides::default(), &given);
+    let changed: Vec<(String, &str, &str, &str)> = findings(&second, Code::Changed)
+        .iter()
+        .map(|f| (f.at.as_ref().map_or("-".into(), |at| at.to_string()), &*f.subject, &*f.found, &*f.expected))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("-".to_string(), "Realisasi IKU.14", "100", "(tidak dilaporkan)"),
+            ("Tabel 3.2!H10".to_string(), "Realisasi anggaran IKU.4", "29.960.485", "30.100.000"),
+        ]
+    );
+    let stale = subjects(&second, Code::StaleClaim);
+    assert_eq!(stale, ["Skor Learn & Growth", "NKP Learn & Growth", "NPSS", "Efisiensi IKU.4"]);
+    // Customer's score rests on neither change and was right: no finding about it.
+    assert!(second.findings.iter().all(|f| !f.subject.contains("Customer")), "{:#?}", second.findings);
+    // Budget columns added to a report that had none: each amount is new.
+    let plain = kinerja::check::check(&fixture("kr07_2024_capaian.xlsx"), &config, &Overrides::default());
+    let given = Given { agreement: None, previous: plain.said() };
+    let added = check_with(&fixture("kr07_2024_budget_columns.xlsx"), &config, &Overrides::default(), &given);
+    let iku4: Vec<(&str, &str, &str)> = findings(&added, Code::Changed)
+        .iter()
+        .filter(|f| f.subject.ends_with(" IKU.4"))
+        .map(|f| (&*f.subject, &*f.found, &*f.expected))
+        .collect();
+    assert_eq!(
+        iku4,
+        [
+            ("Pagu IKU.4", "(tidak dilaporkan)", "30.400.000"),
+            ("Realisasi anggaran IKU.4", "(tidak dilaporkan)", "29.960.485")
+        ]
+    );
+    assert!(subjects(&added, Code::StaleClaim).is_empty());
+}
