@@ -222,6 +222,9 @@ codes! {
     PerspectiveMissing => "PERSPECTIVE_MISSING", Warning,
         "{subject} tidak berada di bawah baris perspektif; dinilai dalam perspektif \"{found}\".",
         "{subject} is under no perspective row; scored in the perspective \"{found}\".";
+    PerspectiveNa => "PERSPECTIVE_NA", Info,
+        "Perspektif {subject} belum ada skor (semua indikatornya N/A), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
+        "Perspective {subject} has no score yet (every indicator N/A), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";
     UnitUnknown => "UNIT_UNKNOWN", Error,
         "Unit kerja tidak dapat dikenali dari judul buku kerja. Cantumkan nama unit (misalnya \"Kantor Regional VII BKN Palembang\") pada judul.",
         "The unit cannot be told from the workbook's titles. Put the unit's name (such as \"Kantor Regional VII BKN Palembang\") in the title.";

@@ -13,6 +13,7 @@
 //! ```
 
 use crate::config::{LowerFormula, NaPolicy, ProvisionalPolicy, Rules};
+use crate::model::amount::display2;
 use crate::model::{
     BudgetLine, BudgetRow, BudgetScope, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind, PerspectiveScore,
     Polarity, Report, Score, Scorecard, Value,
@@ -165,6 +166,59 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
 }
 
 /// Score a report.
+/// Each perspective's weight, NKP and band, and the NPSS. Every perspective has its share of
+/// 100 % (equal unless configured); a perspective with no score yet (every indicator N/A, as the
+/// annual ones are in a quarter) is left out as an N/A indicator is left out of its goal's mean:
+/// its share goes to the others in proportion to theirs, and `PERSPECTIVE_NA` says so. Each NKP
+/// and the NPSS divide once, by the shares scored: with three perspectives a third is no exact
+/// decimal, and the sum of 0,333…3 × each of 90,22, 69,02 and 50,715 shows 69,98 where their
+/// mean, 69,985, shows 69,99.
+fn weigh(
+    report: &Report,
+    scores: &[(&str, Score)],
+    rules: &Rules,
+    findings: &mut Vec<Finding>,
+) -> (Vec<PerspectiveScore>, Score) {
+    let share = |name: &str| match rules.weights.is_empty() {
+        true => Decimal::ONE,
+        false => rules.weights.get(name).copied().unwrap_or_default(),
+    };
+    let scored: Decimal = scores.iter().filter(|(_, s)| s.value.is_some()).map(|(name, _)| share(name)).sum();
+    let weight = |name: &str| if scored.is_zero() { Decimal::ZERO } else { share(name) * HUNDRED / scored };
+    let perspectives: Vec<PerspectiveScore> = scores
+        .iter()
+        .map(|(name, score)| {
+            let weight = if score.value.is_some() { weight(name) } else { Decimal::ZERO };
+            let nkp = Score { value: score.value.map(|s| s * share(name) / scored), provisional: score.provisional };
+            PerspectiveScore {
+                name: name.to_string(),
+                band: rules.band(score.value).clone(),
+                score: *score,
+                weight,
+                nkp,
+            }
+        })
+        .collect();
+    let npss = Score {
+        value: (!scored.is_zero())
+            .then(|| scores.iter().filter_map(|(name, s)| s.value.map(|v| v * share(name))).sum::<Decimal>() / scored),
+        provisional: scores.iter().any(|(_, s)| s.provisional),
+    };
+    let left_out: Vec<&str> = scores.iter().filter(|(_, s)| s.value.is_none()).map(|(name, _)| *name).collect();
+    if npss.value.is_some() && !left_out.is_empty() {
+        let shares: Vec<String> = perspectives
+            .iter()
+            .filter(|p| p.score.value.is_some())
+            .map(|p| format!("{} {} %", p.name, display2(p.weight)))
+            .collect();
+        for name in left_out {
+            let at = report.perspectives.iter().find(|p| p.name == name).map(|p| p.at.clone());
+            findings.push(Finding::new(Code::PerspectiveNa, at, name).expected(shares.join(", ")));
+        }
+    }
+    (perspectives, npss)
+}
+
 pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
     let mut findings = Vec::new();
     let indicators: Vec<IndicatorScore> = report
@@ -200,8 +254,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
     if !goals.is_empty() {
         names.retain(|name| report.goals.iter().any(|g| g.perspective == *name));
     }
-    let equal_share = HUNDRED / Decimal::from(names.len().max(1));
-    let perspectives: Vec<PerspectiveScore> = names
+    let scores: Vec<(&str, Score)> = names
         .iter()
         .map(|name| {
             let score = if goals.is_empty() {
@@ -211,22 +264,10 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             } else {
                 mean(report.goals.iter().zip(&goals).filter(|(row, _)| row.perspective == *name).map(|(_, g)| g.nss))
             };
-            let weight = if rules.weights.is_empty() {
-                equal_share
-            } else {
-                rules.weights.get(*name).copied().unwrap_or_default()
-            };
-            let nkp = Score { value: score.value.map(|s| s * weight / HUNDRED), provisional: score.provisional };
-            PerspectiveScore { name: name.to_string(), band: rules.band(score.value).clone(), score, weight, nkp }
+            (*name, score)
         })
         .collect();
-    let npss = {
-        let scored: Vec<Score> = perspectives.iter().map(|p| p.nkp).collect();
-        Score {
-            value: scored.iter().any(|s| s.value.is_some()).then(|| scored.iter().filter_map(|s| s.value).sum()),
-            provisional: scored.iter().any(|s| s.provisional),
-        }
-    };
+    let (perspectives, npss) = weigh(report, &scores, rules, &mut findings);
     let capaian_of: HashMap<&str, Option<Decimal>> =
         indicators.iter().map(|i| (i.code.as_str(), i.capaian.value)).collect();
     let nss_of: HashMap<&str, Option<Decimal>> = goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();

@@ -84,6 +84,51 @@ fn kanreg_vii_2024_gives_npss_99_27_with_iku_1_not_applicable() {
     assert!(report.perspectives.iter().all(|p| p.skor.is_some() && p.nkp.is_some()));
 }
 
+/// A perspective whose every indicator is N/A (the annual ones in a quarter) is left out as an N/A
+/// indicator is left out of its goal: its weight goes to the others, never counted as zero (which
+/// gave 74,27, "Cukup", for this report).
+#[test]
+fn a_perspective_with_no_score_yet_shares_its_weight_instead_of_scoring_zero() {
+    let outcome = check_fixture("kr07_2024_perspective_na.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let (_, card) = outcome.scored.as_ref().unwrap();
+    let perspectives: Vec<(String, String, String)> = card
+        .perspectives
+        .iter()
+        .map(|p| (p.name.clone(), kinerja::model::amount::display2(p.weight), shown(&p.nkp)))
+        .collect();
+    assert_eq!(
+        perspectives,
+        [
+            ("Stakeholder", "0.00", "N/A"),
+            ("Customer", "33.33", "33.75"),
+            ("Internal Process", "33.33", "33.04"),
+            ("Learn & Growth", "33.33", "32.24")
+        ]
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    );
+    // (101,245 + 99,1225 + 96,715) / 3, as the report prints it.
+    assert_eq!(shown(&card.npss), "99.03");
+    assert_eq!(&*card.band, "Baik");
+    let said = findings(&outcome, kinerja::model::Code::PerspectiveNa);
+    assert_eq!(places(&outcome, kinerja::model::Code::PerspectiveNa), ["Tabel 3.2!A4"]);
+    assert_eq!(said[0].expected, "Customer 33.33 %, Internal Process 33.33 %, Learn & Growth 33.33 %");
+}
+
+/// Three perspectives' NKP and NPSS divide once by three: 50,715 / 3 = 16,905 exactly, 16,91 half
+/// up, and the NPSS 209,955 / 3 = 69,985, 69,99; the sum of a third of each (0,333…3 × each) was
+/// 69,98499…, shown 69,98 without a word (the recap's 69,99 is within a claim's tolerance).
+#[test]
+fn three_perspectives_nkp_and_npss_are_exact_at_the_half() {
+    let outcome = check_fixture("bkn_2022_recap_three_perspectives.xlsx");
+    assert_eq!(outcome.exit_code(), 0, "{:#?}", outcome.findings);
+    let (_, card) = outcome.scored.as_ref().unwrap();
+    let nkp: Vec<String> = card.perspectives.iter().map(|p| shown(&p.nkp)).collect();
+    assert_eq!(nkp, ["30.07", "23.01", "16.91"]);
+    assert_eq!(card.npss.value.unwrap().to_string(), "69.985");
+    assert_eq!(shown(&card.npss), "69.99");
+}
+
 #[test]
 fn every_format_reads_the_same() {
     let reference = check_fixture("kr07_2024_capaian.xlsx");
