@@ -100,32 +100,41 @@ fn changed(at: Option<&CellRef>, subject: String, before: String, now: String) -
     Finding::new(Code::Changed, at.cloned(), subject).found(before).expected(now)
 }
 
+/// Whether an indicator's `what` ("Target" or "Realisasi") is said when the indicator is added or
+/// left out: its target always, its realisasi when it has one (an agreement has none).
+fn said_alone(what: &str, value: &Value) -> bool {
+    what == "Target" || *value != Value::Missing
+}
+
 /// What changed in the indicators' targets and realisasi since `previous`, an indicator added or
 /// left out included; whether anything did.
 fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
+    let absent = || "(tidak dilaporkan)".to_string();
     for indicator in &report.indicators {
-        let (target, realisasi) = match previous.index.get(&indicator.code) {
-            Some(&i) => (&previous.inputs[i].1, &previous.inputs[i].2),
-            None => (&Value::Missing, &Value::Missing),
-        };
-        let added = !previous.index.contains_key(&indicator.code);
-        for (what, was, now, at) in [
-            ("Target", target, &indicator.target.value, &indicator.target.at),
-            ("Realisasi", realisasi, &indicator.realisasi.value, &indicator.realisasi.at),
+        let was = previous.index.get(&indicator.code).map(|&i| (&previous.inputs[i].1, &previous.inputs[i].2));
+        for (what, now, at) in [
+            ("Target", &indicator.target.value, &indicator.target.at),
+            ("Realisasi", &indicator.realisasi.value, &indicator.realisasi.at),
         ] {
-            if added || was != now {
-                let was = if added { "(tidak dilaporkan)".to_string() } else { was.shown("(kosong)") };
-                let subject = format!("{what} {}", indicator.code);
-                findings.push(changed(at.as_ref(), subject, was, now.shown("(kosong)")));
-            }
+            let was = match (was, what) {
+                (None, _) if said_alone(what, now) => absent(),
+                (Some((target, _)), "Target") if target != now => target.shown("(kosong)"),
+                (Some((_, realisasi)), "Realisasi") if realisasi != now => realisasi.shown("(kosong)"),
+                _ => continue,
+            };
+            let subject = format!("{what} {}", indicator.code);
+            findings.push(changed(at.as_ref(), subject, was, now.shown("(kosong)")));
         }
     }
     let mut reported: HashSet<&str> = report.indicators.iter().map(|i| i.code.as_str()).collect();
-    for (code, _, realisasi) in &previous.inputs {
+    for (code, target, realisasi) in &previous.inputs {
         if reported.insert(code) {
-            let subject = format!("Realisasi {code}");
-            findings.push(changed(None, subject, realisasi.shown("(kosong)"), "(tidak dilaporkan)".into()));
+            for (what, was) in
+                [("Target", target), ("Realisasi", realisasi)].into_iter().filter(|(w, v)| said_alone(w, v))
+            {
+                findings.push(changed(None, format!("{what} {code}"), was.shown("(kosong)"), absent()));
+            }
         }
     }
     findings.len() > before

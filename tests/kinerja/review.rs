@@ -199,6 +199,7 @@ fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
     assert_eq!(
         changed,
         [
+            ("-".to_string(), "Target IKU.14", "100", "(tidak dilaporkan)"),
             ("-".to_string(), "Realisasi IKU.14", "100", "(tidak dilaporkan)"),
             ("Tabel 3.2!H10".to_string(), "Realisasi anggaran IKU.4", "29.960.485", "30.100.000"),
         ]
@@ -224,4 +225,11 @@ fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
         ]
     );
     assert!(subjects(&added, Code::StaleClaim).is_empty());
+    // An agreement's indicator taken out is its target taken out; it has no realisasi to name.
+    let pk = kinerja::check::check(&fixture("kr07_2024_agreement_kode.xlsx"), &config, &Overrides::default());
+    let given = Given { agreement: None, previous: pk.said() };
+    let revised = check_with(&fixture("kr07_2024_agreement_v2.xlsx"), &config, &Overrides::default(), &given);
+    let changed: Vec<(&str, &str, &str)> =
+        findings(&revised, Code::Changed).iter().map(|f| (&*f.subject, &*f.found, &*f.expected)).collect();
+    assert_eq!(changed, [("Target IKU.3", "95", "96"), ("Target IKU.14", "100", "(tidak dilaporkan)")]);
 }
