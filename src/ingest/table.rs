@@ -155,6 +155,16 @@ pub fn leading_number(text: &str) -> Option<(String, &str)> {
     leading_digits(text)
 }
 
+/// The rest of a label numbered in outline form (`1.1 Persentase…`, `2.3. Indeks…`, `1.2) …`):
+/// the indicator's place within its goal, which names no indicator of the unit's set.
+fn outline_rest(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    let levels: Vec<&str> = text[..end].trim_end_matches('.').split('.').collect();
+    let outline = levels.len() >= 2 && levels.iter().all(|l| (1..=2).contains(&l.len()));
+    outline.then(|| text[end..].trim_start_matches([')', ' ']).trim())
+}
+
 fn leading_digits(text: &str) -> Option<(String, &str)> {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if digits == 0 {
@@ -167,6 +177,8 @@ fn leading_digits(text: &str) -> Option<(String, &str)> {
 
 /// The code (`SS.n`, `IKU.n`) and name of a goal or indicator row: the number from its code
 /// column, else the label's own prefix (`SS.1 …`, `1. …`), else a No. column, else its position.
+/// A label numbered in outline form (`1.1 …`, `1.2 …` under goal 1) names its place in the goal,
+/// not its code: it is named without the number and coded by the other sources.
 fn code_and_name(
     code_cell: Option<&str>,
     label: &str,
@@ -175,8 +187,9 @@ fn code_and_name(
     position: usize,
 ) -> (String, String) {
     let explicit = code_cell.and_then(|t| leading_code(t, prefix).or_else(|| leading_digits(t)));
-    let from_text = leading_code(label, prefix).or_else(|| leading_number(label));
-    let name = from_text.as_ref().map_or(label, |(_, rest)| rest).to_string();
+    let outline = outline_rest(label);
+    let from_text = outline.is_none().then(|| leading_code(label, prefix).or_else(|| leading_number(label))).flatten();
+    let name = outline.or(from_text.as_ref().map(|(_, rest)| *rest)).unwrap_or(label).to_string();
     let number =
         explicit.map(|(n, _)| n).or(from_text.map(|(n, _)| n)).or(numbered).unwrap_or_else(|| position.to_string());
     (format!("{prefix}.{number}"), name)
@@ -512,7 +525,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             col.and_then(|c| match sheet.get(row, c) {
                 Data::Int(i) => Some(i.to_string()),
                 Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
-                Data::String(s) => ["IKU", "SS"]
+                Data::String(s) if outline_rest(s).is_none() => ["IKU", "SS"]
                     .iter()
                     .find_map(|prefix| leading_code(s, prefix))
                     .or_else(|| leading_digits(s.trim()))
@@ -758,6 +771,11 @@ mod tests {
         assert_eq!(leading_code("Indeks Maturitas", "IKU"), None);
         assert_eq!(leading_number("1. Persentase Instansi"), Some(("1".into(), "Persentase Instansi")));
         assert_eq!(leading_number("100% tercapai"), None);
+        assert_eq!(outline_rest("1.2 Persentase Instansi"), Some("Persentase Instansi"));
+        assert_eq!(outline_rest("2.3. Indeks Kepuasan"), Some("Indeks Kepuasan"));
+        assert_eq!(outline_rest("1.1"), Some(""));
+        assert_eq!(outline_rest("1. Persentase Instansi"), None);
+        assert_eq!(outline_rest("1.203 Orang"), None);
     }
 
     #[test]

@@ -266,3 +266,18 @@ fn amounts_printed_in_thousands_are_read_in_rupiah() {
     assert_eq!(iku4.2.unwrap().normalize().to_string(), "29960485");
     assert!(error_codes(&thousands).is_empty(), "{:#?}", thousands.findings);
 }
+
+/// Indicators numbered within their goal (1.1, 1.2, 2.1, …) are the unit's indicators in order,
+/// named without the number: read as 1.1 → IKU.1, 1.2 → IKU.1 again, they were seven
+/// INDICATOR_DUPLICATE and a wrong NPSS.
+#[test]
+fn indicators_numbered_within_their_goal_read_as_the_plain_numbering() {
+    let outline = check_fixture("kr07_2024_outline_numbers.xlsx");
+    let plain = check_fixture("kr07_2024_capaian.xlsx");
+    assert_eq!(error_codes(&outline), Vec::<&str>::new(), "{:#?}", outline.findings);
+    let ((report, card), (plain_report, plain_card)) = (outline.scored.unwrap(), plain.scored.unwrap());
+    assert_eq!(card, plain_card);
+    let named =
+        |r: &kinerja::model::Report| r.indicators.iter().map(|i| (i.code.clone(), i.name.clone())).collect::<Vec<_>>();
+    assert_eq!(named(&report), named(&plain_report));
+}
