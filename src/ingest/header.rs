@@ -1,6 +1,8 @@
 //! Finding tables by their header words: which column holds what, over one or two header rows.
 
+use super::identity::period_named;
 use super::sheet::Sheet;
+use crate::model::Period;
 use crate::model::unit::normalise;
 use rust_decimal::Decimal;
 
@@ -70,19 +72,61 @@ pub struct Header {
     pub columns: Vec<(u32, Role)>,
     /// The year a column's header names (`TARGET` over `2020 … 2024`), by column.
     pub years: Vec<(u32, u16)>,
+    /// The period a column's header names (`Realisasi` over `TW I … TW IV`), by column.
+    pub periods: Vec<(u32, Period)>,
     /// What a column's amounts count in where its header says (`Pagu (Rp Ribu)`, `Anggaran
     /// (dalam jutaan rupiah)` over its columns): 1.000, 1.000.000, …, by column.
     pub scales: Vec<(u32, Decimal)>,
 }
 
-/// What choosing the report year's columns did to a header with several years side by side.
-#[derive(Debug, Default, PartialEq)]
-pub struct YearChoice {
-    /// (role, the years left out) for each role whose other years' columns were set aside.
-    pub ignored: Vec<(Role, Vec<u16>)>,
-    /// (role, the years on offer) for each role whose columns could not be chosen between: the
-    /// report year is unknown, or none of them is the report year.
-    pub uncertain: Vec<(Role, Vec<u16>)>,
+/// What choosing the report's columns did to a header with one column per year (or per period)
+/// side by side.
+#[derive(Debug, PartialEq)]
+pub struct ColumnChoice<T> {
+    /// (role, the years or periods left out) for each role whose other columns were set aside.
+    pub ignored: Vec<(Role, Vec<T>)>,
+    /// (role, the years or periods on offer) for each role whose columns could not be chosen
+    /// between: the report's year or period is unknown, or none of them is the report's.
+    pub uncertain: Vec<(Role, Vec<T>)>,
+}
+
+impl<T> Default for ColumnChoice<T> {
+    fn default() -> Self {
+        ColumnChoice { ignored: Vec::new(), uncertain: Vec::new() }
+    }
+}
+
+/// `header` with, for each role that has two or more columns marked in `marks` (by year, by
+/// period), only the `wanted` one kept. Where none is wanted, a column of the role that names no
+/// mark stays its column (`Target` beside `Target TW I … TW IV` in an agreement) and the marked
+/// ones are set aside; without one, the role keeps none of them and the choice says so: its
+/// values are then missing, never another year's or quarter's.
+fn choose<T: Copy + PartialEq>(mut header: Header, marks: &[(u32, T)], wanted: Option<T>) -> (Header, ColumnChoice<T>) {
+    let mut choice = ColumnChoice::default();
+    let mark_of = |col: u32| marks.iter().find(|(c, _)| *c == col).map(|(_, m)| *m);
+    let mut roles: Vec<Role> = Vec::new();
+    for (_, role) in &header.columns {
+        if !roles.contains(role) {
+            roles.push(*role);
+        }
+    }
+    for role in roles {
+        let of_role: Vec<u32> = header.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect();
+        let marked: Vec<(u32, T)> = of_role.iter().filter_map(|c| mark_of(*c).map(|m| (*c, m))).collect();
+        if marked.len() < 2 {
+            continue;
+        }
+        let unmarked = of_role.iter().any(|c| mark_of(*c).is_none());
+        let keep = wanted.and_then(|w| marked.iter().find(|(_, m)| *m == w)).map(|(c, _)| *c);
+        header.columns.retain(|(c, r)| *r != role || Some(*c) == keep || mark_of(*c).is_none());
+        let offered = marked.iter().map(|(_, m)| *m);
+        match (keep, unmarked) {
+            (Some(_), _) => choice.ignored.push((role, offered.filter(|m| Some(*m) != wanted).collect())),
+            (None, true) => choice.ignored.push((role, offered.collect())),
+            (None, false) => choice.uncertain.push((role, offered.collect())),
+        }
+    }
+    (header, choice)
 }
 
 impl Header {
@@ -100,37 +144,16 @@ impl Header {
     }
 
     /// This header with, for each role that has one column per year, only the report year's
-    /// column kept. A role whose year cannot be chosen keeps none of its year columns, and the
-    /// choice says so: its values are then missing, never another year's.
-    pub fn for_year(&self, year: Option<u16>) -> (Header, YearChoice) {
-        let mut header = self.clone();
-        let mut choice = YearChoice::default();
-        let year_of = |col: u32| self.years.iter().find(|(c, _)| *c == col).map(|(_, y)| *y);
-        let mut roles: Vec<Role> = Vec::new();
-        for (_, role) in &self.columns {
-            if !roles.contains(role) {
-                roles.push(*role);
-            }
-        }
-        for role in roles {
-            let dated: Vec<(u32, u16)> = self
-                .columns
-                .iter()
-                .filter(|(_, r)| *r == role)
-                .filter_map(|(c, _)| year_of(*c).map(|y| (*c, y)))
-                .collect();
-            if dated.len() < 2 {
-                continue;
-            }
-            let years: Vec<u16> = dated.iter().map(|(_, y)| *y).collect();
-            let keep = year.and_then(|y| dated.iter().find(|(_, dy)| *dy == y)).map(|(c, _)| *c);
-            header.columns.retain(|(c, r)| *r != role || Some(*c) == keep || year_of(*c).is_none());
-            match keep {
-                Some(_) => choice.ignored.push((role, years.into_iter().filter(|y| Some(*y) != year).collect())),
-                None => choice.uncertain.push((role, years)),
-            }
-        }
-        (header, choice)
+    /// column kept, and for each role that has one per period (`Realisasi TW I … TW IV`), only
+    /// the report period's: see [`choose`].
+    pub fn for_report(
+        &self,
+        year: Option<u16>,
+        period: Option<Period>,
+    ) -> (Header, ColumnChoice<u16>, ColumnChoice<Period>) {
+        let (header, years) = choose(self.clone(), &self.years, year);
+        let (header, periods) = choose(header, &self.periods, period);
+        (header, years, periods)
     }
 
     pub fn span(&self) -> (u32, u32) {
@@ -332,9 +355,10 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
+    let periods = texts.iter().filter_map(|(col, text)| period_named(text).map(|p| (*col, p))).collect();
     let caption = caption_scale(sheet, row);
     let scales = texts.iter().filter_map(|(col, text)| scale_in(text).or(caption).map(|s| (*col, s))).collect();
-    Some(Header { family, first_row: row, last_row, columns, years, scales })
+    Some(Header { family, first_row: row, last_row, columns, years, periods, scales })
 }
 
 #[cfg(test)]
@@ -355,18 +379,36 @@ mod tests {
                 (4, Role::Realisasi),
             ],
             years: vec![(1, 2022), (2, 2023), (3, 2022), (4, 2023)],
+            periods: Vec::new(),
             scales: Vec::new(),
         };
-        let (chosen, choice) = header.for_year(Some(2023));
+        let for_year = |year| {
+            let (header, years, _) = header.for_report(year, None);
+            (header, years)
+        };
+        let (chosen, choice) = for_year(Some(2023));
         assert_eq!((chosen.col(Role::Target), chosen.col(Role::Realisasi)), (Some(2), Some(4)));
         assert_eq!(choice.ignored, vec![(Role::Target, vec![2022]), (Role::Realisasi, vec![2022])]);
-        let (unknown, choice) = header.for_year(None);
+        let (unknown, choice) = for_year(None);
         assert_eq!((unknown.col(Role::Target), unknown.col(Role::Realisasi)), (None, None));
         assert_eq!(choice.uncertain.len(), 2);
-        let (missing, choice) = header.for_year(Some(2024));
+        let (missing, choice) = for_year(Some(2024));
         assert_eq!(missing.col(Role::Realisasi), None);
         assert_eq!(choice.uncertain, vec![(Role::Target, vec![2022, 2023]), (Role::Realisasi, vec![2022, 2023])]);
         assert_eq!(year_in("TARGET 2023"), Some(2023));
+        // An agreement's annual Target beside its quarters' targets is its target.
+        let quarters = Header {
+            columns: vec![(0, Role::Indicator), (1, Role::Target), (2, Role::Target), (3, Role::Target)],
+            years: Vec::new(),
+            periods: vec![(2, Period::Tw1), (3, Period::Tw2)],
+            ..header.clone()
+        };
+        let (annual, _, choice) = quarters.for_report(Some(2024), Some(Period::Year));
+        assert_eq!(annual.col(Role::Target), Some(1));
+        assert_eq!(choice.ignored, vec![(Role::Target, vec![Period::Tw1, Period::Tw2])]);
+        assert_eq!(period_named("Realisasi TW III"), Some(Period::Tw3));
+        assert_eq!(period_named("Target Triwulan ke-2"), Some(Period::Tw2));
+        assert_eq!(period_named("Realisasi"), None);
         assert_eq!(year_in("Target (Rp 1.000)"), None);
     }
 

@@ -50,6 +50,49 @@ fn year_of(word: &str) -> Option<u16> {
     (2000..2100).contains(&year).then_some(year)
 }
 
+/// The word a title means after word `i`: past the fillers of "Triwulan ke-3", "Tahun Anggaran
+/// 2024", "T.A. 2024".
+fn next_word<'w>(words: &[&'w str], i: usize) -> &'w str {
+    let after = |n: usize| words.get(i + n).copied().unwrap_or("");
+    match after(1) {
+        "ke" | "anggaran" => after(2),
+        "a" if words[i] == "t" => after(2),
+        next => next,
+    }
+}
+
+/// The period a word names with the word after it ("Triwulan III", "TW 3", "TWIII", "Semester
+/// I", "Tahunan"), and whether it numbers a quarter or semester kinerja cannot name ("Kelima",
+/// "V": not an annual report; "triwulan sebelumnya" in a note numbers nothing).
+fn period_at(word: &str, next: &str) -> (Option<Period>, bool) {
+    match word {
+        "triwulan" | "tw" | "trw" | "tri" | "semester" | "smt" => {
+            let number = roman_or_digit(next);
+            let numeral = next.starts_with("ke")
+                || (!next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || "ivx".contains(c)));
+            let period = match word {
+                "semester" | "smt" => number.and_then(Period::semester),
+                _ => number.and_then(Period::quarter),
+            };
+            (period, number.is_none() && numeral)
+        }
+        "tahunan" => (Some(Period::Year), false),
+        w => (w.strip_prefix("tw").and_then(roman_or_digit).and_then(Period::quarter), false),
+    }
+}
+
+/// The one period a column header names ("Realisasi TW III", "Triwulan II", "Tahunan"), if it
+/// names exactly one.
+pub fn period_named(text: &str) -> Option<Period> {
+    let words = normalise(text);
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let named: Vec<Period> = (0..words.len()).filter_map(|i| period_at(words[i], next_word(&words, i)).0).collect();
+    match named.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|p| p == first) => Some(*first),
+        _ => None,
+    }
+}
+
 /// Read the identity from title texts. The longest unit alias wins; a year after "Tahun"
 /// outranks a bare one; a title that names a year but no quarter or semester is annual
 /// ("Laporan Kinerja … Tahun 2023" is how annual reports are titled).
@@ -71,39 +114,17 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         let words: Vec<&str> = words.split_whitespace().collect();
         let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
-            // "Triwulan ke-3", "Tahun Anggaran 2024", "T.A. 2024": the word after the filler.
-            let after = |n: usize| words.get(i + n).copied().unwrap_or("");
-            let next = match after(1) {
-                "ke" | "anggaran" => after(2),
-                "a" if *word == "t" => after(2),
-                next => next,
-            };
-            let named = match *word {
-                "tahun" | "ta" | "thn" | "t" => {
-                    if let Some(y) = year_of(next) {
-                        years.push(y);
-                        says_tahun = true;
-                    }
-                    None
+            let next = next_word(&words, i);
+            if matches!(*word, "tahun" | "ta" | "thn" | "t") {
+                if let Some(y) = year_of(next) {
+                    years.push(y);
+                    says_tahun = true;
                 }
-                "triwulan" | "tw" | "trw" | "tri" | "semester" | "smt" => {
-                    let number = roman_or_digit(next);
-                    // A quarter or semester numbered past 4 ("Kelima", "V", "5") is not an annual
-                    // report; "triwulan sebelumnya" in a note numbers nothing.
-                    let numeral = next.starts_with("ke")
-                        || (!next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || "ivx".contains(c)));
-                    unsure |= number.is_none() && numeral;
-                    match *word {
-                        "semester" | "smt" => number.and_then(Period::semester),
-                        _ => number.and_then(Period::quarter),
-                    }
-                }
-                "tahunan" => Some(Period::Year),
-                w => {
-                    bare_year = bare_year.or(year_of(w));
-                    w.strip_prefix("tw").and_then(roman_or_digit).and_then(Period::quarter)
-                }
-            };
+                continue;
+            }
+            bare_year = bare_year.or(year_of(word));
+            let (named, numbered_past_four) = period_at(word, next);
+            unsure |= numbered_past_four;
             periods.extend(named);
         }
         year = year.or(years.first().copied());

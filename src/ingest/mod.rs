@@ -491,6 +491,47 @@ pub fn read_bytes(
     read_sheets(path, &book, units, overrides, &budget)
 }
 
+/// How the findings of choosing columns by year or by period name them.
+struct ColumnWords {
+    /// `tahun` or `periode`.
+    noun: &'static str,
+    /// The code of the columns set aside.
+    ignored: Code,
+    /// How a title names one (`Tahun 2024`, `Triwulan III`).
+    example: &'static str,
+}
+
+/// The findings of choosing a table's columns by year or by period: the columns set aside
+/// (information), or a role whose columns could not be chosen between (an error: its values are
+/// missing).
+fn column_findings<T: Copy + std::fmt::Display>(
+    choice: &header::ColumnChoice<T>,
+    wanted: Option<T>,
+    words: ColumnWords,
+    (at, sheet): (&crate::model::CellRef, &str),
+    findings: &mut Vec<Finding>,
+) {
+    let list = |marks: &[T]| marks.iter().map(T::to_string).collect::<Vec<_>>().join(", ");
+    for (role, left) in &choice.ignored {
+        let subject = format!("{} ({sheet})", table::role_label(*role));
+        let expected = wanted.map(|w| w.to_string()).unwrap_or_default();
+        findings.push(Finding::new(words.ignored, Some(at.clone()), subject).found(list(left)).expected(expected));
+    }
+    let noun = words.noun;
+    for (role, offered) in &choice.uncertain {
+        let subject = format!("Kolom {}", table::role_label(*role));
+        let expected = match wanted {
+            Some(w) => format!("tidak ada kolom {noun} {w}, {noun} laporan, sehingga kolom ini tidak dinilai"),
+            None => format!(
+                "{noun} laporan tidak diketahui, sehingga tidak ada yang dinilai; tulis {noun}nya pada judul (misalnya \"{}\")",
+                words.example
+            ),
+        };
+        let found = format!("ada untuk {noun} {}", list(offered));
+        findings.push(Finding::new(Code::ReadingUncertain, Some(at.clone()), subject).found(found).expected(expected));
+    }
+}
+
 fn read_sheets(
     path: &Path,
     book: &Workbook,
@@ -527,7 +568,7 @@ fn read_sheets(
     // stand side by side.
     let titles = free_text(sheets, &tables);
     let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
-    let year = overrides.year.or(declared.year);
+    let (year, period) = (overrides.year.or(declared.year), overrides.period.or(declared.period));
     let mut parts = table::Parts::default();
     let mut primary: Option<&Found> = None;
     // The indicator table first, so budget tables can name goals by their titles.
@@ -566,29 +607,13 @@ fn read_sheets(
             }
         }
         read_families.push(found.header.family);
-        let (header, choice) = found.header.for_year(year);
+        let (header, years, periods) = found.header.for_report(year, period);
         let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
-        let years = |years: &[u16]| years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-        for (role, left) in &choice.ignored {
-            let subject = format!("{} ({})", table::role_label(*role), sheet.name);
-            let expected = year.map(|y| y.to_string()).unwrap_or_default();
-            parts.findings.push(
-                Finding::new(Code::ColumnsIgnored, Some(at.clone()), subject).found(years(left)).expected(expected),
-            );
-        }
-        for (role, offered) in &choice.uncertain {
-            let subject = format!("Kolom {}", table::role_label(*role));
-            let expected = match year {
-                Some(y) => format!("tidak ada kolom tahun {y}, tahun laporan, sehingga kolom ini tidak dinilai"),
-                None => "tahun laporan tidak diketahui, sehingga tidak ada yang dinilai; tulis tahunnya pada judul \
-                         (misalnya \"Tahun 2024\")"
-                    .to_string(),
-            };
-            let found = format!("ada untuk tahun {}", years(offered));
-            parts
-                .findings
-                .push(Finding::new(Code::ReadingUncertain, Some(at.clone()), subject).found(found).expected(expected));
-        }
+        let year_words = ColumnWords { noun: "tahun", ignored: Code::ColumnsIgnored, example: "Tahun 2024" };
+        let period_words =
+            ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
+        column_findings(&years, year, year_words, (&at, &sheet.name), &mut parts.findings);
+        column_findings(&periods, period, period_words, (&at, &sheet.name), &mut parts.findings);
         table::read(sheet, &header, found.rows, &mut parts);
     }
     let kind = match primary_family {

@@ -249,6 +249,9 @@ codes! {
     ColumnsIgnored => "COLUMNS_IGNORED", Info,
         "Kolom {subject} untuk tahun {found} tidak dinilai; yang dinilai kolom tahun {expected}, tahun laporan.",
         "The {subject} columns for {found} are not scored; the column for {expected}, the report year, is.";
+    PeriodColumnsIgnored => "PERIOD_COLUMNS_IGNORED", Info,
+        "Kolom {subject} untuk periode {found} tidak dinilai; yang dinilai kolom periode {expected}, periode laporan.",
+        "The {subject} columns for {found} are not scored; the column for {expected}, the report period, is.";
     TableIgnored => "TABLE_IGNORED", Info,
         "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
         "A second performance table ({found}) is not read; the table at {expected} is scored.";

@@ -281,3 +281,24 @@ fn indicators_numbered_within_their_goal_read_as_the_plain_numbering() {
         |r: &kinerja::model::Report| r.indicators.iter().map(|i| (i.code.clone(), i.name.clone())).collect::<Vec<_>>();
     assert_eq!(named(&report), named(&plain_report));
 }
+
+/// A quarter's report with one realisasi column per quarter scores the report's quarter, not the
+/// first column (TW I, a quarter of the figures, was scored without a word: NPSS about 25).
+#[test]
+fn the_report_quarters_column_is_scored_among_the_quarters() {
+    let outcome = check_fixture("kr07_2024_tw3_quarter_columns.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!(report.identity.period, Some(kinerja::model::Period::Tw3));
+    assert_eq!(shown(&card.npss), "99.27");
+    let set_aside = findings(&outcome, Code::PeriodColumnsIgnored);
+    assert_eq!(places(&outcome, Code::PeriodColumnsIgnored), ["Capaian TW!A3"]);
+    assert_eq!((set_aside[0].found.as_str(), set_aside[0].expected.as_str()), ("TW1, TW2, TW4", "TW3"));
+    // Checked as the annual report, none of the quarters is the year's: nothing is read.
+    let overrides = kinerja::ingest::Overrides { period: Some(kinerja::model::Period::Year), ..Default::default() };
+    let annual = crate::common::check_with("kr07_2024_tw3_quarter_columns.xlsx", overrides);
+    let doubt = findings(&annual, Code::ReadingUncertain);
+    assert_eq!(doubt.len(), 1, "{:#?}", annual.findings);
+    assert_eq!(doubt[0].found, "ada untuk periode TW1, TW2, TW3, TW4");
+    assert_eq!(annual.scored.as_ref().unwrap().1.npss.value, None);
+}
