@@ -82,12 +82,18 @@ fn the_revised_agreement_governs_its_targets() {
     assert!(findings(&revised, Code::TargetMismatch).is_empty());
 }
 
+/// `second` checked as the next version of `first`.
+fn resubmitted(first: &str, second: &str) -> kinerja::check::Outcome {
+    let config = Config::builtin();
+    let first = kinerja::check::check(&fixture(first), &config, &Overrides::default());
+    let given = Given { agreement: None, previous: first.said() };
+    check_with(&fixture(second), &config, &Overrides::default(), &given)
+}
+
 #[test]
 fn a_resubmission_shows_what_changed_and_the_claims_left_stale() {
     let config = Config::builtin();
-    let first = kinerja::check::check(&fixture("bkn_2023_scorecard.xlsx"), &config, &Overrides::default());
-    let given = Given { agreement: None, previous: first.said() };
-    let second = check_with(&fixture("bkn_2023_v2_stale_claims.xlsx"), &config, &Overrides::default(), &given);
+    let second = resubmitted("bkn_2023_scorecard.xlsx", "bkn_2023_v2_stale_claims.xlsx");
     let changed = &findings(&second, Code::Changed)[0];
     assert_eq!(
         (changed.subject.as_str(), changed.found.as_str(), changed.expected.as_str()),
@@ -188,10 +194,7 @@ fn the_agreements_polarity_column_sets_the_capaian_formula() {
 /// left as they were are stale; the claims resting on neither are not.
 #[test]
 fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
-    let config = Config::builtin();
-    let first = kinerja::check::check(&fixture("kr07_2024_budget_columns.xlsx"), &config, &Overrides::default());
-    let given = Given { agreement: None, previous: first.said() };
-    let second = check_with(&fixture("kr07_2024_v2_budget_revised.xlsx"), &config, &Overrides::default(), &given);
+    let second = resubmitted("kr07_2024_budget_columns.xlsx", "kr07_2024_v2_budget_revised.xlsx");
     let changed: Vec<(String, &str, &str, &str)> = findings(&second, Code::Changed)
         .iter()
         .map(|f| (f.at.as_ref().map_or("-".into(), |at| at.to_string()), &*f.subject, &*f.found, &*f.expected))
@@ -209,9 +212,7 @@ fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
     // Customer's score rests on neither change and was right: no finding about it.
     assert!(second.findings.iter().all(|f| !f.subject.contains("Customer")), "{:#?}", second.findings);
     // Budget columns added to a report that had none: each amount is new.
-    let plain = kinerja::check::check(&fixture("kr07_2024_capaian.xlsx"), &config, &Overrides::default());
-    let given = Given { agreement: None, previous: plain.said() };
-    let added = check_with(&fixture("kr07_2024_budget_columns.xlsx"), &config, &Overrides::default(), &given);
+    let added = resubmitted("kr07_2024_capaian.xlsx", "kr07_2024_budget_columns.xlsx");
     let iku4: Vec<(&str, &str, &str)> = findings(&added, Code::Changed)
         .iter()
         .filter(|f| f.subject.ends_with(" IKU.4"))
@@ -226,9 +227,7 @@ fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
     );
     assert!(subjects(&added, Code::StaleClaim).is_empty());
     // An agreement's indicator taken out is its target taken out; it has no realisasi to name.
-    let pk = kinerja::check::check(&fixture("kr07_2024_agreement_kode.xlsx"), &config, &Overrides::default());
-    let given = Given { agreement: None, previous: pk.said() };
-    let revised = check_with(&fixture("kr07_2024_agreement_v2.xlsx"), &config, &Overrides::default(), &given);
+    let revised = resubmitted("kr07_2024_agreement_kode.xlsx", "kr07_2024_agreement_v2.xlsx");
     let changed: Vec<(&str, &str, &str)> =
         findings(&revised, Code::Changed).iter().map(|f| (&*f.subject, &*f.found, &*f.expected)).collect();
     assert_eq!(changed, [("Target IKU.3", "95", "96"), ("Target IKU.14", "100", "(tidak dilaporkan)")]);
