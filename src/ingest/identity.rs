@@ -223,6 +223,15 @@ mod tests {
         assert_eq!(letterhead.unit.as_deref(), Some("KR07"));
         let bkn = read(&["Laporan Kinerja Badan Kepegawaian Negara Tahun 2023", "Sumber: Inspektorat BKN"]);
         assert_eq!(bkn.unit.as_deref(), Some("BKN"));
+        // A regional office numbered in digits is that office, not BKN (whose name is a word of
+        // "Kantor Regional 7 BKN").
+        for (title, unit) in [
+            ("LAPORAN KINERJA KANTOR REGIONAL 7 BKN TAHUN 2024", "KR07"),
+            ("Laporan Kinerja Kanreg 7 Palembang Tahun 2024", "KR07"),
+            ("Laporan Kinerja Kantor Regional 14 BKN Tahun 2024", "KR14"),
+        ] {
+            assert_eq!(read(&[title]).unit.as_deref(), Some(unit), "{title}");
+        }
     }
 
     #[test]

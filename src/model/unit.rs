@@ -58,6 +58,38 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// A normalised title that numbers a regional office in digits ("kantor regional 7", "kanreg 7",
+/// "kr 7"), in the Roman numerals its aliases use; `None` when it numbers none so (most titles:
+/// a few substring looks).
+fn office_in_roman(text: &str) -> Option<String> {
+    const ROMAN: [&str; 14] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv"];
+    let office = |word: &str| matches!(word, "regional" | "kanreg" | "kr");
+    let mut previous = "";
+    let in_digits = text.split_ascii_whitespace().any(|word| {
+        let digits = office(previous) && word.starts_with(|c: char| c.is_ascii_digit());
+        previous = word;
+        digits
+    });
+    if !in_digits {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut numbered = false;
+    let mut roman = String::with_capacity(text.len());
+    for (k, word) in words.iter().enumerate() {
+        let number = word
+            .parse::<usize>()
+            .ok()
+            .filter(|_| k > 0 && office(words[k - 1]))
+            .and_then(|n| ROMAN.get(n.checked_sub(1)?));
+        numbered |= number.is_some();
+        roman.push(' ');
+        roman.push_str(number.unwrap_or(word));
+    }
+    roman.push(' ');
+    numbered.then_some(roman)
+}
+
 impl UnitRegistry {
     pub fn new(units: Vec<Unit>) -> Self {
         let mut aliases: Vec<(String, usize)> = units
@@ -104,6 +136,9 @@ impl UnitRegistry {
 
     /// [`Self::find_in`] for a text already through [`normalise`].
     pub fn find_in_normalised(&self, haystack: &str) -> Option<(&Unit, Rank)> {
+        if let Some(roman) = office_in_roman(haystack) {
+            return self.find_in_normalised(&roman);
+        }
         // Only an alias whose every word the text has can occur in it: a look at a title's few
         // words spares most aliases the substring search.
         let words: Vec<&str> = haystack.split_whitespace().collect();
@@ -133,6 +168,17 @@ mod tests {
             email: vec![],
             zone: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_regional_office_numbered_in_digits_is_numbered_as_its_aliases() {
+        assert_eq!(
+            office_in_roman(" laporan kanreg 7 palembang tahun 2024 ").as_deref(),
+            Some(" laporan kanreg vii palembang tahun 2024 ")
+        );
+        assert_eq!(office_in_roman(" kantor regional 14 bkn ").as_deref(), Some(" kantor regional xiv bkn "));
+        assert_eq!(office_in_roman(" kanreg 17 "), None);
+        assert_eq!(office_in_roman(" laporan kinerja tahun 2024 "), None);
     }
 
     #[test]
