@@ -23,22 +23,25 @@ fn short(name: &str) -> String {
 
 pub fn to_text(outcome: &Outcome) -> String {
     let language = outcome.language;
+    let pick = |id, en| language.pick(id, en);
     let mut out = String::new();
-    let _ = writeln!(out, "Berkas   : {}", outcome.file.display());
+    let _ = writeln!(out, "{}: {}", pick("Berkas   ", "File     "), outcome.file.display());
     if !outcome.sha256.is_empty() {
         let _ = writeln!(out, "SHA-256  : {}", outcome.sha256);
     }
     if let Some((report, card)) = &outcome.scored {
         let id = &report.identity;
+        let unknown = pick("(tidak dikenali)", "(not recognised)");
         let unit = match (&outcome.unit, &id.unit) {
             (Some(u), _) => format!("{} — {}", u.code, u.name),
             (None, Some(code)) => code.clone(),
-            (None, None) => "(tidak dikenali)".into(),
+            (None, None) => unknown.into(),
         };
         let _ = writeln!(out, "Unit     : {unit}");
-        let year = id.year.map_or("(tidak dikenali)".into(), |y| y.to_string());
-        let period = id.period.map_or("(tidak dikenali)", |p| p.as_str());
-        let _ = writeln!(out, "Tahun    : {year}   Periode: {period}");
+        let year = id.year.map_or(unknown.into(), |y| y.to_string());
+        let period = id.period.map_or(unknown, |p| p.as_str());
+        let (year_label, period_label) = (pick("Tahun    ", "Year     "), pick("Periode", "Period"));
+        let _ = writeln!(out, "{year_label}: {year}   {period_label}: {period}");
         if let Some(plan) = &report.plan {
             plan_lines(&mut out, plan, language);
         } else {
@@ -74,7 +77,7 @@ fn plan_lines(out: &mut String, plan: &Plan, language: Language) {
     }
     for table in tables {
         let lines: Vec<&PlanLine> = plan.budget.iter().filter(|l| &*l.table == table).collect();
-        let _ = writeln!(out, "\nAnggaran ({}, {table})", lines[0].source.label());
+        let _ = writeln!(out, "\n{} ({}, {table})", language.pick("Anggaran", "Budget"), lines[0].source.label());
         for l in lines {
             let depth = (l.level as usize).saturating_sub(1);
             let volume = match (l.volume, &l.satuan) {
@@ -92,20 +95,20 @@ fn plan_lines(out: &mut String, plan: &Plan, language: Language) {
     if !plan.responsibility.is_empty() {
         let mut units: Vec<&str> = plan.responsibility.iter().map(|r| r.unit_kerja.as_str()).collect();
         units.dedup();
-        let _ = writeln!(out, "\nPenanggung jawab: {} baris, {} unit kerja", plan.responsibility.len(), units.len());
+        let (rows, parts) = (plan.responsibility.len(), units.len());
+        let _ = match language {
+            Language::Id => writeln!(out, "\nPenanggung jawab: {rows} baris, {parts} unit kerja"),
+            Language::En => writeln!(out, "\nOwners: {rows} rows, {parts} parts of the unit"),
+        };
     }
 }
 
 /// A report or agreement: its scorecard as a tree, then its budget lines.
 fn scorecard_lines(out: &mut String, report: &Report, card: &Scorecard, language: Language) {
     let score = |s: &Score| score(s, language);
-    let _ = writeln!(
-        out,
-        "\nNPSS {} — {}{}",
-        score(&card.npss),
-        card.band,
-        if card.npss.provisional { " (sementara)" } else { "" }
-    );
+    let provisional = language.pick("sementara", "provisional");
+    let mark = if card.npss.provisional { format!(" ({provisional})") } else { String::new() };
+    let _ = writeln!(out, "\nNPSS {} — {}{mark}", score(&card.npss), card.band);
     let mut by_goal: HashMap<&str, Vec<_>> = HashMap::new();
     for pair in report.indicators.iter().zip(&card.indicators) {
         by_goal.entry(pair.0.goal.as_str()).or_default().push(pair);
@@ -113,9 +116,11 @@ fn scorecard_lines(out: &mut String, report: &Report, card: &Scorecard, language
     for p in &card.perspectives {
         let _ = writeln!(
             out,
-            "\n{}  skor {}  bobot {}%  NKP {}  {}",
+            "\n{}  {} {}  {} {}%  NKP {}  {}",
             p.name,
+            language.pick("skor", "score"),
             score(&p.score),
+            language.pick("bobot", "weight"),
             display2_in(p.weight, language),
             score(&p.nkp),
             p.band
@@ -124,9 +129,9 @@ fn scorecard_lines(out: &mut String, report: &Report, card: &Scorecard, language
             let _ = writeln!(out, "  {} {}  NSS {}  {}", g.code, short(&row.name), score(&g.nss), g.band);
             for &(ind, i) in by_goal.get(g.code.as_str()).into_iter().flatten() {
                 let mark = match i.capaian.status() {
-                    Status::Provisional => "  [sementara]",
-                    Status::NotApplicable => "  [N/A]",
-                    Status::Final => "",
+                    Status::Provisional => format!("  [{provisional}]"),
+                    Status::NotApplicable => "  [N/A]".into(),
+                    Status::Final => String::new(),
                 };
                 let _ = writeln!(
                     out,
@@ -142,7 +147,7 @@ fn scorecard_lines(out: &mut String, report: &Report, card: &Scorecard, language
         }
     }
     if !card.budget.is_empty() {
-        let _ = writeln!(out, "\nAnggaran");
+        let _ = writeln!(out, "\n{}", language.pick("Anggaran", "Budget"));
         for b in &card.budget {
             let rp = |v: Option<rust_decimal::Decimal>| v.map_or("-".into(), display_rupiah);
             let pct =
@@ -165,13 +170,12 @@ fn scorecard_lines(out: &mut String, report: &Report, card: &Scorecard, language
 /// How many findings of each severity; errors and warnings one by one; information grouped by
 /// code, its first places named.
 fn findings_lines(out: &mut String, outcome: &Outcome) {
-    let _ = writeln!(
-        out,
-        "\nTemuan: {} kesalahan, {} peringatan, {} info",
-        outcome.count(Severity::Error),
-        outcome.count(Severity::Warning),
-        outcome.count(Severity::Info)
-    );
+    let (errors, warnings, info) =
+        (outcome.count(Severity::Error), outcome.count(Severity::Warning), outcome.count(Severity::Info));
+    let _ = match outcome.language {
+        Language::Id => writeln!(out, "\nTemuan: {errors} kesalahan, {warnings} peringatan, {info} info"),
+        Language::En => writeln!(out, "\nFindings: errors {errors}, warnings {warnings}, info {info}"),
+    };
     let mut findings: Vec<_> = outcome.findings.iter().filter(|f| f.severity > Severity::Info).collect();
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in findings {
@@ -194,7 +198,8 @@ fn findings_lines(out: &mut String, outcome: &Outcome) {
     for (code, places) in infos {
         let more = if places.len() > 3 { ", …" } else { "" };
         let first: Vec<&str> = places.iter().take(3).map(String::as_str).collect();
+        let details = outcome.language.pick("rinciannya", "details");
         let _ =
-            writeln!(out, "  [info] {code} ×{} ({}{more}); rinciannya: --format json", places.len(), first.join(", "));
+            writeln!(out, "  [info] {code} ×{} ({}{more}); {details}: --format json", places.len(), first.join(", "));
     }
 }

@@ -134,6 +134,17 @@ fn severities_and_language_come_from_the_configuration() {
         message,
         "Tabel 3.2!E5: Realisasi IKU.1 is N/A without an explanation; give the reason in a keterangan column."
     );
+    // The readable form speaks the same language around the findings.
+    let text = kinerja::check::to_text(&outcome);
+    for english in [
+        "File     :",
+        "Year     : 2024   Period: TAHUNAN",
+        "score 100.00  weight 25.00%",
+        "Findings: errors 1, warnings 0",
+    ] {
+        assert!(text.contains(english), "{english}: {text}");
+    }
+    assert!(!text.contains("Temuan:") && !text.contains("rinciannya") && !text.contains("bobot"), "{text}");
     let wrong = kinerja::check::check(&fixture("bkn_2023_wrong_claims.xlsx"), &config, &Overrides::default());
     assert_eq!(findings(&wrong, Code::ClaimNpss)[0].severity, Severity::Warning);
 }
