@@ -144,6 +144,20 @@ pub fn leading_code<'t>(text: &'t str, prefix: &str) -> Option<(String, &'t str)
     leading_digits(rest)
 }
 
+/// The number a target written as its lower bound names: `≥ 95`, `>= 95`, `Min. 95`, `Minimal
+/// 95`, `Sekurang-kurangnya 95` → `95`. (An upper bound, `≤ 5` or `Maks. 5`, says the indicator is
+/// lower-is-better, which the polarity must say: it stays unreadable.)
+fn at_least(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    ["≥", ">=", "minimal", "minimum", "min.", "min", "sekurang-kurangnya", "paling sedikit", "paling rendah"]
+        .iter()
+        .find(|bound| lower.starts_with(*bound))
+        .and_then(|bound| text.get(bound.len()..))
+        .map(|rest| rest.trim_start_matches([' ', ':']))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// `1. Persentase…` or `1) …` → ("1", "Persentase…").
 pub fn leading_number(text: &str) -> Option<(String, &str)> {
     let text = text.trim();
@@ -313,8 +327,21 @@ impl<'a> Reader<'a> {
         let Some(col) = self.header.col(role) else {
             return Reading::missing();
         };
-        let cell = cell::read(self.sheet.get(row, col));
+        let data = self.sheet.get(row, col);
+        let cell = cell::read(data);
         let at = CellRef::new(&self.sheet.name, row, col);
+        // A target written as its lower bound ("≥ 95", "Min. 95") is that number.
+        let bound = match (&cell.kind, data, role) {
+            (Kind::Unreadable, Data::String(text), Role::Target) => {
+                at_least(text).map(|rest| Data::String(rest.into()))
+            }
+            _ => None,
+        };
+        let cell = bound
+            .as_ref()
+            .map(cell::read)
+            .filter(|c| matches!(c.kind, Kind::Stored(_) | Kind::Text(_)))
+            .unwrap_or(cell);
         let value = match cell.kind {
             Kind::Empty => Value::Missing,
             Kind::NotApplicable => Value::NotApplicable,
@@ -771,6 +798,11 @@ mod tests {
         assert_eq!(leading_code("Indeks Maturitas", "IKU"), None);
         assert_eq!(leading_number("1. Persentase Instansi"), Some(("1".into(), "Persentase Instansi")));
         assert_eq!(leading_number("100% tercapai"), None);
+        assert_eq!(at_least("≥ 95"), Some("95"));
+        assert_eq!(at_least("Min. 95%"), Some("95%"));
+        assert_eq!(at_least("Minimal: 3,5"), Some("3,5"));
+        assert_eq!(at_least("≤ 5"), None);
+        assert_eq!(at_least("Minggu ke-3"), None);
         assert_eq!(outline_rest("1.2 Persentase Instansi"), Some("Persentase Instansi"));
         assert_eq!(outline_rest("2.3. Indeks Kepuasan"), Some("Indeks Kepuasan"));
         assert_eq!(outline_rest("1.1"), Some(""));

@@ -243,3 +243,16 @@ fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
         findings(&revised, Code::Changed).iter().map(|f| (&*f.subject, &*f.found, &*f.expected)).collect();
     assert_eq!(changed, [("Target IKU.3", "95", "96"), ("Target IKU.14", "100", "(tidak dilaporkan)")]);
 }
+
+/// A target written as its lower bound ("≥ 95", "Minimal 84"), as agreements often print them, is
+/// that number: the agreement governs with it (it was CELL_UNREADABLE, and the PK blocked).
+#[test]
+fn a_target_written_as_its_lower_bound_is_that_number() {
+    let config = Config::builtin();
+    let pk = kinerja::check::check(&fixture("kr07_2024_agreement_bounds.xlsx"), &config, &Overrides::default());
+    assert_eq!(pk.exit_code(), 0, "{:#?}", pk.findings);
+    let (report, _) = pk.scored.as_ref().unwrap();
+    let target = |code: &str| report.indicators.iter().find(|i| i.code == code).map(|i| i.target.value.clone());
+    assert_eq!(target("IKU.3"), Some(kinerja::model::Value::Number(95.into())));
+    assert_eq!(target("IKU.9"), Some(kinerja::model::Value::Number(84.into())));
+}
