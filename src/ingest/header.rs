@@ -305,6 +305,20 @@ pub fn scale_in(text: &str) -> Option<Decimal> {
     Some(Decimal::from(10u64.pow(power)))
 }
 
+/// What an amount cell says it counts in by a word after its number, as units shorten it: `Rp
+/// 30,4 juta`, `29,96 jt`, `184 ribu`, `185 rb`, `Rp 1,5 M`, `Rp 1,2 miliar`, `2 T`, `triliun`.
+pub fn written_scale(text: &str) -> Option<Decimal> {
+    let words = normalise(text);
+    let power = words.split_whitespace().find_map(|word| match word {
+        "ribu" | "rb" => Some(3),
+        "juta" | "jt" => Some(6),
+        "miliar" | "milyar" | "m" => Some(9),
+        "triliun" | "t" => Some(12),
+        _ => None,
+    })?;
+    Some(Decimal::from(10u64.pow(power)))
+}
+
 /// What a caption in the two rows above a table's header says its amounts count in, where it
 /// says so with `dalam` (`(dalam ribuan rupiah)`, `Anggaran dalam Jutaan Rupiah`): the columns
 /// whose own header names none count in it.
@@ -448,5 +462,11 @@ mod tests {
         assert_eq!(scale("Pagu (Rp miliar)").as_deref(), Some("1000000000"));
         assert_eq!(scale("Pagu Anggaran (Rp)"), None);
         assert_eq!(scale("Pagu 2024"), None);
+        let written = |text: &str| written_scale(text).map(|s| s.to_string());
+        assert_eq!(written("Rp 30,4 juta").as_deref(), Some("1000000"));
+        assert_eq!(written("29,96 jt").as_deref(), Some("1000000"));
+        assert_eq!(written("184 rb").as_deref(), Some("1000"));
+        assert_eq!(written("Rp 1,5 M").as_deref(), Some("1000000000"));
+        assert_eq!(written("Rp 1.500.000"), None);
     }
 }

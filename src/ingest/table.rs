@@ -356,9 +356,13 @@ impl<'a> Reader<'a> {
                 Value::Missing
             }
         };
-        // Amounts printed in thousands (or millions) of rupiah, as the header says, in rupiah.
+        // Amounts printed in thousands (or millions) of rupiah, as the cell ("30,4 juta") or the
+        // header says, in rupiah.
         let value = match value {
-            Value::Number(n) if measure == Measure::Rupiah => Value::Number(n * self.header.scale(col)),
+            Value::Number(n) if measure == Measure::Rupiah => {
+                let scale = super::header::written_scale(&cell.text).unwrap_or_else(|| self.header.scale(col));
+                Value::Number((n * scale).normalize())
+            }
             value => value,
         };
         // A mark after N/A points to a footnote that explains it; nothing to score is provisional.

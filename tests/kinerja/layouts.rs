@@ -261,6 +261,10 @@ fn amounts_printed_in_thousands_are_read_in_rupiah() {
     assert_eq!(lines(&thousands), lines(&rupiah));
     // Said by a caption above the table ("(dalam ribuan rupiah)") rather than by the header.
     assert_eq!(lines(&check_fixture("kr07_2024_budget_caption_thousands.xlsx")), lines(&rupiah));
+    // Said by the cell itself, shortened as units write it ("Rp 30,4 juta", "Rp 0,2 M").
+    let words = check_fixture("kr07_2024_budget_words.xlsx");
+    assert_eq!(lines(&words), lines(&rupiah));
+    assert!(error_codes(&words).is_empty(), "{:#?}", words.findings);
     let iku4 = lines(&thousands).into_iter().find(|l| l.0 == "IKU.4").unwrap();
     assert_eq!(iku4.1.unwrap().to_string(), "30400000");
     assert_eq!(iku4.2.unwrap().normalize().to_string(), "29960485");
