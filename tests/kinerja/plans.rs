@@ -532,8 +532,9 @@ fn an_amount_that_cannot_be_read_in_any_budget_view_is_an_error_at_its_cell() {
 
 /// A Renja whose amounts are printed in thousands of rupiah, as a column's header or a caption
 /// above the table says ("(Rp ribu)", "(dalam ribuan rupiah)", "(Rp 1.000)"), reads to the same
-/// rupiah in every budget view as the one printed in rupiah (`Rp 92,000` thousand is 92.000.000,
-/// not 92.000); before, each was a thousand times too small and every view agreed with the others.
+/// rupiah in every budget view as the one printed in rupiah (`Rp 10,000` thousand is 10.000.000,
+/// not 10.000; `Rp 92 juta`, its own word, 92.000.000); before, each was a thousand times too
+/// small and every view agreed with the others.
 #[test]
 fn a_renja_in_thousands_of_rupiah_reads_to_the_rupiah_of_the_one_printed_whole() {
     let (code, json) = check_json("kr06_2024_renja_in_thousands.xlsx", &[]);
