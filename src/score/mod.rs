@@ -15,8 +15,8 @@
 use crate::config::{LowerFormula, NaPolicy, ProvisionalPolicy, Rules};
 use crate::model::amount::display2;
 use crate::model::{
-    BudgetLine, BudgetRow, BudgetScope, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind, PerspectiveScore,
-    Polarity, Report, Score, Scorecard, Value,
+    BudgetLine, BudgetRow, BudgetScope, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind, PerspectiveRow,
+    PerspectiveScore, Polarity, Report, Score, Scorecard, Value,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -174,7 +174,7 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
 /// decimal, and the sum of 0,333…3 × each of 90,22, 69,02 and 50,715 shows 69,98 where their
 /// mean, 69,985, shows 69,99.
 fn weigh(
-    report: &Report,
+    rows: &[PerspectiveRow],
     scores: &[(&str, Score)],
     rules: &Rules,
     findings: &mut Vec<Finding>,
@@ -189,7 +189,10 @@ fn weigh(
         .iter()
         .map(|(name, score)| {
             let weight = if score.value.is_some() { weight(name) } else { Decimal::ZERO };
-            let nkp = Score { value: score.value.map(|s| s * share(name) / scored), provisional: score.provisional };
+            // Shares that all weigh nothing (configured weights naming none of the report's
+            // perspectives) weigh nothing here, as before, rather than dividing by zero.
+            let part = |s: Decimal| (s * share(name)).checked_div(scored).unwrap_or(Decimal::ZERO);
+            let nkp = Score { value: score.value.map(part), provisional: score.provisional };
             PerspectiveScore {
                 name: name.to_string(),
                 band: rules.band(score.value).clone(),
@@ -199,9 +202,10 @@ fn weigh(
             }
         })
         .collect();
+    let weighed: Vec<Decimal> = scores.iter().filter_map(|(name, s)| s.value.map(|v| v * share(name))).collect();
     let npss = Score {
-        value: (!scored.is_zero())
-            .then(|| scores.iter().filter_map(|(name, s)| s.value.map(|v| v * share(name))).sum::<Decimal>() / scored),
+        value: (!weighed.is_empty())
+            .then(|| weighed.iter().sum::<Decimal>().checked_div(scored).unwrap_or(Decimal::ZERO)),
         provisional: scores.iter().any(|(_, s)| s.provisional),
     };
     let left_out: Vec<&str> = scores.iter().filter(|(_, s)| s.value.is_none()).map(|(name, _)| *name).collect();
@@ -212,7 +216,7 @@ fn weigh(
             .map(|p| format!("{} {} %", p.name, display2(p.weight)))
             .collect();
         for name in left_out {
-            let at = report.perspectives.iter().find(|p| p.name == name).map(|p| p.at.clone());
+            let at = rows.iter().find(|p| p.name == name).map(|p| p.at.clone());
             findings.push(Finding::new(Code::PerspectiveNa, at, name).expected(shares.join(", ")));
         }
     }
@@ -267,7 +271,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             (*name, score)
         })
         .collect();
-    let (perspectives, npss) = weigh(report, &scores, rules, &mut findings);
+    let (perspectives, npss) = weigh(&report.perspectives, &scores, rules, &mut findings);
     let capaian_of: HashMap<&str, Option<Decimal>> =
         indicators.iter().map(|i| (i.code.as_str(), i.capaian.value)).collect();
     let nss_of: HashMap<&str, Option<Decimal>> = goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();
@@ -317,6 +321,19 @@ mod tests {
         // 000 SS.2 as printed in Tabel 3.41.
         assert_eq!(display2(efisiensi(dec!(100.43), dec!(92.48), clamp).unwrap()), "7.92");
         assert_eq!(efisiensi(dec!(50), dec!(100), clamp), Some(dec!(-20)));
+    }
+
+    #[test]
+    fn perspectives_the_weights_do_not_name_score_nothing_without_a_panic() {
+        let mut rules = Config::builtin().rules;
+        for name in ["Stakeholder", "Customer", "Internal Process", "Learn & Growth"] {
+            rules.weights.insert(name.to_string(), Decimal::ZERO);
+        }
+        let s = |v: Decimal| Score { value: Some(v), provisional: false };
+        let (perspectives, npss) =
+            weigh(&[], &[("Stakeholder", s(dec!(100))), ("Customer", s(dec!(90)))], &rules, &mut Vec::new());
+        assert_eq!(npss.value, Some(Decimal::ZERO));
+        assert!(perspectives.iter().all(|p| p.nkp.value == Some(Decimal::ZERO) && p.weight.is_zero()));
     }
 
     #[test]
