@@ -319,6 +319,12 @@ pub fn written_scale(text: &str) -> Option<Decimal> {
     Some(Decimal::from(10u64.pow(power)))
 }
 
+/// An amount in whole rupiah, from one written in its cell `text`: the cell's own word counts
+/// (`Rp 30,4 juta`), else what its `column` counts in (its header's or caption's unit, or 1).
+pub fn in_rupiah(amount: Decimal, text: &str, column: Decimal) -> Decimal {
+    (amount * written_scale(text).unwrap_or(column)).normalize()
+}
+
 /// What a caption in the two rows above a table's header says its amounts count in, where it
 /// says so with `dalam` (`(dalam ribuan rupiah)`, `Anggaran dalam Jutaan Rupiah`): the columns
 /// whose own header names none count in it.

@@ -23,14 +23,22 @@ pub struct Contradicted {
     pub periods: Vec<(Period, usize)>,
 }
 
+/// The one year or period a text names, however often: "Tahun 2023 dan 2024" compares, it does
+/// not name.
+fn sole<T: PartialEq + Copy>(named: &[T]) -> Option<T> {
+    match named {
+        [first, rest @ ..] if rest.iter().all(|n| n == first) => Some(*first),
+        _ => None,
+    }
+}
+
 /// Keep, with the index of its text, the one year or period a title names, the first time one
-/// names it: "Tahun 2023 dan 2024" compares, it does not name.
+/// names it.
 fn sole_named<T: PartialEq + Copy>(named: &[T], index: usize, titled: &mut Vec<(T, usize)>) {
-    if let [first, rest @ ..] = named
-        && rest.iter().all(|n| n == first)
-        && !titled.iter().any(|(n, _)| n == first)
+    if let Some(first) = sole(named)
+        && !titled.iter().any(|(n, _)| *n == first)
     {
-        titled.push((*first, index));
+        titled.push((first, index));
     }
 }
 
@@ -87,10 +95,7 @@ pub fn period_named(text: &str) -> Option<Period> {
     let words = normalise(text);
     let words: Vec<&str> = words.split_whitespace().collect();
     let named: Vec<Period> = (0..words.len()).filter_map(|i| period_at(words[i], next_word(&words, i)).0).collect();
-    match named.as_slice() {
-        [first, rest @ ..] if rest.iter().all(|p| p == first) => Some(*first),
-        _ => None,
-    }
+    sole(&named)
 }
 
 /// Read the identity from title texts. The longest unit alias wins; a year after "Tahun"

@@ -8,7 +8,7 @@
 
 use super::Overrides;
 use super::cell::{self, Kind as CellKind, contains_ignore_case};
-use super::header::{caption_scale, scale_in, written_scale};
+use super::header::{caption_scale, in_rupiah, scale_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{leading_code, leading_number, measure_of, perspective_name};
@@ -393,16 +393,6 @@ fn scale_of(sheet: &Sheet, table: &Found, header: &str) -> Decimal {
     scale_in(header).or_else(|| caption_scale(sheet, table.header.0)).unwrap_or(Decimal::ONE)
 }
 
-/// An amount in whole rupiah, from one in its cell's own word (`Rp 30,4 juta`), else in the
-/// column's `scale`.
-fn in_rupiah(amount: Decimal, scale: Decimal, data: &Data) -> Decimal {
-    let own = match data {
-        Data::String(text) => written_scale(text),
-        _ => None,
-    };
-    (amount * own.unwrap_or(scale)).normalize()
-}
-
 /// Whether the cell holds a value that cannot be read as an amount (a formula's error, a date, a
 /// formula saved without its value), not words; if so, an error about `subject` at the cell,
 /// unless it is a printed total (a claim) saved without its value, which claims nothing.
@@ -765,7 +755,10 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             if let Some((value, col)) =
                 amount_from(sheet, (row, amount_col), ("Jumlah pagu", true), &mut parts.findings)
             {
-                let (value, at) = (in_rupiah(value, scale, sheet.get(row, col)), CellRef::new(&sheet.name, row, col));
+                let (value, at) = (
+                    in_rupiah(value, sheet.text(row, col).unwrap_or_default(), scale),
+                    CellRef::new(&sheet.name, row, col),
+                );
                 parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
             }
             continue;
@@ -803,7 +796,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             name: name.trim().to_string(),
             volume,
             satuan,
-            pagu: amount.map(|(a, col)| in_rupiah(a, scale, sheet.get(row, col))),
+            pagu: amount.map(|(a, col)| in_rupiah(a, sheet.text(row, col).unwrap_or_default(), scale)),
             parent,
             source,
             table: header_cell.clone(),
@@ -852,7 +845,7 @@ fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
             unreadable_amount(sheet, (row, col), (&name, total), &mut parts.findings);
             continue;
         };
-        let amount = in_rupiah(amount, scale_of(sheet, table, &name), data);
+        let amount = in_rupiah(amount, sheet.text(row, col).unwrap_or_default(), scale_of(sheet, table, &name));
         let at = CellRef::new(&sheet.name, row, col);
         if total {
             parts.plan.totals.push(PlanTotal { table: table_id.clone(), source: Source::Renja, value: amount, at });
@@ -888,8 +881,9 @@ fn details(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
         let texts: Vec<(u32, &str)> = sheet.texts_in_row(row).collect();
         let rupiah = texts.iter().find(|(_, t)| t.trim_start().get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")));
         let amount_cell = rupiah.map(|(c, _)| *c).or_else(|| amount_of(sheet.get(row, amount_col)).map(|_| amount_col));
-        let amount =
-            amount_cell.and_then(|c| amount_of(sheet.get(row, c)).map(|a| (c, in_rupiah(a, scale, sheet.get(row, c)))));
+        let amount = amount_cell.and_then(|c| {
+            amount_of(sheet.get(row, c)).map(|a| (c, in_rupiah(a, sheet.text(row, c).unwrap_or_default(), scale)))
+        });
         let total = texts.iter().any(|(_, t)| words(t).trim() == "jumlah");
         if amount.is_none() {
             let subject =

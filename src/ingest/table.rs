@@ -360,8 +360,7 @@ impl<'a> Reader<'a> {
         // header says, in rupiah.
         let value = match value {
             Value::Number(n) if measure == Measure::Rupiah => {
-                let scale = super::header::written_scale(&cell.text).unwrap_or_else(|| self.header.scale(col));
-                Value::Number((n * scale).normalize())
+                Value::Number(super::header::in_rupiah(n, &cell.text, self.header.scale(col)))
             }
             value => value,
         };
