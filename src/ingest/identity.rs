@@ -89,6 +89,62 @@ fn period_at(word: &str, next: &str) -> (Option<Period>, bool) {
     }
 }
 
+/// The number of a month as titles write it (Indonesian and English).
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [(&str, &str); 12] = [
+        ("januari", "january"),
+        ("februari", "february"),
+        ("maret", "march"),
+        ("april", "april"),
+        ("mei", "may"),
+        ("juni", "june"),
+        ("juli", "july"),
+        ("agustus", "august"),
+        ("september", "september"),
+        ("oktober", "october"),
+        ("november", "november"),
+        ("desember", "december"),
+    ];
+    (1..).zip(MONTHS).find(|(_, (id, en))| word == *id || word == *en).map(|(n, _)| n)
+}
+
+/// What a title's months say of the period it reports: a range from its first month to its last
+/// ("Periode Januari s.d. September Tahun 2024", "Juli - September 2024") or up to one month
+/// ("s.d. September 2024"). Only in a title that names the year, where a month is the report's
+/// and not a note's ("realisasi Januari - Maret"); a date ("Palembang, 10 Januari 2025") names
+/// none. `Err` for months that name no period of kinerja's ("Bulan Juni", "Februari - April")
+/// or two ("Januari - Juni": the second quarter, cumulative, or the first semester).
+fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
+    if !words.iter().any(|w| year_of(w).is_some()) {
+        return None;
+    }
+    let months: Vec<(usize, u32)> = words.iter().enumerate().filter_map(|(i, w)| Some((i, month_of(w)?))).collect();
+    let (first, last) = match months[..] {
+        [] => return None,
+        [(i, month)] => {
+            let before = |n: usize| i.checked_sub(n).map_or("", |j| words[j]);
+            let (said, prior) = match before(1).parse::<u8>() {
+                Ok(_) => (before(2), before(3)),
+                Err(_) => (before(1), before(2)),
+            };
+            match said {
+                "bulan" => return Some(Err(())),
+                "sd" | "sampai" | "hingga" | "dengan" => (1, month),
+                "d" if prior == "s" => (1, month),
+                _ => return None,
+            }
+        }
+        [(_, first), .., (_, last)] => (first, last),
+    };
+    let quarter = (last % 3 == 0 && (first == 1 || first + 2 == last)).then(|| Period::quarter(last / 3));
+    Some(match (first, last) {
+        (1, 12) => Ok(Period::Year),
+        (7, 12) => Ok(Period::S2),
+        (1, 6) => Err(()),
+        _ => quarter.flatten().ok_or(()),
+    })
+}
+
 /// The one period a column header names ("Realisasi TW III", "Triwulan II", "Tahunan"), if it
 /// names exactly one.
 pub fn period_named(text: &str) -> Option<Period> {
@@ -131,6 +187,13 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             let (named, numbered_past_four) = period_at(word, next);
             unsure |= numbered_past_four;
             periods.extend(named);
+        }
+        if periods.is_empty() {
+            match months_named(&words) {
+                Some(Ok(named)) => periods.push(named),
+                Some(Err(())) => unsure = true,
+                None => {}
+            }
         }
         year = year.or(years.first().copied());
         // "Triwulan I s.d. Triwulan III" reports up to the third quarter.
@@ -220,6 +283,37 @@ mod tests {
         assert_eq!(read(&["Triwulan V Tahun 2024"]).period, None);
         let noted = read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Realisasi triwulan sebelumnya; Tri Wahyuni"]);
         assert_eq!(noted.period, Some(Period::Year));
+    }
+
+    #[test]
+    fn months_name_the_period_a_title_reports() {
+        for (title, period) in [
+            ("Capaian Kinerja Kanreg VII Periode Januari s.d. September Tahun 2024", Some(Period::Tw3)),
+            ("Capaian Kinerja Kanreg VII Periode Juli - September Tahun 2024", Some(Period::Tw3)),
+            ("Capaian Kinerja Kanreg VII Januari - Maret 2024", Some(Period::Tw1)),
+            ("Capaian Kinerja Kanreg VII s.d. September 2024", Some(Period::Tw3)),
+            ("Capaian Kinerja Kanreg VII sampai dengan 30 September 2024", Some(Period::Tw3)),
+            ("Capaian Kinerja Kanreg VII Periode Januari - Desember Tahun 2024", Some(Period::Year)),
+            ("Capaian Kinerja Kanreg VII Juli s.d. Desember 2024", Some(Period::S2)),
+            // Neither a quarter's nor a semester's end, or both: unknown, never the annual report.
+            ("Capaian Kinerja Kanreg VII Periode Januari - Juni Tahun 2024", None),
+            ("Capaian Kinerja Kanreg VII Bulan Juni Tahun 2024", None),
+            ("Capaian Kinerja Kanreg VII Februari - April Tahun 2024", None),
+            // The title's own period word first.
+            ("Capaian Kinerja Kanreg VII Triwulan II (Januari - Juni) Tahun 2024", Some(Period::Tw2)),
+            ("Capaian Kinerja Kanreg VII Semester I (Januari - Juni) Tahun 2024", Some(Period::S1)),
+        ] {
+            assert_eq!(read(&[title]).period, period, "{title}");
+        }
+        // A date or a note's months name no period: the annual title stands.
+        let annual = read(&[
+            "Laporan Kinerja Kanreg VII Tahun 2024",
+            "Realisasi anggaran Januari - Maret",
+            "Palembang, 15 Januari 2025",
+        ]);
+        assert_eq!(annual.period, Some(Period::Year));
+        let stale = read(&["Capaian Kinerja Kanreg VII Januari s.d. September 2024", "NPSS Triwulan II Tahun 2024"]);
+        assert_eq!((stale.period, stale.contradicted.periods), (Some(Period::Tw3), vec![(Period::Tw2, 1)]));
     }
 
     #[test]

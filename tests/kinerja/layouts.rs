@@ -236,6 +236,22 @@ fn titles_that_name_another_year_or_quarter_leave_the_report_blocked() {
     assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::YearMismatch).is_empty());
 }
 
+/// A title naming its period by months ("Periode Januari s.d. September Tahun 2024") reports that
+/// period: before, "Tahun" made it the annual report, filed and counted as the year's.
+#[test]
+fn months_in_the_title_name_the_period() {
+    let outcome = check_fixture("kr07_2024_months_title.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!(report.identity.period, Some(kinerja::model::Period::Tw3));
+    assert_eq!(shown(&card.npss), "99.27");
+    // January to June is the second quarter to date or the first semester: the unit is asked.
+    let unsure = check_fixture("kr07_2024_months_title_january_june.xlsx");
+    assert_eq!(unsure.scored.as_ref().unwrap().0.identity.period, None);
+    assert_eq!(error_codes(&unsure), ["PERIOD_UNKNOWN"]);
+    assert_eq!(unsure.exit_code(), 1);
+}
+
 #[test]
 fn a_percentage_kept_as_a_fraction_is_in_doubt() {
     let outcome = check_fixture("kr07_2024_fraction_for_percent.xlsx");
