@@ -139,6 +139,12 @@ impl Header {
         self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
     }
 
+    /// The period the column of `role` names, if it names one (`Target TW III`).
+    pub fn period_of(&self, role: Role) -> Option<Period> {
+        let col = self.col(role)?;
+        self.periods.iter().find(|(c, _)| *c == col).map(|(_, p)| *p)
+    }
+
     pub fn has(&self, role: Role) -> bool {
         self.col(role).is_some()
     }

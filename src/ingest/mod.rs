@@ -577,6 +577,7 @@ fn read_sheets(
         .filter(|t| Some(t.header.family) == primary_family)
         .chain(tables.iter().filter(|t| Some(t.header.family) != primary_family));
     let mut read_families = Vec::new();
+    let mut targets_for = None;
     for found in ordered {
         let sheet = &sheets[found.sheet];
         let indicator_table = matches!(found.header.family, Family::Performance | Family::Agreement);
@@ -608,6 +609,9 @@ fn read_sheets(
         }
         read_families.push(found.header.family);
         let (header, years, periods) = found.header.for_report(year, period);
+        if indicator_table {
+            targets_for = header.period_of(header::Role::Target).filter(|p| *p != Period::Year && Some(*p) == period);
+        }
         let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
         let year_words = ColumnWords { noun: "tahun", ignored: Code::ColumnsIgnored, example: "Tahun 2024" };
         let period_words =
@@ -676,6 +680,7 @@ fn read_sheets(
         indicators: parts.indicators,
         budget: parts.budget,
         npss,
+        targets_for,
         categories: parts.categories,
         plan: None,
     };

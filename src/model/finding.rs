@@ -306,6 +306,9 @@ codes! {
     TargetMismatch => "TARGET_MISMATCH", Error,
         "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku menetapkan {expected}.",
         "The target of {subject} reads {found}; the governing performance agreement sets {expected}.";
+    TargetInterim => "TARGET_INTERIM", Warning,
+        "Target {subject} tertulis {found} di kolom target periode laporan (target antara), sedangkan Perjanjian Kinerja menetapkan {expected} untuk setahun; capaian dihitung terhadap target antara, seperti di laporan.",
+        "The target of {subject} reads {found} in the report period's target column (an interim target), while the performance agreement sets {expected} for the year; capaian is computed against the interim target, as the report does.";
     RollupMismatch => "ROLLUP_MISMATCH", Error,
         "Realisasi {subject} tertulis {found}, sedangkan dihitung dari laporan unit kerja yang berlaku hasilnya {expected}. Periksa angka unit kerja atau perhitungannya sebelum laporan ditandatangani.",
         "Realisasi of {subject} reads {found}, while the units' reports that count give {expected}. Check the units' figures or the calculation before the report is signed.";

@@ -286,6 +286,9 @@ pub struct Report {
     pub indicators: Vec<IndicatorRow>,
     pub budget: Vec<BudgetRow>,
     pub npss: Option<Claim>,
+    /// The quarter or semester the target column names (`Target TW III`) in a report of that
+    /// period: its targets are the period's (target antara), not the year's the agreement sets.
+    pub targets_for: Option<super::Period>,
     /// Tables of categories and their shares (000 Tabel 3.4: Kategori | Jumlah | Persentase).
     pub categories: Vec<CategoryTable>,
     /// A plan's targets by year and source, history, budget and owners; `None` for reports
@@ -305,6 +308,7 @@ impl Report {
             indicators,
             budget: Vec::new(),
             npss: None,
+            targets_for: None,
             categories: Vec::new(),
             plan: None,
         }

@@ -503,6 +503,7 @@ fn score(
         indicators: rows,
         budget: Vec::new(),
         npss: None,
+        targets_for: None,
         categories: Vec::new(),
         plan: None,
     };

@@ -55,15 +55,18 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             (_, Value::Missing) | (Value::Missing, _) => false,
             (mine, agreed) => mine != agreed,
         };
+        // A quarter's target (target antara) is the report's own: the agreement sets the year's.
+        let interim = report.targets_for.is_some() && indicator.target.value != Value::Missing;
         if differs {
             let at = indicator.target.at.clone().or(Some(indicator.at.clone()));
+            let code = if interim { Code::TargetInterim } else { Code::TargetMismatch };
             findings.push(
-                Finding::new(Code::TargetMismatch, at, &indicator.code)
+                Finding::new(code, at, &indicator.code)
                     .found(indicator.target.value.shown("(kosong)"))
                     .expected(pk.target.value.shown("(kosong)")),
             );
         }
-        if pk.target.value != Value::Missing {
+        if pk.target.value != Value::Missing && !interim {
             indicator.target.value = pk.target.value.clone();
         }
         indicator.polarity = pk.polarity;

@@ -72,6 +72,7 @@ mod tests {
             indicators: Vec::new(),
             budget: Vec::new(),
             npss: None,
+            targets_for: None,
             categories: Vec::new(),
             plan: None,
         };

@@ -82,6 +82,28 @@ fn the_revised_agreement_governs_its_targets() {
     assert!(findings(&revised, Code::TargetMismatch).is_empty());
 }
 
+/// A quarter's report holding indicators to its quarter's target (target antara) under "Target TW
+/// III" is scored as printed and told the agreement's annual target; before, every such target was
+/// a TARGET_MISMATCH error and scored against the year's, so the report was blocked.
+#[test]
+fn a_quarter_target_column_holds_the_quarter_to_its_own_targets() {
+    let outcome = against("kr07_2024_tw3_interim_targets.xlsx", "kr07_2024_agreement_kode.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let interim = findings(&outcome, Code::TargetInterim);
+    let said: Vec<_> = interim.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(said, [("IKU.3", "90", "95"), ("IKU.11", "60", "85")]);
+    assert_eq!(places(&outcome, Code::TargetInterim), ["Tabel 3.2!D8", "Tabel 3.2!D18"]);
+    assert_eq!(interim[0].severity, Severity::Warning);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let iku3 = report.indicators.iter().position(|i| i.code == "IKU.3").unwrap();
+    assert_eq!(shown(&card.indicators[iku3].capaian), "104.22");
+    assert_eq!(shown(&card.npss), "99.27");
+    // A plain "Target" column is the year's: the same figures differ from the agreement.
+    let unmarked = against("kr07_2024_tw3_interim_targets_unmarked.xlsx", "kr07_2024_agreement_kode.xlsx");
+    assert_eq!(subjects(&unmarked, Code::TargetMismatch), ["IKU.3", "IKU.11"]);
+    assert!(findings(&unmarked, Code::TargetInterim).is_empty());
+}
+
 /// `second` checked as the next version of `first`.
 fn resubmitted(first: &str, second: &str) -> kinerja::check::Outcome {
     let config = Config::builtin();
