@@ -435,7 +435,7 @@ fn submission(ledger: &Ledger, key: &str) -> anyhow::Result<Stored> {
 
 fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {
     let (report, _) = kinerja::ingest::read(path, &config.units, &Overrides::default(), &config.limits)
-        .with_context(|| format!("reading the agreement {}", path.display()))?;
+        .context("reading the agreement")?;
     if report.kind != Kind::Agreement {
         bail!("{} is not a performance agreement: its indicator table has realisasi", path.display());
     }
@@ -444,7 +444,10 @@ fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Rep
 
 fn read_previous(config: &Config, path: &std::path::Path, overrides: &Overrides) -> anyhow::Result<Previous> {
     let outcome = kinerja::check::check(path, config, overrides);
-    outcome.said().with_context(|| format!("the previous version {} cannot be read", path.display()))
+    outcome.said().with_context(|| {
+        let why = outcome.findings.first().map(|f| format!(": {}", f.message())).unwrap_or_default();
+        format!("the previous version {} cannot be read{why}", path.display())
+    })
 }
 
 /// Write to standard output.

@@ -49,8 +49,9 @@ pub enum IngestError {
     #[error("{path}: not a regular file ({what})")]
     NotAFile { path: PathBuf, what: &'static str },
     /// The file could not be opened or read (permissions, a vanished file).
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    /// (`cause`, not `source`: the message already says it, and a chain would say it twice.)
+    #[error("{path}: {cause}")]
+    Io { path: PathBuf, cause: std::io::Error },
 }
 
 impl IngestError {
@@ -69,7 +70,7 @@ impl IngestError {
                     .expected(limit.shown(*max))
             }
             IngestError::NotAFile { what, .. } => Finding::new(Code::FileNotRegular, None, "").found(*what),
-            IngestError::Io { source, .. } => Finding::new(Code::FileUnreadable, None, "").found(source.to_string()),
+            IngestError::Io { cause, .. } => Finding::new(Code::FileUnreadable, None, "").found(cause.to_string()),
         }
     }
 }
@@ -112,7 +113,7 @@ const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// [`IngestError::NotAFile`], [`IngestError::TooLarge`] or [`IngestError::Io`].
 pub fn load(path: &Path, limits: &Limits, follow_links: bool) -> Result<Vec<u8>, IngestError> {
     use rustix::fs::{Mode, OFlags};
-    let io = |source: std::io::Error| IngestError::Io { path: path.to_path_buf(), source };
+    let io = |cause: std::io::Error| IngestError::Io { path: path.to_path_buf(), cause };
     let mut flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
     if !follow_links {
         flags |= OFlags::NOFOLLOW;

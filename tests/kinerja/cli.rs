@@ -132,6 +132,20 @@ fn check_against_an_agreement_and_a_previous_version() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a performance agreement"));
+    // A file that is not there is said once, and a previous version that cannot be read says why.
+    let stderr = |flag: &str, path: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["check", previous.to_str().unwrap(), flag, path])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let missing = stderr("--agreement", "/nonexistent/pk.xlsx");
+    assert_eq!(missing.matches("/nonexistent/pk.xlsx").count(), 1, "{missing}");
+    assert_eq!(missing.matches("os error 2").count(), 1, "{missing}");
+    let empty = stderr("--previous", fixture("empty.xlsx").to_str().unwrap());
+    assert!(empty.trim_end().ends_with("cannot be read: Buku kerja tidak berisi data apa pun."), "{empty}");
 }
 
 #[test]
