@@ -362,48 +362,20 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
         let _ = writeln!(said, "Rebuilt {}", rebuilt.display());
     }
     if notify {
-        let _ = writeln!(said, "{}", notify_unit(config, &ledger, id, stored.unit.as_deref(), &reading)?);
+        let again = kinerja::mail::Again::Reprocessed;
+        let unit = stored.unit.as_deref();
+        match kinerja::mail::notify_again(config, &ledger, id, unit, &reading, again)? {
+            Ok(queued) => {
+                let _ =
+                    writeln!(said, "{queued} messages queued for {}, {} sent.", unit.unwrap_or(""), send_due(config)?);
+            }
+            Err(why) => {
+                let _ = writeln!(said, "{why}");
+            }
+        }
     }
     emit(&said)?;
     Ok(outcome.exit_code() as u8)
-}
-
-/// Tell the unit the new result of a submission read again, when it is the version that counts.
-fn notify_unit(
-    config: &Config,
-    ledger: &Ledger,
-    id: i64,
-    unit: Option<&str>,
-    reading: &kinerja::store::Reading,
-) -> anyhow::Result<String> {
-    let Some(unit) = unit.and_then(|code| config.units.get(code)) else {
-        return Ok(format!("Submission {id} belongs to no registered unit: nobody is told."));
-    };
-    let scope = Scope { year: reading.year, period: reading.period, unit: Some(&unit.code) };
-    let Some(current) = ledger.standings(scope)?.into_iter().find(|s| s.submission_id == id) else {
-        return Ok(format!("Submission {id} is not the version that counts for {}: nothing is sent.", unit.code));
-    };
-    let Some(notice) = kinerja::mail::notice_for(config, unit, None) else {
-        return Ok(format!("No e-mail address is registered for {}: nobody is told.", unit.code));
-    };
-    let arrival = kinerja::store::Arrival {
-        id: format!("reprocess:{id}:{}", kinerja::model::time::now_ms()),
-        folder: unit.code.clone(),
-        file_name: current.file_name.clone(),
-        received_ms: current.received_ms,
-    };
-    let recorded = kinerja::store::Recorded::New { submission_id: id, accepted: true, version: Some(current.version) };
-    let facts = kinerja::store::Facts {
-        arrival: &arrival,
-        sha256: &current.sha256,
-        recorded: &recorded,
-        reading: Some(reading),
-        reason: None,
-        current: Some(&current),
-    };
-    let drafts = kinerja::mail::compose(&notice, &facts);
-    let queued = ledger.enqueue(&arrival.id, &drafts)?;
-    Ok(format!("{queued} messages queued for {}, {} sent.", unit.code, send_due(config)?))
 }
 
 /// Send what the mail queue holds now, from the command line; how many were sent.

@@ -215,12 +215,15 @@ fn list(dir: &Path) -> Result<Vec<Job>, PipelineError> {
 }
 
 /// Which consolidated workbooks an arrival changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rekaps {
     /// The one of a year and period.
     Of(u16, Period),
     /// Every one the ledger has reports for.
     Every,
+    /// Every one, after the unit's reports of the year sent before anything governed them are
+    /// reviewed against the agreement or plan this submission recorded (see [`review_governed`]).
+    Governed { unit: String, year: u16, kind: Kind, submission_id: i64 },
 }
 
 /// What became of one file.
@@ -255,8 +258,17 @@ impl Processed {
                     _ => Some(Rekaps::Every),
                 }
             }
-            // An agreement (its version is shown beside every period's report), a duplicate, or
-            // a file refused before its year or period was known.
+            (Recorded::New { submission_id, accepted: true, .. }, Some(report)) => {
+                match (&report.identity.unit, report.identity.year) {
+                    (Some(unit), Some(year)) => {
+                        let (unit, kind, submission_id) = (unit.clone(), report.kind, *submission_id);
+                        Some(Rekaps::Governed { unit, year, kind, submission_id })
+                    }
+                    _ => Some(Rekaps::Every),
+                }
+            }
+            // An agreement sent again (its version is shown beside every period's report), a
+            // duplicate, or a file refused before its year or period was known.
             _ => Some(Rekaps::Every),
         }
     }
@@ -463,6 +475,36 @@ pub fn rekap(
         }
     }
     crate::consolidate::rebuild(config, ledger, year, period)
+}
+
+/// `unit`'s reports of the year that count and were sent before anything governed them, read
+/// again now that `submission_id`, its agreement or plan, governs them (see
+/// [`Ledger::governing`]), what they find recorded; each submission with its reading. A report
+/// that cannot be read again keeps its findings, and says why in the log.
+///
+/// # Errors
+/// [`StoreError`] when the ledger cannot say which reports those are.
+pub fn review_governed(
+    config: &Config,
+    ledger: &mut Ledger,
+    state: &Path,
+    (unit, year): (&str, u16),
+    submission_id: i64,
+) -> Result<Vec<(Stored, Outcome)>, StoreError> {
+    let scope = crate::store::Scope { year: Some(i64::from(year)), period: None, unit: Some(unit) };
+    let mut reviewed = Vec::new();
+    for standing in ledger.standings(scope)?.into_iter().filter(|s| s.kind == Kind::Realisasi.as_str()) {
+        let Some(stored) = ledger.find_submission(&standing.submission_id.to_string())? else { continue };
+        let governing = ledger.governing(unit, year, Some(&stored.arrival_id))?;
+        if !governing.is_some_and(|g| g.later && g.submission_id == submission_id) {
+            continue;
+        }
+        match read_again(config, ledger, state, &stored) {
+            Ok(outcome) => reviewed.push((stored, outcome)),
+            Err(why) => tracing::warn!(unit, year, submission = stored.id, "not reviewed against its agreement: {why}"),
+        }
+    }
+    Ok(reviewed)
 }
 
 /// Read `unit`'s report that counts for the year and period again, and record what it finds.

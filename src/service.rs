@@ -421,6 +421,23 @@ fn rebuild(
                 periods.insert((year, period));
             }
             Rekaps::Every => periods.extend(ledger.all_periods()?),
+            Rekaps::Governed { unit, year, kind, submission_id } => {
+                let reviewed =
+                    pipeline::review_governed(config, &mut ledger, &work.state, (&unit, year), submission_id)?;
+                for (stored, outcome) in reviewed {
+                    let again = crate::mail::Again::Governed { kind, year };
+                    let reading = outcome.reading();
+                    match crate::mail::notify_again(config, &ledger, stored.id, Some(&unit), &reading, again)? {
+                        Ok(queued) => {
+                            info!(unit, submission = stored.id, queued, "reviewed against its {}", kind.as_str())
+                        }
+                        Err(why) => {
+                            info!(unit, submission = stored.id, "reviewed against its {}: {why}", kind.as_str())
+                        }
+                    }
+                }
+                periods.extend(ledger.all_periods()?);
+            }
         }
     }
     let mut rebuilt = Vec::new();

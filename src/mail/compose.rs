@@ -28,6 +28,47 @@ pub struct Notice {
     pub deadlines: Vec<(u16, crate::model::Period, jiff::civil::Date)>,
     /// Who the unit may ask.
     pub contact: Option<String>,
+    /// Why a submission is reported on again, when it is.
+    pub again: Option<Again>,
+}
+
+/// Why a submission read before is reported on again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Again {
+    /// Read again after the rules or the configuration changed (`kinerja reprocess --notify`).
+    Reprocessed,
+    /// Sent before the year's agreement (or plan) and reviewed against it once it arrived.
+    Governed { kind: crate::model::Kind, year: u16 },
+}
+
+impl Again {
+    fn sentence(self, lang: Language) -> String {
+        let replaces =
+            lang.pick("hasil di bawah menggantikan hasil sebelumnya.", "the result below replaces the earlier one.");
+        match self {
+            Again::Reprocessed => format!(
+                "{}; {replaces}",
+                lang.pick(
+                    "Berkas ini dinilai ulang karena aturan atau konfigurasi penilaian berubah",
+                    "This file was assessed again because the assessment rules or configuration changed"
+                )
+            ),
+            Again::Governed { kind, year } => {
+                let document = match kind {
+                    crate::model::Kind::Plan => lang.pick("Rencana Kerja", "work plan"),
+                    _ => lang.pick("Perjanjian Kinerja", "performance agreement"),
+                };
+                format!(
+                    "{} {document} {year} {}; {replaces}",
+                    lang.pick("Laporan ini dikirim sebelum", "This report was sent before the"),
+                    lang.pick(
+                        "diterima, dan kini dinilai ulang terhadapnya",
+                        "was received, and has now been assessed against it"
+                    ),
+                )
+            }
+        }
+    }
 }
 
 impl Notice {
@@ -99,6 +140,10 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
         format!("{}: {when}", lang.pick("Diterima", "Received")),
         format!("Status: {}", verdict.label(lang)),
     ];
+    if let Some(again) = notice.again {
+        lines.push(String::new());
+        lines.push(again.sentence(lang));
+    }
     let scope = current.map_or(String::new(), |c| match c.kind.as_str() {
         "agreement" => format!("{} {}", lang.pick("Perjanjian Kinerja", "Performance agreement"), c.year),
         "plan" => format!("{} {}", lang.pick("Rencana Kerja", "Work plan"), c.year),

@@ -5,7 +5,7 @@
 mod compose;
 mod send;
 
-pub use compose::{Notice, clean, compose, planners, reminder};
+pub use compose::{Again, Notice, clean, compose, planners, reminder};
 pub use send::Sender;
 
 use crate::config::Config;
@@ -34,7 +34,51 @@ pub fn notice_for(config: &Config, unit: &crate::model::Unit, annotated: Option<
         annotated,
         deadlines: config.mail.deadlines.clone(),
         contact: config.mail.contact.clone(),
+        again: None,
     })
+}
+
+/// Tell the unit the new result of submission `id`, read again for `again`, when it is the
+/// version that counts: how many messages were queued, or why nobody is told, in words for the
+/// operator.
+///
+/// # Errors
+/// [`StoreError`] when the ledger cannot answer or queue the messages.
+pub fn notify_again(
+    config: &Config,
+    ledger: &Ledger,
+    id: i64,
+    unit: Option<&str>,
+    reading: &crate::store::Reading,
+    again: Again,
+) -> Result<Result<usize, String>, StoreError> {
+    let Some(unit) = unit.and_then(|code| config.units.get(code)) else {
+        return Ok(Err(format!("Submission {id} belongs to no registered unit: nobody is told.")));
+    };
+    let scope = Scope { year: reading.year, period: reading.period, unit: Some(&unit.code) };
+    let Some(current) = ledger.standings(scope)?.into_iter().find(|s| s.submission_id == id) else {
+        return Ok(Err(format!("Submission {id} is not the version that counts for {}: nothing is sent.", unit.code)));
+    };
+    let Some(mut notice) = notice_for(config, unit, None) else {
+        return Ok(Err(format!("No e-mail address is registered for {}: nobody is told.", unit.code)));
+    };
+    notice.again = Some(again);
+    let arrival = crate::store::Arrival {
+        id: format!("again:{id}:{}", now_ms()),
+        folder: unit.code.clone(),
+        file_name: current.file_name.clone(),
+        received_ms: current.received_ms,
+    };
+    let recorded = crate::store::Recorded::New { submission_id: id, accepted: true, version: Some(current.version) };
+    let facts = crate::store::Facts {
+        arrival: &arrival,
+        sha256: &current.sha256,
+        recorded: &recorded,
+        reading: Some(reading),
+        reason: None,
+        current: Some(&current),
+    };
+    Ok(Ok(ledger.enqueue(&arrival.id, &compose(&notice, &facts))?))
 }
 
 /// Queue the reminders that are due: for every configured deadline within

@@ -231,7 +231,7 @@ pub struct BudgetRow {
 }
 
 /// Realisasi report or agreement (Perjanjian Kinerja: targets only).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     Realisasi,
     Agreement,

@@ -143,6 +143,15 @@ pub enum Recorded {
     Recovered,
 }
 
+/// The agreement or plan that governs a unit's reports of a year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Governing {
+    pub submission_id: i64,
+    pub kind: Kind,
+    /// It arrived after the arrival it was asked for: that report was sent before it.
+    pub later: bool,
+}
+
 /// A submission and where its file is kept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
@@ -501,19 +510,12 @@ impl Ledger {
         Ok(results)
     }
 
-    /// The unit's governing agreement for the year (its current version) as the ledger keeps it:
-    /// its tree of goals and its indicators with their targets, polarity and unit of measure.
+    /// The unit's governing agreement for the year (see [`Self::governing`]) as the ledger keeps
+    /// it: its tree of goals and its indicators with their targets, polarity and unit of measure.
     /// Without an agreement, the unit's plan for the year governs in its place (its PK's
     /// indicators where it prints them, else its Renja's), as a `Report` of kind `Plan`.
-    /// `before` an arrival: as it stood when that arrival was taken.
     pub fn agreement(&self, unit: &str, year: u16, before: Option<&str>) -> Result<Option<Report>, StoreError> {
-        let mut kind = Kind::Agreement;
-        let mut current = self.current(unit, year, None, kind, before)?;
-        if current.is_none() {
-            kind = Kind::Plan;
-            current = self.current(unit, year, None, kind, before)?;
-        }
-        let Some(submission_id) = current else { return Ok(None) };
+        let Some(Governing { submission_id, kind, .. }) = self.governing(unit, year, before)? else { return Ok(None) };
         let mut sheets = Sheets::default();
         let goals = self
             .conn
@@ -608,6 +610,35 @@ impl Ledger {
             })
             .collect::<Result<_, _>>()?;
         Ok(Some(Said { inputs, budget, claims }))
+    }
+
+    /// What governs the unit's reports of the year, as the ledger stood `before` an arrival (all
+    /// of it without): its agreement's latest version without errors (a blocked agreement governs
+    /// nothing, as its receipt says), else its plan's latest version. A report that arrived before
+    /// either is governed by the first to arrive after it (the agreement's, else the plan's): the
+    /// year's first agreement governs the reports sent before it, and they are reviewed again
+    /// when it arrives.
+    pub fn governing(&self, unit: &str, year: u16, before: Option<&str>) -> Result<Option<Governing>, StoreError> {
+        // ?5: the versions taken before the arrival (the latest), or after it (the earliest).
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.submission_id FROM versions v JOIN submissions s ON s.id = v.submission_id
+              WHERE v.unit = ?1 AND v.year = ?2 AND v.kind = ?3 AND (s.errors = 0 OR v.kind = 'plan')
+                AND v.period = (SELECT MIN(period) FROM versions WHERE unit = ?1 AND year = ?2 AND kind = ?3)
+                AND (?4 IS NULL OR (v.arrival_id >= ?4) = ?5)
+              ORDER BY CASE WHEN ?5 THEN v.version ELSE -v.version END
+              LIMIT 1",
+        )?;
+        let passes: &[bool] = if before.is_some() { &[false, true] } else { &[false] };
+        for &later in passes {
+            for kind in [Kind::Agreement, Kind::Plan] {
+                let found =
+                    stmt.query_row(params![unit, year, kind.as_str(), before, later], |r| r.get(0)).optional()?;
+                if let Some(submission_id) = found {
+                    return Ok(Some(Governing { submission_id, kind, later }));
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// The submission of the unit's current version of a report: its latest version of the
@@ -1514,6 +1545,47 @@ mod tests {
         }
         let clean = ledger.record_batch(&[refused("a4"), refused("a5")]).unwrap();
         assert_eq!(clean.iter().map(Result::is_ok).collect::<Vec<_>>(), [true, true]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// What governs a report: what had arrived before it (a valid agreement, else a plan), else
+    /// the first to arrive after it; a blocked agreement never.
+    #[test]
+    fn the_governing_agreement_by_arrival() {
+        let (dir, path) = fresh("governing");
+        let ledger = Ledger::open(&path).unwrap();
+        // (submission, kind, version, arrival, errors): a plan, a blocked agreement, a valid one.
+        for (id, kind, version, arrival, errors) in
+            [(1, "plan", 1, "1", 0), (2, "agreement", 1, "2", 1), (3, "agreement", 2, "4", 0)]
+        {
+            ledger
+                .conn
+                .execute(
+                    "INSERT INTO submissions (id, sha256, arrival_id, unit, year, period, kind, file_name, received_ms,
+                                              processed_ms, result, stored_path, errors)
+                     VALUES (?1, ?1, ?2, 'KR07', 2024, 'TAHUNAN', ?3, 'a.xlsx', 0, 0, 'accepted', 'x', ?4)",
+                    params![id, arrival, kind, errors],
+                )
+                .unwrap();
+            ledger
+                .conn
+                .execute(
+                    "INSERT INTO versions (unit, year, period, kind, version, submission_id, arrival_id)
+                     VALUES ('KR07', 2024, 'TAHUNAN', ?1, ?2, ?3, ?4)",
+                    params![kind, version, id, arrival],
+                )
+                .unwrap();
+        }
+        let governing = |before: Option<&str>| {
+            ledger.governing("KR07", 2024, before).unwrap().map(|g| (g.submission_id, g.kind, g.later))
+        };
+        assert_eq!(governing(None), Some((3, Kind::Agreement, false)));
+        assert_eq!(governing(Some("5")), Some((3, Kind::Agreement, false)));
+        // After the plan and the blocked agreement: the plan, as it stood.
+        assert_eq!(governing(Some("3")), Some((1, Kind::Plan, false)));
+        // Before everything: the first valid agreement to come.
+        assert_eq!(governing(Some("0")), Some((3, Kind::Agreement, true)));
+        assert_eq!(ledger.governing("KR08", 2024, Some("0")).unwrap(), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

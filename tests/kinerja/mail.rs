@@ -199,6 +199,57 @@ fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives()
     assert_eq!(kinds, [("plan".to_string(), 1), ("realisasi".to_string(), 1)]);
 }
 
+/// A blocked agreement governs nothing, as its receipt says; a report sent before any agreement
+/// governed it is reviewed against the first valid one when it arrives, and the unit is told.
+/// Before, the blocked one governed and the report kept its review without one for good.
+#[test]
+fn a_report_sent_before_its_agreement_is_reviewed_against_it_when_it_arrives() {
+    let smtp = SmtpServer::start(0);
+    let service = Service::start_with("mail-governed", &mail_config(smtp.port));
+    let texts = || smtp.messages().iter().map(|m| plain(&m.data)).collect::<Vec<_>>();
+    service.drop_file("KR07", "pk.xlsx", &bytes("kr07_2024_agreement_target_blank.xlsx"));
+    wait_for("the blocked agreement's receipt", Duration::from_secs(20), || smtp.messages().len() == 1);
+    // IKU 3 90 and IKU 11 60, where the valid agreement sets 95 and 85 (the blocked one 85 too).
+    service.drop_file("KR07", "tw3.xlsx", &bytes("kr07_2024_tw3_interim_targets_unmarked.xlsx"));
+    wait_for("the report's receipt", Duration::from_secs(20), || smtp.messages().len() == 2);
+    let receipt = texts().pop().unwrap();
+    assert!(receipt.contains("Status: diterima"), "{receipt}");
+    service.drop_file("KR07", "pk revisi.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
+    wait_for("the agreement's receipt and the report's review", Duration::from_secs(30), || smtp.messages().len() == 4);
+    let texts = texts();
+    let again =
+        texts.iter().find(|t| t.contains("Laporan ini dikirim sebelum")).unwrap_or_else(|| panic!("{texts:#?}"));
+    assert!(
+        again.contains(
+            "Laporan ini dikirim sebelum Perjanjian Kinerja 2024 diterima, dan kini dinilai ulang terhadapnya; \
+             hasil di bawah menggantikan hasil sebelumnya."
+        ),
+        "{again}"
+    );
+    assert!(again.contains("Status: perlu perbaikan"), "{again}");
+    assert!(again.contains("Target IKU.3 tertulis 90, sedangkan Perjanjian Kinerja yang berlaku menetapkan 95."));
+    assert!(again.contains("Target IKU.11 tertulis 60, sedangkan Perjanjian Kinerja yang berlaku menetapkan 85."));
+    // The ledger, status and the Rekap say the same.
+    let mismatches = service.rows(
+        "SELECT COUNT(*) FROM findings f JOIN submissions s ON s.id = f.submission_id
+          WHERE s.period = 'TW3' AND f.code = 'TARGET_MISMATCH'",
+        [],
+        |r| r.get::<_, i64>(0),
+    );
+    assert_eq!(mismatches, [2]);
+    let row = &service.status(&["--year", "2024", "--period", "TW3", "--unit", "KR07"])["rows"][0];
+    assert_eq!((row["outcome"].as_str(), row["errors"].as_i64()), (Some("perlu_perbaikan"), Some(9)), "{row}");
+    let workbook = service.dir.join("outbox/2024/Rekap Kinerja 2024 TW3.xlsx");
+    let counts = || {
+        let mut book = open_workbook_auto(&workbook).ok()?;
+        let summary = book.worksheet_range("Ringkasan").ok()?;
+        summary.get_value((1, 0)).map(|made| made.to_string())
+    };
+    wait_for("the Rekap with the report blocked", Duration::from_secs(20), || {
+        counts().is_some_and(|made| made.contains(" 0 diterima, 1 perlu perbaikan, "))
+    });
+}
+
 #[test]
 fn an_agreement_receipt_says_what_was_taken_and_what_it_governs() {
     let smtp = SmtpServer::start(0);
