@@ -352,7 +352,12 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 (None, None) => {}
             }
             if let Some(a) = agreements.get(&line.unit.code) {
-                let label = format!("{} {}", language.pick("versi", "version"), a.version);
+                // A blocked agreement governs nothing: said beside its version.
+                let blocked = match a.errors {
+                    0 => String::new(),
+                    _ => format!(", {}", a.verdict().label(language)),
+                };
+                let label = format!("{} {}{blocked}", language.pick("versi", "version"), a.version);
                 sheet.write_string(r, 13, label).map_err(write)?;
             }
             if let Some(l) = line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.received_ms))) {

@@ -73,8 +73,8 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     step("KR06/arsip", "laporan.xlsx", &bytes("kr07_2024_capaian.xlsx"), 5);
     step("KR07", "laporan lagi.xlsx", &valid, 6);
     step("KR09", "laporan.csv", b"bukan buku kerja", 7);
-    // KR01 sends only its agreement: its report is still missing.
-    let kr01 = report_of_kanreg(&bytes("kr07_2024_agreement_kode.xlsx"), "I", "Yogyakarta");
+    // KR01 sends only its agreement, with an error: its report is still missing.
+    let kr01 = report_of_kanreg(&bytes("kr07_2024_agreement_target_blank.xlsx"), "I", "Yogyakarta");
     step("KR01", "pk 2024.xlsx", &kr01, 8);
     wait_for("every message", Duration::from_secs(20), || smtp.messages().len() == 8);
     let rekap = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
@@ -139,7 +139,7 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     // An agreement has a line of its own and never stands in for the report.
     let kr01: Vec<(Option<&str>, Option<&str>)> =
         rows(&status, "KR01").iter().map(|r| (r["kind"].as_str(), r["outcome"].as_str())).collect();
-    assert_eq!(kr01, [(Some("agreement"), Some("diterima")), (Some("realisasi"), Some("belum_mengirim"))]);
+    assert_eq!(kr01, [(Some("agreement"), Some("perlu_perbaikan")), (Some("realisasi"), Some("belum_mengirim"))]);
 
     // The Rekap, every sheet.
     let mut book = open_workbook_auto(&rekap).unwrap();
@@ -167,7 +167,8 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     assert!(kr08[14].to_string().contains("KR07"), "{kr08:?}");
     assert_eq!(row_of(&sent, 0, "BKN")[2], text("belum mengirim"));
     let kr01 = row_of(&sent, 0, "KR01");
-    assert_eq!((kr01[2].clone(), kr01[13].clone()), (text("belum mengirim"), text("versi 1")));
+    // Its agreement governs nothing while blocked, and the column says so.
+    assert_eq!((kr01[2].clone(), kr01[13].clone()), (text("belum mengirim"), text("versi 1, perlu perbaikan")));
 
     let indicators = book.worksheet_range("Capaian IKU").unwrap();
     let kr07: Vec<Vec<Data>> = indicators.rows().filter(|r| r[0] == text("KR07")).map(|r| r.to_vec()).collect();
