@@ -419,9 +419,12 @@ impl<'a> Reader<'a> {
             // A claim saved without its value claims nothing: kinerja's recomputation stands.
             Kind::Empty | Kind::NotApplicable | Kind::Opinion | Kind::Uncalculated => return None,
         };
-        // A sisa printed in thousands of rupiah claims its value in rupiah, to a thousand's
-        // tolerance.
-        let unit = if role == Role::Sisa { self.header.scale(col) } else { rust_decimal::Decimal::ONE };
+        // A sisa printed in thousands of rupiah (by its header, or its own word: `Rp 315,8 juta`)
+        // claims its value in rupiah, to a thousand's (a hundred thousand's) tolerance.
+        let unit = match role {
+            Role::Sisa => super::header::written_scale(&cell.text).unwrap_or(self.header.scale(col)),
+            _ => rust_decimal::Decimal::ONE,
+        };
         Some(Claim { value: value * unit, decimals, unit, at })
     }
 

@@ -285,6 +285,14 @@ fn amounts_printed_in_thousands_are_read_in_rupiah() {
     assert_eq!(iku4.1.unwrap().to_string(), "30400000");
     assert_eq!(iku4.2.unwrap().normalize().to_string(), "29960485");
     assert!(error_codes(&thousands).is_empty(), "{:#?}", thousands.findings);
+    // A sisa claimed with its own word is compared in rupiah, to a unit of its last decimal.
+    let sisa = check_fixture("bkn_2023_budget_sisa_words.xlsx");
+    assert_eq!(error_codes(&sisa), ["CLAIM_SISA"], "{:#?}", sisa.findings);
+    let wrong = &findings(&sisa, Code::ClaimSisa)[0];
+    assert_eq!(
+        (wrong.at.as_ref().unwrap().to_string(), wrong.found.as_str()),
+        ("Tabel 3.40!E3".into(), "9.200.000.000")
+    );
 }
 
 /// Indicators numbered within their goal (1.1, 1.2, 2.1, …) are the unit's indicators in order,
