@@ -379,6 +379,10 @@ impl<'a, L: ReadLedger> LedgerContext<'a, L> {
 }
 
 impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
+    fn keeps_agreements(&self) -> bool {
+        true
+    }
+
     fn agreement(&self, unit: &str, year: u16) -> Option<Report> {
         self.read(|ledger| ledger.agreement(unit, year, self.before)).flatten()
     }

@@ -50,6 +50,11 @@ impl Outcome {
 pub trait Context {
     fn agreement(&self, unit: &str, year: u16) -> Option<Report>;
     fn previous(&self, unit: &str, year: u16, period: Period, kind: Kind) -> Option<Previous>;
+    /// Whether the unit's agreements are kept here (the ledger), so that a report without one is
+    /// told so; `kinerja check` is given one or not.
+    fn keeps_agreements(&self) -> bool {
+        false
+    }
     /// The roll-up of the units' reports that count, which the report of a unit whose
     /// indicators are computed from them (BKN) is held to.
     fn rollup(&self, _unit: &str, _year: u16, _period: Period) -> Option<crate::rollup::Rollup> {
@@ -168,11 +173,16 @@ fn review(
             findings.extend(validate::agreement::apply(&mut report, &agreement));
             // The agreement places every goal: a missing perspective row no longer matters.
             findings.retain(|f| f.code != Code::PerspectiveMissing);
-        } else if let Some(structure) = config.structure(unit, year) {
-            findings.extend(validate::structure::place(&mut report, structure));
-            let placed =
-                |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));
-            findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f));
+        } else {
+            if context.keeps_agreements() {
+                findings.push(Finding::new(Code::AgreementNone, None, format!("{unit} {year}")));
+            }
+            if let Some(structure) = config.structure(unit, year) {
+                findings.extend(validate::structure::place(&mut report, structure));
+                let placed =
+                    |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));
+                findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f));
+            }
         }
     }
     let (card, scoring) = score::score(&report, &config.rules);

@@ -366,6 +366,9 @@ codes! {
     SpendingClass => "SPENDING_CLASS", Warning,
         "Rincian belanja {subject} tertulis di bawah \"{found}\", tetapi uraiannya termasuk {expected}; dihitung sebagai {expected}. Letakkan labelnya pada baris yang benar.",
         "Spending detail {subject} stands under \"{found}\", but it belongs to {expected} by its words; it is counted there. Put the label on its row.";
+    AgreementNone => "AGREEMENT_NONE", Warning,
+        "Belum ada Perjanjian Kinerja {subject} yang berlaku: laporan ini dinilai dengan target yang tertulis di dalamnya, dan dinilai ulang terhadap PK begitu PK diterima. Kirim PK agar laporan dinilai terhadapnya.",
+        "No performance agreement for {subject} counts yet: the report is scored against the targets it prints, and assessed again against the PK as soon as it arrives. Send the PK to have reports scored against it.";
     TargetFromPlan => "TARGET_FROM_PLAN", Info,
         "Belum ada Perjanjian Kinerja {subject}: target dan pohon kinerja diambil dari Rencana Kerja yang berlaku. Kirim PK agar laporan dinilai terhadapnya.",
         "No performance agreement for {subject} yet: the targets and tree are the work plan's that counts. Send the PK to have reports scored against it.";

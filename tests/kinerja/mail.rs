@@ -214,6 +214,12 @@ fn a_report_sent_before_its_agreement_is_reviewed_against_it_when_it_arrives() {
     wait_for("the report's receipt", Duration::from_secs(20), || smtp.messages().len() == 2);
     let receipt = texts().pop().unwrap();
     assert!(receipt.contains("Status: diterima"), "{receipt}");
+    // Told that no agreement held it, and what will happen when one arrives.
+    assert!(receipt.contains("Peringatan: 2"), "{receipt}");
+    assert!(
+        receipt.contains("  - Belum ada Perjanjian Kinerja KR07 2024 yang berlaku: laporan ini dinilai dengan target"),
+        "{receipt}"
+    );
     service.drop_file("KR07", "pk revisi.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
     wait_for("the agreement's receipt and the report's review", Duration::from_secs(30), || smtp.messages().len() == 4);
     let texts = texts();
@@ -227,6 +233,7 @@ fn a_report_sent_before_its_agreement_is_reviewed_against_it_when_it_arrives() {
         "{again}"
     );
     assert!(again.contains("Status: perlu perbaikan"), "{again}");
+    assert!(!again.contains("Belum ada Perjanjian Kinerja"), "{again}");
     assert!(again.contains("Target IKU.3 tertulis 90, sedangkan Perjanjian Kinerja yang berlaku menetapkan 95."));
     assert!(again.contains("Target IKU.11 tertulis 60, sedangkan Perjanjian Kinerja yang berlaku menetapkan 85."));
     // The ledger, status and the Rekap say the same.
