@@ -351,6 +351,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 }
                 (None, None) => {}
             }
+            // Wrapped at the bottom, as the row's other cells sit.
+            let wrapped = Format::new().set_text_wrap();
+            let mut height: f64 = 15.0;
             if let Some(a) = agreements.get(&line.unit.code) {
                 // A blocked agreement governs nothing: said beside its version.
                 let blocked = match a.errors {
@@ -358,12 +361,16 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                     _ => format!(", {}", a.verdict().label(language)),
                 };
                 let label = format!("{} {}{blocked}", language.pick("versi", "version"), a.version);
-                sheet.write_string(r, 13, label).map_err(write)?;
+                height = height.max(wrapped_height(&label, 14));
+                sheet.write_string_with_format(r, 13, label, &wrapped).map_err(write)?;
             }
             if let Some(l) = line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.received_ms))) {
                 let said = later(l, zone, language);
-                sheet.set_row_height(r, wrapped_height(&said, 36)).map_err(write)?;
-                sheet.write_string_with_format(r, 14, said, &wrap()).map_err(write)?;
+                height = height.max(wrapped_height(&said, 36));
+                sheet.write_string_with_format(r, 14, said, &wrapped).map_err(write)?;
+            }
+            if height > 15.0 {
+                sheet.set_row_height(r, height).map_err(write)?;
             }
             if let Some(failed) = failed_mail.get(&line.unit.code) {
                 sheet.write_number_with_format(r, 15, *failed as f64, &formats.missing).map_err(write)?;
