@@ -88,11 +88,14 @@ pub struct ColumnChoice<T> {
     /// (role, the years or periods on offer) for each role whose columns could not be chosen
     /// between: the report's year or period is unknown, or none of them is the report's.
     pub uncertain: Vec<(Role, Vec<T>)>,
+    /// (role, its columns) for each role with two or more columns of the wanted year or period
+    /// (`Realisasi TW III` beside `Realisasi s.d. TW III`): the first is kept.
+    pub twice: Vec<(Role, Vec<u32>)>,
 }
 
 impl<T> Default for ColumnChoice<T> {
     fn default() -> Self {
-        ColumnChoice { ignored: Vec::new(), uncertain: Vec::new() }
+        ColumnChoice { ignored: Vec::new(), uncertain: Vec::new(), twice: Vec::new() }
     }
 }
 
@@ -118,6 +121,10 @@ fn choose<T: Copy + PartialEq>(mut header: Header, marks: &[(u32, T)], wanted: O
         }
         let unmarked = of_role.iter().any(|c| mark_of(*c).is_none());
         let keep = wanted.and_then(|w| marked.iter().find(|(_, m)| *m == w)).map(|(c, _)| *c);
+        let same: Vec<u32> = marked.iter().filter(|(_, m)| Some(*m) == wanted).map(|(c, _)| *c).collect();
+        if same.len() > 1 {
+            choice.twice.push((role, same));
+        }
         header.columns.retain(|(c, r)| *r != role || Some(*c) == keep || mark_of(*c).is_none());
         let offered = marked.iter().map(|(_, m)| *m);
         match (keep, unmarked) {

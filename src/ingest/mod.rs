@@ -518,6 +518,14 @@ fn column_findings<T: Copy + std::fmt::Display>(
         let expected = wanted.map(|w| w.to_string()).unwrap_or_default();
         findings.push(Finding::new(words.ignored, Some(at.clone()), subject).found(list(left)).expected(expected));
     }
+    if let Some(wanted) = wanted {
+        for (role, cols) in &choice.twice {
+            let subject = format!("{} {wanted} ({sheet})", table::role_label(*role));
+            let letters: Vec<String> = cols.iter().map(|c| crate::model::CellRef::column_letters(*c)).collect();
+            let finding = Finding::new(Code::ColumnsTwice, Some(at.clone()), subject);
+            findings.push(finding.found(letters.join(", ")).expected(&letters[0]));
+        }
+    }
     let noun = words.noun;
     for (role, offered) in &choice.uncertain {
         let subject = format!("Kolom {}", table::role_label(*role));

@@ -252,6 +252,9 @@ codes! {
     PeriodColumnsIgnored => "PERIOD_COLUMNS_IGNORED", Info,
         "Kolom {subject} untuk periode {found} tidak dinilai; yang dinilai kolom periode {expected}, periode laporan.",
         "The {subject} columns for {found} are not scored; the column for {expected}, the report period, is.";
+    ColumnsTwice => "COLUMNS_TWICE", Warning,
+        "Ada beberapa kolom {subject}: kolom {found}; yang dinilai kolom {expected}, yang pertama. Hapus kolom yang tidak dimaksud, atau bedakan judulnya.",
+        "There are several {subject} columns: columns {found}; column {expected}, the first, is scored. Remove the one not meant, or tell them apart in their headers.";
     TableIgnored => "TABLE_IGNORED", Info,
         "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
         "A second performance table ({found}) is not read; the table at {expected} is scored.";

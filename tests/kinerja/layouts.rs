@@ -329,4 +329,11 @@ fn the_report_quarters_column_is_scored_among_the_quarters() {
     assert_eq!(doubt.len(), 1, "{:#?}", annual.findings);
     assert_eq!(doubt[0].found, "ada untuk periode TW1, TW2, TW3, TW4");
     assert_eq!(annual.scored.as_ref().unwrap().1.npss.value, None);
+    // Two columns of the report's quarter (TW III and s.d. TW III): the first, and both named.
+    let twice = check_fixture("kr07_2024_tw3_quarter_and_cumulative.xlsx");
+    assert_eq!(shown(&twice.scored.as_ref().unwrap().1.npss), "99.27");
+    let said = findings(&twice, Code::ColumnsTwice);
+    let named: Vec<_> = said.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(named, [("Realisasi TW3 (Capaian TW)", "G, H", "G")]);
+    assert!(findings(&check_fixture("kr07_2024_tw3_quarter_columns.xlsx"), Code::ColumnsTwice).is_empty());
 }
