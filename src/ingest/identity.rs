@@ -110,12 +110,14 @@ fn month_of(word: &str) -> Option<u32> {
 
 /// What a title's months say of the period it reports: a range from its first month to its last
 /// ("Periode Januari s.d. September Tahun 2024", "Juli - September 2024") or up to one month
-/// ("s.d. September 2024"). Only in a title that names the year, where a month is the report's
-/// and not a note's ("realisasi Januari - Maret"); a date ("Palembang, 10 Januari 2025") names
-/// none. `Err` for months that name no period of kinerja's ("Bulan Juni", "Februari - April")
-/// or two ("Januari - Juni": the second quarter, cumulative, or the first semester).
+/// ("s.d. September 2024"). Only in a report's title, which names the report (laporan, kinerja,
+/// capaian) and its year: a note's months are the note's ("Survei IKM Juli - September 2024",
+/// "realisasi Januari - Maret"), and a date ("Palembang, 10 Januari 2025") names none. `Err` for
+/// months that name no period of kinerja's ("Bulan Juni", "Februari - April") or two ("Januari -
+/// Juni": the second quarter, cumulative, or the first semester).
 fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
-    if !words.iter().any(|w| year_of(w).is_some()) {
+    let titled = words.iter().any(|w| ["laporan", "kinerja", "capaian", "lkj", "lakip"].contains(w));
+    if !titled || !words.iter().any(|w| year_of(w).is_some()) {
         return None;
     }
     let months: Vec<(usize, u32)> = words.iter().enumerate().filter_map(|(i, w)| Some((i, month_of(w)?))).collect();
@@ -309,6 +311,8 @@ mod tests {
         let annual = read(&[
             "Laporan Kinerja Kanreg VII Tahun 2024",
             "Realisasi anggaran Januari - Maret",
+            "Survei IKM dilaksanakan Juli - September 2024",
+            "Data SIASN Januari - Juni 2024",
             "Palembang, 15 Januari 2025",
         ]);
         assert_eq!(annual.period, Some(Period::Year));
