@@ -332,8 +332,9 @@ pub fn written_scale(text: &str) -> Option<Decimal> {
     Some(Decimal::from(10u64.pow(power)))
 }
 
-/// An amount in whole rupiah, from one written in its cell `text`: the cell's own word counts
-/// (`Rp 30,4 juta`), else what its `column` counts in (its header's or caption's unit, or 1).
+/// An amount in whole rupiah (or a count in whole things), from one written in its cell `text`:
+/// the cell's own word counts (`Rp 30,4 juta`, `60 ribu`), else what its `column` counts in (its
+/// header's or caption's unit, or 1).
 pub fn in_rupiah(amount: Decimal, text: &str, column: Decimal) -> Decimal {
     (amount * written_scale(text).unwrap_or(column)).normalize()
 }

@@ -362,6 +362,10 @@ impl<'a> Reader<'a> {
             Value::Number(n) if measure == Measure::Rupiah => {
                 Value::Number(super::header::in_rupiah(n, &cell.text, self.header.scale(col)))
             }
+            // A count shortened with its own word (`60 ribu`, `1,2 juta orang`).
+            Value::Number(n) if measure == Measure::Count => {
+                Value::Number(super::header::in_rupiah(n, &cell.text, rust_decimal::Decimal::ONE))
+            }
             value => value,
         };
         // A mark after N/A points to a footnote that explains it; nothing to score is provisional.

@@ -56,6 +56,12 @@ fn counts_named_like_scores_keep_their_thousands() {
     assert_eq!(number("IKU.3"), (n("85.5"), n("86.45")));
     assert_eq!(shown(&card.npss), "102.43");
     assert!(findings(&outcome, Code::ClaimCapaian).is_empty(), "{:#?}", outcome.findings);
+    // Shortened with their word ("60 ribu", "61,5 ribu orang"), the same counts: before, 60 and
+    // 61,5, the capaian alike and the Rekap's figures a thousand times too small.
+    let words = check_fixture("puspenkom_2024_counts_words.xlsx");
+    let (report, _) = words.scored.as_ref().unwrap();
+    let iku1 = report.indicators.iter().find(|i| i.code == "IKU.1").unwrap();
+    assert_eq!((iku1.target.value.clone(), iku1.realisasi.value.clone()), (n("60000"), n("61500")));
 }
 
 #[test]
