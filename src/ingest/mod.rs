@@ -541,6 +541,24 @@ fn column_findings<T: Copy + std::fmt::Display>(
     }
 }
 
+/// The rows and read columns of a table that its sheet hides, said: they are read and scored as
+/// any other (an autofilter hides rows that are still the report's), while the unit's printout
+/// leaves them out (rows of last year's indicators hidden rather than deleted).
+fn hidden_in_table(sheet: &Sheet, header: &Header, last_row: u32, at: &crate::model::CellRef) -> Option<Finding> {
+    let rows: Vec<String> = sheet.hidden_rows(header.first_row, last_row).map(|r| (r + 1).to_string()).collect();
+    let mut cols: Vec<u32> = header.columns.iter().map(|(c, _)| *c).filter(|c| sheet.col_hidden(*c)).collect();
+    cols.sort_unstable();
+    cols.dedup();
+    let cols: Vec<String> = cols.into_iter().map(crate::model::CellRef::column_letters).collect();
+    let said: Vec<String> = [("baris", rows), ("kolom", cols)]
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(noun, list)| format!("{noun} {}", list.join(", ")))
+        .collect();
+    (!said.is_empty())
+        .then(|| Finding::new(Code::HiddenInTable, Some(at.clone()), sheet.name.to_string()).found(said.join(" dan ")))
+}
+
 fn read_sheets(
     path: &Path,
     book: &Workbook,
@@ -627,6 +645,7 @@ fn read_sheets(
             ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
         column_findings(&years, year, year_words, (&at, &sheet.name), &mut parts.findings);
         column_findings(&periods, period, period_words, (&at, &sheet.name), &mut parts.findings);
+        parts.findings.extend(hidden_in_table(sheet, &header, found.rows.1, &at));
         table::read(sheet, &header, found.rows, &mut parts);
     }
     let kind = match primary_family {

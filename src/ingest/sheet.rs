@@ -36,6 +36,16 @@ pub struct Sheet {
     starts: Vec<usize>,
     /// (column, value), ordered by row then column.
     cells: Vec<(u32, Data)>,
+    /// What the workbook hides inside the sheet (`.xlsx` only): rows that hold a cell,
+    /// ascending, and ranges of columns (first, last).
+    hidden_parts: Hidden,
+}
+
+/// Rows and columns a worksheet hides.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Hidden {
+    pub rows: Vec<u32>,
+    pub cols: Vec<(u32, u32)>,
 }
 
 static EMPTY: Data = Data::Empty;
@@ -66,7 +76,22 @@ impl Sheet {
         }
         starts.push(cells.len());
         let cells = cells.into_iter().map(|(_, col, data)| (col, data)).collect();
-        Sheet { name: name.into(), hidden, rows, starts, cells }
+        Sheet { name: name.into(), hidden, rows, starts, cells, hidden_parts: Hidden::default() }
+    }
+
+    /// This sheet with the rows and columns its workbook hides.
+    pub fn with_hidden(mut self, hidden: Hidden) -> Self {
+        self.hidden_parts = hidden;
+        self
+    }
+
+    /// The hidden rows from `first` to `last` that hold a cell.
+    pub fn hidden_rows(&self, first: u32, last: u32) -> impl Iterator<Item = u32> + '_ {
+        self.hidden_parts.rows.iter().copied().filter(move |r| (first..=last).contains(r))
+    }
+
+    pub fn col_hidden(&self, col: u32) -> bool {
+        self.hidden_parts.cols.iter().any(|(first, last)| (*first..=*last).contains(&col))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -10,7 +10,7 @@
 
 use super::Failure;
 use super::package::{Archive, Budget, Limit};
-use super::sheet::{Data, Sheet};
+use super::sheet::{Data, Hidden, Sheet};
 use crate::config::Limits;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -94,7 +94,7 @@ pub fn read(mut archive: Archive<'_>, limits: &Limits, budget: &mut Budget) -> R
             continue;
         };
         match worksheet(&mut archive, &part, &context, budget) {
-            Ok(cells) => book.sheets.push(Sheet::new(entry.name, entry.hidden, cells)),
+            Ok((cells, hidden)) => book.sheets.push(Sheet::new(entry.name, entry.hidden, cells).with_hidden(hidden)),
             Err(PartError::Stop(failure)) => return Err(failure),
             Err(PartError::Broken(reason)) => book.unreadable.push((entry.name, reason)),
         }
@@ -421,24 +421,39 @@ pub(crate) fn position(reference: &str) -> Option<(u32, u32)> {
     ((1..=1_048_576).contains(&row) && col <= 16_384).then(|| (row - 1, col - 1))
 }
 
+/// A worksheet's filled cells: (row, column, value).
+type Cells = Vec<(u32, u32, Data)>;
+
 fn worksheet(
     archive: &mut Archive<'_>,
     part: &str,
     context: &Context<'_>,
     budget: &mut Budget,
-) -> Result<Vec<(u32, u32, Data)>, PartError> {
+) -> Result<(Cells, Hidden), PartError> {
     let mut xml = open(archive, part).ok_or_else(|| PartError::Broken(format!("bagian {part} tidak ada")))?;
     let mut cells = Vec::new();
+    let mut hidden = Hidden::default();
     let mut buf = Vec::new();
     let mut scratch = (Vec::new(), Vec::new(), String::new());
-    let (mut row, mut col) = (None::<u32>, None::<u32>);
+    let (mut row, mut col, mut row_hidden) = (None::<u32>, None::<u32>, false);
+    let is_hidden = |e: &BytesStart| attr(e, "hidden").is_some_and(|h| h == "1" || h == "true");
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf)? {
+            // Columns a `<col>` hides, one range each (at most one per column of a sheet).
+            Event::Start(e) | Event::Empty(e)
+                if e.local_name().as_ref() == "col" && is_hidden(&e) && hidden.cols.len() < 16_384 =>
+            {
+                let bound = |name: &str| attr(&e, name).and_then(|n| n.parse::<u32>().ok()).filter(|n| *n >= 1);
+                if let (Some(first), Some(last)) = (bound("min"), bound("max")) {
+                    hidden.cols.push((first - 1, last.max(first) - 1));
+                }
+            }
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
                 let given = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()).filter(|r| (1..=1_048_576).contains(r));
                 row = Some(given.map_or_else(|| row.map_or(0, |r| r + 1), |r| r - 1));
                 col = None;
+                row_hidden = is_hidden(&e);
             }
             Event::Start(e) if e.local_name().as_ref() == "c" => {
                 let cell = cell_attributes(&e)?;
@@ -447,6 +462,10 @@ fn worksheet(
                 let data = cell_value(&mut xml, &cell, context, &mut scratch)?;
                 if data != Data::Empty {
                     budget.cell()?;
+                    // A hidden row is kept once it holds a cell: as many as the cells, at most.
+                    if row_hidden && hidden.rows.last() != Some(&at.0) {
+                        hidden.rows.push(at.0);
+                    }
                     cells.push((at.0, at.1, data));
                 }
             }
@@ -459,7 +478,7 @@ fn worksheet(
             _ => {}
         }
     }
-    Ok(cells)
+    Ok((cells, hidden))
 }
 
 /// What a `<c>` element's attributes say: its place (`r`), style (`s`) and type (`t`), read in

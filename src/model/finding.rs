@@ -252,6 +252,9 @@ codes! {
     PeriodColumnsIgnored => "PERIOD_COLUMNS_IGNORED", Info,
         "Kolom {subject} untuk periode {found} tidak dinilai; yang dinilai kolom periode {expected}, periode laporan.",
         "The {subject} columns for {found} are not scored; the column for {expected}, the report period, is.";
+    HiddenInTable => "HIDDEN_IN_TABLE", Warning,
+        "Pada tabel di lembar {subject}, {found} tersembunyi, tetapi tetap dibaca dan dinilai. Hapus yang bukan bagian laporan, atau tampilkan kembali.",
+        "In the table on sheet {subject}, {found} are hidden, yet read and scored. Remove what is not part of the report, or show it again.";
     ColumnsTwice => "COLUMNS_TWICE", Warning,
         "Ada beberapa kolom {subject}: kolom {found}; yang dinilai kolom {expected}, yang pertama. Hapus kolom yang tidak dimaksud, atau bedakan judulnya.",
         "There are several {subject} columns: columns {found}; column {expected}, the first, is scored. Remove the one not meant, or tell them apart in their headers.";

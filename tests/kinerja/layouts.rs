@@ -258,6 +258,21 @@ fn months_in_the_title_name_the_period() {
     assert_eq!(unsure.exit_code(), 1);
 }
 
+/// Rows and columns a table hides are read and scored as any other, and said: the unit's printout
+/// leaves them out (here last year's IKU 15, hidden rather than deleted, and the Capaian column).
+#[test]
+fn hidden_rows_and_columns_of_a_table_are_said() {
+    let outcome = check_fixture("kr07_2024_hidden_rows.xlsx");
+    let hidden = findings(&outcome, Code::HiddenInTable);
+    let said: Vec<_> = hidden.iter().map(|f| (f.subject.as_str(), f.found.as_str())).collect();
+    assert_eq!(said, [("Tabel 3.2", "baris 22 dan kolom F")]);
+    assert_eq!(places(&outcome, Code::HiddenInTable), ["Tabel 3.2!A3"]);
+    assert_eq!(hidden[0].severity, kinerja::model::Severity::Warning);
+    let (report, _) = outcome.scored.as_ref().unwrap();
+    assert!(report.indicators.iter().any(|i| i.code == "IKU.15"));
+    assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::HiddenInTable).is_empty());
+}
+
 #[test]
 fn a_percentage_kept_as_a_fraction_is_in_doubt() {
     let outcome = check_fixture("kr07_2024_fraction_for_percent.xlsx");
