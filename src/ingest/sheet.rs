@@ -36,16 +36,20 @@ pub struct Sheet {
     starts: Vec<usize>,
     /// (column, value), ordered by row then column.
     cells: Vec<(u32, Data)>,
-    /// What the workbook hides inside the sheet (`.xlsx` only): rows that hold a cell,
-    /// ascending, and ranges of columns (first, last).
-    hidden_parts: Hidden,
+    /// What the workbook hides and merges inside the sheet (`.xlsx` only).
+    layout: Layout,
 }
 
-/// Rows and columns a worksheet hides.
+/// Rows and columns a worksheet hides, and the cells it merges.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Hidden {
-    pub rows: Vec<u32>,
-    pub cols: Vec<(u32, u32)>,
+pub struct Layout {
+    /// Hidden rows that hold a cell, ascending.
+    pub hidden_rows: Vec<u32>,
+    /// Ranges of hidden columns (first, last).
+    pub hidden_cols: Vec<(u32, u32)>,
+    /// Cells merged down one column, (column, first row, last row): the first cell holds the
+    /// value. Sorted by [`Sheet::with_layout`].
+    pub merged_down: Vec<(u32, u32, u32)>,
 }
 
 static EMPTY: Data = Data::Empty;
@@ -76,22 +80,33 @@ impl Sheet {
         }
         starts.push(cells.len());
         let cells = cells.into_iter().map(|(_, col, data)| (col, data)).collect();
-        Sheet { name: name.into(), hidden, rows, starts, cells, hidden_parts: Hidden::default() }
+        Sheet { name: name.into(), hidden, rows, starts, cells, layout: Layout::default() }
     }
 
-    /// This sheet with the rows and columns its workbook hides.
-    pub fn with_hidden(mut self, hidden: Hidden) -> Self {
-        self.hidden_parts = hidden;
+    /// This sheet with the rows and columns its workbook hides and the cells it merges.
+    pub fn with_layout(mut self, mut layout: Layout) -> Self {
+        layout.merged_down.sort_unstable();
+        self.layout = layout;
         self
+    }
+
+    /// The first row of the cells merged down column `col` that cover `row` below it: the cell
+    /// printed across them. (Merged ranges never overlap: the one starting last above `row` is
+    /// the only one that can.)
+    pub fn merged_from(&self, row: u32, col: u32) -> Option<u32> {
+        let merged = &self.layout.merged_down;
+        let above = merged.partition_point(|(c, first, _)| (*c, *first) < (col, row));
+        let (c, first, last) = merged.get(above.checked_sub(1)?)?;
+        (*c == col && row <= *last).then_some(*first)
     }
 
     /// The hidden rows from `first` to `last` that hold a cell.
     pub fn hidden_rows(&self, first: u32, last: u32) -> impl Iterator<Item = u32> + '_ {
-        self.hidden_parts.rows.iter().copied().filter(move |r| (first..=last).contains(r))
+        self.layout.hidden_rows.iter().copied().filter(move |r| (first..=last).contains(r))
     }
 
     pub fn col_hidden(&self, col: u32) -> bool {
-        self.hidden_parts.cols.iter().any(|(first, last)| (*first..=*last).contains(&col))
+        self.layout.hidden_cols.iter().any(|(first, last)| (*first..=*last).contains(&col))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -192,5 +207,15 @@ mod tests {
         assert!(sheet.is_blank(5, 1));
         assert!(sheet.row_is_blank(0, 1, 1));
         assert!(!sheet.row_is_blank(0, 0, 1));
+    }
+
+    #[test]
+    fn a_cell_merged_down_is_found_from_any_row_below_its_first() {
+        let merged_down = vec![(3, 10, 12), (1, 4, 5), (3, 2, 3)];
+        let sheet = Sheet::new("S".into(), false, Vec::new()).with_layout(Layout { merged_down, ..Layout::default() });
+        let from = |row, col| sheet.merged_from(row, col);
+        assert_eq!((from(11, 3), from(12, 3), from(3, 3), from(5, 1)), (Some(10), Some(10), Some(2), Some(4)));
+        // Its first row, rows past it, between two ranges, other columns: none.
+        assert_eq!((from(10, 3), from(13, 3), from(6, 3), from(11, 2), from(4, 1)), (None, None, None, None, None));
     }
 }

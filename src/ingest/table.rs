@@ -327,6 +327,13 @@ impl<'a> Reader<'a> {
         let Some(col) = self.header.col(role) else {
             return Reading::missing();
         };
+        // A target or realisasi merged down over the indicators it holds for ("100%" printed
+        // once across IKU 5 and 6) is each one's; a budget cell so merged is shared, not
+        // repeated.
+        let row = match self.sheet.merged_from(row, col) {
+            Some(first) if matches!(role, Role::Target | Role::Realisasi) && first >= self.rows.0 => first,
+            _ => row,
+        };
         let data = self.sheet.get(row, col);
         let cell = cell::read(data);
         let at = CellRef::new(&self.sheet.name, row, col);

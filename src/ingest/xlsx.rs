@@ -10,7 +10,7 @@
 
 use super::Failure;
 use super::package::{Archive, Budget, Limit};
-use super::sheet::{Data, Hidden, Sheet};
+use super::sheet::{Data, Layout, Sheet};
 use crate::config::Limits;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -94,7 +94,7 @@ pub fn read(mut archive: Archive<'_>, limits: &Limits, budget: &mut Budget) -> R
             continue;
         };
         match worksheet(&mut archive, &part, &context, budget) {
-            Ok((cells, hidden)) => book.sheets.push(Sheet::new(entry.name, entry.hidden, cells).with_hidden(hidden)),
+            Ok((cells, layout)) => book.sheets.push(Sheet::new(entry.name, entry.hidden, cells).with_layout(layout)),
             Err(PartError::Stop(failure)) => return Err(failure),
             Err(PartError::Broken(reason)) => book.unreadable.push((entry.name, reason)),
         }
@@ -421,6 +421,32 @@ pub(crate) fn position(reference: &str) -> Option<(u32, u32)> {
     ((1..=1_048_576).contains(&row) && col <= 16_384).then(|| (row - 1, col - 1))
 }
 
+/// The ranges `<mergeCells>` lists after a worksheet's data that merge cells down one column, at
+/// most as many as Excel keeps in a sheet; what follows them, or XML that breaks off, is not
+/// read.
+fn merged_cells(xml: &mut Xml<'_, '_>, buf: &mut Vec<u8>, merges: &mut Vec<(u32, u32, u32)>) {
+    while merges.len() < 65_536 {
+        buf.clear();
+        match xml.read_event_into(buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "mergeCell" => {
+                let range = attr(&e, "ref").and_then(|r| {
+                    let (first, last) = r.split_once(':')?;
+                    Some((position(first)?, position(last)?))
+                });
+                if let Some(((r1, c1), (r2, c2))) = range
+                    && c1 == c2
+                    && r1 != r2
+                {
+                    merges.push((c1, r1.min(r2), r1.max(r2)));
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "mergeCells" => break,
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+}
+
 /// A worksheet's filled cells: (row, column, value).
 type Cells = Vec<(u32, u32, Data)>;
 
@@ -429,10 +455,10 @@ fn worksheet(
     part: &str,
     context: &Context<'_>,
     budget: &mut Budget,
-) -> Result<(Cells, Hidden), PartError> {
+) -> Result<(Cells, Layout), PartError> {
     let mut xml = open(archive, part).ok_or_else(|| PartError::Broken(format!("bagian {part} tidak ada")))?;
     let mut cells = Vec::new();
-    let mut hidden = Hidden::default();
+    let mut layout = Layout::default();
     let mut buf = Vec::new();
     let mut scratch = (Vec::new(), Vec::new(), String::new());
     let (mut row, mut col, mut row_hidden) = (None::<u32>, None::<u32>, false);
@@ -442,11 +468,11 @@ fn worksheet(
         match xml.read_event_into(&mut buf)? {
             // Columns a `<col>` hides, one range each (at most one per column of a sheet).
             Event::Start(e) | Event::Empty(e)
-                if e.local_name().as_ref() == "col" && is_hidden(&e) && hidden.cols.len() < 16_384 =>
+                if e.local_name().as_ref() == "col" && is_hidden(&e) && layout.hidden_cols.len() < 16_384 =>
             {
                 let bound = |name: &str| attr(&e, name).and_then(|n| n.parse::<u32>().ok()).filter(|n| *n >= 1);
                 if let (Some(first), Some(last)) = (bound("min"), bound("max")) {
-                    hidden.cols.push((first - 1, last.max(first) - 1));
+                    layout.hidden_cols.push((first - 1, last.max(first) - 1));
                 }
             }
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
@@ -463,8 +489,8 @@ fn worksheet(
                 if data != Data::Empty {
                     budget.cell()?;
                     // A hidden row is kept once it holds a cell: as many as the cells, at most.
-                    if row_hidden && hidden.rows.last() != Some(&at.0) {
-                        hidden.rows.push(at.0);
+                    if row_hidden && layout.hidden_rows.last() != Some(&at.0) {
+                        layout.hidden_rows.push(at.0);
                     }
                     cells.push((at.0, at.1, data));
                 }
@@ -473,12 +499,15 @@ fn worksheet(
                 let at = cell_position(&cell_attributes(&e)?, row, col)?;
                 (row, col) = (Some(at.0), Some(at.1));
             }
-            Event::End(e) if e.local_name().as_ref() == "sheetData" => break,
+            Event::End(e) if e.local_name().as_ref() == "sheetData" => {
+                merged_cells(&mut xml, &mut buf, &mut layout.merged_down);
+                break;
+            }
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok((cells, hidden))
+    Ok((cells, layout))
 }
 
 /// What a `<c>` element's attributes say: its place (`r`), style (`s`) and type (`t`), read in

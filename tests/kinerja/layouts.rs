@@ -273,6 +273,20 @@ fn hidden_rows_and_columns_of_a_table_are_said() {
     assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::HiddenInTable).is_empty());
 }
 
+/// A target or realisasi printed once across the indicators it holds for, merged down over their
+/// rows, is each one's: before, the second was blank (TARGET_MISSING, an error).
+#[test]
+fn a_target_merged_down_over_indicators_is_each_ones() {
+    let outcome = check_fixture("kr07_2024_merged_targets.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!(shown(&card.npss), "99.27");
+    let iku6 = report.indicators.iter().find(|i| i.code == "IKU.6").unwrap();
+    assert_eq!((&iku6.target.value, &iku6.realisasi.value), (&Value::Number(100.into()), &Value::Number(100.into())));
+    // Said at the cell that prints it, IKU 5's row.
+    assert_eq!(iku6.target.at.as_ref().unwrap().to_string(), "Tabel 3.2!D11");
+}
+
 #[test]
 fn a_percentage_kept_as_a_fraction_is_in_doubt() {
     let outcome = check_fixture("kr07_2024_fraction_for_percent.xlsx");
