@@ -175,13 +175,13 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
             (_, ZipKind::NotWorkbook(what)) => Err(Failure::Unreadable(what)),
             ("xlsb", _) | (_, ZipKind::Xlsb) => {
                 let workbook = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
-                calamine_sheets(workbook, budget)
+                calamine_sheets(workbook, budget, |_, _| Vec::new())
             }
             (_, ZipKind::Ods) => {
                 // calamine's ODS reader loops for ever on some malformed content: prove it whole first.
                 xlsx::well_formed(&mut archive, "content.xml", budget).map_err(|f| f.at(path))?;
                 let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
-                calamine_sheets(workbook, budget)
+                calamine_sheets(workbook, budget, |_, _| Vec::new())
             }
             (_, ZipKind::Xlsx) => xlsx::read(archive, limits, budget),
         };
@@ -203,7 +203,8 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
             return Err(IngestError::Unreadable { path: path.into(), reason: instead(what) });
         }
         let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
-        return calamine_sheets(workbook, budget).map_err(|f| f.at(path));
+        let merges = |book: &calamine::Xls<_>, name: &str| book.merge_cells_by_sheet_name(name).unwrap_or_default();
+        return calamine_sheets(workbook, budget, merges).map_err(|f| f.at(path));
     }
     let head: String = bytes.iter().take(16).map(|b| if b.is_ascii_graphic() { *b as char } else { '.' }).collect();
     let reason = not_workbook(bytes)
@@ -279,7 +280,11 @@ fn instead(what: &str) -> String {
 
 /// The sheets of a workbook calamine reads (.xlsb, .ods, .xls): every worksheet's used cells,
 /// counted against the budget; a sheet calamine cannot read is named, not dropped.
-fn calamine_sheets<RS, R>(mut workbook: R, budget: &mut Budget) -> Result<Workbook, Failure>
+fn calamine_sheets<RS, R>(
+    mut workbook: R,
+    budget: &mut Budget,
+    merges: impl Fn(&R, &str) -> Vec<calamine::Dimensions>,
+) -> Result<Workbook, Failure>
 where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
@@ -302,7 +307,14 @@ where
                     budget.cell()?;
                     cells.push((row as u32, col as u32, from_calamine(data)));
                 }
-                book.sheets.push(Sheet::new(crate::model::text::sheet_name(&name), hidden, cells));
+                let mut layout = sheet::Layout::default();
+                for range in merges(&workbook, &name) {
+                    if !layout.merge(range.start, range.end) {
+                        break;
+                    }
+                }
+                let sheet = Sheet::new(crate::model::text::sheet_name(&name), hidden, cells);
+                book.sheets.push(sheet.with_layout(layout));
             }
             Err(e) => book.unreadable.push((crate::model::text::sheet_name(&name), e.to_string())),
         }

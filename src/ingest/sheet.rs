@@ -40,6 +40,17 @@ pub struct Sheet {
     layout: Layout,
 }
 
+impl Layout {
+    /// Keep a merged range, first and last cell (row, column), when it merges cells down one
+    /// column, up to as many ranges as Excel keeps in a sheet; whether more may come.
+    pub fn merge(&mut self, (r1, c1): (u32, u32), (r2, c2): (u32, u32)) -> bool {
+        if c1 == c2 && r1 != r2 {
+            self.merged_down.push((c1, r1.min(r2), r1.max(r2)));
+        }
+        self.merged_down.len() < 65_536
+    }
+}
+
 /// Rows and columns a worksheet hides, and the cells it merges.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Layout {

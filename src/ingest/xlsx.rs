@@ -421,11 +421,10 @@ pub(crate) fn position(reference: &str) -> Option<(u32, u32)> {
     ((1..=1_048_576).contains(&row) && col <= 16_384).then(|| (row - 1, col - 1))
 }
 
-/// The ranges `<mergeCells>` lists after a worksheet's data that merge cells down one column, at
-/// most as many as Excel keeps in a sheet; what follows them, or XML that breaks off, is not
-/// read.
-fn merged_cells(xml: &mut Xml<'_, '_>, buf: &mut Vec<u8>, merges: &mut Vec<(u32, u32, u32)>) {
-    while merges.len() < 65_536 {
+/// The ranges `<mergeCells>` lists after a worksheet's data (see [`Layout::merge`]); what
+/// follows them, or XML that breaks off, is not read.
+fn merged_cells(xml: &mut Xml<'_, '_>, buf: &mut Vec<u8>, layout: &mut Layout) {
+    loop {
         buf.clear();
         match xml.read_event_into(buf) {
             Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "mergeCell" => {
@@ -433,11 +432,10 @@ fn merged_cells(xml: &mut Xml<'_, '_>, buf: &mut Vec<u8>, merges: &mut Vec<(u32,
                     let (first, last) = r.split_once(':')?;
                     Some((position(first)?, position(last)?))
                 });
-                if let Some(((r1, c1), (r2, c2))) = range
-                    && c1 == c2
-                    && r1 != r2
+                if let Some((first, last)) = range
+                    && !layout.merge(first, last)
                 {
-                    merges.push((c1, r1.min(r2), r1.max(r2)));
+                    break;
                 }
             }
             Ok(Event::End(e)) if e.local_name().as_ref() == "mergeCells" => break,
@@ -500,7 +498,7 @@ fn worksheet(
                 (row, col) = (Some(at.0), Some(at.1));
             }
             Event::End(e) if e.local_name().as_ref() == "sheetData" => {
-                merged_cells(&mut xml, &mut buf, &mut layout.merged_down);
+                merged_cells(&mut xml, &mut buf, &mut layout);
                 break;
             }
             Event::Eof => break,

@@ -285,6 +285,10 @@ fn a_target_merged_down_over_indicators_is_each_ones() {
     assert_eq!((&iku6.target.value, &iku6.realisasi.value), (&Value::Number(100.into()), &Value::Number(100.into())));
     // Said at the cell that prints it, IKU 5's row.
     assert_eq!(iku6.target.at.as_ref().unwrap().to_string(), "Tabel 3.2!D11");
+    // Saved as .xls, the same.
+    let xls = check_fixture("kr07_2024_merged_targets.xls");
+    assert_eq!(error_codes(&xls), Vec::<&str>::new(), "{:#?}", xls.findings);
+    assert_eq!(shown(&xls.scored.as_ref().unwrap().1.npss), "99.27");
 }
 
 #[test]
