@@ -288,12 +288,33 @@ fn mark_sheet(
                 row = r;
                 col = 0;
                 in_row = pending.remove(&r).unwrap_or_default();
+                // A cell filled for a warning or an error the unit could not see: its hidden row
+                // is shown (information alone leaves it as the unit kept it).
+                let e = if in_row.values().any(|f| *f != Fill::None) { shown(e) } else { e.to_owned() };
+                let end = BytesEnd::new(e.name().as_ref().to_string());
                 if matches!(event, Event::Empty(_)) && !in_row.is_empty() {
-                    writer.write_event(Event::Start(e.to_owned())).map_err(fail)?;
+                    writer.write_event(Event::Start(e)).map_err(fail)?;
                     for (c, fill) in std::mem::take(&mut in_row) {
                         writer.write_event(empty_cell(styles, r, c, fill)).map_err(fail)?;
                     }
-                    writer.write_event(Event::End(BytesEnd::new(e.name().as_ref().to_string()))).map_err(fail)?;
+                    writer.write_event(Event::End(end)).map_err(fail)?;
+                    continue;
+                }
+                let e = if matches!(event, Event::Empty(_)) { Event::Empty(e) } else { Event::Start(e) };
+                writer.write_event(e).map_err(fail)?;
+                continue;
+            }
+            Event::Start(e) | Event::Empty(e) if name == "col" => {
+                let bound = |key: &str| {
+                    e.try_get_attribute(key).ok().flatten().and_then(|a| a.value.parse::<u32>().ok()).unwrap_or(0)
+                };
+                let (first, last) = (bound("min").saturating_sub(1), bound("max").saturating_sub(1));
+                let filled = |m: &Mark| m.fill.is_some_and(|f| f != Fill::None);
+                if marks.iter().any(|((_, c), m)| (first..=last).contains(c) && filled(m)) {
+                    let shown = shown(e);
+                    let shown =
+                        if matches!(event, Event::Empty(_)) { Event::Empty(shown) } else { Event::Start(shown) };
+                    writer.write_event(shown).map_err(fail)?;
                     continue;
                 }
             }
@@ -349,6 +370,15 @@ fn mark_sheet(
         writer.write_event(event).map_err(fail)?;
     }
     Ok(writer.into_inner().into_inner())
+}
+
+/// A `<row>` or `<col>` element as it was, but shown: without `hidden`.
+fn shown(e: &BytesStart) -> BytesStart<'static> {
+    let mut shown = BytesStart::new(e.name().as_ref().to_string());
+    for attribute in e.attributes().flatten().filter(|a| a.key.local_name().as_ref() != "hidden") {
+        shown.push_attribute(attribute);
+    }
+    shown
 }
 
 fn write_legacy(writer: &mut Writer<Cursor<Vec<u8>>>, notes: Option<&str>) -> std::io::Result<()> {

@@ -133,3 +133,20 @@ fn the_copy_keeps_the_units_package_and_marks_its_cells() {
     assert!(note, "the re-rendered copy says so");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A marked cell in a row the unit hid (last year's IKU 15, hidden rather than deleted) is shown
+/// in the copy: the unit could not find it otherwise. Rows and columns without a mark stay hidden.
+#[test]
+fn a_hidden_row_with_a_finding_is_shown_in_the_copy() {
+    let dir = std::env::temp_dir().join(format!("kinerja-annotated-hidden-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let outcome = reviewed("kr07_2024_hidden_rows.xlsx", Some("kr07_2024_agreement_kode.xlsx"));
+    let original = text(&parts(&outcome.file), "xl/worksheets/sheet1.xml");
+    assert!(original.contains("<row r=\"22\" spans=\"1:6\" hidden=\"1\">"), "{original}");
+    let copy = text(&parts(&annotate(&outcome, "hidden", &dir)), "xl/worksheets/sheet1.xml");
+    let row = &copy[copy.find("<row r=\"22\"").unwrap()..];
+    assert!(!row[..row.find('>').unwrap()].contains("hidden"), "{}", &row[..80]);
+    // The Capaian column carries no finding here: still hidden.
+    assert!(copy.contains("<col min=\"6\" max=\"6\" width=\"0\" hidden=\"1\" customWidth=\"1\"/>"), "{copy}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
