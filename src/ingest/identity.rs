@@ -111,8 +111,9 @@ fn month_of(word: &str) -> Option<u32> {
 /// What a title's months say of the period it reports: a range from its first month to its last
 /// ("Periode Januari s.d. September Tahun 2024", "Juli - September 2024") or up to one month
 /// ("s.d. September 2024"). Only in a report's title, which names the report (laporan, kinerja,
-/// capaian) and its year: a note's months are the note's ("Survei IKM Juli - September 2024",
-/// "realisasi Januari - Maret"), and a date ("Palembang, 10 Januari 2025") names none. `Err` for
+/// capaian), its year and (the caller sees to it) its unit: a note's months are the note's
+/// ("Survei IKM Juli - September 2024", "Realisasi capaian kinerja s.d. September 2024"), and a
+/// date ("Palembang, 10 Januari 2025") names none. `Err` for
 /// months that name no period of kinerja's ("Bulan Juni", "Februari - April") or two ("Januari -
 /// Juni": the second quarter, cumulative, or the first semester).
 fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
@@ -168,8 +169,8 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
     for (index, text) in texts.enumerate() {
         let words = normalise(text);
         // A source note ("Sumber: Inspektorat") names where figures came from, not who reports.
-        if !words.starts_with(" sumber ")
-            && let Some((found, rank)) = units.find_in_normalised(&words)
+        let named = (!words.starts_with(" sumber ")).then(|| units.find_in_normalised(&words)).flatten();
+        if let Some((found, rank)) = named
             && unit.as_ref().is_none_or(|(_, best)| rank > *best)
         {
             unit = Some((found.code.clone(), rank));
@@ -190,7 +191,8 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             unsure |= numbered_past_four;
             periods.extend(named);
         }
-        if periods.is_empty() {
+        // Months name the period in a title that names who reports, never in a note.
+        if periods.is_empty() && named.is_some() {
             match months_named(&words) {
                 Some(Ok(named)) => periods.push(named),
                 Some(Err(())) => unsure = true,
@@ -313,6 +315,7 @@ mod tests {
             "Realisasi anggaran Januari - Maret",
             "Survei IKM dilaksanakan Juli - September 2024",
             "Data SIASN Januari - Juni 2024",
+            "Realisasi capaian kinerja s.d. September 2024 (data sementara)",
             "Palembang, 15 Januari 2025",
         ]);
         assert_eq!(annual.period, Some(Period::Year));
