@@ -119,6 +119,12 @@ fn score_text(value: Option<Decimal>, language: Language) -> String {
 
 /// The messages for one recorded arrival, one per recipient. `current` is the version the
 /// arrival made current, when it made one (a new report, or earlier content sent again).
+/// How many warnings, and each one's message.
+fn warning_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
+    lines.push(format!("{}: {}", lang.pick("Peringatan", "Warnings"), reading.warnings));
+    lines.extend(reading.findings.iter().filter(|f| f.severity == "warning").map(|f| format!("  - {}", f.message)));
+}
+
 pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
     let &Facts { arrival, sha256, recorded, reading, reason, current } = facts;
     let lang = notice.language;
@@ -231,10 +237,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                 if lines.last().is_some_and(|l| !l.is_empty()) {
                     lines.push(String::new());
                 }
-                lines.push(format!("{}: {}", lang.pick("Peringatan", "Warnings"), reading.warnings));
-                for f in reading.findings.iter().filter(|f| f.severity == "warning") {
-                    lines.push(format!("  - {}", f.message));
-                }
+                warning_lines(&mut lines, reading, lang);
                 format!("[kinerja] {unit} {scope}: {} ({})", verdict.label(lang), version_words(c))
             } else {
                 lines.push(String::new());
@@ -256,6 +259,11 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                 lines.extend(
                     reading.findings.iter().filter(|f| f.severity == "error").map(|f| format!("  - {}", f.message)),
                 );
+                // The warnings too, below: they often say where an error hides (a hidden row).
+                if reading.warnings > 0 {
+                    lines.push(String::new());
+                    warning_lines(&mut lines, reading, lang);
+                }
                 lines.push(String::new());
                 lines.push(
                     lang.pick(
