@@ -318,7 +318,18 @@ impl<'a> Reader<'a> {
 
     fn text(&self, row: u32, role: Role) -> Option<&'a str> {
         let col = self.header.col(role)?;
-        self.sheet.text(row, col)
+        self.sheet.text(self.printed_at(row, col, role), col)
+    }
+
+    /// The row of the cell printed for `row` under `role`: the first of the cells merged down
+    /// over it, for what one cell may state for several indicators ("100%" as their target, "%"
+    /// as their unit); a budget cell so merged is shared, not repeated.
+    fn printed_at(&self, row: u32, col: u32, role: Role) -> u32 {
+        let shared = matches!(role, Role::Target | Role::Realisasi | Role::Satuan | Role::Polarity);
+        match self.sheet.merged_from(row, col) {
+            Some(first) if shared && first >= self.rows.0 => first,
+            _ => row,
+        }
     }
 
     /// The cell under `role`, as a number, N/A, opinion or missing; findings for what it cannot
@@ -327,13 +338,7 @@ impl<'a> Reader<'a> {
         let Some(col) = self.header.col(role) else {
             return Reading::missing();
         };
-        // A target or realisasi merged down over the indicators it holds for ("100%" printed
-        // once across IKU 5 and 6) is each one's; a budget cell so merged is shared, not
-        // repeated.
-        let row = match self.sheet.merged_from(row, col) {
-            Some(first) if matches!(role, Role::Target | Role::Realisasi) && first >= self.rows.0 => first,
-            _ => row,
-        };
+        let row = self.printed_at(row, col, role);
         let data = self.sheet.get(row, col);
         let cell = cell::read(data);
         let at = CellRef::new(&self.sheet.name, row, col);
@@ -389,7 +394,8 @@ impl<'a> Reader<'a> {
     /// an error finding (scored higher-is-better) for words that say neither.
     fn polarity(&mut self, row: u32, code: &str) -> Polarity {
         let Some(col) = self.header.col(Role::Polarity) else { return Polarity::Higher };
-        let Some(text) = self.sheet.text(row, col).filter(|t| !t.trim().is_empty()) else {
+        let row = self.printed_at(row, col, Role::Polarity);
+        let Some(text) = self.sheet.text(row, col) else {
             return Polarity::Higher;
         };
         match polarity_of(text) {

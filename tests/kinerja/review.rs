@@ -220,6 +220,21 @@ fn the_agreements_polarity_column_sets_the_capaian_formula() {
     let iku4 = card.indicators.iter().find(|i| i.code == "IKU.4").unwrap();
     assert_eq!(shown(&iku4.capaian), "101.73");
     assert_eq!(findings(&report, Code::ClaimCapaian)[0].expected, "101.73");
+    // A polarity printed once across two indicators, merged down over their rows, is each one's.
+    let merged = kinerja::ingest::read(
+        &fixture("kr07_2024_agreement_polarity_merged.xlsx"),
+        &Config::builtin().units,
+        &Overrides::default(),
+        &Default::default(),
+    )
+    .unwrap()
+    .0;
+    let polarity = |code: &str| merged.indicators.iter().find(|i| i.code == code).unwrap().polarity;
+    assert_eq!(
+        (polarity("IKU.4"), polarity("IKU.5")),
+        (kinerja::model::Polarity::Lower, kinerja::model::Polarity::Lower)
+    );
+    assert_eq!(polarity("IKU.6"), kinerja::model::Polarity::Higher);
 }
 
 /// A resubmission that revises a budget amount or leaves an indicator out has changed: both are
