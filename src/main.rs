@@ -348,9 +348,8 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let mut ledger = recorded(&work)?;
     let stored = submission(&ledger, key)?;
     let id = stored.id;
-    let outcome =
+    let (outcome, reading) =
         kinerja::pipeline::read_again(config, &mut ledger, &work.state, &stored).map_err(anyhow::Error::msg)?;
-    let reading = outcome.reading();
     let mut said = kinerja::check::to_text(&outcome);
     let _ = writeln!(said, "\nSubmission {id} read again; its findings and scores in the ledger are replaced.");
     // The consolidated workbook of its year and period follows the ledger.

@@ -12,7 +12,9 @@ use crate::ingest::Overrides;
 use crate::model::text::shown_name;
 use crate::model::time::now_ms;
 use crate::model::{Code, Kind, Period, Report, Severity, Verdict};
-use crate::store::{Arrival, Decision, Ledger, ReadLedger, Record, Recorded, SharedLedger, StoreError, Stored};
+use crate::store::{
+    Arrival, Decision, Ledger, ReadLedger, Reading, Record, Recorded, SharedLedger, StoreError, Stored,
+};
 use crate::validate::history::Previous;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -483,8 +485,8 @@ pub fn rekap(
 
 /// `unit`'s reports of the year that count and were sent before anything governed them, read
 /// again now that `submission_id`, its agreement or plan, governs them (see
-/// [`Ledger::governing`]), what they find recorded; each submission with its reading. A report
-/// that cannot be read again keeps its findings, and says why in the log.
+/// [`Ledger::governing`]), what they find recorded; each submission with the rows recorded. A
+/// report that cannot be read again keeps its findings, and says why in the log.
 ///
 /// # Errors
 /// [`StoreError`] when the ledger cannot say which reports those are.
@@ -494,7 +496,7 @@ pub fn review_governed(
     state: &Path,
     (unit, year): (&str, u16),
     submission_id: i64,
-) -> Result<Vec<(Stored, Outcome)>, StoreError> {
+) -> Result<Vec<(Stored, Reading)>, StoreError> {
     let scope = crate::store::Scope { year: Some(i64::from(year)), period: None, unit: Some(unit) };
     let mut reviewed = Vec::new();
     for standing in ledger.standings(scope)?.into_iter().filter(|s| s.kind == Kind::Realisasi.as_str()) {
@@ -504,7 +506,7 @@ pub fn review_governed(
             continue;
         }
         match read_again(config, ledger, state, &stored) {
-            Ok(outcome) => reviewed.push((stored, outcome)),
+            Ok((_, reading)) => reviewed.push((stored, reading)),
             Err(why) => tracing::warn!(unit, year, submission = stored.id, "not reviewed against its agreement: {why}"),
         }
     }
@@ -527,16 +529,23 @@ fn review_again(
 
 /// A kept submission read again as the service read it ([`kept`], [`reread`]), what it finds
 /// recorded in place of what it found before (`kinerja reprocess`, and BKN's report before its
-/// Rekap is rebuilt); the reading.
+/// Rekap is rebuilt, and a report its agreement arrived after); the outcome, and the rows
+/// recorded from it (which a message to the unit is composed from).
 ///
 /// # Errors
 /// Why not, in words for the operator: the kept file is not what was received, the ledger
 /// cannot answer, or the reading would make it another submission (nothing is replaced).
-pub fn read_again(config: &Config, ledger: &mut Ledger, state: &Path, stored: &Stored) -> Result<Outcome, String> {
+pub fn read_again(
+    config: &Config,
+    ledger: &mut Ledger,
+    state: &Path,
+    stored: &Stored,
+) -> Result<(Outcome, Reading), String> {
     let bytes = kept(config, state, stored)?;
     let outcome = reread(config, ledger, stored, &bytes).map_err(|e| e.to_string())?;
-    ledger.replace_reading(stored.id, &outcome.reading(), rejection(&outcome).as_deref()).map_err(|e| e.to_string())?;
-    Ok(outcome)
+    let reading = outcome.reading();
+    ledger.replace_reading(stored.id, &reading, rejection(&outcome).as_deref()).map_err(|e| e.to_string())?;
+    Ok((outcome, reading))
 }
 
 /// Unpacked bytes above which a workbook gets no annotated copy: a report unpacks to 20–300 KB,

@@ -424,9 +424,8 @@ fn rebuild(
             Rekaps::Governed { unit, year, kind, submission_id } => {
                 let reviewed =
                     pipeline::review_governed(config, &mut ledger, &work.state, (&unit, year), submission_id)?;
-                for (stored, outcome) in reviewed {
+                for (stored, reading) in reviewed {
                     let again = crate::mail::Again::Governed { kind, year };
-                    let reading = outcome.reading();
                     match crate::mail::notify_again(config, &ledger, stored.id, Some(&unit), &reading, again)? {
                         Ok(queued) => {
                             info!(unit, submission = stored.id, queued, "reviewed against its {}", kind.as_str())
