@@ -421,9 +421,22 @@ pub(crate) fn position(reference: &str) -> Option<(u32, u32)> {
     ((1..=1_048_576).contains(&row) && col <= 16_384).then(|| (row - 1, col - 1))
 }
 
-/// The ranges `<mergeCells>` lists after a worksheet's data (see [`Layout::merge`]); what
-/// follows them, or XML that breaks off, is not read.
-fn merged_cells(xml: &mut Xml<'_, '_>, buf: &mut Vec<u8>, layout: &mut Layout) {
+/// The ranges `<mergeCells>` lists after a worksheet's data (see [`Layout::merge`]). The schema
+/// puts it right after the data and a few parts of its own; what follows (conditional formats,
+/// validations, page setup), or XML that breaks off, is not read.
+fn merged_cells<R: std::io::BufRead>(xml: &mut Reader<R>, buf: &mut Vec<u8>, layout: &mut Layout) {
+    const BEFORE: [&str; 8] = [
+        "sheetCalcPr",
+        "sheetProtection",
+        "protectedRanges",
+        "scenarios",
+        "autoFilter",
+        "sortState",
+        "dataConsolidate",
+        "customSheetViews",
+    ];
+    // The depth below <worksheet>'s children: 0 between them.
+    let mut depth = 0usize;
     loop {
         buf.clear();
         match xml.read_event_into(buf) {
@@ -438,7 +451,16 @@ fn merged_cells(xml: &mut Xml<'_, '_>, buf: &mut Vec<u8>, layout: &mut Layout) {
                     break;
                 }
             }
+            Ok(Event::Start(e) | Event::Empty(e))
+                if depth == 0
+                    && !matches!(e.local_name().as_ref(), "mergeCells")
+                    && !BEFORE.contains(&e.local_name().as_ref()) =>
+            {
+                break;
+            }
+            Ok(Event::Start(_)) => depth += 1,
             Ok(Event::End(e)) if e.local_name().as_ref() == "mergeCells" => break,
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
             Ok(Event::Eof) | Err(_) => break,
             Ok(_) => {}
         }
@@ -667,6 +689,25 @@ fn plain_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>, text: &mut St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Merged ranges are read where the schema puts them, past the parts before them, and
+    /// nothing after them is read.
+    #[test]
+    fn merged_ranges_after_the_data() {
+        let merged = |tail: &str| {
+            let mut xml = Reader::from_reader(tail.as_bytes());
+            let mut layout = Layout::default();
+            merged_cells(&mut xml, &mut Vec::new(), &mut layout);
+            layout.merged_down
+        };
+        let tail = r#"<sheetProtection sheet="1"/><protectedRanges><protectedRange sqref="A1"/></protectedRanges>
+            <mergeCells count="2"><mergeCell ref="D11:D12"/><mergeCell ref="A1:F1"/></mergeCells>
+            <pageMargins left="0.7"/></worksheet>"#;
+        assert_eq!(merged(tail), [(3, 10, 11)]);
+        // A part the schema puts after the merges: the merges are past, none is read.
+        let after = r#"<conditionalFormatting sqref="A1"/><mergeCells><mergeCell ref="B2:B3"/></mergeCells>"#;
+        assert_eq!(merged(after), []);
+    }
 
     #[test]
     fn positions_and_paths() {
