@@ -387,6 +387,11 @@ fn amount_from(
     None
 }
 
+/// The amount at `(row, col)` in rupiah: by its cell's own word, else the column's `scale`.
+fn rupiah_at(sheet: &Sheet, (row, col): (u32, u32), amount: Decimal, scale: Decimal) -> Decimal {
+    in_rupiah(amount, sheet.text(row, col).unwrap_or_default(), scale)
+}
+
 /// What the amounts under a column headed `header` count in: what the header names (`Pagu (Rp
 /// ribu)`), else what a caption above the table names (`(dalam ribuan rupiah)`), else rupiah.
 fn scale_of(sheet: &Sheet, table: &Found, header: &str) -> Decimal {
@@ -755,10 +760,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             if let Some((value, col)) =
                 amount_from(sheet, (row, amount_col), ("Jumlah pagu", true), &mut parts.findings)
             {
-                let (value, at) = (
-                    in_rupiah(value, sheet.text(row, col).unwrap_or_default(), scale),
-                    CellRef::new(&sheet.name, row, col),
-                );
+                let (value, at) = (rupiah_at(sheet, (row, col), value, scale), CellRef::new(&sheet.name, row, col));
                 parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
             }
             continue;
@@ -796,7 +798,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             name: name.trim().to_string(),
             volume,
             satuan,
-            pagu: amount.map(|(a, col)| in_rupiah(a, sheet.text(row, col).unwrap_or_default(), scale)),
+            pagu: amount.map(|(a, col)| rupiah_at(sheet, (row, col), a, scale)),
             parent,
             source,
             table: header_cell.clone(),
@@ -845,7 +847,7 @@ fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
             unreadable_amount(sheet, (row, col), (&name, total), &mut parts.findings);
             continue;
         };
-        let amount = in_rupiah(amount, sheet.text(row, col).unwrap_or_default(), scale_of(sheet, table, &name));
+        let amount = rupiah_at(sheet, (row, col), amount, scale_of(sheet, table, &name));
         let at = CellRef::new(&sheet.name, row, col);
         if total {
             parts.plan.totals.push(PlanTotal { table: table_id.clone(), source: Source::Renja, value: amount, at });
@@ -881,9 +883,8 @@ fn details(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
         let texts: Vec<(u32, &str)> = sheet.texts_in_row(row).collect();
         let rupiah = texts.iter().find(|(_, t)| t.trim_start().get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")));
         let amount_cell = rupiah.map(|(c, _)| *c).or_else(|| amount_of(sheet.get(row, amount_col)).map(|_| amount_col));
-        let amount = amount_cell.and_then(|c| {
-            amount_of(sheet.get(row, c)).map(|a| (c, in_rupiah(a, sheet.text(row, c).unwrap_or_default(), scale)))
-        });
+        let amount =
+            amount_cell.and_then(|c| amount_of(sheet.get(row, c)).map(|a| (c, rupiah_at(sheet, (row, c), a, scale))));
         let total = texts.iter().any(|(_, t)| words(t).trim() == "jumlah");
         if amount.is_none() {
             let subject =
