@@ -15,8 +15,8 @@ pub mod verdict;
 pub use finding::{CellRef, Code, Finding, Language, Severity};
 pub use period::Period;
 pub use report::{
-    BudgetRow, BudgetScope, CategoryRow, CategoryTable, Claim, GoalRow, Identity, IndicatorRow, Kind, Measure,
-    PerspectiveRow, Polarity, Reading, Report, Value,
+    BudgetAmounts, BudgetRow, BudgetScope, CategoryRow, CategoryTable, Claim, GoalRow, Identity, IndicatorRow, Kind,
+    Measure, PerspectiveRow, Polarity, Reading, Report, Value,
 };
 pub use scorecard::{BudgetLine, GoalScore, IndicatorScore, PerspectiveScore, Score, Scorecard, Status};
 pub use unit::{Unit, UnitRegistry};

@@ -213,6 +213,10 @@ impl BudgetScope {
     }
 }
 
+/// A budget line's amounts as a report said them, to compare with its next version: (scope, code,
+/// pagu, realisasi).
+pub type BudgetAmounts = (String, String, Option<Decimal>, Option<Decimal>);
+
 /// A budget line: per indicator (columns beside the capaian table), per goal or per account
 /// (separate tables), or the total row of such a table.
 #[derive(Debug, Clone, PartialEq)]

@@ -247,7 +247,7 @@ pub struct Said {
     /// Each indicator's code, target and realisasi.
     pub inputs: Vec<(String, Value, Value)>,
     /// Each budget line's scope, code, pagu and realisasi.
-    pub budget: Vec<(String, String, Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>)>,
+    pub budget: Vec<model::BudgetAmounts>,
     /// Each value the unit computed itself, by the subject its finding names.
     pub claims: Vec<(String, rust_decimal::Decimal)>,
 }
@@ -581,7 +581,7 @@ impl Ledger {
         kind: Kind,
         before: Option<&str>,
     ) -> Result<Option<Said>, StoreError> {
-        let Some(submission_id) = self.current(unit, year, Some(period), kind, before)? else { return Ok(None) };
+        let Some(submission_id) = self.current(unit, year, period, kind, before)? else { return Ok(None) };
         let inputs = self
             .conn
             .prepare_cached("SELECT code, target, realisasi FROM indicators WHERE submission_id = ?1 ORDER BY seq")?
@@ -642,28 +642,23 @@ impl Ledger {
     }
 
     /// The submission of the unit's current version of a report: its latest version of the
-    /// period, or without one (an agreement, a plan) of the first period it was filed under. One
-    /// step down `versions_kind`, not a look at every version of the unit's year. With `before`,
-    /// only versions made by arrivals taken before that one count (arrival ids sort in the order
-    /// files were taken).
+    /// period. One step down `versions_kind`, not a look at every version of the unit's year.
+    /// With `before`, only versions made by arrivals taken before that one count (arrival ids
+    /// sort in the order files were taken). (An agreement's or plan's is [`Self::governing`].)
     fn current(
         &self,
         unit: &str,
         year: u16,
-        period: Option<Period>,
+        period: Period,
         kind: Kind,
         before: Option<&str>,
     ) -> Result<Option<i64>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT submission_id FROM versions
-              WHERE unit = ?1 AND year = ?2 AND kind = ?4 AND (?5 IS NULL OR arrival_id < ?5)
-                AND period = COALESCE(?3, (SELECT MIN(period) FROM versions
-                                            WHERE unit = ?1 AND year = ?2 AND kind = ?4
-                                              AND (?5 IS NULL OR arrival_id < ?5)))
+              WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4 AND (?5 IS NULL OR arrival_id < ?5)
               ORDER BY version DESC LIMIT 1",
         )?;
-        let period = period.map(|p| p.as_str());
-        Ok(stmt.query_row(params![unit, year, period, kind.as_str(), before], |r| r.get(0)).optional()?)
+        Ok(stmt.query_row(params![unit, year, period.as_str(), kind.as_str(), before], |r| r.get(0)).optional()?)
     }
 
     /// The stored submission of the unit's current version of a report, if it has one.
@@ -674,7 +669,7 @@ impl Ledger {
         period: Period,
         kind: Kind,
     ) -> Result<Option<Stored>, StoreError> {
-        match self.current(unit, year, Some(period), kind, None)? {
+        match self.current(unit, year, period, kind, None)? {
             Some(id) => self.find_submission(&id.to_string()),
             None => Ok(None),
         }

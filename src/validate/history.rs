@@ -2,7 +2,7 @@
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
 use crate::model::amount::{display_rupiah, display2};
-use crate::model::{BudgetScope, CellRef, Claim, Code, Finding, Report, Scorecard, Value};
+use crate::model::{BudgetAmounts, BudgetScope, CellRef, Claim, Code, Finding, Report, Scorecard, Value};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -10,9 +10,6 @@ use std::collections::{HashMap, HashSet};
 fn same(before: Option<&Decimal>, now: &str) -> bool {
     before.is_some_and(|before| now.parse::<Decimal>().ok() == Some(*before))
 }
-
-/// A budget line: (scope, code, pagu, realisasi).
-type BudgetAmounts = (String, String, Option<Decimal>, Option<Decimal>);
 
 /// What the previous version said: its inputs, its budget and the values it computed itself.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -95,6 +92,9 @@ pub fn claims<'r>(report: &'r Report, card: &Scorecard) -> Vec<(String, &'r Clai
     all
 }
 
+/// What a `CHANGED` finding says of an indicator or budget line one of the two versions lacks.
+const NOT_REPORTED: &str = "(tidak dilaporkan)";
+
 /// A `CHANGED` finding: `subject` was `before` in the previous version and is `now`.
 fn changed(at: Option<&CellRef>, subject: String, before: String, now: String) -> Finding {
     Finding::new(Code::Changed, at.cloned(), subject).found(before).expected(now)
@@ -110,7 +110,6 @@ fn said_alone(what: &str, value: &Value) -> bool {
 /// left out included; whether anything did.
 fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
-    let absent = || "(tidak dilaporkan)".to_string();
     for indicator in &report.indicators {
         let was = previous.index.get(&indicator.code).map(|&i| (&previous.inputs[i].1, &previous.inputs[i].2));
         for (what, now, at) in [
@@ -118,7 +117,7 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
             ("Realisasi", &indicator.realisasi.value, &indicator.realisasi.at),
         ] {
             let was = match (was, what) {
-                (None, _) if said_alone(what, now) => absent(),
+                (None, _) if said_alone(what, now) => NOT_REPORTED.into(),
                 (Some((target, _)), "Target") if target != now => target.shown("(kosong)"),
                 (Some((_, realisasi)), "Realisasi") if realisasi != now => realisasi.shown("(kosong)"),
                 _ => continue,
@@ -133,7 +132,7 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
             for (what, was) in
                 [("Target", target), ("Realisasi", realisasi)].into_iter().filter(|(w, v)| said_alone(w, v))
             {
-                findings.push(changed(None, format!("{what} {code}"), was.shown("(kosong)"), absent()));
+                findings.push(changed(None, format!("{what} {code}"), was.shown("(kosong)"), NOT_REPORTED.into()));
             }
         }
     }
@@ -157,7 +156,7 @@ fn budget_changes(report: &Report, card: &Scorecard, previous: &Previous, findin
             ("Realisasi anggaran", was.map(|w| w.1), line.realisasi, &row.realisasi.at),
         ] {
             if was != Some(now) {
-                let was = was.map_or_else(|| "(tidak dilaporkan)".into(), shown);
+                let was = was.map_or_else(|| NOT_REPORTED.into(), shown);
                 let at = at.as_ref().unwrap_or(&row.at);
                 findings.push(changed(Some(at), format!("{what} {}", line.code), was, shown(now)));
             }
@@ -166,7 +165,7 @@ fn budget_changes(report: &Report, card: &Scorecard, previous: &Previous, findin
     for (scope, code, pagu, realisasi) in &previous.budget {
         if printed.insert((scope.clone(), code.clone())) {
             for (what, was) in [("Pagu", pagu), ("Realisasi anggaran", realisasi)] {
-                findings.push(changed(None, format!("{what} {code}"), shown(*was), "(tidak dilaporkan)".into()));
+                findings.push(changed(None, format!("{what} {code}"), shown(*was), NOT_REPORTED.into()));
             }
         }
     }
