@@ -282,8 +282,8 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         if config.cascades_of("BKN", year).is_empty() {
             None
         } else {
-            let agreements = ledger.counted(year, None, Kind::Agreement)?;
-            Some(crate::rollup::roll(config, "BKN", year, period, &counted, &agreements))
+            let agreement = ledger.governing_agreement("BKN", year)?;
+            Some(crate::rollup::roll(config, "BKN", year, period, &counted, agreement.as_ref()))
         }
     };
     {

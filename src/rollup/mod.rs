@@ -215,22 +215,22 @@ pub struct Rollup {
 /// Roll the units' reports that count for `year` and `period` up into `unit`'s indicators (BKN's).
 pub fn compute(config: &Config, ledger: &Ledger, unit: &str, year: u16, period: Period) -> Result<Rollup, StoreError> {
     let reports = ledger.counted(year, Some(period), Kind::Realisasi)?;
-    let agreements = ledger.counted(year, None, Kind::Agreement)?;
-    Ok(roll(config, unit, year, period, &reports, &agreements))
+    let agreement = ledger.governing_agreement(unit, year)?;
+    Ok(roll(config, unit, year, period, &reports, agreement.as_ref()))
 }
 
-/// [`compute`] over what the ledger returned.
+/// [`compute`] over what the ledger returned: the reports that count and `unit`'s agreement that
+/// governs.
 pub fn roll(
     config: &Config,
     unit: &str,
     year: u16,
     period: Period,
     reports: &[Counted],
-    agreements: &[Counted],
+    agreement: Option<&Counted>,
 ) -> Rollup {
     let by_unit: HashMap<&str, &Counted> = reports.iter().map(|c| (c.unit.as_str(), c)).collect();
     let own = by_unit.get(unit).copied();
-    let agreement = agreements.iter().find(|c| c.unit == unit);
     let (tree, targets_from) = match (agreement, own) {
         (Some(a), _) => (a.rows.as_slice(), Some("agreement")),
         (None, Some(o)) => (o.rows.as_slice(), Some("report")),
@@ -674,7 +674,7 @@ mod tests {
             counts("KR02", dec!(1349), dec!(1551)),
             counts("DEPWASDAL", dec!(2000), dec!(2200)),
         ];
-        let rollup = roll(&config, "BKN", 2023, Period::Year, &reports, &[]);
+        let rollup = roll(&config, "BKN", 2023, Period::Year, &reports, None);
         let iku8 = rollup.indicators.iter().find(|r| r.code == "IKU.8").unwrap();
         assert_eq!(iku8.rule, "ratio_of_sums");
         assert_eq!(crate::model::amount::display2(iku8.value.unwrap()), "91.42");
@@ -716,7 +716,7 @@ mod tests {
                 vec![indicator("IKU.1", "Indeks kepuasan pembinaan", Measure::Index, Value::NotApplicable, false)],
             ),
         ];
-        let rollup = roll(&config, "BKN", 2023, Period::Year, &reports, &[]);
+        let rollup = roll(&config, "BKN", 2023, Period::Year, &reports, None);
         let iku3 = rollup.indicators.iter().find(|r| r.code == "IKU.3").unwrap();
         let status = |unit: &str| iku3.contributors.iter().find(|c| c.unit == unit).unwrap().status.clone();
         assert_eq!(status("DEPBINMEN"), Standing::Provisional);

@@ -241,6 +241,36 @@ pub struct Counted<T = StoredIndicator> {
     pub rows: Vec<T>,
 }
 
+/// Which reports [`Ledger::grouped`] reads.
+#[derive(Debug, Clone, Copy)]
+enum Versions {
+    /// Every report of a kind that counts within a year (and period).
+    Counted(u16, Option<Period>, Kind),
+    /// One submission, as its latest version.
+    Of(i64),
+}
+
+const INDICATOR_COLUMNS: &str = "t.code, t.name, t.goal, t.perspective, t.satuan, t.polarity, t.target, t.realisasi,
+                       t.provisional, t.cell, t.capaian";
+const INDICATORS: &str = "indicators t ON t.submission_id = v.submission_id";
+
+/// A row of [`INDICATOR_COLUMNS`], from index 4 on.
+fn stored_indicator(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredIndicator> {
+    Ok(StoredIndicator {
+        code: r.get(4)?,
+        name: r.get(5)?,
+        goal: r.get(6)?,
+        perspective: r.get(7)?,
+        measure: Measure::from_label(&r.get::<_, String>(8)?),
+        polarity: Polarity::from_name(&r.get::<_, String>(9)?),
+        target: Value::from_stored(r.get::<_, Option<String>>(10)?.as_deref()),
+        realisasi: Value::from_stored(r.get::<_, Option<String>>(11)?.as_deref()),
+        provisional: r.get(12)?,
+        cell: r.get(13)?,
+        capaian: decimal(r.get(14)?),
+    })
+}
+
 /// What a report said that its next version is compared with.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Said {
@@ -831,31 +861,26 @@ impl Ledger {
     /// The reports of `kind` that count for a year (and period, for realisasi), each with its
     /// indicators, in unit order: one query for every unit.
     pub fn counted(&self, year: u16, period: Option<Period>, kind: Kind) -> Result<Vec<Counted>, StoreError> {
-        let columns =
-            "t.code, t.name, t.goal, t.perspective, t.satuan, t.polarity, t.target, t.realisasi, t.provisional,
-                       t.cell, t.capaian";
-        self.grouped(columns, "indicators t ON t.submission_id = v.submission_id", (year, period, kind), |r| {
-            Ok(StoredIndicator {
-                code: r.get(4)?,
-                name: r.get(5)?,
-                goal: r.get(6)?,
-                perspective: r.get(7)?,
-                measure: Measure::from_label(&r.get::<_, String>(8)?),
-                polarity: Polarity::from_name(&r.get::<_, String>(9)?),
-                target: Value::from_stored(r.get::<_, Option<String>>(10)?.as_deref()),
-                realisasi: Value::from_stored(r.get::<_, Option<String>>(11)?.as_deref()),
-                provisional: r.get(12)?,
-                cell: r.get(13)?,
-                capaian: decimal(r.get(14)?),
-            })
-        })
+        self.grouped(INDICATOR_COLUMNS, INDICATORS, Versions::Counted(year, period, kind), stored_indicator)
+    }
+
+    /// The unit's agreement that governs its year now (see [`Self::governing`]; a plan governing
+    /// in its place is not one), with its indicators as [`Self::counted`] gives them.
+    pub fn governing_agreement(&self, unit: &str, year: u16) -> Result<Option<Counted>, StoreError> {
+        match self.governing(unit, year, None)? {
+            Some(Governing { submission_id, kind: Kind::Agreement, .. }) => Ok(self
+                .grouped(INDICATOR_COLUMNS, INDICATORS, Versions::Of(submission_id), stored_indicator)?
+                .into_iter()
+                .next()),
+            _ => Ok(None),
+        }
     }
 
     /// The realisasi reports that count for a year and period, each with its budget lines.
     pub fn counted_budget(&self, year: u16, period: Period) -> Result<Vec<Counted<StoredBudgetLine>>, StoreError> {
         let columns = "t.scope, t.code, t.pagu, t.realisasi, t.sisa, t.serapan, t.efisiensi";
         let join = "budget_lines t ON t.submission_id = v.submission_id";
-        self.grouped(columns, join, (year, Some(period), Kind::Realisasi), |r| {
+        self.grouped(columns, join, Versions::Counted(year, Some(period), Kind::Realisasi), |r| {
             Ok(StoredBudgetLine {
                 scope: r.get(4)?,
                 code: r.get(5)?,
@@ -872,7 +897,8 @@ impl Ledger {
     /// scores (NPSS first).
     pub fn counted_scores(&self, year: u16, period: Period) -> Result<Vec<Counted<StoredScore>>, StoreError> {
         let join = "scores t ON t.submission_id = v.submission_id AND t.level IN ('npss', 'perspective')";
-        self.grouped("t.level, t.code, t.value, t.nkp, t.band", join, (year, Some(period), Kind::Realisasi), |r| {
+        let counted = Versions::Counted(year, Some(period), Kind::Realisasi);
+        self.grouped("t.level, t.code, t.value, t.nkp, t.band", join, counted, |r| {
             Ok(StoredScore {
                 level: r.get(4)?,
                 name: r.get(5)?,
@@ -886,21 +912,26 @@ impl Ledger {
     /// The plans that count for a year, each with its targets by year and source.
     pub fn plan_targets(&self, year: u16) -> Result<Vec<Counted<StoredPlanTarget>>, StoreError> {
         let join = "plan_targets t ON t.submission_id = v.submission_id";
-        self.grouped("t.code, t.name, t.year, t.source, t.value", join, (year, None, Kind::Plan), |r| {
-            Ok(StoredPlanTarget {
-                code: r.get(4)?,
-                name: r.get(5)?,
-                year: r.get(6)?,
-                source: r.get(7)?,
-                value: Value::from_stored(r.get::<_, Option<String>>(8)?.as_deref()),
-            })
-        })
+        self.grouped(
+            "t.code, t.name, t.year, t.source, t.value",
+            join,
+            Versions::Counted(year, None, Kind::Plan),
+            |r| {
+                Ok(StoredPlanTarget {
+                    code: r.get(4)?,
+                    name: r.get(5)?,
+                    year: r.get(6)?,
+                    source: r.get(7)?,
+                    value: Value::from_stored(r.get::<_, Option<String>>(8)?.as_deref()),
+                })
+            },
+        )
     }
 
     /// The plans that count for a year, each with the earlier years its evaluation prints.
     pub fn plan_history(&self, year: u16) -> Result<Vec<Counted<StoredPlanHistory>>, StoreError> {
         let join = "plan_history t ON t.submission_id = v.submission_id";
-        self.grouped("t.code, t.year, t.target, t.realisasi", join, (year, None, Kind::Plan), |r| {
+        self.grouped("t.code, t.year, t.target, t.realisasi", join, Versions::Counted(year, None, Kind::Plan), |r| {
             Ok(StoredPlanHistory {
                 code: r.get(4)?,
                 year: r.get(5)?,
@@ -914,7 +945,7 @@ impl Ledger {
     pub fn plan_budget(&self, year: u16) -> Result<Vec<Counted<StoredPlanLine>>, StoreError> {
         let columns = "t.level, t.code, t.name, t.volume, t.satuan, t.pagu, t.parent, t.source";
         let join = "plan_budget t ON t.submission_id = v.submission_id";
-        self.grouped(columns, join, (year, None, Kind::Plan), |r| {
+        self.grouped(columns, join, Versions::Counted(year, None, Kind::Plan), |r| {
             Ok(StoredPlanLine {
                 level: r.get(4)?,
                 code: r.get(5)?,
@@ -928,26 +959,40 @@ impl Ledger {
         })
     }
 
-    /// Every report of `kind` that counts within (year, period), with the rows of `join` that
-    /// `row` reads from `columns` (from index 4 on): one query, grouped by report.
+    /// The reports `versions` names, with the rows of `join` that `row` reads from `columns`
+    /// (from index 4 on): one query, grouped by report.
     fn grouped<T>(
         &self,
         columns: &str,
         join: &str,
-        (year, period, kind): (u16, Option<Period>, Kind),
+        versions: Versions,
         row: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Vec<Counted<T>>, StoreError> {
+        let (from, filter) = match versions {
+            Versions::Counted(..) => {
+                ("current_versions", "v.year = ?1 AND (?2 IS NULL OR v.period = ?2) AND v.kind = ?3")
+            }
+            Versions::Of(_) => (
+                "versions",
+                "v.submission_id = ?1 AND v.version = (SELECT MAX(version) FROM versions WHERE submission_id = ?1)",
+            ),
+        };
         let sql = format!(
             "SELECT v.unit, v.version, v.submission_id, s.errors, {columns}
-               FROM current_versions v
+               FROM {from} v
                JOIN submissions s ON s.id = v.submission_id
                LEFT JOIN {join}
-              WHERE v.year = ?1 AND (?2 IS NULL OR v.period = ?2) AND v.kind = ?3
+              WHERE {filter}
               ORDER BY v.unit, v.period, t.seq"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut all: Vec<Counted<T>> = Vec::new();
-        let mut rows = stmt.query(params![year, period.map(|p| p.as_str()), kind.as_str()])?;
+        let mut rows = match versions {
+            Versions::Counted(year, period, kind) => {
+                stmt.query(params![year, period.map(|p| p.as_str()), kind.as_str()])?
+            }
+            Versions::Of(submission_id) => stmt.query([submission_id])?,
+        };
         while let Some(r) = rows.next()? {
             let submission_id: i64 = r.get(2)?;
             if all.last().is_none_or(|last| last.submission_id != submission_id) {

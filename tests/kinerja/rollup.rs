@@ -160,3 +160,28 @@ fn bkn_2023_rolls_up_from_its_units_as_published() {
     let kr09 = sheet.rows().find(|r| r.get(1) == Some(&Data::String("KR09".into()))).unwrap();
     assert_eq!((kr09[0].clone(), kr09[3].clone()), (Data::String("IKU.3".into()), Data::Float(82.0)));
 }
+
+/// BKN's agreement with an error governs nothing, as its receipt says: not the review of its
+/// reports, and not the targets its roll-up is scored against either.
+#[test]
+fn a_blocked_agreement_gives_bkn_no_targets() {
+    let mut service = Service::start_with("rollup_blocked", "settle = \"200ms\"\npoll_interval = \"300ms\"\n");
+    let blocked = std::fs::read(fixture("bkn_2023_agreement_blocked.xlsx")).unwrap();
+    service.drop_file("BKN", "pk 2023.xlsx", &blocked);
+    service.wait_for_arrivals("BKN's blocked agreement", 1, Duration::from_secs(20));
+    service.drop_file("BKN", "lkj 2023.xlsx", &std::fs::read(fixture("bkn_2023_scorecard.xlsx")).unwrap());
+    service.wait_for_arrivals("BKN's report", 2, Duration::from_secs(20));
+
+    let blocked_targets = rollup(&service);
+    assert_eq!(blocked_targets["targets_from"], "report");
+    assert_eq!(indicator(&blocked_targets, "IKU.4")["target"], 91.0);
+
+    // Its valid version governs once it comes.
+    let agreement = std::fs::read(fixture("bkn_2023_agreement_dec2022.xlsx")).unwrap();
+    service.drop_file("BKN", "pk 2023 perbaikan.xlsx", &agreement);
+    service.wait_for_arrivals("BKN's agreement mended", 3, Duration::from_secs(20));
+    let mended = rollup(&service);
+    assert_eq!(mended["targets_from"], "agreement");
+    assert_eq!(indicator(&mended, "IKU.4")["target"], 90.0);
+    assert!(service.stop().success());
+}
