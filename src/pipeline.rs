@@ -13,7 +13,7 @@ use crate::model::text::shown_name;
 use crate::model::time::now_ms;
 use crate::model::{Code, Kind, Period, Report, Severity, Verdict};
 use crate::store::{
-    Arrival, Decision, Ledger, ReadLedger, Reading, Record, Recorded, SharedLedger, StoreError, Stored,
+    Arrival, Decision, Ledger, Made, ReadLedger, Reading, Record, Recorded, SharedLedger, StoreError, Stored,
 };
 use crate::validate::history::Previous;
 use std::path::{Path, PathBuf};
@@ -240,31 +240,19 @@ pub struct Processed {
     pub outcome: Option<Outcome>,
 }
 
-impl Processed {
-    /// The consolidated workbooks this file changes: every arrival in a unit's folder changes
-    /// what the Rekap says of that unit (its report, its outcome, its latest file).
-    pub fn consolidates(&self, config: &Config) -> Option<Rekaps> {
-        config.units.get(&self.arrival.folder)?;
-        let read = self.outcome.as_ref().and_then(|o| o.scored.as_ref()).map(|(report, _)| report);
-        match (&self.recorded, read) {
-            (Recorded::Recovered, _) => None,
-            (Recorded::New { .. }, Some(report)) if report.kind == Kind::Realisasi => {
-                match (report.identity.year, report.identity.period) {
-                    (Some(year), Some(period)) => Some(Rekaps::Of(year, period)),
-                    _ => Some(Rekaps::Every),
-                }
-            }
-            (Recorded::Resent { year, period, kind, .. }, _) if kind == Kind::Realisasi.as_str() => {
-                match (u16::try_from(*year).ok(), period.parse().ok()) {
-                    (Some(year), Some(period)) => Some(Rekaps::Of(year, period)),
-                    _ => Some(Rekaps::Every),
-                }
-            }
-            (Recorded::New { submission_id, accepted: true, .. }, Some(report)) => {
-                match (&report.identity.unit, report.identity.year) {
-                    (Some(unit), Some(year)) => {
-                        let (unit, kind, submission_id) = (unit.clone(), report.kind, *submission_id);
-                        Some(Rekaps::Governed { unit, year, kind, submission_id })
+impl Rekaps {
+    /// The consolidated workbooks an arrival changes, by what the ledger says it made: every
+    /// arrival in a unit's folder changes what the Rekap says of that unit (its report, its
+    /// outcome, its latest file).
+    pub fn changed_by(made: &Made, config: &Config) -> Option<Rekaps> {
+        config.units.get(&made.folder)?;
+        let (Some(year), Some(kind)) = (made.year, made.kind) else { return Some(Rekaps::Every) };
+        match (kind, made.period) {
+            (Kind::Realisasi, Some(period)) if made.versioned || made.read => Some(Rekaps::Of(year, period)),
+            (Kind::Agreement | Kind::Plan, _) if made.versioned && made.new_content => {
+                match (&made.unit, made.submission_id) {
+                    (Some(unit), Some(submission_id)) => {
+                        Some(Rekaps::Governed { unit: unit.clone(), year, kind, submission_id })
                     }
                     _ => Some(Rekaps::Every),
                 }
@@ -274,7 +262,9 @@ impl Processed {
             _ => Some(Rekaps::Every),
         }
     }
+}
 
+impl Processed {
     /// The progress line of the service log, in the outcome's words.
     pub fn summary(&self) -> String {
         let name = shown_name(&self.arrival.file_name);

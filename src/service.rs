@@ -83,7 +83,15 @@ pub fn run(config: Config) -> Result<(), ServiceError> {
         let reminders = (config.clone(), crate::store::Ledger::open(&path)?);
         spawn("mailer", move || mail(&sender, &reminders, &woken))?
     };
-    let (changed, changes) = mpsc::channel::<Rekaps>();
+    let (changed, changes) = mpsc::channel::<String>();
+    // Arrivals recorded before a stop cut their consolidation short: consolidated first.
+    let left = crate::store::Ledger::open(&work.ledger())?.unconsolidated()?;
+    if !left.is_empty() {
+        info!(count = left.len(), "consolidating arrivals recorded before the last stop");
+    }
+    for id in left {
+        let _ = changed.send(id);
+    }
     let consolidator = {
         let (config, work, wake) = (config.clone(), work.clone(), wake.clone());
         spawn("consolidator", move || consolidate(&changes, &config, &work, &wake))?
@@ -228,8 +236,8 @@ struct Hands {
     config: Arc<Config>,
     work: Workplace,
     ledger: Arc<SharedLedger>,
-    /// The consolidator: which Rekaps a recorded file changed.
-    changed: mpsc::Sender<Rekaps>,
+    /// The consolidator: the arrival recorded.
+    changed: mpsc::Sender<String>,
     /// The mailer: a file was recorded, with its messages queued.
     wake: mpsc::Sender<()>,
     stopping: mpsc::Sender<Stopping>,
@@ -315,9 +323,7 @@ fn worker(n: usize, queue: &Mutex<mpsc::Receiver<Queued>>, hands: &Hands) {
         match handled {
             Ok(Ok(processed)) => {
                 info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
-                if let Some(key) = processed.consolidates(&hands.config) {
-                    let _ = hands.changed.send(key);
-                }
+                let _ = hands.changed.send(processed.arrival.id);
                 let _ = hands.wake.send(());
             }
             Ok(Err(pipeline::PipelineError::Store(e))) => {
@@ -376,10 +382,10 @@ const DEBOUNCE: Duration = Duration::from_millis(500);
 /// apart, still show in the planners' workbook within seconds.
 const GATHER_AT_MOST: Duration = Duration::from_secs(10);
 
-/// Rebuild the consolidated workbook of every year and period that received an accepted report,
-/// once no new one has come for [`DEBOUNCE`] (or [`GATHER_AT_MOST`] after the first); ends once
+/// Rebuild the consolidated workbooks the recorded arrivals change, once no new one has come for
+/// [`DEBOUNCE`] (or [`GATHER_AT_MOST`] after the first), and mark them consolidated; ends once
 /// the workers are gone and what they changed is rebuilt.
-fn consolidate(changes: &mpsc::Receiver<Rekaps>, config: &Config, work: &Workplace, wake: &mpsc::Sender<()>) {
+fn consolidate(changes: &mpsc::Receiver<String>, config: &Config, work: &Workplace, wake: &mpsc::Sender<()>) {
     while let Ok(first) = changes.recv() {
         let pending = gather(changes, first, DEBOUNCE, GATHER_AT_MOST);
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuild(pending, config, work)));
@@ -407,13 +413,19 @@ fn gather<T: Ord>(changes: &mpsc::Receiver<T>, first: T, quiet: Duration, at_mos
     pending
 }
 
-/// Rebuild the Rekaps `pending` names and queue their planners' messages; their paths.
+/// Rebuild the Rekaps the `arrivals` change (reviewing first the reports an accepted agreement or
+/// plan now governs) and queue their planners' messages; then mark the arrivals consolidated.
+/// The Rekaps' paths.
 fn rebuild(
-    pending: BTreeSet<Rekaps>,
+    arrivals: BTreeSet<String>,
     config: &Config,
     work: &Workplace,
 ) -> Result<Vec<String>, crate::consolidate::ConsolidateError> {
     let mut ledger = crate::store::Ledger::open(&work.ledger())?;
+    let mut pending = BTreeSet::new();
+    for id in &arrivals {
+        pending.extend(ledger.made(id)?.and_then(|made| Rekaps::changed_by(&made, config)));
+    }
     let mut periods = BTreeSet::new();
     for rekaps in pending {
         match rekaps {
@@ -425,7 +437,7 @@ fn rebuild(
                 let reviewed =
                     pipeline::review_governed(config, &mut ledger, &work.state, (&unit, year), submission_id)?;
                 for (stored, reading) in reviewed {
-                    let again = crate::mail::Again::Governed { kind, year };
+                    let again = crate::mail::Again::Governed { kind, year, submission_id };
                     match crate::mail::notify_again(config, &ledger, stored.id, Some(&unit), &reading, again)? {
                         Ok(queued) => {
                             info!(unit, submission = stored.id, queued, "reviewed against its {}", kind.as_str())
@@ -447,6 +459,7 @@ fn rebuild(
         crate::mail::send_consolidated(config, &ledger, year, period, &relative, false)?;
         rebuilt.push(path.display().to_string());
     }
+    ledger.mark_consolidated(&Vec::from_iter(arrivals))?;
     Ok(rebuilt)
 }
 

@@ -38,10 +38,19 @@ pub enum Again {
     /// Read again after the rules or the configuration changed (`kinerja reprocess --notify`).
     Reprocessed,
     /// Sent before the year's agreement (or plan) and reviewed against it once it arrived.
-    Governed { kind: crate::model::Kind, year: u16 },
+    Governed { kind: crate::model::Kind, year: u16, submission_id: i64 },
 }
 
 impl Again {
+    /// The key submission `id`'s messages are queued under: a re-review against one agreement
+    /// is told once, however often it is done (again after a stop cut it short).
+    pub(super) fn key(self, id: i64, now_ms: i64) -> String {
+        match self {
+            Again::Reprocessed => format!("again:{id}:{now_ms}"),
+            Again::Governed { submission_id, .. } => format!("governed:{id}:{submission_id}"),
+        }
+    }
+
     fn sentence(self, lang: Language) -> String {
         let replaces =
             lang.pick("hasil di bawah menggantikan hasil sebelumnya.", "the result below replaces the earlier one.");
@@ -53,7 +62,7 @@ impl Again {
                     "This file was assessed again because the assessment rules or configuration changed"
                 )
             ),
-            Again::Governed { kind, year } => {
+            Again::Governed { kind, year, .. } => {
                 let document = match kind {
                     crate::model::Kind::Plan => lang.pick("Rencana Kerja", "work plan"),
                     _ => lang.pick("Perjanjian Kinerja", "performance agreement"),

@@ -64,7 +64,7 @@ pub fn notify_again(
     };
     notice.again = Some(again);
     let arrival = crate::store::Arrival {
-        id: format!("again:{id}:{}", now_ms()),
+        id: again.key(id, now_ms()),
         folder: unit.code.clone(),
         file_name: current.file_name.clone(),
         received_ms: current.received_ms,

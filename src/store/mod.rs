@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("scores.sql"),
     include_str!("indexes.sql"),
     include_str!("unused.sql"),
+    include_str!("consolidated.sql"),
 ];
 
 /// The messages due at ?1 (Unix milliseconds), oldest first, at most ?2: down the index of those
@@ -239,6 +240,25 @@ pub struct Counted<T = StoredIndicator> {
     pub submission_id: i64,
     pub errors: i64,
     pub rows: Vec<T>,
+}
+
+/// What an arrival made ([`Ledger::made`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Made {
+    /// The inbox folder it came from.
+    pub folder: String,
+    /// Whether it was read now (not a duplicate, not refused unread).
+    pub read: bool,
+    /// Whether it made a version of a unit's report, agreement or plan.
+    pub versioned: bool,
+    /// Whether its content was new (not an earlier version's sent again).
+    pub new_content: bool,
+    pub submission_id: Option<i64>,
+    /// Its version's identity, else its submission's as far as it was read.
+    pub unit: Option<String>,
+    pub year: Option<u16>,
+    pub period: Option<Period>,
+    pub kind: Option<Kind>,
 }
 
 /// Which reports [`Ledger::grouped`] reads.
@@ -484,6 +504,56 @@ impl Ledger {
     pub fn arrival_stored_path(&self, id: &str) -> Result<Option<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached("SELECT stored_path FROM arrivals WHERE id = ?1")?;
         Ok(stmt.query_row([id], |r| r.get(0)).optional()?)
+    }
+
+    /// The arrivals whose consolidated workbooks are not yet rebuilt (see `consolidated.sql`), in
+    /// the order they were taken.
+    pub fn unconsolidated(&self) -> Result<Vec<String>, StoreError> {
+        let mut query = self.conn.prepare("SELECT id FROM arrivals WHERE consolidated_ms IS NULL ORDER BY id")?;
+        let rows = query.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What an arrival made, as the consolidated workbooks are concerned with it.
+    pub fn made(&self, arrival_id: &str) -> Result<Option<Made>, StoreError> {
+        let mut query = self.conn.prepare_cached(
+            "SELECT a.folder, a.outcome = 'new', v.submission_id IS NOT NULL, s.arrival_id = a.id, s.id,
+                    COALESCE(v.unit, s.unit), COALESCE(v.year, s.year), COALESCE(v.period, s.period),
+                    COALESCE(v.kind, s.kind)
+               FROM arrivals a
+               LEFT JOIN versions v ON v.arrival_id = a.id
+               LEFT JOIN submissions s ON s.id = a.submission_id
+              WHERE a.id = ?1",
+        )?;
+        let made = query
+            .query_row([arrival_id], |r| {
+                Ok(Made {
+                    folder: r.get(0)?,
+                    read: r.get(1)?,
+                    versioned: r.get(2)?,
+                    new_content: r.get::<_, Option<bool>>(3)?.unwrap_or(false),
+                    submission_id: r.get(4)?,
+                    unit: r.get(5)?,
+                    year: r.get::<_, Option<i64>>(6)?.and_then(|y| u16::try_from(y).ok()),
+                    period: r.get::<_, Option<String>>(7)?.and_then(|p| p.parse().ok()),
+                    kind: r.get::<_, Option<String>>(8)?.and_then(|k| Kind::parse(&k)),
+                })
+            })
+            .optional()?;
+        Ok(made)
+    }
+
+    /// Mark arrivals consolidated: the workbooks they change are rebuilt.
+    pub fn mark_consolidated(&mut self, arrival_ids: &[String]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut mark = tx.prepare_cached("UPDATE arrivals SET consolidated_ms = ?2 WHERE id = ?1")?;
+            for id in arrival_ids {
+                mark.execute(params![id, now_ms()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// The inbox entries recorded as refused where they are (links and special files), as

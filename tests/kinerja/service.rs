@@ -917,3 +917,56 @@ fn a_unit_titled_under_bkns_name_is_that_unit() {
         service.rows("SELECT unit, kind FROM submissions", [], |r| Ok((r.get(0)?, r.get(1)?)));
     assert_eq!(units, [("KR07".to_string(), "agreement".to_string())]);
 }
+
+/// A stop between an arrival's record and its consolidation loses nothing: the next start
+/// rebuilds its Rekaps and reviews what an agreement it recorded now governs, and a re-review done
+/// again is told once.
+#[test]
+fn a_stop_before_consolidation_is_made_up_at_the_next_start() {
+    let mut service = Service::start("unconsolidated");
+    let rekap = service.dir.join("outbox/2024/Rekap Kinerja 2024 TW3.xlsx");
+    let unconsolidated = |service: &Service| {
+        service.rows("SELECT file_name FROM arrivals WHERE consolidated_ms IS NULL ORDER BY id", [], |r| {
+            r.get::<_, String>(0)
+        })
+    };
+    let mismatches = |service: &Service| {
+        service.rows("SELECT COUNT(*) FROM findings WHERE code = 'TARGET_MISMATCH'", [], |r| r.get::<_, i64>(0))[0]
+    };
+    let told_again = |service: &Service| {
+        let mail = service.files_in("outbox/mail");
+        let texts = mail.iter().map(|m| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap()));
+        texts.filter(|t| t.contains("Laporan ini dikirim sebelum Perjanjian Kinerja 2024 diterima")).count()
+    };
+    service.drop_file("KR07", "tw3.xlsx", &bytes("kr07_2024_tw3_interim_targets_unmarked.xlsx"));
+    service.wait_for_arrivals("the report", 1, Duration::from_secs(20));
+    wait_for("the report consolidated", Duration::from_secs(20), || unconsolidated(&service).is_empty());
+    assert!(rekap.is_file());
+
+    // Stopped right after the agreement is recorded: the consolidator waits for quiet first.
+    service.drop_file("KR07", "pk.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
+    service.wait_for_arrivals("the agreement", 2, Duration::from_secs(20));
+    service.kill();
+    assert_eq!(unconsolidated(&service), ["pk.xlsx"]);
+    assert_eq!(mismatches(&service), 0);
+
+    service.spawn();
+    wait_for("the agreement consolidated", Duration::from_secs(20), || unconsolidated(&service).is_empty());
+    // IKU 3 and IKU 11 against the agreement's 95 and 85; the unit told why, and the Rekap says so.
+    assert_eq!(mismatches(&service), 2);
+    wait_for("the report's new result", Duration::from_secs(20), || told_again(&service) == 1);
+    let mut book = calamine::open_workbook_auto(&rekap).unwrap();
+    let summary = calamine::Reader::worksheet_range(&mut book, "Ringkasan").unwrap();
+    assert!(summary.get_value((1, 0)).unwrap().to_string().contains(" 0 diterima, 1 perlu perbaikan, "));
+
+    // Stopped after the review's message was queued but before the mark: done again, told once.
+    assert!(service.stop().success());
+    let ledger = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    ledger.execute("UPDATE arrivals SET consolidated_ms = NULL WHERE file_name = 'pk.xlsx'", []).unwrap();
+    drop(ledger);
+    service.spawn();
+    wait_for("the agreement consolidated again", Duration::from_secs(20), || unconsolidated(&service).is_empty());
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(told_again(&service), 1);
+    assert!(service.stop().success());
+}
