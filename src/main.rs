@@ -57,8 +57,10 @@ enum Command {
     /// unit's zone, outcome, errors, warnings, NPSS, file), its agreement on a line of its own,
     /// and a later file that was refused or a duplicate.
     Status {
+        /// One year (2000–2100); every year the ledger has when omitted.
         #[arg(long, value_parser = clap::value_parser!(i64).range(2000..=2100))]
         year: Option<i64>,
+        /// TW1…TW4, S1, S2 or TAHUNAN; every period when omitted.
         #[arg(long)]
         period: Option<Period>,
         /// One unit's code.
@@ -73,6 +75,7 @@ enum Command {
     /// BKN's own indicators computed from its units' reports that count: per indicator the rule,
     /// the value, every unit behind it and those still missing; then BKN's capaian and NPSS.
     Rollup {
+        /// The report year (2000–2100).
         #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
         year: u16,
         /// The unit whose indicators are computed from its units' (BKN, the default).
@@ -89,6 +92,7 @@ enum Command {
     },
     /// Rebuild the consolidated workbook of a year (and period) from the ledger.
     Consolidate {
+        /// The report year (2000–2100).
         #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
         year: u16,
         /// TW1…TW4, S1, S2 or TAHUNAN; all periods in the ledger for the year when omitted.
@@ -101,8 +105,10 @@ enum Command {
     /// Write a blank report workbook for a unit (its indicators from its stored agreement, or the
     /// built-in BKN set), or with `--agreement` a blank Perjanjian Kinerja.
     Template {
+        /// The unit's code (BKN, KR01…KR14, PUSPENKOM, …).
         #[arg(long)]
         unit: String,
+        /// The report year (2000–2100).
         #[arg(long, value_parser = clap::value_parser!(u16).range(2000..=2100))]
         year: u16,
         /// The report period; TAHUNAN when omitted.
@@ -122,6 +128,8 @@ enum Command {
     /// findings and scores in the ledger, and rebuild its consolidated workbook. Nothing is mailed
     /// unless `--notify`.
     Reprocess {
+        /// The submission's id (as `status` shows it) or a prefix of its SHA-256 (six or more hex
+        /// digits).
         submission: String,
         /// Also tell the unit the new result.
         #[arg(long)]
@@ -129,7 +137,11 @@ enum Command {
     },
     /// Write the unit's annotated copy of a stored submission (by id or SHA-256 prefix) to
     /// `outbox/<year>/<UNIT>/`: the service writes it only for reports with errors.
-    Annotate { submission: String },
+    Annotate {
+        /// The submission's id (as `status` shows it) or a prefix of its SHA-256 (six or more hex
+        /// digits).
+        submission: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
