@@ -360,10 +360,13 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     let mut ledger = recorded(&work)?;
     let stored = submission(&ledger, key)?;
     let id = stored.id;
-    let (outcome, reading) =
-        kinerja::pipeline::read_again(config, &mut ledger, &work.state, &stored).map_err(anyhow::Error::msg)?;
-    let mut said = kinerja::check::to_text(&outcome);
+    let read = kinerja::pipeline::read_again(config, &mut ledger, &work.state, &stored).map_err(anyhow::Error::msg)?;
+    let outcome = &read.outcome;
+    let mut said = kinerja::check::to_text(outcome);
     let _ = writeln!(said, "\nSubmission {id} read again; its findings and scores in the ledger are replaced.");
+    if let Some(copy) = &read.annotated {
+        let _ = writeln!(said, "Annotated copy written: {}", work.outbox.join(copy).display());
+    }
     // The consolidated workbook of its year and period follows the ledger.
     if let Some((report, _)) = &outcome.scored
         && report.kind == Kind::Realisasi
@@ -375,7 +378,8 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
     if notify {
         let again = kinerja::mail::Again::Reprocessed;
         let unit = stored.unit.as_deref();
-        match kinerja::mail::notify_again(config, &ledger, id, unit, &reading, again)? {
+        match kinerja::mail::notify_again(config, &ledger, (id, unit), (&read.reading, read.annotated.clone()), again)?
+        {
             Ok(queued) => {
                 let _ =
                     writeln!(said, "{queued} messages queued for {}, {} sent.", unit.unwrap_or(""), send_due(config)?);

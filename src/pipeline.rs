@@ -475,8 +475,8 @@ pub fn rekap(
 
 /// `unit`'s reports of the year that count and were sent before anything governed them, read
 /// again now that `submission_id`, its agreement or plan, governs them (see
-/// [`Ledger::governing`]), what they find recorded; each submission with the rows recorded. A
-/// report that cannot be read again keeps its findings, and says why in the log.
+/// [`Ledger::governing`]), what they find recorded; each submission with what reading it again
+/// made. A report that cannot be read again keeps its findings, and says why in the log.
 ///
 /// # Errors
 /// [`StoreError`] when the ledger cannot say which reports those are.
@@ -486,7 +486,7 @@ pub fn review_governed(
     state: &Path,
     (unit, year): (&str, u16),
     submission_id: i64,
-) -> Result<Vec<(Stored, Reading)>, StoreError> {
+) -> Result<Vec<(Stored, ReadAgain)>, StoreError> {
     let scope = crate::store::Scope { year: Some(i64::from(year)), period: None, unit: Some(unit) };
     let mut reviewed = Vec::new();
     for standing in ledger.standings(scope)?.into_iter().filter(|s| s.kind == Kind::Realisasi.as_str()) {
@@ -496,7 +496,7 @@ pub fn review_governed(
             continue;
         }
         match read_again(config, ledger, state, &stored) {
-            Ok((_, reading)) => reviewed.push((stored, reading)),
+            Ok(again) => reviewed.push((stored, again)),
             Err(why) => tracing::warn!(unit, year, submission = stored.id, "not reviewed against its agreement: {why}"),
         }
     }
@@ -525,17 +525,38 @@ fn review_again(
 /// # Errors
 /// Why not, in words for the operator: the kept file is not what was received, the ledger
 /// cannot answer, or the reading would make it another submission (nothing is replaced).
-pub fn read_again(
-    config: &Config,
-    ledger: &mut Ledger,
-    state: &Path,
-    stored: &Stored,
-) -> Result<(Outcome, Reading), String> {
+pub fn read_again(config: &Config, ledger: &mut Ledger, state: &Path, stored: &Stored) -> Result<ReadAgain, String> {
     let bytes = kept(config, state, stored)?;
     let outcome = reread(config, ledger, stored, &bytes).map_err(|e| e.to_string())?;
     let reading = outcome.reading();
     ledger.replace_reading(stored.id, &reading, rejection(&outcome).as_deref()).map_err(|e| e.to_string())?;
-    Ok((outcome, reading))
+    // The annotated copy follows the ledger: written when the new result has errors (its
+    // discrepancy report attaches it), rewritten where one was written before, so the copy in
+    // the outbox never shows findings the ledger no longer has.
+    let outbox = &config.service.outbox;
+    let written_before = annotated_path(&outcome, &stored.file_name, outbox).is_some_and(|path| path.is_file());
+    let annotated = if outcome.count(crate::model::Severity::Error) > 0 || written_before {
+        annotate(&outcome, &stored.file_name, &bytes, config, outbox)
+    } else {
+        None
+    };
+    Ok(ReadAgain { outcome, reading, annotated })
+}
+
+/// A kept submission read again ([`read_again`]).
+pub struct ReadAgain {
+    pub outcome: Outcome,
+    /// The rows recorded from it.
+    pub reading: Reading,
+    /// Its annotated copy, relative to the outbox, when one was written.
+    pub annotated: Option<String>,
+}
+
+/// Where the unit's annotated copy of a read report goes: `outbox/<year>/<UNIT>/`.
+fn annotated_path(outcome: &Outcome, file_name: &str, outbox: &Path) -> Option<PathBuf> {
+    let (report, _) = outcome.scored.as_ref()?;
+    let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return None };
+    Some(crate::consolidate::annotate::path(outbox, year, unit, file_name, &outcome.sha256))
 }
 
 /// Unpacked bytes above which a workbook gets no annotated copy: a report unpacks to 20–300 KB,
@@ -547,15 +568,13 @@ const ANNOTATE_UNPACKED: u64 = 16 * 1024 * 1024;
 /// ledger is the record. The service writes it for the reports whose discrepancy report attaches
 /// it; `kinerja annotate` writes it for any submission on demand.
 pub fn annotate(outcome: &Outcome, file_name: &str, bytes: &[u8], config: &Config, outbox: &Path) -> Option<String> {
-    let (report, _) = outcome.scored.as_ref()?;
+    let target = annotated_path(outcome, file_name, outbox)?;
     let unpacked = crate::ingest::package::unpacked(std::io::Cursor::new(bytes), bytes.len() as u64);
     if unpacked > ANNOTATE_UNPACKED {
         let name = shown_name(file_name);
         tracing::info!(file = %name, unpacked, "no annotated copy: the workbook is far larger than a report");
         return None;
     }
-    let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year) else { return None };
-    let target = crate::consolidate::annotate::path(outbox, year, unit, file_name, &outcome.sha256);
     let source = Path::new(file_name);
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crate::consolidate::annotate::write(outcome, source, bytes, &config.limits, outbox, &target)

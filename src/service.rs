@@ -436,9 +436,15 @@ fn rebuild(
             Rekaps::Governed { unit, year, kind, submission_id } => {
                 let reviewed =
                     pipeline::review_governed(config, &mut ledger, &work.state, (&unit, year), submission_id)?;
-                for (stored, reading) in reviewed {
+                for (stored, read) in reviewed {
                     let again = crate::mail::Again::Governed { kind, year, submission_id };
-                    match crate::mail::notify_again(config, &ledger, stored.id, Some(&unit), &reading, again)? {
+                    match crate::mail::notify_again(
+                        config,
+                        &ledger,
+                        (stored.id, Some(&unit)),
+                        (&read.reading, read.annotated),
+                        again,
+                    )? {
                         Ok(queued) => {
                             info!(unit, submission = stored.id, queued, "reviewed against its {}", kind.as_str())
                         }

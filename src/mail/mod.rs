@@ -38,18 +38,17 @@ pub fn notice_for(config: &Config, unit: &crate::model::Unit, annotated: Option<
     })
 }
 
-/// Tell the unit the new result of submission `id`, read again for `again`, when it is the
-/// version that counts: how many messages were queued, or why nobody is told, in words for the
-/// operator.
+/// Tell the unit the new result of submission `id`, read again for `again` (the rows recorded,
+/// and its annotated copy when one was written), when it is the version that counts: how many
+/// messages were queued, or why nobody is told, in words for the operator.
 ///
 /// # Errors
 /// [`StoreError`] when the ledger cannot answer or queue the messages.
 pub fn notify_again(
     config: &Config,
     ledger: &Ledger,
-    id: i64,
-    unit: Option<&str>,
-    reading: &crate::store::Reading,
+    (id, unit): (i64, Option<&str>),
+    (reading, annotated): (&crate::store::Reading, Option<String>),
     again: Again,
 ) -> Result<Result<usize, String>, StoreError> {
     let Some(unit) = unit.and_then(|code| config.units.get(code)) else {
@@ -59,7 +58,7 @@ pub fn notify_again(
     let Some(current) = ledger.standings(scope)?.into_iter().find(|s| s.submission_id == id) else {
         return Ok(Err(format!("Submission {id} is not the version that counts for {}: nothing is sent.", unit.code)));
     };
-    let Some(mut notice) = notice_for(config, unit, None) else {
+    let Some(mut notice) = notice_for(config, unit, annotated) else {
         return Ok(Err(format!("No e-mail address is registered for {}: nobody is told.", unit.code)));
     };
     notice.again = Some(again);

@@ -970,3 +970,35 @@ fn a_stop_before_consolidation_is_made_up_at_the_next_start() {
     assert_eq!(told_again(&service), 1);
     assert!(service.stop().success());
 }
+
+/// The annotated copy follows the ledger: a report read again under rules that no longer make
+/// its finding an error gets its copy rewritten, not left showing the error.
+#[test]
+fn a_reprocessed_reports_annotated_copy_shows_its_new_findings() {
+    let config = "settle = \"200ms\"\npoll_interval = \"500ms\"\n";
+    let mut service = Service::start_with(
+        "reannotate",
+        &format!("{config}\n[review]\nseverity = {{ NA_UNEXPLAINED = \"error\" }}\n"),
+    );
+    let report = bytes("kr07_2024_capaian.xlsx");
+    service.drop_file("KR07", "laporan.xlsx", &report);
+    service.wait_for_arrivals("the report", 1, Duration::from_secs(20));
+    assert!(service.stop().success());
+    let copy = service.dir.join(format!("outbox/2024/KR07/laporan (dinilai {}).xlsx", &sha(&report)[..8]));
+    let unexplained = || -> Vec<String> {
+        let mut book = calamine::open_workbook_auto(&copy).unwrap();
+        let temuan = calamine::Reader::worksheet_range(&mut book, "Temuan").unwrap();
+        let row = temuan.rows().find(|r| r.iter().any(|c| *c == "NA_UNEXPLAINED")).unwrap();
+        row.iter().map(ToString::to_string).collect()
+    };
+    assert!(unexplained().iter().any(|c| c == "kesalahan"), "{:?}", unexplained());
+
+    std::fs::write(service.dir.join("kinerja.toml"), config).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "reprocess", "1"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(unexplained().iter().any(|c| c == "peringatan"), "{:?}", unexplained());
+}
