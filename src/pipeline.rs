@@ -287,8 +287,14 @@ impl Processed {
                 version.unwrap_or(1),
                 counts.unwrap_or_default()
             ),
+            (Recorded::Resent { version, same_as, submission_id, reviewed: true, .. }, _) => format!(
+                "{place}: sent again: version {version} = version {same_as} (submission {submission_id}), reviewed again: \
+                 {} ({})",
+                said(Verdict::of_report(errors as i64)),
+                counts.unwrap_or_default()
+            ),
             (Recorded::Resent { version, same_as, submission_id, .. }, _) => format!(
-                "{place}: sent again: version {version} = version {same_as} (submission {submission_id}), not read again"
+                "{place}: sent again: version {version} = version {same_as} (submission {submission_id}), findings kept"
             ),
             (Recorded::Duplicate { submission_id, .. }, _) => {
                 format!("{place}: {} of submission {submission_id}, not scored again", said(Verdict::Duplikat))
@@ -704,6 +710,8 @@ fn decide(
     let Some(unit) = config.units.get(&job.arrival.folder) else {
         return Ok(Decided::refused(refusal(&job.arrival.folder), rejected_path));
     };
+    let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
+    let source = Path::new(&job.arrival.file_name);
     if let Some(known) = ledger.known(sha256)? {
         // Identity first: content already received from another unit is that unit's report,
         // refused for this folder, never counted as this unit's duplicate.
@@ -714,17 +722,18 @@ fn decide(
                 .message_in(config.review.language);
             return Ok(Decided::refused(reason, rejected_path));
         }
-        let decided = Decided {
-            decision: Decision::Duplicate,
-            stored: known.stored_path,
-            reason: None,
-            outcome: None,
-            annotated: None,
+        // Earlier content sent again counts again: reviewed as a report arriving now is, against
+        // what governs now and the version it follows. A duplicate of what counts is not read.
+        let (again, outcome, annotated) = if ledger.counts_again(known.submission_id)? {
+            let outcome = LedgerContext::new(ledger, config, None).check(source, bytes, sha256, &overrides, start)?;
+            let annotated = annotated_if_errors(&outcome, job, bytes, config, work);
+            (Some(Box::new(outcome.reading())), Some(outcome), annotated)
+        } else {
+            (None, None, None)
         };
-        return Ok(decided);
+        let decision = Decision::Known { again };
+        return Ok(Decided { decision, stored: known.stored_path, reason: None, outcome, annotated });
     }
-    let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
-    let source = Path::new(&job.arrival.file_name);
     let outcome = LedgerContext::new(ledger, config, None).check(source, bytes, sha256, &overrides, start)?;
     let reason = rejection(&outcome);
     // A workbook naming another unit is that unit's report: refused for this folder, as when the
@@ -743,13 +752,7 @@ fn decide(
         Some(_) => rejected_path,
         None => format!("archive/{sha256}.{extension}"),
     };
-    // Only a discrepancy report attaches the annotated copy: a clean report's is written on
-    // demand (`kinerja annotate`), not on the way of every file.
-    let annotated = if outcome.count(crate::model::Severity::Error) > 0 {
-        annotate(&outcome, &job.arrival.file_name, bytes, config, &work.outbox)
-    } else {
-        None
-    };
+    let annotated = annotated_if_errors(&outcome, job, bytes, config, work);
     let reading = Box::new(outcome.reading());
     Ok(Decided {
         decision: Decision::Read { reading, rejected: reason.clone() },
@@ -758,6 +761,20 @@ fn decide(
         outcome: Some(outcome),
         annotated,
     })
+}
+
+/// The annotated copy of a unit's file with an error: only a discrepancy report attaches it, and
+/// a clean report's is written on demand (`kinerja annotate`), not on the way of every file.
+fn annotated_if_errors(
+    outcome: &Outcome,
+    job: &Job,
+    bytes: &[u8],
+    config: &Config,
+    work: &Workplace,
+) -> Option<String> {
+    (outcome.count(crate::model::Severity::Error) > 0)
+        .then(|| annotate(outcome, &job.arrival.file_name, bytes, config, &work.outbox))
+        .flatten()
 }
 
 /// Move a processed file to where the ledger says it is kept. Content already kept there (a

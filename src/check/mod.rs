@@ -163,6 +163,7 @@ fn review(
         crosswalk(&mut report, config, unit, year);
     }
     findings.extend(validate::agreement::distinct(&mut report));
+    report.printed = report.indicators.iter().map(crate::model::Printed::of).collect();
     if report.kind == Kind::Realisasi
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
     {

@@ -4,8 +4,8 @@ use super::Outcome;
 use crate::model::plan::Plan;
 use crate::model::{Score, Severity};
 use crate::store::{
-    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanHistoryRow, PlanTargetRow,
-    Reading, ScoreRow,
+    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, InputRow, PlanBudgetRow, PlanHistoryRow,
+    PlanTargetRow, Reading, ScoreRow,
 };
 use crate::validate::history::Previous;
 
@@ -36,6 +36,7 @@ impl Outcome {
             .collect();
         let mut scores = Vec::new();
         let mut indicators = Vec::new();
+        let mut inputs = Vec::new();
         let mut budget = Vec::new();
         let mut goals = Vec::new();
         let mut claims = Vec::new();
@@ -60,6 +61,15 @@ impl Outcome {
                     capaian: scored.capaian.value.map(|v| v.to_string()),
                     band: scored.band.to_string(),
                     cell: row.at.to_string(),
+                })
+                .collect();
+            inputs = report
+                .printed
+                .iter()
+                .map(|i| InputRow {
+                    code: i.code.clone(),
+                    target: i.target.value.stored(),
+                    realisasi: i.realisasi.value.stored(),
                 })
                 .collect();
             let row = |level, code: &str, s: &Score, band: &str, nkp: Option<&Score>| ScoreRow {
@@ -125,6 +135,7 @@ impl Outcome {
             findings,
             scores,
             indicators,
+            inputs,
             budget,
             goals,
             claims,

@@ -718,6 +718,7 @@ fn read_sheets(
         perspectives: parts.perspectives,
         goals: parts.goals,
         indicators: parts.indicators,
+        printed: Vec::new(),
         budget: parts.budget,
         npss,
         targets_for,

@@ -128,6 +128,19 @@ fn score_text(value: Option<Decimal>, language: Language) -> String {
 
 /// The messages for one recorded arrival, one per recipient. `current` is the version the
 /// arrival made current, when it made one (a new report, or earlier content sent again).
+/// That the file's content is an earlier version's, counting again.
+fn resent_line(lines: &mut Vec<String>, c: &Standing, lang: Language) {
+    lines.push(String::new());
+    lines.push(format!(
+        "{} {} {}; {} {}.",
+        lang.pick("Isi berkas ini sama dengan", "This file's content equals"),
+        lang.pick("versi", "version"),
+        c.same_as.unwrap_or(c.version),
+        lang.pick("kini berlaku kembali sebagai versi", "it counts again as version"),
+        c.version
+    ));
+}
+
 /// How many warnings, and each one's message.
 fn warning_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
     lines.push(format!("{}: {}", lang.pick("Peringatan", "Warnings"), reading.warnings));
@@ -186,24 +199,20 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
             ));
             format!("[kinerja] {unit}: {} {file}", verdict.label(lang))
         }
-        (Recorded::Resent { .. }, Some(c)) => {
-            lines.push(String::new());
-            lines.push(format!(
-                "{} {} {}; {} {}.",
-                lang.pick("Isi berkas ini sama dengan", "This file's content equals"),
-                lang.pick("versi", "version"),
-                c.same_as.unwrap_or(c.version),
-                lang.pick("kini berlaku kembali sebagai versi", "it counts again as version"),
-                c.version
-            ));
+        (Recorded::Resent { reviewed: false, .. }, Some(c)) => {
+            resent_line(&mut lines, c, lang);
             if c.kind == "realisasi" {
                 lines.push(format!("NPSS: {}", score_text(stored_decimal(c.npss.as_deref()), lang)));
             }
             lines.push(format!("{}: {}", lang.pick("Kesalahan", "Errors"), c.errors));
             format!("[kinerja] {unit} {scope}: {} ({})", verdict.label(lang), version_words(c))
         }
-        (Recorded::New { accepted: true, .. }, Some(c)) => {
-            let reading = reading.expect("an accepted arrival was read");
+        (Recorded::New { accepted: true, .. } | Recorded::Resent { reviewed: true, .. }, Some(c)) => {
+            let reading = reading.expect("an accepted arrival was read, and content sent again reviewed again");
+            if matches!(recorded, Recorded::Resent { .. }) {
+                resent_line(&mut lines, c, lang);
+                lines.push(String::new());
+            }
             lines.push(format!("{}: {scope}, {}", lang.pick("Periode", "Period"), version_words(c)));
             if c.kind == "agreement" {
                 agreement_lines(&mut lines, reading, c.version, lang);

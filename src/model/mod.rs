@@ -16,7 +16,7 @@ pub use finding::{CellRef, Code, Finding, Language, Severity};
 pub use period::Period;
 pub use report::{
     BudgetAmounts, BudgetRow, BudgetScope, CategoryRow, CategoryTable, Claim, GoalRow, Identity, IndicatorRow, Kind,
-    Measure, PerspectiveRow, Polarity, Reading, Report, Value,
+    Measure, PerspectiveRow, Polarity, Printed, Reading, Report, Value,
 };
 pub use scorecard::{BudgetLine, GoalScore, IndicatorScore, PerspectiveScore, Score, Scorecard, Status};
 pub use unit::{Unit, UnitRegistry};

@@ -172,6 +172,21 @@ pub struct IndicatorRow {
     pub at: CellRef,
 }
 
+/// An indicator's target and realisasi as the workbook printed them, before an agreement
+/// governs them: what a unit's next version is compared with, and compared by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printed {
+    pub code: String,
+    pub target: Reading,
+    pub realisasi: Reading,
+}
+
+impl Printed {
+    pub fn of(row: &IndicatorRow) -> Printed {
+        Printed { code: row.code.clone(), target: row.target.clone(), realisasi: row.realisasi.clone() }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalRow {
     /// `SS.<n>`.
@@ -288,6 +303,9 @@ pub struct Report {
     pub perspectives: Vec<PerspectiveRow>,
     pub goals: Vec<GoalRow>,
     pub indicators: Vec<IndicatorRow>,
+    /// The indicators' targets and realisasi as printed, before an agreement governed them (set
+    /// by the review; empty in a report as read).
+    pub printed: Vec<Printed>,
     pub budget: Vec<BudgetRow>,
     pub npss: Option<Claim>,
     /// The quarter or semester the target column names (`Target TW III`) in a report of that
@@ -310,6 +328,7 @@ impl Report {
             perspectives: Vec::new(),
             goals,
             indicators,
+            printed: Vec::new(),
             budget: Vec::new(),
             npss: None,
             targets_for: None,

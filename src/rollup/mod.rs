@@ -501,6 +501,7 @@ fn score(
         perspectives: Vec::new(),
         goals,
         indicators: rows,
+        printed: Vec::new(),
         budget: Vec::new(),
         npss: None,
         targets_for: None,

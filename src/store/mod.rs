@@ -12,8 +12,8 @@ mod writer;
 
 pub use queue::{Attachment, Compose, Delivery, Draft, Facts};
 pub use rows::{
-    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, PlanBudgetRow, PlanHistoryRow, PlanTargetRow,
-    Reading, ScoreRow,
+    BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, InputRow, PlanBudgetRow, PlanHistoryRow,
+    PlanTargetRow, Reading, ScoreRow,
 };
 pub use writer::SharedLedger;
 
@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("indexes.sql"),
     include_str!("unused.sql"),
     include_str!("consolidated.sql"),
+    include_str!("inputs.sql"),
 ];
 
 /// The messages due at ?1 (Unix milliseconds), oldest first, at most ?2: down the index of those
@@ -86,8 +87,10 @@ pub struct Arrival {
 pub enum Decision {
     /// Refused before reading: dropped in the inbox root or in a folder of no unit.
     Refused { reason: String },
-    /// Content the ledger already has: not read again.
-    Duplicate,
+    /// Content the ledger already has. A duplicate of what counts is not read again; earlier
+    /// content that counts again (sent again after a later version) is reviewed again as of its
+    /// arrival, and `again` is what that found.
+    Known { again: Option<Box<Reading>> },
     /// Read: accepted, or rejected for what its content says (unreadable, another unit, no year).
     Read { reading: Box<Reading>, rejected: Option<String> },
 }
@@ -132,6 +135,9 @@ pub enum Recorded {
     Resent {
         submission_id: i64,
         version: i64,
+        /// Whether its findings and scores are those of its review as of this arrival (they
+        /// are unless that review read it as another identity: then they stay as they were).
+        reviewed: bool,
         /// The earlier version it equals.
         same_as: i64,
         /// The report's year, period and kind.
@@ -569,6 +575,12 @@ impl Ledger {
         known(&self.conn, sha256)
     }
 
+    /// Whether a submission is earlier content of its unit that would count again if sent
+    /// again: a version of it is recorded, and a later one counts now.
+    pub fn counts_again(&self, submission_id: i64) -> Result<bool, StoreError> {
+        Ok(counts_again(&self.conn, submission_id)?.is_some())
+    }
+
     /// Record an arrival and what was decided about it, in one transaction.
     ///
     /// # Errors
@@ -684,7 +696,7 @@ impl Ledger {
         let Some(submission_id) = self.current(unit, year, period, kind, before)? else { return Ok(None) };
         let inputs = self
             .conn
-            .prepare_cached("SELECT code, target, realisasi FROM indicators WHERE submission_id = ?1 ORDER BY seq")?
+            .prepare_cached("SELECT code, target, realisasi FROM inputs WHERE submission_id = ?1 ORDER BY seq")?
             .query_map([submission_id], |r| {
                 Ok((
                     r.get(0)?,
@@ -810,51 +822,7 @@ impl Ledger {
         rejected: Option<&str>,
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let recorded: What = tx.query_row(
-            "SELECT unit, year, period, kind, result = 'rejected' FROM submissions WHERE id = ?1",
-            [submission_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
-        let now: What = (
-            reading.unit.clone(),
-            reading.year,
-            reading.period.map(str::to_string),
-            reading.kind.map(str::to_string),
-            rejected.is_some(),
-        );
-        if recorded != now {
-            let shown = |(unit, year, period, kind, rejected): &What| {
-                let part = |p: &Option<String>| p.clone().unwrap_or_else(|| "-".into());
-                let year = year.map_or_else(|| "-".into(), |y| y.to_string());
-                let result = if *rejected { "rejected" } else { "accepted" };
-                format!("{} {year} {} {}, {result}", part(unit), part(period), part(kind))
-            };
-            return Err(StoreError::Reidentified { id: submission_id, recorded: shown(&recorded), now: shown(&now) });
-        }
-        tx.execute("DELETE FROM findings WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM indicators WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM budget_lines WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM goals WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM claims WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM plan_targets WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM plan_budget WHERE submission_id = ?1", [submission_id])?;
-        tx.execute("DELETE FROM plan_history WHERE submission_id = ?1", [submission_id])?;
-        tx.execute(
-            "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
-                 report_json = NULL, processed_ms = ?7, reason = ?8 WHERE id = ?1",
-            params![
-                submission_id,
-                reading.errors,
-                reading.warnings,
-                reading.infos,
-                reading.npss,
-                reading.provisional,
-                now_ms(),
-                rejected,
-            ],
-        )?;
-        insert_rows(&tx, submission_id, reading)?;
+        replace_rows(&tx, submission_id, reading, rejected)?;
         tx.commit()?;
         Ok(())
     }
@@ -1270,13 +1238,73 @@ fn standings<E: From<StoreError>>(
     Ok(())
 }
 
+/// Replace a submission's findings, scores and typed rows with `reading`'s, when it reads as the
+/// identity and result recorded ([`StoreError::Reidentified`] otherwise: nothing is replaced).
+fn replace_rows(
+    tx: &Connection,
+    submission_id: i64,
+    reading: &Reading,
+    rejected: Option<&str>,
+) -> Result<(), StoreError> {
+    let recorded: What = tx.query_row(
+        "SELECT unit, year, period, kind, result = 'rejected' FROM submissions WHERE id = ?1",
+        [submission_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
+    let now: What = (
+        reading.unit.clone(),
+        reading.year,
+        reading.period.map(str::to_string),
+        reading.kind.map(str::to_string),
+        rejected.is_some(),
+    );
+    if recorded != now {
+        let shown = |(unit, year, period, kind, rejected): &What| {
+            let part = |p: &Option<String>| p.clone().unwrap_or_else(|| "-".into());
+            let year = year.map_or_else(|| "-".into(), |y| y.to_string());
+            let result = if *rejected { "rejected" } else { "accepted" };
+            format!("{} {year} {} {}, {result}", part(unit), part(period), part(kind))
+        };
+        return Err(StoreError::Reidentified { id: submission_id, recorded: shown(&recorded), now: shown(&now) });
+    }
+    tx.execute("DELETE FROM findings WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM scores WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM indicators WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM inputs WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM budget_lines WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM goals WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM claims WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM plan_targets WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM plan_budget WHERE submission_id = ?1", [submission_id])?;
+    tx.execute("DELETE FROM plan_history WHERE submission_id = ?1", [submission_id])?;
+    tx.execute(
+        "UPDATE submissions SET errors = ?2, warnings = ?3, infos = ?4, npss = ?5, provisional = ?6,
+             report_json = NULL, processed_ms = ?7, reason = ?8 WHERE id = ?1",
+        params![
+            submission_id,
+            reading.errors,
+            reading.warnings,
+            reading.infos,
+            reading.npss,
+            reading.provisional,
+            now_ms(),
+            rejected,
+        ],
+    )?;
+    insert_rows(tx, submission_id, reading)?;
+    Ok(())
+}
+
 fn record_one(conn: &Connection, record: &Record) -> Result<Recorded, StoreError> {
     let recorded = record_arrival(conn, record)?;
     if let Some(compose) = &record.messages {
         let (reading, reason) = match &record.decision {
             Decision::Read { reading, rejected } => (Some(reading.as_ref()), rejected.as_deref()),
             Decision::Refused { reason } => (None, Some(reason.as_str())),
-            Decision::Duplicate => (None, None),
+            // Earlier content sent again tells what its review as of now found, when recorded.
+            Decision::Known { again } => {
+                (again.as_deref().filter(|_| matches!(recorded, Recorded::Resent { reviewed: true, .. })), None)
+            }
         };
         // A refusal says what the ledger recorded as its reason, whatever decided it.
         let recorded_reason: Option<String> = match recorded {
@@ -1368,9 +1396,13 @@ fn record_arrival(conn: &Connection, record: &Record) -> Result<Recorded, StoreE
             insert_arrival("rejected", Some(&reason), None, stored_path)?;
             Ok(Recorded::Refused)
         }
-        (Some(Known { submission_id, received_ms, stored_path: stored, .. }), _) => {
+        (Some(Known { submission_id, received_ms, stored_path: stored, .. }), decision) => {
             insert_arrival("duplicate", None, Some(submission_id), &stored)?;
-            match resend(conn, submission_id, &arrival.id)? {
+            let again = match decision {
+                Decision::Known { again } => again.as_deref(),
+                _ => None,
+            };
+            match resend(conn, submission_id, &arrival.id, again)? {
                 Some(resent) => Ok(resent),
                 None => Ok(Recorded::Duplicate { submission_id, first_received_ms: received_ms, stored_path: stored }),
             }
@@ -1401,9 +1433,31 @@ fn known(conn: &Connection, sha256: &str) -> Result<Option<Known>, StoreError> {
 }
 
 /// Earlier content of the unit sent again, when it is not the version that counts now: it
-/// becomes a new version pointing to the stored content.
-fn resend(conn: &Connection, submission_id: i64, arrival_id: &str) -> Result<Option<Recorded>, StoreError> {
-    let earlier: Option<(String, i64, String, String, i64)> = conn
+/// becomes a new version pointing to the stored content, its findings and scores those of
+/// `again`, its review as of this arrival.
+fn resend(
+    conn: &Connection,
+    submission_id: i64,
+    arrival_id: &str,
+    again: Option<&Reading>,
+) -> Result<Option<Recorded>, StoreError> {
+    let Some((unit, year, period, kind, same_as)) = counts_again(conn, submission_id)? else { return Ok(None) };
+    let version = add_version(conn, (&unit, year, &period, &kind), submission_id, arrival_id)?;
+    let reviewed = match again.map(|reading| replace_rows(conn, submission_id, reading, None)) {
+        Some(Ok(())) => true,
+        Some(Err(StoreError::Reidentified { .. })) | None => false,
+        Some(Err(e)) => return Err(e),
+    };
+    Ok(Some(Recorded::Resent { submission_id, version, reviewed, same_as, year, period, kind }))
+}
+
+/// The identity a version was recorded under (unit, year, period, kind), and a version number.
+type VersionOf = (String, i64, String, String, i64);
+
+/// The identity of earlier content, and its latest version, when it is not the version that
+/// counts now: sent again, it would count again.
+fn counts_again(conn: &Connection, submission_id: i64) -> Result<Option<VersionOf>, StoreError> {
+    let earlier: Option<VersionOf> = conn
         .prepare_cached(
             "SELECT unit, year, period, kind, MAX(version) FROM versions WHERE submission_id = ?1
               GROUP BY unit, year, period, kind",
@@ -1416,11 +1470,7 @@ fn resend(conn: &Connection, submission_id: i64, arrival_id: &str) -> Result<Opt
             "SELECT submission_id FROM current_versions WHERE unit = ?1 AND year = ?2 AND period = ?3 AND kind = ?4",
         )?
         .query_row(params![unit, year, period, kind], |r| r.get(0))?;
-    if current == submission_id {
-        return Ok(None);
-    }
-    let version = add_version(conn, (&unit, year, &period, &kind), submission_id, arrival_id)?;
-    Ok(Some(Recorded::Resent { submission_id, version, same_as, year, period, kind }))
+    Ok((current != submission_id).then_some((unit, year, period, kind, same_as)))
 }
 
 /// Number the next version of a unit's report: versions follow the order files are recorded,
@@ -1535,6 +1585,8 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
         &reading.goals,
     )
     .insert(|g| [&g.code, &g.name, &g.perspective, &g.nss, &g.status, &g.band, &g.cell])?;
+    table(conn, submission_id, "inputs (submission_id, seq, code, target, realisasi)", &reading.inputs)
+        .insert(|i| [&i.code, &i.target, &i.realisasi])?;
     table(conn, submission_id, "claims (submission_id, subject, value)", &reading.claims)
         .insert_keyed(|c| [&c.subject, &c.value])?;
     table(
@@ -1834,6 +1886,38 @@ mod tests {
             rows("SELECT level, nkp FROM scores ORDER BY seq"),
             [some(&["npss", ""]), some(&["perspective", "30.45"])]
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Versions 10 and 11: arrivals recorded before were consolidated by the service that took
+    /// them; a report recorded before is compared by the inputs it was scored with.
+    #[test]
+    fn versions_ten_and_eleven_keep_what_was_recorded_before() {
+        let (dir, path) = fresh("migrate11");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for script in &MIGRATIONS[..9] {
+                conn.execute_batch(script).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 9).unwrap();
+            conn.execute_batch(
+                "INSERT INTO submissions (sha256, arrival_id, unit, year, period, kind, file_name, received_ms,
+                                          processed_ms, result, stored_path)
+                 VALUES ('ab', '1', 'KR07', 2024, 'TAHUNAN', 'realisasi', 'a.xlsx', 0, 0, 'accepted', 'x');
+                 INSERT INTO arrivals (id, folder, file_name, sha256, received_ms, outcome, submission_id, stored_path)
+                 VALUES ('1', 'KR07', 'a.xlsx', 'ab', 5, 'new', 1, 'x');
+                 INSERT INTO versions VALUES ('KR07', 2024, 'TAHUNAN', 'realisasi', 1, 1, '1');
+                 INSERT INTO indicators (submission_id, seq, code, name, goal, perspective, satuan, polarity, target,
+                                         realisasi, provisional, cell)
+                 VALUES (1, 0, 'IKU.3', 'Indeks', 'SS.2', 'Customer', 'indeks', 'higher', '95', '99.01', 0, 'T!C8');",
+            )
+            .unwrap();
+        }
+        let ledger = Ledger::open(&path).unwrap();
+        assert!(ledger.unconsolidated().unwrap().is_empty());
+        let said = ledger.previous("KR07", 2024, Period::Year, Kind::Realisasi, None).unwrap().unwrap();
+        let number = |text: &str| Value::Number(text.parse().unwrap());
+        assert_eq!(said.inputs, [("IKU.3".to_string(), number("95"), number("99.01"))]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -61,6 +61,15 @@ pub struct IndicatorLine {
     pub cell: String,
 }
 
+/// An indicator's target and realisasi as the workbook printed them (see `inputs.sql`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputRow {
+    pub code: String,
+    /// [`crate::model::Value::stored`].
+    pub target: Option<String>,
+    pub realisasi: Option<String>,
+}
+
 /// A goal (SS) of the reading's tree, in the perspective it was scored in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalLine {
@@ -144,6 +153,8 @@ pub struct Reading {
     pub findings: Vec<FindingRow>,
     pub scores: Vec<ScoreRow>,
     pub indicators: Vec<IndicatorLine>,
+    /// The indicators' targets and realisasi as printed.
+    pub inputs: Vec<InputRow>,
     pub budget: Vec<BudgetLineRow>,
     pub goals: Vec<GoalLine>,
     /// One per subject.

@@ -77,6 +77,10 @@ impl SharedLedger {
         self.read().known(sha256)
     }
 
+    pub fn counts_again(&self, submission_id: i64) -> Result<bool, StoreError> {
+        self.read().counts_again(submission_id)
+    }
+
     /// Record `record` in the writer's next transaction; what it became, once committed.
     ///
     /// # Errors

@@ -49,7 +49,7 @@ impl Previous {
     pub fn of(report: &Report, card: &Scorecard) -> Previous {
         Previous::new(
             report
-                .indicators
+                .printed
                 .iter()
                 .map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone()))
                 .collect(),
@@ -106,11 +106,12 @@ fn said_alone(what: &str, value: &Value) -> bool {
     what == "Target" || *value != Value::Missing
 }
 
-/// What changed in the indicators' targets and realisasi since `previous`, an indicator added or
-/// left out included; whether anything did.
+/// What changed in the indicators' targets and realisasi as printed since `previous`, an
+/// indicator added or left out included; whether anything did. What the workbooks print, not
+/// what governed them: a revised agreement between two versions changes no cell of the unit's.
 fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
-    for indicator in &report.indicators {
+    for indicator in &report.printed {
         let was = previous.index.get(&indicator.code).map(|&i| (&previous.inputs[i].1, &previous.inputs[i].2));
         for (what, now, at) in [
             ("Target", &indicator.target.value, &indicator.target.at),
@@ -126,7 +127,7 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
             findings.push(changed(at.as_ref(), subject, was, now.shown("(kosong)")));
         }
     }
-    let mut reported: HashSet<&str> = report.indicators.iter().map(|i| i.code.as_str()).collect();
+    let mut reported: HashSet<&str> = report.printed.iter().map(|i| i.code.as_str()).collect();
     for (code, target, realisasi) in &previous.inputs {
         if reported.insert(code) {
             for (what, was) in

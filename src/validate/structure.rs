@@ -70,6 +70,7 @@ mod tests {
                 goal("SS.7", "(tanpa perspektif)"),
             ],
             indicators: Vec::new(),
+            printed: Vec::new(),
             budget: Vec::new(),
             npss: None,
             targets_for: None,

@@ -1002,3 +1002,54 @@ fn a_reprocessed_reports_annotated_copy_shows_its_new_findings() {
     assert!(output.status.success(), "{output:?}");
     assert!(unexplained().iter().any(|c| c == "peringatan"), "{:?}", unexplained());
 }
+
+/// Earlier content sent again counts again, and is reviewed as any report arriving then: against
+/// the agreement that governs now and the version it follows, not left with what its first
+/// arrival found.
+#[test]
+fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
+    let service = Service::start("resent-review");
+    let drops = [
+        ("pk.xlsx", "kr07_2024_agreement_kode.xlsx"),
+        ("laporan.xlsx", "kr07_2024_capaian.xlsx"),
+        ("laporan perbaikan.xlsx", "kr07_2024_budget_columns.xlsx"),
+        // IKU 3's target 96 where the report prints 95, IKU 14 taken out.
+        ("pk revisi.xlsx", "kr07_2024_agreement_v2.xlsx"),
+        ("laporan lagi.xlsx", "kr07_2024_capaian.xlsx"),
+    ];
+    for (i, (name, fixture)) in drops.iter().enumerate() {
+        service.drop_file("KR07", name, &bytes(fixture));
+        service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
+    }
+    let codes: Vec<String> = service.rows(
+        "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id
+          WHERE s.file_name = 'laporan.xlsx' AND f.severity = 'error' ORDER BY f.seq",
+        [],
+        |r| r.get(0),
+    );
+    assert!(codes.iter().any(|c| c == "TARGET_MISMATCH"), "{codes:?}");
+    let row = &service.status(&["--year", "2024", "--unit", "KR07", "--period", "TAHUNAN"])["rows"][0];
+    assert_eq!((row["version"].as_i64(), row["outcome"].as_str()), (Some(3), Some("perlu_perbaikan")), "{row}");
+    assert_eq!(row["errors"].as_i64(), Some(codes.len() as i64), "{row}");
+    // The unit is told the new result, as of a report arriving now: what changed from version 2.
+    let told = |name: &str| {
+        let mail = service.files_in("outbox/mail");
+        let texts = mail.iter().map(|m| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap()));
+        texts.filter(|t| t.contains(&format!("Berkas: {name}"))).collect::<Vec<_>>()
+    };
+    wait_for("the message for the content sent again", Duration::from_secs(20), || {
+        told("laporan lagi.xlsx").len() == 1
+    });
+    let text = &told("laporan lagi.xlsx")[0];
+    assert!(text.contains("Isi berkas ini sama dengan versi 1; kini berlaku kembali sebagai versi 3."), "{text}");
+    assert!(text.contains("Status: perlu perbaikan"), "{text}");
+    assert!(
+        text.contains("Target IKU.3 tertulis 95, sedangkan Perjanjian Kinerja yang berlaku menetapkan 96."),
+        "{text}"
+    );
+    assert!(text.contains("Perubahan dari versi sebelumnya:"), "{text}");
+    // What changed is what the workbooks print: its budget columns, not the targets the revised
+    // agreement set, nor an indicator it prints that the agreement no longer has.
+    assert!(text.contains("  - Pagu IKU.4 berubah dari 30.400.000 menjadi (tidak dilaporkan)"), "{text}");
+    assert!(!text.contains("Target IKU.3 berubah") && !text.contains("IKU.14 berubah"), "{text}");
+}
