@@ -726,10 +726,11 @@ impl Ledger {
 
     /// What governs the unit's reports of the year, as the ledger stood `before` an arrival (all
     /// of it without): its agreement's latest version without errors (a blocked agreement governs
-    /// nothing, as its receipt says), else its plan's latest version. A report that arrived before
-    /// either is governed by the first to arrive after it (the agreement's, else the plan's): the
-    /// year's first agreement governs the reports sent before it, and they are reviewed again
-    /// when it arrives.
+    /// nothing, as its receipt says); a report that arrived before any is governed by the first
+    /// to arrive after it. Only without an agreement does the plan stand in, its latest version
+    /// before the arrival, else the first after. So the year's first agreement governs the
+    /// reports sent before it, those scored against the plan in its place too (whose
+    /// TARGET_FROM_PLAN asked for it), and they are reviewed again when it arrives.
     pub fn governing(&self, unit: &str, year: u16, before: Option<&str>) -> Result<Option<Governing>, StoreError> {
         // ?5: the versions taken before the arrival (the latest), or after it (the earliest).
         let mut stmt = self.conn.prepare_cached(
@@ -741,8 +742,8 @@ impl Ledger {
               LIMIT 1",
         )?;
         let passes: &[bool] = if before.is_some() { &[false, true] } else { &[false] };
-        for &later in passes {
-            for kind in [Kind::Agreement, Kind::Plan] {
+        for kind in [Kind::Agreement, Kind::Plan] {
+            for &later in passes {
                 let found =
                     stmt.query_row(params![unit, year, kind.as_str(), before, later], |r| r.get(0)).optional()?;
                 if let Some(submission_id) = found {
@@ -1710,8 +1711,8 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
-    /// What governs a report: what had arrived before it (a valid agreement, else a plan), else
-    /// the first to arrive after it; a blocked agreement never.
+    /// What governs a report: a valid agreement that had arrived before it, else the first to
+    /// arrive after it; a blocked agreement never; a plan (the same way) only without one.
     #[test]
     fn the_governing_agreement_by_arrival() {
         let (dir, path) = fresh("governing");
@@ -1743,11 +1744,23 @@ mod tests {
         };
         assert_eq!(governing(None), Some((3, Kind::Agreement, false)));
         assert_eq!(governing(Some("5")), Some((3, Kind::Agreement, false)));
-        // After the plan and the blocked agreement: the plan, as it stood.
-        assert_eq!(governing(Some("3")), Some((1, Kind::Plan, false)));
-        // Before everything: the first valid agreement to come.
+        // After the plan and the blocked agreement: the first valid agreement to come, not the
+        // plan standing in for it; before everything, the same.
+        assert_eq!(governing(Some("3")), Some((3, Kind::Agreement, true)));
         assert_eq!(governing(Some("0")), Some((3, Kind::Agreement, true)));
         assert_eq!(ledger.governing("KR08", 2024, Some("0")).unwrap(), None);
+        // A unit with a plan and no agreement: the plan, as it stood or as it came after.
+        ledger
+            .conn
+            .execute_batch(
+                "INSERT INTO submissions (id, sha256, arrival_id, unit, year, period, kind, file_name, received_ms,
+                                          processed_ms, result, stored_path)
+                 VALUES (4, '4', '6', 'KR09', 2024, 'TAHUNAN', 'plan', 'a.xlsx', 0, 0, 'accepted', 'x');
+                 INSERT INTO versions VALUES ('KR09', 2024, 'TAHUNAN', 'plan', 1, 4, '6');",
+            )
+            .unwrap();
+        let governing = |before| ledger.governing("KR09", 2024, before).unwrap().map(|g| (g.submission_id, g.later));
+        assert_eq!((governing(Some("7")), governing(Some("5"))), (Some((4, false)), Some((4, true))));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -197,6 +197,25 @@ fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives()
         .map(Result::unwrap)
         .collect();
     assert_eq!(kinds, [("plan".to_string(), 1), ("realisasi".to_string(), 1)]);
+
+    // The PK arrives, as TARGET_FROM_PLAN asked: the report is reviewed against it, and told.
+    let agreement = crate::common::report_of_kanreg(&bytes("kr07_2024_agreement_kode.xlsx"), "VI", "Medan");
+    service.drop_file("KR06", "pk 2024.xlsx", &agreement);
+    wait_for("the agreement's receipt and the report's review", Duration::from_secs(30), || smtp.messages().len() == 4);
+    let again = smtp.messages().into_iter().map(|m| plain(&m.data)).find(|t| t.contains("dinilai ulang")).unwrap();
+    assert!(again.contains("Laporan ini dikirim sebelum Perjanjian Kinerja 2024 diterima"), "{again}");
+    assert!(again.contains("Status: diterima"), "{again}");
+    let codes: Vec<String> = conn
+        .prepare(
+            "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id
+              WHERE s.file_name = 'laporan 2024.xlsx' ORDER BY f.seq",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(!codes.iter().any(|c| c == "TARGET_FROM_PLAN" || c == "TARGET_MISMATCH"), "{codes:?}");
 }
 
 /// A blocked agreement governs nothing, as its receipt says; a report sent before any agreement
