@@ -11,8 +11,7 @@ use crate::check::Outcome;
 use crate::config::Limits;
 use crate::ingest::sheet::Data;
 use crate::model::amount::display2;
-use crate::model::text::numbers_in;
-use crate::model::{Claim, Kind, Severity, Value};
+use crate::model::{Claim, Field, Kind, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
@@ -127,8 +126,8 @@ fn findings(
             Cell::Text(f.severity.label(language).into()),
             f.at.as_ref().map_or(Cell::Empty, |at| Cell::Link(at.to_string(), place(at))),
             Cell::Text(f.subject.clone()),
-            Cell::Text(numbers_in(&f.found, language).into_owned()),
-            Cell::Text(numbers_in(&f.expected, language).into_owned()),
+            Cell::Text(f.code.shown(Field::Found, &f.found, language).into_owned()),
+            Cell::Text(f.code.shown(Field::Expected, &f.expected, language).into_owned()),
             Cell::Text(f.message_in(language)),
         ]);
     }

@@ -16,9 +16,9 @@ mod mark;
 mod plan;
 
 use crate::config::Config;
-use crate::model::text::{numbers_in, shown_name};
+use crate::model::text::shown_name;
 use crate::model::time::local;
-use crate::model::{Kind, Language, Period, Verdict};
+use crate::model::{Code, Field, Kind, Language, Period, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, Table, TableColumn, Workbook, Worksheet, XlsxError};
@@ -388,7 +388,8 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
             let r = i as u32 + 1;
             let severity =
                 crate::model::Severity::from_name(&f.severity).map_or(f.severity.as_str(), |s| s.label(language));
-            let (found, expected) = (numbers_in(&f.found, language), numbers_in(&f.expected, language));
+            let found = Code::shown_by_name(&f.code, Field::Found, &f.found, language);
+            let expected = Code::shown_by_name(&f.code, Field::Expected, &f.expected, language);
             let cells = [
                 f.unit.as_str(),
                 f.sheet.as_deref().unwrap_or(""),

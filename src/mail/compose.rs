@@ -7,9 +7,8 @@
 
 use crate::model::amount::{display2_in, stored_decimal};
 use crate::model::plan::Source;
-use crate::model::text::numbers_in;
 use crate::model::time::{Zone, local};
-use crate::model::{Language, Verdict};
+use crate::model::{Code, Field, Language, Verdict};
 use crate::store::{Attachment, Draft, Facts, Reading, Recorded, Standing};
 use rust_decimal::Decimal;
 
@@ -463,7 +462,8 @@ fn findings_table(reading: &Reading, lang: Language) -> String {
     }
     table.push_str("</tr>");
     for f in reading.findings.iter().filter(|f| f.severity == "error") {
-        let (found, expected) = (numbers_in(&f.found, lang), numbers_in(&f.expected, lang));
+        let found = Code::shown_by_name(f.code, Field::Found, &f.found, lang);
+        let expected = Code::shown_by_name(f.code, Field::Expected, &f.expected, lang);
         let cells = [
             f.sheet.as_deref().unwrap_or(""),
             f.cell.as_deref().unwrap_or(""),
@@ -493,7 +493,8 @@ fn findings_csv(reading: &Reading, lang: Language) -> String {
     for f in &reading.findings {
         let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
         let severity = crate::model::Severity::from_name(f.severity).map_or(f.severity, |s| s.label(lang));
-        let (found, expected) = (numbers_in(&f.found, lang), numbers_in(&f.expected, lang));
+        let found = Code::shown_by_name(f.code, Field::Found, &f.found, lang);
+        let expected = Code::shown_by_name(f.code, Field::Expected, &f.expected, lang);
         let fields = [f.code, severity, sheet, cell, &f.subject, &found, &expected, &f.message];
         csv.push_str(&fields.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(";"));
         csv.push_str("\r\n");

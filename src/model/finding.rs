@@ -94,6 +94,38 @@ impl fmt::Display for CellRef {
     }
 }
 
+/// One of a finding's two values: what the workbook says, or what it should.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Found,
+    Expected,
+}
+
+impl Code {
+    /// A finding's value as its message, a Temuan sheet, a mail's table or CSV shows it: quoted
+    /// in the message, it is the cell's text as the unit typed it (`"289.971"`, thousands);
+    /// otherwise a number kinerja writes, with the decimal mark of `language` (`99,27`).
+    pub fn shown<'v>(self, field: Field, value: &'v str, language: Language) -> Cow<'v, str> {
+        let quoted = match field {
+            Field::Found => "\"{found}\"",
+            Field::Expected => "\"{expected}\"",
+        };
+        if self.template(language).contains(quoted) {
+            Cow::Borrowed(value)
+        } else {
+            super::text::numbers_in(value, language)
+        }
+    }
+
+    /// [`Code::shown`] for a finding recorded by its code's name.
+    pub fn shown_by_name<'v>(code: &str, field: Field, value: &'v str, language: Language) -> Cow<'v, str> {
+        match Code::parse(code) {
+            Some(code) => code.shown(field, value, language),
+            None => super::text::numbers_in(value, language),
+        }
+    }
+}
+
 macro_rules! codes {
     ($($variant:ident => $code:literal, $severity:ident, $id:literal, $en:literal;)*) => {
         /// Every finding kinerja can raise. The string codes are stable: units and planners
@@ -427,13 +459,8 @@ impl Finding {
     /// The message in `language`, with the place prefixed where the finding has one.
     pub fn message_in(&self, language: Language) -> String {
         let template = self.code.template(language);
-        // A value quoted in the message is the cell's text as typed; any other is a number kinerja
-        // writes, with the decimal mark of the message's language.
-        fn shown<'v>(template: &str, quoted: &str, value: &'v str, language: Language) -> Cow<'v, str> {
-            if template.contains(quoted) { Cow::Borrowed(value) } else { super::text::numbers_in(value, language) }
-        }
-        let found = shown(template, "\"{found}\"", &self.found, language);
-        let expected = shown(template, "\"{expected}\"", &self.expected, language);
+        let found = self.code.shown(Field::Found, &self.found, language);
+        let expected = self.code.shown(Field::Expected, &self.expected, language);
         let placeholders = [("{subject}", self.subject.as_str()), ("{found}", &found), ("{expected}", &expected)];
         // One pass over the template: a value that itself reads `{found}` stays as it is.
         let mut message = String::with_capacity(template.len() + 64);

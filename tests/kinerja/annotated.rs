@@ -150,3 +150,18 @@ fn a_hidden_row_with_a_finding_is_shown_in_the_copy() {
     assert!(copy.contains("<col min=\"6\" max=\"6\" width=\"0\" hidden=\"1\" customWidth=\"1\"/>"), "{copy}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The Temuan sheet shows a cell's text as the unit typed it: "289.971" (thousands, in a column
+/// in thousands of rupiah) is not turned into "289,971", which reads as two hundred and eighty-nine.
+#[test]
+fn the_temuan_sheet_quotes_a_cells_text_as_typed() {
+    let dir = std::env::temp_dir().join(format!("kinerja-annotated-typed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let copy = annotate(&reviewed("kr07_2024_budget_thousands_ambiguous.xlsx", None), "ribuan", &dir);
+    let temuan = ranges(&copy).pop().unwrap().2;
+    let row = temuan.rows().find(|r| r.get(2).is_some_and(|c| *c == "Tabel 3.2!G6")).unwrap();
+    assert_eq!(row[0], Data::String("NUMBER_AMBIGUOUS".into()));
+    // Tertulis as typed; Seharusnya the number kinerja read.
+    assert_eq!((row[4].to_string(), row[5].to_string()), ("289.971".to_string(), "289971".to_string()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
