@@ -163,7 +163,8 @@ pub struct Governing {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
     pub id: i64,
-    /// The arrival that first brought its content.
+    /// The arrival it is reviewed as of: the one that made its latest version (its content sent
+    /// again counts as of the resend), else the one that first brought its content.
     pub arrival_id: String,
     /// Its content's SHA-256, as received.
     pub sha256: String,
@@ -792,8 +793,11 @@ impl Ledger {
     pub fn find_submission(&self, key: &str) -> Result<Option<Stored>, StoreError> {
         let by_id = key.parse::<i64>().ok();
         let mut stmt = self.conn.prepare(
-            "SELECT id, arrival_id, sha256, stored_path, unit, file_name FROM submissions
-             WHERE id = ?1 OR (?2 <> '' AND sha256 LIKE ?2 || '%') LIMIT 2",
+            "SELECT s.id, COALESCE((SELECT v.arrival_id FROM versions v WHERE v.submission_id = s.id
+                                      ORDER BY v.version DESC LIMIT 1), s.arrival_id),
+                    s.sha256, s.stored_path, s.unit, s.file_name
+               FROM submissions s
+              WHERE s.id = ?1 OR (?2 <> '' AND s.sha256 LIKE ?2 || '%') LIMIT 2",
         )?;
         let prefix = if key.len() >= 6 && key.chars().all(|c| c.is_ascii_hexdigit()) { key } else { "" };
         let rows: Vec<Stored> = stmt

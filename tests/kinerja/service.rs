@@ -1052,4 +1052,22 @@ fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
     // agreement set, nor an indicator it prints that the agreement no longer has.
     assert!(text.contains("  - Pagu IKU.4 berubah dari 30.400.000 menjadi (tidak dilaporkan)"), "{text}");
     assert!(!text.contains("Target IKU.3 berubah") && !text.contains("IKU.14 berubah"), "{text}");
+
+    // Read again, it is reviewed as of the arrival that made it count: the same findings.
+    let recorded = |service: &Service| {
+        service.rows(
+            "SELECT f.code || ' ' || f.subject FROM findings f JOIN submissions s ON s.id = f.submission_id
+              WHERE s.file_name = 'laporan.xlsx' ORDER BY f.seq",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+    };
+    let before = recorded(&service);
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--config", "kinerja.toml", "reprocess", "2"])
+        .current_dir(&service.dir)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains("read again"), "{output:?}");
+    assert_eq!(recorded(&service), before);
 }
