@@ -187,6 +187,25 @@ impl Printed {
     }
 }
 
+/// An indicator's target and realisasi values as a version printed them (where is not kept):
+/// what the ledger keeps of a version for the next one to be compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub code: String,
+    pub target: Value,
+    pub realisasi: Value,
+}
+
+impl From<&Printed> for Input {
+    fn from(printed: &Printed) -> Input {
+        Input {
+            code: printed.code.clone(),
+            target: printed.target.value.clone(),
+            realisasi: printed.realisasi.value.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalRow {
     /// `SS.<n>`.

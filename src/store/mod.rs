@@ -301,8 +301,8 @@ fn stored_indicator(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredIndicator> 
 /// What a report said that its next version is compared with.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Said {
-    /// Each indicator's code, target and realisasi.
-    pub inputs: Vec<(String, Value, Value)>,
+    /// Each indicator's target and realisasi as printed.
+    pub inputs: Vec<model::Input>,
     /// Each budget line's scope, code, pagu and realisasi.
     pub budget: Vec<model::BudgetAmounts>,
     /// Each value the unit computed itself, by the subject its finding names.
@@ -699,11 +699,11 @@ impl Ledger {
             .conn
             .prepare_cached("SELECT code, target, realisasi FROM inputs WHERE submission_id = ?1 ORDER BY seq")?
             .query_map([submission_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    Value::from_stored(r.get::<_, Option<String>>(1)?.as_deref()),
-                    Value::from_stored(r.get::<_, Option<String>>(2)?.as_deref()),
-                ))
+                Ok(model::Input {
+                    code: r.get(0)?,
+                    target: Value::from_stored(r.get::<_, Option<String>>(1)?.as_deref()),
+                    realisasi: Value::from_stored(r.get::<_, Option<String>>(2)?.as_deref()),
+                })
             })?
             .collect::<Result<_, _>>()?;
         let budget = self
@@ -1850,7 +1850,8 @@ mod tests {
         let expected = [("IKU.3", "101.3"), ("NKP Customer", "30.1"), ("NPSS", "99.10"), ("SS.2", "100.5")];
         let expected = expected.iter().chain(&[("Serapan IKU.4", "98.6")]).map(|(s, v)| (s.to_string(), v.to_string()));
         assert_eq!(claims, expected.collect::<Vec<_>>());
-        assert_eq!(said.inputs[0], ("IKU.3".to_string(), number("91"), number("92.20")));
+        let input = |code: &str, target, realisasi| model::Input { code: code.into(), target, realisasi };
+        assert_eq!(said.inputs[0], input("IKU.3", number("91"), number("92.20")));
         let goal: (String, String, String) = ledger
             .conn
             .query_row("SELECT code, perspective, cell FROM goals", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -1934,7 +1935,8 @@ mod tests {
         assert!(ledger.unconsolidated().unwrap().is_empty());
         let said = ledger.previous("KR07", 2024, Period::Year, Kind::Realisasi, None).unwrap().unwrap();
         let number = |text: &str| Value::Number(text.parse().unwrap());
-        assert_eq!(said.inputs, [("IKU.3".to_string(), number("95"), number("99.01"))]);
+        let input = model::Input { code: "IKU.3".into(), target: number("95"), realisasi: number("99.01") };
+        assert_eq!(said.inputs, [input]);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -2,7 +2,7 @@
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
 use crate::model::amount::{display_rupiah, display2};
-use crate::model::{BudgetAmounts, BudgetScope, CellRef, Claim, Code, Finding, Report, Scorecard, Value};
+use crate::model::{BudgetAmounts, BudgetScope, CellRef, Claim, Code, Finding, Input, Report, Scorecard, Value};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -14,8 +14,8 @@ fn same(before: Option<&Decimal>, now: &str) -> bool {
 /// What the previous version said: its inputs, its budget and the values it computed itself.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Previous {
-    /// Each indicator's (code, target, realisasi), in the order printed.
-    inputs: Vec<(String, Value, Value)>,
+    /// Each indicator's target and realisasi, in the order printed.
+    inputs: Vec<Input>,
     /// Indicator code → its place in `inputs`.
     index: HashMap<String, usize>,
     /// Each budget line's (scope, code, pagu, realisasi), in the order printed.
@@ -27,16 +27,16 @@ pub struct Previous {
 }
 
 impl Previous {
-    /// From what the ledger kept of it: each indicator's (code, target, realisasi), each budget
+    /// From what the ledger kept of it: each indicator's target and realisasi, each budget
     /// line's (scope, code, pagu, realisasi), and its claims by subject.
     pub fn new(
-        inputs: Vec<(String, Value, Value)>,
+        inputs: Vec<Input>,
         budget: Vec<BudgetAmounts>,
         claims: impl IntoIterator<Item = (String, Decimal)>,
     ) -> Previous {
         let mut index = HashMap::with_capacity(inputs.len());
-        for (i, (code, ..)) in inputs.iter().enumerate() {
-            index.entry(code.clone()).or_insert(i);
+        for (i, input) in inputs.iter().enumerate() {
+            index.entry(input.code.clone()).or_insert(i);
         }
         let mut budget_index = HashMap::with_capacity(budget.len());
         for (i, (scope, code, ..)) in budget.iter().enumerate() {
@@ -48,11 +48,7 @@ impl Previous {
     /// From a scored report, as it is compared with its next version.
     pub fn of(report: &Report, card: &Scorecard) -> Previous {
         Previous::new(
-            report
-                .printed
-                .iter()
-                .map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone()))
-                .collect(),
+            report.printed.iter().map(Input::from).collect(),
             card.budget.iter().map(|l| (l.scope.as_str().to_string(), l.code.clone(), l.pagu, l.realisasi)).collect(),
             claims(report, card).into_iter().map(|(subject, claim)| (subject, claim.value)),
         )
@@ -112,7 +108,8 @@ fn said_alone(what: &str, value: &Value) -> bool {
 fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
     for indicator in &report.printed {
-        let was = previous.index.get(&indicator.code).map(|&i| (&previous.inputs[i].1, &previous.inputs[i].2));
+        let was =
+            previous.index.get(&indicator.code).map(|&i| (&previous.inputs[i].target, &previous.inputs[i].realisasi));
         for (what, now, at) in [
             ("Target", &indicator.target.value, &indicator.target.at),
             ("Realisasi", &indicator.realisasi.value, &indicator.realisasi.at),
@@ -128,7 +125,7 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
         }
     }
     let mut reported: HashSet<&str> = report.printed.iter().map(|i| i.code.as_str()).collect();
-    for (code, target, realisasi) in &previous.inputs {
+    for Input { code, target, realisasi } in &previous.inputs {
         if reported.insert(code) {
             for (what, was) in
                 [("Target", target), ("Realisasi", realisasi)].into_iter().filter(|(w, v)| said_alone(w, v))
