@@ -1,6 +1,6 @@
 //! Finding tables by their header words: which column holds what, over one or two header rows.
 
-use super::identity::period_named;
+use super::identity::periods_named;
 use super::sheet::Sheet;
 use crate::model::Period;
 use crate::model::unit::normalise;
@@ -106,7 +106,11 @@ impl<T> Default for ColumnChoice<T> {
 /// values are then missing, never another year's or quarter's.
 fn choose<T: Copy + PartialEq>(mut header: Header, marks: &[(u32, T)], wanted: Option<T>) -> (Header, ColumnChoice<T>) {
     let mut choice = ColumnChoice::default();
-    let mark_of = |col: u32| marks.iter().find(|(c, _)| *c == col).map(|(_, m)| *m);
+    // A column may bear more than one mark: "s.d. Juni" is the second quarter to date or the
+    // first semester.
+    let marks_of = |col: u32| marks.iter().filter(move |(c, _)| *c == col).map(|(_, m)| *m);
+    let marked_col = |col: u32| marks_of(col).next().is_some();
+    let wanted_in = |col: u32| wanted.is_some_and(|w| marks_of(col).any(|m| m == w));
     let mut roles: Vec<Role> = Vec::new();
     for (_, role) in &header.columns {
         if !roles.contains(role) {
@@ -115,22 +119,29 @@ fn choose<T: Copy + PartialEq>(mut header: Header, marks: &[(u32, T)], wanted: O
     }
     for role in roles {
         let of_role: Vec<u32> = header.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect();
-        let marked: Vec<(u32, T)> = of_role.iter().filter_map(|c| mark_of(*c).map(|m| (*c, m))).collect();
+        let marked: Vec<u32> = of_role.iter().copied().filter(|c| marked_col(*c)).collect();
         if marked.len() < 2 {
             continue;
         }
-        let unmarked = of_role.iter().any(|c| mark_of(*c).is_none());
-        let keep = wanted.and_then(|w| marked.iter().find(|(_, m)| *m == w)).map(|(c, _)| *c);
-        let same: Vec<u32> = marked.iter().filter(|(_, m)| Some(*m) == wanted).map(|(c, _)| *c).collect();
+        let unmarked = of_role.iter().any(|c| !marked_col(*c));
+        // Every column bearing the wanted mark stays: a choice by period may still tell apart
+        // those of the report's year ("s.d. Juni 2024" beside "s.d. September 2024").
+        let same: Vec<u32> = marked.iter().copied().filter(|c| wanted_in(*c)).collect();
+        let keep = same.first().copied();
         if same.len() > 1 {
-            choice.twice.push((role, same));
+            choice.twice.push((role, same.clone()));
         }
-        header.columns.retain(|(c, r)| *r != role || Some(*c) == keep || mark_of(*c).is_none());
-        let offered = marked.iter().map(|(_, m)| *m);
+        header.columns.retain(|(c, r)| *r != role || same.contains(c) || !marked_col(*c));
+        let mut offered: Vec<T> = Vec::new();
+        for m in marked.iter().flat_map(|c| marks_of(*c)) {
+            if !offered.contains(&m) {
+                offered.push(m);
+            }
+        }
         match (keep, unmarked) {
-            (Some(_), _) => choice.ignored.push((role, offered.filter(|m| Some(*m) != wanted).collect())),
-            (None, true) => choice.ignored.push((role, offered.collect())),
-            (None, false) => choice.uncertain.push((role, offered.collect())),
+            (Some(_), _) => choice.ignored.push((role, offered.into_iter().filter(|m| Some(*m) != wanted).collect())),
+            (None, true) => choice.ignored.push((role, offered)),
+            (None, false) => choice.uncertain.push((role, offered)),
         }
     }
     (header, choice)
@@ -146,10 +157,10 @@ impl Header {
         self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
     }
 
-    /// The period the column of `role` names, if it names one (`Target TW III`).
-    pub fn period_of(&self, role: Role) -> Option<Period> {
-        let col = self.col(role)?;
-        self.periods.iter().find(|(c, _)| *c == col).map(|(_, p)| *p)
+    /// Whether the column of `role` names `period` (`Target TW III`, `Target s.d. Juni` for the
+    /// second quarter or the first semester).
+    pub fn names_period(&self, role: Role, period: Period) -> bool {
+        self.col(role).is_some_and(|col| self.periods.contains(&(col, period)))
     }
 
     pub fn has(&self, role: Role) -> bool {
@@ -164,8 +175,14 @@ impl Header {
         year: Option<u16>,
         period: Option<Period>,
     ) -> (Header, ColumnChoice<u16>, ColumnChoice<Period>) {
-        let (header, years) = choose(self.clone(), &self.years, year);
-        let (header, periods) = choose(header, &self.periods, period);
+        let (header, mut years) = choose(self.clone(), &self.years, year);
+        let (header, mut periods) = choose(header, &self.periods, period);
+        // Columns left twice are said once, as they are left after both choices.
+        for (role, cols) in years.twice.iter_mut().chain(periods.twice.iter_mut()) {
+            cols.retain(|c| header.columns.contains(&(*c, *role)));
+        }
+        years.twice.retain(|(role, cols)| cols.len() > 1 && !periods.twice.iter().any(|(r, _)| r == role));
+        periods.twice.retain(|(_, cols)| cols.len() > 1);
         (header, years, periods)
     }
 
@@ -389,7 +406,8 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
-    let periods = texts.iter().filter_map(|(col, text)| period_named(text).map(|p| (*col, p))).collect();
+    let periods =
+        texts.iter().flat_map(|(col, text)| periods_named(text).into_iter().map(move |p| (*col, p))).collect();
     let caption = caption_scale(sheet, row);
     let scales = texts.iter().filter_map(|(col, text)| scale_in(text).or(caption).map(|s| (*col, s))).collect();
     Some(Header { family, first_row: row, last_row, columns, years, periods, scales })
@@ -440,9 +458,15 @@ mod tests {
         let (annual, _, choice) = quarters.for_report(Some(2024), Some(Period::Year));
         assert_eq!(annual.col(Role::Target), Some(1));
         assert_eq!(choice.ignored, vec![(Role::Target, vec![Period::Tw1, Period::Tw2])]);
-        assert_eq!(period_named("Realisasi TW III"), Some(Period::Tw3));
-        assert_eq!(period_named("Target Triwulan ke-2"), Some(Period::Tw2));
-        assert_eq!(period_named("Realisasi"), None);
+        assert_eq!(periods_named("Realisasi TW III"), [Period::Tw3]);
+        assert_eq!(periods_named("Target Triwulan ke-2"), [Period::Tw2]);
+        assert_eq!(periods_named("Realisasi"), []);
+        // Months name the periods they can be.
+        assert_eq!(periods_named("Realisasi s.d. September 2024"), [Period::Tw3]);
+        assert_eq!(periods_named("Realisasi Juli - September"), [Period::Tw3]);
+        assert_eq!(periods_named("Realisasi s.d. Juni 2024"), [Period::Tw2, Period::S1]);
+        assert_eq!(periods_named("Januari - Desember"), [Period::Year, Period::Tw4]);
+        assert_eq!(periods_named("Realisasi Februari - April"), []);
         assert_eq!(year_in("Target (Rp 1.000)"), None);
     }
 

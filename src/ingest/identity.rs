@@ -108,22 +108,13 @@ fn month_of(word: &str) -> Option<u32> {
     (1..).zip(MONTHS).find(|(_, (id, en))| word == *id || word == *en).map(|(n, _)| n)
 }
 
-/// What a title's months say of the period it reports: a range from its first month to its last
-/// ("Periode Januari s.d. September Tahun 2024", "Juli - September 2024") or up to one month
-/// ("s.d. September 2024"). Only in a report's title, which names the report (laporan, kinerja,
-/// capaian), its year and (the caller sees to it) its unit: a note's months are the note's
-/// ("Survei IKM Juli - September 2024", "Realisasi capaian kinerja s.d. September 2024"), and a
-/// date ("Palembang, 10 Januari 2025") names none. `Err` for
-/// months that name no period of kinerja's ("Bulan Juni", "Februari - April") or two ("Januari -
-/// Juni": the second quarter, cumulative, or the first semester).
-fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
-    let titled = words.iter().any(|w| ["laporan", "kinerja", "capaian", "lkj", "lakip"].contains(w));
-    if !titled || !words.iter().any(|w| year_of(w).is_some()) {
-        return None;
-    }
+/// The months `words` span, first to last: a range ("Januari s.d. September", "Juli -
+/// September") or up to one month ("s.d. September", "sampai dengan 30 September", cumulative
+/// from January). `Err` for one month on its own ("Bulan Juni"), which spans no period.
+fn month_span(words: &[&str]) -> Option<Result<(u32, u32), ()>> {
     let months: Vec<(usize, u32)> = words.iter().enumerate().filter_map(|(i, w)| Some((i, month_of(w)?))).collect();
-    let (first, last) = match months[..] {
-        [] => return None,
+    match months[..] {
+        [] => None,
         [(i, month)] => {
             let before = |n: usize| i.checked_sub(n).map_or("", |j| words[j]);
             let (said, prior) = match before(1).parse::<u8>() {
@@ -131,26 +122,66 @@ fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
                 Err(_) => (before(1), before(2)),
             };
             match said {
-                "bulan" => return Some(Err(())),
-                "sd" | "sampai" | "hingga" | "dengan" => (1, month),
-                "d" if prior == "s" => (1, month),
-                _ => return None,
+                "bulan" => Some(Err(())),
+                "sd" | "sampai" | "hingga" | "dengan" => Some(Ok((1, month))),
+                "d" if prior == "s" => Some(Ok((1, month))),
+                _ => None,
             }
         }
-        [(_, first), .., (_, last)] => (first, last),
-    };
-    let quarter = (last % 3 == 0 && (first == 1 || first + 2 == last)).then(|| Period::quarter(last / 3));
-    Some(match (first, last) {
-        (1, 12) => Ok(Period::Year),
-        (7, 12) => Ok(Period::S2),
-        (1, 6) => Err(()),
-        _ => quarter.flatten().ok_or(()),
-    })
+        [(_, first), .., (_, last)] => Some(Ok((first, last))),
+    }
+}
+
+/// The periods of kinerja's a span of months can be: a quarter's own months or a quarter to
+/// date ("Juli - September", "s.d. September": TW III), a semester (S1 or TW II to date for
+/// "Januari - Juni"; S2), the year (or TW IV to date). None for any other span.
+fn periods_spanned((first, last): (u32, u32)) -> Vec<Period> {
+    let quarter = (last % 3 == 0 && (first == 1 || first + 2 == last)).then(|| Period::quarter(last / 3)).flatten();
+    match (first, last) {
+        (1, 12) => vec![Period::Year, Period::Tw4],
+        (7, 12) => vec![Period::S2],
+        (1, 6) => vec![Period::Tw2, Period::S1],
+        _ => quarter.into_iter().collect(),
+    }
+}
+
+/// What a title's months say of the period it reports: the one its span of months names
+/// ([`month_span`]; "Januari - Desember" is the annual report). Only in a report's title, which
+/// names the report (laporan, kinerja, capaian), its year and (the caller sees to it) its unit:
+/// a note's months are the note's ("Survei IKM Juli - September 2024", "Realisasi capaian
+/// kinerja s.d. September 2024"), and a date ("Palembang, 10 Januari 2025") names none. `Err`
+/// for months that name no period of kinerja's ("Bulan Juni", "Februari - April") or two
+/// ("Januari - Juni": the second quarter, cumulative, or the first semester).
+fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
+    let titled = words.iter().any(|w| ["laporan", "kinerja", "capaian", "lkj", "lakip"].contains(w));
+    if !titled || !words.iter().any(|w| year_of(w).is_some()) {
+        return None;
+    }
+    Some(month_span(words)?.and_then(|span| match periods_spanned(span)[..] {
+        [Period::Year, ..] => Ok(Period::Year),
+        [one] => Ok(one),
+        _ => Err(()),
+    }))
+}
+
+/// The periods a column header names: the one it names by its words ("Realisasi TW III",
+/// "Triwulan II", "Tahunan"), else those its months can be ("Realisasi s.d. September 2024": TW
+/// III; "Januari - Juni": TW II or S1). Empty when it names none.
+pub fn periods_named(text: &str) -> Vec<Period> {
+    if let Some(period) = period_named(text) {
+        return vec![period];
+    }
+    let words = normalise(text);
+    let words: Vec<&str> = words.split_whitespace().collect();
+    match month_span(&words) {
+        Some(Ok(span)) => periods_spanned(span),
+        _ => Vec::new(),
+    }
 }
 
 /// The one period a column header names ("Realisasi TW III", "Triwulan II", "Tahunan"), if it
 /// names exactly one.
-pub fn period_named(text: &str) -> Option<Period> {
+fn period_named(text: &str) -> Option<Period> {
     let words = normalise(text);
     let words: Vec<&str> = words.split_whitespace().collect();
     let named: Vec<Period> = (0..words.len()).filter_map(|i| period_at(words[i], next_word(&words, i)).0).collect();

@@ -649,7 +649,7 @@ fn read_sheets(
         read_families.push(found.header.family);
         let (header, years, periods) = found.header.for_report(year, period);
         if indicator_table {
-            targets_for = header.period_of(header::Role::Target).filter(|p| *p != Period::Year && Some(*p) == period);
+            targets_for = period.filter(|p| *p != Period::Year && header.names_period(header::Role::Target, *p));
         }
         let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
         let year_words = ColumnWords { noun: "tahun", ignored: Code::ColumnsIgnored, example: "Tahun 2024" };

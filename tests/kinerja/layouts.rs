@@ -376,3 +376,21 @@ fn the_report_quarters_column_is_scored_among_the_quarters() {
     assert_eq!(named, [("Realisasi TW3 (Capaian TW)", "G, H", "G")]);
     assert!(findings(&check_fixture("kr07_2024_tw3_quarter_columns.xlsx"), Code::ColumnsTwice).is_empty());
 }
+
+/// Quarters headed by their months are told apart as quarters headed TW I … TW IV are: by the
+/// months ("Juli - September") or the months to date ("s.d. September 2024", each column of the
+/// report's year); the first column (January to March) was read without a word.
+#[test]
+fn the_report_quarters_column_is_told_by_its_months() {
+    for (fixture, ignored) in [
+        ("kr07_2024_tw3_month_columns.xlsx", "TW1, TW2, TW4"),
+        ("kr07_2024_tw3_months_to_date.xlsx", "TW1, TW2, S1, TAHUNAN, TW4"),
+    ] {
+        let outcome = check_fixture(fixture);
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{fixture}: {:#?}", outcome.findings);
+        assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "99.27", "{fixture}");
+        let set_aside = findings(&outcome, Code::PeriodColumnsIgnored);
+        assert_eq!((set_aside[0].found.as_str(), set_aside[0].expected.as_str()), (ignored, "TW3"), "{fixture}");
+        assert!(findings(&outcome, Code::ColumnsTwice).is_empty(), "{fixture}");
+    }
+}
