@@ -186,6 +186,18 @@ impl Header {
         (header, years, periods)
     }
 
+    /// The roles whose values are read (targets, realisasi, pagu and realisasi anggaran) that
+    /// still have two columns or more, and those columns: only the first is read. Roles in
+    /// `said` are left out (named with the year or period they share already).
+    pub fn read_twice(&self, said: &[Role]) -> Vec<(Role, Vec<u32>)> {
+        [Role::Target, Role::Realisasi, Role::Pagu, Role::BudgetRealisasi]
+            .into_iter()
+            .filter(|role| !said.contains(role))
+            .map(|role| (role, self.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect::<Vec<_>>()))
+            .filter(|(_, cols)| cols.len() > 1)
+            .collect()
+    }
+
     pub fn span(&self) -> (u32, u32) {
         let cols = self.columns.iter().map(|(c, _)| *c);
         (cols.clone().min().unwrap_or(0), cols.max().unwrap_or(0))

@@ -521,21 +521,20 @@ fn column_findings<T: Copy + std::fmt::Display>(
     choice: &header::ColumnChoice<T>,
     wanted: Option<T>,
     words: ColumnWords,
-    (at, sheet): (&crate::model::CellRef, &str),
+    (at, sheet, rows): (&crate::model::CellRef, &Sheet, (u32, u32)),
     findings: &mut Vec<Finding>,
 ) {
+    let name = &sheet.name;
     let list = |marks: &[T]| marks.iter().map(T::to_string).collect::<Vec<_>>().join(", ");
     for (role, left) in &choice.ignored {
-        let subject = format!("{} ({sheet})", table::role_label(*role));
+        let subject = format!("{} ({name})", table::role_label(*role));
         let expected = wanted.map(|w| w.to_string()).unwrap_or_default();
         findings.push(Finding::new(words.ignored, Some(at.clone()), subject).found(list(left)).expected(expected));
     }
     if let Some(wanted) = wanted {
         for (role, cols) in &choice.twice {
-            let subject = format!("{} {wanted} ({sheet})", table::role_label(*role));
-            let letters: Vec<String> = cols.iter().map(|c| crate::model::CellRef::column_letters(*c)).collect();
-            let finding = Finding::new(Code::ColumnsTwice, Some(at.clone()), subject);
-            findings.push(finding.found(letters.join(", ")).expected(&letters[0]));
+            let subject = format!("{} {wanted} ({name})", table::role_label(*role));
+            findings.extend(columns_twice(subject, cols, at, sheet, rows));
         }
     }
     let noun = words.noun;
@@ -551,6 +550,42 @@ fn column_findings<T: Copy + std::fmt::Display>(
         let found = format!("ada untuk {noun} {}", list(offered));
         findings.push(Finding::new(Code::ReadingUncertain, Some(at.clone()), subject).found(found).expected(expected));
     }
+}
+
+/// The columns of `subject`, the first of which is read (the others but those empty in every
+/// row of the table): `COLUMNS_TWICE` (a warning) while they hold the same in every row, else
+/// `COLUMNS_DIFFER` (an error: which one the unit means cannot be told), at the first row where
+/// they differ, quoting its cells. Nothing when only the first is left.
+fn columns_twice(
+    subject: String,
+    cols: &[u32],
+    at: &crate::model::CellRef,
+    sheet: &Sheet,
+    rows: (u32, u32),
+) -> Option<Finding> {
+    let filled = |col: u32| (rows.0..=rows.1).any(|row| !sheet.is_blank(row, col));
+    let cols: Vec<u32> =
+        cols.iter().copied().enumerate().filter(|(i, c)| *i == 0 || filled(*c)).map(|(_, c)| c).collect();
+    if cols.len() < 2 {
+        return None;
+    }
+    let letters: Vec<String> = cols.iter().map(|c| crate::model::CellRef::column_letters(*c)).collect();
+    let differs = (rows.0..=rows.1).find(|row| cols.iter().any(|c| sheet.get(*row, *c) != sheet.get(*row, cols[0])));
+    let Some(row) = differs else {
+        let twice = Finding::new(Code::ColumnsTwice, Some(at.clone()), subject);
+        return Some(twice.found(letters.join(", ")).expected(&letters[0]));
+    };
+    let quoted: Vec<String> = cols
+        .iter()
+        .map(|c| {
+            let place = crate::model::CellRef::new(&sheet.name, row, *c);
+            let text = cell::read(sheet.get(row, *c)).text;
+            format!("{}: {}", place.a1(), if text.is_empty() { "(kosong)" } else { text.as_ref() })
+        })
+        .collect();
+    let second = cols.iter().find(|c| sheet.get(row, **c) != sheet.get(row, cols[0])).copied().unwrap_or(cols[0]);
+    let differ = Finding::new(Code::ColumnsDiffer, Some(crate::model::CellRef::new(&sheet.name, row, second)), subject);
+    Some(differ.found(quoted.join(" | ")).expected(&letters[0]))
 }
 
 /// The rows and read columns of a table that its sheet hides, said: they are read and scored as
@@ -655,8 +690,15 @@ fn read_sheets(
         let year_words = ColumnWords { noun: "tahun", ignored: Code::ColumnsIgnored, example: "Tahun 2024" };
         let period_words =
             ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
-        column_findings(&years, year, year_words, (&at, &sheet.name), &mut parts.findings);
-        column_findings(&periods, period, period_words, (&at, &sheet.name), &mut parts.findings);
+        column_findings(&years, year, year_words, (&at, sheet, found.rows), &mut parts.findings);
+        column_findings(&periods, period, period_words, (&at, sheet, found.rows), &mut parts.findings);
+        // Two columns of a role that name nothing apart ("Realisasi" over "Kumulatif | Bulan ini"):
+        // the first is read, and said.
+        let said: Vec<header::Role> = years.twice.iter().chain(&periods.twice).map(|(role, _)| *role).collect();
+        for (role, cols) in header.read_twice(&said) {
+            let subject = format!("{} ({})", table::role_label(role), sheet.name);
+            parts.findings.extend(columns_twice(subject, &cols, &at, sheet, found.rows));
+        }
         parts.findings.extend(hidden_in_table(sheet, &header, found.rows.1, &at));
         table::read(sheet, &header, found.rows, &mut parts);
     }

@@ -290,6 +290,9 @@ codes! {
     ColumnsTwice => "COLUMNS_TWICE", Warning,
         "Ada beberapa kolom {subject}: kolom {found}; yang dinilai kolom {expected}, yang pertama. Hapus kolom yang tidak dimaksud, atau bedakan judulnya.",
         "There are several {subject} columns: columns {found}; column {expected}, the first, is scored. Remove the one not meant, or tell them apart in their headers.";
+    ColumnsDiffer => "COLUMNS_DIFFER", Error,
+        "Ada beberapa kolom {subject} dan isinya berbeda: \"{found}\"; yang dinilai kolom {expected}, yang pertama, tetapi tidak dapat dipastikan itu yang dimaksud. Hapus kolom yang tidak dimaksud, atau bedakan judulnya (misalnya \"Realisasi TW III\").",
+        "There are several {subject} columns and they differ: \"{found}\"; column {expected}, the first, is scored, but it cannot be told that it is the one meant. Remove the one not meant, or tell them apart in their headers (such as \"Realisasi TW III\").";
     TableIgnored => "TABLE_IGNORED", Info,
         "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
         "A second performance table ({found}) is not read; the table at {expected} is scored.";

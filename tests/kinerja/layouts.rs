@@ -393,4 +393,11 @@ fn the_report_quarters_column_is_told_by_its_months() {
         assert_eq!((set_aside[0].found.as_str(), set_aside[0].expected.as_str()), (ignored, "TW3"), "{fixture}");
         assert!(findings(&outcome, Code::ColumnsTwice).is_empty(), "{fixture}");
     }
+    // Headed by words that name nothing apart: the first is read, and the score is not trusted.
+    let unmarked = check_fixture("kr07_2024_tw3_unmarked_columns.xlsx");
+    let differ = findings(&unmarked, Code::ColumnsDiffer);
+    assert_eq!(places(&unmarked, Code::ColumnsDiffer), ["Capaian TW!F7"]);
+    assert_eq!(differ[0].found, "E7: 25,00 | F7: 50,00 | G7: 100%");
+    assert_eq!((differ[0].subject.as_str(), differ[0].expected.as_str()), ("Realisasi (Capaian TW)", "E"));
+    assert_eq!(unmarked.exit_code(), 1);
 }

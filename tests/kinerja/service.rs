@@ -140,6 +140,13 @@ impl Service {
         child.wait().unwrap()
     }
 
+    /// The plain text of every message written to `outbox/mail` (mail to files), not a file
+    /// being written beside them.
+    pub fn mail_texts(&self) -> Vec<String> {
+        let written = self.files_in("outbox/mail").into_iter().filter(|m| m.extension().is_some_and(|e| e == "eml"));
+        written.map(|m| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap())).collect()
+    }
+
     pub fn files_in(&self, sub: &str) -> Vec<PathBuf> {
         let mut files = Vec::new();
         let mut stack = vec![self.dir.join(sub)];
@@ -851,11 +858,9 @@ fn an_unfilled_template_after_a_report_blocks_and_the_report_stays_shown() {
     let row = &service.status(&["--year", "2024", "--unit", "KR07"])["rows"][0];
     assert_eq!((row["version"].as_i64(), row["outcome"].as_str()), (Some(2), Some("perlu_perbaikan")), "{row}");
     assert_eq!((row["valid_version"].as_i64(), row["valid_npss"].as_f64()), (Some(1), Some(99.27)), "{row}");
-    let said = |m: &PathBuf| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap_or_default());
     let mut mail = String::new();
     wait_for("the unit's discrepancy report", Duration::from_secs(20), || {
-        mail =
-            service.files_in("outbox/mail").iter().map(said).find(|text| text.contains("versi 2")).unwrap_or_default();
+        mail = service.mail_texts().into_iter().find(|text| text.contains("versi 2")).unwrap_or_default();
         !mail.is_empty()
     });
     assert!(mail.contains("Semua realisasi kosong (14 indikator)"), "{mail}");
@@ -934,9 +939,11 @@ fn a_stop_before_consolidation_is_made_up_at_the_next_start() {
         service.rows("SELECT COUNT(*) FROM findings WHERE code = 'TARGET_MISMATCH'", [], |r| r.get::<_, i64>(0))[0]
     };
     let told_again = |service: &Service| {
-        let mail = service.files_in("outbox/mail");
-        let texts = mail.iter().map(|m| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap()));
-        texts.filter(|t| t.contains("Laporan ini dikirim sebelum Perjanjian Kinerja 2024 diterima")).count()
+        service
+            .mail_texts()
+            .iter()
+            .filter(|t| t.contains("Laporan ini dikirim sebelum Perjanjian Kinerja 2024 diterima"))
+            .count()
     };
     service.drop_file("KR07", "tw3.xlsx", &bytes("kr07_2024_tw3_interim_targets_unmarked.xlsx"));
     service.wait_for_arrivals("the report", 1, Duration::from_secs(20));
@@ -1033,9 +1040,7 @@ fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
     assert_eq!(row["errors"].as_i64(), Some(codes.len() as i64), "{row}");
     // The unit is told the new result, as of a report arriving now: what changed from version 2.
     let told = |name: &str| {
-        let mail = service.files_in("outbox/mail");
-        let texts = mail.iter().map(|m| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap()));
-        texts.filter(|t| t.contains(&format!("Berkas: {name}"))).collect::<Vec<_>>()
+        service.mail_texts().into_iter().filter(|t| t.contains(&format!("Berkas: {name}"))).collect::<Vec<_>>()
     };
     wait_for("the message for the content sent again", Duration::from_secs(20), || {
         told("laporan lagi.xlsx").len() == 1
