@@ -176,16 +176,19 @@ fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives()
     service.drop_file("KR06", "laporan 2024.xlsx", &report);
     wait_for("the report's message", Duration::from_secs(20), || smtp.messages().len() == 2);
     let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    let codes: Vec<String> = conn
-        .prepare(
-            "SELECT f.code || ' ' || COALESCE(f.subject, '') FROM findings f JOIN submissions s ON s.id = f.submission_id
+    // The report's findings, as (code, subject).
+    let findings = || -> Vec<(String, String)> {
+        conn.prepare(
+            "SELECT f.code, f.subject FROM findings f JOIN submissions s ON s.id = f.submission_id
               WHERE s.file_name = 'laporan 2024.xlsx' ORDER BY f.seq",
         )
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .map(Result::unwrap)
-        .collect();
+        .collect()
+    };
+    let codes: Vec<String> = findings().into_iter().map(|(code, subject)| format!("{code} {subject}")).collect();
     assert!(codes.contains(&"TARGET_FROM_PLAN KR06 2024".to_string()), "{codes:?}");
     // Kanreg VII's IKU 4 target 95 is not the plan's 99.
     assert!(codes.contains(&"TARGET_MISMATCH IKU.4".to_string()), "{codes:?}");
@@ -205,16 +208,7 @@ fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives()
     let again = smtp.messages().into_iter().map(|m| plain(&m.data)).find(|t| t.contains("dinilai ulang")).unwrap();
     assert!(again.contains("Laporan ini dikirim sebelum Perjanjian Kinerja 2024 diterima"), "{again}");
     assert!(again.contains("Status: diterima"), "{again}");
-    let codes: Vec<String> = conn
-        .prepare(
-            "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id
-              WHERE s.file_name = 'laporan 2024.xlsx' ORDER BY f.seq",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let codes: Vec<String> = findings().into_iter().map(|(code, _)| code).collect();
     assert!(!codes.iter().any(|c| c == "TARGET_FROM_PLAN" || c == "TARGET_MISMATCH"), "{codes:?}");
 }
 
