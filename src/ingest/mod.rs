@@ -570,7 +570,9 @@ fn columns_twice(
         return None;
     }
     let letters: Vec<String> = cols.iter().map(|c| crate::model::CellRef::column_letters(*c)).collect();
-    let differs = (rows.0..=rows.1).find(|row| cols.iter().any(|c| sheet.get(*row, *c) != sheet.get(*row, cols[0])));
+    // Compared as the cells show: a number and the same number typed as text are the same.
+    let text = |row: u32, col: u32| shown(sheet.get(row, col));
+    let differs = (rows.0..=rows.1).find(|row| cols.iter().any(|c| text(*row, *c) != text(*row, cols[0])));
     let Some(row) = differs else {
         let twice = Finding::new(Code::ColumnsTwice, Some(at.clone()), subject);
         return Some(twice.found(letters.join(", ")).expected(&letters[0]));
@@ -579,13 +581,27 @@ fn columns_twice(
         .iter()
         .map(|c| {
             let place = crate::model::CellRef::new(&sheet.name, row, *c);
-            let text = cell::read(sheet.get(row, *c)).text;
+            let text = text(row, *c);
             format!("{}: {}", place.a1(), if text.is_empty() { "(kosong)" } else { text.as_ref() })
         })
         .collect();
-    let second = cols.iter().find(|c| sheet.get(row, **c) != sheet.get(row, cols[0])).copied().unwrap_or(cols[0]);
+    let second = cols.iter().find(|c| text(row, **c) != text(row, cols[0])).copied().unwrap_or(cols[0]);
     let differ = Finding::new(Code::ColumnsDiffer, Some(crate::model::CellRef::new(&sheet.name, row, second)), subject);
     Some(differ.found(quoted.join(" | ")).expected(&letters[0]))
+}
+
+/// A cell as the unit sees it, numbers in Indonesian form (`24,75`, `25%`); empty for none.
+fn shown(data: &Data) -> String {
+    let number = |value: f64, times: rust_decimal::Decimal, sign: &str| {
+        crate::model::amount::decimal_from_f64(value)
+            .map(|(d, _)| format!("{}{sign}", (d * times).normalize().to_string().replace('.', ",")))
+    };
+    match data {
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number(*f, rust_decimal::Decimal::ONE, "").unwrap_or_else(|| f.to_string()),
+        Data::Percent(f) => number(*f, rust_decimal::Decimal::ONE_HUNDRED, "%").unwrap_or_else(|| f.to_string()),
+        other => cell::read(other).text.into_owned(),
+    }
 }
 
 /// The rows and read columns of a table that its sheet hides, said: they are read and scored as
@@ -773,6 +789,31 @@ fn read_sheets(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Columns told apart by what their cells show: a number and the same number typed as text
+    /// are the same; a real difference is quoted as the unit sees it.
+    #[test]
+    fn columns_twice_compares_cells_as_shown() {
+        let cells = vec![
+            (1, 0, Data::Float(24.75)),
+            (1, 1, Data::String("24,75".into())),
+            (2, 0, Data::Percent(0.9167)),
+            (2, 1, Data::String("91,67%".into())),
+            (3, 0, Data::Int(95)),
+            (3, 1, Data::String("95".into())),
+        ];
+        let mut sheet = Sheet::new("T".into(), false, cells.clone());
+        let at = crate::model::CellRef::new(&"T".into(), 0, 0);
+        let same = columns_twice("Realisasi".into(), &[0, 1], &at, &sheet, (1, 3)).unwrap();
+        assert_eq!((same.code, same.found.as_str()), (Code::ColumnsTwice, "A, B"));
+        let mut differing = cells;
+        differing.push((4, 0, Data::Float(50.5)));
+        differing.push((4, 1, Data::Float(25.25)));
+        sheet = Sheet::new("T".into(), false, differing);
+        let differ = columns_twice("Realisasi".into(), &[0, 1], &at, &sheet, (1, 4)).unwrap();
+        assert_eq!((differ.code, differ.found.as_str()), (Code::ColumnsDiffer, "A5: 50,5 | B5: 25,25"));
+        assert_eq!(differ.at.map(|a| a.to_string()), Some("T!B5".to_string()));
+    }
 
     #[test]
     fn npss_in_a_title_after_letters_that_change_length_when_lower_cased() {
