@@ -479,6 +479,8 @@ mod tests {
         assert_eq!(periods_named("Realisasi s.d. Juni 2024"), [Period::Tw2, Period::S1]);
         assert_eq!(periods_named("Januari - Desember"), [Period::Year, Period::Tw4]);
         assert_eq!(periods_named("Realisasi Februari - April"), []);
+        assert_eq!(periods_named("Realisasi Jan-Sept 2024"), [Period::Tw3]);
+        assert_eq!(periods_named("Realisasi Okt - Des"), [Period::Tw4]);
         assert_eq!(year_in("Target (Rp 1.000)"), None);
     }
 

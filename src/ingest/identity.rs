@@ -89,23 +89,24 @@ fn period_at(word: &str, next: &str) -> (Option<Period>, bool) {
     }
 }
 
-/// The number of a month as titles write it (Indonesian and English).
+/// The number of a month as titles and headers write it: Indonesian and English, in full or
+/// shortened (`Jan`, `Sept`, `Agt`, `Des`).
 fn month_of(word: &str) -> Option<u32> {
-    const MONTHS: [(&str, &str); 12] = [
-        ("januari", "january"),
-        ("februari", "february"),
-        ("maret", "march"),
-        ("april", "april"),
-        ("mei", "may"),
-        ("juni", "june"),
-        ("juli", "july"),
-        ("agustus", "august"),
-        ("september", "september"),
-        ("oktober", "october"),
-        ("november", "november"),
-        ("desember", "december"),
+    const MONTHS: [&[&str]; 12] = [
+        &["januari", "january", "jan"],
+        &["februari", "february", "feb", "peb"],
+        &["maret", "march", "mar"],
+        &["april", "apr"],
+        &["mei", "may"],
+        &["juni", "june", "jun"],
+        &["juli", "july", "jul"],
+        &["agustus", "august", "agu", "agt", "ags", "aug"],
+        &["september", "sep", "sept"],
+        &["oktober", "october", "okt", "oct"],
+        &["november", "nov", "nop"],
+        &["desember", "december", "des", "dec"],
     ];
-    (1..).zip(MONTHS).find(|(_, (id, en))| word == *id || word == *en).map(|(n, _)| n)
+    (1..).zip(MONTHS).find(|(_, names)| names.contains(&word)).map(|(n, _)| n)
 }
 
 /// The months `words` span, first to last: a range ("Januari s.d. September", "Juli -
