@@ -15,6 +15,7 @@ pub mod table;
 pub mod xlsx;
 
 use crate::config::Limits;
+use crate::model::text::EMPTY;
 use crate::model::{Code, Finding, Identity, Kind, Period, Report, UnitRegistry};
 use calamine::{Reader, SheetType, SheetVisible};
 use header::{Family, Header};
@@ -582,7 +583,7 @@ fn columns_twice(
         .map(|c| {
             let place = crate::model::CellRef::new(&sheet.name, row, *c);
             let text = text(row, *c);
-            format!("{}: {}", place.a1(), if text.is_empty() { "(kosong)" } else { text.as_ref() })
+            format!("{}: {}", place.a1(), if text.is_empty() { EMPTY } else { text.as_ref() })
         })
         .collect();
     let second = cols.iter().find(|c| text(row, **c) != text(row, cols[0])).copied().unwrap_or(cols[0]);

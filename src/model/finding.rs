@@ -110,10 +110,11 @@ impl Code {
             Field::Found => "\"{found}\"",
             Field::Expected => "\"{expected}\"",
         };
-        if self.template(language).contains(quoted) {
-            Cow::Borrowed(value)
-        } else {
-            super::text::numbers_in(value, language)
+        let value = super::text::markers_in(value, language);
+        match value {
+            _ if self.template(language).contains(quoted) => value,
+            Cow::Borrowed(value) => super::text::numbers_in(value, language),
+            Cow::Owned(value) => Cow::Owned(super::text::numbers_in(&value, language).into_owned()),
         }
     }
 

@@ -48,6 +48,21 @@ pub fn fit_cell(text: &str) -> &str {
     }
 }
 
+/// What a finding's value says of a cell with nothing in it.
+pub const EMPTY: &str = "(kosong)";
+
+/// What a finding's value says of an indicator or line a version left out.
+pub const NOT_REPORTED: &str = "(tidak dilaporkan)";
+
+/// A finding's value in `language`: kinerja's own words for an empty cell and a left-out line
+/// are Indonesian where the finding is made, and English in an English message.
+pub fn markers_in(value: &str, language: crate::model::Language) -> Cow<'_, str> {
+    if language == crate::model::Language::Id || !value.contains("(") {
+        return Cow::Borrowed(value);
+    }
+    Cow::Owned(value.replace(EMPTY, "(empty)").replace(NOT_REPORTED, "(not reported)"))
+}
+
 /// Numbers in `text` as a sentence in `language` writes them: in Bahasa Indonesia the decimal
 /// point of a plain decimal becomes a comma (`99.27` → `99,27`, `-0.29` → `-0,29`). Left alone:
 /// part of a word or code (`IKU.3`, `v1.2`), thousands already grouped (`1.079.227`), and a

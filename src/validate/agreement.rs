@@ -2,6 +2,7 @@
 //! perspective, which IKU in which SS), its targets, polarity and units of measure govern the
 //! scoring; every way the report departs from it is a finding.
 
+use crate::model::text::EMPTY;
 use crate::model::{Code, Finding, GoalRow, IndicatorRow, Measure, Report, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -62,8 +63,8 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             let code = if interim { Code::TargetInterim } else { Code::TargetMismatch };
             findings.push(
                 Finding::new(code, at, &indicator.code)
-                    .found(indicator.target.value.shown("(kosong)"))
-                    .expected(pk.target.value.shown("(kosong)")),
+                    .found(indicator.target.value.shown(EMPTY))
+                    .expected(pk.target.value.shown(EMPTY)),
             );
         }
         if pk.target.value != Value::Missing && !interim {

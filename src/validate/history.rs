@@ -2,6 +2,7 @@
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
 use crate::model::amount::{display_rupiah, display2};
+use crate::model::text::{EMPTY, NOT_REPORTED};
 use crate::model::{BudgetAmounts, BudgetScope, CellRef, Claim, Code, Finding, Input, Report, Scorecard, Value};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -88,9 +89,6 @@ pub fn claims<'r>(report: &'r Report, card: &Scorecard) -> Vec<(String, &'r Clai
     all
 }
 
-/// What a `CHANGED` finding says of an indicator or budget line one of the two versions lacks.
-const NOT_REPORTED: &str = "(tidak dilaporkan)";
-
 /// A `CHANGED` finding: `subject` was `before` in the previous version and is `now`.
 fn changed(at: Option<&CellRef>, subject: String, before: String, now: String) -> Finding {
     Finding::new(Code::Changed, at.cloned(), subject).found(before).expected(now)
@@ -116,12 +114,12 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
         ] {
             let was = match (was, what) {
                 (None, _) if said_alone(what, now) => NOT_REPORTED.into(),
-                (Some((target, _)), "Target") if target != now => target.shown("(kosong)"),
-                (Some((_, realisasi)), "Realisasi") if realisasi != now => realisasi.shown("(kosong)"),
+                (Some((target, _)), "Target") if target != now => target.shown(EMPTY),
+                (Some((_, realisasi)), "Realisasi") if realisasi != now => realisasi.shown(EMPTY),
                 _ => continue,
             };
             let subject = format!("{what} {}", indicator.code);
-            findings.push(changed(at.as_ref(), subject, was, now.shown("(kosong)")));
+            findings.push(changed(at.as_ref(), subject, was, now.shown(EMPTY)));
         }
     }
     let mut reported: HashSet<&str> = report.printed.iter().map(|i| i.code.as_str()).collect();
@@ -130,7 +128,7 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
             for (what, was) in
                 [("Target", target), ("Realisasi", realisasi)].into_iter().filter(|(w, v)| said_alone(w, v))
             {
-                findings.push(changed(None, format!("{what} {code}"), was.shown("(kosong)"), NOT_REPORTED.into()));
+                findings.push(changed(None, format!("{what} {code}"), was.shown(EMPTY), NOT_REPORTED.into()));
             }
         }
     }
@@ -141,7 +139,7 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
 /// or left out included (the first line of a scope and code); whether anything did.
 fn budget_changes(report: &Report, card: &Scorecard, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
-    let shown = |amount: Option<Decimal>| amount.map_or_else(|| "(kosong)".into(), display_rupiah);
+    let shown = |amount: Option<Decimal>| amount.map_or_else(|| EMPTY.into(), display_rupiah);
     let mut printed = HashSet::new();
     for (row, line) in report.budget.iter().zip(&card.budget) {
         let key = (line.scope.as_str().to_string(), line.code.clone());

@@ -5,6 +5,7 @@
 
 use crate::model::amount::{checked_sum, display_rupiah, percent_of, round_half_up};
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, Source};
+use crate::model::text::EMPTY;
 use crate::model::unit::normalise as words;
 use crate::model::{Code, Finding, Severity, Value};
 use rust_decimal::Decimal;
@@ -53,8 +54,8 @@ fn history_against_reports(plan: &Plan, reported: &[(u16, Vec<(String, Value)>)]
         if !agrees {
             findings.push(
                 Finding::new(Code::HistoryMismatch, Some(row.at.clone()), subject(&row.code, row.year))
-                    .found(row.realisasi.shown("(kosong)"))
-                    .expected(format!("{} pada laporan tahunan {} yang diterima", value.shown("(kosong)"), row.year)),
+                    .found(row.realisasi.shown(EMPTY))
+                    .expected(format!("{} pada laporan tahunan {} yang diterima", value.shown(EMPTY), row.year)),
             );
         }
     }
@@ -90,7 +91,7 @@ fn restated(plan: &Plan, kept: impl Fn(&PlanLine) -> bool) -> Vec<(&PlanLine, &P
 }
 
 fn shown(target: &PlanTarget) -> String {
-    format!("{} {} ({})", target.source.label(), target.value.shown("(kosong)"), target.at)
+    format!("{} {} ({})", target.source.label(), target.value.shown(EMPTY), target.at)
 }
 
 fn subject(code: &str, year: u16) -> String {
@@ -179,7 +180,7 @@ fn evaluation_targets(plan: &Plan, year: u16) -> Vec<Finding> {
             let renja = renja.get(h.code.as_str()).filter(|t| t.value != Value::Missing && t.value != h.target)?;
             Some(
                 Finding::new(Code::PlanTargetMismatch, Some(h.at.clone()), subject(&h.code, year))
-                    .found(format!("tabel evaluasi {} ({})", h.target.shown("(kosong)"), h.at))
+                    .found(format!("tabel evaluasi {} ({})", h.target.shown(EMPTY), h.at))
                     .expected(shown(renja)),
             )
         })
@@ -429,8 +430,8 @@ fn restated_realisasi(plan: &Plan) -> Vec<Finding> {
             }
             Some(earlier) if earlier.realisasi != row.realisasi => findings.push(
                 Finding::new(Code::HistoryMismatch, Some(row.at.clone()), subject(row.key(), row.year))
-                    .found(row.realisasi.shown("(kosong)"))
-                    .expected(format!("{} di {}", earlier.realisasi.shown("(kosong)"), earlier.at)),
+                    .found(row.realisasi.shown(EMPTY))
+                    .expected(format!("{} di {}", earlier.realisasi.shown(EMPTY), earlier.at)),
             ),
             Some(_) => {}
         }

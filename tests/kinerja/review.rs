@@ -169,6 +169,17 @@ fn severities_and_language_come_from_the_configuration() {
     assert!(!text.contains("Temuan:") && !text.contains("rinciannya") && !text.contains("bobot"), "{text}");
     let wrong = kinerja::check::check(&fixture("bkn_2023_wrong_claims.xlsx"), &config, &Overrides::default());
     assert_eq!(findings(&wrong, Code::ClaimNpss)[0].severity, Severity::Warning);
+    // kinerja's own words inside a finding's values too: a row the next version left out.
+    let before = kinerja::check::check(&fixture("kr07_2024_budget_columns.xlsx"), &config, &Overrides::default());
+    let (report, card) = before.scored.as_ref().unwrap();
+    let previous = Some(kinerja::validate::history::Previous::of(report, card));
+    let given = Given { agreement: None, previous };
+    let next = check_with(&fixture("kr07_2024_v2_budget_revised.xlsx"), &config, &Overrides::default(), &given);
+    let left_out = findings(&next, Code::Changed).into_iter().find(|f| f.subject == "Target IKU.14").unwrap();
+    assert_eq!(
+        left_out.message_in(Language::En),
+        "Target IKU.14 changed from 100 to (not reported) since the previous version."
+    );
 }
 
 #[test]
