@@ -200,8 +200,10 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
         let words = normalise(text);
-        // A source note ("Sumber: Inspektorat") names where figures came from, not who reports.
-        let named = (!words.starts_with(" sumber ")).then(|| units.find_in_normalised(&words)).flatten();
+        // A source ("Sumber: Inspektorat", "data diolah dari sumber Pusat Penilaian Kompetensi")
+        // names where figures came from, not who reports: only the words before it count.
+        let reporting = words.find(" sumber ").map_or(words.as_str(), |at| &words[..=at]);
+        let named = (!reporting.trim().is_empty()).then(|| units.find_in_normalised(reporting)).flatten();
         if let Some((found, rank)) = named
             && unit.as_ref().is_none_or(|(_, best)| rank > *best)
         {
@@ -361,6 +363,14 @@ mod tests {
         assert_eq!(letterhead.unit.as_deref(), Some("KR07"));
         let bkn = read(&["Laporan Kinerja Badan Kepegawaian Negara Tahun 2023", "Sumber: Inspektorat BKN"]);
         assert_eq!(bkn.unit.as_deref(), Some("BKN"));
+        // A source named after other words of a note is a source too.
+        for note in [
+            "Data diolah dari sumber Pusat Penilaian Kompetensi ASN",
+            "*) Keterangan: sumber data Kantor Regional VII BKN Palembang",
+        ] {
+            let sourced = read(&["Laporan Kinerja Badan Kepegawaian Negara Tahun 2023", note]);
+            assert_eq!(sourced.unit.as_deref(), Some("BKN"), "{note}");
+        }
         // A regional office numbered in digits is that office, not BKN (whose name is a word of
         // "Kantor Regional 7 BKN").
         for (title, unit) in [
