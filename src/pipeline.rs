@@ -405,8 +405,8 @@ impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
 
 /// A submission kinerja keeps, read again as the service read it: reviewed against the unit's
 /// agreement and previous version as they stood when it arrived (its content sent again: when
-/// that made it count again), and against the units' reports that count now. `kinerja reprocess` records what this finds; `kinerja annotate`
-/// marks it in the unit's copy.
+/// that made it count again), and against the units' reports that count now. `kinerja
+/// reprocess` records what this finds; `kinerja annotate` marks it in the unit's copy.
 ///
 /// # Errors
 /// [`StoreError`] when the ledger cannot answer: the review is not done without its context.
