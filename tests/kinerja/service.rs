@@ -938,6 +938,10 @@ fn a_stop_before_consolidation_is_made_up_at_the_next_start() {
     let mismatches = |service: &Service| {
         service.rows("SELECT COUNT(*) FROM findings WHERE code = 'TARGET_MISMATCH'", [], |r| r.get::<_, i64>(0))[0]
     };
+    let clear_mark = |service: &Service| {
+        let ledger = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+        ledger.execute("UPDATE arrivals SET consolidated_ms = NULL WHERE file_name = 'pk.xlsx'", []).unwrap();
+    };
     let told_again = |service: &Service| {
         service
             .mail_texts()
@@ -954,8 +958,13 @@ fn a_stop_before_consolidation_is_made_up_at_the_next_start() {
     service.drop_file("KR07", "pk.xlsx", &bytes("kr07_2024_agreement_kode.xlsx"));
     service.wait_for_arrivals("the agreement", 2, Duration::from_secs(20));
     service.kill();
-    assert_eq!(unconsolidated(&service), ["pk.xlsx"]);
-    assert_eq!(mismatches(&service), 0);
+    // On a machine so loaded that the consolidator finished within its 500 ms before the kill,
+    // the arrival's mark is cleared by hand: the restart must still make it up.
+    if mismatches(&service) == 0 {
+        assert_eq!(unconsolidated(&service), ["pk.xlsx"]);
+    } else {
+        clear_mark(&service);
+    }
 
     service.spawn();
     wait_for("the agreement consolidated", Duration::from_secs(20), || unconsolidated(&service).is_empty());
@@ -968,9 +977,7 @@ fn a_stop_before_consolidation_is_made_up_at_the_next_start() {
 
     // Stopped after the review's message was queued but before the mark: done again, told once.
     assert!(service.stop().success());
-    let ledger = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
-    ledger.execute("UPDATE arrivals SET consolidated_ms = NULL WHERE file_name = 'pk.xlsx'", []).unwrap();
-    drop(ledger);
+    clear_mark(&service);
     service.spawn();
     wait_for("the agreement consolidated again", Duration::from_secs(20), || unconsolidated(&service).is_empty());
     std::thread::sleep(Duration::from_millis(1500));
