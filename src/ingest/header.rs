@@ -77,6 +77,29 @@ pub struct Header {
     /// What a column's amounts count in where its header says (`Pagu (Rp Ribu)`, `Anggaran
     /// (dalam jutaan rupiah)` over its columns): 1.000, 1.000.000, …, by column.
     pub scales: Vec<(u32, Decimal)>,
+    /// Whether a column's header names it revised (`Pagu Revisi`, `Target Perubahan`: true) or
+    /// original (`Pagu Awal`, `Pagu sebelum revisi`: false), by column.
+    pub revised: Vec<(u32, bool)>,
+    /// Set by [`Header::for_report`]: (role, the original columns set aside, the revised one
+    /// kept) where a role's columns are one revised and the others its originals.
+    pub superseded: Vec<(Role, Vec<u32>, u32)>,
+}
+
+/// The roles whose values a table's reading rests on: its inputs.
+const VALUE_ROLES: [Role; 4] = [Role::Target, Role::Realisasi, Role::Pagu, Role::BudgetRealisasi];
+
+/// Whether a column header names its figures revised (true) or original (false): `sebelum
+/// revisi` is the original.
+pub fn revision_named(text: &str) -> Option<bool> {
+    let words = normalise(text);
+    let has = |names: &[&str]| names.iter().any(|name| words.contains(name));
+    if has(&[" awal ", " semula ", " sebelum ", " murni "]) {
+        Some(false)
+    } else if has(&[" revisi ", " akhir ", " perubahan ", " setelah ", " pemutakhiran "]) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// What choosing the report's columns did to a header with one column per year (or per period)
@@ -176,7 +199,8 @@ impl Header {
         period: Option<Period>,
     ) -> (Header, ColumnChoice<u16>, ColumnChoice<Period>) {
         let (header, mut years) = choose(self.clone(), &self.years, year);
-        let (header, mut periods) = choose(header, &self.periods, period);
+        let (mut header, mut periods) = choose(header, &self.periods, period);
+        header.keep_revised();
         // Columns left twice are said once, as they are left after both choices.
         for (role, cols) in years.twice.iter_mut().chain(periods.twice.iter_mut()) {
             cols.retain(|c| header.columns.contains(&(*c, *role)));
@@ -186,11 +210,28 @@ impl Header {
         (header, years, periods)
     }
 
+    /// For each role whose values are read with one column named revised and every other named
+    /// original (`Pagu Awal | Pagu Revisi`), only the revised one kept: it is what counts.
+    fn keep_revised(&mut self) {
+        for role in VALUE_ROLES {
+            let cols: Vec<u32> = self.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect();
+            let named = |col: u32| self.revised.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
+            let revised: Vec<u32> = cols.iter().copied().filter(|c| named(*c) == Some(true)).collect();
+            let original: Vec<u32> = cols.iter().copied().filter(|c| named(*c) == Some(false)).collect();
+            if let ([kept], [_, ..]) = (&revised[..], &original[..])
+                && revised.len() + original.len() == cols.len()
+            {
+                self.columns.retain(|(c, r)| *r != role || !original.contains(c));
+                self.superseded.push((role, original, *kept));
+            }
+        }
+    }
+
     /// The roles whose values are read (targets, realisasi, pagu and realisasi anggaran) that
     /// still have two columns or more, and those columns: only the first is read. Roles in
     /// `said` are left out (named with the year or period they share already).
     pub fn read_twice(&self, said: &[Role]) -> Vec<(Role, Vec<u32>)> {
-        [Role::Target, Role::Realisasi, Role::Pagu, Role::BudgetRealisasi]
+        VALUE_ROLES
             .into_iter()
             .filter(|role| !said.contains(role))
             .map(|role| (role, self.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect::<Vec<_>>()))
@@ -422,7 +463,8 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         texts.iter().flat_map(|(col, text)| periods_named(text).into_iter().map(move |p| (*col, p))).collect();
     let caption = caption_scale(sheet, row);
     let scales = texts.iter().filter_map(|(col, text)| scale_in(text).or(caption).map(|s| (*col, s))).collect();
-    Some(Header { family, first_row: row, last_row, columns, years, periods, scales })
+    let revised = texts.iter().filter_map(|(col, text)| revision_named(text).map(|r| (*col, r))).collect();
+    Some(Header { family, first_row: row, last_row, columns, years, periods, scales, revised, superseded: Vec::new() })
 }
 
 #[cfg(test)]
@@ -445,6 +487,8 @@ mod tests {
             years: vec![(1, 2022), (2, 2023), (3, 2022), (4, 2023)],
             periods: Vec::new(),
             scales: Vec::new(),
+            revised: Vec::new(),
+            superseded: Vec::new(),
         };
         let for_year = |year| {
             let (header, years, _) = header.for_report(year, None);
@@ -470,6 +514,20 @@ mod tests {
         let (annual, _, choice) = quarters.for_report(Some(2024), Some(Period::Year));
         assert_eq!(annual.col(Role::Target), Some(1));
         assert_eq!(choice.ignored, vec![(Role::Target, vec![Period::Tw1, Period::Tw2])]);
+        // The revised pagu, not the original beside it.
+        let budget = Header {
+            columns: vec![(0, Role::Indicator), (1, Role::Pagu), (2, Role::Pagu), (3, Role::BudgetRealisasi)],
+            years: Vec::new(),
+            revised: ["Pagu Awal", "Pagu Setelah Revisi", "Realisasi Anggaran"]
+                .iter()
+                .zip(1..)
+                .filter_map(|(text, col)| revision_named(text).map(|r| (col, r)))
+                .collect(),
+            ..header.clone()
+        };
+        let (chosen, _, _) = budget.for_report(Some(2024), None);
+        assert_eq!((chosen.col(Role::Pagu), chosen.superseded.clone()), (Some(2), vec![(Role::Pagu, vec![1], 2)]));
+        assert_eq!(revision_named("Pagu sebelum revisi"), Some(false));
         assert_eq!(periods_named("Realisasi TW III"), [Period::Tw3]);
         assert_eq!(periods_named("Target Triwulan ke-2"), [Period::Tw2]);
         assert_eq!(periods_named("Realisasi"), []);

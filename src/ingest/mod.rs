@@ -709,6 +709,16 @@ fn read_sheets(
             ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
         column_findings(&years, year, year_words, (&at, sheet, found.rows), &mut parts.findings);
         column_findings(&periods, period, period_words, (&at, sheet, found.rows), &mut parts.findings);
+        for (role, set_aside, kept) in &header.superseded {
+            let letters: Vec<String> = set_aside.iter().map(|c| crate::model::CellRef::column_letters(*c)).collect();
+            let subject = format!("{} ({})", table::role_label(*role), sheet.name);
+            let kept = crate::model::CellRef::column_letters(*kept);
+            parts.findings.push(
+                Finding::new(Code::ColumnsSuperseded, Some(at.clone()), subject)
+                    .found(letters.join(", "))
+                    .expected(kept),
+            );
+        }
         // Two columns of a role that name nothing apart ("Realisasi" over "Kumulatif | Bulan ini"):
         // the first is read, and said.
         let said: Vec<header::Role> = years.twice.iter().chain(&periods.twice).map(|(role, _)| *role).collect();

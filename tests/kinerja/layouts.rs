@@ -401,3 +401,16 @@ fn the_report_quarters_column_is_told_by_its_months() {
     assert_eq!((differ[0].subject.as_str(), differ[0].expected.as_str()), ("Realisasi (Capaian TW)", "E"));
     assert_eq!(unmarked.exit_code(), 1);
 }
+
+/// A pagu printed twice, original beside revised ("Pagu Awal | Pagu Revisi"): the revised one
+/// counts, the original is named as set aside, and the budget reads as with the revised alone.
+#[test]
+fn the_revised_pagu_counts_over_the_original_beside_it() {
+    let both = check_fixture("kr07_2024_budget_pagu_revised.xlsx");
+    let alone = check_fixture("kr07_2024_budget_columns.xlsx");
+    assert_eq!(error_codes(&both), Vec::<&str>::new(), "{:#?}", both.findings);
+    assert_eq!(both.scored.as_ref().unwrap().1.budget, alone.scored.as_ref().unwrap().1.budget);
+    let set_aside = findings(&both, Code::ColumnsSuperseded);
+    let said: Vec<_> = set_aside.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(said, [("Pagu (Tabel 3.2)", "G", "H")]);
+}
