@@ -712,6 +712,8 @@ fn decide(
     };
     let overrides = Overrides { unit: Some(unit.code.clone()), ..Overrides::default() };
     let source = Path::new(&job.arrival.file_name);
+    // Read, scored and reviewed against what the ledger holds now.
+    let review = || LedgerContext::new(ledger, config, None).check(source, bytes, sha256, &overrides, start);
     if let Some(known) = ledger.known(sha256)? {
         // Identity first: content already received from another unit is that unit's report,
         // refused for this folder, never counted as this unit's duplicate.
@@ -725,7 +727,7 @@ fn decide(
         // Earlier content sent again counts again: reviewed as a report arriving now is, against
         // what governs now and the version it follows. A duplicate of what counts is not read.
         let (again, outcome, annotated) = if ledger.counts_again(known.submission_id)? {
-            let outcome = LedgerContext::new(ledger, config, None).check(source, bytes, sha256, &overrides, start)?;
+            let outcome = review()?;
             let annotated = annotated_if_errors(&outcome, job, bytes, config, work);
             (Some(Box::new(outcome.reading())), Some(outcome), annotated)
         } else {
@@ -734,7 +736,7 @@ fn decide(
         let decision = Decision::Known { again };
         return Ok(Decided { decision, stored: known.stored_path, reason: None, outcome, annotated });
     }
-    let outcome = LedgerContext::new(ledger, config, None).check(source, bytes, sha256, &overrides, start)?;
+    let outcome = review()?;
     let reason = rejection(&outcome);
     // A workbook naming another unit is that unit's report: refused for this folder, as when the
     // other unit had sent it first, and never filed under this unit, so the unit it names can
