@@ -141,7 +141,7 @@ fn choose<T: Copy + PartialEq>(mut header: Header, marks: &[(u32, T)], wanted: O
         }
     }
     for role in roles {
-        let of_role: Vec<u32> = header.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect();
+        let of_role = header.cols_of(role);
         let marked: Vec<u32> = of_role.iter().copied().filter(|c| marked_col(*c)).collect();
         if marked.len() < 2 {
             continue;
@@ -174,6 +174,11 @@ impl Header {
     /// What the amounts of column `col` count in: 1 unless its header says otherwise.
     pub fn scale(&self, col: u32) -> Decimal {
         self.scales.iter().find(|(c, _)| *c == col).map_or(Decimal::ONE, |(_, s)| *s)
+    }
+
+    /// Every column of `role`, left to right.
+    fn cols_of(&self, role: Role) -> Vec<u32> {
+        self.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect()
     }
 
     pub fn col(&self, role: Role) -> Option<u32> {
@@ -214,7 +219,7 @@ impl Header {
     /// original (`Pagu Awal | Pagu Revisi`), only the revised one kept: it is what counts.
     fn keep_revised(&mut self) {
         for role in VALUE_ROLES {
-            let cols: Vec<u32> = self.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect();
+            let cols = self.cols_of(role);
             let named = |col: u32| self.revised.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
             let revised: Vec<u32> = cols.iter().copied().filter(|c| named(*c) == Some(true)).collect();
             let original: Vec<u32> = cols.iter().copied().filter(|c| named(*c) == Some(false)).collect();
@@ -234,7 +239,7 @@ impl Header {
         VALUE_ROLES
             .into_iter()
             .filter(|role| !said.contains(role))
-            .map(|role| (role, self.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect::<Vec<_>>()))
+            .map(|role| (role, self.cols_of(role)))
             .filter(|(_, cols)| cols.len() > 1)
             .collect()
     }
