@@ -169,23 +169,21 @@ fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
 /// "Triwulan II", "Tahunan"), else those its months can be ("Realisasi s.d. September 2024": TW
 /// III; "Januari - Juni": TW II or S1). Empty when it names none.
 pub fn periods_named(text: &str) -> Vec<Period> {
-    if let Some(period) = period_named(text) {
-        return vec![period];
-    }
     let words = normalise(text);
     let words: Vec<&str> = words.split_whitespace().collect();
+    if let Some(period) = period_named(&words) {
+        return vec![period];
+    }
     match month_span(&words) {
         Some(Ok(span)) => periods_spanned(span),
         _ => Vec::new(),
     }
 }
 
-/// The one period a column header names ("Realisasi TW III", "Triwulan II", "Tahunan"), if it
-/// names exactly one.
-fn period_named(text: &str) -> Option<Period> {
-    let words = normalise(text);
-    let words: Vec<&str> = words.split_whitespace().collect();
-    let named: Vec<Period> = (0..words.len()).filter_map(|i| period_at(words[i], next_word(&words, i)).0).collect();
+/// The one period a column header's words name ("Realisasi TW III", "Triwulan II", "Tahunan"), if
+/// they name exactly one.
+fn period_named(words: &[&str]) -> Option<Period> {
+    let named: Vec<Period> = (0..words.len()).filter_map(|i| period_at(words[i], next_word(words, i)).0).collect();
     sole(&named)
 }
 
