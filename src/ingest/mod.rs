@@ -591,17 +591,17 @@ fn columns_twice(
     Some(differ.found(quoted.join(" | ")).expected(&letters[0]))
 }
 
-/// A cell as the unit sees it, numbers in Indonesian form (`24,75`, `25%`); empty for none.
+/// A cell as the unit sees it (as [`cell::read`] reads it), numbers in Indonesian form
+/// (`24,75`, `25%`); empty for none.
 fn shown(data: &Data) -> String {
-    let number = |value: f64, times: rust_decimal::Decimal, sign: &str| {
-        crate::model::amount::decimal_from_f64(value)
-            .map(|(d, _)| format!("{}{sign}", (d * times).normalize().to_string().replace('.', ",")))
-    };
-    match data {
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number(*f, rust_decimal::Decimal::ONE, "").unwrap_or_else(|| f.to_string()),
-        Data::Percent(f) => number(*f, rust_decimal::Decimal::ONE_HUNDRED, "%").unwrap_or_else(|| f.to_string()),
-        other => cell::read(other).text.into_owned(),
+    let cell = cell::read(data);
+    match cell.kind {
+        cell::Kind::Stored((value, _)) => {
+            let number =
+                crate::model::text::numbers_in(&value.normalize().to_string(), crate::model::Language::Id).into_owned();
+            if cell.percent { number + "%" } else { number }
+        }
+        _ => cell.text.into_owned(),
     }
 }
 
