@@ -273,12 +273,7 @@ fn mark_sheet(
         };
         match &event {
             Event::Start(e) | Event::Empty(e) if name == "row" => {
-                let r = e
-                    .try_get_attribute("r")
-                    .ok()
-                    .flatten()
-                    .and_then(|a| a.value.parse::<u32>().ok())
-                    .map_or(row, |r| r - 1);
+                let r = number_attribute(e, "r").map_or(row, |r| r - 1);
                 let before: BTreeMap<u32, BTreeMap<u32, Fill>> =
                     pending.range(..r).map(|(k, v)| (*k, v.clone())).collect();
                 before.keys().for_each(|k| {
@@ -300,21 +295,15 @@ fn mark_sheet(
                     writer.write_event(Event::End(end)).map_err(fail)?;
                     continue;
                 }
-                let e = if matches!(event, Event::Empty(_)) { Event::Empty(e) } else { Event::Start(e) };
-                writer.write_event(e).map_err(fail)?;
+                writer.write_event(same_kind(&event, e)).map_err(fail)?;
                 continue;
             }
             Event::Start(e) | Event::Empty(e) if name == "col" => {
-                let bound = |key: &str| {
-                    e.try_get_attribute(key).ok().flatten().and_then(|a| a.value.parse::<u32>().ok()).unwrap_or(0)
-                };
-                let (first, last) = (bound("min").saturating_sub(1), bound("max").saturating_sub(1));
+                let bound = |key: &str| number_attribute(e, key).unwrap_or(0).saturating_sub(1);
+                let (first, last) = (bound("min"), bound("max"));
                 let filled = |m: &Mark| m.fill.is_some_and(|f| f != Fill::None);
                 if marks.iter().any(|((_, c), m)| (first..=last).contains(c) && filled(m)) {
-                    let shown = shown(e);
-                    let shown =
-                        if matches!(event, Event::Empty(_)) { Event::Empty(shown) } else { Event::Start(shown) };
-                    writer.write_event(shown).map_err(fail)?;
+                    writer.write_event(same_kind(&event, shown(e))).map_err(fail)?;
                     continue;
                 }
             }
@@ -328,16 +317,13 @@ fn mark_sheet(
                 }
                 col = at + 1;
                 if let Some(fill) = in_row.remove(&at) {
-                    let s =
-                        e.try_get_attribute("s").ok().flatten().and_then(|a| a.value.parse::<u32>().ok()).unwrap_or(0);
+                    let s = number_attribute(e, "s").unwrap_or(0);
                     let mut changed = BytesStart::new(e.name().as_ref().to_string());
                     for attribute in e.attributes().flatten().filter(|a| a.key.local_name().as_ref() != "s") {
                         changed.push_attribute(attribute);
                     }
                     changed.push_attribute(("s", styles.marked(s, fill).to_string().as_str()));
-                    let changed =
-                        if matches!(event, Event::Empty(_)) { Event::Empty(changed) } else { Event::Start(changed) };
-                    writer.write_event(changed).map_err(fail)?;
+                    writer.write_event(same_kind(&event, changed)).map_err(fail)?;
                     continue;
                 }
             }
@@ -370,6 +356,16 @@ fn mark_sheet(
         writer.write_event(event).map_err(fail)?;
     }
     Ok(writer.into_inner().into_inner())
+}
+
+/// An element's number attribute (`r`, `s`, `min`), if it has one that reads.
+fn number_attribute(e: &BytesStart, key: &str) -> Option<u32> {
+    e.try_get_attribute(key).ok().flatten().and_then(|a| a.value.parse::<u32>().ok())
+}
+
+/// `e` written as `event` was: empty (`<col …/>`) or opening its content.
+fn same_kind<'a>(event: &Event, e: BytesStart<'a>) -> Event<'a> {
+    if matches!(event, Event::Empty(_)) { Event::Empty(e) } else { Event::Start(e) }
 }
 
 /// A `<row>` or `<col>` element as it was, but shown: without `hidden`.
