@@ -33,6 +33,14 @@ pub fn places(outcome: &Outcome, code: Code) -> Vec<String> {
     findings(outcome, code).iter().filter_map(|f| f.at.as_ref().map(|a| a.to_string())).collect()
 }
 
+/// A KR07 2024 layout checked: read without an error, to the published NPSS 99,27.
+pub fn check_as_published(name: &str) -> Outcome {
+    let outcome = check_fixture(name);
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
+    assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "99.27", "{name}");
+    outcome
+}
+
 pub fn error_codes(outcome: &Outcome) -> Vec<&'static str> {
     outcome.findings.iter().filter(|f| f.severity == kinerja::model::Severity::Error).map(|f| f.code.as_str()).collect()
 }
