@@ -729,6 +729,10 @@ fn read_sheets(
         parts.findings.extend(hidden_in_table(sheet, &header, found.rows.1, &at));
         table::read(sheet, &header, found.rows, &mut parts);
     }
+    if let Some(found) = primary.filter(|_| parts.indicators.is_empty()) {
+        let at = crate::model::CellRef::new(&sheets[found.sheet].name, found.header.first_row, found.header.span().0);
+        parts.findings.push(Finding::new(Code::IndicatorsNone, Some(at), ""));
+    }
     let kind = match primary_family {
         Some(Family::Agreement) => Kind::Agreement,
         _ => Kind::Realisasi,

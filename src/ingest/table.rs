@@ -483,6 +483,17 @@ impl<'a> Reader<'a> {
         written
     }
 
+    /// A row of an indicator table that holds a target or realisasi but names no goal or
+    /// indicator kinerja can tell: not scored, and said at its first such cell.
+    fn unread(&mut self, row: u32, label: &str) {
+        let held = [Role::Target, Role::Realisasi].into_iter().filter_map(|r| self.header.col(r));
+        if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
+            let at = CellRef::new(&self.sheet.name, row, col);
+            let label = if label.trim().is_empty() { crate::model::text::EMPTY } else { label.trim() };
+            self.findings.push(Finding::new(Code::RowUnread, Some(at), (row + 1).to_string()).found(label));
+        }
+    }
+
     fn unreadable(&mut self, cell: &CellValue, at: &CellRef, about: (Role, &str)) {
         let code = cell.kind.unreadable().unwrap_or(Code::CellUnreadable);
         self.findings.push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));
@@ -535,6 +546,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let numbers: Vec<u32> = header.columns.iter().filter(|(_, r)| *r == Role::No).map(|(c, _)| *c).collect();
     let goal_no = numbers.iter().copied().find(|c| goal_col.is_none_or(|g| *c < g));
     let indicator_no = numbers.iter().copied().find(|c| goal_col.is_some_and(|g| *c > g));
+    let code_col = header.col(Role::Code).or(goal_col.is_none().then_some(goal_no).flatten());
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
     let mut perspective = String::new();
     let footnotes = footnotes_below(sheet, rows.1);
@@ -583,34 +595,35 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 _ => None,
             })
         };
-        // A No. column that carries the codes (`SS.1` on goal rows, `IKU 1.` on indicator rows)
-        // tells the two apart in a table with no goal column.
-        let no_code = |prefix: &str| {
-            goal_col
-                .is_none()
-                .then_some(goal_no)
-                .flatten()
-                .and_then(|c| sheet.text(row, c))
-                .and_then(|t| leading_code(t, prefix))
-        };
+        // A code column ("Kode", or a No. column in a table with no goal column) that carries the
+        // codes (`SS.1` on goal rows, `IKU 1.` on indicator rows) tells the two apart.
+        let coded =
+            |prefix: &str| code_col.and_then(|c| sheet.text(row, c)).filter(|t| leading_code(t, prefix).is_some());
         // The goal this row opens, if any.
         let (goal_text, indicator_text) = match tree {
             Some(col) => {
                 let label = sheet.text(row, col).unwrap_or("");
-                match (leading_code(label, "SS"), leading_code(label, "IKU")) {
-                    (Some(_), _) => (Some(label), None),
-                    (None, Some(_)) => (None, Some(label)),
+                let says = |prefix| leading_code(label, prefix).is_some();
+                match (says("SS"), says("IKU")) {
+                    (true, _) => (Some(label), None),
+                    (false, true) => (None, Some(label)),
+                    _ if coded("SS").is_some() => (Some(label), None),
+                    _ if coded("IKU").is_some() => (None, Some(label)),
                     _ => (None, None),
                 }
             }
-            None if no_code("SS").is_some() => (reader.text(row, Role::Indicator), None),
+            None if coded("SS").is_some() => (reader.text(row, Role::Indicator), None),
             None => {
                 (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator))
             }
         };
+        if goal_text.is_none() && indicator_text.is_none() {
+            let label = tree.or(header.col(Role::Indicator)).and_then(|c| sheet.text(row, c));
+            reader.unread(row, label.unwrap_or(first_text));
+        }
         if let Some(text) = goal_text {
-            let (code, name) =
-                code_and_name(reader.text(row, Role::GoalCode), text, "SS", no(goal_no), parts.goals.len() + 1);
+            let code_cell = reader.text(row, Role::GoalCode).or(coded("SS"));
+            let (code, name) = code_and_name(code_cell, text, "SS", no(goal_no), parts.goals.len() + 1);
             synthetic = false;
             if goal_codes.insert(code.clone()) {
                 let nss = reader.claim(row, Role::Nss, &code);
@@ -621,8 +634,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         }
         let Some(text) = indicator_text else { continue };
         let numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
-        let (code, name) =
-            code_and_name(reader.text(row, Role::IndicatorCode), text, "IKU", numbered, parts.indicators.len() + 1);
+        let code_cell = reader.text(row, Role::IndicatorCode).or(coded("IKU"));
+        let (code, name) = code_and_name(code_cell, text, "IKU", numbered, parts.indicators.len() + 1);
         let goal_code = match &goal {
             Some(g) => g.clone(),
             None => {

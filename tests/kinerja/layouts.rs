@@ -131,6 +131,47 @@ fn codes_in_a_no_column_tell_goal_rows_from_indicator_rows() {
 }
 
 #[test]
+fn codes_in_a_kode_column_beside_the_labels_are_read() {
+    let outcome = check_fixture("bkn_2023_codes_column.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let codes: Vec<&str> = report.indicators.iter().map(|i| i.code.as_str()).collect();
+    let expected: Vec<String> = (1..=13).map(|n| format!("IKU.{n}")).collect();
+    assert_eq!(codes, expected);
+    assert_eq!(
+        report.indicators[0].name,
+        "Persentase instansi pemerintah yang telah menyelenggarakan Tata Kelola Manajemen ASN sesuai NSPK (minimal bernilai A dan B)"
+    );
+    assert_eq!(
+        report.goals.iter().map(|g| g.code.as_str()).collect::<Vec<_>>(),
+        ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]
+    );
+    let perspectives: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
+    assert_eq!(perspectives, ["97.08", "100.75", "99.72", "96.35"]);
+    assert_eq!(shown(&card.npss), "98.47");
+    assert_eq!(outcome.exit_code(), 0, "{:#?}", outcome.findings);
+}
+
+/// A row holding a target or realisasi that names no SS or IKU was left out without a word (a
+/// table of such rows gave NPSS N/A and no finding at all).
+#[test]
+fn a_row_of_values_that_names_no_indicator_is_an_error() {
+    let lost = check_fixture("bkn_2023_label_without_code.xlsx");
+    assert_eq!(places(&lost, Code::RowUnread), ["Tabel 3.1!B14"]);
+    let unread = &findings(&lost, Code::RowUnread)[0];
+    assert_eq!(unread.found, "Persentase pemenuhan regulasi teknis dan instrumen manajemen ASN");
+    assert!(!lost.scored.as_ref().unwrap().0.indicators.iter().any(|i| i.code == "IKU.5"));
+    assert!(findings(&lost, Code::IndicatorsNone).is_empty());
+
+    let outline = check_fixture("bkn_2023_outline_no_codes.xlsx");
+    let rows = places(&outline, Code::RowUnread);
+    assert_eq!(rows.len(), 13, "{rows:?}");
+    assert_eq!((rows[0].as_str(), rows[12].as_str()), ("Tabel 3.1!C6", "Tabel 3.1!C27"));
+    assert_eq!(places(&outline, Code::IndicatorsNone), ["Tabel 3.1!A3"]);
+    assert!(outline.scored.as_ref().unwrap().1.npss.value.is_none());
+    assert_eq!(outline.exit_code(), 1);
+}
+
+#[test]
 fn an_na_explained_by_its_footnote_needs_no_keterangan() {
     let outcome = check_fixture("kr07_2024_na_footnote.xlsx");
     let (report, card) = outcome.scored.as_ref().unwrap();
