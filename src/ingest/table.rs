@@ -32,6 +32,14 @@ pub fn npss_label(text: &str) -> bool {
     words.contains(&"npss") || lower.contains("nilai pencapaian sasaran strategis")
 }
 
+/// Whether a row's label sums up the rows above it (`Jumlah`, `Total`, `Rata-rata Capaian
+/// Kinerja`, `Rerata`): no goal or indicator of its own.
+fn summary_label(text: &str) -> bool {
+    let words = normalise(text);
+    let starts = [" jumlah", " total", " rata rata", " rerata"].iter().any(|w| words.starts_with(w));
+    starts && words.split_whitespace().count() <= 5
+}
+
 /// The rows that belong to the table under `header`: from below the header to the first blank
 /// row, footnote or next header after the data began.
 pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
@@ -566,6 +574,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             {
                 parts.npss_rows.push(claim);
             }
+            continue;
+        }
+        if summary_label(first_text) {
+            // An average or total of the rows above: kinerja computes its own.
             continue;
         }
         let values_blank = value_roles.iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));

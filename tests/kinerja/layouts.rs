@@ -172,6 +172,13 @@ fn a_row_of_values_that_names_no_indicator_is_an_error() {
 }
 
 #[test]
+fn an_average_row_at_the_foot_of_the_table_is_no_goal() {
+    let outcome = check_as_published("kr07_2024_average_row.xlsx");
+    let goals: Vec<&str> = outcome.scored.as_ref().unwrap().0.goals.iter().map(|g| g.code.as_str()).collect();
+    assert_eq!(goals, ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]);
+}
+
+#[test]
 fn an_na_explained_by_its_footnote_needs_no_keterangan() {
     let outcome = check_fixture("kr07_2024_na_footnote.xlsx");
     let (report, card) = outcome.scored.as_ref().unwrap();
