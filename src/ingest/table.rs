@@ -576,7 +576,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             }
             continue;
         }
-        if summary_label(first_text) {
+        if summary_label(first_text) && reader.text(row, Role::Indicator).is_none() {
             // An average or total of the rows above: kinerja computes its own.
             continue;
         }
@@ -856,6 +856,37 @@ mod tests {
         assert_eq!(outline_rest("1.1"), Some(""));
         assert_eq!(outline_rest("1. Persentase Instansi"), None);
         assert_eq!(outline_rest("1.203 Orang"), None);
+    }
+
+    /// A summary row is passed over; an indicator whose name starts like one is read.
+    #[test]
+    fn summary_rows_and_indicators_named_like_them() {
+        let text = |row, col, t: &str| (row, col, Data::String(t.into()));
+        let header = ["No.", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi"];
+        let mut cells: Vec<(u32, u32, Data)> = header.iter().enumerate().map(|(c, t)| text(0, c as u32, t)).collect();
+        cells.extend([
+            text(1, 1, "1. Terselenggaranya penilaian kompetensi"),
+            text(1, 2, "Persentase peserta yang lulus"),
+            (1, 3, Data::Int(80)),
+            (1, 4, Data::Int(82)),
+            text(2, 2, "Jumlah instansi yang menerima layanan"),
+            (2, 3, Data::Int(2892)),
+            (2, 4, Data::Int(3037)),
+            text(3, 1, "Rata-rata Capaian Kinerja"),
+            (3, 4, Data::Float(103.75)),
+        ]);
+        let sheet = Sheet::new("T".into(), false, cells);
+        let header = super::super::header::header_at(&sheet, 0).expect("a header");
+        let mut parts = Parts::default();
+        read(&sheet, &header, (1, 3), &mut parts);
+        let indicators: Vec<(&str, &str)> =
+            parts.indicators.iter().map(|i| (i.code.as_str(), i.name.as_str())).collect();
+        assert_eq!(
+            indicators,
+            [("IKU.1", "Persentase peserta yang lulus"), ("IKU.2", "Jumlah instansi yang menerima layanan")]
+        );
+        assert_eq!(parts.goals.len(), 1);
+        assert!(parts.findings.is_empty(), "{:?}", parts.findings);
     }
 
     #[test]
