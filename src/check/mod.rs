@@ -160,7 +160,7 @@ fn review(
     let (mut report, mut findings) = ingest::read_bytes(path, bytes, &config.units, overrides, &config.limits, start)?;
     let identity = report.identity.clone();
     if let (Some(unit), Some(year)) = (&identity.unit, identity.year) {
-        crosswalk(&mut report, config, unit, year);
+        crosswalk(&mut report, &mut findings, config, unit, year);
     }
     findings.extend(validate::agreement::distinct(&mut report));
     report.printed = report.indicators.iter().map(crate::model::Printed::of).collect();
@@ -228,16 +228,23 @@ fn review(
     Ok((report, card, findings))
 }
 
-/// A plan's indicators by their IKU codes, where its PK calls them by the unit's own
-/// (`IKK.1` → `IKU.2`), as the configured crosswalk says.
-fn crosswalk(report: &mut Report, config: &Config, unit: &str, year: u16) {
-    let Some(plan) = report.plan.as_deref_mut() else { return };
-    let codes = plan
-        .targets
-        .iter_mut()
-        .map(|t| &mut t.code)
-        .chain(report.indicators.iter_mut().map(|i| &mut i.code))
-        .chain(plan.responsibility.iter_mut().filter_map(|r| r.iku.as_mut()));
+/// A report's and a plan's indicators by their IKU codes, where a central unit's PK layout calls
+/// them by the unit's own (`IKK.1` → `IKU.2`), as the configured crosswalk says; the findings of
+/// its reading name them so too.
+fn crosswalk(report: &mut Report, findings: &mut [Finding], config: &Config, unit: &str, year: u16) {
+    for finding in findings.iter_mut() {
+        let words: Vec<&str> = finding.subject.split(' ').map(|w| config.iku_code(unit, year, w)).collect();
+        let subject = words.join(" ");
+        if subject != finding.subject {
+            finding.subject = subject;
+        }
+    }
+    let plan = report.plan.as_deref_mut().into_iter().flat_map(|plan| {
+        let targets = plan.targets.iter_mut().map(|t| &mut t.code);
+        targets.chain(plan.responsibility.iter_mut().filter_map(|r| r.iku.as_mut()))
+    });
+    let budget = report.budget.iter_mut().filter(|b| b.scope == crate::model::BudgetScope::Indicator);
+    let codes = report.indicators.iter_mut().map(|i| &mut i.code).chain(budget.map(|b| &mut b.code)).chain(plan);
     for code in codes {
         let iku = config.iku_code(unit, year, code);
         if iku != code {

@@ -259,6 +259,11 @@ pub fn classify(text: &str) -> Option<Role> {
     let words = normalise(trimmed);
     let has = |w: &str| words.contains(w);
     let is = |w: &str| words.trim() == w;
+    // `KODE SK`, `Kode IKK`: a central unit's own goal and indicator codes.
+    let code_of = |names: &[&str]| {
+        let mut split = words.split_whitespace();
+        split.next() == Some("kode") && split.next().is_some_and(|w| names.contains(&w))
+    };
     let role = if words.starts_with(" status") {
         Role::Status
     } else if has(" sasaran") && has(" indikator") {
@@ -267,9 +272,9 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Nkp
     } else if has(" nss ") {
         Role::Nss
-    } else if has(" kode ss") || has(" kode sasaran") || has(" no ss") {
+    } else if has(" kode ss") || has(" kode sasaran") || has(" no ss") || code_of(&["sk", "sp"]) {
         Role::GoalCode
-    } else if has(" kode iku") || has(" kode indikator") {
+    } else if has(" kode iku") || has(" kode indikator") || code_of(&["ikk", "ikp"]) {
         Role::IndicatorCode
     } else if has(" perspekti") || has(" perspective") {
         Role::Perspective
@@ -557,6 +562,9 @@ mod tests {
         assert_eq!(classify("Pagu Anggaran"), Some(Role::Pagu));
         assert_eq!(classify("Efisiensi (%)"), Some(Role::Efisiensi));
         assert_eq!(classify("KODE SS"), Some(Role::GoalCode));
+        assert_eq!(classify("KODE SK"), Some(Role::GoalCode));
+        assert_eq!(classify("Kode IKK"), Some(Role::IndicatorCode));
+        assert_eq!(classify("Kode SKPD"), Some(Role::Code));
         assert_eq!(classify("INDIKATOR KINERJA UTAMA"), Some(Role::Indicator));
         assert_eq!(classify("Skor SS"), Some(Role::Skor));
         assert_eq!(classify("No."), Some(Role::No));

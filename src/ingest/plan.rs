@@ -11,7 +11,7 @@ use super::cell::{self, Kind as CellKind, contains_ignore_case};
 use super::header::{caption_scale, in_rupiah, scale_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
-use super::table::{leading_code, leading_number, measure_of, perspective_name};
+use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, leading_number, measure_of, perspective_name, prefixed_code};
 use crate::model::plan::{
     HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SpendingDetail,
     SplitPart,
@@ -311,10 +311,8 @@ fn iku_code(text: &str, bare_number: bool) -> Option<(String, String)> {
     let text = text.trim();
     // A central unit's PK: the program indicator IKP.n and the activity indicators IKK.n, kept as
     // printed (the configured crosswalk says which IKU each is).
-    for prefix in ["IKU", "IKK", "IKP"] {
-        if let Some((n, rest)) = leading_code(text, prefix) {
-            return Some((format!("{prefix}.{n}"), rest.to_string()));
-        }
+    if let Some((code, rest)) = prefixed_code(text, &INDICATOR_PREFIXES) {
+        return Some((code, rest.to_string()));
     }
     if bare_number && let Some((n, rest)) = leading_number(text).or_else(|| digits_only(text)) {
         return Some((format!("IKU.{n}"), rest.to_string()));
@@ -620,12 +618,9 @@ impl Place {
     /// A goal code (`SS.n`; a central unit's `SP.n`, `SK.n`) printed at `at` with its name:
     /// remembered, and recorded for `source` the first time; whether `code` was one.
     fn goal(&mut self, code: &str, name: &str, at: CellRef, source: Source, parts: &mut Parts) -> bool {
-        let Some((prefix, n)) =
-            ["SS", "SK", "SP"].into_iter().find_map(|prefix| Some((prefix, leading_code(code, prefix)?.0)))
-        else {
+        let Some((code, _)) = prefixed_code(code, &GOAL_PREFIXES) else {
             return false;
         };
-        let code = format!("{prefix}.{n}");
         if !parts.goals.iter().any(|(s, g)| *s == source && g.code == code) {
             let perspective = self.perspective.clone().unwrap_or_default();
             let goal = GoalRow { code: code.clone(), name: name.trim().into(), perspective, nss: None, at };

@@ -152,6 +152,23 @@ pub fn leading_code<'t>(text: &'t str, prefix: &str) -> Option<(String, &'t str)
     leading_digits(rest)
 }
 
+/// The codes a goal row and an indicator row may carry: BKN's and the Kantor Regional's `SS` and
+/// `IKU`, and a central unit's own (`SP`/`SK` sasaran, `IKP`/`IKK` indicators), kept as printed:
+/// the configured crosswalk says which IKU each is, never the row's place.
+pub const GOAL_PREFIXES: [&str; 3] = ["SS", "SP", "SK"];
+pub const INDICATOR_PREFIXES: [&str; 3] = ["IKU", "IKP", "IKK"];
+
+/// The code `text` starts with, of one of `prefixes`, and the rest: `IKK 2. Jumlah…` →
+/// (`IKK.2`, "Jumlah…"). A word that only starts like one (`SP2D`) is none.
+pub fn prefixed_code<'t>(text: &'t str, prefixes: &[&str]) -> Option<(String, &'t str)> {
+    prefixes.iter().find_map(|prefix| {
+        let (number, rest) = leading_code(text, prefix)?;
+        let after = text.trim()[prefix.len()..].trim_start_matches(['.', ' ']);
+        let next = after.trim_start_matches(|c: char| c.is_ascii_digit()).chars().next();
+        next.is_none_or(|c| !c.is_alphabetic()).then(|| (format!("{prefix}.{number}"), rest))
+    })
+}
+
 /// The number a target written as its lower bound names: `≥ 95`, `>= 95`, `Min. 95`, `Minimal
 /// 95`, `Sekurang-kurangnya 95` → `95`. (An upper bound, `≤ 5` or `Maks. 5`, says the indicator is
 /// lower-is-better, which the polarity must say: it stays unreadable.)
@@ -197,24 +214,30 @@ fn leading_digits(text: &str) -> Option<(String, &str)> {
     Some((if number.is_empty() { "0" } else { number }.to_string(), rest.trim()))
 }
 
-/// The code (`SS.n`, `IKU.n`) and name of a goal or indicator row: the number from its code
-/// column, else the label's own prefix (`SS.1 …`, `1. …`), else a No. column, else its position.
-/// A label numbered in outline form (`1.1 …`, `1.2 …` under goal 1) names its place in the goal,
-/// not its code: it is named without the number and coded by the other sources.
+/// The code (`SS.n`, `IKU.n`, a central unit's `IKK.n`) and name of a goal or indicator row: the
+/// code from its code column, else the label's own prefix (`SS.1 …`, `1. …`), else a No.
+/// column, else its position; a bare number is the first of `prefixes`'. A label numbered in
+/// outline form (`1.1 …`, `1.2 …` under goal 1) names its place in the goal, not its code: it is
+/// named without the number and coded by the other sources.
 fn code_and_name(
     code_cell: Option<&str>,
     label: &str,
-    prefix: &str,
+    prefixes: &[&str],
     numbered: Option<String>,
     position: usize,
 ) -> (String, String) {
-    let explicit = code_cell.and_then(|t| leading_code(t, prefix).or_else(|| leading_digits(t)));
+    let bare = |n: String| format!("{}.{n}", prefixes[0]);
+    let explicit =
+        code_cell.and_then(|t| prefixed_code(t, prefixes).map(|(c, _)| c).or_else(|| Some(bare(leading_digits(t)?.0))));
     let outline = outline_rest(label);
-    let from_text = outline.is_none().then(|| leading_code(label, prefix).or_else(|| leading_number(label))).flatten();
+    let from_text = outline
+        .is_none()
+        .then(|| prefixed_code(label, prefixes).or_else(|| leading_number(label).map(|(n, rest)| (bare(n), rest))))
+        .flatten();
     let name = outline.or(from_text.as_ref().map(|(_, rest)| *rest)).unwrap_or(label).to_string();
-    let number =
-        explicit.map(|(n, _)| n).or(from_text.map(|(n, _)| n)).or(numbered).unwrap_or_else(|| position.to_string());
-    (format!("{prefix}.{number}"), name)
+    let code =
+        explicit.or(from_text.map(|(c, _)| c)).or(numbered.map(bare)).unwrap_or_else(|| bare(position.to_string()));
+    (code, name)
 }
 
 /// How an indicator is measured, from a satuan cell, else its name, else its target. Words are
@@ -609,22 +632,23 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         };
         // A code column ("Kode", or a No. column in a table with no goal column) that carries the
         // codes (`SS.1` on goal rows, `IKU 1.` on indicator rows) tells the two apart.
-        let coded =
-            |prefix: &str| code_col.and_then(|c| sheet.text(row, c)).filter(|t| leading_code(t, prefix).is_some());
+        let coded = |prefixes: &[&str]| {
+            code_col.and_then(|c| sheet.text(row, c)).filter(|t| prefixed_code(t, prefixes).is_some())
+        };
         // The goal this row opens, if any.
         let (goal_text, indicator_text) = match tree {
             Some(col) => {
                 let label = sheet.text(row, col).unwrap_or("");
-                let says = |prefix| leading_code(label, prefix).is_some();
-                match (says("SS"), says("IKU")) {
+                let says = |prefixes| prefixed_code(label, prefixes).is_some();
+                match (says(&GOAL_PREFIXES), says(&INDICATOR_PREFIXES)) {
                     (true, _) => (Some(label), None),
                     (false, true) => (None, Some(label)),
-                    _ if coded("SS").is_some() => (Some(label), None),
-                    _ if coded("IKU").is_some() => (None, Some(label)),
+                    _ if coded(&GOAL_PREFIXES).is_some() => (Some(label), None),
+                    _ if coded(&INDICATOR_PREFIXES).is_some() => (None, Some(label)),
                     _ => (None, None),
                 }
             }
-            None if coded("SS").is_some() => (reader.text(row, Role::Indicator), None),
+            None if goal_col.is_none() && coded(&GOAL_PREFIXES).is_some() => (reader.text(row, Role::Indicator), None),
             None => {
                 (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator))
             }
@@ -634,8 +658,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             reader.unread(row, label.unwrap_or(first_text));
         }
         if let Some(text) = goal_text {
-            let code_cell = reader.text(row, Role::GoalCode).or(coded("SS"));
-            let (code, name) = code_and_name(code_cell, text, "SS", no(goal_no), parts.goals.len() + 1);
+            let code_cell = reader.text(row, Role::GoalCode).or(coded(&GOAL_PREFIXES));
+            let (code, name) = code_and_name(code_cell, text, &GOAL_PREFIXES, no(goal_no), parts.goals.len() + 1);
             synthetic = false;
             if goal_codes.insert(code.clone()) {
                 let nss = reader.claim(row, Role::Nss, &code);
@@ -646,8 +670,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         }
         let Some(text) = indicator_text else { continue };
         let numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
-        let code_cell = reader.text(row, Role::IndicatorCode).or(coded("IKU"));
-        let (code, name) = code_and_name(code_cell, text, "IKU", numbered, parts.indicators.len() + 1);
+        let code_cell = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES));
+        let (code, name) = code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
         let goal_code = match &goal {
             Some(g) => g.clone(),
             None => {

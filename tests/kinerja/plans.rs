@@ -520,6 +520,38 @@ fn a_central_units_pk_codes_are_its_renja_codes_by_the_configured_crosswalk_neve
     assert!(ikk1.expected.contains("belum dipadankan"), "{ikk1:?}");
 }
 
+/// A report in the central unit's PK layout names its indicators by the same crosswalk: the
+/// activity indicators alone (no program row) are IKU.2 … IKU.8, not IKU.1 … IKU.7 by their place,
+/// and are held to the plan's targets for those codes.
+#[test]
+fn a_central_units_report_in_its_pk_layout_takes_its_codes_from_the_crosswalk() {
+    let (_, json) = check_json("puspenkom_2025_tw3_ikk_codes.xlsx", &[]);
+    let codes: Vec<&str> = json["indicators"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["IKU.2", "IKU.3", "IKU.4", "IKU.5", "IKU.6", "IKU.7", "IKU.8"]);
+    let goals: Vec<&str> = json["goals"].as_array().unwrap().iter().map(|g| g["code"].as_str().unwrap()).collect();
+    assert_eq!(goals, ["SK.1", "SK.2"]);
+
+    let service = crate::service::Service::start("crosswalk-report");
+    service.drop_file("PUSPENKOM", "Renja 2025.xlsx", &std::fs::read(fixture("puspenkom_2025_renja_pk.xlsx")).unwrap());
+    service.wait_for_arrivals("the plan", 1, std::time::Duration::from_secs(20));
+    let report = std::fs::read(fixture("puspenkom_2025_tw3_ikk_codes.xlsx")).unwrap();
+    service.drop_file("PUSPENKOM", "Capaian TW III.xlsx", &report);
+    service.wait_for_arrivals("the report", 2, std::time::Duration::from_secs(20));
+    let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
+    let codes: Vec<String> = conn
+        .prepare(
+            "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id
+              WHERE s.file_name = 'Capaian TW III.xlsx' AND f.severity = 'error' ORDER BY f.seq",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    // Only the program's IKU.1, which the report leaves out.
+    assert_eq!(codes, ["INDICATOR_MISSING"]);
+}
+
 #[test]
 fn an_amount_that_cannot_be_read_in_any_budget_view_is_an_error_at_its_cell() {
     let (code, json) = check_json("kr06_2024_renja_amounts_unreadable.xlsx", &[]);
