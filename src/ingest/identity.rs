@@ -110,8 +110,8 @@ fn month_of(word: &str) -> Option<u32> {
 }
 
 /// The months `words` span, first to last: a range ("Januari s.d. September", "Juli -
-/// September") or up to one month ("s.d. September", "sampai dengan 30 September", cumulative
-/// from January). `Err` for one month on its own ("Bulan Juni"), which spans no period.
+/// September") or up to one month ("s.d. September", "sampai dengan 30 September", "per 30
+/// September", "posisi 30 September", cumulative from January). `Err` for one month on its own ("Bulan Juni"), which spans no period.
 fn month_span(words: &[&str]) -> Option<Result<(u32, u32), ()>> {
     let months: Vec<(usize, u32)> = words.iter().enumerate().filter_map(|(i, w)| Some((i, month_of(w)?))).collect();
     match months[..] {
@@ -124,7 +124,7 @@ fn month_span(words: &[&str]) -> Option<Result<(u32, u32), ()>> {
             };
             match said {
                 "bulan" => Some(Err(())),
-                "sd" | "sampai" | "hingga" | "dengan" => Some(Ok((1, month))),
+                "sd" | "sampai" | "hingga" | "dengan" | "per" | "posisi" | "keadaan" => Some(Ok((1, month))),
                 "d" if prior == "s" => Some(Ok((1, month))),
                 _ => None,
             }
@@ -329,6 +329,10 @@ mod tests {
             ("Capaian Kinerja Kanreg VII Januari - Maret 2024", Some(Period::Tw1)),
             ("Capaian Kinerja Kanreg VII s.d. September 2024", Some(Period::Tw3)),
             ("Capaian Kinerja Kanreg VII sampai dengan 30 September 2024", Some(Period::Tw3)),
+            ("Laporan Capaian Kinerja Kanreg VII per 30 September 2024", Some(Period::Tw3)),
+            ("Capaian Kinerja Kanreg VII Posisi 30 Juni 2024", None),
+            ("Laporan Kinerja Kanreg VII Tahun 2024 (keadaan per 31 Desember 2024)", Some(Period::Year)),
+            ("Capaian Kinerja Kanreg VII per 15 Oktober 2024", None),
             ("Capaian Kinerja Kanreg VII Periode Januari - Desember Tahun 2024", Some(Period::Year)),
             ("Capaian Kinerja Kanreg VII Juli s.d. Desember 2024", Some(Period::S2)),
             // Neither a quarter's nor a semester's end, or both: unknown, never the annual report.
