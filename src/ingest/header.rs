@@ -80,9 +80,72 @@ pub struct Header {
     /// Whether a column's header names it revised (`Pagu Revisi`, `Target Perubahan`: true) or
     /// original (`Pagu Awal`, `Pagu sebelum revisi`: false), by column.
     pub revised: Vec<(u32, bool)>,
-    /// Set by [`Header::for_report`]: (role, the original columns set aside, the revised one
-    /// kept) where a role's columns are one revised and the others its originals.
-    pub superseded: Vec<(Role, Vec<u32>, u32)>,
+    /// The plan a column's figures come from where its header names one (`Target Renstra`,
+    /// `Target PK`), by column.
+    pub sources: Vec<(u32, Source)>,
+    /// Set by [`Header::for_report`]: where a role's columns are one revised and the others its
+    /// originals, or one of the plan that binds and the others of plans it outranks, the one
+    /// kept and those set aside.
+    pub superseded: Vec<Superseded>,
+}
+
+/// A role's columns of which one is read and the others set aside by what their headers name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Superseded {
+    pub role: Role,
+    pub set_aside: Vec<u32>,
+    pub kept: u32,
+    /// `None` where the kept column is the revised one; else the plans of the columns set aside
+    /// and of the one kept.
+    pub sources: Option<(Vec<Source>, Source)>,
+}
+
+/// The plan a column's figures come from (PLANS.md §1): the PK binds, and the Renja's target
+/// outranks the Renstra's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Renstra,
+    Renja,
+    Pk,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Renstra => "Renstra",
+            Source::Renja => "Renja",
+            Source::Pk => "PK",
+        }
+    }
+}
+
+/// The plan a column header names: `Target Renstra`, `Target Renja 2024`, `Target PK`, `Target
+/// (Perjanjian Kinerja)`; none for two or none.
+pub fn source_named(text: &str) -> Option<Source> {
+    let words = normalise(text);
+    let named: Vec<Source> = [
+        (Source::Renstra, &[" renstra "][..]),
+        (Source::Renja, &[" renja ", " rencana kerja "][..]),
+        (Source::Pk, &[" pk ", " perjanjian kinerja "][..]),
+    ]
+    .into_iter()
+    .filter(|(_, names)| names.iter().any(|n| words.contains(n)))
+    .map(|(source, _)| source)
+    .collect();
+    match named[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Of `cols`, each marked, the one marked above all the others: it and the others.
+fn one_above<T: Ord + Copy>(cols: &[u32], mark: impl Fn(u32) -> Option<T>) -> Option<(u32, Vec<u32>)> {
+    let marks: Vec<T> = cols.iter().map(|c| mark(*c)).collect::<Option<_>>()?;
+    let top = *marks.iter().max()?;
+    let [kept] = cols.iter().zip(&marks).filter(|(_, m)| **m == top).map(|(c, _)| *c).collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    Some((kept, cols.iter().copied().filter(|c| *c != kept).collect()))
 }
 
 /// The roles whose values a table's reading rests on: its inputs.
@@ -216,18 +279,24 @@ impl Header {
     }
 
     /// For each role whose values are read with one column named revised and every other named
-    /// original (`Pagu Awal | Pagu Revisi`), only the revised one kept: it is what counts.
+    /// original (`Pagu Awal | Pagu Revisi`), only the revised one kept: it is what counts. Likewise
+    /// one named of the binding plan beside others of plans it outranks (`Target Renstra | Target
+    /// PK`): the PK's.
     fn keep_revised(&mut self) {
         for role in VALUE_ROLES {
             let cols = self.cols_of(role);
-            let named = |col: u32| self.revised.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
-            let revised: Vec<u32> = cols.iter().copied().filter(|c| named(*c) == Some(true)).collect();
-            let original: Vec<u32> = cols.iter().copied().filter(|c| named(*c) == Some(false)).collect();
-            if let ([kept], [_, ..]) = (&revised[..], &original[..])
-                && revised.len() + original.len() == cols.len()
-            {
-                self.columns.retain(|(c, r)| *r != role || !original.contains(c));
-                self.superseded.push((role, original, *kept));
+            let revised = |col: u32| self.revised.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
+            let source = |col: u32| self.sources.iter().find(|(c, _)| *c == col).map(|(_, s)| *s);
+            let chosen = match one_above(&cols, revised) {
+                Some((kept, set_aside)) => Some(Superseded { role, set_aside, kept, sources: None }),
+                None => one_above(&cols, source).map(|(kept, set_aside)| {
+                    let sources = set_aside.iter().filter_map(|c| source(*c)).collect();
+                    Superseded { role, kept, sources: source(kept).map(|k| (sources, k)), set_aside }
+                }),
+            };
+            if let Some(chosen) = chosen.filter(|_| cols.len() > 1) {
+                self.columns.retain(|(c, r)| *r != role || !chosen.set_aside.contains(c));
+                self.superseded.push(chosen);
             }
         }
     }
@@ -474,7 +543,9 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let caption = caption_scale(sheet, row);
     let scales = texts.iter().filter_map(|(col, text)| scale_in(text).or(caption).map(|s| (*col, s))).collect();
     let revised = texts.iter().filter_map(|(col, text)| revision_named(text).map(|r| (*col, r))).collect();
-    Some(Header { family, first_row: row, last_row, columns, years, periods, scales, revised, superseded: Vec::new() })
+    let sources = texts.iter().filter_map(|(col, text)| source_named(text).map(|s| (*col, s))).collect();
+    let superseded = Vec::new();
+    Some(Header { family, first_row: row, last_row, columns, years, periods, scales, revised, sources, superseded })
 }
 
 #[cfg(test)]
@@ -498,6 +569,7 @@ mod tests {
             periods: Vec::new(),
             scales: Vec::new(),
             revised: Vec::new(),
+            sources: Vec::new(),
             superseded: Vec::new(),
         };
         let for_year = |year| {
@@ -536,7 +608,27 @@ mod tests {
             ..header.clone()
         };
         let (chosen, _, _) = budget.for_report(Some(2024), None);
-        assert_eq!((chosen.col(Role::Pagu), chosen.superseded.clone()), (Some(2), vec![(Role::Pagu, vec![1], 2)]));
+        let revision = Superseded { role: Role::Pagu, set_aside: vec![1], kept: 2, sources: None };
+        assert_eq!((chosen.col(Role::Pagu), chosen.superseded.clone()), (Some(2), vec![revision]));
+        // The PK's target, not the Renstra's beside it; two PK columns name none above the other.
+        let plans = |names: &[&str]| Header {
+            columns: vec![(0, Role::Indicator), (1, Role::Target), (2, Role::Target), (3, Role::Realisasi)],
+            sources: names.iter().zip(1..).filter_map(|(text, col)| source_named(text).map(|s| (col, s))).collect(),
+            years: Vec::new(),
+            ..header.clone()
+        };
+        let (chosen, _, _) = plans(&["Target Renstra", "Target PK 2024"]).for_report(Some(2024), None);
+        let binding = Superseded {
+            role: Role::Target,
+            set_aside: vec![1],
+            kept: 2,
+            sources: Some((vec![Source::Renstra], Source::Pk)),
+        };
+        assert_eq!((chosen.col(Role::Target), chosen.superseded), (Some(2), vec![binding]));
+        let (unsure, _, _) = plans(&["Target (Perjanjian Kinerja)", "Target PK"]).for_report(Some(2024), None);
+        assert!(unsure.superseded.is_empty());
+        assert_eq!(source_named("Target Renja vs Renstra"), None);
+        assert_eq!(source_named("Target Kinerja"), None);
         assert_eq!(revision_named("Pagu sebelum revisi"), Some(false));
         assert_eq!(periods_named("Realisasi TW III"), [Period::Tw3]);
         assert_eq!(periods_named("Target Triwulan ke-2"), [Period::Tw2]);

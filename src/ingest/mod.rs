@@ -709,15 +709,28 @@ fn read_sheets(
             ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
         column_findings(&years, year, year_words, (&at, sheet, found.rows), &mut parts.findings);
         column_findings(&periods, period, period_words, (&at, sheet, found.rows), &mut parts.findings);
-        for (role, set_aside, kept) in &header.superseded {
-            let letters: Vec<String> = set_aside.iter().map(|c| crate::model::CellRef::column_letters(*c)).collect();
-            let subject = format!("{} ({})", table::role_label(*role), sheet.name);
-            let kept = crate::model::CellRef::column_letters(*kept);
-            parts.findings.push(
-                Finding::new(Code::ColumnsSuperseded, Some(at.clone()), subject)
-                    .found(letters.join(", "))
-                    .expected(kept),
-            );
+        for chosen in &header.superseded {
+            let letter = |c: u32| crate::model::CellRef::column_letters(c);
+            let subject = format!("{} ({})", table::role_label(chosen.role), sheet.name);
+            let finding = match &chosen.sources {
+                None => {
+                    let letters: Vec<String> = chosen.set_aside.iter().map(|c| letter(*c)).collect();
+                    Finding::new(Code::ColumnsSuperseded, Some(at.clone()), subject)
+                        .found(letters.join(", "))
+                        .expected(letter(chosen.kept))
+                }
+                Some((set_aside, kept)) => {
+                    let named: Vec<String> = set_aside
+                        .iter()
+                        .zip(&chosen.set_aside)
+                        .map(|(source, c)| format!("{} ({})", source.as_str(), letter(*c)))
+                        .collect();
+                    Finding::new(Code::ColumnsOutranked, Some(at.clone()), subject)
+                        .found(named.join(", "))
+                        .expected(format!("{} ({})", letter(chosen.kept), kept.as_str()))
+                }
+            };
+            parts.findings.push(finding);
         }
         // Two columns of a role that name nothing apart ("Realisasi" over "Kumulatif | Bulan ini"):
         // the first is read, and said.

@@ -294,6 +294,9 @@ codes! {
     ColumnsSuperseded => "COLUMNS_SUPERSEDED", Info,
         "Kolom {subject} semula ({found}) tidak dinilai; yang dinilai kolom {expected}, setelah revisi.",
         "The original {subject} column ({found}) is not scored; column {expected}, the revised one, is.";
+    ColumnsOutranked => "COLUMNS_OUTRANKED", Info,
+        "Kolom {subject} menurut {found} tidak dinilai; yang dinilai kolom {expected}, yang mengikat.",
+        "The {subject} column of {found} is not scored; column {expected}, the binding one, is.";
     ColumnsDiffer => "COLUMNS_DIFFER", Error,
         "Ada beberapa kolom {subject} dan isinya berbeda: \"{found}\"; yang dinilai kolom {expected}, yang pertama, tetapi tidak dapat dipastikan itu yang dimaksud. Hapus kolom yang tidak dimaksud, atau bedakan judulnya (misalnya \"Realisasi TW III\").",
         "There are several {subject} columns and they differ: \"{found}\"; column {expected}, the first, is scored, but it cannot be told that it is the one meant. Remove the one not meant, or tell them apart in their headers (such as \"Realisasi TW III\").";

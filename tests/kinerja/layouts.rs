@@ -178,6 +178,19 @@ fn an_average_row_at_the_foot_of_the_table_is_no_goal() {
     assert_eq!(goals, ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]);
 }
 
+/// A target column of the binding PK beside the Renstra's is the one read: the first column was,
+/// against the Renstra.
+#[test]
+fn the_pks_target_is_read_beside_the_renstras() {
+    let outcome = check_as_published("kr07_2024_targets_renstra_pk.xlsx");
+    let outranked = findings(&outcome, Code::ColumnsOutranked);
+    let said: Vec<_> = outranked.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(said, [("Target (Tabel 3.2)", "Renstra (D)", "E (PK)")]);
+    assert_eq!(places(&outcome, Code::ColumnsOutranked), ["Tabel 3.2!A3"]);
+    let iku1 = &outcome.scored.as_ref().unwrap().0.indicators[0];
+    assert_eq!(iku1.target.at.as_ref().unwrap().to_string(), "Tabel 3.2!E5");
+}
+
 #[test]
 fn an_na_explained_by_its_footnote_needs_no_keterangan() {
     let outcome = check_fixture("kr07_2024_na_footnote.xlsx");
