@@ -141,15 +141,19 @@ pub fn perspective_name(text: &str, strict: bool) -> Option<String> {
     Some(name.to_string())
 }
 
-/// `SS.1 Terwujudnya…`, `SS. 3 …`, `SS 1. …`, `IKU4` → ("1", "Terwujudnya…").
+/// `SS.1 Terwujudnya…`, `SS. 3 …`, `SS 1. …`, `IKU4`, `IKU-01 …` → ("1", "Terwujudnya…").
 pub fn leading_code<'t>(text: &'t str, prefix: &str) -> Option<(String, &'t str)> {
     let text = text.trim();
     let head = text.get(..prefix.len())?;
     if !head.eq_ignore_ascii_case(prefix) {
         return None;
     }
-    let rest = text[prefix.len()..].trim_start_matches(['.', ' ']);
-    leading_digits(rest)
+    leading_digits(after_prefix(&text[prefix.len()..]))
+}
+
+/// What follows a code's prefix, its separator dropped: `.`, a space, `-`, `–`, `_`.
+fn after_prefix(text: &str) -> &str {
+    text.trim_start_matches(['.', ' ', '-', '–', '_'])
 }
 
 /// The codes a goal row and an indicator row may carry: BKN's and the Kantor Regional's `SS` and
@@ -163,7 +167,7 @@ pub const INDICATOR_PREFIXES: [&str; 3] = ["IKU", "IKP", "IKK"];
 pub fn prefixed_code<'t>(text: &'t str, prefixes: &[&str]) -> Option<(String, &'t str)> {
     prefixes.iter().find_map(|prefix| {
         let (number, rest) = leading_code(text, prefix)?;
-        let after = text.trim()[prefix.len()..].trim_start_matches(['.', ' ']);
+        let after = after_prefix(&text.trim()[prefix.len()..]);
         let next = after.trim_start_matches(|c: char| c.is_ascii_digit()).chars().next();
         next.is_none_or(|c| !c.is_alphabetic()).then(|| (format!("{prefix}.{number}"), rest))
     })
@@ -867,6 +871,10 @@ mod tests {
         assert_eq!(leading_code("SS 1. Terwujudnya", "SS"), Some(("1".into(), "Terwujudnya")));
         assert_eq!(leading_code("IKU4", "IKU"), Some(("4".into(), "")));
         assert_eq!(leading_code("IKU 1. Persentase", "IKU"), Some(("1".into(), "Persentase")));
+        assert_eq!(leading_code("IKU-01 Persentase", "IKU"), Some(("1".into(), "Persentase")));
+        assert_eq!(leading_code("SS – 2 Terwujudnya", "SS"), Some(("2".into(), "Terwujudnya")));
+        assert_eq!(prefixed_code("SP2D tepat waktu", &GOAL_PREFIXES), None);
+        assert_eq!(prefixed_code("IKK 2. Jumlah", &INDICATOR_PREFIXES), Some(("IKK.2".into(), "Jumlah")));
         assert_eq!(leading_code("Indeks Maturitas", "IKU"), None);
         assert_eq!(leading_number("1. Persentase Instansi"), Some(("1".into(), "Persentase Instansi")));
         assert_eq!(leading_number("100% tercapai"), None);

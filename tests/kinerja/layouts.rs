@@ -114,41 +114,44 @@ fn n(text: &str) -> Value {
     Value::Number(text.parse().unwrap())
 }
 
+const BKN_2023_GOALS: [&str; 7] = ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"];
+
+/// BKN 2023 read as its Tabel 3.1: IKU.1 … IKU.13 under `goals`, the published perspective
+/// scores and NPSS 98,47, no error.
+fn check_as_tabel_3_1(name: &str, goals: &[&str]) -> kinerja::check::Outcome {
+    let outcome = check_fixture(name);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let codes: Vec<&str> = report.indicators.iter().map(|i| i.code.as_str()).collect();
+    let expected: Vec<String> = (1..=13).map(|n| format!("IKU.{n}")).collect();
+    assert_eq!(codes, expected, "{name}");
+    assert_eq!(report.goals.iter().map(|g| g.code.as_str()).collect::<Vec<_>>(), goals, "{name}");
+    let perspectives: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
+    assert_eq!(perspectives, ["97.08", "100.75", "99.72", "96.35"], "{name}");
+    assert_eq!(shown(&card.npss), "98.47", "{name}");
+    assert_eq!(outcome.exit_code(), 0, "{name}: {:#?}", outcome.findings);
+    outcome
+}
+
 #[test]
 fn codes_in_a_no_column_tell_goal_rows_from_indicator_rows() {
-    for name in ["bkn_2023_codes_in_no_column.xlsx", "bkn_2023_codes_in_no_column_no_goals.xlsx"] {
-        let outcome = check_fixture(name);
-        let (report, card) = outcome.scored.as_ref().unwrap();
-        assert_eq!(report.indicators.len(), 13, "{name}");
-        let perspectives: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
-        assert_eq!(perspectives, ["97.08", "100.75", "99.72", "96.35"], "{name}");
-        assert_eq!(shown(&card.npss), "98.47", "{name}");
-        assert_eq!(outcome.exit_code(), 0, "{name}: {:#?}", outcome.findings);
-    }
-    let outcome = check_fixture("bkn_2023_codes_in_no_column.xlsx");
-    let goals: Vec<&str> = outcome.scored.as_ref().unwrap().0.goals.iter().map(|g| g.code.as_str()).collect();
-    assert_eq!(goals, ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]);
+    check_as_tabel_3_1("bkn_2023_codes_in_no_column.xlsx", &BKN_2023_GOALS);
+    // Without goal rows, one goal per perspective.
+    check_as_tabel_3_1("bkn_2023_codes_in_no_column_no_goals.xlsx", &["SS.1", "SS.2", "SS.3", "SS.4"]);
+}
+
+#[test]
+fn codes_written_with_a_hyphen_are_read() {
+    check_as_tabel_3_1("bkn_2023_codes_hyphen.xlsx", &BKN_2023_GOALS);
 }
 
 #[test]
 fn codes_in_a_kode_column_beside_the_labels_are_read() {
-    let outcome = check_fixture("bkn_2023_codes_column.xlsx");
-    let (report, card) = outcome.scored.as_ref().unwrap();
-    let codes: Vec<&str> = report.indicators.iter().map(|i| i.code.as_str()).collect();
-    let expected: Vec<String> = (1..=13).map(|n| format!("IKU.{n}")).collect();
-    assert_eq!(codes, expected);
+    let outcome = check_as_tabel_3_1("bkn_2023_codes_column.xlsx", &BKN_2023_GOALS);
+    let name = &outcome.scored.as_ref().unwrap().0.indicators[0].name;
     assert_eq!(
-        report.indicators[0].name,
+        name,
         "Persentase instansi pemerintah yang telah menyelenggarakan Tata Kelola Manajemen ASN sesuai NSPK (minimal bernilai A dan B)"
     );
-    assert_eq!(
-        report.goals.iter().map(|g| g.code.as_str()).collect::<Vec<_>>(),
-        ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]
-    );
-    let perspectives: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
-    assert_eq!(perspectives, ["97.08", "100.75", "99.72", "96.35"]);
-    assert_eq!(shown(&card.npss), "98.47");
-    assert_eq!(outcome.exit_code(), 0, "{:#?}", outcome.findings);
 }
 
 /// A row holding a target or realisasi that names no SS or IKU was left out without a word (a
@@ -175,7 +178,7 @@ fn a_row_of_values_that_names_no_indicator_is_an_error() {
 fn an_average_row_at_the_foot_of_the_table_is_no_goal() {
     let outcome = check_as_published("kr07_2024_average_row.xlsx");
     let goals: Vec<&str> = outcome.scored.as_ref().unwrap().0.goals.iter().map(|g| g.code.as_str()).collect();
-    assert_eq!(goals, ["SS.1", "SS.2", "SS.3", "SS.4", "SS.5", "SS.6", "SS.7"]);
+    assert_eq!(goals, BKN_2023_GOALS);
 }
 
 /// A target column of the binding PK beside the Renstra's is the one read: the first column was,
