@@ -3,6 +3,7 @@
 use super::identity::periods_named;
 use super::sheet::Sheet;
 use crate::model::Period;
+use crate::model::plan::Source;
 use crate::model::unit::normalise;
 use rust_decimal::Decimal;
 
@@ -100,27 +101,9 @@ pub struct Superseded {
     pub sources: Option<(Vec<Source>, Source)>,
 }
 
-/// The plan a column's figures come from (PLANS.md §1): the PK binds, and the Renja's target
-/// outranks the Renstra's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Source {
-    Renstra,
-    Renja,
-    Pk,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Renstra => "Renstra",
-            Source::Renja => "Renja",
-            Source::Pk => "PK",
-        }
-    }
-}
-
 /// The plan a column header names: `Target Renstra`, `Target Renja 2024`, `Target PK`, `Target
-/// (Perjanjian Kinerja)`; none for two or none.
+/// (Perjanjian Kinerja)`; none for two or none. Of two such columns, the PK's binds and the
+/// Renja's outranks the Renstra's (PLANS.md §1): [`Source`]'s order.
 pub fn source_named(text: &str) -> Option<Source> {
     let words = normalise(text);
     let named: Vec<Source> = [

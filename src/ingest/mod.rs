@@ -723,11 +723,11 @@ fn read_sheets(
                     let named: Vec<String> = set_aside
                         .iter()
                         .zip(&chosen.set_aside)
-                        .map(|(source, c)| format!("{} ({})", source.as_str(), letter(*c)))
+                        .map(|(source, c)| format!("{} ({})", source.label(), letter(*c)))
                         .collect();
                     Finding::new(Code::ColumnsOutranked, Some(at.clone()), subject)
                         .found(named.join(", "))
-                        .expected(format!("{} ({})", letter(chosen.kept), kept.as_str()))
+                        .expected(format!("{} ({})", letter(chosen.kept), kept.label()))
                 }
             };
             parts.findings.push(finding);
