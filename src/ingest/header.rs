@@ -405,8 +405,13 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
 /// A `Realisasi` column right of a `Pagu` column is money spent. In a goal-level budget table
 /// (000 Tabel 3.41: "Realisasi (%) Kinerja | Anggaran") a goal's realisasi is its capaian, and
 /// budget realisasi with no pagu beside it is a percentage: serapan.
-fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family) {
+///
+/// A `%` or `Capaian` right of the pagu with no Serapan column beside it is the share spent
+/// ("Pagu Anggaran | Realisasi Anggaran | %"), unless its header says kinerja.
+fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family, texts: &[(u32, String)]) {
     let pagu = columns.iter().find(|(_, r)| *r == Role::Pagu).map(|(c, _)| *c);
+    let serapan = columns.iter().any(|(_, r)| *r == Role::Serapan);
+    let performance = |col: u32| texts.iter().any(|(c, t)| *c == col && normalise(t).contains(" kinerja "));
     for (col, role) in columns.iter_mut() {
         let right_of_pagu = pagu.is_some_and(|p| *col > p);
         *role = match (*role, family) {
@@ -415,6 +420,7 @@ fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family) {
             (Role::BudgetRealisasi, Family::GoalBudget) if pagu.is_none() => Role::Serapan,
             // In a table of money alone, "%" or "Capaian" is the share spent.
             (Role::Capaian, Family::BudgetView) => Role::Serapan,
+            (Role::Capaian, _) if right_of_pagu && !serapan && !performance(*col) => Role::Serapan,
             (role, _) => role,
         };
     }
@@ -519,7 +525,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         None => (single, row),
     };
     let family = family(&columns)?;
-    settle_budget_columns(&mut columns, family);
+    settle_budget_columns(&mut columns, family, &texts);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
     let periods =
         texts.iter().flat_map(|(col, text)| periods_named(text).into_iter().map(move |p| (*col, p))).collect();

@@ -209,6 +209,17 @@ fn every_view_of_the_budget_adds_up_to_the_same_total() {
     assert_eq!((sisa.found.as_str(), sisa.expected.as_str()), ("40.611.791.676", "39.611.791.676"));
 }
 
+/// A bare `%` right of the pagu in a budget table per SS is the share spent: it was read as the
+/// goal's capaian kinerja, and two right figures were errors against the NSS.
+#[test]
+fn a_percent_beside_the_budget_is_its_serapan() {
+    let outcome = check_fixture("bkn_2023_budget_percent_column.xlsx");
+    assert_eq!(error_codes(&outcome), ["CLAIM_SERAPAN"]);
+    assert_eq!(places(&outcome, Code::ClaimSerapan), ["Tabel 3.40!E5"]);
+    let claim = &findings(&outcome, Code::ClaimSerapan)[0];
+    assert_eq!((claim.subject.as_str(), claim.found.as_str(), claim.expected.as_str()), ("SS.2", "92.84", "92.48"));
+}
+
 #[test]
 fn an_agreement_with_an_empty_target_is_not_accepted() {
     let outcome = check_fixture("kr07_2024_agreement_target_blank.xlsx");
