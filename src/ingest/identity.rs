@@ -187,6 +187,20 @@ fn period_named(words: &[&str]) -> Option<Period> {
     sole(&named)
 }
 
+/// The year and the quarter or semester a file's name states, each only where it names one:
+/// "Capaian TW III 2024", "laporan_kinerja_smt_1_2024" (a name's "Tahunan" or bare year names no
+/// quarter or semester; "2024 rev 2025" names no year).
+pub fn named_in_file(stem: &str) -> (Option<u16>, Option<Period>) {
+    let words = normalise(stem);
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let years: Vec<u16> = words.iter().filter_map(|w| year_of(w)).collect();
+    let periods: Vec<Period> = (0..words.len())
+        .filter_map(|i| period_at(words[i], next_word(&words, i)).0)
+        .filter(|p| *p != Period::Year)
+        .collect();
+    (sole(&years), sole(&periods))
+}
+
 /// Read the identity from title texts. The longest unit alias wins; a year after "Tahun"
 /// outranks a bare one; a title that names a year but no quarter or semester is annual
 /// ("Laporan Kinerja … Tahun 2023" is how annual reports are titled).
@@ -382,6 +396,17 @@ mod tests {
         ] {
             assert_eq!(read(&[title]).unit.as_deref(), Some(unit), "{title}");
         }
+    }
+
+    #[test]
+    fn file_names_state_a_year_and_a_quarter() {
+        assert_eq!(named_in_file("Capaian TW III 2024"), (Some(2024), Some(Period::Tw3)));
+        assert_eq!(named_in_file("laporan_kinerja_smt_1_2024_final"), (Some(2024), Some(Period::S1)));
+        assert_eq!(named_in_file("KR07-TW3-2024 (1)"), (Some(2024), Some(Period::Tw3)));
+        assert_eq!(named_in_file("Laporan Kinerja Tahunan 2024"), (Some(2024), None));
+        assert_eq!(named_in_file("LKj 2024 rev 2025-01-15"), (None, None));
+        assert_eq!(named_in_file("TW2 ke TW3"), (None, None));
+        assert_eq!(named_in_file("Tri Wahyuni laporan"), (None, None));
     }
 
     #[test]

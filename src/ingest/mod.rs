@@ -605,6 +605,32 @@ fn shown(data: &Data) -> String {
     }
 }
 
+/// What a file's name states of its year and quarter, against what the titles say: what it
+/// alone states is said as taken from it (`NAME_IDENTITY`); a year or a quarter other than the
+/// one taken leaves which report this is in doubt (`NAME_MISMATCH`; an annual report named for
+/// its fourth quarter agrees).
+fn named_in_file(
+    (year, period): (Option<u16>, Option<Period>),
+    (titled_year, titled_period): (Option<u16>, Option<Period>),
+    identity: &Identity,
+) -> Vec<Finding> {
+    let year_taken = year.filter(|_| titled_year.is_none()).map(|y| y.to_string());
+    let period_taken = period.filter(|_| titled_period.is_none()).map(|p| p.as_str().to_string());
+    let clashes = |named: Period, taken: Period| named != taken && !(named == Period::Tw4 && taken == Period::Year);
+    let year_clash = year.zip(identity.year).filter(|(named, taken)| named != taken);
+    let period_clash = period.zip(identity.period).filter(|(named, taken)| clashes(*named, *taken));
+    let said = |parts: [Option<String>; 2]| parts.into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let mut findings = Vec::new();
+    if year_clash.is_some() || period_clash.is_some() {
+        let found = said([period_clash.map(|(n, _)| n.as_str().into()), year_clash.map(|(n, _)| n.to_string())]);
+        let expected = said([period_clash.map(|(_, t)| t.as_str().into()), year_clash.map(|(_, t)| t.to_string())]);
+        findings.push(Finding::new(Code::NameMismatch, None, "").found(found).expected(expected));
+    } else if year_taken.is_some() || period_taken.is_some() {
+        findings.push(Finding::new(Code::NameIdentity, None, "").found(said([period_taken, year_taken])));
+    }
+    findings
+}
+
 /// The rows and read columns of a table that its sheet hides, said: they are read and scored as
 /// any other (an autofilter hides rows that are still the report's), while the unit's printout
 /// leaves them out (rows of last year's indicators hidden rather than deleted).
@@ -659,7 +685,13 @@ fn read_sheets(
     // stand side by side.
     let titles = free_text(sheets, &tables);
     let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
-    let (year, period) = (overrides.year.or(declared.year), overrides.period.or(declared.period));
+    // The file's name fills a year or a quarter the titles leave unsaid (an agreement's period
+    // is its year, whatever its name says).
+    let (named_year, named_period) =
+        path.file_stem().and_then(|s| s.to_str()).map(identity::named_in_file).unwrap_or_default();
+    let named_period = named_period.filter(|_| primary_family != Some(Family::Agreement));
+    let year = overrides.year.or(declared.year).or(named_year);
+    let period = overrides.period.or(declared.period).or(named_period);
     let mut parts = table::Parts::default();
     let mut primary: Option<&Found> = None;
     // The indicator table first, so budget tables can name goals by their titles.
@@ -762,9 +794,14 @@ fn read_sheets(
     }
     let identity = Identity {
         unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
-        year: overrides.year.or(declared.year),
-        period: overrides.period.or(declared.period).or((kind == Kind::Agreement).then_some(Period::Year)),
+        year,
+        period: period.or((kind == Kind::Agreement).then_some(Period::Year)),
     };
+    findings.extend(named_in_file(
+        (named_year.filter(|_| overrides.year.is_none()), named_period.filter(|_| overrides.period.is_none())),
+        (declared.year, declared.period),
+        &identity,
+    ));
     // A year or period the titles name other than the one taken — the caller's, or a title that
     // contradicts the first: which report this is stays in doubt, so it is said and blocks
     // rather than being silently taken.

@@ -273,6 +273,12 @@ codes! {
     PeriodMismatch => "PERIOD_MISMATCH", Error,
         "Judul buku kerja menyebut periode {found}, sedangkan laporan ini diperiksa sebagai periode {expected}.",
         "The workbook's titles name the period {found}, but this report is checked as {expected}.";
+    NameMismatch => "NAME_MISMATCH", Error,
+        "Nama berkas menyebut {found}, sedangkan judul buku kerja dibaca sebagai {expected}: tidak dapat dipastikan laporan mana ini. Cantumkan periode dan tahun laporan pada judulnya (misalnya \"Capaian Kinerja Triwulan III Tahun 2024\"), lalu kirim kembali.",
+        "The file name says {found}, while the workbook's titles read as {expected}: which report this is cannot be told. Put the report's period and year in its title (for example \"Capaian Kinerja Triwulan III Tahun 2024\") and resend it.";
+    NameIdentity => "NAME_IDENTITY", Info,
+        "{found} diambil dari nama berkas, karena judul buku kerja tidak menyebutnya. Cantumkan pada judul agar laporan terbaca tanpa bergantung pada nama berkas.",
+        "{found} is taken from the file name, as the workbook's titles do not say it. Put it in the title so that the report reads the same whatever its file is called.";
     YearUnknown => "YEAR_UNKNOWN", Error,
         "Tahun laporan tidak dapat dikenali. Cantumkan \"Tahun 2024\" pada judul.",
         "The report's year cannot be told. Put \"Tahun 2024\" in the title.";

@@ -106,6 +106,45 @@ fn missing_identity_is_a_finding_not_a_guess() {
     assert_eq!(outcome.unit.as_ref().unwrap().code, "KR07");
 }
 
+/// `fixture` copied under another file name, checked.
+fn check_named(fixture_name: &str, file_name: &str, overrides: Overrides) -> kinerja::check::Outcome {
+    let dir = std::env::temp_dir().join(format!("kinerja-named-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(file_name);
+    std::fs::copy(fixture(fixture_name), &path).unwrap();
+    let outcome = kinerja::check::check(&path, &kinerja::config::Config::builtin(), &overrides);
+    std::fs::remove_file(&path).unwrap();
+    outcome
+}
+
+/// A file named for a quarter whose title names only its year was filed as the annual report
+/// without a word; the name fills a year and period no title gives.
+#[test]
+fn the_file_name_states_the_year_and_quarter_too() {
+    let annual_title = check_named("kr07_2024_capaian.xlsx", "Capaian Kinerja TW III 2024.xlsx", Overrides::default());
+    let mismatch = findings(&annual_title, Code::NameMismatch);
+    assert_eq!(mismatch.len(), 1, "{:#?}", annual_title.findings);
+    assert_eq!((mismatch[0].found.as_str(), mismatch[0].expected.as_str()), ("TW3", "TAHUNAN"));
+    assert_eq!(annual_title.exit_code(), 1);
+    // An annual report named for its fourth quarter, or for its year, agrees.
+    for name in ["Laporan TW IV 2024.xlsx", "LKj Kanreg VII 2024.xlsx"] {
+        let agrees = check_named("kr07_2024_capaian.xlsx", name, Overrides::default());
+        assert_eq!(agrees.exit_code(), 0, "{name}: {:#?}", agrees.findings);
+    }
+    let other_year = check_named("kr07_2024_capaian.xlsx", "Capaian 2023.xlsx", Overrides::default());
+    let said: Vec<_> =
+        findings(&other_year, Code::NameMismatch).iter().map(|f| (f.found.clone(), f.expected.clone())).collect();
+    assert_eq!(said, [("2023".to_string(), "2024".to_string())]);
+
+    let unit = Overrides { unit: Some("KR07".into()), ..Overrides::default() };
+    let silent_titles = check_named("no_identity.xlsx", "laporan_kinerja_tw3_2024.xlsx", unit);
+    let identity = &silent_titles.scored.as_ref().unwrap().0.identity;
+    assert_eq!((identity.year, identity.period), (Some(2024), Some(Period::Tw3)));
+    let taken: Vec<&str> = findings(&silent_titles, Code::NameIdentity).iter().map(|f| f.found.as_str()).collect();
+    assert_eq!(taken, ["TW3 2024"]);
+    assert_eq!(silent_titles.exit_code(), 0, "{:#?}", silent_titles.findings);
+}
+
 #[test]
 fn a_workbook_declaring_another_unit_is_reported() {
     let given = Overrides { unit: Some("KR08".into()), ..Overrides::default() };
