@@ -14,6 +14,9 @@ pub struct Declared {
     /// period ("Triwulan II") that contradicts the one taken: a stale title left from an
     /// earlier report, which leaves the identity in doubt.
     pub contradicted: Contradicted,
+    /// Whether the period is the year only because a title names a year and no quarter,
+    /// semester or months (BKN's annual reports are titled so).
+    pub implied_annual: bool,
 }
 
 /// Each with the index of the first text that names it.
@@ -254,7 +257,8 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         sole_named(&periods, index, &mut titled.periods);
     }
     let year = year.or(bare_year);
-    let period = period.or((says_tahun && !unsure).then_some(Period::Year));
+    let implied_annual = period.is_none() && says_tahun && !unsure;
+    let period = period.or(implied_annual.then_some(Period::Year));
     let contradicted = Contradicted {
         years: titled.years.into_iter().filter(|(y, _)| Some(*y) != year).collect(),
         // An annual report may well print its fourth quarter: only quarters and semesters clash.
@@ -264,7 +268,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             .filter(|(p, _)| *p != Period::Year && period.is_some_and(|t| t != *p && t != Period::Year))
             .collect(),
     };
-    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted }
+    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted, implied_annual }
 }
 
 #[cfg(test)]
@@ -279,10 +283,15 @@ mod tests {
     #[test]
     fn titles_of_the_published_reports() {
         let bkn = read(&["LAPORAN CAPAIAN KINERJA BADAN KEPEGAWAIAN NEGARA TAHUN 2023", "NPSS 98.47"]);
-        assert_eq!(
-            bkn,
-            Declared { unit: Some("BKN".into()), year: Some(2023), period: Some(Period::Year), ..Default::default() }
-        );
+        let annual = Some(Period::Year);
+        let expected = Declared {
+            unit: Some("BKN".into()),
+            year: Some(2023),
+            period: annual,
+            implied_annual: true,
+            ..Default::default()
+        };
+        assert_eq!(bkn, expected);
         let kr = read(&["Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024", "Triwulan IV"]);
         assert_eq!(
             kr,

@@ -606,29 +606,28 @@ fn shown(data: &Data) -> String {
 }
 
 /// What a file's name states of its year and quarter, against what the titles say: what it
-/// alone states is said as taken from it (`NAME_IDENTITY`); a year or a quarter other than the
-/// one taken leaves which report this is in doubt (`NAME_MISMATCH`; an annual report named for
-/// its fourth quarter agrees).
+/// alone states is said as taken from it (`NAME_IDENTITY`). Titles that give a year and no
+/// period make an annual report; a name stating a quarter or semester then leaves which report
+/// this is in doubt (`NAME_MISMATCH`; an annual report named for its fourth quarter agrees). A
+/// period or year the titles state outright stands over the name's (a file kept under last
+/// quarter's name).
 fn named_in_file(
     (year, period): (Option<u16>, Option<Period>),
     (titled_year, titled_period): (Option<u16>, Option<Period>),
-    identity: &Identity,
-) -> Vec<Finding> {
-    let year_taken = year.filter(|_| titled_year.is_none()).map(|y| y.to_string());
-    let period_taken = period.filter(|_| titled_period.is_none()).map(|p| p.as_str().to_string());
-    let clashes = |named: Period, taken: Period| named != taken && !(named == Period::Tw4 && taken == Period::Year);
-    let year_clash = year.zip(identity.year).filter(|(named, taken)| named != taken);
-    let period_clash = period.zip(identity.period).filter(|(named, taken)| clashes(*named, *taken));
-    let said = |parts: [Option<String>; 2]| parts.into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let mut findings = Vec::new();
-    if year_clash.is_some() || period_clash.is_some() {
-        let found = said([period_clash.map(|(n, _)| n.as_str().into()), year_clash.map(|(n, _)| n.to_string())]);
-        let expected = said([period_clash.map(|(_, t)| t.as_str().into()), year_clash.map(|(_, t)| t.to_string())]);
-        findings.push(Finding::new(Code::NameMismatch, None, "").found(found).expected(expected));
-    } else if year_taken.is_some() || period_taken.is_some() {
-        findings.push(Finding::new(Code::NameIdentity, None, "").found(said([period_taken, year_taken])));
+    implied_annual: bool,
+) -> Option<Finding> {
+    let clash = period.filter(|p| implied_annual && *p != Period::Tw4);
+    let taken = [
+        period.filter(|_| titled_period.is_none()).map(|p| p.as_str().to_string()),
+        year.filter(|_| titled_year.is_none()).map(|y| y.to_string()),
+    ];
+    let taken: Vec<String> = taken.into_iter().flatten().collect();
+    match clash {
+        Some(named) => {
+            Some(Finding::new(Code::NameMismatch, None, "").found(named.as_str()).expected(Period::Year.as_str()))
+        }
+        None => (!taken.is_empty()).then(|| Finding::new(Code::NameIdentity, None, "").found(taken.join(" "))),
     }
-    findings
 }
 
 /// The rows and read columns of a table that its sheet hides, said: they are read and scored as
@@ -800,7 +799,7 @@ fn read_sheets(
     findings.extend(named_in_file(
         (named_year.filter(|_| overrides.year.is_none()), named_period.filter(|_| overrides.period.is_none())),
         (declared.year, declared.period),
-        &identity,
+        declared.implied_annual,
     ));
     // A year or period the titles name other than the one taken — the caller's, or a title that
     // contradicts the first: which report this is stays in doubt, so it is said and blocks

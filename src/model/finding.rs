@@ -274,8 +274,8 @@ codes! {
         "Judul buku kerja menyebut periode {found}, sedangkan laporan ini diperiksa sebagai periode {expected}.",
         "The workbook's titles name the period {found}, but this report is checked as {expected}.";
     NameMismatch => "NAME_MISMATCH", Error,
-        "Nama berkas menyebut {found}, sedangkan judul buku kerja dibaca sebagai {expected}: tidak dapat dipastikan laporan mana ini. Cantumkan periode dan tahun laporan pada judulnya (misalnya \"Capaian Kinerja Triwulan III Tahun 2024\"), lalu kirim kembali.",
-        "The file name says {found}, while the workbook's titles read as {expected}: which report this is cannot be told. Put the report's period and year in its title (for example \"Capaian Kinerja Triwulan III Tahun 2024\") and resend it.";
+        "Nama berkas menyebut {found}, sedangkan judul buku kerja hanya menyebut tahunnya, sehingga dibaca sebagai laporan {expected}: tidak dapat dipastikan laporan periode mana ini. Cantumkan periodenya pada judul (\"Triwulan III Tahun 2024\" untuk laporan triwulan, \"Tahunan 2024\" untuk laporan tahunan), lalu kirim kembali.",
+        "The file name says {found}, while the workbook's titles name only its year, which makes it a {expected} report: which period it reports cannot be told. Put its period in the title (\"Triwulan III Tahun 2024\" for a quarterly report, \"Tahunan 2024\" for the annual one) and resend it.";
     NameIdentity => "NAME_IDENTITY", Info,
         "{found} diambil dari nama berkas, karena judul buku kerja tidak menyebutnya. Cantumkan pada judul agar laporan terbaca tanpa bergantung pada nama berkas.",
         "{found} is taken from the file name, as the workbook's titles do not say it. Put it in the title so that the report reads the same whatever its file is called.";
