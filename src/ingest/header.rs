@@ -141,7 +141,7 @@ pub fn revision_named(text: &str) -> Option<bool> {
     let has = |names: &[&str]| names.iter().any(|name| words.contains(name));
     if has(&[" awal ", " semula ", " sebelum ", " murni "]) {
         Some(false)
-    } else if has(&[" revisi ", " akhir ", " perubahan ", " setelah ", " pemutakhiran "]) {
+    } else if has(&[" revisi ", " akhir ", " perubahan ", " setelah ", " pemutakhiran ", " menjadi "]) {
         Some(true)
     } else {
         None
@@ -619,6 +619,7 @@ mod tests {
         assert_eq!(source_named("Target Renja vs Renstra"), None);
         assert_eq!(source_named("Target Kinerja"), None);
         assert_eq!(revision_named("Pagu sebelum revisi"), Some(false));
+        assert_eq!((revision_named("Target Semula"), revision_named("Target Menjadi")), (Some(false), Some(true)));
         assert_eq!(periods_named("Realisasi TW III"), [Period::Tw3]);
         assert_eq!(periods_named("Target Triwulan ke-2"), [Period::Tw2]);
         assert_eq!(periods_named("Realisasi"), []);
