@@ -707,31 +707,32 @@ fn read_sheets(
             // A visible table of this family was read; the hidden one does not stand in for it.
             continue;
         }
-        if indicator_table && let Some(first) = primary {
-            let place = |f: &Found| {
-                crate::model::CellRef::new(&sheets[f.sheet].name, f.header.first_row, f.header.span().0).to_string()
-            };
+        let place =
+            |f: &Found| crate::model::CellRef::new(&sheets[f.sheet].name, f.header.first_row, f.header.span().0);
+        // A second indicator table of the primary's family on a visible sheet may carry on the
+        // first (the table broken over two sheets): read, it is kept only if its indicators are
+        // none of the first's. Any other is set aside.
+        let continuing = primary.filter(|_| indicator_table);
+        if let Some(first) = continuing
+            && (sheet.hidden || Some(found.header.family) != primary_family)
+        {
             parts.findings.push(
-                Finding::new(
-                    Code::TableIgnored,
-                    Some(crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0)),
-                    "",
-                )
-                .found(place(found))
-                .expected(place(first)),
+                Finding::new(Code::TableIgnored, Some(place(found)), "")
+                    .found(place(found).to_string())
+                    .expected(place(first).to_string()),
             );
             continue;
         }
-        if indicator_table {
+        let before = continuing.map(|_| parts.clone());
+        if indicator_table && primary.is_none() {
             primary = Some(found);
             if sheet.hidden {
-                let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
-                parts.findings.push(Finding::new(Code::TableHidden, Some(at), sheet.name.to_string()));
+                parts.findings.push(Finding::new(Code::TableHidden, Some(place(found)), sheet.name.to_string()));
             }
         }
         read_families.push(found.header.family);
         let (header, years, periods) = found.header.for_report(year, period);
-        if indicator_table {
+        if indicator_table && before.is_none() {
             targets_for = period.filter(|p| *p != Period::Year && header.names_period(header::Role::Target, *p));
         }
         let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
@@ -772,6 +773,17 @@ fn read_sheets(
         }
         parts.findings.extend(hidden_in_table(sheet, &header, found.rows.1, &at));
         table::read(sheet, &header, found.rows, &mut parts);
+        if let (Some(before), Some(first)) = (before, continuing) {
+            let added = &parts.indicators[before.indicators.len()..];
+            let continues =
+                !added.is_empty() && !added.iter().any(|i| before.indicators.iter().any(|f| f.code == i.code));
+            let code = if continues { Code::TableContinued } else { Code::TableIgnored };
+            if !continues {
+                parts = before;
+            }
+            let said = Finding::new(code, Some(place(found)), "").found(place(found).to_string());
+            parts.findings.push(said.expected(place(first).to_string()));
+        }
     }
     if let Some(found) = primary.filter(|_| parts.indicators.is_empty()) {
         let at = crate::model::CellRef::new(&sheets[found.sheet].name, found.header.first_row, found.header.span().0);

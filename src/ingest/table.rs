@@ -11,7 +11,7 @@ use crate::model::{
 };
 
 /// What the tables of a workbook add up to.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Parts {
     pub perspectives: Vec<PerspectiveRow>,
     pub goals: Vec<GoalRow>,

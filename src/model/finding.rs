@@ -315,6 +315,9 @@ codes! {
     IndicatorsNone => "INDICATORS_NONE", Error,
         "Tabel kinerja ini tidak memuat satu pun baris IKU yang dapat dikenali, sehingga laporan tidak dapat dinilai. Awali label indikator dengan kodenya (IKU.1 …) atau nomornya (1. …), atau beri kolom Kode IKU.",
         "This performance table holds no IKU row kinerja can recognise, so the report cannot be scored. Start each indicator's label with its code (IKU.1 …) or number (1. …), or add a Kode IKU column.";
+    TableContinued => "TABLE_CONTINUED", Info,
+        "Tabel kinerja pada {found} dibaca sebagai lanjutan tabel pada {expected}: indikatornya tidak ada di tabel itu.",
+        "The performance table at {found} is read as the continuation of the one at {expected}: its indicators are not in that one.";
     ClaimCapaian => "CLAIM_CAPAIAN", Error,
         "Capaian {subject} tertulis {found}, hasil hitung ulang {expected}.",
         "Capaian of {subject} reads {found}; recomputed, it is {expected}.";

@@ -65,8 +65,8 @@ pub fn markers_in(value: &str, language: crate::model::Language) -> Cow<'_, str>
 
 /// Numbers in `text` as a sentence in `language` writes them: in Bahasa Indonesia the decimal
 /// point of a plain decimal becomes a comma (`99.27` → `99,27`, `-0.29` → `-0,29`). Left alone:
-/// part of a word or code (`IKU.3`, `v1.2`), thousands already grouped (`1.079.227`), and a
-/// sheet name before `!` (`Tabel 3.2!E12`).
+/// part of a word or code (`IKU.3`, `v1.2`), thousands already grouped (`1.079.227`), a sheet
+/// name before `!` (`Tabel 3.2!E12`) and a table's number (`Tabel 3.2 (lanjutan)!A3`).
 pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> {
     if language == crate::model::Language::En || !text.contains('.') {
         return Cow::Borrowed(text);
@@ -85,7 +85,10 @@ pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> 
         let end = (i..chars.len()).find(|&j| !(chars[j].is_ascii_digit() || chars[j] == '.')).unwrap_or(chars.len());
         let run: String = chars[i..end].iter().collect();
         let next = chars.get(end).copied();
+        let before: String = chars[i.saturating_sub(6)..i].iter().collect::<String>().to_lowercase();
+        let numbered = ["tabel ", "table "].iter().any(|w| before.ends_with(w));
         let plain = run.matches('.').count() == 1
+            && !numbered
             && !run.starts_with('.')
             && !run.ends_with('.')
             && next.is_none_or(|c| !(c.is_alphanumeric() || c == '!' || c == '_'));
@@ -108,6 +111,7 @@ mod tests {
             numbers_in(said, Id),
             "Tabel 3.1!D11: Capaian IKU.4 tertulis 100,18, hasil hitung ulang 100,29 (-0,29; 1.079.227; v1.2; 3,7)."
         );
+        assert_eq!(numbers_in("Tabel 3.2 (lanjutan)!A3 tertulis 3.5", Id), "Tabel 3.2 (lanjutan)!A3 tertulis 3,5");
         assert_eq!(numbers_in(said, En), said);
         assert_eq!(numbers_in("Tabel 3.2!E12", Id), "Tabel 3.2!E12");
     }

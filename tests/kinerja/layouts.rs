@@ -181,6 +181,20 @@ fn an_average_row_at_the_foot_of_the_table_is_no_goal() {
     assert_eq!(goals, BKN_2023_GOALS);
 }
 
+/// A table broken over two sheets is one table: the second was set aside with an information
+/// finding, and half the report's indicators with it (NPSS 100,62 of Stakeholder and Customer).
+/// A second table printing the first's indicators again is still set aside.
+#[test]
+fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
+    let continued = check_as_published("kr07_2024_table_continued.xlsx");
+    assert_eq!(continued.scored.as_ref().unwrap().0.indicators.len(), 14);
+    assert_eq!(places(&continued, Code::TableContinued), ["Tabel 3.2 (lanjutan)!A3"]);
+    assert_eq!(findings(&continued, Code::TableContinued)[0].expected, "Tabel 3.2!A3");
+    let repeated = check_as_published("kr07_2024_second_table_repeats.xlsx");
+    assert_eq!(places(&repeated, Code::TableIgnored), ["Tabel 3.3!A3"]);
+    assert!(findings(&repeated, Code::TableContinued).is_empty());
+}
+
 /// A target column of the binding PK beside the Renstra's is the one read: the first column was,
 /// against the Renstra.
 #[test]
