@@ -583,11 +583,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let indicator_no = numbers.iter().copied().find(|c| goal_col.is_some_and(|g| *c > g));
     let code_col = header.col(Role::Code).or(goal_col.is_none().then_some(goal_no).flatten());
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
-    let mut perspective = String::new();
     let footnotes = footnotes_below(sheet, rows.1);
-    let mut goal: Option<String> = None;
-    // Whether `goal` stands in for goal rows the table does not have.
-    let mut synthetic = false;
+    // A table carrying on another starts where that one stopped: under its last goal.
+    let last = parts.indicators.last().and_then(|i| parts.goals.iter().find(|g| g.code == i.goal));
+    let mut perspective = last.map_or_else(String::new, |g| g.perspective.clone());
+    let mut goal: Option<String> = last.map(|g| g.code.clone());
+    // Whether `goal` stands in for goal rows the table does not have (named in parentheses).
+    let mut synthetic = last.is_some_and(|g| g.name.starts_with('('));
     let mut goal_codes: std::collections::HashSet<String> = parts.goals.iter().map(|g| g.code.clone()).collect();
 
     for row in rows.0..=rows.1 {

@@ -182,12 +182,17 @@ fn an_average_row_at_the_foot_of_the_table_is_no_goal() {
 }
 
 /// A table broken over two sheets is one table: the second was set aside with an information
-/// finding, and half the report's indicators with it (NPSS 100,62 of Stakeholder and Customer).
+/// finding, and the indicators on it (NPSS 99,50 of IKU 1-11).
 /// A second table printing the first's indicators again is still set aside.
 #[test]
 fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
     let continued = check_as_published("kr07_2024_table_continued.xlsx");
-    assert_eq!(continued.scored.as_ref().unwrap().0.indicators.len(), 14);
+    let report = &continued.scored.as_ref().unwrap().0;
+    assert_eq!(report.indicators.len(), 14);
+    // Carried on in the middle of SS 7, with no goal or perspective row: still SS 7's.
+    let goals: Vec<&str> = report.indicators[11..].iter().map(|i| i.goal.as_str()).collect();
+    assert_eq!(goals, ["SS.7", "SS.7", "SS.7"]);
+    assert_eq!(report.goals.len(), 7);
     assert_eq!(places(&continued, Code::TableContinued), ["Tabel 3.2 (lanjutan)!A3"]);
     assert_eq!(findings(&continued, Code::TableContinued)[0].expected, "Tabel 3.2!A3");
     let repeated = check_as_published("kr07_2024_second_table_repeats.xlsx");
