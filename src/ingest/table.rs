@@ -663,9 +663,18 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let label = tree.or(header.col(Role::Indicator)).and_then(|c| sheet.text(row, c));
             reader.unread(row, label.unwrap_or(first_text));
         }
+        // A label cell holding only its code (`IKU 1` under a header merged over two columns)
+        // has its name in the unheaded column beside it.
+        let named = |name: String, label_col: Option<u32>| match label_col {
+            Some(col) if name.is_empty() && !header.columns.iter().any(|(c, _)| *c == col + 1) => {
+                sheet.text(row, col + 1).map_or(name, |beside| beside.trim().to_string())
+            }
+            _ => name,
+        };
         if let Some(text) = goal_text {
             let code_cell = reader.text(row, Role::GoalCode).or(coded(&GOAL_PREFIXES));
             let (code, name) = code_and_name(code_cell, text, &GOAL_PREFIXES, no(goal_no), parts.goals.len() + 1);
+            let name = named(name, tree.or(goal_col));
             synthetic = false;
             if goal_codes.insert(code.clone()) {
                 let nss = reader.claim(row, Role::Nss, &code);
@@ -678,6 +687,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
         let code_cell = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES));
         let (code, name) = code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
+        let name = named(name, tree.or(header.col(Role::Indicator)));
         let goal_code = match &goal {
             Some(g) => g.clone(),
             None => {

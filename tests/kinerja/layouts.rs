@@ -200,6 +200,18 @@ fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
     assert!(findings(&repeated, Code::TableContinued).is_empty());
 }
 
+/// A code in a label cell with the name beside it, in the unheaded half of a header merged over
+/// both: goals and indicators were nameless, and measured by nothing.
+#[test]
+fn a_name_printed_beside_its_code_is_the_name() {
+    let outcome = check_as_published("kr07_2024_codes_beside_names.xlsx");
+    let report = &outcome.scored.as_ref().unwrap().0;
+    assert!(report.indicators[0].name.starts_with("Persentase Instansi Pemerintah yang telah"));
+    assert_eq!(report.indicators[0].measure, kinerja::model::Measure::Percent);
+    assert!(report.goals[0].name.starts_with("Terwujudnya instansi pemerintah"));
+    assert!(report.indicators.iter().all(|i| !i.name.is_empty()) && report.goals.iter().all(|g| !g.name.is_empty()));
+}
+
 /// A target column of the binding PK beside the Renstra's is the one read: the first column was,
 /// against the Renstra.
 #[test]
