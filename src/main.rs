@@ -420,9 +420,14 @@ fn submission(ledger: &Ledger, key: &str) -> anyhow::Result<Stored> {
     })
 }
 
+/// The agreement as the service keeps it: read and checked (its codes through the configured
+/// crosswalk, `IKK.1` as `IKU.2`).
 fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Report> {
-    let (report, _) = kinerja::ingest::read(path, &config.units, &Overrides::default(), &config.limits)
-        .context("reading the agreement")?;
+    let outcome = kinerja::check::check(path, config, &Overrides::default());
+    let Some((report, _)) = outcome.scored else {
+        let why = outcome.findings.first().map(|f| format!(": {}", f.message())).unwrap_or_default();
+        bail!("the agreement {} cannot be read{why}", path.display());
+    };
     if report.kind != Kind::Agreement {
         bail!("{} is not a performance agreement: its indicator table has realisasi", path.display());
     }

@@ -25,8 +25,31 @@ pub fn distinct(report: &mut Report) -> Vec<Finding> {
     findings
 }
 
+/// A goal the report codes otherwise than the agreement (a central unit's report numbering as
+/// `SS.2` what its PK codes `SK.1`) is the agreement's goal where it bears its name, and takes
+/// its code. Only a code the agreement does not have is so renamed.
+fn agreement_codes(report: &mut Report, agreement: &Report) {
+    let named = |name: &str| crate::model::unit::normalise(name);
+    let renamed: HashMap<String, String> = report
+        .goals
+        .iter()
+        .filter(|g| !g.name.trim().is_empty() && !agreement.goals.iter().any(|p| p.code == g.code))
+        .filter_map(|g| {
+            let pk = agreement.goals.iter().find(|p| named(&p.name) == named(&g.name))?;
+            Some((g.code.clone(), pk.code.clone()))
+        })
+        .collect();
+    let codes = report.goals.iter_mut().map(|g| &mut g.code).chain(report.indicators.iter_mut().map(|i| &mut i.goal));
+    for code in codes {
+        if let Some(agreed) = renamed.get(code.as_str()) {
+            *code = agreed.clone();
+        }
+    }
+}
+
 /// Put `report` in the agreement's shape and say where it departed from it.
 pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
+    agreement_codes(report, agreement);
     let mut findings = Vec::new();
     let agreed: HashMap<&str, &IndicatorRow> = agreement.indicators.iter().map(|i| (i.code.as_str(), i)).collect();
     let label = match agreement.identity.year {

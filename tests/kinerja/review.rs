@@ -7,11 +7,10 @@ use kinerja::config::Config;
 use kinerja::ingest::Overrides;
 use kinerja::model::{Code, Language, Severity};
 
+/// The agreement as the service keeps it: checked (its codes through the configured crosswalk).
 fn agreement(name: &str) -> kinerja::model::Report {
-    let (report, _) =
-        kinerja::ingest::read(&fixture(name), &Config::builtin().units, &Overrides::default(), &Default::default())
-            .unwrap();
-    report
+    let outcome = kinerja::check::check(&fixture(name), &Config::builtin(), &Overrides::default());
+    outcome.scored.expect("the agreement is read").0
 }
 
 fn against(report: &str, pk: &str) -> kinerja::check::Outcome {
@@ -207,6 +206,23 @@ fn every_view_of_the_budget_adds_up_to_the_same_total() {
     assert_eq!(places(&off, Code::BudgetTotal), ["Program!A3", "Program!A4"]);
     let sisa = &findings(&off, Code::ClaimSisa)[0];
     assert_eq!((sisa.found.as_str(), sisa.expected.as_str()), ("40.611.791.676", "39.611.791.676"));
+}
+
+/// A central unit's report numbering its goals 1., 2., 3. against its PK coding them SP.1, SK.1,
+/// SK.2 (and its indicators IKP.1, IKK.n): the same goals by their names, the same indicators by
+/// the crosswalk. Once every indicator was INDICATOR_UNKNOWN; then every one INDICATOR_MOVED.
+#[test]
+fn a_report_coding_its_goals_otherwise_than_its_pk_is_held_to_it_by_their_names() {
+    let outcome = against("puspenkom_2025_numbered_goals.xlsx", "puspenkom_2025_agreement.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let goals: Vec<&str> = report.goals.iter().map(|g| g.code.as_str()).collect();
+    assert_eq!(goals, ["SP.1", "SK.1", "SK.2"]);
+    let placed: Vec<(&str, &str)> = report.indicators.iter().map(|i| (i.code.as_str(), i.goal.as_str())).collect();
+    assert_eq!(placed[..2], [("IKU.1", "SP.1"), ("IKU.2", "SK.1")]);
+    assert_eq!(placed[7], ("IKU.8", "SK.2"));
+    // (104.039 + 100.194 + 93.929) / 3: its goals weigh alike with no perspective row.
+    assert_eq!(shown(&card.npss), "99.39");
 }
 
 /// A bare `%` right of the pagu in a budget table per SS is the share spent: it was read as the
