@@ -605,13 +605,40 @@ fn shown(data: &Data) -> String {
     }
 }
 
+/// The finding for a role's columns of which one is read and the others set aside by what their
+/// headers name: the original beside its revision, or a plan beside the binding one.
+fn superseded(chosen: &header::Superseded, sheet: &str, at: &crate::model::CellRef) -> Finding {
+    let letter = |c: u32| crate::model::CellRef::column_letters(c);
+    let subject = format!("{} ({sheet})", table::role_label(chosen.role));
+    match &chosen.sources {
+        None => {
+            let letters: Vec<String> = chosen.set_aside.iter().map(|c| letter(*c)).collect();
+            Finding::new(Code::ColumnsSuperseded, Some(at.clone()), subject)
+                .found(letters.join(", "))
+                .expected(letter(chosen.kept))
+        }
+        Some((set_aside, kept)) => {
+            let named: Vec<String> = set_aside
+                .iter()
+                .zip(&chosen.set_aside)
+                .map(|(source, c)| format!("{} ({})", source.label(), letter(*c)))
+                .collect();
+            Finding::new(Code::ColumnsOutranked, Some(at.clone()), subject).found(named.join(", ")).expected(format!(
+                "{} ({})",
+                letter(chosen.kept),
+                kept.label()
+            ))
+        }
+    }
+}
+
 /// What a file's name states of its year and quarter, against what the titles say: what it
 /// alone states is said as taken from it (`NAME_IDENTITY`). Titles that give a year and no
 /// period make an annual report; a name stating a quarter or semester then leaves which report
 /// this is in doubt (`NAME_MISMATCH`; an annual report named for its fourth quarter agrees). A
 /// period or year the titles state outright stands over the name's (a file kept under last
 /// quarter's name).
-fn named_in_file(
+fn name_findings(
     (year, period): (Option<u16>, Option<Period>),
     (titled_year, titled_period): (Option<u16>, Option<Period>),
     implied_annual: bool,
@@ -735,35 +762,13 @@ fn read_sheets(
         if indicator_table && before.is_none() {
             targets_for = period.filter(|p| *p != Period::Year && header.names_period(header::Role::Target, *p));
         }
-        let at = crate::model::CellRef::new(&sheet.name, found.header.first_row, found.header.span().0);
+        let at = place(found);
         let year_words = ColumnWords { noun: "tahun", ignored: Code::ColumnsIgnored, example: "Tahun 2024" };
         let period_words =
             ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
         column_findings(&years, year, year_words, (&at, sheet, found.rows), &mut parts.findings);
         column_findings(&periods, period, period_words, (&at, sheet, found.rows), &mut parts.findings);
-        for chosen in &header.superseded {
-            let letter = |c: u32| crate::model::CellRef::column_letters(c);
-            let subject = format!("{} ({})", table::role_label(chosen.role), sheet.name);
-            let finding = match &chosen.sources {
-                None => {
-                    let letters: Vec<String> = chosen.set_aside.iter().map(|c| letter(*c)).collect();
-                    Finding::new(Code::ColumnsSuperseded, Some(at.clone()), subject)
-                        .found(letters.join(", "))
-                        .expected(letter(chosen.kept))
-                }
-                Some((set_aside, kept)) => {
-                    let named: Vec<String> = set_aside
-                        .iter()
-                        .zip(&chosen.set_aside)
-                        .map(|(source, c)| format!("{} ({})", source.label(), letter(*c)))
-                        .collect();
-                    Finding::new(Code::ColumnsOutranked, Some(at.clone()), subject)
-                        .found(named.join(", "))
-                        .expected(format!("{} ({})", letter(chosen.kept), kept.label()))
-                }
-            };
-            parts.findings.push(finding);
-        }
+        parts.findings.extend(header.superseded.iter().map(|chosen| superseded(chosen, &sheet.name, &at)));
         // Two columns of a role that name nothing apart ("Realisasi" over "Kumulatif | Bulan ini"):
         // the first is read, and said.
         let said: Vec<header::Role> = years.twice.iter().chain(&periods.twice).map(|(role, _)| *role).collect();
@@ -808,7 +813,7 @@ fn read_sheets(
         year,
         period: period.or((kind == Kind::Agreement).then_some(Period::Year)),
     };
-    findings.extend(named_in_file(
+    findings.extend(name_findings(
         (named_year.filter(|_| overrides.year.is_none()), named_period.filter(|_| overrides.period.is_none())),
         (declared.year, declared.period),
         declared.implied_annual,
