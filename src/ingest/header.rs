@@ -512,6 +512,8 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
                     group = over.to_string();
                 }
                 match (over, under) {
+                    // A bare `%` is a percentage whatever group it stands in ("Kinerja", "Anggaran").
+                    (_, Some(under)) if ["%", "(%)"].contains(&under.trim()) => combined.push((col, under.to_string())),
                     (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
                     (Some(over), None) => combined.push((col, over.to_string())),
                     (None, None) => group.clear(),

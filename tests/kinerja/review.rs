@@ -236,6 +236,20 @@ fn a_percent_beside_the_budget_is_its_serapan() {
     assert_eq!((claim.subject.as_str(), claim.found.as_str(), claim.expected.as_str()), ("SS.2", "92.84", "92.48"));
 }
 
+/// A column headed only `%` under a group ("Kinerja", "Anggaran") is that group's percentage: it
+/// had no role, and neither the capaian nor the serapan printed there was checked.
+#[test]
+fn a_percent_under_a_group_header_is_checked() {
+    let outcome = check_fixture("kr07_2024_budget_percent_columns.xlsx");
+    assert_eq!(error_codes(&outcome), ["CLAIM_SERAPAN"]);
+    assert_eq!(places(&outcome, Code::ClaimSerapan), ["Tabel 3.2!I14"]);
+    let report = &outcome.scored.as_ref().unwrap().0;
+    let claimed = report.indicators.iter().filter(|i| i.capaian.is_some()).count();
+    assert_eq!(claimed, 13, "every capaian but IKU 1's N/A is claimed");
+    let serapan = report.budget.iter().filter(|b| b.serapan.is_some()).count();
+    assert_eq!(serapan, 4);
+}
+
 #[test]
 fn an_agreement_with_an_empty_target_is_not_accepted() {
     let outcome = check_fixture("kr07_2024_agreement_target_blank.xlsx");
