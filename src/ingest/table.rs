@@ -165,11 +165,19 @@ pub const INDICATOR_PREFIXES: [&str; 3] = ["IKU", "IKP", "IKK"];
 /// The code `text` starts with, of one of `prefixes`, and the rest: `IKK 2. Jumlah…` →
 /// (`IKK.2`, "Jumlah…"). A word that only starts like one (`SP2D`) is none.
 pub fn prefixed_code<'t>(text: &'t str, prefixes: &[&str]) -> Option<(String, &'t str)> {
-    prefixes.iter().find_map(|prefix| {
-        let (number, rest) = leading_code(text, prefix)?;
-        let after = after_prefix(&text.trim()[prefix.len()..]);
-        let next = after.trim_start_matches(|c: char| c.is_ascii_digit()).chars().next();
-        next.is_none_or(|c| !c.is_alphabetic()).then(|| (format!("{prefix}.{number}"), rest))
+    // Written out: "Sasaran Strategis 1: Terwujudnya…", "Indikator Kinerja Utama 3 …".
+    let written = [("Sasaran Strategis", "SS"), ("Indikator Kinerja Utama", "IKU")];
+    let spelled = written.iter().filter(|(_, code)| prefixes.contains(code)).find_map(|(words, code)| {
+        let (number, rest) = leading_code(text, words)?;
+        Some((format!("{code}.{number}"), rest))
+    });
+    spelled.or_else(|| {
+        prefixes.iter().find_map(|prefix| {
+            let (number, rest) = leading_code(text, prefix)?;
+            let after = after_prefix(&text.trim()[prefix.len()..]);
+            let next = after.trim_start_matches(|c: char| c.is_ascii_digit()).chars().next();
+            next.is_none_or(|c| !c.is_alphabetic()).then(|| (format!("{prefix}.{number}"), rest))
+        })
     })
 }
 
@@ -886,6 +894,9 @@ mod tests {
         assert_eq!(leading_code("IKU-01 Persentase", "IKU"), Some(("1".into(), "Persentase")));
         assert_eq!(leading_code("SS – 2 Terwujudnya", "SS"), Some(("2".into(), "Terwujudnya")));
         assert_eq!(prefixed_code("SP2D tepat waktu", &GOAL_PREFIXES), None);
+        let written = prefixed_code("Sasaran Strategis 3: Terwujudnya pemenuhan", &GOAL_PREFIXES);
+        assert_eq!(written, Some(("SS.3".into(), "Terwujudnya pemenuhan")));
+        assert_eq!(prefixed_code("Sasaran Strategis BKN", &GOAL_PREFIXES), None);
         assert_eq!(prefixed_code("IKK 2. Jumlah", &INDICATOR_PREFIXES), Some(("IKK.2".into(), "Jumlah")));
         assert_eq!(leading_code("Indeks Maturitas", "IKU"), None);
         assert_eq!(leading_number("1. Persentase Instansi"), Some(("1".into(), "Persentase Instansi")));

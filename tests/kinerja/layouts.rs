@@ -144,6 +144,13 @@ fn codes_written_with_a_hyphen_are_read() {
     check_as_tabel_3_1("bkn_2023_codes_hyphen.xlsx", &BKN_2023_GOALS);
 }
 
+/// Goal rows written "Sasaran Strategis 1: …" were passed over without a word: each
+/// perspective's indicators under one made-up goal.
+#[test]
+fn goal_rows_written_out_are_goals() {
+    check_as_tabel_3_1("bkn_2023_goals_written_out.xlsx", &BKN_2023_GOALS);
+}
+
 #[test]
 fn codes_in_a_kode_column_beside_the_labels_are_read() {
     let outcome = check_as_tabel_3_1("bkn_2023_codes_column.xlsx", &BKN_2023_GOALS);
