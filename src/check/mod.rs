@@ -234,10 +234,7 @@ fn review(
 fn crosswalk(report: &mut Report, findings: &mut [Finding], config: &Config, unit: &str, year: u16) {
     for finding in findings.iter_mut() {
         let words: Vec<&str> = finding.subject.split(' ').map(|w| config.iku_code(unit, year, w)).collect();
-        let subject = words.join(" ");
-        if subject != finding.subject {
-            finding.subject = subject;
-        }
+        finding.subject = words.join(" ");
     }
     let plan = report.plan.as_deref_mut().into_iter().flat_map(|plan| {
         let targets = plan.targets.iter_mut().map(|t| &mut t.code);

@@ -251,7 +251,7 @@ impl Header {
     ) -> (Header, ColumnChoice<u16>, ColumnChoice<Period>) {
         let (header, mut years) = choose(self.clone(), &self.years, year);
         let (mut header, mut periods) = choose(header, &self.periods, period);
-        header.keep_revised();
+        header.keep_superseding();
         // Columns left twice are said once, as they are left after both choices.
         for (role, cols) in years.twice.iter_mut().chain(periods.twice.iter_mut()) {
             cols.retain(|c| header.columns.contains(&(*c, *role)));
@@ -265,7 +265,7 @@ impl Header {
     /// original (`Pagu Awal | Pagu Revisi`), only the revised one kept: it is what counts. Likewise
     /// one named of the binding plan beside others of plans it outranks (`Target Renstra | Target
     /// PK`): the PK's.
-    fn keep_revised(&mut self) {
+    fn keep_superseding(&mut self) {
         for role in VALUE_ROLES {
             let cols = self.cols_of(role);
             let revised = |col: u32| self.revised.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);

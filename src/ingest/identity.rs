@@ -114,7 +114,8 @@ fn month_of(word: &str) -> Option<u32> {
 
 /// The months `words` span, first to last: a range ("Januari s.d. September", "Juli -
 /// September") or up to one month ("s.d. September", "sampai dengan 30 September", "per 30
-/// September", "posisi 30 September", cumulative from January). `Err` for one month on its own ("Bulan Juni"), which spans no period.
+/// September", "posisi 30 September", cumulative from January). `Err` for one month on its own
+/// ("Bulan Juni"), which spans no period.
 fn month_span(words: &[&str]) -> Option<Result<(u32, u32), ()>> {
     let months: Vec<(usize, u32)> = words.iter().enumerate().filter_map(|(i, w)| Some((i, month_of(w)?))).collect();
     match months[..] {
