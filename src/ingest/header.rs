@@ -381,9 +381,11 @@ pub fn classify(text: &str) -> Option<Role> {
 fn family(columns: &[(u32, Role)]) -> Option<Family> {
     let has = |role| columns.iter().any(|(_, r)| *r == role);
     let labelled = has(Role::Tree) || has(Role::Indicator);
+    let claims = [Role::Capaian, Role::Nss, Role::Nkp, Role::Skor].into_iter().any(has);
     if columns.len() < 3 {
         None
-    } else if labelled && has(Role::Realisasi) {
+    } else if labelled && (has(Role::Realisasi) || has(Role::Target) && claims) {
+        // Capaian, NSS or NKP beside targets: a report, even where no column says realisasi.
         Some(Family::Performance)
     } else if labelled && has(Role::Target) {
         Some(Family::Agreement)
@@ -399,6 +401,29 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
         Some(Family::Category)
     } else {
         None
+    }
+}
+
+/// "Target | Capaian | Persentase Capaian": where no column is headed realisasi, a plain
+/// `Capaian` followed by a percentage of capaian (`%`, `Persentase`, `Tingkat Capaian`) before
+/// any pagu holds the value reached, the realisasi.
+fn settle_capaian_columns(columns: &mut [(u32, Role)], texts: &[(u32, String)]) {
+    if columns.iter().any(|(_, r)| *r == Role::Realisasi) {
+        return;
+    }
+    let pagu = columns.iter().find(|(_, r)| *r == Role::Pagu).map_or(u32::MAX, |(c, _)| *c);
+    let text = |col: u32| texts.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str()).unwrap_or("");
+    let percentage = |col: u32| {
+        let words = normalise(text(col));
+        text(col).contains('%')
+            || [" persentase ", " prosentase ", " persen ", " tingkat "].iter().any(|w| words.contains(w))
+    };
+    let shares = |role: Role| matches!(role, Role::Capaian | Role::Share);
+    let plain = columns.iter().position(|(c, r)| *r == Role::Capaian && *c < pagu && !percentage(*c));
+    if let Some(plain) = plain
+        && columns[plain + 1..].iter().any(|(c, r)| shares(*r) && *c < pagu && percentage(*c))
+    {
+        columns[plain].1 = Role::Realisasi;
     }
 }
 
@@ -526,6 +551,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         Some(chosen) => (chosen, row + 1),
         None => (single, row),
     };
+    settle_capaian_columns(&mut columns, &texts);
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();

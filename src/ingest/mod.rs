@@ -553,6 +553,23 @@ fn column_findings<T: Copy + std::fmt::Display>(
     }
 }
 
+/// A report's indicator table with no realisasi column at all (`Target | Capaian | Keterangan`):
+/// said at the header, with the value columns as headed, so the unit sees which one it meant.
+fn realisasi_column_none(sheet: &Sheet, header: &header::Header) -> Finding {
+    use header::Role;
+    let labels =
+        [Role::Tree, Role::Goal, Role::GoalCode, Role::Indicator, Role::IndicatorCode, Role::Perspective, Role::No];
+    let label = |col: u32| header.columns.iter().any(|(c, role)| *c == col && labels.contains(role));
+    let headed = |col: u32| (header.first_row..=header.last_row).rev().find_map(|row| sheet.text(row, col));
+    let (first, last) = header.span();
+    let values: Vec<String> = (first..=last)
+        .filter(|col| !label(*col))
+        .filter_map(|col| headed(col).map(|text| text.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect();
+    let at = crate::model::CellRef::new(&sheet.name, header.first_row, first);
+    Finding::new(Code::RealisasiColumnNone, Some(at), "").found(values.join(", "))
+}
+
 /// The columns of `subject`, the first of which is read (the others but those empty in every
 /// row of the table): `COLUMNS_TWICE` (a warning) while they hold the same in every row, else
 /// `COLUMNS_DIFFER` (an error: which one the unit means cannot be told), at the first row where
@@ -777,6 +794,9 @@ fn read_sheets(
             parts.findings.extend(columns_twice(subject, &cols, &at, sheet, found.rows));
         }
         parts.findings.extend(hidden_in_table(sheet, &header, found.rows.1, &at));
+        if header.family == Family::Performance && !found.header.has(header::Role::Realisasi) {
+            parts.findings.push(realisasi_column_none(sheet, &header));
+        }
         table::read(sheet, &header, found.rows, &mut parts);
         if let (Some(before), Some(first)) = (before, continuing) {
             let added = &parts.indicators[before.indicators.len()..];

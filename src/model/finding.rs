@@ -240,6 +240,9 @@ codes! {
     RealisasiEmpty => "REALISASI_EMPTY", Error,
         "Semua realisasi kosong ({found} indikator): laporan ini belum dapat dinilai. Isi realisasinya lalu kirim kembali.",
         "Every realisasi is empty ({found} indicators): this report cannot be scored yet. Fill in the realisasi and resend it.";
+    RealisasiColumnNone => "REALISASI_COLUMN_NONE", Error,
+        "Tabel kinerja ini tidak memiliki kolom Realisasi (kolom nilainya: {found}), sehingga tidak satu pun capaian dapat dihitung. Beri judul \"Realisasi\" pada kolom nilai yang dicapai (dan \"Capaian (%)\" pada kolom persentasenya), lalu kirim kembali.",
+        "This performance table has no Realisasi column (its value columns: {found}), so no capaian can be computed. Head the column of values reached \"Realisasi\" (and its percentage column \"Capaian (%)\"), then resend it.";
     TargetMissing => "TARGET_MISSING", Error,
         "Target {subject} kosong atau nol sehingga capaian tidak dapat dihitung.",
         "The target of {subject} is empty or zero, so capaian cannot be computed.";

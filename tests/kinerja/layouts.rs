@@ -504,3 +504,28 @@ fn the_revised_pagu_counts_over_the_original_beside_it() {
     let said: Vec<_> = set_aside.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
     assert_eq!(said, [("Pagu (Tabel 3.2)", "G", "H")]);
 }
+
+/// "Target | Capaian | Persentase Capaian": the plain Capaian is the value reached. With no column
+/// headed Realisasi the table was taken for a Perjanjian Kinerja: NPSS N/A and not one finding.
+#[test]
+fn a_capaian_beside_its_percentage_is_the_realisasi() {
+    let outcome = check_as_published("kr07_2024_capaian_as_realisasi.xlsx");
+    let report = &outcome.scored.as_ref().unwrap().0;
+    assert_eq!(report.kind, kinerja::model::Kind::Realisasi);
+    let iku3 = report.indicators.iter().find(|i| i.code == "IKU.3").unwrap();
+    assert_eq!(iku3.realisasi.at.as_ref().unwrap().to_string(), "Tabel 3.2!E8");
+    assert_eq!(report.indicators.iter().filter(|i| i.capaian.is_some()).count(), 13, "the percentages are claims");
+}
+
+/// Capaian beside targets with no column for the realisasi: a report that cannot be scored, said
+/// once at its header, not an agreement and not "every realisasi empty".
+#[test]
+fn a_report_without_a_realisasi_column_is_said_to_lack_it() {
+    let outcome = check_fixture("kr07_2024_realisasi_column_none.xlsx");
+    assert_eq!(outcome.scored.as_ref().unwrap().0.kind, kinerja::model::Kind::Realisasi);
+    assert_eq!(error_codes(&outcome), ["REALISASI_COLUMN_NONE"]);
+    assert_eq!(places(&outcome, Code::RealisasiColumnNone), ["Tabel 3.2!A3"]);
+    assert_eq!(findings(&outcome, Code::RealisasiColumnNone)[0].found, "Target, Capaian, Keterangan");
+    assert!(findings(&outcome, Code::RealisasiMissing).is_empty());
+    assert_eq!(outcome.exit_code(), 1);
+}
