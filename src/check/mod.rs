@@ -191,8 +191,10 @@ fn review(
     // as well.
     let unread =
         |at: &Option<CellRef>| at.is_some() && findings.iter().any(|e| e.severity == Severity::Error && e.at == *at);
-    // Nor, where the table has no realisasi column at all, "kosong" for each indicator.
-    let no_column = findings.iter().any(|f| f.code == Code::RealisasiColumnNone);
+    // Nor, where no realisasi column was read (none there, or only another year's or period's),
+    // "kosong" for each indicator: the table's error says why.
+    let no_column = report.indicators.iter().all(|i| i.realisasi.at.is_none())
+        && findings.iter().any(|f| matches!(f.code, Code::RealisasiColumnNone | Code::ReadingUncertain));
     let said = |f: &Finding| match f.code {
         Code::RealisasiMissing => no_column || unread(&f.at),
         Code::TargetMissing => report.indicators.iter().any(|i| i.code == f.subject && unread(&i.target.at)),

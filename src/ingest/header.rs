@@ -169,11 +169,17 @@ impl<T> Default for ColumnChoice<T> {
 }
 
 /// `header` with, for each role that has two or more columns marked in `marks` (by year, by
-/// period), only the `wanted` one kept. Where none is wanted, a column of the role that names no
+/// period), or with `alone` one marked other than `wanted` (a year: `Realisasi 2023` in a 2024
+/// report is last year's, whatever stands beside it), only the `wanted` one kept. Where none is wanted, a column of the role that names no
 /// mark stays its column (`Target` beside `Target TW I … TW IV` in an agreement) and the marked
 /// ones are set aside; without one, the role keeps none of them and the choice says so: its
 /// values are then missing, never another year's or quarter's.
-fn choose<T: Copy + PartialEq>(mut header: Header, marks: &[(u32, T)], wanted: Option<T>) -> (Header, ColumnChoice<T>) {
+fn choose<T: Copy + PartialEq>(
+    mut header: Header,
+    marks: &[(u32, T)],
+    wanted: Option<T>,
+    alone: bool,
+) -> (Header, ColumnChoice<T>) {
     let mut choice = ColumnChoice::default();
     // A column may bear more than one mark: "s.d. Juni" is the second quarter to date or the
     // first semester.
@@ -189,7 +195,8 @@ fn choose<T: Copy + PartialEq>(mut header: Header, marks: &[(u32, T)], wanted: O
     for role in roles {
         let of_role = header.cols_of(role);
         let marked: Vec<u32> = of_role.iter().copied().filter(|c| marked_col(*c)).collect();
-        if marked.len() < 2 {
+        let other = wanted.is_some() && marked.iter().any(|c| !wanted_in(*c));
+        if marked.len() < 2 && !(alone && other) {
             continue;
         }
         let unmarked = of_role.iter().any(|c| !marked_col(*c));
@@ -249,8 +256,9 @@ impl Header {
         year: Option<u16>,
         period: Option<Period>,
     ) -> (Header, ColumnChoice<u16>, ColumnChoice<Period>) {
-        let (header, mut years) = choose(self.clone(), &self.years, year);
-        let (mut header, mut periods) = choose(header, &self.periods, period);
+        let (header, mut years) = choose(self.clone(), &self.years, year, true);
+        // A period alone may be the report's in other words (`Realisasi TW IV` in an annual one).
+        let (mut header, mut periods) = choose(header, &self.periods, period, false);
         header.keep_superseding();
         // Columns left twice are said once, as they are left after both choices.
         for (role, cols) in years.twice.iter_mut().chain(periods.twice.iter_mut()) {
@@ -455,12 +463,16 @@ fn roles_of(texts: impl Iterator<Item = (u32, String)>) -> Vec<(u32, Role)> {
     texts.filter_map(|(col, text)| classify(&text).map(|role| (col, role))).collect()
 }
 
-/// A year a header cell names as a word of its own (`TARGET 2023`, `Realisasi 2021`).
+/// The year a header cell names as a word of its own (`TARGET 2023`, `Realisasi 2021`); none
+/// where it names two (`Target Renstra 2020–2024` spans the report year).
 fn year_in(text: &str) -> Option<u16> {
-    text.split(|c: char| !c.is_ascii_digit())
+    let mut years = text
+        .split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<u16>().ok())
-        .find(|y| (2000..=2100).contains(y))
+        .filter(|y| (2000..=2100).contains(y));
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
 }
 
 /// The amount an amount column counts in, where its header names one: `ribu`/`ribuan`, `Rp 1.000`
@@ -660,6 +672,8 @@ mod tests {
         assert_eq!(periods_named("Realisasi Jan-Sept 2024"), [Period::Tw3]);
         assert_eq!(periods_named("Realisasi Okt - Des"), [Period::Tw4]);
         assert_eq!(year_in("Target (Rp 1.000)"), None);
+        assert_eq!(year_in("Target Renstra 2020–2024"), None);
+        assert_eq!(year_in("Realisasi s.d. 31 Desember 2024 (2024)"), Some(2024));
     }
 
     #[test]

@@ -105,7 +105,10 @@ fn the_report_years_columns_are_read_among_several_years() {
     // Asked for 2024, which has targets but no realisasi: nothing of another year is scored.
     let given = kinerja::ingest::Overrides { year: Some(2024), ..Default::default() };
     let later = crate::common::check_with("kr07_2023_evaluation_years.xlsx", given);
-    assert_eq!(places(&later, Code::ReadingUncertain), ["Evaluasi!A3"]);
+    let uncertain: Vec<_> = findings(&later, Code::ReadingUncertain).iter().map(|f| f.subject.clone()).collect();
+    assert_eq!(uncertain, ["Kolom Realisasi", "Kolom Capaian"]);
+    assert_eq!(places(&later, Code::ReadingUncertain), ["Evaluasi!A3", "Evaluasi!A3"]);
+    assert!(findings(&later, Code::RealisasiEmpty).is_empty(), "said by READING_UNCERTAIN");
     assert_eq!(shown(&later.scored.as_ref().unwrap().1.npss), "N/A");
     assert_eq!(later.exit_code(), 1);
 }
@@ -528,4 +531,25 @@ fn a_report_without_a_realisasi_column_is_said_to_lack_it() {
     assert_eq!(findings(&outcome, Code::RealisasiColumnNone)[0].found, "Target, Capaian, Keterangan");
     assert!(findings(&outcome, Code::RealisasiMissing).is_empty());
     assert_eq!(outcome.exit_code(), 1);
+}
+
+/// A column headed with another year is that year's, alone or not: last year's realisasi before
+/// the year's was read as the year's (14 claims wrong), and a table headed 2023 under a 2024 title
+/// was read as 2024 without a word.
+#[test]
+fn a_column_headed_with_another_year_is_not_the_report_years() {
+    let beside = check_as_published("kr07_2024_last_year_beside.xlsx");
+    let ignored = findings(&beside, Code::ColumnsIgnored);
+    let said: Vec<_> = ignored.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(said, [("Realisasi (Tabel 3.2)", "2023", "2024")]);
+    let iku3 = beside.scored.as_ref().unwrap().0.indicators.iter().find(|i| i.code == "IKU.3").unwrap().clone();
+    assert_eq!(iku3.realisasi.at.unwrap().to_string(), "Tabel 3.2!F8");
+
+    let headed = check_fixture("kr07_2024_headed_last_year.xlsx");
+    assert_eq!(error_codes(&headed), ["READING_UNCERTAIN", "READING_UNCERTAIN"]);
+    let uncertain = findings(&headed, Code::ReadingUncertain);
+    let said: Vec<_> = uncertain.iter().map(|f| f.subject.as_str()).collect();
+    assert_eq!(said, ["Kolom Target", "Kolom Realisasi"]);
+    assert!(uncertain.iter().all(|f| f.found == "ada untuk tahun 2023"), "{uncertain:#?}");
+    assert_eq!(shown(&headed.scored.as_ref().unwrap().1.npss), "N/A");
 }
