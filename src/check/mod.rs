@@ -201,6 +201,34 @@ fn review(
         _ => false,
     };
     let mut scoring: Vec<Finding> = scoring.into_iter().filter(|f| !said(f)).collect();
+    // The goals and perspectives above a target or realisasi that could not be read: their
+    // recomputed scores lack it, so the unit's printed NSS, perspective score, NKP and NPSS are
+    // not held against them (the unread cell's error blocks the report meanwhile).
+    let lacking = |at: &Option<CellRef>| at.is_some() && findings.iter().any(|e| e.code.unread() && e.at == *at);
+    let unread_goals: Vec<&str> = report
+        .indicators
+        .iter()
+        .filter(|i| lacking(&i.target.at) || lacking(&i.realisasi.at))
+        .map(|i| i.goal.as_str())
+        .collect();
+    let unread_perspectives: Vec<&str> = report
+        .goals
+        .iter()
+        .filter(|g| unread_goals.contains(&g.code.as_str()))
+        .map(|g| g.perspective.as_str())
+        .collect();
+    let incomplete = |f: &Finding| match f.code {
+        Code::ClaimNss => unread_goals.contains(&f.subject.as_str()),
+        Code::ClaimSkor | Code::ClaimNkp => unread_perspectives.contains(&f.subject.as_str()),
+        Code::ClaimNpss => !unread_goals.is_empty(),
+        _ => false,
+    };
+    let previous = match (&identity.unit, identity.year, identity.period) {
+        (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),
+        _ => None,
+    };
+    let review = validate::review(&report, &card, &config.rules, previous.as_ref());
+    let review: Vec<Finding> = review.into_iter().filter(|f| !incomplete(f)).collect();
     // A report whose every realisasi is blank (a template sent back unfilled) is no report yet:
     // one error, so that it blocks and the last valid version's NPSS stays the one shown.
     let empty = scoring.iter().filter(|f| f.code == Code::RealisasiMissing).count();
@@ -209,11 +237,7 @@ fn review(
         scoring.push(Finding::new(Code::RealisasiEmpty, None, "").found(empty.to_string()));
     }
     findings.extend(scoring);
-    let previous = match (&identity.unit, identity.year, identity.period) {
-        (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),
-        _ => None,
-    };
-    findings.extend(validate::review(&report, &card, &config.rules, previous.as_ref()));
+    findings.extend(review);
     if let Some(plan) = &report.plan {
         findings.extend(plan_review(plan, &identity, context));
     }

@@ -102,6 +102,12 @@ pub enum Field {
 }
 
 impl Code {
+    /// Whether the finding says a cell holds something kinerja could not read with confidence
+    /// (not that what it read is wrong): the scores above that cell lack its value.
+    pub fn unread(self) -> bool {
+        matches!(self, Code::CellUnreadable | Code::CellDate | Code::FormulaError | Code::FormulaUncalculated)
+    }
+
     /// A finding's value as its message, a Temuan sheet, a mail's table or CSV shows it: quoted
     /// in the message, it is the cell's text as the unit typed it (`"289.971"`, thousands);
     /// otherwise a number kinerja writes, with the decimal mark of `language` (`99,27`).

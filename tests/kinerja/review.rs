@@ -345,3 +345,14 @@ fn a_target_written_as_its_lower_bound_is_that_number() {
     assert_eq!(target("IKU.3"), Some(kinerja::model::Value::Number(95.into())));
     assert_eq!(target("IKU.9"), Some(kinerja::model::Value::Number(84.into())));
 }
+
+/// A target that cannot be read leaves the scores above it without it: the unit's printed NSS,
+/// perspective score, NKP and NPSS there are not called wrong against that gap, while a claim
+/// elsewhere still is.
+#[test]
+fn claims_above_an_unread_target_are_not_held_against_the_gap() {
+    let outcome = check_fixture("kr07_2024_target_range.xlsx");
+    assert_eq!(error_codes(&outcome), ["CELL_UNREADABLE", "CELL_UNREADABLE", "CLAIM_NKP"]);
+    assert_eq!(places(&outcome, Code::CellUnreadable), ["Tabel 3.2!D18", "Tabel 3.2!D19"]);
+    assert_eq!(subjects(&outcome, Code::ClaimNkp), ["Customer"]);
+}
