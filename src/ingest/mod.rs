@@ -369,9 +369,13 @@ fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure>
 
 /// Text outside the tables (titles, captions, footnotes) and the sheet names: where a
 /// workbook says who it is from and what it claims overall (`NPSS 98.47`).
-fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<(Option<crate::model::CellRef>, &'a str)> {
+fn free_text<'a>(
+    sheets: &'a [Sheet],
+    tables: &[Found],
+    read: impl Fn(usize) -> bool,
+) -> Vec<(Option<crate::model::CellRef>, &'a str)> {
     let mut texts = Vec::new();
-    for (index, sheet) in sheets.iter().enumerate().filter(|(_, s)| !s.hidden) {
+    for (index, sheet) in sheets.iter().enumerate().filter(|(i, s)| !s.hidden && read(*i)) {
         texts.push((None, &*sheet.name));
         for row in sheet.rows() {
             let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
@@ -387,11 +391,47 @@ fn free_text<'a>(sheets: &'a [Sheet], tables: &[Found]) -> Vec<(Option<crate::mo
     texts
 }
 
+/// A workbook keeping each quarter's report on a sheet of its own ("TW I", "TW II", "TW III"):
+/// where two visible sheets or more hold a performance table and each sheet's own titles and
+/// name state one period, all different and of one year, the report is the period the caller or
+/// the file's name states, else the latest. The other sheets, with the period each states:
+/// their tables and titles are not the report's. Empty where the sheets do not tell.
+fn period_sheets(
+    sheets: &[Sheet],
+    tables: &[Found],
+    wanted: Option<Period>,
+    units: &UnitRegistry,
+) -> Vec<(usize, Period)> {
+    let mut performance: Vec<usize> = tables
+        .iter()
+        .filter(|t| t.header.family == Family::Performance && !sheets[t.sheet].hidden)
+        .map(|t| t.sheet)
+        .collect();
+    performance.dedup();
+    let stated: Vec<(usize, identity::Declared)> = performance
+        .iter()
+        .map(|&sheet| {
+            let titles = free_text(sheets, tables, |i| i == sheet);
+            (sheet, identity::declared(titles.iter().map(|(_, text)| *text), units))
+        })
+        .collect();
+    let one_each = stated.iter().all(|(_, d)| d.period.is_some() && d.contradicted == Default::default());
+    let mut periods: Vec<Period> = stated.iter().filter_map(|(_, d)| d.period).collect();
+    let years: Vec<u16> = stated.iter().filter_map(|(_, d)| d.year).collect();
+    periods.sort_unstable_by_key(|p| p.last_month());
+    periods.dedup_by_key(|p| p.last_month());
+    if stated.len() < 2 || !one_each || periods.len() != stated.len() || years.iter().any(|y| *y != years[0]) {
+        return Vec::new();
+    }
+    let kept = wanted.filter(|w| periods.contains(w)).or(periods.last().copied());
+    stated.into_iter().filter_map(|(sheet, d)| d.period.filter(|p| Some(*p) != kept).map(|p| (sheet, p))).collect()
+}
+
 /// The overall score the unit printed outside its tables: `NPSS 98.47 ( ● )` in a title, or a
 /// label (`NPSS`, `Nilai Pencapaian Sasaran Strategis`) with its number in a cell to the right.
-fn npss_in_titles(sheets: &[Sheet], tables: &[Found]) -> Vec<crate::model::Claim> {
+fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bool) -> Vec<crate::model::Claim> {
     let mut found = Vec::new();
-    for (index, sheet) in sheets.iter().enumerate() {
+    for (index, sheet) in sheets.iter().enumerate().filter(|(i, _)| read(*i)) {
         for row in sheet.rows() {
             if tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1) {
                 continue;
@@ -711,7 +751,7 @@ fn read_sheets(
     if plan::is_plan(sheets) {
         return Ok(plan::read(sheets, units, overrides));
     }
-    let tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
+    let mut tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
     // The indicator table's family, from a visible sheet when one has an indicator table.
     let primary_family = [Family::Performance, Family::Agreement]
         .into_iter()
@@ -724,14 +764,19 @@ fn read_sheets(
     if tables.is_empty() {
         return Err(IngestError::NoTable { path: path.into() });
     }
-    // Who and when, from the titles: the report year picks its columns where several years
-    // stand side by side.
-    let titles = free_text(sheets, &tables);
-    let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
     // The file's name fills a year or a quarter the titles leave unsaid (an agreement's period
     // is its year, whatever its name says).
     let (named_year, named_period) =
         path.file_stem().and_then(|s| s.to_str()).map(identity::named_in_file).unwrap_or_default();
+    // A sheet for each quarter: only the report's is read, titles and all.
+    let by_period = period_sheets(sheets, &tables, overrides.period.or(named_period), units);
+    let aside: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
+    tables.retain(|t| !aside.contains(&t.sheet));
+    let read = |sheet: usize| !aside.contains(&sheet);
+    // Who and when, from the titles: the report year picks its columns where several years
+    // stand side by side.
+    let titles = free_text(sheets, &tables, read);
+    let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
     let named_period = named_period.filter(|_| primary_family != Some(Family::Agreement));
     let year = overrides.year.or(declared.year).or(named_year);
     let period = overrides.period.or(declared.period).or(named_period);
@@ -833,6 +878,9 @@ fn read_sheets(
         year,
         period: period.or((kind == Kind::Agreement).then_some(Period::Year)),
     };
+    findings.extend(by_period.iter().map(|(sheet, stated)| {
+        Finding::new(Code::PeriodSheetsIgnored, None, stated.as_str()).found(sheets[*sheet].name.to_string())
+    }));
     findings.extend(name_findings(
         (named_year.filter(|_| overrides.year.is_none()), named_period.filter(|_| overrides.period.is_none())),
         (declared.year, declared.period),
@@ -869,7 +917,7 @@ fn read_sheets(
         goal.perspective = unplaced.to_string();
     }
     findings.append(&mut parts.findings);
-    let places = parts.npss.into_iter().chain(parts.npss_rows).chain(npss_in_titles(sheets, &tables)).collect();
+    let places = parts.npss.into_iter().chain(parts.npss_rows).chain(npss_in_titles(sheets, &tables, read)).collect();
     let npss = printed_npss(places, &mut findings);
     let report = Report {
         identity,
@@ -920,7 +968,7 @@ mod tests {
     fn npss_in_a_title_after_letters_that_change_length_when_lower_cased() {
         let cells = vec![(0, 0, Data::String("İİİ LAPORAN — NPSS 98.47 ( ● )".into()))];
         let sheets = [Sheet::new("Judul".into(), false, cells)];
-        let claim = npss_in_titles(&sheets, &[]).pop().expect("the claim is found");
+        let claim = npss_in_titles(&sheets, &[], |_| true).pop().expect("the claim is found");
         assert_eq!(claim.value.to_string(), "98.47");
         assert_eq!(claim.at.to_string(), "Judul!A1");
     }

@@ -315,6 +315,9 @@ codes! {
     ColumnsDiffer => "COLUMNS_DIFFER", Error,
         "Ada beberapa kolom {subject} dan isinya berbeda: \"{found}\"; yang dinilai kolom {expected}, yang pertama, tetapi tidak dapat dipastikan itu yang dimaksud. Hapus kolom yang tidak dimaksud, atau bedakan judulnya (misalnya \"Realisasi TW III\").",
         "There are several {subject} columns and they differ: \"{found}\"; column {expected}, the first, is scored, but it cannot be told that it is the one meant. Remove the one not meant, or tell them apart in their headers (such as \"Realisasi TW III\").";
+    PeriodSheetsIgnored => "PERIOD_SHEETS_IGNORED", Info,
+        "Lembar \"{found}\" (periode {subject}) tidak dinilai: buku kerja ini memuat satu lembar untuk tiap periode, dan yang dinilai hanya lembar periode laporan ini.",
+        "Sheet \"{found}\" (period {subject}) is not scored: this workbook holds a sheet for each period, and only this report's period's sheet is scored.";
     TableIgnored => "TABLE_IGNORED", Info,
         "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
         "A second performance table ({found}) is not read; the table at {expected} is scored.";

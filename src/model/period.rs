@@ -28,6 +28,17 @@ impl Period {
         }
     }
 
+    /// The month the period ends in: 3 for the first quarter, 6 for the second and the first
+    /// semester, 12 for the fourth, the second semester and the year.
+    pub fn last_month(self) -> u32 {
+        match self {
+            Period::Tw1 => 3,
+            Period::Tw2 | Period::S1 => 6,
+            Period::Tw3 => 9,
+            Period::Tw4 | Period::S2 | Period::Year => 12,
+        }
+    }
+
     pub fn quarter(n: u32) -> Option<Period> {
         [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4].get(n.checked_sub(1)? as usize).copied()
     }

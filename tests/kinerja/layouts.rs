@@ -2,7 +2,7 @@
 //! an error finding says what could not be read with confidence. Expected values are worked out
 //! by hand in tests/fixtures/README.md.
 
-use crate::common::{check_as_published, check_fixture, error_codes, findings, places, shown};
+use crate::common::{check_as_published, check_fixture, check_named, error_codes, findings, places, shown};
 use kinerja::model::{Code, Value};
 
 #[test]
@@ -552,4 +552,29 @@ fn a_column_headed_with_another_year_is_not_the_report_years() {
     assert_eq!(said, ["Kolom Target", "Kolom Realisasi"]);
     assert!(uncertain.iter().all(|f| f.found == "ada untuk tahun 2023"), "{uncertain:#?}");
     assert_eq!(shown(&headed.scored.as_ref().unwrap().1.npss), "N/A");
+}
+
+/// A workbook kept through the year with a sheet per quarter is the latest quarter's report, or
+/// the one its name states; the other sheets' tables and titles are not read. Before, the first
+/// sheet (TW I) was scored and the other sheets' titles blocked it.
+#[test]
+fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
+    let outcome = check_as_published("kr07_2024_quarter_sheets.xlsx");
+    let report = &outcome.scored.as_ref().unwrap().0;
+    assert_eq!(report.identity.period, Some(kinerja::model::Period::Tw3));
+    let iku3 = report.indicators.iter().find(|i| i.code == "IKU.3").unwrap();
+    assert_eq!(iku3.realisasi.at.as_ref().unwrap().to_string(), "TW III!E8");
+    let aside = findings(&outcome, Code::PeriodSheetsIgnored);
+    let said: Vec<_> = aside.iter().map(|f| (f.subject.as_str(), f.found.as_str())).collect();
+    assert_eq!(said, [("TW1", "TW I"), ("TW2", "TW II")]);
+
+    let second = check_named("kr07_2024_quarter_sheets.xlsx", "Capaian Kinerja TW II 2024.xlsx", Default::default());
+    let report = &second.scored.as_ref().unwrap().0;
+    assert_eq!(report.identity.period, Some(kinerja::model::Period::Tw2));
+    let iku3 = report.indicators.iter().find(|i| i.code == "IKU.3").unwrap();
+    assert_eq!(
+        (iku3.realisasi.value.clone(), iku3.realisasi.at.clone().unwrap().to_string()),
+        (n("85"), "TW II!E8".into())
+    );
+    assert_eq!(error_codes(&second), Vec::<&str>::new(), "{:#?}", second.findings);
 }

@@ -106,17 +106,6 @@ fn missing_identity_is_a_finding_not_a_guess() {
     assert_eq!(outcome.unit.as_ref().unwrap().code, "KR07");
 }
 
-/// `fixture` copied under another file name, checked.
-fn check_named(fixture_name: &str, file_name: &str, overrides: Overrides) -> kinerja::check::Outcome {
-    let dir = std::env::temp_dir().join(format!("kinerja-named-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(file_name);
-    std::fs::copy(fixture(fixture_name), &path).unwrap();
-    let outcome = kinerja::check::check(&path, &kinerja::config::Config::builtin(), &overrides);
-    std::fs::remove_file(&path).unwrap();
-    outcome
-}
-
 /// A file named for a quarter whose title names only its year was filed as the annual report
 /// without a word; the name fills a year and period no title gives.
 #[test]

@@ -41,6 +41,17 @@ pub fn check_as_published(name: &str) -> Outcome {
     outcome
 }
 
+/// `fixture` copied under another file name, checked.
+pub fn check_named(fixture_name: &str, file_name: &str, overrides: Overrides) -> Outcome {
+    let dir = std::env::temp_dir().join(format!("kinerja-named-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(file_name);
+    std::fs::copy(fixture(fixture_name), &path).unwrap();
+    let outcome = check(&path, &Config::builtin(), &overrides);
+    std::fs::remove_file(&path).unwrap();
+    outcome
+}
+
 pub fn error_codes(outcome: &Outcome) -> Vec<&'static str> {
     outcome.findings.iter().filter(|f| f.severity == kinerja::model::Severity::Error).map(|f| f.code.as_str()).collect()
 }
