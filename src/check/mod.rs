@@ -9,7 +9,7 @@ pub use text::to_text;
 
 use crate::config::Config;
 use crate::ingest::{self, Overrides};
-use crate::model::{CellRef, Code, Finding, Kind, Language, Period, Report, Scorecard, Severity, Unit};
+use crate::model::{BudgetScope, CellRef, Code, Finding, Kind, Language, Period, Report, Scorecard, Severity, Unit};
 use crate::validate::history::Previous;
 use crate::{score, validate};
 use sha2::{Digest, Sha256};
@@ -186,7 +186,8 @@ fn review(
             }
         }
     }
-    let (card, scoring) = score::score(&report, &config.rules);
+    let (mut card, scoring) = score::score(&report, &config.rules);
+    unknown_above_unread(&mut card, &report, &findings, &config.rules);
     // A target or realisasi that could not be read has its error at its cell already: not "kosong"
     // as well.
     let unread =
@@ -201,34 +202,11 @@ fn review(
         _ => false,
     };
     let mut scoring: Vec<Finding> = scoring.into_iter().filter(|f| !said(f)).collect();
-    // The goals and perspectives above a target or realisasi that could not be read: their
-    // recomputed scores lack it, so the unit's printed NSS, perspective score, NKP and NPSS are
-    // not held against them (the unread cell's error blocks the report meanwhile).
-    let lacking = |at: &Option<CellRef>| at.is_some() && findings.iter().any(|e| e.code.unread() && e.at == *at);
-    let unread_goals: Vec<&str> = report
-        .indicators
-        .iter()
-        .filter(|i| lacking(&i.target.at) || lacking(&i.realisasi.at))
-        .map(|i| i.goal.as_str())
-        .collect();
-    let unread_perspectives: Vec<&str> = report
-        .goals
-        .iter()
-        .filter(|g| unread_goals.contains(&g.code.as_str()))
-        .map(|g| g.perspective.as_str())
-        .collect();
-    let incomplete = |f: &Finding| match f.code {
-        Code::ClaimNss => unread_goals.contains(&f.subject.as_str()),
-        Code::ClaimSkor | Code::ClaimNkp => unread_perspectives.contains(&f.subject.as_str()),
-        Code::ClaimNpss => !unread_goals.is_empty(),
-        _ => false,
-    };
     let previous = match (&identity.unit, identity.year, identity.period) {
         (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),
         _ => None,
     };
     let review = validate::review(&report, &card, &config.rules, previous.as_ref());
-    let review: Vec<Finding> = review.into_iter().filter(|f| !incomplete(f)).collect();
     // A report whose every realisasi is blank (a template sent back unfilled) is no report yet:
     // one error, so that it blocks and the last valid version's NPSS stays the one shown.
     let empty = scoring.iter().filter(|f| f.code == Code::RealisasiMissing).count();
@@ -259,6 +237,37 @@ fn review(
 /// A report's and a plan's indicators by their IKU codes, where a central unit's PK layout calls
 /// them by the unit's own (`IKK.1` → `IKU.2`), as the configured crosswalk says; the findings of
 /// its reading name them so too.
+/// The scores above a target or realisasi whose cell holds something that could not be read
+/// lack its value: its goal's NSS, its perspective's score and NKP, the NPSS (and a goal budget
+/// line's efficiency) are unknown until the cell is corrected, shown as having no score rather
+/// than as figures computed without it, and the unit's printed ones are not held against them.
+/// The cell's error blocks the report meanwhile.
+fn unknown_above_unread(card: &mut Scorecard, report: &Report, findings: &[Finding], rules: &crate::config::Rules) {
+    let unread = |at: &Option<CellRef>| at.is_some() && findings.iter().any(|f| f.code.unread() && f.at == *at);
+    let goals: Vec<&str> = report
+        .indicators
+        .iter()
+        .filter(|i| unread(&i.target.at) || unread(&i.realisasi.at))
+        .map(|i| i.goal.as_str())
+        .collect();
+    if goals.is_empty() {
+        return;
+    }
+    let perspectives: Vec<&str> =
+        report.goals.iter().filter(|g| goals.contains(&g.code.as_str())).map(|g| g.perspective.as_str()).collect();
+    let none = rules.band(None);
+    for goal in card.goals.iter_mut().filter(|g| goals.contains(&g.code.as_str())) {
+        (goal.nss.value, goal.band) = (None, none.clone());
+    }
+    for perspective in card.perspectives.iter_mut().filter(|p| perspectives.contains(&p.name.as_str())) {
+        (perspective.score.value, perspective.nkp.value, perspective.band) = (None, None, none.clone());
+    }
+    (card.npss.value, card.band) = (None, none.clone());
+    for line in card.budget.iter_mut().filter(|l| l.scope == BudgetScope::Goal && goals.contains(&l.code.as_str())) {
+        line.efisiensi = None;
+    }
+}
+
 fn crosswalk(report: &mut Report, findings: &mut [Finding], config: &Config, unit: &str, year: u16) {
     for finding in findings.iter_mut() {
         let words: Vec<&str> = finding.subject.split(' ').map(|w| config.iku_code(unit, year, w)).collect();

@@ -346,13 +346,21 @@ fn a_target_written_as_its_lower_bound_is_that_number() {
     assert_eq!(target("IKU.9"), Some(kinerja::model::Value::Number(84.into())));
 }
 
-/// A target that cannot be read leaves the scores above it without it: the unit's printed NSS,
-/// perspective score, NKP and NPSS there are not called wrong against that gap, while a claim
-/// elsewhere still is.
+/// A target that cannot be read leaves the scores above it unknown, not computed without it: the
+/// NPSS was shown as 100,02 "Sangat Baik", and the unit's right printed NSS, perspective score,
+/// NKP and NPSS there were called wrong against that gap. A claim elsewhere still is checked.
 #[test]
-fn claims_above_an_unread_target_are_not_held_against_the_gap() {
+fn scores_above_an_unread_target_are_unknown_and_not_held_against_the_unit() {
     let outcome = check_fixture("kr07_2024_target_range.xlsx");
     assert_eq!(error_codes(&outcome), ["CELL_UNREADABLE", "CELL_UNREADABLE", "CLAIM_NKP"]);
     assert_eq!(places(&outcome, Code::CellUnreadable), ["Tabel 3.2!D18", "Tabel 3.2!D19"]);
     assert_eq!(subjects(&outcome, Code::ClaimNkp), ["Customer"]);
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!((shown(&card.npss), card.band.as_ref()), ("N/A".into(), "Belum Ada Skor"));
+    let scores: Vec<(&str, String, String)> =
+        card.perspectives.iter().map(|p| (p.name.as_str(), shown(&p.score), shown(&p.nkp))).collect();
+    assert_eq!(scores[1], ("Customer", "101.25".into(), "25.31".into()));
+    assert_eq!(scores[3], ("Learn & Growth", "N/A".into(), "N/A".into()));
+    let ss7 = card.goals.iter().find(|g| g.code == "SS.7").unwrap();
+    assert_eq!(shown(&ss7.nss), "N/A");
 }
