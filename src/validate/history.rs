@@ -113,6 +113,9 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
             ("Realisasi", &indicator.realisasi.value, &indicator.realisasi.at),
         ] {
             let was = match (was, what) {
+                // Read from no cell (no such column, or only another year's): not a change the
+                // unit made; its table's error says why.
+                (Some(_), _) if at.is_none() => continue,
                 (None, _) if said_alone(what, now) => NOT_REPORTED.into(),
                 (Some((target, _)), "Target") if target != now => target.shown(EMPTY),
                 (Some((_, realisasi)), "Realisasi") if realisasi != now => realisasi.shown(EMPTY),

@@ -129,6 +129,21 @@ fn a_resubmission_shows_what_changed_and_the_claims_left_stale() {
     assert_eq!(findings(&alone, Code::ClaimNpss).len(), 1);
 }
 
+/// A resent report whose realisasi column could not be read (no column headed Realisasi) or
+/// whose columns name only another year changed none of its values: they were not read. Before,
+/// every realisasi (or target) was said to have changed to "(kosong)".
+#[test]
+fn values_read_from_no_column_are_not_changes() {
+    for (second, code) in [
+        ("kr07_2024_realisasi_column_none.xlsx", "REALISASI_COLUMN_NONE"),
+        ("kr07_2024_headed_last_year.xlsx", "READING_UNCERTAIN"),
+    ] {
+        let resent = resubmitted("kr07_2024_capaian.xlsx", second);
+        assert!(error_codes(&resent).contains(&code), "{second}");
+        assert!(findings(&resent, Code::Changed).is_empty(), "{second}: {:#?}", findings(&resent, Code::Changed));
+    }
+}
+
 #[test]
 fn severities_and_language_come_from_the_configuration() {
     let dir = std::env::temp_dir().join(format!("kinerja-review-{}", std::process::id()));
