@@ -408,6 +408,9 @@ fn period_sheets(
         .map(|t| t.sheet)
         .collect();
     performance.dedup();
+    if performance.len() < 2 {
+        return Vec::new();
+    }
     let stated: Vec<(usize, identity::Declared)> = performance
         .iter()
         .map(|&sheet| {
@@ -420,7 +423,7 @@ fn period_sheets(
     let years: Vec<u16> = stated.iter().filter_map(|(_, d)| d.year).collect();
     periods.sort_unstable_by_key(|p| p.last_month());
     periods.dedup_by_key(|p| p.last_month());
-    if stated.len() < 2 || !one_each || periods.len() != stated.len() || years.iter().any(|y| *y != years[0]) {
+    if !one_each || periods.len() != stated.len() || years.iter().any(|y| *y != years[0]) {
         return Vec::new();
     }
     let kept = wanted.filter(|w| periods.contains(w)).or(periods.last().copied());
