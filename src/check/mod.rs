@@ -202,11 +202,6 @@ fn review(
         _ => false,
     };
     let mut scoring: Vec<Finding> = scoring.into_iter().filter(|f| !said(f)).collect();
-    let previous = match (&identity.unit, identity.year, identity.period) {
-        (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),
-        _ => None,
-    };
-    let review = validate::review(&report, &card, &config.rules, previous.as_ref());
     // A report whose every realisasi is blank (a template sent back unfilled) is no report yet:
     // one error, so that it blocks and the last valid version's NPSS stays the one shown.
     let empty = scoring.iter().filter(|f| f.code == Code::RealisasiMissing).count();
@@ -215,7 +210,11 @@ fn review(
         scoring.push(Finding::new(Code::RealisasiEmpty, None, "").found(empty.to_string()));
     }
     findings.extend(scoring);
-    findings.extend(review);
+    let previous = match (&identity.unit, identity.year, identity.period) {
+        (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),
+        _ => None,
+    };
+    findings.extend(validate::review(&report, &card, &config.rules, previous.as_ref()));
     if let Some(plan) = &report.plan {
         findings.extend(plan_review(plan, &identity, context));
     }
@@ -234,9 +233,6 @@ fn review(
     Ok((report, card, findings))
 }
 
-/// A report's and a plan's indicators by their IKU codes, where a central unit's PK layout calls
-/// them by the unit's own (`IKK.1` → `IKU.2`), as the configured crosswalk says; the findings of
-/// its reading name them so too.
 /// The scores above a target or realisasi whose cell holds something that could not be read
 /// lack its value: its goal's NSS, its perspective's score and NKP, the NPSS (and a goal budget
 /// line's efficiency) are unknown until the cell is corrected, shown as having no score rather
@@ -268,6 +264,9 @@ fn unknown_above_unread(card: &mut Scorecard, report: &Report, findings: &[Findi
     }
 }
 
+/// A report's and a plan's indicators by their IKU codes, where a central unit's PK layout calls
+/// them by the unit's own (`IKK.1` → `IKU.2`), as the configured crosswalk says; the findings of
+/// its reading name them so too.
 fn crosswalk(report: &mut Report, findings: &mut [Finding], config: &Config, unit: &str, year: u16) {
     for finding in findings.iter_mut() {
         let words: Vec<&str> = finding.subject.split(' ').map(|w| config.iku_code(unit, year, w)).collect();

@@ -170,8 +170,8 @@ impl<T> Default for ColumnChoice<T> {
 
 /// `header` with, for each role that has two or more columns marked in `marks` (by year, by
 /// period), or with `alone` one marked other than `wanted` (a year: `Realisasi 2023` in a 2024
-/// report is last year's, whatever stands beside it), only the `wanted` one kept. Where none is wanted, a column of the role that names no
-/// mark stays its column (`Target` beside `Target TW I … TW IV` in an agreement) and the marked
+/// report is last year's, whatever stands beside it), only the `wanted` one kept. Where none is
+/// wanted, a column of the role that names no mark stays its column (`Target` beside `Target TW I … TW IV` in an agreement) and the marked
 /// ones are set aside; without one, the role keeps none of them and the choice says so: its
 /// values are then missing, never another year's or quarter's.
 fn choose<T: Copy + PartialEq>(
