@@ -599,6 +599,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // Whether `goal` stands in for goal rows the table does not have (named in parentheses).
     let mut synthetic = last.is_some_and(|g| g.name.starts_with('('));
     let mut goal_codes: std::collections::HashSet<String> = parts.goals.iter().map(|g| g.code.clone()).collect();
+    // Indicators numbered within their goal ("1.", "2." again under each SS): from the first goal
+    // whose first indicator starts again at 1, a number names a place in the goal, not a code.
+    let mut within_goal = false;
+    let before = parts.indicators.len();
 
     for row in rows.0..=rows.1 {
         let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
@@ -692,8 +696,17 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             goal = Some(code);
         }
         let Some(text) = indicator_text else { continue };
-        let numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
+        let mut numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
         let code_cell = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES));
+        let mut text = text;
+        let label_number = leading_number(text).filter(|_| prefixed_code(text, &INDICATOR_PREFIXES).is_none());
+        let first_in_goal = parts.indicators[before..].last().is_some_and(|i| Some(&i.goal) != goal.as_ref());
+        let number = label_number.as_ref().map(|(n, _)| n.as_str()).or(numbered.as_deref());
+        within_goal |= first_in_goal && number == Some("1");
+        if within_goal {
+            numbered = None;
+            text = label_number.map_or(text, |(_, rest)| rest);
+        }
         let (code, name) = code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
         let name = named(name, tree.or(header.col(Role::Indicator)));
         let goal_code = match &goal {

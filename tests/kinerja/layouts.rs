@@ -578,3 +578,33 @@ fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
     );
     assert_eq!(error_codes(&second), Vec::<&str>::new(), "{:#?}", second.findings);
 }
+
+/// Each goal's indicators numbered from 1 again: the numbers are places in the goal, the
+/// indicators are IKU.1 … IKU.14 in order. Before, the numbers were codes (IKU.1 under SS.1, SS.2,
+/// SS.3 …): eight INDICATOR_DUPLICATE errors and a wrong tree.
+#[test]
+fn indicators_numbered_within_their_goal_are_read_in_order() {
+    let outcome = check_as_published("kr07_2024_numbered_within_goal.xlsx");
+    let report = &outcome.scored.as_ref().unwrap().0;
+    let codes: Vec<&str> = report.indicators.iter().map(|i| i.code.as_str()).collect();
+    let expected: Vec<String> = (1..=14).map(|n| format!("IKU.{n}")).collect();
+    assert_eq!(codes, expected);
+    let iku3 = &report.indicators[2];
+    assert_eq!(
+        (iku3.goal.as_str(), iku3.name.as_str()),
+        ("SS.2", "Indeks Kepuasan Masyarakat terhadap Pembinaan Manajemen ASN")
+    );
+    let pk = kinerja::check::check(
+        &crate::common::fixture("kr07_2024_agreement_kode.xlsx"),
+        &kinerja::config::Config::builtin(),
+        &Default::default(),
+    );
+    let given = kinerja::check::Given { agreement: Some(pk.scored.unwrap().0), previous: None };
+    let held = kinerja::check::check_with(
+        &crate::common::fixture("kr07_2024_numbered_within_goal.xlsx"),
+        &kinerja::config::Config::builtin(),
+        &Default::default(),
+        &given,
+    );
+    assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+}
