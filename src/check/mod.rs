@@ -187,6 +187,7 @@ fn review(
         }
     }
     let (mut card, scoring) = score::score(&report, &config.rules);
+    findings.extend(validate::plausible::check(&report, &card));
     unknown_above_unread(&mut card, &report, &findings, &config.rules);
     // A target or realisasi that could not be read has its error at its cell already: not "kosong"
     // as well.
@@ -233,25 +234,29 @@ fn review(
     Ok((report, card, findings))
 }
 
-/// The scores above a target or realisasi whose cell holds something that could not be read
-/// lack its value: its goal's NSS, its perspective's score and NKP, the NPSS (and a goal budget
-/// line's efficiency) are unknown until the cell is corrected, shown as having no score rather
-/// than as figures computed without it, and the unit's printed ones are not held against them.
-/// The cell's error blocks the report meanwhile.
+/// The scores resting on a target or realisasi whose cell could not be read with confidence
+/// (unreadable, or read but uncertain: a fraction without its percent format) lack its value: the
+/// indicator's capaian, its goal's NSS, its perspective's score and NKP, the NPSS (and the
+/// efficiency of their budget lines) are unknown until the cell is corrected, shown as having no
+/// score rather than as figures computed without it or from a doubtful value, and the unit's
+/// printed ones are not held against them. The cell's error blocks the report meanwhile.
 fn unknown_above_unread(card: &mut Scorecard, report: &Report, findings: &[Finding], rules: &crate::config::Rules) {
     let unread = |at: &Option<CellRef>| at.is_some() && findings.iter().any(|f| f.code.unread() && f.at == *at);
-    let goals: Vec<&str> = report
+    let (indicators, goals): (Vec<&str>, Vec<&str>) = report
         .indicators
         .iter()
         .filter(|i| unread(&i.target.at) || unread(&i.realisasi.at))
-        .map(|i| i.goal.as_str())
-        .collect();
+        .map(|i| (i.code.as_str(), i.goal.as_str()))
+        .unzip();
     if goals.is_empty() {
         return;
     }
     let perspectives: Vec<&str> =
         report.goals.iter().filter(|g| goals.contains(&g.code.as_str())).map(|g| g.perspective.as_str()).collect();
     let none = rules.band(None);
+    for indicator in card.indicators.iter_mut().filter(|i| indicators.contains(&i.code.as_str())) {
+        (indicator.capaian.value, indicator.band) = (None, none.clone());
+    }
     for goal in card.goals.iter_mut().filter(|g| goals.contains(&g.code.as_str())) {
         (goal.nss.value, goal.band) = (None, none.clone());
     }
@@ -259,7 +264,12 @@ fn unknown_above_unread(card: &mut Scorecard, report: &Report, findings: &[Findi
         (perspective.score.value, perspective.nkp.value, perspective.band) = (None, None, none.clone());
     }
     (card.npss.value, card.band) = (None, none.clone());
-    for line in card.budget.iter_mut().filter(|l| l.scope == BudgetScope::Goal && goals.contains(&l.code.as_str())) {
+    let resting = |line: &crate::model::BudgetLine| match line.scope {
+        BudgetScope::Indicator => indicators.contains(&line.code.as_str()),
+        BudgetScope::Goal => goals.contains(&line.code.as_str()),
+        BudgetScope::Total | BudgetScope::Account => false,
+    };
+    for line in card.budget.iter_mut().filter(|l| resting(l)) {
         line.efisiensi = None;
     }
 }

@@ -103,9 +103,16 @@ pub enum Field {
 
 impl Code {
     /// Whether the finding says a cell holds something kinerja could not read with confidence
-    /// (not that what it read is wrong): the scores above that cell lack its value.
+    /// (not that what it read is wrong): the scores resting on that cell lack its value.
     pub fn unread(self) -> bool {
-        matches!(self, Code::CellUnreadable | Code::CellDate | Code::FormulaError | Code::FormulaUncalculated)
+        matches!(
+            self,
+            Code::CellUnreadable
+                | Code::CellDate
+                | Code::FormulaError
+                | Code::FormulaUncalculated
+                | Code::ReadingUncertain
+        )
     }
 
     /// A finding's value as its message, a Temuan sheet, a mail's table or CSV shows it: quoted

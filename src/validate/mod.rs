@@ -5,6 +5,8 @@
 //! - [`agreement::distinct`] runs first, for every report: an IKU reported twice is scored once.
 //! - [`agreement::apply`] runs before scoring: the agreement's tree and targets govern; without
 //!   an agreement, [`structure::place`] puts each SS in the perspective the Renstra gives it.
+//! - [`plausible::check`] runs right after scoring: inputs read but in doubt, whose scores are
+//!   then unknown (as those above a cell that could not be read).
 //! - [`review`] runs after: claims, budget, ranges, explanations, and the previous version.
 
 pub mod agreement;
@@ -13,7 +15,7 @@ mod categories;
 mod claims;
 pub mod history;
 pub mod plan;
-mod plausible;
+pub mod plausible;
 pub mod ranges;
 pub mod structure;
 
@@ -29,7 +31,6 @@ pub fn review(report: &Report, card: &Scorecard, rules: &Rules, previous: Option
     findings.extend(budget::check(report, card));
     findings.extend(ranges::check(report));
     findings.extend(categories::check(report));
-    findings.extend(plausible::check(report, card));
     if let Some(previous) = previous {
         history::compare(report, card, previous, &mut findings);
     }

@@ -68,11 +68,12 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
                 )),
         );
     }
-    if let Some(npss) = card.npss.value.filter(|n| n.abs() > NPSS) {
-        let behind = if implausible.is_empty() { "semua indikator".to_string() } else { implausible.join(", ") };
+    // An NPSS resting on an implausible capaian has no score (see `check`); one beyond the
+    // possible from capaian each possible is said.
+    if let Some(npss) = card.npss.value.filter(|n| n.abs() > NPSS && implausible.is_empty()) {
         findings.push(
             Finding::new(Code::ReadingUncertain, None, "NPSS")
-                .found(format!("{} (dari {behind})", display2(npss)))
+                .found(format!("{} (dari semua indikator)", display2(npss)))
                 .expected(format!("di luar yang mungkin untuk laporan kinerja (paling tinggi {NPSS})")),
         );
     }
