@@ -269,6 +269,26 @@ impl Header {
         (header, years, periods)
     }
 
+    /// The columns of a Perjanjian Kinerja's table that carry earlier years' realisasi or
+    /// capaian beside its targets (a baseline, "Realisasi 2023" in the PK of 2024): each with
+    /// its role and year, where every realisasi, capaian, NSS or NKP column names a year before
+    /// `year`. Empty where any names `year` or no year, or the table has no target.
+    pub fn baseline(&self, year: u16) -> Vec<(u32, Role, u16)> {
+        let performance = [Role::Realisasi, Role::Capaian, Role::Nss, Role::Nkp, Role::Skor];
+        let year_of = |col: u32| self.years.iter().find(|(c, _)| *c == col).map(|(_, y)| *y);
+        let history: Vec<(u32, Role, Option<u16>)> = self
+            .columns
+            .iter()
+            .filter(|(_, role)| performance.contains(role))
+            .map(|(col, role)| (*col, *role, year_of(*col)))
+            .collect();
+        let earlier = history.iter().all(|(_, _, y)| y.is_some_and(|y| y < year));
+        if !self.has(Role::Target) || !earlier {
+            return Vec::new();
+        }
+        history.into_iter().filter_map(|(col, role, y)| y.map(|y| (col, role, y))).collect()
+    }
+
     /// For each role whose values are read with one column named revised and every other named
     /// original (`Pagu Awal | Pagu Revisi`), only the revised one kept: it is what counts. Likewise
     /// one named of the binding plan beside others of plans it outranks (`Target Renstra | Target

@@ -17,6 +17,9 @@ pub struct Declared {
     /// Whether the period is the year only because a title names a year and no quarter,
     /// semester or months (BKN's annual reports are titled so).
     pub implied_annual: bool,
+    /// Whether a title is a Perjanjian Kinerja's ("PERJANJIAN KINERJA … TAHUN 2024", "Lampiran
+    /// Perjanjian Kinerja …").
+    pub agreement: bool,
 }
 
 /// Each with the index of the first text that names it.
@@ -211,7 +214,7 @@ pub fn named_in_file(stem: &str) -> (Option<u16>, Option<Period>) {
 pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) -> Declared {
     let mut unit: Option<(String, crate::model::unit::Rank)> = None;
     let (mut year, mut bare_year, mut period) = (None, None, None);
-    let (mut says_tahun, mut unsure) = (false, false);
+    let (mut says_tahun, mut unsure, mut agreement) = (false, false, false);
     // Per title, the years after "Tahun" and the quarters or semesters it names.
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
@@ -226,6 +229,8 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             unit = Some((found.code.clone(), rank));
         }
         let words: Vec<&str> = words.split_whitespace().collect();
+        let opening = words.strip_prefix(&["lampiran"][..]).unwrap_or(&words);
+        agreement |= opening.starts_with(&["perjanjian", "kinerja"]);
         let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
             let next = next_word(&words, i);
@@ -269,7 +274,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             .filter(|(p, _)| *p != Period::Year && period.is_some_and(|t| t != *p && t != Period::Year))
             .collect(),
     };
-    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted, implied_annual }
+    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted, implied_annual, agreement }
 }
 
 #[cfg(test)]
@@ -387,8 +392,12 @@ mod tests {
     fn the_reporting_unit_comes_before_bkn_and_sources() {
         let letterhead = read(&["BADAN KEPEGAWAIAN NEGARA", "PERJANJIAN KINERJA KANTOR REGIONAL VII TAHUN 2024"]);
         assert_eq!(letterhead.unit.as_deref(), Some("KR07"));
+        assert!(letterhead.agreement);
         let bkn = read(&["Laporan Kinerja Badan Kepegawaian Negara Tahun 2023", "Sumber: Inspektorat BKN"]);
         assert_eq!(bkn.unit.as_deref(), Some("BKN"));
+        // A report that cites its agreement is not titled as one.
+        assert!(!read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Target sesuai Perjanjian Kinerja 2024"]).agreement);
+        assert!(read(&["Lampiran Perjanjian Kinerja Kanreg VII Tahun 2024"]).agreement);
         // A source named after other words of a note is a source too.
         for note in [
             "Data diolah dari sumber Pusat Penilaian Kompetensi ASN",

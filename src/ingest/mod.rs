@@ -596,6 +596,29 @@ fn column_findings<T: Copy + std::fmt::Display>(
     }
 }
 
+/// The earlier years' columns of an agreement's baseline, set aside: `COLUMNS_IGNORED` for each
+/// role, naming its years.
+fn history_findings(
+    history: &[(u32, header::Role, u16)],
+    sheet: &str,
+    at: crate::model::CellRef,
+    year: u16,
+) -> Vec<Finding> {
+    let mut roles: Vec<header::Role> = history.iter().map(|(_, role, _)| *role).collect();
+    roles.dedup();
+    roles
+        .into_iter()
+        .map(|role| {
+            let years: Vec<String> =
+                history.iter().filter(|(_, r, _)| *r == role).map(|(_, _, y)| y.to_string()).collect();
+            let subject = format!("{} ({sheet})", table::role_label(role));
+            Finding::new(Code::ColumnsIgnored, Some(at.clone()), subject)
+                .found(years.join(", "))
+                .expected(year.to_string())
+        })
+        .collect()
+}
+
 /// A report's indicator table with no realisasi column at all (`Target | Capaian | Keterangan`):
 /// said at the header, with the value columns as headed, so the unit sees which one it meant.
 fn realisasi_column_none(sheet: &Sheet, header: &header::Header) -> Finding {
@@ -755,15 +778,6 @@ fn read_sheets(
         return Ok(plan::read(sheets, units, overrides));
     }
     let mut tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
-    // The indicator table's family, from a visible sheet when one has an indicator table.
-    let primary_family = [Family::Performance, Family::Agreement]
-        .into_iter()
-        .find(|family| tables.iter().any(|t| t.header.family == *family && !sheets[t.sheet].hidden))
-        .or_else(|| {
-            [Family::Performance, Family::Agreement]
-                .into_iter()
-                .find(|family| tables.iter().any(|t| t.header.family == *family))
-        });
     if tables.is_empty() {
         return Err(IngestError::NoTable { path: path.into() });
     }
@@ -780,8 +794,35 @@ fn read_sheets(
     // stand side by side.
     let titles = free_text(sheets, &tables, read);
     let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
-    let named_period = named_period.filter(|_| primary_family != Some(Family::Agreement));
     let year = overrides.year.or(declared.year).or(named_year);
+    // A Perjanjian Kinerja printed beside earlier years' realisasi (its baseline) is the
+    // agreement: those columns are not read.
+    let mut baseline = Vec::new();
+    if let Some(year) = year.filter(|_| declared.agreement) {
+        for table in tables.iter_mut().filter(|t| t.header.family == Family::Performance) {
+            let history = table.header.baseline(year);
+            if !history.is_empty() {
+                table.header.family = Family::Agreement;
+                table.header.columns.retain(|(col, _)| !history.iter().any(|(h, ..)| h == col));
+                let at = crate::model::CellRef::new(
+                    &sheets[table.sheet].name,
+                    table.header.first_row,
+                    table.header.span().0,
+                );
+                baseline.extend(history_findings(&history, &sheets[table.sheet].name, at, year));
+            }
+        }
+    }
+    // The indicator table's family, from a visible sheet when one has an indicator table.
+    let primary_family = [Family::Performance, Family::Agreement]
+        .into_iter()
+        .find(|family| tables.iter().any(|t| t.header.family == *family && !sheets[t.sheet].hidden))
+        .or_else(|| {
+            [Family::Performance, Family::Agreement]
+                .into_iter()
+                .find(|family| tables.iter().any(|t| t.header.family == *family))
+        });
+    let named_period = named_period.filter(|_| primary_family != Some(Family::Agreement));
     let period = overrides.period.or(declared.period).or(named_period);
     let mut parts = table::Parts::default();
     let mut primary: Option<&Found> = None;
@@ -881,6 +922,7 @@ fn read_sheets(
         year,
         period: period.or((kind == Kind::Agreement).then_some(Period::Year)),
     };
+    findings.append(&mut baseline);
     findings.extend(by_period.iter().map(|(sheet, stated)| {
         Finding::new(Code::PeriodSheetsIgnored, None, stated.as_str()).found(sheets[*sheet].name.to_string())
     }));

@@ -265,6 +265,25 @@ fn a_percent_under_a_group_header_is_checked() {
     assert_eq!(serapan, 4);
 }
 
+/// A PK printing last year's realisasi beside its targets is the agreement: it was filed as the
+/// year's report, scored on last year's figures, without a word.
+#[test]
+fn an_agreement_beside_last_years_realisasi_is_the_agreement() {
+    let pk = check_fixture("kr07_2024_agreement_baseline.xlsx");
+    let report = &pk.scored.as_ref().unwrap().0;
+    assert_eq!(report.kind, kinerja::model::Kind::Agreement);
+    assert_eq!(error_codes(&pk), Vec::<&str>::new());
+    let ignored = findings(&pk, Code::ColumnsIgnored);
+    let said: Vec<_> = ignored.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(said, [("Realisasi (PK)", "2023", "2024")]);
+    let plain = agreement("kr07_2024_agreement_kode.xlsx");
+    let targets = |r: &kinerja::model::Report| r.indicators.iter().map(|i| i.target.value.clone()).collect::<Vec<_>>();
+    assert_eq!(targets(report), targets(&plain));
+    assert!(report.indicators.iter().all(|i| i.realisasi.at.is_none()), "last year's realisasi is not read");
+    let held = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_baseline.xlsx");
+    assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+}
+
 #[test]
 fn an_agreement_with_an_empty_target_is_not_accepted() {
     let outcome = check_fixture("kr07_2024_agreement_target_blank.xlsx");
