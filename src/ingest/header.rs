@@ -169,16 +169,17 @@ impl<T> Default for ColumnChoice<T> {
 }
 
 /// `header` with, for each role that has two or more columns marked in `marks` (by year, by
-/// period), or with `alone` one marked other than `wanted` (a year: `Realisasi 2023` in a 2024
-/// report is last year's, whatever stands beside it), only the `wanted` one kept. Where none is
-/// wanted, a column of the role that names no mark stays its column (`Target` beside `Target TW I … TW IV` in an agreement) and the marked
-/// ones are set aside; without one, the role keeps none of them and the choice says so: its
-/// values are then missing, never another year's or quarter's.
+/// period), or one whose marks are all `foreign` to `wanted` for that role (`Realisasi 2023` in a
+/// 2024 report is last year's, whatever stands beside it; `Realisasi TW III` in an annual report
+/// is not the year's), only the `wanted` one kept. Where none is wanted, a column of the role
+/// that names no mark stays its column (`Target` beside `Target TW I … TW IV` in an agreement)
+/// and the marked ones are set aside; without one, the role keeps none of them and the choice
+/// says so: its values are then missing, never another year's or quarter's.
 fn choose<T: Copy + PartialEq>(
     mut header: Header,
     marks: &[(u32, T)],
     wanted: Option<T>,
-    alone: bool,
+    foreign: impl Fn(Role, T) -> bool,
 ) -> (Header, ColumnChoice<T>) {
     let mut choice = ColumnChoice::default();
     // A column may bear more than one mark: "s.d. Juni" is the second quarter to date or the
@@ -195,8 +196,8 @@ fn choose<T: Copy + PartialEq>(
     for role in roles {
         let of_role = header.cols_of(role);
         let marked: Vec<u32> = of_role.iter().copied().filter(|c| marked_col(*c)).collect();
-        let other = wanted.is_some() && marked.iter().any(|c| !wanted_in(*c));
-        if marked.len() < 2 && !(alone && other) {
+        let other = marked.iter().any(|c| marks_of(*c).all(|m| foreign(role, m)));
+        if marked.len() < 2 && !other {
             continue;
         }
         let unmarked = of_role.iter().any(|c| !marked_col(*c));
@@ -256,9 +257,14 @@ impl Header {
         year: Option<u16>,
         period: Option<Period>,
     ) -> (Header, ColumnChoice<u16>, ColumnChoice<Period>) {
-        let (header, mut years) = choose(self.clone(), &self.years, year, true);
-        // A period alone may be the report's in other words (`Realisasi TW IV` in an annual one).
-        let (mut header, mut periods) = choose(header, &self.periods, period, false);
+        let (header, mut years) = choose(self.clone(), &self.years, year, |_, y| year.is_some_and(|w| w != y));
+        // A realisasi alone names the report's period also in other words (`Realisasi TW IV` in
+        // an annual report: both end in December); a target alone may be the year's in any.
+        let foreign_period = |role: Role, p: Period| {
+            matches!(role, Role::Realisasi | Role::BudgetRealisasi)
+                && period.is_some_and(|w| w.last_month() != p.last_month())
+        };
+        let (mut header, mut periods) = choose(header, &self.periods, period, foreign_period);
         header.keep_superseding();
         // Columns left twice are said once, as they are left after both choices.
         for (role, cols) in years.twice.iter_mut().chain(periods.twice.iter_mut()) {

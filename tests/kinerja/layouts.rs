@@ -561,6 +561,13 @@ fn a_column_headed_with_another_year_is_not_the_report_years() {
     assert_eq!(said, ["Kolom Target", "Kolom Realisasi"]);
     assert!(uncertain.iter().all(|f| f.found == "ada untuk tahun 2023"), "{uncertain:#?}");
     assert_eq!(shown(&headed.scored.as_ref().unwrap().1.npss), "N/A");
+
+    // Likewise a realisasi column naming a quarter in an annual report; one ending in December
+    // is the year's.
+    let quarter = check_fixture("kr07_2024_annual_realisasi_quarter.xlsx");
+    assert_eq!(error_codes(&quarter), ["READING_UNCERTAIN"]);
+    assert_eq!(findings(&quarter, Code::ReadingUncertain)[0].found, "ada untuk periode TW3");
+    assert_eq!(shown(&quarter.scored.as_ref().unwrap().1.npss), "N/A");
 }
 
 /// A workbook kept through the year with a sheet per quarter is the latest quarter's report, or
