@@ -40,6 +40,28 @@ fn summary_label(text: &str) -> bool {
     starts && words.split_whitespace().count() <= 5
 }
 
+/// Whether a cell where a computed value belongs holds a status instead (`Tercapai`, `Baik`, a
+/// coloured dot, a tick): like the printed dots, it carries no value to check.
+fn status_mark(text: &str) -> bool {
+    const WORDS: [&str; 13] = [
+        " tercapai ",
+        " tidak tercapai ",
+        " belum tercapai ",
+        " melampaui target ",
+        " melebihi target ",
+        " sangat baik ",
+        " baik ",
+        " cukup ",
+        " kurang ",
+        " sangat kurang ",
+        " memuaskan ",
+        " sangat memuaskan ",
+        " belum ada skor ",
+    ];
+    let trimmed = text.trim();
+    ["✓", "√", "✔", "●", "○", "⬤"].contains(&trimmed) || WORDS.contains(&normalise(trimmed).as_str())
+}
+
 /// The rows that belong to the table under `header`: from below the header to the first blank
 /// row, footnote or next header after the data began.
 pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
@@ -472,6 +494,8 @@ impl<'a> Reader<'a> {
                 let (n, d) = self.decide(&cell, c, col, Measure::Percent, &at, (role, code))?;
                 (n, d.min(2))
             }
+            // A status where the value belongs (`Tercapai`, `●`) claims nothing.
+            Kind::Unreadable if status_mark(&cell.text) => return None,
             Kind::Date | Kind::FormulaError | Kind::Unreadable => {
                 self.unreadable(&cell, &at, (role, code));
                 return None;
@@ -919,6 +943,8 @@ mod tests {
         assert_eq!(at_least("Minimal: 3,5"), Some("3,5"));
         assert_eq!(at_least("≤ 5"), None);
         assert_eq!(at_least("Minggu ke-3"), None);
+        assert!(status_mark("Tercapai") && status_mark(" Tidak  Tercapai ") && status_mark("●") && status_mark("√"));
+        assert!(!status_mark("95,47%") && !status_mark("Tercapai 95%") && !status_mark("WTP"));
         assert_eq!(outline_rest("1.2 Persentase Instansi"), Some("Persentase Instansi"));
         assert_eq!(outline_rest("2.3. Indeks Kepuasan"), Some("Indeks Kepuasan"));
         assert_eq!(outline_rest("1.1"), Some(""));

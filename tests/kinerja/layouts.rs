@@ -624,3 +624,12 @@ fn indicators_numbered_within_their_goal_are_read_in_order() {
     );
     assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
 }
+
+/// A status where the capaian belongs ("Tercapai", "Tidak Tercapai") carries no value, as the
+/// printed dots do: it was a CELL_UNREADABLE error in each row, blocking a right report.
+#[test]
+fn a_status_in_the_capaian_column_claims_nothing() {
+    let outcome = check_as_published("kr07_2024_capaian_status_words.xlsx");
+    let report = &outcome.scored.as_ref().unwrap().0;
+    assert!(report.indicators.iter().all(|i| i.capaian.is_none()));
+}
