@@ -382,7 +382,8 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Sisa
     } else if (has(" realisasi") || has(" realisais")) && has(" anggaran") {
         Role::BudgetRealisasi
-    } else if has(" target") {
+    } else if has(" target") || is("rencana") || has(" rencana tingkat capaian") || has(" rencana capaian") {
+        // PermenPANRB's "Rencana Tingkat Capaian" is the target.
         Role::Target
     } else if has(" realisasi") || has(" realisais") {
         Role::Realisasi
@@ -704,6 +705,9 @@ mod tests {
 
     #[test]
     fn header_words() {
+        assert_eq!(classify("Rencana Tingkat Capaian"), Some(Role::Target));
+        assert_eq!(classify("Rencana"), Some(Role::Target));
+        assert_eq!(classify("Rencana Aksi"), None);
         assert_eq!(classify("Sasaran Strategis / Indikator Kinerja Utama"), Some(Role::Tree));
         assert_eq!(classify("Realisais\nKinerja"), Some(Role::Realisasi));
         assert_eq!(classify("Capaian (Kinerja)"), Some(Role::Capaian));

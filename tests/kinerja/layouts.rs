@@ -633,3 +633,12 @@ fn a_status_in_the_capaian_column_claims_nothing() {
     let report = &outcome.scored.as_ref().unwrap().0;
     assert!(report.indicators.iter().all(|i| i.capaian.is_none()));
 }
+
+/// "Rencana Tingkat Capaian", PermenPANRB's name for the target: no target column was found and
+/// every IKU's target was said to be empty.
+#[test]
+fn the_rencana_tingkat_capaian_is_the_target() {
+    let outcome = check_as_published("kr07_2024_rencana_tingkat_capaian.xlsx");
+    let iku3 = outcome.scored.as_ref().unwrap().0.indicators.iter().find(|i| i.code == "IKU.3").unwrap().clone();
+    assert_eq!(iku3.target.at.unwrap().to_string(), "Tabel 3.2!D8");
+}
