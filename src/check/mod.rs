@@ -210,6 +210,14 @@ fn review(
         scoring.retain(|f| f.code != Code::RealisasiMissing);
         scoring.push(Finding::new(Code::RealisasiEmpty, None, "").found(empty.to_string()));
     }
+    // Nor is a report whose table has no target column and no agreement to give the targets:
+    // said once, not as each target "kosong".
+    let untargeted = scoring.iter().any(|f| f.code == Code::TargetMissing);
+    if untargeted && report.indicators.iter().all(|i| i.target.at.is_none()) {
+        scoring.retain(|f| f.code != Code::TargetMissing);
+        let count = report.indicators.len().to_string();
+        scoring.push(Finding::new(Code::TargetColumnNone, None, "").found(count));
+    }
     findings.extend(scoring);
     let previous = match (&identity.unit, identity.year, identity.period) {
         (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),

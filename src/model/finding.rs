@@ -256,6 +256,9 @@ codes! {
     RealisasiColumnNone => "REALISASI_COLUMN_NONE", Error,
         "Tabel kinerja ini tidak memiliki kolom Realisasi (kolom nilainya: {found}), sehingga tidak satu pun capaian dapat dihitung. Beri judul \"Realisasi\" pada kolom nilai yang dicapai (dan \"Capaian (%)\" pada kolom persentasenya), lalu kirim kembali.",
         "This performance table has no Realisasi column (its value columns: {found}), so no capaian can be computed. Head the column of values reached \"Realisasi\" (and its percentage column \"Capaian (%)\"), then resend it.";
+    TargetColumnNone => "TARGET_COLUMN_NONE", Error,
+        "Tabel kinerja ini tidak memiliki kolom Target, dan tidak ada Perjanjian Kinerja yang berlaku untuk mengisinya ({found} indikator), sehingga capaian tidak dapat dihitung. Beri judul \"Target\" pada kolom targetnya, lalu kirim kembali.",
+        "This performance table has no Target column, and no agreement in force gives the targets ({found} indicators), so no capaian can be computed. Head the target column \"Target\", then resend it.";
     TargetMissing => "TARGET_MISSING", Error,
         "Target {subject} kosong atau nol sehingga capaian tidak dapat dihitung.",
         "The target of {subject} is empty or zero, so capaian cannot be computed.";

@@ -265,6 +265,18 @@ fn a_percent_under_a_group_header_is_checked() {
     assert_eq!(serapan, 4);
 }
 
+/// A table with no target column: without an agreement, said once (not "kosong atau nol" for
+/// each IKU); with one, its targets govern and nothing is missing.
+#[test]
+fn a_report_without_a_target_column_is_said_to_lack_it_unless_its_agreement_gives_them() {
+    let alone = check_fixture("kr07_2024_target_column_none.xlsx");
+    assert_eq!(error_codes(&alone), ["TARGET_COLUMN_NONE"]);
+    assert_eq!(findings(&alone, Code::TargetColumnNone)[0].found, "14");
+    let held = against("kr07_2024_target_column_none.xlsx", "kr07_2024_agreement_kode.xlsx");
+    assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+    assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
 /// A PK printing last year's realisasi beside its targets is the agreement: it was filed as the
 /// year's report, scored on last year's figures, without a word.
 #[test]
