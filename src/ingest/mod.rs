@@ -604,8 +604,12 @@ fn history_findings(
     at: crate::model::CellRef,
     year: u16,
 ) -> Vec<Finding> {
-    let mut roles: Vec<header::Role> = history.iter().map(|(_, role, _)| *role).collect();
-    roles.dedup();
+    let mut roles: Vec<header::Role> = Vec::new();
+    for (_, role, _) in history {
+        if !roles.contains(role) {
+            roles.push(*role);
+        }
+    }
     roles
         .into_iter()
         .map(|role| {
