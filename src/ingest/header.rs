@@ -296,13 +296,19 @@ impl Header {
     }
 
     /// For each role whose values are read with one column named revised and every other named
-    /// original (`Pagu Awal | Pagu Revisi`), only the revised one kept: it is what counts. Likewise
+    /// original (`Pagu Awal | Pagu Revisi`; for a target or pagu, also one named nothing: `Target
+    /// | Target Perubahan`), only the revised one kept: it is what counts. Likewise
     /// one named of the binding plan beside others of plans it outranks (`Target Renstra | Target
     /// PK`): the PK's.
     fn keep_superseding(&mut self) {
         for role in VALUE_ROLES {
             let cols = self.cols_of(role);
-            let revised = |col: u32| self.revised.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
+            let named = |col: u32| self.revised.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
+            // Beside a target or pagu named revised, one named neither way is its original
+            // ("Target | Target Perubahan", "Pagu | Pagu Revisi").
+            let plans = matches!(role, Role::Target | Role::Pagu);
+            let any_revised = plans && cols.iter().any(|c| named(*c) == Some(true));
+            let revised = |col: u32| named(col).or(any_revised.then_some(false));
             let source = |col: u32| self.sources.iter().find(|(c, _)| *c == col).map(|(_, s)| *s);
             let chosen = match one_above(&cols, revised) {
                 Some((kept, set_aside)) => Some(Superseded { role, set_aside, kept, sources: None }),

@@ -515,6 +515,13 @@ fn the_revised_pagu_counts_over_the_original_beside_it() {
     let set_aside = findings(&both, Code::ColumnsSuperseded);
     let said: Vec<_> = set_aside.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
     assert_eq!(said, [("Pagu (Tabel 3.2)", "G", "H")]);
+
+    // A plain "Target" beside "Target Perubahan" is its original: the revised one counts. Before,
+    // the first was read (COLUMNS_DIFFER, five claim errors against the right figures).
+    let target = check_as_published("kr07_2024_target_perubahan.xlsx");
+    let set_aside = findings(&target, Code::ColumnsSuperseded);
+    let said: Vec<_> = set_aside.iter().map(|f| (f.subject.as_str(), f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(said, [("Target (Tabel 3.2)", "D", "E")]);
 }
 
 /// "Target | Capaian | Persentase Capaian": the plain Capaian is the value reached. With no column
