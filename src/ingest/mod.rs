@@ -394,8 +394,9 @@ fn free_text<'a>(
 /// A workbook keeping each quarter's report on a sheet of its own ("TW I", "TW II", "TW III"):
 /// where two visible sheets or more hold a performance table and each sheet's own titles and
 /// name state one period, all different and of one year, the report is the period the caller or
-/// the file's name states, else the latest. The other sheets, with the period each states:
-/// their tables and titles are not the report's. Empty where the sheets do not tell.
+/// the file's name states, else the latest whose table holds a realisasi (a sheet prepared for
+/// the next quarter is not filled yet), else the latest. The other sheets, with the period each
+/// states: their tables and titles are not the report's. Empty where the sheets do not tell.
 fn period_sheets(
     sheets: &[Sheet],
     tables: &[Found],
@@ -419,15 +420,26 @@ fn period_sheets(
         })
         .collect();
     let one_each = stated.iter().all(|(_, d)| d.period.is_some() && d.contradicted == Default::default());
-    let mut periods: Vec<Period> = stated.iter().filter_map(|(_, d)| d.period).collect();
     let years: Vec<u16> = stated.iter().filter_map(|(_, d)| d.year).collect();
-    periods.sort_unstable_by_key(|p| p.last_month());
-    periods.dedup_by_key(|p| p.last_month());
-    if !one_each || periods.len() != stated.len() || years.iter().any(|y| *y != years[0]) {
+    let mut in_order: Vec<(usize, Period)> = stated.iter().filter_map(|(s, d)| d.period.map(|p| (*s, p))).collect();
+    in_order.sort_unstable_by_key(|(_, p)| p.last_month());
+    let distinct = in_order.windows(2).all(|w| w[0].1.last_month() != w[1].1.last_month());
+    if !one_each || !distinct || years.iter().any(|y| *y != years[0]) {
         return Vec::new();
     }
-    let kept = wanted.filter(|w| periods.contains(w)).or(periods.last().copied());
-    stated.into_iter().filter_map(|(sheet, d)| d.period.filter(|p| Some(*p) != kept).map(|p| (sheet, p))).collect()
+    let filled = |sheet: usize| {
+        tables.iter().filter(|t| t.sheet == sheet && t.header.family == Family::Performance).any(|t| {
+            t.header
+                .col(header::Role::Realisasi)
+                .is_some_and(|col| (t.rows.0..=t.rows.1).any(|row| !sheets[sheet].is_blank(row, col)))
+        })
+    };
+    let period_of = |(_, p): &(usize, Period)| *p;
+    let kept = wanted
+        .filter(|w| in_order.iter().any(|(_, p)| p == w))
+        .or(in_order.iter().rev().find(|(sheet, _)| filled(*sheet)).map(period_of))
+        .or(in_order.last().map(period_of));
+    in_order.into_iter().filter(|(_, p)| Some(*p) != kept).collect()
 }
 
 /// The overall score the unit printed outside its tables: `NPSS 98.47 ( ● )` in a title, or a

@@ -600,6 +600,13 @@ fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
         (n("85"), "TW II!E8".into())
     );
     assert_eq!(error_codes(&second), Vec::<&str>::new(), "{:#?}", second.findings);
+
+    // A sheet prepared for the next quarter, not filled yet, is not the report: the latest
+    // filled one is.
+    let prepared = check_as_published("kr07_2024_quarter_sheets_next_empty.xlsx");
+    assert_eq!(prepared.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
+    let aside: Vec<String> = findings(&prepared, Code::PeriodSheetsIgnored).iter().map(|f| f.subject.clone()).collect();
+    assert_eq!(aside, ["TW1", "TW2", "TW4"]);
 }
 
 /// Each goal's indicators numbered from 1 again: the numbers are places in the goal, the
