@@ -168,6 +168,17 @@ impl<T> Default for ColumnChoice<T> {
     }
 }
 
+/// Each of `roles` once, in the order they first come.
+fn roles_in_order(roles: impl Iterator<Item = Role>) -> Vec<Role> {
+    let mut ordered: Vec<Role> = Vec::new();
+    for role in roles {
+        if !ordered.contains(&role) {
+            ordered.push(role);
+        }
+    }
+    ordered
+}
+
 /// `header` with, for each role that has two or more columns marked in `marks` (by year, by
 /// period), or one whose marks are all `foreign` to `wanted` for that role (`Realisasi 2023` in a
 /// 2024 report is last year's, whatever stands beside it; `Realisasi TW III` in an annual report
@@ -187,13 +198,7 @@ fn choose<T: Copy + PartialEq>(
     let marks_of = |col: u32| marks.iter().filter(move |(c, _)| *c == col).map(|(_, m)| *m);
     let marked_col = |col: u32| marks_of(col).next().is_some();
     let wanted_in = |col: u32| wanted.is_some_and(|w| marks_of(col).any(|m| m == w));
-    let mut roles: Vec<Role> = Vec::new();
-    for (_, role) in &header.columns {
-        if !roles.contains(role) {
-            roles.push(*role);
-        }
-    }
-    for role in roles {
+    for role in roles_in_order(header.columns.iter().map(|(_, role)| *role)) {
         let of_role = header.cols_of(role);
         let marked: Vec<u32> = of_role.iter().copied().filter(|c| marked_col(*c)).collect();
         let other = marked.iter().any(|c| marks_of(*c).all(|m| foreign(role, m)));
@@ -275,24 +280,30 @@ impl Header {
         (header, years, periods)
     }
 
-    /// The columns of a Perjanjian Kinerja's table that carry earlier years' realisasi or
-    /// capaian beside its targets (a baseline, "Realisasi 2023" in the PK of 2024): each with
-    /// its role and year, where every realisasi, capaian, NSS or NKP column names a year before
-    /// `year`. Empty where any names `year` or no year, or the table has no target.
-    pub fn baseline(&self, year: u16) -> Vec<(u32, Role, u16)> {
+    /// A Perjanjian Kinerja's table with earlier years' realisasi or capaian beside its targets
+    /// (a baseline, "Realisasi 2023" in the PK of 2024), where every realisasi, capaian, NSS or
+    /// NKP column names a year before `year`: made the agreement's, those columns set aside, and
+    /// the years of each role set aside returned. `None` (and nothing changed) where any names
+    /// `year` or no year, or the table has no target.
+    pub fn set_baseline_aside(&mut self, year: u16) -> Option<ColumnChoice<u16>> {
         let performance = [Role::Realisasi, Role::Capaian, Role::Nss, Role::Nkp, Role::Skor];
         let year_of = |col: u32| self.years.iter().find(|(c, _)| *c == col).map(|(_, y)| *y);
-        let history: Vec<(u32, Role, Option<u16>)> = self
+        let history: Vec<(u32, Role, u16)> = self
             .columns
             .iter()
             .filter(|(_, role)| performance.contains(role))
-            .map(|(col, role)| (*col, *role, year_of(*col)))
-            .collect();
-        let earlier = history.iter().all(|(_, _, y)| y.is_some_and(|y| y < year));
-        if !self.has(Role::Target) || !earlier {
-            return Vec::new();
+            .map(|(col, role)| year_of(*col).filter(|y| *y < year).map(|y| (*col, *role, y)))
+            .collect::<Option<_>>()?;
+        if history.is_empty() || !self.has(Role::Target) {
+            return None;
         }
-        history.into_iter().filter_map(|(col, role, y)| y.map(|y| (col, role, y))).collect()
+        self.family = Family::Agreement;
+        self.columns.retain(|(col, _)| !history.iter().any(|(h, ..)| h == col));
+        let ignored = roles_in_order(history.iter().map(|(_, role, _)| *role))
+            .into_iter()
+            .map(|role| (role, history.iter().filter(|(_, r, _)| *r == role).map(|(_, _, y)| *y).collect()))
+            .collect();
+        Some(ColumnChoice { ignored, ..ColumnChoice::default() })
     }
 
     /// For each role whose values are read with one column named revised and every other named

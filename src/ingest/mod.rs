@@ -570,6 +570,10 @@ struct ColumnWords {
     example: &'static str,
 }
 
+const YEAR_WORDS: ColumnWords = ColumnWords { noun: "tahun", ignored: Code::ColumnsIgnored, example: "Tahun 2024" };
+const PERIOD_WORDS: ColumnWords =
+    ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
+
 /// The findings of choosing a table's columns by year or by period: the columns set aside
 /// (information), or a role whose columns could not be chosen between (an error: its values are
 /// missing).
@@ -606,33 +610,6 @@ fn column_findings<T: Copy + std::fmt::Display>(
         let found = format!("ada untuk {noun} {}", list(offered));
         findings.push(Finding::new(Code::ReadingUncertain, Some(at.clone()), subject).found(found).expected(expected));
     }
-}
-
-/// The earlier years' columns of an agreement's baseline, set aside: `COLUMNS_IGNORED` for each
-/// role, naming its years.
-fn history_findings(
-    history: &[(u32, header::Role, u16)],
-    sheet: &str,
-    at: crate::model::CellRef,
-    year: u16,
-) -> Vec<Finding> {
-    let mut roles: Vec<header::Role> = Vec::new();
-    for (_, role, _) in history {
-        if !roles.contains(role) {
-            roles.push(*role);
-        }
-    }
-    roles
-        .into_iter()
-        .map(|role| {
-            let years: Vec<String> =
-                history.iter().filter(|(_, r, _)| *r == role).map(|(_, _, y)| y.to_string()).collect();
-            let subject = format!("{} ({sheet})", table::role_label(role));
-            Finding::new(Code::ColumnsIgnored, Some(at.clone()), subject)
-                .found(years.join(", "))
-                .expected(year.to_string())
-        })
-        .collect()
 }
 
 /// A report's indicator table with no realisasi column at all (`Target | Capaian | Keterangan`):
@@ -816,16 +793,10 @@ fn read_sheets(
     let mut baseline = Vec::new();
     if let Some(year) = year.filter(|_| declared.agreement) {
         for table in tables.iter_mut().filter(|t| t.header.family == Family::Performance) {
-            let history = table.header.baseline(year);
-            if !history.is_empty() {
-                table.header.family = Family::Agreement;
-                table.header.columns.retain(|(col, _)| !history.iter().any(|(h, ..)| h == col));
-                let at = crate::model::CellRef::new(
-                    &sheets[table.sheet].name,
-                    table.header.first_row,
-                    table.header.span().0,
-                );
-                baseline.extend(history_findings(&history, &sheets[table.sheet].name, at, year));
+            if let Some(history) = table.header.set_baseline_aside(year) {
+                let sheet = &sheets[table.sheet];
+                let at = crate::model::CellRef::new(&sheet.name, table.header.first_row, table.header.span().0);
+                column_findings(&history, Some(year), YEAR_WORDS, (&at, sheet, table.rows), &mut baseline);
             }
         }
     }
@@ -885,11 +856,8 @@ fn read_sheets(
             targets_for = period.filter(|p| *p != Period::Year && header.names_period(header::Role::Target, *p));
         }
         let at = place(found);
-        let year_words = ColumnWords { noun: "tahun", ignored: Code::ColumnsIgnored, example: "Tahun 2024" };
-        let period_words =
-            ColumnWords { noun: "periode", ignored: Code::PeriodColumnsIgnored, example: "Triwulan III" };
-        column_findings(&years, year, year_words, (&at, sheet, found.rows), &mut parts.findings);
-        column_findings(&periods, period, period_words, (&at, sheet, found.rows), &mut parts.findings);
+        column_findings(&years, year, YEAR_WORDS, (&at, sheet, found.rows), &mut parts.findings);
+        column_findings(&periods, period, PERIOD_WORDS, (&at, sheet, found.rows), &mut parts.findings);
         parts.findings.extend(header.superseded.iter().map(|chosen| superseded(chosen, &sheet.name, &at)));
         // Two columns of a role that name nothing apart ("Realisasi" over "Kumulatif | Bulan ini"):
         // the first is read, and said.

@@ -49,10 +49,10 @@ fn fraction_for_percent(row: &IndicatorRow) -> Option<Finding> {
 
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings: Vec<Finding> = report.indicators.iter().filter_map(fraction_for_percent).collect();
-    let mut implausible = Vec::new();
+    let mut implausible = false;
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
         let Some(capaian) = scored.capaian.value.filter(|c| c.abs() > CAPAIAN) else { continue };
-        implausible.push(row.code.clone());
+        implausible = true;
         let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
         findings.push(
             Finding::new(Code::ReadingUncertain, at, format!("Capaian {}", row.code))
@@ -70,7 +70,7 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     }
     // An NPSS resting on an implausible capaian has no score (see `check`); one beyond the
     // possible from capaian each possible is said.
-    if let Some(npss) = card.npss.value.filter(|n| n.abs() > NPSS && implausible.is_empty()) {
+    if let Some(npss) = card.npss.value.filter(|n| n.abs() > NPSS && !implausible) {
         findings.push(
             Finding::new(Code::ReadingUncertain, None, "NPSS")
                 .found(format!("{} (dari semua indikator)", display2(npss)))
