@@ -397,8 +397,13 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Serapan
     } else if has(" sisa") {
         Role::Sisa
-    } else if (has(" realisasi") || has(" realisais")) && has(" anggaran") {
+    } else if (has(" realisasi") || has(" realisais"))
+        && [" anggaran", " keuangan", " belanja", " rp ", " rupiah"].iter().any(|w| has(w))
+    {
+        // Money spent: "Realisasi Anggaran", "Realisasi Keuangan", "Realisasi (Rp)".
         Role::BudgetRealisasi
+    } else if is("anggaran") || is("anggaran rp") || is("alokasi anggaran") {
+        Role::Pagu
     } else if has(" target") || is("rencana") || has(" rencana tingkat capaian") || has(" rencana capaian") {
         // PermenPANRB's "Rencana Tingkat Capaian" is the target.
         Role::Target
@@ -730,7 +735,11 @@ mod tests {
         assert_eq!(classify("Capaian (Kinerja)"), Some(Role::Capaian));
         assert_eq!(classify("%"), Some(Role::Capaian));
         assert_eq!(classify("Realisasi Anggaran"), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Realisasi (Rp)"), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Realisasi Keuangan"), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Realisasi Fisik"), Some(Role::Realisasi));
         assert_eq!(classify("Pagu Anggaran"), Some(Role::Pagu));
+        assert_eq!(classify("Anggaran (Rp)"), Some(Role::Pagu));
         assert_eq!(classify("Efisiensi (%)"), Some(Role::Efisiensi));
         assert_eq!(classify("KODE SS"), Some(Role::GoalCode));
         assert_eq!(classify("KODE SK"), Some(Role::GoalCode));

@@ -40,6 +40,13 @@ fn summary_label(text: &str) -> bool {
     starts && words.split_whitespace().count() <= 5
 }
 
+/// Whether a summary label names what it sums up as no indicator is named: a word or two
+/// (`Total`, `Rata-rata`), or the capaian (`Rata-rata Capaian Kinerja`).
+fn sums_up(text: &str) -> bool {
+    let words = normalise(text);
+    words.split_whitespace().count() <= 2 || words.contains(" capaian")
+}
+
 /// Whether a cell where a computed value belongs holds a status instead (`Tercapai`, `Baik`, a
 /// coloured dot, a tick): like the printed dots, it carries no value to check.
 fn status_mark(text: &str) -> bool {
@@ -598,6 +605,32 @@ fn upsert_perspective(parts: &mut Parts, row: PerspectiveRow) {
     }
 }
 
+/// The number a No. column holds at `row`: a whole number, or a text's leading digits or `IKU`/
+/// `SS` code (not an outline number, `1.1`).
+fn row_number(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
+    match sheet.get(row, col) {
+        Data::Int(i) => Some(i.to_string()),
+        Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+        Data::String(s) if outline_rest(s).is_none() => ["IKU", "SS"]
+            .iter()
+            .find_map(|prefix| leading_code(s, prefix))
+            .or_else(|| leading_digits(s.trim()))
+            .map(|(n, _)| n),
+        _ => None,
+    }
+}
+
+/// Whether column `no` holds two different numbers on consecutive rows of one goal: the row below
+/// has its goal cell blank (merged down from above) or the same goal as the row above.
+fn numbers_within_goal(sheet: &Sheet, rows: (u32, u32), no: u32, goal: u32) -> bool {
+    (rows.0 + 1..=rows.1).any(|row| {
+        let above = row - 1;
+        let same_goal = sheet.is_blank(row, goal) || sheet.text(row, goal) == sheet.text(above, goal);
+        let numbers = (row_number(sheet, above, no), row_number(sheet, row, no));
+        same_goal && matches!(numbers, (Some(a), Some(b)) if a != b)
+    })
+}
+
 fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
@@ -613,6 +646,12 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let numbers: Vec<u32> = header.columns.iter().filter(|(_, r)| *r == Role::No).map(|(c, _)| *c).collect();
     let goal_no = numbers.iter().copied().find(|c| goal_col.is_none_or(|g| *c < g));
     let indicator_no = numbers.iter().copied().find(|c| goal_col.is_some_and(|g| *c > g));
+    // A No. column left of the goal column numbers the goals, merged down beside them (004 Tabel
+    // 3.2), unless it numbers rows of one goal differently: then it numbers the indicators.
+    let (goal_no, indicator_no) = match (goal_no, indicator_no, goal_col) {
+        (Some(no), None, Some(goal)) if numbers_within_goal(sheet, rows, no, goal) => (None, Some(no)),
+        numbering => (numbering.0, numbering.1),
+    };
     let code_col = header.col(Role::Code).or(goal_col.is_none().then_some(goal_no).flatten());
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
     let footnotes = footnotes_below(sheet, rows.1);
@@ -641,8 +680,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             }
             continue;
         }
-        if summary_label(first_text) && reader.text(row, Role::Indicator).is_none() {
-            // An average or total of the rows above: kinerja computes its own.
+        // An average or total of the rows above: kinerja computes its own. In the indicator
+        // column, only with no target or realisasi and a label no indicator has ("Rata-rata
+        // Capaian", "Total"): "Jumlah instansi yang …" is an indicator.
+        let unvalued =
+            [Role::Target, Role::Realisasi].iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
+        if summary_label(first_text) && (reader.text(row, Role::Indicator).is_none() || unvalued && sums_up(first_text))
+        {
             continue;
         }
         let values_blank = value_roles.iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
@@ -660,18 +704,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         if let Some(name) = reader.text(row, Role::Perspective).and_then(|t| perspective_name(t, false)) {
             perspective = name;
         }
-        let no = |col: Option<u32>| {
-            col.and_then(|c| match sheet.get(row, c) {
-                Data::Int(i) => Some(i.to_string()),
-                Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
-                Data::String(s) if outline_rest(s).is_none() => ["IKU", "SS"]
-                    .iter()
-                    .find_map(|prefix| leading_code(s, prefix))
-                    .or_else(|| leading_digits(s.trim()))
-                    .map(|(n, _)| n),
-                _ => None,
-            })
-        };
+        let no = |col: Option<u32>| col.and_then(|c| row_number(sheet, row, c));
         // A code column ("Kode", or a No. column in a table with no goal column) that carries the
         // codes (`SS.1` on goal rows, `IKU 1.` on indicator rows) tells the two apart.
         let coded = |prefixes: &[&str]| {
@@ -690,7 +723,16 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                     _ => (None, None),
                 }
             }
-            None if goal_col.is_none() && coded(&GOAL_PREFIXES).is_some() => (reader.text(row, Role::Indicator), None),
+            // With no goal column, a goal row is coded in the code column or its own label
+            // ("SS.1 Terwujudnya…" in the indicator column).
+            None if goal_col.is_none()
+                && (coded(&GOAL_PREFIXES).is_some()
+                    || reader
+                        .text(row, Role::Indicator)
+                        .is_some_and(|t| prefixed_code(t, &GOAL_PREFIXES).is_some())) =>
+            {
+                (reader.text(row, Role::Indicator), None)
+            }
             None => {
                 (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator))
             }
@@ -707,7 +749,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             }
             _ => name,
         };
-        if let Some(text) = goal_text {
+        // A goal's name printed again on each of its indicators' rows (not merged down) goes on.
+        let current = goal.as_ref().and_then(|code| parts.goals.iter().find(|g| g.code == *code));
+        let repeated = |text: &str| current.is_some_and(|g| g.name == text.trim());
+        if let Some(text) = goal_text.filter(|t| !repeated(t)) {
             let code_cell = reader.text(row, Role::GoalCode).or(coded(&GOAL_PREFIXES));
             let (code, name) = code_and_name(code_cell, text, &GOAL_PREFIXES, no(goal_no), parts.goals.len() + 1);
             let name = named(name, tree.or(goal_col));

@@ -656,3 +656,74 @@ fn the_rencana_tingkat_capaian_is_the_target() {
     let iku3 = outcome.scored.as_ref().unwrap().0.indicators.iter().find(|i| i.code == "IKU.3").unwrap().clone();
     assert_eq!(iku3.target.at.unwrap().to_string(), "Tabel 3.2!D8");
 }
+
+/// The goals of a KR07 2024 report as read: code and perspective, in order.
+fn goals_placed(outcome: &kinerja::check::Outcome) -> Vec<(String, String)> {
+    outcome.scored.as_ref().unwrap().0.goals.iter().map(|g| (g.code.clone(), g.perspective.clone())).collect()
+}
+
+const KR07_2024_TREE: [(&str, &str); 7] = [
+    ("SS.1", "Stakeholder"),
+    ("SS.2", "Customer"),
+    ("SS.3", "Internal Process"),
+    ("SS.4", "Internal Process"),
+    ("SS.5", "Internal Process"),
+    ("SS.6", "Internal Process"),
+    ("SS.7", "Learn & Growth"),
+];
+
+fn kr07_2024_tree() -> Vec<(String, String)> {
+    KR07_2024_TREE.iter().map(|(g, p)| (g.to_string(), p.to_string())).collect()
+}
+
+/// With no goal column, each goal on its own row of the indicator column ("SS.1 Terwujudnya …"):
+/// those rows were read as indicators coded by the No. column (INDICATOR_DUPLICATE, NPSS 99.57
+/// over four made-up goals).
+#[test]
+fn a_goal_row_in_the_indicator_column_opens_its_goal() {
+    let outcome = check_as_published("kr07_2024_goal_rows_in_indicator_column.xlsx");
+    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+    let report = &outcome.scored.as_ref().unwrap().0;
+    assert_eq!(report.indicators.len(), 14);
+    assert_eq!((report.indicators[2].code.as_str(), report.indicators[2].goal.as_str()), ("IKU.3", "SS.2"));
+}
+
+/// A No. column numbering each indicator's row (1 to 14) left of a goal column merged down: the
+/// goals were coded by it (SS.1, SS.3, SS.5 … SS.9), fitted no structure and were scored under
+/// one made-up perspective, NPSS 99.21 with warnings only.
+#[test]
+fn a_no_column_numbering_rows_within_a_goal_numbers_the_indicators() {
+    let outcome = check_as_published("kr07_2024_rows_numbered_beside_goals.xlsx");
+    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+}
+
+/// A goal's name printed again on each of its indicators' rows: each row opened a goal of its own
+/// (SS.1 … SS.14), NPSS 98.41 under one made-up perspective, warnings only.
+#[test]
+fn a_goal_name_repeated_on_its_indicators_rows_is_one_goal() {
+    let outcome = check_as_published("kr07_2024_goal_name_each_row.xlsx");
+    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+}
+
+/// "Rata-rata Capaian Kinerja" at the foot of the indicator column was read as a fifteenth
+/// indicator with its realisasi missing.
+#[test]
+fn an_average_row_in_the_indicator_column_is_no_indicator() {
+    let outcome = check_as_published("kr07_2024_average_row_indicator_column.xlsx");
+    assert_eq!(outcome.scored.as_ref().unwrap().0.indicators.len(), 14);
+    assert!(findings(&outcome, Code::RealisasiMissing).is_empty(), "{:#?}", outcome.findings);
+}
+
+/// Budget columns headed on the one header row, "Anggaran | Realisasi (Rp)": the rupiah column
+/// was a second realisasi (COLUMNS_DIFFER) and no budget was read.
+#[test]
+fn budget_columns_headed_on_one_row_are_the_budget() {
+    let outcome = check_as_published("kr07_2024_budget_one_header_row.xlsx");
+    let budget = &outcome.scored.as_ref().unwrap().0.budget;
+    assert_eq!(budget.len(), 7);
+    let iku7 = budget.iter().find(|b| b.code == "IKU.7").unwrap();
+    assert_eq!(
+        (iku7.pagu.value.clone(), iku7.realisasi.value.clone()),
+        (Value::Number("200000000".parse().unwrap()), Value::Number("184103028".parse().unwrap()))
+    );
+}
