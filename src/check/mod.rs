@@ -164,6 +164,7 @@ fn review(
     }
     findings.extend(validate::agreement::distinct(&mut report));
     report.printed = report.indicators.iter().map(crate::model::Printed::of).collect();
+    let structure = identity.unit.as_deref().zip(identity.year).and_then(|(unit, year)| config.structure(unit, year));
     if report.kind == Kind::Realisasi
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
     {
@@ -178,13 +179,17 @@ fn review(
             if context.keeps_agreements() {
                 findings.push(Finding::new(Code::AgreementNone, None, format!("{unit} {year}")));
             }
-            if let Some(structure) = config.structure(unit, year) {
+            if let Some(structure) = structure {
                 findings.extend(validate::structure::place(&mut report, structure));
-                let placed =
-                    |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));
-                findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f));
             }
         }
+    }
+    // A goal placed nowhere yet (an agreement without perspective rows, or one held to an
+    // agreement that has none) is where the unit's structure puts it.
+    if let Some(structure) = structure {
+        validate::structure::fill(&mut report, structure);
+        let placed = |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));
+        findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f));
     }
     let (mut card, scoring) = score::score(&report, &config.rules);
     findings.extend(validate::plausible::check(&report, &card));

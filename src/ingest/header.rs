@@ -439,7 +439,9 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
     let has = |role| columns.iter().any(|(_, r)| *r == role);
     let labelled = has(Role::Tree) || has(Role::Indicator);
     let claims = [Role::Capaian, Role::Nss, Role::Nkp, Role::Skor].into_iter().any(has);
-    if columns.len() < 3 {
+    // Two headings make a table only when they are a scorecard's label and its target (a PK
+    // annex: "Sasaran Strategis / Indikator Kinerja Utama | Target").
+    if columns.len() < 3 && !(has(Role::Tree) && has(Role::Target)) {
         None
     } else if labelled && (has(Role::Realisasi) || has(Role::Target) && claims) {
         // Capaian, NSS or NKP beside targets: a report, even where no column says realisasi.

@@ -114,6 +114,7 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
         if let Some(goal) = reported
             && goal.perspective != pk.perspective
             && !goal.perspective.starts_with('(')
+            && !pk.perspective.starts_with('(')
         {
             findings.push(
                 Finding::new(Code::GoalMoved, Some(goal.at.clone()), &goal.code)
@@ -122,10 +123,15 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             );
         }
         placed.insert(pk.code.clone());
+        // A goal the agreement prints under no perspective stays where the report prints it.
+        let perspective = match reported {
+            Some(goal) if pk.perspective.starts_with('(') => &goal.perspective,
+            _ => &pk.perspective,
+        };
         goals.push(GoalRow {
             code: pk.code.clone(),
             name: reported.map_or(&pk.name, |g| &g.name).clone(),
-            perspective: pk.perspective.clone(),
+            perspective: perspective.clone(),
             nss: reported.and_then(|g| g.nss.clone()),
             at: reported.map_or(pk.at.clone(), |g| g.at.clone()),
         });

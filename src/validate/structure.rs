@@ -12,8 +12,7 @@ use crate::model::{Code, Finding, Report};
 /// stands in for, named in parentheses, has no place to keep.
 pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let printed = |name: &str| !name.starts_with('(');
-    if report.goals.iter().any(|g| !structure.goals.contains_key(&g.code) && printed(&g.name)) {
+    if !follows(report, structure) {
         return findings;
     }
     for goal in report.goals.iter_mut().filter(|g| printed(&g.name)) {
@@ -44,6 +43,31 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
         indicator.goal = goal.clone();
     }
     findings
+}
+
+/// Put each goal of `report` printed under no perspective in the one `structure` gives it,
+/// leaving the others where they are: an agreement's tree, or a report's held to one, is the
+/// printed one, and the structure only fills its gaps (a PK with no perspective rows).
+pub fn fill(report: &mut Report, structure: &Structure) {
+    if !follows(report, structure) {
+        return;
+    }
+    for goal in report.goals.iter_mut().filter(|g| printed(&g.name) && g.perspective.starts_with('(')) {
+        if let Some(perspective) = structure.goals.get(&goal.code) {
+            goal.perspective = perspective.clone();
+        }
+    }
+}
+
+/// A goal the table prints, not one kinerja stands in for (named in parentheses).
+fn printed(name: &str) -> bool {
+    !name.starts_with('(')
+}
+
+/// Whether every goal `report` prints is in `structure`: one with goals it does not know follows
+/// another tree.
+fn follows(report: &Report, structure: &Structure) -> bool {
+    report.goals.iter().all(|g| structure.goals.contains_key(&g.code) || !printed(&g.name))
 }
 
 #[cfg(test)]

@@ -96,6 +96,20 @@ fn agreements_are_recognised_in_both_layouts() {
     assert_eq!(report.indicators[13].target.value, Value::Number("100".parse().unwrap()));
 }
 
+/// A PK annex of two columns, "Sasaran Strategis / Indikator Kinerja Utama | Target": no table was
+/// found (NO_TABLE), as for any two headings.
+#[test]
+fn an_agreement_of_a_label_and_a_target_column_is_read() {
+    let outcome = check_fixture("kr07_2024_agreement_two_columns.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let report = &outcome.scored.as_ref().unwrap().0;
+    assert_eq!(report.kind, Kind::Agreement);
+    assert_eq!(report.indicators.len(), 14);
+    let (iku3, iku9) = (&report.indicators[2], &report.indicators[8]);
+    assert_eq!((iku3.goal.as_str(), &iku3.target.value), ("SS.2", &Value::Number(95.into())));
+    assert_eq!((iku9.goal.as_str(), &iku9.target.value), ("SS.7", &Value::Number(84.into())));
+}
+
 #[test]
 fn missing_identity_is_a_finding_not_a_guess() {
     let outcome = check_fixture("no_identity.xlsx");

@@ -240,6 +240,36 @@ fn a_report_coding_its_goals_otherwise_than_its_pk_is_held_to_it_by_their_names(
     assert_eq!(shown(&card.npss), "99.39");
 }
 
+/// A PK without perspective rows (KODE SS | SASARAN STRATEGIS | KODE IKU | … | TARGET only): its
+/// goals go where the unit's Renstra structure puts them. They stayed "(tanpa perspektif)", and
+/// the published report held to it had each goal GOAL_MOVED into no perspective (NPSS 99.21).
+#[test]
+fn an_agreement_without_perspective_rows_is_placed_by_the_structure() {
+    let pk = check_fixture("kr07_2024_agreement_no_perspectives.xlsx");
+    assert!(findings(&pk, Code::PerspectiveMissing).is_empty(), "{:#?}", pk.findings);
+    let placed: Vec<(&str, &str)> =
+        pk.scored.as_ref().unwrap().0.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
+    assert_eq!(placed[..2], [("SS.1", "Stakeholder"), ("SS.2", "Customer")]);
+    assert_eq!(placed[6], ("SS.7", "Learn & Growth"));
+    let outcome = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_no_perspectives.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
+/// A central unit's report printing a perspective row above each goal, held to a PK that prints
+/// none and a unit with no configured structure: the report's perspectives stand. Each goal was
+/// GOAL_MOVED "into (tanpa perspektif)", three errors against a right report.
+#[test]
+fn a_report_keeps_its_perspectives_where_its_agreement_prints_none() {
+    let outcome = against("puspenkom_2025_perspective_rows.xlsx", "puspenkom_2025_agreement.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let placed: Vec<(&str, &str)> = report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
+    assert_eq!(placed, [("SP.1", "Stakeholder"), ("SK.1", "Customer"), ("SK.2", "Internal Process")]);
+    // One goal a perspective, a third each: the same 99.39 as without the rows.
+    assert_eq!(shown(&card.npss), "99.39");
+}
+
 /// A bare `%` right of the pagu in a budget table per SS is the share spent: it was read as the
 /// goal's capaian kinerja, and two right figures were errors against the NSS.
 #[test]
