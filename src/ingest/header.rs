@@ -369,7 +369,8 @@ pub fn classify(text: &str) -> Option<Role> {
     };
     let role = if words.starts_with(" status") {
         Role::Status
-    } else if has(" sasaran") && has(" indikator") {
+    } else if (has(" sasaran") || has(" ss ")) && (has(" indikator") || has(" iku ")) {
+        // "Sasaran Strategis / Indikator Kinerja Utama", "Sasaran Strategis/IKU", "SS / IKU".
         Role::Tree
     } else if has(" nkp ") {
         Role::Nkp
@@ -733,6 +734,8 @@ mod tests {
         assert_eq!(classify("Rencana"), Some(Role::Target));
         assert_eq!(classify("Rencana Aksi"), None);
         assert_eq!(classify("Sasaran Strategis / Indikator Kinerja Utama"), Some(Role::Tree));
+        assert_eq!(classify("Sasaran Strategis/IKU"), Some(Role::Tree));
+        assert_eq!(classify("SS / IKU"), Some(Role::Tree));
         assert_eq!(classify("Realisais\nKinerja"), Some(Role::Realisasi));
         assert_eq!(classify("Capaian (Kinerja)"), Some(Role::Capaian));
         assert_eq!(classify("%"), Some(Role::Capaian));

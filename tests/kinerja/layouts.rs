@@ -169,6 +169,13 @@ fn codes_in_a_kode_column_beside_the_labels_are_read() {
 
 /// A row holding a target or realisasi that names no SS or IKU was left out without a word (a
 /// table of such rows gave NPSS N/A and no finding at all).
+/// The scorecard's label column headed "Sasaran Strategis/IKU": no heading said indicator, so no
+/// table was found (NO_TABLE).
+#[test]
+fn a_label_column_headed_ss_iku_is_the_scorecards() {
+    check_as_tabel_3_1("bkn_2023_label_headed_ss_iku.xlsx", &BKN_2023_GOALS);
+}
+
 #[test]
 fn a_row_of_values_that_names_no_indicator_is_an_error() {
     let lost = check_fixture("bkn_2023_label_without_code.xlsx");
