@@ -240,6 +240,11 @@ impl Header {
         self.columns.iter().filter(|(_, r)| *r == role).map(|(c, _)| *c).collect()
     }
 
+    /// The columns whose values are read: targets, realisasi, pagu and realisasi anggaran.
+    pub fn value_cols(&self) -> impl Iterator<Item = u32> + '_ {
+        self.columns.iter().filter(|(_, r)| VALUE_ROLES.contains(r)).map(|(c, _)| *c)
+    }
+
     pub fn col(&self, role: Role) -> Option<u32> {
         self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
     }

@@ -76,6 +76,7 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
     let (_, last_row) = sheet.row_bounds();
     let mut start = None;
     let mut end = header.last_row;
+    let mut blanks = 0;
     for row in header.last_row + 1..=last_row {
         let blank = sheet.row_is_blank(row, first_col, last_col);
         if start.is_none() {
@@ -85,16 +86,44 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
             }
             continue;
         }
+        // Blank rows part a table's groups (a spacer under each perspective) when the row after
+        // them carries it on; else they end it.
+        if blank {
+            blanks += 1;
+            if blanks > MAX_SPACER_ROWS {
+                break;
+            }
+            continue;
+        }
         let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
-        if blank
-            || is_footnote(first_text)
+        if is_footnote(first_text)
             || (might_be_header(sheet, row) && super::header::header_at(sheet, row).is_some())
+            || blanks > 0 && !carries_on(sheet, header, row) && !carries_on(sheet, header, row + 1)
         {
             break;
         }
+        blanks = 0;
         end = row;
     }
     (start.unwrap_or(header.last_row + 1), end)
+}
+
+/// The most blank rows in a row that may part a table's groups.
+const MAX_SPACER_ROWS: u32 = 3;
+
+/// Whether `row` carries a table on below blank rows (itself or, for a goal's name on its own,
+/// the row after it): a perspective row, a row labelled with a goal's or an indicator's code, or
+/// one holding a value (a number, N/A, an opinion) under a target, realisasi, pagu or realisasi
+/// anggaran heading. A title, a note or a signature below the table is none of these.
+fn carries_on(sheet: &Sheet, header: &Header, row: u32) -> bool {
+    let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
+    let coded = |text: &str| {
+        prefixed_code(text, &GOAL_PREFIXES).is_some() || prefixed_code(text, &INDICATOR_PREFIXES).is_some()
+    };
+    let valued = |col: u32| !matches!(cell::read(sheet.get(row, col)).kind, Kind::Empty | Kind::Unreadable);
+    perspective_name(first_text, true).is_some()
+        || sheet.texts_in_row(row).any(|(_, text)| coded(text))
+        || header.value_cols().any(valued)
 }
 
 /// A cheap test before the full header test: header rows hold only words, three or more, and
@@ -723,15 +752,17 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                     _ => (None, None),
                 }
             }
-            // With no goal column, a goal row is coded in the code column or its own label
-            // ("SS.1 Terwujudnya…" in the indicator column).
-            None if goal_col.is_none()
-                && (coded(&GOAL_PREFIXES).is_some()
-                    || reader
-                        .text(row, Role::Indicator)
-                        .is_some_and(|t| prefixed_code(t, &GOAL_PREFIXES).is_some())) =>
-            {
-                (reader.text(row, Role::Indicator), None)
+            // With no goal column, a goal row is coded in the code column, or in its own label
+            // ("SS.1 Terwujudnya…" in the indicator column, or across from the code column).
+            None if goal_col.is_none() => {
+                let goal_coded = |t: &&str| prefixed_code(t, &GOAL_PREFIXES).is_some();
+                let label = reader.text(row, Role::Indicator);
+                let across = reader.text(row, Role::IndicatorCode).filter(goal_coded);
+                match coded(&GOAL_PREFIXES).or(across) {
+                    Some(code) => (label.or(Some(code)), None),
+                    None if label.is_some_and(|t| goal_coded(&t)) => (label, None),
+                    None => (reader.text(row, Role::GoalCode), label),
+                }
             }
             None => {
                 (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator))

@@ -734,3 +734,21 @@ fn budget_columns_headed_on_one_row_are_the_budget() {
         (Value::Number("200000000".parse().unwrap()), Value::Number("184103028".parse().unwrap()))
     );
 }
+
+/// Goal rows written from the code column ("Kode IKU": `SS.1 Terwujudnya …` there, `IKU.1` on the
+/// indicators' rows): every indicator went under one made-up goal and perspective, NPSS 98.41
+/// with one warning.
+#[test]
+fn a_goal_row_written_from_the_code_column_opens_its_goal() {
+    let outcome = check_as_published("kr07_2024_goal_rows_in_code_column.xlsx");
+    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+}
+
+/// A blank row above each perspective row: the table ended at the first, and only Stakeholder
+/// was scored (NPSS 100; without Tabel 3.1 beside it, without an error).
+#[test]
+fn blank_rows_between_a_tables_groups_do_not_end_it() {
+    let outcome = check_as_published("kr07_2024_spacer_rows.xlsx");
+    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+    assert_eq!(outcome.scored.as_ref().unwrap().0.indicators.len(), 14);
+}
