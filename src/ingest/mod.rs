@@ -304,9 +304,11 @@ where
         match workbook.worksheet_range(&name) {
             Ok(range) => {
                 let mut cells = Vec::new();
+                // calamine counts a range's cells from its first one: the sheet's place is A1's.
+                let (top, left) = range.start().unwrap_or_default();
                 for (row, col, data) in range.used_cells() {
                     budget.cell()?;
-                    cells.push((row as u32, col as u32, from_calamine(data)));
+                    cells.push((top + row as u32, left + col as u32, from_calamine(data)));
                 }
                 let mut layout = sheet::Layout::default();
                 for range in merges(&workbook, &name) {

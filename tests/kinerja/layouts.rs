@@ -752,3 +752,18 @@ fn blank_rows_between_a_tables_groups_do_not_end_it() {
     assert_eq!(goals_placed(&outcome), kr07_2024_tree());
     assert_eq!(outcome.scored.as_ref().unwrap().0.indicators.len(), 14);
 }
+
+/// A table off A1 in an .xls or .ods (title in C4, header on rows 6–7): calamine counts a sheet's
+/// cells from its first, so every finding pointed two columns left and three rows up, and in the
+/// .xls the merged cells, placed where Excel puts them, fell on other cells: IKU 2 took IKU 1's
+/// N/A, NPSS 100.81 with seven errors against a right table.
+#[test]
+fn a_table_off_a1_in_xls_and_ods_is_read_where_it_stands() {
+    for name in ["kr07_2024_shifted.xls", "kr07_2024_shifted.ods"] {
+        let outcome = check_as_published(name);
+        let report = &outcome.scored.as_ref().unwrap().0;
+        assert_eq!(report.indicators[0].at.to_string(), "Tabel 3.2!E9", "{name}");
+        assert_eq!(places(&outcome, Code::NaUnexplained), ["Tabel 3.2!G9"], "{name}");
+        assert_eq!(report.budget.len(), 7, "{name}");
+    }
+}
