@@ -369,8 +369,9 @@ fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure>
     Ok(found)
 }
 
-/// Text outside the tables (titles, captions, footnotes) and the sheet names: where a
-/// workbook says who it is from and what it claims overall (`NPSS 98.47`).
+/// Text above and between the tables (titles, captions) and the sheet names: where a workbook
+/// says who it is from and what it claims overall (`NPSS 98.47`). What stands below a sheet's
+/// last table (its sources, notes, the place and date it was signed) is not the report's title.
 fn free_text<'a>(
     sheets: &'a [Sheet],
     tables: &[Found],
@@ -379,7 +380,8 @@ fn free_text<'a>(
     let mut texts = Vec::new();
     for (index, sheet) in sheets.iter().enumerate().filter(|(i, s)| !s.hidden && read(*i)) {
         texts.push((None, &*sheet.name));
-        for row in sheet.rows() {
+        let last = tables.iter().filter(|t| t.sheet == index).map(|t| t.rows.1).max();
+        for row in sheet.rows().take_while(|row| last.is_none_or(|last| *row <= last)) {
             let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
             if !inside {
                 texts.extend(

@@ -345,7 +345,7 @@ fn titles_that_name_another_year_or_quarter_leave_the_report_blocked() {
     let stale = check_fixture("kr07_2024_titles_disagree.xlsx");
     let identity = &stale.scored.as_ref().unwrap().0.identity;
     assert_eq!(identity.year, Some(2023));
-    assert_eq!(places(&stale, Code::YearMismatch), ["Tabel 3.2!A23"]);
+    assert_eq!(places(&stale, Code::YearMismatch), ["Tabel 3.1!A1"]);
     let said = &findings(&stale, Code::YearMismatch)[0];
     assert_eq!((said.found.as_str(), said.expected.as_str()), ("2024", "2023"));
     assert_eq!(stale.exit_code(), 1);
@@ -766,4 +766,15 @@ fn a_table_off_a1_in_xls_and_ods_is_read_where_it_stands() {
         assert_eq!(places(&outcome, Code::NaUnexplained), ["Tabel 3.2!G9"], "{name}");
         assert_eq!(report.budget.len(), 7, "{name}");
     }
+}
+
+/// What stands under a table is not its title: a source naming last year's LKj ("… Tahun 2023")
+/// under a table titled "… TW III 2024" filed the report as 2023's without a word (a year after
+/// "Tahun" outranked the title's bare one).
+#[test]
+fn notes_under_a_table_do_not_name_the_report() {
+    let outcome = check_fixture("kr07_2024_notes_below.xlsx");
+    let identity = &outcome.scored.as_ref().unwrap().0.identity;
+    assert_eq!((identity.year, identity.period), (Some(2024), Some(kinerja::model::Period::Tw3)));
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
 }
