@@ -408,7 +408,9 @@ pub fn classify(text: &str) -> Option<Role> {
     {
         // Money spent: "Realisasi Anggaran", "Realisasi Keuangan", "Realisasi (Rp)".
         Role::BudgetRealisasi
-    } else if is("anggaran") || is("anggaran rp") || is("alokasi anggaran") {
+    } else if words.starts_with(" anggaran ") || words.starts_with(" alokasi anggaran ") {
+        // "Anggaran", "Anggaran (Rp Ribu)", "Alokasi Anggaran": the pagu, where nothing above
+        // says realisasi, sisa, serapan or efisiensi.
         Role::Pagu
     } else if has(" target") || is("rencana") || has(" rencana tingkat capaian") || has(" rencana capaian") {
         // PermenPANRB's "Rencana Tingkat Capaian" is the target.
@@ -608,6 +610,10 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
                 match (over, under) {
                     // A bare `%` is a percentage whatever group it stands in ("Kinerja", "Anggaran").
                     (_, Some(under)) if ["%", "(%)"].contains(&under.trim()) => combined.push((col, under.to_string())),
+                    // A sub-header already naming its group ("Anggaran" under "Anggaran") stands alone.
+                    (_, Some(under)) if normalise(under).contains(&normalise(&group)) => {
+                        combined.push((col, under.to_string()))
+                    }
                     (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
                     (Some(over), None) => combined.push((col, over.to_string())),
                     (None, None) => group.clear(),
@@ -750,6 +756,8 @@ mod tests {
         assert_eq!(classify("Realisasi Fisik"), Some(Role::Realisasi));
         assert_eq!(classify("Pagu Anggaran"), Some(Role::Pagu));
         assert_eq!(classify("Anggaran (Rp)"), Some(Role::Pagu));
+        assert_eq!(classify("Anggaran (Rp Ribu)"), Some(Role::Pagu));
+        assert_eq!(classify("Sisa Anggaran"), Some(Role::Sisa));
         assert_eq!(classify("Efisiensi (%)"), Some(Role::Efisiensi));
         assert_eq!(classify("KODE SS"), Some(Role::GoalCode));
         assert_eq!(classify("KODE SK"), Some(Role::GoalCode));

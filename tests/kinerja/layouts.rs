@@ -778,3 +778,14 @@ fn notes_under_a_table_do_not_name_the_report() {
     assert_eq!((identity.year, identity.period), (Some(2024), Some(kinerja::model::Period::Tw3)));
     assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
 }
+
+/// "Anggaran" over "Anggaran | Realisasi | Efisiensi (%)": the pagu's column was headed
+/// "Anggaran Anggaran", no role, and every budget line went without its pagu (no serapan, no
+/// efficiency) without a word.
+#[test]
+fn a_sub_header_repeating_its_group_is_read_alone() {
+    let outcome = check_as_published("kr07_2024_budget_anggaran_under_anggaran.xlsx");
+    let budget = &outcome.scored.as_ref().unwrap().0.budget;
+    let iku4 = budget.iter().find(|b| b.code == "IKU.4").unwrap();
+    assert_eq!(iku4.pagu.value, Value::Number("30400000".parse().unwrap()));
+}
