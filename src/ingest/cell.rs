@@ -154,6 +154,11 @@ pub fn read(data: &Data) -> CellValue<'_> {
             Some(written) => plain(Kind::Stored(written), Cow::Borrowed("")),
             None => plain(Kind::Unreadable, Cow::Owned(f.to_string())),
         },
+        // As many decimals as its format shows: `104` under `0` is written to the unit.
+        Data::Fixed(f, shown) => match decimal_from_f64(*f) {
+            Some((value, _)) => plain(Kind::Stored((value, u32::from(*shown))), Cow::Borrowed("")),
+            None => plain(Kind::Unreadable, Cow::Owned(f.to_string())),
+        },
         // The number as the cell shows it: 0.9417 under a percentage format is 94,17 %.
         Data::Percent(f) => match decimal_from_f64(*f) {
             Some((fraction, decimals)) => CellValue {

@@ -505,7 +505,7 @@ fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
 /// A number cell, or text that is a number, as the unit wrote it.
 fn number_in(data: &Data) -> Option<(rust_decimal::Decimal, u32)> {
     match cell::read(data).kind {
-        cell::Kind::Stored((value, _)) => Some((value, 2)),
+        cell::Kind::Stored((value, shown)) => Some((value, shown.min(2))),
         cell::Kind::Text(candidates) => candidates.read(cell::Style::Indonesian),
         _ => None,
     }

@@ -108,7 +108,7 @@ fn year_in(text: &str) -> Option<u16> {
 fn year_cell(data: &Data) -> Option<u16> {
     match data {
         Data::Int(i) => u16::try_from(*i).ok().filter(|y| (2000..2100).contains(y)),
-        Data::Float(f) if f.fract() == 0.0 && (2000.0..2100.0).contains(f) => Some(*f as u16),
+        Data::Float(f) | Data::Fixed(f, _) if f.fract() == 0.0 && (2000.0..2100.0).contains(f) => Some(*f as u16),
         Data::String(s) => {
             let w = words(s);
             let w = w.trim();
@@ -331,7 +331,7 @@ fn text_of(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
     match sheet.get(row, col) {
         Data::String(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => f.to_string(),
+        Data::Float(f) | Data::Fixed(f, _) => f.to_string(),
         _ => String::new(),
     }
 }

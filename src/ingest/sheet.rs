@@ -10,6 +10,9 @@ pub enum Data {
     Empty,
     Int(i64),
     Float(f64),
+    /// A number under a format that shows a fixed count of decimals (`0.00`, `#,##0`): the
+    /// number stored, and how many decimals the unit sees.
+    Fixed(f64, u8),
     String(String),
     Bool(bool),
     /// A number under a percentage format: the fraction stored (0.9417 for 94,17 %).

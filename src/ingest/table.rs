@@ -523,9 +523,11 @@ impl<'a> Reader<'a> {
     fn claim_in(&mut self, row: u32, col: u32, role: Role, code: &str) -> Option<Claim> {
         let cell = cell::read(self.sheet.get(row, col));
         let at = CellRef::new(&self.sheet.name, row, col);
-        // Number cells show as many decimals as their format asks, usually two; text shows its own.
+        // A claim is held to one unit of its last decimal shown, at most the hundredth: a number
+        // cell shows as many as its format fixes (`0.0`, `#,##0`), else (General) as it was
+        // stored (`104` is a whole number; 104,2211… two); text shows its own.
         let (value, decimals) = match cell.kind {
-            Kind::Stored((n, _)) => (n, 2),
+            Kind::Stored((n, shown)) => (n, shown.min(2)),
             Kind::Text(c) => {
                 let (n, d) = self.decide(&cell, c, col, Measure::Percent, &at, (role, code))?;
                 (n, d.min(2))
@@ -639,7 +641,7 @@ fn upsert_perspective(parts: &mut Parts, row: PerspectiveRow) {
 fn row_number(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
     match sheet.get(row, col) {
         Data::Int(i) => Some(i.to_string()),
-        Data::Float(f) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+        Data::Float(f) | Data::Fixed(f, _) if f.fract() == 0.0 => Some((*f as i64).to_string()),
         Data::String(s) if outline_rest(s).is_none() => ["IKU", "SS"]
             .iter()
             .find_map(|prefix| leading_code(s, prefix))
@@ -901,7 +903,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
     for row in rows.0..=rows.1 {
         let code_cell = match header.col(Role::Code).map(|c| sheet.get(row, c)) {
             Some(Data::Int(i)) => Some(i.to_string()),
-            Some(Data::Float(f)) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+            Some(Data::Float(f) | Data::Fixed(f, _)) if f.fract() == 0.0 => Some((*f as i64).to_string()),
             Some(Data::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             _ => None,
         };

@@ -333,7 +333,8 @@ fn shared_strings(
 /// How a cell style shows a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shown {
-    Plain,
+    /// As a number: with a fixed count of decimals (`0.00`, `#,##0`), or as General shows it.
+    Plain(Option<u8>),
     /// A date or a time: the number is a serial day.
     Date,
     /// A percentage: the number is a fraction (0.9417 shows as 94,17 %).
@@ -378,14 +379,19 @@ fn builtin(id: &str) -> Shown {
     match id.parse::<u32>() {
         Ok(14..=22 | 27..=36 | 45..=47 | 50..=58) => Shown::Date,
         Ok(9 | 10) => Shown::Percent,
-        _ => Shown::Plain,
+        Ok(1 | 3 | 37 | 38) => Shown::Plain(Some(0)),
+        Ok(2 | 4 | 39 | 40) => Shown::Plain(Some(2)),
+        _ => Shown::Plain(None),
     }
 }
 
 /// How a custom number format shows a number, by its first section: a date or time for a `d`,
-/// `m`, `y`, `h` or `s`, a percentage for a `%`, outside quotes, brackets and escapes.
+/// `m`, `y`, `h` or `s`, a percentage for a `%`, outside quotes, brackets and escapes; else a
+/// number with as many decimals as digit places follow its point (`#,##0.00` two, `0` none), or
+/// as General shows it where it has no digit place or shows an exponent.
 fn shown_by(code: &str) -> Shown {
     let (mut quoted, mut bracket, mut escaped) = (false, false, false);
+    let (mut places, mut decimals, mut point) = (false, 0u8, false);
     for c in code.chars() {
         match c {
             _ if escaped => escaped = false,
@@ -395,13 +401,19 @@ fn shown_by(code: &str) -> Shown {
             '[' => bracket = true,
             ']' => bracket = false,
             _ if bracket => {}
-            ';' => return Shown::Plain,
+            ';' => break,
             'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return Shown::Date,
             '%' => return Shown::Percent,
+            'e' | 'E' => return Shown::Plain(None),
+            '.' => point = true,
+            '0' | '#' | '?' => {
+                places = true;
+                decimals += u8::from(point);
+            }
             _ => {}
         }
     }
-    Shown::Plain
+    Shown::Plain(places.then_some(decimals))
 }
 
 struct Context<'a> {
@@ -653,10 +665,11 @@ fn cell_value(
         CellType::Date => Data::DateTimeIso(value.trim().chars().take(64).collect()),
         CellType::Number => match value.trim().parse::<f64>() {
             Ok(n) if n.is_finite() => {
-                match cell.style.and_then(|s| context.formats.get(s)).copied().unwrap_or(Shown::Plain) {
+                match cell.style.and_then(|s| context.formats.get(s)).copied().unwrap_or(Shown::Plain(None)) {
                     Shown::Date => Data::DateTime(if context.date1904 { n + 1462.0 } else { n }),
                     Shown::Percent => Data::Percent(n),
-                    Shown::Plain => Data::Float(n),
+                    Shown::Plain(Some(decimals)) => Data::Fixed(n, decimals),
+                    Shown::Plain(None) => Data::Float(n),
                 }
             }
             // Beyond what a double holds (`1e999`): Excel would show #NUM!.
@@ -725,14 +738,18 @@ mod tests {
     fn date_formats_and_escapes() {
         assert_eq!(shown_by("d mmmm yyyy"), Shown::Date);
         assert_eq!(shown_by("[$-421]dd/mm/yyyy"), Shown::Date);
-        assert_eq!(shown_by("#,##0.00"), Shown::Plain);
-        assert_eq!(shown_by("0.00\" hari\""), Shown::Plain);
-        assert_eq!(shown_by("[Red]0.00"), Shown::Plain);
+        assert_eq!(shown_by("#,##0.00"), Shown::Plain(Some(2)));
+        assert_eq!(shown_by("0.00\" hari\""), Shown::Plain(Some(2)));
+        assert_eq!(shown_by("[Red]0.00"), Shown::Plain(Some(2)));
+        assert_eq!(shown_by("0.0;[Red]-0.0"), Shown::Plain(Some(1)));
+        assert_eq!(shown_by("#,##0"), Shown::Plain(Some(0)));
+        assert_eq!(shown_by("0.00E+00"), Shown::Plain(None));
         assert_eq!(shown_by("0.00%"), Shown::Percent);
-        assert_eq!(shown_by("0.00\"%\""), Shown::Plain);
+        assert_eq!(shown_by("0.00\"%\""), Shown::Plain(Some(2)));
         assert_eq!(builtin("14"), Shown::Date);
         assert_eq!(builtin("10"), Shown::Percent);
-        assert_eq!(builtin("2"), Shown::Plain);
+        assert_eq!(builtin("2"), Shown::Plain(Some(2)));
+        assert_eq!(builtin("0"), Shown::Plain(None));
         assert_eq!(decode_escapes("a_x000D_b_x_c".into()), "a\rb_x_c");
         let mut long = "é".repeat(40_000);
         tidy(&mut long);

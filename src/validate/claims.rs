@@ -20,10 +20,17 @@ fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<De
     if within_tolerance(claim, computed) {
         return None;
     }
-    // Amounts read as rupiah; scores as two decimals beside the figure as printed.
+    // Amounts read as rupiah; scores as two decimals beside the figure as printed (`98,00`
+    // under a format showing two decimals).
     let (found, expected) = match code {
         Code::ClaimSisa => (display_rupiah(claim.value), display_rupiah(computed)),
-        _ => (claim.value.normalize().to_string(), display2(computed)),
+        _ => {
+            let mut printed = claim.value.normalize();
+            if printed.scale() < claim.decimals {
+                printed.rescale(claim.decimals);
+            }
+            (printed.to_string(), display2(computed))
+        }
     };
     Some(Finding::new(code, Some(claim.at.clone()), subject).found(found).expected(expected))
 }

@@ -789,3 +789,16 @@ fn a_sub_header_repeating_its_group_is_read_alone() {
     let iku4 = budget.iter().find(|b| b.code == "IKU.4").unwrap();
     assert_eq!(iku4.pagu.value, Value::Number("30400000".parse().unwrap()));
 }
+
+/// Capaian cells the unit rounded, held to one unit of what each shows (DOMAIN.md: ±1 for
+/// `92%`): 104 under `0`, 101,4 under `0.0` and 96 under General were CLAIM_CAPAIAN errors
+/// against 104,22, 101,44 and 96,49, as if every number cell showed two decimals; 98 under `0.00`
+/// shows 98,00, and is one (quoted as shown).
+#[test]
+fn a_number_claim_is_held_to_the_decimals_it_shows() {
+    let outcome = check_fixture("kr07_2024_capaian_rounded.xlsx");
+    assert_eq!(places(&outcome, Code::ClaimCapaian), ["Tabel 3.2!F9"]);
+    let claim = &findings(&outcome, Code::ClaimCapaian)[0];
+    assert_eq!((claim.found.as_str(), claim.expected.as_str()), ("98.00", "98.27"));
+    assert_eq!(error_codes(&outcome), ["CLAIM_CAPAIAN"]);
+}
