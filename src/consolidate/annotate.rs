@@ -201,7 +201,7 @@ fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Opt
             sheet.write_string_with_format(row, col, crate::model::text::fit_cell(s), format)?
         }
         Data::Float(f) | Data::Fixed(f, _) => sheet.write_number_with_format(row, col, *f, format)?,
-        Data::Percent(f) => {
+        Data::Percent(f, _) => {
             let percent = format.clone().set_num_format("0.00%");
             sheet.write_number_with_format(row, col, *f, &percent)?
         }

@@ -160,10 +160,10 @@ pub fn read(data: &Data) -> CellValue<'_> {
             None => plain(Kind::Unreadable, Cow::Owned(f.to_string())),
         },
         // The number as the cell shows it: 0.9417 under a percentage format is 94,17 %.
-        Data::Percent(f) => match decimal_from_f64(*f) {
-            Some((fraction, decimals)) => CellValue {
+        Data::Percent(f, shown) => match decimal_from_f64(*f) {
+            Some((fraction, _)) => CellValue {
                 percent: true,
-                ..plain(Kind::Stored((fraction * Decimal::ONE_HUNDRED, decimals.saturating_sub(2))), Cow::Borrowed(""))
+                ..plain(Kind::Stored((fraction * Decimal::ONE_HUNDRED, u32::from(*shown))), Cow::Borrowed(""))
             },
             None => plain(Kind::Unreadable, Cow::Owned(f.to_string())),
         },
@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn excel_types() {
         assert_eq!(read(&Data::Float(56.5)).kind, Kind::Stored((dec!(56.5), 1)));
-        let percent = read(&Data::Percent(0.9417));
+        let percent = read(&Data::Percent(0.9417, 2));
         assert_eq!(percent.kind, Kind::Stored((dec!(94.17), 2)));
         assert!(percent.percent);
         assert_eq!(read(&Data::Error("#DIV/0!".into())).text, "#DIV/0!");

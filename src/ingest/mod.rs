@@ -979,7 +979,7 @@ mod tests {
         let cells = vec![
             (1, 0, Data::Float(24.75)),
             (1, 1, Data::String("24,75".into())),
-            (2, 0, Data::Percent(0.9167)),
+            (2, 0, Data::Percent(0.9167, 2)),
             (2, 1, Data::String("91,67%".into())),
             (3, 0, Data::Int(95)),
             (3, 1, Data::String("95".into())),

@@ -15,8 +15,9 @@ pub enum Data {
     Fixed(f64, u8),
     String(String),
     Bool(bool),
-    /// A number under a percentage format: the fraction stored (0.9417 for 94,17 %).
-    Percent(f64),
+    /// A number under a percentage format: the fraction stored (0.9417 for 94,17 %), and how many
+    /// decimals the percentage shows.
+    Percent(f64, u8),
     /// A number under a date or time format: the Excel serial day.
     DateTime(f64),
     /// A date or duration written as ISO text (`t="d"`, ODS).

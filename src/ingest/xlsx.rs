@@ -337,8 +337,8 @@ enum Shown {
     Plain(Option<u8>),
     /// A date or a time: the number is a serial day.
     Date,
-    /// A percentage: the number is a fraction (0.9417 shows as 94,17 %).
-    Percent,
+    /// A percentage with as many decimals: the number is a fraction (0.9417 shows as 94,17 %).
+    Percent(u8),
 }
 
 /// How each cell style (by index) shows numbers.
@@ -378,7 +378,8 @@ fn number_formats(archive: &mut Archive<'_>, part: &str) -> Vec<Shown> {
 fn builtin(id: &str) -> Shown {
     match id.parse::<u32>() {
         Ok(14..=22 | 27..=36 | 45..=47 | 50..=58) => Shown::Date,
-        Ok(9 | 10) => Shown::Percent,
+        Ok(9) => Shown::Percent(0),
+        Ok(10) => Shown::Percent(2),
         Ok(1 | 3 | 37 | 38) => Shown::Plain(Some(0)),
         Ok(2 | 4 | 39 | 40) => Shown::Plain(Some(2)),
         _ => Shown::Plain(None),
@@ -403,7 +404,7 @@ fn shown_by(code: &str) -> Shown {
             _ if bracket => {}
             ';' => break,
             'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S' => return Shown::Date,
-            '%' => return Shown::Percent,
+            '%' => return Shown::Percent(decimals),
             'e' | 'E' => return Shown::Plain(None),
             '.' => point = true,
             '0' | '#' | '?' => {
@@ -667,7 +668,7 @@ fn cell_value(
             Ok(n) if n.is_finite() => {
                 match cell.style.and_then(|s| context.formats.get(s)).copied().unwrap_or(Shown::Plain(None)) {
                     Shown::Date => Data::DateTime(if context.date1904 { n + 1462.0 } else { n }),
-                    Shown::Percent => Data::Percent(n),
+                    Shown::Percent(decimals) => Data::Percent(n, decimals),
                     Shown::Plain(Some(decimals)) => Data::Fixed(n, decimals),
                     Shown::Plain(None) => Data::Float(n),
                 }
@@ -744,10 +745,11 @@ mod tests {
         assert_eq!(shown_by("0.0;[Red]-0.0"), Shown::Plain(Some(1)));
         assert_eq!(shown_by("#,##0"), Shown::Plain(Some(0)));
         assert_eq!(shown_by("0.00E+00"), Shown::Plain(None));
-        assert_eq!(shown_by("0.00%"), Shown::Percent);
+        assert_eq!(shown_by("0.00%"), Shown::Percent(2));
+        assert_eq!(shown_by("0%"), Shown::Percent(0));
         assert_eq!(shown_by("0.00\"%\""), Shown::Plain(Some(2)));
         assert_eq!(builtin("14"), Shown::Date);
-        assert_eq!(builtin("10"), Shown::Percent);
+        assert_eq!(builtin("10"), Shown::Percent(2));
         assert_eq!(builtin("2"), Shown::Plain(Some(2)));
         assert_eq!(builtin("0"), Shown::Plain(None));
         assert_eq!(decode_escapes("a_x000D_b_x_c".into()), "a\rb_x_c");
