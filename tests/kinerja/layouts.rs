@@ -679,8 +679,13 @@ const KR07_2024_TREE: [(&str, &str); 7] = [
     ("SS.7", "Learn & Growth"),
 ];
 
-fn kr07_2024_tree() -> Vec<(String, String)> {
-    KR07_2024_TREE.iter().map(|(g, p)| (g.to_string(), p.to_string())).collect()
+/// A KR07 2024 layout read to the published NPSS without an error, its seven goals in their
+/// perspectives.
+fn check_as_placed(name: &str) -> kinerja::check::Outcome {
+    let outcome = check_as_published(name);
+    let tree: Vec<(String, String)> = KR07_2024_TREE.iter().map(|(g, p)| (g.to_string(), p.to_string())).collect();
+    assert_eq!(goals_placed(&outcome), tree, "{name}");
+    outcome
 }
 
 /// With no goal column, each goal on its own row of the indicator column ("SS.1 Terwujudnya …"):
@@ -688,8 +693,7 @@ fn kr07_2024_tree() -> Vec<(String, String)> {
 /// over four made-up goals).
 #[test]
 fn a_goal_row_in_the_indicator_column_opens_its_goal() {
-    let outcome = check_as_published("kr07_2024_goal_rows_in_indicator_column.xlsx");
-    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+    let outcome = check_as_placed("kr07_2024_goal_rows_in_indicator_column.xlsx");
     let report = &outcome.scored.as_ref().unwrap().0;
     assert_eq!(report.indicators.len(), 14);
     assert_eq!((report.indicators[2].code.as_str(), report.indicators[2].goal.as_str()), ("IKU.3", "SS.2"));
@@ -700,16 +704,14 @@ fn a_goal_row_in_the_indicator_column_opens_its_goal() {
 /// one made-up perspective, NPSS 99.21 with warnings only.
 #[test]
 fn a_no_column_numbering_rows_within_a_goal_numbers_the_indicators() {
-    let outcome = check_as_published("kr07_2024_rows_numbered_beside_goals.xlsx");
-    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+    check_as_placed("kr07_2024_rows_numbered_beside_goals.xlsx");
 }
 
 /// A goal's name printed again on each of its indicators' rows: each row opened a goal of its own
 /// (SS.1 … SS.14), NPSS 98.41 under one made-up perspective, warnings only.
 #[test]
 fn a_goal_name_repeated_on_its_indicators_rows_is_one_goal() {
-    let outcome = check_as_published("kr07_2024_goal_name_each_row.xlsx");
-    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+    check_as_placed("kr07_2024_goal_name_each_row.xlsx");
 }
 
 /// "Rata-rata Capaian Kinerja" at the foot of the indicator column was read as a fifteenth
@@ -740,16 +742,14 @@ fn budget_columns_headed_on_one_row_are_the_budget() {
 /// with one warning.
 #[test]
 fn a_goal_row_written_from_the_code_column_opens_its_goal() {
-    let outcome = check_as_published("kr07_2024_goal_rows_in_code_column.xlsx");
-    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+    check_as_placed("kr07_2024_goal_rows_in_code_column.xlsx");
 }
 
 /// A blank row above each perspective row: the table ended at the first, and only Stakeholder
 /// was scored (NPSS 100; without Tabel 3.1 beside it, without an error).
 #[test]
 fn blank_rows_between_a_tables_groups_do_not_end_it() {
-    let outcome = check_as_published("kr07_2024_spacer_rows.xlsx");
-    assert_eq!(goals_placed(&outcome), kr07_2024_tree());
+    let outcome = check_as_placed("kr07_2024_spacer_rows.xlsx");
     assert_eq!(outcome.scored.as_ref().unwrap().0.indicators.len(), 14);
 }
 
