@@ -185,7 +185,8 @@ fn roles_in_order(roles: impl Iterator<Item = Role>) -> Vec<Role> {
 /// is not the year's), only the `wanted` one kept. Where none is wanted, a column of the role
 /// that names no mark stays its column (`Target` beside `Target TW I … TW IV` in an agreement)
 /// and the marked ones are set aside; without one, the role keeps none of them and the choice
-/// says so: its values are then missing, never another year's or quarter's.
+/// says so: its values are then missing, never another year's or quarter's (in doubt for a
+/// target, realisasi or budget; merely unchecked for a claim).
 fn choose<T: Copy + PartialEq>(
     mut header: Header,
     marks: &[(u32, T)],
@@ -220,9 +221,13 @@ fn choose<T: Copy + PartialEq>(
                 offered.push(m);
             }
         }
+        // A value the unit computed (a capaian, a serapan) feeds no score: without its
+        // report's column it is left unchecked, not in doubt.
+        let claimed = !VALUE_ROLES.contains(&role);
         match (keep, unmarked) {
             (Some(_), _) => choice.ignored.push((role, offered.into_iter().filter(|m| Some(*m) != wanted).collect())),
             (None, true) => choice.ignored.push((role, offered)),
+            (None, false) if claimed => choice.ignored.push((role, offered)),
             (None, false) => choice.uncertain.push((role, offered)),
         }
     }

@@ -109,8 +109,11 @@ fn the_report_years_columns_are_read_among_several_years() {
     let given = kinerja::ingest::Overrides { year: Some(2024), ..Default::default() };
     let later = crate::common::check_with("kr07_2023_evaluation_years.xlsx", given);
     let uncertain: Vec<_> = findings(&later, Code::ReadingUncertain).iter().map(|f| f.subject.clone()).collect();
-    assert_eq!(uncertain, ["Kolom Realisasi", "Kolom Capaian"]);
-    assert_eq!(places(&later, Code::ReadingUncertain), ["Evaluasi!A3", "Evaluasi!A3"]);
+    assert_eq!(uncertain, ["Kolom Realisasi"]);
+    assert_eq!(places(&later, Code::ReadingUncertain), ["Evaluasi!A3"]);
+    // Its capaian columns, a claim of 2023 only, are left unchecked, not in doubt.
+    let unchecked = findings(&later, Code::ColumnsIgnored);
+    assert!(unchecked.iter().any(|f| f.subject.starts_with("Capaian") && f.found == "2023"), "{unchecked:#?}");
     assert!(findings(&later, Code::RealisasiEmpty).is_empty(), "said by READING_UNCERTAIN");
     assert_eq!(shown(&later.scored.as_ref().unwrap().1.npss), "N/A");
     assert_eq!(later.exit_code(), 1);
@@ -802,4 +805,15 @@ fn a_number_claim_is_held_to_the_decimals_it_shows() {
         findings(&outcome, Code::ClaimCapaian).iter().map(|f| (f.found.as_str(), f.expected.as_str())).collect();
     assert_eq!(shown, [("98.00", "98.27"), ("86.00", "85.94")]);
     assert_eq!(error_codes(&outcome), ["CLAIM_CAPAIAN", "CLAIM_CAPAIAN"]);
+}
+
+/// A capaian column alone headed with another year ("Capaian 2023" in a 2024 report) feeds no
+/// score: it is left unchecked and said (COLUMNS_IGNORED, information). It was READING_UNCERTAIN,
+/// an error blocking a report whose targets and realisasi are the year's.
+#[test]
+fn a_claim_column_of_another_year_is_left_unchecked() {
+    let outcome = check_as_published("kr07_2024_capaian_headed_last_year.xlsx");
+    let ignored = findings(&outcome, Code::ColumnsIgnored);
+    assert_eq!((ignored.len(), ignored[0].found.as_str()), (1, "2023"));
+    assert!(outcome.scored.as_ref().unwrap().0.indicators.iter().all(|i| i.capaian.is_none()));
 }
