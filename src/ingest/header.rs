@@ -135,9 +135,17 @@ fn one_above<T: Ord + Copy>(cols: &[u32], mark: impl Fn(u32) -> Option<T>) -> Op
 const VALUE_ROLES: [Role; 4] = [Role::Target, Role::Realisasi, Role::Pagu, Role::BudgetRealisasi];
 
 /// Whether a column header names its figures revised (true) or original (false): `sebelum
-/// revisi` is the original.
+/// revisi` is the original. "Akhir" and "awal" before a span of time or a plan name when, not a
+/// revision: `Target Akhir Renstra` is the Renstra's last year's target, `Realisasi Akhir Tahun`
+/// the year's.
 pub fn revision_named(text: &str) -> Option<bool> {
-    let words = normalise(text);
+    const WHEN: [&str; 9] = ["renstra", "periode", "tahun", "triwulan", "tw", "semester", "bulan", "jangka", "rpjmn"];
+    let mut words = normalise(text);
+    for edge in ["akhir", "awal"] {
+        for when in WHEN {
+            words = words.replace(&format!(" {edge} {when} "), &format!(" {when} "));
+        }
+    }
     let has = |names: &[&str]| names.iter().any(|name| words.contains(name));
     if has(&[" awal ", " semula ", " sebelum ", " murni "]) {
         Some(false)
@@ -746,6 +754,10 @@ mod tests {
 
     #[test]
     fn header_words() {
+        assert_eq!(revision_named("Target Akhir Renstra"), None);
+        assert_eq!(revision_named("Realisasi s.d. Akhir Tahun"), None);
+        assert_eq!(revision_named("Pagu Akhir"), Some(true));
+        assert_eq!(revision_named("Pagu Awal"), Some(false));
         assert_eq!(classify("Rencana Tingkat Capaian"), Some(Role::Target));
         assert_eq!(classify("Rencana"), Some(Role::Target));
         assert_eq!(classify("Rencana Aksi"), None);

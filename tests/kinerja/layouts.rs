@@ -817,3 +817,14 @@ fn a_claim_column_of_another_year_is_left_unchecked() {
     assert_eq!((ignored.len(), ignored[0].found.as_str()), (1, "2023"));
     assert!(outcome.scored.as_ref().unwrap().0.indicators.iter().all(|i| i.capaian.is_none()));
 }
+
+/// "Target Akhir Renstra" (the Renstra's target for its last year) beside the year's Target was
+/// taken for the revised target ("akhir" as in "Pagu Akhir"): the report was scored on the
+/// Renstra's figures, NPSS 98.19 with one information finding. "Akhir" before a span of time or
+/// a plan names when: the two targets differ, and that is said (COLUMNS_DIFFER).
+#[test]
+fn the_renstras_last_year_target_is_no_revision() {
+    let outcome = check_fixture("kr07_2024_target_akhir_renstra.xlsx");
+    assert!(findings(&outcome, Code::ColumnsSuperseded).is_empty(), "{:#?}", outcome.findings);
+    assert_eq!(error_codes(&outcome), ["COLUMNS_DIFFER"]);
+}
