@@ -1,0 +1,50 @@
+"""What every family of variants shares: the fixture writers, kinerja's binary, a scratch folder.
+
+The variants are written by XlsxWriter, xlwt and odfpy through tests/fixtures/generate.py, as the
+fixtures are, and checked by the release binary (`cargo build --release` first, or KINERJA=path).
+"""
+
+import decimal
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests", "fixtures"))
+import generate as g  # noqa: E402
+
+D = decimal.Decimal
+KINERJA = os.environ.get("KINERJA", os.path.join(ROOT, "target", "release", "kinerja"))
+SCRATCH = tempfile.mkdtemp(prefix="kinerja-variants-")
+WRITERS = {"xlsx": g.write_xlsx, "xls": g.write_xls, "ods": g.write_ods}
+
+
+def write(book, name, ext="xlsx"):
+    """`book` written as `name`.`ext` in the scratch folder; .xls and .ods keep no percent format
+    and no hidden sheet (their writers have neither), so those become plain numbers and sheets."""
+    if ext != "xlsx":
+        for sheet in book.sheets:
+            sheet.cells = {k: (round(v.fraction * 100, 6) if isinstance(v, g.Pct) else v) for k, v in sheet.cells.items()}
+            sheet.hidden = False
+    g.HERE = SCRATCH
+    WRITERS[ext](book, f"{name}.{ext}")
+    return os.path.join(SCRATCH, f"{name}.{ext}")
+
+
+def check(path, *args):
+    """kinerja's JSON check of `path`."""
+    out = subprocess.run([KINERJA, "check", path, "--format", "json", *args], capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def errors(result):
+    return sorted({f["code"] for f in result["findings"] if f["severity"] == "error"})
+
+
+def capaian(result):
+    """Each indicator's capaian, half-up to two places (None for N/A)."""
+    shown = lambda c: None if c is None else D(str(c)).quantize(D("0.01"), rounding=decimal.ROUND_HALF_UP)  # noqa: E731
+    return {i["code"]: shown(i["capaian"]) for i in result.get("indicators", [])}
