@@ -385,6 +385,13 @@ pub fn classify(text: &str) -> Option<Role> {
         let mut split = words.split_whitespace();
         split.next() == Some("kode") && split.next().is_some_and(|w| names.contains(&w))
     };
+    // Last year's realisasi or capaian, or the capaian against the Renstra's target, printed
+    // beside the year's for comparison: no column of the report.
+    let last_year = has(" tahun lalu ") || has(" tahun sebelumnya ");
+    let medium_term = has(" renstra ") || has(" jangka menengah ");
+    if has(" capaian ") && (last_year || medium_term) || has(" realisasi ") && last_year {
+        return None;
+    }
     let role = if words.starts_with(" status") {
         Role::Status
     } else if (has(" sasaran") || has(" ss ")) && (has(" indikator") || has(" iku ")) {
@@ -758,6 +765,10 @@ mod tests {
         assert_eq!(revision_named("Realisasi s.d. Akhir Tahun"), None);
         assert_eq!(revision_named("Pagu Akhir"), Some(true));
         assert_eq!(revision_named("Pagu Awal"), Some(false));
+        assert_eq!(classify("Realisasi Tahun Lalu"), None);
+        assert_eq!(classify("Capaian terhadap Target Akhir Renstra"), None);
+        assert_eq!(classify("Capaian Tahun Sebelumnya"), None);
+        assert_eq!(classify("Target Renstra"), Some(Role::Target));
         assert_eq!(classify("Rencana Tingkat Capaian"), Some(Role::Target));
         assert_eq!(classify("Rencana"), Some(Role::Target));
         assert_eq!(classify("Rencana Aksi"), None);

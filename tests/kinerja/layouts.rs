@@ -828,3 +828,14 @@ fn the_renstras_last_year_target_is_no_revision() {
     assert!(findings(&outcome, Code::ColumnsSuperseded).is_empty(), "{:#?}", outcome.findings);
     assert_eq!(error_codes(&outcome), ["COLUMNS_DIFFER"]);
 }
+
+/// The comparisons an LKj prints beside the year's figures, "Realisasi Tahun Lalu" and "Capaian
+/// terhadap Target Akhir Renstra": last year's realisasi was a second realisasi column
+/// (COLUMNS_DIFFER) and the capaian against the Renstra was taken for the year's (CLAIM_CAPAIAN
+/// against right figures). Neither is a column of the report.
+#[test]
+fn comparison_columns_beside_the_years_are_not_the_reports() {
+    let outcome = check_as_published("kr07_2024_comparison_columns.xlsx");
+    let iku3 = outcome.scored.as_ref().unwrap().0.indicators.iter().find(|i| i.code == "IKU.3").unwrap().clone();
+    assert_eq!(iku3.capaian.unwrap().at.to_string(), "Tabel 3.2!H8");
+}
