@@ -140,12 +140,16 @@ const VALUE_ROLES: [Role; 4] = [Role::Target, Role::Realisasi, Role::Pagu, Role:
 /// the year's.
 pub fn revision_named(text: &str) -> Option<bool> {
     const WHEN: [&str; 9] = ["renstra", "periode", "tahun", "triwulan", "tw", "semester", "bulan", "jangka", "rpjmn"];
-    let mut words = normalise(text);
-    for edge in ["akhir", "awal"] {
-        for when in WHEN {
-            words = words.replace(&format!(" {edge} {when} "), &format!(" {when} "));
-        }
-    }
+    let normalised = normalise(text);
+    let split: Vec<&str> = normalised.split_whitespace().collect();
+    let when = |i: usize| split.get(i + 1).is_some_and(|next| WHEN.contains(next));
+    let kept: Vec<&str> = split
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !(matches!(**w, "akhir" | "awal") && when(*i)))
+        .map(|(_, w)| *w)
+        .collect();
+    let words = format!(" {} ", kept.join(" "));
     let has = |names: &[&str]| names.iter().any(|name| words.contains(name));
     if has(&[" awal ", " semula ", " sebelum ", " murni "]) {
         Some(false)
