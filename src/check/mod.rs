@@ -186,10 +186,24 @@ fn review(
     }
     // A goal placed nowhere yet (an agreement without perspective rows, or one held to an
     // agreement that has none) is where the unit's structure puts it.
-    if let Some(structure) = structure {
+    if let (Some(structure), Some(unit), Some(year)) = (structure, &identity.unit, identity.year) {
         validate::structure::fill(&mut report, structure);
+        // A goal the structure does not know, under no perspective row, is scored in a made-up
+        // perspective: the NPSS is not BKN's, and that is an error, not a warning.
+        let unknown: Vec<&crate::model::GoalRow> = report
+            .goals
+            .iter()
+            .filter(|g| g.perspective.starts_with('(') && !g.name.starts_with('('))
+            .filter(|g| !structure.goals.contains_key(&g.code))
+            .collect();
         let placed = |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));
-        findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f));
+        let said = |f: &Finding| unknown.iter().any(|g| f.subject == g.code);
+        findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f) && !said(f));
+        findings.extend(unknown.iter().map(|goal| {
+            Finding::new(Code::GoalUnplaced, Some(goal.at.clone()), &goal.code)
+                .found(&goal.perspective)
+                .expected(format!("{unit} {year}"))
+        }));
     }
     let (mut card, scoring) = score::score(&report, &config.rules);
     findings.extend(validate::plausible::check(&report, &card));

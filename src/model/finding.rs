@@ -388,6 +388,9 @@ codes! {
     GoalMoved => "GOAL_MOVED", Error,
         "{subject} dilaporkan di perspektif {found}, padahal Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, struktur Renstra yang berlaku) menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
         "{subject} is reported in perspective {found}, but the performance agreement (or, without one, the Renstra's structure) puts it in {expected}; scored in {expected}.";
+    GoalUnplaced => "GOAL_UNPLACED", Error,
+        "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
+        "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";
     TargetMismatch => "TARGET_MISMATCH", Error,
         "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku menetapkan {expected}.",
         "The target of {subject} reads {found}; the governing performance agreement sets {expected}.";

@@ -839,3 +839,16 @@ fn comparison_columns_beside_the_years_are_not_the_reports() {
     let iku3 = outcome.scored.as_ref().unwrap().0.indicators.iter().find(|i| i.code == "IKU.3").unwrap().clone();
     assert_eq!(iku3.capaian.unwrap().at.to_string(), "Tabel 3.2!H8");
 }
+
+/// Goals coded one off the Renstra's (SS.2 … SS.8) with no perspective row: none could be placed,
+/// and the report was scored under one made-up perspective, NPSS 99.21 with warnings only — not
+/// the NPSS BKN computes with four perspectives. The goal the structure does not know is an error.
+#[test]
+fn a_goal_the_structure_does_not_know_under_no_perspective_is_an_error() {
+    let outcome = check_fixture("kr07_2024_goals_off_structure.xlsx");
+    assert_eq!(error_codes(&outcome), ["GOAL_UNPLACED"]);
+    assert_eq!(places(&outcome, Code::GoalUnplaced), ["Tabel 3.2!A18"]);
+    let said = &findings(&outcome, Code::GoalUnplaced)[0];
+    assert_eq!((said.subject.as_str(), said.expected.as_str()), ("SS.8", "KR07 2024"));
+    assert_eq!(outcome.exit_code(), 1);
+}
