@@ -3,7 +3,7 @@
 
     cargo build --release && python3 tests/variants/run.py [--count 200] [--seed 1]
 
-Every family is run as .xlsx; the capaian tables also as .xls and .ods, held to two agreement
+Every family is run as .xlsx (titles, file names and notes under the table among them); the capaian tables also as .xls and .ods, held to two agreement
 layouts, with distractor columns (another year's, period's or plan's figures beside the year's)
 and without their capaian column (so a wrong read cannot show up as claim errors). A variant
 read wrong without an error ("silent") fails the run; one refused with an error ("blocked")
@@ -18,6 +18,7 @@ import sys
 
 import agreement
 import capaian
+import identity
 import quarters
 import scorecard
 from common import ROOT, SCRATCH
@@ -39,6 +40,7 @@ def families(count, seed):
     yield "scorecard", scorecard.run(count, seed + 8), True
     yield "scorecard held to its PK", scorecard.run(count, seed + 9, agreement=os.path.join(FIXTURES, "bkn_2023_agreement.xlsx")), True
     yield "quarters", quarters.run(count, seed + 10), True
+    yield "titles, file names and notes", identity.run(count, seed + 11), True
 
 
 def main():

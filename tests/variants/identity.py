@@ -1,0 +1,55 @@
+"""Kanreg VII's Tabel 3.2 under titles, file names and notes units write: the period and year a
+title states (in words, numbers or months) must be the ones taken, whatever the file is called
+when its name agrees or says nothing, and whatever stands under the table (a source citing last
+year's LKj, the place and date of signing).
+"""
+
+import random
+
+from common import errors, check, g, write
+
+# (title, the period and year it states)
+TITLES = [
+    ("Laporan Capaian Kinerja Triwulan III Tahun 2024 Kanreg VII BKN Palembang", "TW3"),
+    ("LAPORAN KINERJA KANREG VII BKN PALEMBANG TW III 2024", "TW3"),
+    ("Capaian Kinerja Kantor Regional VII BKN Periode Januari s.d. September 2024", "TW3"),
+    ("Capaian Kinerja Kanreg VII BKN Tahun Anggaran 2024 Triwulan 3", "TW3"),
+    ("CAPAIAN KINERJA KANREG VII BKN TRIWULAN KETIGA TAHUN 2024", "TW3"),
+    ("Capaian Kinerja Kanreg VII BKN TW.III/2024", "TW3"),
+    ("Capaian Kinerja Kanreg VII BKN Semester I Tahun 2024", "S1"),
+    ("Laporan Kinerja Kantor Regional VII BKN Palembang Tahun 2024", "TAHUNAN"),
+    ("Capaian Kinerja Kanreg VII BKN Triwulan II 2024", "TW2"),
+]
+# File names: one naming nothing, or one naming the title's own period (filled in).
+NAMES = ["data (1)", "final_revisi_2", "Capaian Kinerja", "Laporan {period} 2024", "KR07_{period}_2024"]
+NOTES = [
+    [],
+    ["Sumber: Laporan Kinerja Kantor Regional VII BKN Palembang Tahun 2023"],
+    ["Palembang, 15 Januari 2025", "Kepala Kantor Regional VII BKN Palembang"],
+    ["Sumber: LKj Tahun 2023", "Palembang, 5 Oktober 2024"],
+]
+
+
+def run(count, seed, ext="xlsx"):
+    """Check `count` variants; yield ("silent" | "blocked", file, what was taken or the errors, the
+    variant) for each filed under another period or year without an error, or refused."""
+    for i in range(count):
+        rng = random.Random(seed * 100000 + i)
+        title, period = rng.choice(TITLES)
+        name = rng.choice(NAMES).format(period=period)
+        notes = rng.choice(NOTES)
+        book = g.kr07_capaian()
+        book.sheets = book.sheets[:1]
+        sheet = book.sheets[0]
+        sheet.merges = [m for m in sheet.merges if m[0] != 0]
+        sheet.cells[(0, 0)] = title
+        sheet.cells.pop((22, 0), None)
+        for k, note in enumerate(notes):
+            sheet.cells[(23 + k, rng.choice([0, 3]))] = note
+        path = write(book, f"{name} ({seed}-{i})", ext)
+        result = check(path, "--unit", "KR07")
+        desc = {"title": title, "name": name, "notes": notes}
+        if errors(result):
+            yield "blocked", path, errors(result), desc
+        elif (result.get("period"), result.get("year")) != (period, 2024):
+            yield "silent", path, (result.get("period"), result.get("year")), desc
