@@ -242,7 +242,14 @@ fn review(
         (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),
         _ => None,
     };
-    findings.extend(validate::review(&report, &card, &config.rules, previous.as_ref()));
+    // A pagu that could not be read has its error at its cell already: not "tanpa pagu" as well.
+    let review: Vec<Finding> = validate::review(&report, &card, &config.rules, previous.as_ref())
+        .into_iter()
+        .filter(|f| {
+            f.code != Code::PaguMissing || !findings.iter().any(|e| e.severity == Severity::Error && e.at == f.at)
+        })
+        .collect();
+    findings.extend(review);
     if let Some(plan) = &report.plan {
         findings.extend(plan_review(plan, &identity, context));
     }

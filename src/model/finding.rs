@@ -409,6 +409,9 @@ codes! {
     ClaimShare => "CLAIM_SHARE", Error,
         "Persentase {subject} tertulis {found}, sedangkan jumlahnya dibagi total adalah {expected}.",
         "The share of {subject} reads {found}; its count over the total is {expected}.";
+    PaguMissing => "PAGU_MISSING", Warning,
+        "Realisasi anggaran {subject} ({found}) tanpa pagu: serapan, sisa dan efisiensinya tidak dapat dihitung. Isi pagunya.",
+        "Budget spent on {subject} ({found}) has no ceiling: its absorption, balance and efficiency cannot be computed. Fill in its pagu.";
     BudgetOverspent => "BUDGET_OVERSPENT", Error,
         "Realisasi anggaran {subject} ({found}) melebihi pagu ({expected}).",
         "Budget spent on {subject} ({found}) exceeds its ceiling ({expected}).";

@@ -55,6 +55,13 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings = Vec::new();
     let lines: Vec<Line<'_>> = report.budget.iter().zip(&card.budget).collect();
     for (row, line) in &lines {
+        // Money spent with no ceiling beside it: its serapan, sisa and efficiency are unknown.
+        if line.pagu.is_none()
+            && let Some(spent) = line.realisasi.filter(|spent| *spent > Decimal::ZERO)
+        {
+            let at = row.pagu.at.clone().or(Some(row.at.clone()));
+            findings.push(Finding::new(Code::PaguMissing, at, &row.code).found(display_rupiah(spent)));
+        }
         if let (Some(pagu), Some(spent)) = (line.pagu, line.realisasi)
             && spent > pagu
         {

@@ -852,3 +852,14 @@ fn a_goal_the_structure_does_not_know_under_no_perspective_is_an_error() {
     assert_eq!((said.subject.as_str(), said.expected.as_str()), ("SS.8", "KR07 2024"));
     assert_eq!(outcome.exit_code(), 1);
 }
+
+/// Money spent with no pagu beside it: IKU 7's pagu left blank went without a word (no serapan,
+/// sisa or efficiency). It is PAGU_MISSING, a warning; IKU 4's pagu written in words has its
+/// CELL_UNREADABLE at the cell and nothing more.
+#[test]
+fn a_budget_spent_without_its_pagu_is_said() {
+    let outcome = check_fixture("kr07_2024_budget_pagu_blank.xlsx");
+    assert_eq!(places(&outcome, Code::PaguMissing), ["Tabel 3.2!G14"]);
+    assert_eq!(findings(&outcome, Code::PaguMissing)[0].found, "184.103.028");
+    assert_eq!(places(&outcome, Code::CellUnreadable), ["Tabel 3.2!G10"]);
+}
