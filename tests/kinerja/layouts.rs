@@ -749,7 +749,8 @@ fn a_goal_row_written_from_the_code_column_opens_its_goal() {
 }
 
 /// A blank row above each perspective row: the table ended at the first, and only Stakeholder
-/// was scored (NPSS 100; without Tabel 3.1 beside it, without an error).
+/// was scored (NPSS 100; without Tabel 3.1 beside it, without an error). A note under the table
+/// naming an indicator ("IKU 1: …") does not carry it on.
 #[test]
 fn blank_rows_between_a_tables_groups_do_not_end_it() {
     let outcome = check_as_placed("kr07_2024_spacer_rows.xlsx");
