@@ -188,14 +188,8 @@ fn review(
     // agreement that has none) is where the unit's structure puts it.
     if let (Some(structure), Some(unit), Some(year)) = (structure, &identity.unit, identity.year) {
         validate::structure::fill(&mut report, structure);
-        // A goal the structure does not know, under no perspective row, is scored in a made-up
-        // perspective: the NPSS is not BKN's, and that is an error, not a warning.
-        let unknown: Vec<&crate::model::GoalRow> = report
-            .goals
-            .iter()
-            .filter(|g| g.perspective.starts_with('(') && !g.name.starts_with('('))
-            .filter(|g| !structure.goals.contains_key(&g.code))
-            .collect();
+        // A goal the structure does not know, under no perspective row: an error, not a warning.
+        let unknown = validate::structure::unplaced(&report, structure);
         let placed = |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));
         let said = |f: &Finding| unknown.iter().any(|g| f.subject == g.code);
         findings.retain(|f| f.code != Code::PerspectiveMissing || !placed(f) && !said(f));
@@ -216,9 +210,11 @@ fn review(
     // "kosong" for each indicator: the table's error says why.
     let no_column = report.indicators.iter().all(|i| i.realisasi.at.is_none())
         && findings.iter().any(|f| matches!(f.code, Code::RealisasiColumnNone | Code::ReadingUncertain));
+    // Nor, for a pagu that could not be read, "tanpa pagu".
     let said = |f: &Finding| match f.code {
         Code::RealisasiMissing => no_column || unread(&f.at),
         Code::TargetMissing => report.indicators.iter().any(|i| i.code == f.subject && unread(&i.target.at)),
+        Code::PaguMissing => unread(&f.at),
         _ => false,
     };
     let mut scoring: Vec<Finding> = scoring.into_iter().filter(|f| !said(f)).collect();
@@ -237,18 +233,13 @@ fn review(
         let count = report.indicators.len().to_string();
         scoring.push(Finding::new(Code::TargetColumnNone, None, "").found(count));
     }
-    findings.extend(scoring);
     let previous = match (&identity.unit, identity.year, identity.period) {
         (Some(unit), Some(year), Some(period)) => context.previous(unit, year, period, report.kind),
         _ => None,
     };
-    // A pagu that could not be read has its error at its cell already: not "tanpa pagu" as well.
-    let review: Vec<Finding> = validate::review(&report, &card, &config.rules, previous.as_ref())
-        .into_iter()
-        .filter(|f| {
-            f.code != Code::PaguMissing || !findings.iter().any(|e| e.severity == Severity::Error && e.at == f.at)
-        })
-        .collect();
+    let review: Vec<Finding> =
+        validate::review(&report, &card, &config.rules, previous.as_ref()).into_iter().filter(|f| !said(f)).collect();
+    findings.extend(scoring);
     findings.extend(review);
     if let Some(plan) = &report.plan {
         findings.extend(plan_review(plan, &identity, context));

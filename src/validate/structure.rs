@@ -2,7 +2,7 @@
 //! it: each SS is scored in the perspective the Renstra puts it in.
 
 use crate::config::Structure;
-use crate::model::{Code, Finding, Report};
+use crate::model::{Code, Finding, GoalRow, Report};
 
 /// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
 /// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
@@ -57,6 +57,17 @@ pub fn fill(report: &mut Report, structure: &Structure) {
             goal.perspective = perspective.clone();
         }
     }
+}
+
+/// The goals of `report` the table prints under no perspective row and `structure` does not know:
+/// nothing places them, and scored under a made-up perspective they leave the NPSS other than
+/// BKN's.
+pub fn unplaced<'r>(report: &'r Report, structure: &Structure) -> Vec<&'r GoalRow> {
+    report
+        .goals
+        .iter()
+        .filter(|g| printed(&g.name) && g.perspective.starts_with('(') && !structure.goals.contains_key(&g.code))
+        .collect()
 }
 
 /// A goal the table prints, not one kinerja stands in for (named in parentheses).
