@@ -106,9 +106,10 @@ fn year_in(text: &str) -> Option<u16> {
 
 /// A cell's year, whether typed as a number or as text.
 fn year_cell(data: &Data) -> Option<u16> {
+    if let Some(n) = data.whole() {
+        return u16::try_from(n).ok().filter(|y| (2000..2100).contains(y));
+    }
     match data {
-        Data::Int(i) => u16::try_from(*i).ok().filter(|y| (2000..2100).contains(y)),
-        Data::Float(f) | Data::Fixed(f, _) if f.fract() == 0.0 && (2000.0..2100.0).contains(f) => Some(*f as u16),
         Data::String(s) => {
             let w = words(s);
             let w = w.trim();

@@ -29,6 +29,17 @@ pub enum Data {
     Uncalculated,
 }
 
+impl Data {
+    /// A number with no fraction (a No., a code, a year), however the cell stores it.
+    pub fn whole(&self) -> Option<i64> {
+        match self {
+            Data::Int(i) => Some(*i),
+            Data::Float(f) | Data::Fixed(f, _) if f.fract() == 0.0 => Some(*f as i64),
+            _ => None,
+        }
+    }
+}
+
 /// One worksheet: its name, whether it is hidden, and its filled cells by row.
 pub struct Sheet {
     pub name: Arc<str>,
@@ -170,6 +181,11 @@ impl Sheet {
     /// The string cells of a row, left to right.
     pub fn texts_in_row(&self, row: u32) -> impl Iterator<Item = (u32, &str)> {
         self.row(row).iter().filter_map(|(col, data)| trimmed_text(data).map(|t| (*col, t)))
+    }
+
+    /// The first text of a row (its label, wherever it starts), or "".
+    pub fn first_text(&self, row: u32) -> &str {
+        self.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("")
     }
 
     /// Whether a cell is empty or holds only white space.

@@ -95,7 +95,7 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
             }
             continue;
         }
-        let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
+        let first_text = sheet.first_text(row);
         if is_footnote(first_text)
             || (might_be_header(sheet, row) && super::header::header_at(sheet, row).is_some())
             || blanks > 0 && !carries_on(sheet, header, row) && !carries_on(sheet, header, row + 1)
@@ -117,7 +117,7 @@ const MAX_SPACER_ROWS: u32 = 3;
 /// heading. A title, a note (even one naming an indicator, "IKU 1: data belum tersedia") or a
 /// signature below the table is none of these.
 fn carries_on(sheet: &Sheet, header: &Header, row: u32) -> bool {
-    let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
+    let first_text = sheet.first_text(row);
     let valued = |col: u32| !matches!(cell::read(sheet.get(row, col)).kind, Kind::Empty | Kind::Unreadable);
     perspective_name(first_text, true).is_some()
         || sheet.texts_in_row(row).any(|(_, text)| prefixed_code(text, &GOAL_PREFIXES).is_some())
@@ -637,9 +637,11 @@ fn upsert_perspective(parts: &mut Parts, row: PerspectiveRow) {
 /// The number a No. column holds at `row`: a whole number, or a text's leading digits or `IKU`/
 /// `SS` code (not an outline number, `1.1`).
 fn row_number(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
-    match sheet.get(row, col) {
-        Data::Int(i) => Some(i.to_string()),
-        Data::Float(f) | Data::Fixed(f, _) if f.fract() == 0.0 => Some((*f as i64).to_string()),
+    let data = sheet.get(row, col);
+    if let Some(n) = data.whole() {
+        return Some(n.to_string());
+    }
+    match data {
         Data::String(s) if outline_rest(s).is_none() => ["IKU", "SS"]
             .iter()
             .find_map(|prefix| leading_code(s, prefix))
@@ -697,7 +699,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let before = parts.indicators.len();
 
     for row in rows.0..=rows.1 {
-        let first_text = sheet.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("");
+        let first_text = sheet.first_text(row);
         if npss_label(first_text) {
             // A total row at the foot of the table: its last number is the NPSS the unit printed.
             let last = sheet.cells_in_row(row).filter(|(_, d)| !matches!(d, Data::String(_))).last().map(|(c, _)| c);
@@ -712,13 +714,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // An average or total of the rows above: kinerja computes its own. In the indicator
         // column, only with no target or realisasi and a label no indicator has ("Rata-rata
         // Capaian", "Total"): "Jumlah instansi yang …" is an indicator.
-        let unvalued =
-            [Role::Target, Role::Realisasi].iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
+        let blank_under = |roles: &[Role]| roles.iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
+        let unvalued = blank_under(&[Role::Target, Role::Realisasi]);
         if summary_label(first_text) && (reader.text(row, Role::Indicator).is_none() || unvalued && sums_up(first_text))
         {
             continue;
         }
-        let values_blank = value_roles.iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
+        let values_blank = blank_under(&value_roles);
         if values_blank && let Some(name) = perspective_name(first_text, true) {
             let skor = reader.claim(row, Role::Skor, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
@@ -900,10 +902,9 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
     let view: std::sync::Arc<str> = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string().into();
     for row in rows.0..=rows.1 {
         let code_cell = match header.col(Role::Code).map(|c| sheet.get(row, c)) {
-            Some(Data::Int(i)) => Some(i.to_string()),
-            Some(Data::Float(f) | Data::Fixed(f, _)) if f.fract() == 0.0 => Some((*f as i64).to_string()),
             Some(Data::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            _ => None,
+            Some(data) => data.whole().map(|n| n.to_string()),
+            None => None,
         };
         let label =
             reader.text(row, Role::GoalCode).or(reader.text(row, Role::Goal)).or(reader.text(row, Role::Description));
