@@ -62,6 +62,8 @@ struct Columns {
     reason: Option<u32>,
     amount: Option<u32>,
     volume: Option<u32>,
+    /// The volume's satuan, where it has a column of its own.
+    satuan: Option<u32>,
     iku: Option<u32>,
     /// The budget detail's jenis and rincian belanja.
     jenis: Option<u32>,
@@ -145,14 +147,40 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let above = row.checked_sub(1).map(|r| header_words(sheet, r)).unwrap_or_default();
     let both: Vec<(u32, String)> = above.iter().chain(&here).cloned().collect();
     let is = |w: &str, word: &str| w.trim() == word;
-    let code = find(&both, |w| {
-        matches!(w.trim(), "kode iku" | "kode" | "no" | "kode ikk" | "kode indikator") || w.starts_with(" kode iku ")
-    });
-    let name = find(&both, |w| w.starts_with(" indikator ") || w.contains(" indikator kinerja "));
-    // Renstra vs Renja: RENSTRA and RENJA side by side under TARGET <year>.
-    if let (Some(renstra), Some(renja)) = (find(&here, |w| is(w, "renstra")), find(&here, |w| is(w, "renja"))) {
-        let years = sheet.cells_in_row(row).filter_map(|(c, d)| year_cell(d).map(|y| (c, y, true))).collect();
-        let target_year = above.iter().find(|(_, w)| w.starts_with(" target ")).and_then(|(_, w)| year_in(w));
+    let code_in = |cells: &[(u32, String)]| {
+        find(cells, |w| {
+            matches!(w.trim(), "kode iku" | "kode" | "no" | "kode ikk" | "kode indikator")
+                || w.starts_with(" kode iku ")
+        })
+    };
+    let name_in =
+        |cells: &[(u32, String)]| find(cells, |w| w.starts_with(" indikator ") || w.contains(" indikator kinerja "));
+    let (code, name) = (code_in(&both), name_in(&both));
+    // Renstra vs Renja: RENSTRA and RENJA side by side under TARGET <year>, or each naming itself
+    // on one row (`Target Renstra 2024`, `Target Renja 2024`), realisasi years beside them.
+    let plan_target = |word: &str| {
+        let heading = |w: &str| {
+            w.split_whitespace().any(|t| t == word)
+                && w.split_whitespace().all(|t| t == word || t == "target" || t == "tahun" || year_in(t).is_some())
+        };
+        find(&here, heading)
+    };
+    // A report's header may name both plans' targets too, beside its realisasi and capaian.
+    let capaian = find(&here, |w| w.contains(" capaian "));
+    if let (Some(renstra), Some(renja), None) = (plan_target("renstra"), plan_target("renja"), capaian) {
+        let sub_header = |col: u32| here.iter().any(|(c, w)| *c == col && (is(w, "renstra") || is(w, "renja")));
+        let two_rows = sub_header(renstra) || sub_header(renja);
+        let (code, name) = if two_rows { (code, name) } else { (code_in(&here), name_in(&here)) };
+        let realisasi_year = |c: u32, d: &Data| {
+            year_cell(d).or_else(|| {
+                let w = &here.iter().find(|(hc, _)| *hc == c)?.1;
+                w.contains(" realisasi ").then(|| year_in(w)).flatten()
+            })
+        };
+        let years = sheet.cells_in_row(row).filter_map(|(c, d)| realisasi_year(c, d).map(|y| (c, y, true))).collect();
+        let named_year = here.iter().filter(|(c, _)| [renstra, renja].contains(c)).find_map(|(_, w)| year_in(w));
+        let target_year =
+            named_year.or_else(|| above.iter().find(|(_, w)| w.starts_with(" target ")).and_then(|(_, w)| year_in(w)));
         let reason =
             find(&both, |w| w.contains(" alasan ") || w.contains(" justifikasi ") || w.contains(" keterangan "));
         let columns = Columns {
@@ -165,7 +193,8 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             target_year,
             ..Columns::default()
         };
-        return Some(Found { table: Table::RenstraRenja, header: (row.saturating_sub(1), row), columns });
+        let first = if two_rows { row.saturating_sub(1) } else { row };
+        return Some(Found { table: Table::RenstraRenja, header: (first, row), columns });
     }
     // The budget by jenis belanja, its Belanja Barang over Operasional and Non Operasional.
     if find(&above, |w| w.starts_with(" belanja pegawai ")).is_some()
@@ -217,13 +246,19 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         let columns = Columns { code, name, years: pairs, ..Columns::default() };
         return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
     }
-    // A budget by code: KODE/KRO with an amount.
-    let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro "));
+    // A budget by code: KODE/KRO with an amount; or a plain KODE whose first code below is a
+    // budget code (a kegiatan's four digits, an RO's letters), no realisasi beside the amount.
+    let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro ")).or_else(|| {
+        find(&here, |w| w.starts_with(" kode "))
+            .filter(|col| !here.iter().any(|(_, w)| w.contains(" realisasi ")) && budget_codes_below(sheet, row, *col))
+    });
     let amount = find(&here, |w| w.contains(" alokasi ") || w.contains(" anggaran ") || w.contains(" pagu "));
     if let (Some(code), Some(amount)) = (budget_code, amount) {
         let name = find(&here, |w| w.contains(" kegiatan ") || w.contains(" uraian ") || w.contains(" nama "));
-        let volume = find(&here, |w| w.contains(" volume "));
-        let columns = Columns { code: Some(code), name, amount: Some(amount), volume, ..Columns::default() };
+        let volume =
+            find(&here, |w| w.contains(" volume ") || w.contains(" target output ") || w.contains(" jumlah output "));
+        let satuan = find(&here, |w| is(w, "satuan"));
+        let columns = Columns { code: Some(code), name, amount: Some(amount), volume, satuan, ..Columns::default() };
         return Some(Found { table: Table::Budget(source_of(sheet, row)), header: (row, row), columns });
     }
     // The responsibility matrix: KODE, KEGIATAN, IKU.
@@ -233,18 +268,27 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         let columns = Columns { code: Some(code), name: Some(name), iku: Some(iku), ..Columns::default() };
         return Some(Found { table: Table::Matrix, header: (row, row), columns });
     }
-    // Indicator targets: a code, an indicator and a TARGET column, no realisasi.
+    // Indicator targets: an indicator and a TARGET column, no realisasi; the indicator's code in
+    // a KODE or No. column left of it, or in its label (`IKU.1 …` under `Sasaran Strategis /
+    // Indikator Kinerja`, its goals' rows `SS.1 …` among them).
     let target = find(&here, |w| w.starts_with(" target "));
-    let here_code = find(&here, |w| matches!(w.trim(), "kode iku" | "kode ikk" | "kode"));
     let here_name = find(&here, |w| w.starts_with(" indikator "));
-    if let (Some(target), Some(code), Some(name)) = (target, here_code, here_name)
+    let tree = find(&here, |w| w.starts_with(" sasaran ") && w.contains(" indikator "));
+    let numbered = |col: u32, kode: &[&str]| {
+        let left = here.iter().rfind(|(c, _)| *c < col)?;
+        (kode.contains(&left.1.trim()) || left.1.trim() == "no").then_some(left.0)
+    };
+    let here_code = here_name.and_then(|name| numbered(name, &["kode iku", "kode ikk", "kode"]));
+    if let (Some(target), Some(name)) = (target, here_name.or(tree))
+        && (here_code.is_some() || tree.is_some())
         && !here.iter().any(|(_, w)| w.contains(" realisasi "))
     {
-        let goal_code = find(&here, |w| matches!(w.trim(), "kode ss" | "kode sk"));
-        let goal_name = find(&here, |w| w.starts_with(" sasaran "));
+        let code = here_code;
+        let goal_name = find(&here, |w| w.starts_with(" sasaran ") && Some(name) != tree);
+        let goal_code = goal_name.and_then(|col| numbered(col, &["kode ss", "kode sk"]));
         let target_year = here.iter().find(|(c, _)| *c == target).and_then(|(_, w)| year_in(w));
         let columns = Columns {
-            code: Some(code),
+            code,
             name: Some(name),
             goal_code,
             goal_name,
@@ -252,9 +296,20 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             target_year,
             ..Columns::default()
         };
-        return Some(Found { table: Table::Targets(source_of(sheet, row)), header: (row, row), columns });
+        // A lone target naming the Renstra is the Renstra's, whatever the sheet.
+        let renstra = here.iter().any(|(c, w)| *c == target && w.contains(" renstra "));
+        let source = if renstra { Source::Renstra } else { source_of(sheet, row) };
+        return Some(Found { table: Table::Targets(source), header: (row, row), columns });
     }
     None
+}
+
+/// Whether the first code under `(row, col)` (within a few rows) is a budget code.
+fn budget_codes_below(sheet: &Sheet, row: u32, col: u32) -> bool {
+    (row + 1..=row + 4)
+        .map(|r| budget_code(&text_of(sheet, r, Some(col))))
+        .find(|code| !code.is_empty())
+        .is_some_and(|code| Level::of_code(&code).is_some())
 }
 
 /// Every plan table of a sheet, with the rows of its body (up to the next table).
@@ -692,13 +747,25 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
     for row in body(sheet, rows) {
         let code_text = text_of(sheet, row, c.code);
         let name_text = text_of(sheet, row, c.name);
-        let lone = code_text.is_empty() && name_text.is_empty();
-        if repeats(sheet, table, row) || lone && place.perspective_row(sheet, row) {
+        if repeats(sheet, table, row) || code_text.is_empty() && place.perspective_row(sheet, row) {
             continue;
         }
-        // The goal's code and name on its first indicator's row, filled down.
+        // The goal's code and name on its first indicator's row, filled down (a number in a No.
+        // column is the goal's); or a goal's row in the label column.
         let at = CellRef::new(&sheet.name, row, c.goal_code.unwrap_or(0));
-        place.goal(&text_of(sheet, row, c.goal_code), &text_of(sheet, row, c.goal_name), at, source, parts);
+        let goal_code = text_of(sheet, row, c.goal_code);
+        let goal_code = if goal_code.bytes().all(|b| b.is_ascii_digit()) && !goal_code.is_empty() {
+            format!("SS.{goal_code}")
+        } else {
+            goal_code
+        };
+        place.goal(&goal_code, &text_of(sheet, row, c.goal_name), at, source, parts);
+        if c.code.is_none()
+            && let Some((_, goal_name)) = prefixed_code(&name_text, &GOAL_PREFIXES)
+        {
+            place.goal(&name_text, goal_name, CellRef::new(&sheet.name, row, c.name.unwrap_or(0)), source, parts);
+            continue;
+        }
         let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
         let name = iku_code(&name_text, false).map_or(if name_text.is_empty() { rest } else { name_text }, |(_, n)| n);
         let target_col = c.target.expect("a targets table has a target column");
@@ -788,6 +855,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             unreadable_amount(sheet, (row, col), (&format!("Volume {code}"), false), &mut parts.findings);
             volume_of(sheet, row, col)
         });
+        let satuan = satuan.or_else(|| Some(text_of(sheet, row, c.satuan)).filter(|s| !s.is_empty()));
         parts.plan.budget.push(PlanLine {
             level,
             code: code.clone(),

@@ -333,6 +333,9 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "template_kr06_2024_plan_unreadable.xlsx",
         "kr06_2024_renja_amounts_unreadable.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
+        "kr06_2024_renja_one_row_headers.xlsx",
+        "kr06_2024_renja_pk_numbered.xlsx",
+        "kr06_2024_renja_pk_tree.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -588,4 +591,78 @@ fn a_renja_in_thousands_of_rupiah_reads_to_the_rupiah_of_the_one_printed_whole()
     let thousands = read("kr06_2024_renja_in_thousands.xlsx");
     assert_eq!(thousands.len(), 3 + 31 + 3);
     assert_eq!(thousands, read("kr06_2024_renja.xlsx"));
+}
+
+/// The targets of `source` as (code, value) in order.
+fn values_of(json: &Value, source: &str) -> Vec<(String, i64)> {
+    of_source(json, source)
+        .iter()
+        .map(|t| (t["code"].as_str().unwrap().to_string(), t["value"].as_i64().unwrap()))
+        .collect()
+}
+
+fn printed(values: [i64; 14]) -> Vec<(String, i64)> {
+    values.iter().enumerate().map(|(i, v)| (format!("IKU.{}", i + 1), *v)).collect()
+}
+
+/// Each budget line as (code, parent, pagu, volume, satuan): what a layout must not change.
+fn budget_lines(json: &Value) -> Vec<Value> {
+    let lines = json["budget_plan"].as_array().unwrap().iter();
+    lines.map(|b| json!([b["code"], b["parent"], b["pagu"], b["volume"], b["satuan"]])).collect()
+}
+
+/// Tables headed on one row, as units also head them: `Target Renstra 2024 | Target Renja 2024`
+/// beside `Realisasi 2020` … `Realisasi 2023`, and Tabel 29 under `KODE | URAIAN | TARGET OUTPUT |
+/// SATUAN | PAGU`. Before, the Renstra's targets were taken for the Renja's (IKU 1 "Renja 70",
+/// exit status 0, since no PK said otherwise) and the budget was not read at all.
+#[test]
+fn a_renja_headed_on_one_row_reads_to_the_same_targets_and_budget() {
+    let (code, json) = check_json("kr06_2024_renja_one_row_headers.xlsx", &[]);
+    assert_eq!((code, json["kind"].as_str(), errors(&json)), (0, Some("plan"), vec![]));
+    assert_eq!(values_of(&json, "renstra"), printed(RENSTRA));
+    assert_eq!(values_of(&json, "renja"), printed(RENJA));
+    let reasons = of_source(&json, "renja").iter().filter(|t| t["justification"].is_string()).count();
+    assert_eq!(reasons, 11);
+    // The realisasi years beside the targets are read too (the evaluation's are shown; these are
+    // held to them).
+    let config = Config::builtin();
+    let fixture = fixture("kr06_2024_renja_one_row_headers.xlsx");
+    let (report, _) = kinerja::ingest::read(&fixture, &config.units, &Default::default(), &config.limits).unwrap();
+    let history = report.plan.unwrap().history;
+    let beside: Vec<String> =
+        history.iter().filter(|h| &*h.at.sheet == "Renstra vs Renja").map(|h| format!("{} {}", h.year, h.at)).collect();
+    assert_eq!(beside.len(), 56);
+    assert_eq!(beside[3..5], ["2023 Renstra vs Renja!F4", "2020 Renstra vs Renja!C5"]);
+    let (_, whole) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!(budget_lines(&json), budget_lines(&whole));
+    assert_eq!(json["budget_plan"][1]["cell"], "Anggaran!E5");
+}
+
+/// A PK laid out with No. columns (the goal's number on its first row) or with one label column
+/// holding goals' and indicators' rows reads to the same binding targets, goals and perspectives
+/// as the PK with KODE columns; before, neither was read (no PK target, without a word).
+#[test]
+fn a_plans_pk_with_numbered_or_tree_labels_reads_to_its_targets_and_places() {
+    let (_, kode) = check_json("kr06_2024_renja.xlsx", &[]);
+    let places = |json: &Value| -> Vec<(String, String, String)> {
+        let pk = of_source(json, "pk");
+        pk.iter()
+            .map(|t| {
+                let text = |key: &str| t[key].as_str().unwrap_or_default().to_string();
+                (text("code"), text("goal"), text("perspective"))
+            })
+            .collect()
+    };
+    let goals = |json: &Value| -> Vec<Value> {
+        let listed = json["goals"].as_array().unwrap().iter();
+        listed.map(|g| json!([g["code"], g["name"], g["perspective"]])).collect()
+    };
+    assert_eq!(goals(&kode).len(), 7);
+    for name in ["kr06_2024_renja_pk_numbered.xlsx", "kr06_2024_renja_pk_tree.xlsx"] {
+        let (code, json) = check_json(name, &[]);
+        assert_eq!((code, errors(&json)), (0, vec![]), "{name}");
+        assert_eq!(values_of(&json, "pk"), printed(RENJA), "{name}");
+        assert_eq!(places(&json), places(&kode), "{name}");
+        assert_eq!(goals(&json), goals(&kode), "{name}");
+    }
 }

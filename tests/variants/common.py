@@ -23,11 +23,13 @@ WRITERS = {"xlsx": g.write_xlsx, "xls": g.write_xls, "ods": g.write_ods}
 
 
 def write(book, name, ext="xlsx"):
-    """`book` written as `name`.`ext` in the scratch folder; .xls and .ods keep no percent format
-    and no hidden sheet (their writers have neither), so those become plain numbers and sheets."""
+    """`book` written as `name`.`ext` in the scratch folder; .xls and .ods keep no number format
+    and no hidden sheet (their writers have neither), so percentages and formatted numbers become
+    plain numbers, hidden sheets plain sheets."""
+    plain = lambda v: round(v.fraction * 100, 6) if isinstance(v, g.Pct) else v.value if isinstance(v, g.Shown) else v  # noqa: E731
     if ext != "xlsx":
         for sheet in book.sheets:
-            sheet.cells = {k: (round(v.fraction * 100, 6) if isinstance(v, g.Pct) else v) for k, v in sheet.cells.items()}
+            sheet.cells = {k: plain(v) for k, v in sheet.cells.items()}
             sheet.hidden = False
     g.HERE = SCRATCH
     WRITERS[ext](book, f"{name}.{ext}")
