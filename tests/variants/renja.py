@@ -6,7 +6,10 @@ Dana column; the header repeated after a page break, blank rows between kegiatan
 the total row worded as units word it. Beside it the Renstra-vs-Renja table (IKU codes spelled
 in several ways, one header row or two, with or without realisasi and reasons) and the PK
 (perspective rows or none, goal codes on their first row or on each). Each must read to the
-printed targets by source and to every pagu, volume and parent, without an error.
+printed targets by source, realisasi, and to every pagu, volume and parent (the PK's pagu
+annex's too), without an error; and, with one inconsistency planted (an RO's amount, the total,
+a PK target, the evaluation's target or realisasi, two ROs' pagu traded in the PK's annex), must
+raise its error.
 """
 
 import random
@@ -116,6 +119,8 @@ def budget_sheet(rng, book, desc):
             s.row(r, 0, header)
             r += 1
         number += 1
+        if desc.get("plant") == ("ro", code):
+            amount += 2000000
         cell = {"no": number, "code": code, "name": name, "rp": "Rp", "amount": rupiah(amount, style),
                 "sumber": "RM" if sumber else None}
         if vol and volume == "shared":
@@ -128,7 +133,8 @@ def budget_sheet(rng, book, desc):
             if cell.get(c) is not None:
                 s.cells[(r, i)] = cell[c]
         r += 1
-    total = {"rp": "Rp", "amount": rupiah(KR06_TOTAL, style), total_at: total_word}
+    printed_total = KR06_TOTAL + (1000000 if desc.get("plant") == ("total", None) else 0)
+    total = {"rp": "Rp", "amount": rupiah(printed_total, style), total_at: total_word}
     for i, c in enumerate(cols):
         if total.get(c) is not None:
             s.cells[(r, i)] = total[c]
@@ -211,9 +217,30 @@ def pk_sheet(rng, book, desc):
         cells = {"kode": [f"SS.{gn}" if first else None, goal_name if first else None, f"IKU.{n}", name],
                  "no": [gn if first else None, goal_name if first else None, n, name],
                  "tree": [f"IKU.{n} {name}"]}[layout]
-        cells += (["%" if "Persentase" in name else "Nilai"] if satuan else []) + [target(KR06_RENJA[i], style)]
+        pk_target = KR06_RENJA[i] - (1 if desc.get("plant") == ("pk", n) else 0)
+        cells += (["%" if "Persentase" in name else "Nilai"] if satuan else []) + [target(pk_target, style)]
         s.row(r, 0, cells)
         r += 1
+
+
+def pagu_sheet(rng, book, desc):
+    """The PK's pagu annex: every level with its KRO rows, amounts as units print them there."""
+    s = book.sheet(rng.choice(["Lampiran PK", "Pagu PK"]))
+    style = rng.choice(["rp_cell", "comma_rp", "dot", "number"])
+    desc.update(pagu=dict(style=style))
+    s.row(0, 0, ["LAMPIRAN PERJANJIAN KINERJA TAHUN 2024 KANTOR REGIONAL VI BKN MEDAN"])
+    s.row(2, 0, ["Kode KRO", "Kegiatan", "Pagu Alokasi"])
+    swapped = {}
+    if desc.get("plant", (None,))[0] == "pk_pagu":
+        a, b = desc["plant"][1]
+        amounts = {c: amount for c, _n, _v, amount in KR06_BUDGET}
+        swapped = {a: amounts[b], b: amounts[a]}
+    r = 3
+    for code, name, _volume, amount in kro_rows():
+        amount = swapped.get(code, amount)
+        s.row(r, 0, [code, name] + (["Rp", rupiah(amount, "comma")] if style == "rp_cell" else [rupiah(amount, style)]))
+        r += 1
+    s.row(r, 0, ["TOTAL PAGU", None] + (["Rp", rupiah(KR06_TOTAL, "comma")] if style == "rp_cell" else [rupiah(KR06_TOTAL, style)]))
 
 
 def evaluation_sheet(rng, book, desc):
@@ -240,26 +267,48 @@ def evaluation_sheet(rng, book, desc):
         if gn != seen_goal:
             s.row(r, 0, [f"SS.{gn}", goal_name])
             r, seen_goal = r + 1, gn
-        targets = [str(t) for t in KR06_TARGETS_EARLIER[i]] + [str(KR06_RENJA[i])]
+        targets = [str(t) for t in KR06_TARGETS_EARLIER[i]] + [str(KR06_RENJA[i] - (desc.get("plant") == ("eval_target", n)))]
         realisasi = list(KR06_REALISASI_EARLIER[i]) + [KR06_REALISASI_2023[i]]
+        if desc.get("plant") == ("eval_realisasi", n):
+            realisasi[3] = "90,5"
         s.row(r, 0, [CODE_SPELLINGS[spelling].format(n), name] + targets + realisasi)
         r += 1
 
 
-def build(rng):
+# A planted inconsistency and the error it must raise.
+PLANTS = {"pk_pagu": "RO_AMOUNT_MISMATCH", "ro": "BUDGET_TOTAL", "total": "BUDGET_TOTAL", "pk": "PLAN_TARGET_MISMATCH",
+          "eval_target": "PLAN_TARGET_MISMATCH", "eval_realisasi": "HISTORY_MISMATCH"}
+
+
+def build(rng, planted):
+    """A variant, what it varies, and the error a planted inconsistency must raise (or None)."""
     book = g.Book()
     cover = book.sheet("Renja")
     cover.row(0, 0, ["RENCANA KERJA KANTOR REGIONAL VI BKN MEDAN TAHUN ANGGARAN 2024"])
+    evaluation, pk = rng.random() < 0.4, rng.random() < 0.6
+    pagu = pk and rng.random() < 0.5
     desc = {}
+    if planted:
+        kinds = ["ro", "total"] + (["pk"] if pk else []) + (["eval_target", "eval_realisasi"] if evaluation else [])
+        kind = rng.choice(kinds + (["pk_pagu"] * 2 if pagu else []))
+        # Two ROs of one kegiatan whose amounts differ, traded in the PK (PLANS.md's EBB swap).
+        pairs = [(a, b) for a, b in zip(KR06_BUDGET, KR06_BUDGET[1:]) if not a[0].isdigit() and not b[0].isdigit()
+                 and a[0][:3] == b[0][:3] and a[3] != b[3]]
+        at = {"ro": rng.choice([c for c, *_ in KR06_BUDGET if not c.isdigit()]), "total": None,
+              "pk_pagu": tuple(x[0] for x in rng.choice(pairs))}.get(kind, rng.randint(2, 14))
+        desc["plant"] = (kind, at)
     budget = budget_sheet(rng, book, desc)
     renstra_sheet(rng, book, desc)
-    evaluation = rng.random() < 0.4
     if evaluation:
         evaluation_sheet(rng, book, desc)
-    pk = rng.random() < 0.6
     if pk:
         pk_sheet(rng, book, desc)
-    return book, desc, budget, pk, evaluation
+    if pagu:
+        pagu_sheet(rng, book, desc)
+    expected = PLANTS[desc["plant"][0]] if planted else None
+    if planted and desc["plant"][0] == "eval_realisasi" and not desc["renstra"]["realisasi"]:
+        expected = None  # one table of realisasi: nothing to disagree with
+    return book, desc, budget, pk, evaluation, pagu, expected
 
 
 def printed(text):
@@ -267,7 +316,7 @@ def printed(text):
     return text if text == "N/A" else float(text.replace(",", "."))
 
 
-def differences(result, desc, budget, pk, evaluation):
+def differences(result, desc, budget, pk, evaluation, pagu):
     """What kinerja read otherwise than printed: targets by source, then each budget line."""
     want, diff = {}, {}
     for i, (_p, _g, _gn, n, _name) in enumerate(IKU):
@@ -300,18 +349,27 @@ def differences(result, desc, budget, pk, evaluation):
     expected = expected_budget(*budget)
     diff.update({k: (lines.get(k), v) for k, v in expected.items() if lines.get(k) != v})
     diff.update({k: (v, None) for k, v in lines.items() if k not in expected})
+    annex = {b["code"]: (b["pagu"], b["parent"]) for b in result.get("budget_plan", []) if b["source"] == "pk"}
+    wanted = {code: (pagu, parent) for code, (pagu, parent, _v, _s) in expected_budget(True, False).items()} if pagu else {}
+    diff.update({("pk", k): (annex.get(k), v) for k, v in wanted.items() if annex.get(k) != v})
+    diff.update({("pk", k): (v, None) for k, v in annex.items() if k not in wanted})
     return diff
 
 
-def run(count, seed, ext="xlsx"):
+def run(count, seed, ext="xlsx", planted=False):
     """Check `count` variants; yield ("silent" | "blocked", file, what differs or the errors, the
-    variant) for a plan read wrong without an error or refused."""
+    variant) for a plan read wrong without an error or refused; `planted`: each with one
+    inconsistency planted, "silent" when its error is not raised."""
     for i in range(count):
         rng = random.Random(seed * 100000 + i)
-        book, desc, budget, pk, evaluation = build(rng)
+        book, desc, budget, pk, evaluation, pagu, expected = build(rng, planted)
         path = write(book, f"plan_{seed}_{i}", ext)
         result = check(path, "--unit", "KR06", "--year", "2024")
-        diff = differences(result, desc, budget, pk, evaluation)
+        if planted:
+            if expected and expected not in errors(result):
+                yield "silent", path, ("missed", expected, errors(result)), desc
+            continue
+        diff = differences(result, desc, budget, pk, evaluation, pagu)
         if errors(result):
             yield "blocked", path, errors(result), desc
         elif result.get("kind") != "plan" or diff:

@@ -5,7 +5,10 @@
 
 Every family is run as .xlsx (titles, file names and notes under the table among them); the capaian tables also as .xls and .ods, held to two agreement
 layouts, with distractor columns (another year's, period's or plan's figures beside the year's)
-and without their capaian column (so a wrong read cannot show up as claim errors). A variant
+and without their capaian column (so a wrong read cannot show up as claim errors). The Renja
+family also plants one inconsistency per variant (an RO's amount, the total, a PK target, the
+evaluation's target or realisasi, two ROs' pagu traded in the PK's annex); a plant without its
+error counts as "silent". A variant
 read wrong without an error ("silent") fails the run; one refused with an error ("blocked")
 fails it too, except among distractors, where a refusal (COLUMNS_DIFFER, READING_UNCERTAIN) is
 often the right answer. Needs XlsxWriter, xlwt and odfpy (as tests/fixtures/generate.py does).
@@ -45,6 +48,7 @@ def families(count, seed):
     yield "Renja", renja.run(count, seed + 12), True
     yield "Renja .xls", renja.run(count, seed + 13, ext="xls"), True
     yield "Renja .ods", renja.run(count, seed + 14, ext="ods"), True
+    yield "Renja with one inconsistency planted", renja.run(count, seed + 15, planted=True), True
 
 
 def main():
