@@ -396,8 +396,15 @@ pub fn classify(text: &str) -> Option<Role> {
     if has(" capaian ") && (last_year || medium_term) || has(" realisasi ") && last_year {
         return None;
     }
+    // "% Realisasi", "Persentase Realisasi": the share reached (of the target, or of the pagu in
+    // a table of money), not a realisasi.
+    let share_of_realisasi =
+        (trimmed.starts_with('%') || words.starts_with(" persentase ") || words.starts_with(" prosentase "))
+            && (has(" realisasi") || has(" realisais"));
     let role = if words.starts_with(" status") {
         Role::Status
+    } else if share_of_realisasi {
+        Role::Capaian
     } else if (has(" sasaran") || has(" ss ")) && (has(" indikator") || has(" iku ")) {
         // "Sasaran Strategis / Indikator Kinerja Utama", "Sasaran Strategis/IKU", "SS / IKU".
         Role::Tree
@@ -447,9 +454,9 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Skor
     } else if has(" bobot") {
         Role::Weight
-    } else if words.starts_with(" kode") || is("kro ro") || is("ro") {
+    } else if words.starts_with(" kode") || is("kro ro") || is("ro") || is("akun") {
         Role::Code
-    } else if has(" uraian") {
+    } else if has(" uraian") || is("jenis belanja") {
         Role::Description
     } else if has(" keterangan") || is("ket") || has(" penjelasan") {
         Role::Note
@@ -472,8 +479,10 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
     let labelled = has(Role::Tree) || has(Role::Indicator);
     let claims = [Role::Capaian, Role::Nss, Role::Nkp, Role::Skor].into_iter().any(has);
     // Two headings make a table only when they are a scorecard's label and its target (a PK
-    // annex: "Sasaran Strategis / Indikator Kinerja Utama | Target").
-    if columns.len() < 3 && !(has(Role::Tree) && has(Role::Target)) {
+    // annex: "Sasaran Strategis / Indikator Kinerja Utama | Target"), or the overall budget's
+    // pagu and realisasi.
+    let overall = has(Role::Pagu) && (has(Role::Realisasi) || has(Role::BudgetRealisasi));
+    if columns.len() < 3 && !(has(Role::Tree) && has(Role::Target)) && !(columns.len() == 2 && overall) {
         None
     } else if labelled && (has(Role::Realisasi) || has(Role::Target) && claims) {
         // Capaian, NSS or NKP beside targets: a report, even where no column says realisasi.
@@ -531,7 +540,8 @@ fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family, texts: &[(
     for (col, role) in columns.iter_mut() {
         let right_of_pagu = pagu.is_some_and(|p| *col > p);
         *role = match (*role, family) {
-            (Role::Realisasi, _) if right_of_pagu => Role::BudgetRealisasi,
+            // In a table of money alone, wherever it stands.
+            (Role::Realisasi, _) if right_of_pagu || family == Family::BudgetView => Role::BudgetRealisasi,
             (Role::Realisasi, Family::GoalBudget) => Role::Capaian,
             (Role::BudgetRealisasi, Family::GoalBudget) if pagu.is_none() => Role::Serapan,
             // In a table of money alone, "%" or "Capaian" is the share spent.

@@ -912,11 +912,15 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
         let (scope, code) = if words.contains(" jumlah") || words.contains(" total") {
             (BudgetScope::Total, "TOTAL".to_string())
         } else if header.family == Family::BudgetView {
-            match code_cell {
-                Some(code) => (BudgetScope::Account, code),
-                // The overall budget alone (000 Tabel 3.39): one row, no code.
-                None if label.is_none() => (BudgetScope::Total, "TOTAL".to_string()),
-                None => continue,
+            match (code_cell, label) {
+                (Some(code), _) => (BudgetScope::Account, code),
+                // A line known by its name alone (`Belanja Pegawai` under `Uraian`).
+                (None, Some(label)) => (BudgetScope::Account, label.to_string()),
+                // The overall budget alone (000 Tabel 3.39): amounts without a label column.
+                (None, None) if !header.has(Role::Code) && !header.has(Role::Description) => {
+                    (BudgetScope::Total, "TOTAL".to_string())
+                }
+                (None, None) => continue,
             }
         } else if let Some((n, _)) = label.and_then(|l| leading_code(l, "SS").or_else(|| leading_number(l))) {
             (BudgetScope::Goal, format!("SS.{n}"))

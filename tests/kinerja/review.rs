@@ -223,6 +223,32 @@ fn every_view_of_the_budget_adds_up_to_the_same_total() {
     assert_eq!((sisa.found.as_str(), sisa.expected.as_str()), ("40.611.791.676", "39.611.791.676"));
 }
 
+/// Each budget line as (scope, code, pagu, realisasi).
+fn budget_lines(outcome: &kinerja::check::Outcome) -> Vec<(String, String, String, String)> {
+    let amount = |r: &kinerja::model::Reading| format!("{:?}", r.value);
+    let lines = outcome.scored.as_ref().unwrap().0.budget.iter();
+    lines.map(|b| (b.scope.as_str().to_string(), b.code.clone(), amount(&b.pagu), amount(&b.realisasi))).collect()
+}
+
+/// Budget views headed as units also head them: the overall budget in two columns, realisasi
+/// first (`Realisasi | Pagu`); accounts under `Akun | Jenis Belanja | … | % Realisasi`; programs
+/// known by name alone (`Uraian | …`, no code). Before, the overall table was no table, every
+/// account row was read as a total of its own (three "TOTAL" lines) or, with `% Realisasi`, the
+/// table refused for two realisasi columns, and the programs were left out without a word, so a
+/// program's realisasi that did not add up went unseen.
+#[test]
+fn budget_views_headed_otherwise_read_to_the_same_lines_and_are_held_to_each_other() {
+    let laid_out = check_fixture("bkn_2023_budget_views_laid_out.xlsx");
+    assert_eq!(error_codes(&laid_out), Vec::<&str>::new(), "{:#?}", laid_out.findings);
+    let lines = budget_lines(&laid_out);
+    assert_eq!(lines[..4], budget_lines(&check_fixture("bkn_2023_budget_views.xlsx"))[..4]);
+    let programs: Vec<&str> = lines[4..].iter().map(|l| l.1.as_str()).collect();
+    assert_eq!(programs, ["Program Dukungan Manajemen", "Program Manajemen ASN"]);
+    let off = check_fixture("bkn_2023_budget_views_laid_out_inconsistent.xlsx");
+    assert_eq!(error_codes(&off), ["BUDGET_VIEWS"]);
+    assert_eq!(places(&off, Code::BudgetViews), ["Per Program!A3"]);
+}
+
 /// A central unit's report numbering its goals 1., 2., 3. against its PK coding them SP.1, SK.1,
 /// SK.2 (and its indicators IKP.1, IKK.n): the same goals by their names, the same indicators by
 /// the crosswalk. Once every indicator was INDICATOR_UNKNOWN; then every one INDICATOR_MOVED.

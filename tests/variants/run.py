@@ -7,8 +7,8 @@ Every family is run as .xlsx (titles, file names and notes under the table among
 layouts, with distractor columns (another year's, period's or plan's figures beside the year's)
 and without their capaian column (so a wrong read cannot show up as claim errors). The Renja
 family also plants one inconsistency per variant (an RO's amount, the total, a PK target, the
-evaluation's target or realisasi, two ROs' pagu traded in the PK's annex); a plant without its
-error counts as "silent". A variant
+evaluation's target or realisasi, two ROs' pagu traded in the PK's annex), and so does the family of BKN's budget
+views (a realisasi, a sisa, a serapan); a plant without its error counts as "silent". A variant
 read wrong without an error ("silent") fails the run; one refused with an error ("blocked")
 fails it too, except among distractors, where a refusal (COLUMNS_DIFFER, READING_UNCERTAIN) is
 often the right answer. Needs XlsxWriter, xlwt and odfpy (as tests/fixtures/generate.py does).
@@ -20,6 +20,7 @@ import shutil
 import sys
 
 import agreement
+import budget
 import capaian
 import identity
 import quarters
@@ -49,6 +50,8 @@ def families(count, seed):
     yield "Renja .xls", renja.run(count, seed + 13, ext="xls"), True
     yield "Renja .ods", renja.run(count, seed + 14, ext="ods"), True
     yield "Renja with one inconsistency planted", renja.run(count, seed + 15, planted=True), True
+    yield "budget views", budget.run(count, seed + 16), True
+    yield "budget views with one inconsistency planted", budget.run(count, seed + 17, planted=True), True
 
 
 def main():
