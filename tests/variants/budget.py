@@ -3,10 +3,11 @@ theirs: the overall table and the table per jenis belanja headed in several word
 Anggaran, Alokasi; Realisasi, Realisasi Anggaran; Sisa, Sisa Anggaran; Capaian, Serapan, %),
 columns in another order or without sisa and serapan, the jenis belanja coded (51, 52, 53) or
 named only, a total row or none, amounts with `Rp.`, `Rp `, dot or comma thousands, a closing
-`-`, or numbers under a thousands format. Each must read to every printed pagu and realisasi,
-serapan and sisa recomputed, NPSS 98.47, without an error; and, with one inconsistency planted
-(a realisasi that no longer adds up to the total, a sisa or serapan misstated), must raise its
-error.
+`-`, or numbers under a thousands format; with or without Tabel 2.5 (the pagu per SS) and Tabel
+3.41 (capaian and serapan per SS, efficiency printed; one header row or two). Each must read to
+every printed pagu and realisasi, serapan and sisa recomputed, NPSS 98.47, without an error;
+and, with one inconsistency planted (a realisasi or an SS's pagu that no longer adds up, a sisa,
+serapan or efficiency misstated), must raise its error.
 """
 
 import random
@@ -17,9 +18,21 @@ TOTAL = ("TOTAL", 1079227170000, 1028677308609)
 ACCOUNTS = [("51", "Belanja Pegawai", 356489232000, 346866997060),
             ("52", "Belanja Barang", 619400961000, 578789169324),
             ("53", "Belanja Modal", 103336977000, 103021142225)]
+# 000 Tabel 2.5: the pagu per SS; Tabel 3.41: capaian and serapan per SS, efficiency printed (the
+# capaian here the scorecard's NSS, so that efficiency follows from it).
+GOALS = [("SS.1", "Terwujudnya Instansi Pemerintah yang Profesional dalam Menerapkan Manajemen ASN", 8207197000),
+         ("SS.2", "Terwujudnya Pembinaan dan Pelayanan Kepegawaian yang Berkualitas Prima", 515610787000),
+         ("SS.3", "Terwujudnya Pemenuhan Kebijakan Teknis Manajemen ASN", 668250000),
+         ("SS.4", "Terwujudnya Peningkatan Kualitas Data dan Sistem Informasi ASN", 21537905000),
+         ("SS.5", "Terwujudnya Peningkatan Digitalisasi Penyelenggaraan Layanan Manajemen ASN", 2911268500),
+         ("SS.6", "Terwujudnya Peningkatan Kualitas Pengawasan dan Pengendalian Pelaksanaan Manajemen ASN", 4381121500),
+         ("SS.7", "Terwujudnya Manajemen Internal BKN yang Efektif, Efisien, dan Akuntabel", 525910641000)]
+SERAPAN = ["98.99", "92.48", "99.66", "99.03", "98.03", "98.41", "97.84"]
 # A planted inconsistency and the errors of which it must raise one: a realisasi off by a million
-# no longer adds up to its table's total row, or, without one, to the overall table.
-PLANTS = {"realisasi": {"BUDGET_TOTAL", "BUDGET_VIEWS"}, "sisa": {"CLAIM_SISA"}, "serapan": {"CLAIM_SERAPAN"}}
+# no longer adds up to its table's total row, or, without one, to the overall table; so with an
+# SS's pagu; an efficiency misstated by one point.
+PLANTS = {"realisasi": {"BUDGET_TOTAL", "BUDGET_VIEWS"}, "sisa": {"CLAIM_SISA"}, "serapan": {"CLAIM_SERAPAN"},
+          "goal_pagu": {"BUDGET_TOTAL", "BUDGET_VIEWS"}, "efisiensi": {"CLAIM_EFISIENSI"}}
 
 
 def amount(value, style):
@@ -75,27 +88,82 @@ def table(rng, book, name, caption, rows, coded, desc, plant):
     return roles
 
 
+def goal_code(n, style):
+    return {"dot": f"SS.{n}", "space": f"SS {n}", "number": str(n)}[style]
+
+
+def goals_sheet(rng, book, desc, plant):
+    """Tabel 2.5: each SS's pagu, a total row or none."""
+    s = book.sheet(rng.choice(["Tabel 2.5", "Anggaran per SS"]))
+    style = rng.choice(["dot", "rp_space", "number", "comma"])
+    code_head = rng.choice(["No SS", "Kode SS", "No."])
+    code_style = rng.choice(["dot", "space"]) if code_head != "No." else "number"
+    head = rng.choice(["Anggaran", "Pagu Anggaran", "Pagu", "Alokasi Anggaran"])
+    total = rng.random() < 0.7
+    desc["goals"] = dict(style=style, code=(code_head, code_style), head=head, total=total)
+    s.row(0, 0, ["Tabel 2. 5 Pagu Anggaran BKN Tahun 2023 berdasarkan Sasaran Strategis"])
+    s.row(1, 0, [code_head, "Sasaran Strategis", head])
+    for i, (code, name, pagu) in enumerate(GOALS):
+        pagu += 1000000 if plant == ("goal_pagu", code) else 0
+        s.row(2 + i, 0, [goal_code(i + 1, code_style), name, amount(pagu, style)])
+    if total:
+        s.row(2 + len(GOALS), 0, ["Total", None, amount(TOTAL[1], style)])
+
+
+def efficiency_sheet(rng, book, desc, plant):
+    """Tabel 3.41: Realisasi (%) over Kinerja | Anggaran, or each named, and Efisiensi."""
+    s = book.sheet(rng.choice(["Tabel 3.41", "Efisiensi"]))
+    layout = rng.choice(["two_rows", "one_row"])
+    style = rng.choice(["id", "plain", "number"])
+    desc["efficiency"] = dict(layout=layout, style=style)
+    s.row(0, 0, ["Tabel 3. 41 Efektifitas dan Efisiensi Sumber Daya BKN Tahun 2023"])
+    if layout == "two_rows":
+        s.merge(1, 0, 2, 0, "No SS")
+        s.merge(1, 1, 2, 1, "Sasaran Strategis")
+        s.merge(1, 2, 1, 3, "Realisasi (%)")
+        s.merge(1, 4, 2, 4, "Efisiensi")
+        s.row(2, 2, ["Kinerja", "Anggaran"])
+    else:
+        s.row(2, 0, ["No SS", "Sasaran Strategis", rng.choice(["Capaian Kinerja (%)", "Realisasi Kinerja (%)"]),
+                     rng.choice(["Serapan Anggaran (%)", "Realisasi Anggaran (%)"]), "Efisiensi (%)"])
+    for i, (code, capaian) in enumerate(g.BKN_2023_NSS):
+        c, sr = D(capaian), D(SERAPAN[i])
+        efisiensi = ((c - sr) / c * 100).quantize(D("0.01"), rounding="ROUND_HALF_UP")
+        efisiensi += 1 if plant == ("efisiensi", code) else 0
+        shown = lambda v: percent(v, style) if style != "id" else f"{v:.2f}".replace(".", ",")  # noqa: E731
+        s.row(3 + i, 0, [code, GOALS[i][1], shown(c), shown(sr), shown(efisiensi)])
+
+
 def build(rng, planted):
     book = g.bkn_scorecard()
     desc, plant = {}, None
     coded = rng.random() < 0.7
+    goals, efficiency = rng.random() < 0.5, rng.random() < 0.5
     if planted:
-        kind = rng.choice(list(PLANTS))
-        plant = (kind, rng.choice([a[0] for a in ACCOUNTS]))
+        kinds = ["realisasi", "sisa", "serapan"] + (["goal_pagu"] * 3 if goals else []) + (["efisiensi"] * 3 if efficiency else [])
+        kind = rng.choice(kinds)
+        at = rng.choice([a[0] for a in (GOALS if kind in ("goal_pagu", "efisiensi") else ACCOUNTS)])
+        plant = (kind, at)
         desc["plant"] = plant
     overall = table(rng, book, "Tabel 3.39", "Tabel 3.39 Realisasi Anggaran Tahun 2023", [("TOTAL", None) + TOTAL[1:]], False, desc, None)
     accounts = table(rng, book, "Tabel 3.40", "Tabel 3.40 Realisasi Anggaran per Jenis Belanja Tahun 2023",
                      [(c, n, p, r) for c, n, p, r in ACCOUNTS], coded, desc, plant)
-    expected = PLANTS[plant[0]] if plant and plant[0] in accounts else None
-    return book, desc, (overall, accounts, coded), expected
+    if goals:
+        goals_sheet(rng, book, desc, plant)
+    if efficiency:
+        efficiency_sheet(rng, book, desc, plant)
+    expected = PLANTS[plant[0]] if plant and plant[0] in accounts + ["goal_pagu", "efisiensi"] else None
+    return book, desc, (overall, accounts, coded, goals), expected
 
 
-def differences(result, coded):
+def differences(result, coded, goals):
     """What kinerja read otherwise than printed: each line's pagu, realisasi, serapan and sisa."""
     want = {"TOTAL": (TOTAL[1], TOTAL[2])}
     if coded:
         want.update({c: (p, r) for c, _n, p, r in ACCOUNTS})
-    got = {b["code"]: b for b in result.get("budget", [])}
+    got = {}
+    for b in result.get("budget", []):
+        got.setdefault(b["code"], b)  # the overall table's TOTAL comes first
     diff = {}
     for code, (pagu, realisasi) in want.items():
         line = got.get(code)
@@ -105,9 +173,13 @@ def differences(result, coded):
             diff[code] = (read, expected)
     if not coded:
         # Named only: three lines beside the total, whatever they are called.
-        lines = sorted((b["pagu"], b["realisasi"]) for b in result.get("budget", []) if b["code"] != "TOTAL")
+        lines = sorted((b["pagu"], b["realisasi"]) for b in result.get("budget", []) if b["scope"] == "akun")
         if lines != sorted((p, r) for _c, _n, p, r in ACCOUNTS):
             diff["named"] = (lines, None)
+    if goals:
+        read = {b["code"]: b["pagu"] for b in result.get("budget", []) if b["scope"] == "ss" and b["pagu"] is not None}
+        if read != {code: pagu for code, _n, pagu in GOALS}:
+            diff["goals"] = (read, None)
     if result.get("npss") != 98.47:
         diff["npss"] = (result.get("npss"), 98.47)
     return diff
@@ -119,14 +191,14 @@ def run(count, seed, planted=False):
     inconsistency, "silent" when its error is not raised."""
     for i in range(count):
         rng = random.Random(seed * 100000 + i)
-        book, desc, (_overall, _accounts, coded), expected = build(rng, planted)
+        book, desc, (_overall, _accounts, coded, goals), expected = build(rng, planted)
         path = write(book, f"budget_{seed}_{i}")
         result = check(path)
         if planted:
             if expected and not expected & set(errors(result)):
                 yield "silent", path, ("missed", expected, errors(result)), desc
             continue
-        diff = differences(result, coded)
+        diff = differences(result, coded, goals)
         if errors(result):
             yield "blocked", path, errors(result), desc
         elif diff:
