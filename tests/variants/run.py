@@ -21,6 +21,7 @@ import sys
 
 import agreement
 import budget
+import central
 import capaian
 import identity
 import quarters
@@ -50,6 +51,8 @@ def families(count, seed):
     yield "Renja .xls", renja.run(count, seed + 13, ext="xls"), True
     yield "Renja .ods", renja.run(count, seed + 14, ext="ods"), True
     yield "Renja with one inconsistency planted", renja.run(count, seed + 15, planted=True), True
+    yield "a central unit's Renja and PK", central.run(count, seed + 18), True
+    yield "a central unit's Renja and PK with one inconsistency planted", central.run(count, seed + 19, planted=True), True
     yield "budget views", budget.run(count, seed + 16), True
     yield "budget views with one inconsistency planted", budget.run(count, seed + 17, planted=True), True
 
