@@ -245,6 +245,7 @@ struct BudgetJson<'a> {
     claimed_serapan: Json,
     claimed_sisa: Json,
     claimed_efisiensi: Json,
+    table: &'a str,
 }
 
 /// The typed JSON view of an outcome, borrowing from it.
@@ -343,6 +344,7 @@ pub fn view(outcome: &Outcome) -> CheckJson<'_> {
                 claimed_serapan: claimed(&row.serapan),
                 claimed_sisa: claimed(&row.sisa),
                 claimed_efisiensi: claimed(&row.efisiensi),
+                table: &row.view,
             })
             .collect();
         ScoredJson {

@@ -87,7 +87,8 @@ impl Outcome {
             budget = card
                 .budget
                 .iter()
-                .map(|b| BudgetLineRow {
+                .zip(&report.budget)
+                .map(|(b, row)| BudgetLineRow {
                     scope: b.scope.as_str(),
                     code: b.code.clone(),
                     pagu: exact(b.pagu),
@@ -95,6 +96,7 @@ impl Outcome {
                     sisa: exact(b.sisa),
                     serapan: exact(b.serapan),
                     efisiensi: exact(b.efisiensi),
+                    table: row.view.to_string(),
                 })
                 .collect();
             goals = report

@@ -83,6 +83,19 @@ fn header_widths(sheet: &mut Worksheet, headers: &[&str]) -> Result<(), XlsxErro
     Ok(())
 }
 
+/// A column as wide as the longest of `texts` (and its header), up to about 60 characters: for
+/// the columns whose texts are known before their rows are written, which autofit cannot see.
+fn fit_column<'t>(
+    sheet: &mut Worksheet,
+    col: u16,
+    header: &str,
+    texts: impl Iterator<Item = &'t str>,
+) -> Result<(), XlsxError> {
+    let longest = texts.map(|t| t.chars().count()).chain([header.chars().count()]).max().unwrap_or(0);
+    sheet.set_column_width(col, (longest + 2).clamp(MIN_COLUMN_CHARS, WIDEST_COLUMN_CHARS) as f64)?;
+    Ok(())
+}
+
 /// A score, rounded half-up to two places as every workbook shows it.
 fn write_score(sheet: &mut Worksheet, row: u32, col: u16, value: Option<Decimal>, f: &Format) -> Result<(), XlsxError> {
     write_amount(sheet, row, col, value.map(|v| crate::model::amount::round_half_up(v, 2)), f)
@@ -115,6 +128,7 @@ fn code_column_chars() -> f64 {
 
 /// The widest a column grows to fit its text, in pixels (the writer's unit): about 60 characters.
 const WIDEST_COLUMN_PX: u32 = 425;
+const WIDEST_COLUMN_CHARS: usize = 60;
 
 /// Widths fitted, and printed A4 landscape, fit to width, the header row on every page.
 fn finish(sheet: &mut Worksheet) {
@@ -288,11 +302,12 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     };
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
-        let mut rows = budget_start(sheet, &formats).map_err(write)?;
-        for report in ledger.counted_budget(year, period)? {
-            budget_rows(sheet, &mut rows, &report, &formats, language).map_err(write)?;
+        let reports = ledger.counted_budget(year, period)?;
+        let mut rows = budget_start(sheet, &reports, &formats).map_err(write)?;
+        for report in &reports {
+            budget_rows(sheet, &mut rows, report, &formats, language).map_err(write)?;
         }
-        without(sheet, &mut rows, 8).map_err(write)?;
+        without(sheet, &mut rows, BUDGET_STATUS_COLUMN).map_err(write)?;
         finish(sheet);
     }
     {
@@ -635,6 +650,9 @@ const INDICATOR_HEADERS: [&str; 13] = [
 /// The column of the report's outcome in *Capaian IKU*.
 const STATUS_COLUMN: u16 = 11;
 
+/// The column of the report's outcome in *Anggaran*.
+const BUDGET_STATUS_COLUMN: u16 = 9;
+
 /// The sheet and its Excel table (filters, banded rows) over the `rows` to come: a
 /// constant-memory sheet takes its rows in order, so the table and its header come first.
 fn indicators_start(sheet: &mut Worksheet, rows: u32) -> Result<u32, XlsxError> {
@@ -721,11 +739,30 @@ fn score_status(status: crate::model::Status, language: Language) -> &'static st
     }
 }
 
-fn budget_start(sheet: &mut Worksheet, f: &Formats) -> Result<u32, XlsxError> {
+/// The *Anggaran* sheet's header, its table and code columns as wide as the longest it will hold
+/// (a line known by its name, `Program Dukungan Manajemen`, is its code).
+fn budget_start(
+    sheet: &mut Worksheet,
+    reports: &[crate::store::Counted<crate::store::StoredBudgetLine>],
+    f: &Formats,
+) -> Result<u32, XlsxError> {
     sheet.set_name("Anggaran")?;
-    let headers =
-        ["Unit", "Lingkup", "Kode", "Pagu", "Realisasi", "Sisa", "Serapan (%)", "Efisiensi (%)", "Status laporan"];
+    let headers = [
+        "Unit",
+        "Lingkup",
+        "Tabel",
+        "Kode",
+        "Pagu",
+        "Realisasi",
+        "Sisa",
+        "Serapan (%)",
+        "Efisiensi (%)",
+        "Status laporan",
+    ];
     write_header(sheet, &headers, &f.header)?;
+    let lines = || reports.iter().flat_map(|r| &r.rows);
+    fit_column(sheet, 2, headers[2], lines().filter_map(|l| l.table.as_deref()))?;
+    fit_column(sheet, 3, headers[3], lines().map(|l| l.code.as_str()))?;
     Ok(0)
 }
 
@@ -740,19 +777,22 @@ fn budget_rows(
     if report.rows.is_empty() {
         *r += 1;
         sheet.write_string(*r, 0, &report.unit)?;
-        return write_verdict(sheet, *r, 8, verdict, language);
+        return write_verdict(sheet, *r, BUDGET_STATUS_COLUMN, verdict, language);
     }
     for line in &report.rows {
         *r += 1;
         sheet.write_string(*r, 0, &report.unit)?;
         sheet.write_string(*r, 1, &line.scope)?;
-        sheet.write_string(*r, 2, &line.code)?;
-        for (col, value) in [(3u16, line.pagu), (4, line.realisasi), (5, line.sisa)] {
+        if let Some(table) = &line.table {
+            sheet.write_string(*r, 2, table)?;
+        }
+        sheet.write_string(*r, 3, &line.code)?;
+        for (col, value) in [(4u16, line.pagu), (5, line.realisasi), (6, line.sisa)] {
             write_amount(sheet, *r, col, value, &f.rupiah)?;
         }
-        write_score(sheet, *r, 6, line.serapan, &f.score)?;
-        write_score(sheet, *r, 7, line.efisiensi, &f.score)?;
-        write_verdict(sheet, *r, 8, verdict, language)?;
+        write_score(sheet, *r, 7, line.serapan, &f.score)?;
+        write_score(sheet, *r, 8, line.efisiensi, &f.score)?;
+        write_verdict(sheet, *r, BUDGET_STATUS_COLUMN, verdict, language)?;
     }
     Ok(())
 }

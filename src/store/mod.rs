@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("unused.sql"),
     include_str!("consolidated.sql"),
     include_str!("inputs.sql"),
+    include_str!("tables.sql"),
 ];
 
 /// The messages due at ?1 (Unix milliseconds), oldest first, at most ?2: down the index of those
@@ -329,6 +330,8 @@ pub struct StoredBudgetLine {
     /// iku, ss, akun or total.
     pub scope: String,
     pub code: String,
+    /// The table it was read from (`Tabel 3.40!A2`); none for lines recorded before it was kept.
+    pub table: Option<String>,
     pub pagu: Option<rust_decimal::Decimal>,
     pub realisasi: Option<rust_decimal::Decimal>,
     pub sisa: Option<rust_decimal::Decimal>,
@@ -921,7 +924,7 @@ impl Ledger {
 
     /// The realisasi reports that count for a year and period, each with its budget lines.
     pub fn counted_budget(&self, year: u16, period: Period) -> Result<Vec<Counted<StoredBudgetLine>>, StoreError> {
-        let columns = "t.scope, t.code, t.pagu, t.realisasi, t.sisa, t.serapan, t.efisiensi";
+        let columns = "t.scope, t.code, t.pagu, t.realisasi, t.sisa, t.serapan, t.efisiensi, t.tabel";
         let join = "budget_lines t ON t.submission_id = v.submission_id";
         self.grouped(columns, join, Versions::Counted(year, Some(period), Kind::Realisasi), |r| {
             Ok(StoredBudgetLine {
@@ -932,6 +935,7 @@ impl Ledger {
                 sisa: decimal(r.get(8)?),
                 serapan: decimal(r.get(9)?),
                 efisiensi: decimal(r.get(10)?),
+                table: r.get(11)?,
             })
         })
     }
@@ -1556,10 +1560,10 @@ fn insert_rows(conn: &Connection, submission_id: i64, reading: &Reading) -> Resu
     table(
         conn,
         submission_id,
-        "budget_lines (submission_id, seq, scope, code, pagu, realisasi, sisa, serapan, efisiensi)",
+        "budget_lines (submission_id, seq, scope, code, pagu, realisasi, sisa, serapan, efisiensi, tabel)",
         &reading.budget,
     )
-    .insert(|b| [&b.scope, &b.code, &b.pagu, &b.realisasi, &b.sisa, &b.serapan, &b.efisiensi])?;
+    .insert(|b| [&b.scope, &b.code, &b.pagu, &b.realisasi, &b.sisa, &b.serapan, &b.efisiensi, &b.table])?;
     table(
         conn,
         submission_id,

@@ -38,6 +38,8 @@ pub struct BudgetLineRow {
     pub sisa: Option<String>,
     pub serapan: Option<String>,
     pub efisiensi: Option<String>,
+    /// The table the line was read from: the cell of its header (`Tabel 3.40!A2`).
+    pub table: String,
 }
 
 /// An indicator as read and scored: what the roll-up and the consolidated workbook query.

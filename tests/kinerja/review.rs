@@ -244,6 +244,13 @@ fn budget_views_headed_otherwise_read_to_the_same_lines_and_are_held_to_each_oth
     assert_eq!(lines[..4], budget_lines(&check_fixture("bkn_2023_budget_views.xlsx"))[..4]);
     let programs: Vec<&str> = lines[4..].iter().map(|l| l.1.as_str()).collect();
     assert_eq!(programs, ["Program Dukungan Manajemen", "Program Manajemen ASN"]);
+    // Each line names the table it was read from, as the Rekap's Anggaran sheet shows it.
+    let json = to_json(&laid_out);
+    let tables: Vec<&str> = json["budget"].as_array().unwrap().iter().map(|b| b["table"].as_str().unwrap()).collect();
+    assert_eq!(
+        tables,
+        ["Tabel 3.39!A2", "Tabel 3.40!A2", "Tabel 3.40!A2", "Tabel 3.40!A2", "Per Program!A2", "Per Program!A2"]
+    );
     let off = check_fixture("bkn_2023_budget_views_laid_out_inconsistent.xlsx");
     assert_eq!(error_codes(&off), ["BUDGET_VIEWS"]);
     assert_eq!(places(&off, Code::BudgetViews), ["Per Program!A3"]);

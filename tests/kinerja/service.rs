@@ -588,10 +588,10 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     }
 
     let budget = book.worksheet_range("Anggaran").unwrap();
-    let iku4 = budget.rows().find(|r| r[2] == Data::String("IKU.4".into())).unwrap().to_vec();
+    let iku4 = budget.rows().find(|r| r[3] == Data::String("IKU.4".into())).unwrap().to_vec();
     assert_eq!(
-        (iku4[3].clone(), iku4[4].clone(), iku4[7].clone()),
-        (Data::Float(30400000.0), Data::Float(29960485.0), Data::Float(-0.29))
+        (iku4[2].clone(), iku4[4].clone(), iku4[5].clone(), iku4[8].clone()),
+        (Data::String("Tabel 3.2!A3".into()), Data::Float(30400000.0), Data::Float(29960485.0), Data::Float(-0.29))
     );
 
     let status = book.worksheet_range("Status Pengiriman").unwrap();

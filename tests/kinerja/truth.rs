@@ -176,8 +176,8 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     assert!(kr07.iter().all(|r| r[11] == text("diterima") && r[12] == Data::Float(3.0)));
     assert_eq!(row_of(&indicators, 0, "KR08")[11], text("ditolak"));
     let budget = book.worksheet_range("Anggaran").unwrap();
-    assert!(budget.rows().filter(|r| r[0] == text("KR07")).all(|r| r[8] == text("diterima")));
-    assert_eq!(row_of(&budget, 0, "KR09")[8], text("ditolak"));
+    assert!(budget.rows().filter(|r| r[0] == text("KR07")).all(|r| r[9] == text("diterima")));
+    assert_eq!(row_of(&budget, 0, "KR09")[9], text("ditolak"));
     // The version that counts has no error: no error is listed.
     let findings = book.worksheet_range("Temuan").unwrap();
     assert!(findings.rows().skip(1).all(|r| r[4] != text("kesalahan")));
