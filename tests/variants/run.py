@@ -26,6 +26,7 @@ import capaian
 import identity
 import quarters
 import renja
+import units
 import scorecard
 from common import ROOT, SCRATCH
 
@@ -47,6 +48,7 @@ def families(count, seed):
     yield "scorecard held to its PK", scorecard.run(count, seed + 9, agreement=os.path.join(FIXTURES, "bkn_2023_agreement.xlsx")), True
     yield "quarters", quarters.run(count, seed + 10), True
     yield "titles, file names and notes", identity.run(count, seed + 11), True
+    yield "units named in titles", units.run(count, seed + 20), True
     yield "Renja", renja.run(count, seed + 12), True
     yield "Renja .xls", renja.run(count, seed + 13, ext="xls"), True
     yield "Renja .ods", renja.run(count, seed + 14, ext="ods"), True
