@@ -317,11 +317,15 @@ fn tables(sheet: &Sheet) -> Vec<(Found, (u32, u32))> {
     let mut found: Vec<Found> = Vec::new();
     for row in sheet.rows() {
         let Some(next) = header_at(sheet, row) else { continue };
+        // A table of one indicator named above it (002's evaluation, one table per IKU) is its
+        // own table, however alike its header is to the one before.
+        let own =
+            next.columns.code.is_none() && next.columns.name.is_none() && named_above(sheet, next.header.0).is_some();
         match found.last_mut() {
             // A header of two rows is one table, not the one-row table its first row looks like.
             Some(last) if last.header.0 == next.header.0 && last.header.1 < next.header.1 => *last = next,
             // A header repeated after a page break is the same table going on.
-            Some(last) if last.header.1 >= next.header.0 || repeats(sheet, last, row) => {}
+            Some(last) if last.header.1 >= next.header.0 || repeats(sheet, last, row) && !own => {}
             _ => found.push(next),
         }
     }
@@ -563,6 +567,14 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     }
     let mut findings = std::mem::take(&mut parts.findings);
     findings.extend(unread(sheets, &parts.plan));
+    let plan = &parts.plan;
+    if [plan.targets.is_empty(), plan.history.is_empty(), plan.budget.is_empty(), plan.responsibility.is_empty()]
+        .into_iter()
+        .chain([plan.spending.is_empty(), plan.details.is_empty(), plan.split.is_empty()])
+        .all(|empty| empty)
+    {
+        findings.push(Finding::new(Code::PlanEmpty, None, ""));
+    }
     if let (Some(given), Some(said)) = (overrides.year, declared.year)
         && given != said
     {
@@ -694,16 +706,37 @@ impl Place {
     }
 }
 
+/// The indicator a table without code or name column is about, named on one of the few lines
+/// above its header: 002's evaluation prints one table per IKU under `1. IKU 1. Persentase …`
+/// and its caption. The code and the name.
+fn named_above(sheet: &Sheet, header: u32) -> Option<(String, String)> {
+    (header.saturating_sub(3)..header).rev().find_map(|row| {
+        sheet.texts_in_row(row).find_map(|(_, text)| {
+            // The list's own numbering first: "1. IKU 1. …".
+            let text = text.trim();
+            let unnumbered = leading_number(text).map_or(text, |(_, rest)| rest);
+            let (code, name) = prefixed_code(unnumbered, &INDICATOR_PREFIXES)?;
+            Some((code, name.trim().to_string()))
+        })
+    })
+}
+
 fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let c = &table.columns;
     let name_col = c.name.or(c.code);
+    let named = if name_col.is_none() { named_above(sheet, table.header.0) } else { None };
+    // A row of figures: values under two of the year columns or more (the label and caption of
+    // the next table below hold one cell each).
+    let figures = |row: u32| c.years.iter().filter(|(col, ..)| *sheet.get(row, *col) != Data::Empty).count() >= 2;
     let mut place = Place::default();
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) || place.perspective_row(sheet, row) {
             continue;
         }
-        let code_text = text_of(sheet, row, c.code.filter(|col| Some(*col) != c.name));
-        let name_text = text_of(sheet, row, name_col);
+        let (code_text, name_text) = match &named {
+            Some((code, name)) if figures(row) => (code.clone(), name.clone()),
+            _ => (text_of(sheet, row, c.code.filter(|col| Some(*col) != c.name)), text_of(sheet, row, name_col)),
+        };
         let at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
         if place.goal(&code_text, &name_text, at, Source::Renja, parts) {
             continue;

@@ -430,6 +430,9 @@ codes! {
     Changed => "CHANGED", Info,
         "{subject} berubah dari {found} menjadi {expected} dibanding versi sebelumnya.",
         "{subject} changed from {found} to {expected} since the previous version.";
+    PlanEmpty => "PLAN_EMPTY", Error,
+        "Rencana kerja ini tidak memuat tabel yang dapat dibaca: tidak ada tabel target (KODE IKU | INDIKATOR KINERJA | TARGET), Renstra vs Renja (TARGET RENSTRA | TARGET RENJA), evaluasi (TARGET dan REALISASI per tahun, dengan kode atau nama IKU), anggaran per kode (KODE | URAIAN | PAGU), atau matriks penanggung jawab. Periksa judul kolomnya.",
+        "This work plan holds no table that can be read: no targets table (KODE IKU | INDIKATOR KINERJA | TARGET), no Renstra vs Renja table (TARGET RENSTRA | TARGET RENJA), no evaluation (TARGET and REALISASI by year, with the IKU's code or name), no budget by code (KODE | URAIAN | PAGU), no responsibility matrix. Check its column headers.";
     PlanTargetMismatch => "PLAN_TARGET_MISMATCH", Error,
         "Target {subject} berbeda: {found}, sedangkan {expected}. Target Renja sama dengan PK yang mengikat; target yang berbeda dari Renstra disertai alasannya.",
         "The target of {subject} differs: {found}, while {expected}. The Renja's target is the binding PK's; one that departs from the Renstra gives its reason.";

@@ -336,6 +336,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
         "kr06_2024_renja_pk_tree.xlsx",
+        "kr06_2024_renja_evaluation_per_iku.xlsx",
+        "kr06_2024_renja_unread.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -665,4 +667,34 @@ fn a_plans_pk_with_numbered_or_tree_labels_reads_to_its_targets_and_places() {
         assert_eq!(places(&json), places(&kode), "{name}");
         assert_eq!(goals(&json), goals(&kode), "{name}");
     }
+}
+
+/// 002's own evaluation layout (PLANS.md §2): one table per IKU, named on the line above
+/// (`1. IKU 1. Persentase …`), its caption, TARGET over 2020–2024 and REALISASI over 2020–2023,
+/// one row of figures, no code or name column. Before, no row was read (no code, no name) and
+/// the Renja's earlier targets and capaian were lost without a word; as one table, each table's
+/// header would have been taken for a page break's repeat and every row for IKU 1.
+#[test]
+fn an_evaluation_printed_one_table_per_iku_reads_to_the_same_history() {
+    let (code, json) = check_json("kr06_2024_renja_evaluation_per_iku.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    let (_, merged) = check_json("kr06_2024_renja.xlsx", &[]);
+    let figures = |json: &Value| -> Vec<Value> {
+        let rows = json["history"].as_array().unwrap().iter();
+        rows.map(|h| json!([h["code"], h["year"], h["target"], h["realisasi"], h["capaian"]])).collect()
+    };
+    assert_eq!(figures(&json), figures(&merged));
+    let iku12 = json["history"].as_array().unwrap().iter().find(|h| h["code"] == "IKU.12" && h["year"] == 2023);
+    assert_eq!(iku12.map(|h| (&h["capaian"], &h["cell"])), Some((&json!(85.63), &json!("Evaluasi!I71"))));
+}
+
+/// A workbook titled Rencana Kerja whose tables kinerja cannot read as a plan's: an error saying
+/// which tables it looks for. Before, it was a plan of no indicator and no finding, exit status 0.
+#[test]
+fn a_plan_with_nothing_read_says_so() {
+    let (code, json) = check_json("kr06_2024_renja_unread.xlsx", &[]);
+    assert_eq!((code, json["kind"].as_str()), (1, Some("plan")));
+    let found: Vec<(&Value, &Value)> =
+        json["findings"].as_array().unwrap().iter().map(|f| (&f["code"], &f["severity"])).collect();
+    assert_eq!(found, [(&json!("PLAN_EMPTY"), &json!("error"))]);
 }

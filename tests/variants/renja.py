@@ -244,21 +244,45 @@ def pagu_sheet(rng, book, desc):
 
 
 def evaluation_sheet(rng, book, desc):
-    """The evaluation 2020-2024 on one sheet (002's mini-tables merged): goal and perspective rows,
-    targets and realisasi under years."""
+    """The evaluation 2020-2024: on one sheet with goal and perspective rows (002's mini-tables
+    merged), or one table per IKU named on the line above (as 002 prints it); targets and
+    realisasi under years."""
     s = book.sheet(rng.choice(["Evaluasi", "Tabel 1"]))
     spelling = rng.choice(list(CODE_SPELLINGS))
     years_as = rng.choice(["text", "int"])
     capaian = rng.random() < 0.5
-    desc.update(evaluation=dict(spelling=spelling, years=years_as, capaian=capaian))
+    per_iku = rng.random() < 0.4
+    desc.update(evaluation=dict(spelling=spelling, years=years_as, capaian=capaian, per_iku=per_iku))
+    year = (lambda y: str(y)) if years_as == "text" else (lambda y: y)
+    years = [year(y) for y in (2020, 2021, 2022, 2023, 2024, 2020, 2021, 2022, 2023)]
+
+    def figures(i, n):
+        targets = [str(t) for t in KR06_TARGETS_EARLIER[i]] + [str(KR06_RENJA[i] - (desc.get("plant") == ("eval_target", n)))]
+        realisasi = list(KR06_REALISASI_EARLIER[i]) + [KR06_REALISASI_2023[i]]
+        if desc.get("plant") == ("eval_realisasi", n):
+            realisasi[3] = "90,5"
+        return targets + realisasi
+
+    if per_iku:
+        r = 0
+        for i, (_p, _g, _gn, n, name) in enumerate(IKU):
+            s.row(r, 0, [f"{i + 1}. {CODE_SPELLINGS[spelling].format(n)} {name}"])
+            s.row(r + 1, 0, [f"Tabel {i + 1} Capaian IKU {n} Tahun 2020-2023"])
+            s.merge(r + 2, 0, r + 2, 4, "TARGET")
+            s.merge(r + 2, 5, r + 2, 8, "REALISASI")
+            if capaian:
+                s.merge(r + 2, 9, r + 3, 9, "CAPAIAN RENSTRA S.D. 2023")
+            s.row(r + 3, 0, years)
+            s.row(r + 4, 0, figures(i, n))
+            r += rng.choice([5, 6])
+        return
     s.merge(2, 0, 3, 0, "KODE")
     s.merge(2, 1, 3, 1, rng.choice(["INDIKATOR KINERJA", "INDIKATOR KINERJA UTAMA"]))
     s.merge(2, 2, 2, 6, "TARGET")
     s.merge(2, 7, 2, 10, "REALISASI")
     if capaian:
         s.merge(2, 11, 3, 11, "CAPAIAN RENSTRA S.D. 2023")
-    year = (lambda y: str(y)) if years_as == "text" else (lambda y: y)
-    s.row(3, 2, [year(y) for y in (2020, 2021, 2022, 2023, 2024, 2020, 2021, 2022, 2023)])
+    s.row(3, 2, years)
     r, seen_perspective, seen_goal = 4, None, None
     for i, (perspective, gn, goal_name, n, name) in enumerate(IKU):
         if perspective != seen_perspective:
@@ -267,11 +291,7 @@ def evaluation_sheet(rng, book, desc):
         if gn != seen_goal:
             s.row(r, 0, [f"SS.{gn}", goal_name])
             r, seen_goal = r + 1, gn
-        targets = [str(t) for t in KR06_TARGETS_EARLIER[i]] + [str(KR06_RENJA[i] - (desc.get("plant") == ("eval_target", n)))]
-        realisasi = list(KR06_REALISASI_EARLIER[i]) + [KR06_REALISASI_2023[i]]
-        if desc.get("plant") == ("eval_realisasi", n):
-            realisasi[3] = "90,5"
-        s.row(r, 0, [CODE_SPELLINGS[spelling].format(n), name] + targets + realisasi)
+        s.row(r, 0, [CODE_SPELLINGS[spelling].format(n), name] + figures(i, n))
         r += 1
 
 
