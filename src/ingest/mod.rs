@@ -771,12 +771,18 @@ fn read_sheets(
             }
         });
     }
-    if plan::is_plan(sheets) {
-        return Ok(plan::read(sheets, units, overrides));
-    }
+    // A workbook a title calls a Rencana Kerja of which no plan table can be read may be a report
+    // titled after the plan it is held to ("Capaian Kinerja terhadap Target Renja 2024"): it is
+    // read as a report where it holds a report's tables, else it is the empty plan it says it is.
+    let planned = match plan::is_plan(sheets).then(|| plan::read(sheets, units, overrides)) {
+        Some((report, findings)) if !findings.iter().any(|f| f.code == Code::PlanEmpty) => {
+            return Ok((report, findings));
+        }
+        planned => planned,
+    };
     let mut tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
     if tables.is_empty() {
-        return Err(IngestError::NoTable { path: path.into() });
+        return planned.ok_or_else(|| IngestError::NoTable { path: path.into() });
     }
     // The file's name fills a year or a quarter the titles leave unsaid (an agreement's period
     // is its year, whatever its name says).

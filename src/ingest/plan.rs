@@ -247,13 +247,13 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
     }
     // A budget by code: KODE/KRO with an amount; or a plain KODE whose first code below is a
-    // budget code (a kegiatan's four digits, an RO's letters), no realisasi beside the amount.
-    let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro ")).or_else(|| {
-        find(&here, |w| w.starts_with(" kode "))
-            .filter(|col| !here.iter().any(|(_, w)| w.contains(" realisasi ")) && budget_codes_below(sheet, row, *col))
-    });
+    // budget code (a kegiatan's four digits, an RO's letters). No realisasi beside the amount: a
+    // table of what was spent by RO is a report's.
+    let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro "))
+        .or_else(|| find(&here, |w| w.starts_with(" kode ")).filter(|col| budget_codes_below(sheet, row, *col)));
     let amount = find(&here, |w| w.contains(" alokasi ") || w.contains(" anggaran ") || w.contains(" pagu "));
-    if let (Some(code), Some(amount)) = (budget_code, amount) {
+    let spent = here.iter().any(|(_, w)| w.contains(" realisasi "));
+    if let (Some(code), Some(amount), false) = (budget_code, amount, spent) {
         let name = find(&here, |w| w.contains(" kegiatan ") || w.contains(" uraian ") || w.contains(" nama "));
         let volume =
             find(&here, |w| w.contains(" volume ") || w.contains(" target output ") || w.contains(" jumlah output "));

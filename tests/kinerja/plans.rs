@@ -698,3 +698,18 @@ fn a_plan_with_nothing_read_says_so() {
         json["findings"].as_array().unwrap().iter().map(|f| (&f["code"], &f["severity"])).collect();
     assert_eq!(found, [(&json!("PLAN_EMPTY"), &json!("error"))]);
 }
+
+/// A report is not a plan for naming one in its title ("… terhadap Target Rencana Kerja (Renja)
+/// Tahun 2024") or for a sheet of the budget spent per kegiatan and RO (KODE/KRO | URAIAN | PAGU |
+/// REALISASI): each was read as a plan of no indicator, exit status 0, and in the service filed
+/// as the unit's plan, its report never counted.
+#[test]
+fn a_report_titled_after_its_renja_or_spending_by_ro_is_a_report() {
+    for name in ["kr07_2024_titled_after_renja.xlsx", "kr07_2024_budget_per_ro.xlsx"] {
+        let (code, json) = check_json(name, &["--unit", "KR07"]);
+        assert_eq!((code, json["kind"].as_str(), json["npss"].as_f64()), (0, Some("realisasi"), Some(99.27)), "{name}");
+    }
+    let (_, json) = check_json("kr07_2024_budget_per_ro.xlsx", &["--unit", "KR07"]);
+    let ro: Vec<&str> = json["budget"].as_array().unwrap().iter().filter_map(|b| b["code"].as_str()).collect();
+    assert_eq!(ro[ro.len() - 3..], ["4842", "EBC.954", "EBC.996"]);
+}
