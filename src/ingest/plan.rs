@@ -279,9 +279,13 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         (kode.contains(&left.1.trim()) || left.1.trim() == "no").then_some(left.0)
     };
     let here_code = here_name.and_then(|name| numbered(name, &["kode iku", "kode ikk", "kode"]));
+    // A report's header of two rows is none: its first row may name the target and leave the
+    // realisasi and capaian to the row below, under a group ("Kinerja").
+    let reached = |w: &str| w.starts_with(" realisasi") || w.starts_with(" capaian");
     if let (Some(target), Some(name)) = (target, here_name.or(tree))
         && (here_code.is_some() || tree.is_some())
         && !here.iter().any(|(_, w)| w.contains(" realisasi "))
+        && !header_words(sheet, row + 1).iter().any(|(_, w)| reached(w))
     {
         let code = here_code;
         let goal_name = find(&here, |w| w.starts_with(" sasaran ") && Some(name) != tree);

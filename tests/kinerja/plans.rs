@@ -702,10 +702,16 @@ fn a_plan_with_nothing_read_says_so() {
 /// A report is not a plan for naming one in its title ("… terhadap Target Rencana Kerja (Renja)
 /// Tahun 2024") or for a sheet of the budget spent per kegiatan and RO (KODE/KRO | URAIAN | PAGU |
 /// REALISASI): each was read as a plan of no indicator, exit status 0, and in the service filed
-/// as the unit's plan, its report never counted.
+/// as the unit's plan, its report never counted. Nor is a report headed on two rows whose first
+/// row alone (No. | Sasaran Strategis | Kode IKU | Indikator Kinerja | Target, the realisasi
+/// below under "Kinerja") looks like a plan's table of targets.
 #[test]
 fn a_report_titled_after_its_renja_or_spending_by_ro_is_a_report() {
-    for name in ["kr07_2024_titled_after_renja.xlsx", "kr07_2024_budget_per_ro.xlsx"] {
+    for name in [
+        "kr07_2024_titled_after_renja.xlsx",
+        "kr07_2024_titled_after_renja_two_header_rows.xlsx",
+        "kr07_2024_budget_per_ro.xlsx",
+    ] {
         let (code, json) = check_json(name, &["--unit", "KR07"]);
         assert_eq!((code, json["kind"].as_str(), json["npss"].as_f64()), (0, Some("realisasi"), Some(99.27)), "{name}");
     }

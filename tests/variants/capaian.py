@@ -1,5 +1,6 @@
 """Kanreg VII's Tabel 3.2 (004), laid out as units lay such tables: header words, one or two header
 rows, column order, a No., goal, perspective, code, satuan, status, note or budget column or not,
+a sheet of the budget spent per RO or not, a title naming the Renja the report is held to,
 goal rows merged down, repeated, on rows of their own or in the indicator column, spacer rows,
 number styles (Indonesian, English, numbers, percent formats), decorated values, title, cover and
 hidden sheets. Each variant must read to the published NPSS 99.27 and every capaian and budget
@@ -90,9 +91,12 @@ def build(rng, distract=False, noclaim=False):
         "Tabel 3.2 Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024",
         "CAPAIAN KINERJA KANREG VII BKN PALEMBANG TAHUN 2024",
         "Pengukuran Kinerja Tahun 2024",
+        "Capaian Kinerja Kanreg VII BKN terhadap Target Rencana Kerja (Renja) Tahun 2024",
         None,
     ])
     desc["title"] = title
+    spent_by_ro = rng.random() < 0.1
+    desc["ro"] = spent_by_ro
     ss_mode = rng.choice(["merged", "repeat", "row", "label", "rowcol"])
     spacer = rng.random() < 0.25
     kode_iku = rng.random() < 0.2
@@ -275,6 +279,12 @@ def build(rng, distract=False, noclaim=False):
         s.row(r, c0, ["NPSS"] + [None] * (cols.index("c") - 1) + ["99,27"])
     elif foot == "avg":
         s.row(r, c0, ["Rata-rata Capaian"] + [None] * (cols.index("c") - 1) + ["98,19"])
+    if spent_by_ro:
+        o = book.sheet("Anggaran per RO")
+        o.row(0, 0, ["Realisasi Anggaran per Rincian Output Tahun 2024"])
+        o.row(1, 0, ["KODE/KRO", "URAIAN", "PAGU", "REALISASI"])
+        o.row(2, 0, ["4842", "Pengelolaan Organisasi dan SDM", "159.500.000", "150.000.000"])
+        o.row(3, 0, ["EBC.954", "Layanan Manajemen SDM", "159.500.000", "150.000.000"])
     if old_sheet:
         o = book.sheet("2023 (lama)", hidden=True)
         o.row(0, 0, ["Tabel Capaian Kinerja Kantor Regional VII BKN Tahun 2023"])
