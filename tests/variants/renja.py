@@ -16,7 +16,7 @@ import random
 
 from common import check, errors, g, write
 from plans import (KR06_BUDGET, KR06_REALISASI_2023, KR06_REALISASI_EARLIER, KR06_RENJA, KR06_RENSTRA, KR06_TARGETS_EARLIER,
-                   KR06_TOTAL, kr06_iku)
+                   KR06_TOTAL, evaluation_tree, kr06_iku)
 
 IKU = kr06_iku(g.KR07_2024)
 CODE_SPELLINGS = {"dot": "IKU.{}", "dotspace": "IKU. {}", "trail": "IKU {}.", "space": "IKU {}", "bare": "IKU{}"}
@@ -283,16 +283,7 @@ def evaluation_sheet(rng, book, desc):
     if capaian:
         s.merge(2, 11, 3, 11, "CAPAIAN RENSTRA S.D. 2023")
     s.row(3, 2, years)
-    r, seen_perspective, seen_goal = 4, None, None
-    for i, (perspective, gn, goal_name, n, name) in enumerate(IKU):
-        if perspective != seen_perspective:
-            s.row(r, 0, [perspective.upper()])
-            r, seen_perspective = r + 1, perspective
-        if gn != seen_goal:
-            s.row(r, 0, [f"SS.{gn}", goal_name])
-            r, seen_goal = r + 1, gn
-        s.row(r, 0, [CODE_SPELLINGS[spelling].format(n), name] + figures(i, n))
-        r += 1
+    evaluation_tree(s, IKU, lambda i, n, name: [CODE_SPELLINGS[spelling].format(n), name] + figures(i, n))
 
 
 # A planted inconsistency and the error it must raise.
