@@ -185,14 +185,14 @@ def differences(result, coded, goals):
     return diff
 
 
-def run(count, seed, planted=False):
+def run(count, seed, planted=False, ext="xlsx"):
     """Check `count` variants; yield ("silent" | "blocked", file, what differs or the errors, the
     variant) for budget tables read wrong without an error or refused; `planted`: each with one
     inconsistency, "silent" when its error is not raised."""
     for i in range(count):
         rng = random.Random(seed * 100000 + i)
         book, desc, (_overall, _accounts, coded, goals), expected = build(rng, planted)
-        path = write(book, f"budget_{seed}_{i}")
+        path = write(book, f"budget_{seed}_{i}", ext)
         result = check(path)
         if planted:
             if expected and not expected & set(errors(result)):

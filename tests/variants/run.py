@@ -57,6 +57,8 @@ def families(count, seed):
     yield "a central unit's Renja and PK with one inconsistency planted", central.run(count, seed + 19, planted=True), True
     yield "budget views", budget.run(count, seed + 16), True
     yield "budget views with one inconsistency planted", budget.run(count, seed + 17, planted=True), True
+    yield "budget views .xls", budget.run(count, seed + 21, ext="xls"), True
+    yield "budget views .ods", budget.run(count, seed + 22, ext="ods"), True
 
 
 def main():
