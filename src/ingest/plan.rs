@@ -552,6 +552,29 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
             Table::Details => details(sheet, table, *rows, &mut parts),
         }
     }
+    // A Renja that prints the year's targets only in its evaluation (TARGET <year>): they are the
+    // Renja's (PLANS.md §2: the evaluation's target for the plan's year restates the Renja's).
+    if let Some(year) = year
+        && !parts.plan.targets.iter().any(|t| t.source == Source::Renja && t.year == year)
+    {
+        let evaluated = parts.plan.history.iter().filter(|h| h.year == year && h.target != Value::Missing);
+        let targets: Vec<PlanTarget> = evaluated
+            .filter(|h| !h.code.is_empty())
+            .map(|h| PlanTarget {
+                code: h.code.clone(),
+                name: h.name.clone(),
+                goal: None,
+                perspective: None,
+                satuan: measure_of(None, &h.name, &cell::read(&Data::Empty)).label(),
+                year,
+                source: Source::Renja,
+                value: h.target.clone(),
+                justification: None,
+                at: h.at.clone(),
+            })
+            .collect();
+        parts.plan.targets.extend(targets);
+    }
     // A target table without goals (the Renstra's) takes each indicator's goal and perspective
     // from a table that has them (the PK's, the evaluation's tree).
     let mut placed = std::mem::take(&mut parts.placed);
@@ -749,7 +772,11 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
         let code = iku_code(&code_text, false)
             .or_else(|| iku_code(&name_text, false))
             .or_else(|| c.code.is_none().then(|| iku_code(&name_text, true)).flatten());
-        let name = code.as_ref().map_or(name_text.as_str(), |(_, rest)| rest.as_str()).trim().to_string();
+        // The name beside the code (`IKU 1.` | `Persentase …`), or after it in one cell.
+        let name = match &code {
+            Some((_, rest)) if !rest.trim().is_empty() => rest.trim().to_string(),
+            _ => iku_code(&name_text, false).map_or(name_text.clone(), |(_, rest)| rest).trim().to_string(),
+        };
         let code = code.map(|(code, _)| code).unwrap_or_default();
         if code.is_empty() && name.is_empty() {
             continue;

@@ -338,6 +338,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_pk_tree.xlsx",
         "kr06_2024_renja_evaluation_per_iku.xlsx",
         "kr06_2024_renja_unread.xlsx",
+        "kr06_2024_renja_evaluation_only.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -448,7 +449,9 @@ fn the_plan_template_reads_back_as_the_plan_a_unit_fills_in() {
     };
     let target_keys = ["cell", "name", "justification"];
     assert_eq!(keep(&filled["targets"], &target_keys, true), keep(&own["targets"], &target_keys, true));
-    for key in ["history", "budget_plan", "responsibility"] {
+    // The template names each IKU in the catalogue's words, the unit's layout in its own.
+    assert_eq!(keep(&filled["history"], &["cell", "name"], false), keep(&own["history"], &["cell", "name"], false));
+    for key in ["budget_plan", "responsibility"] {
         assert_eq!(keep(&filled[key], &["cell"], false), keep(&own[key], &["cell"], false), "{key}");
     }
     assert_eq!(filled["indicators"].as_array().unwrap().len(), 14);
@@ -718,4 +721,19 @@ fn a_report_titled_after_its_renja_or_spending_by_ro_is_a_report() {
     let (_, json) = check_json("kr07_2024_budget_per_ro.xlsx", &["--unit", "KR07"]);
     let ro: Vec<&str> = json["budget"].as_array().unwrap().iter().filter_map(|b| b["code"].as_str()).collect();
     assert_eq!(ro[ro.len() - 3..], ["4842", "EBC.954", "EBC.996"]);
+}
+
+/// A Renja that prints the year's targets only in its evaluation's TARGET 2024 column: they are
+/// the Renja's (PLANS.md §2), each IKU with its name. Before, a plan of no indicator.
+#[test]
+fn a_renja_with_its_evaluation_alone_takes_the_years_targets_from_it() {
+    let (code, json) = check_json("kr06_2024_renja_evaluation_only.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    assert_eq!(values_of(&json, "renja"), printed(RENJA));
+    assert_eq!(json["indicators"].as_array().unwrap().len(), 14);
+    let iku12 = of_source(&json, "renja")[11];
+    assert_eq!(
+        (&iku12["name"], &iku12["cell"]),
+        (&json!("Skor Hasil Evaluasi Akuntabilitas Kinerja (SAKIP)"), &json!("Evaluasi!E71"))
+    );
 }
