@@ -6,12 +6,15 @@ program's SP.1 and IKP.1 first; goal codes on their first row or on each), and t
 annex (`Rp` in a cell of its own or not). Each must read to the eight targets by source (the
 PK's through the configured crosswalk, IKP.1 = IKU.1, IKK.n = IKU.(n+1)) and every pagu without
 an error; with one inconsistency planted (a PK target, two ROs' pagu traded in the annex, as in
-003), each must raise its error.
+003), each must raise its error. And its PK alone (KODE SK / KODE IKK or one label column, goal
+codes on their first row or each, satuan or not, target styles) must read as an agreement of
+the eight targets under SP.1, SK.1 and SK.2, its numbered report held to it to NPSS 99.39.
 """
 
+import os
 import random
 
-from common import check, errors, g, write
+from common import ROOT, check, errors, g, write
 from plans import PUSPENKOM_PK_PAGU, PUSPENKOM_RENJA_BUDGET, PUSPENKOM_TARGETS
 from renja import rupiah
 
@@ -137,3 +140,61 @@ def run(count, seed, planted=False):
             yield "blocked", path, errors(result), desc
         elif result.get("kind") != "plan" or diff:
             yield "silent", path, (result.get("kind"), diff), desc
+
+
+REPORT = os.path.join(ROOT, "tests", "fixtures", "puspenkom_2025_numbered_goals.xlsx")
+
+
+def agreement(rng):
+    """PUSPENKOM's PK 2025 alone, laid out as a central unit lays it out: KODE SK / KODE IKK
+    columns (goal codes on their first row or on each), or one label column holding the goals'
+    rows (`SP.1 …`, `SK.1 …`) and the indicators' (`IKP.1 …`, `IKK.n …`); a satuan column or not;
+    targets as text with or without `%`, numbers or percentages."""
+    book = g.Book()
+    s = book.sheet(rng.choice(["PK 2025", "Lampiran PK", "Sheet1"]))
+    layout = rng.choice(["kode", "tree"])
+    each, satuan = rng.random() < 0.3, rng.random() < 0.4
+    style = rng.choice(["id_pct", "id", "number", "pct"])
+    desc = dict(layout=layout, each=each, satuan=satuan, style=style)
+    s.row(0, 0, [rng.choice(["PERJANJIAN KINERJA TAHUN 2025 PUSAT PENILAIAN KOMPETENSI ASN",
+                             "Lampiran Perjanjian Kinerja Pusat Penilaian Kompetensi ASN Tahun 2025"])])
+    head = (["KODE SK", "SASARAN KEGIATAN", "KODE IKK", "INDIKATOR KINERJA KEGIATAN"] if layout == "kode"
+            else ["SASARAN KEGIATAN / INDIKATOR KINERJA KEGIATAN"])
+    s.row(2, 0, head + (["SATUAN"] if satuan else []) + [rng.choice(["TARGET", "Target 2025"])])
+    r, goal = 3, None
+    for i, value in enumerate(TARGETS):
+        first = GOALS[i] is not None
+        goal = GOALS[i] or goal
+        code = "IKP.1" if i == 0 else f"IKK.{i}"
+        tail = (["%" if "Persentase" in NAMES[i] else "Nilai"] if satuan else []) + [target(value, style)]
+        if layout == "tree":
+            if first:
+                s.row(r, 0, [f"{goal[0]} {goal[1]}"])
+                r += 1
+            s.row(r, 0, [f"{code} {NAMES[i]}"] + tail)
+        else:
+            shown = first or each
+            s.row(r, 0, [goal[0] if shown else None, goal[1] if shown else None, code, NAMES[i]] + tail)
+        r += 1
+    return book, desc
+
+
+def run_agreement(count, seed):
+    """Check `count` PK variants; yield ("silent" | "blocked", file, what differs or the errors,
+    the variant) for a PK read wrong without an error, or a right report refused when held to it."""
+    for i in range(count):
+        rng = random.Random(seed * 100000 + i)
+        book, desc = agreement(rng)
+        path = write(book, f"central_pk_{seed}_{i}")
+        result = check(path, "--unit", "PUSPENKOM", "--year", "2025")
+        got = {ind["code"]: (ind["target"], ind["goal"]) for ind in result.get("indicators", [])}
+        goals = [next(gl for gl in GOALS[: k + 1][::-1] if gl)[0] for k in range(8)]
+        want = {f"IKU.{k + 1}": (float(v), goals[k]) for k, v in enumerate(TARGETS)}
+        if errors(result):
+            yield "blocked", path, errors(result), desc
+        elif result.get("kind") != "agreement" or got != want:
+            yield "silent", path, {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}, desc
+        else:
+            held = check(REPORT, "--agreement", path)
+            if errors(held) or held["npss"] != 99.39:
+                yield "blocked", REPORT, (held["npss"], errors(held)), desc

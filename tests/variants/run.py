@@ -54,6 +54,7 @@ def families(count, seed):
     yield "Renja .ods", renja.run(count, seed + 14, ext="ods"), True
     yield "Renja with one inconsistency planted", renja.run(count, seed + 15, planted=True), True
     yield "a central unit's Renja and PK", central.run(count, seed + 18), True
+    yield "a central unit's PK, its report held to it", central.run_agreement(count, seed + 23), True
     yield "a central unit's Renja and PK with one inconsistency planted", central.run(count, seed + 19, planted=True), True
     yield "budget views", budget.run(count, seed + 16), True
     yield "budget views with one inconsistency planted", budget.run(count, seed + 17, planted=True), True
