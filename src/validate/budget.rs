@@ -3,6 +3,7 @@
 //! per program, the overall budget) to the same total.
 
 use crate::model::amount::display_rupiah;
+use crate::model::plan::Level;
 use crate::model::{BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, Report, Scorecard};
 use rust_decimal::Decimal;
 
@@ -51,6 +52,30 @@ fn is_child(parent: &str, child: &str, all: &[&str]) -> bool {
     under(parent, child) && !all.iter().any(|mid| under(parent, mid) && under(mid, child))
 }
 
+/// Each line's parent in its table (an index into `rows`): the line whose code its own extends
+/// (`088.WA` → `088.WA.4370`), else, for the codes of the budget's own forms (kegiatan `4842`,
+/// KRO `4842.EBC`, RO `EBC.954`, komponen `EBC.954.051`), the nearest line above of a higher
+/// level, as a plan's budget is read. A total row has none.
+fn parents(rows: &[Line<'_>]) -> Vec<Option<usize>> {
+    let lines = || rows.iter().enumerate().filter(|(_, (r, _))| r.scope != BudgetScope::Total);
+    let codes: Vec<&str> = lines().map(|(_, (r, _))| r.code.as_str()).collect();
+    let mut open: Vec<(Level, usize)> = Vec::new();
+    let mut parent_of = vec![None; rows.len()];
+    for (i, (row, _)) in lines() {
+        let coded = lines().find(|(_, (p, _))| is_child(&p.code, &row.code, &codes)).map(|(j, _)| j);
+        let mut by_level = None;
+        if let Some(level) = Level::of_code(&row.code) {
+            while open.last().is_some_and(|(above, _)| *above >= level) {
+                open.pop();
+            }
+            by_level = open.last().map(|(_, j)| *j);
+            open.push((level, i));
+        }
+        parent_of[i] = coded.or(by_level);
+    }
+    parent_of
+}
+
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings = Vec::new();
     let lines: Vec<Line<'_>> = report.budget.iter().zip(&card.budget).collect();
@@ -83,21 +108,17 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut reference: Option<(String, [Option<Decimal>; 2])> = None;
     for view in views {
         let rows: Vec<Line<'_>> = lines.iter().copied().filter(|(r, _)| &*r.view == view).collect();
-        let codes: Vec<&str> =
-            rows.iter().filter(|(r, _)| r.scope != BudgetScope::Total).map(|(r, _)| r.code.as_str()).collect();
-        for (parent, line) in rows.iter().filter(|(r, _)| r.scope == BudgetScope::Account) {
-            let children: Vec<Line<'_>> =
-                rows.iter().copied().filter(|(r, _)| is_child(&parent.code, &r.code, &codes)).collect();
+        let parent_of = parents(&rows);
+        let children_of =
+            |p: Option<usize>| rows.iter().zip(&parent_of).filter(move |(_, q)| **q == p).map(|(l, _)| *l);
+        for (i, (parent, line)) in rows.iter().enumerate().filter(|(_, (r, _))| r.scope == BudgetScope::Account) {
+            let children: Vec<Line<'_>> = children_of(Some(i)).collect();
             if !children.is_empty() {
                 let subject = format!(" {}", parent.code);
                 findings.extend(mismatch(Code::BudgetTotal, &subject, &parent.at, amounts(line), sums(&children), ""));
             }
         }
-        let top: Vec<Line<'_>> = rows
-            .iter()
-            .copied()
-            .filter(|(r, _)| r.scope != BudgetScope::Total && !codes.iter().any(|p| under(p, &r.code)))
-            .collect();
+        let top: Vec<Line<'_>> = children_of(None).filter(|(r, _)| r.scope != BudgetScope::Total).collect();
         let total = rows.iter().find(|(r, _)| r.scope == BudgetScope::Total);
         if let Some((row, line)) = total
             && !top.is_empty()

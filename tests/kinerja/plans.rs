@@ -720,7 +720,7 @@ fn a_report_titled_after_its_renja_or_spending_by_ro_is_a_report() {
     }
     let (_, json) = check_json("kr07_2024_budget_per_ro.xlsx", &["--unit", "KR07"]);
     let ro: Vec<&str> = json["budget"].as_array().unwrap().iter().filter_map(|b| b["code"].as_str()).collect();
-    assert_eq!(ro[ro.len() - 3..], ["4842", "EBC.954", "EBC.996"]);
+    assert_eq!(ro[ro.len() - 6..], ["4842", "EBC.954", "EBC.996", "4843", "EBA.956", "TOTAL"]);
 }
 
 /// A Renja that prints the year's targets only in its evaluation's TARGET 2024 column: they are

@@ -256,6 +256,21 @@ fn budget_views_headed_otherwise_read_to_the_same_lines_and_are_held_to_each_oth
     assert_eq!(places(&off, Code::BudgetViews), ["Per Program!A3"]);
 }
 
+/// A report's spending by kegiatan and RO (`4842` over `EBC.954` and `EBC.996`, then `4843` over
+/// `EBA.956`, and its Jumlah): each RO is under the kegiatan above it, as in a plan's budget,
+/// though its code does not extend the kegiatan's. Before, every line was a top line: the Jumlah
+/// was held to kegiatan and RO added together (two BUDGET_TOTAL errors against a right table)
+/// and a kegiatan was never held to its RO.
+#[test]
+fn spending_by_kegiatan_and_ro_adds_up_level_by_level() {
+    let right = check_fixture("kr07_2024_budget_per_ro.xlsx");
+    assert_eq!(error_codes(&right), Vec::<&str>::new(), "{:#?}", right.findings);
+    let off = check_fixture("kr07_2024_budget_per_ro_inconsistent.xlsx");
+    assert_eq!(error_codes(&off), ["BUDGET_TOTAL"]);
+    assert_eq!(subjects(&off, Code::BudgetTotal), ["realisasi 4842"]);
+    assert_eq!(places(&off, Code::BudgetTotal), ["Anggaran per RO!A3"]);
+}
+
 /// A central unit's report numbering its goals 1., 2., 3. against its PK coding them SP.1, SK.1,
 /// SK.2 (and its indicators IKP.1, IKK.n): the same goals by their names, the same indicators by
 /// the crosswalk. Once every indicator was INDICATOR_UNKNOWN; then every one INDICATOR_MOVED.
