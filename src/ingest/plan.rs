@@ -13,7 +13,7 @@ use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, leading_number, measure_of, perspective_name, prefixed_code};
 use crate::model::plan::{
-    HistoryRow, Level, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SpendingDetail,
+    HistoryRow, Level, Levels, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SpendingDetail,
     SplitPart,
 };
 use crate::model::unit::normalise;
@@ -565,7 +565,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
                 name: h.name.clone(),
                 goal: None,
                 perspective: None,
-                satuan: measure_of(None, &h.name, &cell::read(&Data::Empty)).label(),
+                satuan: measure_by_name(&h.name).label(),
                 year,
                 source: Source::Renja,
                 value: h.target.clone(),
@@ -594,12 +594,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     }
     let mut findings = std::mem::take(&mut parts.findings);
     findings.extend(unread(sheets, &parts.plan));
-    let plan = &parts.plan;
-    if [plan.targets.is_empty(), plan.history.is_empty(), plan.budget.is_empty(), plan.responsibility.is_empty()]
-        .into_iter()
-        .chain([plan.spending.is_empty(), plan.details.is_empty(), plan.split.is_empty()])
-        .all(|empty| empty)
-    {
+    if parts.plan.is_empty() {
         findings.push(Finding::new(Code::PlanEmpty, None, ""));
     }
     if let (Some(given), Some(said)) = (overrides.year, declared.year)
@@ -664,7 +659,7 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
         let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
         let name = if name_text.is_empty() { rest } else { iku_code(&name_text, false).map_or(name_text, |(_, n)| n) };
         let reason = Some(text_of(sheet, row, c.reason)).filter(|r| !r.trim().is_empty() && r.trim() != "-");
-        let measure = measure_of(None, &name, &cell::read(&Data::Empty));
+        let measure = measure_by_name(&name);
         for (source, col) in [(Source::Renstra, c.renstra), (Source::Renja, c.renja)] {
             let Some(col) = col else { continue };
             parts.plan.targets.push(PlanTarget {
@@ -691,6 +686,11 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
             });
         }
     }
+}
+
+/// What an indicator measures by its name alone (a plan's tables print no satuan column).
+fn measure_by_name(name: &str) -> Measure {
+    measure_of(None, name, &cell::read(&Data::Empty))
 }
 
 /// The perspective and goal the rows of a tree table stand under.
@@ -784,7 +784,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
         if !code.is_empty() {
             place.place(&code, parts);
         }
-        let measure = measure_of(None, &name_text, &cell::read(&Data::Empty));
+        let measure = measure_by_name(&name_text);
         let years: std::collections::BTreeSet<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
         for y in years {
             let col = |realisasi: bool| c.years.iter().find(|(_, cy, r)| *cy == y && *r == realisasi).map(|(c, ..)| *c);
@@ -874,8 +874,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     let header_cell: Arc<str> = CellRef::new(&sheet.name, table.header.1, c.code.unwrap_or(0)).to_string().into();
     let amount_col = c.amount.expect("a budget table has an amount column");
     let scale = scale_of(sheet, table, sheet.text(table.header.1, amount_col).unwrap_or_default());
-    // The lines above, nearest last: a line's parent is the nearest of a higher level.
-    let mut open: Vec<(Level, String)> = Vec::new();
+    let mut levels = Levels::default();
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) {
             continue;
@@ -905,10 +904,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             }
             continue;
         };
-        while open.last().is_some_and(|(l, _)| *l >= level) {
-            open.pop();
-        }
-        let parent = open.last().map(|(_, code)| code.clone());
+        let parent = levels.place(level, code.clone());
         if let Some(parent) = &parent
             && let Some(why) = misplaced(level, &code, parent)
         {
@@ -933,7 +929,6 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             at: code_cell,
             pagu_at: amount.map(|(_, col)| CellRef::new(&sheet.name, row, col)),
         });
-        open.push((level, code));
     }
 }
 

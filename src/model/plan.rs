@@ -126,6 +126,32 @@ impl Level {
     }
 }
 
+/// The lines of a budget table read so far that a later line may stand under, nearest last: a
+/// line's parent is the nearest line above of a higher level (kegiatan over KRO over RO over
+/// komponen), as the budget tables print them (PLANS.md §2).
+#[derive(Debug)]
+pub struct Levels<T> {
+    open: Vec<(Level, T)>,
+}
+
+impl<T> Default for Levels<T> {
+    fn default() -> Self {
+        Levels { open: Vec::new() }
+    }
+}
+
+impl<T: Clone> Levels<T> {
+    /// The parent of the next line, of `level`, known as `line`; that line is open from now on.
+    pub fn place(&mut self, level: Level, line: T) -> Option<T> {
+        while self.open.last().is_some_and(|(above, _)| *above >= level) {
+            self.open.pop();
+        }
+        let parent = self.open.last().map(|(_, above)| above.clone());
+        self.open.push((level, line));
+        parent
+    }
+}
+
 /// A line of a budget table: kegiatan, KRO, RO or komponen, with its pagu.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanLine {
@@ -226,6 +252,18 @@ impl HistoryRow {
 }
 
 impl Plan {
+    /// Whether nothing of a plan was read: no target, earlier year, budget line, owner, jenis
+    /// belanja, detail or split (a printed total alone is no table read).
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+            && self.history.is_empty()
+            && self.budget.is_empty()
+            && self.responsibility.is_empty()
+            && self.spending.is_empty()
+            && self.details.is_empty()
+            && self.split.is_empty()
+    }
+
     /// Each indicator's earlier years once: the target and realisasi of every table that prints
     /// them (the evaluation prints both, the Renstra table restates the realisasi), in the order
     /// first printed.

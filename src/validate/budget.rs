@@ -3,7 +3,7 @@
 //! per program, the overall budget) to the same total.
 
 use crate::model::amount::display_rupiah;
-use crate::model::plan::Level;
+use crate::model::plan::{Level, Levels};
 use crate::model::{BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, Report, Scorecard};
 use rust_decimal::Decimal;
 
@@ -59,18 +59,11 @@ fn is_child(parent: &str, child: &str, all: &[&str]) -> bool {
 fn parents(rows: &[Line<'_>]) -> Vec<Option<usize>> {
     let lines = || rows.iter().enumerate().filter(|(_, (r, _))| r.scope != BudgetScope::Total);
     let codes: Vec<&str> = lines().map(|(_, (r, _))| r.code.as_str()).collect();
-    let mut open: Vec<(Level, usize)> = Vec::new();
+    let mut levels = Levels::default();
     let mut parent_of = vec![None; rows.len()];
     for (i, (row, _)) in lines() {
         let coded = lines().find(|(_, (p, _))| is_child(&p.code, &row.code, &codes)).map(|(j, _)| j);
-        let mut by_level = None;
-        if let Some(level) = Level::of_code(&row.code) {
-            while open.last().is_some_and(|(above, _)| *above >= level) {
-                open.pop();
-            }
-            by_level = open.last().map(|(_, j)| *j);
-            open.push((level, i));
-        }
+        let by_level = Level::of_code(&row.code).and_then(|level| levels.place(level, i));
         parent_of[i] = coded.or(by_level);
     }
     parent_of
