@@ -10,7 +10,7 @@ import random
 
 import capaian
 from capaian import PERSP, PERSP_ID, ROWS
-from common import ROOT, check, errors, g, write
+from common import ROOT, agreement_outcome, check, g, write
 
 REPORT = os.path.join(ROOT, "tests", "fixtures", "kr07_2024_capaian.xlsx")
 TARGETS = {n: t for _, _, _, items in ROWS for (n, _, t, _, _) in items}
@@ -93,11 +93,6 @@ def run(count, seed, ext="xlsx"):
         targets = {ind["code"]: ind["target"] for ind in result.get("indicators", [])}
         expected = {f"IKU.{k}": float(capaian.num(v)) for k, v in TARGETS.items()}
         got = {k: (float(v) if v is not None else None) for k, v in targets.items()}
-        if errors(result):
-            yield "blocked", path, errors(result), desc
-        elif result.get("kind") != "agreement" or got != expected:
-            yield "silent", path, {k: (got.get(k), v) for k, v in expected.items() if got.get(k) != v}, desc
-        else:
-            held = check(REPORT, "--agreement", path)
-            if errors(held) or held["npss"] != 99.27:
-                yield "blocked", REPORT, (held["npss"], errors(held)), desc
+        outcome = agreement_outcome(path, result, got, expected, REPORT, 99.27)
+        if outcome:
+            yield (*outcome, desc)

@@ -14,7 +14,7 @@ the eight targets under SP.1, SK.1 and SK.2, its numbered report held to it to N
 import os
 import random
 
-from common import ROOT, check, errors, g, write
+from common import ROOT, agreement_outcome, check, errors, g, write
 from plans import PUSPENKOM_PK_PAGU, PUSPENKOM_RENJA_BUDGET, PUSPENKOM_TARGETS
 from renja import rupiah
 
@@ -190,11 +190,6 @@ def run_agreement(count, seed):
         got = {ind["code"]: (ind["target"], ind["goal"]) for ind in result.get("indicators", [])}
         goals = [next(gl for gl in GOALS[: k + 1][::-1] if gl)[0] for k in range(8)]
         want = {f"IKU.{k + 1}": (float(v), goals[k]) for k, v in enumerate(TARGETS)}
-        if errors(result):
-            yield "blocked", path, errors(result), desc
-        elif result.get("kind") != "agreement" or got != want:
-            yield "silent", path, {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}, desc
-        else:
-            held = check(REPORT, "--agreement", path)
-            if errors(held) or held["npss"] != 99.39:
-                yield "blocked", REPORT, (held["npss"], errors(held)), desc
+        outcome = agreement_outcome(path, result, got, want, REPORT, 99.39)
+        if outcome:
+            yield (*outcome, desc)

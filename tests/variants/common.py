@@ -42,6 +42,20 @@ def check(path, *args):
     return json.loads(out.stdout)
 
 
+def agreement_outcome(path, result, got, want, report, npss):
+    """What is wrong with a PK variant at `path` checked to `result`: refused ("blocked"), read to
+    other targets than `want` ("silent", what differs), or the `report` held to it refused or
+    scored otherwise than `npss` ("blocked"); None when nothing is."""
+    if errors(result):
+        return "blocked", path, errors(result)
+    if result.get("kind") != "agreement" or got != want:
+        return "silent", path, {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
+    held = check(report, "--agreement", path)
+    if errors(held) or held["npss"] != npss:
+        return "blocked", report, (held["npss"], errors(held))
+    return None
+
+
 def errors(result):
     return sorted({f["code"] for f in result["findings"] if f["severity"] == "error"})
 
