@@ -201,7 +201,10 @@ fn review(
     }
     let (mut card, scoring) = score::score(&report, &config.rules);
     findings.extend(validate::plausible::check(&report, &card));
-    unknown_above_unread(&mut card, &report, &findings, &config.rules);
+    // The cells kinerja could not read with confidence, or whose word it cannot score.
+    let unread: Vec<&CellRef> =
+        findings.iter().chain(&scoring).filter(|f| f.code.unread()).filter_map(|f| f.at.as_ref()).collect();
+    unknown_above_unread(&mut card, &report, &unread, &config.rules);
     // A target or realisasi that could not be read has its error at its cell already: not "kosong"
     // as well.
     let unread =
@@ -265,8 +268,8 @@ fn review(
 /// efficiency of their budget lines) are unknown until the cell is corrected, shown as having no
 /// score rather than as figures computed without it or from a doubtful value, and the unit's
 /// printed ones are not held against them. The cell's error blocks the report meanwhile.
-fn unknown_above_unread(card: &mut Scorecard, report: &Report, findings: &[Finding], rules: &crate::config::Rules) {
-    let unread = |at: &Option<CellRef>| at.is_some() && findings.iter().any(|f| f.code.unread() && f.at == *at);
+fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[&CellRef], rules: &crate::config::Rules) {
+    let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(&at));
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report
         .indicators
         .iter()

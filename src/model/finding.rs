@@ -103,7 +103,8 @@ pub enum Field {
 
 impl Code {
     /// Whether the finding says a cell holds something kinerja could not read with confidence
-    /// (not that what it read is wrong): the scores resting on that cell lack its value.
+    /// (not that what it read is wrong), or a word it cannot score (no opinion on the ladder, or
+    /// one beside a number): the scores resting on that cell lack its value.
     pub fn unread(self) -> bool {
         matches!(
             self,
@@ -112,6 +113,8 @@ impl Code {
                 | Code::FormulaError
                 | Code::FormulaUncalculated
                 | Code::ReadingUncertain
+                | Code::QualitativeUnknown
+                | Code::ValueKindsDiffer
         )
     }
 
@@ -271,6 +274,9 @@ codes! {
     QualitativeUnknown => "QUALITATIVE_UNKNOWN", Error,
         "Opini {subject} \"{found}\" tidak dikenal; yang dikenal: {expected}.",
         "The opinion of {subject} \"{found}\" is unknown; known: {expected}.";
+    ValueKindsDiffer => "VALUE_KINDS_DIFFER", Error,
+        "Realisasi {subject} {found} dan targetnya {expected} tidak sejenis (yang satu angka, yang lain opini), sehingga capaian tidak dapat dihitung. Isi keduanya dengan angka, atau keduanya dengan opini.",
+        "The realisasi of {subject}, {found}, and its target, {expected}, are not of one kind (one a number, the other an opinion), so its capaian cannot be computed. Enter numbers in both, or opinions in both.";
     PerspectiveMissing => "PERSPECTIVE_MISSING", Warning,
         "{subject} tidak berada di bawah baris perspektif; dinilai dalam perspektif \"{found}\".",
         "{subject} is under no perspective row; scored in the perspective \"{found}\".";

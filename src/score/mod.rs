@@ -15,8 +15,8 @@
 use crate::config::{LowerFormula, NaPolicy, ProvisionalPolicy, Rules};
 use crate::model::amount::display2;
 use crate::model::{
-    BudgetLine, BudgetRow, BudgetScope, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind, PerspectiveRow,
-    PerspectiveScore, Polarity, Report, Score, Scorecard, Value,
+    BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind,
+    PerspectiveRow, PerspectiveScore, Polarity, Report, Score, Scorecard, Value,
 };
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -74,27 +74,26 @@ pub fn mean(children: impl IntoIterator<Item = Score>) -> Score {
 fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &mut Vec<Finding>) -> Score {
     let provisional = ind.target.provisional || ind.realisasi.provisional;
     let at = ind.realisasi.at.clone().or_else(|| Some(ind.at.clone()));
-    let mut finding = |code, found: String, expected: String| {
+    let target_at = ind.target.at.clone().or_else(|| Some(ind.at.clone()));
+    let mut finding = |code, at: &Option<CellRef>, found: String, expected: String| {
         findings.push(Finding::new(code, at.clone(), &ind.code).found(found).expected(expected));
     };
+    let rung =
+        |o: &str| rules.qualitative_ladder.iter().position(|x| x == o).map(|i| rules.qualitative_ladder.len() - i);
+    let ladder = || rules.qualitative_ladder.join(", ");
     let value = match (&ind.target.value, &ind.realisasi.value) {
         (_, Value::NotApplicable) => None,
         (_, Value::Missing) => {
             match kind {
-                Kind::Realisasi => finding(Code::RealisasiMissing, String::new(), String::new()),
-                // An agreement's target is what every report of the year is scored against.
-                Kind::Agreement => {
-                    let usable = match &ind.target.value {
-                        Value::Number(t) => !t.is_zero(),
-                        Value::Opinion(_) => true,
-                        Value::Missing | Value::NotApplicable => false,
-                    };
-                    if !usable {
-                        let at = ind.target.at.clone().or_else(|| Some(ind.at.clone()));
-                        let found = ind.target.value.shown("");
-                        findings.push(Finding::new(Code::TargetMissing, at, &ind.code).found(found));
-                    }
-                }
+                Kind::Realisasi => finding(Code::RealisasiMissing, &at, String::new(), String::new()),
+                // An agreement's target is what every report of the year is scored against: a
+                // word no report can be scored against is said here, at its cell.
+                Kind::Agreement => match &ind.target.value {
+                    Value::Number(t) if !t.is_zero() => {}
+                    Value::Opinion(t) if rung(t).is_some() => {}
+                    Value::Opinion(t) => finding(Code::QualitativeUnknown, &target_at, t.clone(), ladder()),
+                    target => finding(Code::TargetMissing, &target_at, target.shown(""), String::new()),
+                },
                 Kind::Plan => {}
             }
             None
@@ -102,33 +101,40 @@ fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &m
         (Value::Number(t), Value::Number(r)) => {
             let c = capaian_ratio(*t, *r, ind.polarity, rules.lower_is_better);
             if c.is_none() {
-                finding(Code::TargetMissing, ind.target.value.shown(""), String::new());
+                finding(Code::TargetMissing, &at, ind.target.value.shown(""), String::new());
             }
             c
         }
-        (Value::Opinion(t), Value::Opinion(r)) => {
-            let rung = |o: &str| {
-                rules.qualitative_ladder.iter().position(|x| x == o).map(|i| rules.qualitative_ladder.len() - i)
-            };
-            match (rung(t), rung(r)) {
-                _ if t == r && rung(t).is_some() => Some(HUNDRED),
-                (Some(tr), Some(rr)) => {
-                    finding(Code::QualitativeLadder, r.clone(), t.clone());
-                    Some(Decimal::from(rr) / Decimal::from(tr) * HUNDRED)
-                }
-                (None, _) | (_, None) => {
-                    let unknown = if rung(t).is_none() { t } else { r };
-                    finding(Code::QualitativeUnknown, unknown.clone(), rules.qualitative_ladder.join(", "));
-                    None
-                }
-            }
-        }
         (Value::Missing | Value::NotApplicable, _) => {
-            finding(Code::TargetMissing, ind.target.value.shown(""), String::new());
+            finding(Code::TargetMissing, &at, ind.target.value.shown(""), String::new());
             None
         }
-        (Value::Number(_), Value::Opinion(r)) | (Value::Opinion(r), Value::Number(_)) => {
-            finding(Code::QualitativeUnknown, r.clone(), rules.qualitative_ladder.join(", "));
+        (Value::Opinion(t), Value::Opinion(r)) => match (rung(t), rung(r)) {
+            (None, _) => {
+                finding(Code::QualitativeUnknown, &target_at, t.clone(), ladder());
+                None
+            }
+            (_, None) => {
+                finding(Code::QualitativeUnknown, &at, r.clone(), ladder());
+                None
+            }
+            _ if t == r => Some(HUNDRED),
+            (Some(tr), Some(rr)) => {
+                finding(Code::QualitativeLadder, &at, r.clone(), t.clone());
+                Some(Decimal::from(rr) / Decimal::from(tr) * HUNDRED)
+            }
+        },
+        // A word beside a number: an unknown one where it stands, else the two kinds differ.
+        (Value::Opinion(t), Value::Number(_)) if rung(t).is_none() => {
+            finding(Code::QualitativeUnknown, &target_at, t.clone(), ladder());
+            None
+        }
+        (Value::Number(_), Value::Opinion(r)) if rung(r).is_none() => {
+            finding(Code::QualitativeUnknown, &at, r.clone(), ladder());
+            None
+        }
+        (Value::Opinion(_), Value::Number(_)) | (Value::Number(_), Value::Opinion(_)) => {
+            finding(Code::ValueKindsDiffer, &at, ind.realisasi.value.shown(""), ind.target.value.shown(""));
             None
         }
     };

@@ -488,3 +488,30 @@ fn scores_above_an_unread_target_are_unknown_and_not_held_against_the_unit() {
     let ss7 = card.goals.iter().find(|g| g.code == "SS.7").unwrap();
     assert_eq!(shown(&ss7.nss), "N/A");
 }
+
+/// A target or realisasi typed as a word: one no ladder knows is said where it stands (in a PK,
+/// at the target it sets, so the PK governs nothing); an opinion beside a number says the two
+/// differ in kind. Either leaves the scores above it unknown, as an unread cell does: before, the
+/// PK with "Baik" for an index was accepted, and the report was told "Opini IKU.9 "WTP" tidak
+/// dikenal; yang dikenal: WTP, …" and scored as if both were N/A.
+#[test]
+fn a_word_where_a_number_belongs_is_said_where_it_stands_and_scores_nothing() {
+    let pk = check_fixture("kr07_2024_agreement_target_word.xlsx");
+    assert_eq!(error_codes(&pk), ["QUALITATIVE_UNKNOWN"]);
+    assert_eq!(places(&pk, Code::QualitativeUnknown), ["PK!E16"]);
+    assert_eq!(subjects(&pk, Code::QualitativeUnknown), ["IKU.9"]);
+
+    let outcome = check_fixture("kr07_2024_values_of_two_kinds.xlsx");
+    assert_eq!(error_codes(&outcome), ["VALUE_KINDS_DIFFER", "QUALITATIVE_UNKNOWN"]);
+    assert_eq!(places(&outcome, Code::ValueKindsDiffer), ["Tabel 3.2!E16"]);
+    assert_eq!(places(&outcome, Code::QualitativeUnknown), ["Tabel 3.2!E19"]);
+    let differ = findings(&outcome, Code::ValueKindsDiffer)[0];
+    assert_eq!((differ.found.as_str(), differ.expected.as_str()), ("85.01", "WTP"));
+    assert!(differ.message().contains("Realisasi IKU.9 85,01 dan targetnya WTP tidak sejenis"), "{}", differ.message());
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.npss), "N/A");
+    let ss7 = card.goals.iter().find(|g| g.code == "SS.7").unwrap();
+    assert_eq!(shown(&ss7.nss), "N/A");
+    let customer = card.perspectives.iter().find(|p| p.name == "Customer").unwrap();
+    assert_eq!(shown(&customer.score), "101.25");
+}
