@@ -223,8 +223,9 @@ pub enum Rekaps {
     Of(u16, Period),
     /// Every one the ledger has reports for.
     Every,
-    /// Every one, after the unit's reports of the year sent before anything governed them are
-    /// reviewed against the agreement or plan this submission recorded (see [`review_governed`]).
+    /// Every one, for an agreement or plan this submission recorded (the unit's reports of the
+    /// year sent before anything governed them are reviewed against it first, see
+    /// [`review_governed`]).
     Governed { unit: String, year: u16, kind: Kind, submission_id: i64 },
 }
 
@@ -265,6 +266,14 @@ impl Rekaps {
 }
 
 impl Processed {
+    /// Whether it is new content read as an agreement or a plan: one that may now govern the
+    /// unit's reports sent before anything did.
+    pub fn may_govern(&self) -> bool {
+        let kind = self.outcome.as_ref().and_then(|o| o.scored.as_ref()).map(|(report, _)| report.kind);
+        matches!(self.recorded, Recorded::New { accepted: true, .. })
+            && matches!(kind, Some(Kind::Agreement | Kind::Plan))
+    }
+
     /// The progress line of the service log, in the outcome's words.
     pub fn summary(&self) -> String {
         let name = shown_name(&self.arrival.file_name);

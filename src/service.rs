@@ -90,6 +90,7 @@ pub fn run(config: Config) -> Result<(), ServiceError> {
         info!(count = left.len(), "consolidating arrivals recorded before the last stop");
     }
     for id in left {
+        review_governed(&config, &work, &id)?;
         let _ = changed.send(id);
     }
     let consolidator = {
@@ -323,6 +324,11 @@ fn worker(n: usize, queue: &Mutex<mpsc::Receiver<Queued>>, hands: &Hands) {
         match handled {
             Ok(Ok(processed)) => {
                 info!(worker = n, sha256 = %processed.sha256.get(..12).unwrap_or("-"), "{}", processed.summary());
+                if processed.may_govern()
+                    && let Err(e) = review_governed(&hands.config, &hands.work, &processed.arrival.id)
+                {
+                    let _ = hands.stopping.send(Stopping::Fatal(format!("the ledger cannot be written ({e})")));
+                }
                 let _ = hands.changed.send(processed.arrival.id);
                 let _ = hands.wake.send(());
             }
@@ -413,8 +419,8 @@ fn gather<T: Ord>(changes: &mpsc::Receiver<T>, first: T, quiet: Duration, at_mos
     pending
 }
 
-/// Rebuild the Rekaps the `arrivals` change (reviewing first the reports an accepted agreement or
-/// plan now governs) and queue their planners' messages; then mark the arrivals consolidated.
+/// Rebuild the Rekaps the `arrivals` change and queue their planners' messages; then mark the
+/// arrivals consolidated.
 /// The Rekaps' paths.
 fn rebuild(
     arrivals: BTreeSet<String>,
@@ -433,28 +439,9 @@ fn rebuild(
                 periods.insert((year, period));
             }
             Rekaps::Every => periods.extend(ledger.all_periods()?),
-            Rekaps::Governed { unit, year, kind, submission_id } => {
-                let reviewed =
-                    pipeline::review_governed(config, &mut ledger, &work.state, (&unit, year), submission_id)?;
-                for (stored, read) in reviewed {
-                    let again = crate::mail::Again::Governed { kind, year, submission_id };
-                    match crate::mail::notify_again(
-                        config,
-                        &ledger,
-                        (stored.id, Some(&unit)),
-                        (&read.reading, read.annotated),
-                        again,
-                    )? {
-                        Ok(queued) => {
-                            info!(unit, submission = stored.id, queued, "reviewed against its {}", kind.as_str())
-                        }
-                        Err(why) => {
-                            info!(unit, submission = stored.id, "reviewed against its {}: {why}", kind.as_str())
-                        }
-                    }
-                }
-                periods.extend(ledger.all_periods()?);
-            }
+            // The reports it governs were reviewed against it before the unit's next file was
+            // taken (see [`review_governed`]); every Rekap shows its version.
+            Rekaps::Governed { .. } => periods.extend(ledger.all_periods()?),
         }
     }
     let mut rebuilt = Vec::new();
@@ -467,6 +454,27 @@ fn rebuild(
     }
     ledger.mark_consolidated(&Vec::from_iter(arrivals))?;
     Ok(rebuilt)
+}
+
+/// The unit's reports of the year that were sent before anything governed them, reviewed
+/// against the agreement or plan `arrival_id` recorded, and each unit told its new result: done
+/// before the unit's next file is taken, so a report is reviewed against the same agreement and
+/// its unit told in the same order whatever the timing (and, for arrivals recorded before a stop,
+/// at the next start). Nothing to do for any other arrival.
+fn review_governed(config: &Config, work: &Workplace, arrival_id: &str) -> Result<(), StoreError> {
+    let mut ledger = crate::store::Ledger::open(&work.ledger())?;
+    let governed = ledger.made(arrival_id)?.and_then(|made| Rekaps::changed_by(&made, config));
+    let Some(Rekaps::Governed { unit, year, kind, submission_id }) = governed else { return Ok(()) };
+    let reviewed = pipeline::review_governed(config, &mut ledger, &work.state, (&unit, year), submission_id)?;
+    for (stored, read) in reviewed {
+        let again = crate::mail::Again::Governed { kind, year, submission_id };
+        let told = (stored.id, Some(unit.as_str()));
+        match crate::mail::notify_again(config, &ledger, told, (&read.reading, read.annotated), again)? {
+            Ok(queued) => info!(unit, submission = stored.id, queued, "reviewed against its {}", kind.as_str()),
+            Err(why) => info!(unit, submission = stored.id, "reviewed against its {}: {why}", kind.as_str()),
+        }
+    }
+    Ok(())
 }
 
 /// Where taken files wait for a worker.

@@ -75,6 +75,19 @@ impl Service {
         std::fs::rename(&part, folder.join(name)).unwrap();
     }
 
+    /// Drop `files` into `folder` at once, each older than the next by a second, as a unit's
+    /// files copied in one go arrive in the order of their modification times.
+    pub fn drop_in_order(&self, folder: &str, files: &[(&str, Vec<u8>)]) {
+        let now = std::time::SystemTime::now();
+        for (i, (name, bytes)) in files.iter().enumerate() {
+            let part = self.inbox(folder).join(format!(".{name}.part"));
+            std::fs::write(&part, bytes).unwrap();
+            let file = std::fs::File::options().write(true).open(&part).unwrap();
+            file.set_modified(now - Duration::from_secs((files.len() - i) as u64)).unwrap();
+            std::fs::rename(&part, self.inbox(folder).join(name)).unwrap();
+        }
+    }
+
     pub fn ledger(&self) -> Ledger {
         Ledger::open(&self.dir.join("state/ledger.sqlite")).unwrap()
     }
@@ -145,6 +158,13 @@ impl Service {
     pub fn mail_texts(&self) -> Vec<String> {
         let written = self.files_in("outbox/mail").into_iter().filter(|m| m.extension().is_some_and(|e| e == "eml"));
         written.map(|m| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap())).collect()
+    }
+
+    /// The subject of every message written, in the order queued (a long header unfolded).
+    pub fn mail_subjects(&self) -> Vec<String> {
+        let written = self.files_in("outbox/mail").into_iter().filter(|m| m.extension().is_some_and(|e| e == "eml"));
+        let unfolded = written.map(|m| std::fs::read_to_string(m).unwrap().replace("\r\n ", " ").replace("\n ", " "));
+        unfolded.map(|m| m.lines().find_map(|l| l.strip_prefix("Subject: ")).unwrap_or_default().to_string()).collect()
     }
 
     pub fn files_in(&self, sub: &str) -> Vec<PathBuf> {
@@ -667,16 +687,13 @@ fn a_report_dropped_with_its_agreement_is_always_reviewed_against_it() {
     let service = Service::start("order");
     // Both settle in one scan: the agreement is taken first (older), the report right behind it,
     // and two workers are free.
-    let now = std::time::SystemTime::now();
-    for (name, fixture, age) in
-        [("pk 2024.xlsx", "kr07_2024_agreement_kode.xlsx", 2), ("laporan.xlsx", "kr07_2024_review_errors.xlsx", 1)]
-    {
-        let part = service.inbox("KR07").join(format!(".{name}.part"));
-        std::fs::write(&part, bytes(fixture)).unwrap();
-        let file = std::fs::File::options().write(true).open(&part).unwrap();
-        file.set_modified(now - Duration::from_secs(age)).unwrap();
-        std::fs::rename(&part, service.inbox("KR07").join(name)).unwrap();
-    }
+    service.drop_in_order(
+        "KR07",
+        &[
+            ("pk 2024.xlsx", bytes("kr07_2024_agreement_kode.xlsx")),
+            ("laporan.xlsx", bytes("kr07_2024_review_errors.xlsx")),
+        ],
+    );
     service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
     let codes: Vec<String> = service.rows(
         "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx'",
@@ -687,6 +704,44 @@ fn a_report_dropped_with_its_agreement_is_always_reviewed_against_it() {
     for code in ["INDICATOR_MISSING", "INDICATOR_UNKNOWN", "TARGET_MISMATCH"] {
         assert!(codes.iter().any(|c| c == code), "{code} missing from {codes:?}");
     }
+}
+
+/// A report sent before its agreement is reviewed against it as soon as the agreement is
+/// recorded, before the unit's next file is taken: the unit hears its report's new result right
+/// after the agreement's receipt, whatever comes next. (It used to wait for the Rekap's rebuild,
+/// half a second of quiet later: a report dropped meanwhile had become the version that counts,
+/// and the first was never reviewed against it, nor its unit told.)
+#[test]
+fn a_report_is_reviewed_against_the_agreement_after_it_before_the_next_file() {
+    let service = Service::start("governed-order");
+    service.drop_in_order(
+        "KR07",
+        &[
+            ("tw3.xlsx", bytes("kr07_2024_tw3_interim_targets_unmarked.xlsx")),
+            ("pk.xlsx", bytes("kr07_2024_agreement_kode.xlsx")),
+            ("laporan.xlsx", bytes("kr07_2024_capaian.xlsx")),
+            ("tw3 revisi.xlsx", bytes("kr07_2024_tw3_interim_targets.xlsx")),
+        ],
+    );
+    service.wait_for_arrivals("the four files", 4, Duration::from_secs(20));
+    wait_for("five messages", Duration::from_secs(20), || service.mail_texts().len() == 5);
+    assert_eq!(
+        service.mail_subjects().iter().map(|s| s.trim_start_matches("[kinerja] KR07 ")).collect::<Vec<_>>(),
+        [
+            "TW3 2024: diterima (versi 1)",
+            "Perjanjian Kinerja 2024: diterima (versi 1)",
+            "TW3 2024: perlu perbaikan (versi 1, 9 kesalahan)",
+            "TAHUNAN 2024: diterima (versi 1)",
+            "TW3 2024: diterima (versi 2)",
+        ]
+    );
+    let mismatches: Vec<i64> = service.rows(
+        "SELECT COUNT(*) FROM findings f JOIN submissions s ON s.id = f.submission_id
+          WHERE s.file_name = 'tw3.xlsx' AND f.code = 'TARGET_MISMATCH'",
+        [],
+        |r| r.get(0),
+    );
+    assert_eq!(mismatches, [2]);
 }
 
 #[test]
