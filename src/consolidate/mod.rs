@@ -359,12 +359,17 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                         write_decimal(sheet, r, 12, npss.as_deref(), &formats.score).map_err(write)?;
                     }
                 }
-                (None, Some(l)) => {
+                // A refusal stands in place of the report it was not; a duplicate (of the
+                // agreement) beside no report is the latest file only, as `status` has it.
+                (None, Some(l)) if l.verdict == verdict => {
+                    if let Some(id) = l.submission_id {
+                        sheet.write_number(r, 5, id as f64).map_err(write)?;
+                    }
                     sheet.write_string(r, 6, local(l.received_ms, zone)).map_err(write)?;
                     sheet.write_string(r, 7, shown_name(&l.file_name)).map_err(write)?;
                     sheet.write_string(r, 8, l.sha256.get(..12).unwrap_or(&l.sha256)).map_err(write)?;
                 }
-                (None, None) => {}
+                (None, _) => {}
             }
             // Wrapped at the bottom, as the row's other cells sit.
             let wrapped = Format::new().set_text_wrap();

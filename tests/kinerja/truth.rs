@@ -76,7 +76,9 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     // KR01 sends only its agreement, with an error: its report is still missing.
     let kr01 = report_of_kanreg(&bytes("kr07_2024_agreement_target_blank.xlsx"), "I", "Yogyakarta");
     step("KR01", "pk 2024.xlsx", &kr01, 8);
-    wait_for("every message", Duration::from_secs(20), || smtp.messages().len() == 8);
+    // Then the same agreement again: a duplicate, shown as its latest file, never as a report.
+    step("KR01", "pk 2024 lagi.xlsx", &kr01, 9);
+    wait_for("every message", Duration::from_secs(20), || smtp.messages().len() == 9);
     let rekap = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
     assert!(service.stop().success());
 
@@ -137,9 +139,16 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     assert_eq!(rows(&status, "KR09")[0]["timezone"], "WIT");
     assert_eq!(rows(&status, "BKN")[0]["outcome"], "belum_mengirim");
     // An agreement has a line of its own and never stands in for the report.
-    let kr01: Vec<(Option<&str>, Option<&str>)> =
-        rows(&status, "KR01").iter().map(|r| (r["kind"].as_str(), r["outcome"].as_str())).collect();
-    assert_eq!(kr01, [(Some("agreement"), Some("perlu_perbaikan")), (Some("realisasi"), Some("belum_mengirim"))]);
+    let kr01: Vec<(Option<&str>, Option<&str>, Option<&str>)> =
+        rows(&status, "KR01").iter().map(|r| (r["kind"].as_str(), r["outcome"].as_str(), r["file"].as_str())).collect();
+    assert_eq!(
+        kr01,
+        [
+            (Some("agreement"), Some("perlu_perbaikan"), Some("pk 2024.xlsx")),
+            (None, Some("duplikat"), Some("pk 2024 lagi.xlsx")),
+            (Some("realisasi"), Some("belum_mengirim"), None)
+        ]
+    );
 
     // The Rekap, every sheet.
     let mut book = open_workbook_auto(&rekap).unwrap();
@@ -166,9 +175,19 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     assert_eq!(kr08[2], text("ditolak"));
     assert!(kr08[14].to_string().contains("KR07"), "{kr08:?}");
     assert_eq!(row_of(&sent, 0, "BKN")[2], text("belum mengirim"));
+    // A refusal standing in place of a report: the submission id `status` gives it too.
+    let kr09 = row_of(&sent, 0, "KR09");
+    let refused = rows(&status, "KR09")[0]["submission"].as_f64().expect("an unreadable file's submission");
+    assert_eq!(
+        (kr09[2].clone(), kr09[5].clone(), kr09[7].clone()),
+        (text("ditolak"), Data::Float(refused), text("laporan.csv"))
+    );
     let kr01 = row_of(&sent, 0, "KR01");
-    // Its agreement governs nothing while blocked, and the column says so.
+    // Its agreement governs nothing while blocked, and the column says so; the duplicate of it
+    // is its latest file, not a report's (no file beside "belum mengirim", as in `status`).
     assert_eq!((kr01[2].clone(), kr01[13].clone()), (text("belum mengirim"), text("versi 1, perlu perbaikan")));
+    assert_eq!((kr01[6].clone(), kr01[7].clone(), kr01[8].clone()), (Data::Empty, Data::Empty, Data::Empty));
+    assert!(kr01[14].to_string().starts_with("duplikat: pk 2024 lagi.xlsx ("), "{kr01:?}");
 
     let indicators = book.worksheet_range("Capaian IKU").unwrap();
     let kr07: Vec<Vec<Data>> = indicators.rows().filter(|r| r[0] == text("KR07")).map(|r| r.to_vec()).collect();
