@@ -115,7 +115,7 @@ pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language
             });
         }
         // Beside the newest report (the agreement has its own line, and never stands in its place).
-        let report = mine.iter().filter(|s| s.kind == Kind::Realisasi.as_str()).map(|s| s.received_ms).max();
+        let report = mine.iter().filter(|s| s.kind == Kind::Realisasi.as_str()).map(|s| s.arrival_id.as_str()).max();
         let later: Option<&Latest> = latest.iter().find(|l| l.unit == unit.code).filter(|l| l.after(report));
         if let Some(l) = later {
             rows.push(Row {

@@ -384,7 +384,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 height = height.max(wrapped_height(&label, 14));
                 sheet.write_string_with_format(r, 13, label, &wrapped).map_err(write)?;
             }
-            if let Some(l) = line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.received_ms))) {
+            if let Some(l) =
+                line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.arrival_id.as_str())))
+            {
                 let said = later(l, zone, language);
                 height = height.max(wrapped_height(&said, 36));
                 sheet.write_string_with_format(r, 14, said, &wrapped).map_err(write)?;
@@ -816,6 +818,7 @@ mod tests {
             same_as: None,
             submission_id: 1,
             sha256: String::new(),
+            arrival_id: String::new(),
             file_name: String::new(),
             received_ms: 0,
             errors,

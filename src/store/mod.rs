@@ -214,7 +214,8 @@ pub struct Standing {
     pub same_as: Option<i64>,
     pub submission_id: i64,
     pub sha256: String,
-    /// The name and time of the arrival that made it current.
+    /// The arrival that made it current: its id (taken-in order), name and time.
+    pub arrival_id: String,
     pub file_name: String,
     pub received_ms: i64,
     pub errors: i64,
@@ -226,10 +227,11 @@ pub struct Standing {
 }
 
 impl Latest {
-    /// Whether it came after the unit's report (if it has one): then it is shown beside it, or
-    /// in its place.
-    pub fn after(&self, report_ms: Option<i64>) -> bool {
-        report_ms.is_none_or(|report| self.received_ms >= report)
+    /// Whether it came after the unit's report (the arrival that made it current, if it has
+    /// one): then it is shown beside it, or in its place. By taken-in order, not by time: a
+    /// duplicate recorded within the millisecond its unit's next report is taken in came before it.
+    pub fn after(&self, report_arrival: Option<&str>) -> bool {
+        report_arrival.is_none_or(|report| self.arrival_id.as_str() > report)
     }
 }
 
@@ -414,6 +416,8 @@ pub struct StoredIndicator {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Latest {
     pub unit: String,
+    /// Its arrival's id (taken-in order).
+    pub arrival_id: String,
     pub file_name: String,
     pub received_ms: i64,
     pub sha256: String,
@@ -875,7 +879,7 @@ impl Ledger {
             // One pass over the arrivals, grouped by folder (not a search per arrival: the
             // Rekap asks after every burst).
             "SELECT a.folder, a.file_name, a.received_ms, a.sha256, a.submission_id, a.outcome, s.result,
-                    COALESCE(a.reason, s.reason)
+                    COALESCE(a.reason, s.reason), a.id
                FROM (SELECT MAX(b.id) AS id FROM arrivals b LEFT JOIN submissions t ON t.id = b.submission_id
                       WHERE NOT EXISTS (SELECT 1 FROM versions w WHERE w.arrival_id = b.id)
                         AND (?1 IS NULL OR t.year = ?1 OR t.year IS NULL)
@@ -893,6 +897,7 @@ impl Ledger {
             let refused = outcome == "rejected" || result.as_deref() == Some("rejected");
             Ok(Latest {
                 unit: r.get(0)?,
+                arrival_id: r.get(8)?,
                 file_name: r.get(1)?,
                 received_ms: r.get(2)?,
                 sha256: r.get(3)?,
@@ -1204,7 +1209,7 @@ fn standings<E: From<StoreError>>(
                 s.errors, s.warnings, s.npss, s.provisional,
                 (SELECT MAX(e.version) FROM versions e WHERE e.submission_id = v.submission_id AND e.version < v.version
                     AND e.unit = v.unit AND e.year = v.year AND e.period = v.period AND e.kind = v.kind),
-                g.version, gs.npss
+                g.version, gs.npss, v.arrival_id
            FROM {from}
            JOIN submissions s ON s.id = v.submission_id
            JOIN arrivals a ON a.id = v.arrival_id
@@ -1229,6 +1234,7 @@ fn standings<E: From<StoreError>>(
                 version: r.get(4)?,
                 submission_id: r.get(5)?,
                 sha256: r.get(6)?,
+                arrival_id: r.get(16)?,
                 file_name: r.get(7)?,
                 received_ms: r.get(8)?,
                 errors: r.get(9)?,
@@ -1913,6 +1919,26 @@ mod tests {
 
     /// Versions 10 and 11: arrivals recorded before were consolidated by the service that took
     /// them; a report recorded before is compared by the inputs it was scored with.
+    /// A duplicate and the unit's next report taken in within one millisecond: the report came
+    /// after (the duplicate was shown as the unit's latest file beside it, by time, in `status`
+    /// and the Rekap).
+    #[test]
+    fn a_later_file_is_later_by_taken_in_order_not_by_the_millisecond() {
+        let duplicate = Latest {
+            unit: "KR13".into(),
+            arrival_id: "1764860000000-0000abcd-000005".into(),
+            file_name: "05 lagi.xlsx".into(),
+            received_ms: 1_764_860_000_000,
+            sha256: String::new(),
+            submission_id: Some(1),
+            verdict: Verdict::Duplikat,
+            reason: None,
+        };
+        assert!(!duplicate.after(Some("1764860000000-0000abcd-000006")));
+        assert!(duplicate.after(Some("1764860000000-0000abcd-000004")));
+        assert!(duplicate.after(None));
+    }
+
     #[test]
     fn versions_ten_and_eleven_keep_what_was_recorded_before() {
         let (dir, path) = fresh("migrate11");
