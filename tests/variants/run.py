@@ -11,7 +11,11 @@ evaluation's target or realisasi, two ROs' pagu traded in the PK's annex), and s
 views (a realisasi, a sisa, a serapan); a plant without its error counts as "silent". A variant
 read wrong without an error ("silent") fails the run; one refused with an error ("blocked")
 fails it too, except among distractors, where a refusal (COLUMNS_DIFFER, READING_UNCERTAIN) is
-often the right answer. Needs XlsxWriter, xlwt and odfpy (as tests/fixtures/generate.py does).
+often the right answer. The last family feeds sequences of units' files (reports and PKs,
+revised, sent again, unreadable, another unit's) to a running `kinerja serve`, 14 units at a
+time, and holds `status`, the Rekap and the mail to a model of which version counts and what
+each file is reviewed against. Needs XlsxWriter, xlwt, odfpy (as tests/fixtures/generate.py
+does) and openpyxl.
 """
 
 import argparse
@@ -20,6 +24,7 @@ import shutil
 import sys
 
 import agreement
+import arrivals
 import budget
 import central
 import capaian
@@ -60,6 +65,7 @@ def families(count, seed):
     yield "budget views with one inconsistency planted", budget.run(count, seed + 17, planted=True), True
     yield "budget views .xls", budget.run(count, seed + 21, ext="xls"), True
     yield "budget views .ods", budget.run(count, seed + 22, ext="ods"), True
+    yield "units' arrivals in a running service", arrivals.run(count, seed + 24), True
 
 
 def main():
