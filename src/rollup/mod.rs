@@ -436,15 +436,17 @@ fn contribution(cascade: &Cascade, bkn_code: &str, report: &Counted, cascading: 
 }
 
 /// A unit's share in percent of `of` services: a count over `of`; a percentage as printed
-/// (91,67) taken back to the whole count it rounds (11 of 12 → 91,666…) when it is within half a
-/// unit of its second decimal, so the mean is exact.
+/// (91,67, or 91,7, or 92) taken back to the whole count it rounds (11 of 12 → 91,666…) when it
+/// is within half a unit of its last printed decimal (of the second at most), so the mean is
+/// exact.
 fn share(value: Decimal, measure: Measure, of: Decimal) -> Decimal {
     if measure == Measure::Count {
         return value / of * HUNDRED;
     }
     let count = round_half_up(value * of / HUNDRED, 0);
     let exact = count / of * HUNDRED;
-    if (exact - value).abs() <= Decimal::new(5, 3) { exact } else { value }
+    let printed = value.normalize().scale().min(2);
+    if (exact - value).abs() <= Decimal::new(5, printed + 1) { exact } else { value }
 }
 
 /// BKN's capaian per indicator from the rolled-up values, and its NSS, perspective scores and
@@ -635,6 +637,13 @@ mod tests {
         assert_eq!(share(dec!(15), Measure::Count, dec!(20)), dec!(75));
         // 91.5 is no whole count of 12: used as printed.
         assert_eq!(share(dec!(91.5), Measure::Percent, dec!(12)), dec!(91.5));
+        // Printed with fewer decimals, 11 of 12 still: 91,7 and 92 (they were used as printed,
+        // and the mean of fifteen shares was off in its second decimal).
+        assert_eq!(share(dec!(91.7), Measure::Percent, dec!(12)), dec!(11) / dec!(12) * HUNDRED);
+        assert_eq!(share(dec!(92), Measure::Percent, dec!(12)), dec!(11) / dec!(12) * HUNDRED);
+        assert_eq!(share(dec!(58.3), Measure::Percent, dec!(12)), dec!(7) / dec!(12) * HUNDRED);
+        // 90 is none either: 10,8 of 12.
+        assert_eq!(share(dec!(90), Measure::Percent, dec!(12)), dec!(90));
     }
 
     /// DOMAIN.md: IKU.8 is Σ followed up / Σ issued = 5349 / 5851 = 91.42 when the units report
