@@ -66,7 +66,13 @@ fn npss(value: Option<&str>) -> Option<JsonScalar> {
 /// # Errors
 /// [`StoreError`] when the ledger cannot be read.
 pub fn gather(config: &Config, ledger: &Ledger, scope: Scope, language: Language) -> Result<Status, StoreError> {
-    let standings = ledger.standings(scope)?;
+    // A unit's agreement (or plan) is the year's, whatever the period asked for: its line
+    // stands beside every period's report, as in every period's Rekap.
+    let of_year = ledger.standings(Scope { period: None, ..scope })?;
+    let standings: Vec<Standing> = of_year
+        .into_iter()
+        .filter(|s| s.kind != Kind::Realisasi.as_str() || scope.period.is_none_or(|p| s.period == p))
+        .collect();
     let latest = ledger.latest_arrivals(scope)?;
     let mut rows = Vec::new();
     for unit in config.units.units().iter().filter(|u| scope.unit.is_none_or(|c| u.code.eq_ignore_ascii_case(c))) {

@@ -130,6 +130,17 @@ fn the_same_truth_in_the_ledger_status_the_rekap_and_mail() {
     assert!(report["received"].as_str().unwrap().ends_with(" WIB"));
     let agreement = kr07.iter().find(|r| r["kind"] == "agreement").unwrap();
     assert_eq!((agreement["version"].as_i64(), agreement["npss"].is_null()), (Some(1), true));
+    // The agreement is the year's: beside a quarter's report (here none yet) too, as in every
+    // period's Rekap.
+    let quarter = service.status(&["--year", "2024", "--period", "TW3"]);
+    let kr07_tw3: Vec<(Option<&str>, Option<&str>, Option<i64>)> = rows(&quarter, "KR07")
+        .iter()
+        .map(|r| (r["kind"].as_str(), r["outcome"].as_str(), r["version"].as_i64()))
+        .collect();
+    assert_eq!(
+        kr07_tw3,
+        [(Some("agreement"), Some("diterima"), Some(1)), (Some("realisasi"), Some("belum_mengirim"), None)]
+    );
     for unit in ["KR06", "KR08", "KR09"] {
         let only = rows(&status, unit);
         assert_eq!(only.len(), 1, "{unit}: {only:?}");
