@@ -1,11 +1,13 @@
-"""Sequences of arrivals, as units send them over a year: reports and PKs, revised or not, the same
-file again, earlier content again, an unreadable file, another unit's report, each Kanreg's in its
-own folder, dropped in one go into a running `kinerja serve` in the order of their modification
-times. What the service says afterwards is held to a model of README's rules ("Versions and
-duplicates", "The review", ARCHITECTURE.md "Which report counts"): per unit, the version that
-counts, its outcome and NPSS, its agreement's, and a later refused or duplicate file, the same in
-`status`, in the Rekap's Status Pengiriman, Ringkasan and Capaian IKU, and in the subjects of the
-mail each arrival got (and each report assessed again when its PK arrived after it).
+"""Sequences of arrivals, as units send them over a year: annual and third-quarter reports and PKs,
+revised or not, the same file again, earlier content again, an unreadable file, another unit's
+report, each Kanreg's in its own folder, dropped in one go into a running `kinerja serve` in the
+order of their modification times. What the service says afterwards is held to a model of
+README's rules ("Versions and duplicates", "The review", ARCHITECTURE.md "Which report counts"):
+per unit and period, the version that counts, its outcome and NPSS, its last valid version, its
+agreement's, and a later refused or duplicate file, the same in `status` and in that period's
+Rekap (Status Pengiriman, Ringkasan, and Capaian IKU's governing targets and realisasi), and the
+subject of the mail each arrival got, in order (and of each report assessed again when its first
+valid PK arrived after it).
 """
 
 import decimal
@@ -34,6 +36,7 @@ for _pi, (_p, _goals) in enumerate(g.KR07_2024):
     for _goal, _inds in _goals:
         for _label, _t, *_rest in _inds:
             TREE.append((int(_label.split(".")[0]), _pi, int(_goal.split(".")[0]), _t))
+PERIODS = ["TAHUNAN", "TW3"]
 # Targets a revised PK may set instead of the first one's.
 OTHER_TARGETS = {3: ["95", "96"], 9: ["84", "82", "86"], 13: ["97", "95"]}
 HALF_UP = decimal.ROUND_HALF_UP
@@ -74,9 +77,9 @@ def renamed(book, roman, seat):
     return book
 
 
-def report_book(roman, seat, targets, realisasi, wrong_claim):
-    """Tabel 3.2 of the unit with these targets and realisasi, its capaian printed from them (one
-    of them 2 off with `wrong_claim`)."""
+def report_book(roman, seat, period, targets, realisasi, wrong_claim):
+    """Tabel 3.2 of the unit for `period` with these targets and realisasi, its capaian printed
+    from them (one of them 2 off with `wrong_claim`)."""
     data = []
     for perspective, goals in g.KR07_2024:
         rows = []
@@ -93,6 +96,8 @@ def report_book(roman, seat, targets, realisasi, wrong_claim):
         data.append((perspective, rows))
     book = g.kr07_capaian(data=data)
     book.sheets = [s for s in book.sheets if s.name != "Tabel 3.1"]
+    if period == "TW3":
+        book.sheets[0].cells[(0, 0)] = book.sheets[0].cells[(0, 0)].replace("Tahun 2024", "Triwulan III Tahun 2024")
     return renamed(book, roman, seat)
 
 
@@ -134,7 +139,7 @@ class Unit:
         self.roman, self.seat = ROMAN[index], SEATS[index]
         self.files = []  # (name, bytes, what)
         pks = []  # contents of PKs: (bytes, targets, valid)
-        reports = []  # contents of reports: (bytes, targets, realisasi, wrong_claim)
+        reports = []  # contents of reports: (bytes, ("report", period, targets, realisasi, wrong_claim))
         kinds = ["report", "report", "report", "pk", "pk", "dup", "resend", "garbage", "other"]
         for n in range(rng.randint(2, 8)):
             what = rng.choice(kinds)
@@ -149,23 +154,23 @@ class Unit:
                 self.files.append((f"{n + 1:02d} pk.xlsx", data, ("pk", targets, valid)))
             # Nothing to send again yet: a report.
             elif what == "report" or what in ("dup", "resend") and not reports:
+                period = rng.choice(PERIODS)
                 base = rng.choice(pks)[1] if pks and rng.random() < 0.7 else draw_targets(rng)
                 realisasi = draw_realisasi(rng)
                 wrong = rng.choice([None] * 5 + [9])
-                path = write(report_book(self.roman, self.seat, base, realisasi, wrong), f"{self.code}-{n}", "xlsx")
-                data = open(path, "rb").read()
-                reports.append((data, base, realisasi, wrong))
-                self.files.append((f"{n + 1:02d} laporan.xlsx", data, ("report", base, realisasi, wrong)))
+                book = report_book(self.roman, self.seat, period, base, realisasi, wrong)
+                data = open(write(book, f"{self.code}-{n}", "xlsx"), "rb").read()
+                reports.append((data, ("report", period, base, realisasi, wrong)))
+                self.files.append((f"{n + 1:02d} laporan.xlsx", data, reports[-1][1]))
             elif what == "dup":
                 self.files.append((name, None, ("dup",)))
             elif what == "resend":
-                data, base, realisasi, wrong = rng.choice(reports)
-                self.files.append((name, data, ("report", base, realisasi, wrong)))
+                self.files.append((name, *rng.choice(reports)))
             elif what == "garbage":
                 self.files.append((name, bytes(rng.randrange(256) for _ in range(300)), ("garbage",)))
             else:
                 other = rng.choice([i for i in range(14) if ROMAN[i] != self.roman])
-                book = report_book(ROMAN[other], SEATS[other], draw_targets(rng), draw_realisasi(rng), None)
+                book = report_book(ROMAN[other], SEATS[other], "TAHUNAN", draw_targets(rng), draw_realisasi(rng), None)
                 path = write(book, f"{self.code}-{n}-other", "xlsx")
                 self.files.append((name, open(path, "rb").read(), ("other",)))
         self.resolve_duplicates()
@@ -185,64 +190,78 @@ class Unit:
         self.files = resolved
 
     def model(self):
-        """What README's rules make of the sequence: per kind the versions (content, same_as),
-        each content's errors and NPSS as last reviewed, the mail subjects, the last file that
-        became no version."""
-        versions = {"pk": [], "report": []}  # [(content, same_as)]
-        reviewed = {}  # content -> (errors, npss, whether a PK governed its review, that PK's targets)
+        """What README's rules make of the sequence: per kind ("pk", or "report" and its period)
+        the versions (content, the version it re-sends), each content's review (errors, NPSS,
+        whether a PK governed it, that PK's targets), the subjects of the mail in order, and per
+        file whether it became a version."""
+        versions = {}
+        reviewed = {}
         subjects = []
-        later = None
+        became = []
         for name, data, what in self.files:
             kind = what[0]
             if kind in ("garbage", "other"):
-                subjects.append(("ditolak", name))
-                later = (name, "ditolak")
+                subjects.append(f": ditolak {name}")
+                became.append(False)
                 continue
-            own = versions[kind]
+            key = kind if kind == "pk" else f"report {what[1]}"
+            own = versions.setdefault(key, [])
             if own and own[-1][0] == data:
-                subjects.append(("duplikat", name))
-                later = (name, "duplikat")
+                subjects.append(f": duplikat {name}")
+                became.append(False)
                 continue
             # Earlier content again: it equals the latest version of that content.
             same_as = next((i + 1 for i, (d, _) in reversed(list(enumerate(own))) if d == data), None)
             own.append((data, same_as))
-            later = None if kind == "report" else later
-            n = len(own)
-            words = f"versi {n}" + (f" = versi {same_as}" if same_as else "")
+            became.append(True)
             if kind == "pk":
                 _, targets, valid = what
-                first_valid = valid and not any(reviewed.get(d, (1,))[0] == 0 for d, _ in own[:-1])
+                first_valid = valid and not any(reviewed[d][0] == 0 for d, _ in own[:-1])
                 reviewed[data] = (0 if valid else 1, None, True, None)
-                subjects.append(("diterima" if valid else "perlu perbaikan", words))
-                # The report that counts, sent before any PK governed it, is assessed again.
-                if first_valid and versions["report"]:
-                    current = versions["report"][-1][0]
-                    governed = reviewed[current][2]
-                    if not governed:
-                        self.review(reviewed, current, targets, True)
-                        errors = reviewed[current][0]
-                        r_n = len(versions["report"])
-                        r_same = versions["report"][-1][1]
-                        r_words = f"versi {r_n}" + (f" = versi {r_same}" if r_same else "")
-                        subjects.append(("diterima" if errors == 0 else "perlu perbaikan", r_words))
+                subjects.append(heard("Perjanjian Kinerja", valid, own))
+                # The reports that count, sent before any PK governed them, are assessed again,
+                # period by period.
+                for report_key in sorted(k for k in versions if k != "pk"):
+                    current = versions[report_key][-1][0]
+                    if first_valid and not reviewed[current][2]:
+                        self.review(reviewed, current, targets)
+                        subjects.append(heard(report_key.split()[1], reviewed[current][0] == 0, versions[report_key]))
                 continue
-            governing = next((t for d, t in reversed(self.pk_targets(versions["pk"], reviewed))), None)
-            self.review(reviewed, data, governing, governing is not None)
-            errors = reviewed[data][0]
-            subjects.append(("diterima" if errors == 0 else "perlu perbaikan", words))
-        return versions, reviewed, subjects, later
+            valid_pks = [t for d, t in self.pk_targets(versions.get("pk", []), reviewed)]
+            self.review(reviewed, data, valid_pks[-1] if valid_pks else None)
+            subjects.append(heard(what[1], reviewed[data][0] == 0, own))
+        return versions, reviewed, subjects, became
+
+    def later(self, period, became):
+        """The unit's latest file that became no version, as `status` for `period` shows it: of no
+        period, or of this one, after the report of the period that counts."""
+        of = lambda what: {"pk": "TAHUNAN", "report": what[1:2] and what[1]}.get(what[0])  # noqa: E731
+        last = None
+        for (name, _, what), version in zip(self.files, became):
+            if version and what[0] == "report" and what[1] == period:
+                last = None
+            elif not version and of(what) in (None, period):
+                last = (name, "ditolak" if what[0] in ("garbage", "other") else "duplikat")
+        return last
 
     def pk_targets(self, pk_versions, reviewed):
         """The valid PK versions so far, oldest first, with their targets."""
         contents = {data: what[1] for _, data, what in self.files if what[0] == "pk"}
         return [(d, contents[d]) for d, _ in pk_versions if reviewed[d][0] == 0]
 
-    def review(self, reviewed, data, governing, governed):
-        _, targets, realisasi, wrong = next(w for _, d, w in self.files if d == data)
+    def review(self, reviewed, data, governing):
+        _, _, targets, realisasi, wrong = next(w for _, d, w in self.files if d == data)
         held = governing or targets
         errors = int(wrong is not None) + int(governing is not None and any(
             num(governing[i]) != num(targets[i]) for i in governing))
-        reviewed[data] = (errors, npss(held, realisasi), governed, governing)
+        reviewed[data] = (errors, npss(held, realisasi), governing is not None, governing)
+
+
+def heard(scope, accepted, own):
+    """The start of the subject of a version's mail, after the unit's code."""
+    same_as = own[-1][1]
+    words = f"versi {len(own)}" + (f" = versi {same_as}" if same_as else "")
+    return f" {scope} 2024: {'diterima' if accepted else 'perlu perbaikan'} ({words}"
 
 
 def start(workplace):
@@ -288,8 +307,7 @@ def settle(workplace, count, expected_mail):
         except sqlite3.Error:
             arrived = 0
         mails = len(glob.glob(os.path.join(workplace, "outbox", "mail", "*.eml")))
-        rekap = os.path.join(workplace, "outbox", "2024", "Rekap Kinerja 2024 TAHUNAN.xlsx")
-        if arrived >= count and os.path.exists(rekap):
+        if arrived >= count and glob.glob(os.path.join(workplace, "outbox", "2024", "Rekap Kinerja 2024 *.xlsx")):
             written = glob.glob(os.path.join(workplace, "outbox", "**", "*"), recursive=True)
             quiet = time.time() - max(os.path.getmtime(p) for p in written)
             # Fewer messages than the model says are judged, once nothing is written for a while.
@@ -300,67 +318,77 @@ def settle(workplace, count, expected_mail):
         time.sleep(0.2)
 
 
-def status(workplace, config):
-    out = subprocess.run([KINERJA, "--config", config, "status", "--year", "2024", "--period", "TAHUNAN", "--format", "json"],
+def status(workplace, config, period):
+    out = subprocess.run([KINERJA, "--config", config, "status", "--year", "2024", "--period", period, "--format", "json"],
                          cwd=workplace, capture_output=True, text=True)
     return json.loads(out.stdout)["rows"]
 
 
 def subjects_of(workplace):
-    """Each unit's mail subjects in the order written."""
+    """Each unit's mail subjects in the order written, after "[kinerja] <unit>"."""
     out = {}
     for path in sorted(glob.glob(os.path.join(workplace, "outbox", "mail", "*.eml"))):
         with open(path, "rb") as f:
             subject = str(email.message_from_binary_file(f, policy=email.policy.default)["Subject"])
         unit = subject.split()[1].rstrip(":")
-        out.setdefault(unit, []).append(subject)
+        out.setdefault(unit, []).append(subject[len(f"[kinerja] {unit}"):])
     return out
 
 
-def judge(unit, rows, subjects):
-    """What differs between the model and what kinerja says of `unit`."""
-    versions, reviewed, want_subjects, later = unit.model()
+def shown(value):
+    return None if value is None else f"{D(str(value)):.2f}"
+
+
+def judge(unit, period, rows):
+    """What differs between the model and what `status` for `period` says of `unit`."""
+    versions, reviewed, _, became = unit.model()
     wrong = []
     mine = [r for r in rows if r["unit"] == unit.code]
     report = next((r for r in mine if r["kind"] == "realisasi" and r["outcome"] != "belum_mengirim"), None)
-    if versions["report"]:
-        data, same_as = versions["report"][-1]
-        errors, want_npss = reviewed[data][:2]
-        want = (len(versions["report"]), same_as, "diterima" if errors == 0 else "perlu_perbaikan",
-                str(want_npss) if errors == 0 else None)
-        got = report and (report["version"], report["same_as"], report["outcome"],
-                          None if report["npss"] is None or errors else f"{D(str(report['npss'])):.2f}")
+    own = versions.get(f"report {period}")
+    if own:
+        errors, want_npss = reviewed[own[-1][0]][:2]
+        want = (len(own), own[-1][1], "diterima" if errors == 0 else "perlu_perbaikan", str(want_npss) if errors == 0 else None)
+        got = report and (report["version"], report["same_as"], report["outcome"], None if errors else shown(report["npss"]))
         if got != want:
-            wrong.append(("report", got, want))
+            wrong.append((period, "report", got, want))
         # Blocked: the last version without errors, and its NPSS.
-        valid = next(((i + 1, reviewed[d][1]) for i, (d, _) in reversed(list(enumerate(versions["report"])))
-                      if reviewed[d][0] == 0), None) if errors else None
-        got = report and report["valid_version"] and (report["valid_version"], f"{D(str(report['valid_npss'])):.2f}")
-        if report and got != (valid and (valid[0], str(valid[1]))):
-            wrong.append(("last valid version", got, valid))
+        valid = errors and next(((i + 1, str(reviewed[d][1])) for i, (d, _) in reversed(list(enumerate(own)))
+                                 if reviewed[d][0] == 0), None)
+        got = report and report["valid_version"] and (report["valid_version"], shown(report["valid_npss"]))
+        if got != (valid or None):
+            wrong.append((period, "last valid version", got, valid))
     elif report is not None:
-        wrong.append(("report", report["version"], None))
+        wrong.append((period, "report", report["version"], None))
     agreement = next((r for r in mine if r["kind"] == "agreement"), None)
-    if versions["pk"]:
+    if "pk" in versions:
         data, same_as = versions["pk"][-1]
         want = (len(versions["pk"]), same_as, "diterima" if reviewed[data][0] == 0 else "perlu_perbaikan")
         got = agreement and (agreement["version"], agreement["same_as"], agreement["outcome"])
         if got != want:
-            wrong.append(("agreement", got, want))
+            wrong.append((period, "agreement", got, want))
     extra = next((r for r in mine if r["kind"] is None), None)
-    got = extra and (extra["file"], extra["outcome"])
-    if got != later:
-        wrong.append(("later file", got, later))
-    got_subjects = [s.split(": ", 1)[1] for s in subjects.get(unit.code, [])]
-    want_words = [f"{o} ({w}" if o not in ("ditolak", "duplikat") else f"{o} {w}" for o, w in want_subjects]
-    if len(got_subjects) != len(want_words) or any(not s.startswith(w) for s, w in zip(got_subjects, want_words)):
-        wrong.append(("mail", got_subjects, want_words))
+    got, want = extra and (extra["file"], extra["outcome"]), unit.later(period, became)
+    if got != want:
+        wrong.append((period, "later file", got, want))
     return wrong
 
 
-def rekap(workplace):
-    """The service's Rekap: each sheet's rows by unit, as dicts of its header."""
-    book = openpyxl.load_workbook(os.path.join(workplace, "outbox", "2024", "Rekap Kinerja 2024 TAHUNAN.xlsx"), read_only=True)
+def heard_right(unit, subjects):
+    """Where the unit's mail differs from the model's, in order."""
+    want = unit.model()[2]
+    got = subjects.get(unit.code, [])
+    if len(got) != len(want) or any(not g.startswith(w) for g, w in zip(got, want)):
+        return [("mail", got, want)]
+    return []
+
+
+def rekap(workplace, period):
+    """The service's Rekap of `period`: each sheet's rows by unit, as dicts of its header."""
+    path = os.path.join(workplace, "outbox", "2024", f"Rekap Kinerja 2024 {period}.xlsx")
+    if not os.path.exists(path):
+        return None
+    book = openpyxl.load_workbook(path, read_only=True)
     sheets = {}
     for name, header_row, code_col in [("Ringkasan", 4, "Kode"), ("Status Pengiriman", 0, "Kode"), ("Capaian IKU", 0, "Unit")]:
         rows = list(book[name].iter_rows(values_only=True))
@@ -372,17 +400,19 @@ def rekap(workplace):
     return sheets
 
 
-def one_truth(unit, rows, sheets):
-    """Where the Rekap says of `unit` otherwise than `status`, and its indicators otherwise than
-    the model."""
-    wrong = []
+def one_truth(unit, period, rows, sheets):
+    """Where the Rekap of `period` says of `unit` otherwise than `status`, and its indicators
+    otherwise than the model."""
     mine = [r for r in rows if r["unit"] == unit.code]
     # The report's line; with none sent, the line of a refusal stands in its place, and is the
     # Rekap's latest file too.
     later = next((r for r in mine if r["kind"] is None), None)
     report = next((r for r in mine if r["kind"] == "realisasi"), later)
     agreement = next((r for r in mine if r["kind"] == "agreement"), None)
-    shown = lambda v: None if v is None else f"{D(str(v)):.2f}"  # noqa: E731
+    if sheets is None:
+        # No Rekap of a period no unit reported for.
+        return [] if report["outcome"] in ("belum_mengirim", "ditolak") else [(period, "no Rekap", report)]
+    wrong = []
     [sent] = sheets["Status Pengiriman"][unit.code]
     pk = agreement and f"versi {agreement['version']}" + (", perlu perbaikan" if agreement["outcome"] != "diterima" else "")
     got = (sent["Status"], sent["Versi"], sent["Sama dengan versi"], sent["ID kiriman"], sent["Berkas"],
@@ -392,23 +422,23 @@ def one_truth(unit, rows, sheets):
             report["errors"], report["warnings"], shown(report["npss"]), shown(report["valid_npss"]), pk,
             later and f"{later['label']}: {later['file']}")
     if got != want:
-        wrong.append(("Status Pengiriman", got, want))
+        wrong.append((period, "Status Pengiriman", got, want))
     [ranked] = sheets["Ringkasan"][unit.code]
     got = (ranked["Status"], ranked["Versi"], shown(ranked["NPSS"]), shown(ranked["NPSS versi valid terakhir"]))
     want = (report["label"], report["version"], shown(report["npss"]), shown(report["valid_npss"]))
     if got != want:
-        wrong.append(("Ringkasan", got, want))
+        wrong.append((period, "Ringkasan", got, want))
     versions, reviewed, _, _ = unit.model()
-    if versions["report"]:
-        data = versions["report"][-1][0]
-        _, targets, realisasi, _ = next(w for _, d, w in unit.files if d == data)
-        governing = reviewed[data][3]
-        held = governing or targets
+    own = versions.get(f"report {period}")
+    if own:
+        data = own[-1][0]
+        _, _, targets, realisasi, _ = next(w for _, d, w in unit.files if d == data)
+        held = reviewed[data][3] or targets
         want = {f"IKU.{i}": (num(held[i]), None if realisasi[i] == "N/A" else num(realisasi[i])) for i in held}
         got = {r["Kode IKU"]: (D(str(r["Target"])), None if r["Realisasi"] in (None, "N/A") else D(str(r["Realisasi"])))
                for r in sheets["Capaian IKU"][unit.code]}
         if got != want:
-            wrong.append(("Capaian IKU", {k: v for k, v in got.items() if want.get(k) != v},
+            wrong.append((period, "Capaian IKU", {k: v for k, v in got.items() if want.get(k) != v},
                           {k: v for k, v in want.items() if got.get(k) != v}))
     return wrong
 
@@ -423,11 +453,14 @@ def run(count, seed):
         process, config = start(workplace)
         try:
             settle(workplace, drop(workplace, units), sum(len(u.model()[2]) for u in units))
-            rows, subjects, sheets = status(workplace, config), subjects_of(workplace), rekap(workplace)
+            said = {p: (status(workplace, config, p), rekap(workplace, p)) for p in PERIODS}
+            subjects = subjects_of(workplace)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
         for unit in units:
-            wrong = judge(unit, rows, subjects) + one_truth(unit, rows, sheets)
+            wrong = heard_right(unit, subjects)
+            for period, (rows, sheets) in said.items():
+                wrong += judge(unit, period, rows) + one_truth(unit, period, rows, sheets)
             if wrong:
-                yield "silent", os.path.join(workplace, unit.code), wrong, [(n, w[0]) for n, _, w in unit.files]
+                yield "silent", os.path.join(workplace, unit.code), wrong, [(n, w[:2]) for n, _, w in unit.files]
