@@ -6,8 +6,8 @@ README's rules ("Versions and duplicates", "The review", ARCHITECTURE.md "Which 
 per unit and period, the version that counts, its outcome and NPSS, its last valid version, its
 agreement's, and a later refused or duplicate file, the same in `status` and in that period's
 Rekap (Status Pengiriman, Ringkasan, and Capaian IKU's governing targets and realisasi), and the
-subject of the mail each arrival got, in order (and of each report assessed again when its first
-valid PK arrived after it).
+mail each arrival got, in order (and each report assessed again when its first valid PK arrived
+after it): its subject, and in a report's text the NPSS and the last version without errors.
 """
 
 import decimal
@@ -201,13 +201,13 @@ class Unit:
         for name, data, what in self.files:
             kind = what[0]
             if kind in ("garbage", "other"):
-                subjects.append(f": ditolak {name}")
+                subjects.append((f": ditolak {name}", None))
                 became.append(False)
                 continue
             key = kind if kind == "pk" else f"report {what[1]}"
             own = versions.setdefault(key, [])
             if own and own[-1][0] == data:
-                subjects.append(f": duplikat {name}")
+                subjects.append((f": duplikat {name}", None))
                 became.append(False)
                 continue
             # Earlier content again: it equals the latest version of that content.
@@ -218,18 +218,18 @@ class Unit:
                 _, targets, valid = what
                 first_valid = valid and not any(reviewed[d][0] == 0 for d, _ in own[:-1])
                 reviewed[data] = (0 if valid else 1, None, True, None)
-                subjects.append(heard("Perjanjian Kinerja", valid, own))
+                subjects.append((heard("Perjanjian Kinerja", valid, own), None))
                 # The reports that count, sent before any PK governed them, are assessed again,
                 # period by period.
                 for report_key in sorted(k for k in versions if k != "pk"):
                     current = versions[report_key][-1][0]
                     if first_valid and not reviewed[current][2]:
                         self.review(reviewed, current, targets)
-                        subjects.append(heard(report_key.split()[1], reviewed[current][0] == 0, versions[report_key]))
+                        subjects.append(told(report_key.split()[1], versions[report_key], reviewed))
                 continue
             valid_pks = [t for d, t in self.pk_targets(versions.get("pk", []), reviewed)]
             self.review(reviewed, data, valid_pks[-1] if valid_pks else None)
-            subjects.append(heard(what[1], reviewed[data][0] == 0, own))
+            subjects.append(told(what[1], own, reviewed))
         return versions, reviewed, subjects, became
 
     def later(self, period, became):
@@ -255,6 +255,15 @@ class Unit:
         errors = int(wrong is not None) + int(governing is not None and any(
             num(governing[i]) != num(targets[i]) for i in governing))
         reviewed[data] = (errors, npss(held, realisasi), governing is not None, governing)
+
+
+def told(period, own, reviewed):
+    """A report's mail: the start of its subject, and what its text says of the scores: the
+    NPSS, and when it has errors the last version without (number and NPSS) or None."""
+    errors, npss_now = reviewed[own[-1][0]][:2]
+    valid = errors and next(((i + 1, reviewed[d][1]) for i, (d, _) in reversed(list(enumerate(own)))
+                             if reviewed[d][0] == 0), None)
+    return heard(period, errors == 0, own), (npss_now, valid or None)
 
 
 def heard(scope, accepted, own):
@@ -324,14 +333,15 @@ def status(workplace, config, period):
     return json.loads(out.stdout)["rows"]
 
 
-def subjects_of(workplace):
-    """Each unit's mail subjects in the order written, after "[kinerja] <unit>"."""
+def mail_of(workplace):
+    """Each unit's mail in the order written: the subject after "[kinerja] <unit>", and the text."""
     out = {}
     for path in sorted(glob.glob(os.path.join(workplace, "outbox", "mail", "*.eml"))):
         with open(path, "rb") as f:
-            subject = str(email.message_from_binary_file(f, policy=email.policy.default)["Subject"])
+            message = email.message_from_binary_file(f, policy=email.policy.default)
+        subject = str(message["Subject"])
         unit = subject.split()[1].rstrip(":")
-        out.setdefault(unit, []).append(subject[len(f"[kinerja] {unit}"):])
+        out.setdefault(unit, []).append((subject[len(f"[kinerja] {unit}"):], message.get_body(("plain",)).get_content()))
     return out
 
 
@@ -374,13 +384,26 @@ def judge(unit, period, rows):
     return wrong
 
 
-def heard_right(unit, subjects):
-    """Where the unit's mail differs from the model's, in order."""
+def heard_right(unit, mail):
+    """Where the unit's mail differs from the model's, in order: each subject, and in a report's
+    text its NPSS and last valid version."""
     want = unit.model()[2]
-    got = subjects.get(unit.code, [])
-    if len(got) != len(want) or any(not g.startswith(w) for g, w in zip(got, want)):
-        return [("mail", got, want)]
-    return []
+    got = mail.get(unit.code, [])
+    subjects = [subject for subject, _ in got]
+    if len(got) != len(want) or any(not s.startswith(w) for s, (w, _) in zip(subjects, want)):
+        return [("mail", subjects, [w for w, _ in want])]
+    wrong = []
+    for (subject, text), (_, scores) in zip(got, want):
+        if scores is None:
+            continue
+        npss, valid = scores
+        said = next((line for line in text.splitlines() if line.startswith("NPSS: ")), None)
+        last = next((line for line in text.splitlines() if line.startswith("Versi terakhir yang diterima")), None)
+        if said is None or not said.startswith(f"NPSS: {npss}".replace(".", ",")):
+            wrong.append(("mail NPSS", subject, said, npss))
+        if (last is None) != (valid is None) or valid and not last.endswith(f"versi {valid[0]}: NPSS {valid[1]}".replace(".", ",")):
+            wrong.append(("mail last valid version", subject, last, valid))
+    return wrong
 
 
 def rekap(workplace, period):
@@ -454,12 +477,12 @@ def run(count, seed):
         try:
             settle(workplace, drop(workplace, units), sum(len(u.model()[2]) for u in units))
             said = {p: (status(workplace, config, p), rekap(workplace, p)) for p in PERIODS}
-            subjects = subjects_of(workplace)
+            mail = mail_of(workplace)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
         for unit in units:
-            wrong = heard_right(unit, subjects)
+            wrong = heard_right(unit, mail)
             for period, (rows, sheets) in said.items():
                 wrong += judge(unit, period, rows) + one_truth(unit, period, rows, sheets)
             if wrong:
