@@ -8,6 +8,7 @@ agreement's, and a later refused or duplicate file, the same in `status` and in 
 Rekap (Status Pengiriman, Ringkasan, and Capaian IKU's governing targets and realisasi), and the
 mail each arrival got, in order (and each report assessed again when its first valid PK arrived
 after it): its subject, and in a report's text the NPSS and the last version without errors.
+Then every report that counts is read again by `kinerja reprocess`, and `status` must not change.
 """
 
 import decimal
@@ -466,6 +467,20 @@ def one_truth(unit, period, rows, sheets):
     return wrong
 
 
+def reprocessed(workplace, config, said):
+    """`status` of each period after `kinerja reprocess` of every report that counts: read and
+    reviewed again as the service reviewed it, nothing it says may change."""
+    for rows, _ in said.values():
+        for row in rows:
+            if row["kind"] == "realisasi" and row["submission"]:
+                done = subprocess.run([KINERJA, "--config", config, "reprocess", str(row["submission"])],
+                                      cwd=workplace, capture_output=True, text=True)
+                # 1: read again, with error findings; 2: not read again.
+                if done.returncode not in (0, 1):
+                    raise RuntimeError(f"{workplace}: reprocess {row['submission']}: {done.stderr}")
+    return {p: status(workplace, config, p) for p in PERIODS}
+
+
 def run(count, seed):
     """`count` unit sequences, 14 to a service run; yield ("silent", the unit's workplace, what
     differs, the sequence) for each where kinerja says otherwise than the model or than itself."""
@@ -481,9 +496,13 @@ def run(count, seed):
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
+        again = reprocessed(workplace, config, said)
         for unit in units:
             wrong = heard_right(unit, mail)
             for period, (rows, sheets) in said.items():
                 wrong += judge(unit, period, rows) + one_truth(unit, period, rows, sheets)
+                mine = lambda rows: [r for r in rows if r["unit"] == unit.code]  # noqa: E731
+                if mine(again[period]) != mine(rows):
+                    wrong.append((period, "status after reprocess", mine(again[period]), mine(rows)))
             if wrong:
                 yield "silent", os.path.join(workplace, unit.code), wrong, [(n, w[:2]) for n, _, w in unit.files]
