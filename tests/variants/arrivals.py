@@ -439,12 +439,12 @@ def one_truth(unit, period, rows, sheets):
     wrong = []
     [sent] = sheets["Status Pengiriman"][unit.code]
     pk = agreement and f"versi {agreement['version']}" + (", perlu perbaikan" if agreement["outcome"] != "diterima" else "")
-    got = (sent["Status"], sent["Versi"], sent["Sama dengan versi"], sent["ID kiriman"], sent["Berkas"],
-           sent["Kesalahan"], sent["Peringatan"], shown(sent["NPSS"]), shown(sent["NPSS versi valid terakhir"]),
-           sent["Perjanjian Kinerja"], (sent["Kiriman terakhir"] or "").split(" (")[0] or None)
-    want = (report["label"], report["version"], report["same_as"], report["submission"], report["file"],
+    got = (sent["Status"], sent["Versi"], sent["Sama dengan versi"], sent["ID kiriman"], sent["Diterima (waktu setempat)"],
+           sent["Berkas"], sent["Kesalahan"], sent["Peringatan"], shown(sent["NPSS"]),
+           shown(sent["NPSS versi valid terakhir"]), sent["Perjanjian Kinerja"], sent["Kiriman terakhir"])
+    want = (report["label"], report["version"], report["same_as"], report["submission"], report["received"], report["file"],
             report["errors"], report["warnings"], shown(report["npss"]), shown(report["valid_npss"]), pk,
-            later and f"{later['label']}: {later['file']}")
+            later and f"{later['label']}: {later['file']} ({later['received']})" + (later["reason"] and f" — {later['reason']}" or ""))
     if got != want:
         wrong.append((period, "Status Pengiriman", got, want))
     [ranked] = sheets["Ringkasan"][unit.code]
