@@ -613,6 +613,10 @@ fn scan(
                     settler.track(path.clone(), &folder, now);
                     named.push(path);
                 }
+                // Files a unit put in a folder before the watcher watched it raise no event: a
+                // walk right after (a tick, by when the watcher watches it) finds them before
+                // the unit's younger files elsewhere settle, so the unit's order holds.
+                watch::Entry::Folder => next_walk = next_walk.min(now + tick),
                 watch::Entry::Special(what) => {
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     if refused.insert((folder.clone(), name)) {

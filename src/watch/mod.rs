@@ -26,6 +26,9 @@ pub enum Entry {
     File,
     /// A symbolic link, FIFO, socket or device: refused where it is.
     Special(&'static str),
+    /// A real folder an event names (made, or moved in): files put in it before the watcher
+    /// watches it raise no event of their own, and are found by walking.
+    Folder,
 }
 
 /// Every candidate under `inbox`, with the inbox subfolder it is in (empty for the root).
@@ -59,7 +62,7 @@ pub fn walk(inbox: &Path) -> Vec<(String, PathBuf, Entry)> {
 
 /// The inbox folder of `path` and what it is, if it is a candidate: an entry under `inbox`
 /// reached through real folders only, with no ignored name on its way (the folder is empty
-/// for the inbox root). `inbox` is the configured folder made absolute; events name paths
+/// for a file in the inbox root). `inbox` is the configured folder made absolute; events name paths
 /// absolute.
 pub fn candidate(inbox: &Path, path: &Path) -> Option<(String, Entry)> {
     let relative = path.strip_prefix(inbox).ok()?;
@@ -80,7 +83,7 @@ pub fn candidate(inbox: &Path, path: &Path) -> Option<(String, Entry)> {
     }
     let kind = std::fs::symlink_metadata(path).ok()?.file_type();
     if kind.is_dir() {
-        return None;
+        return Some((parts[0].clone(), Entry::Folder));
     }
     let entry = crate::ingest::not_regular(&kind).map_or(Entry::File, Entry::Special);
     Some((if parts.len() > 1 { parts[0].clone() } else { String::new() }, entry))
@@ -468,7 +471,8 @@ mod tests {
         assert_eq!(candidate(&inbox, &inbox.join("KR07/sub/b.xlsx")), file("KR07"));
         assert_eq!(candidate(&inbox, &inbox.join("c.xlsx")), file(""));
         assert_eq!(candidate(&inbox, &inbox.join("KR07/~$a.xlsx")), None);
-        assert_eq!(candidate(&inbox, &inbox.join("KR07")), None);
+        assert_eq!(candidate(&inbox, &inbox.join("KR07")), Some(("KR07".to_string(), Entry::Folder)));
+        assert_eq!(candidate(&inbox, &inbox.join("KR07/sub")), Some(("KR07".to_string(), Entry::Folder)));
         assert_eq!(candidate(&inbox, Path::new("/elsewhere/x.xlsx")), None);
         // A link is refused where it is; a folder reached through a link is never entered.
         let outside = inbox.with_extension("outside");

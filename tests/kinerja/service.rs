@@ -744,6 +744,37 @@ fn a_report_is_reviewed_against_the_agreement_after_it_before_the_next_file() {
     assert_eq!(mismatches, [2]);
 }
 
+/// A folder of a unit's older files moved into its inbox folder (`arsip`), and a younger file
+/// put beside it right after, are taken in the order of their modification times. Files moved in
+/// inside a folder raise no event of their own: the older one was found only at the next walk of
+/// the inbox (every `poll_interval`), after the younger had settled and become version 1.
+#[test]
+fn a_folder_of_files_moved_in_keeps_the_units_order() {
+    let service = Service::start_with("folder-order", "settle = \"200ms\"\npoll_interval = \"5s\"\nworkers = 2\n");
+    // Past the walk at start: another unit's file, found by its event.
+    service.drop_file("KR01", "laporan.csv", b"bukan buku kerja");
+    service.wait_for_arrivals("the first file", 1, Duration::from_secs(20));
+    let aside = |path: std::path::PathBuf, fixture: &str, age: u64| {
+        std::fs::write(&path, bytes(fixture)).unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(std::time::SystemTime::now() - Duration::from_secs(age)).unwrap();
+        path
+    };
+    let folder = service.dir.join("arsip");
+    std::fs::create_dir(&folder).unwrap();
+    aside(folder.join("laporan lama.xlsx"), "kr07_2024_capaian.xlsx", 2);
+    let younger = aside(service.dir.join("laporan baru.xlsx"), "kr07_2024_budget_columns.xlsx", 1);
+    std::fs::rename(&folder, service.inbox("KR07").join("arsip")).unwrap();
+    std::fs::rename(&younger, service.inbox("KR07").join("laporan baru.xlsx")).unwrap();
+    service.wait_for_arrivals("both files", 3, Duration::from_secs(20));
+    let versions: Vec<String> = service.rows(
+        "SELECT a.file_name FROM versions v JOIN arrivals a ON a.id = v.arrival_id WHERE v.unit = 'KR07' ORDER BY v.version",
+        [],
+        |r| r.get(0),
+    );
+    assert_eq!(versions, ["laporan lama.xlsx", "laporan baru.xlsx"]);
+}
+
 #[test]
 fn a_clean_reports_annotated_copy_is_written_on_demand() {
     let service = Service::start("annotate");
