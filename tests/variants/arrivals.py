@@ -175,6 +175,8 @@ class Unit:
                 path = write(book, f"{self.code}-{n}-other", "xlsx")
                 self.files.append((name, open(path, "rb").read(), ("other",)))
         self.resolve_duplicates()
+        # The unit is the folder, and any subfolder of it, whatever its case.
+        self.places = [rng.choice([self.code] * 4 + [f"{self.code}/arsip", self.code.lower()]) for _ in self.files]
 
     def resolve_duplicates(self):
         """A "dup" sends the bytes of the last file of the unit that became a version (else it
@@ -289,19 +291,21 @@ def start(workplace):
 
 
 def drop(workplace, units):
-    """Every unit's files into its folder at once, each unit's in order of modification time."""
+    """Every unit's files into its folder (or a subfolder, or the folder named in lower case) at
+    once, each unit's in order of modification time."""
     base = time.time_ns() - 3600 * 10**9
     staging = os.path.join(workplace, "staging")
     os.makedirs(staging, exist_ok=True)
     count = 0
     for unit in units:
-        for i, (name, data, _) in enumerate(unit.files):
+        for i, ((name, data, _), place) in enumerate(zip(unit.files, unit.places)):
             path = os.path.join(staging, f"{unit.code}-{name}")
             with open(path, "wb") as f:
                 f.write(data)
             when = base + i * 10**9
             os.utime(path, ns=(when, when))
-            os.rename(path, os.path.join(workplace, "inbox", unit.code, name))
+            os.makedirs(os.path.join(workplace, "inbox", place), exist_ok=True)
+            os.rename(path, os.path.join(workplace, "inbox", place, name))
             count += 1
     return count
 
