@@ -109,30 +109,22 @@ fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &m
             finding(Code::TargetMissing, &at, ind.target.value.shown(""), String::new());
             None
         }
-        (Value::Opinion(t), Value::Opinion(r)) => match (rung(t), rung(r)) {
-            (None, _) => {
-                finding(Code::QualitativeUnknown, &target_at, t.clone(), ladder());
-                None
-            }
-            (_, None) => {
-                finding(Code::QualitativeUnknown, &at, r.clone(), ladder());
-                None
-            }
-            _ if t == r => Some(HUNDRED),
-            (Some(tr), Some(rr)) => {
-                finding(Code::QualitativeLadder, &at, r.clone(), t.clone());
-                Some(Decimal::from(rr) / Decimal::from(tr) * HUNDRED)
-            }
-        },
-        // A word beside a number: an unknown one where it stands, else the two kinds differ.
-        (Value::Opinion(t), Value::Number(_)) if rung(t).is_none() => {
+        // A word no ladder knows, where it stands: the target's or the realisasi's.
+        (Value::Opinion(t), _) if rung(t).is_none() => {
             finding(Code::QualitativeUnknown, &target_at, t.clone(), ladder());
             None
         }
-        (Value::Number(_), Value::Opinion(r)) if rung(r).is_none() => {
+        (_, Value::Opinion(r)) if rung(r).is_none() => {
             finding(Code::QualitativeUnknown, &at, r.clone(), ladder());
             None
         }
+        // Opinions on the ladder, both.
+        (Value::Opinion(t), Value::Opinion(r)) if t == r => Some(HUNDRED),
+        (Value::Opinion(t), Value::Opinion(r)) => {
+            finding(Code::QualitativeLadder, &at, r.clone(), t.clone());
+            rung(t).zip(rung(r)).map(|(tr, rr)| Decimal::from(rr) / Decimal::from(tr) * HUNDRED)
+        }
+        // An opinion beside a number: the two kinds differ.
         (Value::Opinion(_), Value::Number(_)) | (Value::Number(_), Value::Opinion(_)) => {
             finding(Code::ValueKindsDiffer, &at, ind.realisasi.value.shown(""), ind.target.value.shown(""));
             None
