@@ -4,7 +4,7 @@
 use crate::common::{distinct_copy, fixture};
 use kinerja::config::Config;
 use kinerja::store::Ledger;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,6 +22,13 @@ static MACHINE: std::sync::RwLock<()> = std::sync::RwLock::new(());
 /// tests that measure latency; the others share it.
 pub fn alone() -> std::sync::RwLockWriteGuard<'static, ()> {
     MACHINE.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Write `bytes` to `path`, last modified `age` seconds ago.
+fn write_aged(path: &Path, bytes: &[u8], age: u64) {
+    std::fs::write(path, bytes).unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(std::time::SystemTime::now() - Duration::from_secs(age)).unwrap();
 }
 
 impl Service {
@@ -78,12 +85,9 @@ impl Service {
     /// Drop `files` into `folder` at once, each older than the next by a second, as a unit's
     /// files copied in one go arrive in the order of their modification times.
     pub fn drop_in_order(&self, folder: &str, files: &[(&str, Vec<u8>)]) {
-        let now = std::time::SystemTime::now();
         for (i, (name, bytes)) in files.iter().enumerate() {
             let part = self.inbox(folder).join(format!(".{name}.part"));
-            std::fs::write(&part, bytes).unwrap();
-            let file = std::fs::File::options().write(true).open(&part).unwrap();
-            file.set_modified(now - Duration::from_secs((files.len() - i) as u64)).unwrap();
+            write_aged(&part, bytes, (files.len() - i) as u64);
             std::fs::rename(&part, self.inbox(folder).join(name)).unwrap();
         }
     }
@@ -754,16 +758,11 @@ fn a_folder_of_files_moved_in_keeps_the_units_order() {
     // Past the walk at start: another unit's file, found by its event.
     service.drop_file("KR01", "laporan.csv", b"bukan buku kerja");
     service.wait_for_arrivals("the first file", 1, Duration::from_secs(20));
-    let aside = |path: std::path::PathBuf, fixture: &str, age: u64| {
-        std::fs::write(&path, bytes(fixture)).unwrap();
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(std::time::SystemTime::now() - Duration::from_secs(age)).unwrap();
-        path
-    };
     let folder = service.dir.join("arsip");
     std::fs::create_dir(&folder).unwrap();
-    aside(folder.join("laporan lama.xlsx"), "kr07_2024_capaian.xlsx", 2);
-    let younger = aside(service.dir.join("laporan baru.xlsx"), "kr07_2024_budget_columns.xlsx", 1);
+    write_aged(&folder.join("laporan lama.xlsx"), &bytes("kr07_2024_capaian.xlsx"), 2);
+    let younger = service.dir.join("laporan baru.xlsx");
+    write_aged(&younger, &bytes("kr07_2024_budget_columns.xlsx"), 1);
     std::fs::rename(&folder, service.inbox("KR07").join("arsip")).unwrap();
     std::fs::rename(&younger, service.inbox("KR07").join("laporan baru.xlsx")).unwrap();
     service.wait_for_arrivals("both files", 3, Duration::from_secs(20));
