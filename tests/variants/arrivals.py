@@ -14,6 +14,7 @@ Then every report that counts is read again by `kinerja reprocess`, and `status`
 import decimal
 import email
 import email.policy
+import functools
 import glob
 import json
 import os
@@ -192,8 +193,9 @@ class Unit:
             resolved.append((name, data, what))
         self.files = resolved
 
+    @functools.cached_property
     def model(self):
-        """What README's rules make of the sequence: per kind ("pk", or "report" and its period)
+        """What README's rules make of the sequence (worked out once): per kind ("pk", or "report" and its period)
         the versions (content, the version it re-sends), each content's review (errors, NPSS,
         whether a PK governed it, that PK's targets), the subjects of the mail in order, and per
         file whether it became a version."""
@@ -356,7 +358,7 @@ def shown(value):
 
 def judge(unit, period, rows):
     """What differs between the model and what `status` for `period` says of `unit`."""
-    versions, reviewed, _, became = unit.model()
+    versions, reviewed, _, became = unit.model
     wrong = []
     mine = [r for r in rows if r["unit"] == unit.code]
     report = next((r for r in mine if r["kind"] == "realisasi" and r["outcome"] != "belum_mengirim"), None)
@@ -392,7 +394,7 @@ def judge(unit, period, rows):
 def heard_right(unit, mail):
     """Where the unit's mail differs from the model's, in order: each subject, and in a report's
     text its NPSS and last valid version."""
-    want = unit.model()[2]
+    want = unit.model[2]
     got = mail.get(unit.code, [])
     subjects = [subject for subject, _ in got]
     if len(got) != len(want) or any(not s.startswith(w) for s, (w, _) in zip(subjects, want)):
@@ -456,7 +458,7 @@ def one_truth(unit, period, rows, sheets):
     want = (report["label"], report["version"], shown(report["npss"]), shown(report["valid_npss"]))
     if got != want:
         wrong.append((period, "Ringkasan", got, want))
-    versions, reviewed, _, _ = unit.model()
+    versions, reviewed, _, _ = unit.model
     own = versions.get(f"report {period}")
     if own:
         data = own[-1][0]
@@ -494,7 +496,7 @@ def run(count, seed):
         units = [Unit(rng, i) for i in range(min(14, count - first))]
         process, config = start(workplace)
         try:
-            settle(workplace, drop(workplace, units), sum(len(u.model()[2]) for u in units))
+            settle(workplace, drop(workplace, units), sum(len(u.model[2]) for u in units))
             said = {p: (status(workplace, config, p), rekap(workplace, p)) for p in PERIODS}
             mail = mail_of(workplace)
         finally:
