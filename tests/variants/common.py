@@ -17,7 +17,8 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "fixtures"))
 import generate as g  # noqa: E402
 
 D = decimal.Decimal
-KINERJA = os.environ.get("KINERJA", os.path.join(ROOT, "target", "release", "kinerja"))
+# Absolute: the arrivals family runs the service from a workplace of its own.
+KINERJA = os.path.abspath(os.environ.get("KINERJA", os.path.join(ROOT, "target", "release", "kinerja")))
 SCRATCH = tempfile.mkdtemp(prefix="kinerja-variants-")
 WRITERS = {"xlsx": g.write_xlsx, "xls": g.write_xls, "ods": g.write_ods}
 
