@@ -508,8 +508,16 @@ impl Finding {
         self
     }
 
+    /// What kinerja expected, quoted as [`Finding::found`] is where it holds workbook text.
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
         self.expected = super::text::quoted(&expected.into()).into_owned();
+        self
+    }
+
+    /// What kinerja worked out from its own records (every unit missing from a roll-up, every
+    /// unit behind a value), kept whole: cut, it would name fewer units than the Rekap does.
+    pub fn expected_whole(mut self, expected: String) -> Self {
+        self.expected = expected;
         self
     }
 

@@ -553,7 +553,7 @@ pub fn review(rollup: &Rollup, report: &Report, language: Language) -> Vec<Findi
             findings.push(
                 Finding::new(Code::RollupMismatch, at, &rolled.code)
                     .found(shown)
-                    .expected(explain(rolled, value, language)),
+                    .expected_whole(explain(rolled, value, language)),
             );
         } else if rolled.status == Completeness::Incomplete {
             let missing = rolled.missing.join(", ");
@@ -561,7 +561,7 @@ pub fn review(rollup: &Rollup, report: &Report, language: Language) -> Vec<Findi
                 Language::Id => format!("belum ada angka yang berlaku dari {missing}"),
                 Language::En => format!("no figure that counts yet from {missing}"),
             };
-            findings.push(Finding::new(Code::RollupIncomplete, at, &rolled.code).found(shown).expected(why));
+            findings.push(Finding::new(Code::RollupIncomplete, at, &rolled.code).found(shown).expected_whole(why));
         }
     }
     findings
@@ -644,6 +644,24 @@ mod tests {
         assert_eq!(share(dec!(58.3), Measure::Percent, dec!(12)), dec!(7) / dec!(12) * HUNDRED);
         // 90 is none either: 10,8 of 12.
         assert_eq!(share(dec!(90), Measure::Percent, dec!(12)), dec!(90));
+    }
+
+    /// Early in the year no unit has reported: BKN's report is told every unit its IKU.4 is still
+    /// missing (24 of them, past the length a quote from a workbook is cut at), as the Rekap's
+    /// Agregat BKN names them.
+    #[test]
+    fn bkn_is_told_every_unit_still_missing() {
+        let config = Config::builtin();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bkn_2023_scorecard.xlsx");
+        let (report, _) =
+            crate::ingest::read(&path, &config.units, &Default::default(), &config.limits).expect("BKN's report reads");
+        let rollup = roll(&config, "BKN", 2023, Period::Year, &[], None);
+        let findings = review(&rollup, &report, Language::Id);
+        let iku4 = findings.iter().find(|f| f.subject == "IKU.4").expect("IKU.4 held to its units");
+        assert_eq!(iku4.code, Code::RollupIncomplete);
+        let missing = &rollup.indicators.iter().find(|r| r.code == "IKU.4").unwrap().missing;
+        assert_eq!(missing.len(), 24);
+        assert_eq!(iku4.expected, format!("belum ada angka yang berlaku dari {}", missing.join(", ")));
     }
 
     /// DOMAIN.md: IKU.8 is Σ followed up / Σ issued = 5349 / 5851 = 91.42 when the units report

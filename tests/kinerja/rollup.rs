@@ -130,6 +130,9 @@ fn bkn_2023_rolls_up_from_its_units_as_published() {
     assert_eq!(mismatch.len(), 1, "{mismatch:?}");
     assert_eq!(mismatch[0].1.as_deref(), Some("C10"));
     assert!(mismatch[0].2.starts_with("92,20 (rata-rata 18 unit: DEPBINMEN 93,26;"), "{}", mismatch[0].2);
+    // Every one of the 18 units behind the value, to the last.
+    let named = mismatch[0].2.split("; ").count();
+    assert!(named == 18 && mismatch[0].2.ends_with(')') && mismatch[0].2.contains("KR14 "), "{}", mismatch[0].2);
     let after = rollup(&service);
     assert_eq!(
         (indicator(&after, "IKU.3")["reported"].as_f64(), indicator(&after, "IKU.3")["agrees"].as_bool()),
