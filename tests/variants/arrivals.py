@@ -24,10 +24,11 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+import tomllib
 
 import openpyxl
 
-from common import D, KINERJA, SCRATCH, g, write
+from common import D, KINERJA, ROOT, SCRATCH, g, write
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
 SEATS = ["Yogyakarta", "Surabaya", "Bandung", "Makassar", "Jakarta", "Medan", "Palembang", "Banjarmasin", "Jayapura",
@@ -42,6 +43,9 @@ PERIODS = ["TAHUNAN", "TW3"]
 # Targets a revised PK may set instead of the first one's.
 OTHER_TARGETS = {3: ["95", "96"], 9: ["84", "82", "86"], 13: ["97", "95"]}
 HALF_UP = decimal.ROUND_HALF_UP
+# BKN's indicators computed from its units' reports, as the built-in config cascades them.
+with open(os.path.join(ROOT, "src", "config", "defaults.toml"), "rb") as _f:
+    CASCADES = [c for c in tomllib.load(_f)["rollup"] if c["rule"] != "none"]
 
 
 def num(text):
@@ -126,6 +130,11 @@ def draw_realisasi(rng):
     for iku, _, _, t in TREE:
         if iku == 1 and rng.random() < 0.3:
             out[iku] = "N/A"
+            continue
+        # The share of a Kanreg's 12 services that are digital, as it prints it (91,67, 91,7 or 92 for 11).
+        if iku == 7 and rng.random() < 0.4:
+            printed = (D(rng.randint(8, 12)) / 12 * 100).quantize(D(10) ** -rng.randint(0, 2), rounding=HALF_UP)
+            out[iku] = f"{printed.normalize():f}".replace(".", ",") + "%"
             continue
         low = 70 if t.endswith("%") else 75
         value = D(rng.randint(low * 100, 10000)) / 100
@@ -254,8 +263,12 @@ class Unit:
         contents = {data: what[1] for _, data, what in self.files if what[0] == "pk"}
         return [(d, contents[d]) for d, _ in pk_versions if reviewed[d][0] == 0]
 
+    def sent(self, data):
+        """What the file of these bytes is: ("report", period, targets, realisasi, wrong claim), …"""
+        return next(w for _, d, w in self.files if d == data)
+
     def review(self, reviewed, data, governing):
-        _, _, targets, realisasi, wrong = next(w for _, d, w in self.files if d == data)
+        _, _, targets, realisasi, wrong = self.sent(data)
         held = governing or targets
         errors = int(wrong is not None) + int(governing is not None and any(
             num(governing[i]) != num(targets[i]) for i in governing))
@@ -420,10 +433,14 @@ def rekap(workplace, period):
         return None
     book = openpyxl.load_workbook(path, read_only=True)
     sheets = {}
-    for name, header_row, code_col in [("Ringkasan", 4, "Kode"), ("Status Pengiriman", 0, "Kode"), ("Capaian IKU", 0, "Unit")]:
+    for name, header_row, code_col in [("Ringkasan", 4, "Kode"), ("Status Pengiriman", 0, "Kode"), ("Capaian IKU", 0, "Unit"),
+                                       ("Temuan", 0, "Unit"), ("Agregat BKN", 2, "Kode")]:
         rows = list(book[name].iter_rows(values_only=True))
         header = rows[header_row]
         for row in rows[header_row + 1:]:
+            # Agregat BKN's first table ends at its first empty row.
+            if name == "Agregat BKN" and not any(row):
+                break
             entry = dict(zip(header, row))
             if entry.get(code_col):
                 sheets.setdefault(name, {}).setdefault(entry[code_col], []).append(entry)
@@ -462,7 +479,7 @@ def one_truth(unit, period, rows, sheets):
     own = versions.get(f"report {period}")
     if own:
         data = own[-1][0]
-        _, _, targets, realisasi, _ = next(w for _, d, w in unit.files if d == data)
+        _, _, targets, realisasi, _ = unit.sent(data)
         held = reviewed[data][3] or targets
         want = {f"IKU.{i}": (num(held[i]), None if realisasi[i] == "N/A" else num(realisasi[i])) for i in held}
         got = {r["Kode IKU"]: (D(str(r["Target"])), None if r["Realisasi"] in (None, "N/A") else D(str(r["Realisasi"])))
@@ -473,10 +490,15 @@ def one_truth(unit, period, rows, sheets):
     return wrong
 
 
+def observed(workplace, config):
+    """Per period: `status`, the Rekap's sheets and `kinerja rollup`."""
+    return {p: (status(workplace, config, p), rekap(workplace, p), rollup(workplace, config, p)) for p in PERIODS}
+
+
 def reprocessed(workplace, config, said):
-    """`status` of each period after `kinerja reprocess` of every report that counts: read and
+    """What is observed after `kinerja reprocess` of every report that counts: read and
     reviewed again as the service reviewed it, nothing it says may change."""
-    for rows, _ in said.values():
+    for rows, _, _ in said.values():
         for row in rows:
             if row["kind"] == "realisasi" and row["submission"]:
                 done = subprocess.run([KINERJA, "--config", config, "reprocess", str(row["submission"])],
@@ -484,20 +506,115 @@ def reprocessed(workplace, config, said):
                 # 1: read again, with error findings; 2: not read again.
                 if done.returncode not in (0, 1):
                     raise RuntimeError(f"{workplace}: reprocess {row['submission']}: {done.stderr}")
-    return {p: status(workplace, config, p) for p in PERIODS}
+    return observed(workplace, config)
+
+
+class Bkn:
+    """BKN's own annual report (its 2023 scorecard, retitled 2024), dropped among its units'
+    files: each IKU its units feed prints a value the roll-up cannot complete (the central units
+    send nothing here), so it must name, after every unit's file, the units still missing."""
+
+    code = "BKN"
+
+    def __init__(self):
+        book = g.bkn_scorecard()
+        book.sheets[0].cells[(0, 0)] = book.sheets[0].cells[(0, 0)].replace("2023", "2024")
+        self.files = [("laporan kinerja bkn 2024.xlsx", open(write(book, "BKN-2024", "xlsx"), "rb").read(), ("bkn",))]
+        self.places = ["BKN"]
+        self.reported = {f"IKU.{i}": D(v) for i, v in [(3, "92.20"), (4, "91.16"), (7, "92.78")]}
+
+
+def share(printed, of=12):
+    """A Kanreg's share of its `of` services as it prints it, taken back to the whole count it
+    rounds at its decimals (91,67, 91,7 and 92 are 11 of 12), else as printed."""
+    value = num(printed)
+    decimals = min(max(-value.as_tuple().exponent, 0), 2)
+    whole = [D(k) / of * 100 for k in range(of + 1)]
+    return next((x for x in whole if x.quantize(D(10) ** -decimals, rounding=HALF_UP) == value), value)
+
+
+def rolled_up(units, period):
+    """Per IKU of BKN's its units feed (README, "BKN's own figures from its units"): each unit's
+    report that counts for `period`, final without errors and blocked with (its version and the
+    value it feeds, at two decimals); the mean of the final ones, half-up at two decimals; the
+    units missing, in the cascade's order."""
+    out = {}
+    for cascade in CASCADES:
+        iku = int(cascade["iku"].split(".")[1])
+        contributors, finals = {}, []
+        for unit in units:
+            own = unit.model[0].get(f"report {period}")
+            if unit.code not in cascade["units"] or not own:
+                continue
+            data = own[-1][0]
+            printed = unit.sent(data)[3][iku]
+            value = share(printed) if cascade["rule"] == "mean_of_shares" else num(printed)
+            final = unit.model[1][data][0] == 0
+            contributors[unit.code] = ("final" if final else "blocked", len(own), two(value))
+            finals += [value] if final else []
+        missing = [u for u in cascade["units"] if contributors.get(u, ("",))[0] != "final"]
+        out[cascade["iku"]] = (finals and two(sum(finals) / len(finals)) or None, contributors, missing)
+    return out
+
+
+def rollup(workplace, config, period):
+    out = subprocess.run([KINERJA, "--config", config, "rollup", "--year", "2024", "--period", period, "--format", "json"],
+                         cwd=workplace, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def rolled_right(units, bkn, period, said, rolled, sheets):
+    """Where `kinerja rollup`, the Rekap's Agregat BKN and BKN's own report (its line in
+    `status`, its ROLLUP_INCOMPLETE findings in Temuan) say otherwise than the model of the
+    units' reports that count, or than each other."""
+    wrong = []
+    own = next(r for r in said if r["unit"] == "BKN") if bkn and period == "TAHUNAN" else None
+    if own and (own["version"], own["outcome"], shown(own["npss"])) != (1, "diterima", "98.47"):
+        wrong.append((period, "BKN's report", own))
+    report = own and {"submission": own["submission"], "version": own["version"], "errors": own["errors"]}
+    if rolled["report"] != report:
+        wrong.append((period, "rollup report", rolled["report"], report))
+    lines = {code: line for code, [line] in sheets["Agregat BKN"].items()} if sheets else {}
+    findings = {r["Perihal"]: r["Seharusnya"] for r in (sheets or {}).get("Temuan", {}).get("BKN", [])
+                if r["Kode"] == "ROLLUP_INCOMPLETE"}
+    for code, (value, contributors, missing) in rolled_up(units, period).items():
+        [got] = [i for i in rolled["indicators"] if i["code"] == code]
+        reported = bkn.reported[code] if own else None
+        want = (value, contributors, missing, "incomplete", reported)
+        got = (got["value"] and two(D(str(got["value"]))),
+               {c["unit"]: (c["status"], c["version"], two(D(str(c["value"])))) for c in got["contributors"]},
+               got["missing"], got["status"], got["reported"] and D(str(got["reported"])))
+        if got != want:
+            wrong.append((period, f"rollup {code}", got, want))
+        if code in lines:
+            line = lines[code]
+            got = (line["Nilai agregat"] and two(D(str(line["Nilai agregat"]))), line["Unit masuk"], line["Belum ada"],
+                   line["Laporan BKN"] and D(str(line["Laporan BKN"])))
+            want = (value, sum(s == "final" for s, _, _ in contributors.values()), ", ".join(missing), reported)
+            if got != want:
+                wrong.append((period, f"Agregat BKN {code}", got, want))
+        elif sheets:
+            wrong.append((period, f"Agregat BKN {code}", None))
+        if own and findings.get(code) != f"belum ada angka yang berlaku dari {', '.join(missing)}":
+            wrong.append((period, f"BKN's ROLLUP_INCOMPLETE {code}", findings.get(code), missing))
+    return wrong
 
 
 def run(count, seed):
-    """`count` unit sequences, 14 to a service run; yield ("silent", the unit's workplace, what
-    differs, the sequence) for each where kinerja says otherwise than the model or than itself."""
+    """`count` unit sequences, 14 to a service run, BKN's report among them in most runs; yield
+    ("silent", the unit's workplace, what differs, the sequence) for each unit (and BKN) where
+    kinerja says otherwise than the model or than itself."""
     rng = random.Random(seed)
     for first in range(0, count, 14):
         workplace = tempfile.mkdtemp(prefix="arrivals-", dir=SCRATCH)
         units = [Unit(rng, i) for i in range(min(14, count - first))]
+        bkn = Bkn() if rng.random() < 0.7 else None
+        senders = units + [bkn] * (bkn is not None)
+        rng.shuffle(senders)
         process, config = start(workplace)
         try:
-            settle(workplace, drop(workplace, units), sum(len(u.model[2]) for u in units))
-            said = {p: (status(workplace, config, p), rekap(workplace, p)) for p in PERIODS}
+            settle(workplace, drop(workplace, senders), sum(len(u.model[2]) for u in units) + (bkn is not None))
+            said = observed(workplace, config)
             mail = mail_of(workplace)
         finally:
             process.send_signal(signal.SIGTERM)
@@ -505,10 +622,18 @@ def run(count, seed):
         again = reprocessed(workplace, config, said)
         for unit in units:
             wrong = heard_right(unit, mail)
-            for period, (rows, sheets) in said.items():
+            for period, (rows, sheets, _) in said.items():
                 wrong += judge(unit, period, rows) + one_truth(unit, period, rows, sheets)
                 mine = lambda rows: [r for r in rows if r["unit"] == unit.code]  # noqa: E731
-                if mine(again[period]) != mine(rows):
-                    wrong.append((period, "status after reprocess", mine(again[period]), mine(rows)))
+                if mine(again[period][0]) != mine(rows):
+                    wrong.append((period, "status after reprocess", mine(again[period][0]), mine(rows)))
             if wrong:
                 yield "silent", os.path.join(workplace, unit.code), wrong, [(n, w[:2]) for n, _, w in unit.files]
+        # BKN's figures from its units, before and after every report is read again; one receipt to BKN.
+        wrong = [w for observation in (said, again) for period, (rows, sheets, rolled) in observation.items()
+                 for w in rolled_right(units, bkn, period, rows, rolled, sheets)]
+        heard = [subject for subject, _ in mail.get("BKN", [])]
+        if len(heard) != (bkn is not None) or bkn and not heard[0].startswith(" TAHUNAN 2024: diterima (versi 1"):
+            wrong.append(("BKN's mail", heard))
+        if wrong:
+            yield "silent", os.path.join(workplace, "BKN"), wrong, bkn and [(n, w) for n, _, w in bkn.files]
