@@ -321,7 +321,7 @@ fn template(
     };
     let lines = match &stored {
         Some(agreement) => template::from_agreement(agreement),
-        None => match template::builtin(unit) {
+        None => match kinerja::config::indicator_set(unit) {
             Some(lines) => lines,
             None => {
                 eprintln!(

@@ -12,8 +12,10 @@ use std::time::Duration;
 
 mod cascade;
 pub mod mail;
+mod sets;
 
 pub use cascade::{Cascade, Rule, Source};
+pub use sets::{Line, indicator_set};
 
 /// `defaults.toml`, turned into JSON by build.rs: read at every start, in a fraction of the time.
 const DEFAULTS: &str = include_str!(concat!(env!("OUT_DIR"), "/defaults.json"));

@@ -243,7 +243,7 @@ pub fn roll(
         let theirs = config.structure(member, year);
         theirs.is_some() && theirs.map(std::ptr::from_ref) == config.structure(unit, year).map(std::ptr::from_ref)
     };
-    let indicators: Vec<Rolled> = codes
+    let mut indicators: Vec<Rolled> = codes
         .iter()
         .map(|code| {
             let planned = tree.iter().find(|i| i.code == *code);
@@ -252,6 +252,14 @@ pub fn roll(
             rolled(unit, code, planned.or(reported), reported, cascade, &by_unit, &cascading)
         })
         .collect();
+    // Before the unit's agreement or report is in, its indicators are named as its built-in set
+    // names them.
+    if indicators.iter().any(|r| r.name.is_empty()) {
+        let set = config.units.get(unit).and_then(crate::config::indicator_set).unwrap_or_default();
+        for r in indicators.iter_mut().filter(|r| r.name.is_empty()) {
+            r.name = set.iter().find(|line| line.code == r.code).map(|line| line.name.clone()).unwrap_or_default();
+        }
+    }
     let (indicators, scores) = score(config, unit, year, period, tree, indicators);
     Rollup {
         unit: unit.to_string(),
@@ -662,6 +670,9 @@ mod tests {
         let missing = &rollup.indicators.iter().find(|r| r.code == "IKU.4").unwrap().missing;
         assert_eq!(missing.len(), 24);
         assert_eq!(iku4.expected, format!("belum ada angka yang berlaku dari {}", missing.join(", ")));
+        // Named as BKN's built-in set names them, though no agreement or report of BKN is in.
+        let iku3 = rollup.indicators.iter().find(|r| r.code == "IKU.3").unwrap();
+        assert_eq!(iku3.name, "Indeks kepuasan masyarakat terhadap Pembinaan Manajemen ASN yang diselenggarakan BKN");
     }
 
     /// DOMAIN.md: IKU.8 is Σ followed up / Σ issued = 5349 / 5851 = 91.42 when the units report

@@ -6,9 +6,9 @@
 
 pub mod plan;
 
+use crate::config::Line;
 use crate::model::{Measure, Period, Report, Unit, Value};
 use rust_xlsxwriter::{Color, DataValidation, Format, Formula, Workbook, XlsxError};
-use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// The version written into every template's hidden sheet.
@@ -19,45 +19,6 @@ pub const VERSION: &str = "1";
 pub enum TemplateError {
     #[error("{path}: {source}")]
     Write { path: PathBuf, source: XlsxError },
-}
-
-/// One indicator of a template, under its goal and perspective.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Line {
-    pub perspective: String,
-    pub goal: String,
-    pub goal_name: String,
-    pub code: String,
-    pub name: String,
-    pub satuan: String,
-    pub target: String,
-}
-
-#[derive(Deserialize)]
-struct Builtin {
-    set: Vec<Set>,
-}
-
-/// The indicators a family of units shares.
-#[derive(Deserialize)]
-struct Set {
-    units: Vec<String>,
-    indicator: Vec<Line>,
-}
-
-/// The built-in indicator set of `unit`'s family (BKN's revised PK 2023; the 14 IKU of the
-/// Kantor Regional, targets left to the unit), its names written for the unit; `None` for a unit
-/// of no known family.
-pub fn builtin(unit: &Unit) -> Option<Vec<Line>> {
-    let sets = toml::from_str::<Builtin>(include_str!("../config/indicators.toml")).expect("the built-in sets parse");
-    let set = sets.set.into_iter().find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(&unit.code)))?;
-    let named = |text: String| text.replace("{unit}", &unit.name);
-    Some(
-        set.indicator
-            .into_iter()
-            .map(|line| Line { name: named(line.name), goal_name: named(line.goal_name), ..line })
-            .collect(),
-    )
 }
 
 /// The lines of a stored agreement.

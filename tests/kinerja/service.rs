@@ -935,7 +935,7 @@ fn an_unfilled_template_after_a_report_blocks_and_the_report_stays_shown() {
     let config = Config::builtin();
     let unit = config.units.get("KR07").unwrap();
     let blank = service.dir.join("blank.xlsx");
-    let lines = kinerja::template::builtin(unit).unwrap();
+    let lines = kinerja::config::indicator_set(unit).unwrap();
     let kind = kinerja::template::Kind::Realisasi(kinerja::model::Period::Year);
     kinerja::template::write(&blank, unit, 2024, kind, &lines).unwrap();
     service.drop_file("KR07", "laporan revisi.xlsx", &std::fs::read(&blank).unwrap());

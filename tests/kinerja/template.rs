@@ -56,7 +56,14 @@ fn kr07_template(tag: &str, year: u16, period: Period) -> (std::path::PathBuf, s
     let config = Config::builtin();
     let unit = config.units.get("KR07").unwrap();
     let report = dir.join("laporan.xlsx");
-    template::write(&report, unit, year, TemplateKind::Realisasi(period), &template::builtin(unit).unwrap()).unwrap();
+    template::write(
+        &report,
+        unit,
+        year,
+        TemplateKind::Realisasi(period),
+        &kinerja::config::indicator_set(unit).unwrap(),
+    )
+    .unwrap();
     (dir, report)
 }
 
@@ -117,7 +124,8 @@ fn templates_lock_their_labels_and_describe_themselves() {
 
     let agreement = dir.join("pk.xlsx");
     let bkn = config.units.get("BKN").unwrap();
-    template::write(&agreement, bkn, 2025, TemplateKind::Agreement, &template::builtin(bkn).unwrap()).unwrap();
+    template::write(&agreement, bkn, 2025, TemplateKind::Agreement, &kinerja::config::indicator_set(bkn).unwrap())
+        .unwrap();
     let (pk, findings) =
         kinerja::ingest::read(&agreement, &config.units, &Overrides::default(), &config.limits).unwrap();
     assert_eq!(pk.kind, Kind::Agreement);
@@ -128,7 +136,7 @@ fn templates_lock_their_labels_and_describe_themselves() {
     assert_eq!(help.get_value((0, 0)), Some(&Data::String("Petunjuk pengisian Perjanjian Kinerja".into())));
     assert!(findings.iter().all(|f| f.severity != kinerja::model::Severity::Error), "{findings:#?}");
     // A unit of no known family has no set: its template waits for its own agreement.
-    assert!(template::builtin(config.units.get("PUSPENKOM").unwrap()).is_none());
+    assert!(kinerja::config::indicator_set(config.units.get("PUSPENKOM").unwrap()).is_none());
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .args(["template", "--unit", "PUSPENKOM", "--year", "2025", "--out"])
         .arg(dir.join("puspenkom.xlsx"))

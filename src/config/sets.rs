@@ -1,0 +1,45 @@
+//! The built-in indicator sets, by unit family (`indicators.toml`): what a unit's template holds
+//! when the ledger has no agreement for it, and how BKN's indicators are named before its own
+//! agreement or report is in.
+
+use crate::model::Unit;
+use serde::Deserialize;
+
+/// One indicator of a built-in set (or of a template), under its goal and perspective.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Line {
+    pub perspective: String,
+    pub goal: String,
+    pub goal_name: String,
+    pub code: String,
+    pub name: String,
+    pub satuan: String,
+    pub target: String,
+}
+
+#[derive(Deserialize)]
+struct Builtin {
+    set: Vec<Set>,
+}
+
+/// The indicators a family of units shares.
+#[derive(Deserialize)]
+struct Set {
+    units: Vec<String>,
+    indicator: Vec<Line>,
+}
+
+/// The built-in indicator set of `unit`'s family (BKN's revised PK 2023; the 14 IKU of the
+/// Kantor Regional, targets left to the unit), its names written for the unit; `None` for a unit
+/// of no known family.
+pub fn indicator_set(unit: &Unit) -> Option<Vec<Line>> {
+    let sets = toml::from_str::<Builtin>(include_str!("indicators.toml")).expect("the built-in sets parse");
+    let set = sets.set.into_iter().find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(&unit.code)))?;
+    let named = |text: String| text.replace("{unit}", &unit.name);
+    Some(
+        set.indicator
+            .into_iter()
+            .map(|line| Line { name: named(line.name), goal_name: named(line.goal_name), ..line })
+            .collect(),
+    )
+}
