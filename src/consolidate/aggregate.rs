@@ -52,6 +52,11 @@ fn header_row(sheet: &mut Worksheet, r: u32, headers: &[&str], format: &Format) 
     Ok(())
 }
 
+/// The width of the column of units missing, and the characters of unit codes (capitals, wider
+/// than the digits a width counts) one of its lines holds.
+const MISSING_WIDTH: f64 = 30.0;
+const MISSING_CHARS: usize = 24;
+
 /// Write the sheet; `header` formats the header rows, `number` the scores.
 pub fn write(
     sheet: &mut Worksheet,
@@ -98,7 +103,11 @@ pub fn write(
         let counted = rolled.contributors.iter().filter(|c| c.status.counts()).count();
         sheet.write_string(r, 0, &rolled.code)?;
         sheet.write_string(r, 1, &rolled.name)?;
-        sheet.set_row_height(r, super::wrapped_height(&rolled.name, super::NAME_CHARS))?;
+        let missing = rolled.missing.join(", ");
+        // As tall as the name or the units missing (all 24 of IKU.4's early in the year), whichever wraps to more lines.
+        let height =
+            super::wrapped_height(&rolled.name, super::NAME_CHARS).max(super::wrapped_height(&missing, MISSING_CHARS));
+        sheet.set_row_height(r, height)?;
         sheet.write_string(r, 2, rule_label(rolled.rule, language))?;
         match (&rolled.reported, rolled.computed()) {
             (Some(own), false) => value(sheet, r, 3, own, number)?,
@@ -108,7 +117,7 @@ pub fn write(
         if rolled.computed() {
             sheet.write_number(r, 5, counted as f64)?;
             sheet.write_number(r, 6, rolled.expected.len() as f64)?;
-            sheet.write_string(r, 7, rolled.missing.join(", "))?;
+            sheet.write_string(r, 7, missing)?;
         }
         if let Some(reported) = &rolled.reported {
             value(sheet, r, 8, reported, number)?;
@@ -185,8 +194,9 @@ pub fn write(
             }
         }
     }
-    let wrap = super::wrap();
-    for (col, width) in [(0, 14.0), (1, super::NAME_CHARS as f64), (2, 26.0), (7, 24.0), (8, 14.0)] {
+    // Wrapped at the bottom, as the row's codes and numbers sit.
+    let wrap = Format::new().set_text_wrap();
+    for (col, width) in [(0, 14.0), (1, super::NAME_CHARS as f64), (2, 26.0), (7, MISSING_WIDTH), (8, 14.0)] {
         sheet.set_column_width(col, width)?;
     }
     sheet.set_column_format(1, &wrap)?;
