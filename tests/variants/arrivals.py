@@ -145,7 +145,9 @@ def draw_realisasi(rng):
 class Unit:
     """One Kanreg's sequence of files and the model of what kinerja must make of it."""
 
-    def __init__(self, rng, index):
+    def __init__(self, rng, index, complete=False):
+        """`complete`: the sequence ends with an annual report without errors (held to the
+        unit's last valid PK), so that BKN's roll-up can complete."""
         self.code = f"KR{index + 1:02d}"
         self.roman, self.seat = ROMAN[index], SEATS[index]
         self.files = []  # (name, bytes, what)
@@ -184,6 +186,11 @@ class Unit:
                 book = report_book(ROMAN[other], SEATS[other], "TAHUNAN", draw_targets(rng), draw_realisasi(rng), None)
                 path = write(book, f"{self.code}-{n}-other", "xlsx")
                 self.files.append((name, open(path, "rb").read(), ("other",)))
+        if complete:
+            valid = [targets for _, targets, ok in pks if ok]
+            what = ("report", "TAHUNAN", valid[-1] if valid else draw_targets(rng), draw_realisasi(rng), None)
+            book = report_book(self.roman, self.seat, "TAHUNAN", *what[2:])
+            self.files.append(("99 laporan akhir.xlsx", open(write(book, f"{self.code}-final", "xlsx"), "rb").read(), what))
         self.resolve_duplicates()
         # The unit is the folder, and any subfolder of it, whatever its case.
         self.places = [rng.choice([self.code] * 4 + [f"{self.code}/arsip", self.code.lower()]) for _ in self.files]
@@ -509,19 +516,70 @@ def reprocessed(workplace, config, said):
     return observed(workplace, config)
 
 
+# What each central unit's report (its 2023 report as the fixtures print it, retitled 2024) feeds
+# BKN's indicators by README's rules on names: IKU.3 an index of "kepuasan" or "IKM" with
+# "pembinaan"; IKU.4 one with "layanan" or "pelayanan" and without "pembinaan"; IKU.7 the count of
+# Deputi Mutasi's digital services, 15 of its 20.
+CENTRAL_FEEDS = {
+    "IKU.3": {"DEPBINMEN": "93.26", "DEPSINKA": "88.94", "PUSRENBANG": "87.03", "PUSBINJF": "89.53"},
+    "IKU.4": {"DEPMUTASI": "90.71", "DEPSINKA": "88.15", "DEPWASDAL": "89.29", "SETTAMA": "90.89", "PUSRENBANG": "87.11",
+              "PUSBANGSISEL": "91.02", "PUSPENKOM": "85.82", "PUSBANGPEG": "85.78", "PUSKONBANKUM": "87.15",
+              "SETBPASN": "93"},
+    "IKU.7": {"DEPMUTASI": "75"},
+}
+
+
+class Central:
+    """A central unit's annual report, sent once."""
+
+    def __init__(self, code, name, indicators):
+        self.code = code
+        book = g.central_2023(name, indicators)
+        book.sheets[0].cells[(0, 0)] = book.sheets[0].cells[(0, 0)].replace("2023", "2024")
+        path = write(book, f"{code}-2024", "xlsx")
+        self.files = [(f"laporan kinerja {code.lower()} 2024.xlsx", open(path, "rb").read(), ("central",))]
+        self.places = [code]
+
+
+def bkn_book(values):
+    """BKN's 2023 scorecard retitled 2024, IKU.3, 4 and 7 printing `values` ({code: Decimal})
+    and every claim (capaian, NSS, perspective score, NKP, NPSS) worked out from them; and its
+    NPSS."""
+    data, npss = [], D(0)
+    for perspective, _, _, goals in g.BKN_2023:
+        rows, scores = [], []
+        for goal, _, indicators in goals:
+            items, capaian = [], []
+            for label, target, realisasi, _ in indicators:
+                realisasi = float(values[label.split()[0]]) if label.split()[0] in values else realisasi
+                capaian.append(D(100) if target == "WTP" else D(str(realisasi)) / D(str(target)) * 100)
+                items.append((label, target, realisasi, float(two(capaian[-1]))))
+            scores.append(sum(capaian) / len(capaian))
+            rows.append((goal, float(two(scores[-1])), items))
+        score = sum(scores) / len(scores)
+        npss += score / 4
+        data.append((perspective, float(two(score)), float(two(score / 4)), rows))
+    book = g.bkn_scorecard(npss_title=f"NPSS {two(npss)} ( ● )", data=data, year=2024)
+    return book, two(npss)
+
+
 class Bkn:
-    """BKN's own annual report (its 2023 scorecard, retitled 2024), dropped among its units'
-    files: each IKU its units feed prints a value the roll-up cannot complete (the central units
-    send nothing here), so it must name, after every unit's file, the units still missing."""
+    """BKN's own annual report, dropped among its units' files. While the roll-up cannot
+    complete, it prints its 2023 values and must name, after every unit's file, the units still
+    missing; when every unit sends, it prints the model's final values (or one of them 0,5 off),
+    and must end agreeing (or with ROLLUP_MISMATCH, blocked), whenever it arrived."""
 
     code = "BKN"
 
-    def __init__(self):
-        book = g.bkn_scorecard()
-        book.sheets[0].cells[(0, 0)] = book.sheets[0].cells[(0, 0)].replace("2023", "2024")
+    def __init__(self, rng, final):
+        """`final`: the model's complete roll-up of the year ({code: value}), or None."""
+        self.reported = dict(final or {f"IKU.{i}": D(v) for i, v in [(3, "92.20"), (4, "91.16"), (7, "92.78")]})
+        self.off = final and rng.choice([None, "IKU.3", "IKU.4", "IKU.7"])
+        if self.off:
+            self.reported[self.off] += D("0.5")
+        book, self.npss = bkn_book(self.reported)
         self.files = [("laporan kinerja bkn 2024.xlsx", open(write(book, "BKN-2024", "xlsx"), "rb").read(), ("bkn",))]
         self.places = ["BKN"]
-        self.reported = {f"IKU.{i}": D(v) for i, v in [(3, "92.20"), (4, "91.16"), (7, "92.78")]}
 
 
 def share(printed, of=12):
@@ -533,14 +591,14 @@ def share(printed, of=12):
     return next((x for x in whole if x.quantize(D(10) ** -decimals, rounding=HALF_UP) == value), value)
 
 
-def rolled_up(units, period):
+def rolled_up(units, centrals, period):
     """Per IKU of BKN's its units feed (README, "BKN's own figures from its units"): each unit's
     report that counts for `period`, final without errors and blocked with (its version and the
     value it feeds, at two decimals); the mean of the final ones, half-up at two decimals; the
-    units missing, in the cascade's order."""
+    units missing, in the cascade's order. Central units send annual reports only."""
     out = {}
     for cascade in CASCADES:
-        iku = int(cascade["iku"].split(".")[1])
+        code, iku = cascade["iku"], int(cascade["iku"].split(".")[1])
         contributors, finals = {}, []
         for unit in units:
             own = unit.model[0].get(f"report {period}")
@@ -552,8 +610,12 @@ def rolled_up(units, period):
             final = unit.model[1][data][0] == 0
             contributors[unit.code] = ("final" if final else "blocked", len(own), two(value))
             finals += [value] if final else []
+        for central in centrals if period == "TAHUNAN" else []:
+            if central.code in CENTRAL_FEEDS[code]:
+                contributors[central.code] = ("final", 1, two(D(CENTRAL_FEEDS[code][central.code])))
+                finals.append(D(CENTRAL_FEEDS[code][central.code]))
         missing = [u for u in cascade["units"] if contributors.get(u, ("",))[0] != "final"]
-        out[cascade["iku"]] = (finals and two(sum(finals) / len(finals)) or None, contributors, missing)
+        out[code] = (finals and two(sum(finals) / len(finals)) or None, contributors, missing)
     return out
 
 
@@ -563,40 +625,56 @@ def rollup(workplace, config, period):
     return json.loads(out.stdout)
 
 
-def rolled_right(units, bkn, period, said, rolled, sheets):
+def rolled_right(units, centrals, bkn, period, said, rolled, sheets):
     """Where `kinerja rollup`, the Rekap's Agregat BKN and BKN's own report (its line in
-    `status`, its ROLLUP_INCOMPLETE findings in Temuan) say otherwise than the model of the
-    units' reports that count, or than each other."""
+    `status`, its ROLLUP_INCOMPLETE and ROLLUP_MISMATCH findings in Temuan) say otherwise than
+    the model of the units' reports that count, or than each other."""
     wrong = []
     own = next(r for r in said if r["unit"] == "BKN") if bkn and period == "TAHUNAN" else None
-    if own and (own["version"], own["outcome"], shown(own["npss"])) != (1, "diterima", "98.47"):
-        wrong.append((period, "BKN's report", own))
+    model = rolled_up(units, centrals, period)
+    complete = not any(missing for _, _, missing in model.values())
+    if own:
+        want = (1, "perlu_perbaikan" if complete and bkn.off else "diterima")
+        if (own["version"], own["outcome"]) != want or want[1] == "diterima" and shown(own["npss"]) != str(bkn.npss):
+            wrong.append((period, "BKN's report", own, want, bkn.npss))
     report = own and {"submission": own["submission"], "version": own["version"], "errors": own["errors"]}
     if rolled["report"] != report:
         wrong.append((period, "rollup report", rolled["report"], report))
     lines = {code: line for code, [line] in sheets["Agregat BKN"].items()} if sheets else {}
-    findings = {r["Perihal"]: r["Seharusnya"] for r in (sheets or {}).get("Temuan", {}).get("BKN", [])
-                if r["Kode"] == "ROLLUP_INCOMPLETE"}
-    for code, (value, contributors, missing) in rolled_up(units, period).items():
+    findings = {(r["Kode"], r["Perihal"]): r["Seharusnya"] for r in (sheets or {}).get("Temuan", {}).get("BKN", [])
+                if r["Kode"].startswith("ROLLUP_")}
+    for code, (value, contributors, missing) in model.items():
         [got] = [i for i in rolled["indicators"] if i["code"] == code]
         reported = bkn.reported[code] if own else None
-        want = (value, contributors, missing, "incomplete", reported)
+        agrees = None if missing or not own else code != bkn.off
+        want = (value, contributors, missing, "incomplete" if missing else "final", reported, agrees)
         got = (got["value"] and two(D(str(got["value"]))),
                {c["unit"]: (c["status"], c["version"], two(D(str(c["value"])))) for c in got["contributors"]},
-               got["missing"], got["status"], got["reported"] and D(str(got["reported"])))
+               got["missing"], got["status"], got["reported"] and D(str(got["reported"])), got["agrees"])
         if got != want:
             wrong.append((period, f"rollup {code}", got, want))
         if code in lines:
             line = lines[code]
             got = (line["Nilai agregat"] and two(D(str(line["Nilai agregat"]))), line["Unit masuk"], line["Belum ada"],
-                   line["Laporan BKN"] and D(str(line["Laporan BKN"])))
-            want = (value, sum(s == "final" for s, _, _ in contributors.values()), ", ".join(missing), reported)
+                   line["Laporan BKN"] and D(str(line["Laporan BKN"])), line["Sesuai"])
+            counted = sum(s == "final" for s, _, _ in contributors.values())
+            want = (value, counted, ", ".join(missing) or None, reported, {None: None, True: "ya", False: "TIDAK"}[agrees])
             if got != want:
                 wrong.append((period, f"Agregat BKN {code}", got, want))
         elif sheets:
             wrong.append((period, f"Agregat BKN {code}", None))
-        if own and findings.get(code) != f"belum ada angka yang berlaku dari {', '.join(missing)}":
-            wrong.append((period, f"BKN's ROLLUP_INCOMPLETE {code}", findings.get(code), missing))
+        # BKN's report: the units missing, every one; or, complete, where it differs, every unit behind the value.
+        said_of = {kind: text for (kind, subject), text in findings.items() if subject == code}
+        want = {}
+        if own and missing:
+            want["ROLLUP_INCOMPLETE"] = f"belum ada angka yang berlaku dari {', '.join(missing)}"
+        elif own and code == bkn.off:
+            behind = [f"{u} {v}".replace(".", ",") for u, (s, _, v) in contributors.items() if s == "final"]
+            want["ROLLUP_MISMATCH"] = sorted(behind)
+            said_of = {k: sorted(v.split(": ", 1)[1].rstrip(")").split("; ")) if k == "ROLLUP_MISMATCH" else v
+                       for k, v in said_of.items()}
+        if said_of != want:
+            wrong.append((period, f"BKN's findings on {code}", said_of, want))
     return wrong
 
 
@@ -607,13 +685,18 @@ def run(count, seed):
     rng = random.Random(seed)
     for first in range(0, count, 14):
         workplace = tempfile.mkdtemp(prefix="arrivals-", dir=SCRATCH)
-        units = [Unit(rng, i) for i in range(min(14, count - first))]
-        bkn = Bkn() if rng.random() < 0.7 else None
-        senders = units + [bkn] * (bkn is not None)
+        # In some runs every unit sends what lets the year's roll-up complete.
+        complete = rng.random() < 0.4
+        units = [Unit(rng, i, complete) for i in range(min(14, count - first))]
+        centrals = [Central(*c) for c in g.CENTRAL_2023] if complete else []
+        model = rolled_up(units, centrals, "TAHUNAN")
+        final = None if any(m for _, _, m in model.values()) else {code: v for code, (v, _, _) in model.items()}
+        bkn = Bkn(rng, final) if rng.random() < 0.7 else None
+        senders = units + centrals + [bkn] * (bkn is not None)
         rng.shuffle(senders)
         process, config = start(workplace)
         try:
-            settle(workplace, drop(workplace, senders), sum(len(u.model[2]) for u in units) + (bkn is not None))
+            settle(workplace, drop(workplace, senders), sum(len(u.model[2]) for u in units) + len(centrals) + (bkn is not None))
             said = observed(workplace, config)
             mail = mail_of(workplace)
         finally:
@@ -631,9 +714,12 @@ def run(count, seed):
                 yield "silent", os.path.join(workplace, unit.code), wrong, [(n, w[:2]) for n, _, w in unit.files]
         # BKN's figures from its units, before and after every report is read again; one receipt to BKN.
         wrong = [w for observation in (said, again) for period, (rows, sheets, rolled) in observation.items()
-                 for w in rolled_right(units, bkn, period, rows, rolled, sheets)]
+                 for w in rolled_right(units, centrals, bkn, period, rows, rolled, sheets)]
+        # One receipt, nothing more when BKN's report is held to its units' again; what it said
+        # depends on which units were in when it arrived, unless the roll-up cannot complete.
         heard = [subject for subject, _ in mail.get("BKN", [])]
-        if len(heard) != (bkn is not None) or bkn and not heard[0].startswith(" TAHUNAN 2024: diterima (versi 1"):
+        told = " TAHUNAN 2024: diterima (versi 1" if final is None else " TAHUNAN 2024: "
+        if len(heard) != (bkn is not None) or bkn and not (heard[0].startswith(told) and "(versi 1)" in heard[0]):
             wrong.append(("BKN's mail", heard))
         if wrong:
             yield "silent", os.path.join(workplace, "BKN"), wrong, bkn and [(n, w) for n, _, w in bkn.files]
