@@ -1,14 +1,16 @@
-"""Sequences of arrivals, as units send them over a year: annual and third-quarter reports and PKs,
-revised or not, the same file again, earlier content again, an unreadable file, another unit's
-report, each Kanreg's in its own folder, dropped in one go into a running `kinerja serve` in the
-order of their modification times. What the service says afterwards is held to a model of
-README's rules ("Versions and duplicates", "The review", ARCHITECTURE.md "Which report counts"):
-per unit and period, the version that counts, its outcome and NPSS, its last valid version, its
-agreement's, and a later refused or duplicate file, the same in `status` and in that period's
-Rekap (Status Pengiriman, Ringkasan, and Capaian IKU's governing targets and realisasi), and the
-mail each arrival got, in order (and each report assessed again when its first valid PK arrived
-after it): its subject, and in a report's text the NPSS and the last version without errors.
-Then every report that counts is read again by `kinerja reprocess`, and `status` must not change.
+"""Sequences of arrivals, as units send them over a year: annual and third-quarter reports, PKs and
+Renja, revised or not, the same file again, earlier content again, an unreadable file, another
+unit's report, each Kanreg's in its own folder, dropped in one go into a running `kinerja serve` in
+the order of their modification times. What the service says afterwards is held to a model of
+README's rules ("Versions and duplicates", "The review", ARCHITECTURE.md "Which report counts"): per
+unit and period, the version that counts, its outcome and NPSS, its last valid version, its
+agreement's and plan's, and a later refused or duplicate file, the same in `status` and in that
+period's Rekap (Status Pengiriman, Ringkasan, and Capaian IKU's governing targets and realisasi),
+and the mail each arrival got, in order (and each report assessed again when its first valid PK, or
+while no PK is valid its first plan, arrived after it): its subject, and in a report's text the NPSS
+and the last version without errors. Then every report that counts is read again by `kinerja
+reprocess`, and `status` must not change. BKN's roll-up of each period is held to its units'
+reports that count, with BKN's own report among the files (see `Bkn`).
 """
 
 import decimal
@@ -107,6 +109,14 @@ def report_book(roman, seat, period, targets, realisasi, wrong_claim):
     return renamed(book, roman, seat)
 
 
+def renja_book(roman, seat, targets):
+    """The unit's Rencana Kerja: its targets table (the PK's layout), titled and named a Renja."""
+    book = pk_book(roman, seat, targets, False)
+    book.sheets[0].name = "Renja"
+    book.sheets[0].cells[(0, 0)] = f"RENCANA KERJA KANREG {roman} BKN {seat.upper()} TAHUN 2024"
+    return book
+
+
 def pk_book(roman, seat, targets, broken):
     """The unit's PK (KODE layout) with these targets; `broken`: IKU 5's target out of range."""
     book = g.kr07_agreement_kode()
@@ -147,13 +157,14 @@ class Unit:
 
     def __init__(self, rng, index, complete=False):
         """`complete`: the sequence ends with an annual report without errors (held to the
-        unit's last valid PK), so that BKN's roll-up can complete."""
+        unit's last valid PK, else its last plan), so that BKN's roll-up can complete."""
         self.code = f"KR{index + 1:02d}"
         self.roman, self.seat = ROMAN[index], SEATS[index]
         self.files = []  # (name, bytes, what)
         pks = []  # contents of PKs: (bytes, targets, valid)
+        plans = []  # targets of Renja
         reports = []  # contents of reports: (bytes, ("report", period, targets, realisasi, wrong_claim))
-        kinds = ["report", "report", "report", "pk", "pk", "dup", "resend", "garbage", "other"]
+        kinds = ["report", "report", "report", "pk", "pk", "plan", "dup", "resend", "garbage", "other"]
         for n in range(rng.randint(2, 8)):
             what = rng.choice(kinds)
             name = f"{n + 1:02d} {what}.xlsx"
@@ -165,10 +176,15 @@ class Unit:
                 data = open(path, "rb").read()
                 pks.append((data, targets, valid))
                 self.files.append((f"{n + 1:02d} pk.xlsx", data, ("pk", targets, valid)))
+            elif what == "plan":
+                plans.append(rng.choice([pk[1] for pk in pks]) if pks and rng.random() < 0.5 else draw_targets(rng))
+                path = write(renja_book(self.roman, self.seat, plans[-1]), f"{self.code}-{n}", "xlsx")
+                self.files.append((f"{n + 1:02d} renja.xlsx", open(path, "rb").read(), ("plan", plans[-1])))
             # Nothing to send again yet: a report.
             elif what == "report" or what in ("dup", "resend") and not reports:
                 period = rng.choice(PERIODS)
-                base = rng.choice(pks)[1] if pks and rng.random() < 0.7 else draw_targets(rng)
+                known = [pk[1] for pk in pks] + plans
+                base = rng.choice(known) if known and rng.random() < 0.7 else draw_targets(rng)
                 realisasi = draw_realisasi(rng)
                 wrong = rng.choice([None] * 5 + [9])
                 book = report_book(self.roman, self.seat, period, base, realisasi, wrong)
@@ -187,8 +203,8 @@ class Unit:
                 path = write(book, f"{self.code}-{n}-other", "xlsx")
                 self.files.append((name, open(path, "rb").read(), ("other",)))
         if complete:
-            valid = [targets for _, targets, ok in pks if ok]
-            what = ("report", "TAHUNAN", valid[-1] if valid else draw_targets(rng), draw_realisasi(rng), None)
+            governing = ([targets for _, targets, ok in pks if ok] or plans or [draw_targets(rng)])[-1]
+            what = ("report", "TAHUNAN", governing, draw_realisasi(rng), None)
             book = report_book(self.roman, self.seat, "TAHUNAN", *what[2:])
             self.files.append(("99 laporan akhir.xlsx", open(write(book, f"{self.code}-final", "xlsx"), "rb").read(), what))
         self.resolve_duplicates()
@@ -204,17 +220,17 @@ class Unit:
                 if last is None:
                     continue
                 data, what = last
-            elif what[0] in ("report", "pk"):
+            elif what[0] in ("report", "pk", "plan"):
                 last = (data, what)
             resolved.append((name, data, what))
         self.files = resolved
 
     @functools.cached_property
     def model(self):
-        """What README's rules make of the sequence (worked out once): per kind ("pk", or "report" and its period)
-        the versions (content, the version it re-sends), each content's review (errors, NPSS,
-        whether a PK governed it, that PK's targets), the subjects of the mail in order, and per
-        file whether it became a version."""
+        """What README's rules make of the sequence (worked out once): per kind ("pk", "plan", or
+        "report" and its period) the versions (content, the version it re-sends), each content's
+        review (errors, NPSS, what governed it: "pk", "plan" or None, and its targets), the
+        subjects of the mail in order, and per file whether it became a version."""
         versions = {}
         reviewed = {}
         subjects = []
@@ -225,7 +241,7 @@ class Unit:
                 subjects.append((f": ditolak {name}", None))
                 became.append(False)
                 continue
-            key = kind if kind == "pk" else f"report {what[1]}"
+            key = f"report {what[1]}" if kind == "report" else kind
             own = versions.setdefault(key, [])
             if own and own[-1][0] == data:
                 subjects.append((f": duplikat {name}", None))
@@ -233,30 +249,36 @@ class Unit:
                 continue
             # Earlier content again: it equals the latest version of that content.
             same_as = next((i + 1 for i, (d, _) in reversed(list(enumerate(own))) if d == data), None)
+            valid_pks = [t for d, t in self.pk_targets(versions.get("pk", []), reviewed)]
             own.append((data, same_as))
             became.append(True)
-            if kind == "pk":
-                _, targets, valid = what
-                first_valid = valid and not any(reviewed[d][0] == 0 for d, _ in own[:-1])
-                reviewed[data] = (0 if valid else 1, None, True, None)
-                subjects.append((heard("Perjanjian Kinerja", valid, own), None))
-                # The reports that count, sent before any PK governed them, are assessed again,
-                # period by period.
-                for report_key in sorted(k for k in versions if k != "pk"):
+            if kind in ("pk", "plan"):
+                targets, valid = what[1], what[2] if kind == "pk" else True
+                # The reports that count, sent before any PK governed them, are assessed again
+                # against the first valid one, period by period; those sent before anything
+                # governed them, against the first plan while no PK is valid.
+                first = valid and not any(reviewed[d][0] == 0 for d, _ in own[:-1])
+                again = {"pk": first and {None, "plan"}, "plan": first and not valid_pks and {None}}[kind] or set()
+                reviewed[data] = (0 if valid else 1, None, kind, None)
+                subjects.append((heard({"pk": "Perjanjian Kinerja", "plan": "Rencana Kerja"}[kind], valid, own), None))
+                for report_key in sorted(k for k in versions if k.startswith("report")):
                     current = versions[report_key][-1][0]
-                    if first_valid and not reviewed[current][2]:
-                        self.review(reviewed, current, targets)
+                    if reviewed[current][2] in again:
+                        self.review(reviewed, current, targets, kind)
                         subjects.append(told(report_key.split()[1], versions[report_key], reviewed))
                 continue
-            valid_pks = [t for d, t in self.pk_targets(versions.get("pk", []), reviewed)]
-            self.review(reviewed, data, valid_pks[-1] if valid_pks else None)
+            plans = versions.get("plan", [])
+            if valid_pks:
+                self.review(reviewed, data, valid_pks[-1], "pk")
+            else:
+                self.review(reviewed, data, plans and self.sent(plans[-1][0])[1], plans and "plan" or None)
             subjects.append(told(what[1], own, reviewed))
         return versions, reviewed, subjects, became
 
     def later(self, period, became):
         """The unit's latest file that became no version, as `status` for `period` shows it: of no
         period, or of this one, after the report of the period that counts."""
-        of = lambda what: {"pk": "TAHUNAN", "report": what[1:2] and what[1]}.get(what[0])  # noqa: E731
+        of = lambda what: {"pk": "TAHUNAN", "plan": "TAHUNAN", "report": what[1:2] and what[1]}.get(what[0])  # noqa: E731
         last = None
         for (name, _, what), version in zip(self.files, became):
             if version and what[0] == "report" and what[1] == period:
@@ -274,12 +296,14 @@ class Unit:
         """What the file of these bytes is: ("report", period, targets, realisasi, wrong claim), …"""
         return next(w for _, d, w in self.files if d == data)
 
-    def review(self, reviewed, data, governing):
+    def review(self, reviewed, data, governing, by):
+        """The report of these bytes held to `governing`'s targets (a PK's or a plan's, `by`), or
+        to its own."""
         _, _, targets, realisasi, wrong = self.sent(data)
         held = governing or targets
         errors = int(wrong is not None) + int(governing is not None and any(
             num(governing[i]) != num(targets[i]) for i in governing))
-        reviewed[data] = (errors, npss(held, realisasi), governing is not None, governing)
+        reviewed[data] = (errors, npss(held, realisasi), by, governing)
 
 
 def told(period, own, reviewed):
@@ -397,13 +421,15 @@ def judge(unit, period, rows):
             wrong.append((period, "last valid version", got, valid))
     elif report is not None:
         wrong.append((period, "report", report["version"], None))
-    agreement = next((r for r in mine if r["kind"] == "agreement"), None)
-    if "pk" in versions:
-        data, same_as = versions["pk"][-1]
-        want = (len(versions["pk"]), same_as, "diterima" if reviewed[data][0] == 0 else "perlu_perbaikan")
-        got = agreement and (agreement["version"], agreement["same_as"], agreement["outcome"])
+    for kind, row_kind in [("pk", "agreement"), ("plan", "plan")]:
+        line = next((r for r in mine if r["kind"] == row_kind), None)
+        want = None
+        if kind in versions:
+            data, same_as = versions[kind][-1]
+            want = (len(versions[kind]), same_as, "diterima" if reviewed[data][0] == 0 else "perlu_perbaikan")
+        got = line and (line["version"], line["same_as"], line["outcome"])
         if got != want:
-            wrong.append((period, "agreement", got, want))
+            wrong.append((period, row_kind, got, want))
     extra = next((r for r in mine if r["kind"] is None), None)
     got, want = extra and (extra["file"], extra["outcome"]), unit.later(period, became)
     if got != want:
