@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use crate::model::plan::Plan;
-use crate::model::{Score, Severity};
+use crate::model::{CellRef, Kind, Score, Severity};
 use crate::store::{
     BudgetLineRow, ClaimRow, FindingRow, GoalLine, IndicatorLine, InputRow, PlanBudgetRow, PlanHistoryRow,
     PlanTargetRow, Reading, ScoreRow,
@@ -44,6 +44,14 @@ impl Outcome {
         if let Some((report, card)) = scored {
             let perspective_of: std::collections::HashMap<&str, &str> =
                 report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
+            // A plan governs in a PK's place errors and all (a budget that does not add up is no
+            // reason to drop its targets), but a target it holds an error at is no target to hold
+            // a report to: kept without it, so a report is scored against its own there.
+            let unsound = |at: &Option<CellRef>| {
+                report.kind == Kind::Plan
+                    && at.is_some()
+                    && self.findings.iter().any(|f| f.severity == Severity::Error && &f.at == at)
+            };
             indicators = report
                 .indicators
                 .iter()
@@ -55,7 +63,7 @@ impl Outcome {
                     perspective: perspective_of.get(row.goal.as_str()).copied().unwrap_or_default().to_string(),
                     satuan: row.measure.label(),
                     polarity: row.polarity.as_str(),
-                    target: row.target.value.stored(),
+                    target: if unsound(&row.target.at) { None } else { row.target.value.stored() },
                     realisasi: row.realisasi.value.stored(),
                     provisional: row.target.provisional || row.realisasi.provisional,
                     capaian: scored.capaian.value.map(|v| v.to_string()),

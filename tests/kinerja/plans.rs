@@ -339,6 +339,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_evaluation_per_iku.xlsx",
         "kr06_2024_renja_unread.xlsx",
         "kr06_2024_renja_evaluation_only.xlsx",
+        "kr07_2024_renja_target_out_of_range.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();

@@ -554,6 +554,43 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
     assert!(service.dir.join("outbox/2024/KR07/Template Laporan KR07 2024 TW1.xlsx").exists());
 }
 
+/// A plan stands in for the PK with its errors, but not with a target it holds an error at: the
+/// report printing IKU 5's 100% is not told the plan's 150% (a share cannot pass 100), so
+/// it is accepted, held to the plan everywhere else. Before, it was told "the PK sets 150",
+/// a capaian off against 150 and 150 out of range at its own cell, and blocked.
+#[test]
+fn a_report_is_not_held_to_a_plan_target_the_plan_has_an_error_at() {
+    let service = Service::start("plan-unsound-target");
+    service.drop_file("KR07", "renja 2024.xlsx", &bytes("kr07_2024_renja_target_out_of_range.xlsx"));
+    service.wait_for_arrivals("the plan", 1, Duration::from_secs(20));
+    service.drop_file("KR07", "laporan 2024.xlsx", &bytes("kr07_2024_capaian.xlsx"));
+    service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
+    let findings = |file: &str| -> Vec<(String, String)> {
+        service.rows(
+            "SELECT f.code, f.subject FROM findings f JOIN submissions s ON s.id = f.submission_id
+              WHERE s.file_name = ?1 AND f.severity = 'error'",
+            [file],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    };
+    assert_eq!(findings("renja 2024.xlsx"), [("VALUE_OUT_OF_RANGE".to_string(), "Target IKU.5".to_string())]);
+    assert_eq!(findings("laporan 2024.xlsx"), []);
+    let held: Vec<(String, Option<String>)> = service.rows(
+        "SELECT i.code, i.target FROM indicators i JOIN submissions s ON s.id = i.submission_id
+          WHERE s.file_name = 'laporan 2024.xlsx' AND i.code IN ('IKU.5', 'IKU.9') ORDER BY i.seq",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    );
+    assert_eq!(held, [("IKU.5".into(), Some("100".into())), ("IKU.9".into(), Some("84".into()))]);
+    let said = service.rows(
+        "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id
+          WHERE s.file_name = 'laporan 2024.xlsx' AND f.code = 'TARGET_FROM_PLAN'",
+        [],
+        |r| r.get::<_, String>(0),
+    );
+    assert_eq!(said.len(), 1, "held to the plan everywhere else, and told so");
+}
+
 #[test]
 fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     use calamine::{Data, Reader, open_workbook_auto};
