@@ -109,9 +109,10 @@ def report_book(roman, seat, period, targets, realisasi, wrong_claim):
     return renamed(book, roman, seat)
 
 
-def renja_book(roman, seat, targets):
-    """The unit's Rencana Kerja: its targets table (the PK's layout), titled and named a Renja."""
-    book = pk_book(roman, seat, targets, False)
+def renja_book(roman, seat, targets, broken):
+    """The unit's Rencana Kerja: its targets table (the PK's layout), titled and named a Renja;
+    `broken`: IKU 5's target out of range."""
+    book = pk_book(roman, seat, targets, broken)
     book.sheets[0].name = "Renja"
     book.sheets[0].cells[(0, 0)] = f"RENCANA KERJA KANREG {roman} BKN {seat.upper()} TAHUN 2024"
     return book
@@ -162,7 +163,7 @@ class Unit:
         self.roman, self.seat = ROMAN[index], SEATS[index]
         self.files = []  # (name, bytes, what)
         pks = []  # contents of PKs: (bytes, targets, valid)
-        plans = []  # targets of Renja
+        plans = []  # targets of Renja, without a target it is blocked at
         reports = []  # contents of reports: (bytes, ("report", period, targets, realisasi, wrong_claim))
         kinds = ["report", "report", "report", "pk", "pk", "plan", "dup", "resend", "garbage", "other"]
         for n in range(rng.randint(2, 8)):
@@ -177,14 +178,17 @@ class Unit:
                 pks.append((data, targets, valid))
                 self.files.append((f"{n + 1:02d} pk.xlsx", data, ("pk", targets, valid)))
             elif what == "plan":
-                plans.append(rng.choice([pk[1] for pk in pks]) if pks and rng.random() < 0.5 else draw_targets(rng))
-                path = write(renja_book(self.roman, self.seat, plans[-1]), f"{self.code}-{n}", "xlsx")
-                self.files.append((f"{n + 1:02d} renja.xlsx", open(path, "rb").read(), ("plan", plans[-1])))
+                targets = rng.choice([pk[1] for pk in pks]) if pks and rng.random() < 0.5 else draw_targets(rng)
+                valid = rng.random() < 0.8
+                path = write(renja_book(self.roman, self.seat, targets, not valid), f"{self.code}-{n}", "xlsx")
+                # A plan governs with its errors, but not with IKU 5's target it is blocked at.
+                plans.append({i: t for i, t in targets.items() if valid or i != 5})
+                self.files.append((f"{n + 1:02d} renja.xlsx", open(path, "rb").read(), ("plan", plans[-1], valid)))
             # Nothing to send again yet: a report.
             elif what == "report" or what in ("dup", "resend") and not reports:
                 period = rng.choice(PERIODS)
                 known = [pk[1] for pk in pks] + plans
-                base = rng.choice(known) if known and rng.random() < 0.7 else draw_targets(rng)
+                base = {**draw_targets(rng), **rng.choice(known)} if known and rng.random() < 0.7 else draw_targets(rng)
                 realisasi = draw_realisasi(rng)
                 wrong = rng.choice([None] * 5 + [9])
                 book = report_book(self.roman, self.seat, period, base, realisasi, wrong)
@@ -203,8 +207,8 @@ class Unit:
                 path = write(book, f"{self.code}-{n}-other", "xlsx")
                 self.files.append((name, open(path, "rb").read(), ("other",)))
         if complete:
-            governing = ([targets for _, targets, ok in pks if ok] or plans or [draw_targets(rng)])[-1]
-            what = ("report", "TAHUNAN", governing, draw_realisasi(rng), None)
+            governing = ([targets for _, targets, ok in pks if ok] or plans or [{}])[-1]
+            what = ("report", "TAHUNAN", {**draw_targets(rng), **governing}, draw_realisasi(rng), None)
             book = report_book(self.roman, self.seat, "TAHUNAN", *what[2:])
             self.files.append(("99 laporan akhir.xlsx", open(write(book, f"{self.code}-final", "xlsx"), "rb").read(), what))
         self.resolve_duplicates()
@@ -253,11 +257,11 @@ class Unit:
             own.append((data, same_as))
             became.append(True)
             if kind in ("pk", "plan"):
-                targets, valid = what[1], what[2] if kind == "pk" else True
+                _, targets, valid = what
                 # The reports that count, sent before any PK governed them, are assessed again
                 # against the first valid one, period by period; those sent before anything
-                # governed them, against the first plan while no PK is valid.
-                first = valid and not any(reviewed[d][0] == 0 for d, _ in own[:-1])
+                # governed them, against the first plan (blocked or not) while no PK is valid.
+                first = valid and not any(reviewed[d][0] == 0 for d, _ in own[:-1]) if kind == "pk" else not own[:-1]
                 again = {"pk": first and {None, "plan"}, "plan": first and not valid_pks and {None}}[kind] or set()
                 reviewed[data] = (0 if valid else 1, None, kind, None)
                 subjects.append((heard({"pk": "Perjanjian Kinerja", "plan": "Rencana Kerja"}[kind], valid, own), None))
@@ -298,12 +302,11 @@ class Unit:
 
     def review(self, reviewed, data, governing, by):
         """The report of these bytes held to `governing`'s targets (a PK's or a plan's, `by`), or
-        to its own."""
+        to its own (where `governing` sets none)."""
         _, _, targets, realisasi, wrong = self.sent(data)
-        held = governing or targets
-        errors = int(wrong is not None) + int(governing is not None and any(
-            num(governing[i]) != num(targets[i]) for i in governing))
-        reviewed[data] = (errors, npss(held, realisasi), by, governing)
+        held = {**targets, **(governing or {})}
+        errors = int(wrong is not None) + int(any(num(t) != num(targets[i]) for i, t in (governing or {}).items()))
+        reviewed[data] = (errors, npss(held, realisasi), by, governing and held)
 
 
 def told(period, own, reviewed):
