@@ -380,11 +380,11 @@ codes! {
         "{subject} tertulis {found}, sama dengan versi sebelumnya, padahal angka yang mendasarinya berubah; seharusnya {expected}.",
         "{subject} reads {found}, as in the previous version, although the figures beneath it changed; it should be {expected}.";
     IndicatorMissing => "INDICATOR_MISSING", Error,
-        "{subject} ada dalam Perjanjian Kinerja ({expected}) tetapi tidak dilaporkan.",
-        "{subject} is in the performance agreement ({expected}) but not reported.";
+        "{subject} ada dalam Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, Rencana Kerja) di bawah {expected} tetapi tidak dilaporkan.",
+        "{subject} is in the performance agreement (or, without one, the work plan) under {expected} but not reported.";
     IndicatorUnknown => "INDICATOR_UNKNOWN", Error,
-        "{subject} tidak ada dalam Perjanjian Kinerja {expected}; tidak dinilai.",
-        "{subject} is not in the performance agreement {expected}; not scored.";
+        "{subject} tidak ada dalam Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, Rencana Kerja) {expected}; tidak dinilai.",
+        "{subject} is not in the performance agreement (or, without one, the work plan) {expected}; not scored.";
     IndicatorDuplicate => "INDICATOR_DUPLICATE", Error,
         "{subject} dilaporkan lebih dari sekali (juga di {expected}); yang pertama yang dinilai.",
         "{subject} is reported more than once (also at {expected}); the first is scored.";
@@ -398,8 +398,8 @@ codes! {
         "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
         "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";
     TargetMismatch => "TARGET_MISMATCH", Error,
-        "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku menetapkan {expected}.",
-        "The target of {subject} reads {found}; the governing performance agreement sets {expected}.";
+        "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku (atau, tanpa Perjanjian Kinerja, Rencana Kerja yang berlaku) menetapkan {expected}.",
+        "The target of {subject} reads {found}; the governing performance agreement (or, without one, the governing work plan) sets {expected}.";
     TargetInterim => "TARGET_INTERIM", Warning,
         "Target {subject} tertulis {found} di kolom target periode laporan (target antara), sedangkan Perjanjian Kinerja menetapkan {expected} untuk setahun; capaian dihitung terhadap target antara, seperti di laporan.",
         "The target of {subject} reads {found} in the report period's target column (an interim target), while the performance agreement sets {expected} for the year; capaian is computed against the interim target, as the report does.";
