@@ -92,6 +92,21 @@ impl Service {
         }
     }
 
+    /// The findings recorded for the submission of `file`, in order: (code, severity, subject).
+    pub fn findings_of(&self, file: &str) -> Vec<(String, String, String)> {
+        self.rows(
+            "SELECT f.code, f.severity, f.subject FROM findings f JOIN submissions s ON s.id = f.submission_id
+              WHERE s.file_name = ?1 ORDER BY f.seq",
+            [file],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+    }
+
+    /// The codes of the error findings recorded for the submission of `file`, in order.
+    pub fn errors_of(&self, file: &str) -> Vec<String> {
+        self.findings_of(file).into_iter().filter(|f| f.1 == "error").map(|f| f.0).collect()
+    }
+
     pub fn ledger(&self) -> Ledger {
         Ledger::open(&self.dir.join("state/ledger.sqlite")).unwrap()
     }
@@ -522,13 +537,7 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
     service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
     service.drop_file("KR07", "laporan perbaikan.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
     service.wait_for_arrivals("the corrected report", 3, Duration::from_secs(20));
-    let codes = |file: &str| -> Vec<String> {
-        service.rows(
-            "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = ?1",
-            [file],
-            |r| r.get(0),
-        )
-    };
+    let codes = |file: &str| -> Vec<String> { service.findings_of(file).into_iter().map(|f| f.0).collect() };
     let first = codes("laporan.xlsx");
     for code in ["TARGET_MISMATCH", "INDICATOR_MISSING", "INDICATOR_MOVED", "GOAL_MOVED", "BUDGET_OVERSPENT"] {
         assert!(first.iter().any(|c| c == code), "{code} missing from {first:?}");
@@ -561,20 +570,12 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
 #[test]
 fn a_report_is_not_held_to_a_plan_target_the_plan_has_an_error_at() {
     let service = Service::start("plan-unsound-target");
-    service.drop_file("KR07", "renja 2024.xlsx", &bytes("kr07_2024_renja_target_out_of_range.xlsx"));
-    service.wait_for_arrivals("the plan", 1, Duration::from_secs(20));
-    service.drop_file("KR07", "laporan 2024.xlsx", &bytes("kr07_2024_capaian.xlsx"));
-    service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
-    let findings = |file: &str| -> Vec<(String, String)> {
-        service.rows(
-            "SELECT f.code, f.subject FROM findings f JOIN submissions s ON s.id = f.submission_id
-              WHERE s.file_name = ?1 AND f.severity = 'error'",
-            [file],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-    };
-    assert_eq!(findings("renja 2024.xlsx"), [("VALUE_OUT_OF_RANGE".to_string(), "Target IKU.5".to_string())]);
-    assert_eq!(findings("laporan 2024.xlsx"), []);
+    let plan = bytes("kr07_2024_renja_target_out_of_range.xlsx");
+    service.drop_in_order("KR07", &[("renja 2024.xlsx", plan), ("laporan 2024.xlsx", bytes("kr07_2024_capaian.xlsx"))]);
+    service.wait_for_arrivals("the plan and the report", 2, Duration::from_secs(20));
+    let plan = service.findings_of("renja 2024.xlsx");
+    assert_eq!(plan, [("VALUE_OUT_OF_RANGE".into(), "error".into(), "Target IKU.5".into())]);
+    assert_eq!(service.errors_of("laporan 2024.xlsx"), Vec::<String>::new());
     let held: Vec<(String, Option<String>)> = service.rows(
         "SELECT i.code, i.target FROM indicators i JOIN submissions s ON s.id = i.submission_id
           WHERE s.file_name = 'laporan 2024.xlsx' AND i.code IN ('IKU.5', 'IKU.9') ORDER BY i.seq",
@@ -582,13 +583,8 @@ fn a_report_is_not_held_to_a_plan_target_the_plan_has_an_error_at() {
         |r| Ok((r.get(0)?, r.get(1)?)),
     );
     assert_eq!(held, [("IKU.5".into(), Some("100".into())), ("IKU.9".into(), Some("84".into()))]);
-    let said = service.rows(
-        "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id
-          WHERE s.file_name = 'laporan 2024.xlsx' AND f.code = 'TARGET_FROM_PLAN'",
-        [],
-        |r| r.get::<_, String>(0),
-    );
-    assert_eq!(said.len(), 1, "held to the plan everywhere else, and told so");
+    let said = service.findings_of("laporan 2024.xlsx").into_iter().filter(|f| f.0 == "TARGET_FROM_PLAN").count();
+    assert_eq!(said, 1, "held to the plan everywhere else, and told so");
 }
 
 #[test]
@@ -736,11 +732,7 @@ fn a_report_dropped_with_its_agreement_is_always_reviewed_against_it() {
         ],
     );
     service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
-    let codes: Vec<String> = service.rows(
-        "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id WHERE s.file_name = 'laporan.xlsx'",
-        [],
-        |r| r.get(0),
-    );
+    let codes: Vec<String> = service.findings_of("laporan.xlsx").into_iter().map(|f| f.0).collect();
     // Only the agreement knows IKU 9 is missing and IKU 15 unknown.
     for code in ["INDICATOR_MISSING", "INDICATOR_UNKNOWN", "TARGET_MISMATCH"] {
         assert!(codes.iter().any(|c| c == code), "{code} missing from {codes:?}");
@@ -1157,12 +1149,7 @@ fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
         service.drop_file("KR07", name, &bytes(fixture));
         service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
     }
-    let codes: Vec<String> = service.rows(
-        "SELECT f.code FROM findings f JOIN submissions s ON s.id = f.submission_id
-          WHERE s.file_name = 'laporan.xlsx' AND f.severity = 'error' ORDER BY f.seq",
-        [],
-        |r| r.get(0),
-    );
+    let codes = service.errors_of("laporan.xlsx");
     assert!(codes.iter().any(|c| c == "TARGET_MISMATCH"), "{codes:?}");
     let row = &service.status(&["--year", "2024", "--unit", "KR07", "--period", "TAHUNAN"])["rows"][0];
     assert_eq!((row["version"].as_i64(), row["outcome"].as_str()), (Some(3), Some("perlu_perbaikan")), "{row}");
