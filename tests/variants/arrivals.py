@@ -164,7 +164,7 @@ class Unit:
         self.files = []  # (name, bytes, what)
         pks = []  # contents of PKs: (bytes, targets, valid)
         plans = []  # targets of Renja, without a target it is blocked at
-        reports = []  # contents of reports: (bytes, ("report", period, targets, realisasi, wrong_claim))
+        sent = []  # contents sent so far, to send again: (bytes, what)
         kinds = ["report", "report", "report", "pk", "pk", "plan", "dup", "resend", "garbage", "other"]
         for n in range(rng.randint(2, 8)):
             what = rng.choice(kinds)
@@ -176,16 +176,18 @@ class Unit:
                 path = write(pk_book(self.roman, self.seat, targets, not valid), f"{self.code}-{n}", "xlsx")
                 data = open(path, "rb").read()
                 pks.append((data, targets, valid))
-                self.files.append((f"{n + 1:02d} pk.xlsx", data, ("pk", targets, valid)))
+                sent.append((data, ("pk", targets, valid)))
+                self.files.append((f"{n + 1:02d} pk.xlsx", *sent[-1]))
             elif what == "plan":
                 targets = rng.choice([pk[1] for pk in pks]) if pks and rng.random() < 0.5 else draw_targets(rng)
                 valid = rng.random() < 0.8
                 path = write(renja_book(self.roman, self.seat, targets, not valid), f"{self.code}-{n}", "xlsx")
                 # A plan governs with its errors, but not with IKU 5's target it is blocked at.
                 plans.append({i: t for i, t in targets.items() if valid or i != 5})
-                self.files.append((f"{n + 1:02d} renja.xlsx", open(path, "rb").read(), ("plan", plans[-1], valid)))
+                sent.append((open(path, "rb").read(), ("plan", plans[-1], valid)))
+                self.files.append((f"{n + 1:02d} renja.xlsx", *sent[-1]))
             # Nothing to send again yet: a report.
-            elif what == "report" or what in ("dup", "resend") and not reports:
+            elif what == "report" or what in ("dup", "resend") and not sent:
                 period = rng.choice(PERIODS)
                 known = [pk[1] for pk in pks] + plans
                 base = {**draw_targets(rng), **rng.choice(known)} if known and rng.random() < 0.7 else draw_targets(rng)
@@ -193,12 +195,12 @@ class Unit:
                 wrong = rng.choice([None] * 5 + [9])
                 book = report_book(self.roman, self.seat, period, base, realisasi, wrong)
                 data = open(write(book, f"{self.code}-{n}", "xlsx"), "rb").read()
-                reports.append((data, ("report", period, base, realisasi, wrong)))
-                self.files.append((f"{n + 1:02d} laporan.xlsx", data, reports[-1][1]))
+                sent.append((data, ("report", period, base, realisasi, wrong)))
+                self.files.append((f"{n + 1:02d} laporan.xlsx", *sent[-1]))
             elif what == "dup":
                 self.files.append((name, None, ("dup",)))
             elif what == "resend":
-                self.files.append((name, *rng.choice(reports)))
+                self.files.append((name, *rng.choice(sent)))
             elif what == "garbage":
                 self.files.append((name, bytes(rng.randrange(256) for _ in range(300)), ("garbage",)))
             else:
