@@ -194,8 +194,7 @@ pub fn write(
             }
         }
     }
-    // Wrapped at the bottom, as the row's codes and numbers sit.
-    let wrap = Format::new().set_text_wrap();
+    let wrap = super::wrap();
     for (col, width) in [(0, 14.0), (1, super::NAME_CHARS as f64), (2, 26.0), (7, MISSING_WIDTH), (8, 14.0)] {
         sheet.set_column_width(col, width)?;
     }

@@ -371,8 +371,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 }
                 (None, _) => {}
             }
-            // Wrapped at the bottom, as the row's other cells sit.
-            let wrapped = Format::new().set_text_wrap();
+            let wrapped = wrap();
             let mut height: f64 = 15.0;
             if let Some(a) = agreements.get(&line.unit.code) {
                 // A blocked agreement governs nothing: said beside its version.
@@ -695,8 +694,10 @@ fn wrapped_height(text: &str, width: usize) -> f64 {
     15.0 * lines as f64
 }
 
+/// Long text wrapped within its cell, at the bottom as the row's codes and numbers sit, so a
+/// name reads on the line of its own row's figures (at the top it sat beside the row above).
 fn wrap() -> Format {
-    Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top)
+    Format::new().set_text_wrap()
 }
 
 fn indicator_rows(
