@@ -469,7 +469,7 @@ codes! {
     AgreementNone => "AGREEMENT_NONE", Warning,
         "Belum ada Perjanjian Kinerja {subject} yang berlaku: laporan ini dinilai dengan target yang tertulis di dalamnya, dan dinilai ulang terhadap PK begitu PK diterima. Kirim PK agar laporan dinilai terhadapnya.",
         "No performance agreement for {subject} counts yet: the report is scored against the targets it prints, and assessed again against the PK as soon as it arrives. Send the PK to have reports scored against it.";
-    TargetFromPlan => "TARGET_FROM_PLAN", Info,
+    TargetFromPlan => "TARGET_FROM_PLAN", Warning,
         "Belum ada Perjanjian Kinerja {subject}: target dan pohon kinerja diambil dari Rencana Kerja yang berlaku. Kirim PK agar laporan dinilai terhadapnya.",
         "No performance agreement for {subject} yet: the targets and tree are the work plan's that counts. Send the PK to have reports scored against it.";
     HistoryMismatch => "HISTORY_MISMATCH", Error,

@@ -175,6 +175,9 @@ fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives()
     let report = crate::common::report_of_kanreg(&bytes("kr07_2024_capaian.xlsx"), "VI", "Medan");
     service.drop_file("KR06", "laporan 2024.xlsx", &report);
     wait_for("the report's message", Duration::from_secs(20), || smtp.messages().len() == 2);
+    // The unit is told which targets its report was held to, and why a target differs.
+    let told = plain(&smtp.messages()[1].data);
+    assert!(told.contains("target dan pohon kinerja diambil dari Rencana Kerja yang berlaku"), "{told}");
     let conn = rusqlite::Connection::open(service.dir.join("state/ledger.sqlite")).unwrap();
     // The report's findings, as (code, subject).
     let findings = || -> Vec<(String, String)> {
