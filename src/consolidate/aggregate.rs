@@ -104,7 +104,8 @@ pub fn write(
         sheet.write_string(r, 0, &rolled.code)?;
         sheet.write_string(r, 1, &rolled.name)?;
         let missing = rolled.missing.join(", ");
-        // As tall as the name or the units missing (all 24 of IKU.4's early in the year), whichever wraps to more lines.
+        // As tall as the name or the units missing (IKU.4's 24 early in the year), whichever
+        // wraps to more lines.
         let height =
             super::wrapped_height(&rolled.name, super::NAME_CHARS).max(super::wrapped_height(&missing, MISSING_CHARS));
         sheet.set_row_height(r, height)?;

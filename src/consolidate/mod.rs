@@ -826,7 +826,7 @@ mod tests {
     fn a_row_is_as_tall_as_its_words_wrap() {
         assert_eq!(wrapped_height("", 24), 15.0);
         assert_eq!(wrapped_height("versi 2", 14), 15.0);
-        // 25 characters, two lines: the second word does not fit beside the first.
+        // 31 characters, two lines: the third word does not fit beside the first two.
         assert_eq!(wrapped_height("DEPBINMEN, DEPSINKA, PUSRENBANG", 24), 30.0);
         assert_eq!(wrapped_height("KR01, KR02, KR03, KR04, KR05", 24), 30.0);
         // A word longer than a line takes lines of its own.
