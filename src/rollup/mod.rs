@@ -670,9 +670,17 @@ mod tests {
         let missing = &rollup.indicators.iter().find(|r| r.code == "IKU.4").unwrap().missing;
         assert_eq!(missing.len(), 24);
         assert_eq!(iku4.expected, format!("belum ada angka yang berlaku dari {}", missing.join(", ")));
-        // Named as BKN's built-in set names them, though no agreement or report of BKN is in.
+        // Named as BKN's built-in set names them, though no agreement or report of BKN is in,
+        // in the workbook and on the terminal.
         let iku3 = rollup.indicators.iter().find(|r| r.code == "IKU.3").unwrap();
         assert_eq!(iku3.name, "Indeks kepuasan masyarakat terhadap Pembinaan Manajemen ASN yang diselenggarakan BKN");
+        let text = to_text(&rollup, Language::Id);
+        assert!(
+            text.contains(
+                "\n    Indeks kepuasan masyarakat terhadap Pembinaan Manajemen ASN yang diselenggarakan BKN\n"
+            ),
+            "{text}"
+        );
     }
 
     /// DOMAIN.md: IKU.8 is Σ followed up / Σ issued = 5349 / 5851 = 91.42 when the units report

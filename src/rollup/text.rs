@@ -5,6 +5,9 @@ use crate::model::amount::display2_in;
 use crate::model::{Language, Value};
 use std::fmt::Write;
 
+/// Characters of an indicator's name on its line beneath the code.
+const NAME_CHARS: usize = 90;
+
 /// The roll-up for an operator or planner reading a terminal.
 pub fn to_text(rollup: &Rollup, language: Language) -> String {
     let shown = |v: Option<rust_decimal::Decimal>| v.map_or_else(|| "-".to_string(), |v| display2_in(v, language));
@@ -37,6 +40,9 @@ pub fn to_text(rollup: &Rollup, language: Language) -> String {
             _ => {}
         }
         out.push('\n');
+        if !r.name.is_empty() {
+            let _ = writeln!(out, "    {}", crate::model::text::one_line(&r.name, NAME_CHARS));
+        }
         // Under `none` the units' figures are shown beside BKN's; those without one are named once.
         let (listed, unnamed): (Vec<_>, Vec<_>) =
             r.contributors.iter().partition(|c| r.computed() || c.status.counts());
