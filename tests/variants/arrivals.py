@@ -383,10 +383,14 @@ def settle(workplace, count, expected_mail):
         time.sleep(0.2)
 
 
-def status(workplace, config, period):
-    out = subprocess.run([KINERJA, "--config", config, "status", "--year", "2024", "--period", period, "--format", "json"],
-                         cwd=workplace, capture_output=True, text=True)
-    return json.loads(out.stdout)["rows"]
+def kinerja(workplace, config, *args):
+    """`kinerja --config <config> args…`, run in the workplace."""
+    return subprocess.run([KINERJA, "--config", config, *args], cwd=workplace, capture_output=True, text=True)
+
+
+def asked(workplace, config, command, period):
+    """What `kinerja <command>` (status or rollup) says of 2024's `period`, as JSON."""
+    return json.loads(kinerja(workplace, config, command, "--year", "2024", "--period", period, "--format", "json").stdout)
 
 
 def mail_of(workplace):
@@ -530,7 +534,8 @@ def one_truth(unit, period, rows, sheets):
 
 def observed(workplace, config):
     """Per period: `status`, the Rekap's sheets and `kinerja rollup`."""
-    return {p: (status(workplace, config, p), rekap(workplace, p), rollup(workplace, config, p)) for p in PERIODS}
+    return {p: (asked(workplace, config, "status", p)["rows"], rekap(workplace, p), asked(workplace, config, "rollup", p))
+            for p in PERIODS}
 
 
 def reprocessed(workplace, config, said):
@@ -539,8 +544,7 @@ def reprocessed(workplace, config, said):
     for rows, _, _ in said.values():
         for row in rows:
             if row["kind"] == "realisasi" and row["submission"]:
-                done = subprocess.run([KINERJA, "--config", config, "reprocess", str(row["submission"])],
-                                      cwd=workplace, capture_output=True, text=True)
+                done = kinerja(workplace, config, "reprocess", str(row["submission"]))
                 # 1: read again, with error findings; 2: not read again.
                 if done.returncode not in (0, 1):
                     raise RuntimeError(f"{workplace}: reprocess {row['submission']}: {done.stderr}")
@@ -648,12 +652,6 @@ def rolled_up(units, centrals, period):
         missing = [u for u in cascade["units"] if contributors.get(u, ("",))[0] != "final"]
         out[code] = (finals and two(sum(finals) / len(finals)) or None, contributors, missing)
     return out
-
-
-def rollup(workplace, config, period):
-    out = subprocess.run([KINERJA, "--config", config, "rollup", "--year", "2024", "--period", period, "--format", "json"],
-                         cwd=workplace, capture_output=True, text=True)
-    return json.loads(out.stdout)
 
 
 def rolled_right(units, centrals, bkn, period, said, rolled, sheets):
