@@ -102,6 +102,11 @@ impl Service {
         )
     }
 
+    /// The codes of the findings recorded for the submission of `file`, in order.
+    pub fn codes_of(&self, file: &str) -> Vec<String> {
+        self.findings_of(file).into_iter().map(|f| f.0).collect()
+    }
+
     /// The codes of the error findings recorded for the submission of `file`, in order.
     pub fn errors_of(&self, file: &str) -> Vec<String> {
         self.findings_of(file).into_iter().filter(|f| f.1 == "error").map(|f| f.0).collect()
@@ -537,12 +542,11 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
     service.wait_for_arrivals("the report", 2, Duration::from_secs(20));
     service.drop_file("KR07", "laporan perbaikan.xlsx", &bytes("kr07_2024_budget_columns.xlsx"));
     service.wait_for_arrivals("the corrected report", 3, Duration::from_secs(20));
-    let codes = |file: &str| -> Vec<String> { service.findings_of(file).into_iter().map(|f| f.0).collect() };
-    let first = codes("laporan.xlsx");
+    let first = service.codes_of("laporan.xlsx");
     for code in ["TARGET_MISMATCH", "INDICATOR_MISSING", "INDICATOR_MOVED", "GOAL_MOVED", "BUDGET_OVERSPENT"] {
         assert!(first.iter().any(|c| c == code), "{code} missing from {first:?}");
     }
-    let second = codes("laporan perbaikan.xlsx");
+    let second = service.codes_of("laporan perbaikan.xlsx");
     assert!(second.iter().any(|c| c == "CHANGED"), "{second:?}");
     assert!(!second.iter().any(|c| c == "TARGET_MISMATCH"), "{second:?}");
     let agreements: Vec<i64> = service.rows(
@@ -570,8 +574,9 @@ fn the_stored_agreement_and_the_previous_version_inform_the_review() {
 #[test]
 fn a_report_is_not_held_to_a_plan_target_the_plan_has_an_error_at() {
     let service = Service::start("plan-unsound-target");
-    let plan = bytes("kr07_2024_renja_target_out_of_range.xlsx");
-    service.drop_in_order("KR07", &[("renja 2024.xlsx", plan), ("laporan 2024.xlsx", bytes("kr07_2024_capaian.xlsx"))]);
+    let renja = bytes("kr07_2024_renja_target_out_of_range.xlsx");
+    service
+        .drop_in_order("KR07", &[("renja 2024.xlsx", renja), ("laporan 2024.xlsx", bytes("kr07_2024_capaian.xlsx"))]);
     service.wait_for_arrivals("the plan and the report", 2, Duration::from_secs(20));
     let plan = service.findings_of("renja 2024.xlsx");
     assert_eq!(plan, [("VALUE_OUT_OF_RANGE".into(), "error".into(), "Target IKU.5".into())]);
@@ -583,7 +588,7 @@ fn a_report_is_not_held_to_a_plan_target_the_plan_has_an_error_at() {
         |r| Ok((r.get(0)?, r.get(1)?)),
     );
     assert_eq!(held, [("IKU.5".into(), Some("100".into())), ("IKU.9".into(), Some("84".into()))]);
-    let said = service.findings_of("laporan 2024.xlsx").into_iter().filter(|f| f.0 == "TARGET_FROM_PLAN").count();
+    let said = service.codes_of("laporan 2024.xlsx").iter().filter(|c| *c == "TARGET_FROM_PLAN").count();
     assert_eq!(said, 1, "held to the plan everywhere else, and told so");
 }
 
@@ -732,7 +737,7 @@ fn a_report_dropped_with_its_agreement_is_always_reviewed_against_it() {
         ],
     );
     service.wait_for_arrivals("both files", 2, Duration::from_secs(20));
-    let codes: Vec<String> = service.findings_of("laporan.xlsx").into_iter().map(|f| f.0).collect();
+    let codes = service.codes_of("laporan.xlsx");
     // Only the agreement knows IKU 9 is missing and IKU 15 unknown.
     for code in ["INDICATOR_MISSING", "INDICATOR_UNKNOWN", "TARGET_MISMATCH"] {
         assert!(codes.iter().any(|c| c == code), "{code} missing from {codes:?}");
