@@ -33,13 +33,15 @@ struct Set {
 /// Kantor Regional, targets left to the unit), its names written for the unit; `None` for a unit
 /// of no known family.
 pub fn indicator_set(unit: &Unit) -> Option<Vec<Line>> {
-    let sets = toml::from_str::<Builtin>(include_str!("indicators.toml")).expect("the built-in sets parse");
-    let set = sets.set.into_iter().find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(&unit.code)))?;
-    let named = |text: String| text.replace("{unit}", &unit.name);
+    // Parsed once: every Rekap rebuild names BKN's indicators from it until BKN sends.
+    static SETS: std::sync::OnceLock<Builtin> = std::sync::OnceLock::new();
+    let sets = SETS.get_or_init(|| toml::from_str(include_str!("indicators.toml")).expect("the built-in sets parse"));
+    let set = sets.set.iter().find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(&unit.code)))?;
+    let named = |text: &str| text.replace("{unit}", &unit.name);
     Some(
         set.indicator
-            .into_iter()
-            .map(|line| Line { name: named(line.name), goal_name: named(line.goal_name), ..line })
+            .iter()
+            .map(|line| Line { name: named(&line.name), goal_name: named(&line.goal_name), ..line.clone() })
             .collect(),
     )
 }

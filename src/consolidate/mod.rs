@@ -683,12 +683,13 @@ const NAME_CHARS: usize = 52;
 fn wrapped_height(text: &str, width: usize) -> f64 {
     let width = width.max(1);
     let (mut lines, mut used) = (1, 0);
+    // Each word is at least one character long.
     for word in text.split_whitespace().map(|w| w.chars().count()) {
         if used > 0 && used + 1 + word <= width {
             used += 1 + word;
             continue;
         }
-        lines += usize::from(used > 0) + (word.max(1) - 1) / width;
+        lines += usize::from(used > 0) + (word - 1) / width;
         used = (word - 1) % width + 1;
     }
     15.0 * lines as f64
