@@ -201,8 +201,11 @@ pub fn write(
     }
     sheet.set_column_format(1, &wrap)?;
     sheet.set_column_format(7, &wrap)?;
+    // The figures' columns: as wide as the longest header either table puts there (bold, with
+    // room for its padding), and never narrower than a score needs.
     for col in [3, 4, 5, 6, 9, 10, 11] {
-        sheet.set_column_width(col, 16.0)?;
+        let longest = [headers.get(col), detail.get(col)].into_iter().flatten().map(|h| h.chars().count()).max();
+        sheet.set_column_width(col as u16, (longest.unwrap_or(0) as f64 + 3.0).max(16.0))?;
     }
     sheet.set_freeze_panes(top + 1, 1)?;
     sheet.set_repeat_rows(top, top)?;

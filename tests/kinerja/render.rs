@@ -107,7 +107,8 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     ];
     headers_whole("Status Pengiriman", &printed, "Diterima (waktu", &sent);
     headers_whole("Capaian IKU", &printed, "Status nilai", &["Kode IKU", "Indikator", "Realisasi", "Status laporan"]);
-    headers_whole("Agregat BKN", &printed, "Agregat BKN 2023", &["Nilai agregat", "Unit diharapkan", "Laporan BKN"]);
+    let rolled = ["Nilai agregat", "Unit diharapkan", "Laporan BKN", "Dilaporkan", "Masuk perhitungan", "Versi"];
+    headers_whole("Agregat BKN", &printed, "Agregat BKN 2023", &rolled);
     // A long indicator name is printed whole, wrapped: its last words are there.
     assert!(printed.iter().any(|p| p.contains("Jabatan Fungsional Kepegawaian")));
 
