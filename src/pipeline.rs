@@ -488,10 +488,12 @@ pub fn rekap(
     crate::consolidate::rebuild(config, ledger, year, period)
 }
 
-/// `unit`'s reports of the year that count and were sent before anything governed them, read
-/// again now that `submission_id`, its agreement or plan, governs them (see
-/// [`Ledger::governing`]), what they find recorded; each submission with what reading it again
-/// made. A report that cannot be read again keeps its findings, and says why in the log.
+/// `unit`'s reports of the year that were sent before anything governed them, read again now
+/// that `submission_id`, its agreement or plan, governs them (see [`Ledger::governing`]), what
+/// they find recorded, oldest first: every version, so an earlier one is never shown as the last
+/// valid version on the strength of a review the agreement would not pass. The versions that
+/// count, each with what reading it again made (their units are told). A report that cannot be
+/// read again keeps its findings, and says why in the log.
 ///
 /// # Errors
 /// [`StoreError`] when the ledger cannot say which reports those are.
@@ -502,16 +504,18 @@ pub fn review_governed(
     (unit, year): (&str, u16),
     submission_id: i64,
 ) -> Result<Vec<(Stored, ReadAgain)>, StoreError> {
-    let scope = crate::store::Scope { year: Some(i64::from(year)), period: None, unit: Some(unit) };
     let mut reviewed = Vec::new();
-    for standing in ledger.standings(scope)?.into_iter().filter(|s| s.kind == Kind::Realisasi.as_str()) {
-        let Some(stored) = ledger.find_submission(&standing.submission_id.to_string())? else { continue };
+    for (id, counts) in ledger.versioned(unit, year, Kind::Realisasi)? {
+        let Some(stored) = ledger.find_submission(&id.to_string())? else { continue };
         let governing = ledger.governing(unit, year, Some(&stored.arrival_id))?;
         if !governing.is_some_and(|g| g.later && g.submission_id == submission_id) {
             continue;
         }
         match read_again(config, ledger, state, &stored) {
-            Ok(again) => reviewed.push((stored, again)),
+            Ok(again) if counts => reviewed.push((stored, again)),
+            Ok(_) => {
+                tracing::info!(unit, year, submission = stored.id, "superseded version reviewed against its agreement")
+            }
             Err(why) => tracing::warn!(unit, year, submission = stored.id, "not reviewed against its agreement: {why}"),
         }
     }

@@ -871,6 +871,21 @@ impl Ledger {
         Ok(all)
     }
 
+    /// The unit's submissions of `kind` for the year, every version of every period, each once
+    /// and in the order they were first taken, with whether it is a version that counts.
+    pub fn versioned(&self, unit: &str, year: u16, kind: Kind) -> Result<Vec<(i64, bool)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.submission_id,
+                    EXISTS (SELECT 1 FROM current_versions c WHERE c.submission_id = v.submission_id)
+               FROM versions v
+              WHERE v.unit = ?1 AND v.year = ?2 AND v.kind = ?3
+              GROUP BY v.submission_id
+              ORDER BY MIN(v.arrival_id)",
+        )?;
+        let rows = stmt.query_map(params![unit, year, kind.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Each folder's latest file that became no version, within `scope`. A file refused before
     /// its year or period was known counts in every scope: the unit sent something, and was told
     /// why it was refused.

@@ -782,6 +782,38 @@ fn a_report_is_reviewed_against_the_agreement_after_it_before_the_next_file() {
     assert_eq!(mismatches, [2]);
 }
 
+/// Every version sent before the agreement is reviewed against it, not only the one that counts:
+/// the version before stood as the "last valid version" with the NPSS of the targets it printed
+/// itself, though the agreement it is now held to finds it as wrong as the one after it. Only the
+/// version that counts is mailed about.
+#[test]
+fn versions_sent_before_the_agreement_are_all_reviewed_against_it() {
+    let service = Service::start("governed-versions");
+    let quarter = bytes("kr07_2024_tw3_interim_targets_unmarked.xlsx");
+    service.drop_in_order(
+        "KR07",
+        &[
+            ("tw3.xlsx", quarter.clone()),
+            ("tw3 revisi.xlsx", distinct_copy(&quarter, "revisi")),
+            ("pk.xlsx", bytes("kr07_2024_agreement_kode.xlsx")),
+        ],
+    );
+    service.wait_for_arrivals("the three files", 3, Duration::from_secs(20));
+    wait_for("four messages", Duration::from_secs(20), || service.mail_texts().len() == 4);
+    for file in ["tw3.xlsx", "tw3 revisi.xlsx"] {
+        let mismatches = service.codes_of(file).iter().filter(|c| *c == "TARGET_MISMATCH").count();
+        assert_eq!(mismatches, 2, "{file}");
+    }
+    let status = service.status(&["--year", "2024", "--unit", "KR07", "--period", "TW3"]);
+    let row = status["rows"].as_array().unwrap().iter().find(|r| r["kind"] == "realisasi").unwrap();
+    assert_eq!((row["version"].as_i64(), row["outcome"].as_str()), (Some(2), Some("perlu_perbaikan")), "{row}");
+    assert!(row["valid_version"].is_null() && row["valid_npss"].is_null(), "{row}");
+    let subjects = service.mail_subjects();
+    let told = subjects.iter().filter(|s| s.contains("TW3 2024: perlu perbaikan")).collect::<Vec<_>>();
+    assert_eq!(told, ["[kinerja] KR07 TW3 2024: perlu perbaikan (versi 2, 9 kesalahan)"], "{subjects:?}");
+    assert!(service.mail_texts().iter().all(|text| !text.contains("versi 1: NPSS")));
+}
+
 /// A folder of a unit's older files moved into its inbox folder (`arsip`), and a younger file
 /// put beside it right after, are taken in the order of their modification times. Files moved in
 /// inside a folder raise no event of their own: the older one was found only at the next walk of

@@ -6,9 +6,10 @@ README's rules ("Versions and duplicates", "The review", ARCHITECTURE.md "Which 
 unit and period, the version that counts, its outcome and NPSS, its last valid version, its
 agreement's and plan's, and a later refused or duplicate file, the same in `status` and in that
 period's Rekap (Status Pengiriman, Ringkasan, and Capaian IKU's governing targets and realisasi),
-and the mail each arrival got, in order (and each report assessed again when its first valid PK, or
-while no PK is valid its first plan, arrived after it): its subject, and in a report's text the NPSS
-and the last version without errors. Then every report that counts is read again by `kinerja
+and the mail each arrival got, in order (and each report, every version of it, assessed again when
+its first valid PK, or while no PK is valid its first plan, arrived after it, the version that
+counts mailed about): its subject, and in a report's text the NPSS and the last version without
+errors. Then every report that counts is read again by `kinerja
 reprocess`, and `status` must not change. BKN's roll-up of each period is held to its units'
 reports that count, with BKN's own report among the files (see `Bkn`).
 """
@@ -241,6 +242,7 @@ class Unit:
         reviewed = {}
         subjects = []
         became = []
+        arrived = {}  # content → the position of the file that first made it a version
         for name, data, what in self.files:
             kind = what[0]
             if kind in ("garbage", "other"):
@@ -257,20 +259,27 @@ class Unit:
             same_as = next((i + 1 for i, (d, _) in reversed(list(enumerate(own))) if d == data), None)
             valid_pks = [t for d, t in self.pk_targets(versions.get("pk", []), reviewed)]
             own.append((data, same_as))
+            arrived.setdefault(data, len(became))
             became.append(True)
             if kind in ("pk", "plan"):
                 _, targets, valid = what
-                # The reports that count, sent before any PK governed them, are assessed again
-                # against the first valid one, period by period; those sent before anything
+                # The reports sent before any PK governed them, every version, are assessed again
+                # against the first valid one, in the order they were sent; those sent before anything
                 # governed them, against the first plan (blocked or not) while no PK is valid.
+                # Only the versions that count are mailed about, in the order their content first
+                # arrived.
                 first = valid and not any(reviewed[d][0] == 0 for d, _ in own[:-1]) if kind == "pk" else not own[:-1]
                 again = {"pk": first and {None, "plan"}, "plan": first and not valid_pks and {None}}[kind] or set()
                 reviewed[data] = (0 if valid else 1, None, kind, None)
                 subjects.append((heard({"pk": "Perjanjian Kinerja", "plan": "Rencana Kerja"}[kind], valid, own), None))
-                for report_key in sorted(k for k in versions if k.startswith("report")):
+                reports = (k for k in versions if k.startswith("report"))
+                for report_key in sorted(reports, key=lambda k: arrived[versions[k][-1][0]]):
                     current = versions[report_key][-1][0]
-                    if reviewed[current][2] in again:
-                        self.review(reviewed, current, targets, kind)
+                    governed = reviewed[current][2] in again
+                    for version, _ in versions[report_key]:
+                        if reviewed[version][2] in again:
+                            self.review(reviewed, version, targets, kind)
+                    if governed:
                         subjects.append(told(report_key.split()[1], versions[report_key], reviewed))
                 continue
             plans = versions.get("plan", [])
