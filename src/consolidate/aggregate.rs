@@ -106,8 +106,8 @@ pub fn write(
         let missing = rolled.missing.join(", ");
         // As tall as the name or the units missing (IKU.4's 24 early in the year), whichever
         // wraps to more lines.
-        let height =
-            super::wrapped_height(&rolled.name, super::NAME_CHARS).max(super::wrapped_height(&missing, MISSING_CHARS));
+        let height = crate::model::text::wrapped_height(&rolled.name, super::NAME_CHARS)
+            .max(crate::model::text::wrapped_height(&missing, MISSING_CHARS));
         sheet.set_row_height(r, height)?;
         sheet.write_string(r, 2, rule_label(rolled.rule, language))?;
         match (&rolled.reported, rolled.computed()) {

@@ -380,14 +380,14 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                     _ => format!(", {}", a.verdict().label(language)),
                 };
                 let label = format!("{} {}{blocked}", language.pick("versi", "version"), a.version);
-                height = height.max(wrapped_height(&label, 14));
+                height = height.max(crate::model::text::wrapped_height(&label, 14));
                 sheet.write_string_with_format(r, 13, label, &wrapped).map_err(write)?;
             }
             if let Some(l) =
                 line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.arrival_id.as_str())))
             {
                 let said = later(l, zone, language);
-                height = height.max(wrapped_height(&said, 36));
+                height = height.max(crate::model::text::wrapped_height(&said, 36));
                 sheet.write_string_with_format(r, 14, said, &wrapped).map_err(write)?;
             }
             if height > 15.0 {
@@ -677,24 +677,6 @@ const INDICATOR_NAME_COLUMN: u16 = 4;
 /// Characters of a long name on one line of its column.
 const NAME_CHARS: usize = 52;
 
-/// The height of a row whose `text` wraps in a column `width` characters wide: LibreOffice and
-/// print keep the height a row has, they do not fit it to wrapped text. Lines break between
-/// words, as a spreadsheet wraps them (a word longer than a line takes lines of its own).
-fn wrapped_height(text: &str, width: usize) -> f64 {
-    let width = width.max(1);
-    let (mut lines, mut used) = (1, 0);
-    // Each word is at least one character long.
-    for word in text.split_whitespace().map(|w| w.chars().count()) {
-        if used > 0 && used + 1 + word <= width {
-            used += 1 + word;
-            continue;
-        }
-        lines += usize::from(used > 0) + (word - 1) / width;
-        used = (word - 1) % width + 1;
-    }
-    15.0 * lines as f64
-}
-
 /// Long text wrapped within its cell, at the bottom as the row's codes and numbers sit, so a
 /// name reads on the line of its own row's figures (at the top it sat beside the row above).
 fn wrap() -> Format {
@@ -723,7 +705,7 @@ fn indicator_rows(
     let wrap = wrap();
     for ind in &report.rows {
         *r += 1;
-        sheet.set_row_height(*r, wrapped_height(&ind.name, NAME_CHARS))?;
+        sheet.set_row_height(*r, crate::model::text::wrapped_height(&ind.name, NAME_CHARS))?;
         outcome(sheet, *r)?;
         for (col, text) in [(1u16, &ind.perspective), (2, &ind.goal), (3, &ind.code)] {
             sheet.write_string(*r, col, text)?;
@@ -820,24 +802,6 @@ fn budget_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Lines break between words: IKU.4's 24 units missing, in a column of 24 characters, take
-    /// ten lines, where their 196 characters divided by 24 give nine.
-    #[test]
-    fn a_row_is_as_tall_as_its_words_wrap() {
-        assert_eq!(wrapped_height("", 24), 15.0);
-        assert_eq!(wrapped_height("versi 2", 14), 15.0);
-        // 31 characters, two lines: the third word does not fit beside the first two.
-        assert_eq!(wrapped_height("DEPBINMEN, DEPSINKA, PUSRENBANG", 24), 30.0);
-        assert_eq!(wrapped_height("KR01, KR02, KR03, KR04, KR05", 24), 30.0);
-        // A word longer than a line takes lines of its own.
-        assert_eq!(wrapped_height(&"X".repeat(50), 24), 45.0);
-        assert_eq!(wrapped_height(&format!("a {}", "X".repeat(24)), 24), 30.0);
-        let missing = "DEPMUTASI, DEPSINKA, DEPWASDAL, SETTAMA, PUSRENBANG, PUSBANGSISEL, PUSPENKOM, PUSBANGPEG, \
-                       PUSKONBANKUM, SETBPASN, KR01, KR02, KR03, KR04, KR05, KR06, KR07, KR08, KR09, KR10, KR11, \
-                       KR12, KR13, KR14";
-        assert_eq!(wrapped_height(missing, 24), 15.0 * 10.0);
-    }
 
     fn standing(unit: &str, npss: &str, errors: i64) -> Standing {
         Standing {

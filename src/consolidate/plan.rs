@@ -65,7 +65,7 @@ fn write_value(sheet: &mut Worksheet, row: u32, col: u16, value: &Value) -> Resu
 
 /// An indicator's name in column C, wrapped within `width` characters, its row as tall as it needs.
 fn write_name(sheet: &mut Worksheet, row: u32, name: &str, width: usize) -> Result<(), XlsxError> {
-    sheet.set_row_height(row, super::wrapped_height(name, width))?;
+    sheet.set_row_height(row, crate::model::text::wrapped_height(name, width))?;
     sheet.write_string_with_format(row, 2, name, &super::wrap())?;
     Ok(())
 }

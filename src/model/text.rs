@@ -98,9 +98,45 @@ pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> 
     Cow::Owned(out)
 }
 
+/// The height of a row whose `text` wraps in a column `width` characters wide: LibreOffice and
+/// print keep the height a row has, they do not fit it to wrapped text. Lines break between
+/// words, as a spreadsheet wraps them (a word longer than a line takes lines of its own).
+pub fn wrapped_height(text: &str, width: usize) -> f64 {
+    let width = width.max(1);
+    let (mut lines, mut used) = (1, 0);
+    // Each word is at least one character long.
+    for word in text.split_whitespace().map(|w| w.chars().count()) {
+        if used > 0 && used + 1 + word <= width {
+            used += 1 + word;
+            continue;
+        }
+        lines += usize::from(used > 0) + (word - 1) / width;
+        used = (word - 1) % width + 1;
+    }
+    15.0 * lines as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines break between words: IKU.4's 24 units missing, in a column of 24 characters, take
+    /// ten lines, where their 196 characters divided by 24 give nine.
+    #[test]
+    fn a_row_is_as_tall_as_its_words_wrap() {
+        assert_eq!(wrapped_height("", 24), 15.0);
+        assert_eq!(wrapped_height("versi 2", 14), 15.0);
+        // 31 characters, two lines: the third word does not fit beside the first two.
+        assert_eq!(wrapped_height("DEPBINMEN, DEPSINKA, PUSRENBANG", 24), 30.0);
+        assert_eq!(wrapped_height("KR01, KR02, KR03, KR04, KR05", 24), 30.0);
+        // A word longer than a line takes lines of its own.
+        assert_eq!(wrapped_height(&"X".repeat(50), 24), 45.0);
+        assert_eq!(wrapped_height(&format!("a {}", "X".repeat(24)), 24), 30.0);
+        let missing = "DEPMUTASI, DEPSINKA, DEPWASDAL, SETTAMA, PUSRENBANG, PUSBANGSISEL, PUSPENKOM, PUSBANGPEG, \
+                       PUSKONBANKUM, SETBPASN, KR01, KR02, KR03, KR04, KR05, KR06, KR07, KR08, KR09, KR10, KR11, \
+                       KR12, KR13, KR14";
+        assert_eq!(wrapped_height(missing, 24), 15.0 * 10.0);
+    }
 
     #[test]
     fn indonesian_text_writes_decimal_commas_and_leaves_codes_alone() {

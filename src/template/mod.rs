@@ -7,6 +7,7 @@
 pub mod plan;
 
 use crate::config::Line;
+use crate::model::text::wrapped_height;
 use crate::model::{Measure, Period, Report, Unit, Value};
 use rust_xlsxwriter::{Color, DataValidation, Format, Formula, Workbook, XlsxError};
 use std::path::{Path, PathBuf};
@@ -93,12 +94,6 @@ pub(crate) const NAME_WIDTH: usize = 60;
 const GOAL_WIDTH: usize = 40;
 const HELP_WIDTH: usize = 100;
 
-/// Lines `text` takes wrapped in a column `width` characters wide (a little under, for words that
-/// do not fill a line).
-pub(crate) fn wrapped_lines(text: &str, width: usize) -> usize {
-    text.chars().count().div_ceil(width * 9 / 10).max(1)
-}
-
 /// A4 landscape, fit to one page wide, the header rows (if any) on every page.
 pub(crate) fn print_setup(sheet: &mut rust_xlsxwriter::Worksheet, header_rows: Option<(u32, u32)>) {
     sheet.set_landscape();
@@ -122,7 +117,7 @@ pub(crate) fn help_and_name(
     help.set_name("Petunjuk")?;
     let wrapped = Format::new().set_text_wrap();
     for (i, text) in instructions.iter().enumerate() {
-        help.set_row_height(i as u32, 15.0 * wrapped_lines(text, HELP_WIDTH) as f64)?;
+        help.set_row_height(i as u32, wrapped_height(text, HELP_WIDTH))?;
         help.write_string_with_format(i as u32, 0, *text, &wrapped)?;
     }
     help.set_column_width(0, HELP_WIDTH as f64)?;
@@ -239,15 +234,15 @@ pub fn write(path: &Path, unit: &Unit, year: u16, kind: Kind, lines: &[Line]) ->
             sheet.write_string_with_format(row, 0, format!("{perspective} Perspective"), &band).map_err(failed)?;
             row += 1;
         }
-        let mut lines = wrapped_lines(&line.name, NAME_WIDTH);
+        let mut height = wrapped_height(&line.name, NAME_WIDTH);
         if line.goal != goal {
             goal = &line.goal;
             let named = format!("{} {}", line.goal, line.goal_name);
-            lines = lines.max(wrapped_lines(&named, GOAL_WIDTH));
+            height = height.max(wrapped_height(&named, GOAL_WIDTH));
             sheet.write_string_with_format(row, 1, named, &locked).map_err(failed)?;
         }
         // Printing keeps the height a row has: as tall as its wrapped name and goal.
-        sheet.set_row_height(row, 15.0 * lines as f64).map_err(failed)?;
+        sheet.set_row_height(row, height).map_err(failed)?;
         sheet.write_string_with_format(row, 2, &line.code, &locked).map_err(failed)?;
         sheet.write_string_with_format(row, 3, &line.name, &locked).map_err(failed)?;
         sheet.write_string_with_format(row, 4, &line.satuan, &locked).map_err(failed)?;

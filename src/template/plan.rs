@@ -3,7 +3,8 @@
 //! a difference, the budget by kegiatan and RO, and the responsibility matrix, each laid out as
 //! kinerja reads plans (README, "Plans"). Labels are locked, input cells yellow.
 
-use super::{Line, NAME_WIDTH, TemplateError, print_setup, wrapped_lines};
+use super::{Line, NAME_WIDTH, TemplateError, print_setup};
+use crate::model::text::wrapped_height;
 use crate::model::{CellRef, Unit};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 use std::path::Path;
@@ -82,12 +83,12 @@ fn tree(
             goal = &line.goal;
             sheet.write_string_with_format(r, 0, &line.goal, &f.locked)?;
             sheet.write_string_with_format(r, 1, &line.goal_name, &f.locked)?;
-            sheet.set_row_height(r, 15.0 * wrapped_lines(&line.goal_name, NAME_WIDTH) as f64)?;
+            sheet.set_row_height(r, wrapped_height(&line.goal_name, NAME_WIDTH))?;
             r += 1;
         }
         sheet.write_string_with_format(r, 0, &line.code, &f.locked)?;
         sheet.write_string_with_format(r, 1, &line.name, &f.locked)?;
-        sheet.set_row_height(r, 15.0 * wrapped_lines(&line.name, NAME_WIDTH) as f64)?;
+        sheet.set_row_height(r, wrapped_height(&line.name, NAME_WIDTH))?;
         row(sheet, r, line)?;
         r += 1;
     }
@@ -150,7 +151,7 @@ fn renstra(sheet: &mut Worksheet, title: &str, year: u16, lines: &[Line], f: &Fo
         let r = 4 + i as u32;
         sheet.write_string_with_format(r, 0, &line.code, &f.locked)?;
         sheet.write_string_with_format(r, 1, &line.name, &f.locked)?;
-        sheet.set_row_height(r, 15.0 * wrapped_lines(&line.name, NAME_WIDTH) as f64)?;
+        sheet.set_row_height(r, wrapped_height(&line.name, NAME_WIDTH))?;
         for col in 2..=4 {
             sheet.write_blank(r, col, &f.input)?;
         }
