@@ -9,9 +9,10 @@ period's Rekap (Status Pengiriman, Ringkasan, and Capaian IKU's governing target
 and the mail each arrival got, in order (and each report, every version of it, assessed again when
 its first valid PK, or while no PK is valid its first plan, arrived after it, the version that
 counts mailed about): its subject, and in a report's text the NPSS and the last version without
-errors. Then every report that counts is read again by `kinerja
-reprocess`, and `status` must not change. BKN's roll-up of each period is held to its units'
-reports that count, with BKN's own report among the files (see `Bkn`).
+errors. Then every report that counts is read again by `kinerja reprocess`, and `status` must not
+change. In three runs of ten the service is killed (SIGKILL) while it takes the files and started
+again: nothing may differ. BKN's roll-up of each period is held to its units' reports that count,
+with BKN's own report among the files (see `Bkn`).
 """
 
 import decimal
@@ -340,7 +341,7 @@ def start(workplace):
     config = os.path.join(workplace, "kinerja.toml")
     with open(config, "w") as f:
         f.write('settle = "150ms"\npoll_interval = "300ms"\nworkers = 2\n')
-    log = open(os.path.join(workplace, "serve.log"), "w")
+    log = open(os.path.join(workplace, "serve.log"), "a")
     process = subprocess.Popen([KINERJA, "--config", config, "serve"], cwd=workplace, stderr=log, stdout=log)
     deadline = time.time() + 20
     while not os.path.isdir(os.path.join(workplace, "inbox", "KR14")):
@@ -610,8 +611,9 @@ def bkn_book(values):
 class Bkn:
     """BKN's own annual report, dropped among its units' files. While the roll-up cannot
     complete, it prints its 2023 values and must name, after every unit's file, the units still
-    missing; when every unit sends, it prints the model's final values (or one of them 0,5 off),
-    and must end agreeing (or with ROLLUP_MISMATCH, blocked), whenever it arrived."""
+    missing; when every unit sends, it prints the model's final values (or one of them 0,5 off,
+    0,6 where 0,5 would make a whole number, which prints no decimals and agrees at none), and
+    must end agreeing (or with ROLLUP_MISMATCH, blocked), whenever it arrived."""
 
     code = "BKN"
 
@@ -620,7 +622,8 @@ class Bkn:
         self.reported = dict(final or {f"IKU.{i}": D(v) for i, v in [(3, "92.20"), (4, "91.16"), (7, "92.78")]})
         self.off = final and rng.choice([None, "IKU.3", "IKU.4", "IKU.7"])
         if self.off:
-            self.reported[self.off] += D("0.5")
+            # Half a point off; a whole number prints no decimals, and agrees at none, so then 0,6.
+            self.reported[self.off] += D("0.5") if (self.reported[self.off] + D("0.5")) % 1 else D("0.6")
         book, self.npss = bkn_book(self.reported)
         self.files = [("laporan kinerja bkn 2024.xlsx", open(write(book, "BKN-2024", "xlsx"), "rb").read(), ("bkn",))]
         self.places = ["BKN"]
@@ -732,9 +735,17 @@ def run(count, seed):
         bkn = Bkn(rng, final) if rng.random() < 0.7 else None
         senders = units + centrals + [bkn] * (bkn is not None)
         rng.shuffle(senders)
+        # In some runs the service goes down hard while it takes the files, and starts again.
+        crash = rng.uniform(0.1, 2.5) if rng.random() < 0.3 else None
         process, config = start(workplace)
         try:
-            settle(workplace, drop(workplace, senders), sum(len(u.model[2]) for u in units) + len(centrals) + (bkn is not None))
+            dropped = drop(workplace, senders)
+            if crash is not None:
+                time.sleep(crash)
+                process.kill()
+                process.wait(timeout=30)
+                process, config = start(workplace)
+            settle(workplace, dropped, sum(len(u.model[2]) for u in units) + len(centrals) + (bkn is not None))
             said = observed(workplace, config)
             mail = mail_of(workplace)
         finally:
