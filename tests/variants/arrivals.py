@@ -1,5 +1,6 @@
 """Sequences of arrivals, as units send them over a year: annual and third-quarter reports, PKs and
-Renja, revised or not, the same file again, earlier content again, an unreadable file, another
+Renja, revised or not, last year's annual report sent late (`status` of 2023 must hold it to
+nothing of 2024's), the same file again, earlier content again, an unreadable file, another
 unit's report, each Kanreg's in its own folder, dropped in one go into a running `kinerja serve` in
 the order of their modification times. What the service says afterwards is held to a model of
 README's rules ("Versions and duplicates", "The review", ARCHITECTURE.md "Which report counts"): per
@@ -87,9 +88,9 @@ def renamed(book, roman, seat):
     return book
 
 
-def report_book(roman, seat, period, targets, realisasi, wrong_claim):
-    """Tabel 3.2 of the unit for `period` with these targets and realisasi, its capaian printed
-    from them (one of them 2 off with `wrong_claim`)."""
+def report_book(roman, seat, period, targets, realisasi, wrong_claim, year=2024):
+    """Tabel 3.2 of the unit for `period` of `year` with these targets and realisasi, its capaian
+    printed from them (one of them 2 off with `wrong_claim`)."""
     data = []
     for perspective, goals in g.KR07_2024:
         rows = []
@@ -108,6 +109,8 @@ def report_book(roman, seat, period, targets, realisasi, wrong_claim):
     book.sheets = [s for s in book.sheets if s.name != "Tabel 3.1"]
     if period == "TW3":
         book.sheets[0].cells[(0, 0)] = book.sheets[0].cells[(0, 0)].replace("Tahun 2024", "Triwulan III Tahun 2024")
+    for sheet in book.sheets:
+        sheet.cells = {k: v.replace("Tahun 2024", f"Tahun {year}") if isinstance(v, str) else v for k, v in sheet.cells.items()}
     return renamed(book, roman, seat)
 
 
@@ -167,7 +170,7 @@ class Unit:
         pks = []  # contents of PKs: (bytes, targets, valid)
         plans = []  # targets of Renja, without a target it is blocked at
         sent = []  # contents sent so far, to send again: (bytes, what)
-        kinds = ["report", "report", "report", "pk", "pk", "plan", "dup", "resend", "garbage", "other"]
+        kinds = ["report", "report", "report", "pk", "pk", "plan", "dup", "resend", "garbage", "other", "late"]
         for n in range(rng.randint(2, 8)):
             what = rng.choice(kinds)
             name = f"{n + 1:02d} {what}.xlsx"
@@ -199,6 +202,12 @@ class Unit:
                 data = open(write(book, f"{self.code}-{n}", "xlsx"), "rb").read()
                 sent.append((data, ("report", period, base, realisasi, wrong)))
                 self.files.append((f"{n + 1:02d} laporan.xlsx", *sent[-1]))
+            elif what == "late":
+                # Last year's annual report, sent late: 2024's PK and plan never govern it.
+                targets, realisasi, wrong = draw_targets(rng), draw_realisasi(rng), rng.choice([None] * 5 + [9])
+                book = report_book(self.roman, self.seat, "TAHUNAN", targets, realisasi, wrong, year=2023)
+                sent.append((open(write(book, f"{self.code}-{n}", "xlsx"), "rb").read(), ("late", "TAHUNAN", targets, realisasi, wrong)))
+                self.files.append((f"{n + 1:02d} laporan 2023.xlsx", *sent[-1]))
             elif what == "dup":
                 self.files.append((name, None, ("dup",)))
             elif what == "resend":
@@ -228,7 +237,7 @@ class Unit:
                 if last is None:
                     continue
                 data, what = last
-            elif what[0] in ("report", "pk", "plan"):
+            elif what[0] in ("report", "pk", "plan", "late"):
                 last = (data, what)
             resolved.append((name, data, what))
         self.files = resolved
@@ -250,7 +259,7 @@ class Unit:
                 subjects.append((f": ditolak {name}", None))
                 became.append(False)
                 continue
-            key = f"report {what[1]}" if kind == "report" else kind
+            key = {"report": f"report {what[1]}", "late": "late 2023"}.get(kind, kind)
             own = versions.setdefault(key, [])
             if own and own[-1][0] == data:
                 subjects.append((f": duplikat {name}", None))
@@ -283,6 +292,10 @@ class Unit:
                     if governed:
                         subjects.append(told(report_key.split()[1], versions[report_key], reviewed))
                 continue
+            if kind == "late":
+                self.review(reviewed, data, None, None)
+                subjects.append(told(what[1], own, reviewed, 2023))
+                continue
             plans = versions.get("plan", [])
             if valid_pks:
                 self.review(reviewed, data, valid_pks[-1], "pk")
@@ -294,7 +307,7 @@ class Unit:
     def later(self, period, became):
         """The unit's latest file that became no version, as `status` for `period` shows it: of no
         period, or of this one, after the report of the period that counts."""
-        of = lambda what: {"pk": "TAHUNAN", "plan": "TAHUNAN", "report": what[1:2] and what[1]}.get(what[0])  # noqa: E731
+        of = lambda what: {"pk": "TAHUNAN", "plan": "TAHUNAN", "report": what[1:2] and what[1], "late": 2023}.get(what[0])  # noqa: E731
         last = None
         for (name, _, what), version in zip(self.files, became):
             if version and what[0] == "report" and what[1] == period:
@@ -321,20 +334,20 @@ class Unit:
         reviewed[data] = (errors, npss(held, realisasi), by, governing and held)
 
 
-def told(period, own, reviewed):
+def told(period, own, reviewed, year=2024):
     """A report's mail: the start of its subject, and what its text says of the scores: the
     NPSS, and when it has errors the last version without (number and NPSS) or None."""
     errors, npss_now = reviewed[own[-1][0]][:2]
     valid = errors and next(((i + 1, reviewed[d][1]) for i, (d, _) in reversed(list(enumerate(own)))
                              if reviewed[d][0] == 0), None)
-    return heard(period, errors == 0, own), (npss_now, valid or None)
+    return heard(period, errors == 0, own, year), (npss_now, valid or None)
 
 
-def heard(scope, accepted, own):
+def heard(scope, accepted, own, year=2024):
     """The start of the subject of a version's mail, after the unit's code."""
     same_as = own[-1][1]
     words = f"versi {len(own)}" + (f" = versi {same_as}" if same_as else "")
-    return f" {scope} 2024: {'diterima' if accepted else 'perlu perbaikan'} ({words}"
+    return f" {scope} {year}: {'diterima' if accepted else 'perlu perbaikan'} ({words}"
 
 
 def start(workplace):
@@ -398,9 +411,9 @@ def kinerja(workplace, config, *args):
     return subprocess.run([KINERJA, "--config", config, *args], cwd=workplace, capture_output=True, text=True)
 
 
-def asked(workplace, config, command, period):
-    """What `kinerja <command>` (status or rollup) says of 2024's `period`, as JSON."""
-    return json.loads(kinerja(workplace, config, command, "--year", "2024", "--period", period, "--format", "json").stdout)
+def asked(workplace, config, command, period, year=2024):
+    """What `kinerja <command>` (status or rollup) says of the year's `period`, as JSON."""
+    return json.loads(kinerja(workplace, config, command, "--year", str(year), "--period", period, "--format", "json").stdout)
 
 
 def mail_of(workplace):
@@ -422,10 +435,29 @@ def shown(value):
 def judge(unit, period, rows):
     """What differs between the model and what `status` for `period` says of `unit`."""
     versions, reviewed, _, became = unit.model
-    wrong = []
     mine = [r for r in rows if r["unit"] == unit.code]
+    wrong = report_right(period, versions.get(f"report {period}"), reviewed, mine)
+    for kind, row_kind in [("pk", "agreement"), ("plan", "plan")]:
+        line = next((r for r in mine if r["kind"] == row_kind), None)
+        want = None
+        if kind in versions:
+            data, same_as = versions[kind][-1]
+            want = (len(versions[kind]), same_as, "diterima" if reviewed[data][0] == 0 else "perlu_perbaikan")
+        got = line and (line["version"], line["same_as"], line["outcome"])
+        if got != want:
+            wrong.append((period, row_kind, got, want))
+    extra = next((r for r in mine if r["kind"] is None), None)
+    got, want = extra and (extra["file"], extra["outcome"]), unit.later(period, became)
+    if got != want:
+        wrong.append((period, "later file", got, want))
+    return wrong
+
+
+def report_right(period, own, reviewed, mine):
+    """Where the unit's report line in `status` (of its rows `mine`) differs from the model's
+    versions of it, `own`: the version that counts, its outcome and NPSS, its last valid one."""
+    wrong = []
     report = next((r for r in mine if r["kind"] == "realisasi" and r["outcome"] != "belum_mengirim"), None)
-    own = versions.get(f"report {period}")
     if own:
         errors, want_npss = reviewed[own[-1][0]][:2]
         want = (len(own), own[-1][1], "diterima" if errors == 0 else "perlu_perbaikan", str(want_npss) if errors == 0 else None)
@@ -440,19 +472,18 @@ def judge(unit, period, rows):
             wrong.append((period, "last valid version", got, valid))
     elif report is not None:
         wrong.append((period, "report", report["version"], None))
-    for kind, row_kind in [("pk", "agreement"), ("plan", "plan")]:
-        line = next((r for r in mine if r["kind"] == row_kind), None)
-        want = None
-        if kind in versions:
-            data, same_as = versions[kind][-1]
-            want = (len(versions[kind]), same_as, "diterima" if reviewed[data][0] == 0 else "perlu_perbaikan")
-        got = line and (line["version"], line["same_as"], line["outcome"])
-        if got != want:
-            wrong.append((period, row_kind, got, want))
-    extra = next((r for r in mine if r["kind"] is None), None)
-    got, want = extra and (extra["file"], extra["outcome"]), unit.later(period, became)
-    if got != want:
-        wrong.append((period, "later file", got, want))
+    return wrong
+
+
+def late_right(unit, rows):
+    """Where `status` of 2023 says of the unit otherwise than the model of its late reports:
+    held to nothing (its 2024 PK and plan never govern them), and no PK or plan of 2023."""
+    versions, reviewed, _, _ = unit.model
+    mine = [r for r in rows if r["unit"] == unit.code]
+    wrong = report_right("2023 TAHUNAN", versions.get("late 2023"), reviewed, mine)
+    others = [r["kind"] for r in mine if r["kind"] in ("agreement", "plan")]
+    if others:
+        wrong.append(("2023 TAHUNAN", "agreement or plan", others, []))
     return wrong
 
 
@@ -747,13 +778,14 @@ def run(count, seed):
                 process, config = start(workplace)
             settle(workplace, dropped, sum(len(u.model[2]) for u in units) + len(centrals) + (bkn is not None))
             said = observed(workplace, config)
+            late = asked(workplace, config, "status", "TAHUNAN", 2023)["rows"]
             mail = mail_of(workplace)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
         again = reprocessed(workplace, config, said)
         for unit in units:
-            wrong = heard_right(unit, mail)
+            wrong = heard_right(unit, mail) + late_right(unit, late)
             for period, (rows, sheets, _) in said.items():
                 wrong += judge(unit, period, rows) + one_truth(unit, period, rows, sheets)
                 mine = lambda rows: [r for r in rows if r["unit"] == unit.code]  # noqa: E731
