@@ -286,7 +286,7 @@ fn consolidate(config: &Config, year: u16, period: Option<Period>, send: bool) -
     }
     let mut out = String::new();
     for period in periods {
-        let path = kinerja::pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
+        let (path, _) = kinerja::pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
         let _ = writeln!(out, "{}", path.display());
         if send {
             let relative = path.strip_prefix(&work.outbox).unwrap_or(&path).to_string_lossy().into_owned();
@@ -372,7 +372,7 @@ fn reprocess(config: &Config, key: &str, notify: bool) -> anyhow::Result<u8> {
         && report.kind == Kind::Realisasi
         && let (Some(year), Some(period)) = (report.identity.year, report.identity.period)
     {
-        let rebuilt = kinerja::pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
+        let (rebuilt, _) = kinerja::pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
         let _ = writeln!(said, "Rebuilt {}", rebuilt.display());
     }
     if notify {

@@ -456,8 +456,9 @@ pub fn kept(config: &Config, state: &Path, stored: &Stored) -> Result<Vec<u8>, S
 /// Rebuild the consolidated workbook of a year and period from the ledger, after holding each
 /// report that is held to its units' reports (BKN's) to the ones that count now: its roll-up
 /// findings are those of when it arrived, and a unit that reported since would still be named
-/// as missing in *Temuan* beside an *Agregat BKN* sheet that counts it. Nothing is mailed for
-/// that; a report that cannot be read again keeps its findings, and says why in the log.
+/// as missing in *Temuan* beside an *Agregat BKN* sheet that counts it. A report that cannot be
+/// read again keeps its findings, and says why in the log. The Rekap's path, and the reports
+/// held again with what reading them made (the service tells a unit whose outcome changed).
 ///
 /// # Errors
 /// What [`crate::consolidate::rebuild`] returns.
@@ -467,7 +468,7 @@ pub fn rekap(
     state: &Path,
     year: u16,
     period: Period,
-) -> Result<PathBuf, crate::consolidate::ConsolidateError> {
+) -> Result<(PathBuf, Vec<(Stored, ReadAgain)>), crate::consolidate::ConsolidateError> {
     let held: Vec<&str> = config
         .units
         .units()
@@ -475,17 +476,19 @@ pub fn rekap(
         .map(|u| u.code.as_str())
         .filter(|code| !config.cascades_of(code, year).is_empty())
         .collect();
+    let mut again = Vec::new();
     for unit in held {
-        if let Err(why) = review_again(config, ledger, state, unit, (year, period)) {
-            tracing::warn!(
+        match review_again(config, ledger, state, unit, (year, period)) {
+            Ok(read) => again.extend(read),
+            Err(why) => tracing::warn!(
                 unit,
                 year,
                 period = period.as_str(),
                 "its report was not held to its units' reports again: {why}"
-            );
+            ),
         }
     }
-    crate::consolidate::rebuild(config, ledger, year, period)
+    Ok((crate::consolidate::rebuild(config, ledger, year, period)?, again))
 }
 
 /// `unit`'s reports of the year that were sent before anything governed them, read again now
@@ -529,10 +532,10 @@ fn review_again(
     state: &Path,
     unit: &str,
     (year, period): (u16, Period),
-) -> Result<(), String> {
+) -> Result<Option<(Stored, ReadAgain)>, String> {
     match ledger.current_stored(unit, year, period, Kind::Realisasi).map_err(|e| e.to_string())? {
-        Some(stored) => read_again(config, ledger, state, &stored).map(drop),
-        None => Ok(()),
+        Some(stored) => read_again(config, ledger, state, &stored).map(|read| Some((stored, read))),
+        None => Ok(None),
     }
 }
 

@@ -446,7 +446,8 @@ fn rebuild(
     }
     let mut rebuilt = Vec::new();
     for (year, period) in periods {
-        let path = pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
+        let (path, held) = pipeline::rekap(config, &mut ledger, &work.state, year, period)?;
+        tell_held(config, &ledger, held)?;
         let outbox = &config.service.outbox;
         let relative = path.strip_prefix(outbox).unwrap_or(&path).to_string_lossy().into_owned();
         crate::mail::send_consolidated(config, &ledger, year, period, &relative, false)?;
@@ -454,6 +455,35 @@ fn rebuild(
     }
     ledger.mark_consolidated(&Vec::from_iter(arrivals))?;
     Ok(rebuilt)
+}
+
+/// Each report held again to its units' reports whose outcome is no longer the one its unit was
+/// last told (BKN's, accepted while units were missing, blocked once they are in and its figures
+/// differ; or the other way): the unit is told its new result. Compared with what was told, not
+/// with the reading before, so a stop between the two leaves nothing untold.
+fn tell_held(
+    config: &Config,
+    ledger: &crate::store::Ledger,
+    held: Vec<(crate::store::Stored, pipeline::ReadAgain)>,
+) -> Result<(), StoreError> {
+    for (stored, read) in held {
+        let now = if read.reading.errors > 0 { "discrepancy" } else { "receipt" };
+        if ledger.last_told(stored.id)?.is_none_or(|told| told == now) {
+            continue;
+        }
+        let told = (stored.id, stored.unit.as_deref());
+        match crate::mail::notify_again(
+            config,
+            ledger,
+            told,
+            (&read.reading, read.annotated),
+            crate::mail::Again::Held,
+        )? {
+            Ok(queued) => info!(submission = stored.id, queued, "told its new result against its units' reports"),
+            Err(why) => info!(submission = stored.id, "held again to its units' reports: {why}"),
+        }
+    }
+    Ok(())
 }
 
 /// The unit's reports of the year that were sent before anything governed them, reviewed

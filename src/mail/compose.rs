@@ -38,6 +38,9 @@ pub enum Again {
     Reprocessed,
     /// Sent before the year's agreement (or plan) and reviewed against it once it arrived.
     Governed { kind: crate::model::Kind, year: u16, submission_id: i64 },
+    /// Held again to its units' reports that count now (BKN's), and its outcome is no longer
+    /// the one it was last told.
+    Held,
 }
 
 impl Again {
@@ -47,6 +50,7 @@ impl Again {
         match self {
             Again::Reprocessed => format!("again:{id}:{now_ms}"),
             Again::Governed { submission_id, .. } => format!("governed:{id}:{submission_id}"),
+            Again::Held => format!("held:{id}:{now_ms}"),
         }
     }
 
@@ -59,6 +63,13 @@ impl Again {
                 lang.pick(
                     "Berkas ini dinilai ulang karena aturan atau konfigurasi penilaian berubah",
                     "This file was assessed again because the assessment rules or configuration changed"
+                )
+            ),
+            Again::Held => format!(
+                "{}; {replaces}",
+                lang.pick(
+                    "Laporan ini dicocokkan ulang dengan laporan unit kerja yang kini berlaku (agregat BKN)",
+                    "This report was checked again against the units' reports that count now (BKN's roll-up)"
                 )
             ),
             Again::Governed { kind, year, .. } => {

@@ -1120,6 +1120,21 @@ impl Ledger {
         )?)
     }
 
+    /// What the unit was last told of a submission's outcome: the kind (`receipt` or
+    /// `discrepancy`) of the latest of its messages that said it, at its arrival or since
+    /// (`governed:`, `again:` and `held:` keys name the submission); `None` when it was never told.
+    pub fn last_told(&self, submission_id: i64) -> Result<Option<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind FROM mail_queue
+              WHERE kind IN ('receipt', 'discrepancy')
+                AND (arrival_id IN (SELECT id FROM arrivals WHERE submission_id = ?1)
+                     OR arrival_id LIKE 'governed:' || ?1 || ':%' OR arrival_id LIKE 'again:' || ?1 || ':%'
+                     OR arrival_id LIKE 'held:' || ?1 || ':%')
+              ORDER BY id DESC LIMIT 1",
+        )?;
+        Ok(stmt.query_row(params![submission_id], |r| r.get(0)).optional()?)
+    }
+
     /// Messages due to be sent, oldest first.
     pub fn due_mail(&self, now: i64, limit: i64) -> Result<Vec<QueuedMail>, StoreError> {
         let mut stmt = self.conn.prepare_cached(DUE_MAIL)?;

@@ -164,6 +164,46 @@ fn bkn_2023_rolls_up_from_its_units_as_published() {
     assert_eq!((kr09[0].clone(), kr09[3].clone()), (Data::String("IKU.3".into()), Data::Float(82.0)));
 }
 
+/// BKN's report, accepted while its units were missing, is blocked once they are all in and its
+/// IKU.3 and IKU.4 differ from theirs (Kanreg IX's first report carries Kanreg VII's figures),
+/// and accepted again when Kanreg IX corrects it: BKN is told each new result once, and nothing
+/// at the rebuilds that leave it as it was.
+#[test]
+fn bkn_is_told_when_its_units_reports_change_its_outcome() {
+    let service = Service::start_with("rollup-told", "settle = \"200ms\"\npoll_interval = \"300ms\"\nworkers = 2\n");
+    service.drop_file("BKN", "lkj 2023.xlsx", &std::fs::read(fixture("bkn_2023_scorecard.xlsx")).unwrap());
+    service.wait_for_arrivals("BKN's report", 1, Duration::from_secs(20));
+    let units = units();
+    let kr07 = &units.iter().find(|(u, _)| u == "KR07").unwrap().1;
+    for (unit, bytes) in &units {
+        let sent = if unit == "KR09" { crate::common::report_of_kanreg(kr07, "IX", "Jayapura") } else { bytes.clone() };
+        service.drop_file(unit, "laporan kinerja 2023.xlsx", &sent);
+    }
+    let mut count = 1 + units.len() as i64;
+    service.wait_for_arrivals("the units' reports", count, Duration::from_secs(60));
+    let consolidated = || service.ledger().unconsolidated().unwrap().is_empty();
+    wait_for("the Rekap after the last report", Duration::from_secs(20), consolidated);
+    let told = || service.mail_subjects().into_iter().filter(|s| s.starts_with("[kinerja] BKN")).collect::<Vec<_>>();
+    wait_for("BKN's second message", Duration::from_secs(20), || told().len() == 2);
+    assert_eq!(told()[0], "[kinerja] BKN TAHUNAN 2023: diterima (versi 1)");
+    assert!(told()[1].starts_with("[kinerja] BKN TAHUNAN 2023: perlu perbaikan (versi 1, "), "{:?}", told());
+    let text = service.mail_texts().into_iter().find(|t| t.contains("dicocokkan ulang")).unwrap();
+    assert!(text.contains("Realisasi IKU.3 tertulis 92,20") && text.contains("KR09 96,89"), "{text}");
+    // Another file, another rebuild: BKN's report is held again, its outcome unchanged, and BKN
+    // hears nothing more.
+    service.drop_file("KR01", "catatan.txt", b"bukan buku kerja");
+    count += 1;
+    service.wait_for_arrivals("a refused file", count, Duration::from_secs(20));
+    wait_for("the Rekap after the refused file", Duration::from_secs(20), consolidated);
+    assert_eq!(told().len(), 2, "{:?}", told());
+    // Kanreg IX sends its own figures: the roll-up agrees with BKN again.
+    let kr09 = &units.iter().find(|(u, _)| u == "KR09").unwrap().1;
+    service.drop_file("KR09", "laporan kinerja 2023 revisi.xlsx", kr09);
+    service.wait_for_arrivals("Kanreg IX's correction", count + 1, Duration::from_secs(20));
+    wait_for("BKN's third message", Duration::from_secs(20), || told().len() == 3);
+    assert_eq!(told()[2], "[kinerja] BKN TAHUNAN 2023: diterima (versi 1)");
+}
+
 /// BKN's agreement with an error governs nothing, as its receipt says: not the review of its
 /// reports, and not the targets its roll-up is scored against either.
 #[test]

@@ -793,14 +793,19 @@ def run(count, seed):
                     wrong.append((period, "status after reprocess", mine(again[period][0]), mine(rows)))
             if wrong:
                 yield "silent", os.path.join(workplace, unit.code), wrong, [(n, w[:2]) for n, _, w in unit.files]
-        # BKN's figures from its units, before and after every report is read again; one receipt to BKN.
+        # BKN's figures from its units, before and after every report is read again; BKN's mail.
         wrong = [w for observation in (said, again) for period, (rows, sheets, rolled) in observation.items()
                  for w in rolled_right(units, centrals, bkn, period, rows, rolled, sheets)]
-        # One receipt, nothing more when BKN's report is held to its units' again; what it said
-        # depends on which units were in when it arrived, unless the roll-up cannot complete.
+        # Its receipt, then a message each time being held to its units' reports again changes
+        # its outcome: they alternate, and the last says what `status` does. Which units were in
+        # when it arrived decides the first, unless the roll-up cannot complete: then one receipt.
         heard = [subject for subject, _ in mail.get("BKN", [])]
-        told = " TAHUNAN 2024: diterima (versi 1" if final is None else " TAHUNAN 2024: "
-        if len(heard) != (bkn is not None) or bkn and not (heard[0].startswith(told) and "(versi 1)" in heard[0]):
-            wrong.append(("BKN's mail", heard))
+        outcomes = [{" TAHUNAN 2024: diterima (versi 1)": "diterima"}.get(s, "perlu_perbaikan"
+                    if s.startswith(" TAHUNAN 2024: perlu perbaikan (versi 1, ") else s) for s in heard]
+        shows = [r["outcome"] for r in said["TAHUNAN"][0] if r["unit"] == "BKN" and r["kind"] == "realisasi"]
+        right = outcomes[-1:] == shows and all(a != b for a, b in zip(outcomes, outcomes[1:])) and (
+            final is not None or outcomes == ["diterima"]) if bkn else not heard
+        if not right:
+            wrong.append(("BKN's mail", heard, shows))
         if wrong:
             yield "silent", os.path.join(workplace, "BKN"), wrong, bkn and [(n, w) for n, _, w in bkn.files]
