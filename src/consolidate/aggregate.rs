@@ -2,6 +2,7 @@
 //! count (the roll-up), beside what BKN's own report prints, then the units behind each value.
 
 use crate::model::amount::round_half_up;
+use crate::model::text::wrapped_height;
 use crate::model::{Language, Value};
 use crate::rollup::{Completeness, Rollup, rule_label};
 use rust_decimal::Decimal;
@@ -106,8 +107,7 @@ pub fn write(
         let missing = rolled.missing.join(", ");
         // As tall as the name or the units missing (IKU.4's 24 early in the year), whichever
         // wraps to more lines.
-        let height = crate::model::text::wrapped_height(&rolled.name, super::NAME_CHARS)
-            .max(crate::model::text::wrapped_height(&missing, MISSING_CHARS));
+        let height = wrapped_height(&rolled.name, super::NAME_CHARS).max(wrapped_height(&missing, MISSING_CHARS));
         sheet.set_row_height(r, height)?;
         sheet.write_string(r, 2, rule_label(rolled.rule, language))?;
         match (&rolled.reported, rolled.computed()) {

@@ -16,7 +16,7 @@ mod mark;
 mod plan;
 
 use crate::config::Config;
-use crate::model::text::shown_name;
+use crate::model::text::{shown_name, wrapped_height};
 use crate::model::time::local;
 use crate::model::{Code, Field, Kind, Language, Period, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
@@ -380,14 +380,14 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                     _ => format!(", {}", a.verdict().label(language)),
                 };
                 let label = format!("{} {}{blocked}", language.pick("versi", "version"), a.version);
-                height = height.max(crate::model::text::wrapped_height(&label, 14));
+                height = height.max(wrapped_height(&label, 14));
                 sheet.write_string_with_format(r, 13, label, &wrapped).map_err(write)?;
             }
             if let Some(l) =
                 line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.arrival_id.as_str())))
             {
                 let said = later(l, zone, language);
-                height = height.max(crate::model::text::wrapped_height(&said, 36));
+                height = height.max(wrapped_height(&said, 36));
                 sheet.write_string_with_format(r, 14, said, &wrapped).map_err(write)?;
             }
             if height > 15.0 {
@@ -705,7 +705,7 @@ fn indicator_rows(
     let wrap = wrap();
     for ind in &report.rows {
         *r += 1;
-        sheet.set_row_height(*r, crate::model::text::wrapped_height(&ind.name, NAME_CHARS))?;
+        sheet.set_row_height(*r, wrapped_height(&ind.name, NAME_CHARS))?;
         outcome(sheet, *r)?;
         for (col, text) in [(1u16, &ind.perspective), (2, &ind.goal), (3, &ind.code)] {
             sheet.write_string(*r, col, text)?;
