@@ -644,12 +644,16 @@ class Bkn:
     complete, it prints its 2023 values and must name, after every unit's file, the units still
     missing; when every unit sends, it prints the model's final values (or one of them 0,5 off,
     0,6 where 0,5 would make a whole number, which prints no decimals and agrees at none), and
-    must end agreeing (or with ROLLUP_MISMATCH, blocked), whenever it arrived."""
+    must end agreeing (or with ROLLUP_MISMATCH, blocked), whenever it arrived. In some runs BKN
+    sends its PK too, before or after the report: one that sets the targets the report prints, one
+    that sets IKU.4 at 90 (the report, held to it, is blocked), or one with IKU.4's target left
+    blank (blocked, it governs nothing)."""
 
     code = "BKN"
 
     def __init__(self, rng, final):
         """`final`: the model's complete roll-up of the year ({code: value}), or None."""
+        self.pk = rng.choice([None, None, "91", "90", ""])
         self.reported = dict(final or {f"IKU.{i}": D(v) for i, v in [(3, "92.20"), (4, "91.16"), (7, "92.78")]})
         self.off = final and rng.choice([None, "IKU.3", "IKU.4", "IKU.7"])
         if self.off:
@@ -657,7 +661,22 @@ class Bkn:
             self.reported[self.off] += D("0.5") if (self.reported[self.off] + D("0.5")) % 1 else D("0.6")
         book, self.npss = bkn_book(self.reported)
         self.files = [("laporan kinerja bkn 2024.xlsx", open(write(book, "BKN-2024", "xlsx"), "rb").read(), ("bkn",))]
-        self.places = ["BKN"]
+        if self.pk is not None:
+            pk = g.bkn_agreement_2023(self.pk)
+            for sheet in pk.sheets:
+                sheet.cells = {k: v.replace("2023", "2024") if isinstance(v, str) else v for k, v in sheet.cells.items()}
+            sent = ("pk 2024.xlsx", open(write(pk, "BKN-pk-2024", "xlsx"), "rb").read(), ("pk", self.pk))
+            self.files.insert(rng.randrange(2), sent)
+        self.places = ["BKN"] * len(self.files)
+
+    def blocked(self, complete):
+        """Whether its report ends blocked: held to a PK that sets another target, or, the
+        roll-up complete, printing a value half a point off."""
+        return bool(complete and self.off or self.pk == "90")
+
+    def governed(self):
+        """Whether its report is assessed again when its PK arrives (a valid one, after it)."""
+        return bool(self.pk) and self.files[0][2][0] == "bkn"
 
 
 def share(printed, of=12):
@@ -706,7 +725,7 @@ def rolled_right(units, centrals, bkn, period, said, rolled, sheets):
     model = rolled_up(units, centrals, period)
     complete = not any(missing for _, _, missing in model.values())
     if own:
-        want = (1, "perlu_perbaikan" if complete and bkn.off else "diterima")
+        want = (1, "perlu_perbaikan" if bkn.blocked(complete) else "diterima")
         if (own["version"], own["outcome"]) != want or want[1] == "diterima" and shown(own["npss"]) != str(bkn.npss):
             wrong.append((period, "BKN's report", own, want, bkn.npss))
     report = own and {"submission": own["submission"], "version": own["version"], "errors": own["errors"]}
@@ -776,7 +795,8 @@ def run(count, seed):
                 process.kill()
                 process.wait(timeout=30)
                 process, config = start(workplace)
-            settle(workplace, dropped, sum(len(u.model[2]) for u in units) + len(centrals) + (bkn is not None))
+            bkn_mail = bkn is not None and 1 + (bkn.pk is not None) + bkn.governed()
+            settle(workplace, dropped, sum(len(u.model[2]) for u in units) + len(centrals) + bkn_mail)
             said = observed(workplace, config)
             late = asked(workplace, config, "status", "TAHUNAN", 2023)["rows"]
             mail = mail_of(workplace)
@@ -796,16 +816,23 @@ def run(count, seed):
         # BKN's figures from its units, before and after every report is read again; BKN's mail.
         wrong = [w for observation in (said, again) for period, (rows, sheets, rolled) in observation.items()
                  for w in rolled_right(units, centrals, bkn, period, rows, rolled, sheets)]
-        # Its receipt, then a message each time being held to its units' reports again changes
-        # its outcome: they alternate, and the last says what `status` does. Which units were in
-        # when it arrived decides the first, unless the roll-up cannot complete: then one receipt.
-        heard = [subject for subject, _ in mail.get("BKN", [])]
-        outcomes = [{" TAHUNAN 2024: diterima (versi 1)": "diterima"}.get(s, "perlu_perbaikan"
-                    if s.startswith(" TAHUNAN 2024: perlu perbaikan (versi 1, ") else s) for s in heard]
+        # Its report's receipt; one message when a valid PK after it governs it; one each time
+        # being held to its units' reports again changes its outcome. The last says what
+        # `status` does. Which units were in when it arrived decides the first. Its PK's receipt.
+        heard = [(subject, text) for subject, text in mail.get("BKN", [])]
+        report = [("diterima" if s == " TAHUNAN 2024: diterima (versi 1)" else
+                   "perlu_perbaikan" if s.startswith(" TAHUNAN 2024: perlu perbaikan (versi 1, ") else s, t)
+                  for s, t in heard if not s.startswith(" Perjanjian Kinerja")]
+        outcomes = [o for o, _ in report]
         shows = [r["outcome"] for r in said["TAHUNAN"][0] if r["unit"] == "BKN" and r["kind"] == "realisasi"]
-        right = outcomes[-1:] == shows and all(a != b for a, b in zip(outcomes, outcomes[1:])) and (
-            final is not None or outcomes == ["diterima"]) if bkn else not heard
-        if not right:
-            wrong.append(("BKN's mail", heard, shows))
+        held = [(a, b) for (a, _), (b, t) in zip(report, report[1:]) if "dicocokkan ulang" in t]
+        governed = sum("dikirim sebelum Perjanjian Kinerja" in t for _, t in report)
+        pk = [s for s, _ in heard if s.startswith(" Perjanjian Kinerja")]
+        right = bkn is not None and outcomes[-1:] == shows and all(a != b for a, b in held) and (
+            final is not None or bkn.pk == "90" or set(outcomes) == {"diterima"}) and governed == bkn.governed() and pk == (
+            [] if bkn.pk is None else [" Perjanjian Kinerja 2024: " + ("perlu perbaikan (versi 1, 1 kesalahan)"
+                                                                      if bkn.pk == "" else "diterima (versi 1)")])
+        if (bkn is None and heard) or (bkn is not None and not right):
+            wrong.append(("BKN's mail", [s for s, _ in heard], shows))
         if wrong:
             yield "silent", os.path.join(workplace, "BKN"), wrong, bkn and [(n, w) for n, _, w in bkn.files]
