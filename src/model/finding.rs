@@ -272,8 +272,8 @@ codes! {
         "Capaian {subject} dihitung dengan tangga opini ({found} terhadap target {expected}).",
         "Capaian of {subject} is scored on the opinion ladder ({found} against a target of {expected}).";
     QualitativeUnknown => "QUALITATIVE_UNKNOWN", Error,
-        "Opini {subject} \"{found}\" tidak dikenal; yang dikenal: {expected}.",
-        "The opinion of {subject} \"{found}\" is unknown; known: {expected}.";
+        "Nilai {subject} \"{found}\" bukan angka dan bukan opini yang dikenal ({expected}), sehingga tidak dapat dinilai. Isi dengan angka, atau dengan salah satu opini itu.",
+        "The value of {subject}, \"{found}\", is neither a number nor a known opinion ({expected}), so it cannot be scored. Fill in a number, or one of those opinions.";
     ValueKindsDiffer => "VALUE_KINDS_DIFFER", Error,
         "Realisasi {subject} {found} dan targetnya {expected} tidak sejenis (yang satu angka, yang lain opini), sehingga capaian tidak dapat dihitung. Isi keduanya dengan angka, atau keduanya dengan opini.",
         "The realisasi of {subject}, {found}, and its target, {expected}, are not of one kind (one a number, the other an opinion), so its capaian cannot be computed. Enter numbers in both, or opinions in both.";

@@ -500,6 +500,12 @@ fn a_word_where_a_number_belongs_is_said_where_it_stands_and_scores_nothing() {
     assert_eq!(error_codes(&pk), ["QUALITATIVE_UNKNOWN"]);
     assert_eq!(places(&pk, Code::QualitativeUnknown), ["PK!E16"]);
     assert_eq!(subjects(&pk, Code::QualitativeUnknown), ["IKU.9"]);
+    // An index typed as a word is told so, not called an opinion no one knows.
+    let word = findings(&pk, Code::QualitativeUnknown)[0].message();
+    assert!(
+        word.contains("Nilai IKU.9 \"BAIK\" bukan angka dan bukan opini yang dikenal (WTP, WDP, TW, TMP)"),
+        "{word}"
+    );
 
     let outcome = check_fixture("kr07_2024_values_of_two_kinds.xlsx");
     assert_eq!(error_codes(&outcome), ["VALUE_KINDS_DIFFER", "QUALITATIVE_UNKNOWN"]);
