@@ -467,8 +467,7 @@ fn tell_held(
     held: Vec<(crate::store::Stored, pipeline::ReadAgain)>,
 ) -> Result<(), StoreError> {
     for (stored, read) in held {
-        let now = if read.reading.errors > 0 { "discrepancy" } else { "receipt" };
-        if ledger.last_told(stored.id)?.is_none_or(|told| told == now) {
+        if !crate::mail::told_otherwise(ledger, stored.id, read.reading.errors > 0)? {
             continue;
         }
         let told = (stored.id, stored.unit.as_deref());

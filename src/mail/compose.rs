@@ -31,6 +31,10 @@ pub struct Notice {
     pub again: Option<Again>,
 }
 
+/// The kinds of the messages that tell a report's outcome: accepted, and blocked.
+pub(super) const RECEIPT: &str = "receipt";
+pub(super) const DISCREPANCY: &str = "discrepancy";
+
 /// Why a submission read before is reported on again.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Again {
@@ -44,14 +48,22 @@ pub enum Again {
 }
 
 impl Again {
-    /// The key submission `id`'s messages are queued under: a re-review against one agreement
-    /// is told once, however often it is done (again after a stop cut it short).
+    /// The key submission `id`'s messages are queued under, `<why>:<id>:<which>`: a re-review
+    /// against one agreement is told once, however often it is done (again after a stop cut it
+    /// short).
     pub(super) fn key(self, id: i64, now_ms: i64) -> String {
-        match self {
-            Again::Reprocessed => format!("again:{id}:{now_ms}"),
-            Again::Governed { submission_id, .. } => format!("governed:{id}:{submission_id}"),
-            Again::Held => format!("held:{id}:{now_ms}"),
-        }
+        let (why, which) = match self {
+            Again::Reprocessed => ("again", now_ms),
+            Again::Governed { submission_id, .. } => ("governed", submission_id),
+            Again::Held => ("held", now_ms),
+        };
+        format!("{why}:{id}:{which}")
+    }
+
+    /// The `LIKE` pattern every key [`Self::key`] makes for submission `id` matches (an
+    /// arrival's id, the key of the messages it is answered with, holds no colon).
+    pub(super) fn keys_of(id: i64) -> String {
+        format!("%:{id}:%")
     }
 
     fn sentence(self, lang: Language) -> String {
@@ -349,8 +361,8 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
         (_, Recorded::Resent { .. }, _) => "resent",
         (_, _, Some("agreement")) => "agreement",
         (_, _, Some("plan")) => "plan",
-        (Verdict::PerluPerbaikan, _, _) => "discrepancy",
-        _ => "receipt",
+        (Verdict::PerluPerbaikan, _, _) => DISCREPANCY,
+        _ => RECEIPT,
     };
     notice.closing(&mut lines);
     let text = lines.join("\n") + "\n";

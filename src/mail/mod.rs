@@ -80,6 +80,18 @@ pub fn notify_again(
     Ok(Ok(ledger.enqueue(&arrival.id, &compose(&notice, &facts))?))
 }
 
+/// Whether the unit was last told of submission `id` another outcome than its reading's now
+/// (`blocked` or not), by its receipt or discrepancy report or a message since; false when it was
+/// never told.
+///
+/// # Errors
+/// [`StoreError`] when the ledger cannot be read.
+pub fn told_otherwise(ledger: &Ledger, id: i64, blocked: bool) -> Result<bool, StoreError> {
+    let told = ledger.last_told(id, &Again::keys_of(id), [compose::RECEIPT, compose::DISCREPANCY])?;
+    let now = if blocked { compose::DISCREPANCY } else { compose::RECEIPT };
+    Ok(told.is_some_and(|kind| kind != now))
+}
+
 /// Queue the reminders that are due: for every configured deadline within
 /// `remind_days_before` days (or past), every unit without a valid report for that year and
 /// period gets one reminder, recorded so it is never sent twice. How many were queued.

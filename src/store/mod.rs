@@ -1120,19 +1120,16 @@ impl Ledger {
         )?)
     }
 
-    /// What the unit was last told of a submission's outcome: the kind (`receipt` or
-    /// `discrepancy`) of the latest of its messages that said it, at its arrival or since
-    /// (`governed:`, `again:` and `held:` keys name the submission); `None` when it was never told.
-    pub fn last_told(&self, submission_id: i64) -> Result<Option<String>, StoreError> {
+    /// The kind of the latest message queued of a submission among `kinds`: one answering an
+    /// arrival of it, or one whose key matches `keys` (a `LIKE` pattern); `None` when there is none.
+    pub fn last_told(&self, submission_id: i64, keys: &str, kinds: [&str; 2]) -> Result<Option<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT kind FROM mail_queue
-              WHERE kind IN ('receipt', 'discrepancy')
-                AND (arrival_id IN (SELECT id FROM arrivals WHERE submission_id = ?1)
-                     OR arrival_id LIKE 'governed:' || ?1 || ':%' OR arrival_id LIKE 'again:' || ?1 || ':%'
-                     OR arrival_id LIKE 'held:' || ?1 || ':%')
+              WHERE kind IN (?3, ?4)
+                AND (arrival_id IN (SELECT id FROM arrivals WHERE submission_id = ?1) OR arrival_id LIKE ?2)
               ORDER BY id DESC LIMIT 1",
         )?;
-        Ok(stmt.query_row(params![submission_id], |r| r.get(0)).optional()?)
+        Ok(stmt.query_row(params![submission_id, keys, kinds[0], kinds[1]], |r| r.get(0)).optional()?)
     }
 
     /// Messages due to be sent, oldest first.
