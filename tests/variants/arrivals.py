@@ -82,10 +82,15 @@ def unit_title(text, roman, seat):
             .replace("Kanreg VII BKN", f"Kanreg {roman} BKN"))
 
 
-def renamed(book, roman, seat):
+def retext(book, change):
+    """`book` with `change` made to the text of every cell of every sheet."""
     for sheet in book.sheets:
-        sheet.cells = {k: unit_title(v, roman, seat) if isinstance(v, str) else v for k, v in sheet.cells.items()}
+        sheet.cells = {k: change(v) if isinstance(v, str) else v for k, v in sheet.cells.items()}
     return book
+
+
+def renamed(book, roman, seat):
+    return retext(book, lambda text: unit_title(text, roman, seat))
 
 
 def report_book(roman, seat, period, targets, realisasi, wrong_claim, year=2024):
@@ -109,9 +114,7 @@ def report_book(roman, seat, period, targets, realisasi, wrong_claim, year=2024)
     book.sheets = [s for s in book.sheets if s.name != "Tabel 3.1"]
     if period == "TW3":
         book.sheets[0].cells[(0, 0)] = book.sheets[0].cells[(0, 0)].replace("Tahun 2024", "Triwulan III Tahun 2024")
-    for sheet in book.sheets:
-        sheet.cells = {k: v.replace("Tahun 2024", f"Tahun {year}") if isinstance(v, str) else v for k, v in sheet.cells.items()}
-    return renamed(book, roman, seat)
+    return renamed(retext(book, lambda text: text.replace("Tahun 2024", f"Tahun {year}")), roman, seat)
 
 
 def renja_book(roman, seat, targets, broken):
@@ -662,9 +665,7 @@ class Bkn:
         book, self.npss = bkn_book(self.reported)
         self.files = [("laporan kinerja bkn 2024.xlsx", open(write(book, "BKN-2024", "xlsx"), "rb").read(), ("bkn",))]
         if self.pk is not None:
-            pk = g.bkn_agreement_2023(self.pk)
-            for sheet in pk.sheets:
-                sheet.cells = {k: v.replace("2023", "2024") if isinstance(v, str) else v for k, v in sheet.cells.items()}
+            pk = retext(g.bkn_agreement_2023(self.pk), lambda text: text.replace("2023", "2024"))
             sent = ("pk 2024.xlsx", open(write(pk, "BKN-pk-2024", "xlsx"), "rb").read(), ("pk", self.pk))
             self.files.insert(rng.randrange(2), sent)
         self.places = ["BKN"] * len(self.files)
@@ -819,7 +820,7 @@ def run(count, seed):
         # Its report's receipt; one message when a valid PK after it governs it; one each time
         # being held to its units' reports again changes its outcome. The last says what
         # `status` does. Which units were in when it arrived decides the first. Its PK's receipt.
-        heard = [(subject, text) for subject, text in mail.get("BKN", [])]
+        heard = mail.get("BKN", [])
         report = [("diterima" if s == " TAHUNAN 2024: diterima (versi 1)" else
                    "perlu_perbaikan" if s.startswith(" TAHUNAN 2024: perlu perbaikan (versi 1, ") else s, t)
                   for s, t in heard if not s.startswith(" Perjanjian Kinerja")]
