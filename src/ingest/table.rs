@@ -9,6 +9,8 @@ use crate::model::{
     BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
     PerspectiveRow, Polarity, Reading, Value,
 };
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// What the tables of a workbook add up to.
 #[derive(Debug, Default, Clone)]
@@ -692,7 +694,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let mut goal: Option<String> = last.map(|g| g.code.clone());
     // Whether `goal` stands in for goal rows the table does not have (named in parentheses).
     let mut synthetic = last.is_some_and(|g| g.name.starts_with('('));
-    let mut goal_codes: std::collections::HashSet<String> = parts.goals.iter().map(|g| g.code.clone()).collect();
+    // Each goal's place in `parts.goals`, by code: a table of a thousand goals looks its goal up
+    // on every row.
+    let mut goal_codes: HashMap<String, usize> =
+        parts.goals.iter().enumerate().map(|(i, g)| (g.code.clone(), i)).collect();
     // Indicators numbered within their goal ("1.", "2." again under each SS): from the first goal
     // whose first indicator starts again at 1, a number names a place in the goal, not a code.
     let mut within_goal = false;
@@ -783,14 +788,15 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             _ => name,
         };
         // A goal's name printed again on each of its indicators' rows (not merged down) goes on.
-        let current = goal.as_ref().and_then(|code| parts.goals.iter().find(|g| g.code == *code));
+        let current = goal.as_ref().and_then(|code| goal_codes.get(code)).map(|&i| &parts.goals[i]);
         let repeated = |text: &str| current.is_some_and(|g| g.name == text.trim());
         if let Some(text) = goal_text.filter(|t| !repeated(t)) {
             let code_cell = reader.text(row, Role::GoalCode).or(coded(&GOAL_PREFIXES));
             let (code, name) = code_and_name(code_cell, text, &GOAL_PREFIXES, no(goal_no), parts.goals.len() + 1);
             let name = named(name, tree.or(goal_col));
             synthetic = false;
-            if goal_codes.insert(code.clone()) {
+            if let Entry::Vacant(place) = goal_codes.entry(code.clone()) {
+                place.insert(parts.goals.len());
                 let nss = reader.claim(row, Role::Nss, &code);
                 let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
                 parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
@@ -818,7 +824,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 // scored under one goal of that perspective, so the perspectives stay apart.
                 let code = format!("SS.{}", parts.goals.len() + 1);
                 synthetic = true;
-                if goal_codes.insert(code.clone()) {
+                if let Entry::Vacant(place) = goal_codes.entry(code.clone()) {
+                    place.insert(parts.goals.len());
                     let at = CellRef::new(&sheet.name, row, header.span().0);
                     parts.goals.push(GoalRow {
                         code: code.clone(),
