@@ -380,29 +380,29 @@ codes! {
         "{subject} tertulis {found}, sama dengan versi sebelumnya, padahal angka yang mendasarinya berubah; seharusnya {expected}.",
         "{subject} reads {found}, as in the previous version, although the figures beneath it changed; it should be {expected}.";
     IndicatorMissing => "INDICATOR_MISSING", Error,
-        "{subject} ada dalam Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, Rencana Kerja) di bawah {expected} tetapi tidak dilaporkan.",
-        "{subject} is in the performance agreement (or, without one, the work plan) under {expected} but not reported.";
+        "{subject} ada dalam {document} yang berlaku di bawah {expected} tetapi tidak dilaporkan.",
+        "{subject} is in the governing {document} under {expected} but not reported.";
     IndicatorUnknown => "INDICATOR_UNKNOWN", Error,
-        "{subject} tidak ada dalam Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, Rencana Kerja) {expected}; tidak dinilai.",
-        "{subject} is not in the performance agreement (or, without one, the work plan) {expected}; not scored.";
+        "{subject} tidak ada dalam {document} {expected} yang berlaku; tidak dinilai.",
+        "{subject} is not in the governing {document} {expected}; not scored.";
     IndicatorDuplicate => "INDICATOR_DUPLICATE", Error,
         "{subject} dilaporkan lebih dari sekali (juga di {expected}); yang pertama yang dinilai.",
         "{subject} is reported more than once (also at {expected}); the first is scored.";
     IndicatorMoved => "INDICATOR_MOVED", Error,
-        "{subject} dilaporkan di bawah {found}, padahal Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, struktur Renstra yang berlaku) menempatkannya di bawah {expected}; dinilai di bawah {expected}.",
-        "{subject} is reported under {found}, but the performance agreement (or, without one, the Renstra's structure) puts it under {expected}; scored under {expected}.";
+        "{subject} dilaporkan di bawah {found}, padahal {document} yang berlaku menempatkannya di bawah {expected}; dinilai di bawah {expected}.",
+        "{subject} is reported under {found}, but the governing {document} puts it under {expected}; scored under {expected}.";
     GoalMoved => "GOAL_MOVED", Error,
-        "{subject} dilaporkan di perspektif {found}, padahal Perjanjian Kinerja (atau, tanpa Perjanjian Kinerja, struktur Renstra yang berlaku) menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
-        "{subject} is reported in perspective {found}, but the performance agreement (or, without one, the Renstra's structure) puts it in {expected}; scored in {expected}.";
+        "{subject} dilaporkan di perspektif {found}, padahal {document} yang berlaku menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
+        "{subject} is reported in perspective {found}, but the governing {document} puts it in {expected}; scored in {expected}.";
     GoalUnplaced => "GOAL_UNPLACED", Error,
         "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
         "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";
     TargetMismatch => "TARGET_MISMATCH", Error,
-        "Target {subject} tertulis {found}, sedangkan Perjanjian Kinerja yang berlaku (atau, tanpa Perjanjian Kinerja, Rencana Kerja yang berlaku) menetapkan {expected}.",
-        "The target of {subject} reads {found}; the governing performance agreement (or, without one, the governing work plan) sets {expected}.";
+        "Target {subject} tertulis {found}, sedangkan {document} yang berlaku menetapkan {expected}.",
+        "The target of {subject} reads {found}; the governing {document} sets {expected}.";
     TargetInterim => "TARGET_INTERIM", Warning,
-        "Target {subject} tertulis {found} di kolom target periode laporan (target antara), sedangkan Perjanjian Kinerja menetapkan {expected} untuk setahun; capaian dihitung terhadap target antara, seperti di laporan.",
-        "The target of {subject} reads {found} in the report period's target column (an interim target), while the performance agreement sets {expected} for the year; capaian is computed against the interim target, as the report does.";
+        "Target {subject} tertulis {found} di kolom target periode laporan (target antara), sedangkan {document} yang berlaku menetapkan {expected} untuk setahun; capaian dihitung terhadap target antara, seperti di laporan.",
+        "The target of {subject} reads {found} in the report period's target column (an interim target), while the governing {document} sets {expected} for the year; capaian is computed against the interim target, as the report does.";
     RollupMismatch => "ROLLUP_MISMATCH", Error,
         "Realisasi {subject} tertulis {found}, sedangkan dihitung dari laporan unit kerja yang berlaku hasilnya {expected}. Periksa angka unit kerja atau perhitungannya sebelum laporan ditandatangani.",
         "Realisasi of {subject} reads {found}, while the units' reports that count give {expected}. Check the units' figures or the calculation before the report is signed.";
@@ -477,6 +477,27 @@ codes! {
         "The realisasi of {subject} reads {found}, unlike {expected}.";
 }
 
+/// The document a report is held to, which a finding of its departure from it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Governing {
+    Agreement,
+    /// A Rencana Kerja, standing in while no Perjanjian Kinerja counts.
+    Plan,
+    /// The Renstra's tree of perspectives, goals and indicators, without either.
+    Structure,
+}
+
+impl Governing {
+    /// Its name inside a message.
+    pub fn name(self, language: Language) -> &'static str {
+        match self {
+            Governing::Agreement => language.pick("Perjanjian Kinerja", "performance agreement"),
+            Governing::Plan => language.pick("Rencana Kerja", "work plan"),
+            Governing::Structure => language.pick("struktur Renstra", "Renstra structure"),
+        }
+    }
+}
+
 /// One thing kinerja has to say about a workbook.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -488,6 +509,9 @@ pub struct Finding {
     pub subject: String,
     pub found: String,
     pub expected: String,
+    /// What the report departs from, named in the message's `{document}`: the agreement unless
+    /// told otherwise ([`Finding::governed_by`]).
+    pub governing: Governing,
 }
 
 impl Finding {
@@ -499,7 +523,14 @@ impl Finding {
             subject: super::text::quoted(&subject.into()).into_owned(),
             found: String::new(),
             expected: String::new(),
+            governing: Governing::Agreement,
         }
+    }
+
+    /// The finding of a departure from `governing`, not from the agreement.
+    pub fn governed_by(mut self, governing: Governing) -> Self {
+        self.governing = governing;
+        self
     }
 
     /// What the workbook holds, quoted at most [`super::text::QUOTED_CHARACTERS`] long.
@@ -531,7 +562,12 @@ impl Finding {
         let template = self.code.template(language);
         let found = self.code.shown(Field::Found, &self.found, language);
         let expected = self.code.shown(Field::Expected, &self.expected, language);
-        let placeholders = [("{subject}", self.subject.as_str()), ("{found}", &found), ("{expected}", &expected)];
+        let placeholders = [
+            ("{subject}", self.subject.as_str()),
+            ("{found}", &found),
+            ("{expected}", &expected),
+            ("{document}", self.governing.name(language)),
+        ];
         // One pass over the template: a value that itself reads `{found}` stays as it is.
         let mut message = String::with_capacity(template.len() + 64);
         if let Some(at) = &self.at {

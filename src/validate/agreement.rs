@@ -3,7 +3,7 @@
 //! scoring; every way the report departs from it is a finding.
 
 use crate::model::text::EMPTY;
-use crate::model::{Code, Finding, GoalRow, IndicatorRow, Measure, Report, Value};
+use crate::model::{Code, Finding, GoalRow, Governing, IndicatorRow, Kind, Measure, Report, Value};
 use std::collections::{HashMap, HashSet};
 
 /// Each IKU once: a row with the code of an earlier one is left out of the report (and so of
@@ -47,9 +47,15 @@ fn agreement_codes(report: &mut Report, agreement: &Report) {
     }
 }
 
-/// Put `report` in the agreement's shape and say where it departed from it.
+/// Put `report` in the agreement's shape (a PK's, or a plan's standing in for it) and say where
+/// it departed from it.
 pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     agreement_codes(report, agreement);
+    let governing = match agreement.kind {
+        Kind::Plan => Governing::Plan,
+        Kind::Agreement | Kind::Realisasi => Governing::Agreement,
+    };
+    let departs = |code, at, subject: &str| Finding::new(code, at, subject).governed_by(governing);
     let mut findings = Vec::new();
     let agreed: HashMap<&str, &IndicatorRow> = agreement.indicators.iter().map(|i| (i.code.as_str(), i)).collect();
     let label = match agreement.identity.year {
@@ -62,14 +68,12 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
         seen.insert(indicator.code.clone());
         let Some(pk) = agreed.get(indicator.code.as_str()) else {
             let subject = format!("{} {}", indicator.code, indicator.name);
-            findings.push(
-                Finding::new(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&label),
-            );
+            findings.push(departs(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&label));
             continue;
         };
         if indicator.goal != pk.goal {
             findings.push(
-                Finding::new(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)
+                departs(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)
                     .found(&indicator.goal)
                     .expected(&pk.goal),
             );
@@ -85,7 +89,7 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             let at = indicator.target.at.clone().or(Some(indicator.at.clone()));
             let code = if interim { Code::TargetInterim } else { Code::TargetMismatch };
             findings.push(
-                Finding::new(code, at, &indicator.code)
+                departs(code, at, &indicator.code)
                     .found(indicator.target.value.shown(EMPTY))
                     .expected(pk.target.value.shown(EMPTY)),
             );
@@ -102,7 +106,7 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     for pk in &agreement.indicators {
         if !seen.contains(&pk.code) {
             let subject = format!("{} {}", pk.code, pk.name);
-            findings.push(Finding::new(Code::IndicatorMissing, None, subject.trim()).expected(&pk.goal));
+            findings.push(departs(Code::IndicatorMissing, None, subject.trim()).expected(&pk.goal));
         }
     }
     report.indicators = kept;
@@ -117,7 +121,7 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             && !pk.perspective.starts_with('(')
         {
             findings.push(
-                Finding::new(Code::GoalMoved, Some(goal.at.clone()), &goal.code)
+                departs(Code::GoalMoved, Some(goal.at.clone()), &goal.code)
                     .found(&goal.perspective)
                     .expected(&pk.perspective),
             );

@@ -2,7 +2,7 @@
 //! it: each SS is scored in the perspective the Renstra puts it in.
 
 use crate::config::Structure;
-use crate::model::{Code, Finding, GoalRow, Report};
+use crate::model::{Code, Finding, GoalRow, Governing, Report};
 
 /// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
 /// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
@@ -23,6 +23,7 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
         if !goal.perspective.starts_with('(') {
             findings.push(
                 Finding::new(Code::GoalMoved, Some(goal.at.clone()), &goal.code)
+                    .governed_by(Governing::Structure)
                     .found(&goal.perspective)
                     .expected(perspective),
             );
@@ -37,6 +38,7 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
         }
         findings.push(
             Finding::new(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)
+                .governed_by(Governing::Structure)
                 .found(&indicator.goal)
                 .expected(goal),
         );

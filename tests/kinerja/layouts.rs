@@ -295,6 +295,14 @@ fn without_an_agreement_the_renstra_structure_places_each_goal() {
         (moved[0].subject.as_str(), moved[0].found.as_str(), moved[0].expected.as_str()),
         ("SS.6", "Learn & Growth", "Internal Process")
     );
+    // Told as the Renstra's structure's placing, not a PK's: none governs.
+    assert!(
+        moved[0].message().ends_with(
+            "SS.6 dilaporkan di perspektif Learn & Growth, padahal struktur Renstra yang berlaku menempatkannya di perspektif Internal Process; dinilai di perspektif Internal Process."
+        ),
+        "{}",
+        moved[0].message()
+    );
     let card = &outcome.scored.as_ref().unwrap().1;
     let scores: Vec<String> = card.perspectives.iter().map(|p| shown(&p.score)).collect();
     assert_eq!(scores, ["100.00", "101.25", "99.12", "96.72"]);

@@ -252,8 +252,8 @@ fn a_report_sent_before_its_agreement_is_reviewed_against_it_when_it_arrives() {
     assert!(!again.contains("Belum ada Perjanjian Kinerja"), "{again}");
     // The warnings below the errors, as in a receipt.
     assert!(again.contains("\n\nPeringatan: 1\n  - Tabel 3.2!E5: Realisasi IKU.1 diisi N/A"), "{again}");
-    assert!(again.contains("Target IKU.3 tertulis 90, sedangkan Perjanjian Kinerja yang berlaku (atau, tanpa Perjanjian Kinerja, Rencana Kerja yang berlaku) menetapkan 95."));
-    assert!(again.contains("Target IKU.11 tertulis 60, sedangkan Perjanjian Kinerja yang berlaku (atau, tanpa Perjanjian Kinerja, Rencana Kerja yang berlaku) menetapkan 85."));
+    assert!(again.contains("Target IKU.3 tertulis 90, sedangkan Perjanjian Kinerja yang berlaku menetapkan 95."));
+    assert!(again.contains("Target IKU.11 tertulis 60, sedangkan Perjanjian Kinerja yang berlaku menetapkan 85."));
     // With its annotated copy, as any discrepancy report: the target cells the new result names.
     let message = smtp.messages().into_iter().find(|m| plain(&m.data).contains("Laporan ini dikirim sebelum")).unwrap();
     let copy = attachment(&message.data, "tw3 (dinilai).xlsx").unwrap_or_else(|| panic!("{}", message.data));

@@ -546,8 +546,14 @@ fn a_central_units_report_in_its_pk_layout_takes_its_codes_from_the_crosswalk() 
     let report = std::fs::read(fixture("puspenkom_2025_tw3_ikk_codes.xlsx")).unwrap();
     service.drop_file("PUSPENKOM", "Capaian TW III.xlsx", &report);
     service.wait_for_arrivals("the report", 2, std::time::Duration::from_secs(20));
-    // Only the program's IKU.1, which the report leaves out.
+    // Only the program's IKU.1, which the report leaves out: told as the plan's, the document
+    // that governs, not a PK the unit never sent.
     assert_eq!(service.errors_of("Capaian TW III.xlsx"), ["INDICATOR_MISSING"]);
+    crate::service::wait_for("the report's message", std::time::Duration::from_secs(20), || {
+        service.mail_texts().iter().any(|t| t.contains("Berkas: Capaian TW III.xlsx"))
+    });
+    let told = service.mail_texts().into_iter().find(|t| t.contains("Berkas: Capaian TW III.xlsx")).unwrap();
+    assert!(told.contains("ada dalam Rencana Kerja yang berlaku di bawah SP.1 tetapi tidak dilaporkan."), "{told}");
 }
 
 #[test]

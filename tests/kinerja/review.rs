@@ -40,6 +40,10 @@ fn every_departure_from_the_agreement_is_reported_and_the_agreement_governs() {
     let target = &findings(&outcome, Code::TargetMismatch)[0];
     assert_eq!((target.subject.as_str(), target.found.as_str(), target.expected.as_str()), ("IKU.3", "90", "95"));
     assert_eq!(places(&outcome, Code::TargetMismatch), ["Tabel 3.2!D9"]);
+    assert_eq!(
+        target.message(),
+        "Tabel 3.2!D9: Target IKU.3 tertulis 90, sedangkan Perjanjian Kinerja yang berlaku menetapkan 95."
+    );
     let moved = &findings(&outcome, Code::IndicatorMoved)[0];
     assert_eq!((moved.subject.as_str(), moved.found.as_str(), moved.expected.as_str()), ("IKU.7", "SS.6", "SS.5"));
     assert_eq!(places(&outcome, Code::IndicatorDuplicate), ["Tabel 3.2!C22"]);

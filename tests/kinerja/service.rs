@@ -1202,7 +1202,7 @@ fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
     assert!(text.contains("Isi berkas ini sama dengan versi 1; kini berlaku kembali sebagai versi 3."), "{text}");
     assert!(text.contains("Status: perlu perbaikan"), "{text}");
     assert!(
-        text.contains("Target IKU.3 tertulis 95, sedangkan Perjanjian Kinerja yang berlaku (atau, tanpa Perjanjian Kinerja, Rencana Kerja yang berlaku) menetapkan 96."),
+        text.contains("Target IKU.3 tertulis 95, sedangkan Perjanjian Kinerja yang berlaku menetapkan 96."),
         "{text}"
     );
     assert!(text.contains("Perubahan dari versi sebelumnya:"), "{text}");
