@@ -355,13 +355,14 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
             format!("[kinerja] {unit}: {} {file}", verdict.label(lang))
         }
     };
-    let kind = match (verdict, recorded, current.map(|c| c.kind.as_str())) {
-        (Verdict::Ditolak, _, _) => "rejection",
-        (Verdict::Duplikat, _, _) => "duplicate",
-        (_, Recorded::Resent { .. }, _) => "resent",
-        (_, _, Some("agreement")) => "agreement",
-        (_, _, Some("plan")) => "plan",
-        (Verdict::PerluPerbaikan, _, _) => DISCREPANCY,
+    // Content sent again is told as any arrival of its kind: its receipt or discrepancy report
+    // says the outcome it has now, which `told_otherwise` reads.
+    let kind = match (verdict, current.map(|c| c.kind.as_str())) {
+        (Verdict::Ditolak, _) => "rejection",
+        (Verdict::Duplikat, _) => "duplicate",
+        (_, Some("agreement")) => "agreement",
+        (_, Some("plan")) => "plan",
+        (Verdict::PerluPerbaikan, _) => DISCREPANCY,
         _ => RECEIPT,
     };
     notice.closing(&mut lines);

@@ -167,7 +167,7 @@ fn bkn_2023_rolls_up_from_its_units_as_published() {
 /// BKN's report, accepted while its units were missing, is blocked once they are all in and its
 /// IKU.3 and IKU.4 differ from theirs (Kanreg IX's first report carries Kanreg VII's figures),
 /// and accepted again when Kanreg IX corrects it: BKN is told each new result once, and nothing
-/// at the rebuilds that leave it as it was.
+/// at the rebuilds that leave it as it was, nor after the message answering its report sent again.
 #[test]
 fn bkn_is_told_when_its_units_reports_change_its_outcome() {
     let service = Service::start_with("rollup-told", "settle = \"200ms\"\npoll_interval = \"300ms\"\nworkers = 2\n");
@@ -202,6 +202,26 @@ fn bkn_is_told_when_its_units_reports_change_its_outcome() {
     service.wait_for_arrivals("Kanreg IX's correction", count + 1, Duration::from_secs(20));
     wait_for("BKN's third message", Duration::from_secs(20), || told().len() == 3);
     assert_eq!(told()[2], "[kinerja] BKN TAHUNAN 2023: diterima (versi 1)");
+    // BKN sends another version, Kanreg IX its wrong figures again, and BKN its first report
+    // again: that content counts once more, now blocked, and BKN is told so once, by the
+    // message answering the file it sent (before, the rebuild told it again).
+    let wrong = std::fs::read(fixture("bkn_2023_wrong_claims.xlsx")).unwrap();
+    service.drop_file("BKN", "lkj 2023 revisi.xlsx", &wrong);
+    service.wait_for_arrivals("BKN's second version", count + 2, Duration::from_secs(20));
+    service.drop_file(
+        "KR09",
+        "laporan kinerja 2023 lagi.xlsx",
+        &crate::common::report_of_kanreg(kr07, "IX", "Jayapura"),
+    );
+    service.wait_for_arrivals("Kanreg IX's first figures again", count + 3, Duration::from_secs(20));
+    wait_for("the Rekap after Kanreg IX's", Duration::from_secs(20), consolidated);
+    let first = std::fs::read(fixture("bkn_2023_scorecard.xlsx")).unwrap();
+    service.drop_file("BKN", "lkj 2023 lagi.xlsx", &first);
+    service.wait_for_arrivals("BKN's first report again", count + 4, Duration::from_secs(20));
+    wait_for("the Rekap after BKN's", Duration::from_secs(20), consolidated);
+    wait_for("BKN's fifth message", Duration::from_secs(20), || told().len() >= 5);
+    assert_eq!(told()[3], "[kinerja] BKN TAHUNAN 2023: perlu perbaikan (versi 2, 6 kesalahan)");
+    assert_eq!(told()[4..], ["[kinerja] BKN TAHUNAN 2023: perlu perbaikan (versi 3 = versi 1, 3 kesalahan)"]);
 }
 
 /// BKN's agreement with an error governs nothing, as its receipt says: not the review of its
