@@ -170,7 +170,7 @@ pub fn write(
             let main = crate::ingest::xlsx::main_part(&mut archive);
             let taken: Vec<String> = crate::ingest::xlsx::workbook(&mut archive, &main)
                 .ok()?
-                .0
+                .entries
                 .into_iter()
                 .map(|e| e.name)
                 .collect();

@@ -5,7 +5,7 @@
 //! rewritten; every other part is copied byte for byte.
 
 use crate::ingest::package::Archive;
-use crate::ingest::xlsx::{main_part, position, relationships, workbook};
+use crate::ingest::xlsx::{WorkbookPart, main_part, position, relationships, workbook};
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::{Reader, Writer};
@@ -495,7 +495,7 @@ pub fn mark(
 ) -> Result<Vec<u8>, String> {
     let main = main_part(&mut archive);
     let (folder, main_name) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
-    let (entries, _, rels) = workbook(&mut archive, &main).map_err(|e| format!("{e:?}"))?;
+    let WorkbookPart { entries, rels, .. } = workbook(&mut archive, &main).map_err(|e| format!("{e:?}"))?;
     let styles_part = rels
         .iter()
         .find(|(_, kind, _)| kind.ends_with("/styles"))

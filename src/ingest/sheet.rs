@@ -24,8 +24,9 @@ pub enum Data {
     DateTimeIso(String),
     /// A formula's cached error value, as Excel prints it (`#DIV/0!`, `#SPILL!`).
     Error(String),
-    /// A formula saved without its value (a file written by a program that does not calculate):
-    /// what the cell shows in Excel is not in the file.
+    /// A formula saved without its value, or with one in a workbook that asks to be calculated
+    /// again on opening (a file written by a program that does not calculate): what the cell
+    /// shows in Excel is not in the file.
     Uncalculated,
 }
 

@@ -79,14 +79,14 @@ pub(crate) struct SheetEntry {
 /// when a limit is reached while reading (the time budget among them).
 pub fn read(mut archive: Archive<'_>, limits: &Limits, budget: &mut Budget) -> Result<Workbook, Failure> {
     let main = main_part(&mut archive);
-    let (entries, date1904, rels) = workbook(&mut archive, &main)?;
+    let WorkbookPart { entries, date1904, recalculate, rels } = workbook(&mut archive, &main)?;
     let related = |suffix: &str| rels.iter().find(|(_, kind, _)| kind.ends_with(suffix)).map(|(_, _, t)| t.clone());
     let strings = match related("/sharedStrings") {
         Some(part) => shared_strings(&mut archive, &part, limits, budget)?,
         None => Vec::new(),
     };
     let formats = related("/styles").map(|part| number_formats(&mut archive, &part)).unwrap_or_default();
-    let context = Context { strings: &strings, formats: &formats, date1904 };
+    let context = Context { strings: &strings, formats: &formats, date1904, recalculate };
     let mut book = Workbook::default();
     for entry in entries {
         let Some(part) = entry.part else {
@@ -178,23 +178,32 @@ pub(crate) fn relationships(archive: &mut Archive<'_>, rels_part: &str) -> Vec<(
     found
 }
 
-pub(crate) type WorkbookPart = (Vec<SheetEntry>, bool, Vec<(String, String, String)>);
+/// What the workbook part says of the whole workbook.
+pub(crate) struct WorkbookPart {
+    /// The sheets in workbook order.
+    pub(crate) entries: Vec<SheetEntry>,
+    /// Dates count from 1904.
+    date1904: bool,
+    /// Every formula is to be calculated again when the workbook is opened.
+    recalculate: bool,
+    /// The workbook's relationships: id, kind, target.
+    pub(crate) rels: Vec<(String, String, String)>,
+}
 
-/// The sheets in workbook order, the 1904 date system flag, and the workbook's relationships.
+/// Read the workbook part `part`.
 pub(crate) fn workbook(archive: &mut Archive<'_>, part: &str) -> Result<WorkbookPart, Failure> {
     let (folder, name) = part.rsplit_once('/').unwrap_or(("", part));
     let rels = relationships(archive, format!("{folder}/_rels/{name}.rels").trim_start_matches('/'));
     let mut xml = open(archive, part).ok_or_else(|| Failure::Unreadable(format!("bagian {part} tidak ada")))?;
     let mut entries = Vec::new();
-    let mut date1904 = false;
+    let (mut date1904, mut recalculate) = (false, false);
     let mut buf = Vec::new();
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf).map_err(|e| Failure::Unreadable(e.to_string()))? {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "workbookPr" => {
-                    date1904 = attr(&e, "date1904").is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
-                }
+                "workbookPr" => date1904 = flag(&e, "date1904"),
+                "calcPr" => recalculate = flag(&e, "fullCalcOnLoad"),
                 "sheet" => {
                     let state = attr(&e, "state").unwrap_or_default();
                     let id = attr(&e, "id").unwrap_or_default();
@@ -211,7 +220,12 @@ pub(crate) fn workbook(archive: &mut Archive<'_>, part: &str) -> Result<Workbook
             _ => {}
         }
     }
-    Ok((entries, date1904, rels))
+    Ok(WorkbookPart { entries, date1904, recalculate, rels })
+}
+
+/// Whether the boolean attribute `name` of `e` is set (`1` or `true`).
+fn flag(e: &BytesStart<'_>, name: &str) -> bool {
+    attr(e, name).is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
 }
 
 /// The text of an `<si>` or `<is>` element whose start the reader has just passed: its `<t>`
@@ -421,6 +435,10 @@ struct Context<'a> {
     strings: &'a [String],
     formats: &'a [Shown],
     date1904: bool,
+    /// The workbook asks to be recalculated when opened (`calcPr fullCalcOnLoad`): what
+    /// programs that write formulas without calculating them say (XlsxWriter, openpyxl), so a
+    /// formula's saved value (XlsxWriter's 0) is no value read.
+    recalculate: bool,
 }
 
 /// `B12` → (11, 1).
@@ -495,13 +513,12 @@ fn worksheet(
     let mut buf = Vec::new();
     let mut scratch = (Vec::new(), Vec::new(), String::new());
     let (mut row, mut col, mut row_hidden) = (None::<u32>, None::<u32>, false);
-    let is_hidden = |e: &BytesStart| attr(e, "hidden").is_some_and(|h| h == "1" || h == "true");
     loop {
         buf.clear();
         match xml.read_event_into(&mut buf)? {
             // Columns a `<col>` hides, one range each (at most one per column of a sheet).
             Event::Start(e) | Event::Empty(e)
-                if e.local_name().as_ref() == "col" && is_hidden(&e) && layout.hidden_cols.len() < 16_384 =>
+                if e.local_name().as_ref() == "col" && flag(&e, "hidden") && layout.hidden_cols.len() < 16_384 =>
             {
                 let bound = |name: &str| attr(&e, name).and_then(|n| n.parse::<u32>().ok()).filter(|n| *n >= 1);
                 if let (Some(first), Some(last)) = (bound("min"), bound("max")) {
@@ -512,7 +529,7 @@ fn worksheet(
                 let given = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()).filter(|r| (1..=1_048_576).contains(r));
                 row = Some(given.map_or_else(|| row.map_or(0, |r| r + 1), |r| r - 1));
                 col = None;
-                row_hidden = is_hidden(&e);
+                row_hidden = flag(&e, "hidden");
             }
             Event::Start(e) if e.local_name().as_ref() == "c" => {
                 let cell = cell_attributes(&e)?;
@@ -635,6 +652,8 @@ fn cell_value(
                 }
                 _ => {}
             },
+            // A cell sharing the formula of another (`<f t="shared" si="0"/>`).
+            Event::Empty(e) if e.local_name().as_ref() == "f" => has_formula = true,
             Event::End(e) if e.local_name().as_ref() == "c" => break,
             Event::Eof => return Err(PartError::Broken("sel terpotong".into())),
             _ => {}
@@ -643,7 +662,10 @@ fn cell_value(
     if cell.kind == CellType::Inline {
         return Ok(inline.map_or(Data::Empty, Data::String));
     }
-    if !has_value {
+    // A formula's saved error stands (the formula has to be corrected either way); any other
+    // value it saved, in a workbook to be calculated again, may be one never calculated.
+    let uncalculated = has_formula && context.recalculate && cell.kind != CellType::Error;
+    if !has_value || uncalculated {
         return Ok(if has_formula { Data::Uncalculated } else { Data::Empty });
     }
     let value: &str = text;

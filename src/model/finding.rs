@@ -239,8 +239,8 @@ codes! {
         "Rumus pada {subject} menghasilkan galat {found}. Perbaiki rumusnya.",
         "The formula of {subject} gives the error {found}. Correct the formula.";
     FormulaUncalculated => "FORMULA_UNCALCULATED", Error,
-        "Rumus pada {subject} tersimpan tanpa nilainya (berkas dibuat oleh program yang tidak menghitung rumus), sehingga nilainya tidak dapat dibaca. Buka berkas di Excel, simpan ulang, lalu kirim kembali.",
-        "The formula of {subject} is saved without its value (the file was written by a program that does not calculate), so its value cannot be read. Open the file in Excel, save it again and resend it.";
+        "Rumus pada {subject} tersimpan tanpa nilai yang sudah dihitung (berkas dibuat oleh program yang tidak menghitung rumus), sehingga nilainya tidak dapat dibaca. Buka berkas di Excel, simpan ulang (di LibreOffice, tekan Ctrl+Shift+F9 sebelum menyimpan), lalu kirim kembali.",
+        "The formula of {subject} is saved without a calculated value (the file was written by a program that does not calculate), so its value cannot be read. Open the file in Excel and save it again (in LibreOffice, press Ctrl+Shift+F9 before saving), then resend it.";
     NumberAmbiguous => "NUMBER_AMBIGUOUS", Warning,
         "Angka {subject} \"{found}\" dapat dibaca dua cara; dibaca sebagai {expected}. Tulis dengan koma desimal (92,78) atau titik ribuan (1.203) yang konsisten dalam satu kolom.",
         "The number {subject} \"{found}\" reads two ways; read as {expected}. Use decimal commas (92,78) or thousands dots (1.203) consistently in a column.";

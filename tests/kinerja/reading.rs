@@ -57,7 +57,8 @@ fn cell_quirks_are_read_or_reported() {
     assert_eq!(places(&outcome, Code::Provisional), ["Realisasi TW III!F15"]);
     assert_eq!(ind("IKU.7").realisasi.value, Value::NotApplicable);
     assert_eq!(ind("IKU.7").note.as_deref(), Some("Survei IP ASN belum dilaksanakan"));
-    // The cached formula value is the claim; it agrees.
+    // The capaian cells are formulas in a workbook asking to be calculated again on opening
+    // (XlsxWriter's): their saved values claim nothing.
     assert!(findings(&outcome, Code::ClaimCapaian).is_empty(), "{:#?}", outcome.findings);
     // Perspectives named in Indonesian map onto the four of the scorecard.
     let names: Vec<&str> = card.perspectives.iter().map(|p| p.name.as_str()).collect();
@@ -67,6 +68,27 @@ fn cell_quirks_are_read_or_reported() {
     // The footnotes below the table are not indicators.
     assert_eq!(report.indicators.len(), 7);
     assert_eq!(outcome.exit_code(), 1);
+}
+
+/// A workbook written by a program that puts formulas in cells without calculating them asks to
+/// be calculated again on opening, and saves 0 as each formula's value (XlsxWriter): IKU 5's
+/// realisasi `=100` is not read as 0, nor its capaian and Tabel 3.1's NPSS, formulas too, as
+/// claims of 0. Before, IKU 5 scored 0, NPSS 93,02, and the unit was told its Internal Process
+/// score, NKP and "NPSS 0" were wrong.
+#[test]
+fn a_formula_value_never_calculated_is_not_read() {
+    let outcome = check_fixture("kr07_2024_formulas_not_calculated.xlsx");
+    assert_eq!(error_codes(&outcome), ["FORMULA_UNCALCULATED"], "{:#?}", outcome.findings);
+    assert_eq!(places(&outcome, Code::FormulaUncalculated), ["Tabel 3.2!E11"]);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let iku5 = report.indicators.iter().find(|i| i.code == "IKU.5").unwrap();
+    assert_eq!(iku5.realisasi.value, Value::Missing);
+    assert_eq!(card.npss.value, None);
+    // A formula shared down from the cell above (`<f t="shared" si="0"/>`), saved without a
+    // value, is one too: not an empty cell (before, IKU 6 was "kosong", a warning, and N/A).
+    let shared = check_fixture("kr07_2024_formulas_shared_unsaved.xlsx");
+    assert_eq!(places(&shared, Code::FormulaUncalculated), ["Tabel 3.2!E11", "Tabel 3.2!E12"]);
+    assert!(findings(&shared, Code::RealisasiMissing).is_empty(), "{:#?}", shared.findings);
 }
 
 #[test]
