@@ -310,6 +310,18 @@ where
                     budget.cell()?;
                     cells.push((top + row as u32, left + col as u32, from_calamine(data)));
                 }
+                // A formula saved without its value (written by a program that does not
+                // calculate) is no empty cell.
+                if let Ok(formulas) = workbook.worksheet_formula(&name) {
+                    let (top, left) = formulas.start().unwrap_or_default();
+                    for (row, col, _) in formulas.used_cells().filter(|(_, _, f)| !f.trim().is_empty()) {
+                        let at = (top + row as u32, left + col as u32);
+                        if range.get_value(at).is_none_or(|d| *d == calamine::Data::Empty) {
+                            budget.cell()?;
+                            cells.push((at.0, at.1, Data::Uncalculated));
+                        }
+                    }
+                }
                 let mut layout = sheet::Layout::default();
                 for range in merges(&workbook, &name) {
                     if !layout.merge(range.start, range.end) {

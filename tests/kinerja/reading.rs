@@ -84,6 +84,10 @@ fn a_formula_value_never_calculated_is_not_read() {
     let iku5 = report.indicators.iter().find(|i| i.code == "IKU.5").unwrap();
     assert_eq!(iku5.realisasi.value, Value::Missing);
     assert_eq!(card.npss.value, None);
+    // In .ods, such a formula has no value at all (before, an empty cell: IKU 5 N/A, NPSS 99,20).
+    let ods = check_fixture("kr07_2024_formulas_not_calculated.ods");
+    assert_eq!(error_codes(&ods), ["FORMULA_UNCALCULATED"], "{:#?}", ods.findings);
+    assert_eq!(places(&ods, Code::FormulaUncalculated), ["Tabel 3.2!E11"]);
     // A formula shared down from the cell above (`<f t="shared" si="0"/>`), saved without a
     // value, is one too: not an empty cell (before, IKU 6 was "kosong", a warning, and N/A).
     let shared = check_fixture("kr07_2024_formulas_shared_unsaved.xlsx");
