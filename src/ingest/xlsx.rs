@@ -697,6 +697,8 @@ fn cell_value(
             }
             // Beyond what a double holds (`1e999`): Excel would show #NUM!.
             Ok(_) => Data::Error("#NUM!".into()),
+            // A number formula's empty value was never calculated.
+            _ if value.trim().is_empty() && has_formula => Data::Uncalculated,
             _ if value.trim().is_empty() => Data::Empty,
             _ => Data::String(value.to_string()),
         },

@@ -89,9 +89,10 @@ fn a_formula_value_never_calculated_is_not_read() {
     assert_eq!(error_codes(&ods), ["FORMULA_UNCALCULATED"], "{:#?}", ods.findings);
     assert_eq!(places(&ods, Code::FormulaUncalculated), ["Tabel 3.2!E11"]);
     // A formula shared down from the cell above (`<f t="shared" si="0"/>`), saved without a
-    // value, is one too: not an empty cell (before, IKU 6 was "kosong", a warning, and N/A).
+    // value, is one too, and a number formula saved with an empty one, whatever the workbook
+    // asks: not an empty cell (before, IKU 6 and IKU 7 were "kosong", a warning, and N/A).
     let shared = check_fixture("kr07_2024_formulas_shared_unsaved.xlsx");
-    assert_eq!(places(&shared, Code::FormulaUncalculated), ["Tabel 3.2!E11", "Tabel 3.2!E12"]);
+    assert_eq!(places(&shared, Code::FormulaUncalculated), ["Tabel 3.2!E11", "Tabel 3.2!E12", "Tabel 3.2!E13"]);
     assert!(findings(&shared, Code::RealisasiMissing).is_empty(), "{:#?}", shared.findings);
 }
 
