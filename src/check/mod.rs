@@ -202,9 +202,9 @@ fn review(
     let (mut card, scoring) = score::score(&report, &config.rules);
     findings.extend(validate::plausible::check(&report, &card));
     // The cells kinerja could not read with confidence, or whose word it cannot score.
-    let unread: Vec<&CellRef> =
-        findings.iter().chain(&scoring).filter(|f| f.code.unread()).filter_map(|f| f.at.as_ref()).collect();
-    unknown_above_unread(&mut card, &report, &unread, &config.rules);
+    let unread_cells: Vec<CellRef> =
+        findings.iter().chain(&scoring).filter(|f| f.code.unread()).filter_map(|f| f.at.clone()).collect();
+    unknown_above_unread(&mut card, &report, &unread_cells, &config.rules);
     // A target or realisasi that could not be read has its error at its cell already: not "kosong"
     // as well.
     let unread =
@@ -213,11 +213,13 @@ fn review(
     // "kosong" for each indicator: the table's error says why.
     let no_column = report.indicators.iter().all(|i| i.realisasi.at.is_none())
         && findings.iter().any(|f| matches!(f.code, Code::RealisasiColumnNone | Code::ReadingUncertain));
-    // Nor, for a pagu that could not be read, "tanpa pagu".
+    // Nor, for a pagu that could not be read, "tanpa pagu"; nor a value that could not be read
+    // changed to "(kosong)" since the previous version.
     let said = |f: &Finding| match f.code {
         Code::RealisasiMissing => no_column || unread(&f.at),
         Code::TargetMissing => report.indicators.iter().any(|i| i.code == f.subject && unread(&i.target.at)),
         Code::PaguMissing => unread(&f.at),
+        Code::Changed => f.at.as_ref().is_some_and(|at| unread_cells.contains(at)),
         _ => false,
     };
     let mut scoring: Vec<Finding> = scoring.into_iter().filter(|f| !said(f)).collect();
@@ -268,8 +270,8 @@ fn review(
 /// efficiency of their budget lines) are unknown until the cell is corrected, shown as having no
 /// score rather than as figures computed without it or from a doubtful value, and the unit's
 /// printed ones are not held against them. The cell's error blocks the report meanwhile.
-fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[&CellRef], rules: &crate::config::Rules) {
-    let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(&at));
+fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[CellRef], rules: &crate::config::Rules) {
+    let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report
         .indicators
         .iter()

@@ -84,6 +84,14 @@ fn a_formula_value_never_calculated_is_not_read() {
     let iku5 = report.indicators.iter().find(|i| i.code == "IKU.5").unwrap();
     assert_eq!(iku5.realisasi.value, Value::Missing);
     assert_eq!(card.npss.value, None);
+    // Sent as the next version of the report that printed IKU 5's 100: that realisasi is not
+    // told as changed to "(kosong)"; the error at its cell says what it is.
+    let given = kinerja::check::Given { agreement: None, previous: check_fixture("kr07_2024_capaian.xlsx").said() };
+    let config = kinerja::config::Config::builtin();
+    let path = fixture("kr07_2024_formulas_not_calculated.xlsx");
+    let next = kinerja::check::check_with(&path, &config, &Overrides::default(), &given);
+    assert_eq!(error_codes(&next), ["FORMULA_UNCALCULATED"], "{:#?}", next.findings);
+    assert!(findings(&next, Code::Changed).is_empty(), "{:#?}", next.findings);
     // In .ods, such a formula has no value at all (before, an empty cell: IKU 5 N/A, NPSS 99,20).
     let ods = check_fixture("kr07_2024_formulas_not_calculated.ods");
     assert_eq!(error_codes(&ods), ["FORMULA_UNCALCULATED"], "{:#?}", ods.findings);
