@@ -383,8 +383,8 @@ codes! {
         "{subject} ada dalam {document} yang berlaku di bawah {expected} tetapi tidak dilaporkan.",
         "{subject} is in the governing {document} under {expected} but not reported.";
     IndicatorUnknown => "INDICATOR_UNKNOWN", Error,
-        "{subject} tidak ada dalam {document} {expected} yang berlaku; tidak dinilai.",
-        "{subject} is not in the governing {document} {expected}; not scored.";
+        "{subject} tidak ada dalam {document} tahun {expected} yang berlaku; tidak dinilai.",
+        "{subject} is not in the governing {document} for {expected}; not scored.";
     IndicatorDuplicate => "INDICATOR_DUPLICATE", Error,
         "{subject} dilaporkan lebih dari sekali (juga di {expected}); yang pertama yang dinilai.",
         "{subject} is reported more than once (also at {expected}); the first is scored.";

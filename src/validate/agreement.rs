@@ -58,17 +58,14 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     let departs = |code, at, subject: &str| Finding::new(code, at, subject).governed_by(governing);
     let mut findings = Vec::new();
     let agreed: HashMap<&str, &IndicatorRow> = agreement.indicators.iter().map(|i| (i.code.as_str(), i)).collect();
-    let label = match agreement.identity.year {
-        Some(year) => format!("tahun {year}"),
-        None => String::new(),
-    };
+    let year = agreement.identity.year.or(report.identity.year).map_or_else(|| "?".to_string(), |y| y.to_string());
     let mut seen = HashSet::new();
     let mut kept = Vec::new();
     for mut indicator in std::mem::take(&mut report.indicators) {
         seen.insert(indicator.code.clone());
         let Some(pk) = agreed.get(indicator.code.as_str()) else {
             let subject = format!("{} {}", indicator.code, indicator.name);
-            findings.push(departs(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&label));
+            findings.push(departs(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&year));
             continue;
         };
         if indicator.goal != pk.goal {

@@ -48,6 +48,15 @@ fn every_departure_from_the_agreement_is_reported_and_the_agreement_governs() {
     assert_eq!((moved.subject.as_str(), moved.found.as_str(), moved.expected.as_str()), ("IKU.7", "SS.6", "SS.5"));
     assert_eq!(places(&outcome, Code::IndicatorDuplicate), ["Tabel 3.2!C22"]);
     assert_eq!(subjects(&outcome, Code::IndicatorUnknown), ["IKU.15 Jumlah inovasi layanan"]);
+    let unknown = &findings(&outcome, Code::IndicatorUnknown)[0];
+    assert_eq!(
+        unknown.message(),
+        "Tabel 3.2!C23: IKU.15 Jumlah inovasi layanan tidak ada dalam Perjanjian Kinerja tahun 2024 yang berlaku; tidak dinilai."
+    );
+    assert_eq!(
+        unknown.message_in(Language::En),
+        "Tabel 3.2!C23: IKU.15 Jumlah inovasi layanan is not in the governing performance agreement for 2024; not scored."
+    );
     assert_eq!(subjects(&outcome, Code::IndicatorMissing), ["IKU.9 Indeks Profesionalitas ASN Kanreg VII BKN"]);
     let goal = &findings(&outcome, Code::GoalMoved)[0];
     assert_eq!(
