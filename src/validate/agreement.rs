@@ -3,22 +3,22 @@
 //! scoring; every way the report departs from it is a finding.
 
 use crate::model::text::EMPTY;
-use crate::model::{Code, Finding, GoalRow, Governing, IndicatorRow, Kind, Measure, Report, Value};
+use crate::model::{CellRef, Code, Finding, GoalRow, Governing, IndicatorRow, Kind, Measure, Report, Value};
 use std::collections::{HashMap, HashSet};
 
 /// Each IKU once: a row with the code of an earlier one is left out of the report (and so of
 /// every score) and said so, whether or not an agreement governs it.
 pub fn distinct(report: &mut Report) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut first: HashMap<String, String> = HashMap::new();
+    let mut first: HashMap<String, CellRef> = HashMap::new();
     report.indicators.retain(|indicator| match first.get(&indicator.code) {
         Some(at) => {
-            findings
-                .push(Finding::new(Code::IndicatorDuplicate, Some(indicator.at.clone()), &indicator.code).expected(at));
+            let duplicate = Finding::new(Code::IndicatorDuplicate, Some(indicator.at.clone()), &indicator.code);
+            findings.push(duplicate.expected(at.to_string()));
             false
         }
         None => {
-            first.insert(indicator.code.clone(), indicator.at.to_string());
+            first.insert(indicator.code.clone(), indicator.at.clone());
             true
         }
     });
