@@ -662,11 +662,15 @@ fn cell_value(
     if cell.kind == CellType::Inline {
         return Ok(inline.map_or(Data::Empty, Data::String));
     }
-    // A formula's saved error stands (the formula has to be corrected either way); any other
-    // value it saved, in a workbook to be calculated again, may be one never calculated.
-    let uncalculated = has_formula && context.recalculate && cell.kind != CellType::Error;
-    if !has_value || uncalculated {
-        return Ok(if has_formula { Data::Uncalculated } else { Data::Empty });
+    // A formula whose value was never calculated: none saved, a number saved empty, or, in a
+    // workbook to be calculated again, anything saved but an error (which stands: the formula
+    // has to be corrected either way).
+    let empty_number = cell.kind == CellType::Number && text.trim().is_empty();
+    if has_formula && (!has_value || empty_number || context.recalculate && cell.kind != CellType::Error) {
+        return Ok(Data::Uncalculated);
+    }
+    if !has_value {
+        return Ok(Data::Empty);
     }
     let value: &str = text;
     Ok(match cell.kind {
@@ -697,8 +701,6 @@ fn cell_value(
             }
             // Beyond what a double holds (`1e999`): Excel would show #NUM!.
             Ok(_) => Data::Error("#NUM!".into()),
-            // A number formula's empty value was never calculated.
-            _ if value.trim().is_empty() && has_formula => Data::Uncalculated,
             _ if value.trim().is_empty() => Data::Empty,
             _ => Data::String(value.to_string()),
         },
