@@ -184,6 +184,11 @@ impl Service {
         written.map(|m| crate::common::smtp::plain(&std::fs::read_to_string(m).unwrap())).collect()
     }
 
+    /// The plain text of every message written about the file named `name` ("Berkas: name").
+    pub fn mail_texts_about(&self, name: &str) -> Vec<String> {
+        self.mail_texts().into_iter().filter(|t| t.contains(&format!("Berkas: {name}"))).collect()
+    }
+
     /// The subject of every message written, in the order queued (a long header unfolded).
     pub fn mail_subjects(&self) -> Vec<String> {
         let written = self.files_in("outbox/mail").into_iter().filter(|m| m.extension().is_some_and(|e| e == "eml"));
@@ -1192,13 +1197,10 @@ fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
     assert_eq!((row["version"].as_i64(), row["outcome"].as_str()), (Some(3), Some("perlu_perbaikan")), "{row}");
     assert_eq!(row["errors"].as_i64(), Some(codes.len() as i64), "{row}");
     // The unit is told the new result, as of a report arriving now: what changed from version 2.
-    let told = |name: &str| {
-        service.mail_texts().into_iter().filter(|t| t.contains(&format!("Berkas: {name}"))).collect::<Vec<_>>()
-    };
     wait_for("the message for the content sent again", Duration::from_secs(20), || {
-        told("laporan lagi.xlsx").len() == 1
+        service.mail_texts_about("laporan lagi.xlsx").len() == 1
     });
-    let text = &told("laporan lagi.xlsx")[0];
+    let text = &service.mail_texts_about("laporan lagi.xlsx")[0];
     assert!(text.contains("Isi berkas ini sama dengan versi 1; kini berlaku kembali sebagai versi 3."), "{text}");
     assert!(text.contains("Status: perlu perbaikan"), "{text}");
     assert!(
