@@ -16,7 +16,7 @@ pub mod xlsx;
 
 use crate::config::Limits;
 use crate::model::text::EMPTY;
-use crate::model::{Code, Finding, Identity, Kind, Period, Report, UnitRegistry};
+use crate::model::{Code, Finding, Identity, IndicatorRow, Kind, Period, Report, UnitRegistry, Value};
 use calamine::{Reader, SheetType, SheetVisible};
 use header::{Family, Header};
 use package::{Budget, Limit};
@@ -541,6 +541,28 @@ fn printed_npss(mut places: Vec<crate::model::Claim>, findings: &mut Vec<Finding
     Some(first)
 }
 
+/// A second table set aside that prints an indicator's realisasi other than the table scored:
+/// one workbook holds one realisasi for the year, and which of the two the unit meant cannot be
+/// told (a sheet copied to be revised, the old one left in front), so each is a `TABLE_CONFLICT`
+/// at the second table's cell. A blank there (a copy not filled in) says nothing.
+fn realisasi_conflicts(scored: &[IndicatorRow], aside: &[IndicatorRow]) -> Vec<Finding> {
+    aside
+        .iter()
+        .filter(|second| second.realisasi.value != Value::Missing)
+        .filter_map(|second| {
+            let first = scored.iter().find(|first| first.code == second.code)?;
+            let differs = first.realisasi.value != Value::Missing && first.realisasi.value != second.realisasi.value;
+            let scored = first.realisasi.value.shown("");
+            let scored = first.realisasi.at.as_ref().map_or(scored.clone(), |at| format!("{scored} di {at}"));
+            differs.then(|| {
+                Finding::new(Code::TableConflict, second.realisasi.at.clone(), second.code.clone())
+                    .found(second.realisasi.value.shown(""))
+                    .expected(scored)
+            })
+        })
+        .collect()
+}
+
 /// Read the workbook at `path` (a link given here is followed; the file must be regular).
 ///
 /// # Errors
@@ -899,7 +921,9 @@ fn read_sheets(
                 !added.is_empty() && !added.iter().any(|i| before.indicators.iter().any(|f| f.code == i.code));
             let code = if continues { Code::TableContinued } else { Code::TableIgnored };
             if !continues {
+                let conflicts = realisasi_conflicts(&before.indicators, added);
                 parts = before;
+                parts.findings.extend(conflicts);
             }
             let said = Finding::new(code, Some(place(found)), "").found(place(found).to_string());
             parts.findings.push(said.expected(place(first).to_string()));

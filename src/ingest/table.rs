@@ -24,6 +24,19 @@ pub struct Parts {
     pub npss_rows: Vec<Claim>,
     pub categories: Vec<CategoryTable>,
     pub findings: Vec<Finding>,
+    /// Where the last indicator table read stopped: a table carrying it on starts there.
+    pub stopped: Option<Stopped>,
+}
+
+/// The perspective and goal the rows of an indicator table stand under once it is read: its last
+/// goal, or a perspective row printed after it (a header repeated below "Internal Process
+/// Perspective" carries on under Internal Process, not under the goal above the row).
+#[derive(Debug, Clone)]
+pub struct Stopped {
+    perspective: String,
+    goal: Option<String>,
+    /// Whether `goal` stands in for goal rows the table does not have (named in parentheses).
+    synthetic: bool,
 }
 
 /// Whether a row's label names the overall score: `NPSS`, `Nilai Pencapaian Sasaran Strategis`,
@@ -688,12 +701,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let code_col = header.col(Role::Code).or(goal_col.is_none().then_some(goal_no).flatten());
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
     let footnotes = footnotes_below(sheet, rows.1);
-    // A table carrying on another starts where that one stopped: under its last goal.
-    let last = parts.indicators.last().and_then(|i| parts.goals.iter().find(|g| g.code == i.goal));
-    let mut perspective = last.map_or_else(String::new, |g| g.perspective.clone());
-    let mut goal: Option<String> = last.map(|g| g.code.clone());
-    // Whether `goal` stands in for goal rows the table does not have (named in parentheses).
-    let mut synthetic = last.is_some_and(|g| g.name.starts_with('('));
+    // A table carrying on another starts where that one stopped.
+    let Stopped { mut perspective, mut goal, mut synthetic } =
+        parts.stopped.take().unwrap_or(Stopped { perspective: String::new(), goal: None, synthetic: false });
     // Each goal's place in `parts.goals`, by code: a table of a thousand goals looks its goal up
     // on every row.
     let mut goal_codes: HashMap<String, usize> =
@@ -899,6 +909,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     }
     reader.finish();
     parts.findings = findings;
+    parts.stopped = Some(Stopped { perspective, goal, synthetic });
 }
 
 /// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the

@@ -206,7 +206,9 @@ fn an_average_row_at_the_foot_of_the_table_is_no_goal() {
 
 /// A table broken over two sheets is one table: the second was set aside with an information
 /// finding, and the indicators on it (NPSS 99,50 of IKU 1-11).
-/// A second table printing the first's indicators again is still set aside.
+/// A second table printing the first's indicators again is still set aside, and where it prints
+/// another realisasi than the table scored, that is an error at its cell: which the unit meant
+/// went unsaid, the information finding alone.
 #[test]
 fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
     let continued = check_as_published("kr07_2024_table_continued.xlsx");
@@ -218,9 +220,37 @@ fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
     assert_eq!(report.goals.len(), 7);
     assert_eq!(places(&continued, Code::TableContinued), ["Tabel 3.2 (lanjutan)!A3"]);
     assert_eq!(findings(&continued, Code::TableContinued)[0].expected, "Tabel 3.2!A3");
-    let repeated = check_as_published("kr07_2024_second_table_repeats.xlsx");
+    let repeated = check_fixture("kr07_2024_second_table_repeats.xlsx");
     assert_eq!(places(&repeated, Code::TableIgnored), ["Tabel 3.3!A3"]);
     assert!(findings(&repeated, Code::TableContinued).is_empty());
+    let conflicts = findings(&repeated, Code::TableConflict);
+    // Every numeric realisasi but IKU 1's N/A, which the second prints as N/A too.
+    assert_eq!(conflicts.len(), 13);
+    let iku7 = conflicts.iter().find(|f| f.subject == "IKU.7").unwrap();
+    assert_eq!(iku7.at.as_ref().unwrap().to_string(), "Tabel 3.3!E13");
+    assert_eq!((iku7.found.as_str(), iku7.expected.as_str()), ("90", "91.67 di Tabel 3.2!E13"));
+    assert_eq!(shown(&repeated.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!(repeated.exit_code(), 1);
+}
+
+/// A header printed again right under a perspective row (a table pasted page by page): the goals
+/// below it stood under the perspective of the goal above the row, each a GOAL_MOVED (an error)
+/// that the unit never made.
+#[test]
+fn a_header_repeated_under_a_perspective_row_carries_on_under_that_perspective() {
+    let outcome = check_as_published("kr07_2024_header_repeated.xlsx");
+    let report = &outcome.scored.as_ref().unwrap().0;
+    let placed: Vec<(&str, &str)> = report.goals.iter().map(|g| (g.code.as_str(), g.perspective.as_str())).collect();
+    assert_eq!(
+        placed[2..6],
+        [
+            ("SS.3", "Internal Process"),
+            ("SS.4", "Internal Process"),
+            ("SS.5", "Internal Process"),
+            ("SS.6", "Internal Process")
+        ]
+    );
+    assert_eq!(places(&outcome, Code::TableContinued), ["Tabel 3.2!A11"]);
 }
 
 /// A code in a label cell with the name beside it, in the unheaded half of a header merged over
