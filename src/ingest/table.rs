@@ -644,6 +644,7 @@ fn upsert_perspective(parts: &mut Parts, row: PerspectiveRow) {
         Some(existing) => {
             existing.skor = existing.skor.take().or(row.skor);
             existing.nkp = existing.nkp.take().or(row.nkp);
+            existing.bobot = existing.bobot.take().or(row.bobot);
         }
         None => parts.perspectives.push(row),
     }
@@ -739,12 +740,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         if values_blank && let Some(name) = perspective_name(first_text, true) {
             let skor = reader.claim(row, Role::Skor, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
+            let bobot = reader.claim(row, Role::Weight, &name);
             perspective = name.clone();
             if synthetic {
                 goal = None;
             }
             let at = CellRef::new(&sheet.name, row, header.span().0);
-            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, at });
+            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at });
             continue;
         }
         if let Some(name) = reader.text(row, Role::Perspective).and_then(|t| perspective_name(t, false)) {
@@ -983,8 +985,9 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
         } else if let Some(name) = perspective_name(label, false) {
             let skor = reader.claim(row, score_role, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
+            let bobot = reader.claim(row, Role::Weight, &name);
             let at = CellRef::new(&sheet.name, row, header.col(Role::Perspective).unwrap_or(0));
-            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, at });
+            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at });
         }
     }
     reader.finish();

@@ -361,6 +361,9 @@ codes! {
     ClaimNkp => "CLAIM_NKP", Error,
         "NKP perspektif {subject} tertulis {found}, hasil hitung ulang {expected}.",
         "NKP of perspective {subject} reads {found}; recomputed, it is {expected}.";
+    ClaimBobot => "CLAIM_BOBOT", Error,
+        "Bobot perspektif {subject} tertulis {found} %, sedangkan bobot yang berlaku {expected} % (NKP = skor perspektif × bobot).",
+        "The weight of perspective {subject} reads {found} %; the weight in force is {expected} % (NKP = perspective score × weight).";
     ClaimNpss => "CLAIM_NPSS", Error,
         "NPSS tertulis {found}, hasil hitung ulang {expected}.",
         "NPSS reads {found}; recomputed, it is {expected}.";

@@ -223,6 +223,8 @@ pub struct PerspectiveRow {
     /// The perspective score ("Skor SS"); the input itself when a workbook carries no goals.
     pub skor: Option<Claim>,
     pub nkp: Option<Claim>,
+    /// The weight printed beside it ("Bobot", in percent).
+    pub bobot: Option<Claim>,
     pub at: CellRef,
 }
 

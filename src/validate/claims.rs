@@ -35,6 +35,16 @@ fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<De
     Some(Finding::new(code, Some(claim.at.clone()), subject).found(found).expected(expected))
 }
 
+/// A printed weight in percent: a fraction (`0,25`) is the percent it stands for, held to the
+/// percent it shows (`0,3` is 30 %, not within a tenth of 25 %).
+fn in_percent(claim: &Claim, weight: Decimal) -> Claim {
+    if claim.value <= Decimal::ONE && weight > Decimal::ONE {
+        Claim { value: claim.value * Decimal::ONE_HUNDRED, decimals: claim.decimals.saturating_sub(2), ..claim.clone() }
+    } else {
+        claim.clone()
+    }
+}
+
 /// Findings for every claim that differs from the recomputed value beyond the tolerance.
 pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -52,6 +62,16 @@ pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding>
             findings.extend(compare(Code::ClaimSkor, &row.name, row.skor.as_ref(), scored.score.value));
         }
         findings.extend(compare(Code::ClaimNkp, &row.name, row.nkp.as_ref(), scored.nkp.value));
+        // A perspective with no score carries no weight of its own (the others share it): its
+        // printed weight is not held to 0.
+        if let Some(bobot) = row.bobot.as_ref().filter(|_| scored.score.value.is_some()) {
+            findings.extend(compare(
+                Code::ClaimBobot,
+                &row.name,
+                Some(&in_percent(bobot, scored.weight)),
+                Some(scored.weight),
+            ));
+        }
     }
     findings.extend(compare(Code::ClaimNpss, "NPSS", report.npss.as_ref(), card.npss.value));
     let nss_of: HashMap<&str, Option<Decimal>> = card.goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();

@@ -20,6 +20,24 @@ fn claims_that_differ_are_pointed_at_their_cells() {
     assert_eq!((capaian.subject.as_str(), capaian.expected.as_str()), ("IKU.4", "100.29"));
 }
 
+/// Weights printed other than BKN's 25 % each, the NKP beside them computed with 25 %: the
+/// printed weights were not read, so nothing said the unit's Bobot column was wrong.
+#[test]
+fn printed_weights_are_claims_held_to_the_weights_in_force() {
+    let outcome = check_fixture("kr07_2024_bobot_uneven.xlsx");
+    assert_eq!(places(&outcome, Code::ClaimBobot), ["Tabel 3.1!C3", "Tabel 3.1!C4", "Tabel 3.1!C5", "Tabel 3.1!C6"]);
+    let weights = findings(&outcome, Code::ClaimBobot);
+    assert_eq!(
+        (weights[0].subject.as_str(), weights[0].found.as_str(), weights[0].expected.as_str()),
+        ("Stakeholder", "30", "25.00")
+    );
+    assert!(findings(&outcome, Code::ClaimNkp).is_empty());
+    assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!(outcome.exit_code(), 1);
+    // A perspective with no score yet prints "-": the others' 33,33 % are the weights in force.
+    assert!(findings(&check_fixture("kr07_2024_perspective_na.xlsx"), Code::ClaimBobot).is_empty());
+}
+
 #[test]
 fn efficiency_table_of_bkn_2023_shows_its_known_discrepancies() {
     // 000 Tabel 3.41 prints capaian per SS that differ from the scorecard's NSS.
