@@ -218,9 +218,11 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
         body = rest.trim_start();
         provisional = true;
     }
-    let numeric_start = body.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
-        || body.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
-    let kind = if body.is_empty() || ["-", "–", "—"].contains(&body) {
+    let rupiah = body.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
+    let numeric_start = rupiah || body.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
+    // A dash for nothing, also after `Rp` (`Rp -`, as Excel's accounting format shows a zero).
+    let unsaid = if rupiah { body[2..].trim_start_matches(['.', ' ']) } else { body };
+    let kind = if unsaid.is_empty() || ["-", "–", "—"].contains(&unsaid) {
         Kind::Empty
     } else if numeric_start && let Some((candidates, with_percent, plain, remark)) = read_number_text(body) {
         // `78,57 (sementara)`: the remark after a number may mark it provisional.
@@ -397,7 +399,9 @@ mod tests {
     #[test]
     fn marks() {
         assert_eq!(read_text("N/A").kind, Kind::NotApplicable);
-        assert_eq!(read_text("-").kind, Kind::Empty);
+        for nothing in ["-", "–", "Rp -", "Rp-", "Rp.  -", "rp —"] {
+            assert_eq!(read_text(nothing).kind, Kind::Empty, "{nothing}");
+        }
         assert_eq!(read_text("WTP").kind, Kind::Opinion);
         let provisional = read_text("56,50*)");
         assert!(provisional.provisional);
