@@ -1,6 +1,6 @@
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
-use kinerja::check::Given;
+use kinerja::check::{Context as _, Given};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
 use kinerja::model::{Kind, Language, Period, Report};
@@ -182,10 +182,25 @@ fn run() -> anyhow::Result<u8> {
             let unit = unit.map(|code| registered(&config, &code).map(|u| u.code.clone())).transpose()?;
             let overrides = Overrides { unit, year, period };
             let given = Given {
-                agreement: agreement.map(|path| read_agreement(&config, &path)).transpose()?,
+                agreement: agreement.as_ref().map(|path| read_agreement(&config, path)).transpose()?,
                 previous: previous.map(|path| read_previous(&config, &path, &overrides)).transpose()?,
             };
             let outcome = kinerja::check::check_with(&file, &config, &overrides, &given);
+            if let (Some(path), Some(pk), Some((report, _))) = (&agreement, &given.agreement, &outcome.scored)
+                && report.kind == Kind::Realisasi
+                && let (Some(unit), Some(year)) = (&report.identity.unit, report.identity.year)
+                && given.agreement(unit, year).is_none()
+            {
+                let of = |unit: &Option<String>, year: Option<u16>| {
+                    format!("{} {}", unit.as_deref().unwrap_or("?"), year.map_or("?".into(), |y| y.to_string()))
+                };
+                bail!(
+                    "{} is the agreement of {}, and {} the report of {unit} {year}: give the report's own agreement",
+                    path.display(),
+                    of(&pk.identity.unit, pk.identity.year),
+                    file.display()
+                );
+            }
             match format {
                 Format::Text => emit(&kinerja::check::to_text(&outcome))?,
                 Format::Json => {

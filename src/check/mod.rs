@@ -75,8 +75,12 @@ pub struct Given {
 }
 
 impl Context for Given {
-    fn agreement(&self, _: &str, _: u16) -> Option<Report> {
-        self.agreement.clone()
+    /// The agreement given governs its own unit's year only (where its titles say them): a
+    /// plan's review asks for the year before, and a PK of another year is no report's.
+    fn agreement(&self, unit: &str, year: u16) -> Option<Report> {
+        let identity = &self.agreement.as_ref()?.identity;
+        let governs = identity.unit.as_deref().is_none_or(|u| u == unit) && identity.year.is_none_or(|y| y == year);
+        self.agreement.clone().filter(|_| governs)
     }
 
     fn previous(&self, _: &str, _: u16, _: Period, _: Kind) -> Option<Previous> {

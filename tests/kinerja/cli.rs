@@ -132,6 +132,16 @@ fn check_against_an_agreement_and_a_previous_version() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a performance agreement"));
+    // Nor does another unit's or year's agreement govern: the report was held to BKN's 2023 PK,
+    // every indicator of KR07's 2024 report checked against targets that are not its own.
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["check", not_pk.to_str().unwrap(), "--agreement", fixture("bkn_2023_agreement.xlsx").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("is the agreement of BKN 2023") && said.contains("the report of KR07 2024"), "{said}");
+    assert!(output.stdout.is_empty());
     // A file that is not there is said once, and a previous version that cannot be read says why.
     let stderr = |flag: &str, path: &str| {
         let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
