@@ -292,6 +292,9 @@ impl Header {
                 && period.is_some_and(|w| w.last_month() != p.last_month())
         };
         let (mut header, mut periods) = choose(header, &self.periods, period, foreign_period);
+        if let Some(interim) = period.filter(|p| *p != Period::Year) {
+            header.keep_interim_target(interim, &mut periods);
+        }
         header.keep_superseding();
         // Columns left twice are said once, as they are left after both choices.
         for (role, cols) in years.twice.iter_mut().chain(periods.twice.iter_mut()) {
@@ -300,6 +303,21 @@ impl Header {
         years.twice.retain(|(role, cols)| cols.len() > 1 && !periods.twice.iter().any(|(r, _)| r == role));
         periods.twice.retain(|(_, cols)| cols.len() > 1);
         (header, years, periods)
+    }
+
+    /// In a report of part of the year, one target column naming its period (`Target TW III`)
+    /// beside others naming none (`Target PK 2024`, `Target`) is the quarter's target, the
+    /// others the year's: set aside as `Tahunan`, as `Target Tahunan` would be, rather than two
+    /// target columns that differ.
+    fn keep_interim_target(&mut self, interim: Period, periods: &mut ColumnChoice<Period>) {
+        let targets = self.cols_of(Role::Target);
+        let (named, yearly): (Vec<u32>, Vec<u32>) =
+            targets.iter().partition(|c| self.periods.iter().any(|(col, _)| col == *c));
+        if named.len() != 1 || yearly.is_empty() || !self.periods.contains(&(named[0], interim)) {
+            return;
+        }
+        self.columns.retain(|(c, r)| *r != Role::Target || !yearly.contains(c));
+        periods.ignored.push((Role::Target, vec![Period::Year]));
     }
 
     /// A Perjanjian Kinerja's table with earlier years' realisasi or capaian beside its targets

@@ -114,6 +114,14 @@ fn a_quarter_target_column_holds_the_quarter_to_its_own_targets() {
     let unmarked = against("kr07_2024_tw3_interim_targets_unmarked.xlsx", "kr07_2024_agreement_kode.xlsx");
     assert_eq!(subjects(&unmarked, Code::TargetMismatch), ["IKU.3", "IKU.11"]);
     assert!(findings(&unmarked, Code::TargetInterim).is_empty());
+    // Beside a "Target PK 2024" column of the year's targets, "Target TW III" is still the
+    // quarter's: before, two target columns that differ (COLUMNS_DIFFER), the year's scored and
+    // every claim resting on IKU 3 and IKU 11 an error (NPSS 97,42).
+    let both = against("kr07_2024_tw3_interim_and_year_targets.xlsx", "kr07_2024_agreement_kode.xlsx");
+    assert_eq!(error_codes(&both), Vec::<&str>::new(), "{:#?}", both.findings);
+    assert_eq!(places(&both, Code::TargetInterim), ["Tabel 3.2!E8", "Tabel 3.2!E18"]);
+    assert_eq!(findings(&both, Code::PeriodColumnsIgnored)[0].found, "TAHUNAN");
+    assert_eq!(shown(&both.scored.as_ref().unwrap().1.npss), "99.27");
 }
 
 /// `second` checked as the next version of `first`.
