@@ -7,6 +7,7 @@
 
 use crate::model::amount::display2;
 use crate::model::{Code, Finding, IndicatorRow, Measure, Reading, Report, Scorecard, Value};
+use crate::validate::ranges::range_for;
 use rust_decimal::Decimal;
 
 /// The highest capaian (%) taken as read with confidence.
@@ -23,27 +24,34 @@ fn input(what: &str, reading: &Reading) -> String {
 }
 
 /// A percentage kept as a fraction without Excel's `%` format (0,9167 for 91,67 %) reads as
-/// under 1 %: where the target is a whole percentage and a hundred times the realisasi would
-/// score like a real report (50–200 %), the realisasi is in doubt.
+/// under 1 %, and so does a score of a hundred kept as one (0,8501 for an IP ASN of 85,01): where
+/// the measure runs to 100, the target is above 1 and a hundred times the realisasi would score
+/// like a real report (50–200 %), the realisasi is in doubt.
 fn fraction_for_percent(row: &IndicatorRow) -> Option<Finding> {
     let (Value::Number(target), Value::Number(realisasi)) = (&row.target.value, &row.realisasi.value) else {
         return None;
     };
     let hundredfold = realisasi * Decimal::ONE_HUNDRED;
-    let likely = row.measure == Measure::Percent
+    let of_hundred = range_for(row.measure, &row.name).is_some_and(|(_, high)| high == Some(Decimal::ONE_HUNDRED));
+    let likely = of_hundred
         && *target > Decimal::ONE
         && *realisasi > Decimal::ZERO
         && *realisasi <= Decimal::ONE
         && (target / Decimal::TWO..=target * Decimal::TWO).contains(&hundredfold);
     likely.then(|| {
         let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
-        Finding::new(Code::ReadingUncertain, at, format!("Realisasi {}", row.code))
-            .found(format!("{} % terhadap target {} %", row.realisasi.value.shown(""), row.target.value.shown("")))
-            .expected(format!(
-                "mungkin {} % yang tersimpan sebagai pecahan tanpa format persen; tulis {} atau beri format %",
-                display2(hundredfold),
-                display2(hundredfold)
+        let (realisasi, target, hundredfold) =
+            (row.realisasi.value.shown(""), row.target.value.shown(""), display2(hundredfold));
+        let finding = Finding::new(Code::ReadingUncertain, at, format!("Realisasi {}", row.code));
+        if row.measure == Measure::Percent {
+            finding.found(format!("{realisasi} % terhadap target {target} %")).expected(format!(
+                "mungkin {hundredfold} % yang tersimpan sebagai pecahan tanpa format persen; tulis {hundredfold} atau beri format %"
             ))
+        } else {
+            finding.found(format!("{realisasi} terhadap target {target}")).expected(format!(
+                "mungkin {hundredfold} yang tersimpan sebagai seperseratusnya (pecahan); tulis {hundredfold}"
+            ))
+        }
     })
 }
 

@@ -455,6 +455,17 @@ fn a_percentage_kept_as_a_fraction_is_in_doubt() {
     assert_eq!(error_codes(&outcome), ["READING_UNCERTAIN"]);
     // The same realisasi written as a percentage is sure.
     assert!(findings(&check_fixture("kr07_2024_percent_cells.xlsx"), Code::ReadingUncertain).is_empty());
+    // So is a score out of 100 kept as its hundredth (IKU 9's IP ASN 85,01 as 0,8501): before,
+    // capaian 1,01 % and, its capaian left blank, NPSS 95,10 with no error at all.
+    let index = check_fixture("kr07_2024_fraction_for_index.xlsx");
+    assert_eq!(places(&index, Code::ReadingUncertain), ["Tabel 3.2!E16"]);
+    let doubt = &findings(&index, Code::ReadingUncertain)[0];
+    assert_eq!(
+        (doubt.found.as_str(), doubt.expected.as_str()),
+        ("0.8501 terhadap target 84", "mungkin 85.01 yang tersimpan sebagai seperseratusnya (pecahan); tulis 85.01")
+    );
+    assert_eq!(shown(&index.scored.as_ref().unwrap().1.npss), "N/A");
+    assert_eq!(error_codes(&index), ["READING_UNCERTAIN"]);
 }
 
 #[test]
