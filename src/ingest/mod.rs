@@ -550,15 +550,14 @@ fn realisasi_conflicts(scored: &[IndicatorRow], aside: &[IndicatorRow]) -> Vec<F
         .iter()
         .filter(|second| second.realisasi.value != Value::Missing)
         .filter_map(|second| {
-            let first = scored.iter().find(|first| first.code == second.code)?;
-            let differs = first.realisasi.value != Value::Missing && first.realisasi.value != second.realisasi.value;
-            let scored = first.realisasi.value.shown("");
-            let scored = first.realisasi.at.as_ref().map_or(scored.clone(), |at| format!("{scored} di {at}"));
-            differs.then(|| {
-                Finding::new(Code::TableConflict, second.realisasi.at.clone(), second.code.clone())
-                    .found(second.realisasi.value.shown(""))
-                    .expected(scored)
-            })
+            let first = &scored.iter().find(|first| first.code == second.code)?.realisasi;
+            if first.value == Value::Missing || first.value == second.realisasi.value {
+                return None;
+            }
+            let shown = first.value.shown("");
+            let expected = first.at.as_ref().map_or(shown.clone(), |at| format!("{shown} di {at}"));
+            let finding = Finding::new(Code::TableConflict, second.realisasi.at.clone(), second.code.clone());
+            Some(finding.found(second.realisasi.value.shown("")).expected(expected))
         })
         .collect()
 }

@@ -2,8 +2,8 @@
 //! published 455 %), but above 1,000 % the inputs were almost surely misread — a thousands
 //! separator taken for a decimal point, a count read as a score, another year's column — and an
 //! NPSS above 200 cannot come from a real report. Either is an error that names the inputs,
-//! never a score reported as if it were sure. So is a percentage under 1 % that looks like a
-//! fraction left without Excel's `%` format.
+//! never a score reported as if it were sure. So is a percentage (or a score out of 100) under 1
+//! that looks like a fraction left without Excel's `%` format.
 
 use crate::model::amount::display2;
 use crate::model::{Code, Finding, IndicatorRow, Measure, Reading, Report, Scorecard, Value};
@@ -27,7 +27,7 @@ fn input(what: &str, reading: &Reading) -> String {
 /// under 1 %, and so does a score of a hundred kept as one (0,8501 for an IP ASN of 85,01): where
 /// the measure runs to 100, the target is above 1 and a hundred times the realisasi would score
 /// like a real report (50–200 %), the realisasi is in doubt.
-fn fraction_for_percent(row: &IndicatorRow) -> Option<Finding> {
+fn fraction_of_hundred(row: &IndicatorRow) -> Option<Finding> {
     let (Value::Number(target), Value::Number(realisasi)) = (&row.target.value, &row.realisasi.value) else {
         return None;
     };
@@ -56,7 +56,7 @@ fn fraction_for_percent(row: &IndicatorRow) -> Option<Finding> {
 }
 
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = report.indicators.iter().filter_map(fraction_for_percent).collect();
+    let mut findings: Vec<Finding> = report.indicators.iter().filter_map(fraction_of_hundred).collect();
     let mut implausible = false;
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
         let Some(capaian) = scored.capaian.value.filter(|c| c.abs() > CAPAIAN) else { continue };
