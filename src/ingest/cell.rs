@@ -89,7 +89,8 @@ impl Candidates {
 pub enum Kind {
     Empty,
     NotApplicable,
-    /// An opinion such as `WTP`; the text is the cell's, upper-cased.
+    /// An opinion such as `WTP`, or another word of two to five letters (its code:
+    /// [`CellValue::opinion`]).
     Opinion,
     /// A number cell, exact.
     Stored(Written),
@@ -136,6 +137,55 @@ impl CellValue<'_> {
     pub fn is_empty(&self) -> bool {
         self.kind == Kind::Empty
     }
+
+    /// The opinion an `Opinion` cell holds, by its code: `WTP` for `wtp*)`, `Opini WTP`,
+    /// "Wajar Tanpa Pengecualian" or "WTP (Wajar Tanpa Pengecualian)".
+    pub fn opinion(&self) -> String {
+        opinion_code(unmarked(&self.text).0).unwrap_or_default()
+    }
+}
+
+/// Audit opinions written out, and their codes.
+const OPINION_WORDS: [(&str, &str); 5] = [
+    ("WAJAR TANPA PENGECUALIAN", "WTP"),
+    ("WAJAR DENGAN PENGECUALIAN", "WDP"),
+    ("TIDAK WAJAR", "TW"),
+    ("TIDAK MENYATAKAN PENDAPAT", "TMP"),
+    ("TIDAK MEMBERIKAN PENDAPAT", "TMP"),
+];
+
+/// A word of two to five letters (an opinion's code, or another word to be told unknown), or an
+/// audit opinion written out; after "Opini", and before its words in parentheses.
+fn opinion_code(text: &str) -> Option<String> {
+    let upper = text.to_uppercase();
+    let named = upper.strip_prefix("OPINI").map_or(upper.as_str(), |rest| rest.trim_start_matches([':', ' ']));
+    let (head, remark) = match named.split_once('(') {
+        Some((head, remark)) => (head.trim_end(), Some(remark)),
+        None => (named, None),
+    };
+    if let Some((_, code)) = OPINION_WORDS.iter().find(|(words, _)| *words == head) {
+        return Some((*code).to_string());
+    }
+    let word = (2..=5).contains(&head.len()) && head.chars().all(|c| c.is_ascii_alphabetic());
+    (word && remark.is_none_or(|r| r.ends_with(')'))).then(|| head.to_string())
+}
+
+/// A cell's text without its provisional marks (`*)` or `*` after it, `*` before it), and
+/// whether it had one.
+fn unmarked(text: &str) -> (&str, bool) {
+    let mut body = text;
+    let mut provisional = false;
+    for mark in ["*)", "*"] {
+        if let Some(rest) = body.strip_suffix(mark) {
+            body = rest.trim_end();
+            provisional = true;
+        }
+    }
+    if let Some(rest) = body.strip_prefix('*') {
+        body = rest.trim_start();
+        provisional = true;
+    }
+    (body, provisional)
 }
 
 /// Read one cell.
@@ -206,18 +256,8 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
     } else {
         Cow::Borrowed(trimmed)
     };
-    let (mut provisional, mut percent, mut plain_text_number) = (false, false, false);
-    let mut body: &str = &text;
-    for mark in ["*)", "*"] {
-        if let Some(rest) = body.strip_suffix(mark) {
-            body = rest.trim_end();
-            provisional = true;
-        }
-    }
-    if let Some(rest) = body.strip_prefix('*') {
-        body = rest.trim_start();
-        provisional = true;
-    }
+    let (body, mut provisional) = unmarked(&text);
+    let (mut percent, mut plain_text_number) = (false, false);
     let rupiah = body.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
     let numeric_start = rupiah || body.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
     // A dash for nothing, also after `Rp` (`Rp -`, as Excel's accounting format shows a zero).
@@ -232,7 +272,7 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
         Kind::Text(candidates)
     } else if NOT_APPLICABLE.iter().any(|na| body.eq_ignore_ascii_case(na)) {
         Kind::NotApplicable
-    } else if (2..=5).contains(&body.len()) && body.chars().all(|c| c.is_ascii_alphabetic()) {
+    } else if opinion_code(body).is_some() {
         Kind::Opinion
     } else {
         Kind::Unreadable
@@ -403,6 +443,20 @@ mod tests {
             assert_eq!(read_text(nothing).kind, Kind::Empty, "{nothing}");
         }
         assert_eq!(read_text("WTP").kind, Kind::Opinion);
+        for (text, code) in [
+            ("wtp*)", "WTP"),
+            ("Opini WTP", "WTP"),
+            ("Wajar Tanpa Pengecualian", "WTP"),
+            ("WTP (Wajar Tanpa Pengecualian)", "WTP"),
+            ("wajar  dengan pengecualian", "WDP"),
+            ("Tidak Menyatakan Pendapat", "TMP"),
+            ("Baik", "BAIK"),
+        ] {
+            assert_eq!((read_text(text).kind, read_text(text).opinion()), (Kind::Opinion, code.to_string()), "{text}");
+        }
+        for text in ["Opini", "WTP (belum", "Opini atas laporan keuangan"] {
+            assert_ne!(read_text(text).kind, Kind::Opinion, "{text}");
+        }
         let provisional = read_text("56,50*)");
         assert!(provisional.provisional);
         assert_eq!(provisional.kind, Kind::Text(Candidates { indonesian: Some((dec!(56.50), 2)), english: None }));

@@ -412,7 +412,7 @@ fn value_of(sheet: &Sheet, row: u32, col: u32, whole: bool) -> Value {
             (None, None) => Value::Missing,
         },
         CellKind::NotApplicable => Value::NotApplicable,
-        CellKind::Opinion => Value::Opinion(cell.text.to_uppercase()),
+        CellKind::Opinion => Value::Opinion(cell.opinion()),
         _ => Value::Missing,
     }
 }

@@ -471,7 +471,7 @@ impl<'a> Reader<'a> {
         let value = match cell.kind {
             Kind::Empty => Value::Missing,
             Kind::NotApplicable => Value::NotApplicable,
-            Kind::Opinion => Value::Opinion(cell.text.trim_end_matches(['*', ')']).trim().to_uppercase()),
+            Kind::Opinion => Value::Opinion(cell.opinion()),
             Kind::Stored((n, _)) => Value::Number(n),
             Kind::Text(c) => match self.decide(&cell, c, col, measure, &at, (role, code)) {
                 Some((n, _)) => Value::Number(n),

@@ -159,6 +159,18 @@ fn kanreg_vii_budget_columns_give_published_efficiency() {
     assert_eq!(line("IKU.4").pagu.unwrap().to_string(), "30400000");
 }
 
+/// IKU.13's opinion written out, as reports often print it: it was CELL_UNREADABLE, an error
+/// that left Learn & Growth and the NPSS without a score.
+#[test]
+fn an_opinion_written_out_is_its_code() {
+    let outcome = check_fixture("bkn_2023_opinion_in_words.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!(report.indicators[12].realisasi.value, kinerja::model::Value::Opinion("WTP".into()));
+    assert_eq!(shown(&card.indicators[12].capaian), "100.00");
+    assert_eq!(shown(&card.npss), "98.47");
+    assert_eq!(outcome.exit_code(), 0, "{:#?}", outcome.findings);
+}
+
 #[test]
 fn provisional_mark_travels_to_npss() {
     let outcome = check_fixture("bkn_2023_provisional_iku1.xlsx");
