@@ -556,7 +556,8 @@ fn realisasi_conflicts(scored: &[IndicatorRow], aside: &[IndicatorRow]) -> Vec<F
             }
             let shown = first.value.shown("");
             let expected = first.at.as_ref().map_or(shown.clone(), |at| format!("{shown} di {at}"));
-            let finding = Finding::new(Code::TableConflict, second.realisasi.at.clone(), second.code.clone());
+            let subject = format!("Realisasi {}", second.code);
+            let finding = Finding::new(Code::TableConflict, second.realisasi.at.clone(), subject);
             Some(finding.found(second.realisasi.value.shown("")).expected(expected))
         })
         .collect()

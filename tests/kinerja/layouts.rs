@@ -226,7 +226,7 @@ fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
     let conflicts = findings(&repeated, Code::TableConflict);
     // Every numeric realisasi but IKU 1's N/A, which the second prints as N/A too.
     assert_eq!(conflicts.len(), 13);
-    let iku7 = conflicts.iter().find(|f| f.subject == "IKU.7").unwrap();
+    let iku7 = conflicts.iter().find(|f| f.subject == "Realisasi IKU.7").unwrap();
     assert_eq!(iku7.at.as_ref().unwrap().to_string(), "Tabel 3.3!E13");
     assert_eq!((iku7.found.as_str(), iku7.expected.as_str()), ("90", "91.67 di Tabel 3.2!E13"));
     assert_eq!(shown(&repeated.scored.as_ref().unwrap().1.npss), "99.27");
