@@ -31,7 +31,7 @@ pub struct Parts {
 /// The perspective and goal the rows of an indicator table stand under once it is read: its last
 /// goal, or a perspective row printed after it (a header repeated below "Internal Process
 /// Perspective" carries on under Internal Process, not under the goal above the row).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Stopped {
     perspective: String,
     goal: Option<String>,
@@ -703,8 +703,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let value_roles = [Role::Target, Role::Realisasi, Role::Capaian];
     let footnotes = footnotes_below(sheet, rows.1);
     // A table carrying on another starts where that one stopped.
-    let Stopped { mut perspective, mut goal, mut synthetic } =
-        parts.stopped.take().unwrap_or(Stopped { perspective: String::new(), goal: None, synthetic: false });
+    let Stopped { mut perspective, mut goal, mut synthetic } = parts.stopped.take().unwrap_or_default();
     // Each goal's place in `parts.goals`, by code: a table of a thousand goals looks its goal up
     // on every row.
     let mut goal_codes: HashMap<String, usize> =
