@@ -16,6 +16,7 @@ use crate::model::plan::{
     HistoryRow, Level, Levels, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SpendingDetail,
     SplitPart,
 };
+use crate::model::text::EMPTY;
 use crate::model::unit::normalise;
 use crate::model::{
     CellRef, Code, Finding, GoalRow, Identity, IndicatorRow, Kind, Measure, Period, Polarity, Reading, Report,
@@ -427,26 +428,55 @@ fn amount_of(data: &Data) -> Option<Decimal> {
     }
 }
 
-/// The first amount at or right of `col` (`Rp` may stand in a cell of its own). A cell on the way
-/// whose value cannot be read (a formula's error, a date, a formula saved without its value)
-/// ends the look with a finding about `subject`: the amount is that cell's, never a number
-/// further right. A printed total is a claim: saved without its value, it claims nothing.
+/// What a budget row holds under its amount column.
+enum Held {
+    /// An amount and the column it stands in.
+    Amount(Decimal, u32),
+    /// No amount: the cell is blank ([`EMPTY`]) or holds words (quoted).
+    Nothing(String),
+    /// A value that cannot be read (a formula's error, a date, a formula saved without its
+    /// value), already reported.
+    Reported,
+}
+
+/// The amount in a row's amount column, from `col` to the column before `end` (the next column
+/// with a header of its own): `Rp` may stand in a cell of its own before it, and `-` (`Rp -`)
+/// is nil, Rp 0. Words are no amount, never passed over for a number further right; a cell
+/// whose value cannot be read ends the look with a finding about `subject`. A printed total is
+/// a claim: saved without its value, it claims nothing.
 fn amount_from(
     sheet: &Sheet,
-    (row, col): (u32, u32),
+    (row, col, end): (u32, u32, u32),
     (subject, claim): (&str, bool),
     findings: &mut Vec<Finding>,
-) -> Option<(Decimal, u32)> {
-    for (c, data) in sheet.cells_in_row(row).filter(|(c, _)| *c >= col) {
+) -> Held {
+    for (c, data) in sheet.cells_in_row(row).filter(|(c, _)| (col..end).contains(c)) {
         if let Some(amount) = amount_of(data) {
-            return Some((amount, c));
+            return Held::Amount(amount, c);
         }
-        // Words on the way (`Rp`, a unit) are passed over; a value that cannot be read is not.
         if unreadable_amount(sheet, (row, c), (subject, claim), findings) {
-            return None;
+            return Held::Reported;
+        }
+        let cell = cell::read(data);
+        let text = cell.text.trim();
+        match cell.kind {
+            _ if text.is_empty() || is_currency(text) => {}
+            CellKind::Empty => return Held::Amount(Decimal::ZERO, c),
+            _ => return Held::Nothing(format!("\"{text}\"")),
         }
     }
-    None
+    Held::Nothing(EMPTY.to_string())
+}
+
+/// Whether a cell only names the currency of the amount beside it: `Rp`, `Rp.`, `IDR`.
+fn is_currency(text: &str) -> bool {
+    matches!(text.trim_end_matches(['.', ':']).to_lowercase().as_str(), "rp" | "idr")
+}
+
+/// The column after the last one under the header of `col`: the next column right of it whose
+/// header rows hold a text of their own (a merged header leaves its other cells empty).
+fn header_end(sheet: &Sheet, (top, last): (u32, u32), col: u32) -> u32 {
+    (top..=last).filter_map(|row| sheet.texts_in_row(row).map(|(c, _)| c).find(|c| *c > col)).min().unwrap_or(u32::MAX)
 }
 
 /// The amount at `(row, col)` in rupiah: by its cell's own word, else the column's `scale`.
@@ -874,7 +904,10 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     let header_cell: Arc<str> = CellRef::new(&sheet.name, table.header.1, c.code.unwrap_or(0)).to_string().into();
     let amount_col = c.amount.expect("a budget table has an amount column");
     let scale = scale_of(sheet, table, sheet.text(table.header.1, amount_col).unwrap_or_default());
+    let end = header_end(sheet, table.header, amount_col);
     let mut levels = Levels::default();
+    // The lines of this table printing no amount: index in the plan's budget, what the cell holds.
+    let mut unpriced: Vec<(usize, String)> = Vec::new();
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) {
             continue;
@@ -883,8 +916,8 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
         let code = budget_code(&text_of(sheet, row, c.code));
         let name = text_of(sheet, row, c.name);
         if sheet.texts_in_row(row).any(|(_, t)| is_total(t)) && Level::of_code(&code).is_none() {
-            if let Some((value, col)) =
-                amount_from(sheet, (row, amount_col), ("Jumlah pagu", true), &mut parts.findings)
+            if let Held::Amount(value, col) =
+                amount_from(sheet, (row, amount_col, end), ("Jumlah pagu", true), &mut parts.findings)
             {
                 let (value, at) = (rupiah_at(sheet, (row, col), value, scale), CellRef::new(&sheet.name, row, col));
                 parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
@@ -910,7 +943,15 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
         {
             parts.findings.push(Finding::new(Code::RoCode, Some(code_cell.clone()), &code).found(&code).expected(why));
         }
-        let amount = amount_from(sheet, (row, amount_col), (&format!("Pagu {code}"), false), &mut parts.findings);
+        let amount =
+            match amount_from(sheet, (row, amount_col, end), (&format!("Pagu {code}"), false), &mut parts.findings) {
+                Held::Amount(amount, col) => Some((amount, col)),
+                Held::Nothing(held) => {
+                    unpriced.push((parts.plan.budget.len(), held));
+                    None
+                }
+                Held::Reported => None,
+            };
         let (volume, satuan) = c.volume.map_or((None, None), |col| {
             unreadable_amount(sheet, (row, col), (&format!("Volume {code}"), false), &mut parts.findings);
             volume_of(sheet, row, col)
@@ -929,6 +970,15 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             at: code_cell,
             pagu_at: amount.map(|(_, col)| CellRef::new(&sheet.name, row, col)),
         });
+    }
+    // A line's amount may be left to the lines beneath it; one with none beneath it and no amount
+    // leaves every sum above it unchecked. Words are no amount on any line.
+    for (index, held) in unpriced {
+        let line = &parts.plan.budget[index];
+        if parts.plan.beneath(line).next().is_none() || held != EMPTY {
+            let at = CellRef::new(&line.at.sheet, line.at.row, amount_col);
+            parts.findings.push(Finding::new(Code::PaguUnread, Some(at), line.subject()).found(held));
+        }
     }
 }
 

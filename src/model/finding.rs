@@ -451,6 +451,9 @@ codes! {
     RoCode => "RO_CODE", Error,
         "Kode anggaran {subject} tidak sah: \"{found}\"; {expected}.",
         "Budget code {subject} is not valid: \"{found}\"; {expected}.";
+    PaguUnread => "PAGU_UNREAD", Error,
+        "Pagu {subject} tidak dapat dibaca sebagai rupiah: {found}. Jumlah yang memuatnya tidak dapat diperiksa. Isi dengan angka (misalnya 12.603.696.000), atau - bila tidak dianggarkan.",
+        "The pagu of {subject} cannot be read as rupiah: {found}. The totals that include it cannot be checked. Enter a number (such as 12.603.696.000), or - where nothing is allocated.";
     RoAmountMismatch => "RO_AMOUNT_MISMATCH", Error,
         "Pagu {subject} berbeda antar tabel: {found}, sedangkan {expected}. Bila semua jumlah tetap cocok, pagu dua RO kemungkinan tertukar; samakan dengan PK.",
         "The ceiling of {subject} differs between tables: {found}, while {expected}. When every total still adds up, two ROs' amounts have likely been swapped; align them with the PK.";

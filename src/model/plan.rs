@@ -264,6 +264,11 @@ impl Plan {
             && self.split.is_empty()
     }
 
+    /// The budget lines of `line`'s table right beneath it.
+    pub fn beneath<'p>(&'p self, line: &'p PlanLine) -> impl Iterator<Item = &'p PlanLine> + 'p {
+        self.budget.iter().filter(|c| c.table == line.table && c.parent.as_deref() == Some(&line.code))
+    }
+
     /// Each indicator's earlier years once: the target and realisasi of every table that prints
     /// them (the evaluation prints both, the Renstra table restates the realisasi), in the order
     /// first printed.

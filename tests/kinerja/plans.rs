@@ -332,6 +332,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "template_kr06_2024_plan_filled.xlsx",
         "template_kr06_2024_plan_unreadable.xlsx",
         "kr06_2024_renja_amounts_unreadable.xlsx",
+        "kr06_2024_renja_amounts_missing.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -564,6 +565,33 @@ fn an_amount_that_cannot_be_read_in_any_budget_view_is_an_error_at_its_cell() {
     for place in ["Jenis Belanja!B5", "Lampiran 2!D4", "Anggaran!C5"] {
         assert!(found.contains(&("FORMULA_ERROR".to_string(), place.to_string())), "{place}: {found:?}");
     }
+}
+
+/// An RO's pagu left blank or written in words is an error at its cell, never the number of the
+/// column to its right (Tabel 29's PROPORSI (%): EBA.994's 93,68 was its pagu, Rp 94, and every
+/// sum above it an error at another cell). A kegiatan printing no amount counts as what its ROs
+/// add up to, so the total is still held to them; `-` is nil, Rp 0.
+#[test]
+fn a_pagu_left_blank_or_in_words_is_an_error_at_its_cell_not_the_next_column() {
+    let (code, json) = check_json("kr06_2024_renja_amounts_missing.xlsx", &[]);
+    assert_eq!(code, 1);
+    let expected = [("PAGU_UNREAD", "Anggaran!D6"), ("PAGU_UNREAD", "Anggaran!D8"), ("BUDGET_TOTAL", "Anggaran!D20")];
+    assert_eq!(errors(&json), expected.map(|(c, at)| (c.to_string(), at.to_string())));
+    let said = |cell: &str| {
+        let findings = json["findings"].as_array().unwrap().iter();
+        findings.filter(|f| f["cell"] == cell).map(|f| f["message"].as_str().unwrap().to_string()).collect::<String>()
+    };
+    assert!(
+        said("D6").contains("Pagu RO EBC.996 tidak dapat dibaca sebagai rupiah: \"menunggu DIPA\""),
+        "{}",
+        said("D6")
+    );
+    assert!(said("D8").contains("Pagu RO EBA.994 tidak dapat dibaca sebagai rupiah: (kosong)"), "{}", said("D8"));
+    let pagu = |code: &str| budget_lines(&json).into_iter().find(|l| l[0] == code).unwrap()[2].clone();
+    assert_eq!(
+        ["EBC.996", "EBA.994", "4847", "BIC.007", "FAA.002"].map(pagu),
+        [json!(null), json!(null), json!(null), json!(0), json!(212156000)]
+    );
 }
 
 /// A Renja whose amounts are printed in thousands of rupiah, as a column's header or a caption
