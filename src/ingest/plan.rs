@@ -13,8 +13,8 @@ use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, leading_number, measure_of, perspective_name, prefixed_code};
 use crate::model::plan::{
-    HistoryRow, Level, Levels, Plan, PlanLine, PlanTarget, PlanTotal, Responsibility, Source, Spending, SpendingDetail,
-    SplitPart,
+    HistoryRow, Level, Levels, Plan, PlanLine, PlanTarget, PlanTotal, PrintedCapaian, Responsibility, Source, Spending,
+    SpendingDetail, SplitPart,
 };
 use crate::model::text::EMPTY;
 use crate::model::unit::normalise;
@@ -74,6 +74,8 @@ struct Columns {
     years: Vec<(u32, u16, bool)>,
     /// The year a `TARGET <year>` header names.
     target_year: Option<u16>,
+    /// (column, year) of the evaluation's printed capaian.
+    capaian: Vec<(u32, u16)>,
 }
 
 /// A cell's text without markup such as `<u>…</u>`.
@@ -229,7 +231,16 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             .map(|(c, y)| (c, y, if realisasi > target { c >= realisasi } else { c < target }))
             .collect();
         if years.len() >= 2 {
-            let columns = Columns { code, name, years, ..Columns::default() };
+            // "CAPAIAN RENSTRA S.D. 2023": the capaian of the year it names, else of the last
+            // realisasi.
+            let last = years.iter().filter(|y| y.2).map(|y| y.1).max();
+            let capaian = both
+                .iter()
+                .filter(|(c, w)| w.starts_with(" capaian ") && *c > target.max(realisasi))
+                .filter_map(|(c, w)| Some((*c, year_in(w).or(last)?)))
+                .take(1)
+                .collect();
+            let columns = Columns { code, name, years, capaian, ..Columns::default() };
             return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
         }
     }
@@ -244,7 +255,10 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         .filter_map(|(c, w)| year_above(*c).map(|(_, y)| (*c, y, is(w, "realisasi"))))
         .collect();
     if pairs.iter().filter(|p| p.2).count() >= 2 && pairs.iter().filter(|p| !p.2).count() >= 2 {
-        let columns = Columns { code, name, years: pairs, ..Columns::default() };
+        let capaian = (here.iter().filter(|(_, w)| is(w, "capaian")))
+            .filter_map(|(c, _)| year_above(*c).map(|(_, y)| (*c, y)))
+            .collect();
+        let columns = Columns { code, name, years: pairs, capaian, ..Columns::default() };
         return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
     }
     // A budget by code: KODE/KRO with an amount; or a plain KODE whose first code below is a
@@ -829,6 +843,16 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
                 target: value(col(false)),
                 realisasi: value(col(true)),
                 at: CellRef::new(&sheet.name, row, at),
+            });
+        }
+        let key = if code.is_empty() { &name } else { &code };
+        for &(col, year) in &c.capaian {
+            let at = CellRef::new(&sheet.name, row, col);
+            parts.plan.capaian.push(PrintedCapaian {
+                key: key.clone(),
+                year,
+                value: value_of(sheet, row, col, false),
+                at,
             });
         }
     }

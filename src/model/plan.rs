@@ -74,6 +74,17 @@ pub struct HistoryRow {
     pub at: CellRef,
 }
 
+/// A capaian the evaluation table prints for an earlier year: a claim, held to that year's
+/// realisasi over its target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedCapaian {
+    /// What the row is known by ([`HistoryRow::key`]).
+    pub key: String,
+    pub year: u16,
+    pub value: Value,
+    pub at: CellRef,
+}
+
 /// A level of the budget tree, told by the form of its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -234,6 +245,7 @@ pub struct SplitPart {
 pub struct Plan {
     pub targets: Vec<PlanTarget>,
     pub history: Vec<HistoryRow>,
+    pub capaian: Vec<PrintedCapaian>,
     pub budget: Vec<PlanLine>,
     /// Printed totals: of a budget table, or the `JUMLAH` of the budget by jenis belanja.
     pub totals: Vec<PlanTotal>,

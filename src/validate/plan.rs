@@ -32,6 +32,7 @@ pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding>
     findings.extend(matrix_gaps(plan, year));
     findings.extend(restated_realisasi(plan));
     findings.extend(history_against_reports(plan, &earlier.reported));
+    findings.extend(evaluation_capaian(plan));
     if let Some(year) = year {
         findings.extend(evaluation_targets(plan, year));
         findings.extend(below_last_year(plan, year, &earlier.reported));
@@ -56,6 +57,27 @@ fn history_against_reports(plan: &Plan, reported: &[(u16, Vec<(String, Value)>)]
                 Finding::new(Code::HistoryMismatch, Some(row.at.clone()), subject(&row.code, row.year))
                     .found(row.realisasi.shown(EMPTY))
                     .expected(format!("{} pada laporan tahunan {} yang diterima", value.shown(EMPTY), row.year)),
+            );
+        }
+    }
+    findings
+}
+
+/// Each capaian the evaluation prints against its year's realisasi over target × 100, half-up
+/// to the decimals printed (`100,0`, `85,63`).
+fn evaluation_capaian(plan: &Plan) -> Vec<Finding> {
+    let history = plan.history_by_year();
+    let mut findings = Vec::new();
+    for printed in &plan.capaian {
+        let Value::Number(claimed) = printed.value else { continue };
+        let row = history.iter().find(|h| h.key() == printed.key && h.year == printed.year);
+        let Some(computed) = row.and_then(capaian) else { continue };
+        let computed = round_half_up(computed, claimed.scale());
+        if computed != claimed {
+            findings.push(
+                Finding::new(Code::ClaimCapaian, Some(printed.at.clone()), subject(&printed.key, printed.year))
+                    .found(claimed.to_string())
+                    .expected(computed.to_string()),
             );
         }
     }

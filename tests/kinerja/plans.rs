@@ -333,6 +333,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "template_kr06_2024_plan_unreadable.xlsx",
         "kr06_2024_renja_amounts_unreadable.xlsx",
         "kr06_2024_renja_amounts_missing.xlsx",
+        "kr06_2024_renja_capaian_misprinted.xlsx",
+        "puspenkom_2025_renja_capaian_per_year.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -592,6 +594,40 @@ fn a_pagu_left_blank_or_in_words_is_an_error_at_its_cell_not_the_next_column() {
         ["EBC.996", "EBA.994", "4847", "BIC.007", "FAA.002"].map(pagu),
         [json!(null), json!(null), json!(null), json!(0), json!(212156000)]
     );
+}
+
+/// The capaian an evaluation table prints is held to realisasi over target × 100, half-up to the
+/// decimals printed (PLANS.md §5): the "CAPAIAN RENSTRA S.D. 2023" column of KR06's, and a
+/// Capaian under each year of a two-year table. Before, neither was read, so a capaian misprinted
+/// passed without a word.
+#[test]
+fn a_capaian_the_evaluation_prints_is_held_to_realisasi_over_target() {
+    for fixture in ["kr06_2024_renja.xlsx", "kr06_2024_renja_evaluation_per_iku.xlsx"] {
+        let (code, json) = check_json(fixture, &[]);
+        assert_eq!((code, errors(&json)), (0, vec![]), "{fixture}");
+    }
+    let claims = |json: &Value| -> Vec<(String, String, String)> {
+        let findings = json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "CLAIM_CAPAIAN");
+        findings.map(|f| (f["cell"].to_string(), f["found"].to_string(), f["expected"].to_string())).collect()
+    };
+    let (code, json) = check_json("kr06_2024_renja_capaian_misprinted.xlsx", &[]);
+    assert_eq!(code, 1);
+    let expected = [("L11", "99.00", "99.77"), ("L27", "85.62", "85.63")];
+    assert_eq!(
+        claims(&json),
+        expected.map(|(c, f, e)| (json!(c).to_string(), json!(f).to_string(), json!(e).to_string()))
+    );
+    assert_eq!(errors(&json).len(), 2);
+
+    let (code, json) = check_json("puspenkom_2025_renja_capaian_per_year.xlsx", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(claims(&json), [(json!("G12").to_string(), json!("21.49").to_string(), json!("21.94").to_string())]);
+    let (_, plain) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
+    let cells = |json: &Value| -> Vec<Value> {
+        let rows = json["history"].as_array().unwrap().iter();
+        rows.map(|h| json!([h["name"], h["year"], h["target"], h["realisasi"], h["capaian"]])).collect()
+    };
+    assert_eq!(cells(&json), cells(&plain));
 }
 
 /// A Renja whose amounts are printed in thousands of rupiah, as a column's header or a caption
