@@ -11,7 +11,9 @@ use super::cell::{self, Kind as CellKind, contains_ignore_case};
 use super::header::{caption_scale, in_rupiah, scale_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
-use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, leading_number, measure_of, perspective_name, prefixed_code};
+use super::table::{
+    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, leading_number, measure_of, perspective_name, prefixed_code,
+};
 use crate::model::plan::{
     HistoryRow, Level, Levels, Plan, PlanLine, PlanTarget, PlanTotal, PrintedCapaian, Responsibility, Source, Spending,
     SpendingDetail, SplitPart,
@@ -418,7 +420,23 @@ fn text_of(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
 /// A target or realisasi cell: a number (a count's ambiguous `60.000` read whole), an opinion,
 /// N/A, or missing (`-`: not in force).
 fn value_of(sheet: &Sheet, row: u32, col: u32, whole: bool) -> Value {
-    let cell = cell::read(sheet.get(row, col));
+    value_in(sheet.get(row, col), whole)
+}
+
+/// A target cell: as [`value_of`], and one written as its lower bound (`≥ 86`, `Minimal 86`) is
+/// that number, as in a report or an agreement.
+fn target_of(sheet: &Sheet, row: u32, col: u32, whole: bool) -> Value {
+    let data = sheet.get(row, col);
+    match (value_in(data, whole), data) {
+        (Value::Missing, Data::String(text)) => {
+            at_least(text).map_or(Value::Missing, |bound| value_in(&Data::String(bound.into()), whole))
+        }
+        (value, _) => value,
+    }
+}
+
+fn value_in(data: &Data, whole: bool) -> Value {
+    let cell = cell::read(data);
     match cell.kind {
         CellKind::Stored((n, _)) => Value::Number(n),
         CellKind::Text(c) => match (c.indonesian, c.english) {
@@ -541,11 +559,17 @@ fn volume_of(sheet: &Sheet, row: u32, col: u32) -> (Option<Decimal>, Option<Stri
 /// formula's error, a formula saved without its value, text that is no number): each an error
 /// at its cell, never a silent "not in force".
 fn unread(sheets: &[Sheet], plan: &Plan) -> Vec<Finding> {
-    let targets = plan.targets.iter().filter(|t| t.value == Value::Missing).map(|t| ("Target", &t.code, t.year, &t.at));
-    let history =
-        plan.history.iter().filter(|h| h.realisasi == Value::Missing).map(|h| ("Realisasi", &h.code, h.year, &h.at));
+    let targets =
+        plan.targets.iter().filter(|t| t.value == Value::Missing).map(|t| ("Target", t.code.as_str(), t.year, &t.at));
+    let history_targets = (plan.history.iter().filter(|h| h.target == Value::Missing))
+        .filter_map(|h| Some(("Target", h.key(), h.year, h.target_at.as_ref()?)));
+    // A year printing no realisasi has its target's cell as its own.
+    let realisasi = (plan.history.iter())
+        .filter(|h| h.realisasi == Value::Missing && h.target_at.as_ref() != Some(&h.at))
+        .map(|h| ("Realisasi", h.key(), h.year, &h.at));
     targets
-        .chain(history)
+        .chain(history_targets)
+        .chain(realisasi)
         .filter_map(|(what, code, year, at)| {
             let sheet = sheets.iter().find(|s| s.name == at.sheet)?;
             let cell = cell::read(sheet.get(at.row, at.col));
@@ -604,17 +628,19 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         let evaluated = parts.plan.history.iter().filter(|h| h.year == year && h.target != Value::Missing);
         let targets: Vec<PlanTarget> = evaluated
             .filter(|h| !h.code.is_empty())
-            .map(|h| PlanTarget {
-                code: h.code.clone(),
-                name: h.name.clone(),
-                goal: None,
-                perspective: None,
-                satuan: measure_by_name(&h.name).label(),
-                year,
-                source: Source::Renja,
-                value: h.target.clone(),
-                justification: None,
-                at: h.at.clone(),
+            .filter_map(|h| {
+                Some(PlanTarget {
+                    code: h.code.clone(),
+                    name: h.name.clone(),
+                    goal: None,
+                    perspective: None,
+                    satuan: measure_by_name(&h.name).label(),
+                    year,
+                    source: Source::Renja,
+                    value: h.target.clone(),
+                    justification: None,
+                    at: h.target_at.clone()?,
+                })
             })
             .collect();
         parts.plan.targets.extend(targets);
@@ -714,7 +740,7 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
                 satuan: measure.label(),
                 year,
                 source,
-                value: value_of(sheet, row, col, measure.counts_whole_things()),
+                value: target_of(sheet, row, col, measure.counts_whole_things()),
                 justification: if source == Source::Renja { reason.clone() } else { None },
                 at: CellRef::new(&sheet.name, row, col),
             });
@@ -727,6 +753,7 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
                 target: Value::Missing,
                 realisasi: value_of(sheet, row, col, measure.counts_whole_things()),
                 at: CellRef::new(&sheet.name, row, col),
+                target_at: None,
             });
         }
     }
@@ -832,17 +859,16 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
         let years: std::collections::BTreeSet<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
         for y in years {
             let col = |realisasi: bool| c.years.iter().find(|(_, cy, r)| *cy == y && *r == realisasi).map(|(c, ..)| *c);
-            let value = |col: Option<u32>| {
-                col.map_or(Value::Missing, |col| value_of(sheet, row, col, measure.counts_whole_things()))
-            };
+            let whole = measure.counts_whole_things();
             let at = col(true).or(col(false)).expect("a year of the header has a column");
             parts.plan.history.push(HistoryRow {
                 code: code.clone(),
                 name: name.clone(),
                 year: y,
-                target: value(col(false)),
-                realisasi: value(col(true)),
+                target: col(false).map_or(Value::Missing, |col| target_of(sheet, row, col, whole)),
+                realisasi: col(true).map_or(Value::Missing, |col| value_of(sheet, row, col, whole)),
                 at: CellRef::new(&sheet.name, row, at),
+                target_at: col(false).map(|col| CellRef::new(&sheet.name, row, col)),
             });
         }
         let key = if code.is_empty() { &name } else { &code };
@@ -889,7 +915,7 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         let target_col = c.target.expect("a targets table has a target column");
         let target_cell = cell::read(sheet.get(row, target_col));
         let measure = measure_of(None, &name, &target_cell);
-        let value = value_of(sheet, row, target_col, measure.counts_whole_things());
+        let value = target_of(sheet, row, target_col, measure.counts_whole_things());
         let at = CellRef::new(&sheet.name, row, target_col);
         parts.plan.targets.push(PlanTarget {
             code: code.clone(),

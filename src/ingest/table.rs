@@ -255,7 +255,7 @@ pub fn prefixed_code<'t>(text: &'t str, prefixes: &[&str]) -> Option<(String, &'
 /// The number a target written as its lower bound names: `≥ 95`, `>= 95`, `Min. 95`, `Minimal
 /// 95`, `Sekurang-kurangnya 95` → `95`. (An upper bound, `≤ 5` or `Maks. 5`, says the indicator is
 /// lower-is-better, which the polarity must say: it stays unreadable.)
-fn at_least(text: &str) -> Option<&str> {
+pub fn at_least(text: &str) -> Option<&str> {
     let text = text.trim();
     let lower = text.to_lowercase();
     ["≥", ">=", "minimal", "minimum", "min.", "min", "sekurang-kurangnya", "paling sedikit", "paling rendah"]

@@ -72,6 +72,8 @@ pub struct HistoryRow {
     pub realisasi: Value,
     /// The realisasi's cell (the target's where no realisasi is printed).
     pub at: CellRef,
+    /// The target's cell, where the table prints one.
+    pub target_at: Option<CellRef>,
 }
 
 /// A capaian the evaluation table prints for an earlier year: a claim, held to that year's
@@ -291,6 +293,7 @@ impl Plan {
                 Some(m) => {
                     if m.target == Value::Missing {
                         m.target = row.target.clone();
+                        m.target_at = row.target_at.clone();
                     }
                     if m.realisasi == Value::Missing {
                         m.realisasi = row.realisasi.clone();

@@ -334,6 +334,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_amounts_unreadable.xlsx",
         "kr06_2024_renja_amounts_missing.xlsx",
         "kr06_2024_renja_capaian_misprinted.xlsx",
+        "kr06_2024_renja_lower_bounds.xlsx",
+        "kr06_2024_renja_evaluation_targets_unread.xlsx",
         "puspenkom_2025_renja_capaian_per_year.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
@@ -628,6 +630,43 @@ fn a_capaian_the_evaluation_prints_is_held_to_realisasi_over_target() {
         rows.map(|h| json!([h["name"], h["year"], h["target"], h["realisasi"], h["capaian"]])).collect()
     };
     assert_eq!(cells(&json), cells(&plain));
+}
+
+/// A target written as its lower bound (`≥ 95`, `Minimal 99`, `Min. 90`) is that number in a plan
+/// as in a report or an agreement: in the PK, the Renja, the Renstra and the evaluation alike.
+/// Before, each was CELL_UNREADABLE and its PK target left out of governance.
+#[test]
+fn a_plan_target_written_as_its_lower_bound_is_that_number() {
+    let (code, json) = check_json("kr06_2024_renja_lower_bounds.xlsx", &[]);
+    let (_, plain) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    for source in ["renstra", "renja", "pk"] {
+        assert_eq!(values_of(&json, source), values_of(&plain, source), "{source}");
+    }
+    let history = |json: &Value| -> Vec<Value> {
+        json["history"].as_array().unwrap().iter().map(|h| json!([h["code"], h["year"], h["target"]])).collect()
+    };
+    assert_eq!(history(&json), history(&plain));
+}
+
+/// A target of the evaluation that cannot be read is an error naming it a target, in an earlier
+/// year (before: nothing said, the year's capaian left out) and in the plan's year, which prints
+/// no realisasi (before: "Nilai Realisasi IKU.5 tahun 2024").
+#[test]
+fn an_evaluation_target_that_cannot_be_read_is_an_error_naming_the_target() {
+    let (code, json) = check_json("kr06_2024_renja_evaluation_targets_unread.xlsx", &[]);
+    assert_eq!(code, 1);
+    let unread: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| (f["cell"].as_str().unwrap().to_string(), f["subject"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        unread,
+        [("C11".to_string(), "Target IKU.3 tahun 2020".to_string()), ("G15".into(), "Target IKU.5 tahun 2024".into())]
+    );
 }
 
 /// A Renja whose amounts are printed in thousands of rupiah, as a column's header or a caption
