@@ -14,6 +14,7 @@ use super::sheet::{Data, Sheet};
 use super::table::{
     GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, leading_number, measure_of, perspective_name, prefixed_code,
 };
+use crate::model::amount::checked_sum;
 use crate::model::plan::{
     HistoryRow, Level, Levels, Plan, PlanLine, PlanTarget, PlanTotal, PrintedCapaian, Responsibility, Source, Spending,
     SpendingDetail, SplitPart,
@@ -1021,15 +1022,20 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             pagu_at: amount.map(|(_, col)| CellRef::new(&sheet.name, row, col)),
         });
     }
-    // A line's amount may be left to the lines beneath it; one with none beneath it and no amount
-    // leaves every sum above it unchecked. Words are no amount on any line.
-    for (index, held) in unpriced {
+    // A line printing no amount is what the lines beneath it add up to (children first: they
+    // stand below it); one with none beneath it leaves every sum above it unchecked.
+    let mut unread = Vec::new();
+    for (index, held) in unpriced.into_iter().rev() {
         let line = &parts.plan.budget[index];
-        if parts.plan.beneath(line).next().is_none() || held != EMPTY {
+        let children: Vec<Option<Decimal>> = parts.plan.beneath(line).map(|l| l.pagu).collect();
+        if children.is_empty() {
             let at = CellRef::new(&line.at.sheet, line.at.row, amount_col);
-            parts.findings.push(Finding::new(Code::PaguUnread, Some(at), line.subject()).found(held));
+            unread.push(Finding::new(Code::PaguUnread, Some(at), line.subject()).found(held));
+        } else {
+            parts.plan.budget[index].pagu = checked_sum(children);
         }
     }
+    parts.findings.extend(unread.into_iter().rev());
 }
 
 /// Why a code does not belong under its parent: an RO's letters are its KRO's, a komponen

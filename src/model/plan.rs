@@ -173,7 +173,8 @@ pub struct PlanLine {
     pub name: String,
     pub volume: Option<Decimal>,
     pub satuan: Option<String>,
-    /// Whole rupiah; `None` when the line prints no amount.
+    /// Whole rupiah: as printed, else what the lines beneath it add up to; `None` when neither
+    /// gives one.
     pub pagu: Option<Decimal>,
     /// The code of the nearest line above it of a higher level (`None` at the top).
     pub parent: Option<String>,

@@ -214,14 +214,13 @@ fn rupiah(value: Decimal) -> String {
 }
 
 /// Each line with lines beneath it against their sum, and each printed total against the sum of
-/// its table's top lines: never every row added up. A line printing no amount counts as what
-/// the lines beneath it add up to.
+/// its table's top lines: never every row added up.
 fn budget_sums(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
     for line in &plan.budget {
         let children: Vec<&PlanLine> = plan.beneath(line).collect();
         let (Some(printed), false) = (line.pagu, children.is_empty()) else { continue };
-        let Some(sum) = checked_sum(children.iter().map(|c| line_amount(plan, c))) else { continue };
+        let Some(sum) = checked_sum(children.iter().map(|c| c.pagu)) else { continue };
         if sum != printed {
             findings.push(
                 Finding::new(Code::BudgetTotal, line.pagu_at.clone(), line.subject())
@@ -232,7 +231,7 @@ fn budget_sums(plan: &Plan) -> Vec<Finding> {
     }
     for total in &plan.totals {
         let top: Vec<&PlanLine> = plan.budget.iter().filter(|l| l.table == total.table && l.parent.is_none()).collect();
-        let Some(sum) = checked_sum(top.iter().map(|l| line_amount(plan, l))) else { continue };
+        let Some(sum) = checked_sum(top.iter().map(|l| l.pagu)) else { continue };
         if !top.is_empty() && sum != total.value {
             findings.push(
                 Finding::new(Code::BudgetTotal, Some(total.at.clone()), "Total")
@@ -242,19 +241,6 @@ fn budget_sums(plan: &Plan) -> Vec<Finding> {
         }
     }
     findings
-}
-
-/// A line's amount: as printed, else the sum of the lines beneath it (`None` where one of them
-/// has none either).
-fn line_amount(plan: &Plan, line: &PlanLine) -> Option<Decimal> {
-    if line.pagu.is_some() {
-        return line.pagu;
-    }
-    let children: Vec<&PlanLine> = plan.beneath(line).collect();
-    if children.is_empty() {
-        return None;
-    }
-    checked_sum(children.into_iter().map(|c| line_amount(plan, c)))
 }
 
 /// The budget by jenis belanja: its parts against its `JUMLAH`, and that against the total of

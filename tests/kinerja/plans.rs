@@ -574,7 +574,7 @@ fn an_amount_that_cannot_be_read_in_any_budget_view_is_an_error_at_its_cell() {
 /// An RO's pagu left blank or written in words is an error at its cell, never the number of the
 /// column to its right (Tabel 29's PROPORSI (%): EBA.994's 93,68 was its pagu, Rp 94, and every
 /// sum above it an error at another cell). A kegiatan printing no amount counts as what its ROs
-/// add up to, so the total is still held to them; `-` is nil, Rp 0.
+/// add up to (its pagu), so the total is still held to them; `-` is nil, Rp 0.
 #[test]
 fn a_pagu_left_blank_or_in_words_is_an_error_at_its_cell_not_the_next_column() {
     let (code, json) = check_json("kr06_2024_renja_amounts_missing.xlsx", &[]);
@@ -594,7 +594,7 @@ fn a_pagu_left_blank_or_in_words_is_an_error_at_its_cell_not_the_next_column() {
     let pagu = |code: &str| budget_lines(&json).into_iter().find(|l| l[0] == code).unwrap()[2].clone();
     assert_eq!(
         ["EBC.996", "EBA.994", "4847", "BIC.007", "FAA.002"].map(pagu),
-        [json!(null), json!(null), json!(null), json!(0), json!(212156000)]
+        [json!(null), json!(null), json!(212156000), json!(0), json!(212156000)]
     );
 }
 
