@@ -8,8 +8,8 @@ in several ways, one header row or two, with or without realisasi and reasons) a
 (perspective rows or none, goal codes on their first row or on each). Each must read to the
 printed targets by source, realisasi, and to every pagu, volume and parent (the PK's pagu
 annex's too), without an error; and, with one inconsistency planted (an RO's amount, the total,
-a PK target, the evaluation's target or realisasi, two ROs' pagu traded in the PK's annex), must
-raise its error.
+a PK target, the evaluation's target, realisasi or capaian, two ROs' pagu traded in the PK's
+annex), must raise its error.
 """
 
 import random
@@ -261,7 +261,7 @@ def evaluation_sheet(rng, book, desc):
         realisasi = list(KR06_REALISASI_EARLIER[i]) + [KR06_REALISASI_2023[i]]
         if desc.get("plant") == ("eval_realisasi", n):
             realisasi[3] = "90,5"
-        return targets + realisasi
+        return targets + realisasi + ([capaian_2023(i, desc.get("plant") == ("eval_capaian", n))] if capaian else [])
 
     if per_iku:
         r = 0
@@ -286,9 +286,19 @@ def evaluation_sheet(rng, book, desc):
     evaluation_tree(s, IKU, lambda i, n, name: [CODE_SPELLINGS[spelling].format(n), name] + figures(i, n))
 
 
+def capaian_2023(i, planted):
+    """The evaluation's capaian of IKU i in 2023 as printed: realisasi over target, half-up to two
+    decimals ("N/A" with the realisasi); planted, one point more."""
+    realisasi = KR06_REALISASI_2023[i]
+    if realisasi == "N/A":
+        return realisasi
+    value = g.half_up(g.decimal.Decimal(realisasi.replace(",", ".")) * 100 / KR06_TARGETS_EARLIER[i][3]) + planted
+    return str(value).replace(".", ",")
+
+
 # A planted inconsistency and the error it must raise.
 PLANTS = {"pk_pagu": "RO_AMOUNT_MISMATCH", "ro": "BUDGET_TOTAL", "total": "BUDGET_TOTAL", "pk": "PLAN_TARGET_MISMATCH",
-          "eval_target": "PLAN_TARGET_MISMATCH", "eval_realisasi": "HISTORY_MISMATCH"}
+          "eval_target": "PLAN_TARGET_MISMATCH", "eval_realisasi": "HISTORY_MISMATCH", "eval_capaian": "CLAIM_CAPAIAN"}
 
 
 def build(rng, planted):
@@ -300,13 +310,15 @@ def build(rng, planted):
     pagu = pk and rng.random() < 0.5
     desc = {}
     if planted:
-        kinds = ["ro", "total"] + (["pk"] if pk else []) + (["eval_target", "eval_realisasi"] if evaluation else [])
+        kinds = ["ro", "total"] + (["pk"] if pk else []) + (["eval_target", "eval_realisasi", "eval_capaian"] if evaluation else [])
         kind = rng.choice(kinds + (["pk_pagu"] * 2 if pagu else []))
         # Two ROs of one kegiatan whose amounts differ, traded in the PK (PLANS.md's EBB swap).
         pairs = [(a, b) for a, b in zip(KR06_BUDGET, KR06_BUDGET[1:]) if not a[0].isdigit() and not b[0].isdigit()
                  and a[0][:3] == b[0][:3] and a[3] != b[3]]
         at = {"ro": rng.choice([c for c, *_ in KR06_BUDGET if not c.isdigit()]), "total": None,
-              "pk_pagu": tuple(x[0] for x in rng.choice(pairs))}.get(kind, rng.randint(2, 14))
+              "pk_pagu": tuple(x[0] for x in rng.choice(pairs)),
+              "eval_capaian": rng.choice([i + 1 for i, r in enumerate(KR06_REALISASI_2023) if r != "N/A"])}.get(
+            kind, rng.randint(2, 14))
         desc["plant"] = (kind, at)
     budget = budget_sheet(rng, book, desc)
     renstra_sheet(rng, book, desc)
@@ -319,6 +331,8 @@ def build(rng, planted):
     expected = PLANTS[desc["plant"][0]] if planted else None
     if planted and desc["plant"][0] == "eval_realisasi" and not desc["renstra"]["realisasi"]:
         expected = None  # one table of realisasi: nothing to disagree with
+    if planted and desc["plant"][0] == "eval_capaian" and not desc["evaluation"]["capaian"]:
+        expected = None  # no capaian printed
     return book, desc, budget, pk, evaluation, pagu, expected
 
 
