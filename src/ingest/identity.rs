@@ -75,23 +75,30 @@ fn next_word<'w>(words: &[&'w str], i: usize) -> &'w str {
     }
 }
 
-/// The period a word names with the word after it ("Triwulan III", "TW 3", "TWIII", "Semester
-/// I", "Tahunan"), and whether it numbers a quarter or semester kinerja cannot name ("Kelima",
-/// "V": not an annual report; "triwulan sebelumnya" in a note numbers nothing).
+/// The period a word names with the word after it ("Triwulan III", "TW 3", "TWIII", "Trimester
+/// III", "Kuartal III", "Q3", "Semester I", "Tahunan"), and whether it numbers a period kinerja
+/// cannot name ("Triwulan Kelima", "Triwulan V", "Caturwulan II", "Periode III": not an annual
+/// report; "triwulan sebelumnya" in a note numbers nothing).
 fn period_at(word: &str, next: &str) -> (Option<Period>, bool) {
+    let numeral =
+        next.starts_with("ke") || (!next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || "ivx".contains(c)));
     match word {
-        "triwulan" | "tw" | "trw" | "tri" | "semester" | "smt" => {
+        "triwulan" | "tw" | "trw" | "tri" | "trimester" | "kuartal" | "kw" | "quarter" | "semester" | "smt" => {
             let number = roman_or_digit(next);
-            let numeral = next.starts_with("ke")
-                || (!next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || "ivx".contains(c)));
             let period = match word {
                 "semester" | "smt" => number.and_then(Period::semester),
                 _ => number.and_then(Period::quarter),
             };
             (period, number.is_none() && numeral)
         }
+        // Numbered periods kinerja has none of: a caturwulan's four months, a "Periode III".
+        "caturwulan" | "cawu" => (None, numeral),
+        "periode" => (None, numeral && year_of(next).is_none()),
         "tahunan" => (Some(Period::Year), false),
-        w => (w.strip_prefix("tw").and_then(roman_or_digit).and_then(Period::quarter), false),
+        w => {
+            let number = w.strip_prefix("tw").and_then(roman_or_digit).or_else(|| w.strip_prefix('q')?.parse().ok());
+            (number.and_then(Period::quarter), false)
+        }
     }
 }
 
@@ -336,16 +343,35 @@ mod tests {
         {
             assert_eq!((read(&[title]).year, read(&[title]).period), (Some(2024), Some(Period::Year)), "{title}");
         }
-        for title in ["Triwulan Ketiga Tahun 2024", "Triwulan ke-3 Tahun 2024", "TW 3 2024", "Triwulan III TA 2024"] {
+        for title in [
+            "Triwulan Ketiga Tahun 2024",
+            "Triwulan ke-3 Tahun 2024",
+            "TW 3 2024",
+            "Triwulan III TA 2024",
+            "Kuartal III Tahun 2024",
+            "Kw. III Tahun 2024",
+            "Trimester III Tahun 2024",
+            "Q3 2024",
+            "Quarter 3 2024",
+        ] {
             assert_eq!(read(&[title]).period, Some(Period::Tw3), "{title}");
         }
         assert_eq!(read(&["Semester Pertama Tahun 2024"]).period, Some(Period::S1));
         for title in ["Realisasi Triwulan I s.d. Triwulan III Tahun 2024", "Capaian TW I sampai TW III 2024"] {
             assert_eq!(read(&[title]).period, Some(Period::Tw3), "{title}");
         }
-        // A quarter whose number cannot be told is unknown, never the annual report.
-        assert_eq!(read(&["Triwulan Kelima Tahun 2024"]).period, None);
-        assert_eq!(read(&["Triwulan V Tahun 2024"]).period, None);
+        // A quarter whose number cannot be told, or a numbered period kinerja has none of, is
+        // unknown, never the annual report.
+        for title in [
+            "Triwulan Kelima Tahun 2024",
+            "Triwulan V Tahun 2024",
+            "Caturwulan II Tahun 2024",
+            "Periode III Tahun 2024",
+            "3rd Quarter 2024",
+        ] {
+            assert_eq!(read(&[title]).period, None, "{title}");
+        }
+        assert_eq!(read(&["Laporan Kinerja Periode Tahun 2024"]).period, Some(Period::Year));
         let noted = read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Realisasi triwulan sebelumnya; Tri Wahyuni"]);
         assert_eq!(noted.period, Some(Period::Year));
     }

@@ -19,6 +19,9 @@ TITLES = [
     ("Capaian Kinerja Kanreg VII BKN Semester I Tahun 2024", "S1"),
     ("Laporan Kinerja Kantor Regional VII BKN Palembang Tahun 2024", "TAHUNAN"),
     ("Capaian Kinerja Kanreg VII BKN Triwulan II 2024", "TW2"),
+    ("Laporan Kinerja Kanreg VII BKN Kuartal III Tahun 2024", "TW3"),
+    ("Capaian Kinerja Kanreg VII BKN Q3 2024", "TW3"),
+    ("Capaian Kinerja Kanreg VII BKN Trimester II Tahun 2024", "TW2"),
 ]
 # File names: one naming nothing, or one naming the title's own period (filled in).
 NAMES = ["data (1)", "final_revisi_2", "Capaian Kinerja", "Laporan {period} 2024", "KR07_{period}_2024"]
