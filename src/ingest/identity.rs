@@ -65,12 +65,13 @@ fn year_of(word: &str) -> Option<u16> {
 }
 
 /// The word a title means after word `i`: past the fillers of "Triwulan ke-3", "Tahun Anggaran
-/// 2024", "T.A. 2024".
+/// 2024", "T.A. 2024", "Tri Wulan III".
 fn next_word<'w>(words: &[&'w str], i: usize) -> &'w str {
     let after = |n: usize| words.get(i + n).copied().unwrap_or("");
     match after(1) {
         "ke" | "anggaran" => after(2),
         "a" if words[i] == "t" => after(2),
+        "wulan" if words[i] == "tri" => after(2),
         next => next,
     }
 }
@@ -83,12 +84,12 @@ fn period_at(word: &str, next: &str) -> (Option<Period>, bool) {
     let numeral =
         next.starts_with("ke") || (!next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || "ivx".contains(c)));
     match word {
-        "triwulan" | "tw" | "trw" | "tri" | "trimester" | "kuartal" | "kw" | "quarter" | "semester" | "smt" => {
-            let number = roman_or_digit(next);
-            let period = match word {
-                "semester" | "smt" => number.and_then(Period::semester),
-                _ => number.and_then(Period::quarter),
-            };
+        "triwulan" | "tw" | "trw" | "tri" | "trimester" | "kuartal" | "kw" | "quarter" | "semester" | "smt" | "sem" => {
+            let semester = matches!(word, "semester" | "smt" | "sem");
+            // "Triwulan Akhir", "Semester Terakhir": the year's last.
+            let last = matches!(next, "akhir" | "terakhir").then_some(if semester { 2 } else { 4 });
+            let number = roman_or_digit(next).or(last);
+            let period = if semester { number.and_then(Period::semester) } else { number.and_then(Period::quarter) };
             (period, number.is_none() && numeral)
         }
         // Numbered periods kinerja has none of: a caturwulan's four months, a "Periode III".
@@ -351,12 +352,16 @@ mod tests {
             "Kuartal III Tahun 2024",
             "Kw. III Tahun 2024",
             "Trimester III Tahun 2024",
+            "Tri Wulan III Tahun 2024",
             "Q3 2024",
             "Quarter 3 2024",
         ] {
             assert_eq!(read(&[title]).period, Some(Period::Tw3), "{title}");
         }
         assert_eq!(read(&["Semester Pertama Tahun 2024"]).period, Some(Period::S1));
+        assert_eq!(read(&["Sem. I Tahun 2024"]).period, Some(Period::S1));
+        assert_eq!(read(&["Triwulan Akhir Tahun 2024"]).period, Some(Period::Tw4));
+        assert_eq!(read(&["Semester Terakhir Tahun 2024"]).period, Some(Period::S2));
         for title in ["Realisasi Triwulan I s.d. Triwulan III Tahun 2024", "Capaian TW I sampai TW III 2024"] {
             assert_eq!(read(&[title]).period, Some(Period::Tw3), "{title}");
         }
