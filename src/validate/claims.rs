@@ -15,7 +15,8 @@ pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
     (claim.value - computed).abs() <= tolerance
 }
 
-fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
+/// A finding for a claim beyond the tolerance of the value recomputed, naming both.
+pub fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
     let (claim, computed) = (claim?, computed?);
     if within_tolerance(claim, computed) {
         return None;

@@ -4,10 +4,11 @@
 //! amounts swapped); a realisasi restated differently; indicators that come and go between years.
 
 use crate::model::amount::{checked_sum, display_rupiah, percent_of, round_half_up};
-use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, Source};
+use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, PrintedCapaian, Source};
 use crate::model::text::EMPTY;
 use crate::model::unit::normalise as words;
-use crate::model::{Code, Finding, Severity, Value};
+use crate::model::{Claim, Code, Finding, Severity, Value};
+use crate::validate::claims::compare;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -63,25 +64,22 @@ fn history_against_reports(plan: &Plan, reported: &[(u16, Vec<(String, Value)>)]
     findings
 }
 
-/// Each capaian the evaluation prints against its year's realisasi over target × 100, half-up
-/// to the decimals printed (`100,0`, `85,63`).
+/// Each capaian the evaluation prints against its year's realisasi over target × 100, with the
+/// tolerance of every value a unit computes itself (one unit of its last printed decimal).
 fn evaluation_capaian(plan: &Plan) -> Vec<Finding> {
     let history = plan.history_by_year();
-    let mut findings = Vec::new();
-    for printed in &plan.capaian {
-        let Value::Number(claimed) = printed.value else { continue };
-        let row = history.iter().find(|h| h.key() == printed.key && h.year == printed.year);
-        let Some(computed) = row.and_then(capaian) else { continue };
-        let computed = round_half_up(computed, claimed.scale());
-        if computed != claimed {
-            findings.push(
-                Finding::new(Code::ClaimCapaian, Some(printed.at.clone()), subject(&printed.key, printed.year))
-                    .found(claimed.to_string())
-                    .expected(computed.to_string()),
-            );
-        }
-    }
-    findings
+    let claimed = |printed: &PrintedCapaian| {
+        let Value::Number(value) = printed.value else { return None };
+        Some(Claim { value, decimals: value.scale(), unit: Decimal::ONE, at: printed.at.clone() })
+    };
+    plan.capaian
+        .iter()
+        .filter_map(|printed| {
+            let row = history.iter().find(|h| h.key() == printed.key && h.year == printed.year)?;
+            let subject = subject(&printed.key, printed.year);
+            compare(Code::ClaimCapaian, &subject, claimed(printed).as_ref(), capaian(row))
+        })
+        .collect()
 }
 
 /// Capaian of an earlier year as the evaluation table computes it: realisasi over target × 100.
