@@ -1022,8 +1022,9 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             pagu_at: amount.map(|(_, col)| CellRef::new(&sheet.name, row, col)),
         });
     }
-    // A line printing no amount is what the lines beneath it add up to (children first: they
-    // stand below it); one with none beneath it leaves every sum above it unchecked.
+    // A line printing no amount (blank or words) is what the lines beneath it add up to
+    // (children first: they stand below it); one with none beneath it leaves every sum above it
+    // unchecked.
     let mut unread = Vec::new();
     for (index, held) in unpriced.into_iter().rev() {
         let line = &parts.plan.budget[index];
