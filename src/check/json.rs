@@ -128,6 +128,7 @@ struct PlanLineJson<'a> {
 #[derive(Serialize)]
 struct ResponsibilityJson<'a> {
     unit_kerja: &'a str,
+    program: Option<&'a str>,
     kegiatan: &'a str,
     iku: Option<&'a str>,
     cell: String,
@@ -185,6 +186,7 @@ fn plan_json(plan: &Plan, year: Option<u16>) -> PlanJson<'_> {
         .iter()
         .map(|r| ResponsibilityJson {
             unit_kerja: &r.unit_kerja,
+            program: r.program.as_deref(),
             kegiatan: &r.kegiatan,
             iku: r.iku.as_deref(),
             cell: r.at.to_string(),

@@ -251,7 +251,7 @@ fn review(
     findings.extend(scoring);
     findings.extend(review);
     if let Some(plan) = &report.plan {
-        findings.extend(plan_review(plan, &identity, context));
+        findings.extend(plan_review(plan, &identity, context, config));
     }
     if let (Some(unit), Some(year), Some(period)) = (&identity.unit, identity.year, identity.period)
         && report.kind == Kind::Realisasi
@@ -330,22 +330,24 @@ fn crosswalk(report: &mut Report, findings: &mut [Finding], config: &Config, uni
     }
 }
 
-/// A plan's review, against the year before as the context knows it: the set of indicators that
-/// governed it and what the unit reported for the years the plan's evaluation prints.
+/// A plan's review, against the year before as the context knows it (the set of indicators that
+/// governed it and what the unit reported for the years the plan's evaluation prints) and the
+/// configured programs.
 fn plan_review(
     plan: &crate::model::plan::Plan,
     identity: &crate::model::Identity,
     context: &dyn Context,
+    config: &Config,
 ) -> Vec<Finding> {
     let (Some(unit), Some(year)) = (&identity.unit, identity.year) else {
-        return validate::plan::review(plan, identity.year, &validate::plan::Earlier::default());
+        return validate::plan::review(plan, identity.year, &validate::plan::Earlier::default(), config);
     };
     let set = context.agreement(unit, year - 1).map(|r| r.indicators.into_iter().map(|i| i.code).collect());
     let mut years: Vec<u16> = plan.history.iter().map(|h| h.year).filter(|y| *y < year).collect();
     years.sort_unstable();
     years.dedup();
     let reported = years.into_iter().filter_map(|y| Some((y, context.reported(unit, y)?))).collect();
-    validate::plan::review(plan, Some(year), &validate::plan::Earlier { set, reported })
+    validate::plan::review(plan, Some(year), &validate::plan::Earlier { set, reported }, config)
 }
 
 /// The SHA-256 of a file's bytes, in lower-case hex: how a content is known in the ledger.

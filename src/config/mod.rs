@@ -60,6 +60,8 @@ struct RawConfig {
     rollup: Vec<cascade::RawRollup>,
     #[serde(default)]
     crosswalk: Vec<RawCrosswalk>,
+    #[serde(default)]
+    program: Vec<Program>,
 }
 
 /// Which indicator of one document is which of another's, for a unit over some years.
@@ -81,6 +83,16 @@ pub struct Crosswalk {
     pub years: (u16, u16),
     /// Code as printed → the IKU code it is.
     pub codes: BTreeMap<String, String>,
+}
+
+/// A budget program and the kegiatan it holds. Programs carry no code in the units' documents and
+/// their documents disagree on where a kegiatan belongs (PLANS.md §6), so configured.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    pub name: String,
+    /// Kegiatan codes (`4842`).
+    pub kegiatan: Vec<String>,
 }
 
 /// Which SS belongs to which perspective for some units over a Renstra period.
@@ -274,6 +286,8 @@ pub struct Config {
     pub cascades: Vec<Cascade>,
     /// Later entries (the config file's) override earlier ones (the built-in ones).
     pub crosswalks: Vec<Crosswalk>,
+    /// Later entries (the config file's) override earlier ones for a kegiatan both name.
+    pub programs: Vec<Program>,
 }
 
 impl Config {
@@ -283,6 +297,11 @@ impl Config {
             .iter()
             .rev()
             .find(|s| s.units.iter().any(|u| u.eq_ignore_ascii_case(unit)) && (s.years.0..=s.years.1).contains(&year))
+    }
+
+    /// The program a kegiatan belongs to, if one is configured.
+    pub fn program_of(&self, kegiatan: &str) -> Option<&Program> {
+        self.programs.iter().rev().find(|p| p.kegiatan.iter().any(|k| k == kegiatan))
     }
 
     /// The IKU code a unit's document of `year` means by `code`: the crosswalk's, else itself.
@@ -442,9 +461,20 @@ impl Config {
             let units = raw.units.iter().map(|u| u.trim().to_uppercase()).collect();
             crosswalks.push(Crosswalk { units, years: (raw.from, raw.to), codes: raw.codes });
         }
+        let programs: Vec<Program> = defaults.program.into_iter().chain(user.program).collect();
+        if let Some(program) = programs.iter().find(|p| {
+            p.name.trim().is_empty()
+                || !p.kegiatan.iter().all(|k| k.len() == 4 && k.bytes().all(|b| b.is_ascii_digit()))
+        }) {
+            let said = format!(
+                "{:?} with kegiatan {:?} (a name, and kegiatan of four digits)",
+                program.name, program.kegiatan
+            );
+            return Err(value_error("program", said));
+        }
         let units = UnitRegistry::new(units);
         let cascades = cascade::cascades(defaults.rollup, user.rollup, &units)?;
-        Ok(Config { units, rules, service, review, mail, limits, structures, cascades, crosswalks })
+        Ok(Config { units, rules, service, review, mail, limits, structures, cascades, crosswalks, programs })
     }
 }
 
@@ -787,5 +817,16 @@ mod tests {
         refused("[mail]\ntimeout = \"-5s\"", "mail.timeout");
         refused("[mail]\nplanners = [\"perencanaan at bkn.go.id\"]", "mail.planners");
         refused("[[unit]]\ncode = \"KR07\"\nemail = [\"a@bkn.go.id, b@bkn.go.id\"]", "unit.email");
+        refused("[[program]]\nname = \"Program Dukungan Manajemen\"\nkegiatan = [\"4842.EBC\"]", "program");
+    }
+
+    #[test]
+    fn a_configured_program_overrides_the_built_in_one_for_its_kegiatan() {
+        let user: RawConfig =
+            toml::from_str("[[program]]\nname = \"Program Kebijakan\"\nkegiatan = [\"4842\"]").unwrap();
+        let config = Config::from_raw(raw_defaults(), user, Path::new("")).unwrap();
+        assert_eq!(config.program_of("4842").map(|p| p.name.as_str()), Some("Program Kebijakan"));
+        assert_eq!(config.program_of("4843").map(|p| p.name.as_str()), Some("Program Dukungan Manajemen"));
+        assert_eq!(config.program_of("9999"), None);
     }
 }

@@ -1184,13 +1184,25 @@ fn split(sheet: &Sheet, table: &Found, rows: (u32, u32), units: &UnitRegistry, p
 
 fn matrix(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let c = &table.columns;
-    let (mut unit_kerja, mut kegiatan) = (String::new(), String::new());
+    let (mut unit_kerja, mut program, mut kegiatan) = (String::new(), None, String::new());
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) {
             continue;
         }
-        if let Some((_, t)) = sheet.texts_in_row(row).find(|(_, t)| words(t).starts_with(" unit kerja ")) {
-            unit_kerja = t.split_once(':').map_or("", |(_, rest)| rest).trim().to_string();
+        // "Unit Kerja: …" and "Program: …" rows, with no code, name who owns, and where the
+        // budget files, the rows below.
+        let coded = Level::of_code(&budget_code(&text_of(sheet, row, c.code))).is_some();
+        let context = |label: &str| {
+            let (_, text) =
+                sheet.texts_in_row(row).find(|(_, t)| !coded && words(t).starts_with(&format!(" {label} ")))?;
+            Some(text.split_once(':').map_or("", |(_, rest)| rest).trim().to_string())
+        };
+        if let Some(named) = context("unit kerja") {
+            unit_kerja = named;
+            continue;
+        }
+        if let Some(named) = context("program") {
+            program = Some(named).filter(|p| !p.is_empty());
             continue;
         }
         let code = budget_code(&text_of(sheet, row, c.code));
@@ -1203,6 +1215,7 @@ fn matrix(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
         }
         parts.plan.responsibility.push(Responsibility {
             unit_kerja: unit_kerja.clone(),
+            program: program.clone(),
             kegiatan: kegiatan.clone(),
             iku,
             at: CellRef::new(&sheet.name, row, c.iku.unwrap_or(0)),

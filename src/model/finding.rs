@@ -469,6 +469,9 @@ codes! {
     BudgetName => "BUDGET_NAME", Warning,
         "Nama {subject} berbeda antar tabel: \"{found}\", sedangkan \"{expected}\". Samakan namanya; kode yang sama adalah keluaran yang sama.",
         "The name of {subject} differs between tables: \"{found}\", while \"{expected}\". Use one name; one code is one output.";
+    ProgramMismatch => "PROGRAM_MISMATCH", Warning,
+        "{subject} tertulis di bawah {found}, sedangkan kegiatan ini termasuk {expected} (konfigurasi program). Pindahkan ke program yang benar, atau minta tim perencanaan memperbaiki konfigurasinya.",
+        "{subject} is filed under {found}, while this kegiatan belongs to {expected} (the program configuration). Move it to the right program, or ask the planners to correct the configuration.";
     MatrixGap => "MATRIX_GAP", Warning,
         "{subject} tidak ada pada matriks penanggung jawab ({expected}); tambahkan unit kerja yang menanganinya.",
         "{subject} is not in the responsibility matrix ({expected}); add the part of the unit that owns it.";

@@ -207,6 +207,8 @@ pub struct PlanTotal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Responsibility {
     pub unit_kerja: String,
+    /// The program a `Program: …` row above files it under, as printed.
+    pub program: Option<String>,
     pub kegiatan: String,
     /// `IKU.<n>`; `None` where the row names no indicator.
     pub iku: Option<String>,

@@ -3,6 +3,7 @@
 //! an RO whose amount differs between two tables even when every total adds up (two ROs'
 //! amounts swapped); a realisasi restated differently; indicators that come and go between years.
 
+use crate::config::Config;
 use crate::model::amount::{checked_sum, display_rupiah, percent_of, round_half_up};
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, PrintedCapaian, Source};
 use crate::model::text::EMPTY;
@@ -22,8 +23,9 @@ pub struct Earlier {
 }
 
 /// Every finding of a plan for `year`, the plan's own year.
-pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier) -> Vec<Finding> {
+pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier, config: &Config) -> Vec<Finding> {
     let mut findings = targets(plan);
+    findings.extend(programs(plan, config));
     findings.extend(budget_sums(plan));
     findings.extend(spending(plan));
     findings.extend(details(plan));
@@ -411,6 +413,27 @@ fn matrix_gaps(plan: &Plan, year: Option<u16>) -> Vec<Finding> {
     gaps
 }
 
+/// A kegiatan the responsibility matrix files under another program than the configured one (a
+/// kegiatan in one program everywhere; 002's Lampiran 3 puts all five under Program Kebijakan),
+/// once per kegiatan.
+fn programs(plan: &Plan, config: &Config) -> Vec<Finding> {
+    let mut said = BTreeSet::new();
+    plan.responsibility
+        .iter()
+        .filter_map(|r| {
+            let printed = r.program.as_deref()?;
+            let configured = config.program_of(&r.kegiatan)?;
+            let bare = |name: &str| words(name).trim_start().trim_start_matches("program ").to_string();
+            let differs = bare(printed) != bare(&configured.name) && said.insert(&r.kegiatan);
+            differs.then(|| {
+                Finding::new(Code::ProgramMismatch, Some(r.at.clone()), format!("Kegiatan {}", r.kegiatan))
+                    .found(printed)
+                    .expected(&configured.name)
+            })
+        })
+        .collect()
+}
+
 /// A higher-is-better target for the plan's year below the year before's realisasi (SMART-C):
 /// the binding target (the PK's, else the Renja's), against what the plan prints for the year
 /// before, else what the unit reported.
@@ -545,7 +568,10 @@ mod tests {
             split_total: Some((1.into(), at("T", 3, 1))),
             ..Plan::default()
         };
-        let codes: Vec<&str> = review(&plan, Some(2024), &Earlier::default()).iter().map(|f| f.code.as_str()).collect();
+        let codes: Vec<&str> = review(&plan, Some(2024), &Earlier::default(), &Config::builtin())
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect();
         // Only the total against the one top line is compared; nothing panics.
         assert_eq!(codes, ["BUDGET_TOTAL"]);
     }
@@ -573,7 +599,7 @@ mod tests {
             ],
             ..Plan::default()
         };
-        let found: Vec<(&str, String, String)> = review(&plan, None, &Earlier::default())
+        let found: Vec<(&str, String, String)> = review(&plan, None, &Earlier::default(), &Config::builtin())
             .iter()
             .map(|f| (f.code.as_str(), f.at.as_ref().unwrap().to_string(), f.expected.clone()))
             .collect();

@@ -108,7 +108,7 @@ fn kanreg_vi_renja_is_read_exactly_and_raises_no_error() {
     assert_eq!(owners.len(), 14);
     assert_eq!(
         owners[1],
-        json!({"unit_kerja": "Bagian Umum", "kegiatan": "4842", "iku": "IKU.11", "cell": "Matriks!C6"})
+        json!({"unit_kerja": "Bagian Umum", "program": null, "kegiatan": "4842", "iku": "IKU.11", "cell": "Matriks!C6"})
     );
     // The printed total, read through the library: 13.454.430.000.
     let config = Config::builtin();
@@ -335,6 +335,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_amounts_missing.xlsx",
         "kr06_2024_renja_capaian_misprinted.xlsx",
         "kr06_2024_renja_lower_bounds.xlsx",
+        "kr06_2024_renja_matrix_programs.xlsx",
         "kr06_2024_renja_evaluation_targets_unread.xlsx",
         "puspenkom_2025_renja_capaian_per_year.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
@@ -497,11 +498,12 @@ fn a_plan_is_held_to_what_the_unit_reported_and_to_the_set_that_governed_the_yea
             .unwrap();
     let set: Vec<String> = (1..=13).chain([15]).map(|n| format!("IKU.{n}")).collect();
     let earlier = kinerja::validate::plan::Earlier { set: Some(set), reported: Vec::new() };
-    let changes: Vec<(String, String)> = kinerja::validate::plan::review(&report.plan.unwrap(), Some(2024), &earlier)
-        .into_iter()
-        .filter(|f| matches!(f.code, kinerja::model::Code::IndicatorNew | kinerja::model::Code::IndicatorRetired))
-        .map(|f| (f.code.as_str().to_string(), f.subject))
-        .collect();
+    let changes: Vec<(String, String)> =
+        kinerja::validate::plan::review(&report.plan.unwrap(), Some(2024), &earlier, &config)
+            .into_iter()
+            .filter(|f| matches!(f.code, kinerja::model::Code::IndicatorNew | kinerja::model::Code::IndicatorRetired))
+            .map(|f| (f.code.as_str().to_string(), f.subject))
+            .collect();
     assert_eq!(
         changes,
         [("INDICATOR_NEW".to_string(), "IKU.14".to_string()), ("INDICATOR_RETIRED".to_string(), "IKU.15".to_string())]
@@ -668,6 +670,35 @@ fn an_evaluation_target_that_cannot_be_read_is_an_error_naming_the_target() {
         unread,
         [("C11".to_string(), "Target IKU.3 tahun 2020".to_string()), ("G15".into(), "Target IKU.5 tahun 2024".into())]
     );
+}
+
+/// Each kegiatan is in one program everywhere (PLANS.md §5): a responsibility matrix that files
+/// a kegiatan under another program than the configured one (002's Lampiran 3 puts 4842 and 4843
+/// under Program Kebijakan) is a warning once per kegiatan, naming both programs. Before, the
+/// `Program: …` rows were not read.
+#[test]
+fn a_kegiatan_the_matrix_files_under_another_program_is_a_warning() {
+    let (code, json) = check_json("kr06_2024_renja_matrix_programs.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    let mismatched: Vec<(&str, &str, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "PROGRAM_MISMATCH")
+        .map(|f| (f["subject"].as_str().unwrap(), f["found"].as_str().unwrap(), f["expected"].as_str().unwrap()))
+        .collect();
+    let kebijakan = "Program Kebijakan, Pembinaan Profesi, dan Tata Kelola ASN";
+    assert_eq!(
+        mismatched,
+        [
+            ("Kegiatan 4842", kebijakan, "Program Dukungan Manajemen"),
+            ("Kegiatan 4843", kebijakan, "Program Dukungan Manajemen")
+        ]
+    );
+    let programs: Vec<&Value> = json["responsibility"].as_array().unwrap().iter().map(|r| &r["program"]).collect();
+    assert!(programs.len() == 14 && programs.iter().all(|p| *p == kebijakan), "{programs:?}");
+    let (_, plain) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert!(plain["responsibility"].as_array().unwrap().iter().all(|r| r["program"].is_null()));
 }
 
 /// A Renja whose amounts are printed in thousands of rupiah, as a column's header or a caption
