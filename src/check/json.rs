@@ -152,9 +152,9 @@ fn plan_json(plan: &Plan, year: Option<u16>) -> PlanJson<'_> {
             cell: t.at.to_string(),
         })
         .collect();
-    let history = plan
-        .history_by_year()
-        .into_iter()
+    let rows = plan.history_by_year();
+    let history = rows
+        .iter()
         .filter(|h| year.is_none_or(|y| h.year < y))
         .map(|h| HistoryJson {
             code: (!h.code.is_empty()).then(|| h.code.clone()),
@@ -162,7 +162,7 @@ fn plan_json(plan: &Plan, year: Option<u16>) -> PlanJson<'_> {
             year: h.year,
             target: h.target.to_json(),
             realisasi: h.realisasi.to_json(),
-            capaian: rounded(crate::validate::plan::capaian(&h)),
+            capaian: rounded(crate::validate::plan::capaian(&rows, h)),
             cell: h.at.to_string(),
         })
         .collect();

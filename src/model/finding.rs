@@ -466,6 +466,9 @@ codes! {
     TargetBelowRealisasi => "TARGET_BELOW_REALISASI", Warning,
         "Target {subject} ({found}) lebih rendah dari realisasi tahun sebelumnya ({expected}); target yang makin tinggi makin baik tidak ditetapkan di bawah yang sudah dicapai.",
         "The target of {subject} ({found}) is below the previous year's realisasi ({expected}); a higher-is-better target is not set below what was already achieved.";
+    TargetScale => "TARGET_SCALE", Warning,
+        "Target {subject} ({found}) berskala lain daripada target tahun lain indikator ini (nilai tengahnya {expected}); capaian tahun itu tidak dapat dibandingkan. Periksa satuannya.",
+        "The target of {subject} ({found}) is on another scale than the indicator's other years (their median is {expected}); that year's capaian cannot be compared. Check its unit.";
     BudgetName => "BUDGET_NAME", Warning,
         "Nama {subject} berbeda antar tabel: \"{found}\", sedangkan \"{expected}\". Samakan namanya; kode yang sama adalah keluaran yang sama.",
         "The name of {subject} differs between tables: \"{found}\", while \"{expected}\". Use one name; one code is one output.";

@@ -36,6 +36,7 @@ pub fn review(plan: &Plan, year: Option<u16>, earlier: &Earlier, config: &Config
     findings.extend(restated_realisasi(plan));
     findings.extend(history_against_reports(plan, &earlier.reported));
     findings.extend(evaluation_capaian(plan));
+    findings.extend(target_scales(plan));
     if let Some(year) = year {
         findings.extend(evaluation_targets(plan, year));
         findings.extend(below_last_year(plan, year, &earlier.reported));
@@ -79,14 +80,36 @@ fn evaluation_capaian(plan: &Plan) -> Vec<Finding> {
         .filter_map(|printed| {
             let row = history.iter().find(|h| h.key() == printed.key && h.year == printed.year)?;
             let subject = subject(&printed.key, printed.year);
-            compare(Code::ClaimCapaian, &subject, claimed(printed).as_ref(), capaian(row))
+            compare(Code::ClaimCapaian, &subject, claimed(printed).as_ref(), capaian(&history, row))
         })
         .collect()
 }
 
-/// Capaian of an earlier year as the evaluation table computes it: realisasi over target × 100.
-pub fn capaian(row: &HistoryRow) -> Option<Decimal> {
+/// Capaian of an earlier year as the evaluation table computes it: realisasi over target × 100;
+/// none for a target on another scale than its indicator's other years ([`off_scale`]).
+pub fn capaian(history: &[HistoryRow], row: &HistoryRow) -> Option<Decimal> {
+    if off_scale(history, row).is_some() {
+        return None;
+    }
     percent_of(row.realisasi.number()?, row.target.number()?)
+}
+
+/// The median of the indicator's other years' targets, where `row`'s target is ten times above
+/// or below it (002 prints IKU 10's 2020–2021 targets as 3 and 3,2 beside percentages).
+fn off_scale(history: &[HistoryRow], row: &HistoryRow) -> Option<Decimal> {
+    let target = row.target.number().filter(|t| *t > Decimal::ZERO)?;
+    let mut others: Vec<Decimal> = (history.iter())
+        .filter(|h| h.key() == row.key() && h.year != row.year)
+        .filter_map(|h| h.target.number())
+        .collect();
+    others.sort_unstable();
+    let middle = others.len() / 2;
+    let median = match others.len() {
+        0 => return None,
+        n if n % 2 == 0 => (others[middle - 1] + others[middle]) / Decimal::TWO,
+        _ => others[middle],
+    };
+    (target * Decimal::TEN < median || target > median * Decimal::TEN).then_some(median)
 }
 
 /// What the unit's annual report of `year` gives an IKU, as the ledger told.
@@ -455,6 +478,22 @@ fn below_last_year(plan: &Plan, year: u16, reported: &[(u16, Vec<(String, Value)
                 Finding::new(Code::TargetBelowRealisasi, Some(t.at.clone()), subject(&t.code, year))
                     .found(target.normalize().to_string())
                     .expected(format!("{} pada {}", before.normalize(), year - 1)),
+            )
+        })
+        .collect()
+}
+
+/// An evaluation's target on another scale than its indicator's other years: its year's
+/// capaian compares two scales.
+fn target_scales(plan: &Plan) -> Vec<Finding> {
+    let history = plan.history_by_year();
+    (history.iter())
+        .filter_map(|row| {
+            let median = off_scale(&history, row)?;
+            Some(
+                Finding::new(Code::TargetScale, Some(row.target_at.clone()?), subject(row.key(), row.year))
+                    .found(row.target.shown(EMPTY))
+                    .expected(median.normalize().to_string()),
             )
         })
         .collect()

@@ -336,6 +336,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_capaian_misprinted.xlsx",
         "kr06_2024_renja_lower_bounds.xlsx",
         "kr06_2024_renja_matrix_programs.xlsx",
+        "kr06_2024_renja_iku10_scale.xlsx",
         "kr06_2024_renja_evaluation_targets_unread.xlsx",
         "puspenkom_2025_renja_capaian_per_year.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
@@ -699,6 +700,31 @@ fn a_kegiatan_the_matrix_files_under_another_program_is_a_warning() {
     assert!(programs.len() == 14 && programs.iter().all(|p| *p == kebijakan), "{programs:?}");
     let (_, plain) = check_json("kr06_2024_renja.xlsx", &[]);
     assert!(plain["responsibility"].as_array().unwrap().iter().all(|r| r["program"].is_null()));
+}
+
+/// An evaluation target on another scale than its indicator's other years (002's IKU 10: 3 and
+/// 3,2 in 2020–2021 beside 80 and 100) is flagged (PLANS.md §3), and its year has no capaian:
+/// before, the history gave 72 / 3 = 2.400 % without a word.
+#[test]
+fn an_evaluation_target_on_another_scale_is_flagged_and_gets_no_capaian() {
+    let (code, json) = check_json("kr06_2024_renja_iku10_scale.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    let flagged: Vec<(&str, &str, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "TARGET_SCALE")
+        .map(|f| (f["cell"].as_str().unwrap(), f["found"].as_str().unwrap(), f["expected"].as_str().unwrap()))
+        .collect();
+    assert_eq!(flagged, [("C25", "3", "90"), ("D25", "3.2", "90")]);
+    let iku10: Vec<Value> = json["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["code"] == "IKU.10")
+        .map(|h| json!([h["year"], h["capaian"]]))
+        .collect();
+    assert_eq!(iku10, [json!([2020, null]), json!([2021, null]), json!([2022, 106.25]), json!([2023, 100])]);
 }
 
 /// A Renja whose amounts are printed in thousands of rupiah, as a column's header or a caption
