@@ -755,6 +755,7 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
                 realisasi: value_of(sheet, row, col, measure.counts_whole_things()),
                 at: CellRef::new(&sheet.name, row, col),
                 target_at: None,
+                measure,
             });
         }
     }
@@ -870,6 +871,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
                 realisasi: col(true).map_or(Value::Missing, |col| value_of(sheet, row, col, whole)),
                 at: CellRef::new(&sheet.name, row, at),
                 target_at: col(false).map(|col| CellRef::new(&sheet.name, row, col)),
+                measure,
             });
         }
         let key = if code.is_empty() { &name } else { &code };

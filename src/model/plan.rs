@@ -2,7 +2,7 @@
 //! and the PK's targets beside its own, the evaluation of earlier years, the budget by kegiatan,
 //! KRO, RO and komponen, and who owns which kegiatan and IKU (PLANS.md).
 
-use super::{CellRef, Value};
+use super::{CellRef, Measure, Value};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -74,6 +74,8 @@ pub struct HistoryRow {
     pub at: CellRef,
     /// The target's cell, where the table prints one.
     pub target_at: Option<CellRef>,
+    /// What the indicator measures, by its name.
+    pub measure: Measure,
 }
 
 /// A capaian the evaluation table prints for an earlier year: a claim, held to that year's

@@ -8,7 +8,7 @@ use crate::model::amount::{checked_sum, display_rupiah, percent_of, round_half_u
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, PrintedCapaian, Source};
 use crate::model::text::EMPTY;
 use crate::model::unit::normalise as words;
-use crate::model::{Claim, Code, Finding, Severity, Value};
+use crate::model::{Claim, Code, Finding, Measure, Severity, Value};
 use crate::validate::claims::compare;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -95,8 +95,12 @@ pub fn capaian(history: &[HistoryRow], row: &HistoryRow) -> Option<Decimal> {
 }
 
 /// The median of the indicator's other years' targets, where `row`'s target is ten times above
-/// or below it (002 prints IKU 10's 2020–2021 targets as 3 and 3,2 beside percentages).
+/// or below it (002 prints IKU 10's 2020–2021 targets as 3 and 3,2 beside percentages): on a
+/// bounded scale only (a percentage, index or score; a count may grow tenfold).
 fn off_scale(history: &[HistoryRow], row: &HistoryRow) -> Option<Decimal> {
+    if !matches!(row.measure, Measure::Percent | Measure::Index | Measure::Score) {
+        return None;
+    }
     let target = row.target.number().filter(|t| *t > Decimal::ZERO)?;
     let mut others: Vec<Decimal> = (history.iter())
         .filter(|h| h.key() == row.key() && h.year != row.year)
@@ -574,6 +578,30 @@ mod tests {
 
     fn at(sheet: &str, row: u32, col: u32) -> CellRef {
         CellRef::new(&sheet.into(), row, col)
+    }
+
+    #[test]
+    fn a_target_tenfold_off_its_other_years_is_another_scale_on_a_bounded_measure_only() {
+        let row = |name: &str, measure: Measure, year: u16, target: i64| HistoryRow {
+            code: String::new(),
+            name: name.into(),
+            year,
+            target: Value::Number(target.into()),
+            realisasi: Value::Number(target.into()),
+            at: at("Evaluasi", u32::from(year), 8),
+            target_at: Some(at("Evaluasi", u32::from(year), 2)),
+            measure,
+        };
+        let series = |name: &str, measure: Measure| {
+            [(2020, 3), (2021, 80), (2022, 90), (2023, 100)].map(|(y, t)| row(name, measure, y, t))
+        };
+        let history: Vec<HistoryRow> = series("Persentase SI terstandar", Measure::Percent)
+            .into_iter()
+            .chain(series("Jumlah lembaga", Measure::Count))
+            .collect();
+        let plan = Plan { history, ..Plan::default() };
+        let flagged: Vec<String> = target_scales(&plan).into_iter().map(|f| f.subject).collect();
+        assert_eq!(flagged, ["Persentase SI terstandar tahun 2020"]);
     }
 
     #[test]
