@@ -1,7 +1,9 @@
 //! The review of a plan (PLANS.md §5): targets of one IKU and year that differ between the
 //! Renstra, the Renja and the PK; the budget tree's sums against every parent and printed total;
 //! an RO whose amount differs between two tables even when every total adds up (two ROs'
-//! amounts swapped); a realisasi restated differently; indicators that come and go between years.
+//! amounts swapped); a realisasi restated differently; the evaluation's printed capaian and
+//! targets on another scale; kegiatan filed under another program than the configured one;
+//! indicators that come and go between years.
 
 use crate::config::Config;
 use crate::model::amount::{checked_sum, display_rupiah, percent_of, round_half_up};
