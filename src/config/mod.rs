@@ -821,6 +821,20 @@ mod tests {
     }
 
     #[test]
+    fn a_regional_office_is_known_by_its_seat_alone() {
+        let units = Config::builtin().units;
+        for (title, code) in [
+            ("Laporan Kinerja Kanreg Palembang Tahun 2024", "KR07"),
+            ("Capaian Kinerja Kantor Regional Medan", "KR06"),
+            ("Kantor Regional Banda Aceh", "KR13"),
+            ("Kanreg DKI Jakarta", "KR05"),
+        ] {
+            let found = units.find_in_normalised(&crate::model::unit::normalise(title));
+            assert_eq!(found.map(|(unit, _)| unit.code.as_str()), Some(code), "{title}");
+        }
+    }
+
+    #[test]
     fn a_configured_program_overrides_the_built_in_one_for_its_kegiatan() {
         let user: RawConfig =
             toml::from_str("[[program]]\nname = \"Program Kebijakan\"\nkegiatan = [\"4842\"]").unwrap();
