@@ -31,6 +31,12 @@ fn subjects<'a>(json: &'a Value, code: &str, severity: &str) -> Vec<&'a str> {
     listed.filter(|f| f["code"] == code && f["severity"] == severity).map(|f| f["subject"].as_str().unwrap()).collect()
 }
 
+/// The `fields` of each finding of `code`, in order.
+fn fields_of<'a>(json: &'a Value, code: &str, fields: [&str; 3]) -> Vec<[&'a str; 3]> {
+    let listed = json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == code);
+    listed.map(|f| fields.map(|field| f[field].as_str().unwrap())).collect()
+}
+
 fn of_source<'a>(json: &'a Value, source: &str) -> Vec<&'a Value> {
     json["targets"].as_array().unwrap().iter().filter(|t| t["source"] == source).collect()
 }
@@ -611,23 +617,18 @@ fn a_capaian_the_evaluation_prints_is_held_to_realisasi_over_target() {
         let (code, json) = check_json(fixture, &[]);
         assert_eq!((code, errors(&json)), (0, vec![]), "{fixture}");
     }
-    let claims = |json: &Value| -> Vec<(String, String, String)> {
-        let findings = json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "CLAIM_CAPAIAN");
-        findings.map(|f| (f["cell"].to_string(), f["found"].to_string(), f["expected"].to_string())).collect()
-    };
+    fn claims(json: &Value) -> Vec<&str> {
+        fields_of(json, "CLAIM_CAPAIAN", ["cell", "found", "expected"]).concat()
+    }
     let (code, json) = check_json("kr06_2024_renja_capaian_misprinted.xlsx", &[]);
     assert_eq!(code, 1);
     // IKU 7's 101,85 for 101,8556 is cut, not rounded: within one unit of its last decimal.
-    let expected = [("L11", "99.00", "99.77"), ("L27", "86.25", "85.63")];
-    assert_eq!(
-        claims(&json),
-        expected.map(|(c, f, e)| (json!(c).to_string(), json!(f).to_string(), json!(e).to_string()))
-    );
+    assert_eq!(claims(&json), ["L11", "99.00", "99.77", "L27", "86.25", "85.63"]);
     assert_eq!(errors(&json).len(), 2);
 
     let (code, json) = check_json("puspenkom_2025_renja_capaian_per_year.xlsx", &[]);
     assert_eq!(code, 1);
-    assert_eq!(claims(&json), [(json!("G12").to_string(), json!("21.49").to_string(), json!("21.94").to_string())]);
+    assert_eq!(claims(&json), ["G12", "21.49", "21.94"]);
     let (_, plain) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
     let cells = |json: &Value| -> Vec<Value> {
         let rows = json["history"].as_array().unwrap().iter();
@@ -660,16 +661,14 @@ fn a_plan_target_written_as_its_lower_bound_is_that_number() {
 fn an_evaluation_target_that_cannot_be_read_is_an_error_naming_the_target() {
     let (code, json) = check_json("kr06_2024_renja_evaluation_targets_unread.xlsx", &[]);
     assert_eq!(code, 1);
-    let unread: Vec<(String, String)> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["severity"] == "error")
-        .map(|f| (f["cell"].as_str().unwrap().to_string(), f["subject"].as_str().unwrap().to_string()))
-        .collect();
+    assert_eq!(
+        errors(&json),
+        [("CELL_UNREADABLE", "Evaluasi!C11"), ("CELL_UNREADABLE", "Evaluasi!G15")].map(|(c, at)| (c.into(), at.into()))
+    );
+    let unread = fields_of(&json, "CELL_UNREADABLE", ["cell", "subject", "found"]);
     assert_eq!(
         unread,
-        [("C11".to_string(), "Target IKU.3 tahun 2020".to_string()), ("G15".into(), "Target IKU.5 tahun 2024".into())]
+        [["C11", "Target IKU.3 tahun 2020", "delapan puluh lima"], ["G15", "Target IKU.5 tahun 2024", "seratus"]]
     );
 }
 
@@ -681,19 +680,12 @@ fn an_evaluation_target_that_cannot_be_read_is_an_error_naming_the_target() {
 fn a_kegiatan_the_matrix_files_under_another_program_is_a_warning() {
     let (code, json) = check_json("kr06_2024_renja_matrix_programs.xlsx", &[]);
     assert_eq!((code, errors(&json)), (0, vec![]));
-    let mismatched: Vec<(&str, &str, &str)> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "PROGRAM_MISMATCH")
-        .map(|f| (f["subject"].as_str().unwrap(), f["found"].as_str().unwrap(), f["expected"].as_str().unwrap()))
-        .collect();
     let kebijakan = "Program Kebijakan, Pembinaan Profesi, dan Tata Kelola ASN";
     assert_eq!(
-        mismatched,
+        fields_of(&json, "PROGRAM_MISMATCH", ["subject", "found", "expected"]),
         [
-            ("Kegiatan 4842", kebijakan, "Program Dukungan Manajemen"),
-            ("Kegiatan 4843", kebijakan, "Program Dukungan Manajemen")
+            ["Kegiatan 4842", kebijakan, "Program Dukungan Manajemen"],
+            ["Kegiatan 4843", kebijakan, "Program Dukungan Manajemen"]
         ]
     );
     let programs: Vec<&Value> = json["responsibility"].as_array().unwrap().iter().map(|r| &r["program"]).collect();
@@ -709,14 +701,8 @@ fn a_kegiatan_the_matrix_files_under_another_program_is_a_warning() {
 fn an_evaluation_target_on_another_scale_is_flagged_and_gets_no_capaian() {
     let (code, json) = check_json("kr06_2024_renja_iku10_scale.xlsx", &[]);
     assert_eq!((code, errors(&json)), (0, vec![]));
-    let flagged: Vec<(&str, &str, &str)> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "TARGET_SCALE")
-        .map(|f| (f["cell"].as_str().unwrap(), f["found"].as_str().unwrap(), f["expected"].as_str().unwrap()))
-        .collect();
-    assert_eq!(flagged, [("C25", "3", "90"), ("D25", "3.2", "90")]);
+    let flagged = fields_of(&json, "TARGET_SCALE", ["cell", "found", "expected"]);
+    assert_eq!(flagged, [["C25", "3", "90"], ["D25", "3.2", "90"]]);
     let iku10: Vec<Value> = json["history"]
         .as_array()
         .unwrap()
