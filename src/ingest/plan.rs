@@ -7,7 +7,7 @@
 //! (`KODE` `KEGIATAN` `IKU`).
 
 use super::Overrides;
-use super::cell::{self, Kind as CellKind, contains_ignore_case};
+use super::cell::{self, CellValue, Kind as CellKind, contains_ignore_case};
 use super::header::{caption_scale, in_rupiah, scale_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
@@ -454,7 +454,12 @@ fn value_in(data: &Data, whole: bool) -> Value {
 /// An amount in whole rupiah: every `.` or `,` before three digits separates thousands, a
 /// trailing `,-` or `,00` is no decimal.
 fn amount_of(data: &Data) -> Option<Decimal> {
-    match cell::read(data).kind {
+    amount_in(&cell::read(data))
+}
+
+/// [`amount_of`] a cell already read.
+fn amount_in(cell: &CellValue) -> Option<Decimal> {
+    match cell.kind {
         CellKind::Stored((n, _)) => Some(n),
         CellKind::Text(c) => c.read_by_measure(true).or(c.indonesian).or(c.english).map(|w| w.0),
         _ => None,
@@ -484,13 +489,13 @@ fn amount_from(
     findings: &mut Vec<Finding>,
 ) -> Held {
     for (c, data) in sheet.cells_in_row(row).filter(|(c, _)| (col..end).contains(c)) {
-        if let Some(amount) = amount_of(data) {
+        let cell = cell::read(data);
+        if let Some(amount) = amount_in(&cell) {
             return Held::Amount(amount, c);
         }
-        if unreadable_amount(sheet, (row, c), (subject, claim), findings) {
+        if unreadable(sheet, (row, c), &cell, (subject, claim), findings) {
             return Held::Reported;
         }
-        let cell = cell::read(data);
         let text = cell.text.trim();
         match cell.kind {
             _ if text.is_empty() || is_currency(text) => {}
@@ -526,13 +531,18 @@ fn scale_of(sheet: &Sheet, table: &Found, header: &str) -> Decimal {
 /// Whether the cell holds a value that cannot be read as an amount (a formula's error, a date, a
 /// formula saved without its value), not words; if so, an error about `subject` at the cell,
 /// unless it is a printed total (a claim) saved without its value, which claims nothing.
-fn unreadable_amount(
+fn unreadable_amount(sheet: &Sheet, at: (u32, u32), said: (&str, bool), findings: &mut Vec<Finding>) -> bool {
+    unreadable(sheet, at, &cell::read(sheet.get(at.0, at.1)), said, findings)
+}
+
+/// [`unreadable_amount`] for the cell at `(row, col)` already read.
+fn unreadable(
     sheet: &Sheet,
     (row, col): (u32, u32),
+    cell: &CellValue,
     (subject, claim): (&str, bool),
     findings: &mut Vec<Finding>,
 ) -> bool {
-    let cell = cell::read(sheet.get(row, col));
     let Some(code) = cell.kind.unreadable().filter(|code| *code != Code::CellUnreadable) else { return false };
     if !(claim && code == Code::FormulaUncalculated) {
         let at = CellRef::new(&sheet.name, row, col);
@@ -1191,28 +1201,32 @@ fn matrix(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
         if repeats(sheet, table, row) {
             continue;
         }
+        let code_text = text_of(sheet, row, c.code);
+        let code = budget_code(&code_text);
+        let level = Level::of_code(&code);
         // "Unit Kerja: …" and "Program: …" rows, with no code, name who owns, and where the
         // budget files, the rows below.
-        let coded = Level::of_code(&budget_code(&text_of(sheet, row, c.code))).is_some();
         let context = |label: &str| {
-            let (_, text) =
-                sheet.texts_in_row(row).find(|(_, t)| !coded && words(t).starts_with(&format!(" {label} ")))?;
+            let (_, text) = sheet.texts_in_row(row).find(|(_, t)| words(t).starts_with(&format!(" {label} ")))?;
             Some(text.split_once(':').map_or("", |(_, rest)| rest).trim().to_string())
         };
-        if let Some(named) = context("unit kerja") {
+        if level.is_none()
+            && let Some(named) = context("unit kerja")
+        {
             unit_kerja = named;
             continue;
         }
-        if let Some(named) = context("program") {
+        if level.is_none()
+            && let Some(named) = context("program")
+        {
             program = Some(named).filter(|p| !p.is_empty());
             continue;
         }
-        let code = budget_code(&text_of(sheet, row, c.code));
-        if Level::of_code(&code) == Some(Level::Kegiatan) {
+        if level == Some(Level::Kegiatan) {
             kegiatan = code;
         }
         let iku = iku_code(&text_of(sheet, row, c.iku), false).map(|(code, _)| code);
-        if kegiatan.is_empty() || (iku.is_none() && text_of(sheet, row, c.code).is_empty()) {
+        if kegiatan.is_empty() || (iku.is_none() && code_text.is_empty()) {
             continue;
         }
         parts.plan.responsibility.push(Responsibility {
