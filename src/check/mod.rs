@@ -222,7 +222,7 @@ fn review(
     let said = |f: &Finding| match f.code {
         Code::RealisasiMissing => no_column || unread(&f.at),
         Code::TargetMissing => report.indicators.iter().any(|i| i.code == f.subject && unread(&i.target.at)),
-        Code::PaguMissing => unread(&f.at),
+        Code::PaguMissing | Code::BudgetRealisasiMissing => unread(&f.at),
         Code::Changed => f.at.as_ref().is_some_and(|at| unread_cells.contains(at)),
         _ => false,
     };

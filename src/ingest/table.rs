@@ -471,13 +471,14 @@ impl<'a> Reader<'a> {
         let value = match cell.kind {
             Kind::Empty => Value::Missing,
             Kind::NotApplicable => Value::NotApplicable,
-            Kind::Opinion => Value::Opinion(cell.opinion()),
+            Kind::Opinion if measure != Measure::Rupiah => Value::Opinion(cell.opinion()),
             Kind::Stored((n, _)) => Value::Number(n),
             Kind::Text(c) => match self.decide(&cell, c, col, measure, &at, (role, code)) {
                 Some((n, _)) => Value::Number(n),
                 None => Value::Missing,
             },
-            Kind::Date | Kind::FormulaError | Kind::Uncalculated | Kind::Unreadable => {
+            // A word where an amount belongs ("belum", "DIPA") is no opinion.
+            Kind::Opinion | Kind::Date | Kind::FormulaError | Kind::Uncalculated | Kind::Unreadable => {
                 self.unreadable(&cell, &at, (role, code));
                 Value::Missing
             }

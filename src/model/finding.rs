@@ -424,6 +424,9 @@ codes! {
     PaguMissing => "PAGU_MISSING", Warning,
         "Realisasi anggaran {subject} ({found}) tanpa pagu: serapan, sisa dan efisiensinya tidak dapat dihitung. Isi pagunya.",
         "Budget spent on {subject} ({found}) has no ceiling: its absorption, balance and efficiency cannot be computed. Fill in its pagu.";
+    BudgetRealisasiMissing => "BUDGET_REALISASI_MISSING", Warning,
+        "Realisasi anggaran {subject} tidak diisi angka, sedangkan pagunya {found}: serapan, sisa dan efisiensinya tidak dapat dihitung. Isi realisasinya (0 bila belum ada yang terserap).",
+        "Budget spent on {subject} is not given as a number, while its ceiling is {found}: its absorption, balance and efficiency cannot be computed. Fill in what was spent (0 if nothing yet).";
     BudgetOverspent => "BUDGET_OVERSPENT", Error,
         "Realisasi anggaran {subject} ({found}) melebihi pagu ({expected}).",
         "Budget spent on {subject} ({found}) exceeds its ceiling ({expected}).";

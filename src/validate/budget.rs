@@ -9,9 +9,11 @@ use rust_decimal::Decimal;
 
 type Line<'a> = (&'a BudgetRow, &'a BudgetLine);
 
-/// Pagu and realisasi of a set of lines; `None` where a line lacks the amount.
-fn sums(lines: &[Line<'_>]) -> [Option<Decimal>; 2] {
-    [lines.iter().map(|(_, l)| l.pagu).sum(), lines.iter().map(|(_, l)| l.realisasi).sum()]
+/// Pagu and realisasi added up; `None` where one of them lacks the amount.
+fn sums(amounts: impl Iterator<Item = [Option<Decimal>; 2]>) -> [Option<Decimal>; 2] {
+    amounts.fold([Some(Decimal::ZERO); 2], |[p, r], [lp, lr]| {
+        [p.zip(lp).map(|(a, b)| a + b), r.zip(lr).map(|(a, b)| a + b)]
+    })
 }
 
 fn amounts(line: &BudgetLine) -> [Option<Decimal>; 2] {
@@ -72,6 +74,25 @@ fn parents(rows: &[Line<'_>]) -> Vec<Option<usize>> {
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings = Vec::new();
     let lines: Vec<Line<'_>> = report.budget.iter().zip(&card.budget).collect();
+    let mut views: Vec<&str> = Vec::new();
+    for (row, _) in lines.iter().filter(|(r, _)| r.scope != BudgetScope::Indicator) {
+        if !views.contains(&&*row.view) {
+            views.push(&row.view);
+        }
+    }
+    let views: Vec<(Vec<Line<'_>>, Vec<Option<usize>>)> = views
+        .into_iter()
+        .map(|view| {
+            let rows: Vec<Line<'_>> = lines.iter().copied().filter(|(r, _)| &*r.view == view).collect();
+            let parent_of = parents(&rows);
+            (rows, parent_of)
+        })
+        .collect();
+    // A line with lines beneath it is what they add up to when it prints no amount itself.
+    let parents: std::collections::HashSet<*const BudgetRow> = views
+        .iter()
+        .flat_map(|(rows, parent_of)| parent_of.iter().flatten().map(|&p| std::ptr::from_ref(rows[p].0)))
+        .collect();
     for (row, line) in &lines {
         // Money spent with no ceiling beside it: its serapan, sisa and efficiency are unknown.
         if line.pagu.is_none()
@@ -79,6 +100,15 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         {
             let at = row.pagu.at.clone().or(Some(row.at.clone()));
             findings.push(Finding::new(Code::PaguMissing, at, &row.code).found(display_rupiah(spent)));
+        }
+        // A ceiling with nothing said spent beside it, where the table has a realisasi column.
+        if line.realisasi.is_none()
+            && row.realisasi.at.is_some()
+            && !parents.contains(&std::ptr::from_ref(*row))
+            && let Some(pagu) = line.pagu.filter(|pagu| *pagu > Decimal::ZERO)
+        {
+            let at = row.realisasi.at.clone();
+            findings.push(Finding::new(Code::BudgetRealisasiMissing, at, &row.code).found(display_rupiah(pagu)));
         }
         if let (Some(pagu), Some(spent)) = (line.pagu, line.realisasi)
             && spent > pagu
@@ -91,37 +121,39 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
             );
         }
     }
-    let mut views: Vec<&str> = Vec::new();
-    for (row, _) in lines.iter().filter(|(r, _)| r.scope != BudgetScope::Indicator) {
-        if !views.contains(&&*row.view) {
-            views.push(&row.view);
-        }
-    }
     // Indicator budgets often cover only part of the budget; the other views cover all of it.
     let mut reference: Option<(String, [Option<Decimal>; 2])> = None;
-    for view in views {
-        let rows: Vec<Line<'_>> = lines.iter().copied().filter(|(r, _)| &*r.view == view).collect();
-        let parent_of = parents(&rows);
+    for (rows, parent_of) in &views {
         let children_of =
-            |p: Option<usize>| rows.iter().zip(&parent_of).filter(move |(_, q)| **q == p).map(|(l, _)| *l);
-        for (i, (parent, line)) in rows.iter().enumerate().filter(|(_, (r, _))| r.scope == BudgetScope::Account) {
-            let children: Vec<Line<'_>> = children_of(Some(i)).collect();
-            if !children.is_empty() {
-                let subject = format!(" {}", parent.code);
-                findings.extend(mismatch(Code::BudgetTotal, &subject, &parent.at, amounts(line), sums(&children), ""));
+            |p: Option<usize>| parent_of.iter().enumerate().filter(move |(_, q)| **q == p).map(|(i, _)| i);
+        // Each line's amounts, or for a line printing none, its lines' (children stand below it).
+        let mut held: Vec<[Option<Decimal>; 2]> = rows.iter().map(|(_, line)| amounts(line)).collect();
+        for i in (0..rows.len()).rev().filter(|&i| rows[i].0.scope == BudgetScope::Account) {
+            if children_of(Some(i)).next().is_some() {
+                let sum = sums(children_of(Some(i)).map(|c| held[c]));
+                held[i] = [held[i][0].or(sum[0]), held[i][1].or(sum[1])];
             }
         }
-        let top: Vec<Line<'_>> = children_of(None).filter(|(r, _)| r.scope != BudgetScope::Total).collect();
+        for (i, (parent, line)) in rows.iter().enumerate().filter(|(_, (r, _))| r.scope == BudgetScope::Account) {
+            if children_of(Some(i)).next().is_some() {
+                let subject = format!(" {}", parent.code);
+                let sum = sums(children_of(Some(i)).map(|c| held[c]));
+                findings.extend(mismatch(Code::BudgetTotal, &subject, &parent.at, amounts(line), sum, ""));
+            }
+        }
+        let top: Vec<usize> = children_of(None).filter(|&i| rows[i].0.scope != BudgetScope::Total).collect();
+        let top_sum = sums(top.iter().map(|&i| held[i]));
         let total = rows.iter().find(|(r, _)| r.scope == BudgetScope::Total);
         if let Some((row, line)) = total
             && !top.is_empty()
         {
-            findings.extend(mismatch(Code::BudgetTotal, "", &row.at, amounts(line), sums(&top), ""));
+            findings.extend(mismatch(Code::BudgetTotal, "", &row.at, amounts(line), top_sum, ""));
         }
         let (at, stated) = match total {
             Some((row, line)) => (row.at.clone(), amounts(line)),
-            None => (top.first().map_or_else(|| rows[0].0.at.clone(), |(r, _)| r.at.clone()), sums(&top)),
+            None => (top.first().map_or_else(|| rows[0].0.at.clone(), |&i| rows[i].0.at.clone()), top_sum),
         };
+        let view = &rows[0].0.view;
         match &reference {
             None => reference = Some((view.to_string(), stated)),
             Some((first, expected)) => {

@@ -913,3 +913,29 @@ fn a_budget_spent_without_its_pagu_is_said() {
     assert_eq!(findings(&outcome, Code::PaguMissing)[0].found, "184.103.028");
     assert_eq!(places(&outcome, Code::CellUnreadable), ["Tabel 3.2!G10"]);
 }
+
+/// A pagu with nothing spent said beside it: IKU 7's realisasi anggaran left blank and IKU 6's
+/// a dash went without a word (no serapan, sisa or efficiency), and IKU 4's word "belum" was taken
+/// for an opinion and dropped as well. The first two are BUDGET_REALISASI_MISSING, a warning with
+/// the pagu; the word is CELL_UNREADABLE at its cell and nothing more.
+#[test]
+fn a_pagu_with_no_realisasi_beside_it_is_said() {
+    let outcome = check_fixture("kr07_2024_budget_realisasi_blank.xlsx");
+    assert_eq!(places(&outcome, Code::BudgetRealisasiMissing), ["Tabel 3.2!H13", "Tabel 3.2!H14"]);
+    let found: Vec<&str> = findings(&outcome, Code::BudgetRealisasiMissing).iter().map(|f| f.found.as_str()).collect();
+    assert_eq!(found, ["72.928.000", "200.000.000"]);
+    assert_eq!(places(&outcome, Code::CellUnreadable), ["Tabel 3.2!H10"]);
+    assert_eq!(error_codes(&outcome), ["CELL_UNREADABLE"]);
+}
+
+/// A kegiatan printing no realisasi is what its RO add up to: the Jumlah a million short of
+/// its lines went unchecked (the kegiatan's blank left the sum unknown). It is BUDGET_TOTAL at
+/// the Jumlah, and the kegiatan's own blank is no finding (its RO say what was spent).
+#[test]
+fn a_kegiatan_printing_no_realisasi_is_its_lines_sum() {
+    let outcome = check_fixture("kr07_2024_budget_per_ro_kegiatan_blank.xlsx");
+    assert_eq!(error_codes(&outcome), ["BUDGET_TOTAL"]);
+    let total = &findings(&outcome, Code::BudgetTotal)[0];
+    assert_eq!((total.found.as_str(), total.expected.as_str()), ("158.500.000", "159.500.000"));
+    assert!(findings(&outcome, Code::BudgetRealisasiMissing).is_empty());
+}
