@@ -286,10 +286,16 @@ impl Header {
     ) -> (Header, ColumnChoice<u16>, ColumnChoice<Period>) {
         let (header, mut years) = choose(self.clone(), &self.years, year, |_, y| year.is_some_and(|w| w != y));
         // A realisasi alone names the report's period also in other words (`Realisasi TW IV` in
-        // an annual report: both end in December); a target alone may be the year's in any.
+        // an annual report: both end in December); a target alone is the period's or the
+        // year's (`Target TW IV` in a report of the third quarter), never another part's
+        // (`Target TW II` there).
         let foreign_period = |role: Role, p: Period| {
-            matches!(role, Role::Realisasi | Role::BudgetRealisasi)
-                && period.is_some_and(|w| w.last_month() != p.last_month())
+            let other = period.is_some_and(|w| w.last_month() != p.last_month());
+            match role {
+                Role::Realisasi | Role::BudgetRealisasi => other,
+                Role::Target => other && p.last_month() != Period::Year.last_month(),
+                _ => false,
+            }
         };
         let (mut header, mut periods) = choose(header, &self.periods, period, foreign_period);
         if let Some(interim) = period.filter(|p| *p != Period::Year) {
@@ -740,6 +746,20 @@ mod tests {
         let (annual, _, choice) = quarters.for_report(Some(2024), Some(Period::Year));
         assert_eq!(annual.col(Role::Target), Some(1));
         assert_eq!(choice.ignored, vec![(Role::Target, vec![Period::Tw1, Period::Tw2])]);
+        // A lone target is the report period's or the year's, never another part's.
+        let lone = |period: Period| Header {
+            columns: vec![(0, Role::Indicator), (1, Role::Target), (2, Role::Realisasi)],
+            years: Vec::new(),
+            periods: vec![(1, period)],
+            ..header.clone()
+        };
+        for (period, kept) in
+            [(Period::Tw3, true), (Period::Tw4, true), (Period::Year, true), (Period::Tw2, false), (Period::S1, false)]
+        {
+            let (chosen, _, choice) = lone(period).for_report(Some(2024), Some(Period::Tw3));
+            assert_eq!(chosen.has(Role::Target), kept, "{period}");
+            assert_eq!(choice.uncertain.is_empty(), kept, "{period}");
+        }
         // The revised pagu, not the original beside it.
         let budget = Header {
             columns: vec![(0, Role::Indicator), (1, Role::Pagu), (2, Role::Pagu), (3, Role::BudgetRealisasi)],

@@ -608,6 +608,20 @@ fn a_report_without_a_realisasi_column_is_said_to_lack_it() {
     assert_eq!(outcome.exit_code(), 1);
 }
 
+/// A lone target column naming an earlier part of the year ("TARGET TW II" in a report of the
+/// third quarter) is not the period's target: it was scored as one, NPSS 97,06 without a word.
+/// It is READING_UNCERTAIN at the header and nothing is scored; a target of the year ("TARGET
+/// TW IV") stays the target (unit test in ingest::header).
+#[test]
+fn a_lone_target_of_another_part_of_the_year_is_not_the_periods() {
+    let outcome = check_fixture("puspenkom_2025_tw3_target_tw2.xlsx");
+    assert_eq!(error_codes(&outcome), ["READING_UNCERTAIN", "TARGET_COLUMN_NONE"]);
+    let uncertain = &findings(&outcome, Code::ReadingUncertain)[0];
+    assert_eq!(uncertain.at.as_ref().unwrap().to_string(), "Capaian TW III!A3");
+    assert_eq!(uncertain.found, "ada untuk periode TW2");
+    assert_eq!(outcome.scored.as_ref().unwrap().1.npss.value, None);
+}
+
 /// A column headed with another year is that year's, alone or not: last year's realisasi before
 /// the year's was read as the year's (14 claims wrong), and a table headed 2023 under a 2024 title
 /// was read as 2024 without a word.

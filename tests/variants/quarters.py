@@ -40,7 +40,8 @@ def build(rng):
         s.merge(r, 3 + len(quarters), r + 1, 3 + len(quarters), "Capaian")
         r += 2
     else:
-        head = ["No.", "Indikator Kinerja", "Target"]
+        # The year's target, however headed: a target naming December is the year's.
+        head = ["No.", "Indikator Kinerja", rng.choice(["Target", "Target Tahunan", "Target TW IV", "Target 2024"])]
         if with_target_q:
             head.append(f"Target TW {ROMAN[q - 1]}")
         for k in quarters:
