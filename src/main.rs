@@ -3,7 +3,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kinerja::check::{Context as _, Given};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
-use kinerja::model::{Kind, Language, Period, Report};
+use kinerja::model::{Kind, Language, Period, Report, Severity};
 use kinerja::pipeline::Workplace;
 use kinerja::store::{Ledger, Scope, Stored};
 use kinerja::validate::history::Previous;
@@ -445,6 +445,17 @@ fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Rep
     };
     if report.kind != Kind::Agreement {
         bail!("{} is not a performance agreement: its indicator table has realisasi", path.display());
+    }
+    // As in the service, an agreement with errors governs nothing until it is corrected.
+    let errors: Vec<_> = outcome.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    if let Some(first) = errors.first() {
+        bail!(
+            "the agreement {} has {} error finding(s) and governs nothing until corrected (check it on its own): {} {}",
+            path.display(),
+            errors.len(),
+            first.code.as_str(),
+            first.message()
+        );
     }
     Ok(report)
 }

@@ -142,6 +142,20 @@ fn check_against_an_agreement_and_a_previous_version() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("is the agreement of BKN 2023") && said.contains("the report of KR07 2024"), "{said}");
     assert!(output.stdout.is_empty());
+    // An agreement with errors governs nothing, as in the service: it governed here, IKU.9's
+    // target "Baik" passed over and the report's own target standing in its place.
+    let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["check", not_pk.to_str().unwrap(), "--agreement"])
+        .arg(fixture("kr07_2024_agreement_target_word.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("has 1 error finding(s) and governs nothing") && said.contains("QUALITATIVE_UNKNOWN PK!E16"),
+        "{said}"
+    );
+    assert!(output.stdout.is_empty());
     // A file that is not there is said once, and a previous version that cannot be read says why.
     let stderr = |flag: &str, path: &str| {
         let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
