@@ -84,7 +84,16 @@ struct PlanJson<'a> {
     targets: Vec<TargetJson<'a>>,
     history: Vec<HistoryJson>,
     budget_plan: Vec<PlanLineJson<'a>>,
+    budget_programs: Vec<ProgramJson<'a>>,
     responsibility: Vec<ResponsibilityJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProgramJson<'a> {
+    program: Option<&'a str>,
+    kegiatan: &'a [String],
+    pagu: Json,
+    source: &'static str,
 }
 
 #[derive(Serialize)]
@@ -181,6 +190,18 @@ fn plan_json(plan: &Plan, year: Option<u16>) -> PlanJson<'_> {
             cell: b.pagu_at.as_ref().unwrap_or(&b.at).to_string(),
         })
         .collect();
+    let source_of = |table: &str| plan.budget.iter().find(|l| &*l.table == table).map_or("", |l| l.source.as_str());
+    let budget_programs = plan
+        .programs
+        .iter()
+        .flat_map(|(table, sums)| sums.iter().map(move |p| (table, p)))
+        .map(|(table, p)| ProgramJson {
+            program: p.name.as_deref(),
+            kegiatan: &p.kegiatan,
+            pagu: exact(p.pagu),
+            source: source_of(table),
+        })
+        .collect();
     let responsibility = plan
         .responsibility
         .iter()
@@ -192,7 +213,7 @@ fn plan_json(plan: &Plan, year: Option<u16>) -> PlanJson<'_> {
             cell: r.at.to_string(),
         })
         .collect();
-    PlanJson { targets, history, budget_plan, responsibility }
+    PlanJson { targets, history, budget_plan, budget_programs, responsibility }
 }
 
 #[derive(Serialize)]

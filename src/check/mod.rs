@@ -166,6 +166,9 @@ fn review(
     if let (Some(unit), Some(year)) = (&identity.unit, identity.year) {
         crosswalk(&mut report, &mut findings, config, unit, year);
     }
+    if let Some(plan) = report.plan.as_deref_mut() {
+        plan.file_programs(|kegiatan| config.program_of(kegiatan).map(|p| p.name.clone()));
+    }
     findings.extend(validate::agreement::distinct(&mut report));
     report.printed = report.indicators.iter().map(crate::model::Printed::of).collect();
     let structure = identity.unit.as_deref().zip(identity.year).and_then(|(unit, year)| config.structure(unit, year));

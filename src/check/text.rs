@@ -91,6 +91,15 @@ fn plan_lines(out: &mut String, plan: &Plan, language: Language) {
         for total in plan.totals.iter().filter(|t| &*t.table == table) {
             let _ = writeln!(out, "  Total  Rp {}", display_rupiah(total.value));
         }
+        // Each configured program's kegiatan added up, where the configuration files any of them.
+        let programs = plan.programs.iter().filter(|(t, _)| &**t == table).flat_map(|(_, sums)| sums);
+        if programs.clone().any(|p| p.name.is_some()) {
+            for program in programs {
+                let name = program.name.as_deref().unwrap_or(language.pick("Tanpa program", "No program"));
+                let pagu = program.pagu.map_or("-".into(), |p| format!("Rp {}", display_rupiah(p)));
+                let _ = writeln!(out, "  {name} ({})  {pagu}", program.kegiatan.join(", "));
+            }
+        }
     }
     if !plan.responsibility.is_empty() {
         let mut units: Vec<&str> = plan.responsibility.iter().map(|r| r.unit_kerja.as_str()).collect();

@@ -5,6 +5,7 @@
 use super::{Formats, write_amount, write_narrow_header, write_score};
 use crate::config::Config;
 use crate::model::amount::{checked_sum, percent_of};
+use crate::model::plan::program_sums;
 use crate::model::{Kind, Language, Period, Value, Verdict};
 use crate::store::{Counted, Ledger, StoreError, StoredPlanHistory, StoredPlanLine, StoredPlanTarget};
 use rust_decimal::Decimal;
@@ -167,6 +168,19 @@ pub fn write_plans(
                 let total = checked_sum(lines.iter().filter(|l| l.parent.is_none()).map(|l| l.pagu));
                 sheet.write_string_with_format(r, 2, language.pick("Jumlah", "Total"), &f.header)?;
                 write_amount(sheet, r, 7, total, &f.rupiah)?;
+            }
+            // The total by program, where the configuration files any of the kegiatan.
+            let kegiatan = lines.iter().filter(|l| l.level == "kegiatan").map(|l| (l.code.as_str(), l.pagu));
+            let programs = program_sums(kegiatan, |code| config.program_of(code).map(|p| p.name.clone()));
+            for program in programs.iter().filter(|_| programs.iter().any(|p| p.name.is_some())) {
+                r += 1;
+                sheet.write_string(r, 0, unit)?;
+                sheet.write_string(r, 1, program.kegiatan.join(", "))?;
+                let name = program.name.as_deref().unwrap_or(language.pick("Tanpa program", "No program"));
+                sheet.write_string(r, 2, name)?;
+                sheet.write_string(r, 3, "program")?;
+                sheet.write_string(r, 4, if source == "pk" { "PK" } else { "Renja" })?;
+                write_amount(sheet, r, 7, program.pagu, &f.rupiah)?;
             }
         }
     }

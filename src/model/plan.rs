@@ -196,6 +196,36 @@ impl PlanLine {
     }
 }
 
+/// A program's part of a budget table (PLANS.md §4's derived program totals): the program its
+/// kegiatan are configured under (`None` for those no program holds), those kegiatan in the order
+/// they come, and their pagu added up (`None` where one has none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgramSum {
+    pub name: Option<String>,
+    pub kegiatan: Vec<String>,
+    pub pagu: Option<Decimal>,
+}
+
+/// The programs of a table's kegiatan (code, pagu) as `program_of` files them, in the order
+/// their first kegiatan comes.
+pub fn program_sums<'a>(
+    kegiatan: impl IntoIterator<Item = (&'a str, Option<Decimal>)>,
+    program_of: impl Fn(&str) -> Option<String>,
+) -> Vec<ProgramSum> {
+    let mut sums: Vec<ProgramSum> = Vec::new();
+    for (code, pagu) in kegiatan {
+        let name = program_of(code);
+        match sums.iter_mut().find(|s| s.name == name) {
+            Some(sum) => {
+                sum.kegiatan.push(code.to_string());
+                sum.pagu = sum.pagu.zip(pagu).map(|(a, b)| a + b);
+            }
+            None => sums.push(ProgramSum { name, kegiatan: vec![code.to_string()], pagu }),
+        }
+    }
+    sums
+}
+
 /// A total row of a budget table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanTotal {
@@ -261,6 +291,8 @@ pub struct Plan {
     pub details: Vec<SpendingDetail>,
     pub split: Vec<SplitPart>,
     pub split_total: Option<(Decimal, CellRef)>,
+    /// Each budget table's programs, as configured (see [`Plan::file_programs`]).
+    pub programs: Vec<(Arc<str>, Vec<ProgramSum>)>,
 }
 
 impl HistoryRow {
@@ -281,6 +313,19 @@ impl Plan {
             && self.spending.is_empty()
             && self.details.is_empty()
             && self.split.is_empty()
+    }
+
+    /// Files each budget table's kegiatan under their programs as `program_of` names them.
+    pub fn file_programs(&mut self, program_of: impl Fn(&str) -> Option<String>) {
+        let mut programs: Vec<(Arc<str>, Vec<ProgramSum>)> = Vec::new();
+        for line in &self.budget {
+            if !programs.iter().any(|(table, _)| *table == line.table) {
+                let of_table = self.budget.iter().filter(|l| l.table == line.table && l.level == Level::Kegiatan);
+                programs
+                    .push((line.table.clone(), program_sums(of_table.map(|l| (l.code.as_str(), l.pagu)), &program_of)));
+            }
+        }
+        self.programs = programs;
     }
 
     /// The budget lines of `line`'s table right beneath it.

@@ -109,6 +109,14 @@ fn kanreg_vi_renja_is_read_exactly_and_raises_no_error() {
     assert_eq!(kegiatan, 13_454_430_000);
     let faa = json["budget_plan"].as_array().unwrap().iter().find(|b| b["code"] == "FAA.002").unwrap();
     assert_eq!((&faa["volume"], &faa["satuan"]), (&json!(180_104), &json!("Dokumen")));
+    // PLANS.md §4's derived program totals, by the built-in programs.
+    assert_eq!(
+        json["budget_programs"],
+        json!([
+            {"program": "Program Dukungan Manajemen", "kegiatan": ["4842", "4843"], "pagu": 12_871_774_000_i64, "source": "renja"},
+            {"program": "Program Kebijakan, Pembinaan Profesi, dan Tata Kelola ASN", "kegiatan": ["4846", "4847", "4848"], "pagu": 582_656_000, "source": "renja"},
+        ])
+    );
     // Lampiran 3: 14 IKU owned, kegiatan carried to continuation rows.
     let owners = json["responsibility"].as_array().unwrap();
     assert_eq!(owners.len(), 14);
@@ -277,6 +285,16 @@ fn puspenkom_ro_amounts_traded_between_renja_and_pk_are_caught_though_every_tota
     // Tabel 4's `642.639.000,-` and its total `4.142.639.000 ,-`; the page-break header skipped.
     let renja_4843 = lines.iter().find(|b| b["source"] == "renja" && b["code"] == "4843").unwrap();
     assert_eq!(renja_4843["pagu"], json!(642_639_000));
+    // Its programs as its prose gives them (003 L397–400), in the Renja and in the PK alike.
+    let programs = |source: &str| -> Vec<(String, i64)> {
+        let programs = json["budget_programs"].as_array().unwrap().iter().filter(|p| p["source"] == source);
+        programs.map(|p| (p["program"].as_str().unwrap().to_string(), p["pagu"].as_i64().unwrap())).collect()
+    };
+    let prose = [
+        ("Program Kebijakan, Pembinaan Profesi, dan Tata Kelola ASN".to_string(), 3_500_000_000),
+        ("Program Dukungan Manajemen".to_string(), 642_639_000),
+    ];
+    assert_eq!((programs("renja"), programs("pk")), (prose.to_vec(), prose.to_vec()));
     assert_eq!(lines.iter().filter(|b| b["source"] == "renja").count(), 7);
     // Names drift between the Renja and the PK for 3663, ADE.001, AFA.001 and BAA.001: warnings.
     let renamed: Vec<&str> = json["findings"]
@@ -395,6 +413,17 @@ fn the_rekap_shows_each_plan_and_its_targets_against_what_was_achieved() {
         (Data::Float(180_104.0), Data::Float(212_156_000.0), Data::String("4847".into()))
     );
     assert!(plans.rows().any(|r| r[2] == Data::String("Jumlah".into()) && r[7] == Data::Float(13_454_430_000.0)));
+    // Under it, the total by program.
+    let program =
+        |name: &str| plans.rows().find(|r| r[2] == Data::String(name.into())).map(|r| (r[1].clone(), r[7].clone()));
+    assert_eq!(
+        program("Program Dukungan Manajemen"),
+        Some((Data::String("4842, 4843".into()), Data::Float(12_871_774_000.0)))
+    );
+    assert_eq!(
+        program("Program Kebijakan, Pembinaan Profesi, dan Tata Kelola ASN"),
+        Some((Data::String("4846, 4847, 4848".into()), Data::Float(582_656_000.0)))
+    );
     let against = book.worksheet_range("Rencana vs Realisasi").unwrap();
     assert_eq!(against.get_value((0, 3)), Some(&Data::String("Target 2020".into())));
     let iku12 = against.rows().find(|r| r[1] == Data::String("IKU.12".into())).unwrap().to_vec();
