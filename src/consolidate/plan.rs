@@ -175,9 +175,8 @@ pub fn write_plans(
             for program in programs.iter().filter(|_| programs.iter().any(|p| p.name.is_some())) {
                 r += 1;
                 sheet.write_string(r, 0, unit)?;
-                sheet.write_string(r, 1, program.kegiatan.join(", "))?;
                 let name = program.name.as_deref().unwrap_or(language.pick("Tanpa program", "No program"));
-                sheet.write_string(r, 2, name)?;
+                sheet.write_string(r, 2, format!("{name} ({})", program.kegiatan.join(", ")))?;
                 sheet.write_string(r, 3, "program")?;
                 sheet.write_string(r, 4, if source == "pk" { "PK" } else { "Renja" })?;
                 write_amount(sheet, r, 7, program.pagu, &f.rupiah)?;
