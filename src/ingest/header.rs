@@ -425,9 +425,14 @@ pub fn classify(text: &str) -> Option<Role> {
     let share_of_realisasi =
         (trimmed.starts_with('%') || words.starts_with(" persentase ") || words.starts_with(" prosentase "))
             && (has(" realisasi") || has(" realisais"));
+    // "Realisasi/Target", "Realisasi terhadap Target (%)": the realisasi over the target, the
+    // capaian ("Target/Realisasi" names the two, not a ratio).
+    let realisasi_at = words.find(" realisasi").or_else(|| words.find(" realisais"));
+    let over_target = realisasi_at.zip(words.find(" target")).is_some_and(|(r, t)| r < t)
+        && (trimmed.contains('/') || [" terhadap ", " thd ", " dibanding"].iter().any(|w| has(w)));
     let role = if words.starts_with(" status") {
         Role::Status
-    } else if share_of_realisasi {
+    } else if share_of_realisasi || over_target {
         Role::Capaian
     } else if (has(" sasaran") || has(" ss ")) && (has(" indikator") || has(" iku ")) {
         // "Sasaran Strategis / Indikator Kinerja Utama", "Sasaran Strategis/IKU", "SS / IKU".
@@ -824,6 +829,11 @@ mod tests {
         assert_eq!(classify("Rencana Tingkat Capaian"), Some(Role::Target));
         assert_eq!(classify("Rencana"), Some(Role::Target));
         assert_eq!(classify("Rencana Aksi"), None);
+        // Realisasi over target is the capaian; the two named side by side are not.
+        for over in ["Realisasi/Target", "Realisasi terhadap Target (%)", "Realisasi thd Target", "% Realisasi"] {
+            assert_eq!(classify(over), Some(Role::Capaian), "{over}");
+        }
+        assert_eq!(classify("Target/Realisasi"), Some(Role::Target));
         assert_eq!(classify("Sasaran Strategis / Indikator Kinerja Utama"), Some(Role::Tree));
         assert_eq!(classify("Sasaran Strategis/IKU"), Some(Role::Tree));
         assert_eq!(classify("SS / IKU"), Some(Role::Tree));

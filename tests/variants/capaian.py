@@ -128,7 +128,8 @@ def build(rng, distract=False, noclaim=False):
     heads = {
         "t": rng.choice(["Target", "Target 2024", "Target PK", "Target Kinerja", "TARGET"]),
         "r": rng.choice(["Realisasi", "Realisasi 2024", "Realisasi Kinerja", "REALISASI", "Realisasi s.d. Desember", "Realisasi TW IV"]),
-        "c": rng.choice(["Capaian", "Capaian (%)", "% Capaian", "Persentase Capaian", "Tingkat Capaian", "CAPAIAN"]),
+        "c": rng.choice(["Capaian", "Capaian (%)", "% Capaian", "Persentase Capaian", "Tingkat Capaian", "CAPAIAN",
+                          "Realisasi terhadap Target (%)", "Realisasi/Target"]),
     }
     desc.update(bstyle=bstyle, th=thousands, spacer=spacer, kode=kode_iku, dec_=decorate, pg=pct_head_in_group, pn=pnames[0], pre=prefix[0], cover=cover, old=old_sheet, prov=prov, uic=unit_in_cell, no=no_mode, budget=budget, pcol=persp_col, dec=decimals, foot=foot, ss=ss_mode, persp=persp_mode, label=label_mode, satuan=satuan, ket=ket, status=status,
                 two=two_rows, styles=styles, heads=heads, r0=r0, c0=c0)
