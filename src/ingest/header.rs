@@ -459,6 +459,9 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Pagu
     } else if has(" efisiensi") {
         Role::Efisiensi
+    } else if (has(" serapan") || has(" penyerapan")) && (has(" rp ") || has(" rupiah")) {
+        // "Serapan (Rp)": the money absorbed, not its share.
+        Role::BudgetRealisasi
     } else if has(" serapan") || has(" penyerapan") {
         Role::Serapan
     } else if has(" sisa") {
@@ -468,9 +471,13 @@ pub fn classify(text: &str) -> Option<Role> {
     {
         // Money spent: "Realisasi Anggaran", "Realisasi Keuangan", "Realisasi (Rp)".
         Role::BudgetRealisasi
-    } else if words.starts_with(" anggaran ") || words.starts_with(" alokasi anggaran ") {
-        // "Anggaran", "Anggaran (Rp Ribu)", "Alokasi Anggaran": the pagu, where nothing above
-        // says realisasi, sisa, serapan or efisiensi.
+    } else if words.starts_with(" anggaran ")
+        || words.starts_with(" alokasi anggaran ")
+        || has(" rencana anggaran")
+        || has(" target anggaran")
+    {
+        // "Anggaran", "Anggaran (Rp Ribu)", "Alokasi Anggaran", "Rencana Anggaran": the pagu,
+        // where nothing above says realisasi, sisa, serapan or efisiensi.
         Role::Pagu
     } else if has(" target") || is("rencana") || has(" rencana tingkat capaian") || has(" rencana capaian") {
         // PermenPANRB's "Rencana Tingkat Capaian" is the target.
@@ -834,6 +841,16 @@ mod tests {
             assert_eq!(classify(over), Some(Role::Capaian), "{over}");
         }
         assert_eq!(classify("Target/Realisasi"), Some(Role::Target));
+        // The money planned and absorbed, however headed.
+        for (text, role) in [
+            ("Rencana Anggaran", Role::Pagu),
+            ("Target Anggaran (Rp)", Role::Pagu),
+            ("Serapan (Rp)", Role::BudgetRealisasi),
+            ("Penyerapan Anggaran (Rupiah)", Role::BudgetRealisasi),
+            ("Serapan (%)", Role::Serapan),
+        ] {
+            assert_eq!(classify(text), Some(role), "{text}");
+        }
         assert_eq!(classify("Sasaran Strategis / Indikator Kinerja Utama"), Some(Role::Tree));
         assert_eq!(classify("Sasaran Strategis/IKU"), Some(Role::Tree));
         assert_eq!(classify("SS / IKU"), Some(Role::Tree));

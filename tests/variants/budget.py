@@ -1,6 +1,6 @@
 """BKN's budget use in 2023 (000 Tabel 3.39 and 3.40) beside its scorecard, laid out as units lay
 theirs: the overall table and the table per jenis belanja headed in several words (Pagu, Pagu
-Anggaran, Alokasi; Realisasi, Realisasi Anggaran; Sisa, Sisa Anggaran; Capaian, Serapan, %),
+Anggaran, Alokasi, Rencana Anggaran; Realisasi, Realisasi Anggaran, Serapan (Rp); Sisa, Sisa Anggaran; Capaian, Serapan, %),
 columns in another order or without sisa and serapan, the jenis belanja coded (51, 52, 53) or
 named only, a total row or none, amounts with `Rp.`, `Rp `, dot or comma thousands, a closing
 `-`, or numbers under a thousands format; with or without Tabel 2.5 (the pagu per SS) and Tabel
@@ -53,8 +53,8 @@ def serapan(pagu, realisasi):
 
 
 def header(rng, role):
-    return rng.choice({"pagu": ["Pagu", "Pagu Anggaran", "PAGU", "Alokasi Anggaran", "Anggaran"],
-                       "realisasi": ["Realisasi", "Realisasi Anggaran", "REALISASI", "Realisasi (Rp)"],
+    return rng.choice({"pagu": ["Pagu", "Pagu Anggaran", "PAGU", "Alokasi Anggaran", "Anggaran", "Rencana Anggaran"],
+                       "realisasi": ["Realisasi", "Realisasi Anggaran", "REALISASI", "Realisasi (Rp)", "Serapan (Rp)"],
                        "sisa": ["Sisa", "Sisa Anggaran", "SISA"],
                        "serapan": ["Capaian", "%", "Serapan", "Persentase Serapan", "% Realisasi"]}[role])
 
