@@ -164,17 +164,20 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let (code, name) = (code_in(&both), name_in(&both));
     // Renstra vs Renja: RENSTRA and RENJA side by side under TARGET <year>, or each naming itself
     // on one row (`Target Renstra 2024`, `Target Renja 2024`), realisasi years beside them.
-    let plan_target = |word: &str| {
+    // RKT (Rencana Kinerja Tahunan) is the Renja's older name.
+    let plan_target = |words: &[&str]| {
         let heading = |w: &str| {
-            w.split_whitespace().any(|t| t == word)
-                && w.split_whitespace().all(|t| t == word || t == "target" || t == "tahun" || year_in(t).is_some())
+            w.split_whitespace().any(|t| words.contains(&t))
+                && w.split_whitespace()
+                    .all(|t| words.contains(&t) || t == "target" || t == "tahun" || year_in(t).is_some())
         };
         find(&here, heading)
     };
     // A report's header may name both plans' targets too, beside its realisasi and capaian.
     let capaian = find(&here, |w| w.contains(" capaian "));
-    if let (Some(renstra), Some(renja), None) = (plan_target("renstra"), plan_target("renja"), capaian) {
-        let sub_header = |col: u32| here.iter().any(|(c, w)| *c == col && (is(w, "renstra") || is(w, "renja")));
+    if let (Some(renstra), Some(renja), None) = (plan_target(&["renstra"]), plan_target(&["renja", "rkt"]), capaian) {
+        let sub_header =
+            |col: u32| here.iter().any(|(c, w)| *c == col && (is(w, "renstra") || is(w, "renja") || is(w, "rkt")));
         let two_rows = sub_header(renstra) || sub_header(renja);
         let (code, name) = if two_rows { (code, name) } else { (code_in(&here), name_in(&here)) };
         let realisasi_year = |c: u32, d: &Data| {
@@ -267,9 +270,18 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     // A budget by code: KODE/KRO with an amount; or a plain KODE whose first code below is a
     // budget code (a kegiatan's four digits, an RO's letters). No realisasi beside the amount: a
     // table of what was spent by RO is a report's.
-    let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro "))
-        .or_else(|| find(&here, |w| w.starts_with(" kode ")).filter(|col| budget_codes_below(sheet, row, *col)));
-    let amount = find(&here, |w| w.contains(" alokasi ") || w.contains(" anggaran ") || w.contains(" pagu "));
+    // A code column also headed `KRO/RO`, `RO` or `No` when budget codes stand below it.
+    let budget_code = find(&here, |w| w.starts_with(" kode ") && w.contains(" kro ")).or_else(|| {
+        here.iter()
+            .filter(|(_, w)| w.starts_with(" kode ") || w.contains(" kro ") || is(w, "ro") || is(w, "no"))
+            .map(|(c, _)| *c)
+            .find(|col| budget_codes_below(sheet, row, *col))
+    });
+    let amount = find(&here, |w| {
+        [" alokasi ", " anggaran ", " pagu ", " biaya ", " rp ", " rupiah "].iter().any(|a| w.contains(a))
+            || is(w, "nilai")
+            || is(w, "jumlah")
+    });
     let spent = here.iter().any(|(_, w)| w.contains(" realisasi "));
     if let (Some(code), Some(amount), false) = (budget_code, amount, spent) {
         let name = find(&here, |w| w.contains(" kegiatan ") || w.contains(" uraian ") || w.contains(" nama "));
@@ -593,6 +605,28 @@ fn unread(sheets: &[Sheet], plan: &Plan) -> Vec<Finding> {
         .collect()
 }
 
+/// Budget codes of KRO, RO or komponen (`EBC.954`) standing outside every table read on a
+/// visible sheet, two or more: a budget table whose header kinerja does not know, said at its
+/// first code rather than left out without a word.
+fn budget_unread(sheet: &Sheet, inside: impl Fn(u32) -> bool) -> Option<Finding> {
+    if sheet.hidden {
+        return None;
+    }
+    let codes: Vec<(String, CellRef)> = sheet
+        .rows()
+        .filter(|r| !inside(*r))
+        .flat_map(|row| sheet.texts_in_row(row).map(move |(col, text)| (row, col, budget_code(text))))
+        .filter(|(_, _, code)| matches!(Level::of_code(code), Some(Level::Kro | Level::Ro | Level::Komponen)))
+        .map(|(row, col, code)| (code, CellRef::new(&sheet.name, row, col)))
+        .collect();
+    let [(first, at), (second, _), ..] = codes.as_slice() else { return None };
+    let more = if codes.len() > 2 { ", …" } else { "" };
+    Some(
+        Finding::new(Code::BudgetUnread, Some(at.clone()), format!("{first}, {second}{more}"))
+            .found(codes.len().to_string()),
+    )
+}
+
 /// Everything read from the plan's sheets.
 #[derive(Default)]
 struct Parts {
@@ -675,6 +709,10 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     }
     let mut findings = std::mem::take(&mut parts.findings);
     findings.extend(unread(sheets, &parts.plan));
+    findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
+        let inside = |r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
+        budget_unread(sheet, inside)
+    }));
     if parts.plan.is_empty() {
         findings.push(Finding::new(Code::PlanEmpty, None, ""));
     }

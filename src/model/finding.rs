@@ -448,6 +448,9 @@ codes! {
     PlanEmpty => "PLAN_EMPTY", Error,
         "Rencana kerja ini tidak memuat tabel yang dapat dibaca: tidak ada tabel target (KODE IKU | INDIKATOR KINERJA | TARGET), Renstra vs Renja (TARGET RENSTRA | TARGET RENJA), evaluasi (TARGET dan REALISASI per tahun, dengan kode atau nama IKU), anggaran per kode (KODE | URAIAN | PAGU), atau matriks penanggung jawab. Periksa judul kolomnya.",
         "This work plan holds no table that can be read: no targets table (KODE IKU | INDIKATOR KINERJA | TARGET), no Renstra vs Renja table (TARGET RENSTRA | TARGET RENJA), no evaluation (TARGET and REALISASI by year, with the IKU's code or name), no budget by code (KODE | URAIAN | PAGU), no responsibility matrix. Check its column headers.";
+    BudgetUnread => "BUDGET_UNREAD", Warning,
+        "Kode anggaran {subject} tidak berada dalam tabel anggaran yang dikenali ({found} kode), sehingga pagunya tidak dibaca. Beri judul \"Kode\" pada kolom kodenya dan \"Alokasi Anggaran\" atau \"Pagu\" pada kolom jumlahnya.",
+        "The budget codes {subject} stand in no budget table kinerja knows ({found} codes), so their pagu is not read. Head the code column \"Kode\" and the amount column \"Alokasi Anggaran\" or \"Pagu\".";
     PlanTargetMismatch => "PLAN_TARGET_MISMATCH", Error,
         "Target {subject} berbeda: {found}, sedangkan {expected}. Target Renja sama dengan PK yang mengikat; target yang berbeda dari Renstra disertai alasannya.",
         "The target of {subject} differs: {found}, while {expected}. The Renja's target is the binding PK's; one that departs from the Renstra gives its reason.";

@@ -371,6 +371,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_unread.xlsx",
         "kr06_2024_renja_evaluation_only.xlsx",
         "kr07_2024_renja_target_out_of_range.xlsx",
+        "kr06_2024_renja_headed_otherwise.xlsx",
+        "kr06_2024_renja_budget_unread.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -902,4 +904,23 @@ fn a_renja_with_its_evaluation_alone_takes_the_years_targets_from_it() {
         (&iku12["name"], &iku12["cell"]),
         (&json!("Skor Hasil Evaluasi Akuntabilitas Kinerja (SAKIP)"), &json!("Evaluasi!E71"))
     );
+}
+
+/// Tabel 29 headed "KRO/RO" and "BIAYA (Rp)", and the Renstra table naming the Renja RKT (its
+/// older name): the budget's 18 lines and the Renja's 14 targets were left out without a word.
+/// Read as the published headers are; headed "DANA", the amount is no column kinerja knows, and
+/// the table's codes are BUDGET_UNREAD (a warning) at the first, never left out in silence.
+#[test]
+fn a_plans_tables_headed_otherwise_are_read_or_said_unread() {
+    let (_, published) = check_json("kr06_2024_renja.xlsx", &[]);
+    let (code, json) = check_json("kr06_2024_renja_headed_otherwise.xlsx", &[]);
+    assert_eq!(code, 0);
+    for key in ["budget_plan", "targets", "budget_programs"] {
+        assert_eq!(json[key], published[key], "{key}");
+    }
+    assert_eq!(of_source(&json, "renja").len(), 14);
+    let (code, json) = check_json("kr06_2024_renja_budget_unread.xlsx", &[]);
+    assert_eq!((code, json["budget_plan"].as_array().unwrap().len()), (0, 0));
+    let unread = fields_of(&json, "BUDGET_UNREAD", ["severity", "cell", "subject"]);
+    assert_eq!(unread, [["warning", "A5", "EBC.954, EBC.996, …"]]);
 }
