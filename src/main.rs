@@ -3,7 +3,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kinerja::check::{Context as _, Given};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
-use kinerja::model::{Kind, Language, Period, Report, Severity};
+use kinerja::model::{Code, Kind, Language, Period, Report, Severity};
 use kinerja::pipeline::Workplace;
 use kinerja::store::{Ledger, Scope, Stored};
 use kinerja::validate::history::Previous;
@@ -446,8 +446,12 @@ fn read_agreement(config: &Config, path: &std::path::Path) -> anyhow::Result<Rep
     if report.kind != Kind::Agreement {
         bail!("{} is not a performance agreement: its indicator table has realisasi", path.display());
     }
-    // As in the service, an agreement with errors governs nothing until it is corrected.
-    let errors: Vec<_> = outcome.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    // As in the service, an agreement with errors governs nothing until it is corrected; its
+    // unit and year, where its titles do not say them, are the report's (the service knows them
+    // from the unit's folder).
+    let identity = |code: Code| matches!(code, Code::UnitUnknown | Code::YearUnknown);
+    let errors: Vec<_> =
+        outcome.findings.iter().filter(|f| f.severity == Severity::Error && !identity(f.code)).collect();
     if let Some(first) = errors.first() {
         bail!(
             "the agreement {} has {} error finding(s) and governs nothing until corrected (check it on its own): {} {}",

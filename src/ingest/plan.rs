@@ -108,8 +108,11 @@ fn is_total(text: &str) -> bool {
     w.starts_with(" total ") || w.starts_with(" jumlah ")
 }
 
+/// The year a header names; none where it names a span of years (`RENSTRA 2020-2024`).
 fn year_in(text: &str) -> Option<u16> {
-    text.split_whitespace().filter_map(|w| w.parse::<u16>().ok()).find(|y| (2000..2100).contains(y))
+    let mut years = text.split_whitespace().filter_map(|w| w.parse::<u16>().ok()).filter(|y| (2000..2100).contains(y));
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
 }
 
 /// A cell's year, whether typed as a number or as text.
@@ -155,7 +158,7 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let is = |w: &str, word: &str| w.trim() == word;
     let code_in = |cells: &[(u32, String)]| {
         find(cells, |w| {
-            matches!(w.trim(), "kode iku" | "kode" | "no" | "kode ikk" | "kode indikator")
+            matches!(w.trim(), "kode iku" | "kode" | "no" | "kode ikk" | "kode indikator" | "iku" | "no iku" | "nomor")
                 || w.starts_with(" kode iku ")
         })
     };
@@ -291,10 +294,16 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         let columns = Columns { code: Some(code), name, amount: Some(amount), volume, satuan, ..Columns::default() };
         return Some(Found { table: Table::Budget(source_of(sheet, row)), header: (row, row), columns });
     }
-    // The responsibility matrix: KODE, KEGIATAN, IKU.
-    if let (Some(code), Some(name), Some(iku)) =
-        (find(&here, |w| is(w, "kode")), find(&here, |w| is(w, "kegiatan")), find(&here, |w| is(w, "iku")))
-    {
+    // The responsibility matrix: KODE, KEGIATAN, IKU (`KODE KEGIATAN`, `NAMA KEGIATAN`,
+    // `INDIKATOR KINERJA UTAMA`, `IKU TERKAIT`).
+    // No target: a central unit's PK (`KODE SK` | `SASARAN KEGIATAN` | … | `TARGET`) is none.
+    let matrix_code = find(&here, |w| w.starts_with(" kode "));
+    let matrix_name = find(&here, |w| {
+        w.contains(" kegiatan ") && ![" kode ", " sasaran ", " indikator "].iter().any(|s| w.starts_with(s))
+    });
+    let matrix_iku = find(&here, |w| w.contains(" iku ") || w.starts_with(" indikator "));
+    let targeted = find(&here, |w| w.contains(" target ")).is_some();
+    if let (Some(code), Some(name), Some(iku), false) = (matrix_code, matrix_name, matrix_iku, targeted) {
         let columns = Columns { code: Some(code), name: Some(name), iku: Some(iku), ..Columns::default() };
         return Some(Found { table: Table::Matrix, header: (row, row), columns });
     }
@@ -302,13 +311,13 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     // a KODE or No. column left of it, or in its label (`IKU.1 …` under `Sasaran Strategis /
     // Indikator Kinerja`, its goals' rows `SS.1 …` among them).
     let target = find(&here, |w| w.starts_with(" target "));
-    let here_name = find(&here, |w| w.starts_with(" indikator "));
+    let here_name = find(&here, |w| w.starts_with(" indikator ")).or_else(|| find(&here, |w| is(w, "iku")));
     let tree = find(&here, |w| w.starts_with(" sasaran ") && w.contains(" indikator "));
     let numbered = |col: u32, kode: &[&str]| {
         let left = here.iter().rfind(|(c, _)| *c < col)?;
         (kode.contains(&left.1.trim()) || left.1.trim() == "no").then_some(left.0)
     };
-    let here_code = here_name.and_then(|name| numbered(name, &["kode iku", "kode ikk", "kode"]));
+    let here_code = here_name.and_then(|name| numbered(name, &["kode iku", "kode ikk", "kode", "no iku", "iku"]));
     // A report's header of two rows is none: its first row may name the target and leave the
     // realisasi and capaian to the row below, under a group ("Kinerja").
     let reached = |w: &str| w.starts_with(" realisasi") || w.starts_with(" capaian");
@@ -899,7 +908,9 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             _ => iku_code(&name_text, false).map_or(name_text.clone(), |(_, rest)| rest).trim().to_string(),
         };
         let code = code.map(|(code, _)| code).unwrap_or_default();
-        if code.is_empty() && name.is_empty() {
+        // A row known by name alone with no figure (a goal's, a caption) is no indicator's.
+        let blank = c.years.iter().all(|(col, ..)| *sheet.get(row, *col) == Data::Empty);
+        if code.is_empty() && (name.is_empty() || blank) {
             continue;
         }
         if !code.is_empty() {

@@ -156,6 +156,13 @@ fn check_against_an_agreement_and_a_previous_version() {
         "{said}"
     );
     assert!(output.stdout.is_empty());
+    // One whose titles name no unit is the report's unit's, as the unit's folder makes it in the
+    // service: it governs.
+    let (code, json) = check_json(
+        "kr07_2024_capaian.xlsx",
+        &["--agreement", fixture("kr07_2024_agreement_untitled.xlsx").to_str().unwrap()],
+    );
+    assert_eq!((code, json["npss"].as_f64()), (0, Some(99.27)));
     // A file that is not there is said once, and a previous version that cannot be read says why.
     let stderr = |flag: &str, path: &str| {
         let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
