@@ -162,8 +162,9 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
                 || w.starts_with(" kode iku ")
         })
     };
-    let name_in =
-        |cells: &[(u32, String)]| find(cells, |w| w.starts_with(" indikator ") || w.contains(" indikator kinerja "));
+    let name_in = |cells: &[(u32, String)]| {
+        find(cells, |w| w.starts_with(" indikator ") || w.contains(" indikator kinerja ") || is(w, "uraian"))
+    };
     let (code, name) = (code_in(&both), name_in(&both));
     // Renstra vs Renja: RENSTRA and RENJA side by side under TARGET <year>, or each naming itself
     // on one row (`Target Renstra 2024`, `Target Renja 2024`), realisasi years beside them.
@@ -226,7 +227,8 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         return Some(Found { table: Table::Details, header: (row, row), columns });
     }
     // A target split between units.
-    if let (Some(unit), Some(target)) = (find(&here, |w| is(w, "unit kerja")), find(&here, |w| is(w, "target"))) {
+    let split_unit = find(&here, |w| ["unit kerja", "unit", "satuan kerja"].contains(&w.trim()));
+    if let (Some(unit), Some(target)) = (split_unit, find(&here, |w| w.starts_with(" target "))) {
         let columns = Columns { name: Some(unit), target: Some(target), ..Columns::default() };
         return Some(Found { table: Table::Split, header: (row, row), columns });
     }
@@ -254,14 +256,20 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         }
     }
     // The evaluation of two years: each year over its Target and Realisasi (003 Tabel 1).
+    // The year over a column, also in words (`Tahun 2023`, `TA 2023`, `2023 (Renstra)`).
     let year_above = |col: u32| {
         let cells: Vec<(u32, &Data)> = row.checked_sub(1).map(|r| sheet.cells_in_row(r).collect()).unwrap_or_default();
-        cells.into_iter().filter(|(c, _)| *c <= col).filter_map(|(c, d)| year_cell(d).map(|y| (c, y))).next_back()
+        let year = |d: &Data| match d {
+            Data::String(s) => year_in(&words(s)),
+            other => year_cell(other),
+        };
+        cells.into_iter().filter(|(c, _)| *c <= col).filter_map(|(c, d)| year(d).map(|y| (c, y))).next_back()
     };
+    let realisasi = |w: &str| w.starts_with(" realisasi ");
     let pairs: Vec<(u32, u16, bool)> = here
         .iter()
-        .filter(|(_, w)| is(w, "target") || is(w, "realisasi"))
-        .filter_map(|(c, w)| year_above(*c).map(|(_, y)| (*c, y, is(w, "realisasi"))))
+        .filter(|(_, w)| w.starts_with(" target ") || realisasi(w))
+        .filter_map(|(c, w)| year_above(*c).map(|(_, y)| (*c, y, realisasi(w))))
         .collect();
     if pairs.iter().filter(|p| p.2).count() >= 2 && pairs.iter().filter(|p| !p.2).count() >= 2 {
         let capaian = (here.iter().filter(|(_, w)| is(w, "capaian")))
@@ -311,7 +319,8 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     // a KODE or No. column left of it, or in its label (`IKU.1 …` under `Sasaran Strategis /
     // Indikator Kinerja`, its goals' rows `SS.1 …` among them).
     let target = find(&here, |w| w.starts_with(" target "));
-    let here_name = find(&here, |w| w.starts_with(" indikator ")).or_else(|| find(&here, |w| is(w, "iku")));
+    let here_name = find(&here, |w| w.starts_with(" indikator "))
+        .or_else(|| find(&here, |w| ["iku", "ikk", "ikp"].contains(&w.trim())));
     let tree = find(&here, |w| w.starts_with(" sasaran ") && w.contains(" indikator "));
     let numbered = |col: u32, kode: &[&str]| {
         let left = here.iter().rfind(|(c, _)| *c < col)?;

@@ -373,6 +373,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr07_2024_renja_target_out_of_range.xlsx",
         "kr06_2024_renja_headed_otherwise.xlsx",
         "kr06_2024_renja_budget_unread.xlsx",
+        "puspenkom_2025_renja_headed_otherwise.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -925,4 +926,22 @@ fn a_plans_tables_headed_otherwise_are_read_or_said_unread() {
     assert_eq!((code, json["budget_plan"].as_array().unwrap().len()), (0, 0));
     let unread = fields_of(&json, "BUDGET_UNREAD", ["severity", "cell", "subject"]);
     assert_eq!(unread, [["warning", "A5", "EBC.954, EBC.996, …"]]);
+}
+
+/// PUSPENKOM's Renja headed in other words (Tabel 1's "Uraian", "Tahun 2023" | "TA 2024" over
+/// "Target Kinerja" | "Realisasi Kinerja"; Tabel 3's "Satuan Kerja" | "Target Peserta"; the PK's
+/// "IKK"): its 28 rows of history and the PK's 8 targets were left out without a word. Read as
+/// the published headers are, to the same findings.
+#[test]
+fn a_central_units_plan_headed_otherwise_is_read_as_published() {
+    let (_, published) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
+    let (_, json) = check_json("puspenkom_2025_renja_headed_otherwise.xlsx", &[]);
+    for key in ["budget_plan", "targets", "history", "indicators", "goals"] {
+        assert_eq!(json[key], published[key], "{key}");
+    }
+    let codes = |json: &Value| {
+        let findings = json["findings"].as_array().unwrap().iter();
+        findings.map(|f| (f["code"].clone(), f["cell"].clone(), f["severity"].clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&json), codes(&published));
 }
