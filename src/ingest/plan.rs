@@ -626,7 +626,7 @@ fn unread(sheets: &[Sheet], plan: &Plan) -> Vec<Finding> {
 /// Budget codes of KRO, RO or komponen (`EBC.954`) standing outside every table read on a
 /// visible sheet, two or more: a budget table whose header kinerja does not know, said at its
 /// first code rather than left out without a word.
-fn budget_unread(sheet: &Sheet, inside: impl Fn(u32) -> bool) -> Option<Finding> {
+fn budget_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
     if sheet.hidden {
         return None;
     }
@@ -643,6 +643,26 @@ fn budget_unread(sheet: &Sheet, inside: impl Fn(u32) -> bool) -> Option<Finding>
         Finding::new(Code::BudgetUnread, Some(at.clone()), format!("{first}, {second}{more}"))
             .found(codes.len().to_string()),
     )
+}
+
+/// Two rows or more of figures (two numbers each) outside every table read on a visible sheet:
+/// a table whose header kinerja does not know (an evaluation headed `Tgt` | `Capaian`), said at
+/// its first figure rather than left out without a word.
+fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
+    if sheet.hidden {
+        return None;
+    }
+    let number = |data: &Data| matches!(cell::read(data).kind, CellKind::Stored(_) | CellKind::Text(_));
+    let rows: Vec<(u32, u32)> = sheet
+        .rows()
+        .filter(|r| !inside(*r))
+        .filter_map(|row| {
+            let figures: Vec<u32> = sheet.cells_in_row(row).filter(|(_, d)| number(d)).map(|(c, _)| c).collect();
+            (figures.len() >= 2).then(|| (row, figures[0]))
+        })
+        .collect();
+    let [(row, col), _, ..] = rows.as_slice() else { return None };
+    Some(Finding::new(Code::TableUnread, Some(CellRef::new(&sheet.name, *row, *col)), "").found(rows.len().to_string()))
 }
 
 /// Everything read from the plan's sheets.
@@ -727,12 +747,13 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     }
     let mut findings = std::mem::take(&mut parts.findings);
     findings.extend(unread(sheets, &parts.plan));
-    findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
-        let inside = |r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
-        budget_unread(sheet, inside)
-    }));
     if parts.plan.is_empty() {
         findings.push(Finding::new(Code::PlanEmpty, None, ""));
+    } else {
+        findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
+            let inside = |r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
+            budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside))
+        }));
     }
     if let (Some(given), Some(said)) = (overrides.year, declared.year)
         && given != said

@@ -451,6 +451,9 @@ codes! {
     BudgetUnread => "BUDGET_UNREAD", Warning,
         "Kode anggaran {subject} tidak berada dalam tabel anggaran yang dikenali ({found} kode), sehingga pagunya tidak dibaca. Beri judul \"Kode\" pada kolom kodenya dan \"Alokasi Anggaran\" atau \"Pagu\" pada kolom jumlahnya.",
         "The budget codes {subject} stand in no budget table kinerja knows ({found} codes), so their pagu is not read. Head the code column \"Kode\" and the amount column \"Alokasi Anggaran\" or \"Pagu\".";
+    TableUnread => "TABLE_UNREAD", Warning,
+        "Ada {found} baris berisi angka di luar tabel yang dikenali, mulai sel ini, sehingga tidak dibaca. Periksa judul kolomnya: tabel target (KODE IKU | INDIKATOR KINERJA | TARGET), evaluasi (TARGET dan REALISASI per tahun), atau anggaran (KODE | URAIAN | PAGU).",
+        "{found} rows of figures stand outside every table kinerja knows, from this cell, and are not read. Check their column headers: a targets table (KODE IKU | INDIKATOR KINERJA | TARGET), an evaluation (TARGET and REALISASI by year) or a budget (KODE | URAIAN | PAGU).";
     PlanTargetMismatch => "PLAN_TARGET_MISMATCH", Error,
         "Target {subject} berbeda: {found}, sedangkan {expected}. Target Renja sama dengan PK yang mengikat; target yang berbeda dari Renstra disertai alasannya.",
         "The target of {subject} differs: {found}, while {expected}. The Renja's target is the binding PK's; one that departs from the Renstra gives its reason.";

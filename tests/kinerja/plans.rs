@@ -374,6 +374,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_headed_otherwise.xlsx",
         "kr06_2024_renja_budget_unread.xlsx",
         "puspenkom_2025_renja_headed_otherwise.xlsx",
+        "puspenkom_2025_renja_table_unread.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
@@ -944,4 +945,9 @@ fn a_central_units_plan_headed_otherwise_is_read_as_published() {
         findings.map(|f| (f["code"].clone(), f["cell"].clone(), f["severity"].clone())).collect::<Vec<_>>()
     };
     assert_eq!(codes(&json), codes(&published));
+    // Its targets headed "Tgt", a word kinerja does not read: the table is said unread at its
+    // first figure, not left out without a word.
+    let (code, json) = check_json("puspenkom_2025_renja_table_unread.xlsx", &[]);
+    assert_eq!((code, json["history"].as_array().unwrap().len()), (1, 0));
+    assert_eq!(fields_of(&json, "TABLE_UNREAD", ["severity", "cell", "found"]), [["warning", "B3", "15"]]);
 }
