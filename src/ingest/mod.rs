@@ -808,14 +808,20 @@ fn read_sheets(
     // A workbook a title calls a Rencana Kerja of which no plan table can be read may be a report
     // titled after the plan it is held to ("Capaian Kinerja terhadap Target Renja 2024"): it is
     // read as a report where it holds a report's tables, else it is the empty plan it says it is.
+    // So is a workbook whose only plan tables are a budget by code or a matrix, no target and no
+    // evaluation, beside a report's table of realisasi: its budget is what was spent by RO,
+    // however its realisasi is headed ("TERPAKAI").
+    let budget_only =
+        |report: &Report| report.plan.as_ref().is_some_and(|p| p.targets.is_empty() && p.history.is_empty());
     let planned = match plan::is_plan(sheets).then(|| plan::read(sheets, units, overrides)) {
-        Some((report, findings)) if !findings.iter().any(|f| f.code == Code::PlanEmpty) => {
+        Some((report, findings)) if !findings.iter().any(|f| f.code == Code::PlanEmpty) && !budget_only(&report) => {
             return Ok((report, findings));
         }
         planned => planned,
     };
     let mut tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
-    if tables.is_empty() {
+    let reported = tables.iter().any(|t| t.header.family == Family::Performance);
+    if tables.is_empty() || planned.as_ref().is_some_and(|(report, _)| budget_only(report) && !reported) {
         return planned.ok_or_else(|| IngestError::NoTable { path: path.into() });
     }
     // The file's name fills a year or a quarter the titles leave unsaid (an agreement's period
@@ -953,6 +959,11 @@ fn read_sheets(
         period: period.or((kind == Kind::Agreement).then_some(Period::Year)),
     };
     findings.append(&mut baseline);
+    // A budget table whose headers kinerja does not know: its codes stand in no table read.
+    findings.extend(sheets.iter().enumerate().filter(|(i, _)| read(*i)).filter_map(|(i, sheet)| {
+        let inside = |r: u32| tables.iter().any(|t| t.sheet == i && r >= t.header.first_row && r <= t.rows.1);
+        plan::budget_unread(sheet, &inside)
+    }));
     findings.extend(by_period.iter().map(|(sheet, stated)| {
         Finding::new(Code::PeriodSheetsIgnored, None, stated.as_str()).found(sheets[*sheet].name.to_string())
     }));

@@ -625,8 +625,9 @@ fn unread(sheets: &[Sheet], plan: &Plan) -> Vec<Finding> {
 
 /// Budget codes of KRO, RO or komponen (`EBC.954`) standing outside every table read on a
 /// visible sheet, two or more: a budget table whose header kinerja does not know, said at its
-/// first code rather than left out without a word.
-fn budget_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
+/// first code rather than left out without a word (in a plan, and in a report beside its
+/// scorecard).
+pub(super) fn budget_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
     if sheet.hidden {
         return None;
     }

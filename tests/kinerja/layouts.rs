@@ -942,6 +942,19 @@ fn a_pagu_with_no_realisasi_beside_it_is_said() {
     assert_eq!(error_codes(&outcome), ["CELL_UNREADABLE"]);
 }
 
+/// A report whose budget by RO heads its realisasi "TERPAKAI": the sheet's KODE/KRO | PAGU made
+/// the workbook a plan's budget, the report beside it never scored (exit 0, no NPSS). It is the
+/// report it is, NPSS 99,27, and the budget table it cannot read is BUDGET_UNREAD at its first
+/// RO code, not left out without a word.
+#[test]
+fn a_reports_budget_headed_otherwise_leaves_it_a_report_and_is_said_unread() {
+    let outcome = check_fixture("kr07_2024_budget_per_ro_terpakai.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!((report.kind, shown(&card.npss)), (kinerja::model::Kind::Realisasi, "99.27".to_string()));
+    assert_eq!(places(&outcome, Code::BudgetUnread), ["Anggaran per RO!A4"]);
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new());
+}
+
 /// A kegiatan printing no realisasi is what its RO add up to: the Jumlah a million short of
 /// its lines went unchecked (the kegiatan's blank left the sum unknown). It is BUDGET_TOTAL at
 /// the Jumlah, and the kegiatan's own blank is no finding (its RO say what was spent).
