@@ -189,6 +189,14 @@ fn review(
             if let Some(structure) = structure {
                 findings.extend(validate::structure::place(&mut report, structure));
             }
+            // No goal printed, none known: one goal stood in per perspective is a guess at the
+            // tree, and the NSS and NPSS rest on it where a perspective holds two indicators or more.
+            let known = structure.is_some_and(|s| validate::structure::knows_every_goal(&report, s));
+            let stood_in = report.goals.iter().all(|g| g.name.starts_with('('));
+            let shared = report.goals.iter().any(|g| report.indicators.iter().filter(|i| i.goal == g.code).count() > 1);
+            if let Some(first) = report.goals.first().filter(|_| stood_in && shared && !known) {
+                findings.push(Finding::new(Code::GoalsNone, Some(first.at.clone()), format!("{unit} {year}")));
+            }
         }
     }
     // A goal placed nowhere yet (an agreement without perspective rows, or one held to an

@@ -397,6 +397,9 @@ codes! {
     IndicatorMoved => "INDICATOR_MOVED", Error,
         "{subject} dilaporkan di bawah {found}, padahal {document} yang berlaku menempatkannya di bawah {expected}; dinilai di bawah {expected}.",
         "{subject} is reported under {found}, but the governing {document} puts it under {expected}; scored under {expected}.";
+    GoalsNone => "GOALS_NONE", Error,
+        "Tabel kinerja ini tidak memuat Sasaran Strategis (baris SS atau kolom Sasaran), dan pohon kinerja {subject} tidak diketahui (belum ada Perjanjian Kinerja yang berlaku): NSS dan NPSS tidak dapat dihitung dengan pasti, karena indikator tiap perspektif dinilai sebagai satu sasaran. Cantumkan sasaran strategis tiap indikator, atau kirim PK-nya.",
+        "This performance table prints no Sasaran Strategis (no SS rows or goal column), and the tree of {subject} is not known (no Perjanjian Kinerja in force): the NSS and NPSS cannot be computed with confidence, the indicators of each perspective scored as one goal. Give each indicator's goal, or send the PK.";
     GoalMoved => "GOAL_MOVED", Error,
         "{subject} dilaporkan di perspektif {found}, padahal {document} yang berlaku menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
         "{subject} is reported in perspective {found}, but the governing {document} puts it in {expected}; scored in {expected}.";

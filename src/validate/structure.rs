@@ -15,6 +15,7 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     if !follows(report, structure) {
         return findings;
     }
+    stand_in(report, structure);
     for goal in report.goals.iter_mut().filter(|g| printed(&g.name)) {
         let Some(perspective) = structure.goals.get(&goal.code) else { continue };
         if goal.perspective == *perspective {
@@ -45,6 +46,40 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
         indicator.goal = goal.clone();
     }
     findings
+}
+
+/// A table that prints no goal at all has one goal stood in for per perspective (named in
+/// parentheses); where `structure` knows the goal of every indicator, the indicators stand under
+/// those goals instead, so each NSS is its own goal's (a perspective of two goals of unequal
+/// size is not the mean of its indicators).
+fn stand_in(report: &mut Report, structure: &Structure) {
+    let goal_of = |code: &str| structure.indicators.get(code).filter(|g| structure.goals.contains_key(*g));
+    if report.goals.iter().any(|g| printed(&g.name)) || !knows_every_goal(report, structure) {
+        return;
+    }
+    let stood_in = report.goals.first().map(|g| g.name.clone()).unwrap_or_default();
+    let mut goals: Vec<GoalRow> = Vec::new();
+    for indicator in &mut report.indicators {
+        let code = goal_of(&indicator.code).expect("every indicator's goal is known").clone();
+        if !goals.iter().any(|g| g.code == code) {
+            let perspective = structure.goals[&code].clone();
+            goals.push(GoalRow {
+                code: code.clone(),
+                name: stood_in.clone(),
+                perspective,
+                nss: None,
+                at: indicator.at.clone(),
+            });
+        }
+        indicator.goal = code;
+    }
+    report.goals = goals;
+}
+
+/// Whether `structure` gives the goal of every indicator of `report`.
+pub fn knows_every_goal(report: &Report, structure: &Structure) -> bool {
+    let known = |code: &str| structure.indicators.get(code).is_some_and(|g| structure.goals.contains_key(g));
+    report.indicators.iter().all(|i| known(&i.code))
 }
 
 /// Put each goal of `report` printed under no perspective in the one `structure` gives it,

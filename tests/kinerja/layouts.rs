@@ -144,8 +144,8 @@ fn check_as_tabel_3_1(name: &str, goals: &[&str]) -> kinerja::check::Outcome {
 #[test]
 fn codes_in_a_no_column_tell_goal_rows_from_indicator_rows() {
     check_as_tabel_3_1("bkn_2023_codes_in_no_column.xlsx", &BKN_2023_GOALS);
-    // Without goal rows, one goal per perspective.
-    check_as_tabel_3_1("bkn_2023_codes_in_no_column_no_goals.xlsx", &["SS.1", "SS.2", "SS.3", "SS.4"]);
+    // Without goal rows, each indicator under the goal BKN's structure gives it.
+    check_as_tabel_3_1("bkn_2023_codes_in_no_column_no_goals.xlsx", &BKN_2023_GOALS);
 }
 
 #[test]
@@ -953,6 +953,27 @@ fn a_reports_budget_headed_otherwise_leaves_it_a_report_and_is_said_unread() {
     assert_eq!((report.kind, shown(&card.npss)), (kinerja::model::Kind::Realisasi, "99.27".to_string()));
     assert_eq!(places(&outcome, Code::BudgetUnread), ["Anggaran per RO!A4"]);
     assert_eq!(error_codes(&outcome), Vec::<&str>::new());
+}
+
+/// A table whose goal column kinerja cannot read ("Tujuan" for Sasaran Strategis) prints no
+/// goal: each perspective was scored under one goal stood in for it, IKU.7 under "SS.3" of four
+/// indicators. Where the unit's structure knows every indicator's goal they stand under those
+/// goals (IKU.7 under SS.5), each NSS its own; where nothing knows the tree and a perspective
+/// holds two indicators or more, the NPSS rests on a guess: PUSPENKOM's TW III without its SK
+/// columns gave NPSS 96,61 against 97,06 with them, exit 0. It is GOALS_NONE, an error.
+#[test]
+fn a_report_printing_no_goal_stands_under_the_known_tree_or_is_an_error() {
+    let outcome = check_fixture("kr07_2024_goal_column_unknown.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let goal_of = |code: &str| report.indicators.iter().find(|i| i.code == code).map(|i| i.goal.as_str());
+    assert_eq!((goal_of("IKU.7"), goal_of("IKU.14"), report.goals.len()), (Some("SS.5"), Some("SS.7"), 7));
+    assert_eq!((shown(&card.npss), error_codes(&outcome)), ("99.27".to_string(), Vec::<&str>::new()));
+
+    let guessed = check_fixture("puspenkom_2025_tw3_no_goals.xlsx");
+    assert_eq!(error_codes(&guessed), ["GOALS_NONE"]);
+    assert_eq!(places(&guessed, Code::GoalsNone), ["Capaian TW III!A4"]);
+    let governed = check_fixture("puspenkom_2025_tw3_ikk_codes.xlsx");
+    assert_eq!(shown(&governed.scored.as_ref().unwrap().1.npss), "97.06");
 }
 
 /// A kegiatan printing no realisasi is what its RO add up to: the Jumlah a million short of
