@@ -492,7 +492,8 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Weight
     } else if words.starts_with(" kode") || is("kro ro") || is("ro") || is("akun") {
         Role::Code
-    } else if has(" uraian") || is("jenis belanja") {
+    } else if has(" uraian") || is("jenis belanja") || is("nama") || words.starts_with(" nama ") || is("kegiatan") {
+        // "Uraian", "Nama Kegiatan", "Kegiatan": what a budget line is.
         Role::Description
     } else if has(" keterangan") || is("ket") || has(" penjelasan") {
         Role::Note
@@ -877,6 +878,8 @@ mod tests {
         assert_eq!(classify("Nilai Kinerja Perspektif (NKP)"), Some(Role::Nkp));
         assert_eq!(classify("Kode"), Some(Role::Code));
         assert_eq!(classify("Uraian"), Some(Role::Description));
+        assert_eq!(classify("Nama Kegiatan"), Some(Role::Description));
+        assert_eq!(classify("Nama Indikator"), Some(Role::Indicator));
         assert_eq!(classify("Terwujudnya instansi pemerintah"), None);
         assert_eq!(classify("Kategori"), Some(Role::Category));
         assert_eq!(classify("Jumlah"), Some(Role::Count));

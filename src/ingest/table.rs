@@ -921,7 +921,8 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
     let view: std::sync::Arc<str> = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string().into();
     for row in rows.0..=rows.1 {
-        let code_cell = match header.col(Role::Code).map(|c| sheet.get(row, c)) {
+        // The code under `Kode`, else under `No` (a budget by RO numbered by its codes).
+        let code_cell = match header.col(Role::Code).or(header.col(Role::No)).map(|c| sheet.get(row, c)) {
             Some(Data::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(data) => data.whole().map(|n| n.to_string()),
             None => None,
@@ -937,7 +938,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
                 // A line known by its name alone (`Belanja Pegawai` under `Uraian`).
                 (None, Some(label)) => (BudgetScope::Account, label.to_string()),
                 // The overall budget alone (000 Tabel 3.39): amounts without a label column.
-                (None, None) if !header.has(Role::Code) && !header.has(Role::Description) => {
+                (None, None) if !header.has(Role::Code) && !header.has(Role::No) && !header.has(Role::Description) => {
                     (BudgetScope::Total, "TOTAL".to_string())
                 }
                 (None, None) => continue,
@@ -964,7 +965,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
             at: CellRef::new(
                 &sheet.name,
                 row,
-                header.col(Role::Goal).or(header.col(Role::Code)).unwrap_or(header.span().0),
+                header.col(Role::Goal).or(header.col(Role::Code)).or(header.col(Role::No)).unwrap_or(header.span().0),
             ),
         });
     }

@@ -976,6 +976,17 @@ fn a_report_printing_no_goal_stands_under_the_known_tree_or_is_an_error() {
     assert_eq!(shown(&governed.scored.as_ref().unwrap().1.npss), "97.06");
 }
 
+/// A budget by RO whose codes are headed "NO" and names "NAMA KEGIATAN": its ROs read as top
+/// lines (BUDGET_TOTAL at twice the sum), or its Jumlah dropped and left unchecked. Read as the
+/// published headers are.
+#[test]
+fn a_reports_budget_by_ro_headed_no_and_nama_is_read_as_published() {
+    let (_, published) = crate::cli::check_json("kr07_2024_budget_per_ro.xlsx", &[]);
+    let (code, json) = crate::cli::check_json("kr07_2024_budget_per_ro_headed_otherwise.xlsx", &[]);
+    assert_eq!((code, &json["budget"]), (0, &published["budget"]));
+    assert_eq!(json["budget"].as_array().unwrap().len(), 6);
+}
+
 /// A kegiatan printing no realisasi is what its RO add up to: the Jumlah a million short of
 /// its lines went unchecked (the kegiatan's blank left the sum unknown). It is BUDGET_TOTAL at
 /// the Jumlah, and the kegiatan's own blank is no finding (its RO say what was spent).
