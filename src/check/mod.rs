@@ -167,7 +167,7 @@ fn review(
         crosswalk(&mut report, &mut findings, config, unit, year);
     }
     if let Some(plan) = report.plan.as_deref_mut() {
-        plan.file_programs(|kegiatan| config.program_of(kegiatan).map(|p| p.name.clone()));
+        plan.file_programs(|kegiatan| config.program_name(kegiatan));
     }
     findings.extend(validate::agreement::distinct(&mut report));
     report.printed = report.indicators.iter().map(crate::model::Printed::of).collect();
@@ -189,12 +189,8 @@ fn review(
             if let Some(structure) = structure {
                 findings.extend(validate::structure::place(&mut report, structure));
             }
-            // No goal printed, none known: one goal stood in per perspective is a guess at the
-            // tree, and the NSS and NPSS rest on it where a perspective holds two indicators or more.
-            let known = structure.is_some_and(|s| validate::structure::knows_every_goal(&report, s));
-            let stood_in = report.goals.iter().all(|g| g.name.starts_with('('));
-            let shared = report.goals.iter().any(|g| report.indicators.iter().filter(|i| i.goal == g.code).count() > 1);
-            if let Some(first) = report.goals.first().filter(|_| stood_in && shared && !known) {
+            // No goal printed, none known: the NSS and NPSS rest on a guess at the tree.
+            if let Some(first) = validate::structure::guessed(&report, structure) {
                 findings.push(Finding::new(Code::GoalsNone, Some(first.at.clone()), format!("{unit} {year}")));
             }
         }

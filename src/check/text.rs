@@ -95,9 +95,8 @@ fn plan_lines(out: &mut String, plan: &Plan, language: Language) {
         let programs = plan.programs.iter().filter(|(t, _)| &**t == table).flat_map(|(_, sums)| sums);
         if programs.clone().any(|p| p.name.is_some()) {
             for program in programs {
-                let name = program.name.as_deref().unwrap_or(language.pick("Tanpa program", "No program"));
                 let pagu = program.pagu.map_or("-".into(), |p| format!("Rp {}", display_rupiah(p)));
-                let _ = writeln!(out, "  {name} ({})  {pagu}", program.kegiatan.join(", "));
+                let _ = writeln!(out, "  {}  {pagu}", program.label(language));
             }
         }
     }

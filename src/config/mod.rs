@@ -304,6 +304,11 @@ impl Config {
         self.programs.iter().rev().find(|p| p.kegiatan.iter().any(|k| k == kegiatan))
     }
 
+    /// The name of the program a kegiatan belongs to, if one is configured.
+    pub fn program_name(&self, kegiatan: &str) -> Option<String> {
+        self.program_of(kegiatan).map(|p| p.name.clone())
+    }
+
     /// The IKU code a unit's document of `year` means by `code`: the crosswalk's, else itself.
     pub fn iku_code<'a>(&'a self, unit: &str, year: u16, code: &'a str) -> &'a str {
         self.crosswalks

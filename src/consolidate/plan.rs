@@ -171,12 +171,11 @@ pub fn write_plans(
             }
             // The total by program, where the configuration files any of the kegiatan.
             let kegiatan = lines.iter().filter(|l| l.level == "kegiatan").map(|l| (l.code.as_str(), l.pagu));
-            let programs = program_sums(kegiatan, |code| config.program_of(code).map(|p| p.name.clone()));
+            let programs = program_sums(kegiatan, |code| config.program_name(code));
             for program in programs.iter().filter(|_| programs.iter().any(|p| p.name.is_some())) {
                 r += 1;
                 sheet.write_string(r, 0, unit)?;
-                let name = program.name.as_deref().unwrap_or(language.pick("Tanpa program", "No program"));
-                sheet.write_string(r, 2, format!("{name} ({})", program.kegiatan.join(", ")))?;
+                sheet.write_string(r, 2, program.label(language))?;
                 sheet.write_string(r, 3, "program")?;
                 sheet.write_string(r, 4, if source == "pk" { "PK" } else { "Renja" })?;
                 write_amount(sheet, r, 7, program.pagu, &f.rupiah)?;

@@ -595,7 +595,7 @@ fn roles_of(texts: impl Iterator<Item = (u32, String)>) -> Vec<(u32, Role)> {
 
 /// The year a header cell names as a word of its own (`TARGET 2023`, `Realisasi 2021`); none
 /// where it names two (`Target Renstra 2020–2024` spans the report year).
-fn year_in(text: &str) -> Option<u16> {
+pub(super) fn year_in(text: &str) -> Option<u16> {
     let mut years = text
         .split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)

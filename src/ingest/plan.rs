@@ -8,7 +8,7 @@
 
 use super::Overrides;
 use super::cell::{self, CellValue, Kind as CellKind, contains_ignore_case};
-use super::header::{caption_scale, in_rupiah, scale_in};
+use super::header::{caption_scale, in_rupiah, scale_in, year_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
@@ -106,13 +106,6 @@ fn words(text: &str) -> String {
 fn is_total(text: &str) -> bool {
     let w = words(text);
     w.starts_with(" total ") || w.starts_with(" jumlah ")
-}
-
-/// The year a header names; none where it names a span of years (`RENSTRA 2020-2024`).
-fn year_in(text: &str) -> Option<u16> {
-    let mut years = text.split_whitespace().filter_map(|w| w.parse::<u16>().ok()).filter(|y| (2000..2100).contains(y));
-    let first = years.next()?;
-    years.all(|y| y == first).then_some(first)
 }
 
 /// A cell's year, whether typed as a number or as text.

@@ -2,7 +2,7 @@
 //! and the PK's targets beside its own, the evaluation of earlier years, the budget by kegiatan,
 //! KRO, RO and komponen, and who owns which kegiatan and IKU (PLANS.md).
 
-use super::{CellRef, Measure, Value};
+use super::{CellRef, Language, Measure, Value};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -206,6 +206,14 @@ pub struct ProgramSum {
     pub pagu: Option<Decimal>,
 }
 
+impl ProgramSum {
+    /// `Program Dukungan Manajemen (4842, 4843)`; `Tanpa program (…)` for kegiatan none holds.
+    pub fn label(&self, language: Language) -> String {
+        let name = self.name.as_deref().unwrap_or(language.pick("Tanpa program", "No program"));
+        format!("{name} ({})", self.kegiatan.join(", "))
+    }
+}
+
 /// The programs of a table's kegiatan (code, pagu) as `program_of` files them, in the order
 /// their first kegiatan comes.
 pub fn program_sums<'a>(
@@ -218,7 +226,7 @@ pub fn program_sums<'a>(
         match sums.iter_mut().find(|s| s.name == name) {
             Some(sum) => {
                 sum.kegiatan.push(code.to_string());
-                sum.pagu = sum.pagu.zip(pagu).map(|(a, b)| a + b);
+                sum.pagu = super::amount::checked_sum([sum.pagu, pagu]);
             }
             None => sums.push(ProgramSum { name, kegiatan: vec![code.to_string()], pagu }),
         }

@@ -2,18 +2,24 @@
 //! program to its kegiatan and a kegiatan to its RO, and each view (per SS, per jenis belanja,
 //! per program, the overall budget) to the same total.
 
-use crate::model::amount::display_rupiah;
+use crate::model::amount::{checked_sum, display_rupiah};
 use crate::model::plan::{Level, Levels};
 use crate::model::{BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, Report, Scorecard};
 use rust_decimal::Decimal;
 
 type Line<'a> = (&'a BudgetRow, &'a BudgetLine);
 
+/// One view of the budget (a table's lines): where they stand among all lines, the lines, and
+/// each one's parent among them.
+struct View<'a> {
+    places: Vec<usize>,
+    rows: Vec<Line<'a>>,
+    parent_of: Vec<Option<usize>>,
+}
+
 /// Pagu and realisasi added up; `None` where one of them lacks the amount.
-fn sums(amounts: impl Iterator<Item = [Option<Decimal>; 2]>) -> [Option<Decimal>; 2] {
-    amounts.fold([Some(Decimal::ZERO); 2], |[p, r], [lp, lr]| {
-        [p.zip(lp).map(|(a, b)| a + b), r.zip(lr).map(|(a, b)| a + b)]
-    })
+fn sums(amounts: impl Iterator<Item = [Option<Decimal>; 2]> + Clone) -> [Option<Decimal>; 2] {
+    [checked_sum(amounts.clone().map(|[pagu, _]| pagu)), checked_sum(amounts.map(|[_, spent]| spent))]
 }
 
 fn amounts(line: &BudgetLine) -> [Option<Decimal>; 2] {
@@ -80,20 +86,23 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
             views.push(&row.view);
         }
     }
-    let views: Vec<(Vec<Line<'_>>, Vec<Option<usize>>)> = views
+    let views: Vec<View<'_>> = views
         .into_iter()
         .map(|view| {
-            let rows: Vec<Line<'_>> = lines.iter().copied().filter(|(r, _)| &*r.view == view).collect();
+            let places: Vec<usize> = (0..lines.len()).filter(|&i| &*lines[i].0.view == view).collect();
+            let rows: Vec<Line<'_>> = places.iter().map(|&i| lines[i]).collect();
             let parent_of = parents(&rows);
-            (rows, parent_of)
+            View { places, rows, parent_of }
         })
         .collect();
     // A line with lines beneath it is what they add up to when it prints no amount itself.
-    let parents: std::collections::HashSet<*const BudgetRow> = views
-        .iter()
-        .flat_map(|(rows, parent_of)| parent_of.iter().flatten().map(|&p| std::ptr::from_ref(rows[p].0)))
-        .collect();
-    for (row, line) in &lines {
+    let mut has_lines = vec![false; lines.len()];
+    for view in &views {
+        for &p in view.parent_of.iter().flatten() {
+            has_lines[view.places[p]] = true;
+        }
+    }
+    for (i, (row, line)) in lines.iter().enumerate() {
         // Money spent with no ceiling beside it: its serapan, sisa and efficiency are unknown.
         if line.pagu.is_none()
             && let Some(spent) = line.realisasi.filter(|spent| *spent > Decimal::ZERO)
@@ -104,7 +113,7 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         // A ceiling with nothing said spent beside it, where the table has a realisasi column.
         if line.realisasi.is_none()
             && row.realisasi.at.is_some()
-            && !parents.contains(&std::ptr::from_ref(*row))
+            && !has_lines[i]
             && let Some(pagu) = line.pagu.filter(|pagu| *pagu > Decimal::ZERO)
         {
             let at = row.realisasi.at.clone();
@@ -123,23 +132,24 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     }
     // Indicator budgets often cover only part of the budget; the other views cover all of it.
     let mut reference: Option<(String, [Option<Decimal>; 2])> = None;
-    for (rows, parent_of) in &views {
+    for View { rows, parent_of, .. } in &views {
         let children_of =
             |p: Option<usize>| parent_of.iter().enumerate().filter(move |(_, q)| **q == p).map(|(i, _)| i);
-        // Each line's amounts, or for a line printing none, its lines' (children stand below it).
+        // What each line's own lines add up to, and each line's amounts, or for a line printing
+        // none, its lines' (children stand below it).
         let mut held: Vec<[Option<Decimal>; 2]> = rows.iter().map(|(_, line)| amounts(line)).collect();
+        let mut beneath: Vec<Option<[Option<Decimal>; 2]>> = vec![None; rows.len()];
         for i in (0..rows.len()).rev().filter(|&i| rows[i].0.scope == BudgetScope::Account) {
             if children_of(Some(i)).next().is_some() {
                 let sum = sums(children_of(Some(i)).map(|c| held[c]));
                 held[i] = [held[i][0].or(sum[0]), held[i][1].or(sum[1])];
+                beneath[i] = Some(sum);
             }
         }
-        for (i, (parent, line)) in rows.iter().enumerate().filter(|(_, (r, _))| r.scope == BudgetScope::Account) {
-            if children_of(Some(i)).next().is_some() {
-                let subject = format!(" {}", parent.code);
-                let sum = sums(children_of(Some(i)).map(|c| held[c]));
-                findings.extend(mismatch(Code::BudgetTotal, &subject, &parent.at, amounts(line), sum, ""));
-            }
+        for (i, sum) in beneath.iter().enumerate().filter_map(|(i, sum)| Some((i, (*sum)?))) {
+            let (parent, line) = rows[i];
+            let subject = format!(" {}", parent.code);
+            findings.extend(mismatch(Code::BudgetTotal, &subject, &parent.at, amounts(line), sum, ""));
         }
         let top: Vec<usize> = children_of(None).filter(|&i| rows[i].0.scope != BudgetScope::Total).collect();
         let top_sum = sums(top.iter().map(|&i| held[i]));

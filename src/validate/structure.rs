@@ -53,14 +53,13 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
 /// those goals instead, so each NSS is its own goal's (a perspective of two goals of unequal
 /// size is not the mean of its indicators).
 fn stand_in(report: &mut Report, structure: &Structure) {
-    let goal_of = |code: &str| structure.indicators.get(code).filter(|g| structure.goals.contains_key(*g));
     if report.goals.iter().any(|g| printed(&g.name)) || !knows_every_goal(report, structure) {
         return;
     }
     let stood_in = report.goals.first().map(|g| g.name.clone()).unwrap_or_default();
     let mut goals: Vec<GoalRow> = Vec::new();
     for indicator in &mut report.indicators {
-        let code = goal_of(&indicator.code).expect("every indicator's goal is known").clone();
+        let code = goal_of(structure, &indicator.code).expect("every indicator's goal is known").clone();
         if !goals.iter().any(|g| g.code == code) {
             let perspective = structure.goals[&code].clone();
             goals.push(GoalRow {
@@ -76,10 +75,24 @@ fn stand_in(report: &mut Report, structure: &Structure) {
     report.goals = goals;
 }
 
+/// The goal `structure` gives the indicator `code`, where it knows that goal's perspective.
+fn goal_of<'s>(structure: &'s Structure, code: &str) -> Option<&'s String> {
+    structure.indicators.get(code).filter(|goal| structure.goals.contains_key(*goal))
+}
+
 /// Whether `structure` gives the goal of every indicator of `report`.
-pub fn knows_every_goal(report: &Report, structure: &Structure) -> bool {
-    let known = |code: &str| structure.indicators.get(code).is_some_and(|g| structure.goals.contains_key(g));
-    report.indicators.iter().all(|i| known(&i.code))
+fn knows_every_goal(report: &Report, structure: &Structure) -> bool {
+    report.indicators.iter().all(|i| goal_of(structure, &i.code).is_some())
+}
+
+/// The first goal of a report that prints none, where the tree is a guess: no `structure` gives
+/// every indicator's goal, and a perspective's one goal stood in for holds two indicators or
+/// more, so its NSS need not be the mean of its true goals' (see [`stand_in`]).
+pub fn guessed<'r>(report: &'r Report, structure: Option<&Structure>) -> Option<&'r GoalRow> {
+    let known = structure.is_some_and(|s| knows_every_goal(report, s));
+    let shared = |goal: &GoalRow| report.indicators.iter().filter(|i| i.goal == goal.code).count() > 1;
+    let stood_in = report.goals.iter().all(|g| !printed(&g.name));
+    report.goals.first().filter(|_| stood_in && !known && report.goals.iter().any(shared))
 }
 
 /// Put each goal of `report` printed under no perspective in the one `structure` gives it,
