@@ -175,7 +175,7 @@ pub fn write_plans(
             for program in programs.iter().filter(|_| programs.iter().any(|p| p.name.is_some())) {
                 r += 1;
                 sheet.write_string(r, 0, unit)?;
-                sheet.write_string(r, 2, program.label(language))?;
+                write_name(sheet, r, &program.label(language), 60)?;
                 sheet.write_string(r, 3, "program")?;
                 sheet.write_string(r, 4, if source == "pk" { "PK" } else { "Renja" })?;
                 write_amount(sheet, r, 7, program.pagu, &f.rupiah)?;
