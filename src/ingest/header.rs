@@ -1,7 +1,8 @@
 //! Finding tables by their header words: which column holds what, over one or two header rows.
 
 use super::identity::periods_named;
-use super::sheet::Sheet;
+use super::sheet::{Data, Sheet};
+use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, prefixed_code};
 use crate::model::Period;
 use crate::model::plan::Source;
 use crate::model::unit::normalise;
@@ -656,6 +657,47 @@ pub fn caption_scale(sheet: &Sheet, header_row: u32) -> Option<Decimal> {
 
 /// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
 /// under merged group headers) names a table family.
+/// A report's label column headed in words no rule knows ("Kinerja", "Uraian", "Sasaran
+/// Strategis" over goals and indicators alike): where no column is headed as the indicators'
+/// and the rows below a column left of the targets carry indicator codes (`IKU.1 …`), that
+/// column holds the indicators, and the goals too where it also carries goal codes (`SS.1 …`).
+fn label_by_codes(sheet: &Sheet, header_row: u32, columns: &mut Vec<(u32, Role)>) {
+    let has = |role| columns.iter().any(|(_, r)| *r == role);
+    if has(Role::Tree) || has(Role::Indicator) || !(has(Role::Target) || has(Role::Realisasi)) {
+        return;
+    }
+    let values = columns.iter().filter(|(_, r)| matches!(r, Role::Target | Role::Realisasi)).map(|(c, _)| *c);
+    let Some(first_value) = values.min() else { return };
+    let role_at = |col: u32| columns.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
+    let body: Vec<u32> = sheet.rows().filter(|r| *r > header_row).take(60).collect();
+    let codes = |col: u32, prefixes: &[&str]| {
+        body.iter().filter_map(|row| sheet.text(*row, col)).any(|t| prefixed_code(t, prefixes).is_some())
+    };
+    let candidates = (0..first_value).filter(|c| matches!(role_at(*c), None | Some(Role::Goal | Role::Description)));
+    let Some(col) = candidates.into_iter().find(|c| codes(*c, &INDICATOR_PREFIXES)) else { return };
+    let role = match (codes(col, &GOAL_PREFIXES), role_at(col)) {
+        (true, _) => Role::Tree,
+        (false, Some(Role::Goal)) => return,
+        (false, _) => Role::Indicator,
+    };
+    columns.retain(|(c, _)| *c != col);
+    columns.push((col, role));
+    columns.sort_unstable_by_key(|(c, _)| *c);
+}
+
+/// Whether a row holds a figure: a number with a fraction, a percentage, or a whole number
+/// neither a column's number nor a year. The first row of a table's body ("Stakeholder
+/// Perspective | 97,08 | 24,27") is no sub-header, however short its words.
+fn holds_figures(sheet: &Sheet, row: u32) -> bool {
+    sheet.cells_in_row(row).any(|(_, data)| match data {
+        Data::Percent(..) => true,
+        Data::Int(_) | Data::Float(..) | Data::Fixed(..) => {
+            data.whole().is_none_or(|n| !((0..=50).contains(&n) || (1990..=2100).contains(&n)))
+        }
+        _ => false,
+    })
+}
+
 pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let texts_in = |r: u32| sheet.texts_in_row(r);
     let top: Vec<(u32, String)> = texts_in(row).map(|(c, t)| (c, t.to_string())).collect();
@@ -664,7 +706,9 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     }
     let single = (roles_of(top.iter().cloned()), top.clone());
     let below: Vec<(u32, String)> = texts_in(row + 1).map(|(c, t)| (c, t.to_string())).collect();
-    let double = (!below.is_empty() && below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40))
+    let sub_headers =
+        below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40) && !holds_figures(sheet, row + 1);
+    let double = (!below.is_empty() && sub_headers)
         .then(|| {
             // A group header ("Kinerja", "Anggaran") merged over the sub-headers below it.
             // Only the columns between the two rows' first and last text matter.
@@ -698,6 +742,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         None => (single, row),
     };
     settle_capaian_columns(&mut columns, &texts);
+    label_by_codes(sheet, last_row, &mut columns);
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();

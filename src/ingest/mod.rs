@@ -959,10 +959,10 @@ fn read_sheets(
         period: period.or((kind == Kind::Agreement).then_some(Period::Year)),
     };
     findings.append(&mut baseline);
-    // A budget table whose headers kinerja does not know: its codes stand in no table read.
+    // A table whose headers kinerja does not know: its codes, or its figures, stand in no table read.
     findings.extend(sheets.iter().enumerate().filter(|(i, _)| read(*i)).filter_map(|(i, sheet)| {
         let inside = |r: u32| tables.iter().any(|t| t.sheet == i && r >= t.header.first_row && r <= t.rows.1);
-        plan::budget_unread(sheet, &inside)
+        plan::budget_unread(sheet, &inside).or_else(|| plan::table_unread(sheet, &inside))
     }));
     findings.extend(by_period.iter().map(|(sheet, stated)| {
         Finding::new(Code::PeriodSheetsIgnored, None, stated.as_str()).found(sheets[*sheet].name.to_string())

@@ -640,9 +640,9 @@ pub(super) fn budget_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Opt
 }
 
 /// Two rows or more of figures (two numbers each) outside every table read on a visible sheet:
-/// a table whose header kinerja does not know (an evaluation headed `Tgt` | `Capaian`), said at
-/// its first figure rather than left out without a word.
-fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
+/// a table whose header kinerja does not know (an evaluation headed `Tgt` | `Capaian`, a report's
+/// indicators headed `Uraian`), said at its first figure rather than left out without a word.
+pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
     if sheet.hidden {
         return None;
     }

@@ -170,8 +170,6 @@ fn codes_in_a_kode_column_beside_the_labels_are_read() {
     );
 }
 
-/// A row holding a target or realisasi that names no SS or IKU was left out without a word (a
-/// table of such rows gave NPSS N/A and no finding at all).
 /// The scorecard's label column headed "Sasaran Strategis/IKU": no heading said indicator, so no
 /// table was found (NO_TABLE).
 #[test]
@@ -179,6 +177,28 @@ fn a_label_column_headed_ss_iku_is_the_scorecards() {
     check_as_tabel_3_1("bkn_2023_label_headed_ss_iku.xlsx", &BKN_2023_GOALS);
 }
 
+/// Headed "Kinerja", with no NKP or NPSS printed: the Stakeholder row under the header was taken
+/// for a second header row, the table for a perspective summary of three perspectives (NPSS
+/// 98,94, exit 0). Its codes make the column the scorecard's labels.
+#[test]
+fn a_label_column_headed_otherwise_is_known_by_its_codes() {
+    check_as_tabel_3_1("bkn_2023_label_headed_kinerja.xlsx", &BKN_2023_GOALS);
+}
+
+/// Tabel 3.2's indicators headed "Uraian" (numbered, no codes) beside Tabel 3.1's perspective
+/// scores: the report was scored from the perspectives without a word on its 14 IKU.
+#[test]
+fn a_report_table_left_unread_is_said() {
+    let outcome = check_fixture("kr07_2024_indicators_headed_uraian.xlsx");
+    assert_eq!(places(&outcome, Code::TableUnread), ["Tabel 3.2!A5"]);
+    assert_eq!(findings(&outcome, Code::TableUnread)[0].found, "14");
+    assert!(outcome.scored.as_ref().unwrap().0.indicators.is_empty());
+    assert_eq!(outcome.exit_code(), 0);
+    assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::TableUnread).is_empty());
+}
+
+/// A row holding a target or realisasi that names no SS or IKU was left out without a word (a
+/// table of such rows gave NPSS N/A and no finding at all).
 #[test]
 fn a_row_of_values_that_names_no_indicator_is_an_error() {
     let lost = check_fixture("bkn_2023_label_without_code.xlsx");
