@@ -10,6 +10,7 @@ use super::mark::{Added, Cell, Fill, Mark};
 use crate::check::Outcome;
 use crate::config::Limits;
 use crate::ingest::sheet::Data;
+use crate::ingest::{FINDINGS_SHEET, RESULTS_SHEET};
 use crate::model::amount::display2;
 use crate::model::{Claim, Field, Kind, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
@@ -79,8 +80,7 @@ fn number(value: rust_decimal::Decimal) -> Cell {
 /// then NPSS. Only for a realisasi report: an agreement or a plan has targets, no results.
 fn results(outcome: &Outcome, name: String) -> Option<Added> {
     let (report, card) = outcome.scored.as_ref().filter(|(report, _)| report.kind == Kind::Realisasi)?;
-    let header = ["Kode", "Indikator", "SS", "Target", "Realisasi", "Capaian (hitung)", "Capaian (tertulis)", "Status"];
-    let mut rows = vec![header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
+    let mut rows = vec![RESULTS_SHEET.header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
         let value = |v: &Value| match v {
             Value::Number(n) => number(*n),
@@ -118,8 +118,7 @@ fn findings(
     note: Option<&str>,
 ) -> Added {
     let language = outcome.language;
-    let header = ["Kode", "Tingkat", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"];
-    let mut rows = vec![header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
+    let mut rows = vec![FINDINGS_SHEET.header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
     for f in &outcome.findings {
         rows.push(vec![
             Cell::Text(f.code.as_str().into()),
@@ -174,9 +173,9 @@ pub fn write(
                 .into_iter()
                 .map(|e| e.name)
                 .collect();
-            let mut added: Vec<Added> = results(outcome, free_name(&taken, "Hasil kinerja")).into_iter().collect();
+            let mut added: Vec<Added> = results(outcome, free_name(&taken, RESULTS_SHEET.name)).into_iter().collect();
             let place = |at: &crate::model::CellRef| super::mark::place(&at.sheet, at.row, at.col);
-            added.push(findings(outcome, free_name(&taken, "Temuan"), &place, None));
+            added.push(findings(outcome, free_name(&taken, FINDINGS_SHEET.name), &place, None));
             match super::mark::mark(archive, &marks, &added) {
                 Ok(bytes) => Some(bytes),
                 Err(why) => {
@@ -262,8 +261,8 @@ fn rerender(
     );
     let place =
         |at: &crate::model::CellRef| format!("internal:'{}'!{}", names.written(&at.sheet).replace('\'', "''"), at.a1());
-    let mut added: Vec<Added> = results(outcome, "Hasil kinerja".into()).into_iter().collect();
-    added.push(findings(outcome, "Temuan".into(), &place, Some(said)));
+    let mut added: Vec<Added> = results(outcome, RESULTS_SHEET.name.into()).into_iter().collect();
+    added.push(findings(outcome, FINDINGS_SHEET.name.into(), &place, Some(said)));
     for sheet in &added {
         write_added(book.add_worksheet(), sheet)?;
     }

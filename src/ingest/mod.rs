@@ -594,8 +594,36 @@ pub fn read_bytes(
     start: Instant,
 ) -> Result<(Report, Vec<Finding>), IngestError> {
     let mut budget = Budget::new(limits, start);
-    let book = open(path, bytes, limits, &mut budget)?;
+    let mut book = open(path, bytes, limits, &mut budget)?;
+    book.sheets.retain(|sheet| !kinerjas_own(sheet));
     read_sheets(path, &book, units, overrides, &budget)
+}
+
+/// A sheet kinerja adds at the end of a unit's annotated copy: its name, and its header row.
+pub struct OwnSheet {
+    pub name: &'static str,
+    pub header: &'static [&'static str],
+}
+
+/// *Hasil kinerja*: the results kinerja computed.
+pub const RESULTS_SHEET: OwnSheet = OwnSheet {
+    name: "Hasil kinerja",
+    header: &["Kode", "Indikator", "SS", "Target", "Realisasi", "Capaian (hitung)", "Capaian (tertulis)", "Status"],
+};
+
+/// *Temuan*: the findings kinerja made.
+pub const FINDINGS_SHEET: OwnSheet =
+    OwnSheet { name: "Temuan", header: &["Kode", "Tingkat", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"] };
+
+/// Whether a sheet is one kinerja added to an annotated copy (named as it names them, its header
+/// row as it writes it): a unit sending its copy back, corrected, sends kinerja's old results and
+/// findings with it, which are not the report's (an NPSS there is kinerja's, not a claim).
+fn kinerjas_own(sheet: &Sheet) -> bool {
+    [RESULTS_SHEET, FINDINGS_SHEET].iter().any(|own| {
+        let named =
+            sheet.name.strip_prefix(own.name).is_some_and(|rest| rest.is_empty() || rest.starts_with(" (kinerja "));
+        named && sheet.texts_in_row(0).map(|(_, t)| t).eq(own.header.iter().copied())
+    })
 }
 
 /// How the findings of choosing columns by year or by period name them.

@@ -12,10 +12,14 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 fn reviewed(report: &str, pk: Option<&str>) -> Outcome {
+    reviewed_at(&fixture(report), pk)
+}
+
+fn reviewed_at(report: &Path, pk: Option<&str>) -> Outcome {
     let config = Config::builtin();
     let agreement = pk
         .map(|pk| kinerja::ingest::read(&fixture(pk), &config.units, &Overrides::default(), &config.limits).unwrap().0);
-    check_with(&fixture(report), &config, &Overrides::default(), &Given { agreement, previous: None })
+    check_with(report, &config, &Overrides::default(), &Given { agreement, previous: None })
 }
 
 fn annotate(outcome: &Outcome, name: &str, dir: &Path) -> PathBuf {
@@ -131,6 +135,31 @@ fn the_copy_keeps_the_units_package_and_marks_its_cells() {
     let note =
         rendered.last().unwrap().2.rows().flatten().any(|c| c.to_string().starts_with("Salinan ini dibuat ulang"));
     assert!(note, "the re-rendered copy says so");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A unit corrects its annotated copy and sends it back: kinerja's sheets in it are kinerja's,
+/// not the report's. Its NPSS in *Hasil kinerja* (held to the PK) was read as the unit's claim,
+/// a CLAIM_NPSS against the copy read without the PK; *Hasil kinerja* was a table set aside and
+/// the figures in *Temuan* a table left unread.
+#[test]
+fn a_copy_sent_back_reads_as_the_workbook_the_unit_sent() {
+    let dir = std::env::temp_dir().join(format!("kinerja-annotated-back-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pk = Some("kr07_2024_agreement_kode.xlsx");
+    let outcome = reviewed("kr07_2024_review_errors.xlsx", pk);
+    let copy = annotate(&outcome, "kr07", &dir);
+    let said = |o: &Outcome| {
+        let npss = o.scored.as_ref().and_then(|(_, card)| card.npss.value);
+        (npss, o.findings.iter().map(|f| (f.code, f.at.as_ref().map(|a| a.to_string()))).collect::<Vec<_>>())
+    };
+    for pk in [pk, None] {
+        let (sent, back) = (said(&reviewed("kr07_2024_review_errors.xlsx", pk)), said(&reviewed_at(&copy, pk)));
+        assert_eq!(sent, back, "held to {pk:?}");
+    }
+    // Annotated again, its new sheets stand beside the old ones, named apart: all kinerja's.
+    let again = annotate(&reviewed_at(&copy, pk), "kr07 lagi", &dir);
+    assert_eq!(said(&reviewed_at(&again, None)), said(&reviewed("kr07_2024_review_errors.xlsx", None)));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
