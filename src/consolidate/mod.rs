@@ -16,6 +16,7 @@ mod mark;
 mod plan;
 
 use crate::config::Config;
+use crate::ingest::DELIVERY_SHEET;
 use crate::model::text::{shown_name, wrapped_height};
 use crate::model::time::local;
 use crate::model::{Code, Field, Kind, Language, Period, Verdict};
@@ -312,25 +313,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
     }
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
-        sheet.set_name("Status Pengiriman").map_err(write)?;
-        let headers = [
-            ("Kode", 14.0),
-            ("Unit", 34.0),
-            ("Status", 15.0),
-            ("Versi", 7.0),
-            ("Sama dengan versi", 9.0),
-            ("ID kiriman", 9.0),
-            ("Diterima (waktu setempat)", 21.0),
-            ("Berkas", 22.0),
-            ("Hash", 14.0),
-            ("Kesalahan", 10.0),
-            ("Peringatan", 10.0),
-            ("NPSS", 9.0),
-            ("NPSS versi valid terakhir", 11.0),
-            ("Perjanjian Kinerja", 11.0),
-            ("Kiriman terakhir", 36.0),
-            ("Surel gagal", 8.0),
-        ];
+        sheet.set_name(DELIVERY_SHEET.name).map_err(write)?;
+        let widths = [14.0, 34.0, 15.0, 7.0, 9.0, 9.0, 21.0, 22.0, 14.0, 10.0, 10.0, 9.0, 11.0, 11.0, 36.0, 8.0];
+        let headers: Vec<(&str, f64)> = DELIVERY_SHEET.header.iter().copied().zip(widths).collect();
         let failed_mail = ledger.failed_mail_by_unit()?;
         write_narrow_header(sheet, &headers, &formats.header).map_err(write)?;
         let mut by_code: Vec<&Line> = lines.iter().collect();

@@ -42,6 +42,9 @@ pub enum IngestError {
     /// A workbook with data but no table kinerja recognises.
     #[error("{path}: no performance, agreement, budget or perspective table found")]
     NoTable { path: PathBuf },
+    /// A workbook kinerja wrote itself for planners (the Rekap), dropped where units' files go.
+    #[error("{path}: a workbook kinerja wrote ({what}), not a unit's file")]
+    OwnOutput { path: PathBuf, what: String },
     /// Over one of the [`Limits`]: refused before or while reading, never read on.
     #[error("{path}: over the limit on {}: {} (at most {})", limit.label(crate::model::Language::En), limit.shown(*found), limit.shown(*max))]
     TooLarge { path: PathBuf, limit: Limit, found: u64, max: u64 },
@@ -65,6 +68,7 @@ impl IngestError {
             IngestError::Encrypted { .. } => Finding::new(Code::FileEncrypted, None, ""),
             IngestError::Empty { .. } => Finding::new(Code::FileEmpty, None, ""),
             IngestError::NoTable { .. } => Finding::new(Code::NoTable, None, ""),
+            IngestError::OwnOutput { what, .. } => Finding::new(Code::FileOwnOutput, None, "").found(what.clone()),
             IngestError::TooLarge { limit, found, max, .. } => {
                 Finding::new(Code::FileTooLarge, None, limit.label(crate::model::Language::Id))
                     .found(limit.shown(*found))
@@ -595,35 +599,63 @@ pub fn read_bytes(
 ) -> Result<(Report, Vec<Finding>), IngestError> {
     let mut budget = Budget::new(limits, start);
     let mut book = open(path, bytes, limits, &mut budget)?;
-    book.sheets.retain(|sheet| !kinerjas_own(sheet));
+    if let Some(sheet) = book.sheets.iter().find(|sheet| DELIVERY_SHEET.is(sheet)) {
+        let what = format!("Rekap Kinerja, lembar \"{}\"", sheet.name);
+        return Err(IngestError::OwnOutput { path: path.into(), what });
+    }
+    book.sheets.retain(|sheet| !RESULTS_SHEET.is(sheet) && !FINDINGS_SHEET.is(sheet));
     read_sheets(path, &book, units, overrides, &budget)
 }
 
-/// A sheet kinerja adds at the end of a unit's annotated copy: its name, and its header row.
+/// A sheet kinerja writes: its name, and its header row.
 pub struct OwnSheet {
     pub name: &'static str,
     pub header: &'static [&'static str],
 }
 
-/// *Hasil kinerja*: the results kinerja computed.
+/// *Hasil kinerja*, added at the end of a unit's annotated copy: the results kinerja computed.
 pub const RESULTS_SHEET: OwnSheet = OwnSheet {
     name: "Hasil kinerja",
     header: &["Kode", "Indikator", "SS", "Target", "Realisasi", "Capaian (hitung)", "Capaian (tertulis)", "Status"],
 };
 
-/// *Temuan*: the findings kinerja made.
+/// *Temuan*, added at the end of a unit's annotated copy: the findings kinerja made.
 pub const FINDINGS_SHEET: OwnSheet =
     OwnSheet { name: "Temuan", header: &["Kode", "Tingkat", "Sel", "Perihal", "Tertulis", "Seharusnya", "Pesan"] };
 
-/// Whether a sheet is one kinerja added to an annotated copy (named as it names them, its header
-/// row as it writes it): a unit sending its copy back, corrected, sends kinerja's old results and
-/// findings with it, which are not the report's (an NPSS there is kinerja's, not a claim).
-fn kinerjas_own(sheet: &Sheet) -> bool {
-    [RESULTS_SHEET, FINDINGS_SHEET].iter().any(|own| {
+/// *Status Pengiriman* of the Rekap: who sent what, which version counts.
+pub const DELIVERY_SHEET: OwnSheet = OwnSheet {
+    name: "Status Pengiriman",
+    header: &[
+        "Kode",
+        "Unit",
+        "Status",
+        "Versi",
+        "Sama dengan versi",
+        "ID kiriman",
+        "Diterima (waktu setempat)",
+        "Berkas",
+        "Hash",
+        "Kesalahan",
+        "Peringatan",
+        "NPSS",
+        "NPSS versi valid terakhir",
+        "Perjanjian Kinerja",
+        "Kiriman terakhir",
+        "Surel gagal",
+    ],
+};
+
+impl OwnSheet {
+    /// Whether `sheet` is this one as kinerja writes it: named so (or with the suffix an
+    /// annotated copy adds where the unit's workbook has the name already) and headed so. A unit
+    /// sending its annotated copy back, corrected, sends kinerja's old results and findings
+    /// with it, which are not the report's (an NPSS there is kinerja's, not a claim).
+    pub fn is(&self, sheet: &Sheet) -> bool {
         let named =
-            sheet.name.strip_prefix(own.name).is_some_and(|rest| rest.is_empty() || rest.starts_with(" (kinerja "));
-        named && sheet.texts_in_row(0).map(|(_, t)| t).eq(own.header.iter().copied())
-    })
+            sheet.name.strip_prefix(self.name).is_some_and(|rest| rest.is_empty() || rest.starts_with(" (kinerja "));
+        named && sheet.texts_in_row(0).map(|(_, t)| t).eq(self.header.iter().copied())
+    }
 }
 
 /// How the findings of choosing columns by year or by period name them.

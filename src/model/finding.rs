@@ -211,6 +211,9 @@ codes! {
     NoTable => "NO_TABLE", Error,
         "Tidak ditemukan tabel kinerja: tidak ada baris judul kolom dengan Indikator Kinerja dan Target/Realisasi, tabel anggaran, atau tabel perspektif.",
         "No performance table found: no header row with Indikator Kinerja and Target/Realisasi, no budget table, no perspective table.";
+    FileOwnOutput => "FILE_OWN_OUTPUT", Error,
+        "Berkas ini buatan kinerja untuk perencana ({found}), bukan laporan, Perjanjian Kinerja, atau rencana unit; isinya tidak dinilai. Kirim berkas unit Anda sendiri.",
+        "This file was made by kinerja for planners ({found}), not a unit's report, agreement or plan; it is not reviewed. Send your unit's own file.";
     FileTooLarge => "FILE_TOO_LARGE", Error,
         "Berkas melampaui batas {subject}: {found}, sedangkan batasnya {expected}; berkas tidak dibaca. Laporan kinerja biasa jauh di bawah batas ini: hapus lembar, gambar, dan baris atau kolom yang tidak diperlukan (juga sel terisi jauh di luar tabel), simpan ulang sebagai .xlsx, lalu kirim kembali.",
         "The file exceeds the limit on {subject}: {found}, while the limit is {expected}; it is not read. A performance report stays far below this limit: delete the sheets, pictures and rows or columns it does not need (also filled cells far outside the table), save it again as .xlsx and resend it.";

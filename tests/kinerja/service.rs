@@ -704,6 +704,14 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
         again.worksheet_range("Ringkasan").unwrap().rows().skip(2).map(|r| r.to_vec()).collect();
     assert_eq!(first, second);
 
+    // Dropped where a unit's files go, the Rekap is refused as kinerja's own (it was read as a
+    // plan of whichever unit its text named first, with dozens of errors).
+    let own = kinerja::check::check(&workbook, &config, &kinerja::ingest::Overrides::default());
+    let codes: Vec<&str> = own.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["FILE_OWN_OUTPUT"]);
+    assert!(own.findings[0].found.contains("Status Pengiriman"), "{:?}", own.findings[0]);
+    assert_eq!(own.exit_code(), 2);
+
     // The same from the command line, for the year's every period.
     let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .args(["--config", "kinerja.toml", "consolidate", "--year", "2023"])
