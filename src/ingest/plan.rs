@@ -591,8 +591,18 @@ fn volume_of(sheet: &Sheet, row: u32, col: u32) -> (Option<Decimal>, Option<Stri
 
 /// Targets and past realisasi whose cell holds something that could not be read (a date, a
 /// formula's error, a formula saved without its value, text that is no number): each an error
-/// at its cell, never a silent "not in force".
-fn unread(sheets: &[Sheet], plan: &Plan) -> Vec<Finding> {
+/// at its cell, never a silent "not in force". So is a blank cell where the year's Renja or PK
+/// target stands (`-` says an indicator is not in force; a blank says nothing was typed, as in
+/// a template sent unfilled): reports are held to these targets.
+fn unread(sheets: &[Sheet], plan: &Plan, year: Option<u16>) -> Vec<Finding> {
+    let binding = |t: &&PlanTarget| Some(t.year) == year && matches!(t.source, Source::Renja | Source::Pk);
+    let blank = plan.targets.iter().filter(|t| t.value == Value::Missing).filter(binding).filter_map(|t| {
+        let sheet = sheets.iter().find(|s| s.name == t.at.sheet)?;
+        sheet.is_blank(t.at.row, t.at.col).then(|| {
+            let subject = format!("{} tahun {} ({})", t.code, t.year, t.source.label());
+            Finding::new(Code::TargetMissing, Some(t.at.clone()), subject)
+        })
+    });
     let targets =
         plan.targets.iter().filter(|t| t.value == Value::Missing).map(|t| ("Target", t.code.as_str(), t.year, &t.at));
     let history_targets = (plan.history.iter().filter(|h| h.target == Value::Missing))
@@ -613,6 +623,7 @@ fn unread(sheets: &[Sheet], plan: &Plan) -> Vec<Finding> {
                     .found(cell.text.as_ref()),
             )
         })
+        .chain(blank)
         .collect()
 }
 
@@ -740,7 +751,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         parts.indicators = renja.map(|t| (Source::Renja, indicator_of(t, false, t.at.clone()))).collect();
     }
     let mut findings = std::mem::take(&mut parts.findings);
-    findings.extend(unread(sheets, &parts.plan));
+    findings.extend(unread(sheets, &parts.plan, year));
     if parts.plan.is_empty() {
         findings.push(Finding::new(Code::PlanEmpty, None, ""));
     } else {

@@ -462,7 +462,14 @@ fn the_plan_template_reads_back_as_the_plan_a_unit_fills_in() {
     let (report, findings) = kinerja::ingest::read(&blank, &config.units, &Default::default(), &config.limits).unwrap();
     assert_eq!(report.kind, kinerja::model::Kind::Plan);
     assert_eq!((report.identity.unit.as_deref(), report.identity.year), (Some("KR06"), Some(2024)));
-    assert!(findings.is_empty(), "{findings:?}");
+    // Sent back unfilled, it is no plan yet: each blank Renja target is an error at its cell
+    // (it was accepted without a word, a plan with no target to hold reports to).
+    let missing: Vec<(&str, String, String)> =
+        findings.iter().map(|f| (f.code.as_str(), f.subject.clone(), f.at.as_ref().unwrap().to_string())).collect();
+    let expected: Vec<(&str, String, String)> = (1..=14)
+        .map(|n| ("TARGET_MISSING", format!("IKU.{n} tahun 2024 (Renja)"), format!("Renstra vs Renja!D{}", n + 4)))
+        .collect();
+    assert_eq!(missing, expected);
     let plan = report.plan.unwrap();
     // Each of the 14 IKU with its Renstra and Renja target for the year, open; four earlier years.
     assert_eq!(plan.targets.len(), 28);
