@@ -431,8 +431,15 @@ pub fn classify(text: &str) -> Option<Role> {
     let realisasi_at = words.find(" realisasi").or_else(|| words.find(" realisais"));
     let over_target = realisasi_at.zip(words.find(" target")).is_some_and(|(r, t)| r < t)
         && (trimmed.contains('/') || [" terhadap ", " thd ", " dibanding"].iter().any(|w| has(w)));
+    // Words of money: "Anggaran" (and its short form "Angg."), "Keuangan", "Belanja", "Dana";
+    // and of an amount in rupiah.
+    let money = [" anggaran", " angg ", " keuangan", " belanja", " dana "].iter().any(|w| has(w));
+    let rupiah = has(" rp ") || has(" rupiah");
     let role = if words.starts_with(" status") {
         Role::Status
+    } else if share_of_realisasi && money {
+        // "Persentase Realisasi Anggaran": the share of the pagu spent.
+        Role::Serapan
     } else if share_of_realisasi || over_target {
         Role::Capaian
     } else if (has(" sasaran") || has(" ss ")) && (has(" indikator") || has(" iku ")) {
@@ -460,17 +467,19 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Pagu
     } else if has(" efisiensi") {
         Role::Efisiensi
-    } else if (has(" serapan") || has(" penyerapan")) && (has(" rp ") || has(" rupiah")) {
+    } else if has(" capaian") && !has(" kinerja") && money {
+        // "Capaian Anggaran", "Capaian (%)" over "Keuangan": the share of the pagu spent.
+        Role::Serapan
+    } else if (has(" serapan") || has(" penyerapan")) && rupiah {
         // "Serapan (Rp)": the money absorbed, not its share.
         Role::BudgetRealisasi
     } else if has(" serapan") || has(" penyerapan") {
         Role::Serapan
     } else if has(" sisa") {
         Role::Sisa
-    } else if (has(" realisasi") || has(" realisais"))
-        && [" anggaran", " keuangan", " belanja", " rp ", " rupiah"].iter().any(|w| has(w))
-    {
-        // Money spent: "Realisasi Anggaran", "Realisasi Keuangan", "Realisasi (Rp)".
+    } else if (has(" realisasi") || has(" realisais")) && (money || rupiah) || has(" terserap") || has(" terpakai") {
+        // Money spent: "Realisasi Anggaran", "Realisasi Keuangan", "Realisasi (Rp)", "Anggaran
+        // Terserap", "Terpakai".
         Role::BudgetRealisasi
     } else if words.starts_with(" anggaran ")
         || words.starts_with(" alokasi anggaran ")
@@ -685,6 +694,24 @@ fn label_by_codes(sheet: &Sheet, header_row: u32, columns: &mut Vec<(u32, Role)>
     columns.sort_unstable_by_key(|(c, _)| *c);
 }
 
+/// "Serapan" or "Penyerapan" over amounts in rupiah beside a pagu, where no column is headed as
+/// the money spent: the realisasi anggaran, not its share (a share of the pagu is never a
+/// thousand percent). Most of the column's amounts other than 0 decide.
+fn serapan_in_rupiah(sheet: &Sheet, header_row: u32, columns: &mut [(u32, Role)]) {
+    let has = |role| columns.iter().any(|(_, r)| *r == role);
+    if !has(Role::Pagu) || has(Role::BudgetRealisasi) {
+        return;
+    }
+    let Some((col, role)) = columns.iter_mut().find(|(_, r)| *r == Role::Serapan) else { return };
+    let body = sheet.rows().filter(|r| *r > header_row).take(60);
+    let amounts: Vec<Decimal> =
+        body.filter_map(|row| super::plan::amount_of(sheet.get(row, *col))).filter(|a| !a.is_zero()).collect();
+    let large = amounts.iter().filter(|a| a.abs() >= Decimal::ONE_THOUSAND).count();
+    if large * 2 > amounts.len() {
+        *role = Role::BudgetRealisasi;
+    }
+}
+
 /// Whether a row holds a figure: a number with a fraction, a percentage, or a whole number
 /// neither a column's number nor a year. The first row of a table's body ("Stakeholder
 /// Perspective | 97,08 | 24,27") is no sub-header, however short its words.
@@ -745,6 +772,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     label_by_codes(sheet, last_row, &mut columns);
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);
+    serapan_in_rupiah(sheet, last_row, &mut columns);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
     let periods =
         texts.iter().flat_map(|(col, text)| periods_named(text).into_iter().map(move |p| (*col, p))).collect();
@@ -911,6 +939,15 @@ mod tests {
         assert_eq!(classify("Anggaran (Rp)"), Some(Role::Pagu));
         assert_eq!(classify("Anggaran (Rp Ribu)"), Some(Role::Pagu));
         assert_eq!(classify("Sisa Anggaran"), Some(Role::Sisa));
+        // The money spent, and its share of the pagu, in the words units use.
+        assert_eq!(classify("Anggaran Terserap"), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Terpakai"), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Realisasi Angg."), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Realisasi Dana"), Some(Role::BudgetRealisasi));
+        assert_eq!(classify("Persentase Realisasi Anggaran"), Some(Role::Serapan));
+        assert_eq!(classify("Persentase Realisasi Kinerja"), Some(Role::Capaian));
+        assert_eq!(classify("Capaian (%) Keuangan"), Some(Role::Serapan));
+        assert_eq!(classify("Capaian Kinerja"), Some(Role::Capaian));
         assert_eq!(classify("Efisiensi (%)"), Some(Role::Efisiensi));
         assert_eq!(classify("KODE SS"), Some(Role::GoalCode));
         assert_eq!(classify("KODE SK"), Some(Role::GoalCode));

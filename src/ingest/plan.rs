@@ -476,7 +476,7 @@ fn value_in(data: &Data, whole: bool) -> Value {
 
 /// An amount in whole rupiah: every `.` or `,` before three digits separates thousands, a
 /// trailing `,-` or `,00` is no decimal.
-fn amount_of(data: &Data) -> Option<Decimal> {
+pub(super) fn amount_of(data: &Data) -> Option<Decimal> {
     amount_in(&cell::read(data))
 }
 

@@ -4,6 +4,7 @@
 
 use crate::common::{check_as_published, check_fixture, check_named, error_codes, findings, places, shown};
 use kinerja::model::{Code, Value};
+use rust_decimal::Decimal;
 
 #[test]
 fn fractions_under_a_percent_format_read_as_the_percent_shown() {
@@ -488,17 +489,41 @@ fn a_percentage_kept_as_a_fraction_is_in_doubt() {
     assert_eq!(error_codes(&index), ["READING_UNCERTAIN"]);
 }
 
+type BudgetLine = (String, Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<Decimal>);
+
+/// Each budget line's code, pagu, realisasi, sisa, serapan and efficiency.
+fn budget_lines(outcome: &kinerja::check::Outcome) -> Vec<BudgetLine> {
+    let card = &outcome.scored.as_ref().unwrap().1;
+    card.budget.iter().map(|l| (l.code.clone(), l.pagu, l.realisasi, l.sisa, l.serapan, l.efisiensi)).collect()
+}
+
+/// Budget columns headed in words units use: the realisasi anggaran headed "Serapan" over
+/// amounts in rupiah was read as shares of the pagu (its realisasi, sisa and efficiency dropped
+/// without a word); 000 Tabel 3.41's group "Persentase Realisasi" over "Kinerja" | "Angg." was
+/// two capaian columns (the serapan and efficiency dropped); a budget by RO's realisasi headed
+/// "TERPAKAI" was a table left unread. Each reads as the budget headed as published.
+#[test]
+fn budget_columns_headed_otherwise_are_the_same_budget() {
+    let rupiah = check_fixture("kr07_2024_budget_columns.xlsx");
+    let serapan = check_fixture("kr07_2024_budget_serapan_in_rupiah.xlsx");
+    assert_eq!(budget_lines(&serapan), budget_lines(&rupiah));
+    assert_eq!(error_codes(&serapan), error_codes(&rupiah));
+    let published = check_fixture("bkn_2023_efficiency_per_ss.xlsx");
+    let persentase = check_fixture("bkn_2023_efficiency_headed_otherwise.xlsx");
+    assert_eq!(budget_lines(&persentase), budget_lines(&published));
+    assert_eq!(places(&persentase, Code::EfficiencyBasis), places(&published, Code::EfficiencyBasis));
+    assert_eq!(places(&persentase, Code::EfficiencyBasis).len(), 4);
+    let terpakai = check_fixture("kr07_2024_budget_per_ro_terpakai.xlsx");
+    let ebc954 = budget_lines(&terpakai).into_iter().find(|l| l.0 == "EBC.954").unwrap();
+    assert_eq!((ebc954.1, ebc954.2), (Some(Decimal::from(67_500_000)), Some(Decimal::from(60_000_000))));
+    assert!(places(&terpakai, Code::BudgetUnread).is_empty());
+}
+
 #[test]
 fn amounts_printed_in_thousands_are_read_in_rupiah() {
     let thousands = check_fixture("kr07_2024_budget_in_thousands.xlsx");
     let rupiah = check_fixture("kr07_2024_budget_columns.xlsx");
-    let lines = |outcome: &kinerja::check::Outcome| {
-        let card = &outcome.scored.as_ref().unwrap().1;
-        card.budget
-            .iter()
-            .map(|l| (l.code.clone(), l.pagu, l.realisasi, l.sisa, l.serapan, l.efisiensi))
-            .collect::<Vec<_>>()
-    };
+    let lines = budget_lines;
     assert_eq!(lines(&thousands), lines(&rupiah));
     // Said by a caption above the table ("(dalam ribuan rupiah)") rather than by the header.
     assert_eq!(lines(&check_fixture("kr07_2024_budget_caption_thousands.xlsx")), lines(&rupiah));
@@ -962,13 +987,14 @@ fn a_pagu_with_no_realisasi_beside_it_is_said() {
     assert_eq!(error_codes(&outcome), ["CELL_UNREADABLE"]);
 }
 
-/// A report whose budget by RO heads its realisasi "TERPAKAI": the sheet's KODE/KRO | PAGU made
-/// the workbook a plan's budget, the report beside it never scored (exit 0, no NPSS). It is the
-/// report it is, NPSS 99,27, and the budget table it cannot read is BUDGET_UNREAD at its first
-/// RO code, not left out without a word.
+/// A report whose budget by RO heads its realisasi in words that name none ("S.D. DESEMBER"; so
+/// was "TERPAKAI" before it was read): the sheet's KODE/KRO | PAGU made the workbook a plan's
+/// budget, the report beside it never scored (exit 0, no NPSS). It is the report it is, NPSS
+/// 99,27, and the budget table it cannot read is BUDGET_UNREAD at its first RO code, not left
+/// out without a word.
 #[test]
 fn a_reports_budget_headed_otherwise_leaves_it_a_report_and_is_said_unread() {
-    let outcome = check_fixture("kr07_2024_budget_per_ro_terpakai.xlsx");
+    let outcome = check_fixture("kr07_2024_budget_per_ro_realisasi_unknown.xlsx");
     let (report, card) = outcome.scored.as_ref().unwrap();
     assert_eq!((report.kind, shown(&card.npss)), (kinerja::model::Kind::Realisasi, "99.27".to_string()));
     assert_eq!(places(&outcome, Code::BudgetUnread), ["Anggaran per RO!A4"]);
