@@ -431,6 +431,8 @@ pub fn classify(text: &str) -> Option<Role> {
     let realisasi_at = words.find(" realisasi").or_else(|| words.find(" realisais"));
     let over_target = realisasi_at.zip(words.find(" target")).is_some_and(|(r, t)| r < t)
         && (trimmed.contains('/') || [" terhadap ", " thd ", " dibanding"].iter().any(|w| has(w)));
+    // Where the first of some words stands.
+    let first_of = |any: &[&str]| any.iter().filter_map(|w| words.find(w)).min();
     // Words of money: "Anggaran" (and its short form "Angg."), "Keuangan", "Belanja", "Dana";
     // and of an amount in rupiah.
     let money = [" anggaran", " angg ", " keuangan", " belanja", " dana "].iter().any(|w| has(w));
@@ -442,8 +444,9 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Serapan
     } else if share_of_realisasi || over_target {
         Role::Capaian
-    } else if (has(" sasaran") || has(" ss ")) && (has(" indikator") || has(" iku ")) {
-        // "Sasaran Strategis / Indikator Kinerja Utama", "Sasaran Strategis/IKU", "SS / IKU".
+    } else if first_of(&[" sasaran", " ss "]).zip(first_of(&[" indikator", " iku "])).is_some_and(|(g, i)| g < i) {
+        // "Sasaran Strategis / Indikator Kinerja Utama", "Sasaran Strategis/IKU", "SS / IKU" (but
+        // "Indikator Sasaran Strategis" names the indicators).
         Role::Tree
     } else if has(" nkp ") {
         Role::Nkp
@@ -455,7 +458,7 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::IndicatorCode
     } else if has(" perspekti") || has(" perspective") {
         Role::Perspective
-    } else if has(" sasaran") || is("ss") {
+    } else if (has(" sasaran") || is("ss")) && !words.starts_with(" indikator ") {
         Role::Goal
     } else if has(" indikator") || is("iku") {
         Role::Indicator
@@ -928,6 +931,7 @@ mod tests {
         assert_eq!(classify("Sasaran Strategis / Indikator Kinerja Utama"), Some(Role::Tree));
         assert_eq!(classify("Sasaran Strategis/IKU"), Some(Role::Tree));
         assert_eq!(classify("SS / IKU"), Some(Role::Tree));
+        assert_eq!(classify("Indikator Sasaran Strategis"), Some(Role::Indicator));
         assert_eq!(classify("Realisais\nKinerja"), Some(Role::Realisasi));
         assert_eq!(classify("Capaian (Kinerja)"), Some(Role::Capaian));
         assert_eq!(classify("%"), Some(Role::Capaian));

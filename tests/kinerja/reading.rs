@@ -149,6 +149,22 @@ fn agreements_are_recognised_in_both_layouts() {
     assert_eq!(report.indicators[13].target.value, Value::Number("100".parse().unwrap()));
 }
 
+/// "INDIKATOR SASARAN STRATEGIS" over the PK's indicators, as Renstra documents head them, was
+/// read as a second goal column: NO_TABLE. It is the same agreement as headed "INDIKATOR KINERJA
+/// UTAMA".
+#[test]
+fn an_agreement_headed_indikator_sasaran_is_read_as_published() {
+    let targets = |name: &str| {
+        let outcome = check_fixture(name);
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
+        let report = outcome.scored.unwrap().0;
+        report.indicators.into_iter().map(|i| (i.goal, i.code, i.target.value)).collect::<Vec<_>>()
+    };
+    let published = targets("kr07_2024_agreement_kode.xlsx");
+    assert_eq!(published.len(), 14);
+    assert_eq!(targets("kr07_2024_agreement_indikator_sasaran.xlsx"), published);
+}
+
 /// A PK annex of two columns, "Sasaran Strategis / Indikator Kinerja Utama | Target": no table was
 /// found (NO_TABLE), as for any two headings.
 #[test]
