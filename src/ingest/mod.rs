@@ -1020,9 +1020,12 @@ fn read_sheets(
     };
     findings.append(&mut baseline);
     // A table whose headers kinerja does not know: its codes, or its figures, stand in no table read.
+    // Where no table of indicators was read either, the figures are likely the indicators: the
+    // report's scores would rest on what it prints for its perspectives alone.
+    let unread = if primary_family.is_none() { Code::IndicatorsUnread } else { Code::TableUnread };
     findings.extend(sheets.iter().enumerate().filter(|(i, _)| read(*i)).filter_map(|(i, sheet)| {
         let inside = |r: u32| tables.iter().any(|t| t.sheet == i && r >= t.header.first_row && r <= t.rows.1);
-        plan::budget_unread(sheet, &inside).or_else(|| plan::table_unread(sheet, &inside))
+        plan::budget_unread(sheet, &inside).or_else(|| plan::table_unread(sheet, &inside, unread))
     }));
     findings.extend(by_period.iter().map(|(sheet, stated)| {
         Finding::new(Code::PeriodSheetsIgnored, None, stated.as_str()).found(sheets[*sheet].name.to_string())

@@ -653,7 +653,7 @@ pub(super) fn budget_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Opt
 /// Two rows or more of figures (two numbers each) outside every table read on a visible sheet:
 /// a table whose header kinerja does not know (an evaluation headed `Tgt` | `Capaian`, a report's
 /// indicators headed `Uraian`), said at its first figure rather than left out without a word.
-pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
+pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool, code: Code) -> Option<Finding> {
     if sheet.hidden {
         return None;
     }
@@ -667,7 +667,7 @@ pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Opti
         })
         .collect();
     let [(row, col), _, ..] = rows.as_slice() else { return None };
-    Some(Finding::new(Code::TableUnread, Some(CellRef::new(&sheet.name, *row, *col)), "").found(rows.len().to_string()))
+    Some(Finding::new(code, Some(CellRef::new(&sheet.name, *row, *col)), "").found(rows.len().to_string()))
 }
 
 /// Everything read from the plan's sheets.
@@ -757,7 +757,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     } else {
         findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
             let inside = |r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
-            budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside))
+            budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside, Code::TableUnread))
         }));
     }
     if let (Some(given), Some(said)) = (overrides.year, declared.year)

@@ -187,14 +187,20 @@ fn a_label_column_headed_otherwise_is_known_by_its_codes() {
 }
 
 /// Tabel 3.2's indicators headed "Uraian" (numbered, no codes) beside Tabel 3.1's perspective
-/// scores: the report was scored from the perspectives without a word on its 14 IKU.
+/// scores: the report was scored from the perspectives as printed, without a word on its 14 IKU
+/// (accepted, exit 0). With no indicator table read, the unread figures are an error. Beside
+/// indicators read, a table of other figures (a sheet of services' counts) is a warning.
 #[test]
 fn a_report_table_left_unread_is_said() {
     let outcome = check_fixture("kr07_2024_indicators_headed_uraian.xlsx");
-    assert_eq!(places(&outcome, Code::TableUnread), ["Tabel 3.2!A5"]);
-    assert_eq!(findings(&outcome, Code::TableUnread)[0].found, "14");
+    assert_eq!(places(&outcome, Code::IndicatorsUnread), ["Tabel 3.2!A5"]);
+    assert_eq!(findings(&outcome, Code::IndicatorsUnread)[0].found, "14");
     assert!(outcome.scored.as_ref().unwrap().0.indicators.is_empty());
-    assert_eq!(outcome.exit_code(), 0);
+    assert_eq!(error_codes(&outcome), ["INDICATORS_UNREAD"]);
+    let beside = check_fixture("kr07_2024_table_unread.xlsx");
+    assert_eq!(places(&beside, Code::TableUnread), ["Tabel 3.5!B4"]);
+    assert_eq!(shown(&beside.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!(error_codes(&beside), Vec::<&str>::new());
     assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::TableUnread).is_empty());
 }
 
