@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// Where the annotated copy of a submission goes: `outbox/<year>/<UNIT>/`.
 pub fn path(outbox: &Path, year: u16, unit: &str, file_name: &str, sha256: &str) -> PathBuf {
-    let stem = Path::new(file_name).file_stem().map_or("laporan".into(), |s| s.to_string_lossy().into_owned());
+    let stem = crate::model::text::unmarked_stem(file_name);
     // A name the file system takes: no separators or control characters, at most 150 bytes.
     let stem: String = stem.chars().map(|c| if c.is_control() || c == '/' { '_' } else { c }).collect();
     let cut = stem.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|end| *end <= 150).last().unwrap_or(0);

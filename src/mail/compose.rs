@@ -328,7 +328,7 @@ pub fn compose(notice: &Notice, facts: &Facts<'_>) -> Vec<Draft> {
                 });
                 if let Some(path) = &notice.annotated {
                     attachments.push(Attachment {
-                        name: format!("{} (dinilai).xlsx", file.trim_end_matches(".xlsx")),
+                        name: format!("{} (dinilai).xlsx", crate::model::text::unmarked_stem(&file)),
                         path: Some(path.clone()),
                         text: None,
                     });

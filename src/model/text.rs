@@ -33,6 +33,20 @@ pub fn shown_name(name: &str) -> Cow<'_, str> {
     one_line(name, 120)
 }
 
+/// A file's name without its extension and without the marks kinerja gave its annotated copy
+/// (`laporan (dinilai 1a2b3c4d).xlsx` is `laporan`): a copy sent back and marked again is named
+/// as the unit's file, never `laporan (dinilai …) (dinilai …)`.
+pub fn unmarked_stem(file_name: &str) -> &str {
+    let mut stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).trim_end();
+    while let Some(rest) = stem.strip_suffix(')')
+        && let Some(open) = rest.rfind(" (dinilai")
+        && rest[open + " (dinilai".len()..].chars().all(|c| c == ' ' || c.is_ascii_hexdigit())
+    {
+        stem = stem[..open].trim_end();
+    }
+    stem
+}
+
 /// A sheet name fit to be quoted anywhere: no control characters, at most 64 characters,
 /// never blank.
 pub fn sheet_name(name: &str) -> String {
@@ -136,6 +150,15 @@ mod tests {
                        PUSKONBANKUM, SETBPASN, KR01, KR02, KR03, KR04, KR05, KR06, KR07, KR08, KR09, KR10, KR11, \
                        KR12, KR13, KR14";
         assert_eq!(wrapped_height(missing, 24), 15.0 * 10.0);
+    }
+
+    #[test]
+    fn a_copys_marks_are_not_part_of_its_stem() {
+        assert_eq!(unmarked_stem("laporan TW III.xlsx"), "laporan TW III");
+        assert_eq!(unmarked_stem("laporan (dinilai 1a2b3c4d).xlsx"), "laporan");
+        assert_eq!(unmarked_stem("laporan (dinilai) (dinilai b00ba62d).xlsx"), "laporan");
+        assert_eq!(unmarked_stem("PK 2024 (revisi).xls"), "PK 2024 (revisi)");
+        assert_eq!(unmarked_stem("Kinerja (dinilai ulang oleh unit).xlsx"), "Kinerja (dinilai ulang oleh unit)");
     }
 
     #[test]

@@ -157,6 +157,10 @@ fn a_copy_sent_back_reads_as_the_workbook_the_unit_sent() {
         let (sent, back) = (said(&reviewed("kr07_2024_review_errors.xlsx", pk)), said(&reviewed_at(&copy, pk)));
         assert_eq!(sent, back, "held to {pk:?}");
     }
+    // Marked again, it is named as the unit's file, not "laporan (dinilai …) (dinilai …)".
+    let again_at =
+        kinerja::consolidate::annotate::path(&dir, 2024, "KR07", "laporan (dinilai b00ba62d).xlsx", "c0ffee99");
+    assert_eq!(again_at, dir.join("2024/KR07/laporan (dinilai c0ffee99).xlsx"));
     // Annotated again, its new sheets stand beside the old ones, named apart: all kinerja's.
     let again = annotate(&reviewed_at(&copy, pk), "kr07 lagi", &dir);
     assert_eq!(said(&reviewed_at(&again, None)), said(&reviewed("kr07_2024_review_errors.xlsx", None)));
