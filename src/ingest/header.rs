@@ -448,7 +448,8 @@ pub fn classify(text: &str) -> Option<Role> {
         // "Sasaran Strategis / Indikator Kinerja Utama", "Sasaran Strategis/IKU", "SS / IKU" (but
         // "Indikator Sasaran Strategis" names the indicators).
         Role::Tree
-    } else if has(" nkp ") {
+    } else if has(" nkp ") || has(" bobot") && (has(" skor") || has(" nss ")) || has(" tertimbang") {
+        // "Bobot x Skor", "Nilai Tertimbang": the score weighed, the NKP.
         Role::Nkp
     } else if has(" nss ") {
         Role::Nss
@@ -456,6 +457,15 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::GoalCode
     } else if has(" kode iku") || has(" kode indikator") || code_of(&["ikk", "ikp"]) {
         Role::IndicatorCode
+    } else if (has(" perspekti") || has(" perspective")) && has(" kinerja") && has(" nilai") {
+        // "Nilai Kinerja Perspektif": the NKP.
+        Role::Nkp
+    } else if (has(" perspekti") || has(" perspective")) && (has(" skor") || has(" nilai") || has(" capaian")) {
+        // "Skor Perspektif", "Nilai Perspektif", "Capaian Perspektif": the perspective's score,
+        // not its name.
+        Role::Skor
+    } else if (has(" perspekti") || has(" perspective")) && has(" bobot") {
+        Role::Weight
     } else if has(" perspekti") || has(" perspective") {
         Role::Perspective
     } else if (has(" sasaran") || is("ss")) && !words.starts_with(" indikator ") {
@@ -599,6 +609,17 @@ fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family, texts: &[(
             (Role::Capaian, _) if right_of_pagu && !serapan && !performance(*col) => Role::Serapan,
             (role, _) => role,
         };
+    }
+}
+
+/// In a perspective summary with no Skor or NSS column, a "Capaian" column is the perspectives'
+/// score (the mean of their goals' capaian).
+fn settle_summary_columns(columns: &mut [(u32, Role)], family: Family) {
+    let scored = columns.iter().any(|(_, r)| matches!(r, Role::Skor | Role::Nss));
+    if family == Family::PerspectiveSummary && !scored {
+        for (_, role) in columns.iter_mut().filter(|(_, r)| *r == Role::Capaian).take(1) {
+            *role = Role::Skor;
+        }
     }
 }
 
@@ -776,6 +797,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);
     serapan_in_rupiah(sheet, last_row, &mut columns);
+    settle_summary_columns(&mut columns, family);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
     let periods =
         texts.iter().flat_map(|(col, text)| periods_named(text).into_iter().map(move |p| (*col, p))).collect();
@@ -962,6 +984,15 @@ mod tests {
         assert_eq!(classify("No."), Some(Role::No));
         assert_eq!(classify("Status NSS"), Some(Role::Status));
         assert_eq!(classify("Nilai Kinerja Perspektif (NKP)"), Some(Role::Nkp));
+        assert_eq!(classify("Nilai Kinerja Perspektif"), Some(Role::Nkp));
+        assert_eq!(classify("Skor Perspektif"), Some(Role::Skor));
+        assert_eq!(classify("Nilai Perspektif"), Some(Role::Skor));
+        assert_eq!(classify("Capaian Perspektif"), Some(Role::Skor));
+        assert_eq!(classify("Bobot Perspektif"), Some(Role::Weight));
+        assert_eq!(classify("Bobot x Skor"), Some(Role::Nkp));
+        assert_eq!(classify("Nilai Tertimbang"), Some(Role::Nkp));
+        assert_eq!(classify("Bobot"), Some(Role::Weight));
+        assert_eq!(classify("Perspektif"), Some(Role::Perspective));
         assert_eq!(classify("Kode"), Some(Role::Code));
         assert_eq!(classify("Uraian"), Some(Role::Description));
         assert_eq!(classify("Nama Kegiatan"), Some(Role::Description));

@@ -980,6 +980,12 @@ fn read_sheets(
         if header.family == Family::Performance && !found.header.has(header::Role::Realisasi) {
             parts.findings.push(realisasi_column_none(sheet, &header));
         }
+        // A recap's perspective scores are its inputs: a summary with no column of them (NKP only,
+        // or its scores headed in words kinerja does not know) would score nothing without a word.
+        let scores = [header::Role::Skor, header::Role::Nss].iter().any(|r| header.has(*r));
+        if found.header.family == Family::PerspectiveSummary && primary_family.is_none() && !scores {
+            parts.findings.push(Finding::new(Code::SkorColumnNone, Some(at.clone()), ""));
+        }
         table::read(sheet, &header, found.rows, &mut parts);
         if let (Some(before), Some(first)) = (before, continuing) {
             let added = &parts.indicators[before.indicators.len()..];

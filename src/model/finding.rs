@@ -262,6 +262,9 @@ codes! {
     RealisasiColumnNone => "REALISASI_COLUMN_NONE", Error,
         "Tabel kinerja ini tidak memiliki kolom Realisasi (kolom nilainya: {found}), sehingga tidak satu pun capaian dapat dihitung. Beri judul \"Realisasi\" pada kolom nilai yang dicapai (dan \"Capaian (%)\" pada kolom persentasenya), lalu kirim kembali.",
         "This performance table has no Realisasi column (its value columns: {found}), so no capaian can be computed. Head the column of values reached \"Realisasi\" (and its percentage column \"Capaian (%)\"), then resend it.";
+    SkorColumnNone => "SKOR_COLUMN_NONE", Error,
+        "Tabel perspektif ini tidak memiliki kolom skor perspektif yang dikenali, dan tidak ada tabel indikator, sehingga NPSS tidak dapat dihitung. Beri judul \"Skor\" (atau \"NSS\") pada kolom skor perspektifnya.",
+        "This perspective table has no column of perspective scores kinerja recognises, and there is no indicator table, so the NPSS cannot be computed. Head the perspectives' score column \"Skor\" (or \"NSS\").";
     TargetColumnNone => "TARGET_COLUMN_NONE", Error,
         "Tabel kinerja ini tidak memiliki kolom Target, dan tidak ada Perjanjian Kinerja yang berlaku untuk mengisinya ({found} indikator), sehingga capaian tidak dapat dihitung. Beri judul \"Target\" pada kolom targetnya, lalu kirim kembali.",
         "This performance table has no Target column, and no agreement in force gives the targets ({found} indicators), so no capaian can be computed. Head the target column \"Target\", then resend it.";

@@ -1,7 +1,7 @@
 //! The worked examples of DOMAIN.md, read from workbooks in the layouts the reports print.
 
 use crate::common::*;
-use kinerja::model::Status;
+use kinerja::model::{Code, Status};
 
 #[test]
 fn bkn_2023_scorecard_gives_npss_98_47() {
@@ -55,6 +55,24 @@ fn bkn_2022_recap_gives_npss_99_66() {
     let nkp: Vec<String> = card.perspectives.iter().map(|p| shown(&p.nkp)).collect();
     assert_eq!(nkp, ["27.50", "25.54", "23.40", "23.22"]);
     assert_eq!(shown(&card.npss), "99.66");
+}
+
+/// The recap headed "Nilai Perspektif" | "Bobot x Skor": the first was a second perspective column
+/// (NPSS N/A, no finding, exit 0 where the NKP is headed NKP), the second a weight (NPSS 24,92).
+/// Headed in words no rule knows, with no score column left, it is an error, not an N/A in silence.
+#[test]
+fn the_recap_headed_otherwise_gives_the_same_npss_or_says_why_not() {
+    let outcome = check_fixture("bkn_2022_recap_headed_otherwise.xlsx");
+    assert_eq!(outcome.exit_code(), 0, "{:#?}", outcome.findings);
+    let card = &outcome.scored.as_ref().unwrap().1;
+    let nkp: Vec<String> = card.perspectives.iter().map(|p| shown(&p.nkp)).collect();
+    assert_eq!(nkp, ["27.50", "25.54", "23.40", "23.22"]);
+    assert_eq!(shown(&card.npss), "99.66");
+    let unread = check_fixture("bkn_2022_recap_scores_unread.xlsx");
+    assert_eq!(places(&unread, Code::SkorColumnNone), ["NPSS 2022!A3"]);
+    assert_eq!(unread.exit_code(), 1);
+    // Beside an indicator table, a summary with no score column is claims only: nothing to say.
+    assert!(findings(&check_fixture("bkn_2023_scorecard.xlsx"), Code::SkorColumnNone).is_empty());
 }
 
 #[test]
