@@ -476,7 +476,10 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::Satuan
     } else if has(" polarit") {
         Role::Polarity
-    } else if has(" pagu") {
+    } else if has(" sisa") {
+        // "Sisa Anggaran", "Sisa Pagu": what is left of the pagu.
+        Role::Sisa
+    } else if has(" pagu") || is("alokasi") || is("dipa") {
         Role::Pagu
     } else if has(" efisiensi") {
         Role::Efisiensi
@@ -488,8 +491,6 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::BudgetRealisasi
     } else if has(" serapan") || has(" penyerapan") {
         Role::Serapan
-    } else if has(" sisa") {
-        Role::Sisa
     } else if (has(" realisasi") || has(" realisais")) && (money || rupiah) || has(" terserap") || has(" terpakai") {
         // Money spent: "Realisasi Anggaran", "Realisasi Keuangan", "Realisasi (Rp)", "Anggaran
         // Terserap", "Terpakai".
@@ -597,15 +598,18 @@ fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family, texts: &[(
     let pagu = columns.iter().find(|(_, r)| *r == Role::Pagu).map(|(c, _)| *c);
     let serapan = columns.iter().any(|(_, r)| *r == Role::Serapan);
     let performance = |col: u32| texts.iter().any(|(c, t)| *c == col && normalise(t).contains(" kinerja "));
+    let percent = |col: u32| texts.iter().any(|(c, t)| *c == col && t.contains('%'));
     for (col, role) in columns.iter_mut() {
         let right_of_pagu = pagu.is_some_and(|p| *col > p);
         *role = match (*role, family) {
-            // In a table of money alone, wherever it stands.
+            // In a table of money alone, "Realisasi (%)" is the share spent; any other realisasi
+            // the money spent, wherever it stands.
+            (Role::Realisasi | Role::BudgetRealisasi, Family::BudgetView) if percent(*col) => Role::Serapan,
             (Role::Realisasi, _) if right_of_pagu || family == Family::BudgetView => Role::BudgetRealisasi,
             (Role::Realisasi, Family::GoalBudget) => Role::Capaian,
             (Role::BudgetRealisasi, Family::GoalBudget) if pagu.is_none() => Role::Serapan,
-            // In a table of money alone, "%" or "Capaian" is the share spent.
-            (Role::Capaian, Family::BudgetView) => Role::Serapan,
+            // In a table of money alone, "%", "Capaian" or "Persentase" is the share spent.
+            (Role::Capaian | Role::Share, Family::BudgetView) => Role::Serapan,
             (Role::Capaian, _) if right_of_pagu && !serapan && !performance(*col) => Role::Serapan,
             (role, _) => role,
         };
@@ -794,9 +798,9 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     };
     settle_capaian_columns(&mut columns, &texts);
     label_by_codes(sheet, last_row, &mut columns);
+    serapan_in_rupiah(sheet, last_row, &mut columns);
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);
-    serapan_in_rupiah(sheet, last_row, &mut columns);
     settle_summary_columns(&mut columns, family);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
     let periods =
@@ -965,6 +969,9 @@ mod tests {
         assert_eq!(classify("Anggaran (Rp)"), Some(Role::Pagu));
         assert_eq!(classify("Anggaran (Rp Ribu)"), Some(Role::Pagu));
         assert_eq!(classify("Sisa Anggaran"), Some(Role::Sisa));
+        assert_eq!(classify("Sisa Pagu"), Some(Role::Sisa));
+        assert_eq!(classify("Alokasi"), Some(Role::Pagu));
+        assert_eq!(classify("DIPA"), Some(Role::Pagu));
         // The money spent, and its share of the pagu, in the words units use.
         assert_eq!(classify("Anggaran Terserap"), Some(Role::BudgetRealisasi));
         assert_eq!(classify("Terpakai"), Some(Role::BudgetRealisasi));

@@ -507,7 +507,9 @@ fn budget_lines(outcome: &kinerja::check::Outcome) -> Vec<BudgetLine> {
 /// amounts in rupiah was read as shares of the pagu (its realisasi, sisa and efficiency dropped
 /// without a word); 000 Tabel 3.41's group "Persentase Realisasi" over "Kinerja" | "Angg." was
 /// two capaian columns (the serapan and efficiency dropped); a budget by RO's realisasi headed
-/// "TERPAKAI" was a table left unread. Each reads as the budget headed as published.
+/// "TERPAKAI" was a table left unread; 000's budget views headed "Alokasi | Penyerapan | Sisa |
+/// Persentase" and "DIPA | Terserap | Sisa Pagu | Realisasi (%)" lost the overall view
+/// (BUDGET_VIEWS). Each reads as the budget headed as published.
 #[test]
 fn budget_columns_headed_otherwise_are_the_same_budget() {
     let rupiah = check_fixture("kr07_2024_budget_columns.xlsx");
@@ -519,6 +521,10 @@ fn budget_columns_headed_otherwise_are_the_same_budget() {
     assert_eq!(budget_lines(&persentase), budget_lines(&published));
     assert_eq!(places(&persentase, Code::EfficiencyBasis), places(&published, Code::EfficiencyBasis));
     assert_eq!(places(&persentase, Code::EfficiencyBasis).len(), 4);
+    let views = check_fixture("bkn_2023_budget_views.xlsx");
+    let views_otherwise = check_fixture("bkn_2023_budget_views_headed_otherwise.xlsx");
+    assert_eq!(budget_lines(&views_otherwise), budget_lines(&views));
+    assert_eq!(error_codes(&views_otherwise), Vec::<&str>::new());
     let terpakai = check_fixture("kr07_2024_budget_per_ro_terpakai.xlsx");
     let ebc954 = budget_lines(&terpakai).into_iter().find(|l| l.0 == "EBC.954").unwrap();
     assert_eq!((ebc954.1, ebc954.2), (Some(Decimal::from(67_500_000)), Some(Decimal::from(60_000_000))));
