@@ -412,7 +412,8 @@ pub fn classify(text: &str) -> Option<Role> {
     // `KODE SK`, `Kode IKK`: a central unit's own goal and indicator codes.
     let code_of = |names: &[&str]| {
         let mut split = words.split_whitespace();
-        split.next() == Some("kode") && split.next().is_some_and(|w| names.contains(&w))
+        split.next().is_some_and(|w| ["kode", "kd", "no", "nomor"].contains(&w))
+            && split.next().is_some_and(|w| names.contains(&w))
     };
     // Last year's realisasi or capaian, or the capaian against the Renstra's target, printed
     // beside the year's for comparison: no column of the report.
@@ -722,6 +723,24 @@ fn label_by_codes(sheet: &Sheet, header_row: u32, columns: &mut Vec<(u32, Role)>
     columns.sort_unstable_by_key(|(c, _)| *c);
 }
 
+/// A `No.` column whose rows carry codes of one kind only, goals' (`SK.1`) or indicators'
+/// (`IKK.1`), is that code column: a central unit's codes keep their prefix (and go through its
+/// crosswalk) rather than being read as row numbers. One carrying both (`SS.1` on goal rows,
+/// `IKU.1` on indicator rows) still tells the two apart as a No. column.
+fn codes_in_no_columns(sheet: &Sheet, header_row: u32, columns: &mut [(u32, Role)]) {
+    let body: Vec<u32> = sheet.rows().filter(|r| *r > header_row).take(60).collect();
+    for (col, role) in columns.iter_mut().filter(|(_, r)| *r == Role::No) {
+        let codes = |prefixes: &[&str]| {
+            body.iter().filter_map(|row| sheet.text(*row, *col)).any(|t| prefixed_code(t, prefixes).is_some())
+        };
+        *role = match (codes(&GOAL_PREFIXES), codes(&INDICATOR_PREFIXES)) {
+            (true, false) => Role::GoalCode,
+            (false, true) => Role::IndicatorCode,
+            _ => Role::No,
+        };
+    }
+}
+
 /// "Serapan" or "Penyerapan" over amounts in rupiah beside a pagu, where no column is headed as
 /// the money spent: the realisasi anggaran, not its share (a share of the pagu is never a
 /// thousand percent). Most of the column's amounts other than 0 decide.
@@ -798,6 +817,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     };
     settle_capaian_columns(&mut columns, &texts);
     label_by_codes(sheet, last_row, &mut columns);
+    codes_in_no_columns(sheet, last_row, &mut columns);
     serapan_in_rupiah(sheet, last_row, &mut columns);
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);
@@ -985,6 +1005,9 @@ mod tests {
         assert_eq!(classify("KODE SS"), Some(Role::GoalCode));
         assert_eq!(classify("KODE SK"), Some(Role::GoalCode));
         assert_eq!(classify("Kode IKK"), Some(Role::IndicatorCode));
+        assert_eq!(classify("NO IKK"), Some(Role::IndicatorCode));
+        assert_eq!(classify("KD SK"), Some(Role::GoalCode));
+        assert_eq!(classify("No. SK"), Some(Role::GoalCode));
         assert_eq!(classify("Kode SKPD"), Some(Role::Code));
         assert_eq!(classify("INDIKATOR KINERJA UTAMA"), Some(Role::Indicator));
         assert_eq!(classify("Skor SS"), Some(Role::Skor));

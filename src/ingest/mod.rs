@@ -910,6 +910,15 @@ fn read_sheets(
             }
         }
     }
+    // A table of targets alone titled as a quarter's or a half-year's report ("Laporan Capaian
+    // Kinerja … Triwulan III") is that report with its realisasi column headed in words kinerja
+    // does not know, never an agreement: a Perjanjian Kinerja is the year's.
+    let part_of_year = declared.period.or(overrides.period).is_some_and(|p| p != Period::Year);
+    if part_of_year && !declared.agreement {
+        for table in tables.iter_mut().filter(|t| t.header.family == Family::Agreement) {
+            table.header.family = Family::Performance;
+        }
+    }
     // The indicator table's family, from a visible sheet when one has an indicator table.
     let primary_family = [Family::Performance, Family::Agreement]
         .into_iter()

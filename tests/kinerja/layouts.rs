@@ -1034,6 +1034,26 @@ fn a_report_printing_no_goal_stands_under_the_known_tree_or_is_an_error() {
     assert_eq!(shown(&governed.scored.as_ref().unwrap().1.npss), "97.06");
 }
 
+/// PUSPENKOM's TW III with its code columns headed "NO": `IKK.1` … were read as row numbers,
+/// IKU.1 … under SS.1 (the crosswalk's IKU.2 … and its SK codes lost), exit 0. With its
+/// realisasi headed "R", a word naming nothing, the report of TW III was filed as an agreement,
+/// exit 0: a table of targets titled as a quarter's report is that report, missing its realisasi.
+#[test]
+fn a_central_units_report_headed_otherwise_keeps_its_codes_and_stays_a_report() {
+    let tree = |outcome: &kinerja::check::Outcome| {
+        let report = &outcome.scored.as_ref().unwrap().0;
+        report.indicators.iter().map(|i| (i.code.clone(), i.goal.clone())).collect::<Vec<_>>()
+    };
+    let published = check_fixture("puspenkom_2025_tw3_ikk_codes.xlsx");
+    let under_no = check_fixture("puspenkom_2025_tw3_codes_under_no.xlsx");
+    assert_eq!(tree(&under_no), tree(&published));
+    assert_eq!(tree(&under_no)[0], ("IKU.2".to_string(), "SK.1".to_string()));
+    assert_eq!(shown(&under_no.scored.as_ref().unwrap().1.npss), "97.06");
+    let unknown = check_fixture("puspenkom_2025_tw3_realisasi_unknown.xlsx");
+    assert_eq!(unknown.scored.as_ref().unwrap().0.kind, kinerja::model::Kind::Realisasi);
+    assert_eq!(error_codes(&unknown), ["REALISASI_COLUMN_NONE"]);
+}
+
 /// A budget by RO whose codes are headed "NO" and names "NAMA KEGIATAN": its ROs read as top
 /// lines (BUDGET_TOTAL at twice the sum), or its Jumlah dropped and left unchecked. Read as the
 /// published headers are.
