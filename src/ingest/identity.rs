@@ -20,6 +20,8 @@ pub struct Declared {
     /// Whether a title is a Perjanjian Kinerja's ("PERJANJIAN KINERJA … TAHUN 2024", "Lampiran
     /// Perjanjian Kinerja …").
     pub agreement: bool,
+    /// Whether a title is a report's: "Laporan Kinerja …", "… Capaian Kinerja …", "Realisasi …".
+    pub report: bool,
 }
 
 /// Each with the index of the first text that names it.
@@ -222,7 +224,7 @@ pub fn named_in_file(stem: &str) -> (Option<u16>, Option<Period>) {
 pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) -> Declared {
     let mut unit: Option<(String, crate::model::unit::Rank)> = None;
     let (mut year, mut bare_year, mut period) = (None, None, None);
-    let (mut says_tahun, mut unsure, mut agreement) = (false, false, false);
+    let (mut says_tahun, mut unsure, mut agreement, mut report) = (false, false, false, false);
     // Per title, the years after "Tahun" and the quarters or semesters it names.
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
@@ -239,6 +241,9 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         let words: Vec<&str> = words.split_whitespace().collect();
         let opening = words.strip_prefix(&["lampiran"][..]).unwrap_or(&words);
         agreement |= opening.starts_with(&["perjanjian", "kinerja"]);
+        report |= opening.starts_with(&["laporan"])
+            || words.windows(2).any(|w| w == ["capaian", "kinerja"])
+            || words.contains(&"realisasi");
         let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
             let next = next_word(&words, i);
@@ -282,7 +287,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             .filter(|(p, _)| *p != Period::Year && period.is_some_and(|t| t != *p && t != Period::Year))
             .collect(),
     };
-    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted, implied_annual, agreement }
+    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted, implied_annual, agreement, report }
 }
 
 #[cfg(test)]
@@ -303,18 +308,31 @@ mod tests {
             year: Some(2023),
             period: annual,
             implied_annual: true,
+            report: true,
             ..Default::default()
         };
         assert_eq!(bkn, expected);
         let kr = read(&["Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024", "Triwulan IV"]);
         assert_eq!(
             kr,
-            Declared { unit: Some("KR07".into()), year: Some(2024), period: Some(Period::Tw4), ..Default::default() }
+            Declared {
+                unit: Some("KR07".into()),
+                year: Some(2024),
+                period: Some(Period::Tw4),
+                report: true,
+                ..Default::default()
+            }
         );
         let tw = read(&["Kanreg VIII", "Realisasi TW II 2025"]);
         assert_eq!(
             tw,
-            Declared { unit: Some("KR08".into()), year: Some(2025), period: Some(Period::Tw2), ..Default::default() }
+            Declared {
+                unit: Some("KR08".into()),
+                year: Some(2025),
+                period: Some(Period::Tw2),
+                report: true,
+                ..Default::default()
+            }
         );
         let semester = read(&["Puspenkom", "Semester 1 2024"]);
         assert_eq!(semester.period, Some(Period::S1));
@@ -429,6 +447,10 @@ mod tests {
         // A report that cites its agreement is not titled as one.
         assert!(!read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Target sesuai Perjanjian Kinerja 2024"]).agreement);
         assert!(read(&["Lampiran Perjanjian Kinerja Kanreg VII Tahun 2024"]).agreement);
+        // A report is titled as one, whatever it cites.
+        assert!(read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Target sesuai Perjanjian Kinerja 2024"]).report);
+        assert!(read(&["Tabel 3. 2. Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024"]).report);
+        assert!(!read(&["PERJANJIAN KINERJA KANTOR REGIONAL VII TAHUN 2024"]).report);
         // A source named after other words of a note is a source too.
         for note in [
             "Data diolah dari sumber Pusat Penilaian Kompetensi ASN",
@@ -461,7 +483,7 @@ mod tests {
 
     #[test]
     fn silence_is_not_guessed() {
-        assert_eq!(read(&["Capaian Kinerja"]), Declared::default());
+        assert_eq!(read(&["Capaian Kinerja"]), Declared { report: true, ..Declared::default() });
         assert_eq!(read(&["Capaian 2024"]).period, None);
     }
 }

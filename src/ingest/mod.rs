@@ -910,11 +910,12 @@ fn read_sheets(
             }
         }
     }
-    // A table of targets alone titled as a quarter's or a half-year's report ("Laporan Capaian
-    // Kinerja … Triwulan III") is that report with its realisasi column headed in words kinerja
-    // does not know, never an agreement: a Perjanjian Kinerja is the year's.
+    // A table of targets alone titled as a report ("Laporan Capaian Kinerja … Triwulan III",
+    // "Data Capaian Kinerja … Tahun 2024") or as a quarter's or a half-year's is that report with
+    // its realisasi column headed in words kinerja does not know, never an agreement: a
+    // Perjanjian Kinerja is the year's, and titled so.
     let part_of_year = declared.period.or(overrides.period).is_some_and(|p| p != Period::Year);
-    if part_of_year && !declared.agreement {
+    if (part_of_year || declared.report) && !declared.agreement {
         for table in tables.iter_mut().filter(|t| t.header.family == Family::Agreement) {
             table.header.family = Family::Performance;
         }

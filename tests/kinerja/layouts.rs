@@ -1049,9 +1049,12 @@ fn a_central_units_report_headed_otherwise_keeps_its_codes_and_stays_a_report() 
     assert_eq!(tree(&under_no), tree(&published));
     assert_eq!(tree(&under_no)[0], ("IKU.2".to_string(), "SK.1".to_string()));
     assert_eq!(shown(&under_no.scored.as_ref().unwrap().1.npss), "97.06");
-    let unknown = check_fixture("puspenkom_2025_tw3_realisasi_unknown.xlsx");
-    assert_eq!(unknown.scored.as_ref().unwrap().0.kind, kinerja::model::Kind::Realisasi);
-    assert_eq!(error_codes(&unknown), ["REALISASI_COLUMN_NONE"]);
+    // So is an annual report titled "Data Capaian Kinerja …" (it was Kanreg VII's PK for 2024).
+    for name in ["puspenkom_2025_tw3_realisasi_unknown.xlsx", "kr07_2024_realisasi_headed_unknown.xlsx"] {
+        let unknown = check_fixture(name);
+        assert_eq!(unknown.scored.as_ref().unwrap().0.kind, kinerja::model::Kind::Realisasi, "{name}");
+        assert_eq!(error_codes(&unknown), ["REALISASI_COLUMN_NONE"], "{name}");
+    }
 }
 
 /// A budget by RO whose codes are headed "NO" and names "NAMA KEGIATAN": its ROs read as top
