@@ -693,13 +693,25 @@ pub fn caption_scale(sheet: &Sheet, header_row: u32) -> Option<Decimal> {
         .find_map(|(_, text)| scale_in(text))
 }
 
-/// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
-/// under merged group headers) names a table family.
+/// The first rows under a header (sixty, as many as any table's first goals and indicators
+/// take): what its columns hold, where the header's words leave a column's role open.
+struct Below<'a> {
+    sheet: &'a Sheet,
+    rows: &'a [u32],
+}
+
+impl Below<'_> {
+    /// Whether column `col` carries a code with one of `prefixes` (`IKU.1 …`, `SK.1`).
+    fn codes(&self, col: u32, prefixes: &[&str]) -> bool {
+        self.rows.iter().filter_map(|row| self.sheet.text(*row, col)).any(|t| prefixed_code(t, prefixes).is_some())
+    }
+}
+
 /// A report's label column headed in words no rule knows ("Kinerja", "Uraian", "Sasaran
 /// Strategis" over goals and indicators alike): where no column is headed as the indicators'
 /// and the rows below a column left of the targets carry indicator codes (`IKU.1 …`), that
 /// column holds the indicators, and the goals too where it also carries goal codes (`SS.1 …`).
-fn label_by_codes(sheet: &Sheet, header_row: u32, columns: &mut Vec<(u32, Role)>) {
+fn label_by_codes(below: &Below, columns: &mut Vec<(u32, Role)>) {
     let has = |role| columns.iter().any(|(_, r)| *r == role);
     if has(Role::Tree) || has(Role::Indicator) || !(has(Role::Target) || has(Role::Realisasi)) {
         return;
@@ -707,13 +719,9 @@ fn label_by_codes(sheet: &Sheet, header_row: u32, columns: &mut Vec<(u32, Role)>
     let values = columns.iter().filter(|(_, r)| matches!(r, Role::Target | Role::Realisasi)).map(|(c, _)| *c);
     let Some(first_value) = values.min() else { return };
     let role_at = |col: u32| columns.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
-    let body: Vec<u32> = sheet.rows().filter(|r| *r > header_row).take(60).collect();
-    let codes = |col: u32, prefixes: &[&str]| {
-        body.iter().filter_map(|row| sheet.text(*row, col)).any(|t| prefixed_code(t, prefixes).is_some())
-    };
     let candidates = (0..first_value).filter(|c| matches!(role_at(*c), None | Some(Role::Goal | Role::Description)));
-    let Some(col) = candidates.into_iter().find(|c| codes(*c, &INDICATOR_PREFIXES)) else { return };
-    let role = match (codes(col, &GOAL_PREFIXES), role_at(col)) {
+    let Some(col) = candidates.into_iter().find(|c| below.codes(*c, &INDICATOR_PREFIXES)) else { return };
+    let role = match (below.codes(col, &GOAL_PREFIXES), role_at(col)) {
         (true, _) => Role::Tree,
         (false, Some(Role::Goal)) => return,
         (false, _) => Role::Indicator,
@@ -727,13 +735,9 @@ fn label_by_codes(sheet: &Sheet, header_row: u32, columns: &mut Vec<(u32, Role)>
 /// (`IKK.1`), is that code column: a central unit's codes keep their prefix (and go through its
 /// crosswalk) rather than being read as row numbers. One carrying both (`SS.1` on goal rows,
 /// `IKU.1` on indicator rows) still tells the two apart as a No. column.
-fn codes_in_no_columns(sheet: &Sheet, header_row: u32, columns: &mut [(u32, Role)]) {
-    let body: Vec<u32> = sheet.rows().filter(|r| *r > header_row).take(60).collect();
+fn codes_in_no_columns(below: &Below, columns: &mut [(u32, Role)]) {
     for (col, role) in columns.iter_mut().filter(|(_, r)| *r == Role::No) {
-        let codes = |prefixes: &[&str]| {
-            body.iter().filter_map(|row| sheet.text(*row, *col)).any(|t| prefixed_code(t, prefixes).is_some())
-        };
-        *role = match (codes(&GOAL_PREFIXES), codes(&INDICATOR_PREFIXES)) {
+        *role = match (below.codes(*col, &GOAL_PREFIXES), below.codes(*col, &INDICATOR_PREFIXES)) {
             (true, false) => Role::GoalCode,
             (false, true) => Role::IndicatorCode,
             _ => Role::No,
@@ -744,15 +748,16 @@ fn codes_in_no_columns(sheet: &Sheet, header_row: u32, columns: &mut [(u32, Role
 /// "Serapan" or "Penyerapan" over amounts in rupiah beside a pagu, where no column is headed as
 /// the money spent: the realisasi anggaran, not its share (a share of the pagu is never a
 /// thousand percent). Most of the column's amounts other than 0 decide.
-fn serapan_in_rupiah(sheet: &Sheet, header_row: u32, columns: &mut [(u32, Role)]) {
+fn serapan_in_rupiah(below: &Below, columns: &mut [(u32, Role)]) {
     let has = |role| columns.iter().any(|(_, r)| *r == role);
     if !has(Role::Pagu) || has(Role::BudgetRealisasi) {
         return;
     }
     let Some((col, role)) = columns.iter_mut().find(|(_, r)| *r == Role::Serapan) else { return };
-    let body = sheet.rows().filter(|r| *r > header_row).take(60);
-    let amounts: Vec<Decimal> =
-        body.filter_map(|row| super::plan::amount_of(sheet.get(row, *col))).filter(|a| !a.is_zero()).collect();
+    let amounts: Vec<Decimal> = (below.rows.iter())
+        .filter_map(|row| super::plan::amount_of(below.sheet.get(*row, *col)))
+        .filter(|a| !a.is_zero())
+        .collect();
     let large = amounts.iter().filter(|a| a.abs() >= Decimal::ONE_THOUSAND).count();
     if large * 2 > amounts.len() {
         *role = Role::BudgetRealisasi;
@@ -772,6 +777,8 @@ fn holds_figures(sheet: &Sheet, row: u32) -> bool {
     })
 }
 
+/// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
+/// under merged group headers) names a table family.
 pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let texts_in = |r: u32| sheet.texts_in_row(r);
     let top: Vec<(u32, String)> = texts_in(row).map(|(c, t)| (c, t.to_string())).collect();
@@ -816,9 +823,10 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         None => (single, row),
     };
     settle_capaian_columns(&mut columns, &texts);
-    label_by_codes(sheet, last_row, &mut columns);
-    codes_in_no_columns(sheet, last_row, &mut columns);
-    serapan_in_rupiah(sheet, last_row, &mut columns);
+    let below = Below { sheet, rows: sheet.rows_below(last_row, 60) };
+    label_by_codes(&below, &mut columns);
+    codes_in_no_columns(&below, &mut columns);
+    serapan_in_rupiah(&below, &mut columns);
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);
     settle_summary_columns(&mut columns, family);

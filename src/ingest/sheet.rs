@@ -174,6 +174,12 @@ impl Sheet {
         self.rows.iter().copied()
     }
 
+    /// Up to `count` row numbers with a cell, below `row`.
+    pub fn rows_below(&self, row: u32, count: usize) -> &[u32] {
+        let first = self.rows.partition_point(|r| *r <= row);
+        &self.rows[first..self.rows.len().min(first + count)]
+    }
+
     /// The cells of a row that hold something, left to right.
     pub fn cells_in_row(&self, row: u32) -> impl Iterator<Item = (u32, &Data)> {
         self.row(row).iter().map(|(col, data)| (*col, data))
