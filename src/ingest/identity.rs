@@ -241,9 +241,11 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         let words: Vec<&str> = words.split_whitespace().collect();
         let opening = words.strip_prefix(&["lampiran"][..]).unwrap_or(&words);
         agreement |= opening.starts_with(&["perjanjian", "kinerja"]);
-        report |= opening.starts_with(&["laporan"])
-            || words.windows(2).any(|w| w == ["capaian", "kinerja"])
-            || words.contains(&"realisasi");
+        // "Target Capaian Kinerja", "Rencana Capaian Kinerja" title targets, not a report.
+        let reached =
+            words.windows(3).any(|w| w[1..] == ["capaian", "kinerja"] && !["target", "rencana"].contains(&w[0]))
+                || words.starts_with(&["capaian", "kinerja"]);
+        report |= opening.starts_with(&["laporan"]) || reached || words.contains(&"realisasi");
         let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
             let next = next_word(&words, i);
@@ -451,6 +453,7 @@ mod tests {
         assert!(read(&["Laporan Kinerja Kanreg VII Tahun 2024", "Target sesuai Perjanjian Kinerja 2024"]).report);
         assert!(read(&["Tabel 3. 2. Data Capaian Kinerja Kantor Regional VII BKN Tahun 2024"]).report);
         assert!(!read(&["PERJANJIAN KINERJA KANTOR REGIONAL VII TAHUN 2024"]).report);
+        assert!(!read(&["Target Capaian Kinerja Kantor Regional VII Tahun 2024"]).report);
         // A source named after other words of a note is a source too.
         for note in [
             "Data diolah dari sumber Pusat Penilaian Kompetensi ASN",
