@@ -974,6 +974,10 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
 }
 
 fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
+    // With no indicator read before it (the indicator table is read first), the summary is a
+    // recap: its scores are the inputs, and a word where one belongs ("Sangat Baik") is no
+    // score, never a perspective left out without a word.
+    let recap = parts.indicators.is_empty() && parts.goals.is_empty();
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
     let score_role = if header.has(Role::Skor) { Role::Skor } else { Role::Nss };
@@ -984,6 +988,15 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
             let claim = reader.claim(row, Role::Nkp, "NPSS").or_else(|| reader.claim(row, score_role, "NPSS"));
             parts.npss = parts.npss.take().or(claim);
         } else if let Some(name) = perspective_name(label, false) {
+            if let Some(col) = header.col(score_role).filter(|_| recap) {
+                let cell = cell::read(sheet.get(row, col));
+                // A word or a band claims nothing beside indicators; here it stands for the input.
+                if matches!(cell.kind, Kind::Opinion)
+                    || matches!(cell.kind, Kind::Unreadable) && status_mark(&cell.text)
+                {
+                    reader.unreadable(&cell, &CellRef::new(&sheet.name, row, col), (score_role, &name));
+                }
+            }
             let skor = reader.claim(row, score_role, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
             let bobot = reader.claim(row, Role::Weight, &name);

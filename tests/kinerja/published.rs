@@ -59,7 +59,8 @@ fn bkn_2022_recap_gives_npss_99_66() {
 
 /// The recap headed "Nilai Perspektif" | "Bobot x Skor": the first was a second perspective column
 /// (NPSS N/A, no finding, exit 0 where the NKP is headed NKP), the second a weight (NPSS 24,92).
-/// Headed in words no rule knows, with no score column left, it is an error, not an N/A in silence.
+/// Headed in words no rule knows, with no score column left, it is an error, not an N/A in silence;
+/// so is a score kept as a fraction or written as a word, the recap's scores being its inputs.
 #[test]
 fn the_recap_headed_otherwise_gives_the_same_npss_or_says_why_not() {
     let outcome = check_fixture("bkn_2022_recap_headed_otherwise.xlsx");
@@ -71,6 +72,17 @@ fn the_recap_headed_otherwise_gives_the_same_npss_or_says_why_not() {
     let unread = check_fixture("bkn_2022_recap_scores_unread.xlsx");
     assert_eq!(places(&unread, Code::SkorColumnNone), ["NPSS 2022!A3"]);
     assert_eq!(unread.exit_code(), 1);
+    // A recap printing no NKP or NPSS to compare with: Stakeholder's 110 kept as a fraction (1,10)
+    // gave NPSS 72,44, and "Sangat Baik" for it left Stakeholder out (96,21), each exit 0.
+    let fraction = check_fixture("bkn_2022_recap_score_fraction.xlsx");
+    assert_eq!(places(&fraction, Code::ReadingUncertain), ["NPSS 2022!B4"]);
+    assert_eq!(
+        findings(&fraction, Code::ReadingUncertain)[0].expected,
+        "mungkin 110.00 yang tersimpan sebagai seperseratusnya (pecahan); tulis 110.00"
+    );
+    let word = check_fixture("bkn_2022_recap_score_word.xlsx");
+    assert_eq!(places(&word, Code::CellUnreadable), ["NPSS 2022!B4"]);
+    assert_eq!((fraction.exit_code(), word.exit_code()), (1, 1));
     // Beside an indicator table, a summary with no score column is claims only: nothing to say.
     assert!(findings(&check_fixture("bkn_2023_scorecard.xlsx"), Code::SkorColumnNone).is_empty());
 }
