@@ -718,7 +718,9 @@ fn realisasi_column_none(sheet: &Sheet, header: &header::Header) -> Finding {
         [Role::Tree, Role::Goal, Role::GoalCode, Role::Indicator, Role::IndicatorCode, Role::Perspective, Role::No];
     let label = |col: u32| header.columns.iter().any(|(c, role)| *c == col && labels.contains(role));
     let headed = |col: u32| (header.first_row..=header.last_row).rev().find_map(|row| sheet.text(row, col));
-    let (first, last) = header.span();
+    // Every headed column, those no rule knows too ("R"): one of them is the realisasi meant.
+    let texts = (header.first_row..=header.last_row).flat_map(|row| sheet.texts_in_row(row).map(|(col, _)| col));
+    let (first, last) = texts.fold(header.span(), |(first, last), col| (first.min(col), last.max(col)));
     let values: Vec<String> = (first..=last)
         .filter(|col| !label(*col))
         .filter_map(|col| headed(col).map(|text| text.split_whitespace().collect::<Vec<_>>().join(" ")))

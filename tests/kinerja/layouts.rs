@@ -1054,6 +1054,9 @@ fn a_central_units_report_headed_otherwise_keeps_its_codes_and_stays_a_report() 
         let unknown = check_fixture(name);
         assert_eq!(unknown.scored.as_ref().unwrap().0.kind, kinerja::model::Kind::Realisasi, "{name}");
         assert_eq!(error_codes(&unknown), ["REALISASI_COLUMN_NONE"], "{name}");
+        // Naming every headed value column, the one no rule knows too (it said only "Target").
+        let found = &findings(&unknown, Code::RealisasiColumnNone)[0].found;
+        assert!(found.to_lowercase() == "target, r", "{name}: {found}");
     }
 }
 
