@@ -137,15 +137,6 @@ fn findings(
     Added { name, widths: vec![super::code_column_chars(), 11.0, 18.0, 16.0, 14.0, 14.0, 70.0], rows }
 }
 
-/// A name for an added sheet that none of the unit's sheets has.
-fn free_name(taken: &[String], wanted: &str) -> String {
-    let clash = |n: &str| taken.iter().any(|t| t.eq_ignore_ascii_case(n));
-    if !clash(wanted) {
-        return wanted.to_string();
-    }
-    (2..).map(|n| format!("{wanted} (kinerja {n})")).find(|n| !clash(n)).expect("a free name")
-}
-
 /// Write the annotated copy of the workbook whose bytes are `bytes` (named `source`) to `target`
 /// in `outbox`.
 ///
@@ -173,9 +164,9 @@ pub fn write(
                 .into_iter()
                 .map(|e| e.name)
                 .collect();
-            let mut added: Vec<Added> = results(outcome, free_name(&taken, RESULTS_SHEET.name)).into_iter().collect();
+            let mut added: Vec<Added> = results(outcome, RESULTS_SHEET.name_beside(&taken)).into_iter().collect();
             let place = |at: &crate::model::CellRef| super::mark::place(&at.sheet, at.row, at.col);
-            added.push(findings(outcome, free_name(&taken, FINDINGS_SHEET.name), &place, None));
+            added.push(findings(outcome, FINDINGS_SHEET.name_beside(&taken), &place, None));
             match super::mark::mark(archive, &marks, &added) {
                 Ok(bytes) => Some(bytes),
                 Err(why) => {

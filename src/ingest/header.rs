@@ -438,6 +438,7 @@ pub fn classify(text: &str) -> Option<Role> {
     // and of an amount in rupiah.
     let money = [" anggaran", " angg ", " keuangan", " belanja", " dana "].iter().any(|w| has(w));
     let rupiah = has(" rp ") || has(" rupiah");
+    let perspective = has(" perspekti") || has(" perspective");
     let role = if words.starts_with(" status") {
         Role::Status
     } else if share_of_realisasi && money {
@@ -458,16 +459,16 @@ pub fn classify(text: &str) -> Option<Role> {
         Role::GoalCode
     } else if has(" kode iku") || has(" kode indikator") || code_of(&["ikk", "ikp"]) {
         Role::IndicatorCode
-    } else if (has(" perspekti") || has(" perspective")) && has(" kinerja") && has(" nilai") {
+    } else if perspective && has(" kinerja") && has(" nilai") {
         // "Nilai Kinerja Perspektif": the NKP.
         Role::Nkp
-    } else if (has(" perspekti") || has(" perspective")) && (has(" skor") || has(" nilai") || has(" capaian")) {
+    } else if perspective && (has(" skor") || has(" nilai") || has(" capaian")) {
         // "Skor Perspektif", "Nilai Perspektif", "Capaian Perspektif": the perspective's score,
         // not its name.
         Role::Skor
-    } else if (has(" perspekti") || has(" perspective")) && has(" bobot") {
+    } else if perspective && has(" bobot") {
         Role::Weight
-    } else if has(" perspekti") || has(" perspective") {
+    } else if perspective {
         Role::Perspective
     } else if (has(" sasaran") || is("ss")) && !words.starts_with(" indikator ") {
         Role::Goal
@@ -719,8 +720,8 @@ fn label_by_codes(below: &Below, columns: &mut Vec<(u32, Role)>) {
     let values = columns.iter().filter(|(_, r)| matches!(r, Role::Target | Role::Realisasi)).map(|(c, _)| *c);
     let Some(first_value) = values.min() else { return };
     let role_at = |col: u32| columns.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
-    let candidates = (0..first_value).filter(|c| matches!(role_at(*c), None | Some(Role::Goal | Role::Description)));
-    let Some(col) = candidates.into_iter().find(|c| below.codes(*c, &INDICATOR_PREFIXES)) else { return };
+    let open = |c: &u32| matches!(role_at(*c), None | Some(Role::Goal | Role::Description));
+    let Some(col) = (0..first_value).filter(open).find(|c| below.codes(*c, &INDICATOR_PREFIXES)) else { return };
     let role = match (below.codes(col, &GOAL_PREFIXES), role_at(col)) {
         (true, _) => Role::Tree,
         (false, Some(Role::Goal)) => return,

@@ -653,10 +653,23 @@ impl OwnSheet {
     /// with it, which are not the report's (an NPSS there is kinerja's, not a claim).
     pub fn is(&self, sheet: &Sheet) -> bool {
         let named =
-            sheet.name.strip_prefix(self.name).is_some_and(|rest| rest.is_empty() || rest.starts_with(" (kinerja "));
+            sheet.name.strip_prefix(self.name).is_some_and(|rest| rest.is_empty() || rest.starts_with(OWN_SUFFIX));
         named && sheet.texts_in_row(0).map(|(_, t)| t).eq(self.header.iter().copied())
     }
+
+    /// The name this sheet takes beside `taken` (a workbook's sheet names): its own, else with
+    /// the suffix that keeps it apart (`Temuan (kinerja 2)` where the unit has a `Temuan`).
+    pub fn name_beside(&self, taken: &[String]) -> String {
+        let clash = |n: &str| taken.iter().any(|t| t.eq_ignore_ascii_case(n));
+        if !clash(self.name) {
+            return self.name.to_string();
+        }
+        (2..).map(|n| format!("{}{OWN_SUFFIX}{n})", self.name)).find(|n| !clash(n)).expect("a free name")
+    }
 }
+
+/// What follows the name of a sheet kinerja adds where the workbook has that name already.
+const OWN_SUFFIX: &str = " (kinerja ";
 
 /// How the findings of choosing columns by year or by period name them.
 struct ColumnWords {

@@ -357,6 +357,11 @@ impl Report {
             plan: None,
         }
     }
+
+    /// A recap (000 L2080): no goal to score, so its perspectives' printed scores are the inputs.
+    pub fn is_recap(&self) -> bool {
+        self.goals.is_empty()
+    }
 }
 
 /// Counts by category and the share of each, with the total row the unit printed: the counts

@@ -253,14 +253,14 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             names.push(&goal.perspective);
         }
     }
-    if !goals.is_empty() {
+    if !report.is_recap() {
         names.retain(|name| report.goals.iter().any(|g| g.perspective == *name));
     }
     let scores: Vec<(&str, Score)> = names
         .iter()
         .map(|name| {
-            let score = if goals.is_empty() {
-                // A recap (000 L2080): the perspective scores are the inputs.
+            let score = if report.is_recap() {
+                // The perspective scores are the inputs.
                 let claimed = report.perspectives.iter().find(|p| p.name == *name).and_then(|p| p.skor.as_ref());
                 Score { value: claimed.map(|c| c.value), provisional: false }
             } else {

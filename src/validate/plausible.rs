@@ -58,10 +58,9 @@ fn fraction_of_hundred(row: &IndicatorRow) -> Option<Finding> {
 /// A recap's perspective score kept as a fraction (1,10 for 110): no real report scores a
 /// perspective under 2 %, and a hundred times it would score like one (20–200).
 fn recap_fraction(report: &Report) -> impl Iterator<Item = Finding> + '_ {
-    let recap = report.goals.is_empty() && report.indicators.is_empty();
-    let two = Decimal::TWO;
-    (report.perspectives.iter().filter(move |_| recap)).filter_map(move |p| {
-        let skor = p.skor.as_ref().filter(|s| s.value > Decimal::ZERO && s.value <= two)?;
+    let recap = report.is_recap();
+    (report.perspectives.iter().filter(move |_| recap)).filter_map(|p| {
+        let skor = p.skor.as_ref().filter(|s| s.value > Decimal::ZERO && s.value <= Decimal::TWO)?;
         let hundredfold = display2(skor.value * Decimal::ONE_HUNDRED);
         Some(
             Finding::new(Code::ReadingUncertain, Some(skor.at.clone()), format!("Skor perspektif {}", p.name))
