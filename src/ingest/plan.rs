@@ -304,8 +304,21 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     });
     let matrix_iku = find(&here, |w| w.contains(" iku ") || w.starts_with(" indikator "));
     let targeted = find(&here, |w| w.contains(" target ")).is_some();
-    if let (Some(code), Some(name), Some(iku), false) = (matrix_code, matrix_name, matrix_iku, targeted) {
-        let columns = Columns { code: Some(code), name: Some(name), iku: Some(iku), ..Columns::default() };
+    let by_words = match (matrix_code, matrix_name, matrix_iku) {
+        (Some(code), Some(_), Some(iku)) => Some((code, iku)),
+        _ => None,
+    };
+    // One column headed so, the others otherwise (`NO` or nothing over the kegiatan's codes,
+    // `URAIAN` over their names, `KETERKAITAN` over the IKUs): the columns below tell.
+    let named = [matrix_code, matrix_name, matrix_iku].iter().flatten().count();
+    let by_rows = || {
+        let agrees =
+            |(code, iku): &(u32, u32)| matrix_code.is_none_or(|c| c == *code) && matrix_iku.is_none_or(|i| i == *iku);
+        let header = here.len() >= 2 && matrix_cells(sheet, row).is_empty();
+        (named >= 1 && header).then(|| matrix_below(sheet, row)).flatten().filter(agrees)
+    };
+    if let (Some((code, iku)), false) = (by_words.or_else(by_rows), targeted) {
+        let columns = Columns { code: Some(code), iku: Some(iku), ..Columns::default() };
         return Some(Found { table: Table::Matrix, header: (row, row), columns });
     }
     // Indicator targets: an indicator and a TARGET column, no realisasi; the indicator's code in
@@ -347,6 +360,36 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         return Some(Found { table: Table::Targets(source), header: (row, row), columns });
     }
     None
+}
+
+/// What a matrix's cell holds: a kegiatan's code (`4842`) or an IKU (`IKU 9. Indeks …`).
+#[derive(PartialEq)]
+enum MatrixCell {
+    Kegiatan,
+    Iku,
+}
+
+/// The kegiatan codes and IKUs of a row, by column.
+fn matrix_cells(sheet: &Sheet, row: u32) -> Vec<(u32, MatrixCell)> {
+    let of = |text: String| {
+        if Level::of_code(&budget_code(&text)) == Some(Level::Kegiatan) {
+            Some(MatrixCell::Kegiatan)
+        } else {
+            iku_code(&text, false).map(|_| MatrixCell::Iku)
+        }
+    };
+    sheet.cells_in_row(row).filter_map(|(c, _)| Some((c, of(text_of(sheet, row, Some(c)))?))).collect()
+}
+
+/// The columns of a responsibility matrix below a header row, by what stands in them: within a
+/// few rows, a row holding a kegiatan's code and, right of it, an IKU.
+fn matrix_below(sheet: &Sheet, row: u32) -> Option<(u32, u32)> {
+    (row + 1..=row + 4).find_map(|r| {
+        let cells = matrix_cells(sheet, r);
+        let code = cells.iter().find(|(_, m)| *m == MatrixCell::Kegiatan)?.0;
+        let iku = cells.iter().find(|(c, m)| *c > code && *m == MatrixCell::Iku)?.0;
+        Some((code, iku))
+    })
 }
 
 /// Whether the first code under `(row, col)` (within a few rows) is a budget code.
@@ -670,6 +713,23 @@ pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool, code: C
     Some(Finding::new(code, Some(CellRef::new(&sheet.name, *row, *col)), "").found(rows.len().to_string()))
 }
 
+/// Rows naming IKUs outside every table read on a visible sheet, one of them beside a kegiatan's
+/// code: a responsibility matrix whose header kinerja does not know, said at its first row rather
+/// than left unread (and unchecked) without a word.
+fn matrix_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
+    if sheet.hidden {
+        return None;
+    }
+    let rows: Vec<(u32, Vec<(u32, MatrixCell)>)> = (sheet.rows().filter(|r| !inside(*r)))
+        .map(|row| (row, matrix_cells(sheet, row)))
+        .filter(|(_, cells)| cells.iter().any(|(_, m)| *m == MatrixCell::Iku))
+        .collect();
+    let linked = rows.iter().any(|(_, cells)| cells.iter().any(|(_, m)| *m == MatrixCell::Kegiatan));
+    let [(row, cells), _, ..] = rows.as_slice() else { return None };
+    let at = CellRef::new(&sheet.name, *row, cells[0].0);
+    linked.then(|| Finding::new(Code::MatrixUnread, Some(at), "").found(rows.len().to_string()))
+}
+
 /// Everything read from the plan's sheets.
 #[derive(Default)]
 struct Parts {
@@ -758,6 +818,9 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
             let inside = |r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
             budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside, Code::TableUnread))
+        }));
+        findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
+            matrix_unread(sheet, &|r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1))
         }));
     }
     if let (Some(given), Some(said)) = (overrides.year, declared.year)

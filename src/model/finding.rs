@@ -463,6 +463,9 @@ codes! {
     TableUnread => "TABLE_UNREAD", Warning,
         "Ada {found} baris berisi angka di luar tabel yang dikenali, mulai sel ini, sehingga tidak dibaca. Periksa judul kolomnya: tabel kinerja (INDIKATOR KINERJA | TARGET | REALISASI), tabel target (KODE IKU | INDIKATOR KINERJA | TARGET), evaluasi (TARGET dan REALISASI per tahun), atau anggaran (KODE | URAIAN | PAGU).",
         "{found} rows of figures stand outside every table kinerja knows, from this cell, and are not read. Check their column headers: a performance table (INDIKATOR KINERJA | TARGET | REALISASI), a targets table (KODE IKU | INDIKATOR KINERJA | TARGET), an evaluation (TARGET and REALISASI by year) or a budget (KODE | URAIAN | PAGU).";
+    MatrixUnread => "MATRIX_UNREAD", Warning,
+        "Ada {found} baris yang mengaitkan kegiatan dengan IKU di luar tabel yang dikenali, mulai sel ini, sehingga matriks penanggung jawabnya tidak dibaca dan tidak diperiksa. Beri judul kolomnya: KODE | KEGIATAN | IKU.",
+        "{found} rows linking kegiatan to IKUs stand outside every table kinerja knows, from this cell, so the responsibility matrix is neither read nor checked. Head its columns KODE | KEGIATAN | IKU.";
     IndicatorsUnread => "INDICATORS_UNREAD", Error,
         "Ada {found} baris berisi angka di luar tabel yang dikenali, mulai sel ini, dan tidak ada tabel indikator yang terbaca: NPSS hanya bersandar pada skor perspektif yang tertulis, yang tidak dapat diperiksa. Beri judul kolom tabel indikatornya: INDIKATOR KINERJA | TARGET | REALISASI.",
         "{found} rows of figures stand outside every table kinerja knows, from this cell, and no table of indicators was read: the NPSS rests on the perspective scores as printed, which cannot be checked. Head the indicator table's columns INDIKATOR KINERJA | TARGET | REALISASI.";

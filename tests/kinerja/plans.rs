@@ -373,6 +373,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr07_2024_renja_target_out_of_range.xlsx",
         "kr06_2024_renja_headed_otherwise.xlsx",
         "kr06_2024_renja_budget_unread.xlsx",
+        "kr06_2024_renja_matrix_headed_otherwise.xlsx",
+        "kr06_2024_renja_matrix_unread.xlsx",
         "puspenkom_2025_renja_headed_otherwise.xlsx",
         "puspenkom_2025_renja_table_unread.xlsx",
     ];
@@ -934,6 +936,22 @@ fn a_plans_tables_headed_otherwise_are_read_or_said_unread() {
     assert_eq!((code, json["budget_plan"].as_array().unwrap().len()), (0, 0));
     let unread = fields_of(&json, "BUDGET_UNREAD", ["severity", "cell", "subject"]);
     assert_eq!(unread, [["warning", "A5", "EBC.954, EBC.996, …"]]);
+}
+
+/// A responsibility matrix whose kegiatan codes are headed "NO" and its IKUs "KETERKAITAN" (one
+/// column headed as kinerja knows): before, exit 0 with no owner read and no MATRIX_GAP looked
+/// for. Read by what stands in its columns, as the published one is; headed in no word kinerja
+/// knows ("NO" | "URAIAN" | "KETERKAITAN"), it is MATRIX_UNREAD at its first row.
+#[test]
+fn a_matrix_headed_otherwise_is_read_or_said_unread() {
+    let (_, published) = check_json("kr06_2024_renja.xlsx", &[]);
+    let (code, json) = check_json("kr06_2024_renja_matrix_headed_otherwise.xlsx", &[]);
+    assert_eq!((code, &json["responsibility"]), (0, &published["responsibility"]));
+    assert_eq!(json["responsibility"].as_array().unwrap().len(), 14);
+    let (code, json) = check_json("kr06_2024_renja_matrix_unread.xlsx", &[]);
+    assert_eq!((code, json["responsibility"].as_array().unwrap().len()), (0, 0));
+    let unread = fields_of(&json, "MATRIX_UNREAD", ["severity", "cell", "found"]);
+    assert_eq!(unread, [["warning", "A5", "14"]]);
 }
 
 /// PUSPENKOM's Renja headed in other words (Tabel 1's "Uraian", "Tahun 2023" | "TA 2024" over
