@@ -123,9 +123,10 @@ fn year_cell(data: &Data) -> Option<u16> {
     }
 }
 
-/// The row's header cells as words, by column.
+/// The row's header cells as words, by column; the Renja's older name spelled out
+/// (`Rencana Kinerja Tahunan`) as its initials.
 fn header_words(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
-    sheet.texts_in_row(row).map(|(c, t)| (c, words(t))).collect()
+    sheet.texts_in_row(row).map(|(c, t)| (c, words(t).replace(" rencana kinerja tahunan ", " rkt "))).collect()
 }
 
 fn find(cells: &[(u32, String)], test: impl Fn(&str) -> bool) -> Option<u32> {
@@ -158,7 +159,11 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let name_in = |cells: &[(u32, String)]| {
         find(cells, |w| w.starts_with(" indikator ") || w.contains(" indikator kinerja ") || is(w, "uraian"))
     };
-    let (code, name) = (code_in(&both), name_in(&both));
+    // A code column headed in no word kinerja knows, or not at all: IKU codes alone in its cells.
+    let code_or_below =
+        |found: Option<u32>, name: Option<u32>| found.or_else(|| coded_below(sheet, row, name?).map(|coded| coded.iku));
+    let name = name_in(&both);
+    let code = code_or_below(code_in(&both), name);
     // Renstra vs Renja: RENSTRA and RENJA side by side under TARGET <year>, or each naming itself
     // on one row (`Target Renstra 2024`, `Target Renja 2024`), realisasi years beside them.
     // RKT (Rencana Kinerja Tahunan) is the Renja's older name.
@@ -176,7 +181,12 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         let sub_header =
             |col: u32| here.iter().any(|(c, w)| *c == col && (is(w, "renstra") || is(w, "renja") || is(w, "rkt")));
         let two_rows = sub_header(renstra) || sub_header(renja);
-        let (code, name) = if two_rows { (code, name) } else { (code_in(&here), name_in(&here)) };
+        let (code, name) = if two_rows {
+            (code, name)
+        } else {
+            let name = name_in(&here);
+            (code_or_below(code_in(&here), name), name)
+        };
         let realisasi_year = |c: u32, d: &Data| {
             year_cell(d).or_else(|| {
                 let w = &here.iter().find(|(hc, _)| *hc == c)?.1;
@@ -203,9 +213,9 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         return Some(Found { table: Table::RenstraRenja, header: (first, row), columns });
     }
     // The budget by jenis belanja, its Belanja Barang over Operasional and Non Operasional.
-    if find(&above, |w| w.starts_with(" belanja pegawai ")).is_some()
-        && find(&above, |w| w.starts_with(" belanja barang ")).is_some()
-        && find(&here, |w| is(w, "non operasional")).is_some()
+    if find(&above, |w| spending_part(w) == Some(SPENDING_PARTS[0])).is_some()
+        && find(&above, |w| w.contains(" barang ")).is_some()
+        && find(&here, |w| spending_part(w) == Some(SPENDING_PARTS[2])).is_some()
     {
         return Some(Found { table: Table::Spending, header: (row - 1, row), columns: Columns::default() });
     }
@@ -225,8 +235,10 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         let columns = Columns { name: Some(unit), target: Some(target), ..Columns::default() };
         return Some(Found { table: Table::Split, header: (row, row), columns });
     }
-    // The evaluation: TARGET and REALISASI over years.
-    if let (Some(target), Some(realisasi)) = (find(&above, |w| is(w, "target")), find(&above, |w| is(w, "realisasi"))) {
+    // The evaluation: TARGET and REALISASI over years (`TARGET KINERJA`, `REALISASI KINERJA`).
+    if let (Some(target), Some(realisasi)) =
+        (find(&above, |w| w.starts_with(" target ")), find(&above, |w| w.starts_with(" realisasi ")))
+    {
         let years: Vec<(u32, u16, bool)> = sheet
             .cells_in_row(row)
             .filter_map(|(c, d)| year_cell(d).map(|y| (c, y)))
@@ -288,10 +300,34 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     });
     let spent = here.iter().any(|(_, w)| w.contains(" realisasi "));
     if let (Some(code), Some(amount), false) = (budget_code, amount, spent) {
-        let name = find(&here, |w| w.contains(" kegiatan ") || w.contains(" uraian ") || w.contains(" nama "));
-        let volume =
-            find(&here, |w| w.contains(" volume ") || w.contains(" target output ") || w.contains(" jumlah output "));
-        let satuan = find(&here, |w| is(w, "satuan"));
+        let others = here.iter().filter(|(c, _)| *c != code && *c != amount).cloned().collect::<Vec<_>>();
+        let name = find(&others, |w| {
+            [" kegiatan ", " uraian ", " nama ", " rincian ", " program "].iter().any(|n| w.contains(n))
+        })
+        .or_else(|| named_right_of(sheet, row, code, amount));
+        let others: Vec<(u32, String)> = others.into_iter().filter(|(c, _)| Some(*c) != name).collect();
+        let volume = find(&others, |w| {
+            [" volume ", " vol ", " target ", " keluaran ", " jumlah output "].iter().any(|v| w.contains(v))
+                || is(w, "output")
+        });
+        let satuan = find(&others, |w| is(w, "satuan"));
+        // A SATUAN column holding `97 Orang` is the volume with its satuan…
+        let counted = |col: u32| {
+            (row + 1..=row + 4)
+                .map(|r| text_of(sheet, r, Some(col)))
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        // … and so is a column headed nothing between the names and the amount.
+        let unheaded = || {
+            let first = name.unwrap_or(code) + 1;
+            (first..amount).find(|col| here.iter().all(|(c, _)| c != col) && counted(*col))
+        };
+        let (volume, satuan) = match (volume, satuan) {
+            (None, Some(col)) if counted(col) => (Some(col), None),
+            (None, None) => (unheaded(), None),
+            other => other,
+        };
         let columns = Columns { code: Some(code), name, amount: Some(amount), volume, satuan, ..Columns::default() };
         return Some(Found { table: Table::Budget(source_of(sheet, row)), header: (row, row), columns });
     }
@@ -332,18 +368,29 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         let left = here.iter().rfind(|(c, _)| *c < col)?;
         (kode.contains(&left.1.trim()) || left.1.trim() == "no").then_some(left.0)
     };
-    let here_code = here_name.and_then(|name| numbered(name, &["kode iku", "kode ikk", "kode", "no iku", "iku"]));
+    // Columns headed otherwise (`URAIAN` or nothing over the names, nothing over the codes): the
+    // codes below tell.
+    let coded = target.and_then(|target| coded_below(sheet, row, target));
+    let coded = coded.filter(|c| here_name.is_none_or(|name| c.iku < name));
+    let here_code = here_name
+        .and_then(|name| numbered(name, &["kode iku", "kode ikk", "kode", "no iku", "iku"]))
+        .or(coded.as_ref().map(|c| c.iku));
+    let here_name = here_name.or(tree).or(coded.as_ref().and_then(|c| c.name));
     // A report's header of two rows is none: its first row may name the target and leave the
     // realisasi and capaian to the row below, under a group ("Kinerja").
     let reached = |w: &str| w.starts_with(" realisasi") || w.starts_with(" capaian");
-    if let (Some(target), Some(name)) = (target, here_name.or(tree))
+    if let (Some(target), Some(name)) = (target, here_name)
         && (here_code.is_some() || tree.is_some())
         && !here.iter().any(|(_, w)| w.contains(" realisasi "))
         && !header_words(sheet, row + 1).iter().any(|(_, w)| reached(w))
+        // Nor is a target over years (an evaluation whose realisasi is headed otherwise).
+        && year_cell(sheet.get(row + 1, target)).is_none()
     {
         let code = here_code;
-        let goal_name = find(&here, |w| w.starts_with(" sasaran ") && Some(name) != tree);
-        let goal_code = goal_name.and_then(|col| numbered(col, &["kode ss", "kode sk"]));
+        let goal_name = find(&here, |w| w.starts_with(" sasaran ") && Some(name) != tree)
+            .or(coded.as_ref().and_then(|c| c.goal_name));
+        let goal_code =
+            goal_name.and_then(|col| numbered(col, &["kode ss", "kode sk"])).or(coded.as_ref().and_then(|c| c.goal));
         let target_year = here.iter().find(|(c, _)| *c == target).and_then(|(_, w)| year_in(w));
         let columns = Columns {
             code,
@@ -360,6 +407,39 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         return Some(Found { table: Table::Targets(source), header: (row, row), columns });
     }
     None
+}
+
+/// The columns of a table of indicators told by what stands below its header: the first row
+/// (within eight) holding an IKU's code alone in a cell left of `before`; the goal's code alone
+/// left of it on that row; each code's name, the first text right of it.
+struct Coded {
+    iku: u32,
+    name: Option<u32>,
+    goal: Option<u32>,
+    goal_name: Option<u32>,
+}
+
+fn coded_below(sheet: &Sheet, row: u32, before: u32) -> Option<Coded> {
+    let alone = |text: &str, prefixes: &[&str]| prefixed_code(text, prefixes).is_some_and(|(_, rest)| rest.is_empty());
+    (row + 1..=row + 8).find_map(|r| {
+        let texts: Vec<(u32, &str)> = sheet.texts_in_row(r).filter(|(c, _)| *c < before).collect();
+        let iku = texts.iter().find(|(_, t)| alone(t, &INDICATOR_PREFIXES))?.0;
+        let goal = texts.iter().find(|(c, t)| *c < iku && alone(t, &GOAL_PREFIXES)).map(|(c, _)| *c);
+        let name_after = |col: u32, end: u32| {
+            texts.iter().find(|(c, t)| *c > col && *c < end && t.chars().any(char::is_alphabetic)).map(|(c, _)| *c)
+        };
+        Some(Coded { iku, name: name_after(iku, before), goal, goal_name: goal.and_then(|g| name_after(g, iku)) })
+    })
+}
+
+/// The first column right of a budget's code column, left of its amount, whose cells below
+/// (within four rows) hold a name: where the names' column is headed in no word kinerja knows,
+/// or not at all.
+fn named_right_of(sheet: &Sheet, row: u32, code: u32, amount: u32) -> Option<u32> {
+    (row + 1..=row + 4).find_map(|r| {
+        let name = sheet.texts_in_row(r).find(|(c, t)| *c > code && *c < amount && t.chars().any(char::is_alphabetic));
+        name.map(|(c, _)| c)
+    })
 }
 
 /// What a matrix's cell holds: a kegiatan's code (`4842`) or an IKU (`IKU 9. Indeks …`).
@@ -693,20 +773,24 @@ pub(super) fn budget_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Opt
     )
 }
 
-/// Two rows or more of figures (two numbers each) outside every table read on a visible sheet:
-/// a table whose header kinerja does not know (an evaluation headed `Tgt` | `Capaian`, a report's
-/// indicators headed `Uraian`), said at its first figure rather than left out without a word.
+/// Two rows or more of figures (two numbers each, or one beside an IKU's code) outside every
+/// table read on a visible sheet: a table whose header kinerja does not know (an evaluation
+/// headed `Tgt` | `Capaian`, a report's indicators headed `Uraian`, a PK's targets headed `TGT`),
+/// said at its first figure rather than left out without a word.
 pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool, code: Code) -> Option<Finding> {
     if sheet.hidden {
         return None;
     }
     let number = |data: &Data| matches!(cell::read(data).kind, CellKind::Stored(_) | CellKind::Text(_));
+    let coded =
+        |row: u32| sheet.texts_in_row(row).any(|(_, t)| iku_code(t, false).is_some_and(|(_, rest)| rest.is_empty()));
     let rows: Vec<(u32, u32)> = sheet
         .rows()
         .filter(|r| !inside(*r))
         .filter_map(|row| {
             let figures: Vec<u32> = sheet.cells_in_row(row).filter(|(_, d)| number(d)).map(|(c, _)| c).collect();
-            (figures.len() >= 2).then(|| (row, figures[0]))
+            let enough = figures.len() >= 2 || !figures.is_empty() && coded(row);
+            enough.then(|| (row, figures[0]))
         })
         .collect();
     let [(row, col), _, ..] = rows.as_slice() else { return None };
@@ -1215,15 +1299,31 @@ fn misplaced(level: Level, code: &str, parent: &str) -> Option<String> {
 
 /// The amounts of the jenis belanja table's first row of figures, each named by its header (the
 /// sub-header where there is one), the `JUMLAH` column its total.
+/// The budget by jenis belanja's parts as kinerja names them, whatever words head them
+/// (`PEGAWAI`, `BEL. PEGAWAI (51)`; `OPS`; `NON-OPS`, `NONOPERASIONAL`).
+const SPENDING_PARTS: [&str; 3] = ["Belanja Pegawai", "Belanja Barang Operasional", "Belanja Barang Non Operasional"];
+
+fn spending_part(w: &str) -> Option<&'static str> {
+    let operasional = [" operasional ", " ops "].iter().any(|o| w.contains(o));
+    let non = [" non ", " nonoperasional ", " nonops "].iter().any(|n| w.contains(n));
+    match (w.contains(" pegawai "), operasional || non, non) {
+        (true, false, _) => Some(SPENDING_PARTS[0]),
+        (_, true, false) => Some(SPENDING_PARTS[1]),
+        (_, _, true) => Some(SPENDING_PARTS[2]),
+        _ => None,
+    }
+}
+
 fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let (top, sub) = table.header;
     let label = |col: u32| -> String {
         let over = (0..=col).rev().find_map(|c| sheet.text(top, c).filter(|t| !t.is_empty()));
-        match (over, sheet.text(sub, col).filter(|t| !t.is_empty())) {
+        let printed = match (over, sheet.text(sub, col).filter(|t| !t.is_empty())) {
             (Some(over), Some(under)) => format!("{over} {under}"),
             (Some(over), None) => over.to_string(),
             (None, under) => under.unwrap_or_default().to_string(),
-        }
+        };
+        spending_part(&words(&printed)).map_or(printed, str::to_string)
     };
     let Some(row) = body(sheet, rows).find(|r| sheet.cells_in_row(*r).any(|(_, d)| amount_of(d).is_some())) else {
         return;
@@ -1231,7 +1331,7 @@ fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let table_id: Arc<str> = CellRef::new(&sheet.name, top, 0).to_string().into();
     for (col, data) in sheet.cells_in_row(row) {
         let name = label(col);
-        let total = words(&name).starts_with(" jumlah ");
+        let total = [" jumlah ", " total "].iter().any(|t| words(&name).starts_with(t));
         let Some(amount) = amount_of(data) else {
             unreadable_amount(sheet, (row, col), (&name, total), &mut parts.findings);
             continue;

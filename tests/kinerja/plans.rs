@@ -137,9 +137,9 @@ fn kanreg_vi_renja_is_read_exactly_and_raises_no_error() {
     assert_eq!(
         spending,
         [
-            ("BELANJA PEGAWAI".to_string(), "8612986000".to_string()),
-            ("BELANJA BARANG OPERASIONAL".to_string(), "1904000000".to_string()),
-            ("BELANJA BARANG NON OPERASIONAL".to_string(), "2937444000".to_string())
+            ("Belanja Pegawai".to_string(), "8612986000".to_string()),
+            ("Belanja Barang Operasional".to_string(), "1904000000".to_string()),
+            ("Belanja Barang Non Operasional".to_string(), "2937444000".to_string())
         ]
     );
     assert_eq!(totals, ["13454430000 Anggaran!D22", "13454430000 Jenis Belanja!D5", "13454430000 Lampiran 2!D35"]);
@@ -375,6 +375,9 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_budget_unread.xlsx",
         "kr06_2024_renja_matrix_headed_otherwise.xlsx",
         "kr06_2024_renja_matrix_unread.xlsx",
+        "kr06_2024_renja_headers_blank.xlsx",
+        "kr06_2024_renja_headed_in_other_words.xlsx",
+        "kr06_2024_renja_pk_target_unread.xlsx",
         "puspenkom_2025_renja_headed_otherwise.xlsx",
         "puspenkom_2025_renja_table_unread.xlsx",
     ];
@@ -952,6 +955,40 @@ fn a_matrix_headed_otherwise_is_read_or_said_unread() {
     assert_eq!((code, json["responsibility"].as_array().unwrap().len()), (0, 0));
     let unread = fields_of(&json, "MATRIX_UNREAD", ["severity", "cell", "found"]);
     assert_eq!(unread, [["warning", "A5", "14"]]);
+}
+
+/// KR06's Renja with the headers units leave blank (the code columns, the PK's every column but
+/// TARGET, Tabel 29's names and volumes): before, exit 0 with no target, indicator, goal or owner
+/// read (the PLAN_TARGET_MISMATCH checks gone with them). Headed in words the published Renja
+/// does not use ("TARGET KINERJA" | "REALISASI KINERJA", "RENCANA KINERJA TAHUNAN", "URAIAN",
+/// "KODE KEGIATAN/KRO/RO" | "RINCIAN OUTPUT" | "SATUAN", "PEGAWAI" | "OPS" | "NON-OPS" |
+/// "TOTAL"): before, taken for the unit's Perjanjian Kinerja. Both read as the published one,
+/// the budget by jenis belanja too; the PK's targets headed "TGT" are said unread.
+#[test]
+fn a_plan_headed_blank_or_in_other_words_is_read_as_published() {
+    let config = kinerja::config::Config::builtin();
+    let read = |name: &str| kinerja::ingest::read(&fixture(name), &config.units, &Default::default(), &config.limits);
+    let (published, _) = read("kr06_2024_renja.xlsx").unwrap();
+    let (_, published_json) = check_json("kr06_2024_renja.xlsx", &[]);
+    for name in ["kr06_2024_renja_headers_blank.xlsx", "kr06_2024_renja_headed_in_other_words.xlsx"] {
+        let (code, json) = check_json(name, &[]);
+        assert_eq!((code, &json["kind"]), (0, &published_json["kind"]), "{name}");
+        for key in ["budget_plan", "targets", "budget_programs", "history", "responsibility", "indicators", "goals"] {
+            assert_eq!(json[key], published_json[key], "{name} {key}");
+        }
+        assert_eq!(json["findings"], published_json["findings"], "{name}");
+        let (report, _) = read(name).unwrap();
+        let spending = |r: &kinerja::model::Report| {
+            let plan = r.plan.as_ref().unwrap();
+            (plan.spending.iter().map(|s| (s.name.clone(), s.amount)).collect::<Vec<_>>(), plan.totals.len())
+        };
+        assert_eq!(spending(&report), spending(&published), "{name}");
+    }
+    let names: Vec<String> = published.plan.as_ref().unwrap().spending.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(names, ["Belanja Pegawai", "Belanja Barang Operasional", "Belanja Barang Non Operasional"]);
+    let (code, json) = check_json("kr06_2024_renja_pk_target_unread.xlsx", &[]);
+    assert_eq!((code, of_source(&json, "pk").len()), (0, 0));
+    assert_eq!(fields_of(&json, "TABLE_UNREAD", ["severity", "cell", "found"]), [["warning", "E5", "14"]]);
 }
 
 /// PUSPENKOM's Renja headed in other words (Tabel 1's "Uraian", "Tahun 2023" | "TA 2024" over
