@@ -229,9 +229,21 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             Columns { jenis: Some(jenis), rincian: Some(rincian), amount: Some(amount), ..Columns::default() };
         return Some(Found { table: Table::Details, header: (row, row), columns });
     }
-    // A target split between units.
+    // A target split between units. Its columns also headed otherwise (`SATKER`, `KANTOR`,
+    // `JUMLAH`, nothing): the units named in the two rows below, a figure right of them.
     let split_unit = find(&here, |w| ["unit kerja", "unit", "satuan kerja"].contains(&w.trim()));
-    if let (Some(unit), Some(target)) = (split_unit, find(&here, |w| w.starts_with(" target "))) {
+    let split_target = find(&here, |w| w.starts_with(" target "));
+    let by_rows = || {
+        let &[first, second] = sheet.rows_below(row, 2) else { return None };
+        let listed = |c: &u32| !names_unit(sheet, row, *c) && [first, second].iter().all(|r| names_unit(sheet, *r, *c));
+        let unit = sheet.cells_in_row(first).map(|(c, _)| c).find(listed)?;
+        let target = sheet
+            .cells_in_row(first)
+            .map(|(c, _)| c)
+            .find(|c| *c > unit && amount_of(sheet.get(first, *c)).is_some())?;
+        Some((unit, target))
+    };
+    if let Some((unit, target)) = split_unit.zip(split_target).or_else(by_rows) {
         let columns = Columns { name: Some(unit), target: Some(target), ..Columns::default() };
         return Some(Found { table: Table::Split, header: (row, row), columns });
     }
@@ -440,6 +452,13 @@ fn named_right_of(sheet: &Sheet, row: u32, code: u32, amount: u32) -> Option<u32
         let name = sheet.texts_in_row(r).find(|(c, t)| *c > code && *c < amount && t.chars().any(char::is_alphabetic));
         name.map(|(c, _)| c)
     })
+}
+
+/// Whether a cell is the name of a Kantor Regional or of BKN's own offices (a target split
+/// between units), not a text that mentions one.
+fn names_unit(sheet: &Sheet, row: u32, col: u32) -> bool {
+    let w = words(&text_of(sheet, row, Some(col)));
+    [" kantor regional ", " kanreg ", " bkn "].iter().any(|u| w.starts_with(u))
 }
 
 /// What a matrix's cell holds: a kegiatan's code (`4842`) or an IKU (`IKU 9. Indeks …`).
@@ -833,8 +852,15 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let found_ref = &found;
     let titles = sheets.iter().enumerate().filter(|(_, s)| !s.hidden).flat_map(move |(i, sheet)| {
         let inside = move |r: u32| found_ref.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
-        std::iter::once(&*sheet.name)
-            .chain(sheet.rows().filter(move |r| !inside(*r)).flat_map(|r| sheet.texts_in_row(r).map(|(_, t)| t)))
+        // A unit's name above or below another's in its column is a list of units (a target split
+        // between them whose header is not read), never who reports.
+        let listed = move |r: u32, c: u32| {
+            names_unit(sheet, r, c) && [r.wrapping_sub(1), r + 1].iter().any(|n| names_unit(sheet, *n, c))
+        };
+        std::iter::once(&*sheet.name).chain(
+            (sheet.rows().filter(move |r| !inside(*r)))
+                .flat_map(move |r| sheet.texts_in_row(r).filter(move |(c, _)| !listed(r, *c)).map(|(_, t)| t)),
+        )
     });
     let declared = identity::declared(titles, units);
     let year = overrides.year.or(declared.year);

@@ -378,6 +378,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_headers_blank.xlsx",
         "kr06_2024_renja_headed_in_other_words.xlsx",
         "kr06_2024_renja_pk_target_unread.xlsx",
+        "puspenkom_2025_renja_split_unheaded.xlsx",
         "puspenkom_2025_renja_headed_otherwise.xlsx",
         "puspenkom_2025_renja_table_unread.xlsx",
     ];
@@ -989,6 +990,32 @@ fn a_plan_headed_blank_or_in_other_words_is_read_as_published() {
     let (code, json) = check_json("kr06_2024_renja_pk_target_unread.xlsx", &[]);
     assert_eq!((code, of_source(&json, "pk").len()), (0, 0));
     assert_eq!(fields_of(&json, "TABLE_UNREAD", ["severity", "cell", "found"]), [["warning", "E5", "14"]]);
+}
+
+/// PUSPENKOM's Tabel 3 (ASN to be mapped, by unit) with its header row left blank: before, its
+/// fifteen unit names were read as titles and the longest named the plan's unit (Kantor
+/// Regional VIII's plan, or UNIT_MISMATCH in PUSPENKOM's folder), the split itself unread. Read
+/// as the published one by the units named below, the plan PUSPENKOM's.
+#[test]
+fn a_split_by_unit_with_no_header_is_read_and_names_no_unit() {
+    let (published_code, published) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
+    let (code, json) = check_json("puspenkom_2025_renja_split_unheaded.xlsx", &[]);
+    assert_eq!((code, &json["unit"]["code"]), (published_code, &json!("PUSPENKOM")));
+    assert_eq!(json["findings"], published["findings"]);
+    let config = kinerja::config::Config::builtin();
+    let split = |name: &str| {
+        let (report, _) =
+            kinerja::ingest::read(&fixture(name), &config.units, &Default::default(), &config.limits).unwrap();
+        let plan = report.plan.unwrap();
+        let parts: Vec<(String, String)> = plan.split.iter().map(|p| (p.unit.clone(), p.value.to_string())).collect();
+        (parts, plan.split_total.map(|(total, at)| (total.to_string(), at.to_string())))
+    };
+    let (parts, total) = split("puspenkom_2025_renja_split_unheaded.xlsx");
+    assert_eq!(
+        (parts.len(), &parts[0], total.clone()),
+        (15, &("BKN".to_string(), "3600".to_string()), Some(("314450".to_string(), "Tabel 3!B19".to_string())))
+    );
+    assert_eq!((parts, total), split("puspenkom_2025_renja_pk.xlsx"));
 }
 
 /// PUSPENKOM's Renja headed in other words (Tabel 1's "Uraian", "Tahun 2023" | "TA 2024" over
