@@ -1,6 +1,7 @@
 //! Who reports, for which year and period, from a workbook's titles ("LAPORAN CAPAIAN KINERJA
 //! KANTOR REGIONAL VII BKN PALEMBANG TAHUN 2024", "Triwulan IV", "TW IV").
 
+use super::sheet::Sheet;
 use crate::model::unit::normalise;
 use crate::model::{Period, UnitRegistry};
 
@@ -216,6 +217,19 @@ pub fn named_in_file(stem: &str) -> (Option<u16>, Option<Period>) {
         .filter(|p| *p != Period::Year)
         .collect();
     (sole(&years), sole(&periods))
+}
+
+/// Whether a cell is the name of a Kantor Regional or of BKN's own offices, not a text that
+/// mentions one: a row of a list of units (a target split between them, an annex by unit).
+pub fn names_unit(sheet: &Sheet, row: u32, col: u32) -> bool {
+    let w = normalise(sheet.text(row, col).unwrap_or_default());
+    [" kantor regional ", " kanreg ", " bkn "].iter().any(|u| w.starts_with(u))
+}
+
+/// Whether a cell names a unit above or below another in its column: a list of units, read or
+/// not, never who reports.
+pub fn listed_unit(sheet: &Sheet, row: u32, col: u32) -> bool {
+    names_unit(sheet, row, col) && [row.wrapping_sub(1), row + 1].iter().any(|r| names_unit(sheet, *r, col))
 }
 
 /// Read the identity from title texts. The longest unit alias wins; a year after "Tahun"

@@ -386,7 +386,7 @@ fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure>
 }
 
 /// Text above and between the tables (titles, captions) and the sheet names: where a workbook
-/// says who it is from and what it claims overall (`NPSS 98.47`). What stands below a sheet's
+/// says who it is from and what it claims overall (`NPSS 98.47`). A list of units is none. What stands below a sheet's
 /// last table (its sources, notes, the place and date it was signed) is not the report's title.
 fn free_text<'a>(
     sheets: &'a [Sheet],
@@ -401,8 +401,8 @@ fn free_text<'a>(
             let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
             if !inside {
                 texts.extend(
-                    sheet
-                        .texts_in_row(row)
+                    (sheet.texts_in_row(row))
+                        .filter(|(col, _)| !identity::listed_unit(sheet, row, *col))
                         .map(|(col, t)| (Some(crate::model::CellRef::new(&sheet.name, row, col)), t)),
                 );
             }

@@ -235,7 +235,9 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let split_target = find(&here, |w| w.starts_with(" target "));
     let by_rows = || {
         let &[first, second] = sheet.rows_below(row, 2) else { return None };
-        let listed = |c: &u32| !names_unit(sheet, row, *c) && [first, second].iter().all(|r| names_unit(sheet, *r, *c));
+        let listed = |c: &u32| {
+            !identity::names_unit(sheet, row, *c) && [first, second].iter().all(|r| identity::names_unit(sheet, *r, *c))
+        };
         let unit = sheet.cells_in_row(first).map(|(c, _)| c).find(listed)?;
         let target = sheet
             .cells_in_row(first)
@@ -452,13 +454,6 @@ fn named_right_of(sheet: &Sheet, row: u32, code: u32, amount: u32) -> Option<u32
         let name = sheet.texts_in_row(r).find(|(c, t)| *c > code && *c < amount && t.chars().any(char::is_alphabetic));
         name.map(|(c, _)| c)
     })
-}
-
-/// Whether a cell is the name of a Kantor Regional or of BKN's own offices (a target split
-/// between units), not a text that mentions one.
-fn names_unit(sheet: &Sheet, row: u32, col: u32) -> bool {
-    let w = words(&text_of(sheet, row, Some(col)));
-    [" kantor regional ", " kanreg ", " bkn "].iter().any(|u| w.starts_with(u))
 }
 
 /// What a matrix's cell holds: a kegiatan's code (`4842`) or an IKU (`IKU 9. Indeks …`).
@@ -852,15 +847,9 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let found_ref = &found;
     let titles = sheets.iter().enumerate().filter(|(_, s)| !s.hidden).flat_map(move |(i, sheet)| {
         let inside = move |r: u32| found_ref.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
-        // A unit's name above or below another's in its column is a list of units (a target split
-        // between them whose header is not read), never who reports.
-        let listed = move |r: u32, c: u32| {
-            names_unit(sheet, r, c) && [r.wrapping_sub(1), r + 1].iter().any(|n| names_unit(sheet, *n, c))
-        };
-        std::iter::once(&*sheet.name).chain(
-            (sheet.rows().filter(move |r| !inside(*r)))
-                .flat_map(move |r| sheet.texts_in_row(r).filter(move |(c, _)| !listed(r, *c)).map(|(_, t)| t)),
-        )
+        std::iter::once(&*sheet.name).chain((sheet.rows().filter(move |r| !inside(*r))).flat_map(move |r| {
+            sheet.texts_in_row(r).filter(move |(c, _)| !identity::listed_unit(sheet, r, *c)).map(|(_, t)| t)
+        }))
     });
     let declared = identity::declared(titles, units);
     let year = overrides.year.or(declared.year);

@@ -1082,3 +1082,18 @@ fn a_kegiatan_printing_no_realisasi_is_its_lines_sum() {
     assert_eq!((total.found.as_str(), total.expected.as_str()), ("158.500.000", "159.500.000"));
     assert!(findings(&outcome, Code::BudgetRealisasiMissing).is_empty());
 }
+
+/// BKN's scorecard with an annex listing four Kantor Regional and a figure each ("SATKER" |
+/// "NILAI", no table kinerja reads): before, the longest name in the list was taken for the
+/// title, and the scorecard scored as Kantor Regional VIII's (exit 0). A list of units names no
+/// one: BKN's, as published.
+#[test]
+fn a_list_of_units_in_an_annex_names_no_one() {
+    let published = check_fixture("bkn_2023_scorecard.xlsx");
+    let outcome = check_fixture("bkn_2023_scorecard_units_annex.xlsx");
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    assert_eq!(report.identity, published.scored.as_ref().unwrap().0.identity);
+    assert_eq!(report.identity.unit.as_deref(), Some("BKN"));
+    assert_eq!(shown(&card.npss), "98.47");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new());
+}
