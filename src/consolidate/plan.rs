@@ -151,7 +151,7 @@ pub fn write_plans(
                 sheet.write_string(r, 0, unit)?;
                 sheet.write_string(r, 1, &line.code)?;
                 let indent = "  ".repeat(depth.unwrap_or(1).saturating_sub(1));
-                sheet.write_string(r, 2, format!("{indent}{}", line.name))?;
+                write_name(sheet, r, &format!("{indent}{}", line.name), 60)?;
                 sheet.write_string(r, 3, &line.level)?;
                 sheet.write_string(r, 4, if source == "pk" { "PK" } else { "Renja" })?;
                 write_amount(sheet, r, 5, line.volume, &f.rupiah)?;
