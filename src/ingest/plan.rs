@@ -108,7 +108,7 @@ fn is_total(text: &str) -> bool {
     w.starts_with(" total ") || w.starts_with(" jumlah ")
 }
 
-/// A cell's year, whether typed as a number or as text.
+/// A cell's year, whether typed as a number or as text (`2020`, `TA 2020`, `Tahun 2020`).
 fn year_cell(data: &Data) -> Option<u16> {
     if let Some(n) = data.whole() {
         return u16::try_from(n).ok().filter(|y| (2000..2100).contains(y));
@@ -116,7 +116,8 @@ fn year_cell(data: &Data) -> Option<u16> {
     match data {
         Data::String(s) => {
             let w = words(s);
-            let w = w.trim();
+            let w =
+                ["tahun ", "thn ", "th ", "t a ", "ta "].iter().fold(w.trim(), |w, p| w.strip_prefix(p).unwrap_or(w));
             w.parse::<u16>().ok().filter(|y| (2000..2100).contains(y))
         }
         _ => None,

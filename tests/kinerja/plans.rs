@@ -963,7 +963,7 @@ fn a_matrix_headed_otherwise_is_read_or_said_unread() {
 /// read (the PLAN_TARGET_MISMATCH checks gone with them). Headed in words the published Renja
 /// does not use ("TARGET KINERJA" | "REALISASI KINERJA", "RENCANA KINERJA TAHUNAN", "URAIAN",
 /// "KODE KEGIATAN/KRO/RO" | "RINCIAN OUTPUT" | "SATUAN", "PEGAWAI" | "OPS" | "NON-OPS" |
-/// "TOTAL"): before, taken for the unit's Perjanjian Kinerja. Both read as the published one,
+/// "TOTAL", years "TA 2020"): before, taken for the unit's Perjanjian Kinerja. Both read as the published one,
 /// the budget by jenis belanja too; the PK's targets headed "TGT" are said unread.
 #[test]
 fn a_plan_headed_blank_or_in_other_words_is_read_as_published() {
