@@ -134,11 +134,13 @@ fn find(cells: &[(u32, String)], test: impl Fn(&str) -> bool) -> Option<u32> {
     cells.iter().find(|(_, w)| test(w)).map(|(c, _)| *c)
 }
 
-/// Whether a sheet's name or the titles above a row say it is the Perjanjian Kinerja.
+/// Whether a sheet's name or the titles above a row say it is the Perjanjian Kinerja (or
+/// Penetapan Kinerja, its older name; a sheet named `Perjanjian`).
 fn source_of(sheet: &Sheet, row: u32) -> Source {
-    let says_pk = |w: &str| w.contains(" perjanjian kinerja ") || w.contains(" pk ");
+    let says_pk = |w: &str| [" perjanjian kinerja ", " penetapan kinerja ", " pk "].iter().any(|pk| w.contains(pk));
     let titles = sheet.rows().filter(|r| *r < row && *r + 6 >= row).flat_map(|r| header_words(sheet, r));
-    if says_pk(&words(&sheet.name)) || titles.into_iter().any(|(_, w)| says_pk(&w)) {
+    let named = words(&sheet.name);
+    if says_pk(&named) || named.starts_with(" perjanjian ") || titles.into_iter().any(|(_, w)| says_pk(&w)) {
         Source::Pk
     } else {
         Source::Renja
@@ -1514,6 +1516,19 @@ mod tests {
         assert!(misplaced(Level::Komponen, "EBB.971.055", "EBB.951").is_some());
         // A Renja prints no KRO: an RO straight under its kegiatan is where it belongs.
         assert_eq!(misplaced(Level::Ro, "EBC.954", "4842"), None);
+    }
+
+    #[test]
+    fn a_sheet_named_or_titled_as_the_pk_holds_the_pks_targets() {
+        let sheet = |name: &str, title: &str| {
+            let cells = vec![(0, 0, Data::String(title.into())), (2, 0, Data::String("KODE IKU".into()))];
+            Sheet::new(name.into(), false, cells)
+        };
+        let source = |name: &str, title: &str| source_of(&sheet(name, title), 2);
+        assert_eq!(source("Perjanjian", "Target 2024"), Source::Pk);
+        assert_eq!(source("Sheet5", "PENETAPAN KINERJA TAHUN 2024"), Source::Pk);
+        assert_eq!(source("Lampiran", "Lampiran: Target PK 2024"), Source::Pk);
+        assert_eq!(source("Sheet5", "TARGET KINERJA 2024"), Source::Renja);
     }
 
     #[test]
