@@ -766,14 +766,21 @@ fn serapan_in_rupiah(below: &Below, columns: &mut [(u32, Role)]) {
 }
 
 /// Whether a row holds a figure: a number with a fraction, a percentage, or a whole number
-/// neither a column's number nor a year. The first row of a table's body ("Stakeholder
-/// Perspective | 97,08 | 24,27") is no sub-header, however short its words.
+/// neither a column's number nor a year, typed as a number or as text (`979.227.170.000`). The
+/// first row of a table's body ("Stakeholder Perspective | 97,08 | 24,27") is no sub-header,
+/// however short its words.
 fn holds_figures(sheet: &Sheet, row: u32) -> bool {
+    let figure = |n: i64| !((0..=50).contains(&n) || (1990..=2100).contains(&n));
     sheet.cells_in_row(row).any(|(_, data)| match data {
         Data::Percent(..) => true,
-        Data::Int(_) | Data::Float(..) | Data::Fixed(..) => {
-            data.whole().is_none_or(|n| !((0..=50).contains(&n) || (1990..=2100).contains(&n)))
-        }
+        Data::Int(_) | Data::Float(..) | Data::Fixed(..) => data.whole().is_none_or(figure),
+        Data::String(_) => match super::cell::read(data).kind {
+            super::cell::Kind::Text(c) => c
+                .indonesian
+                .or(c.english)
+                .is_some_and(|(n, _)| !n.fract().is_zero() || i64::try_from(n).is_ok_and(figure)),
+            _ => false,
+        },
         _ => false,
     })
 }

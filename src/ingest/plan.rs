@@ -791,9 +791,10 @@ pub(super) fn budget_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool) -> Opt
 }
 
 /// Two rows or more of figures (two numbers each, or one beside an IKU's code) outside every
-/// table read on a visible sheet: a table whose header kinerja does not know (an evaluation
-/// headed `Tgt` | `Capaian`, a report's indicators headed `Uraian`, a PK's targets headed `TGT`),
-/// said at its first figure rather than left out without a word.
+/// table read on a visible sheet, or one row of three figures or more under a row of headers: a
+/// table whose header kinerja does not know (an evaluation headed `Tgt` | `Capaian`, a report's
+/// indicators headed `Uraian`, a PK's targets headed `TGT`, a budget's total of one row with its
+/// pagu's header left blank), said at its first figure rather than left out without a word.
 pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool, code: Code) -> Option<Finding> {
     if sheet.hidden {
         return None;
@@ -801,16 +802,21 @@ pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool, code: C
     let number = |data: &Data| matches!(cell::read(data).kind, CellKind::Stored(_) | CellKind::Text(_));
     let coded =
         |row: u32| sheet.texts_in_row(row).any(|(_, t)| iku_code(t, false).is_some_and(|(_, rest)| rest.is_empty()));
-    let rows: Vec<(u32, u32)> = sheet
+    let rows: Vec<(u32, u32, usize)> = sheet
         .rows()
         .filter(|r| !inside(*r))
         .filter_map(|row| {
             let figures: Vec<u32> = sheet.cells_in_row(row).filter(|(_, d)| number(d)).map(|(c, _)| c).collect();
             let enough = figures.len() >= 2 || !figures.is_empty() && coded(row);
-            enough.then(|| (row, figures[0]))
+            enough.then(|| (row, figures[0], figures.len()))
         })
         .collect();
-    let [(row, col), _, ..] = rows.as_slice() else { return None };
+    let headed = |row: u32| row > 0 && !inside(row - 1) && sheet.texts_in_row(row - 1).count() >= 2;
+    let (row, col) = match rows.as_slice() {
+        [(row, col, _), _, ..] => (row, col),
+        [(row, col, figures)] if *figures >= 3 && headed(*row) => (row, col),
+        _ => return None,
+    };
     Some(Finding::new(code, Some(CellRef::new(&sheet.name, *row, *col)), "").found(rows.len().to_string()))
 }
 

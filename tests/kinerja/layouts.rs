@@ -531,6 +531,25 @@ fn budget_columns_headed_otherwise_are_the_same_budget() {
     assert!(places(&terpakai, Code::BudgetUnread).is_empty());
 }
 
+/// 000's budget views with headers left blank: the Program view's "Uraian" made its first line
+/// (088.WA, figures written as text) a second header row, dropped without a word; Tabel 3.39's
+/// "Pagu" left its one row of figures unread without a word. The first is read as published
+/// (a row of figures is never a header, as text or as numbers); the second is TABLE_UNREAD.
+#[test]
+fn budget_views_with_headers_left_blank_are_read_or_said_unread() {
+    let views = check_fixture("bkn_2023_budget_views.xlsx");
+    let blank = check_fixture("bkn_2023_budget_views_headers_blank.xlsx");
+    let without_total: Vec<BudgetLine> = budget_lines(&views).into_iter().filter(|l| l.0 != "TOTAL").collect();
+    assert_eq!(budget_lines(&blank), without_total);
+    assert!(budget_lines(&blank).iter().any(|l| l.0 == "088.WA"));
+    let unread = findings(&blank, Code::TableUnread);
+    assert_eq!(
+        unread.iter().map(|f| (f.at.as_ref().unwrap().to_string(), f.found.as_str())).collect::<Vec<_>>(),
+        [("Tabel 3.39!A3".to_string(), "1")]
+    );
+    assert_eq!(error_codes(&blank), Vec::<&str>::new());
+}
+
 #[test]
 fn amounts_printed_in_thousands_are_read_in_rupiah() {
     let thousands = check_fixture("kr07_2024_budget_in_thousands.xlsx");
