@@ -552,6 +552,14 @@ fn family(columns: &[(u32, Role)]) -> Option<Family> {
         Some(Family::Performance)
     } else if labelled && has(Role::Target) {
         Some(Family::Agreement)
+    } else if has(Role::Target)
+        && has(Role::Realisasi)
+        && [Role::Capaian, Role::Goal, Role::GoalCode].into_iter().any(has)
+    {
+        // Targets, realisasi and capaian or goals with no label column read (headed blank): a
+        // report's indicators unread, never a budget by goal or a budget view of the amounts
+        // beside them.
+        None
     } else if (has(Role::Goal) || has(Role::GoalCode))
         && (has(Role::Pagu) || has(Role::Efisiensi) || has(Role::BudgetRealisasi))
     {
@@ -819,7 +827,13 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
                         combined.push((col, under.to_string()))
                     }
                     (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
-                    (Some(over), None) => combined.push((col, over.to_string())),
+                    // A header with nothing under its own column is a column of its own (merged
+                    // down), the group of none right of it: "Indikator Kinerja" beside a group
+                    // header left blank over Target | Realisasi.
+                    (Some(over), None) => {
+                        combined.push((col, over.to_string()));
+                        group.clear();
+                    }
                     (None, None) => group.clear(),
                 }
             }

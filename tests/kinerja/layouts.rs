@@ -550,6 +550,33 @@ fn budget_views_with_headers_left_blank_are_read_or_said_unread() {
     assert_eq!(error_codes(&blank), Vec::<&str>::new());
 }
 
+/// Kanreg VII's Tabel 3.2 with its budget columns and a header left blank. The group header
+/// "Kinerja" over Target | Realisasi | Capaian: "Indikator Kinerja" beside it was taken for
+/// their group, the table read as a budget by SS, its 14 IKU lost and the NPSS taken from
+/// Tabel 3.1 without a word (exit 0); read as published now. The indicator column's header:
+/// the same silence; INDICATORS_UNREAD now, the NPSS resting on printed scores said.
+#[test]
+fn a_performance_table_with_a_header_left_blank_is_read_or_refused() {
+    let published = check_fixture("kr07_2024_budget_columns.xlsx");
+    let group = check_fixture("kr07_2024_budget_columns_group_blank.xlsx");
+    let indicators = |o: &kinerja::check::Outcome| {
+        let report = &o.scored.as_ref().unwrap().0;
+        report
+            .indicators
+            .iter()
+            .map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(indicators(&group).len(), 14);
+    assert_eq!(indicators(&group), indicators(&published));
+    assert_eq!(budget_lines(&group), budget_lines(&published));
+    assert_eq!(error_codes(&group), error_codes(&published));
+    let label = check_fixture("kr07_2024_budget_columns_indicator_blank.xlsx");
+    assert_eq!(error_codes(&label), ["INDICATORS_UNREAD"]);
+    assert_eq!(places(&label, Code::IndicatorsUnread), ["Tabel 3.2!A6"]);
+    assert_eq!(label.exit_code(), 1);
+}
+
 #[test]
 fn amounts_printed_in_thousands_are_read_in_rupiah() {
     let thousands = check_fixture("kr07_2024_budget_in_thousands.xlsx");
