@@ -447,10 +447,12 @@ fn period_sheets(
     if !one_each || !distinct || years.iter().any(|y| *y != years[0]) {
         return Vec::new();
     }
+    // Filled: its realisasi, or where no column is headed so (left blank), its capaian, holds
+    // values; such a sheet is the unit's latest report, to be read (and refused, if so) rather
+    // than passed over for the quarter before.
     let filled = |sheet: usize| {
         tables.iter().filter(|t| t.sheet == sheet && t.header.family == Family::Performance).any(|t| {
-            t.header
-                .col(header::Role::Realisasi)
+            (t.header.col(header::Role::Realisasi).or(t.header.col(header::Role::Capaian)))
                 .is_some_and(|col| (t.rows.0..=t.rows.1).any(|row| !sheets[sheet].is_blank(row, col)))
         })
     };

@@ -783,6 +783,14 @@ fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
     assert_eq!(prepared.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
     let aside: Vec<String> = findings(&prepared, Code::PeriodSheetsIgnored).iter().map(|f| f.subject.clone()).collect();
     assert_eq!(aside, ["TW1", "TW2", "TW4"]);
+
+    // The latest sheet with its realisasi header left blank, its capaian filled: before, passed
+    // over for TW II's as not filled yet (NPSS 97,43 of TW II, exit 0); it is the report, and
+    // its missing realisasi column is an error.
+    let blank = check_fixture("kr07_2024_quarter_sheets_realisasi_blank.xlsx");
+    assert_eq!(blank.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
+    assert_eq!(error_codes(&blank), ["REALISASI_COLUMN_NONE"]);
+    assert_eq!(places(&blank, Code::RealisasiColumnNone), ["TW III!A3"]);
 }
 
 /// Each goal's indicators numbered from 1 again: the numbers are places in the goal, the
