@@ -754,6 +754,32 @@ fn codes_in_no_columns(below: &Below, columns: &mut [(u32, Role)]) {
     }
 }
 
+/// A column headed nothing, left of the targets, whose rows carry codes alone of one kind, goals'
+/// (`SK.1`) or indicators' (`IKK.1`): that code column, as if headed so (a central unit's codes
+/// keep their prefix and go through its crosswalk, rather than the rows being coded by place).
+fn codes_in_blank_columns(below: &Below, columns: &mut Vec<(u32, Role)>) {
+    let first_value =
+        columns.iter().filter(|(_, r)| matches!(r, Role::Target | Role::Realisasi)).map(|(c, _)| *c).min();
+    let Some(first_value) = first_value else { return };
+    let alone = |col: u32, prefixes: &[&str]| {
+        let mut texts = below.rows.iter().filter_map(|row| below.sheet.text(*row, col)).peekable();
+        texts.peek().is_some()
+            && texts.all(|t| prefixed_code(t, prefixes).is_some_and(|(_, rest)| rest.trim().is_empty()))
+    };
+    let unheaded: Vec<u32> = (0..first_value).filter(|c| columns.iter().all(|(hc, _)| hc != c)).collect();
+    for col in unheaded {
+        let role = match (alone(col, &GOAL_PREFIXES), alone(col, &INDICATOR_PREFIXES)) {
+            (true, false) => Role::GoalCode,
+            (false, true) => Role::IndicatorCode,
+            _ => continue,
+        };
+        if columns.iter().all(|(_, r)| *r != role) {
+            columns.push((col, role));
+        }
+    }
+    columns.sort_unstable_by_key(|(c, _)| *c);
+}
+
 /// "Serapan" or "Penyerapan" over amounts in rupiah beside a pagu, where no column is headed as
 /// the money spent: the realisasi anggaran, not its share (a share of the pagu is never a
 /// thousand percent). Most of the column's amounts other than 0 decide.
@@ -848,6 +874,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let below = Below { sheet, rows: sheet.rows_below(last_row, 60) };
     label_by_codes(&below, &mut columns);
     codes_in_no_columns(&below, &mut columns);
+    codes_in_blank_columns(&below, &mut columns);
     serapan_in_rupiah(&below, &mut columns);
     let family = family(&columns)?;
     settle_budget_columns(&mut columns, family, &texts);

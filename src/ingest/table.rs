@@ -301,14 +301,14 @@ fn leading_digits(text: &str) -> Option<(String, &str)> {
 /// code from its code column, else the label's own prefix (`SS.1 …`, `1. …`), else a No.
 /// column, else its position; a bare number is the first of `prefixes`'. A label numbered in
 /// outline form (`1.1 …`, `1.2 …` under goal 1) names its place in the goal, not its code: it is
-/// named without the number and coded by the other sources.
+/// named without the number and coded by the other sources. The flag: coded by position alone.
 fn code_and_name(
     code_cell: Option<&str>,
     label: &str,
     prefixes: &[&str],
     numbered: Option<String>,
     position: usize,
-) -> (String, String) {
+) -> (String, String, bool) {
     let bare = |n: String| format!("{}.{n}", prefixes[0]);
     let explicit =
         code_cell.and_then(|t| prefixed_code(t, prefixes).map(|(c, _)| c).or_else(|| Some(bare(leading_digits(t)?.0))));
@@ -318,9 +318,10 @@ fn code_and_name(
         .then(|| prefixed_code(label, prefixes).or_else(|| leading_number(label).map(|(n, rest)| (bare(n), rest))))
         .flatten();
     let name = outline.or(from_text.as_ref().map(|(_, rest)| *rest)).unwrap_or(label).to_string();
-    let code =
-        explicit.or(from_text.map(|(c, _)| c)).or(numbered.map(bare)).unwrap_or_else(|| bare(position.to_string()));
-    (code, name)
+    match explicit.or(from_text.map(|(c, _)| c)).or(numbered.map(bare)) {
+        Some(code) => (code, name, false),
+        None => (bare(position.to_string()), name, true),
+    }
 }
 
 /// How an indicator is measured, from a satuan cell, else its name, else its target. Words are
@@ -613,6 +614,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A row coded by its place alone in a table whose `role` column carries the codes of the
+    /// other rows: its code cell left blank, the code a guess (`IKU.1` for PUSPENKOM's `IKK.1`).
+    fn code_blank(&mut self, row: u32, role: Role, by_place: bool, code: &str) {
+        let prefixes: &[&str] = if role == Role::GoalCode { &GOAL_PREFIXES } else { &INDICATOR_PREFIXES };
+        let coded = |col: &u32| {
+            let (first, last) = self.rows;
+            (first..=last).any(|r| self.sheet.text(r, *col).is_some_and(|t| prefixed_code(t, prefixes).is_some()))
+        };
+        if let Some(col) = self.header.col(role).filter(|col| by_place && coded(col)) {
+            let at = CellRef::new(&self.sheet.name, row, col);
+            self.findings.push(Finding::new(Code::CodeBlank, Some(at), "").found(code));
+        }
+    }
+
     fn unreadable(&mut self, cell: &CellValue, at: &CellRef, about: (Role, &str)) {
         let code = cell.kind.unreadable().unwrap_or(Code::CellUnreadable);
         self.findings.push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));
@@ -787,9 +802,16 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator))
             }
         };
-        if goal_text.is_none() && indicator_text.is_none() {
+        // An indicator whose name is left blank is known by its code alone (`IKK.1`).
+        let indicator_text = indicator_text.or_else(|| {
+            let code = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES))?;
+            prefixed_code(code, &INDICATOR_PREFIXES).map(|_| "")
+        });
+        // A row of figures that opens no indicator is said, never dropped: the goal row beside
+        // an indicator with neither name nor code too.
+        if indicator_text.is_none() {
             let label = tree.or(header.col(Role::Indicator)).and_then(|c| sheet.text(row, c));
-            reader.unread(row, label.unwrap_or(first_text));
+            reader.unread(row, label.or(goal_text).unwrap_or(first_text));
         }
         // A label cell holding only its code (`IKU 1` under a header merged over two columns)
         // has its name in the unheaded column beside it.
@@ -804,7 +826,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let repeated = |text: &str| current.is_some_and(|g| g.name == text.trim());
         if let Some(text) = goal_text.filter(|t| !repeated(t)) {
             let code_cell = reader.text(row, Role::GoalCode).or(coded(&GOAL_PREFIXES));
-            let (code, name) = code_and_name(code_cell, text, &GOAL_PREFIXES, no(goal_no), parts.goals.len() + 1);
+            let (code, name, by_place) =
+                code_and_name(code_cell, text, &GOAL_PREFIXES, no(goal_no), parts.goals.len() + 1);
+            reader.code_blank(row, Role::GoalCode, by_place, &code);
             let name = named(name, tree.or(goal_col));
             synthetic = false;
             if let Entry::Vacant(place) = goal_codes.entry(code.clone()) {
@@ -827,7 +851,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             numbered = None;
             text = label_number.map_or(text, |(_, rest)| rest);
         }
-        let (code, name) = code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
+        let (code, name, by_place) =
+            code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
+        reader.code_blank(row, Role::IndicatorCode, by_place, &code);
         let name = named(name, tree.or(header.col(Role::Indicator)));
         let goal_code = match &goal {
             Some(g) => g.clone(),

@@ -466,6 +466,9 @@ codes! {
     MatrixUnread => "MATRIX_UNREAD", Warning,
         "Ada {found} baris yang mengaitkan kegiatan dengan IKU di luar tabel yang dikenali, mulai sel ini, sehingga matriks penanggung jawabnya tidak dibaca dan tidak diperiksa. Beri judul kolomnya: KODE | KEGIATAN | IKU.",
         "{found} rows linking kegiatan to IKUs stand outside every table kinerja knows, from this cell, so the responsibility matrix is neither read nor checked. Head its columns KODE | KEGIATAN | IKU.";
+    CodeBlank => "CODE_BLANK", Error,
+        "Kode pada baris ini kosong, sedangkan baris lain di kolom ini berkode; menurut urutannya baris ini menjadi {found}, yang belum tentu benar. Isi kodenya.",
+        "This row's code is blank while the column codes the other rows; by its place it would be {found}, which may be wrong. Fill in its code.";
     IndicatorsUnread => "INDICATORS_UNREAD", Error,
         "Ada {found} baris berisi angka di luar tabel yang dikenali, mulai sel ini, dan tidak ada tabel indikator yang terbaca: NPSS hanya bersandar pada skor perspektif yang tertulis, yang tidak dapat diperiksa. Beri judul kolom tabel indikatornya: INDIKATOR KINERJA | TARGET | REALISASI.",
         "{found} rows of figures stand outside every table kinerja knows, from this cell, and no table of indicators was read: the NPSS rests on the perspective scores as printed, which cannot be checked. Head the indicator table's columns INDIKATOR KINERJA | TARGET | REALISASI.";

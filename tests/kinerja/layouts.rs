@@ -1103,6 +1103,21 @@ fn a_central_units_report_headed_otherwise_keeps_its_codes_and_stays_a_report() 
     assert_eq!(tree(&under_no), tree(&published));
     assert_eq!(tree(&under_no)[0], ("IKU.2".to_string(), "SK.1".to_string()));
     assert_eq!(shown(&under_no.scored.as_ref().unwrap().1.npss), "97.06");
+    // Its code columns headed nothing: the rows were coded by place (IKU.1 … under SS.1), and
+    // an indicator whose name was left blank was dropped, both NPSS 97,11, exit 0. Read as
+    // published: the codes standing alone in a column tell it, and a code tells its row.
+    for name in ["puspenkom_2025_tw3_codes_unheaded.xlsx", "puspenkom_2025_tw3_name_blank.xlsx"] {
+        let outcome = check_fixture(name);
+        assert_eq!(tree(&outcome), tree(&published), "{name}");
+        assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "97.06", "{name}");
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}");
+    }
+    // One code cell left blank in a column that codes the others: coded by place it would be
+    // IKU.1 (PUSPENKOM's IKP.1), a guess, said as an error at the cell.
+    let blank = check_fixture("puspenkom_2025_tw3_code_blank.xlsx");
+    assert_eq!(error_codes(&blank), ["CODE_BLANK"]);
+    let said = &findings(&blank, Code::CodeBlank)[0];
+    assert_eq!((said.at.as_ref().unwrap().to_string(), said.found.as_str()), ("Capaian TW III!C4".into(), "IKU.1"));
     // So is an annual report titled "Data Capaian Kinerja …" (it was Kanreg VII's PK for 2024).
     for name in ["puspenkom_2025_tw3_realisasi_unknown.xlsx", "kr07_2024_realisasi_headed_unknown.xlsx"] {
         let unknown = check_fixture(name);
