@@ -386,8 +386,9 @@ fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure>
 }
 
 /// Text above and between the tables (titles, captions) and the sheet names: where a workbook
-/// says who it is from and what it claims overall (`NPSS 98.47`). A list of units is none. What stands below a sheet's
-/// last table (its sources, notes, the place and date it was signed) is not the report's title.
+/// says who it is from and what it claims overall (`NPSS 98.47`). A list of units is none. What
+/// stands below a sheet's last table (its sources, notes, the place and date it was signed) is
+/// not the report's title.
 fn free_text<'a>(
     sheets: &'a [Sheet],
     tables: &[Found],

@@ -923,12 +923,10 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     if parts.plan.is_empty() {
         findings.push(Finding::new(Code::PlanEmpty, None, ""));
     } else {
-        findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
+        findings.extend(sheets.iter().enumerate().flat_map(|(i, sheet)| {
             let inside = |r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
-            budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside, Code::TableUnread))
-        }));
-        findings.extend(sheets.iter().enumerate().filter_map(|(i, sheet)| {
-            matrix_unread(sheet, &|r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1))
+            let figures = budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside, Code::TableUnread));
+            figures.into_iter().chain(matrix_unread(sheet, &inside))
         }));
     }
     if let (Some(given), Some(said)) = (overrides.year, declared.year)
@@ -1321,8 +1319,6 @@ fn misplaced(level: Level, code: &str, parent: &str) -> Option<String> {
     }
 }
 
-/// The amounts of the jenis belanja table's first row of figures, each named by its header (the
-/// sub-header where there is one), the `JUMLAH` column its total.
 /// The budget by jenis belanja's parts as kinerja names them, whatever words head them
 /// (`PEGAWAI`, `BEL. PEGAWAI (51)`; `OPS`; `NON-OPS`, `NONOPERASIONAL`).
 const SPENDING_PARTS: [&str; 3] = ["Belanja Pegawai", "Belanja Barang Operasional", "Belanja Barang Non Operasional"];
@@ -1338,6 +1334,9 @@ fn spending_part(w: &str) -> Option<&'static str> {
     }
 }
 
+/// The amounts of the jenis belanja table's first row of figures, each named by its header (the
+/// sub-header where there is one, a part by the name kinerja gives it), the `JUMLAH` column its
+/// total.
 fn spending(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let (top, sub) = table.header;
     let label = |col: u32| -> String {
