@@ -799,7 +799,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 }
             }
             None => {
-                (reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode)), reader.text(row, Role::Indicator))
+                let goal = reader.text(row, Role::Goal).or(reader.text(row, Role::GoalCode));
+                // A goal whose name is left blank is known by its number in the goals' No. column.
+                let goal = goal.or_else(|| no(goal_no).map(|_| ""));
+                (goal, reader.text(row, Role::Indicator))
             }
         };
         // An indicator whose name is left blank is known by its code alone (`IKK.1`).

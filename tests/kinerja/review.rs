@@ -94,6 +94,21 @@ fn the_revised_agreement_governs_its_targets() {
     assert!(findings(&revised, Code::TargetMismatch).is_empty());
 }
 
+/// BKN's PK with SS.3's name left blank (its number "3" still in the goals' No. column): before,
+/// IKU.5 was read under SS.2 (Customer), so the scorecard held to it was told IKU.5 had moved,
+/// and scored under the wrong goal. The number opens the goal.
+#[test]
+fn a_goal_whose_name_is_left_blank_is_opened_by_its_number() {
+    let pk = agreement("bkn_2023_agreement_goal_name_blank.xlsx");
+    let goal_of = |code: &str| pk.indicators.iter().find(|i| i.code == code).unwrap().goal.clone();
+    assert_eq!((goal_of("IKU.5"), goal_of("IKU.6")), ("SS.3".to_string(), "SS.4".to_string()));
+    let ss3 = pk.goals.iter().find(|g| g.code == "SS.3").unwrap();
+    assert_eq!(ss3.perspective, "Internal Process");
+    let held = against("bkn_2023_scorecard.xlsx", "bkn_2023_agreement_goal_name_blank.xlsx");
+    assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+    assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "98.47");
+}
+
 /// A quarter's report holding indicators to its quarter's target (target antara) under "Target TW
 /// III" is scored as printed and told the agreement's annual target; before, every such target was
 /// a TARGET_MISMATCH error and scored against the year's, so the report was blocked.
