@@ -195,6 +195,11 @@ fn review(
             }
         }
     }
+    if report.kind == Kind::Agreement
+        && let Some(structure) = structure
+    {
+        findings.extend(validate::structure::place_agreement(&mut report, structure));
+    }
     // A goal placed nowhere yet (an agreement without perspective rows, or one held to an
     // agreement that has none) is where the unit's structure puts it.
     if let (Some(structure), Some(unit), Some(year)) = (structure, &identity.unit, identity.year) {

@@ -409,6 +409,9 @@ codes! {
     GoalMoved => "GOAL_MOVED", Error,
         "{subject} dilaporkan di perspektif {found}, padahal {document} yang berlaku menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
         "{subject} is reported in perspective {found}, but the governing {document} puts it in {expected}; scored in {expected}.";
+    GoalPlaced => "GOAL_PLACED", Warning,
+        "{subject} tertulis di bawah perspektif {found}, padahal Renstra menempatkannya di perspektif {expected}; laporan yang berpegang pada Perjanjian Kinerja ini menilainya di perspektif {expected}. Perbaiki judul perspektifnya.",
+        "{subject} is printed under perspective {found}, but the Renstra puts it in {expected}; the reports held to this agreement score it in {expected}. Correct the perspective heading.";
     GoalUnplaced => "GOAL_UNPLACED", Error,
         "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
         "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";

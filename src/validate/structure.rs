@@ -16,21 +16,7 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
         return findings;
     }
     stand_in(report, structure);
-    for goal in report.goals.iter_mut().filter(|g| printed(&g.name)) {
-        let Some(perspective) = structure.goals.get(&goal.code) else { continue };
-        if goal.perspective == *perspective {
-            continue;
-        }
-        if !goal.perspective.starts_with('(') {
-            findings.push(
-                Finding::new(Code::GoalMoved, Some(goal.at.clone()), &goal.code)
-                    .governed_by(Governing::Structure)
-                    .found(&goal.perspective)
-                    .expected(perspective),
-            );
-        }
-        goal.perspective = perspective.clone();
-    }
+    findings.extend(place_goals(report, structure, Code::GoalMoved));
     let goals: Vec<String> = report.goals.iter().filter(|g| printed(&g.name)).map(|g| g.code.clone()).collect();
     for indicator in &mut report.indicators {
         let Some(goal) = structure.indicators.get(&indicator.code) else { continue };
@@ -46,6 +32,40 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
         indicator.goal = goal.clone();
     }
     findings
+}
+
+/// Each goal the report prints in the perspective `structure` gives it, one printed under another
+/// perspective's heading moved and said with `code`.
+fn place_goals(report: &mut Report, structure: &Structure, code: Code) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for goal in report.goals.iter_mut().filter(|g| printed(&g.name)) {
+        let Some(perspective) = structure.goals.get(&goal.code) else { continue };
+        if goal.perspective == *perspective {
+            continue;
+        }
+        if !goal.perspective.starts_with('(') {
+            findings.push(
+                Finding::new(code, Some(goal.at.clone()), &goal.code)
+                    .governed_by(Governing::Structure)
+                    .found(&goal.perspective)
+                    .expected(perspective),
+            );
+        }
+        goal.perspective = perspective.clone();
+    }
+    findings
+}
+
+/// An agreement printing a goal under another perspective's heading than the Renstra's (Kanreg
+/// XII's PK for 2024 prints SS.3–SS.7 under one "Internal Process"): its reports are still
+/// scored by the Renstra's tree (DOMAIN.md), so the goal is placed there, said as a warning
+/// (`GOAL_PLACED`) rather than held against the reports. An agreement with goals the structure
+/// does not know follows its own tree.
+pub fn place_agreement(report: &mut Report, structure: &Structure) -> Vec<Finding> {
+    if !follows(report, structure) {
+        return Vec::new();
+    }
+    place_goals(report, structure, Code::GoalPlaced)
 }
 
 /// A table that prints no goal at all has one goal stood in for per perspective (named in

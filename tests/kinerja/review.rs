@@ -94,6 +94,25 @@ fn the_revised_agreement_governs_its_targets() {
     assert!(findings(&revised, Code::TargetMismatch).is_empty());
 }
 
+/// An agreement printing SS.7 under the one "Internal Process" heading, as Kanreg XII's PK for
+/// 2024 prints SS.3–SS.7 (DOMAIN.md: its reports are still scored by the Renstra's tree). Before,
+/// the published report held to it was GOAL_MOVED and scored on three perspectives (NPSS 99,96
+/// and four claim errors). The agreement places SS.7 in Learn & Growth and says so (a warning);
+/// the report is scored as published.
+#[test]
+fn an_agreement_printing_a_goal_under_another_heading_keeps_the_renstras_tree() {
+    let pk = check_fixture("kr07_2024_agreement_one_internal_heading.xlsx");
+    assert_eq!(error_codes(&pk), Vec::<&str>::new());
+    let placed = &findings(&pk, Code::GoalPlaced)[0];
+    assert_eq!(
+        (placed.subject.as_str(), placed.found.as_str(), placed.expected.as_str()),
+        ("SS.7", "Internal Process", "Learn & Growth")
+    );
+    let held = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_one_internal_heading.xlsx");
+    assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+    assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
 /// BKN's PK with SS.3's name left blank (its number "3" still in the goals' No. column): before,
 /// IKU.5 was read under SS.2 (Customer), so the scorecard held to it was told IKU.5 had moved,
 /// and scored under the wrong goal. The number opens the goal.
