@@ -684,14 +684,20 @@ fn row_number(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
 }
 
 /// Whether column `no` holds two different numbers on consecutive rows of one goal: the row below
-/// has its goal cell blank (merged down from above) or the same goal as the row above.
-fn numbers_within_goal(sheet: &Sheet, rows: (u32, u32), no: u32, goal: u32) -> bool {
-    (rows.0 + 1..=rows.1).any(|row| {
-        let above = row - 1;
-        let same_goal = sheet.is_blank(row, goal) || sheet.text(row, goal) == sheet.text(above, goal);
-        let numbers = (row_number(sheet, above, no), row_number(sheet, row, no));
-        same_goal && matches!(numbers, (Some(a), Some(b)) if a != b)
-    })
+/// has its goal cell blank (merged down from above) or the same goal as the row above. A column
+/// numbering fewer than half the indicator rows numbers goals whatever it holds beside a goal's
+/// name left blank ("2" on a row with no goal name).
+fn numbers_within_goal(sheet: &Sheet, rows: (u32, u32), no: u32, goal: u32, indicator: Option<u32>) -> bool {
+    let body = || rows.0..=rows.1;
+    let labelled = indicator.map(|col| body().filter(|row| !sheet.is_blank(*row, col)).count());
+    let numbered = body().filter(|row| row_number(sheet, *row, no).is_some()).count();
+    labelled.is_none_or(|labelled| numbered * 2 >= labelled)
+        && (rows.0 + 1..=rows.1).any(|row| {
+            let above = row - 1;
+            let same_goal = sheet.is_blank(row, goal) || sheet.text(row, goal) == sheet.text(above, goal);
+            let numbers = (row_number(sheet, above, no), row_number(sheet, row, no));
+            same_goal && matches!(numbers, (Some(a), Some(b)) if a != b)
+        })
 }
 
 fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
@@ -712,7 +718,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // A No. column left of the goal column numbers the goals, merged down beside them (004 Tabel
     // 3.2), unless it numbers rows of one goal differently: then it numbers the indicators.
     let (goal_no, indicator_no) = match (goal_no, indicator_no, goal_col) {
-        (Some(no), None, Some(goal)) if numbers_within_goal(sheet, rows, no, goal) => (None, Some(no)),
+        (Some(no), None, Some(goal)) if numbers_within_goal(sheet, rows, no, goal, header.col(Role::Indicator)) => {
+            (None, Some(no))
+        }
         numbering => (numbering.0, numbering.1),
     };
     let code_col = header.col(Role::Code).or(goal_col.is_none().then_some(goal_no).flatten());

@@ -343,6 +343,24 @@ fn a_report_coding_its_goals_otherwise_than_its_pk_is_held_to_it_by_their_names(
     assert_eq!(shown(&card.npss), "99.39");
 }
 
+/// The same report with goal 2's name left blank, its number kept in No.: No. was taken for the
+/// indicators' numbers ("1", "2" on rows of one goal), SS.2 lost and IKU.2–4 scored under SS.1,
+/// NPSS 97,54, exit 0. A No. column numbering fewer than half the indicator rows numbers goals.
+#[test]
+fn a_goal_numbered_with_its_name_left_blank_keeps_its_indicators() {
+    let tree = |outcome: &kinerja::check::Outcome| {
+        let (report, card) = outcome.scored.as_ref().unwrap();
+        let placed: Vec<(String, String)> =
+            report.indicators.iter().map(|i| (i.code.clone(), i.goal.clone())).collect();
+        (placed, shown(&card.npss))
+    };
+    let published = check_fixture("puspenkom_2025_numbered_goals.xlsx");
+    let blank = check_fixture("puspenkom_2025_numbered_goals_name_blank.xlsx");
+    assert_eq!(tree(&blank), tree(&published));
+    assert_eq!(tree(&blank).1, "99.39");
+    assert_eq!(tree(&blank).0[1], ("IKU.2".to_string(), "SS.2".to_string()));
+}
+
 /// A PK without perspective rows (KODE SS | SASARAN STRATEGIS | KODE IKU | … | TARGET only): its
 /// goals go where the unit's Renstra structure puts them. They stayed "(tanpa perspektif)", and
 /// the published report held to it had each goal GOAL_MOVED into no perspective (NPSS 99.21).
