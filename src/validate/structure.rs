@@ -1,5 +1,6 @@
 //! The built-in (or configured) performance tree, for a report that has no agreement to govern
-//! it: each SS is scored in the perspective the Renstra puts it in.
+//! it: each SS is scored in the perspective the Renstra puts it in; and for an agreement printing
+//! a goal under another perspective's heading, placed there too.
 
 use crate::config::Structure;
 use crate::model::{Code, Finding, GoalRow, Governing, Report};
