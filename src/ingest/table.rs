@@ -628,6 +628,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    fn budget_unread(&mut self, row: u32) {
+        let held = [Role::Pagu, Role::BudgetRealisasi].into_iter().filter_map(|r| self.header.col(r));
+        if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
+            let at = CellRef::new(&self.sheet.name, row, col);
+            self.findings.push(Finding::new(Code::BudgetRowUnread, Some(at), (row + 1).to_string()));
+        }
+    }
+
     fn unreadable(&mut self, cell: &CellValue, at: &CellRef, about: (Role, &str)) {
         let code = cell.kind.unreadable().unwrap_or(Code::CellUnreadable);
         self.findings.push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));
@@ -978,7 +986,12 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
                 (None, None) if !header.has(Role::Code) && !header.has(Role::No) && !header.has(Role::Description) => {
                     (BudgetScope::Total, "TOTAL".to_string())
                 }
-                (None, None) => continue,
+                // A row of amounts with neither code nor label (a `Jumlah` left blank, or under a
+                // label column headed blank): said, never dropped with the check it carries.
+                (None, None) => {
+                    reader.budget_unread(row);
+                    continue;
+                }
             }
         } else if let Some((n, _)) = label.and_then(|l| leading_code(l, "SS").or_else(|| leading_number(l))) {
             (BudgetScope::Goal, format!("SS.{n}"))

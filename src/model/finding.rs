@@ -463,6 +463,9 @@ codes! {
     BudgetUnread => "BUDGET_UNREAD", Warning,
         "Kode anggaran {subject} tidak berada dalam tabel anggaran yang dikenali ({found} kode), sehingga anggarannya tidak dibaca. Beri judul \"Kode\" pada kolom kodenya, \"Pagu\" (atau \"Alokasi Anggaran\") pada kolom pagunya, dan pada laporan \"Realisasi\" pada kolom realisasinya.",
         "The budget codes {subject} stand in no budget table kinerja knows ({found} codes), so their budget is not read. Head the code column \"Kode\", the ceiling \"Pagu\" (or \"Alokasi Anggaran\") and, in a report, what was spent \"Realisasi\".";
+    BudgetRowUnread => "BUDGET_ROW_UNREAD", Warning,
+        "Baris {subject} berisi pagu atau realisasi anggaran, tetapi tidak berkode dan tidak berlabel, sehingga tidak dibaca (bila itu baris jumlah, jumlahnya tidak diperiksa). Isi kodenya, atau tulis \"Jumlah\" pada baris totalnya.",
+        "Row {subject} holds a pagu or realisasi but neither a code nor a label, so it is not read (if it is the total row, the total goes unchecked). Fill in its code, or write \"Jumlah\" on the total row.";
     TableUnread => "TABLE_UNREAD", Warning,
         "Ada {found} baris berisi angka di luar tabel yang dikenali, mulai sel ini, sehingga tidak dibaca. Periksa judul kolomnya: tabel kinerja (INDIKATOR KINERJA | TARGET | REALISASI), tabel target (KODE IKU | INDIKATOR KINERJA | TARGET), evaluasi (TARGET dan REALISASI per tahun), atau anggaran (KODE | URAIAN | PAGU).",
         "{found} rows of figures stand outside every table kinerja knows, from this cell, and are not read. Check their column headers: a performance table (INDIKATOR KINERJA | TARGET | REALISASI), a targets table (KODE IKU | INDIKATOR KINERJA | TARGET), an evaluation (TARGET and REALISASI by year) or a budget (KODE | URAIAN | PAGU).";

@@ -1140,6 +1140,17 @@ fn a_reports_budget_by_ro_headed_no_and_nama_is_read_as_published() {
     assert_eq!(json["budget"].as_array().unwrap().len(), 6);
 }
 
+/// A budget by RO whose "Jumlah" label is left blank: its total row, neither coded nor labelled,
+/// was dropped with the check it carries, without a word. BUDGET_ROW_UNREAD at its first amount.
+#[test]
+fn a_budget_row_with_neither_code_nor_label_is_said_unread() {
+    let outcome = check_fixture("kr07_2024_budget_per_ro_jumlah_blank.xlsx");
+    assert_eq!(places(&outcome, Code::BudgetRowUnread), ["Anggaran per RO!C8"]);
+    assert_eq!(findings(&outcome, Code::BudgetRowUnread)[0].severity, kinerja::model::Severity::Warning);
+    let published = check_fixture("kr07_2024_budget_per_ro.xlsx");
+    assert!(places(&published, Code::BudgetRowUnread).is_empty());
+}
+
 /// A kegiatan printing no realisasi is what its RO add up to: the Jumlah a million short of
 /// its lines went unchecked (the kegiatan's blank left the sum unknown). It is BUDGET_TOTAL at
 /// the Jumlah, and the kegiatan's own blank is no finding (its RO say what was spent).
