@@ -2,7 +2,7 @@
 
 use super::identity::periods_named;
 use super::sheet::{Data, Sheet};
-use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, prefixed_code};
+use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, code_alone, prefixed_code};
 use crate::model::Period;
 use crate::model::plan::Source;
 use crate::model::unit::normalise;
@@ -710,10 +710,36 @@ struct Below<'a> {
 }
 
 impl Below<'_> {
+    fn texts(&self, col: u32) -> impl Iterator<Item = &str> {
+        self.rows.iter().filter_map(move |row| self.sheet.text(*row, col))
+    }
+
     /// Whether column `col` carries a code with one of `prefixes` (`IKU.1 …`, `SK.1`).
     fn codes(&self, col: u32, prefixes: &[&str]) -> bool {
-        self.rows.iter().filter_map(|row| self.sheet.text(*row, col)).any(|t| prefixed_code(t, prefixes).is_some())
+        self.texts(col).any(|t| prefixed_code(t, prefixes).is_some())
     }
+
+    /// The code column `col` is by the codes its rows carry, goals' only (`SK.1`) or indicators'
+    /// only (`IKK.1`); with `alone`, every text of it such a code and nothing else.
+    fn code_role(&self, col: u32, alone: bool) -> Option<Role> {
+        let carries = |prefixes: &[&str]| {
+            if alone {
+                self.texts(col).next().is_some() && self.texts(col).all(|t| code_alone(t, prefixes))
+            } else {
+                self.codes(col, prefixes)
+            }
+        };
+        match (carries(&GOAL_PREFIXES), carries(&INDICATOR_PREFIXES)) {
+            (true, false) => Some(Role::GoalCode),
+            (false, true) => Some(Role::IndicatorCode),
+            _ => None,
+        }
+    }
+}
+
+/// The first column of targets or realisasi, where a table's values start.
+fn first_value(columns: &[(u32, Role)]) -> Option<u32> {
+    columns.iter().filter(|(_, r)| matches!(r, Role::Target | Role::Realisasi)).map(|(c, _)| *c).min()
 }
 
 /// A report's label column headed in words no rule knows ("Kinerja", "Uraian", "Sasaran
@@ -725,8 +751,7 @@ fn label_by_codes(below: &Below, columns: &mut Vec<(u32, Role)>) {
     if has(Role::Tree) || has(Role::Indicator) || !(has(Role::Target) || has(Role::Realisasi)) {
         return;
     }
-    let values = columns.iter().filter(|(_, r)| matches!(r, Role::Target | Role::Realisasi)).map(|(c, _)| *c);
-    let Some(first_value) = values.min() else { return };
+    let Some(first_value) = first_value(columns) else { return };
     let role_at = |col: u32| columns.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
     let open = |c: &u32| matches!(role_at(*c), None | Some(Role::Goal | Role::Description));
     let Some(col) = (0..first_value).filter(open).find(|c| below.codes(*c, &INDICATOR_PREFIXES)) else { return };
@@ -746,11 +771,7 @@ fn label_by_codes(below: &Below, columns: &mut Vec<(u32, Role)>) {
 /// `IKU.1` on indicator rows) still tells the two apart as a No. column.
 fn codes_in_no_columns(below: &Below, columns: &mut [(u32, Role)]) {
     for (col, role) in columns.iter_mut().filter(|(_, r)| *r == Role::No) {
-        *role = match (below.codes(*col, &GOAL_PREFIXES), below.codes(*col, &INDICATOR_PREFIXES)) {
-            (true, false) => Role::GoalCode,
-            (false, true) => Role::IndicatorCode,
-            _ => Role::No,
-        };
+        *role = below.code_role(*col, false).unwrap_or(Role::No);
     }
 }
 
@@ -758,21 +779,10 @@ fn codes_in_no_columns(below: &Below, columns: &mut [(u32, Role)]) {
 /// (`SK.1`) or indicators' (`IKK.1`): that code column, as if headed so (a central unit's codes
 /// keep their prefix and go through its crosswalk, rather than the rows being coded by place).
 fn codes_in_blank_columns(below: &Below, columns: &mut Vec<(u32, Role)>) {
-    let first_value =
-        columns.iter().filter(|(_, r)| matches!(r, Role::Target | Role::Realisasi)).map(|(c, _)| *c).min();
-    let Some(first_value) = first_value else { return };
-    let alone = |col: u32, prefixes: &[&str]| {
-        let mut texts = below.rows.iter().filter_map(|row| below.sheet.text(*row, col)).peekable();
-        texts.peek().is_some()
-            && texts.all(|t| prefixed_code(t, prefixes).is_some_and(|(_, rest)| rest.trim().is_empty()))
-    };
+    let Some(first_value) = first_value(columns) else { return };
     let unheaded: Vec<u32> = (0..first_value).filter(|c| columns.iter().all(|(hc, _)| hc != c)).collect();
     for col in unheaded {
-        let role = match (alone(col, &GOAL_PREFIXES), alone(col, &INDICATOR_PREFIXES)) {
-            (true, false) => Role::GoalCode,
-            (false, true) => Role::IndicatorCode,
-            _ => continue,
-        };
+        let Some(role) = below.code_role(col, true) else { continue };
         if columns.iter().all(|(_, r)| *r != role) {
             columns.push((col, role));
         }

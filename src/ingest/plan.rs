@@ -12,7 +12,8 @@ use super::header::{caption_scale, in_rupiah, scale_in, year_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
-    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, leading_number, measure_of, perspective_name, prefixed_code,
+    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, leading_number, measure_of, perspective_name,
+    prefixed_code,
 };
 use crate::model::amount::checked_sum;
 use crate::model::plan::{
@@ -437,11 +438,10 @@ struct Coded {
 }
 
 fn coded_below(sheet: &Sheet, row: u32, before: u32) -> Option<Coded> {
-    let alone = |text: &str, prefixes: &[&str]| prefixed_code(text, prefixes).is_some_and(|(_, rest)| rest.is_empty());
     (row + 1..=row + 8).find_map(|r| {
         let texts: Vec<(u32, &str)> = sheet.texts_in_row(r).filter(|(c, _)| *c < before).collect();
-        let iku = texts.iter().find(|(_, t)| alone(t, &INDICATOR_PREFIXES))?.0;
-        let goal = texts.iter().find(|(c, t)| *c < iku && alone(t, &GOAL_PREFIXES)).map(|(c, _)| *c);
+        let iku = texts.iter().find(|(_, t)| code_alone(t, &INDICATOR_PREFIXES))?.0;
+        let goal = texts.iter().find(|(c, t)| *c < iku && code_alone(t, &GOAL_PREFIXES)).map(|(c, _)| *c);
         let name_after = |col: u32, end: u32| {
             texts.iter().find(|(c, t)| *c > col && *c < end && t.chars().any(char::is_alphabetic)).map(|(c, _)| *c)
         };
@@ -800,8 +800,7 @@ pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool, code: C
         return None;
     }
     let number = |data: &Data| matches!(cell::read(data).kind, CellKind::Stored(_) | CellKind::Text(_));
-    let coded =
-        |row: u32| sheet.texts_in_row(row).any(|(_, t)| iku_code(t, false).is_some_and(|(_, rest)| rest.is_empty()));
+    let coded = |row: u32| sheet.texts_in_row(row).any(|(_, t)| code_alone(t, &INDICATOR_PREFIXES));
     let rows: Vec<(u32, u32, usize)> = sheet
         .rows()
         .filter(|r| !inside(*r))

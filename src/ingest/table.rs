@@ -233,6 +233,11 @@ fn after_prefix(text: &str) -> &str {
 pub const GOAL_PREFIXES: [&str; 3] = ["SS", "SP", "SK"];
 pub const INDICATOR_PREFIXES: [&str; 3] = ["IKU", "IKP", "IKK"];
 
+/// Whether `text` is a code of one of `prefixes` and nothing else (`IKK.1`, not `IKK.1 Jumlah…`).
+pub fn code_alone(text: &str, prefixes: &[&str]) -> bool {
+    prefixed_code(text, prefixes).is_some_and(|(_, rest)| rest.is_empty())
+}
+
 /// The code `text` starts with, of one of `prefixes`, and the rest: `IKK 2. Jumlah…` →
 /// (`IKK.2`, "Jumlah…"). A word that only starts like one (`SP2D`) is none.
 pub fn prefixed_code<'t>(text: &'t str, prefixes: &[&str]) -> Option<(String, &'t str)> {
