@@ -180,8 +180,14 @@ fn review(
                 findings.push(Finding::new(Code::TargetFromPlan, None, format!("{unit} {year}")));
             }
             findings.extend(validate::agreement::apply(&mut report, &agreement));
-            // The agreement places every goal: a missing perspective row no longer matters.
-            findings.retain(|f| f.code != Code::PerspectiveMissing);
+            // The agreement places every goal: a missing perspective row no longer matters, nor a
+            // blank one above a goal the agreement prints under a perspective.
+            let placed = |code: &str| agreement.goals.iter().any(|g| g.code == code && !g.perspective.starts_with('('));
+            findings.retain(|f| match f.code {
+                Code::PerspectiveMissing => false,
+                Code::PerspectiveBlank => !placed(&f.subject),
+                _ => true,
+            });
         } else {
             if context.keeps_agreements() {
                 findings.push(Finding::new(Code::AgreementNone, None, format!("{unit} {year}")));
@@ -204,6 +210,10 @@ fn review(
     // agreement that has none) is where the unit's structure puts it.
     if let (Some(structure), Some(unit), Some(year)) = (structure, &identity.unit, identity.year) {
         validate::structure::fill(&mut report, structure);
+        // Every goal is where the structure puts it: a blank row above one says nothing.
+        if validate::structure::follows(&report, structure) {
+            findings.retain(|f| f.code != Code::PerspectiveBlank);
+        }
         // A goal the structure does not know, under no perspective row: an error, not a warning.
         let unknown = validate::structure::unplaced(&report, structure);
         let placed = |f: &Finding| report.goals.iter().any(|g| f.subject == g.code && !g.perspective.starts_with('('));

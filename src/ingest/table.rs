@@ -633,6 +633,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A goal opened below a blank row, in a table whose perspectives stand on rows of their
+    /// own and none since the goal before it: the blank row may be a perspective row left
+    /// blank, the goal then in another perspective than the one it is scored in.
+    fn perspective_blank(&mut self, row: u32, code: &str, perspective: &str) {
+        let (first, last) = self.header.span();
+        if row > self.rows.0 && self.sheet.row_is_blank(row - 1, first, last) {
+            let at = CellRef::new(&self.sheet.name, row - 1, first);
+            self.findings.push(Finding::new(Code::PerspectiveBlank, Some(at), code).found(perspective));
+        }
+    }
+
     fn budget_unread(&mut self, row: u32) {
         let held = [Role::Pagu, Role::BudgetRealisasi].into_iter().filter_map(|r| self.header.col(r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
@@ -749,6 +760,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // whose first indicator starts again at 1, a number names a place in the goal, not a code.
     let mut within_goal = false;
     let before = parts.indicators.len();
+    // Whether the table prints perspective rows, and whether one stands since the last goal
+    // opened: a goal opened below a blank row where one would stand may belong to another.
+    let mut perspective_rows = false;
+    let mut headed = false;
 
     for row in rows.0..=rows.1 {
         let first_text = sheet.first_text(row);
@@ -778,6 +793,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let nkp = reader.claim(row, Role::Nkp, &name);
             let bobot = reader.claim(row, Role::Weight, &name);
             perspective = name.clone();
+            (perspective_rows, headed) = (true, true);
             if synthetic {
                 goal = None;
             }
@@ -858,6 +874,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             if let Entry::Vacant(place) = goal_codes.entry(code.clone()) {
                 place.insert(parts.goals.len());
                 let nss = reader.claim(row, Role::Nss, &code);
+                if perspective_rows && !headed && !header.has(Role::Perspective) {
+                    reader.perspective_blank(row, &code, &perspective);
+                }
+                headed = false;
                 let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
                 parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
             }

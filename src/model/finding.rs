@@ -286,6 +286,9 @@ codes! {
     PerspectiveMissing => "PERSPECTIVE_MISSING", Warning,
         "{subject} tidak berada di bawah baris perspektif; dinilai dalam perspektif \"{found}\".",
         "{subject} is under no perspective row; scored in the perspective \"{found}\".";
+    PerspectiveBlank => "PERSPECTIVE_BLANK", Error,
+        "Baris di atas {subject} kosong, di tempat baris perspektif, sehingga perspektif {subject} tidak pasti: dinilai di perspektif {found} seperti sasaran di atasnya. Tulis nama perspektifnya di baris itu, atau hapus baris kosong itu bila {subject} memang termasuk perspektif {found}.",
+        "The row above {subject} is blank where a perspective row would stand, so the perspective of {subject} is in doubt: it is scored in {found}, like the goal above it. Write the perspective's name in that row, or delete the blank row if {subject} does belong to {found}.";
     PerspectiveNa => "PERSPECTIVE_NA", Info,
         "Perspektif {subject} belum ada skor (semua indikatornya N/A), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
         "Perspective {subject} has no score yet (every indicator N/A), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";

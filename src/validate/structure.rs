@@ -148,7 +148,7 @@ fn printed(name: &str) -> bool {
 
 /// Whether every goal `report` prints is in `structure`: one with goals it does not know follows
 /// another tree.
-fn follows(report: &Report, structure: &Structure) -> bool {
+pub fn follows(report: &Report, structure: &Structure) -> bool {
     report.goals.iter().all(|g| structure.goals.contains_key(&g.code) || !printed(&g.name))
 }
 

@@ -391,6 +391,24 @@ fn a_report_keeps_its_perspectives_where_its_agreement_prints_none() {
     assert_eq!(shown(&card.npss), "99.39");
 }
 
+/// The same report with its Customer row left blank: SK.1 was scored under Stakeholder, the goal
+/// above it (NPSS 98.02 for 99.39), exit 0, alone or held to its PK (which prints no perspective).
+/// The blank row where a perspective row stood is an error at that row; a Kanreg's report so
+/// left is placed by the Renstra's structure (GOAL_MOVED), and says nothing more.
+#[test]
+fn a_perspective_row_left_blank_is_an_error_where_nothing_places_the_goal() {
+    let alone = check_fixture("puspenkom_2025_perspective_row_blank.xlsx");
+    let held = against("puspenkom_2025_perspective_row_blank.xlsx", "puspenkom_2025_agreement.xlsx");
+    for outcome in [&alone, &held] {
+        assert_eq!(error_codes(outcome), ["PERSPECTIVE_BLANK"], "{:#?}", outcome.findings);
+        assert_eq!(places(outcome, Code::PerspectiveBlank), ["Capaian!A6"]);
+        assert_eq!(findings(outcome, Code::PerspectiveBlank)[0].found, "Stakeholder");
+    }
+    let placed = check_fixture("kr07_2024_perspective_row_blank.xlsx");
+    assert_eq!(error_codes(&placed), ["GOAL_MOVED"], "{:#?}", placed.findings);
+    assert_eq!(shown(&placed.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
 /// A bare `%` right of the pagu in a budget table per SS is the share spent: it was read as the
 /// goal's capaian kinerja, and two right figures were errors against the NSS.
 #[test]
