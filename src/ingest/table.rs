@@ -644,6 +644,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An indicator at `row` below the perspective row, in a table printing its goals, with no
+    /// goal opened since: its goal cell left blank, it is scored under `above`, the goal of the
+    /// perspective above. Said at its goal cell, or a scorecard's blank row between the two.
+    fn goal_blank(&mut self, (perspective_row, row): (u32, u32), code: &str, (above, perspective): (&str, &str)) {
+        let tree = self.header.col(Role::Tree);
+        let col = tree.or(self.header.col(Role::Goal)).unwrap_or(self.header.span().0);
+        let at = match tree {
+            Some(tree) if row - 1 > perspective_row && self.sheet.is_blank(row - 1, tree) => row - 1,
+            _ => row,
+        };
+        let at = CellRef::new(&self.sheet.name, at, col);
+        self.findings.push(Finding::new(Code::GoalBlank, Some(at), code).found(above).expected(perspective));
+    }
+
     fn budget_unread(&mut self, row: u32) {
         let held = [Role::Pagu, Role::BudgetRealisasi].into_iter().filter_map(|r| self.header.col(r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
@@ -709,13 +723,18 @@ fn row_number(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
 
 /// Whether column `no` holds two different numbers on consecutive rows of one goal: the row below
 /// has its goal cell blank (merged down from above) or the same goal as the row above. A column
-/// numbering fewer than half the indicator rows numbers goals whatever it holds beside a goal's
-/// name left blank ("2" on a row with no goal name).
+/// that leaves most indicator rows below a goal's first unnumbered numbers goals, whatever it
+/// holds beside a goal's name left blank ("4" on a row with no goal name).
 fn numbers_within_goal(sheet: &Sheet, rows: (u32, u32), no: u32, goal: u32, indicator: Option<u32>) -> bool {
-    let body = || rows.0..=rows.1;
-    let labelled = indicator.map(|col| body().filter(|row| !sheet.is_blank(*row, col)).count());
-    let numbered = body().filter(|row| row_number(sheet, *row, no).is_some()).count();
-    labelled.is_none_or(|labelled| numbered * 2 >= labelled)
+    let labelled = |row: u32| indicator.is_none_or(|col| !sheet.is_blank(row, col));
+    let below_first = || {
+        (rows.0..=rows.1).filter(|row| {
+            sheet.is_blank(*row, goal) && labelled(*row) && perspective_name(sheet.first_text(*row), true).is_none()
+        })
+    };
+    let numbered = below_first().filter(|row| row_number(sheet, *row, no).is_some()).count();
+    let unnumbered = below_first().count() - numbered;
+    numbered >= unnumbered
         && (rows.0 + 1..=rows.1).any(|row| {
             let above = row - 1;
             let same_goal = sheet.is_blank(row, goal) || sheet.text(row, goal) == sheet.text(above, goal);
@@ -760,10 +779,11 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // whose first indicator starts again at 1, a number names a place in the goal, not a code.
     let mut within_goal = false;
     let before = parts.indicators.len();
-    // Whether the table prints perspective rows, and whether one stands since the last goal
-    // opened: a goal opened below a blank row where one would stand may belong to another.
+    // Whether the table prints perspective rows, and the one printed since the last goal opened:
+    // a goal opened below a blank row where one would stand may belong to another perspective,
+    // an indicator below one with no goal opened belongs to no goal printed.
     let mut perspective_rows = false;
-    let mut headed = false;
+    let mut headed = None;
 
     for row in rows.0..=rows.1 {
         let first_text = sheet.first_text(row);
@@ -793,7 +813,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let nkp = reader.claim(row, Role::Nkp, &name);
             let bobot = reader.claim(row, Role::Weight, &name);
             perspective = name.clone();
-            (perspective_rows, headed) = (true, true);
+            (perspective_rows, headed) = (true, Some(row));
             if synthetic {
                 goal = None;
             }
@@ -874,10 +894,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             if let Entry::Vacant(place) = goal_codes.entry(code.clone()) {
                 place.insert(parts.goals.len());
                 let nss = reader.claim(row, Role::Nss, &code);
-                if perspective_rows && !headed && !header.has(Role::Perspective) {
+                if perspective_rows && headed.is_none() && !header.has(Role::Perspective) {
                     reader.perspective_blank(row, &code, &perspective);
                 }
-                headed = false;
+                headed = None;
                 let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
                 parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
             }
@@ -899,6 +919,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
         reader.code_blank(row, Role::IndicatorCode, by_place, &code);
         let name = named(name, tree.or(header.col(Role::Indicator)));
+        if let (Some(perspective_row), Some(above)) = (headed.take(), goal.as_ref().filter(|_| !synthetic)) {
+            reader.goal_blank((perspective_row, row), &code, (above, &perspective));
+        }
         let goal_code = match &goal {
             Some(g) => g.clone(),
             None => {

@@ -289,6 +289,9 @@ codes! {
     PerspectiveBlank => "PERSPECTIVE_BLANK", Error,
         "Baris di atas {subject} kosong, di tempat baris perspektif, sehingga perspektif {subject} tidak pasti: dinilai di perspektif {found} seperti sasaran di atasnya. Tulis nama perspektifnya di baris itu, atau hapus baris kosong itu bila {subject} memang termasuk perspektif {found}.",
         "The row above {subject} is blank where a perspective row would stand, so the perspective of {subject} is in doubt: it is scored in {found}, like the goal above it. Write the perspective's name in that row, or delete the blank row if {subject} does belong to {found}.";
+    GoalBlank => "GOAL_BLANK", Error,
+        "{subject} berada di bawah baris perspektif {expected} tanpa Sasaran Strategis (sel sasarannya kosong), sehingga dinilai di bawah {found}, sasaran di atas baris perspektif itu. Isi sasaran strategisnya.",
+        "{subject} stands below the perspective row {expected} with no Sasaran Strategis (its goal cell is blank), so it is scored under {found}, the goal above that perspective row. Fill in its goal.";
     PerspectiveNa => "PERSPECTIVE_NA", Info,
         "Perspektif {subject} belum ada skor (semua indikatornya N/A), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
         "Perspective {subject} has no score yet (every indicator N/A), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";

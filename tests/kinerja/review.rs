@@ -361,6 +361,38 @@ fn a_goal_numbered_with_its_name_left_blank_keeps_its_indicators() {
     assert_eq!(tree(&blank).0[1], ("IKU.2".to_string(), "SS.2".to_string()));
 }
 
+/// Kanreg VII's TW III with quarter columns and SS.4's name left blank (its number 4 kept, the
+/// No. column numbering goals only): 4 beside IKU.6 was taken for an indicator's number, SS.4
+/// lost and IKU.6 scored under SS.3 (NPSS 99.20), exit 0. A No. column that leaves most rows
+/// below a goal's first unnumbered numbers goals.
+#[test]
+fn a_goal_numbered_in_a_column_numbering_goals_only_is_opened_by_its_number() {
+    let blank = check_fixture("kr07_2024_tw3_goal_name_blank.xlsx");
+    assert_eq!(error_codes(&blank), Vec::<&str>::new(), "{:#?}", blank.findings);
+    let (report, card) = blank.scored.as_ref().unwrap();
+    let goal_of = |code: &str| report.indicators.iter().find(|i| i.code == code).map(|i| i.goal.as_str());
+    assert_eq!((goal_of("IKU.6"), goal_of("IKU.7")), (Some("SS.4"), Some("SS.5")));
+    assert_eq!(shown(&card.npss), "99.27");
+}
+
+/// An indicator below a perspective row whose goal cell is left blank was scored under the goal
+/// above the perspective row: PUSPENKOM's IKU.2–4 under SP.1 (NPSS 97.54 for 99.39), exit 0.
+/// GOAL_BLANK, an error at the blank goal cell (a scorecard's blank SS row); held to the PK, the
+/// agreement's INDICATOR_MOVED says where each is scored.
+#[test]
+fn an_indicator_below_a_perspective_row_with_its_goal_blank_is_an_error() {
+    let alone = check_fixture("puspenkom_2025_goal_blank.xlsx");
+    assert_eq!(error_codes(&alone), ["GOAL_BLANK"], "{:#?}", alone.findings);
+    let said = &findings(&alone, Code::GoalBlank)[0];
+    assert_eq!(places(&alone, Code::GoalBlank), ["Capaian!B7"]);
+    assert_eq!((said.subject.as_str(), said.expected.as_str()), ("IKU.2", "Customer"));
+    let scorecard = check_fixture("bkn_2023_scorecard_goal_row_blank.xlsx");
+    assert_eq!(places(&scorecard, Code::GoalBlank), ["Tabel 3.1!A9"]);
+    let held = against("puspenkom_2025_goal_blank.xlsx", "puspenkom_2025_agreement.xlsx");
+    assert_eq!(error_codes(&held), ["INDICATOR_MOVED"; 3], "{:#?}", held.findings);
+    assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.39");
+}
+
 /// A PK without perspective rows (KODE SS | SASARAN STRATEGIS | KODE IKU | … | TARGET only): its
 /// goals go where the unit's Renstra structure puts them. They stayed "(tanpa perspektif)", and
 /// the published report held to it had each goal GOAL_MOVED into no perspective (NPSS 99.21).
