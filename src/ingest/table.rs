@@ -6,8 +6,8 @@ use super::header::{Family, Header, Role};
 use super::sheet::{Data, Sheet};
 use crate::model::unit::normalise;
 use crate::model::{
-    BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
-    PerspectiveRow, Polarity, Reading, Value,
+    BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GOAL_STOOD_IN, GoalRow,
+    IndicatorRow, Measure, PerspectiveRow, Polarity, Reading, Value,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -658,6 +658,26 @@ impl<'a> Reader<'a> {
         self.findings.push(Finding::new(Code::GoalBlank, Some(at), code).found(above).expected(perspective));
     }
 
+    /// Each column inside the table with no header, not even a blank one under a group, that
+    /// holds figures on the indicators' `rows` (Pagu | (blank) beside it: the realisasi anggaran
+    /// with its header left blank): not read, and said at its header cell rather than dropped.
+    fn unheaded(&mut self, rows: &[u32]) {
+        let (first, last) = self.header.span();
+        let header_rows = self.header.first_row..=self.header.last_row;
+        for col in (first..=last).filter(|c| !self.header.columns.iter().any(|(headed, _)| headed == c)) {
+            if header_rows.clone().any(|r| !self.sheet.is_blank(r, col)) {
+                continue;
+            }
+            let figure =
+                |row: &&u32| matches!(cell::read(self.sheet.get(**row, col)).kind, Kind::Stored(_) | Kind::Text(_));
+            let figures = rows.iter().filter(figure).count();
+            if figures > 0 {
+                let at = CellRef::new(&self.sheet.name, self.header.last_row, col);
+                self.findings.push(Finding::new(Code::ColumnUnheaded, Some(at), "").found(figures.to_string()));
+            }
+        }
+    }
+
     fn budget_unread(&mut self, row: u32) {
         let held = [Role::Pagu, Role::BudgetRealisasi].into_iter().filter_map(|r| self.header.col(r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
@@ -935,7 +955,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                     parts.goals.push(GoalRow {
                         code: code.clone(),
                         // In parentheses: a goal the table does not print (see `structure::place`).
-                        name: "(tanpa baris SS)".into(),
+                        name: GOAL_STOOD_IN.into(),
                         perspective: perspective.clone(),
                         nss: None,
                         at,
@@ -1002,6 +1022,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
+    let read_rows: Vec<u32> = parts.indicators[before..].iter().map(|i| i.at.row).collect();
+    reader.unheaded(&read_rows);
     reader.finish();
     parts.findings = findings;
     parts.stopped = Some(Stopped { perspective, goal, synthetic });

@@ -206,6 +206,10 @@ impl From<&Printed> for Input {
     }
 }
 
+/// The name of a goal the table does not print, stood in for by kinerja: in parentheses, as the
+/// perspective of a goal under none is.
+pub const GOAL_STOOD_IN: &str = "(tanpa baris SS)";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalRow {
     /// `SS.<n>`.

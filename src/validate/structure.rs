@@ -3,7 +3,7 @@
 //! a goal under another perspective's heading, placed there too.
 
 use crate::config::Structure;
-use crate::model::{Code, Finding, GoalRow, Governing, Report};
+use crate::model::{Code, Finding, GOAL_STOOD_IN, GoalRow, Governing, Report};
 
 /// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
 /// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
@@ -21,8 +21,24 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     let goals: Vec<String> = report.goals.iter().filter(|g| printed(&g.name)).map(|g| g.code.clone()).collect();
     for indicator in &mut report.indicators {
         let Some(goal) = structure.indicators.get(&indicator.code) else { continue };
-        if indicator.goal == *goal || !goals.contains(goal) || !goals.contains(&indicator.goal) {
+        if indicator.goal == *goal || !goals.contains(&indicator.goal) {
             continue;
+        }
+        // Its goal not printed (the goal's cell left blank, its indicators under the goal above):
+        // the goal stands in where the structure puts it, after the one the indicator was under.
+        if !report.goals.iter().any(|g| g.code == *goal) {
+            let Some(perspective) = structure.goals.get(goal) else { continue };
+            let after =
+                report.goals.iter().position(|g| g.code == indicator.goal).map_or(report.goals.len(), |i| i + 1);
+            let name = GOAL_STOOD_IN.to_string();
+            let stood_in = GoalRow {
+                code: goal.clone(),
+                name,
+                perspective: perspective.clone(),
+                nss: None,
+                at: indicator.at.clone(),
+            };
+            report.goals.insert(after, stood_in);
         }
         findings.push(
             Finding::new(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)
