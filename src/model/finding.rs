@@ -421,6 +421,9 @@ codes! {
     GoalPlaced => "GOAL_PLACED", Warning,
         "{subject} tertulis di bawah perspektif {found}, padahal Renstra menempatkannya di perspektif {expected}; laporan yang berpegang pada Perjanjian Kinerja ini menilainya di perspektif {expected}. Perbaiki judul perspektifnya.",
         "{subject} is printed under perspective {found}, but the Renstra puts it in {expected}; the reports held to this agreement score it in {expected}. Correct the perspective heading.";
+    IndicatorPlaced => "INDICATOR_PLACED", Warning,
+        "{subject} tertulis di bawah {found}, padahal Renstra menempatkannya di bawah {expected}; laporan yang berpegang pada Perjanjian Kinerja ini menilainya di bawah {expected}. Perbaiki letaknya.",
+        "{subject} is printed under {found}, but the Renstra puts it under {expected}; the reports held to this agreement score it under {expected}. Correct where it stands.";
     GoalUnplaced => "GOAL_UNPLACED", Error,
         "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
         "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";

@@ -12,20 +12,27 @@ use crate::model::{Code, Finding, GOAL_STOOD_IN, GoalRow, Governing, Report};
 /// structure does not know follows another tree), and only goals the table prints: one kinerja
 /// stands in for, named in parentheses, has no place to keep.
 pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
-    let mut findings = Vec::new();
     if !follows(report, structure) {
-        return findings;
+        return Vec::new();
     }
+    let mut findings = Vec::new();
     stand_in(report, structure);
     findings.extend(place_goals(report, structure, Code::GoalMoved));
+    findings.extend(place_indicators(report, structure, Code::IndicatorMoved));
+    findings
+}
+
+/// Each indicator under the goal `structure` gives it, one printed under another goal moved and
+/// said with `code`. Its goal not printed (the goal's cell left blank, its indicators under the
+/// goal above) stands in where the structure puts it, after the one the indicator was under.
+fn place_indicators(report: &mut Report, structure: &Structure, code: Code) -> Vec<Finding> {
+    let mut findings = Vec::new();
     let goals: Vec<String> = report.goals.iter().filter(|g| printed(&g.name)).map(|g| g.code.clone()).collect();
     for indicator in &mut report.indicators {
         let Some(goal) = structure.indicators.get(&indicator.code) else { continue };
         if indicator.goal == *goal || !goals.contains(&indicator.goal) {
             continue;
         }
-        // Its goal not printed (the goal's cell left blank, its indicators under the goal above):
-        // the goal stands in where the structure puts it, after the one the indicator was under.
         if !report.goals.iter().any(|g| g.code == *goal) {
             let Some(perspective) = structure.goals.get(goal) else { continue };
             let after =
@@ -41,7 +48,7 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
             report.goals.insert(after, stood_in);
         }
         findings.push(
-            Finding::new(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)
+            Finding::new(code, Some(indicator.at.clone()), &indicator.code)
                 .governed_by(Governing::Structure)
                 .found(&indicator.goal)
                 .expected(goal),
@@ -75,14 +82,17 @@ fn place_goals(report: &mut Report, structure: &Structure, code: Code) -> Vec<Fi
 
 /// An agreement printing a goal under another perspective's heading than the Renstra's (Kanreg
 /// XII's PK for 2024 prints SS.3–SS.7 under one "Internal Process"): its reports are still
-/// scored by the Renstra's tree (DOMAIN.md), so the goal is placed there, said as a warning
-/// (`GOAL_PLACED`) rather than held against the reports. An agreement with goals the structure
-/// does not know follows its own tree.
+/// scored by the Renstra's tree (DOMAIN.md), so the goal is placed there, and an indicator
+/// printed under another goal under the Renstra's, said as warnings (`GOAL_PLACED`,
+/// `INDICATOR_PLACED`) rather than held against the reports. An agreement with goals the
+/// structure does not know follows its own tree.
 pub fn place_agreement(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     if !follows(report, structure) {
         return Vec::new();
     }
-    place_goals(report, structure, Code::GoalPlaced)
+    let mut findings = place_goals(report, structure, Code::GoalPlaced);
+    findings.extend(place_indicators(report, structure, Code::IndicatorPlaced));
+    findings
 }
 
 /// A table that prints no goal at all has one goal stood in for per perspective (named in

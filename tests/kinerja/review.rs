@@ -113,6 +113,21 @@ fn an_agreement_printing_a_goal_under_another_heading_keeps_the_renstras_tree() 
     assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
 }
 
+/// Kanreg VII's PK with its SS.4 row left blank: IKU.6 stood under SS.3 in the agreement, and the
+/// published report held to it had IKU.6 INDICATOR_MOVED into SS.3 (NPSS 99.20 for 99.27). The
+/// Renstra's structure puts IKU.6 under SS.4, stood in: INDICATOR_PLACED, a warning.
+#[test]
+fn an_agreement_printing_an_indicator_under_another_goal_keeps_the_renstras_tree() {
+    let pk = check_fixture("kr07_2024_agreement_goal_row_blank.xlsx");
+    assert_eq!(error_codes(&pk), Vec::<&str>::new());
+    let placed = &findings(&pk, Code::IndicatorPlaced)[0];
+    assert_eq!((placed.subject.as_str(), placed.found.as_str(), placed.expected.as_str()), ("IKU.6", "SS.3", "SS.4"));
+    assert_eq!(places(&pk, Code::IndicatorPlaced), ["PK!A16"]);
+    let held = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_goal_row_blank.xlsx");
+    assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+    assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
 /// BKN's PK with SS.3's name left blank (its number "3" still in the goals' No. column): before,
 /// IKU.5 was read under SS.2 (Customer), so the scorecard held to it was told IKU.5 had moved,
 /// and scored under the wrong goal. The number opens the goal.
