@@ -658,23 +658,26 @@ impl<'a> Reader<'a> {
         self.findings.push(Finding::new(Code::GoalBlank, Some(at), code).found(above).expected(perspective));
     }
 
-    /// Each column inside the table with no header, not even a blank one under a group, that
-    /// holds figures on the indicators' `rows` (Pagu | (blank) beside it: the realisasi anggaran
-    /// with its header left blank): not read, and said at its header cell rather than dropped.
+    /// Each column inside the table, or right of its last headed one, with no header (blank in
+    /// every header row) that holds figures on the table's `rows` read (Pagu | (blank): the
+    /// realisasi anggaran with its header left blank): not read, and said at its header cell
+    /// rather than dropped without a word.
     fn unheaded(&mut self, rows: &[u32]) {
         let (first, last) = self.header.span();
-        let header_rows = self.header.first_row..=self.header.last_row;
-        for col in (first..=last).filter(|c| !self.header.columns.iter().any(|(headed, _)| headed == c)) {
-            if header_rows.clone().any(|r| !self.sheet.is_blank(r, col)) {
-                continue;
-            }
+        let figures = |col: u32| {
             let figure =
                 |row: &&u32| matches!(cell::read(self.sheet.get(**row, col)).kind, Kind::Stored(_) | Kind::Text(_));
-            let figures = rows.iter().filter(figure).count();
-            if figures > 0 {
-                let at = CellRef::new(&self.sheet.name, self.header.last_row, col);
-                self.findings.push(Finding::new(Code::ColumnUnheaded, Some(at), "").found(figures.to_string()));
-            }
+            rows.iter().filter(figure).count()
+        };
+        let header_blank =
+            |col: u32| (self.header.first_row..=self.header.last_row).all(|r| self.sheet.is_blank(r, col));
+        let inside = (first..=last).filter(|c| !self.header.columns.iter().any(|(headed, _)| headed == c));
+        let right = (last + 1..).take_while(|c| header_blank(*c) && figures(*c) > 0);
+        let unheaded: Vec<(u32, usize)> =
+            inside.chain(right).filter(|c| header_blank(*c)).map(|c| (c, figures(c))).filter(|(_, n)| *n > 0).collect();
+        for (col, count) in unheaded {
+            let at = CellRef::new(&self.sheet.name, self.header.last_row, col);
+            self.findings.push(Finding::new(Code::ColumnUnheaded, Some(at), "").found(count.to_string()));
         }
     }
 
@@ -1022,8 +1025,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
-    let read_rows: Vec<u32> = parts.indicators[before..].iter().map(|i| i.at.row).collect();
-    reader.unheaded(&read_rows);
+    let read: Vec<u32> = parts.indicators[before..].iter().map(|i| i.at.row).collect();
+    reader.unheaded(&read);
     reader.finish();
     parts.findings = findings;
     parts.stopped = Some(Stopped { perspective, goal, synthetic });
@@ -1035,6 +1038,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
     let view: std::sync::Arc<str> = CellRef::new(&sheet.name, header.first_row, header.span().0).to_string().into();
+    let before = parts.budget.len();
     for row in rows.0..=rows.1 {
         // The code under `Kode`, else under `No` (a budget by RO numbered by its codes).
         let code_cell = match header.col(Role::Code).or(header.col(Role::No)).map(|c| sheet.get(row, c)) {
@@ -1089,6 +1093,8 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
             ),
         });
     }
+    let read: Vec<u32> = parts.budget[before..].iter().map(|b| b.at.row).collect();
+    reader.unheaded(&read);
     reader.finish();
     parts.findings = findings;
 }
@@ -1101,6 +1107,7 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
     let score_role = if header.has(Role::Skor) { Role::Skor } else { Role::Nss };
+    let mut read = Vec::new();
     for row in rows.0..=rows.1 {
         let label = reader.text(row, Role::Perspective).unwrap_or("");
         let words = normalise(label);
@@ -1122,8 +1129,10 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
             let bobot = reader.claim(row, Role::Weight, &name);
             let at = CellRef::new(&sheet.name, row, header.col(Role::Perspective).unwrap_or(0));
             upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at });
+            read.push(row);
         }
     }
+    reader.unheaded(&read);
     reader.finish();
     parts.findings = findings;
 }

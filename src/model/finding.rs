@@ -323,8 +323,8 @@ codes! {
         "Periode laporan tidak dapat dikenali. Cantumkan \"Triwulan I\" … \"Triwulan IV\", \"Semester I/II\", atau \"Tahunan\" pada judul.",
         "The report's period cannot be told. Put \"Triwulan I\" … \"Triwulan IV\", \"Semester I/II\" or \"Tahunan\" in the title.";
     ColumnUnheaded => "COLUMN_UNHEADED", Warning,
-        "Kolom ini tidak berjudul, padahal berisi angka pada {found} baris indikator; isinya tidak dibaca. Beri judul kolomnya (misalnya \"Realisasi Anggaran\"), atau kosongkan bila bukan bagian laporan.",
-        "This column has no header, yet holds figures on {found} indicator rows; they are not read. Give the column its header (such as \"Realisasi Anggaran\"), or empty it if it is no part of the report.";
+        "Kolom ini tidak berjudul, padahal berisi angka pada {found} baris tabel; isinya tidak dibaca. Beri judul kolomnya (misalnya \"Realisasi Anggaran\" atau \"NKP\"), atau kosongkan bila bukan bagian laporan.",
+        "This column has no header, yet holds figures on {found} of the table's rows; they are not read. Give the column its header (such as \"Realisasi Anggaran\" or \"NKP\"), or empty it if it is no part of the report.";
     ColumnsIgnored => "COLUMNS_IGNORED", Info,
         "Kolom {subject} untuk tahun {found} tidak dinilai; yang dinilai kolom tahun {expected}, tahun laporan.",
         "The {subject} columns for {found} are not scored; the column for {expected}, the report year, is.";

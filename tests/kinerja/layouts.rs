@@ -1131,13 +1131,17 @@ fn a_central_units_report_headed_otherwise_keeps_its_codes_and_stays_a_report() 
 
 /// Tabel 3.2's realisasi anggaran with its header left blank (under "Anggaran", beside Pagu):
 /// its seven amounts were dropped without a word, the efisiensi printed beside them unchecked.
-/// COLUMN_UNHEADED at the header cell, with how many indicator rows hold figures there.
+/// COLUMN_UNHEADED at the header cell, with how many of the rows read hold figures there.
 #[test]
 fn a_column_of_figures_with_its_header_left_blank_is_said() {
     let outcome = check_fixture("kr07_2024_budget_realisasi_unheaded.xlsx");
     assert_eq!(places(&outcome, Code::ColumnUnheaded), ["Tabel 3.2!H4"]);
     assert_eq!(findings(&outcome, Code::ColumnUnheaded)[0].found, "7");
     assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "99.27");
+    // The perspective summary's NKP so left (its last column): its claims went unchecked.
+    let summary = check_fixture("kr07_2024_summary_nkp_unheaded.xlsx");
+    assert_eq!(places(&summary, Code::ColumnUnheaded), ["Tabel 3.1!D2"]);
+    assert_eq!(findings(&summary, Code::ColumnUnheaded)[0].found, "4");
     // A blank header whose column holds no figure is no finding: the published table has none.
     assert!(findings(&check_fixture("kr07_2024_budget_columns.xlsx"), Code::ColumnUnheaded).is_empty());
 }
