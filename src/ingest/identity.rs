@@ -3,7 +3,7 @@
 
 use super::sheet::Sheet;
 use crate::model::unit::normalise;
-use crate::model::{Period, UnitRegistry};
+use crate::model::{Period, Unit, UnitRegistry};
 
 /// What the titles say, each part `None` when they do not say it.
 #[derive(Debug, Default, PartialEq)]
@@ -23,6 +23,9 @@ pub struct Declared {
     pub agreement: bool,
     /// Whether a title is a report's: "Laporan Kinerja …", "… Capaian Kinerja …", "Realisasi …".
     pub report: bool,
+    /// A title naming the unit taken with another regional office's seat ("Kanreg VII BKN
+    /// Medan"): that seat and the title's index.
+    pub other_seat: Option<(String, usize)>,
 }
 
 /// Each with the index of the first text that names it.
@@ -239,6 +242,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
     let mut unit: Option<(String, crate::model::unit::Rank)> = None;
     let (mut year, mut bare_year, mut period) = (None, None, None);
     let (mut says_tahun, mut unsure, mut agreement, mut report) = (false, false, false, false);
+    let mut other_seat = None;
     // Per title, the years after "Tahun" and the quarters or semesters it names.
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
@@ -251,6 +255,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             && unit.as_ref().is_none_or(|(_, best)| rank > *best)
         {
             unit = Some((found.code.clone(), rank));
+            other_seat = other_seat_named(reporting, found, units).map(|seat| (seat.to_string(), index));
         }
         let words: Vec<&str> = words.split_whitespace().collect();
         let opening = words.strip_prefix(&["lampiran"][..]).unwrap_or(&words);
@@ -303,7 +308,24 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             .filter(|(p, _)| *p != Period::Year && period.is_some_and(|t| t != *p && t != Period::Year))
             .collect(),
     };
-    Declared { unit: unit.map(|(code, _)| code), year, period, contradicted, implied_annual, agreement, report }
+    let unit = unit.map(|(code, _)| code);
+    Declared { unit, year, period, contradicted, implied_annual, agreement, report, other_seat }
+}
+
+/// The seat of a regional office, from its name ("Kantor Regional VII BKN Palembang": Palembang).
+fn seat(unit: &Unit) -> Option<&str> {
+    unit.name.strip_prefix("Kantor Regional ")?.split_once(" BKN ").map(|(_, seat)| seat)
+}
+
+/// Another regional office's seat that `text` (normalised) names beside `unit`, a regional
+/// office whose own seat it does not name.
+fn other_seat_named<'u>(text: &str, unit: &Unit, units: &'u UnitRegistry) -> Option<&'u str> {
+    let names = |seat: &str| text.contains(&normalise(seat));
+    if !names(seat(unit)?) {
+        units.units().iter().filter(|u| u.code != unit.code).filter_map(seat).find(|s| names(s))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

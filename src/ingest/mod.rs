@@ -1047,6 +1047,11 @@ fn read_sheets(
     {
         findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
     }
+    if let (Some(unit), Some((seat, index))) = (&declared.unit, &declared.other_seat) {
+        let own = units.get(unit).map_or("", |u| u.name.as_str());
+        let at = titles[*index].0.clone();
+        findings.push(Finding::new(Code::UnitSeatDiffers, at, unit.as_str()).found(seat.as_str()).expected(own));
+    }
     let identity = Identity {
         unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
         year,

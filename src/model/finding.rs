@@ -301,6 +301,9 @@ codes! {
     UnitMismatch => "UNIT_MISMATCH", Error,
         "Buku kerja menyebut unit {found}, sedangkan laporan ini atas nama {expected}.",
         "The workbook names the unit {found}, but this report is {expected}'s.";
+    UnitSeatDiffers => "UNIT_SEAT_DIFFERS", Warning,
+        "Judul menyebut {subject} dengan kota {found}, padahal {found} kedudukan kantor regional lain ({subject} adalah {expected}); buku kerja ini dibaca sebagai milik {subject}. Periksa nomor dan kota kantor regional pada judul.",
+        "The title names {subject} with the city {found}, the seat of another regional office ({subject} is {expected}); the workbook is read as {subject}'s. Check the regional office's number and city in the title.";
     SentByOtherUnit => "SENT_BY_OTHER_UNIT", Error,
         "Berkas yang sama persis sudah diterima lebih dahulu dari {found} dan tercatat sebagai kiriman {found}; berkas ini tidak dicatat atas nama {expected}. Untuk melapor atas nama {expected}, kirim buku kerja {expected} sendiri.",
         "The very same file was received earlier from {found} and is recorded as {found}'s; this copy is not recorded as {expected}'s. To report as {expected}, send {expected}'s own workbook.";

@@ -1194,3 +1194,17 @@ fn a_list_of_units_in_an_annex_names_no_one() {
     assert_eq!(shown(&card.npss), "98.47");
     assert_eq!(error_codes(&outcome), Vec::<&str>::new());
 }
+
+/// Kanreg VII's report titled "Kanreg VII BKN Medan" (Medan the seat of Kanreg VI): read as
+/// KR07's without a word on the city, in KR07's folder. The number is taken, the other seat said
+/// at the title: UNIT_SEAT_DIFFERS, a warning. A title naming the office's own seat says nothing.
+#[test]
+fn a_regional_office_titled_with_another_offices_seat_is_said() {
+    let outcome = check_fixture("kr07_2024_titled_with_kr06_seat.xlsx");
+    assert_eq!(outcome.unit.as_ref().map(|u| u.code.as_str()), Some("KR07"));
+    let said = &findings(&outcome, Code::UnitSeatDiffers)[0];
+    assert_eq!((said.subject.as_str(), said.found.as_str()), ("KR07", "Medan"));
+    assert_eq!(said.expected, "Kantor Regional VII BKN Palembang");
+    assert_eq!(places(&outcome, Code::UnitSeatDiffers), ["Tabel 3.2!A1"]);
+    assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::UnitSeatDiffers).is_empty());
+}
