@@ -802,6 +802,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // whose first indicator starts again at 1, a number names a place in the goal, not a code.
     let mut within_goal = false;
     let before = parts.indicators.len();
+    let goals_before = parts.goals.len();
     // Whether the table prints perspective rows, and the one printed since the last goal opened:
     // a goal opened below a blank row where one would stand may belong to another perspective,
     // an indicator below one with no goal opened belongs to no goal printed.
@@ -914,16 +915,29 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             reader.code_blank(row, Role::GoalCode, by_place, &code);
             let name = named(name, tree.or(goal_col));
             synthetic = false;
-            if let Entry::Vacant(place) = goal_codes.entry(code.clone()) {
-                place.insert(parts.goals.len());
-                let nss = reader.claim(row, Role::Nss, &code);
-                if perspective_rows && headed.is_none() && !header.has(Role::Perspective) {
-                    reader.perspective_blank(row, &code, &perspective);
+            let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
+            match goal_codes.entry(code.clone()) {
+                Entry::Vacant(place) => {
+                    place.insert(parts.goals.len());
+                    let nss = reader.claim(row, Role::Nss, &code);
+                    if perspective_rows && headed.is_none() && !header.has(Role::Perspective) {
+                        reader.perspective_blank(row, &code, &perspective);
+                    }
+                    parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
                 }
-                headed = None;
-                let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
-                parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
+                // The code of an earlier goal on a goal of another name (SS.2 typed again for
+                // SS.3): its indicators go under the first, said at the second.
+                Entry::Occupied(first) if *first.get() >= goals_before => {
+                    let first = &parts.goals[*first.get()];
+                    let named = |name: &str| !name.trim().is_empty();
+                    if named(&name) && named(&first.name) && normalise(&name) != normalise(&first.name) {
+                        let said = Finding::new(Code::GoalDuplicate, Some(at), &code).found(name.trim());
+                        reader.findings.push(said.expected(first.at.to_string()));
+                    }
+                }
+                Entry::Occupied(_) => {}
             }
+            headed = None;
             goal = Some(code);
         }
         let Some(text) = indicator_text else { continue };

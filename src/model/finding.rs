@@ -409,6 +409,9 @@ codes! {
     IndicatorUnknown => "INDICATOR_UNKNOWN", Error,
         "{subject} tidak ada dalam {document} tahun {expected} yang berlaku; tidak dinilai.",
         "{subject} is not in the governing {document} for {expected}; not scored.";
+    GoalDuplicate => "GOAL_DUPLICATE", Error,
+        "Kode {subject} dipakai lagi untuk sasaran lain, \"{found}\" (yang pertama di {expected}), sehingga indikator di bawahnya terbaca di bawah {subject} yang pertama. Perbaiki kode sasarannya.",
+        "The code {subject} is used again for another goal, \"{found}\" (the first at {expected}), so the indicators below it read as the first {subject}'s. Correct the goal's code.";
     IndicatorDuplicate => "INDICATOR_DUPLICATE", Error,
         "{subject} dilaporkan lebih dari sekali (juga di {expected}); yang pertama yang dinilai.",
         "{subject} is reported more than once (also at {expected}); the first is scored.";

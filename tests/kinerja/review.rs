@@ -418,6 +418,18 @@ fn an_indicator_below_a_perspective_row_with_its_goal_blank_is_an_error() {
     assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.39");
 }
 
+/// PUSPENKOM's report numbering its third goal 2 again: its indicators went under the first
+/// goal 2, in Customer (NPSS 100.33 for 99.39), exit 0. GOAL_DUPLICATE at the second.
+#[test]
+fn a_goal_code_used_again_for_another_goal_is_an_error() {
+    let outcome = check_fixture("puspenkom_2025_goal_number_twice.xlsx");
+    assert_eq!(error_codes(&outcome), ["GOAL_DUPLICATE"], "{:#?}", outcome.findings);
+    let said = &findings(&outcome, Code::GoalDuplicate)[0];
+    assert_eq!(places(&outcome, Code::GoalDuplicate), ["Capaian!B11"]);
+    assert_eq!((said.subject.as_str(), said.expected.as_str()), ("SS.2", "Capaian!B7"));
+    assert_eq!(said.found, "Terwujudnya tata kelola yang akuntabel");
+}
+
 /// A PK without perspective rows (KODE SS | SASARAN STRATEGIS | KODE IKU | … | TARGET only): its
 /// goals go where the unit's Renstra structure puts them. They stayed "(tanpa perspektif)", and
 /// the published report held to it had each goal GOAL_MOVED into no perspective (NPSS 99.21).
