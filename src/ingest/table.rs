@@ -806,7 +806,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // Whether the table prints perspective rows, and the one printed since the last goal opened:
     // a goal opened below a blank row where one would stand may belong to another perspective,
     // an indicator below one with no goal opened belongs to no goal printed.
-    let mut perspective_rows = false;
+    let mut perspective_rows: Vec<(String, CellRef)> = Vec::new();
     let mut headed = None;
 
     for row in rows.0..=rows.1 {
@@ -832,16 +832,34 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             continue;
         }
         let values_blank = blank_under(&value_roles);
-        if values_blank && let Some(name) = perspective_name(first_text, true) {
+        // A perspective row of its own, not a perspective column's label on a goal's row.
+        let beside = [tree, goal_col, header.col(Role::Indicator)]
+            .into_iter()
+            .flatten()
+            .filter_map(|c| sheet.text(row, c))
+            .any(|t| t.trim() != first_text.trim());
+        if values_blank
+            && !beside
+            && let Some(name) = perspective_name(first_text, true)
+        {
             let skor = reader.claim(row, Role::Skor, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
             let bobot = reader.claim(row, Role::Weight, &name);
+            let at = CellRef::new(&sheet.name, row, header.span().0);
+            // Printed again after goals of its own or of another perspective (Internal Process
+            // typed as Customer): the goals below it may be another perspective's.
+            if let Some((_, first)) = perspective_rows.iter().find(|(printed, _)| *printed == name)
+                && (name != perspective || headed.is_none())
+            {
+                let said = Finding::new(Code::PerspectiveRepeated, Some(at.clone()), &name);
+                reader.findings.push(said.expected(first.to_string()));
+            }
+            perspective_rows.push((name.clone(), at.clone()));
             perspective = name.clone();
-            (perspective_rows, headed) = (true, Some(row));
+            headed = Some(row);
             if synthetic {
                 goal = None;
             }
-            let at = CellRef::new(&sheet.name, row, header.span().0);
             upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at });
             continue;
         }
@@ -920,7 +938,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 Entry::Vacant(place) => {
                     place.insert(parts.goals.len());
                     let nss = reader.claim(row, Role::Nss, &code);
-                    if perspective_rows && headed.is_none() && !header.has(Role::Perspective) {
+                    if !perspective_rows.is_empty() && headed.is_none() && !header.has(Role::Perspective) {
                         reader.perspective_blank(row, &code, &perspective);
                     }
                     parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });

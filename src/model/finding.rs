@@ -292,6 +292,9 @@ codes! {
     GoalBlank => "GOAL_BLANK", Error,
         "{subject} berada di bawah baris perspektif {expected} tanpa Sasaran Strategis (sel sasarannya kosong), sehingga dinilai di bawah {found}, sasaran di atas baris perspektif itu. Isi sasaran strategisnya.",
         "{subject} stands below the perspective row {expected} with no Sasaran Strategis (its goal cell is blank), so it is scored under {found}, the goal above that perspective row. Fill in its goal.";
+    PerspectiveRepeated => "PERSPECTIVE_REPEATED", Error,
+        "Baris perspektif {subject} tercetak lagi di sini setelah sasaran-sasaran lain (yang pertama di {expected}), sehingga sasaran di bawahnya dinilai di perspektif {subject}, yang belum tentu perspektifnya. Periksa nama perspektif pada baris ini.",
+        "The perspective row {subject} is printed again here after other goals (the first at {expected}), so the goals below it are scored in {subject}, which need not be their perspective. Check the perspective's name on this row.";
     PerspectiveNa => "PERSPECTIVE_NA", Info,
         "Perspektif {subject} belum ada skor (semua indikatornya N/A), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
         "Perspective {subject} has no score yet (every indicator N/A), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";

@@ -430,6 +430,34 @@ fn a_goal_code_used_again_for_another_goal_is_an_error() {
     assert_eq!(said.found, "Terwujudnya tata kelola yang akuntabel");
 }
 
+/// The same report with its Internal Process row typed "Perspektif Customer": SK.2 scored in
+/// Customer, two perspectives (NPSS 100.55 for 99.39), exit 0. A perspective printed again after
+/// goals is PERSPECTIVE_REPEATED at the row.
+#[test]
+fn a_perspective_row_printed_again_after_goals_is_an_error() {
+    let outcome = check_fixture("puspenkom_2025_perspective_row_again.xlsx");
+    assert_eq!(error_codes(&outcome), ["PERSPECTIVE_REPEATED"], "{:#?}", outcome.findings);
+    assert_eq!(places(&outcome, Code::PerspectiveRepeated), ["Capaian!A10"]);
+    assert_eq!(findings(&outcome, Code::PerspectiveRepeated)[0].expected, "Capaian!A6");
+}
+
+/// A PK naming each goal's perspective in a Perspektif column on the goal's row: each row was
+/// taken for a perspective row, the goals' names lost ("(tanpa baris SS)", stood in by the
+/// structure). A perspective column's label beside a goal is the goal's perspective, and the
+/// same perspective on each of its goals' rows is no repetition.
+#[test]
+fn a_perspective_column_beside_each_goal_keeps_the_goals() {
+    let pk = check_fixture("kr07_2024_agreement_perspective_column.xlsx");
+    assert_eq!(error_codes(&pk), Vec::<&str>::new(), "{:#?}", pk.findings);
+    let report = &pk.scored.as_ref().unwrap().0;
+    let ss4 = report.goals.iter().find(|g| g.code == "SS.4").unwrap();
+    assert!(ss4.name.starts_with("Terwujudnya peningkatan kualitas data"), "{}", ss4.name);
+    assert_eq!(ss4.perspective, "Internal Process");
+    let held = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_perspective_column.xlsx");
+    assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+    assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
 /// A PK without perspective rows (KODE SS | SASARAN STRATEGIS | KODE IKU | … | TARGET only): its
 /// goals go where the unit's Renstra structure puts them. They stayed "(tanpa perspektif)", and
 /// the published report held to it had each goal GOAL_MOVED into no perspective (NPSS 99.21).
