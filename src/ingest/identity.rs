@@ -321,11 +321,10 @@ fn seat(unit: &Unit) -> Option<&str> {
 /// office whose own seat it does not name.
 fn other_seat_named<'u>(text: &str, unit: &Unit, units: &'u UnitRegistry) -> Option<&'u str> {
     let names = |seat: &str| text.contains(&normalise(seat));
-    if !names(seat(unit)?) {
-        units.units().iter().filter(|u| u.code != unit.code).filter_map(seat).find(|s| names(s))
-    } else {
-        None
+    if names(seat(unit)?) {
+        return None;
     }
+    units.units().iter().filter(|u| u.code != unit.code).filter_map(seat).find(|s| names(s))
 }
 
 #[cfg(test)]

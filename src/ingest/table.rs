@@ -609,9 +609,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A row of an indicator table that holds a target or realisasi but names no goal or
-    /// indicator kinerja can tell: not scored, and said at its first such cell.
-    fn unread(&mut self, row: u32, label: &str) {
-        let held = [Role::Target, Role::Realisasi].into_iter().filter_map(|r| self.header.col(r));
+    /// indicator kinerja can tell, or, opening no goal either, an NSS (a goal's row whose code
+    /// is typed otherwise, "S.S.3": its indicators would stay under the goal above): not
+    /// scored, and said at its first such cell.
+    fn unread(&mut self, row: u32, label: &str, no_goal: bool) {
+        let nss = Some(Role::Nss).filter(|_| no_goal);
+        let held = [Role::Target, Role::Realisasi].into_iter().chain(nss).filter_map(|r| self.header.col(r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
             let at = CellRef::new(&self.sheet.name, row, col);
             let label = if label.trim().is_empty() { crate::model::text::EMPTY } else { label.trim() };
@@ -913,7 +916,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // an indicator with neither name nor code too.
         if indicator_text.is_none() {
             let label = tree.or(header.col(Role::Indicator)).and_then(|c| sheet.text(row, c));
-            reader.unread(row, label.or(goal_text).unwrap_or(first_text));
+            reader.unread(row, label.or(goal_text).unwrap_or(first_text), goal_text.is_none());
         }
         // A label cell holding only its code (`IKU 1` under a header merged over two columns)
         // has its name in the unheaded column beside it.

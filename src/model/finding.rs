@@ -359,8 +359,8 @@ codes! {
         "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
         "A second performance table ({found}) is not read; the table at {expected} is scored.";
     RowUnread => "ROW_UNREAD", Error,
-        "Baris {subject} berisi target atau realisasi, tetapi tidak dikenali sebagai baris SS atau IKU (\"{found}\"), sehingga tidak dinilai. Awali labelnya dengan kodenya (SS.1 …, IKU.1 …) atau isi kolom kodenya; hapus baris itu bila bukan bagian laporan.",
-        "Row {subject} holds a target or realisasi but is not recognised as an SS or IKU row (\"{found}\"), so it is not scored. Start its label with its code (SS.1 …, IKU.1 …) or fill in its code column; delete the row if it is not part of the report.";
+        "Baris {subject} berisi target, realisasi atau NSS, tetapi tidak dikenali sebagai baris SS atau IKU (\"{found}\"), sehingga tidak dinilai. Awali labelnya dengan kodenya (SS.1 …, IKU.1 …) atau isi kolom kodenya; hapus baris itu bila bukan bagian laporan.",
+        "Row {subject} holds a target, realisasi or NSS but is not recognised as an SS or IKU row (\"{found}\"), so it is not scored. Start its label with its code (SS.1 …, IKU.1 …) or fill in its code column; delete the row if it is not part of the report.";
     IndicatorsNone => "INDICATORS_NONE", Error,
         "Tabel kinerja ini tidak memuat satu pun baris IKU yang dapat dikenali, sehingga laporan tidak dapat dinilai. Awali label indikator dengan kodenya (IKU.1 …) atau nomornya (1. …), atau beri kolom Kode IKU.",
         "This performance table holds no IKU row kinerja can recognise, so the report cannot be scored. Start each indicator's label with its code (IKU.1 …) or number (1. …), or add a Kode IKU column.";

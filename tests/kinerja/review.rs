@@ -393,9 +393,10 @@ fn a_goal_numbered_in_a_column_numbering_goals_only_is_opened_by_its_number() {
 /// An indicator below a perspective row whose goal cell is left blank was scored under the goal
 /// above the perspective row: PUSPENKOM's IKU.2–4 under SP.1 (NPSS 97.54 for 99.39), exit 0.
 /// GOAL_BLANK, an error at the blank goal cell; held to the PK, the agreement's INDICATOR_MOVED
-/// says where each is scored. BKN's scorecard with its SS.2 row blank: the Renstra's structure
-/// stands SS.2 in, in Customer, and moves IKU.3–4 there (INDICATOR_MOVED), the NPSS BKN's 98.47
-/// (it was 98.33, the goal the structure gives them not printed).
+/// says where each is scored. BKN's scorecard with its SS.2 row's label blank: its NSS unread
+/// (ROW_UNREAD), the Renstra's structure stands SS.2 in, in Customer, and moves IKU.3–4 there
+/// (INDICATOR_MOVED), the NPSS BKN's 98.47 (it was 98.33, the goal the structure gives them not
+/// printed).
 #[test]
 fn an_indicator_below_a_perspective_row_with_its_goal_blank_is_an_error() {
     let alone = check_fixture("puspenkom_2025_goal_blank.xlsx");
@@ -404,7 +405,9 @@ fn an_indicator_below_a_perspective_row_with_its_goal_blank_is_an_error() {
     assert_eq!(places(&alone, Code::GoalBlank), ["Capaian!B7"]);
     assert_eq!((said.subject.as_str(), said.expected.as_str()), ("IKU.2", "Customer"));
     let scorecard = check_fixture("bkn_2023_scorecard_goal_row_blank.xlsx");
-    assert_eq!(error_codes(&scorecard), ["INDICATOR_MOVED"; 2], "{:#?}", scorecard.findings);
+    let moved = ["ROW_UNREAD", "INDICATOR_MOVED", "INDICATOR_MOVED"];
+    assert_eq!(error_codes(&scorecard), moved, "{:#?}", scorecard.findings);
+    assert_eq!(places(&scorecard, Code::RowUnread), ["Tabel 3.1!F9"]);
     let (report, card) = scorecard.scored.as_ref().unwrap();
     let ss2 = report.goals.iter().find(|g| g.code == "SS.2").unwrap();
     assert_eq!((ss2.name.as_str(), ss2.perspective.as_str()), ("(tanpa baris SS)", "Customer"));
@@ -456,6 +459,18 @@ fn a_perspective_column_beside_each_goal_keeps_the_goals() {
     let held = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_perspective_column.xlsx");
     assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
     assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
+/// BKN's scorecard with SS.3's code typed "S.S.3": the row opened no goal and held no target or
+/// realisasi, so it went without a word, IKU.5 under SS.2 (NPSS 98.39, refused only by the claims
+/// it broke; a unit with no structure and no claims, exit 0). A row holding an NSS that opens no
+/// goal is ROW_UNREAD at its NSS; the structure puts IKU.5 back under SS.3.
+#[test]
+fn a_goal_row_whose_code_cannot_be_read_is_said_at_its_nss() {
+    let outcome = check_fixture("bkn_2023_scorecard_goal_code_mistyped.xlsx");
+    assert_eq!(error_codes(&outcome), ["ROW_UNREAD", "INDICATOR_MOVED"], "{:#?}", outcome.findings);
+    assert_eq!(places(&outcome, Code::RowUnread), ["Tabel 3.1!F13"]);
+    assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "98.47");
 }
 
 /// A PK without perspective rows (KODE SS | SASARAN STRATEGIS | KODE IKU | … | TARGET only): its
