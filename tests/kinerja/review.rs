@@ -433,6 +433,20 @@ fn a_goal_code_used_again_for_another_goal_is_an_error() {
     assert_eq!(said.found, "Terwujudnya tata kelola yang akuntabel");
 }
 
+/// The same report with its Internal Process row labelled "Perspekif Internal Process"
+/// (mistyped): without the word "perspektif", the row was passed over and SK.2 scored under
+/// Customer (NPSS 100.55 for 99.39), exit 0; so was a row labelled "Customer" alone. A short
+/// label alone on its row naming a perspective is a perspective row.
+#[test]
+fn a_perspective_row_labelled_without_the_word_perspektif_is_read() {
+    let outcome = check_fixture("puspenkom_2025_perspective_rows_bare.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let (report, card) = outcome.scored.as_ref().unwrap();
+    let placed: Vec<&str> = report.goals.iter().map(|g| g.perspective.as_str()).collect();
+    assert_eq!(placed, ["Stakeholder", "Customer", "Internal Process"]);
+    assert_eq!(shown(&card.npss), "99.39");
+}
+
 /// The same report with its Internal Process row typed "Perspektif Customer": SK.2 scored in
 /// Customer, two perspectives (NPSS 100.55 for 99.39), exit 0. A perspective printed again after
 /// goals is PERSPECTIVE_REPEATED at the row.
