@@ -180,14 +180,18 @@ fn review(
                 findings.push(Finding::new(Code::TargetFromPlan, None, format!("{unit} {year}")));
             }
             findings.extend(validate::agreement::apply(&mut report, &agreement));
-            // The agreement places every goal: a missing perspective row no longer matters, nor a
-            // blank one above a goal the agreement prints under a perspective.
+            // The agreement places its goals: a missing perspective row no longer matters, nor a
+            // blank one, above a goal it prints under a perspective. One it prints under none
+            // either stays under none, said by the agreement's code.
             let placed = |code: &str| agreement.goals.iter().any(|g| g.code == code && !g.perspective.starts_with('('));
             findings.retain(|f| match f.code {
                 Code::PerspectiveMissing => false,
                 Code::PerspectiveBlank => !placed(&f.subject),
                 _ => true,
             });
+            findings.extend(report.goals.iter().filter(|g| g.perspective.starts_with('(')).map(|goal| {
+                Finding::new(Code::PerspectiveMissing, Some(goal.at.clone()), &goal.code).found(&goal.perspective)
+            }));
         } else {
             if context.keeps_agreements() {
                 findings.push(Finding::new(Code::AgreementNone, None, format!("{unit} {year}")));

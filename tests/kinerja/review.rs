@@ -535,6 +535,16 @@ fn a_perspective_row_left_blank_is_an_error_where_nothing_places_the_goal() {
     assert_eq!(shown(&placed.scored.as_ref().unwrap().1.npss), "99.27");
 }
 
+/// The same report with its first perspective row (Stakeholder) blank, held to its PK, which
+/// prints no perspective: SP.1 was scored under a made-up "(tanpa perspektif)" without a word
+/// (the agreement was taken to place every goal). It is PERSPECTIVE_MISSING, by the PK's code.
+#[test]
+fn a_goal_neither_the_report_nor_its_agreement_places_is_said() {
+    let outcome = against("puspenkom_2025_first_perspective_blank.xlsx", "puspenkom_2025_agreement.xlsx");
+    assert_eq!(subjects(&outcome, Code::PerspectiveMissing), ["SP.1"]);
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+}
+
 /// A bare `%` right of the pagu in a budget table per SS is the share spent: it was read as the
 /// goal's capaian kinerja, and two right figures were errors against the NSS.
 #[test]
