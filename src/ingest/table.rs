@@ -141,11 +141,19 @@ fn carries_on(sheet: &Sheet, header: &Header, row: u32) -> bool {
 
 /// A perspective row labelled without the word "perspektif", or with it mistyped ("Customer",
 /// "Pelanggan", "Perspekif Customer"): a label of three words at most, alone on its row (but for
-/// status marks), naming a perspective and coding no goal or indicator.
-fn bare_perspective(sheet: &Sheet, row: u32, label: &str) -> Option<String> {
+/// status marks), naming a perspective, coding no goal or indicator, and with nothing else in a
+/// No. or code column (an indicator of a few words, its values blank, keeps its number).
+fn bare_perspective(sheet: &Sheet, header: &Header, row: u32, label: &str) -> Option<String> {
     let alone =
         sheet.texts_in_row(row).filter(|(_, t)| !t.trim().is_empty()).all(|(_, t)| t == label || status_mark(t));
-    let coded = prefixed_code(label, &GOAL_PREFIXES).is_some() || prefixed_code(label, &INDICATOR_PREFIXES).is_some();
+    let numbered = header
+        .columns
+        .iter()
+        .filter(|(_, role)| matches!(role, Role::No | Role::Code | Role::GoalCode | Role::IndicatorCode))
+        .any(|(col, _)| !sheet.is_blank(row, *col) && sheet.text(row, *col) != Some(label));
+    let coded = numbered
+        || prefixed_code(label, &GOAL_PREFIXES).is_some()
+        || prefixed_code(label, &INDICATOR_PREFIXES).is_some();
     (alone && !coded && normalise(label).split_whitespace().count() <= 3)
         .then(|| perspective_name(label, false))
         .flatten()
@@ -855,7 +863,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             .any(|t| t.trim() != first_text.trim());
         if values_blank
             && !beside
-            && let Some(name) = perspective_name(first_text, true).or_else(|| bare_perspective(sheet, row, first_text))
+            && let Some(name) =
+                perspective_name(first_text, true).or_else(|| bare_perspective(sheet, header, row, first_text))
         {
             let skor = reader.claim(row, Role::Skor, &name);
             let nkp = reader.claim(row, Role::Nkp, &name);
