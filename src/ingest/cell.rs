@@ -106,6 +106,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// A number, stored as one or written as text.
+    pub fn is_number(&self) -> bool {
+        matches!(self, Kind::Stored(_) | Kind::Text(_))
+    }
+
     /// The finding for a cell that holds something, but no value kinerja can read with
     /// confidence: a date, a formula's error, a formula saved without its value, other text.
     pub fn unreadable(&self) -> Option<crate::model::Code> {

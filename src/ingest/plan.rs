@@ -799,13 +799,13 @@ pub(super) fn table_unread(sheet: &Sheet, inside: &impl Fn(u32) -> bool, code: C
     if sheet.hidden {
         return None;
     }
-    let number = |data: &Data| matches!(cell::read(data).kind, CellKind::Stored(_) | CellKind::Text(_));
     let coded = |row: u32| sheet.texts_in_row(row).any(|(_, t)| code_alone(t, &INDICATOR_PREFIXES));
     let rows: Vec<(u32, u32, usize)> = sheet
         .rows()
         .filter(|r| !inside(*r))
         .filter_map(|row| {
-            let figures: Vec<u32> = sheet.cells_in_row(row).filter(|(_, d)| number(d)).map(|(c, _)| c).collect();
+            let figures: Vec<u32> =
+                sheet.cells_in_row(row).filter(|(_, d)| cell::read(d).kind.is_number()).map(|(c, _)| c).collect();
             let enough = figures.len() >= 2 || !figures.is_empty() && coded(row);
             enough.then(|| (row, figures[0], figures.len()))
         })

@@ -6,8 +6,8 @@ use super::header::{Family, Header, Role};
 use super::sheet::{Data, Sheet};
 use crate::model::unit::normalise;
 use crate::model::{
-    BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GOAL_STOOD_IN, GoalRow,
-    IndicatorRow, Measure, PerspectiveRow, Polarity, Reading, Value,
+    BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
+    PerspectiveRow, Polarity, Reading, Value,
 };
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -489,11 +489,7 @@ impl<'a> Reader<'a> {
             }
             _ => None,
         };
-        let cell = bound
-            .as_ref()
-            .map(cell::read)
-            .filter(|c| matches!(c.kind, Kind::Stored(_) | Kind::Text(_)))
-            .unwrap_or(cell);
+        let cell = bound.as_ref().map(cell::read).filter(|c| c.kind.is_number()).unwrap_or(cell);
         let value = match cell.kind {
             Kind::Empty => Value::Missing,
             Kind::NotApplicable => Value::NotApplicable,
@@ -687,17 +683,14 @@ impl<'a> Reader<'a> {
     /// rather than dropped without a word.
     fn unheaded(&mut self, rows: &[u32]) {
         let (first, last) = self.header.span();
-        let figures = |col: u32| {
-            let figure =
-                |row: &&u32| matches!(cell::read(self.sheet.get(**row, col)).kind, Kind::Stored(_) | Kind::Text(_));
-            rows.iter().filter(figure).count()
-        };
+        let figures =
+            |col: u32| rows.iter().filter(|row| cell::read(self.sheet.get(**row, col)).kind.is_number()).count();
         let header_blank =
             |col: u32| (self.header.first_row..=self.header.last_row).all(|r| self.sheet.is_blank(r, col));
-        let inside = (first..=last).filter(|c| !self.header.columns.iter().any(|(headed, _)| headed == c));
-        let right = (last + 1..).take_while(|c| header_blank(*c) && figures(*c) > 0);
-        let unheaded: Vec<(u32, usize)> =
-            inside.chain(right).filter(|c| header_blank(*c)).map(|c| (c, figures(c))).filter(|(_, n)| *n > 0).collect();
+        let headed = |col: &u32| self.header.columns.iter().any(|(c, _)| c == col);
+        let inside = (first..=last).filter(|c| !headed(c) && header_blank(*c)).map(|c| (c, figures(c)));
+        let right = (last + 1..).map(|c| (c, figures(c))).take_while(|(c, n)| header_blank(*c) && *n > 0);
+        let unheaded: Vec<(u32, usize)> = inside.filter(|(_, n)| *n > 0).chain(right).collect();
         for (col, count) in unheaded {
             let at = CellRef::new(&self.sheet.name, self.header.last_row, col);
             self.findings.push(Finding::new(Code::ColumnUnheaded, Some(at), "").found(count.to_string()));
@@ -1011,14 +1004,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 if let Entry::Vacant(place) = goal_codes.entry(code.clone()) {
                     place.insert(parts.goals.len());
                     let at = CellRef::new(&sheet.name, row, header.span().0);
-                    parts.goals.push(GoalRow {
-                        code: code.clone(),
-                        // In parentheses: a goal the table does not print (see `structure::place`).
-                        name: GOAL_STOOD_IN.into(),
-                        perspective: perspective.clone(),
-                        nss: None,
-                        at,
-                    });
+                    // A goal the table does not print (see `structure::place`).
+                    parts.goals.push(GoalRow::stood_in(&code, &perspective, at));
                 }
                 goal = Some(code.clone());
                 code

@@ -15,8 +15,8 @@ pub mod verdict;
 pub use finding::{CellRef, Code, Field, Finding, Governing, Language, Severity};
 pub use period::Period;
 pub use report::{
-    BudgetAmounts, BudgetRow, BudgetScope, CategoryRow, CategoryTable, Claim, GOAL_STOOD_IN, GoalRow, Identity,
-    IndicatorRow, Input, Kind, Measure, PerspectiveRow, Polarity, Printed, Reading, Report, Value,
+    BudgetAmounts, BudgetRow, BudgetScope, CategoryRow, CategoryTable, Claim, GoalRow, Identity, IndicatorRow, Input,
+    Kind, Measure, PerspectiveRow, Polarity, Printed, Reading, Report, Value,
 };
 pub use scorecard::{BudgetLine, GoalScore, IndicatorScore, PerspectiveScore, Score, Scorecard, Status};
 pub use unit::{Unit, UnitRegistry};

@@ -206,10 +206,6 @@ impl From<&Printed> for Input {
     }
 }
 
-/// The name of a goal the table does not print, stood in for by kinerja: in parentheses, as the
-/// perspective of a goal under none is.
-pub const GOAL_STOOD_IN: &str = "(tanpa baris SS)";
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalRow {
     /// `SS.<n>`.
@@ -218,6 +214,14 @@ pub struct GoalRow {
     pub perspective: String,
     pub nss: Option<Claim>,
     pub at: CellRef,
+}
+
+impl GoalRow {
+    /// A goal the table does not print, stood in for by kinerja: named in parentheses, as the
+    /// perspective of a goal under none is.
+    pub fn stood_in(code: &str, perspective: &str, at: CellRef) -> Self {
+        GoalRow { code: code.into(), name: "(tanpa baris SS)".into(), perspective: perspective.into(), nss: None, at }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

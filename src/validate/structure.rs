@@ -3,7 +3,7 @@
 //! a goal under another perspective's heading, placed there too.
 
 use crate::config::Structure;
-use crate::model::{Code, Finding, GOAL_STOOD_IN, GoalRow, Governing, Report};
+use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Report};
 
 /// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
 /// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
@@ -37,22 +37,9 @@ fn place_indicators(report: &mut Report, structure: &Structure, code: Code) -> V
             let Some(perspective) = structure.goals.get(goal) else { continue };
             let after =
                 report.goals.iter().position(|g| g.code == indicator.goal).map_or(report.goals.len(), |i| i + 1);
-            let name = GOAL_STOOD_IN.to_string();
-            let stood_in = GoalRow {
-                code: goal.clone(),
-                name,
-                perspective: perspective.clone(),
-                nss: None,
-                at: indicator.at.clone(),
-            };
-            report.goals.insert(after, stood_in);
+            report.goals.insert(after, GoalRow::stood_in(goal, perspective, indicator.at.clone()));
         }
-        findings.push(
-            Finding::new(code, Some(indicator.at.clone()), &indicator.code)
-                .governed_by(Governing::Structure)
-                .found(&indicator.goal)
-                .expected(goal),
-        );
+        findings.push(by_structure(code, &indicator.at, &indicator.code, (&indicator.goal, goal)));
         indicator.goal = goal.clone();
     }
     findings
@@ -68,16 +55,17 @@ fn place_goals(report: &mut Report, structure: &Structure, code: Code) -> Vec<Fi
             continue;
         }
         if !goal.perspective.starts_with('(') {
-            findings.push(
-                Finding::new(code, Some(goal.at.clone()), &goal.code)
-                    .governed_by(Governing::Structure)
-                    .found(&goal.perspective)
-                    .expected(perspective),
-            );
+            findings.push(by_structure(code, &goal.at, &goal.code, (&goal.perspective, perspective)));
         }
         goal.perspective = perspective.clone();
     }
     findings
+}
+
+/// `code` said of `subject` at `at`: printed where `found` says, placed where the structure puts
+/// it, `expected`.
+fn by_structure(code: Code, at: &CellRef, subject: &str, (found, expected): (&str, &str)) -> Finding {
+    Finding::new(code, Some(at.clone()), subject).governed_by(Governing::Structure).found(found).expected(expected)
 }
 
 /// An agreement printing a goal under another perspective's heading than the Renstra's (Kanreg
