@@ -697,11 +697,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn budget_unread(&mut self, row: u32) {
-        let held = [Role::Pagu, Role::BudgetRealisasi].into_iter().filter_map(|r| self.header.col(r));
+    /// A row holding something under one of `roles` that names nothing the table's reader
+    /// knows (a budget line with neither code nor label, a summary row whose label is blank or
+    /// no perspective's): not read, its figures unchecked, and said as `code` at its first such
+    /// cell, with the label it has.
+    fn figures_unread(&mut self, row: u32, roles: &[Role], code: Code, label: &str) {
+        let held = roles.iter().filter_map(|r| self.header.col(*r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
             let at = CellRef::new(&self.sheet.name, row, col);
-            self.findings.push(Finding::new(Code::BudgetRowUnread, Some(at), (row + 1).to_string()));
+            let label = if label.trim().is_empty() { crate::model::text::EMPTY } else { label.trim() };
+            self.findings.push(Finding::new(code, Some(at), (row + 1).to_string()).found(label));
         }
     }
 
@@ -1077,6 +1082,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
 
 /// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the
 /// overall budget alone.
+/// The columns of a budget table that carry a line's amounts or the checks on them.
+const BUDGET_FIGURES: [Role; 6] =
+    [Role::Pagu, Role::BudgetRealisasi, Role::Capaian, Role::Serapan, Role::Sisa, Role::Efisiensi];
+
 fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);
@@ -1106,7 +1115,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
                 // A row of amounts with neither code nor label (a `Jumlah` left blank, or under a
                 // label column headed blank): said, never dropped with the check it carries.
                 (None, None) => {
-                    reader.budget_unread(row);
+                    reader.figures_unread(row, &BUDGET_FIGURES, Code::BudgetRowUnread, "");
                     continue;
                 }
             }
@@ -1115,6 +1124,9 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
         } else if let Some(goal) = parts.goals.iter().find(|g| !g.name.is_empty() && normalise(&g.name) == words) {
             (BudgetScope::Goal, goal.code.clone())
         } else {
+            // A goal's line whose code is blank and whose name is no goal's read, or a total
+            // whose label is blank: said, never dropped with the checks it carries.
+            reader.figures_unread(row, &BUDGET_FIGURES, Code::BudgetRowUnread, label.unwrap_or(""));
             continue;
         };
         let pagu = reader.reading(row, Role::Pagu, Measure::Rupiah, &code);
@@ -1173,6 +1185,8 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
             let at = CellRef::new(&sheet.name, row, header.col(Role::Perspective).unwrap_or(0));
             upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at });
             read.push(row);
+        } else {
+            reader.figures_unread(row, &[score_role, Role::Nkp, Role::Weight], Code::SummaryRowUnread, label);
         }
     }
     reader.unheaded(&read);

@@ -1168,6 +1168,33 @@ fn a_budget_row_with_neither_code_nor_label_is_said_unread() {
     assert!(places(&published, Code::BudgetRowUnread).is_empty());
 }
 
+/// BKN's efficiency per SS (Tabel 3.41) with its "Total" label left blank: the total row's
+/// kinerja and anggaran (99,08 / 95,32) were dropped unchecked without a word. BUDGET_ROW_UNREAD
+/// at its first figure; the SS lines read as published.
+#[test]
+fn an_efficiency_total_with_its_label_blank_is_said_unread() {
+    let outcome = check_fixture("bkn_2023_efficiency_total_blank.xlsx");
+    assert_eq!(places(&outcome, Code::BudgetRowUnread), ["Tabel 3.41!C11"]);
+    assert_eq!(findings(&outcome, Code::BudgetRowUnread)[0].found, "(kosong)");
+    let (published_code, published) = crate::cli::check_json("bkn_2023_efficiency_per_ss.xlsx", &[]);
+    let (code, json) = crate::cli::check_json("bkn_2023_efficiency_total_blank.xlsx", &[]);
+    let lines = json["budget"].as_array().unwrap();
+    assert_eq!((code, lines.as_slice()), (published_code, &published["budget"].as_array().unwrap()[..7]));
+    assert!(places(&check_fixture("bkn_2023_efficiency_per_ss.xlsx"), Code::BudgetRowUnread).is_empty());
+}
+
+/// Tabel 3.1 (the perspective summary) with Customer's label and the NPSS row's left blank:
+/// their score, NKP and the printed NPSS were dropped unchecked without a word.
+/// SUMMARY_ROW_UNREAD, a warning, at each row's first figure; the NPSS is the indicators'.
+#[test]
+fn a_summary_row_whose_label_is_no_perspective_is_said_unread() {
+    let outcome = check_fixture("kr07_2024_summary_labels_blank.xlsx");
+    assert_eq!(places(&outcome, Code::SummaryRowUnread), ["Tabel 3.1!B4", "Tabel 3.1!D7"]);
+    assert!(findings(&outcome, Code::SummaryRowUnread).iter().all(|f| f.severity == kinerja::model::Severity::Warning));
+    assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "99.27");
+    assert!(places(&check_fixture("kr07_2024_capaian.xlsx"), Code::SummaryRowUnread).is_empty());
+}
+
 /// A kegiatan printing no realisasi is what its RO add up to: the Jumlah a million short of
 /// its lines went unchecked (the kegiatan's blank left the sum unknown). It is BUDGET_TOTAL at
 /// the Jumlah, and the kegiatan's own blank is no finding (its RO say what was spent).
