@@ -824,6 +824,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let mut within_goal = false;
     let before = parts.indicators.len();
     let goals_before = parts.goals.len();
+    // The goal a table carrying on another starts in: printed again as its first goal, it goes on.
+    let mut carried = goal.clone();
     // Whether the table prints perspective rows, and the one printed since the last goal opened:
     // a goal opened below a blank row where one would stand may belong to another perspective,
     // an indicator below one with no goal opened belongs to no goal printed.
@@ -966,8 +968,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                     parts.goals.push(GoalRow { code: code.clone(), name, perspective: perspective.clone(), nss, at });
                 }
                 // The code of an earlier goal on a goal of another name (SS.2 typed again for
-                // SS.3): its indicators go under the first, said at the second.
-                Entry::Occupied(first) if *first.get() >= goals_before => {
+                // SS.3), in this table or one it carries on: its indicators go under the first,
+                // said at the second.
+                Entry::Occupied(first) if *first.get() >= goals_before || carried.as_ref() != Some(&code) => {
                     let first = &parts.goals[*first.get()];
                     let named = |name: &str| !name.trim().is_empty();
                     if named(&name) && named(&first.name) && normalise(&name) != normalise(&first.name) {
@@ -977,6 +980,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 }
                 Entry::Occupied(_) => {}
             }
+            carried = None;
             headed = None;
             goal = Some(code);
         }
@@ -1080,12 +1084,12 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     parts.stopped = Some(Stopped { perspective, goal, synthetic });
 }
 
-/// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the
-/// overall budget alone.
 /// The columns of a budget table that carry a line's amounts or the checks on them.
 const BUDGET_FIGURES: [Role; 6] =
     [Role::Pagu, Role::BudgetRealisasi, Role::Capaian, Role::Serapan, Role::Sisa, Role::Efisiensi];
 
+/// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the
+/// overall budget alone.
 fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);

@@ -433,6 +433,21 @@ fn a_goal_code_used_again_for_another_goal_is_an_error() {
     assert_eq!(said.found, "Terwujudnya tata kelola yang akuntabel");
 }
 
+/// Kanreg VII's Tabel 3.2 carried on over a second sheet, numbering a goal there 3 again: it
+/// was looked for within one table only, IKU 13–14 went under the SS.3 of the first sheet (a
+/// unit without a structure to move them: exit 0). GOAL_DUPLICATE at the second; the goal the
+/// first sheet stopped in, printed again atop the second under another name ("(lanjutan)"),
+/// goes on and is no finding.
+#[test]
+fn a_goal_code_used_again_in_a_table_carried_on_is_an_error() {
+    let outcome = check_fixture("kr07_2024_table_continued_goal_number_twice.xlsx");
+    assert_eq!(places(&outcome, Code::GoalDuplicate), ["Tabel 3.2 (lanjutan)!B5"]);
+    assert_eq!(findings(&outcome, Code::GoalDuplicate)[0].expected, "Tabel 3.2!B11");
+    let again = check_fixture("kr07_2024_table_continued_goal_printed_again.xlsx");
+    assert_eq!(error_codes(&again), Vec::<&str>::new(), "{:#?}", again.findings);
+    assert_eq!(shown(&again.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
 /// The same report with its Internal Process row labelled "Perspekif Internal Process"
 /// (mistyped): without the word "perspektif", the row was passed over and SK.2 scored under
 /// Customer (NPSS 100.55 for 99.39), exit 0; so was a row labelled "Customer" alone. A short
