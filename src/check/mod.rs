@@ -205,7 +205,7 @@ fn review(
             }
         }
     }
-    if report.kind == Kind::Agreement
+    if matches!(report.kind, Kind::Agreement | Kind::Plan)
         && let Some(structure) = structure
     {
         findings.extend(validate::structure::place_agreement(&mut report, structure));

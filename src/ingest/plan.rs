@@ -1031,6 +1031,9 @@ fn measure_by_name(name: &str) -> Measure {
 struct Place {
     perspective: Option<String>,
     goal: Option<String>,
+    /// Whether the table prints perspective rows, and one since the last goal opened.
+    perspective_rows: bool,
+    perspective_since_goal: bool,
 }
 
 impl Place {
@@ -1040,15 +1043,27 @@ impl Place {
         let [(_, text)] = texts.as_slice() else { return false };
         let Some(name) = perspective_name(text, false) else { return false };
         self.perspective = Some(name);
+        self.perspective_rows = true;
+        self.perspective_since_goal = true;
         true
     }
 
     /// A goal code (`SS.n`; a central unit's `SP.n`, `SK.n`) printed at `at` with its name:
-    /// remembered, and recorded for `source` the first time; whether `code` was one.
-    fn goal(&mut self, code: &str, name: &str, at: CellRef, source: Source, parts: &mut Parts) -> bool {
+    /// remembered, and recorded for `source` the first time; whether `code` was one. A goal
+    /// opened below a blank row, where the table prints perspective rows and none since the goal
+    /// above, may stand in another perspective than the one it takes: PERSPECTIVE_BLANK.
+    fn goal(&mut self, sheet: &Sheet, code: &str, name: &str, at: CellRef, source: Source, parts: &mut Parts) -> bool {
         let Some((code, _)) = prefixed_code(code, &GOAL_PREFIXES) else {
             return false;
         };
+        let opens = self.goal.as_ref() != Some(&code);
+        let blank_above = at.row > 0 && sheet.row_is_blank(at.row - 1, 0, u32::MAX);
+        if opens && self.perspective_rows && !self.perspective_since_goal && blank_above {
+            let perspective = self.perspective.clone().unwrap_or_default();
+            let blank = CellRef::new(&sheet.name, at.row - 1, 0);
+            parts.findings.push(Finding::new(Code::PerspectiveBlank, Some(blank), &code).found(perspective));
+        }
+        self.perspective_since_goal &= !opens;
         if !parts.goals.iter().any(|(s, g)| *s == source && g.code == code) {
             let perspective = self.perspective.clone().unwrap_or_default();
             let goal = GoalRow { code: code.clone(), name: name.trim().into(), perspective, nss: None, at };
@@ -1056,6 +1071,27 @@ impl Place {
         }
         self.goal = Some(code);
         true
+    }
+
+    /// A goal's name printed with its code cell blank, in a column that codes other goals:
+    /// coded by its place after the goal above (`SS.2` after `SS.1`), which may be wrong, and
+    /// said as CODE_BLANK at the cell; never its indicators left under the goal above without a
+    /// word. None where the name is the goal above's (printed again beside its indicators).
+    fn code_by_place(&self, name: &str, at: CellRef, source: Source, parts: &mut Parts) -> Option<String> {
+        let above =
+            self.goal.as_ref().and_then(|code| parts.goals.iter().find(|(s, g)| *s == source && g.code == *code));
+        if above.is_some_and(|(_, g)| normalise(&g.name) == normalise(name)) {
+            return None;
+        }
+        let code = match above {
+            Some((_, goal)) => {
+                let (prefix, number) = goal.code.rsplit_once('.')?;
+                format!("{prefix}.{}", number.parse::<u32>().ok()? + 1)
+            }
+            None => "SS.1".to_string(),
+        };
+        parts.findings.push(Finding::new(Code::CodeBlank, Some(at), "").found(&code));
+        Some(code)
     }
 
     /// Where an indicator stands, for the tables that print it without its tree.
@@ -1098,7 +1134,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             _ => (text_of(sheet, row, c.code.filter(|col| Some(*col) != c.name)), text_of(sheet, row, name_col)),
         };
         let at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
-        if place.goal(&code_text, &name_text, at, Source::Renja, parts) {
+        if place.goal(sheet, &code_text, &name_text, at, Source::Renja, parts) {
             continue;
         }
         // Rows are known by their IKU code where one is printed, else by name.
@@ -1162,17 +1198,23 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         // The goal's code and name on its first indicator's row, filled down (a number in a No.
         // column is the goal's); or a goal's row in the label column.
         let at = CellRef::new(&sheet.name, row, c.goal_code.unwrap_or(0));
-        let goal_code = text_of(sheet, row, c.goal_code);
-        let goal_code = if goal_code.bytes().all(|b| b.is_ascii_digit()) && !goal_code.is_empty() {
-            format!("SS.{goal_code}")
-        } else {
-            goal_code
+        let goal_code = goal_code_at(sheet, row, c.goal_code);
+        let goal_name = text_of(sheet, row, c.goal_name);
+        let codes_goals = |col: u32| {
+            body(sheet, rows).any(|r| prefixed_code(&goal_code_at(sheet, r, Some(col)), &GOAL_PREFIXES).is_some())
         };
-        place.goal(&goal_code, &text_of(sheet, row, c.goal_name), at, source, parts);
+        let goal_code = match c.goal_code {
+            Some(col) if goal_code.is_empty() && !goal_name.is_empty() && codes_goals(col) => {
+                place.code_by_place(&goal_name, at.clone(), source, parts).unwrap_or_default()
+            }
+            _ => goal_code,
+        };
+        place.goal(sheet, &goal_code, &goal_name, at, source, parts);
         if c.code.is_none()
             && let Some((_, goal_name)) = prefixed_code(&name_text, &GOAL_PREFIXES)
         {
-            place.goal(&name_text, goal_name, CellRef::new(&sheet.name, row, c.name.unwrap_or(0)), source, parts);
+            let at = CellRef::new(&sheet.name, row, c.name.unwrap_or(0));
+            place.goal(sheet, &name_text, goal_name, at, source, parts);
             continue;
         }
         let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
@@ -1198,6 +1240,13 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         let row_at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
         parts.indicators.push((source, indicator_of(target, target_cell.provisional, row_at)));
     }
+}
+
+/// The goal's code a targets table prints at `row` (a number in a No. column is the goal's:
+/// `SS.n`), or "".
+fn goal_code_at(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
+    let code = text_of(sheet, row, col);
+    if code.bytes().all(|b| b.is_ascii_digit()) && !code.is_empty() { format!("SS.{code}") } else { code }
 }
 
 /// A budget code as printed: markup and spaces dropped (`<u>3663.ADE</u>` → `3663.ADE`); empty
@@ -1520,6 +1569,45 @@ mod tests {
         assert!(misplaced(Level::Komponen, "EBB.971.055", "EBB.951").is_some());
         // A Renja prints no KRO: an RO straight under its kegiatan is where it belongs.
         assert_eq!(misplaced(Level::Ro, "EBC.954", "4842"), None);
+    }
+
+    /// A PK's table whose goal code cell is left blank beside its name, or whose perspective
+    /// row is left blank: the goal's indicators were left under the goal above, or the goal in
+    /// the perspective above, without a word.
+    #[test]
+    fn a_pks_goal_code_or_perspective_row_left_blank_is_said() {
+        let text = |row: u32, col: u32, t: &str| (row, col, Data::String(t.into()));
+        let mut cells: Vec<(u32, u32, Data)> =
+            ["KODE SS", "SASARAN STRATEGIS", "KODE IKU", "INDIKATOR KINERJA", "TARGET"]
+                .iter()
+                .enumerate()
+                .map(|(col, t)| text(0, col as u32, t))
+                .collect();
+        let rows = [
+            (1, ["STAKEHOLDER PERSPECTIVE", "", "", "", ""]),
+            (2, ["SS.1", "Terwujudnya instansi profesional", "IKU.1", "Persentase instansi", "100"]),
+            (3, ["", "Terwujudnya layanan prima", "IKU.2", "Indeks kepuasan", "95"]),
+            (5, ["SS.3", "Terwujudnya kebijakan teknis", "IKU.3", "Persentase regulasi", "100"]),
+        ];
+        for (row, values) in rows {
+            cells.extend(values.iter().enumerate().filter(|(_, t)| !t.is_empty()).map(|(c, t)| text(row, c as u32, t)));
+        }
+        let sheet = Sheet::new("PK".into(), false, cells);
+        let found = header_at(&sheet, 0).expect("a targets table");
+        let mut parts = Parts::default();
+        targets(&sheet, &found, (1, 5), Some(2024), Source::Pk, &mut parts);
+        let goals: Vec<(&str, &str)> =
+            parts.goals.iter().map(|(_, g)| (g.code.as_str(), g.perspective.as_str())).collect();
+        assert_eq!(goals, [("SS.1", "Stakeholder"), ("SS.2", "Stakeholder"), ("SS.3", "Stakeholder")]);
+        let placed: Vec<(&str, Option<&str>)> =
+            parts.plan.targets.iter().map(|t| (t.code.as_str(), t.goal.as_deref())).collect();
+        assert_eq!(placed, [("IKU.1", Some("SS.1")), ("IKU.2", Some("SS.2")), ("IKU.3", Some("SS.3"))]);
+        let said: Vec<(Code, String, &str)> =
+            parts.findings.iter().map(|f| (f.code, f.at.as_ref().unwrap().to_string(), f.found.as_str())).collect();
+        assert_eq!(
+            said,
+            [(Code::CodeBlank, "PK!A4".into(), "SS.2"), (Code::PerspectiveBlank, "PK!A5".into(), "Stakeholder")]
+        );
     }
 
     #[test]

@@ -54,7 +54,9 @@ fn place_goals(report: &mut Report, structure: &Structure, code: Code) -> Vec<Fi
         if goal.perspective == *perspective {
             continue;
         }
-        if !goal.perspective.starts_with('(') {
+        // A goal printed under no perspective (a plan's PK printing none above it) is placed
+        // without a word, as one kinerja stood in for.
+        if !goal.perspective.is_empty() && !goal.perspective.starts_with('(') {
             findings.push(by_structure(code, &goal.at, &goal.code, (&goal.perspective, perspective)));
         }
         goal.perspective = perspective.clone();

@@ -231,6 +231,31 @@ fn a_plans_target_or_amount_that_cannot_be_read_is_an_error_at_its_cell() {
     assert_eq!(errors(&filled), []);
 }
 
+/// Kanreg VI's Renja with the PK sheet's SS.2 code left blank beside its name: IKU 3–4 stood
+/// under SS.1, and with the Customer row left blank SS.2 stood in Stakeholder, without a word;
+/// a report held to the plan was then told it had moved them. The code is taken by its place
+/// (CODE_BLANK, an error: it may be wrong), and the structure places a goal the PK prints under
+/// another perspective (GOAL_PLACED), as for a PK of its own.
+#[test]
+fn a_plans_pk_with_a_goal_code_or_perspective_row_left_blank_is_said() {
+    let goal_of = |json: &Value, code: &str| -> String {
+        let indicators = json["indicators"].as_array().unwrap();
+        indicators.iter().find(|i| i["code"] == code).unwrap()["goal"].as_str().unwrap().to_string()
+    };
+    let (code, json) = check_json("kr06_2024_renja_pk_goal_code_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (1, vec![("CODE_BLANK".to_string(), "PK!A8".to_string())]));
+    assert_eq!(fields_of(&json, "CODE_BLANK", ["sheet", "cell", "found"]), [["PK", "A8", "SS.2"]]);
+    assert_eq!((goal_of(&json, "IKU.3"), goal_of(&json, "IKU.4")), ("SS.2".into(), "SS.2".into()));
+    let (code, json) = check_json("kr06_2024_renja_pk_perspective_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    assert_eq!(
+        fields_of(&json, "GOAL_PLACED", ["subject", "found", "expected"]),
+        [["SS.2", "Stakeholder", "Customer"]]
+    );
+    let goals = json["goals"].as_array().unwrap();
+    assert_eq!(goals.iter().find(|g| g["code"] == "SS.2").unwrap()["perspective"], "Customer");
+}
+
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
 /// gets no *Hasil kinerja* sheet (that sheet listed every IKU as "na" under an NPSS row).
 #[test]
@@ -381,6 +406,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "puspenkom_2025_renja_split_unheaded.xlsx",
         "puspenkom_2025_renja_headed_otherwise.xlsx",
         "puspenkom_2025_renja_table_unread.xlsx",
+        "kr06_2024_renja_pk_goal_code_blank.xlsx",
+        "kr06_2024_renja_pk_perspective_blank.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
