@@ -1289,6 +1289,16 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             continue;
         }
         if code.is_empty() {
+            // A line's amount with its code left blank: no level, no place in the sums; said,
+            // never dropped without a word.
+            let priced =
+                sheet.cells_in_row(row).any(|(c, data)| (amount_col..end).contains(&c) && amount_of(data).is_some());
+            if priced {
+                let label = if name.trim().is_empty() { EMPTY } else { name.trim() };
+                parts
+                    .findings
+                    .push(Finding::new(Code::BudgetRowUnread, Some(code_cell), (row + 1).to_string()).found(label));
+            }
             continue;
         }
         let Some(level) = Level::of_code(&code) else {

@@ -256,6 +256,18 @@ fn a_plans_pk_with_a_goal_code_or_perspective_row_left_blank_is_said() {
     assert_eq!(goals.iter().find(|g| g["code"] == "SS.2").unwrap()["perspective"], "Customer");
 }
 
+/// Kanreg VI's Tabel 29 with FAA.002's code left blank (the one RO of kegiatan 4847): the line
+/// and its Rp 212.156.000 were dropped, the kegiatan's pagu then unchecked, without a word.
+/// BUDGET_ROW_UNREAD (a warning) at the code cell, with the line's name.
+#[test]
+fn a_plans_budget_line_with_its_code_left_blank_is_said() {
+    let (code, json) = check_json("kr06_2024_renja_ro_code_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    let said = fields_of(&json, "BUDGET_ROW_UNREAD", ["cell", "subject", "found"]);
+    assert_eq!(said, [["A19", "19", "Dokumen Arsip Kepegawaian ASN"]]);
+    assert!(subjects(&check_json("kr06_2024_renja.xlsx", &[]).1, "BUDGET_ROW_UNREAD", "warning").is_empty());
+}
+
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
 /// gets no *Hasil kinerja* sheet (that sheet listed every IKU as "na" under an NPSS row).
 #[test]
@@ -408,6 +420,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "puspenkom_2025_renja_table_unread.xlsx",
         "kr06_2024_renja_pk_goal_code_blank.xlsx",
         "kr06_2024_renja_pk_perspective_blank.xlsx",
+        "kr06_2024_renja_ro_code_blank.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
