@@ -247,10 +247,14 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             GoalScore { code: goal.code.clone(), band: rules.band(nss.value).clone(), nss }
         })
         .collect();
-    let mut names: Vec<&str> = report.perspectives.iter().map(|p| p.name.as_str()).collect();
-    for goal in &report.goals {
-        if !names.contains(&goal.perspective.as_str()) {
-            names.push(&goal.perspective);
+    // In the tree's order (a perspective whose row is read elsewhere, or not at all, keeps its
+    // goals' place), then those only a summary names (a recap's).
+    let mut names: Vec<&str> = Vec::new();
+    for name in
+        report.goals.iter().map(|g| g.perspective.as_str()).chain(report.perspectives.iter().map(|p| p.name.as_str()))
+    {
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     if !report.is_recap() {

@@ -547,7 +547,11 @@ fn a_perspective_row_left_blank_is_an_error_where_nothing_places_the_goal() {
     }
     let placed = check_fixture("kr07_2024_perspective_row_blank.xlsx");
     assert_eq!(error_codes(&placed), ["GOAL_MOVED"], "{:#?}", placed.findings);
-    assert_eq!(shown(&placed.scored.as_ref().unwrap().1.npss), "99.27");
+    let card = &placed.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.npss), "99.27");
+    // Customer, placed back, stands in the tree's order (it was listed last, after Learn & Growth).
+    let order: Vec<&str> = card.perspectives.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(order, ["Stakeholder", "Customer", "Internal Process", "Learn & Growth"]);
 }
 
 /// The same report with its first perspective row (Stakeholder) blank, held to its PK, which
