@@ -1119,6 +1119,7 @@ fn named_above(sheet: &Sheet, header: u32) -> Option<(String, String)> {
 
 fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let c = &table.columns;
+    parts.findings.extend(years_unheaded(sheet, table, rows));
     let name_col = c.name.or(c.code);
     let named = if name_col.is_none() { named_above(sheet, table.header.0) } else { None };
     // A row of figures: values under two of the year columns or more (the label and caption of
@@ -1183,6 +1184,32 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             });
         }
     }
+}
+
+/// Each column of an evaluation's years whose year is left blank (`TARGET` over (blank) | 2021
+/// | …, or a last realisasi year right of the others) yet holds figures: that year's targets or
+/// realisasi are not read, and said at the year's cell as COLUMN_UNHEADED rather than dropped.
+fn years_unheaded(sheet: &Sheet, table: &Found, rows: (u32, u32)) -> Vec<Finding> {
+    let c = &table.columns;
+    let cols = c.years.iter().map(|(col, ..)| *col);
+    let (Some(first), Some(last)) = (cols.clone().min(), cols.max()) else { return Vec::new() };
+    let known = |col: &u32| c.years.iter().any(|(y, ..)| y == col) || c.capaian.iter().any(|(y, _)| y == col);
+    let figures = |col: u32| body(sheet, rows).filter(|row| cell::read(sheet.get(*row, col)).kind.is_number()).count();
+    let unheaded = |col: &u32| (table.header.0..=table.header.1).all(|row| sheet.is_blank(row, *col));
+    // From the TARGET or REALISASI heading the years stand under, to the last column of figures
+    // right of the last year with nothing above it.
+    let grouped = |t: &str| ["target", "realisasi"].iter().any(|w| words(t).starts_with(&format!(" {w} ")));
+    let group = sheet.texts_in_row(table.header.0).filter(|(_, t)| grouped(t)).map(|(col, _)| col).min();
+    let right = (last + 1..).take_while(|col| !known(col) && unheaded(col) && figures(*col) > 0).last();
+    (group.map_or(first, |g| g.min(first))..=right.unwrap_or(last))
+        .filter(|col| !known(col) && sheet.is_blank(table.header.1, *col))
+        .map(|col| (col, figures(col)))
+        .filter(|(_, count)| *count > 0)
+        .map(|(col, count)| {
+            let at = CellRef::new(&sheet.name, table.header.1, col);
+            Finding::new(Code::ColumnUnheaded, Some(at), "").found(count.to_string())
+        })
+        .collect()
 }
 
 fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, source: Source, parts: &mut Parts) {

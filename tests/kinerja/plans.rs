@@ -268,6 +268,17 @@ fn a_plans_budget_line_with_its_code_left_blank_is_said() {
     assert!(subjects(&check_json("kr06_2024_renja.xlsx", &[]).1, "BUDGET_ROW_UNREAD", "warning").is_empty());
 }
 
+/// Kanreg VI's evaluation with its first target year (2020, under TARGET) left blank: the
+/// fourteen 2020 targets were dropped (each 2020 row left with a realisasi only) without a word.
+/// COLUMN_UNHEADED at the year's cell, with how many rows hold figures there.
+#[test]
+fn an_evaluations_year_left_blank_is_said() {
+    let (code, json) = check_json("kr06_2024_renja_evaluation_year_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    assert_eq!(fields_of(&json, "COLUMN_UNHEADED", ["sheet", "cell", "found"]), [["Evaluasi", "C4", "14"]]);
+    assert!(subjects(&check_json("kr06_2024_renja.xlsx", &[]).1, "COLUMN_UNHEADED", "warning").is_empty());
+}
+
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
 /// gets no *Hasil kinerja* sheet (that sheet listed every IKU as "na" under an NPSS row).
 #[test]
@@ -421,6 +432,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_pk_goal_code_blank.xlsx",
         "kr06_2024_renja_pk_perspective_blank.xlsx",
         "kr06_2024_renja_ro_code_blank.xlsx",
+        "kr06_2024_renja_evaluation_year_blank.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
