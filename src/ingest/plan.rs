@@ -181,10 +181,19 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     };
     // A report's header may name both plans' targets too, beside its realisasi and capaian.
     let capaian = find(&here, |w| w.contains(" capaian "));
-    if let (Some(renstra), Some(renja), None) = (plan_target(&["renstra"]), plan_target(&["renja", "rkt"]), capaian) {
-        let sub_header =
-            |col: u32| here.iter().any(|(c, w)| *c == col && (is(w, "renstra") || is(w, "renja") || is(w, "rkt")));
-        let two_rows = sub_header(renstra) || sub_header(renja);
+    let (renstra, renja) = (plan_target(&["renstra"]), plan_target(&["renja", "rkt"]));
+    let sub_header =
+        |col: u32| here.iter().any(|(c, w)| *c == col && (is(w, "renstra") || is(w, "renja") || is(w, "rkt")));
+    // One of the two under TARGET <year> with its own header left blank (RENSTRA | (blank)): the
+    // table is still the Renstra vs Renja, the blank column said when it is read.
+    let lone = match (renstra, renja) {
+        (Some(col), None) | (None, Some(col)) => {
+            sub_header(col) && find(&above, |w| w.starts_with(" target ")).is_some()
+        }
+        _ => false,
+    };
+    if (renstra.is_some() && renja.is_some() || lone) && capaian.is_none() {
+        let two_rows = renstra.is_some_and(sub_header) || renja.is_some_and(sub_header);
         let (code, name) = if two_rows {
             (code, name)
         } else {
@@ -198,21 +207,13 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             })
         };
         let years = sheet.cells_in_row(row).filter_map(|(c, d)| realisasi_year(c, d).map(|y| (c, y, true))).collect();
-        let named_year = here.iter().filter(|(c, _)| [renstra, renja].contains(c)).find_map(|(_, w)| year_in(w));
+        let named_year =
+            here.iter().filter(|(c, _)| [renstra, renja].contains(&Some(*c))).find_map(|(_, w)| year_in(w));
         let target_year =
             named_year.or_else(|| above.iter().find(|(_, w)| w.starts_with(" target ")).and_then(|(_, w)| year_in(w)));
         let reason =
             find(&both, |w| w.contains(" alasan ") || w.contains(" justifikasi ") || w.contains(" keterangan "));
-        let columns = Columns {
-            code,
-            name,
-            renstra: Some(renstra),
-            renja: Some(renja),
-            reason,
-            years,
-            target_year,
-            ..Columns::default()
-        };
+        let columns = Columns { code, name, renstra, renja, reason, years, target_year, ..Columns::default() };
         let first = if two_rows { row.saturating_sub(1) } else { row };
         return Some(Found { table: Table::RenstraRenja, header: (first, row), columns });
     }
@@ -980,6 +981,7 @@ fn body(sheet: &Sheet, (first, last): (u32, u32)) -> impl Iterator<Item = u32> +
 
 fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, parts: &mut Parts) {
     let c = &table.columns;
+    parts.findings.extend(figures_unheaded(sheet, table, rows));
     let Some(year) = c.target_year.or(year) else { return };
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) {
@@ -1119,7 +1121,7 @@ fn named_above(sheet: &Sheet, header: u32) -> Option<(String, String)> {
 
 fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts) {
     let c = &table.columns;
-    parts.findings.extend(years_unheaded(sheet, table, rows));
+    parts.findings.extend(figures_unheaded(sheet, table, rows));
     let name_col = c.name.or(c.code);
     let named = if name_col.is_none() { named_above(sheet, table.header.0) } else { None };
     // A row of figures: values under two of the year columns or more (the label and caption of
@@ -1186,14 +1188,19 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
     }
 }
 
-/// Each column of an evaluation's years whose year is left blank (`TARGET` over (blank) | 2021
-/// | …, or a last realisasi year right of the others) yet holds figures: that year's targets or
-/// realisasi are not read, and said at the year's cell as COLUMN_UNHEADED rather than dropped.
-fn years_unheaded(sheet: &Sheet, table: &Found, rows: (u32, u32)) -> Vec<Finding> {
+/// Each column of an evaluation's or a Renstra vs Renja table's years and targets whose header
+/// is left blank (`TARGET` over (blank) | 2021 | …, `TARGET 2024` over RENSTRA | (blank), a last
+/// realisasi year right of the others) yet holds figures: its targets or realisasi are not
+/// read, and said at its header cell as COLUMN_UNHEADED rather than dropped.
+fn figures_unheaded(sheet: &Sheet, table: &Found, rows: (u32, u32)) -> Vec<Finding> {
     let c = &table.columns;
-    let cols = c.years.iter().map(|(col, ..)| *col);
+    let cols = c.years.iter().map(|(col, ..)| *col).chain(c.renstra).chain(c.renja);
     let (Some(first), Some(last)) = (cols.clone().min(), cols.max()) else { return Vec::new() };
-    let known = |col: &u32| c.years.iter().any(|(y, ..)| y == col) || c.capaian.iter().any(|(y, _)| y == col);
+    let known = |col: &u32| {
+        c.years.iter().any(|(y, ..)| y == col)
+            || c.capaian.iter().any(|(y, _)| y == col)
+            || [c.renstra, c.renja, c.reason].contains(&Some(*col))
+    };
     let figures = |col: u32| body(sheet, rows).filter(|row| cell::read(sheet.get(*row, col)).kind.is_number()).count();
     let unheaded = |col: &u32| (table.header.0..=table.header.1).all(|row| sheet.is_blank(row, *col));
     // From the TARGET or REALISASI heading the years stand under, to the last column of figures

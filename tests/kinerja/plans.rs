@@ -272,11 +272,19 @@ fn a_plans_budget_line_with_its_code_left_blank_is_said() {
 /// fourteen 2020 targets were dropped (each 2020 row left with a realisasi only) without a word.
 /// COLUMN_UNHEADED at the year's cell, with how many rows hold figures there.
 #[test]
-fn an_evaluations_year_left_blank_is_said() {
+fn an_evaluations_year_or_a_renstra_header_left_blank_is_said() {
     let (code, json) = check_json("kr06_2024_renja_evaluation_year_blank.xlsx", &[]);
     assert_eq!((code, errors(&json)), (0, vec![]));
     assert_eq!(fields_of(&json, "COLUMN_UNHEADED", ["sheet", "cell", "found"]), [["Evaluasi", "C4", "14"]]);
     assert!(subjects(&check_json("kr06_2024_renja.xlsx", &[]).1, "COLUMN_UNHEADED", "warning").is_empty());
+    // The Renstra vs Renja table with RENSTRA left blank under TARGET 2024: the table was not
+    // read at all (taken for an evaluation of realisasi alone), its fourteen Renstra targets
+    // and the reasons for the Renja's departing from them dropped without a word. Read, the
+    // blank column said.
+    let (code, json) = check_json("kr06_2024_renja_renstra_header_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    assert_eq!(fields_of(&json, "COLUMN_UNHEADED", ["sheet", "cell", "found"]), [["Renstra vs Renja", "G4", "14"]]);
+    assert_eq!(of_source(&json, "renja").len(), 14);
 }
 
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
@@ -433,6 +441,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_pk_perspective_blank.xlsx",
         "kr06_2024_renja_ro_code_blank.xlsx",
         "kr06_2024_renja_evaluation_year_blank.xlsx",
+        "kr06_2024_renja_renstra_header_blank.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
