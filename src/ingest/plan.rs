@@ -1137,6 +1137,19 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             _ => (text_of(sheet, row, c.code.filter(|col| Some(*col) != c.name)), text_of(sheet, row, name_col)),
         };
         let at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
+        // A goal's row with its code left blank: a name, no figure, indicators below it.
+        let code_text = match c.code.filter(|col| Some(*col) != c.name) {
+            Some(col)
+                if code_text.is_empty()
+                    && !name_text.is_empty()
+                    && c.years.iter().all(|(y, ..)| sheet.is_blank(row, *y))
+                    && indicator_below(sheet, (row, rows.1), col)
+                    && codes_goals(sheet, rows, col) =>
+            {
+                place.code_by_place(&name_text, at.clone(), Source::Renja, parts).unwrap_or_default()
+            }
+            _ => code_text,
+        };
         if place.goal(sheet, &code_text, &name_text, at, Source::Renja, parts) {
             continue;
         }
@@ -1234,11 +1247,8 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         let at = CellRef::new(&sheet.name, row, c.goal_code.unwrap_or(0));
         let goal_code = goal_code_at(sheet, row, c.goal_code);
         let goal_name = text_of(sheet, row, c.goal_name);
-        let codes_goals = |col: u32| {
-            body(sheet, rows).any(|r| prefixed_code(&goal_code_at(sheet, r, Some(col)), &GOAL_PREFIXES).is_some())
-        };
         let goal_code = match c.goal_code {
-            Some(col) if goal_code.is_empty() && !goal_name.is_empty() && codes_goals(col) => {
+            Some(col) if goal_code.is_empty() && !goal_name.is_empty() && codes_goals(sheet, rows, col) => {
                 place.code_by_place(&goal_name, at.clone(), source, parts).unwrap_or_default()
             }
             _ => goal_code,
@@ -1274,6 +1284,17 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         let row_at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
         parts.indicators.push((source, indicator_of(target, target_cell.provisional, row_at)));
     }
+}
+
+/// Whether the next row after `row` holding text, up to `last`, prints an IKU's code in `col`.
+fn indicator_below(sheet: &Sheet, (row, last): (u32, u32), col: u32) -> bool {
+    let next = sheet.rows().filter(|r| *r > row && *r <= last).find(|r| sheet.texts_in_row(*r).next().is_some());
+    next.is_some_and(|r| iku_code(&text_of(sheet, r, Some(col)), false).is_some())
+}
+
+/// Whether the column `col` of a table's `rows` codes goals (`SS.1`, or a number in a No. column).
+fn codes_goals(sheet: &Sheet, rows: (u32, u32), col: u32) -> bool {
+    body(sheet, rows).any(|r| prefixed_code(&goal_code_at(sheet, r, Some(col)), &GOAL_PREFIXES).is_some())
 }
 
 /// The goal's code a targets table prints at `row` (a number in a No. column is the goal's:

@@ -254,6 +254,13 @@ fn a_plans_pk_with_a_goal_code_or_perspective_row_left_blank_is_said() {
     );
     let goals = json["goals"].as_array().unwrap();
     assert_eq!(goals.iter().find(|g| g["code"] == "SS.2").unwrap()["perspective"], "Customer");
+    // The evaluation's SS.2 row with its code left blank: the Renstra targets of IKU 3–4 took
+    // their goal from it, SS.1, without a word.
+    let (code, json) = check_json("kr06_2024_renja_evaluation_goal_code_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (1, vec![("CODE_BLANK".to_string(), "Evaluasi!A10".to_string())]));
+    let renstra = of_source(&json, "renstra");
+    let goal = |iku: &str| renstra.iter().find(|t| t["code"] == iku).unwrap()["goal"].as_str().unwrap();
+    assert_eq!((goal("IKU.3"), goal("IKU.4")), ("SS.2", "SS.2"));
 }
 
 /// Kanreg VI's Tabel 29 with FAA.002's code left blank (the one RO of kegiatan 4847): the line
@@ -442,6 +449,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_ro_code_blank.xlsx",
         "kr06_2024_renja_evaluation_year_blank.xlsx",
         "kr06_2024_renja_renstra_header_blank.xlsx",
+        "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
