@@ -937,7 +937,12 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // an indicator with neither name nor code too.
         if indicator_text.is_none() {
             let label = tree.or(header.col(Role::Indicator)).and_then(|c| sheet.text(row, c));
-            reader.unread(row, label.or(goal_text).unwrap_or(first_text), goal_text.is_none());
+            // With its label cells blank, the row's first words: no status mark or figure.
+            let words = || {
+                let figure = |col: u32| cell::read(sheet.get(row, col)).kind.is_number();
+                sheet.texts_in_row(row).find(|(col, t)| !status_mark(t) && !figure(*col)).map_or("", |(_, t)| t)
+            };
+            reader.unread(row, label.or(goal_text).unwrap_or_else(words), goal_text.is_none());
         }
         // A label cell holding only its code (`IKU 1` under a header merged over two columns)
         // has its name in the unheaded column beside it.

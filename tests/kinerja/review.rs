@@ -408,6 +408,8 @@ fn an_indicator_below_a_perspective_row_with_its_goal_blank_is_an_error() {
     let moved = ["ROW_UNREAD", "INDICATOR_MOVED", "INDICATOR_MOVED"];
     assert_eq!(error_codes(&scorecard), moved, "{:#?}", scorecard.findings);
     assert_eq!(places(&scorecard, Code::RowUnread), ["Tabel 3.1!F9"]);
+    // Its label blank, the row is named so, not by its NSS's status dot ("●").
+    assert_eq!(findings(&scorecard, Code::RowUnread)[0].found, "(kosong)");
     let (report, card) = scorecard.scored.as_ref().unwrap();
     let ss2 = report.goals.iter().find(|g| g.code == "SS.2").unwrap();
     assert_eq!((ss2.name.as_str(), ss2.perspective.as_str()), ("(tanpa baris SS)", "Customer"));
