@@ -229,11 +229,13 @@ fn review(
                 .expected(format!("{unit} {year}"))
         }));
     }
-    // An indicator below a blank goal cell that the agreement or structure moved is said where
-    // it is scored.
-    let moved: Vec<String> =
-        findings.iter().filter(|f| f.code == Code::IndicatorMoved).map(|f| f.subject.clone()).collect();
-    findings.retain(|f| f.code != Code::GoalBlank || !moved.contains(&f.subject));
+    // An indicator below a blank goal cell or row that the agreement or structure moved (or,
+    // in an agreement, placed) is said where it is scored.
+    let moved: Vec<String> = (findings.iter())
+        .filter(|f| matches!(f.code, Code::IndicatorMoved | Code::IndicatorPlaced))
+        .map(|f| f.subject.clone())
+        .collect();
+    findings.retain(|f| !matches!(f.code, Code::GoalBlank | Code::GoalSkipped) || !moved.contains(&f.subject));
     let (mut card, scoring) = score::score(&report, &config.rules);
     findings.extend(validate::plausible::check(&report, &card));
     // The cells kinerja could not read with confidence, or whose word it cannot score.

@@ -677,6 +677,36 @@ impl<'a> Reader<'a> {
         self.findings.push(Finding::new(Code::GoalBlank, Some(at), code).found(above).expected(perspective));
     }
 
+    /// A goal's row left blank among its perspective's goals: its indicators stay under the goal
+    /// above, and the goals read skip its number (SS.3, then SS.5). Said at the blank row just
+    /// above the first indicator after it, still under the goal above.
+    fn goal_skipped(&mut self, goals: &[GoalRow], indicators: &[IndicatorRow]) {
+        let (first, last) = self.header.span();
+        let number =
+            |code: &str| code.rsplit_once('.').and_then(|(p, n)| Some((p.to_string(), n.parse::<u32>().ok()?)));
+        for pair in goals.windows(2) {
+            let (above, next) = (&pair[0], &pair[1]);
+            let (Some((prefix, n)), Some(after)) = (number(&above.code), number(&next.code)) else { continue };
+            if after != (prefix.clone(), n + 2) {
+                continue;
+            }
+            let below_blank = |i: &&IndicatorRow| {
+                let row = i.at.row;
+                i.goal == above.code
+                    && row > above.at.row + 1
+                    && row < next.at.row
+                    && self.sheet.row_is_blank(row - 1, first, last)
+            };
+            if let Some(indicator) = indicators.iter().find(below_blank) {
+                let at = CellRef::new(&self.sheet.name, indicator.at.row - 1, indicator.at.col);
+                let skipped = format!("{prefix}.{}", n + 1);
+                self.findings.push(
+                    Finding::new(Code::GoalSkipped, Some(at), &indicator.code).found(&above.code).expected(skipped),
+                );
+            }
+        }
+    }
+
     /// Each column inside the table, or right of its last headed one, with no header (blank in
     /// every header row) that holds figures on the table's `rows` read (Pagu | (blank): the
     /// realisasi anggaran with its header left blank): not read, and said at its header cell
@@ -1082,6 +1112,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
+    reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     let read: Vec<u32> = parts.indicators[before..].iter().map(|i| i.at.row).collect();
     reader.unheaded(&read);
     reader.finish();

@@ -292,6 +292,9 @@ codes! {
     GoalBlank => "GOAL_BLANK", Error,
         "{subject} berada di bawah baris perspektif {expected} tanpa Sasaran Strategis (sel sasarannya kosong), sehingga dinilai di bawah {found}, sasaran di atas baris perspektif itu. Isi sasaran strategisnya.",
         "{subject} stands below the perspective row {expected} with no Sasaran Strategis (its goal cell is blank), so it is scored under {found}, the goal above that perspective row. Fill in its goal.";
+    GoalSkipped => "GOAL_SKIPPED", Error,
+        "Baris di atas {subject} kosong, dan nomor sasaran melompati {expected} sesudah {found}: baris itu mungkin baris {expected} yang dikosongkan, sehingga {subject} dinilai di bawah {found}. Isi baris sasarannya, atau hapus baris kosong itu bila {subject} memang termasuk {found}.",
+        "The row above {subject} is blank and the goals' numbers skip {expected} after {found}: it may be {expected}'s row left blank, so {subject} is scored under {found}. Fill in the goal's row, or delete the blank row if {subject} does belong to {found}.";
     PerspectiveRepeated => "PERSPECTIVE_REPEATED", Error,
         "Baris perspektif {subject} tercetak lagi di sini setelah sasaran-sasaran lain (yang pertama di {expected}), sehingga sasaran di bawahnya dinilai di perspektif {subject}, yang belum tentu perspektifnya. Periksa nama perspektif pada baris ini.",
         "The perspective row {subject} is printed again here after other goals (the first at {expected}), so the goals below it are scored in {subject}, which need not be their perspective. Check the perspective's name on this row.";

@@ -423,6 +423,25 @@ fn an_indicator_below_a_perspective_row_with_its_goal_blank_is_an_error() {
     assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.39");
 }
 
+/// Kanreg VII's report for 2025 (no structure configured past 2024) printing each goal on a row
+/// of its own in the indicator column, SS.4's row left blank: IKU.6 was scored under SS.3 (NPSS
+/// 99.20 for 99.27), exit 0. The goals read skip SS.4 with a blank row just above IKU.6:
+/// GOAL_SKIPPED there. Where the structure places IKU.6 (2024), its INDICATOR_MOVED says it.
+#[test]
+fn a_goal_row_left_blank_among_its_perspectives_goals_is_an_error() {
+    let outcome = check_fixture("kr07_2025_goal_row_blank.xlsx");
+    assert_eq!(error_codes(&outcome), ["GOAL_SKIPPED"], "{:#?}", outcome.findings);
+    let said = &findings(&outcome, Code::GoalSkipped)[0];
+    assert_eq!(places(&outcome, Code::GoalSkipped), ["Tabel 3.2!B15"]);
+    assert_eq!((said.subject.as_str(), said.found.as_str(), said.expected.as_str()), ("IKU.6", "SS.3", "SS.4"));
+    // Every goal printed, nothing skipped: the published layout says nothing.
+    let published = check_fixture("kr07_2024_goal_rows_in_indicator_column.xlsx");
+    assert!(findings(&published, Code::GoalSkipped).is_empty());
+    // A Kanreg's PK with its SS.4 row blank is placed by the structure (INDICATOR_PLACED) alone.
+    let agreement = check_fixture("kr07_2024_agreement_goal_row_blank.xlsx");
+    assert_eq!(error_codes(&agreement), Vec::<&str>::new(), "{:#?}", agreement.findings);
+}
+
 /// PUSPENKOM's report numbering its third goal 2 again: its indicators went under the first
 /// goal 2, in Customer (NPSS 100.33 for 99.39), exit 0. GOAL_DUPLICATE at the second.
 #[test]
