@@ -15,7 +15,7 @@ pub mod table;
 pub mod xlsx;
 
 use crate::config::Limits;
-use crate::model::text::EMPTY;
+use crate::model::text::or_empty;
 use crate::model::{Code, Finding, Identity, IndicatorRow, Kind, Period, Report, UnitRegistry, Value};
 use calamine::{Reader, SheetType, SheetVisible};
 use header::{Family, Header};
@@ -775,7 +775,7 @@ fn columns_twice(
         .map(|c| {
             let place = crate::model::CellRef::new(&sheet.name, row, *c);
             let text = text(row, *c);
-            format!("{}: {}", place.a1(), if text.is_empty() { EMPTY } else { text.as_ref() })
+            format!("{}: {}", place.a1(), or_empty(&text))
         })
         .collect();
     let second = cols.iter().find(|c| text(row, **c) != text(row, cols[0])).copied().unwrap_or(cols[0]);

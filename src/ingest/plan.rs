@@ -1349,10 +1349,8 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             let priced =
                 sheet.cells_in_row(row).any(|(c, data)| (amount_col..end).contains(&c) && amount_of(data).is_some());
             if priced {
-                let label = if name.trim().is_empty() { EMPTY } else { name.trim() };
-                parts
-                    .findings
-                    .push(Finding::new(Code::BudgetRowUnread, Some(code_cell), (row + 1).to_string()).found(label));
+                let said = Finding::new(Code::BudgetRowUnread, Some(code_cell), (row + 1).to_string());
+                parts.findings.push(said.found(crate::model::text::or_empty(&name)));
             }
             continue;
         }

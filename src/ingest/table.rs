@@ -633,8 +633,8 @@ impl<'a> Reader<'a> {
         let held = [Role::Target, Role::Realisasi].into_iter().chain(nss).filter_map(|r| self.header.col(r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
             let at = CellRef::new(&self.sheet.name, row, col);
-            let label = if label.trim().is_empty() { crate::model::text::EMPTY } else { label.trim() };
-            self.findings.push(Finding::new(Code::RowUnread, Some(at), (row + 1).to_string()).found(label));
+            let said = Finding::new(Code::RowUnread, Some(at), (row + 1).to_string());
+            self.findings.push(said.found(crate::model::text::or_empty(label)));
         }
     }
 
@@ -735,8 +735,8 @@ impl<'a> Reader<'a> {
         let held = roles.iter().filter_map(|r| self.header.col(*r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
             let at = CellRef::new(&self.sheet.name, row, col);
-            let label = if label.trim().is_empty() { crate::model::text::EMPTY } else { label.trim() };
-            self.findings.push(Finding::new(code, Some(at), (row + 1).to_string()).found(label));
+            self.findings
+                .push(Finding::new(code, Some(at), (row + 1).to_string()).found(crate::model::text::or_empty(label)));
         }
     }
 

@@ -65,6 +65,12 @@ pub fn fit_cell(text: &str) -> &str {
 /// What a finding's value says of a cell with nothing in it.
 pub const EMPTY: &str = "(kosong)";
 
+/// A cell's text as a finding quotes it: trimmed, or [`EMPTY`] where nothing is left.
+pub fn or_empty(text: &str) -> &str {
+    let text = text.trim();
+    if text.is_empty() { EMPTY } else { text }
+}
+
 /// What a finding's value says of an indicator or line a version left out.
 pub const NOT_REPORTED: &str = "(tidak dilaporkan)";
 
