@@ -1085,13 +1085,7 @@ impl Place {
         if above.is_some_and(|(_, g)| normalise(&g.name) == normalise(name)) {
             return None;
         }
-        let code = match above {
-            Some((_, goal)) => {
-                let (prefix, number) = goal.code.rsplit_once('.')?;
-                format!("{prefix}.{}", number.parse::<u32>().ok()? + 1)
-            }
-            None => "SS.1".to_string(),
-        };
+        let code = next_code(above.map_or("SS.0", |(_, goal)| &goal.code))?;
         parts.findings.push(Finding::new(Code::CodeBlank, Some(at), "").found(&code));
         Some(code)
     }
@@ -1128,6 +1122,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
     // the next table below hold one cell each).
     let figures = |row: u32| c.years.iter().filter(|(col, ..)| *sheet.get(row, *col) != Data::Empty).count() >= 2;
     let mut place = Place::default();
+    let mut last_code: Option<String> = None;
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) || place.perspective_row(sheet, row) {
             continue;
@@ -1168,8 +1163,20 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
         if code.is_empty() && (name.is_empty() || blank) {
             continue;
         }
+        // An IKU's row with its code left blank in a column coding the others: the code after
+        // the IKU above (CODE_BLANK: it may be wrong), never its history kept apart by name.
+        let code = match c.code.filter(|col| Some(*col) != c.name) {
+            Some(col) if code.is_empty() && codes_indicators(sheet, rows, col) => {
+                let code = next_code(last_code.as_deref().unwrap_or("IKU.0")).unwrap_or_default();
+                let at = CellRef::new(&sheet.name, row, col);
+                parts.findings.push(Finding::new(Code::CodeBlank, Some(at), "").found(&code));
+                code
+            }
+            _ => code,
+        };
         if !code.is_empty() {
             place.place(&code, parts);
+            last_code = Some(code.clone());
         }
         let measure = measure_by_name(&name_text);
         let years: std::collections::BTreeSet<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
@@ -1286,10 +1293,21 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
     }
 }
 
+/// The code after `code` (`SS.2` after `SS.1`, `IKU.5` after `IKU.4`).
+fn next_code(code: &str) -> Option<String> {
+    let (prefix, number) = code.rsplit_once('.')?;
+    Some(format!("{prefix}.{}", number.parse::<u32>().ok()? + 1))
+}
+
 /// Whether the next row after `row` holding text, up to `last`, prints an IKU's code in `col`.
 fn indicator_below(sheet: &Sheet, (row, last): (u32, u32), col: u32) -> bool {
     let next = sheet.rows().filter(|r| *r > row && *r <= last).find(|r| sheet.texts_in_row(*r).next().is_some());
     next.is_some_and(|r| iku_code(&text_of(sheet, r, Some(col)), false).is_some())
+}
+
+/// Whether the column `col` of a table's `rows` codes IKUs (`IKU 1.`).
+fn codes_indicators(sheet: &Sheet, rows: (u32, u32), col: u32) -> bool {
+    body(sheet, rows).any(|r| iku_code(&text_of(sheet, r, Some(col)), false).is_some())
 }
 
 /// Whether the column `col` of a table's `rows` codes goals (`SS.1`, or a number in a No. column).

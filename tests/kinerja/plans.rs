@@ -261,6 +261,15 @@ fn a_plans_pk_with_a_goal_code_or_perspective_row_left_blank_is_said() {
     let renstra = of_source(&json, "renstra");
     let goal = |iku: &str| renstra.iter().find(|t| t["code"] == iku).unwrap()["goal"].as_str().unwrap();
     assert_eq!((goal("IKU.3"), goal("IKU.4")), ("SS.2", "SS.2"));
+    // Its IKU 1's code left blank: the row was kept by name, IKU.1's history split in two (the
+    // evaluation's targets under no code, the Renstra table's realisasi under IKU.1).
+    let (code, json) = check_json("kr06_2024_renja_evaluation_iku_code_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (1, vec![("CODE_BLANK".to_string(), "Evaluasi!A7".to_string())]));
+    assert_eq!(fields_of(&json, "CODE_BLANK", ["sheet", "cell", "found"]), [["Evaluasi", "A7", "IKU.1"]]);
+    let history = json["history"].as_array().unwrap();
+    assert!(history.iter().all(|h| h["code"].is_string()), "{history:?}");
+    let first = history.iter().find(|h| h["code"] == "IKU.1" && h["year"] == 2020 && h["target"].is_number());
+    assert_eq!(first.unwrap()["target"], 60);
 }
 
 /// Kanreg VI's Tabel 29 with FAA.002's code left blank (the one RO of kegiatan 4847): the line
@@ -450,6 +459,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_evaluation_year_blank.xlsx",
         "kr06_2024_renja_renstra_header_blank.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
+        "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
