@@ -12,7 +12,7 @@ use super::header::{caption_scale, in_rupiah, scale_in, year_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
-    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, leading_number, measure_of, perspective_name,
+    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, leading_number, measure_of, next_code, perspective_name,
     prefixed_code,
 };
 use crate::model::amount::checked_sum;
@@ -1291,12 +1291,6 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         let row_at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
         parts.indicators.push((source, indicator_of(target, target_cell.provisional, row_at)));
     }
-}
-
-/// The code after `code` (`SS.2` after `SS.1`, `IKU.5` after `IKU.4`).
-fn next_code(code: &str) -> Option<String> {
-    let (prefix, number) = code.rsplit_once('.')?;
-    Some(format!("{prefix}.{}", number.parse::<u32>().ok()? + 1))
 }
 
 /// Whether the next row after `row` holding text, up to `last`, prints an IKU's code in `col`.

@@ -4,6 +4,7 @@
 use super::cell::{self, CellValue, Kind, Style};
 use super::header::{Family, Header, Role};
 use super::sheet::{Data, Sheet};
+use crate::model::text::or_empty;
 use crate::model::unit::normalise;
 use crate::model::{
     BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
@@ -230,6 +231,12 @@ pub fn perspective_name(text: &str, strict: bool) -> Option<String> {
         return None;
     };
     Some(name.to_string())
+}
+
+/// The code after `code` (`SS.2` after `SS.1`, `IKU.5` after `IKU.4`).
+pub fn next_code(code: &str) -> Option<String> {
+    let (prefix, number) = code.rsplit_once('.')?;
+    Some(format!("{prefix}.{}", number.parse::<u32>().ok()? + 1))
 }
 
 /// `SS.1 Terwujudnya…`, `SS. 3 …`, `SS 1. …`, `IKU4`, `IKU-01 …` → ("1", "Terwujudnya…").
@@ -634,7 +641,7 @@ impl<'a> Reader<'a> {
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
             let at = CellRef::new(&self.sheet.name, row, col);
             let said = Finding::new(Code::RowUnread, Some(at), (row + 1).to_string());
-            self.findings.push(said.found(crate::model::text::or_empty(label)));
+            self.findings.push(said.found(or_empty(label)));
         }
     }
 
@@ -682,12 +689,10 @@ impl<'a> Reader<'a> {
     /// above the first indicator after it, still under the goal above.
     fn goal_skipped(&mut self, goals: &[GoalRow], indicators: &[IndicatorRow]) {
         let (first, last) = self.header.span();
-        let number =
-            |code: &str| code.rsplit_once('.').and_then(|(p, n)| Some((p.to_string(), n.parse::<u32>().ok()?)));
         for pair in goals.windows(2) {
             let (above, next) = (&pair[0], &pair[1]);
-            let (Some((prefix, n)), Some(after)) = (number(&above.code), number(&next.code)) else { continue };
-            if after != (prefix.clone(), n + 2) {
+            let Some(skipped) = next_code(&above.code) else { continue };
+            if next_code(&skipped).as_ref() != Some(&next.code) {
                 continue;
             }
             let below_blank = |i: &&IndicatorRow| {
@@ -699,7 +704,6 @@ impl<'a> Reader<'a> {
             };
             if let Some(indicator) = indicators.iter().find(below_blank) {
                 let at = CellRef::new(&self.sheet.name, indicator.at.row - 1, indicator.at.col);
-                let skipped = format!("{prefix}.{}", n + 1);
                 self.findings.push(
                     Finding::new(Code::GoalSkipped, Some(at), &indicator.code).found(&above.code).expected(skipped),
                 );
@@ -735,8 +739,7 @@ impl<'a> Reader<'a> {
         let held = roles.iter().filter_map(|r| self.header.col(*r));
         if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
             let at = CellRef::new(&self.sheet.name, row, col);
-            self.findings
-                .push(Finding::new(code, Some(at), (row + 1).to_string()).found(crate::model::text::or_empty(label)));
+            self.findings.push(Finding::new(code, Some(at), (row + 1).to_string()).found(or_empty(label)));
         }
     }
 
