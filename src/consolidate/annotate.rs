@@ -12,7 +12,7 @@ use crate::config::Limits;
 use crate::ingest::sheet::Data;
 use crate::ingest::{FINDINGS_SHEET, RESULTS_SHEET};
 use crate::model::amount::display2;
-use crate::model::{Claim, Field, Kind, Severity, Value};
+use crate::model::{Claim, Code, Field, Kind, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
@@ -49,7 +49,7 @@ fn marks(outcome: &Outcome) -> Marks {
     let mut put = |claim: &Option<Claim>, computed: Option<rust_decimal::Decimal>| {
         if let (Some(c), Some(v)) = (claim, computed) {
             let mark = marks.entry(c.at.sheet.to_string()).or_default().entry((c.at.row, c.at.col)).or_default();
-            mark.lines.push(format!("kinerja menghitung: {}", display2(v)));
+            mark.lines.push(format!("{}{}", super::mark::COMPUTED, display2(v)));
         }
     };
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
@@ -152,6 +152,7 @@ pub fn write(
 ) -> Result<(), ConsolidateError> {
     let failed = |source| ConsolidateError::Write { path: target.to_path_buf(), source };
     let marks = marks(outcome);
+    let replaced = earlier_sheets(outcome);
     let extension = source.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let edited = (extension == "xlsx")
         .then(|| crate::ingest::package::inspect(bytes, limits).ok())
@@ -163,11 +164,12 @@ pub fn write(
                 .entries
                 .into_iter()
                 .map(|e| e.name)
+                .filter(|name| !replaced.contains(name))
                 .collect();
             let mut added: Vec<Added> = results(outcome, RESULTS_SHEET.name_beside(&taken)).into_iter().collect();
             let place = |at: &crate::model::CellRef| super::mark::place(&at.sheet, at.row, at.col);
             added.push(findings(outcome, FINDINGS_SHEET.name_beside(&taken), &place, None));
-            match super::mark::mark(archive, &marks, &added) {
+            match super::mark::mark(archive, &marks, &added, &replaced) {
                 Ok(bytes) => Some(bytes),
                 Err(why) => {
                     tracing::warn!(file = %source.display(), "annotated copy re-rendered: the package could not be edited ({why})");
@@ -177,10 +179,16 @@ pub fn write(
         });
     let bytes = match edited {
         Some(bytes) => bytes,
-        None => rerender(outcome, source, bytes, limits, &marks).map_err(failed)?,
+        None => rerender(outcome, source, bytes, limits, &marks, &replaced).map_err(failed)?,
     };
     crate::files::write(outbox, target, &bytes)
         .map_err(|source| ConsolidateError::Rename { path: target.to_path_buf(), source })
+}
+
+/// The sheets of kinerja's earlier check in a copy the unit sent back (`OWN_SHEET_IGNORED`):
+/// this check's take their place.
+fn earlier_sheets(outcome: &Outcome) -> Vec<String> {
+    outcome.findings.iter().filter(|f| f.code == Code::OwnSheetIgnored).map(|f| f.found.clone()).collect()
 }
 
 fn copy_cell(sheet: &mut Worksheet, row: u32, col: u16, data: &Data, format: Option<&Format>) -> Result<(), XlsxError> {
@@ -211,6 +219,7 @@ fn rerender(
     bytes: &[u8],
     limits: &Limits,
     marks: &Marks,
+    replaced: &[String],
 ) -> Result<Vec<u8>, XlsxError> {
     let language = outcome.language;
     let mut budget = crate::ingest::package::Budget::new(limits, std::time::Instant::now());
@@ -223,7 +232,7 @@ fn rerender(
     };
     let mut book = Workbook::new();
     let mut names = SheetNames::default();
-    for source_sheet in &original.sheets {
+    for source_sheet in original.sheets.iter().filter(|sheet| !replaced.iter().any(|r| **r == *sheet.name)) {
         let name = source_sheet.name.to_string();
         let sheet = book.add_worksheet();
         sheet.set_name(names.fit(&name))?;

@@ -81,7 +81,9 @@ fn insert_before(text: &mut String, marker: &str, what: &str) -> Result<(), Stri
 }
 
 /// The styles part, extended: fills for warnings, errors and headers, a bold font, and a copy of
-/// every cell style a marked cell had with the fill of its mark.
+/// every cell style a marked cell had with the fill of its mark. In a copy kinerja marked before,
+/// a cell style filled by that marking (a warning's or an error's fill over its cell style's own)
+/// has a copy without it, so that a cell the unit has corrected shows no old mark.
 struct Styles {
     xml: String,
     xfs: Vec<String>,
@@ -89,6 +91,24 @@ struct Styles {
     fills: (usize, usize, usize),
     copies: HashMap<(u32, Fill), u32>,
     bold: usize,
+    /// The fills an earlier marking added (none unless the copy was marked before).
+    marking_fills: Vec<u32>,
+    /// The fill of each cell style (`cellStyleXfs`) a cell's format builds on.
+    style_fills: Vec<u32>,
+    unmarked: HashMap<u32, u32>,
+}
+
+/// The fill colours of a cell with a warning and with an error (RGB).
+/// How a note on a claim opens: kinerja's recomputation of it follows.
+pub const COMPUTED: &str = "kinerja menghitung: ";
+
+const WARNING_RGB: &str = "FFEB9C";
+const ERROR_RGB: &str = "FFC7CE";
+
+/// The value of `attribute` in an element's opening `tag`.
+fn attribute<'a>(tag: &'a str, attribute: &str) -> Option<&'a str> {
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    tag.split(&format!(" {attribute}=\"")).nth(1)?.split('"').next()
 }
 
 /// The element body between `<name ...>` and `</name>`, and where the body starts and ends.
@@ -137,15 +157,27 @@ fn with_attribute(tag: &str, name: &str, attribute: &str, value: &str) -> String
 }
 
 impl Styles {
-    fn new(mut xml: String) -> Result<Styles, String> {
+    /// The styles part `xml`; `marked_before` where the copy is one kinerja marked before.
+    fn new(mut xml: String, marked_before: bool) -> Result<Styles, String> {
         let solid = |rgb: &str| {
             format!(
                 "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FF{rgb}\"/><bgColor indexed=\"64\"/></patternFill></fill>"
             )
         };
         let (_, _, fills) = section(&xml, "fills").ok_or("no fills")?;
-        let base = children(fills, "fill").len();
-        insert_before(&mut xml, "</fills>", &(solid("FFEB9C") + &solid("FFC7CE") + &solid("DDEBF7")))?;
+        let fills = children(fills, "fill");
+        let marking = |fill: &String| {
+            let fill = fill.to_ascii_uppercase();
+            fill.contains("PATTERNTYPE=\"SOLID\"")
+                && [WARNING_RGB, ERROR_RGB].iter().any(|rgb| fill.contains(&format!("RGB=\"FF{rgb}\"")))
+        };
+        let marking_fills =
+            fills.iter().enumerate().filter(|(_, f)| marked_before && marking(f)).map(|(i, _)| i as u32).collect();
+        let fill_of = |xf: &String| attribute(xf, "fillId").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let style_fills =
+            section(&xml, "cellStyleXfs").map(|(_, _, body)| children(body, "xf").iter().map(fill_of).collect());
+        let base = fills.len();
+        insert_before(&mut xml, "</fills>", &(solid(WARNING_RGB) + &solid(ERROR_RGB) + &solid("DDEBF7")))?;
         xml = recount(&xml, "fills", base + 3);
         let (_, _, fonts) = section(&xml, "fonts").ok_or("no fonts")?;
         let bold = children(fonts, "font").len();
@@ -157,7 +189,40 @@ impl Styles {
         xml = recount(&xml, "fonts", bold + 1);
         let (_, _, cell_xfs) = section(&xml, "cellXfs").ok_or("no cellXfs")?;
         let xfs = children(cell_xfs, "xf");
-        Ok(Styles { xml, xfs, added: Vec::new(), fills: (base, base + 1, base + 2), copies: HashMap::new(), bold })
+        Ok(Styles {
+            xml,
+            xfs,
+            added: Vec::new(),
+            fills: (base, base + 1, base + 2),
+            copies: HashMap::new(),
+            bold,
+            marking_fills,
+            style_fills: style_fills.unwrap_or_default(),
+            unmarked: HashMap::new(),
+        })
+    }
+
+    /// Cell style `s` without an earlier marking's fill: the fill of the cell style it builds on.
+    fn unmarked(&mut self, s: u32) -> u32 {
+        if self.marking_fills.is_empty() {
+            return s;
+        }
+        if let Some(&unmarked) = self.unmarked.get(&s) {
+            return unmarked;
+        }
+        let Some(xf) = self.xfs.get(s as usize) else { return s };
+        let number = |name: &str| attribute(xf, name).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+        let (fill, own) = (number("fillId"), self.style_fills.get(number("xfId") as usize).copied().unwrap_or(0));
+        let unmarked = if self.marking_fills.contains(&fill) && fill != own {
+            let tag_end = xf.find('>').unwrap_or(xf.len() - 1) + 1;
+            let (tag, rest) = xf.split_at(tag_end);
+            let tag = with_attribute(tag, "xf", "fillId", &own.to_string());
+            self.add(format!("{tag}{rest}"))
+        } else {
+            s
+        };
+        self.unmarked.insert(s, unmarked);
+        unmarked
     }
 
     fn add(&mut self, xf: String) -> u32 {
@@ -165,8 +230,10 @@ impl Styles {
         (self.xfs.len() + self.added.len() - 1) as u32
     }
 
-    /// The style of a cell that had style `s`, filled for `fill`.
+    /// The style of a cell that had style `s`, filled for `fill` (an earlier marking's fill
+    /// taken off first).
     fn marked(&mut self, s: u32, fill: Fill) -> u32 {
+        let s = self.unmarked(s);
         if fill == Fill::None {
             return s;
         }
@@ -316,13 +383,14 @@ fn mark_sheet(
                     writer.write_event(empty_cell(styles, row, c, fill)).map_err(fail)?;
                 }
                 col = at + 1;
-                if let Some(fill) = in_row.remove(&at) {
-                    let s = number_attribute(e, "s").unwrap_or(0);
+                let s = number_attribute(e, "s").unwrap_or(0);
+                let restyled = styles.marked(s, in_row.remove(&at).unwrap_or(Fill::None));
+                if restyled != s {
                     let mut changed = BytesStart::new(e.name().as_ref().to_string());
                     for attribute in e.attributes().flatten().filter(|a| a.key.local_name().as_ref() != "s") {
                         changed.push_attribute(attribute);
                     }
-                    changed.push_attribute(("s", styles.marked(s, fill).to_string().as_str()));
+                    changed.push_attribute(("s", restyled.to_string().as_str()));
                     writer.write_event(same_kind(&event, changed)).map_err(fail)?;
                     continue;
                 }
@@ -484,7 +552,10 @@ fn added_sheet(sheet: &Added, styles: &mut Styles) -> String {
     xml
 }
 
-/// The package of `bytes` with `marks` (by sheet name, then (row, col)) and `added` sheets.
+/// The package of `bytes` with `marks` (by sheet name, then (row, col)) and `added` sheets, in
+/// place of the sheets named `replaced`: kinerja's own of an earlier check, in a copy the unit
+/// sent back. In such a copy, that check's marks on the unit's cells are taken off first: its
+/// fills, and its notes where a sheet's notes are all kinerja's.
 ///
 /// # Errors
 /// A description of what could not be read or changed: the caller re-renders instead.
@@ -492,6 +563,7 @@ pub fn mark(
     mut archive: Archive<'_>,
     marks: &HashMap<String, BTreeMap<(u32, u32), Mark>>,
     added: &[Added],
+    replaced: &[String],
 ) -> Result<Vec<u8>, String> {
     let main = main_part(&mut archive);
     let (folder, main_name) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
@@ -501,21 +573,42 @@ pub fn mark(
         .find(|(_, kind, _)| kind.ends_with("/styles"))
         .map(|(_, _, t)| t.clone())
         .ok_or("no styles part")?;
-    let mut styles = Styles::new(read_part(&mut archive, &styles_part)?)?;
+    let marked_before = !replaced.is_empty();
+    let mut styles = Styles::new(read_part(&mut archive, &styles_part)?, marked_before)?;
     let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut content_types = read_part(&mut archive, "[Content_Types].xml")?;
-    let names: Vec<String> = archive.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect();
+    let mut workbook_xml = read_part(&mut archive, &main)?;
+    let workbook_rels_part = format!("{folder}/_rels/{main_name}.rels").trim_start_matches('/').to_string();
+    let mut workbook_rels = read_part(&mut archive, &workbook_rels_part)?;
+    let mut names: Vec<String> = archive.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect();
+    let rels_of = |part: &str| {
+        let (sheet_folder, sheet_file) = part.rsplit_once('/').unwrap_or(("", part));
+        format!("{sheet_folder}/_rels/{sheet_file}.rels").trim_start_matches('/').to_string()
+    };
+    for (index, entry) in entries.iter().enumerate().rev().filter(|(_, e)| replaced.contains(&e.name)) {
+        let Some(part) = &entry.part else { continue };
+        let Some((id, _, _)) = rels.iter().find(|(_, kind, target)| target == part && kind.ends_with("/worksheet"))
+        else {
+            continue;
+        };
+        workbook_xml = without_sheet(&workbook_xml, index, id);
+        workbook_rels = without(&workbook_rels, "Relationship", &format!(" Id=\"{id}\""));
+        content_types = without(&content_types, "Override", &format!(" PartName=\"/{part}\""));
+        names.retain(|n| n != part && *n != rels_of(part));
+    }
     let fresh = |stem: &str, ext: &str, taken: &[String], extra: &BTreeMap<String, Vec<u8>>| {
         (1..)
             .map(|n| format!("{stem}{n}.{ext}"))
             .find(|p| !taken.contains(p) && !extra.contains_key(p))
             .expect("a free name")
     };
-    for (block, entry) in entries.iter().enumerate() {
-        let (Some(part), Some(sheet_marks)) = (&entry.part, marks.get(&entry.name)) else { continue };
-        let (sheet_folder, sheet_file) = part.rsplit_once('/').unwrap_or(("", part.as_str()));
-        let rels_part = format!("{sheet_folder}/_rels/{sheet_file}.rels").trim_start_matches('/').to_string();
+    let unmarked = BTreeMap::new();
+    for (block, entry) in entries.iter().enumerate().filter(|(_, e)| !replaced.contains(&e.name)) {
+        let Some(part) = &entry.part else { continue };
+        let Some(sheet_marks) = marks.get(&entry.name).or(marked_before.then_some(&unmarked)) else { continue };
+        let rels_part = rels_of(part);
         let sheet_rels = relationships(&mut archive, &rels_part);
+        let earlier_notes = if marked_before { kinerjas_notes(&mut archive, &entry.name, &sheet_rels) } else { None };
         let has_notes =
             sheet_rels.iter().any(|(_, kind, _)| kind.ends_with("/comments") || kind.ends_with("/vmlDrawing"));
         let with_notes = sheet_marks.values().any(|m| !m.lines.is_empty()) && !has_notes;
@@ -523,7 +616,11 @@ pub fn mark(
         let id = "rIdKinerjaNotes";
         let marked = mark_sheet(&xml, sheet_marks, &mut styles, with_notes.then_some(id))?;
         changed.insert(part.clone(), marked);
-        if with_notes {
+        if let Some((comments_part, vml_part)) = earlier_notes {
+            let (comments, vml) = notes_parts(sheet_marks, 1 + block);
+            changed.insert(comments_part, comments.into_bytes());
+            changed.insert(vml_part, vml.into_bytes());
+        } else if with_notes {
             let (comments, vml) = notes_parts(sheet_marks, 1 + block);
             let comments_part = fresh("xl/comments", "xml", &names, &changed);
             let vml_part = fresh("xl/drawings/vmlDrawing", "vml", &names, &changed);
@@ -559,9 +656,6 @@ pub fn mark(
             "<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/>",
         )?;
     }
-    let mut workbook_xml = read_part(&mut archive, &main)?;
-    let workbook_rels_part = format!("{folder}/_rels/{main_name}.rels").trim_start_matches('/').to_string();
-    let mut workbook_rels = read_part(&mut archive, &workbook_rels_part)?;
     let mut sheet_id = section(&workbook_xml, "sheets")
         .map(|(_, _, body)| children(body, "sheet"))
         .unwrap_or_default()
@@ -604,6 +698,64 @@ pub fn mark(
     write_package(&mut archive, &names, changed)
 }
 
+/// The comments and VML drawing parts of sheet `sheet` whose notes are all kinerja's of an
+/// earlier check, to be written again with this check's. A note is known by its text, which
+/// editors keep where they may drop its author: it opens with its own cell's place
+/// (`Tabel 3.1!D11: …`, a finding) or with kinerja's recomputation.
+fn kinerjas_notes(
+    archive: &mut Archive<'_>,
+    sheet: &str,
+    sheet_rels: &[(String, String, String)],
+) -> Option<(String, String)> {
+    let related = |suffix: &str| sheet_rels.iter().find(|(_, kind, _)| kind.ends_with(suffix)).map(|r| r.2.clone());
+    let (comments, vml) = (related("/comments")?, related("/vmlDrawing")?);
+    let xml = read_part(archive, &comments).ok()?;
+    let notes = children(section(&xml, "commentList")?.2, "comment");
+    let kinerjas = |note: &String| {
+        let runs: String =
+            children(note, "t").iter().filter_map(|t| Some(&t[t.find('>')? + 1..t.rfind("</t>")?])).collect();
+        let text = quick_xml::escape::unescape(&runs).map(|t| t.into_owned()).unwrap_or(runs);
+        let place = format!("{sheet}!{}: ", attribute(note, "ref").unwrap_or_default());
+        text.starts_with(COMPUTED) || text.starts_with(&place)
+    };
+    let drawing = read_part(archive, &vml).ok()?;
+    let notes_only = drawing.matches("<x:ClientData").count() == drawing.matches("ObjectType=\"Note\"").count();
+    (!notes.is_empty() && notes.iter().all(kinerjas) && notes_only).then_some((comments, vml))
+}
+
+/// `xml` without its `child` elements whose opening tag holds `needle`.
+fn without(xml: &str, child: &str, needle: &str) -> String {
+    children(xml, child)
+        .iter()
+        .filter(|element| element[..element.find('>').unwrap_or(0)].contains(needle))
+        .fold(xml.to_string(), |xml, element| xml.replacen(element.as_str(), "", 1))
+}
+
+/// The workbook part without its sheet `index` (relationship `id`): the names defined for that
+/// sheet alone removed, those of the sheets after it and the tab shown moved up one.
+fn without_sheet(xml: &str, index: usize, id: &str) -> String {
+    let mut xml = without(xml, "sheet", &format!(":id=\"{id}\""));
+    let number = |tag: &str, name: &str| attribute(tag, name).and_then(|v| v.parse::<usize>().ok());
+    for name in children(&xml, "definedName") {
+        let renamed = match number(&name, "localSheetId") {
+            Some(n) if n == index => String::new(),
+            Some(n) if n > index => with_attribute(&name, "definedName", "localSheetId", &(n - 1).to_string()),
+            _ => continue,
+        };
+        xml = xml.replacen(&name, &renamed, 1);
+    }
+    for view in children(&xml, "workbookView") {
+        let mut moved = view.clone();
+        for tab in ["activeTab", "firstSheet"] {
+            if let Some(n) = number(&view, tab).filter(|n| *n >= index && *n > 0) {
+                moved = with_attribute(&moved, "workbookView", tab, &(n - 1).to_string());
+            }
+        }
+        xml = xml.replacen(&view, &moved, 1);
+    }
+    xml
+}
+
 fn write_package(
     archive: &mut Archive<'_>,
     names: &[String],
@@ -634,4 +786,29 @@ fn write_package(
 /// `'Sheet name'!A1` for a link to a cell.
 pub fn place(sheet: &str, row: u32, col: u32) -> String {
     format!("'{}'!{}", sheet.replace('\'', "''"), a1(row, col))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_sheet;
+
+    /// Removing the third of four sheets: its print area goes, the fourth's names it as the
+    /// third, and the tab shown (the removed one) moves to the sheet before it.
+    #[test]
+    fn a_removed_sheet_takes_its_names_and_its_tab_with_it() {
+        let xml = "<workbook><bookViews><workbookView activeTab=\"2\" firstSheet=\"1\"/></bookViews><sheets>\
+                   <sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"B\" sheetId=\"2\" r:id=\"rId2\"/>\
+                   <sheet name=\"Temuan\" sheetId=\"3\" r:id=\"rId3\"/><sheet name=\"D\" sheetId=\"4\" r:id=\"rId4\"/></sheets>\
+                   <definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"2\">Temuan!$A$1:$G$9</definedName>\
+                   <definedName name=\"_xlnm.Print_Area\" localSheetId=\"3\">D!$A$1:$B$2</definedName>\
+                   <definedName name=\"Total\">A!$B$2</definedName></definedNames></workbook>";
+        assert_eq!(
+            without_sheet(xml, 2, "rId3"),
+            "<workbook><bookViews><workbookView activeTab=\"1\" firstSheet=\"1\"/></bookViews><sheets>\
+             <sheet name=\"A\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"B\" sheetId=\"2\" r:id=\"rId2\"/>\
+             <sheet name=\"D\" sheetId=\"4\" r:id=\"rId4\"/></sheets>\
+             <definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"2\">D!$A$1:$B$2</definedName>\
+             <definedName name=\"Total\">A!$B$2</definedName></definedNames></workbook>"
+        );
+    }
 }

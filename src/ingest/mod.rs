@@ -606,8 +606,16 @@ pub fn read_bytes(
         let what = format!("Rekap Kinerja, lembar \"{}\"", sheet.name);
         return Err(IngestError::OwnOutput { path: path.into(), what });
     }
-    book.sheets.retain(|sheet| !RESULTS_SHEET.is(sheet) && !FINDINGS_SHEET.is(sheet));
-    read_sheets(path, &book, units, overrides, &budget)
+    let own: Vec<String> = book
+        .sheets
+        .iter()
+        .filter(|sheet| RESULTS_SHEET.is(sheet) || FINDINGS_SHEET.is(sheet))
+        .map(|sheet| sheet.name.to_string())
+        .collect();
+    book.sheets.retain(|sheet| !own.iter().any(|name| **name == *sheet.name));
+    let (report, mut findings) = read_sheets(path, &book, units, overrides, &budget)?;
+    findings.extend(own.into_iter().map(|name| Finding::new(Code::OwnSheetIgnored, None, "").found(name)));
+    Ok((report, findings))
 }
 
 /// A sheet kinerja writes: its name, and its header row.

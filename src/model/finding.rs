@@ -358,6 +358,9 @@ codes! {
     PeriodSheetsIgnored => "PERIOD_SHEETS_IGNORED", Info,
         "Lembar \"{found}\" (periode {subject}) tidak dinilai: buku kerja ini memuat satu lembar untuk tiap periode, dan yang dinilai hanya lembar periode laporan ini.",
         "Sheet \"{found}\" (period {subject}) is not scored: this workbook holds a sheet for each period, and only this report's period's sheet is scored.";
+    OwnSheetIgnored => "OWN_SHEET_IGNORED", Info,
+        "Lembar \"{found}\" adalah hasil pemeriksaan kinerja atas kiriman sebelumnya, bukan bagian laporan, sehingga tidak dibaca; salinan bertanda yang baru menggantinya dengan hasil pemeriksaan ini.",
+        "Sheet \"{found}\" is kinerja's check of an earlier submission, not part of the report, so it is not read; the new annotated copy replaces it with this check's results.";
     TableIgnored => "TABLE_IGNORED", Info,
         "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
         "A second performance table ({found}) is not read; the table at {expected} is scored.";

@@ -7,6 +7,7 @@ use calamine::{Data, Range, Reader, SheetVisible, open_workbook_auto};
 use kinerja::check::{Given, Outcome, check_with};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
+use kinerja::model::Code;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -151,19 +152,93 @@ fn a_copy_sent_back_reads_as_the_workbook_the_unit_sent() {
     let copy = annotate(&outcome, "kr07", &dir);
     let said = |o: &Outcome| {
         let npss = o.scored.as_ref().and_then(|(_, card)| card.npss.value);
-        (npss, o.findings.iter().map(|f| (f.code, f.at.as_ref().map(|a| a.to_string()))).collect::<Vec<_>>())
+        let findings = o.findings.iter().filter(|f| f.code != Code::OwnSheetIgnored);
+        (npss, findings.map(|f| (f.code, f.at.as_ref().map(|a| a.to_string()))).collect::<Vec<_>>())
     };
     for pk in [pk, None] {
         let (sent, back) = (said(&reviewed("kr07_2024_review_errors.xlsx", pk)), said(&reviewed_at(&copy, pk)));
         assert_eq!(sent, back, "held to {pk:?}");
+        // Kinerja's sheets are said to be set aside, by name.
+        assert_eq!(set_aside(&reviewed_at(&copy, pk)), ["Hasil kinerja", "Temuan"]);
     }
     // Marked again, it is named as the unit's file, not "laporan (dinilai …) (dinilai …)".
     let again_at =
         kinerja::consolidate::annotate::path(&dir, 2024, "KR07", "laporan (dinilai b00ba62d).xlsx", "c0ffee99");
     assert_eq!(again_at, dir.join("2024/KR07/laporan (dinilai c0ffee99).xlsx"));
-    // Annotated again, its new sheets stand beside the old ones, named apart: all kinerja's.
+    // Annotated again, this check's sheets take the place of the old ones.
     let again = annotate(&reviewed_at(&copy, pk), "kr07 lagi", &dir);
     assert_eq!(said(&reviewed_at(&again, None)), said(&reviewed("kr07_2024_review_errors.xlsx", None)));
+    let names = |path: &Path| ranges(path).into_iter().map(|(name, _, _)| name).collect::<Vec<_>>();
+    assert_eq!(names(&again), names(&copy));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The sheets a check says it set aside as kinerja's own (`OWN_SHEET_IGNORED`).
+fn set_aside(outcome: &Outcome) -> Vec<String> {
+    outcome.findings.iter().filter(|f| f.code == Code::OwnSheetIgnored).map(|f| f.found.clone()).collect()
+}
+
+/// A package with some parts' text changed: `edit(name, text)` gives a part's new text.
+fn edited(path: &Path, target: &Path, edit: impl Fn(&str, String) -> String) {
+    let mut out = zip::ZipWriter::new(std::fs::File::create(target).unwrap());
+    for (name, bytes) in parts(path) {
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => edit(&name, text).into_bytes(),
+            Err(e) => e.into_bytes(),
+        };
+        std::io::Write::write_all(&mut out, &bytes).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+/// A unit corrects the cells of its annotated copy and sends it back (through an editor that
+/// keeps notes but not their author, as LibreOffice does): the new copy is marked afresh. The
+/// corrected cell had kept the old check's red fill and note ("120, di luar rentang 0–100")
+/// while the new copy said nothing of it, and the old *Hasil kinerja* and *Temuan* stood first,
+/// beside "Temuan (kinerja 2)".
+#[test]
+fn a_corrected_copy_sent_back_is_marked_afresh() {
+    let dir = std::env::temp_dir().join(format!("kinerja-annotated-corrected-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pk = Some("kr07_2024_agreement_kode.xlsx");
+    let copy = annotate(&reviewed("kr07_2024_review_errors.xlsx", pk), "kr07", &dir);
+    let sheet = "xl/worksheets/sheet1.xml";
+    let corrected = dir.join("kr07 diperbaiki.xlsx");
+    edited(&copy, &corrected, |name, text| {
+        if name == sheet {
+            // 120 (a shared string) typed again as 95.
+            let at = text.find("<c r=\"E12\"").unwrap();
+            let (value, end) = (at + text[at..].find("<v>").unwrap(), at + text[at..].find("</v>").unwrap());
+            let tag = text[at..value].replace(" t=\"s\"", "");
+            format!("{}{tag}<v>95{}", &text[..at], &text[end..])
+        } else if name.starts_with("xl/comments") {
+            text.replace("<author>kinerja</author>", "<author> </author>")
+        } else {
+            text
+        }
+    });
+    let outcome = reviewed_at(&corrected, pk);
+    assert!(!outcome.findings.iter().any(|f| f.at.as_ref().is_some_and(|a| a.a1() == "E12")));
+    let again = annotate(&outcome, "kr07 lagi", &dir);
+
+    let names = |path: &Path| ranges(path).into_iter().map(|(name, _, _)| name).collect::<Vec<_>>();
+    assert_eq!(names(&again), names(&copy));
+    let (sent, after) = (parts(&fixture("kr07_2024_review_errors.xlsx")), parts(&again));
+    // The corrected cell as the unit sent it first; the cells still wrong still marked.
+    assert_eq!(fill_of(&after, sheet, "E12"), fill_of(&sent, sheet, "E12"));
+    assert_eq!(fill_of(&after, sheet, "D9").as_deref(), Some("FFFFC7CE"));
+    assert_eq!(fill_of(&after, sheet, "E6").as_deref(), Some("FFFFEB9C"));
+    // One set of notes per sheet, as in the first copy: this check's.
+    let comments = |parts: &BTreeMap<String, Vec<u8>>| parts.keys().filter(|k| k.starts_with("xl/comments")).count();
+    assert_eq!(comments(&after), comments(&parts(&copy)));
+    assert!(text(&after, "xl/worksheets/_rels/sheet1.xml.rels").contains("../comments1.xml"));
+    let notes = text(&after, "xl/comments1.xml");
+    assert!(!notes.contains("ref=\"E12\"") && notes.contains("ref=\"D9\""), "{notes}");
+    let temuan = ranges(&again).pop().unwrap().2;
+    let codes: Vec<String> = temuan.rows().skip(1).filter_map(|r| r.first().map(|c| c.to_string())).collect();
+    assert!(!codes.contains(&"VALUE_OUT_OF_RANGE".to_string()) && codes.contains(&"TARGET_MISMATCH".into()));
+    assert_eq!(set_aside(&outcome), ["Hasil kinerja", "Temuan"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
