@@ -171,6 +171,40 @@ fn budget_changes(report: &Report, card: &Scorecard, previous: &Previous, findin
     findings.len() > before
 }
 
+/// The claims the unit corrected: printed again with another value while nothing they rest on
+/// changed (a capaian beside its unchanged target and realisasi; an NSS, score, NKP, NPSS or a
+/// budget table's claim where no target, realisasi or budget line changed, `rests_changed`
+/// false). A claim following a changed input says nothing the input's change does not.
+fn claim_changes(
+    report: &Report,
+    card: &Scorecard,
+    previous: &Previous,
+    rests_changed: bool,
+    findings: &mut Vec<Finding>,
+) {
+    let inputs =
+        |code: &str| report.printed.iter().find(|i| i.code == code).map(|i| (&i.target.value, &i.realisasi.value));
+    let was =
+        |code: &str| previous.index.get(code).map(|&i| (&previous.inputs[i].target, &previous.inputs[i].realisasi));
+    for (subject, claim) in claims(report, card) {
+        let Some(before) = previous.claims.get(&subject).filter(|before| **before != claim.value) else { continue };
+        let label = if report.indicators.iter().any(|row| row.code == subject) {
+            if inputs(&subject) != was(&subject) {
+                continue;
+            }
+            format!("Capaian {subject}")
+        } else if rests_changed {
+            continue;
+        } else if report.goals.iter().any(|row| row.code == subject) {
+            format!("NSS {subject}")
+        } else {
+            subject
+        };
+        let (before, now) = (before.normalize().to_string(), claim.value.normalize().to_string());
+        findings.push(changed(Some(&claim.at), label, before, now));
+    }
+}
+
 /// Add what changed since `previous`, and turn the claim findings whose printed value is the
 /// previous version's into `STALE_CLAIM` when what they rest on changed, in every table: the
 /// scorecard's claims on the indicators' inputs, the budget tables' serapan and sisa on the
@@ -178,6 +212,7 @@ fn budget_changes(report: &Report, card: &Scorecard, previous: &Previous, findin
 pub fn compare(report: &Report, card: &Scorecard, previous: &Previous, findings: &mut Vec<Finding>) {
     let inputs_changed = indicator_changes(report, previous, findings);
     let budget_changed = budget_changes(report, card, previous, findings);
+    claim_changes(report, card, previous, inputs_changed || budget_changed, findings);
     if !inputs_changed && !budget_changed {
         return;
     }

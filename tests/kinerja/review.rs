@@ -199,6 +199,21 @@ fn a_resubmission_shows_what_changed_and_the_claims_left_stale() {
     assert_eq!(findings(&alone, Code::ClaimNpss).len(), 1);
 }
 
+/// A resent report whose only change is a claim the unit corrected (the NPSS, its figures as
+/// before) says so: it was "Tidak ada perubahan dari versi sebelumnya". A claim that follows a
+/// changed realisasi is not said again: the realisasi's change says it.
+#[test]
+fn a_corrected_claim_is_a_change() {
+    let corrected = resubmitted("bkn_2023_wrong_claims.xlsx", "bkn_2023_v2_stale_claims.xlsx");
+    let said: Vec<_> = findings(&corrected, Code::Changed)
+        .iter()
+        .map(|f| (f.subject.clone(), f.found.clone(), f.expected.clone(), f.at.as_ref().map(|a| a.a1())))
+        .collect();
+    assert_eq!(said, [("NPSS".into(), "98.74".into(), "98.47".into(), Some("A2".into()))]);
+    let revised = resubmitted("bkn_2023_v2_stale_claims.xlsx", "bkn_2023_scorecard.xlsx");
+    assert_eq!(subjects(&revised, Code::Changed), ["Realisasi IKU.4"]);
+}
+
 /// A resent report whose realisasi column could not be read (no column headed Realisasi) or
 /// whose columns name only another year changed none of its values: they were not read. Before,
 /// every realisasi (or target) was said to have changed to "(kosong)".
