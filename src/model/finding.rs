@@ -287,8 +287,8 @@ codes! {
         "{subject} tidak berada di bawah baris perspektif; dinilai dalam perspektif \"{found}\".",
         "{subject} is under no perspective row; scored in the perspective \"{found}\".";
     PerspectiveBlank => "PERSPECTIVE_BLANK", Error,
-        "Baris di atas {subject} kosong, di tempat baris perspektif, sehingga perspektif {subject} tidak pasti: dinilai di perspektif {found} seperti sasaran di atasnya. Tulis nama perspektifnya di baris itu, atau hapus baris kosong itu bila {subject} memang termasuk perspektif {found}.",
-        "The row above {subject} is blank where a perspective row would stand, so the perspective of {subject} is in doubt: it is scored in {found}, like the goal above it. Write the perspective's name in that row, or delete the blank row if {subject} does belong to {found}.";
+        "Baris di atas {subject} kosong, di tempat baris perspektif, sehingga perspektif {subject} tidak pasti: dibaca di perspektif {found} seperti sasaran di atasnya. Tulis nama perspektifnya di baris itu, atau hapus baris kosong itu bila {subject} memang termasuk perspektif {found}.",
+        "The row above {subject} is blank where a perspective row would stand, so the perspective of {subject} is in doubt: it is read in {found}, like the goal above it. Write the perspective's name in that row, or delete the blank row if {subject} does belong to {found}.";
     GoalBlank => "GOAL_BLANK", Error,
         "{subject} berada di bawah baris perspektif {expected} tanpa Sasaran Strategis (sel sasarannya kosong), sehingga dinilai di bawah {found}, sasaran di atas baris perspektif itu. Isi sasaran strategisnya.",
         "{subject} stands below the perspective row {expected} with no Sasaran Strategis (its goal cell is blank), so it is scored under {found}, the goal above that perspective row. Fill in its goal.";
@@ -434,11 +434,11 @@ codes! {
         "{subject} dilaporkan di perspektif {found}, padahal {document} yang berlaku menempatkannya di perspektif {expected}; dinilai di perspektif {expected}.",
         "{subject} is reported in perspective {found}, but the governing {document} puts it in {expected}; scored in {expected}.";
     GoalPlaced => "GOAL_PLACED", Warning,
-        "{subject} tertulis di bawah perspektif {found}, padahal Renstra menempatkannya di perspektif {expected}; laporan yang berpegang pada Perjanjian Kinerja ini menilainya di perspektif {expected}. Perbaiki judul perspektifnya.",
-        "{subject} is printed under perspective {found}, but the Renstra puts it in {expected}; the reports held to this agreement score it in {expected}. Correct the perspective heading.";
+        "{subject} tertulis di bawah perspektif {found}, padahal Renstra menempatkannya di perspektif {expected}; laporan yang berpegang pada {document} ini menilainya di perspektif {expected}. Perbaiki judul perspektifnya.",
+        "{subject} is printed under perspective {found}, but the Renstra puts it in {expected}; the reports held to this {document} score it in {expected}. Correct the perspective heading.";
     IndicatorPlaced => "INDICATOR_PLACED", Warning,
-        "{subject} tertulis di bawah {found}, padahal Renstra menempatkannya di bawah {expected}; laporan yang berpegang pada Perjanjian Kinerja ini menilainya di bawah {expected}. Perbaiki letaknya.",
-        "{subject} is printed under {found}, but the Renstra puts it under {expected}; the reports held to this agreement score it under {expected}. Correct where it stands.";
+        "{subject} tertulis di bawah {found}, padahal Renstra menempatkannya di bawah {expected}; laporan yang berpegang pada {document} ini menilainya di bawah {expected}. Perbaiki letaknya.",
+        "{subject} is printed under {found}, but the Renstra puts it under {expected}; the reports held to this {document} score it under {expected}. Correct where it stands.";
     GoalUnplaced => "GOAL_UNPLACED", Error,
         "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
         "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";

@@ -3,7 +3,7 @@
 //! a goal under another perspective's heading, placed there too.
 
 use crate::config::Structure;
-use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Report};
+use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Kind, Report};
 
 /// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
 /// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
@@ -75,14 +75,16 @@ fn by_structure(code: Code, at: &CellRef, subject: &str, (found, expected): (&st
 /// scored by the Renstra's tree (DOMAIN.md), so the goal is placed there, and an indicator
 /// printed under another goal under the Renstra's, said as warnings (`GOAL_PLACED`,
 /// `INDICATOR_PLACED`) rather than held against the reports. An agreement with goals the
-/// structure does not know follows its own tree.
+/// structure does not know follows its own tree. So is a plan's PK, which the reports held to the
+/// plan follow.
 pub fn place_agreement(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     if !follows(report, structure) {
         return Vec::new();
     }
     let mut findings = place_goals(report, structure, Code::GoalPlaced);
     findings.extend(place_indicators(report, structure, Code::IndicatorPlaced));
-    findings
+    let document = if report.kind == Kind::Plan { Governing::Plan } else { Governing::Agreement };
+    findings.into_iter().map(|f| f.governed_by(document)).collect()
 }
 
 /// A table that prints no goal at all has one goal stood in for per perspective (named in

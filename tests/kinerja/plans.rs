@@ -252,6 +252,9 @@ fn a_plans_pk_with_a_goal_code_or_perspective_row_left_blank_is_said() {
         fields_of(&json, "GOAL_PLACED", ["subject", "found", "expected"]),
         [["SS.2", "Stakeholder", "Customer"]]
     );
+    // The reports that follow it are held to the plan, not to a Perjanjian Kinerja.
+    let said = fields_of(&json, "GOAL_PLACED", ["message", "subject", "found"])[0][0];
+    assert!(said.contains("laporan yang berpegang pada Rencana Kerja ini"), "{said}");
     let goals = json["goals"].as_array().unwrap();
     assert_eq!(goals.iter().find(|g| g["code"] == "SS.2").unwrap()["perspective"], "Customer");
     // The evaluation's SS.2 row with its code left blank: the Renstra targets of IKU 3–4 took
