@@ -406,6 +406,9 @@ codes! {
     ClaimEfisiensi => "CLAIM_EFISIENSI", Error,
         "Efisiensi {subject} tertulis {found}, hasil hitung ulang {expected}.",
         "Efficiency of {subject} reads {found}; recomputed, it is {expected}.";
+    EfficiencyUnchecked => "EFISIENSI_UNCHECKED", Warning,
+        "Efisiensi {subject} tertulis {found}, tetapi tidak dapat diperiksa: serapan anggaran atau capaian kinerja yang mendasarinya tidak ada (kosong, tidak terbaca, atau N/A). Lengkapi angkanya, atau kosongkan efisiensi itu bila memang belum dapat dihitung.",
+        "Efficiency of {subject} reads {found} but cannot be checked: the budget absorption or performance it rests on is missing (blank, unreadable or N/A). Fill in the figure, or leave the efficiency blank if it cannot be computed yet.";
     EfficiencyBasis => "EFISIENSI_BASIS", Error,
         "Efisiensi {subject} dihitung dari capaian {found}, bukan dari NSS {expected} pada tabel capaian kinerja.",
         "Efficiency of {subject} was computed from a capaian of {found}, not from the scorecard's NSS of {expected}.";

@@ -103,6 +103,13 @@ pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding>
             _ => None,
         };
         findings.extend(basis.or(efficiency));
+        // An efficiency printed where kinerja computes none, its serapan or capaian missing.
+        if let Some(claimed) = row.efisiensi.as_ref().filter(|_| line.efisiensi.is_none())
+            && !matches!(row.scope, BudgetScope::Total | BudgetScope::Account)
+        {
+            let unchecked = Finding::new(Code::EfficiencyUnchecked, Some(claimed.at.clone()), &row.code);
+            findings.push(unchecked.found(claimed.value.normalize().to_string()));
+        }
         if row.scope == BudgetScope::Goal {
             findings.extend(compare(Code::ClaimCapaian, &row.code, row.capaian.as_ref(), nss));
         }

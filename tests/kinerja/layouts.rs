@@ -1183,6 +1183,18 @@ fn an_efficiency_total_with_its_label_blank_is_said_unread() {
     assert!(places(&check_fixture("bkn_2023_efficiency_per_ss.xlsx"), Code::BudgetRowUnread).is_empty());
 }
 
+/// BKN's efficiency per SS with SS.2's anggaran (serapan) left blank: its printed efficiency
+/// 7,92, which kinerja computes from the serapan, went unchecked without a word (the line's
+/// EFISIENSI_BASIS disappeared). EFISIENSI_UNCHECKED, a warning, at the efficiency.
+#[test]
+fn an_efficiency_whose_serapan_is_blank_is_said_unchecked() {
+    let outcome = check_fixture("bkn_2023_efficiency_serapan_blank.xlsx");
+    assert_eq!(places(&outcome, Code::EfficiencyUnchecked), ["Tabel 3.41!E5"]);
+    let unchecked = &findings(&outcome, Code::EfficiencyUnchecked)[0];
+    assert_eq!((unchecked.severity, unchecked.found.as_str()), (kinerja::model::Severity::Warning, "7.92"));
+    assert!(places(&check_fixture("bkn_2023_efficiency_per_ss.xlsx"), Code::EfficiencyUnchecked).is_empty());
+}
+
 /// Tabel 3.1 (the perspective summary) with Customer's label and the NPSS row's left blank:
 /// their score, NKP and the printed NPSS were dropped unchecked without a word.
 /// SUMMARY_ROW_UNREAD, a warning, at each row's first figure; the NPSS is the indicators'.
