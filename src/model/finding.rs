@@ -233,8 +233,8 @@ codes! {
         "{subject}: {found}; {expected}. Nilai ini belum dapat dipastikan: periksa dan perbaiki sel yang disebut.",
         "{subject}: {found}; {expected}. This value cannot be confirmed: check and correct the cells named.";
     CellUnreadable => "CELL_UNREADABLE", Error,
-        "Nilai {subject} tidak dapat dibaca: \"{found}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP).",
-        "{subject} cannot be read: \"{found}\". Enter a number (such as 92,78), N/A, or an opinion (WTP).";
+        "Nilai {subject} tidak dapat dibaca: \"{found}\". Isi dengan angka (misalnya 92,78) atau N/A; opini (WTP) hanya untuk indikator yang diukur dengan opini.",
+        "{subject} cannot be read: \"{found}\". Enter a number (such as 92,78) or N/A; an opinion (WTP) only for an indicator measured by one.";
     CellDate => "CELL_DATE", Error,
         "Nilai {subject} tersimpan sebagai tanggal ({found}), bukan angka. Format sel sebagai angka lalu ketik ulang nilainya.",
         "{subject} is stored as a date ({found}), not a number. Format the cell as a number and type the value again.";
@@ -299,8 +299,8 @@ codes! {
         "Baris perspektif {subject} tercetak lagi di sini setelah sasaran-sasaran lain (yang pertama di {expected}), sehingga sasaran di bawahnya dinilai di perspektif {subject}, yang belum tentu perspektifnya. Periksa nama perspektif pada baris ini.",
         "The perspective row {subject} is printed again here after other goals (the first at {expected}), so the goals below it are scored in {subject}, which need not be their perspective. Check the perspective's name on this row.";
     PerspectiveNa => "PERSPECTIVE_NA", Info,
-        "Perspektif {subject} belum ada skor (semua indikatornya N/A), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
-        "Perspective {subject} has no score yet (every indicator N/A), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";
+        "Perspektif {subject} belum ada skor (N/A, kosong, atau tidak terbaca), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
+        "Perspective {subject} has no score yet (N/A, blank or unreadable), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";
     UnitUnknown => "UNIT_UNKNOWN", Error,
         "Unit kerja tidak dapat dikenali dari judul buku kerja. Cantumkan nama unit (misalnya \"Kantor Regional VII BKN Palembang\") pada judul.",
         "The unit cannot be told from the workbook's titles. Put the unit's name (such as \"Kantor Regional VII BKN Palembang\") in the title.";

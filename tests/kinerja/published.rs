@@ -83,6 +83,18 @@ fn the_recap_headed_otherwise_gives_the_same_npss_or_says_why_not() {
     let word = check_fixture("bkn_2022_recap_score_word.xlsx");
     assert_eq!(places(&word, Code::CellUnreadable), ["NPSS 2022!B4"]);
     assert_eq!((fraction.exit_code(), word.exit_code()), (1, 1));
+    // A recap has no indicators, and a score is no opinion: the messages say neither.
+    let said: Vec<String> = word.findings.iter().map(|f| f.message()).collect();
+    assert_eq!(
+        said,
+        [
+            "NPSS 2022!B4: Nilai NSS Stakeholder tidak dapat dibaca: \"Sangat Baik\". Isi dengan angka (misalnya 92,78) \
+         atau N/A; opini (WTP) hanya untuk indikator yang diukur dengan opini.",
+            "NPSS 2022!A4: Perspektif Stakeholder belum ada skor (N/A, kosong, atau tidak terbaca), sehingga tidak ikut \
+         dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: Customer 33,33 %, Internal Process 33,33 %, \
+         Learn & Growth 33,33 %.",
+        ]
+    );
     // Beside an indicator table, a summary with no score column is claims only: nothing to say.
     assert!(findings(&check_fixture("bkn_2023_scorecard.xlsx"), Code::SkorColumnNone).is_empty());
 }
