@@ -16,7 +16,7 @@ mod mark;
 mod plan;
 
 use crate::config::Config;
-use crate::ingest::DELIVERY_SHEET;
+use crate::ingest::{DELIVERY_SHEET, INDICATORS_SHEET};
 use crate::model::text::{shown_name, wrapped_height};
 use crate::model::time::local;
 use crate::model::{Code, Field, Kind, Language, Period, Verdict};
@@ -622,22 +622,6 @@ fn summary_row(sheet: &mut Worksheet, r: u32, line: &Line, f: &Formats, language
     Ok(())
 }
 
-const INDICATOR_HEADERS: [&str; 13] = [
-    "Unit",
-    "Perspektif",
-    "SS",
-    "Kode IKU",
-    "Indikator",
-    "Satuan",
-    "Target",
-    "Realisasi",
-    "Capaian",
-    "Status nilai",
-    "Predikat",
-    "Status laporan",
-    "Versi",
-];
-
 /// The column of the report's outcome in *Capaian IKU*.
 const STATUS_COLUMN: u16 = 11;
 
@@ -647,10 +631,11 @@ const BUDGET_STATUS_COLUMN: u16 = 9;
 /// The sheet and its Excel table (filters, banded rows) over the `rows` to come: a
 /// constant-memory sheet takes its rows in order, so the table and its header come first.
 fn indicators_start(sheet: &mut Worksheet, rows: u32) -> Result<u32, XlsxError> {
-    sheet.set_name("Capaian IKU")?;
-    let columns: Vec<TableColumn> = INDICATOR_HEADERS.iter().map(|h| TableColumn::new().set_header(*h)).collect();
-    sheet.add_table(0, 0, rows.max(1), INDICATOR_HEADERS.len() as u16 - 1, &Table::new().set_columns(&columns))?;
-    header_widths(sheet, &INDICATOR_HEADERS)?;
+    sheet.set_name(INDICATORS_SHEET.name)?;
+    let headers = INDICATORS_SHEET.header;
+    let columns: Vec<TableColumn> = headers.iter().map(|h| TableColumn::new().set_header(*h)).collect();
+    sheet.add_table(0, 0, rows.max(1), headers.len() as u16 - 1, &Table::new().set_columns(&columns))?;
+    header_widths(sheet, headers)?;
     sheet.set_column_width(INDICATOR_NAME_COLUMN, NAME_CHARS as f64)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(0)

@@ -602,7 +602,10 @@ pub fn read_bytes(
 ) -> Result<(Report, Vec<Finding>), IngestError> {
     let mut budget = Budget::new(limits, start);
     let mut book = open(path, bytes, limits, &mut budget)?;
-    if let Some(sheet) = book.sheets.iter().find(|sheet| DELIVERY_SHEET.is(sheet)) {
+    // The Rekap is known by any sheet of its own that holds units' figures, kept when others
+    // were deleted.
+    let own = |kind: &OwnSheet| book.sheets.iter().find(|sheet| kind.is(sheet));
+    if let Some(sheet) = own(&DELIVERY_SHEET).or_else(|| own(&INDICATORS_SHEET)) {
         let what = format!("Rekap Kinerja, lembar \"{}\"", sheet.name);
         return Err(IngestError::OwnOutput { path: path.into(), what });
     }
@@ -654,6 +657,26 @@ pub const DELIVERY_SHEET: OwnSheet = OwnSheet {
         "Perjanjian Kinerja",
         "Kiriman terakhir",
         "Surel gagal",
+    ],
+};
+
+/// *Capaian IKU* of the Rekap: every unit's indicators, one row each.
+pub const INDICATORS_SHEET: OwnSheet = OwnSheet {
+    name: "Capaian IKU",
+    header: &[
+        "Unit",
+        "Perspektif",
+        "SS",
+        "Kode IKU",
+        "Indikator",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Capaian",
+        "Status nilai",
+        "Predikat",
+        "Status laporan",
+        "Versi",
     ],
 };
 

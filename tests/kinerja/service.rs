@@ -711,6 +711,14 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     assert_eq!(codes, ["FILE_OWN_OUTPUT"]);
     assert!(own.findings[0].found.contains("Status Pengiriman"), "{:?}", own.findings[0]);
     assert_eq!(own.exit_code(), 2);
+    // So is it with that sheet deleted: its Capaian IKU was read as a report of the units'
+    // indicators, exit 0.
+    let trimmed = service.dir.join("rekap tanpa status.xlsx");
+    without_sheet(&workbook, "Status Pengiriman", &trimmed);
+    let own = kinerja::check::check(&trimmed, &config, &kinerja::ingest::Overrides::default());
+    let codes: Vec<&str> = own.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!((codes.as_slice(), own.exit_code()), (["FILE_OWN_OUTPUT"].as_slice(), 2));
+    assert!(own.findings[0].found.contains("Capaian IKU"), "{:?}", own.findings[0]);
 
     // The same from the command line, for the year's every period.
     let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
@@ -721,6 +729,28 @@ fn the_consolidated_workbook_gives_back_the_ledger_figures() {
     assert_eq!(output.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&output.stdout).contains("Rekap Kinerja 2023 TAHUNAN.xlsx"));
     assert!(service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx").exists());
+}
+
+/// A copy of the workbook at `path` without its sheet `name` (the workbook part no longer lists
+/// it), written to `target`.
+fn without_sheet(path: &Path, name: &str, target: &Path) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(target).unwrap());
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+        let part_name = part.name().unwrap().into_owned();
+        if part_name == "xl/workbook.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let at = xml.find(&format!("<sheet name=\"{name}\"")).unwrap();
+            let end = at + xml[at..].find("/>").unwrap() + 2;
+            bytes = format!("{}{}", &xml[..at], &xml[end..]).into_bytes();
+        }
+        out.start_file(part_name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut out, &bytes).unwrap();
+    }
+    out.finish().unwrap();
 }
 
 #[test]
