@@ -705,7 +705,8 @@ mod tests {
         let typed = Finding::new(Code::CellUnreadable, Some(at), "Realisasi").found("92.5 {expected}");
         assert_eq!(
             typed.message(),
-            "Realisasi IKU!E8: Nilai Realisasi tidak dapat dibaca: \"92.5 {expected}\". Isi dengan angka (misalnya 92,78), N/A, atau opini (WTP)."
+            "Realisasi IKU!E8: Nilai Realisasi tidak dapat dibaca: \"92.5 {expected}\". Isi dengan angka (misalnya 92,78) \
+             atau N/A; opini (WTP) hanya untuk indikator yang diukur dengan opini."
         );
         let written = Finding::new(Code::ReadingUncertain, None, "NPSS").found("98.47").expected("{subject}");
         assert_eq!(
