@@ -273,3 +273,70 @@ fn the_temuan_sheet_quotes_a_cells_text_as_typed() {
     assert_eq!((row[4].to_string(), row[5].to_string()), ("289.971".to_string(), "289971".to_string()));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every .xlsx fixture's annotated copy, sent back unchanged, reads as the workbook the unit
+/// sent (its findings but for the sheets set aside) and is marked again exactly as the first
+/// time: the same sheets, and the same cells filled.
+#[test]
+fn every_copy_sent_back_is_marked_as_the_first() {
+    let dir = std::env::temp_dir().join(format!("kinerja-annotated-every-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let said = |o: &Outcome| {
+        let findings = o.findings.iter().filter(|f| f.code != Code::OwnSheetIgnored);
+        findings.map(|f| (f.code, f.at.as_ref().map(|a| a.to_string()))).collect::<Vec<_>>()
+    };
+    // Each sheet's cells whose style is filled for a finding, by the fill's colour.
+    let filled = |path: &Path| {
+        let parts = parts(path);
+        let styles = text(&parts, "xl/styles.xml");
+        let section = |name: &str| {
+            let start = styles.find(&format!("<{name}")).unwrap();
+            styles[start..start + styles[start..].find(&format!("</{name}>")).unwrap()].to_string()
+        };
+        let fills: Vec<String> = section("fills").split("<fill>").skip(1).map(String::from).collect();
+        let marking = |fill: usize| {
+            let fill = fills.get(fill)?;
+            ["FFFFC7CE", "FFFFEB9C"].into_iter().find(|rgb| fill.contains(rgb)).map(String::from)
+        };
+        let xfs: Vec<Option<String>> = section("cellXfs")
+            .split("<xf ")
+            .skip(1)
+            .map(|xf| xf.split("fillId=\"").nth(1).and_then(|v| v.split('"').next()?.parse().ok()).and_then(marking))
+            .collect();
+        let mut cells = Vec::new();
+        for (sheet, bytes) in parts.iter().filter(|(k, _)| k.starts_with("xl/worksheets/sheet")) {
+            for cell in String::from_utf8_lossy(bytes).split("<c r=\"").skip(1) {
+                let tag = &cell[..cell.find('>').unwrap()];
+                let s: usize = tag.split(" s=\"").nth(1).map_or(0, |v| v.split('"').next().unwrap().parse().unwrap());
+                if let Some(rgb) = xfs.get(s).cloned().flatten() {
+                    cells.push((sheet.clone(), tag.split('"').next().unwrap().to_string(), rgb));
+                }
+            }
+        }
+        cells
+    };
+    let (mut checked, mut cells) = (0, 0);
+    for entry in std::fs::read_dir(fixture("")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "xlsx") {
+            continue;
+        }
+        let outcome = reviewed_at(&path, None);
+        if outcome.scored.is_none() {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let copy = annotate(&outcome, &name, &dir);
+        let back = reviewed_at(&copy, None);
+        assert_eq!(said(&back), said(&outcome), "{name}");
+        let again = annotate(&back, &format!("{name} lagi"), &dir);
+        let names = |path: &Path| ranges(path).into_iter().map(|(name, _, _)| name).collect::<Vec<_>>();
+        assert_eq!(names(&again), names(&copy), "{name}");
+        let marked = filled(&copy);
+        assert_eq!(filled(&again), marked, "{name}");
+        checked += 1;
+        cells += marked.len();
+    }
+    assert!(checked > 200 && cells > 500, "{checked} copies, {cells} cells marked");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
