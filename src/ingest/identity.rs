@@ -503,6 +503,14 @@ mod tests {
             ("LAPORAN KINERJA KANTOR REGIONAL 7 BKN TAHUN 2024", "KR07"),
             ("Laporan Kinerja Kanreg 7 Palembang Tahun 2024", "KR07"),
             ("Laporan Kinerja Kantor Regional 14 BKN Tahun 2024", "KR14"),
+            // Named after BKN with its number or its seat: the office, not BKN.
+            ("Tabel 3. 2. Data Capaian Kinerja BKN Regional VII Palembang Tahun 2024", "KR07"),
+            ("Laporan Kinerja BKN Regional 7 Tahun 2024", "KR07"),
+            ("Laporan Kinerja BKN Palembang Tahun 2024", "KR07"),
+            ("Laporan Kinerja BKN Regional VIII Tahun 2024", "KR08"),
+            ("Laporan Kinerja BKN Aceh Tahun 2024", "KR13"),
+            // BKN's own offices are in Jakarta, as Kanreg V's: BKN.
+            ("Laporan Kinerja BKN Jakarta Tahun 2024", "BKN"),
         ] {
             assert_eq!(read(&[title]).unit.as_deref(), Some(unit), "{title}");
         }
