@@ -135,6 +135,10 @@ fn one_above<T: Ord + Copy>(cols: &[u32], mark: impl Fn(u32) -> Option<T>) -> Op
 /// The roles whose values a table's reading rests on: its inputs.
 const VALUE_ROLES: [Role; 4] = [Role::Target, Role::Realisasi, Role::Pagu, Role::BudgetRealisasi];
 
+/// The roles whose values the unit computed and kinerja recomputes.
+const CLAIM_ROLES: [Role; 8] =
+    [Role::Capaian, Role::Nss, Role::Skor, Role::Nkp, Role::Weight, Role::Serapan, Role::Sisa, Role::Efisiensi];
+
 /// Whether a column header names its figures revised (true) or original (false): `sebelum
 /// revisi` is the original. "Akhir" and "awal" before a span of time or a plan name when, not a
 /// revision: `Target Akhir Renstra` is the Renstra's last year's target, `Realisasi Akhir Tahun`
@@ -378,6 +382,19 @@ impl Header {
             if let Some(chosen) = chosen.filter(|_| cols.len() > 1) {
                 self.columns.retain(|(c, r)| *r != role || !chosen.set_aside.contains(c));
                 self.superseded.push(chosen);
+            }
+        }
+    }
+
+    /// This header without the columns of a claimed role (capaian, NSS, scores, serapan …)
+    /// that are blank in every row (`filled` false) where another column of that role is not:
+    /// an empty column added beside the printed one claims nothing, and reading it first left
+    /// every printed claim unchecked.
+    pub fn without_blank_claims(&mut self, filled: impl Fn(u32) -> bool) {
+        for role in CLAIM_ROLES {
+            let cols = self.cols_of(role);
+            if cols.len() > 1 && cols.iter().any(|c| filled(*c)) {
+                self.columns.retain(|(c, r)| *r != role || filled(*c));
             }
         }
     }

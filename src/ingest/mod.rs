@@ -1020,7 +1020,8 @@ fn read_sheets(
             }
         }
         read_families.push(found.header.family);
-        let (header, years, periods) = found.header.for_report(year, period);
+        let (mut header, years, periods) = found.header.for_report(year, period);
+        header.without_blank_claims(|col| (found.rows.0..=found.rows.1).any(|row| !sheet.is_blank(row, col)));
         if indicator_table && before.is_none() {
             targets_for = period.filter(|p| *p != Period::Year && header.names_period(header::Role::Target, *p));
         }

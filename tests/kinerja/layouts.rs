@@ -1183,6 +1183,21 @@ fn an_efficiency_total_with_its_label_blank_is_said_unread() {
     assert!(places(&check_fixture("bkn_2023_efficiency_per_ss.xlsx"), Code::BudgetRowUnread).is_empty());
 }
 
+/// An empty column headed "Capaian (%)" added before Target: it was read as the capaian column
+/// (the first of two), and every capaian the unit printed under "Capaian Kinerja" went unchecked
+/// without a word. The empty one claims nothing; the printed claims are read as published.
+#[test]
+fn an_empty_second_capaian_column_leaves_the_printed_claims_read() {
+    let claims = |name: &str| {
+        let (code, json) = crate::cli::check_json(name, &[]);
+        let indicators = json["indicators"].as_array().unwrap().clone();
+        (code, indicators.iter().map(|i| (i["code"].clone(), i["claimed_capaian"].clone())).collect::<Vec<_>>())
+    };
+    let (published_code, published) = claims("kr07_2024_capaian.xlsx");
+    assert_eq!(published.iter().filter(|(_, claimed)| claimed.is_number()).count(), 13);
+    assert_eq!(claims("kr07_2024_capaian_column_added_blank.xlsx"), (published_code, published));
+}
+
 /// BKN's efficiency per SS with SS.2's anggaran (serapan) left blank: its printed efficiency
 /// 7,92, which kinerja computes from the serapan, went unchecked without a word (the line's
 /// EFISIENSI_BASIS disappeared). EFISIENSI_UNCHECKED, a warning, at the efficiency.
