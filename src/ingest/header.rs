@@ -267,6 +267,11 @@ impl Header {
         self.columns.iter().filter(|(_, r)| VALUE_ROLES.contains(r)).map(|(c, _)| *c)
     }
 
+    /// The columns of values the unit computed: capaian, NSS, scores, weights, NKP, serapan …
+    pub fn claim_cols(&self) -> impl Iterator<Item = u32> + '_ {
+        self.columns.iter().filter(|(_, r)| CLAIM_ROLES.contains(r)).map(|(c, _)| *c)
+    }
+
     pub fn col(&self, role: Role) -> Option<u32> {
         self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
     }

@@ -1183,6 +1183,20 @@ fn an_efficiency_total_with_its_label_blank_is_said_unread() {
     assert!(places(&check_fixture("bkn_2023_efficiency_per_ss.xlsx"), Code::BudgetRowUnread).is_empty());
 }
 
+/// Tabel 3.1 with a blank row before Learn & Growth: the table ended at the blank (its rows are
+/// bare perspective names, no "Perspektif" nor target or realisasi to carry it on), and Learn &
+/// Growth's printed score and NKP went unchecked without a word. They are the table's.
+#[test]
+fn a_perspective_summary_carries_on_below_a_blank_row() {
+    let perspectives = |name: &str| {
+        let (code, json) = crate::cli::check_json(name, &[]);
+        (code, json["perspectives"].clone(), json["claimed_npss"].clone())
+    };
+    let published = perspectives("kr07_2024_capaian.xlsx");
+    assert_eq!(published.1[3]["claimed_nkp"], 24.18);
+    assert_eq!(perspectives("kr07_2024_summary_spaced.xlsx"), published);
+}
+
 /// An empty column headed "Capaian (%)" added before Target: it was read as the capaian column
 /// (the first of two), and every capaian the unit printed under "Capaian Kinerja" went unchecked
 /// without a word. The empty one claims nothing; the printed claims are read as published.
