@@ -130,17 +130,18 @@ const MAX_SPACER_ROWS: u32 = 3;
 /// Whether `row` carries a table on below blank rows (itself or, for a goal's name on its own,
 /// the row after it): a perspective row, a row labelled with a goal's code, or one holding a
 /// value (a number, N/A, an opinion) under a target, realisasi, pagu or realisasi anggaran
-/// heading, or in a perspective summary (whose figures are all the unit's own) under a score,
-/// weight or NKP heading. A title, a note (even one naming an indicator, "IKU 1: data belum
-/// tersedia") or a signature below the table is none of these.
+/// heading, or in a table of none of those (a perspective summary, BKN's efficiency per SS:
+/// every figure the unit's own) under a score, weight, NKP, capaian, serapan or efficiency
+/// heading. A title, a note (even one naming an indicator, "IKU 1: data belum tersedia") or a
+/// signature below the table is none of these.
 fn carries_on(sheet: &Sheet, header: &Header, row: u32) -> bool {
     let first_text = sheet.first_text(row);
     let valued = |col: u32| !matches!(cell::read(sheet.get(row, col)).kind, Kind::Empty | Kind::Unreadable);
-    let summary = header.family == Family::PerspectiveSummary;
+    let claims_only = header.value_cols().next().is_none();
     perspective_name(first_text, true).is_some()
         || sheet.texts_in_row(row).any(|(_, text)| prefixed_code(text, &GOAL_PREFIXES).is_some())
         || header.value_cols().any(valued)
-        || summary && header.claim_cols().any(valued)
+        || claims_only && header.claim_cols().any(valued)
 }
 
 /// A perspective row labelled without the word "perspektif", or with it mistyped ("Customer",

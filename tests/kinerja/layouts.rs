@@ -1185,7 +1185,8 @@ fn an_efficiency_total_with_its_label_blank_is_said_unread() {
 
 /// Tabel 3.1 with a blank row before Learn & Growth: the table ended at the blank (its rows are
 /// bare perspective names, no "Perspektif" nor target or realisasi to carry it on), and Learn &
-/// Growth's printed score and NKP went unchecked without a word. They are the table's.
+/// Growth's printed score and NKP went unchecked without a word. They are the table's; so is
+/// the Total of BKN's Tabel 3.41 below a blank row (its 99,08 / 95,32 were dropped).
 #[test]
 fn a_perspective_summary_carries_on_below_a_blank_row() {
     let perspectives = |name: &str| {
@@ -1195,6 +1196,14 @@ fn a_perspective_summary_carries_on_below_a_blank_row() {
     let published = perspectives("kr07_2024_capaian.xlsx");
     assert_eq!(published.1[3]["claimed_nkp"], 24.18);
     assert_eq!(perspectives("kr07_2024_summary_spaced.xlsx"), published);
+    // So does BKN's efficiency per SS, all percentages, above its Total.
+    let budget = |name: &str| {
+        let (code, json) = crate::cli::check_json(name, &[]);
+        (code, json["budget"].clone())
+    };
+    let published = budget("bkn_2023_efficiency_per_ss.xlsx");
+    assert_eq!(published.1.as_array().unwrap().len(), 8);
+    assert_eq!(budget("bkn_2023_efficiency_total_spaced.xlsx"), published);
 }
 
 /// An empty column headed "Capaian (%)" added before Target: it was read as the capaian column
