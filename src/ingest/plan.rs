@@ -151,7 +151,14 @@ fn source_of(sheet: &Sheet, row: u32) -> Source {
 /// The table whose header ends at `row`, if any.
 fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let here = header_words(sheet, row);
-    let above = row.checked_sub(1).map(|r| header_words(sheet, r)).unwrap_or_default();
+    // The header's row above: the one just above, or the one above a blank row parting a two-row
+    // header (three headings or more: a title above a blank is no header's row).
+    let above_row = row.checked_sub(1).map(|r| match r.checked_sub(1) {
+        Some(over) if sheet.row_is_blank(r, 0, u32::MAX) && header_words(sheet, over).len() >= 3 => over,
+        _ => r,
+    });
+    let above = above_row.map(|r| header_words(sheet, r)).unwrap_or_default();
+    let top = above_row.unwrap_or(row);
     let both: Vec<(u32, String)> = above.iter().chain(&here).cloned().collect();
     let is = |w: &str, word: &str| w.trim() == word;
     let code_in = |cells: &[(u32, String)]| {
@@ -214,7 +221,7 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         let reason =
             find(&both, |w| w.contains(" alasan ") || w.contains(" justifikasi ") || w.contains(" keterangan "));
         let columns = Columns { code, name, renstra, renja, reason, years, target_year, ..Columns::default() };
-        let first = if two_rows { row.saturating_sub(1) } else { row };
+        let first = if two_rows { top } else { row };
         return Some(Found { table: Table::RenstraRenja, header: (first, row), columns });
     }
     // The budget by jenis belanja, its Belanja Barang over Operasional and Non Operasional.
@@ -222,7 +229,7 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
         && find(&above, |w| w.contains(" barang ")).is_some()
         && find(&here, |w| spending_part(w) == Some(SPENDING_PARTS[2])).is_some()
     {
-        return Some(Found { table: Table::Spending, header: (row - 1, row), columns: Columns::default() });
+        return Some(Found { table: Table::Spending, header: (top, row), columns: Columns::default() });
     }
     // The budget's detail by jenis, rincian and detil.
     if let (Some(jenis), Some(rincian), Some(amount)) = (
@@ -276,13 +283,13 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
                 .take(1)
                 .collect();
             let columns = Columns { code, name, years, capaian, ..Columns::default() };
-            return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
+            return Some(Found { table: Table::Evaluation, header: (top, row), columns });
         }
     }
     // The evaluation of two years: each year over its Target and Realisasi (003 Tabel 1).
     // The year over a column, also in words (`Tahun 2023`, `TA 2023`, `2023 (Renstra)`).
     let year_above = |col: u32| {
-        let cells: Vec<(u32, &Data)> = row.checked_sub(1).map(|r| sheet.cells_in_row(r).collect()).unwrap_or_default();
+        let cells: Vec<(u32, &Data)> = above_row.map(|r| sheet.cells_in_row(r).collect()).unwrap_or_default();
         let year = |d: &Data| match d {
             Data::String(s) => year_in(&words(s)),
             other => year_cell(other),
@@ -300,7 +307,7 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
             .filter_map(|(c, _)| year_above(*c).map(|(_, y)| (*c, y)))
             .collect();
         let columns = Columns { code, name, years: pairs, capaian, ..Columns::default() };
-        return Some(Found { table: Table::Evaluation, header: (row - 1, row), columns });
+        return Some(Found { table: Table::Evaluation, header: (top, row), columns });
     }
     // A budget by code: KODE/KRO with an amount; or a plain KODE whose first code below is a
     // budget code (a kegiatan's four digits, an RO's letters). No realisasi beside the amount: a

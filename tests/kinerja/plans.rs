@@ -306,6 +306,24 @@ fn an_evaluations_year_or_a_renstra_header_left_blank_is_said() {
     assert_eq!(of_source(&json, "renja").len(), 14);
 }
 
+/// Kanreg VI's Renstra vs Renja with a blank row between its two header rows (TARGET 2024 over
+/// RENSTRA | RENJA): the code and name columns, headed on the row above the blank, were not
+/// found, and every row of the table was passed over: its fourteen Renstra targets dropped
+/// without a word. The table reads as printed without the blank.
+#[test]
+fn a_plan_table_whose_header_rows_a_blank_row_parts_is_read_whole() {
+    let (code, json) = check_json("kr06_2024_renja_header_spaced.xlsx", &[]);
+    let (published_code, published) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!(code, published_code);
+    let renstra = |json: &Value| {
+        let targets = of_source(json, "renstra");
+        targets.iter().map(|t| (t["code"].clone(), t["value"].clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(renstra(&published).len(), 14);
+    assert_eq!(renstra(&json), renstra(&published));
+    assert_eq!(json["history"], published["history"]);
+}
+
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
 /// gets no *Hasil kinerja* sheet (that sheet listed every IKU as "na" under an NPSS row).
 #[test]
@@ -461,6 +479,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_ro_code_blank.xlsx",
         "kr06_2024_renja_evaluation_year_blank.xlsx",
         "kr06_2024_renja_renstra_header_blank.xlsx",
+        "kr06_2024_renja_header_spaced.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];
