@@ -98,10 +98,10 @@ struct Styles {
     unmarked: HashMap<u32, u32>,
 }
 
-/// The fill colours of a cell with a warning and with an error (RGB).
 /// How a note on a claim opens: kinerja's recomputation of it follows.
 pub const COMPUTED: &str = "kinerja menghitung: ";
 
+/// The fill colours of a cell with a warning and with an error (RGB).
 const WARNING_RGB: &str = "FFEB9C";
 const ERROR_RGB: &str = "FFC7CE";
 
