@@ -860,9 +860,17 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         return None;
     }
     let single = (roles_of(top.iter().cloned()), top.clone());
-    let below: Vec<(u32, String)> = texts_in(row + 1).map(|(c, t)| (c, t.to_string())).collect();
+    // The sub-headers' row: the next, or, under a row of three headings or more, the one after a
+    // blank row parting the two.
+    let under_row = match row + 1 {
+        next if single.0.len() >= 3 && sheet.row_is_blank(next, 0, u32::MAX) && texts_in(next + 1).count() >= 2 => {
+            next + 1
+        }
+        next => next,
+    };
+    let below: Vec<(u32, String)> = texts_in(under_row).map(|(c, t)| (c, t.to_string())).collect();
     let sub_headers =
-        below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40) && !holds_figures(sheet, row + 1);
+        below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40) && !holds_figures(sheet, under_row);
     let double = (!below.is_empty() && sub_headers)
         .then(|| {
             // A group header ("Kinerja", "Anggaran") merged over the sub-headers below it.
@@ -899,7 +907,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         })
         .filter(|(roles, _)| roles.len() > single.0.len());
     let ((mut columns, texts), last_row) = match double {
-        Some(chosen) => (chosen, row + 1),
+        Some(chosen) => (chosen, under_row),
         None => (single, row),
     };
     settle_capaian_columns(&mut columns, &texts);

@@ -1206,6 +1206,27 @@ fn a_perspective_summary_carries_on_below_a_blank_row() {
     assert_eq!(budget("bkn_2023_efficiency_total_spaced.xlsx"), published);
 }
 
+/// Tabel 3.2 with a blank row between its two header rows (Kinerja | Anggaran over Target …
+/// Efisiensi): the sub-headers were read as a header of their own, without the indicator
+/// columns, and the budget's pagu, realisasi and efficiency were left unread (warnings only);
+/// BKN's template so parted was read as a budget per SS with no amounts, NPSS N/A, exit 0. The
+/// two rows either side of the blank are the header.
+#[test]
+fn a_header_whose_two_rows_a_blank_row_parts_is_read_whole() {
+    let read = |name: &str| {
+        let (code, json) = crate::cli::check_json(name, &[]);
+        let codes: Vec<serde_json::Value> =
+            json["findings"].as_array().unwrap().iter().map(|f| f["code"].clone()).collect();
+        // Each indicator as read, but for its cell (a row lower).
+        let mut indicators = json["indicators"].as_array().unwrap().clone();
+        indicators.iter_mut().for_each(|i| _ = i.as_object_mut().unwrap().remove("cell"));
+        (code, json["npss"].clone(), indicators, json["budget"].clone(), codes)
+    };
+    let published = read("kr07_2024_budget_columns.xlsx");
+    assert_eq!(published.3.as_array().unwrap().len(), 7);
+    assert_eq!(read("kr07_2024_budget_columns_header_spaced.xlsx"), published);
+}
+
 /// An empty column headed "Capaian (%)" added before Target: it was read as the capaian column
 /// (the first of two), and every capaian the unit printed under "Capaian Kinerja" went unchecked
 /// without a word. The empty one claims nothing; the printed claims are read as published.
