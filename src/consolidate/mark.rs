@@ -616,35 +616,39 @@ pub fn mark(
         let id = "rIdKinerjaNotes";
         let marked = mark_sheet(&xml, sheet_marks, &mut styles, with_notes.then_some(id))?;
         changed.insert(part.clone(), marked);
-        if let Some((comments_part, vml_part)) = earlier_notes {
+        // The parts this check's notes go to: the earlier check's, else new ones related here.
+        let notes_at = match earlier_notes {
+            Some(parts) => Some(parts),
+            None if with_notes => {
+                let comments_part = fresh("xl/comments", "xml", &names, &changed);
+                let vml_part = fresh("xl/drawings/vmlDrawing", "vml", &names, &changed);
+                let relative = |target: &str| format!("../{}", target.trim_start_matches("xl/"));
+                let mut rels_xml = if names.contains(&rels_part) {
+                    read_part(&mut archive, &rels_part)?
+                } else {
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>".into()
+                };
+                insert_before(
+                    &mut rels_xml,
+                    "</Relationships>",
+                    &format!(
+                        "<Relationship Id=\"{id}\" Type=\"{RELS}/vmlDrawing\" Target=\"{}\"/><Relationship Id=\"rIdKinerjaComments\" Type=\"{RELS}/comments\" Target=\"{}\"/>",
+                        relative(&vml_part),
+                        relative(&comments_part)
+                    ),
+                )?;
+                changed.insert(rels_part, rels_xml.into_bytes());
+                insert_before(
+                    &mut content_types,
+                    "</Types>",
+                    &format!("<Override PartName=\"/{comments_part}\" ContentType=\"{COMMENTS_TYPE}\"/>"),
+                )?;
+                Some((comments_part, vml_part))
+            }
+            None => None,
+        };
+        if let Some((comments_part, vml_part)) = notes_at {
             let (comments, vml) = notes_parts(sheet_marks, 1 + block);
-            changed.insert(comments_part, comments.into_bytes());
-            changed.insert(vml_part, vml.into_bytes());
-        } else if with_notes {
-            let (comments, vml) = notes_parts(sheet_marks, 1 + block);
-            let comments_part = fresh("xl/comments", "xml", &names, &changed);
-            let vml_part = fresh("xl/drawings/vmlDrawing", "vml", &names, &changed);
-            let relative = |target: &str| format!("../{}", target.trim_start_matches("xl/"));
-            let mut rels_xml = if names.contains(&rels_part) {
-                read_part(&mut archive, &rels_part)?
-            } else {
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>".into()
-            };
-            insert_before(
-                &mut rels_xml,
-                "</Relationships>",
-                &format!(
-                    "<Relationship Id=\"{id}\" Type=\"{RELS}/vmlDrawing\" Target=\"{}\"/><Relationship Id=\"rIdKinerjaComments\" Type=\"{RELS}/comments\" Target=\"{}\"/>",
-                    relative(&vml_part),
-                    relative(&comments_part)
-                ),
-            )?;
-            changed.insert(rels_part, rels_xml.into_bytes());
-            insert_before(
-                &mut content_types,
-                "</Types>",
-                &format!("<Override PartName=\"/{comments_part}\" ContentType=\"{COMMENTS_TYPE}\"/>"),
-            )?;
             changed.insert(comments_part, comments.into_bytes());
             changed.insert(vml_part, vml.into_bytes());
         }

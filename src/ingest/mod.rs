@@ -609,15 +609,16 @@ pub fn read_bytes(
         let what = format!("Rekap Kinerja, lembar \"{}\"", sheet.name);
         return Err(IngestError::OwnOutput { path: path.into(), what });
     }
-    let own: Vec<String> = book
+    // An annotated copy sent back: kinerja's sheets in it are set aside, and said.
+    let set_aside: Vec<String> = book
         .sheets
         .iter()
         .filter(|sheet| RESULTS_SHEET.is(sheet) || FINDINGS_SHEET.is(sheet))
         .map(|sheet| sheet.name.to_string())
         .collect();
-    book.sheets.retain(|sheet| !own.iter().any(|name| **name == *sheet.name));
+    book.sheets.retain(|sheet| !set_aside.iter().any(|name| **name == *sheet.name));
     let (report, mut findings) = read_sheets(path, &book, units, overrides, &budget)?;
-    findings.extend(own.into_iter().map(|name| Finding::new(Code::OwnSheetIgnored, None, "").found(name)));
+    findings.extend(set_aside.into_iter().map(|name| Finding::new(Code::OwnSheetIgnored, None, "").found(name)));
     Ok((report, findings))
 }
 
@@ -787,9 +788,10 @@ fn columns_twice(
     sheet: &Sheet,
     rows: (u32, u32),
 ) -> Option<Finding> {
-    let filled = |col: u32| (rows.0..=rows.1).any(|row| !sheet.is_blank(row, col));
-    let cols: Vec<u32> =
-        cols.iter().copied().enumerate().filter(|(i, c)| *i == 0 || filled(*c)).map(|(_, c)| c).collect();
+    let cols: Vec<u32> = (cols.iter().copied().enumerate())
+        .filter(|(i, c)| *i == 0 || !sheet.col_is_blank(*c, rows))
+        .map(|(_, c)| c)
+        .collect();
     if cols.len() < 2 {
         return None;
     }
@@ -1021,7 +1023,7 @@ fn read_sheets(
         }
         read_families.push(found.header.family);
         let (mut header, years, periods) = found.header.for_report(year, period);
-        header.without_blank_claims(|col| (found.rows.0..=found.rows.1).any(|row| !sheet.is_blank(row, col)));
+        header.without_blank_claims(|col| !sheet.col_is_blank(col, found.rows));
         if indicator_table && before.is_none() {
             targets_for = period.filter(|p| *p != Period::Year && header.names_period(header::Role::Target, *p));
         }

@@ -204,6 +204,11 @@ impl Sheet {
     pub fn row_is_blank(&self, row: u32, first: u32, last: u32) -> bool {
         self.row(row).iter().filter(|(col, _)| (first..=last).contains(col)).all(|(_, data)| blank(data))
     }
+
+    /// Whether every cell of the column on `rows` (first and last) is blank.
+    pub fn col_is_blank(&self, col: u32, (first, last): (u32, u32)) -> bool {
+        (first..=last).all(|row| self.is_blank(row, col))
+    }
 }
 
 fn blank(data: &Data) -> bool {
