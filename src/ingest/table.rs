@@ -1014,7 +1014,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 Entry::Occupied(first) if *first.get() >= goals_before || carried.as_ref() != Some(&code) => {
                     let first = &parts.goals[*first.get()];
                     let named = |name: &str| !name.trim().is_empty();
-                    if named(&name) && named(&first.name) && normalise(&name) != normalise(&first.name) {
+                    // The first known by its number alone: another goal where it holds indicators.
+                    let other = if named(&first.name) {
+                        normalise(&name) != normalise(&first.name)
+                    } else {
+                        parts.indicators.iter().any(|i| i.goal == code)
+                    };
+                    if named(&name) && other {
                         let said = Finding::new(Code::GoalDuplicate, Some(at), &code).found(name.trim());
                         reader.findings.push(said.expected(first.at.to_string()));
                     }

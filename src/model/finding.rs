@@ -445,6 +445,9 @@ codes! {
     GoalUnplaced => "GOAL_UNPLACED", Error,
         "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
         "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";
+    GoalUnknown => "GOAL_UNKNOWN", Error,
+        "{subject} tidak ada dalam struktur Renstra {expected}, yang menempatkan indikator di bawahnya pada {found}. Perbaiki kode SS-nya: NSS dan NPSS yang dihitung menurut sasaran yang tertulis belum tentu sama dengan menurut Renstra.",
+        "{subject} is not in the Renstra structure of {expected}, which puts the indicators under it in {found}. Correct its SS code: an NSS and NPSS computed by the goals as printed need not agree with the Renstra's.";
     TargetMismatch => "TARGET_MISMATCH", Error,
         "Target {subject} tertulis {found}, sedangkan {document} yang berlaku menetapkan {expected}.",
         "The target of {subject} reads {found}; the governing {document} sets {expected}.";

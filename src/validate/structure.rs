@@ -13,7 +13,7 @@ use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Kind, Report};
 /// stands in for, named in parentheses, has no place to keep.
 pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     if !follows(report, structure) {
-        return Vec::new();
+        return unknown(report, structure);
     }
     let mut findings = Vec::new();
     stand_in(report, structure);
@@ -79,12 +79,44 @@ fn by_structure(code: Code, at: &CellRef, subject: &str, (found, expected): (&st
 /// plan follow.
 pub fn place_agreement(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     if !follows(report, structure) {
-        return Vec::new();
+        return unknown(report, structure);
     }
     let mut findings = place_goals(report, structure, Code::GoalPlaced);
     findings.extend(place_indicators(report, structure, Code::IndicatorPlaced));
     let document = if report.kind == Kind::Plan { Governing::Plan } else { Governing::Agreement };
     findings.into_iter().map(|f| f.governed_by(document)).collect()
+}
+
+/// The goals `report` prints under a perspective row that `structure` does not know, where it
+/// knows the goal of every indicator: a mistyped code (SS.8 holding SS.7's indicators) rather
+/// than another tree, scored as printed, so the NPSS need not be the Renstra's. A goal under no
+/// perspective row is `GOAL_UNPLACED` instead.
+fn unknown(report: &Report, structure: &Structure) -> Vec<Finding> {
+    if !knows_every_goal(report, structure) {
+        return Vec::new();
+    }
+    let (unit, year) = (report.identity.unit.as_deref().unwrap_or("?"), report.identity.year.unwrap_or_default());
+    let off =
+        |g: &&GoalRow| printed(&g.name) && !g.perspective.starts_with('(') && !structure.goals.contains_key(&g.code);
+    let mut findings = Vec::new();
+    for goal in report.goals.iter().filter(off) {
+        let mut homes: Vec<&str> = Vec::new();
+        for indicator in report.indicators.iter().filter(|i| i.goal == goal.code) {
+            let home = goal_of(structure, &indicator.code).expect("every indicator's goal is known");
+            if !homes.contains(&home.as_str()) {
+                homes.push(home);
+            }
+        }
+        if homes.is_empty() {
+            continue;
+        }
+        findings.push(
+            Finding::new(Code::GoalUnknown, Some(goal.at.clone()), &goal.code)
+                .found(homes.join(", "))
+                .expected(format!("{unit} {year}")),
+        );
+    }
+    findings
 }
 
 /// A table that prints no goal at all has one goal stood in for per perspective (named in

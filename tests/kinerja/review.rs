@@ -128,6 +128,24 @@ fn an_agreement_printing_an_indicator_under_another_goal_keeps_the_renstras_tree
     assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
 }
 
+/// A goal coded other than the Renstra's, its indicators all known to it (SS.7 typed SS.8): the
+/// report without an agreement, or the agreement itself, went without a word (a report with a goal
+/// the structure does not know was taken to follow another tree), and the reports held to such a
+/// PK were each told IKU.9–IKU.13 had moved. GOAL_UNKNOWN says where the Renstra puts them.
+#[test]
+fn a_goal_the_renstra_does_not_know_is_an_error() {
+    for (name, at) in [
+        ("bkn_2023_scorecard_goal_code_unknown.xlsx", "Tabel 3.1!A22"),
+        ("bkn_2023_agreement_goal_code_unknown.xlsx", "PK 2023!B16"),
+    ] {
+        let outcome = check_fixture(name);
+        assert_eq!(error_codes(&outcome), ["GOAL_UNKNOWN"], "{name}: {:#?}", outcome.findings);
+        assert_eq!(places(&outcome, Code::GoalUnknown), [at]);
+        let said = &findings(&outcome, Code::GoalUnknown)[0];
+        assert_eq!((said.subject.as_str(), said.found.as_str(), said.expected.as_str()), ("SS.8", "SS.7", "BKN 2023"));
+    }
+}
+
 /// BKN's PK with SS.3's name left blank (its number "3" still in the goals' No. column): before,
 /// IKU.5 was read under SS.2 (Customer), so the scorecard held to it was told IKU.5 had moved,
 /// and scored under the wrong goal. The number opens the goal.
@@ -389,6 +407,16 @@ fn a_goal_numbered_with_its_name_left_blank_keeps_its_indicators() {
     assert_eq!(tree(&blank), tree(&published));
     assert_eq!(tree(&blank).1, "99.39");
     assert_eq!(tree(&blank).0[1], ("IKU.2".to_string(), "SS.2".to_string()));
+}
+
+/// The same with the blank-named goal numbered 3 where 2 is meant: the goal 3 printed below it
+/// joined it, IKU.2–8 under one goal (NPSS 100.33 for 99.39), warnings only. A goal known by its
+/// number alone, holding indicators, is another goal than a named one numbered alike.
+#[test]
+fn a_goal_number_typed_again_after_a_blank_named_goal_is_a_duplicate() {
+    let outcome = check_fixture("puspenkom_2025_numbered_goals_name_blank_number_twice.xlsx");
+    assert_eq!(error_codes(&outcome), ["GOAL_DUPLICATE"], "{:#?}", outcome.findings);
+    assert_eq!(places(&outcome, Code::GoalDuplicate), ["Capaian!B8"]);
 }
 
 /// Kanreg VII's TW III with quarter columns and SS.4's name left blank (its number 4 kept, the
