@@ -390,9 +390,11 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let here_name = find(&here, |w| w.starts_with(" indikator "))
         .or_else(|| find(&here, |w| ["iku", "ikk", "ikp"].contains(&w.trim())));
     let tree = find(&here, |w| w.starts_with(" sasaran ") && w.contains(" indikator "));
+    // The code's column beside its names: left of them (a KODE or No.), or a KODE right of them.
     let numbered = |col: u32, kode: &[&str]| {
-        let left = here.iter().rfind(|(c, _)| *c < col)?;
-        (kode.contains(&left.1.trim()) || left.1.trim() == "no").then_some(left.0)
+        let left = here.iter().rfind(|(c, _)| *c < col).filter(|(_, w)| kode.contains(&w.trim()) || w.trim() == "no");
+        let right = || here.iter().find(|(c, _)| *c > col).filter(|(_, w)| kode.contains(&w.trim()));
+        left.or_else(right).map(|(c, _)| *c)
     };
     // Columns headed otherwise (`URAIAN` or nothing over the names, nothing over the codes): the
     // codes below tell.

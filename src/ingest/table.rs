@@ -839,11 +839,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let goal_no = numbers.iter().copied().find(|c| goal_col.is_none_or(|g| *c < g));
     let indicator_no = numbers.iter().copied().find(|c| goal_col.is_some_and(|g| *c > g));
     // A No. column left of the goal column numbers the goals, merged down beside them (004 Tabel
-    // 3.2), unless it numbers rows of one goal differently: then it numbers the indicators.
+    // 3.2), unless it numbers rows of one goal differently: then it numbers the indicators. One
+    // right of it, alone, numbers the indicators unless it leaves them unnumbered below each
+    // goal's first (Sasaran | No. | Indikator with the goals' numbers).
+    let within_goal = |no: u32, goal: u32| numbers_within_goal(sheet, rows, no, goal, header.col(Role::Indicator));
     let (goal_no, indicator_no) = match (goal_no, indicator_no, goal_col) {
-        (Some(no), None, Some(goal)) if numbers_within_goal(sheet, rows, no, goal, header.col(Role::Indicator)) => {
-            (None, Some(no))
-        }
+        (Some(no), None, Some(goal)) if within_goal(no, goal) => (None, Some(no)),
+        (None, Some(no), Some(goal)) if !within_goal(no, goal) => (Some(no), None),
         numbering => (numbering.0, numbering.1),
     };
     let code_col = header.col(Role::Code).or(goal_col.is_none().then_some(goal_no).flatten());

@@ -324,6 +324,24 @@ fn a_plan_table_whose_header_rows_a_blank_row_parts_is_read_whole() {
     assert_eq!(json["history"], published["history"]);
 }
 
+/// Kanreg VI's PK with KODE IKU right of INDIKATOR KINERJA: the table was passed over, its
+/// fourteen PK targets and its tree dropped with only TABLE_UNREAD (a warning), the Renja's
+/// targets standing in. A KODE column right of the names codes them as one left of them does.
+#[test]
+fn a_plan_table_coding_its_indicators_right_of_their_names_is_read() {
+    let (code, json) = check_json("kr06_2024_renja_pk_code_after_name.xlsx", &[]);
+    let (published_code, published) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!(code, published_code);
+    let pk = |json: &Value| {
+        let targets = of_source(json, "pk");
+        targets.iter().map(|t| (t["code"].clone(), t["value"].clone(), t["goal"].clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(pk(&published).len(), 14);
+    assert_eq!(pk(&json), pk(&published));
+    assert_eq!(json["goals"], published["goals"]);
+    assert!(subjects(&json, "TABLE_UNREAD", "warning").is_empty());
+}
+
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
 /// gets no *Hasil kinerja* sheet (that sheet listed every IKU as "na" under an NPSS row).
 #[test]
@@ -480,6 +498,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_evaluation_year_blank.xlsx",
         "kr06_2024_renja_renstra_header_blank.xlsx",
         "kr06_2024_renja_header_spaced.xlsx",
+        "kr06_2024_renja_pk_code_after_name.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];

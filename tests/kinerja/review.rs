@@ -407,6 +407,10 @@ fn a_goal_numbered_with_its_name_left_blank_keeps_its_indicators() {
     assert_eq!(tree(&blank), tree(&published));
     assert_eq!(tree(&blank).1, "99.39");
     assert_eq!(tree(&blank).0[1], ("IKU.2".to_string(), "SS.2".to_string()));
+    // With the goals' No. right of Sasaran (Sasaran | No. | Indikator Kinerja), it was taken for
+    // the indicators' numbers: SS.2 lost, IKU.2–4 under SS.1, NPSS 97.54, warnings only.
+    let no_after = check_fixture("puspenkom_2025_numbered_goals_name_blank_no_after.xlsx");
+    assert_eq!(tree(&no_after), tree(&published));
 }
 
 /// The same with the blank-named goal numbered 3 where 2 is meant: the goal 3 printed below it
