@@ -626,8 +626,12 @@ fn settle_capaian_columns(columns: &mut [(u32, Role)], texts: &[(u32, String)]) 
 ///
 /// A `%` or `Capaian` right of the pagu with no Serapan column beside it is the share spent
 /// ("Pagu Anggaran | Realisasi Anggaran | %"), unless its header says kinerja.
-fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family, texts: &[(u32, String)]) {
+///
+/// A goal's realisasi in rupiah (`Kode SS | Sasaran | Realisasi | Pagu`, its amounts a thousand
+/// or more) is money spent wherever it stands, where no other column is.
+fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family, texts: &[(u32, String)], below: &Below) {
     let pagu = columns.iter().find(|(_, r)| *r == Role::Pagu).map(|(c, _)| *c);
+    let spent = columns.iter().any(|(_, r)| *r == Role::BudgetRealisasi);
     let serapan = columns.iter().any(|(_, r)| *r == Role::Serapan);
     let performance = |col: u32| texts.iter().any(|(c, t)| *c == col && normalise(t).contains(" kinerja "));
     let percent = |col: u32| texts.iter().any(|(c, t)| *c == col && t.contains('%'));
@@ -638,6 +642,9 @@ fn settle_budget_columns(columns: &mut [(u32, Role)], family: Family, texts: &[(
             // the money spent, wherever it stands.
             (Role::Realisasi | Role::BudgetRealisasi, Family::BudgetView) if percent(*col) => Role::Serapan,
             (Role::Realisasi, _) if right_of_pagu || family == Family::BudgetView => Role::BudgetRealisasi,
+            (Role::Realisasi, Family::GoalBudget) if pagu.is_some() && !spent && amounts_in_rupiah(below, *col) => {
+                Role::BudgetRealisasi
+            }
             (Role::Realisasi, Family::GoalBudget) => Role::Capaian,
             (Role::BudgetRealisasi, Family::GoalBudget) if pagu.is_none() => Role::Serapan,
             // In a table of money alone, "%", "Capaian" or "Persentase" is the share spent.
@@ -821,14 +828,20 @@ fn serapan_in_rupiah(below: &Below, columns: &mut [(u32, Role)]) {
         return;
     }
     let Some((col, role)) = columns.iter_mut().find(|(_, r)| *r == Role::Serapan) else { return };
+    if amounts_in_rupiah(below, *col) {
+        *role = Role::BudgetRealisasi;
+    }
+}
+
+/// Whether most of the amounts other than 0 below in column `col` are a thousand or more: rupiah,
+/// not a percentage.
+fn amounts_in_rupiah(below: &Below, col: u32) -> bool {
     let amounts: Vec<Decimal> = (below.rows.iter())
-        .filter_map(|row| super::plan::amount_of(below.sheet.get(*row, *col)))
+        .filter_map(|row| super::plan::amount_of(below.sheet.get(*row, col)))
         .filter(|a| !a.is_zero())
         .collect();
     let large = amounts.iter().filter(|a| a.abs() >= Decimal::ONE_THOUSAND).count();
-    if large * 2 > amounts.len() {
-        *role = Role::BudgetRealisasi;
-    }
+    large * 2 > amounts.len()
 }
 
 /// Whether a row holds a figure: a number with a fraction, a percentage, or a whole number
@@ -917,7 +930,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     codes_in_blank_columns(&below, &mut columns);
     serapan_in_rupiah(&below, &mut columns);
     let family = family(&columns)?;
-    settle_budget_columns(&mut columns, family, &texts);
+    settle_budget_columns(&mut columns, family, &texts, &below);
     settle_summary_columns(&mut columns, family);
     let years = texts.iter().filter_map(|(col, text)| year_in(text).map(|y| (*col, y))).collect();
     let periods =

@@ -531,6 +531,20 @@ fn budget_columns_headed_otherwise_are_the_same_budget() {
     assert!(places(&terpakai, Code::BudgetUnread).is_empty());
 }
 
+/// A budget per SS headed `Kode SS | Sasaran Strategis | Realisasi | Pagu`: the realisasi, left of
+/// the pagu in a table of goals, was taken for each goal's capaian (four CLAIM_CAPAIAN errors
+/// against amounts in rupiah, no serapan or efficiency). Amounts of a thousand or more there are
+/// money spent.
+#[test]
+fn a_goals_realisasi_in_rupiah_left_of_its_pagu_is_money_spent() {
+    let outcome = check_fixture("kr07_2024_budget_per_ss_realisasi_first.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    let lines = budget_lines(&outcome);
+    let spent = |code: &str| lines.iter().find(|l| l.0 == code).and_then(|l| l.2);
+    assert_eq!(spent("SS.1"), Some(Decimal::from(289_951_706)));
+    assert_eq!(spent("TOTAL"), Some(Decimal::from(576_819_796)));
+}
+
 /// 000's budget views with headers left blank: the Program view's "Uraian" made its first line
 /// (088.WA, figures written as text) a second header row, dropped without a word; Tabel 3.39's
 /// "Pagu" left its one row of figures unread without a word. The first is read as published
