@@ -869,7 +869,8 @@ fn holds_figures(sheet: &Sheet, row: u32) -> bool {
 pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let texts_in = |r: u32| sheet.texts_in_row(r);
     let top: Vec<(u32, String)> = texts_in(row).map(|(c, t)| (c, t.to_string())).collect();
-    if top.len() < 2 {
+    // A row holding a figure is none ("NPSS | 98,47" above the header, the number typed as text).
+    if top.len() < 2 || holds_figures(sheet, row) {
         return None;
     }
     let single = (roles_of(top.iter().cloned()), top.clone());

@@ -41,6 +41,11 @@ fn an_npss_printed_as_a_label_and_a_value_beside_it_is_checked() {
     assert_eq!(places(&wrong, Code::ClaimNpss), ["Tabel 3.1!B2"]);
     let claim = findings(&wrong, Code::ClaimNpss)[0];
     assert_eq!((claim.found.as_str(), claim.expected.as_str()), ("98.74", "98.47"));
+    // Typed as text, "98,74": the row "NPSS | 98,74" was taken for the top row of the table's
+    // header, and the NPSS within a table's header is none printed: unchecked, exit 0.
+    let text = check_fixture("bkn_2023_npss_label_text_wrong.xlsx");
+    assert_eq!(places(&text, Code::ClaimNpss), ["Tabel 3.1!B2"]);
+    assert_eq!(findings(&text, Code::ClaimNpss)[0].found, "98.74");
 }
 
 #[test]
