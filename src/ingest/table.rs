@@ -579,14 +579,17 @@ impl<'a> Reader<'a> {
                 let (n, d) = self.decide(&cell, c, col, Measure::Percent, &at, (role, code))?;
                 (n, d.min(2))
             }
-            // A status where the value belongs (`Tercapai`, `●`) claims nothing.
-            Kind::Unreadable if status_mark(&cell.text) => return None,
-            Kind::Date | Kind::FormulaError | Kind::Unreadable => {
+            // A status where the value belongs (`Tercapai`, `Baik`, `●`) claims nothing, nor does
+            // an opinion as the capaian of an indicator measured by one (`WTP` for `WTP`).
+            Kind::Unreadable | Kind::Opinion if status_mark(&cell.text) => return None,
+            Kind::Opinion if role == Role::Capaian && self.measured_by_opinion(row) => return None,
+            // Any other word (`TBD`, `abc`) is a claim that cannot be read.
+            Kind::Date | Kind::FormulaError | Kind::Unreadable | Kind::Opinion => {
                 self.unreadable(&cell, &at, (role, code));
                 return None;
             }
             // A claim saved without its value claims nothing: kinerja's recomputation stands.
-            Kind::Empty | Kind::NotApplicable | Kind::Opinion | Kind::Uncalculated => return None,
+            Kind::Empty | Kind::NotApplicable | Kind::Uncalculated => return None,
         };
         // A sisa printed in thousands of rupiah (by its header, or its own word: `Rp 315,8 juta`)
         // claims its value in rupiah, to a thousand's (a hundred thousand's) tolerance.
@@ -595,6 +598,12 @@ impl<'a> Reader<'a> {
             _ => rust_decimal::Decimal::ONE,
         };
         Some(Claim { value: value * unit, decimals, unit, at })
+    }
+
+    /// Whether `row`'s target or realisasi is an opinion (`WTP`).
+    fn measured_by_opinion(&self, row: u32) -> bool {
+        let opinion = |col: u32| cell::read(self.sheet.get(row, col)).kind == Kind::Opinion;
+        [Role::Target, Role::Realisasi].into_iter().filter_map(|role| self.header.col(role)).any(opinion)
     }
 
     fn decide(

@@ -849,6 +849,11 @@ fn a_status_in_the_capaian_column_claims_nothing() {
     let outcome = check_as_published("kr07_2024_capaian_status_words.xlsx");
     let report = &outcome.scored.as_ref().unwrap().0;
     assert!(report.indicators.iter().all(|i| i.capaian.is_none()));
+    // A short word that is no status ("TBD" for IKU 4, beside "Baik" for IKU 12) was taken for an
+    // opinion, and claimed nothing without a word: the claim cannot be read.
+    let word = check_fixture("kr07_2024_capaian_word.xlsx");
+    assert_eq!(error_codes(&word), ["CELL_UNREADABLE"], "{:#?}", word.findings);
+    assert_eq!(places(&word, Code::CellUnreadable), ["Tabel 3.2!F9"]);
 }
 
 /// "Rencana Tingkat Capaian", PermenPANRB's name for the target: no target column was found and
