@@ -41,6 +41,11 @@ fn of_source<'a>(json: &'a Value, source: &str) -> Vec<&'a Value> {
     json["targets"].as_array().unwrap().iter().filter(|t| t["source"] == source).collect()
 }
 
+/// Each target of `source` as read: its code, value and goal.
+fn targets_of(json: &Value, source: &str) -> Vec<[Value; 3]> {
+    of_source(json, source).iter().map(|t| ["code", "value", "goal"].map(|field| t[field].clone())).collect()
+}
+
 #[test]
 fn kanreg_vi_renja_is_read_exactly_and_raises_no_error() {
     let (code, json) = check_json("kr06_2024_renja.xlsx", &[]);
@@ -315,12 +320,8 @@ fn a_plan_table_whose_header_rows_a_blank_row_parts_is_read_whole() {
     let (code, json) = check_json("kr06_2024_renja_header_spaced.xlsx", &[]);
     let (published_code, published) = check_json("kr06_2024_renja.xlsx", &[]);
     assert_eq!(code, published_code);
-    let renstra = |json: &Value| {
-        let targets = of_source(json, "renstra");
-        targets.iter().map(|t| (t["code"].clone(), t["value"].clone())).collect::<Vec<_>>()
-    };
-    assert_eq!(renstra(&published).len(), 14);
-    assert_eq!(renstra(&json), renstra(&published));
+    assert_eq!(targets_of(&published, "renstra").len(), 14);
+    assert_eq!(targets_of(&json, "renstra"), targets_of(&published, "renstra"));
     assert_eq!(json["history"], published["history"]);
 }
 
@@ -332,12 +333,8 @@ fn a_plan_table_coding_its_indicators_right_of_their_names_is_read() {
     let (code, json) = check_json("kr06_2024_renja_pk_code_after_name.xlsx", &[]);
     let (published_code, published) = check_json("kr06_2024_renja.xlsx", &[]);
     assert_eq!(code, published_code);
-    let pk = |json: &Value| {
-        let targets = of_source(json, "pk");
-        targets.iter().map(|t| (t["code"].clone(), t["value"].clone(), t["goal"].clone())).collect::<Vec<_>>()
-    };
-    assert_eq!(pk(&published).len(), 14);
-    assert_eq!(pk(&json), pk(&published));
+    assert_eq!(targets_of(&published, "pk").len(), 14);
+    assert_eq!(targets_of(&json, "pk"), targets_of(&published, "pk"));
     assert_eq!(json["goals"], published["goals"]);
     assert!(subjects(&json, "TABLE_UNREAD", "warning").is_empty());
 }
