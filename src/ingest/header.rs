@@ -391,12 +391,13 @@ impl Header {
         }
     }
 
-    /// This header without the columns of a claimed role (capaian, NSS, scores, serapan …)
-    /// that are blank in every row (`filled` false) where another column of that role is not:
-    /// an empty column added beside the printed one claims nothing, and reading it first left
-    /// every printed claim unchecked.
-    pub fn without_blank_claims(&mut self, filled: impl Fn(u32) -> bool) {
-        for role in CLAIM_ROLES {
+    /// This header without the columns of a claimed or read role (capaian, NSS, scores,
+    /// serapan …; target, realisasi, pagu) that are blank in every row (`filled` false) where
+    /// another column of that role is not: an empty column added beside the printed one holds
+    /// nothing, and reading it first left every printed claim unchecked, or every realisasi
+    /// "kosong" beside COLUMNS_DIFFER.
+    pub fn without_blank_columns(&mut self, filled: impl Fn(u32) -> bool) {
+        for role in CLAIM_ROLES.into_iter().chain(VALUE_ROLES) {
             let cols = self.cols_of(role);
             if cols.len() > 1 && cols.iter().any(|c| filled(*c)) {
                 self.columns.retain(|(c, r)| *r != role || filled(*c));

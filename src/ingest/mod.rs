@@ -1023,7 +1023,7 @@ fn read_sheets(
         }
         read_families.push(found.header.family);
         let (mut header, years, periods) = found.header.for_report(year, period);
-        header.without_blank_claims(|col| !sheet.col_is_blank(col, found.rows));
+        header.without_blank_columns(|col| !sheet.col_is_blank(col, found.rows));
         if indicator_table && before.is_none() {
             targets_for = period.filter(|p| *p != Period::Year && header.names_period(header::Role::Target, *p));
         }

@@ -1253,17 +1253,21 @@ fn a_header_whose_two_rows_a_blank_row_parts_is_read_whole() {
 
 /// An empty column headed "Capaian (%)" added before Target: it was read as the capaian column
 /// (the first of two), and every capaian the unit printed under "Capaian Kinerja" went unchecked
-/// without a word. The empty one claims nothing; the printed claims are read as published.
+/// without a word. An empty "Realisasi" added before the printed one: every realisasi "kosong"
+/// (REALISASI_EMPTY) beside COLUMNS_DIFFER. The empty one holds nothing; the printed figures
+/// and claims are read as published.
 #[test]
-fn an_empty_second_capaian_column_leaves_the_printed_claims_read() {
-    let claims = |name: &str| {
+fn an_empty_second_column_leaves_the_printed_figures_read() {
+    let read = |name: &str| {
         let (code, json) = crate::cli::check_json(name, &[]);
         let indicators = json["indicators"].as_array().unwrap().clone();
-        (code, indicators.iter().map(|i| (i["code"].clone(), i["claimed_capaian"].clone())).collect::<Vec<_>>())
+        let figures = ["code", "realisasi", "claimed_capaian"];
+        (code, indicators.iter().map(|i| figures.map(|f| i[f].clone())).collect::<Vec<_>>())
     };
-    let (published_code, published) = claims("kr07_2024_capaian.xlsx");
-    assert_eq!(published.iter().filter(|(_, claimed)| claimed.is_number()).count(), 13);
-    assert_eq!(claims("kr07_2024_capaian_column_added_blank.xlsx"), (published_code, published));
+    let (published_code, published) = read("kr07_2024_capaian.xlsx");
+    assert_eq!(published.iter().filter(|[_, _, claimed]| claimed.is_number()).count(), 13);
+    assert_eq!(read("kr07_2024_capaian_column_added_blank.xlsx"), (published_code, published.clone()));
+    assert_eq!(read("kr07_2024_realisasi_column_added_blank.xlsx"), (published_code, published));
 }
 
 /// BKN's efficiency per SS with SS.2's anggaran (serapan) left blank: its printed efficiency
