@@ -9,8 +9,9 @@ use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Kind, Report};
 /// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
 /// goal printed under no perspective is placed.
 /// Only a report whose goals are all in the structure is held to it (a report with goals the
-/// structure does not know follows another tree), and only goals the table prints: one kinerja
-/// stands in for, named in parentheses, has no place to keep.
+/// structure does not know follows another tree, each said as `GOAL_UNKNOWN` where the structure
+/// knows every indicator), and only goals the table prints: one kinerja stands in for, named in
+/// parentheses, has no place to keep.
 pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     if !follows(report, structure) {
         return unknown(report, structure);
@@ -75,8 +76,8 @@ fn by_structure(code: Code, at: &CellRef, subject: &str, (found, expected): (&st
 /// scored by the Renstra's tree (DOMAIN.md), so the goal is placed there, and an indicator
 /// printed under another goal under the Renstra's, said as warnings (`GOAL_PLACED`,
 /// `INDICATOR_PLACED`) rather than held against the reports. An agreement with goals the
-/// structure does not know follows its own tree. So is a plan's PK, which the reports held to the
-/// plan follow.
+/// structure does not know follows its own tree (each said as `GOAL_UNKNOWN` where the structure
+/// knows every indicator). So is a plan's PK, which the reports held to the plan follow.
 pub fn place_agreement(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     if !follows(report, structure) {
         return unknown(report, structure);
