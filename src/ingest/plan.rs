@@ -170,9 +170,13 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     let name_in = |cells: &[(u32, String)]| {
         find(cells, |w| w.starts_with(" indikator ") || w.contains(" indikator kinerja ") || is(w, "uraian"))
     };
-    // A code column headed in no word kinerja knows, or not at all: IKU codes alone in its cells.
-    let code_or_below =
-        |found: Option<u32>, name: Option<u32>| found.or_else(|| coded_below(sheet, row, name?).map(|coded| coded.iku));
+    // A code column headed in no word kinerja knows, or not at all: IKU codes alone in its cells,
+    // left of the names or just right of them.
+    let code_or_below = |found: Option<u32>, name: Option<u32>| {
+        found
+            .or_else(|| coded_below(sheet, row, name?).map(|coded| coded.iku))
+            .or_else(|| coded_beside(sheet, row, name? + 1))
+    };
     let name = name_in(&both);
     let code = code_or_below(code_in(&both), name);
     // Renstra vs Renja: RENSTRA and RENJA side by side under TARGET <year>, or each naming itself
@@ -457,6 +461,12 @@ fn coded_below(sheet: &Sheet, row: u32, before: u32) -> Option<Coded> {
         };
         Some(Coded { iku, name: name_after(iku, before), goal, goal_name: goal.and_then(|g| name_after(g, iku)) })
     })
+}
+
+/// Column `col` where, within eight rows below the header ending at `row`, a cell holds an
+/// IKU's code alone: the codes printed right of their names.
+fn coded_beside(sheet: &Sheet, row: u32, col: u32) -> Option<u32> {
+    (row + 1..=row + 8).any(|r| code_alone(&text_of(sheet, r, Some(col)), &INDICATOR_PREFIXES)).then_some(col)
 }
 
 /// The first column right of a budget's code column, left of its amount, whose cells below

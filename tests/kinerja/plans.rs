@@ -337,6 +337,15 @@ fn a_plan_table_coding_its_indicators_right_of_their_names_is_read() {
     assert_eq!(targets_of(&json, "pk"), targets_of(&published, "pk"));
     assert_eq!(json["goals"], published["goals"]);
     assert!(subjects(&json, "TABLE_UNREAD", "warning").is_empty());
+    // The Renstra vs Renja and the evaluation with their codes unheaded right of the names: the
+    // first table's 28 targets were dropped without a word, the second's years kept uncoded.
+    let (code, json) = check_json("kr06_2024_renja_codes_unheaded_after_names.xlsx", &[]);
+    let (blank_code, blank) = check_json("kr06_2024_renja_headers_blank.xlsx", &[]);
+    assert_eq!(code, blank_code);
+    for source in ["renstra", "renja"] {
+        assert_eq!(targets_of(&json, source), targets_of(&blank, source));
+    }
+    assert_eq!(json["history"], blank["history"]);
 }
 
 /// A plan's annotated copy marks its findings and lists them; it has no results to show, so it
@@ -496,6 +505,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_renstra_header_blank.xlsx",
         "kr06_2024_renja_header_spaced.xlsx",
         "kr06_2024_renja_pk_code_after_name.xlsx",
+        "kr06_2024_renja_codes_unheaded_after_names.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];
