@@ -882,8 +882,12 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let declared = identity::declared(titles, units);
     let year = overrides.year.or(declared.year);
     let mut parts = Parts::default();
+    // The tables that read something: one whose every row is passed over (no code found on any)
+    // is said as the figures outside the tables are.
+    let mut read_any = Vec::with_capacity(found.len());
     for (index, table, rows) in &found {
         let sheet = &sheets[*index];
+        let before = parts.plan.read();
         match table.table {
             Table::RenstraRenja => renstra_renja(sheet, table, *rows, year, &mut parts),
             Table::Evaluation => evaluation(sheet, table, *rows, &mut parts),
@@ -894,6 +898,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
             Table::Split => split(sheet, table, *rows, units, &mut parts),
             Table::Details => details(sheet, table, *rows, &mut parts),
         }
+        read_any.push(parts.plan.read() > before);
     }
     // A Renja that prints the year's targets only in its evaluation (TARGET <year>): they are the
     // Renja's (PLANS.md §2: the evaluation's target for the plan's year restates the Renja's).
@@ -943,7 +948,8 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         findings.push(Finding::new(Code::PlanEmpty, None, ""));
     } else {
         findings.extend(sheets.iter().enumerate().flat_map(|(i, sheet)| {
-            let inside = |r: u32| found.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
+            let read = found.iter().zip(&read_any).filter(|(_, read)| **read);
+            let inside = |r: u32| read.clone().any(|((s, f, rows), _)| *s == i && r >= f.header.0 && r <= rows.1);
             let figures = budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside, Code::TableUnread));
             figures.into_iter().chain(matrix_unread(sheet, &inside))
         }));

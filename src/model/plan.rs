@@ -314,13 +314,19 @@ impl Plan {
     /// Whether nothing of a plan was read: no target, earlier year, budget line, owner, jenis
     /// belanja, detail or split (a printed total alone is no table read).
     pub fn is_empty(&self) -> bool {
-        self.targets.is_empty()
-            && self.history.is_empty()
-            && self.budget.is_empty()
-            && self.responsibility.is_empty()
-            && self.spending.is_empty()
-            && self.details.is_empty()
-            && self.split.is_empty()
+        self.read() == 0
+    }
+
+    /// How many targets, earlier years, budget lines, owners, jenis belanja, details and split
+    /// parts were read: a table that adds none was read as nothing.
+    pub fn read(&self) -> usize {
+        self.targets.len()
+            + self.history.len()
+            + self.budget.len()
+            + self.responsibility.len()
+            + self.spending.len()
+            + self.details.len()
+            + self.split.len()
     }
 
     /// Files each budget table's kegiatan under their programs as `program_of` names them.

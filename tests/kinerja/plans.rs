@@ -311,6 +311,18 @@ fn an_evaluations_year_or_a_renstra_header_left_blank_is_said() {
     assert_eq!(of_source(&json, "renja").len(), 14);
 }
 
+/// Kanreg VI's Renstra vs Renja with its codes left blank (KODE IKU still headed): every row was
+/// passed over for want of a code, its 28 targets dropped without a word. A table found by its
+/// header that reads nothing is TABLE_UNREAD, as figures outside every table are.
+#[test]
+fn a_plan_table_whose_rows_read_nothing_is_said() {
+    let (code, json) = check_json("kr06_2024_renja_renstra_codes_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    assert_eq!(fields_of(&json, "TABLE_UNREAD", ["sheet", "cell", "found"]), [["Renstra vs Renja", "C4", "15"]]);
+    assert!(of_source(&json, "renstra").is_empty());
+    assert!(subjects(&check_json("kr06_2024_renja.xlsx", &[]).1, "TABLE_UNREAD", "warning").is_empty());
+}
+
 /// Kanreg VI's Renstra vs Renja with a blank row between its two header rows (TARGET 2024 over
 /// RENSTRA | RENJA): the code and name columns, headed on the row above the blank, were not
 /// found, and every row of the table was passed over: its fourteen Renstra targets dropped
@@ -506,6 +518,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_header_spaced.xlsx",
         "kr06_2024_renja_pk_code_after_name.xlsx",
         "kr06_2024_renja_codes_unheaded_after_names.xlsx",
+        "kr06_2024_renja_renstra_codes_blank.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];
