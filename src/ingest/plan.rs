@@ -884,7 +884,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let mut parts = Parts::default();
     // The tables that read something: one whose every row is passed over (no code found on any)
     // is said as the figures outside the tables are.
-    let mut read_any = Vec::with_capacity(found.len());
+    let mut read_tables = Vec::with_capacity(found.len());
     for (index, table, rows) in &found {
         let sheet = &sheets[*index];
         let before = parts.plan.read();
@@ -898,7 +898,9 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
             Table::Split => split(sheet, table, *rows, units, &mut parts),
             Table::Details => details(sheet, table, *rows, &mut parts),
         }
-        read_any.push(parts.plan.read() > before);
+        if parts.plan.read() > before {
+            read_tables.push((*index, table, *rows));
+        }
     }
     // A Renja that prints the year's targets only in its evaluation (TARGET <year>): they are the
     // Renja's (PLANS.md §2: the evaluation's target for the plan's year restates the Renja's).
@@ -948,8 +950,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         findings.push(Finding::new(Code::PlanEmpty, None, ""));
     } else {
         findings.extend(sheets.iter().enumerate().flat_map(|(i, sheet)| {
-            let read = found.iter().zip(&read_any).filter(|(_, read)| **read);
-            let inside = |r: u32| read.clone().any(|((s, f, rows), _)| *s == i && r >= f.header.0 && r <= rows.1);
+            let inside = |r: u32| read_tables.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
             let figures = budget_unread(sheet, &inside).or_else(|| table_unread(sheet, &inside, Code::TableUnread));
             figures.into_iter().chain(matrix_unread(sheet, &inside))
         }));
