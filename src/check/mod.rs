@@ -186,7 +186,7 @@ fn review(
             let placed = |code: &str| agreement.goals.iter().any(|g| g.code == code && !g.perspective.starts_with('('));
             findings.retain(|f| match f.code {
                 Code::PerspectiveMissing => false,
-                Code::PerspectiveBlank => !placed(&f.subject),
+                Code::PerspectiveBlank | Code::PerspectiveSkipped => !placed(&f.subject),
                 _ => true,
             });
             findings.extend(report.goals.iter().filter(|g| g.perspective.starts_with('(')).map(|goal| {
@@ -214,9 +214,9 @@ fn review(
     // agreement that has none) is where the unit's structure puts it.
     if let (Some(structure), Some(unit), Some(year)) = (structure, &identity.unit, identity.year) {
         validate::structure::fill(&mut report, structure);
-        // Every goal is where the structure puts it: a blank row above one says nothing.
+        // Every goal is where the structure puts it: a blank or skipped perspective row says nothing.
         if validate::structure::follows(&report, structure) {
-            findings.retain(|f| f.code != Code::PerspectiveBlank);
+            findings.retain(|f| !matches!(f.code, Code::PerspectiveBlank | Code::PerspectiveSkipped));
         }
         // A goal the structure does not know, under no perspective row: an error, not a warning.
         let unknown = validate::structure::unplaced(&report, structure);

@@ -221,14 +221,15 @@ pub fn perspective_name(text: &str, strict: bool) -> Option<String> {
         return None;
     }
     let has = |w: &str| words.contains(w);
+    let [stakeholder, customer, internal, learning] = PERSPECTIVES;
     let name = if has(" stakeholder") || has(" pemangku") {
-        "Stakeholder"
+        stakeholder
     } else if has(" customer") || has(" pelanggan") {
-        "Customer"
+        customer
     } else if has(" internal") || has(" proses") {
-        "Internal Process"
+        internal
     } else if has(" learn") || has(" growth") || has(" pembelajaran") || has(" pertumbuhan") {
-        "Learn & Growth"
+        learning
     } else if marked {
         return Some(text.trim().to_string());
     } else {
@@ -236,6 +237,9 @@ pub fn perspective_name(text: &str, strict: bool) -> Option<String> {
     };
     Some(name.to_string())
 }
+
+/// The Balanced Scorecard's perspectives, in the order every table prints them.
+const PERSPECTIVES: [&str; 4] = ["Stakeholder", "Customer", "Internal Process", "Learn & Growth"];
 
 /// The code after `code` (`SS.2` after `SS.1`, `IKU.5` after `IKU.4`).
 pub fn next_code(code: &str) -> Option<String> {
@@ -680,6 +684,30 @@ impl<'a> Reader<'a> {
         if row > self.rows.0 && self.sheet.row_is_blank(row - 1, first, last) {
             let at = CellRef::new(&self.sheet.name, row - 1, first);
             self.findings.push(Finding::new(Code::PerspectiveBlank, Some(at), code).found(perspective));
+        }
+    }
+
+    /// A perspective the table's perspective rows skip (Stakeholder, then Internal Process): its
+    /// row may have been deleted, its goals then read in the perspective printed above. A unit may
+    /// have three perspectives, so only where the perspective above holds two goals or more is any
+    /// goal in doubt: said at the second, the first that may be the skipped perspective's, unless
+    /// a blank row above one of them already says so (`PERSPECTIVE_BLANK`).
+    fn perspective_skipped(&mut self, rows: &[(String, CellRef)], goals: &[GoalRow]) {
+        let rank = |name: &str| PERSPECTIVES.iter().position(|p| *p == name);
+        for pair in rows.windows(2) {
+            let ((above, from), (below, to)) = (&pair[0], &pair[1]);
+            let (Some(first), Some(next)) = (rank(above), rank(below)) else { continue };
+            let within = |g: &&GoalRow| g.perspective == *above && g.at.row > from.row && g.at.row < to.row;
+            let blank =
+                |g: &GoalRow| self.findings.iter().any(|f| f.code == Code::PerspectiveBlank && f.subject == g.code);
+            if next <= first + 1 || goals.iter().filter(within).any(blank) {
+                continue;
+            }
+            if let Some(goal) = goals.iter().filter(within).nth(1) {
+                let skipped = PERSPECTIVES[first + 1..next].join(", ");
+                let said = Finding::new(Code::PerspectiveSkipped, Some(goal.at.clone()), &goal.code);
+                self.findings.push(said.found(above).expected(skipped));
+            }
         }
     }
 
@@ -1136,6 +1164,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         });
     }
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
+    reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);
     let read: Vec<u32> = parts.indicators[before..].iter().map(|i| i.at.row).collect();
     reader.unheaded(&read);
     reader.finish();

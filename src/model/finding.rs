@@ -289,6 +289,9 @@ codes! {
     PerspectiveBlank => "PERSPECTIVE_BLANK", Error,
         "Baris di atas {subject} kosong, di tempat baris perspektif, sehingga perspektif {subject} tidak pasti: dibaca di perspektif {found} seperti sasaran di atasnya. Tulis nama perspektifnya di baris itu, atau hapus baris kosong itu bila {subject} memang termasuk perspektif {found}.",
         "The row above {subject} is blank where a perspective row would stand, so the perspective of {subject} is in doubt: it is read in {found}, like the goal above it. Write the perspective's name in that row, or delete the blank row if {subject} does belong to {found}.";
+    PerspectiveSkipped => "PERSPECTIVE_SKIPPED", Error,
+        "Tabel ini melompati perspektif {expected}: tidak ada baris perspektifnya sesudah perspektif {found}, sehingga {subject} dibaca di perspektif {found} bersama sasaran di atasnya, padahal mungkin termasuk {expected} yang barisnya terhapus. Sisipkan baris perspektif {expected} di atas sasaran pertamanya; bila {subject} memang termasuk perspektif {found}, Perjanjian Kinerja yang mencetak perspektifnya menjadi acuan.",
+        "The table skips the perspective {expected}: no row of it follows {found}, so {subject} is read in {found} with the goal above it, though it may belong to {expected}, whose row may have been deleted. Insert the {expected} perspective row above its first goal; if {subject} does belong to {found}, an agreement printing its perspective settles it.";
     GoalBlank => "GOAL_BLANK", Error,
         "{subject} berada di bawah baris perspektif {expected} tanpa Sasaran Strategis (sel sasarannya kosong), sehingga dinilai di bawah {found}, sasaran di atas baris perspektif itu. Isi sasaran strategisnya.",
         "{subject} stands below the perspective row {expected} with no Sasaran Strategis (its goal cell is blank), so it is scored under {found}, the goal above that perspective row. Fill in its goal.";

@@ -622,6 +622,25 @@ fn a_perspective_row_left_blank_is_an_error_where_nothing_places_the_goal() {
     assert_eq!(order, ["Stakeholder", "Customer", "Internal Process", "Learn & Growth"]);
 }
 
+/// The same report with its Customer row deleted outright: SK.1 was scored under Stakeholder
+/// (NPSS 98.02 for 99.39), exit 0, alone or held to its PK, with no blank row to say it. The
+/// perspective rows skip Customer, and the perspective above holds two goals: an error at the
+/// second. A Kanreg's report so left is placed by the Renstra's structure (GOAL_MOVED) alone.
+#[test]
+fn a_perspective_row_deleted_is_an_error_where_nothing_places_the_goal() {
+    let alone = check_fixture("puspenkom_2025_perspective_row_deleted.xlsx");
+    let held = against("puspenkom_2025_perspective_row_deleted.xlsx", "puspenkom_2025_agreement.xlsx");
+    for outcome in [&alone, &held] {
+        assert_eq!(error_codes(outcome), ["PERSPECTIVE_SKIPPED"], "{:#?}", outcome.findings);
+        assert_eq!(places(outcome, Code::PerspectiveSkipped), ["Capaian!B6"]);
+        let said = findings(outcome, Code::PerspectiveSkipped)[0];
+        assert_eq!((said.found.as_str(), said.expected.as_str()), ("Stakeholder", "Customer"));
+    }
+    let placed = check_fixture("kr07_2024_perspective_row_deleted.xlsx");
+    assert_eq!(error_codes(&placed), ["GOAL_MOVED"], "{:#?}", placed.findings);
+    assert_eq!(shown(&placed.scored.as_ref().unwrap().1.npss), "99.27");
+}
+
 /// The same report with its first perspective row (Stakeholder) blank, held to its PK, which
 /// prints no perspective: SP.1 was scored under a made-up "(tanpa perspektif)" without a word
 /// (the agreement was taken to place every goal). It is PERSPECTIVE_MISSING, by the PK's code.
