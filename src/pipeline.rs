@@ -315,9 +315,9 @@ impl Processed {
 }
 
 /// Why a read workbook cannot be filed, if it cannot: unreadable, declaring another unit, or
-/// without a year or period.
+/// without a year or period, or for a period not yet begun.
 fn rejection(outcome: &Outcome) -> Option<String> {
-    let blocking = [Code::UnitMismatch, Code::YearUnknown, Code::PeriodUnknown];
+    let blocking = [Code::UnitMismatch, Code::YearUnknown, Code::PeriodUnknown, Code::PeriodNotStarted];
     match &outcome.scored {
         None => outcome.findings.first().map(|f| f.message_in(outcome.language)),
         Some(_) => {

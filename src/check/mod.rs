@@ -153,6 +153,20 @@ pub fn check_bytes(
 
 type Reviewed = (Report, Scorecard, Vec<Finding>);
 
+/// A realisasi report for a period that has not begun where the unit is (Tahun 2042 typed for
+/// 2024): nothing can have been realised in it, so its year or period is mistyped, and filed
+/// under it the report would count for no year anyone reads.
+fn not_started(identity: &crate::model::Identity, config: &Config) -> Option<Finding> {
+    let (year, period) = (identity.year?, identity.period?);
+    let zone =
+        identity.unit.as_deref().and_then(|code| config.units.get(code)).map(|unit| unit.zone).unwrap_or_default();
+    let today = crate::model::time::today(zone);
+    let begins = jiff::civil::Date::new(i16::try_from(year).ok()?, i8::try_from(period.first_month()).ok()?, 1).ok()?;
+    let said = crate::model::time::day_words(today, config.review.language);
+    (begins > today)
+        .then(|| Finding::new(Code::PeriodNotStarted, None, "").found(format!("{period} {year}")).expected(said))
+}
+
 fn review(
     path: &Path,
     bytes: &[u8],
@@ -170,6 +184,9 @@ fn review(
         plan.file_programs(|kegiatan| config.program_name(kegiatan));
     }
     findings.extend(validate::agreement::distinct(&mut report));
+    if report.kind == Kind::Realisasi {
+        findings.extend(not_started(&identity, config));
+    }
     report.printed = report.indicators.iter().map(crate::model::Printed::of).collect();
     let structure = identity.unit.as_deref().zip(identity.year).and_then(|(unit, year)| config.structure(unit, year));
     if report.kind == Kind::Realisasi

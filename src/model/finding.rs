@@ -328,6 +328,9 @@ codes! {
     NameIdentity => "NAME_IDENTITY", Info,
         "{found} diambil dari nama berkas, karena judul buku kerja tidak menyebutnya. Cantumkan pada judul agar laporan terbaca tanpa bergantung pada nama berkas.",
         "{found} is taken from the file name, as the workbook's titles do not say it. Put it in the title so that the report reads the same whatever its file is called.";
+    PeriodNotStarted => "PERIOD_NOT_STARTED", Error,
+        "Laporan ini untuk periode {found}, yang belum dimulai (hari ini {expected}), sehingga belum dapat berisi realisasi dan tidak dicatat. Periksa tahun dan periode pada judulnya, lalu kirim kembali.",
+        "This report is for {found}, a period that has not begun (today is {expected}), so it cannot hold realisasi yet and is not filed. Check the year and period in its title, then resend it.";
     YearUnknown => "YEAR_UNKNOWN", Error,
         "Tahun laporan tidak dapat dikenali. Cantumkan \"Tahun 2024\" pada judul.",
         "The report's year cannot be told. Put \"Tahun 2024\" in the title.";

@@ -39,6 +39,17 @@ impl Period {
         }
     }
 
+    /// The month the period begins in: 1 for the first quarter, the first semester and the year,
+    /// 4, 7 and 10 for the other quarters, 7 for the second semester.
+    pub fn first_month(self) -> u32 {
+        match self {
+            Period::Tw1 | Period::S1 | Period::Year => 1,
+            Period::Tw2 => 4,
+            Period::Tw3 | Period::S2 => 7,
+            Period::Tw4 => 10,
+        }
+    }
+
     pub fn quarter(n: u32) -> Option<Period> {
         [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4].get(n.checked_sub(1)? as usize).copied()
     }

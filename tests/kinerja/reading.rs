@@ -189,6 +189,19 @@ fn missing_identity_is_a_finding_not_a_guess() {
     assert_eq!(outcome.unit.as_ref().unwrap().code, "KR07");
 }
 
+/// Kanreg VII's 2024 report titled "Tahun 2099" was read as the annual report of 2099, exit 0
+/// (in the service, filed under a year no Rekap reads). A realisasi report for a period that
+/// has not begun is an error naming it and today; the same report given its year reads as ever.
+#[test]
+fn a_report_for_a_period_not_yet_begun_is_an_error() {
+    let outcome = check_fixture("kr07_2099_year_typed.xlsx");
+    assert_eq!(error_codes(&outcome), ["PERIOD_NOT_STARTED"], "{:#?}", outcome.findings);
+    assert_eq!(findings(&outcome, Code::PeriodNotStarted)[0].found, "TAHUNAN 2099");
+    let given = Overrides { year: Some(2024), ..Overrides::default() };
+    let outcome = check_with("kr07_2099_year_typed.xlsx", given);
+    assert!(!error_codes(&outcome).contains(&"PERIOD_NOT_STARTED"), "{:#?}", outcome.findings);
+}
+
 /// A file named for a quarter whose title names only its year was filed as the annual report
 /// without a word; the name fills a year and period no title gives.
 #[test]

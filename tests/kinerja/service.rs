@@ -1078,6 +1078,25 @@ fn a_units_folder_in_lower_case_is_the_units() {
     assert_eq!(service.status(&["--unit", "kr09"]), status);
 }
 
+/// A report for a period not yet begun (its title's year mistyped 2099) is refused, not filed
+/// under 2099: the unit is told why, and nothing stands for that year.
+#[test]
+fn a_report_for_a_period_not_yet_begun_is_refused() {
+    let service = Service::start("not-started");
+    service.drop_file("KR07", "laporan.xlsx", &bytes("kr07_2099_year_typed.xlsx"));
+    service.wait_for_arrivals("the report", 1, Duration::from_secs(20));
+    let filed: Vec<String> = service.rows("SELECT result FROM submissions", [], |r| r.get(0));
+    assert_eq!(filed, ["rejected"]);
+    let status = service.status(&["--unit", "KR07"]);
+    assert_eq!(status["rows"][0]["outcome"].as_str(), Some("ditolak"), "{status}");
+    let mut mail = String::new();
+    wait_for("the refusal", Duration::from_secs(20), || {
+        mail = service.mail_texts().into_iter().find(|text| text.contains("ditolak")).unwrap_or_default();
+        !mail.is_empty()
+    });
+    assert!(mail.contains("periode TAHUNAN 2099, yang belum dimulai"), "{mail}");
+}
+
 #[test]
 fn a_unit_whose_only_file_was_refused_has_sent_something() {
     let mut service = Service::start("refused-only");
