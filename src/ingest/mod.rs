@@ -347,7 +347,11 @@ fn from_calamine(data: &calamine::Data) -> Data {
         C::Empty => Data::Empty,
         C::Int(i) => Data::Int(*i),
         C::Float(f) => Data::Float(*f),
-        C::String(s) => Data::String(crate::model::text::fit_cell(s).to_string()),
+        C::String(s) => {
+            let mut text = crate::model::text::fit_cell(s).to_string();
+            crate::model::text::plain_spaces(&mut text);
+            Data::String(text)
+        }
         C::Bool(b) => Data::Bool(*b),
         C::DateTime(d) => Data::DateTime(d.as_f64()),
         C::DateTimeIso(s) | C::DurationIso(s) => Data::DateTimeIso(s.clone()),

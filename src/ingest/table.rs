@@ -257,9 +257,10 @@ pub fn leading_code<'t>(text: &'t str, prefix: &str) -> Option<(String, &'t str)
     leading_digits(after_prefix(&text[prefix.len()..]))
 }
 
-/// What follows a code's prefix, its separator dropped: `.`, a space, `-`, `–`, `_`.
+/// What follows a code's prefix, its separator dropped: `.`, a space or a line break, `-`, `–`,
+/// `_`.
 fn after_prefix(text: &str) -> &str {
-    text.trim_start_matches(['.', ' ', '-', '–', '_'])
+    text.trim_start_matches(|c: char| matches!(c, '.' | '-' | '–' | '_') || c.is_whitespace())
 }
 
 /// The codes a goal row and an indicator row may carry: BKN's and the Kantor Regional's `SS` and

@@ -295,12 +295,13 @@ fn decode_escapes(text: String) -> String {
     out
 }
 
-/// Cell text as Excel holds it: `_xHHHH_` escapes decoded, cut at Excel's cell limit on a
-/// character boundary.
+/// Cell text as Excel holds it: `_xHHHH_` escapes decoded, odd spaces plain (`plain_spaces`), cut
+/// at Excel's cell limit on a character boundary.
 fn tidy(text: &mut String) {
     if text.contains("_x") {
         *text = decode_escapes(std::mem::take(text));
     }
+    crate::model::text::plain_spaces(text);
     let kept = crate::model::text::fit_cell(text).len();
     text.truncate(kept);
 }

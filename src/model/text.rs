@@ -54,6 +54,17 @@ pub fn sheet_name(name: &str) -> String {
     if clean.trim().is_empty() { "(tanpa nama)".into() } else { clean }
 }
 
+/// Cell text with the spaces a copy from a web page, a PDF or Word brings (no-break, thin,
+/// ideographic) as plain spaces and the invisible characters (zero-width, a byte-order mark)
+/// gone, so `SS.\u{a0}3` reads as `SS. 3`; line breaks and tabs stay.
+pub fn plain_spaces(text: &mut String) {
+    let invisible = |c: char| matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
+    let odd_space = |c: char| c != ' ' && c.is_whitespace() && !c.is_control();
+    if text.contains(|c: char| invisible(c) || odd_space(c)) {
+        *text = text.chars().filter(|c| !invisible(*c)).map(|c| if odd_space(c) { ' ' } else { c }).collect();
+    }
+}
+
 /// Text cut to what one workbook cell can hold (line breaks kept).
 pub fn fit_cell(text: &str) -> &str {
     match text.char_indices().nth(CELL_CHARACTERS) {
@@ -179,6 +190,17 @@ mod tests {
         assert_eq!(numbers_in("Tabel 3.2 (lanjutan)!A3 tertulis 3.5", Id), "Tabel 3.2 (lanjutan)!A3 tertulis 3,5");
         assert_eq!(numbers_in(said, En), said);
         assert_eq!(numbers_in("Tabel 3.2!E12", Id), "Tabel 3.2!E12");
+    }
+
+    #[test]
+    fn copied_spaces_are_plain_and_invisible_characters_gone() {
+        let plain = |text: &str| {
+            let mut text = text.to_string();
+            plain_spaces(&mut text);
+            text
+        };
+        assert_eq!(plain("\u{feff}SS.\u{a0}3\u{202f}Terwujudnya\u{200b}"), "SS. 3 Terwujudnya");
+        assert_eq!(plain("Target\n2024\tTW\u{3000}I"), "Target\n2024\tTW I");
     }
 
     #[test]

@@ -189,6 +189,22 @@ fn missing_identity_is_a_finding_not_a_guess() {
     assert_eq!(outcome.unit.as_ref().unwrap().code, "KR07");
 }
 
+/// BKN's scorecard with its labels as a copy from a web page or a PDF brings them: no-break
+/// spaces, a zero-width space before each goal's code, an indicator's name on a line under its
+/// code. "SS.\u{a0}1" was no code: every goal row ROW_UNREAD, seven errors. Read as published.
+#[test]
+fn labels_with_copied_spaces_read_as_typed_ones() {
+    let copied = check_fixture("bkn_2023_scorecard_copied_spaces.xlsx");
+    assert_eq!(error_codes(&copied), Vec::<&str>::new(), "{:#?}", copied.findings);
+    let published = check_fixture("bkn_2023_scorecard.xlsx");
+    let (copied, published) = (&copied.scored.as_ref().unwrap().0, &published.scored.as_ref().unwrap().0);
+    assert_eq!((&copied.goals, &copied.indicators), (&published.goals, &published.indicators));
+    assert_eq!(
+        copied.indicators[2].name,
+        "Indeks kepuasan masyarakat terhadap Pembinaan Manajemen ASN yang diselenggarakan BKN"
+    );
+}
+
 /// Kanreg VII's 2024 report titled "Tahun 2099" was read as the annual report of 2099, exit 0
 /// (in the service, filed under a year no Rekap reads). A realisasi report for a period that
 /// has not begun is an error naming it and today; the same report given its year reads as ever.
