@@ -303,7 +303,7 @@ pub fn at_least(text: &str) -> Option<&str> {
         .iter()
         .find(|bound| lower.starts_with(*bound))
         .and_then(|bound| text.get(bound.len()..))
-        .map(|rest| rest.trim_start_matches([' ', ':']))
+        .map(|rest| rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace()))
         .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
@@ -1330,12 +1330,14 @@ mod tests {
         assert_eq!(written, Some(("SS.3".into(), "Terwujudnya pemenuhan")));
         assert_eq!(prefixed_code("Sasaran Strategis BKN", &GOAL_PREFIXES), None);
         assert_eq!(prefixed_code("IKK 2. Jumlah", &INDICATOR_PREFIXES), Some(("IKK.2".into(), "Jumlah")));
+        assert_eq!(prefixed_code("SS\n2.", &GOAL_PREFIXES), Some(("SS.2".into(), "")));
         assert_eq!(leading_code("Indeks Maturitas", "IKU"), None);
         assert_eq!(leading_number("1. Persentase Instansi"), Some(("1".into(), "Persentase Instansi")));
         assert_eq!(leading_number("100% tercapai"), None);
         assert_eq!(at_least("≥ 95"), Some("95"));
         assert_eq!(at_least("Min. 95%"), Some("95%"));
         assert_eq!(at_least("Minimal: 3,5"), Some("3,5"));
+        assert_eq!(at_least("≥\n95"), Some("95"));
         assert_eq!(at_least("≤ 5"), None);
         assert_eq!(at_least("Minggu ke-3"), None);
         assert!(status_mark("Tercapai") && status_mark(" Tidak  Tercapai ") && status_mark("●") && status_mark("√"));
