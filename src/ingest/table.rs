@@ -1028,9 +1028,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             }
             _ => name,
         };
-        // A goal's name printed again on each of its indicators' rows (not merged down) goes on.
+        // A goal's name printed again on each of its indicators' rows (not merged down) goes on,
+        // however its words are spaced or broken over lines.
         let current = goal.as_ref().and_then(|code| goal_codes.get(code)).map(|&i| &parts.goals[i]);
-        let repeated = |text: &str| current.is_some_and(|g| g.name == text.trim());
+        let repeated = |text: &str| current.is_some_and(|g| normalise(&g.name) == normalise(text));
         if let Some(text) = goal_text.filter(|t| !repeated(t)) {
             let code_cell = reader.text(row, Role::GoalCode).or(coded(&GOAL_PREFIXES));
             let (code, name, by_place) =

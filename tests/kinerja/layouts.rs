@@ -913,6 +913,8 @@ fn a_no_column_numbering_rows_within_a_goal_numbers_the_indicators() {
 #[test]
 fn a_goal_name_repeated_on_its_indicators_rows_is_one_goal() {
     check_as_placed("kr07_2024_goal_name_each_row.xlsx");
+    // Typed again over two lines with a double space: SS.1's second row opened SS.2 (GOAL_UNPLACED).
+    check_as_placed("kr07_2024_goal_name_each_row_broken.xlsx");
 }
 
 /// "Rata-rata Capaian Kinerja" at the foot of the indicator column was read as a fifteenth
