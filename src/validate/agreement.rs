@@ -129,9 +129,12 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             Some(goal) if pk.perspective.starts_with('(') => &goal.perspective,
             _ => &pk.perspective,
         };
+        // A goal the report prints without its name (blank, or its row gone and stood in for)
+        // is named as the agreement names it.
+        let named = reported.map(|g| &g.name).filter(|name| !name.trim().is_empty() && !name.starts_with('('));
         goals.push(GoalRow {
             code: pk.code.clone(),
-            name: reported.map_or(&pk.name, |g| &g.name).clone(),
+            name: named.unwrap_or(&pk.name).clone(),
             perspective: perspective.clone(),
             nss: reported.and_then(|g| g.nss.clone()),
             at: reported.map_or(pk.at.clone(), |g| g.at.clone()),

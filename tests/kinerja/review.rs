@@ -435,6 +435,10 @@ fn a_goal_numbered_in_a_column_numbering_goals_only_is_opened_by_its_number() {
     let goal_of = |code: &str| report.indicators.iter().find(|i| i.code == code).map(|i| i.goal.as_str());
     assert_eq!((goal_of("IKU.6"), goal_of("IKU.7")), (Some("SS.4"), Some("SS.5")));
     assert_eq!(shown(&card.npss), "99.27");
+    // Held to its PK, SS.4 is named as the PK names it (it kept its blank name).
+    let held = against("kr07_2024_tw3_goal_name_blank.xlsx", "kr07_2024_agreement_kode.xlsx");
+    let ss4 = held.scored.as_ref().unwrap().0.goals.iter().find(|g| g.code == "SS.4").unwrap().name.clone();
+    assert_eq!(ss4, "Terwujudnya peningkatan kualitas data dan sistem informasi ASN");
 }
 
 /// An indicator below a perspective row whose goal cell is left blank was scored under the goal
