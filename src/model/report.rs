@@ -222,6 +222,11 @@ impl GoalRow {
     pub fn stood_in(code: &str, perspective: &str, at: CellRef) -> Self {
         GoalRow { code: code.into(), name: "(tanpa baris SS)".into(), perspective: perspective.into(), nss: None, at }
     }
+
+    /// Whether the table prints this goal: not one kinerja stands in for (named in parentheses).
+    pub fn printed(&self) -> bool {
+        !self.name.starts_with('(')
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -131,7 +131,7 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
         };
         // A goal the report prints without its name (blank, or its row gone and stood in for)
         // is named as the agreement names it.
-        let named = reported.map(|g| &g.name).filter(|name| !name.trim().is_empty() && !name.starts_with('('));
+        let named = reported.filter(|g| g.printed() && !g.name.trim().is_empty()).map(|g| &g.name);
         goals.push(GoalRow {
             code: pk.code.clone(),
             name: named.unwrap_or(&pk.name).clone(),

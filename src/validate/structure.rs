@@ -28,7 +28,7 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
 /// goal above) stands in where the structure puts it, after the one the indicator was under.
 fn place_indicators(report: &mut Report, structure: &Structure, code: Code) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let goals: Vec<String> = report.goals.iter().filter(|g| printed(&g.name)).map(|g| g.code.clone()).collect();
+    let goals: Vec<String> = report.goals.iter().filter(|g| g.printed()).map(|g| g.code.clone()).collect();
     for indicator in &mut report.indicators {
         let Some(goal) = structure.indicators.get(&indicator.code) else { continue };
         if indicator.goal == *goal || !goals.contains(&indicator.goal) {
@@ -50,7 +50,7 @@ fn place_indicators(report: &mut Report, structure: &Structure, code: Code) -> V
 /// perspective's heading moved and said with `code`.
 fn place_goals(report: &mut Report, structure: &Structure, code: Code) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for goal in report.goals.iter_mut().filter(|g| printed(&g.name)) {
+    for goal in report.goals.iter_mut().filter(|g| g.printed()) {
         let Some(perspective) = structure.goals.get(&goal.code) else { continue };
         if goal.perspective == *perspective {
             continue;
@@ -97,8 +97,7 @@ fn unknown(report: &Report, structure: &Structure) -> Vec<Finding> {
         return Vec::new();
     }
     let (unit, year) = (report.identity.unit.as_deref().unwrap_or("?"), report.identity.year.unwrap_or_default());
-    let off =
-        |g: &&GoalRow| printed(&g.name) && !g.perspective.starts_with('(') && !structure.goals.contains_key(&g.code);
+    let off = |g: &&GoalRow| g.printed() && !g.perspective.starts_with('(') && !structure.goals.contains_key(&g.code);
     let mut findings = Vec::new();
     for goal in report.goals.iter().filter(off) {
         let mut homes: Vec<&str> = Vec::new();
@@ -125,7 +124,7 @@ fn unknown(report: &Report, structure: &Structure) -> Vec<Finding> {
 /// those goals instead, so each NSS is its own goal's (a perspective of two goals of unequal
 /// size is not the mean of its indicators).
 fn stand_in(report: &mut Report, structure: &Structure) {
-    if report.goals.iter().any(|g| printed(&g.name)) || !knows_every_goal(report, structure) {
+    if report.goals.iter().any(|g| g.printed()) || !knows_every_goal(report, structure) {
         return;
     }
     let stood_in = report.goals.first().map(|g| g.name.clone()).unwrap_or_default();
@@ -163,7 +162,7 @@ fn knows_every_goal(report: &Report, structure: &Structure) -> bool {
 pub fn guessed<'r>(report: &'r Report, structure: Option<&Structure>) -> Option<&'r GoalRow> {
     let known = structure.is_some_and(|s| knows_every_goal(report, s));
     let shared = |goal: &GoalRow| report.indicators.iter().filter(|i| i.goal == goal.code).count() > 1;
-    let stood_in = report.goals.iter().all(|g| !printed(&g.name));
+    let stood_in = report.goals.iter().all(|g| !g.printed());
     report.goals.first().filter(|_| stood_in && !known && report.goals.iter().any(shared))
 }
 
@@ -174,7 +173,7 @@ pub fn fill(report: &mut Report, structure: &Structure) {
     if !follows(report, structure) {
         return;
     }
-    for goal in report.goals.iter_mut().filter(|g| printed(&g.name) && g.perspective.starts_with('(')) {
+    for goal in report.goals.iter_mut().filter(|g| g.printed() && g.perspective.starts_with('(')) {
         if let Some(perspective) = structure.goals.get(&goal.code) {
             goal.perspective = perspective.clone();
         }
@@ -188,19 +187,14 @@ pub fn unplaced<'r>(report: &'r Report, structure: &Structure) -> Vec<&'r GoalRo
     report
         .goals
         .iter()
-        .filter(|g| printed(&g.name) && g.perspective.starts_with('(') && !structure.goals.contains_key(&g.code))
+        .filter(|g| g.printed() && g.perspective.starts_with('(') && !structure.goals.contains_key(&g.code))
         .collect()
-}
-
-/// A goal the table prints, not one kinerja stands in for (named in parentheses).
-fn printed(name: &str) -> bool {
-    !name.starts_with('(')
 }
 
 /// Whether every goal `report` prints is in `structure`: one with goals it does not know follows
 /// another tree.
 pub fn follows(report: &Report, structure: &Structure) -> bool {
-    report.goals.iter().all(|g| structure.goals.contains_key(&g.code) || !printed(&g.name))
+    report.goals.iter().all(|g| structure.goals.contains_key(&g.code) || !g.printed())
 }
 
 #[cfg(test)]
