@@ -161,7 +161,7 @@ fn not_started(identity: &crate::model::Identity, config: &Config) -> Option<Fin
     let zone =
         identity.unit.as_deref().and_then(|code| config.units.get(code)).map(|unit| unit.zone).unwrap_or_default();
     let today = crate::model::time::today(zone);
-    let begins = jiff::civil::Date::new(i16::try_from(year).ok()?, i8::try_from(period.first_month()).ok()?, 1).ok()?;
+    let begins = crate::model::time::period_begins(year, period)?;
     let said = crate::model::time::day_words(today, config.review.language);
     (begins > today)
         .then(|| Finding::new(Code::PeriodNotStarted, None, "").found(format!("{period} {year}")).expected(said))

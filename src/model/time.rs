@@ -21,6 +21,11 @@ pub fn excel_day(serial: i64) -> Option<Date> {
     start.checked_add(serial.days()).ok()
 }
 
+/// The first day of `period` in `year`.
+pub fn period_begins(year: u16, period: crate::model::Period) -> Option<Date> {
+    Date::new(i16::try_from(year).ok()?, i8::try_from(period.first_month()).ok()?, 1).ok()
+}
+
 /// A day as a sentence writes it: `31 Januari 2025`, `31 January 2025`.
 pub fn day_words(day: Date, language: crate::model::Language) -> String {
     const BULAN: [&str; 12] = [
@@ -137,6 +142,14 @@ mod tests {
         let due = date(" 2025-01-31 ").unwrap();
         assert_eq!(day_words(due, crate::model::Language::Id), "31 Januari 2025");
         assert_eq!(day_words(due, crate::model::Language::En), "31 January 2025");
+    }
+
+    #[test]
+    fn a_period_begins_on_the_first_day_of_its_first_month() {
+        use crate::model::Period;
+        assert_eq!(period_begins(2024, Period::Tw3), Some(Date::constant(2024, 7, 1)));
+        assert_eq!(period_begins(2099, Period::Year), Some(Date::constant(2099, 1, 1)));
+        assert_eq!(period_begins(2025, Period::Tw4), Some(Date::constant(2025, 10, 1)));
     }
 
     #[test]
