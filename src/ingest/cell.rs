@@ -225,7 +225,7 @@ pub fn read(data: &Data) -> CellValue<'_> {
         Data::String(s) => read_text(s),
         Data::Bool(b) => plain(Kind::Unreadable, Cow::Owned(b.to_string())),
         Data::DateTime(serial) => plain(Kind::Date, Cow::Owned(excel_date(*serial))),
-        Data::DateTimeIso(s) => plain(Kind::Date, Cow::Owned(s.clone())),
+        Data::DateTimeIso(s) => plain(Kind::Date, Cow::Owned(iso_date(s))),
         Data::Error(e) => plain(Kind::FormulaError, Cow::Owned(e.clone())),
         Data::Uncalculated => plain(Kind::Uncalculated, Cow::Borrowed("")),
     }
@@ -240,6 +240,14 @@ pub fn excel_date(serial: f64) -> String {
     }
     crate::model::time::excel_day(serial.floor() as i64)
         .map_or_else(|| serial.to_string(), |day| crate::model::time::day_words(day, crate::model::Language::Id))
+}
+
+/// A date written as ISO text (`2024-07-03`, `2024-07-03T00:00:00`) as the unit sees it in its
+/// cell: `3 Juli 2024`; a time or duration stays as written.
+fn iso_date(text: &str) -> String {
+    let day = text.get(..10).filter(|_| text.len() == 10 || text[10..].starts_with('T'));
+    day.and_then(crate::model::time::date)
+        .map_or_else(|| text.to_string(), |day| crate::model::time::day_words(day, crate::model::Language::Id))
 }
 
 /// Whether `haystack` contains `needle` (ASCII, lower-case) ignoring ASCII case.
@@ -487,6 +495,11 @@ mod tests {
         assert_eq!(excel_date(1.0), "1 Januari 1900");
         assert_eq!(excel_date(61.0), "1 Maret 1900");
         assert_eq!(excel_date(-3.0), "-3");
+        // Written as text (an .ods date, an .xlsx `t="d"` cell): the same day, the same words.
+        assert_eq!(iso_date("2024-07-03"), "3 Juli 2024");
+        assert_eq!(iso_date("2024-07-03T00:00:00"), "3 Juli 2024");
+        assert_eq!(iso_date("PT10H30M00S"), "PT10H30M00S");
+        assert_eq!(iso_date("2024-02-30"), "2024-02-30");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod cell;
 pub mod cfb;
 pub mod header;
 pub mod identity;
+pub mod ods;
 pub mod package;
 pub mod plan;
 pub mod sheet;
@@ -168,26 +169,21 @@ pub fn not_regular(kind: &std::fs::FileType) -> Option<&'static str> {
 }
 
 /// The sheets of the workbook in `bytes`, within `limits`: zip packages are measured first;
-/// .xlsx and .xlsm go through kinerja's own bounded reader, .xlsb, .ods and .xls through calamine.
+/// .xlsx, .xlsm and .ods go through kinerja's own bounded readers, .xlsb and .xls through calamine.
 ///
 /// # Errors
 /// [`IngestError`] when the bytes are not a workbook, are encrypted, or exceed a limit.
 pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Workbook, IngestError> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let mut archive = package::inspect(bytes, limits).map_err(|f| f.at(path))?;
+        let archive = package::inspect(bytes, limits).map_err(|f| f.at(path))?;
         let book = match (extension.as_str(), zip_kind(&archive)) {
             (_, ZipKind::NotWorkbook(what)) => Err(Failure::Unreadable(what)),
             ("xlsb", _) | (_, ZipKind::Xlsb) => {
                 let workbook = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
                 calamine_sheets(workbook, budget, |_, _| Vec::new())
             }
-            (_, ZipKind::Ods) => {
-                // calamine's ODS reader loops for ever on some malformed content: prove it whole first.
-                xlsx::well_formed(&mut archive, "content.xml", budget).map_err(|f| f.at(path))?;
-                let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
-                calamine_sheets(workbook, budget, |_, _| Vec::new())
-            }
+            (_, ZipKind::Ods) => ods::read(archive, budget),
             (_, ZipKind::Xlsx) => xlsx::read(archive, limits, budget),
         };
         return book.map_err(|f| f.at(path));
@@ -283,7 +279,7 @@ fn instead(what: &str) -> String {
     format!("{what}, bukan buku kerja; kirim laporan sebagai buku kerja Excel (.xlsx)")
 }
 
-/// The sheets of a workbook calamine reads (.xlsb, .ods, .xls): every worksheet's used cells,
+/// The sheets of a workbook calamine reads (.xlsb, .xls): every worksheet's used cells,
 /// counted against the budget; a sheet calamine cannot read is named, not dropped.
 fn calamine_sheets<RS, R>(
     mut workbook: R,
@@ -348,8 +344,8 @@ fn from_calamine(data: &calamine::Data) -> Data {
         C::Int(i) => Data::Int(*i),
         C::Float(f) => Data::Float(*f),
         C::String(s) => {
-            let mut text = crate::model::text::fit_cell(s).to_string();
-            crate::model::text::plain_spaces(&mut text);
+            let mut text = s.clone();
+            crate::model::text::tidy_cell(&mut text);
             Data::String(text)
         }
         C::Bool(b) => Data::Bool(*b),

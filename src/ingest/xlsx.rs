@@ -46,7 +46,7 @@ impl From<Failure> for PartError {
     }
 }
 
-fn open<'a, 'b>(archive: &'a mut Archive<'b>, name: &str) -> Option<Xml<'a, 'b>> {
+pub(crate) fn open<'a, 'b>(archive: &'a mut Archive<'b>, name: &str) -> Option<Xml<'a, 'b>> {
     let index = archive.index_for_name(name)?;
     let part = archive.by_index(index).ok()?;
     let mut reader = Reader::from_reader(BufReader::new(part));
@@ -55,7 +55,7 @@ fn open<'a, 'b>(archive: &'a mut Archive<'b>, name: &str) -> Option<Xml<'a, 'b>>
 }
 
 /// An attribute's value, entities resolved; borrowed from the element when it has none.
-fn attr<'a>(e: &'a BytesStart, name: &str) -> Option<Cow<'a, str>> {
+pub(crate) fn attr<'a>(e: &'a BytesStart, name: &str) -> Option<Cow<'a, str>> {
     let found = e.attributes().flatten().find(|a| a.key.local_name().as_ref() == name)?;
     Some(match found.value {
         Cow::Borrowed(raw) if !raw.contains('&') => Cow::Borrowed(raw),
@@ -108,30 +108,6 @@ pub(crate) fn main_part(archive: &mut Archive<'_>) -> String {
         .into_iter()
         .find(|(_, kind, _)| kind.ends_with("/officeDocument"))
         .map_or_else(|| "xl/workbook.xml".to_string(), |(_, _, target)| resolve("", &target))
-}
-
-/// Whether the XML part `name` of the package is well formed: every element closed, end names
-/// matching, nothing after the end. Read within the time budget.
-///
-/// # Errors
-/// [`Failure::Unreadable`] naming what is wrong; [`Failure::TooLarge`] past the time budget.
-pub fn well_formed(archive: &mut Archive<'_>, name: &str, budget: &Budget) -> Result<(), Failure> {
-    let mut xml = open(archive, name).ok_or_else(|| Failure::Unreadable(format!("bagian {name} tidak ada")))?;
-    let (mut depth, mut events, mut buf) = (0usize, 0usize, Vec::new());
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf).map_err(|e| Failure::Unreadable(format!("{name}: {e}")))? {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Eof if depth == 0 => return Ok(()),
-            Event::Eof => return Err(Failure::Unreadable(format!("{name}: terpotong ({depth} elemen tidak ditutup)"))),
-            _ => {}
-        }
-        events += 1;
-        if events.is_multiple_of(4096) {
-            budget.time()?;
-        }
-    }
 }
 
 /// A part's path from a relationship target: absolute (`/xl/worksheets/sheet1.xml`) or
@@ -259,7 +235,7 @@ fn rich_text(xml: &mut Xml<'_, '_>, end: &str, buf: &mut Vec<u8>) -> Result<Stri
 }
 
 /// A predefined entity or character reference; anything else (a DTD's entities) reads as nothing.
-fn entity(r: &quick_xml::events::BytesRef, text: &mut String) {
+pub(crate) fn entity(r: &quick_xml::events::BytesRef, text: &mut String) {
     if let Some(resolved) = quick_xml::escape::resolve_predefined_entity(r) {
         text.push_str(resolved);
     } else if let Ok(Some(c)) = r.resolve_char_ref() {
@@ -301,9 +277,7 @@ fn tidy(text: &mut String) {
     if text.contains("_x") {
         *text = decode_escapes(std::mem::take(text));
     }
-    crate::model::text::plain_spaces(text);
-    let kept = crate::model::text::fit_cell(text).len();
-    text.truncate(kept);
+    crate::model::text::tidy_cell(text);
 }
 
 fn shared_strings(
@@ -347,7 +321,7 @@ fn shared_strings(
 
 /// How a cell style shows a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shown {
+pub(crate) enum Shown {
     /// As a number: with a fixed count of decimals (`0.00`, `#,##0`), or as General shows it.
     Plain(Option<u8>),
     /// A date or a time: the number is a serial day.

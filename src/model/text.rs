@@ -65,6 +65,14 @@ pub fn plain_spaces(text: &mut String) {
     }
 }
 
+/// Cell text as kinerja keeps it, whatever reader took it: its spaces plain ([`plain_spaces`]),
+/// cut to what one cell holds ([`fit_cell`]).
+pub fn tidy_cell(text: &mut String) {
+    plain_spaces(text);
+    let kept = fit_cell(text).len();
+    text.truncate(kept);
+}
+
 /// Text cut to what one workbook cell can hold (line breaks kept).
 pub fn fit_cell(text: &str) -> &str {
     match text.char_indices().nth(CELL_CHARACTERS) {

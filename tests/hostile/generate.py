@@ -42,6 +42,19 @@ def write(name, parts, compression=zipfile.ZIP_DEFLATED):
             z.writestr(stamped(part), data, compress_type=compression)
 
 
+def ods_parts():
+    with zipfile.ZipFile(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.ods")) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def write_ods(name, parts):
+    """An OpenDocument package: its mimetype first and stored, as the format asks."""
+    with zipfile.ZipFile(os.path.join(HERE, name), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(stamped("mimetype"), parts.pop("mimetype"), compress_type=zipfile.ZIP_STORED)
+        for part, data in parts.items():
+            z.writestr(stamped(part), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
 def edited(part, old, new, parts=None):
     parts = parts or base_parts()
     text = parts[part].decode("utf-8")
@@ -223,14 +236,29 @@ def main():
     # calamine sliced the stream there and panicked.
     patched_xls("xls_sheet_beyond_stream.xls", lambda xls: (record_at(xls, b"\x85\x00") + 4, 0x0010_0000))
     case("xls_sheet_beyond_stream.xls", 2, codes=["FILE_UNREADABLE"])
-    with zipfile.ZipFile(os.path.join(HERE, "..", "fixtures", "kr07_2024_capaian.ods")) as z:
-        ods = {name: z.read(name) for name in z.namelist()}
+    ods = ods_parts()
     ods["content.xml"] = ods["content.xml"][: len(ods["content.xml"]) * 2 // 3]
-    with zipfile.ZipFile(os.path.join(HERE, "ods_content_cut.ods"), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(stamped("mimetype"), ods.pop("mimetype"))
-        for name, data in ods.items():
-            z.writestr(stamped(name), data, compress_type=zipfile.ZIP_DEFLATED)
+    write_ods("ods_content_cut.ods", ods)
     case("ods_content_cut.ods", 2, codes=["FILE_UNREADABLE"])
+    # A row of a thousand filled cells repeated down to the sheet's last row (a few bytes):
+    # each repeat is a cell read, so the file is too large, not read for minutes.
+    ods = ods_parts()
+    row = ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated='
+           '"1024" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>')
+    ods["content.xml"] = ods["content.xml"].replace(b"</table:table>", row.encode() + b"</table:table>", 1)
+    write_ods("ods_repeated_rows.ods", ods)
+    case("ods_repeated_rows.ods", 2, codes=["FILE_TOO_LARGE"], args=["--config", "limits.toml"])
+    # Saved with a password in LibreOffice: the manifest says how each part is encrypted.
+    ods = ods_parts()
+    assert b'"content.xml" manifest:media-type="text/xml"/>' in ods["META-INF/manifest.xml"]
+    ods["META-INF/manifest.xml"] = ods["META-INF/manifest.xml"].replace(
+        b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+        b'manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" '
+        b'manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="Blowfish CFB" '
+        b'manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry>', 1)
+    ods["content.xml"] = bytes(range(256)) * 16
+    write_ods("ods_encrypted.ods", ods)
+    case("ods_encrypted.ods", 2, codes=["FILE_ENCRYPTED"])
 
     with open(os.path.join(HERE, "limits.toml"), "w") as f:
         f.write("[limits]\ncells = 50000\n")
