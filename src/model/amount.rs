@@ -96,6 +96,11 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
     part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)
 }
 
+/// Rupiah named as such: `Rp 750.000`, where a value could be a decimal otherwise.
+pub fn rupiah(value: Decimal) -> String {
+    format!("Rp {}", display_rupiah(value))
+}
+
 /// Rupiah with Indonesian grouping: 1079227170000 → `1.079.227.170.000`.
 pub fn display_rupiah(value: Decimal) -> String {
     let rounded = round_half_up(value, 0);

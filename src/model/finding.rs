@@ -128,10 +128,26 @@ impl Code {
         };
         let value = super::text::markers_in(value, language);
         match value {
-            _ if self.template(language).contains(quoted) => value,
+            _ if self.template(language).contains(quoted) || self.whole_numbers() => value,
             Cow::Borrowed(value) => super::text::numbers_in(value, language),
             Cow::Owned(value) => Cow::Owned(super::text::numbers_in(&value, language).into_owned()),
         }
+    }
+
+    /// Whether the code's values are whole numbers grouped in thousands (rupiah, counts), as
+    /// Indonesian writes them: `2.511` is two thousand five hundred and eleven, no decimal to
+    /// write with a comma.
+    fn whole_numbers(self) -> bool {
+        matches!(
+            self,
+            Code::FileTooLarge
+                | Code::PaguMissing
+                | Code::BudgetRealisasiMissing
+                | Code::BudgetOverspent
+                | Code::BudgetTotal
+                | Code::BudgetViews
+                | Code::ClaimSisa
+        )
     }
 
     /// [`Code::shown`] for a finding recorded by its code's name.
@@ -723,6 +739,18 @@ mod tests {
             "NPSS: 98,47; {subject}. Nilai ini belum dapat dipastikan: periksa dan perbaiki sel yang disebut."
         );
         assert!(written.message_in(Language::En).starts_with("NPSS: 98.47; {subject}. This value"));
+    }
+
+    /// Thousands grouped as Indonesian groups them are no decimals: a limit of 2.000 parts read
+    /// "batasnya 2,000" (two), a pagu of Rp 750.000 "750,000".
+    #[test]
+    fn whole_numbers_keep_their_grouping() {
+        let parts = Finding::new(Code::FileTooLarge, None, "jumlah bagian").found("2.511").expected("2.000");
+        assert!(parts.message().contains(": 2.511, sedangkan batasnya 2.000;"), "{}", parts.message());
+        let spent = Finding::new(Code::PaguMissing, None, "IKU.7").found("750.000");
+        assert!(spent.message().contains("IKU.7 (750.000) tanpa pagu"), "{}", spent.message());
+        let changed = Finding::new(Code::Changed, None, "Pagu IKU.7").found("Rp 750.000").expected("99.5");
+        assert!(changed.message().contains("dari Rp 750.000 menjadi 99,5"), "{}", changed.message());
     }
 
     #[test]

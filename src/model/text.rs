@@ -104,8 +104,9 @@ pub fn markers_in(value: &str, language: crate::model::Language) -> Cow<'_, str>
 
 /// Numbers in `text` as a sentence in `language` writes them: in Bahasa Indonesia the decimal
 /// point of a plain decimal becomes a comma (`99.27` → `99,27`, `-0.29` → `-0,29`). Left alone:
-/// part of a word or code (`IKU.3`, `v1.2`), thousands already grouped (`1.079.227`), a sheet
-/// name before `!` (`Tabel 3.2!E12`) and a table's number (`Tabel 3.2 (lanjutan)!A3`).
+/// part of a word or code (`IKU.3`, `v1.2`), thousands already grouped (`1.079.227`), rupiah
+/// (`Rp 750.000`), a sheet name before `!` (`Tabel 3.2!E12`) and a table's number
+/// (`Tabel 3.2 (lanjutan)!A3`).
 pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> {
     if language == crate::model::Language::En || !text.contains('.') {
         return Cow::Borrowed(text);
@@ -125,7 +126,7 @@ pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> 
         let run: String = chars[i..end].iter().collect();
         let next = chars.get(end).copied();
         let before: String = chars[i.saturating_sub(6)..i].iter().collect::<String>().to_lowercase();
-        let numbered = ["tabel ", "table "].iter().any(|w| before.ends_with(w));
+        let numbered = ["tabel ", "table ", "rp "].iter().any(|w| before.ends_with(w));
         let plain = run.matches('.').count() == 1
             && !numbered
             && !run.starts_with('.')
@@ -196,6 +197,7 @@ mod tests {
             "Tabel 3.1!D11: Capaian IKU.4 tertulis 100,18, hasil hitung ulang 100,29 (-0,29; 1.079.227; v1.2; 3,7)."
         );
         assert_eq!(numbers_in("Tabel 3.2 (lanjutan)!A3 tertulis 3.5", Id), "Tabel 3.2 (lanjutan)!A3 tertulis 3,5");
+        assert_eq!(numbers_in("Rp 750.000 dari 2.5", Id), "Rp 750.000 dari 2,5");
         assert_eq!(numbers_in(said, En), said);
         assert_eq!(numbers_in("Tabel 3.2!E12", Id), "Tabel 3.2!E12");
     }

@@ -1,7 +1,7 @@
 //! A resubmission against the unit's previous version of the same report: what changed, and
 //! the claims that were not updated with it (a stale NPSS after a revised indicator).
 
-use crate::model::amount::{display_rupiah, display2};
+use crate::model::amount::{display2, rupiah};
 use crate::model::text::{EMPTY, NOT_REPORTED};
 use crate::model::{BudgetAmounts, BudgetScope, CellRef, Claim, Code, Finding, Input, Report, Scorecard, Value};
 use rust_decimal::Decimal;
@@ -142,7 +142,7 @@ fn indicator_changes(report: &Report, previous: &Previous, findings: &mut Vec<Fi
 /// or left out included (the first line of a scope and code); whether anything did.
 fn budget_changes(report: &Report, card: &Scorecard, previous: &Previous, findings: &mut Vec<Finding>) -> bool {
     let before = findings.len();
-    let shown = |amount: Option<Decimal>| amount.map_or_else(|| EMPTY.into(), display_rupiah);
+    let shown = |amount: Option<Decimal>| amount.map_or_else(|| EMPTY.into(), rupiah);
     let mut printed = HashSet::new();
     for (row, line) in report.budget.iter().zip(&card.budget) {
         let key = (line.scope.as_str().to_string(), line.code.clone());

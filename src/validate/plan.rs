@@ -6,7 +6,7 @@
 //! indicators that come and go between years.
 
 use crate::config::Config;
-use crate::model::amount::{checked_sum, display_rupiah, percent_of, round_half_up};
+use crate::model::amount::{checked_sum, percent_of, round_half_up, rupiah};
 use crate::model::plan::{HistoryRow, Level, Plan, PlanLine, PlanTarget, PrintedCapaian, Source};
 use crate::model::text::EMPTY;
 use crate::model::unit::normalise as words;
@@ -236,10 +236,6 @@ fn evaluation_targets(plan: &Plan, year: u16) -> Vec<Finding> {
             )
         })
         .collect()
-}
-
-fn rupiah(value: Decimal) -> String {
-    format!("Rp {}", display_rupiah(value))
 }
 
 /// Each line with lines beneath it against their sum, and each printed total against the sum of

@@ -767,7 +767,7 @@ fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
         [
             ("-".to_string(), "Target IKU.14", "100", "(tidak dilaporkan)"),
             ("-".to_string(), "Realisasi IKU.14", "100", "(tidak dilaporkan)"),
-            ("Tabel 3.2!H10".to_string(), "Realisasi anggaran IKU.4", "29.960.485", "30.100.000"),
+            ("Tabel 3.2!H10".to_string(), "Realisasi anggaran IKU.4", "Rp 29.960.485", "Rp 30.100.000"),
         ]
     );
     let stale = subjects(&second, Code::StaleClaim);
@@ -784,8 +784,8 @@ fn a_revised_budget_amount_and_an_indicator_left_out_are_changes() {
     assert_eq!(
         iku4,
         [
-            ("Pagu IKU.4", "(tidak dilaporkan)", "30.400.000"),
-            ("Realisasi anggaran IKU.4", "(tidak dilaporkan)", "29.960.485")
+            ("Pagu IKU.4", "(tidak dilaporkan)", "Rp 30.400.000"),
+            ("Realisasi anggaran IKU.4", "(tidak dilaporkan)", "Rp 29.960.485")
         ]
     );
     assert!(subjects(&added, Code::StaleClaim).is_empty());

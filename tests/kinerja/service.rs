@@ -1267,7 +1267,7 @@ fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
     assert!(text.contains("Perubahan dari versi sebelumnya:"), "{text}");
     // What changed is what the workbooks print: its budget columns, not the targets the revised
     // agreement set, nor an indicator it prints that the agreement no longer has.
-    assert!(text.contains("  - Pagu IKU.4 berubah dari 30.400.000 menjadi (tidak dilaporkan)"), "{text}");
+    assert!(text.contains("  - Pagu IKU.4 berubah dari Rp 30.400.000 menjadi (tidak dilaporkan)"), "{text}");
     assert!(!text.contains("Target IKU.3 berubah") && !text.contains("IKU.14 berubah"), "{text}");
 
     // Read again, it is reviewed as of the arrival that made it count: the same findings.
