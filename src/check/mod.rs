@@ -203,7 +203,7 @@ fn review(
             let placed = |code: &str| agreement.goals.iter().any(|g| g.code == code && !g.perspective.starts_with('('));
             findings.retain(|f| match f.code {
                 Code::PerspectiveMissing => false,
-                Code::PerspectiveBlank | Code::PerspectiveSkipped => !placed(&f.subject),
+                Code::PerspectiveBlank | Code::PerspectiveSkipped | Code::PerspectiveEmpty => !placed(&f.subject),
                 _ => true,
             });
             findings.extend(report.goals.iter().filter(|g| g.perspective.starts_with('(')).map(|goal| {
@@ -233,7 +233,9 @@ fn review(
         validate::structure::fill(&mut report, structure);
         // Every goal is where the structure puts it: a blank or skipped perspective row says nothing.
         if validate::structure::follows(&report, structure) {
-            findings.retain(|f| !matches!(f.code, Code::PerspectiveBlank | Code::PerspectiveSkipped));
+            findings.retain(|f| {
+                !matches!(f.code, Code::PerspectiveBlank | Code::PerspectiveSkipped | Code::PerspectiveEmpty)
+            });
         }
         // A goal the structure does not know, under no perspective row: an error, not a warning.
         let unknown = validate::structure::unplaced(&report, structure);

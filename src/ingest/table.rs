@@ -712,6 +712,26 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A perspective row with nothing under it, followed by another that holds goals: a goal's
+    /// row moved below the next perspective row (or that row typed one goal too early) reads the
+    /// goal in the wrong perspective and leaves its own unscored, its weight shared by the others.
+    /// Said at the first goal under the next perspective, the one that may be the empty one's. An
+    /// empty perspective last in the table leaves no goal in doubt.
+    fn perspective_empty(&mut self, rows: &[(String, CellRef)], goals: &[GoalRow], indicators: &[IndicatorRow]) {
+        for pair in rows.windows(2) {
+            let ((empty, from), (next, to)) = (&pair[0], &pair[1]);
+            let between = |row: u32| row >= from.row && row < to.row;
+            // Indicators there without a goal are GOAL_BLANK's to say.
+            if goals.iter().any(|g| between(g.at.row)) || indicators.iter().any(|i| between(i.at.row)) {
+                continue;
+            }
+            if let Some(goal) = goals.iter().find(|g| g.perspective == *next && g.at.row >= to.row) {
+                let said = Finding::new(Code::PerspectiveEmpty, Some(goal.at.clone()), &goal.code);
+                self.findings.push(said.found(next).expected(empty));
+            }
+        }
+    }
+
     /// An indicator at `row` below the perspective row, in a table printing its goals, with no
     /// goal opened since: its goal cell left blank, it is scored under `above`, the goal of the
     /// perspective above. Said at its goal cell, or a scorecard's blank row between the two.
@@ -1167,6 +1187,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     }
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);
+    reader.perspective_empty(&perspective_rows, &parts.goals[goals_before..], &parts.indicators[before..]);
     let read: Vec<u32> = parts.indicators[before..].iter().map(|i| i.at.row).collect();
     reader.unheaded(&read);
     reader.finish();

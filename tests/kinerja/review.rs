@@ -610,7 +610,12 @@ fn a_report_keeps_its_perspectives_where_its_agreement_prints_none() {
 /// left is placed by the Renstra's structure (GOAL_MOVED), and says nothing more.
 #[test]
 fn a_perspective_row_left_blank_is_an_error_where_nothing_places_the_goal() {
-    said_alone_and_held("puspenkom_2025_perspective_row_blank.xlsx", Code::PerspectiveBlank, "Capaian!A6");
+    said_alone_and_held(
+        "puspenkom_2025_perspective_row_blank.xlsx",
+        Code::PerspectiveBlank,
+        "Capaian!A6",
+        "Stakeholder",
+    );
     let placed = check_fixture("kr07_2024_perspective_row_blank.xlsx");
     assert_eq!(error_codes(&placed), ["GOAL_MOVED"], "{:#?}", placed.findings);
     let card = &placed.scored.as_ref().unwrap().1;
@@ -626,23 +631,39 @@ fn a_perspective_row_left_blank_is_an_error_where_nothing_places_the_goal() {
 /// second. A Kanreg's report so left is placed by the Renstra's structure (GOAL_MOVED) alone.
 #[test]
 fn a_perspective_row_deleted_is_an_error_where_nothing_places_the_goal() {
-    let said =
-        said_alone_and_held("puspenkom_2025_perspective_row_deleted.xlsx", Code::PerspectiveSkipped, "Capaian!B6");
+    let said = said_alone_and_held(
+        "puspenkom_2025_perspective_row_deleted.xlsx",
+        Code::PerspectiveSkipped,
+        "Capaian!B6",
+        "Stakeholder",
+    );
     assert_eq!(said.expected, "Customer");
     let placed = check_fixture("kr07_2024_perspective_row_deleted.xlsx");
     assert_eq!(error_codes(&placed), ["GOAL_MOVED"], "{:#?}", placed.findings);
     assert_eq!(shown(&placed.scored.as_ref().unwrap().1.npss), "99.27");
 }
 
-/// `fixture`'s one error, `code` at `at` reading the goal in Stakeholder, the same alone and
-/// held to PUSPENKOM's PK (which prints no perspective); the finding, for what it expected.
-fn said_alone_and_held(fixture: &str, code: Code, at: &str) -> Finding {
+/// The first goal's row moved below the Customer row (a cut and paste one row too far):
+/// Stakeholder's row stood with nothing under it, and PUSPENKOM was scored over two perspectives
+/// at 50 % each, the goal in Customer, NPSS 98,02 for 99,39, exit 0, alone or held to its PK
+/// (which prints no perspective).
+#[test]
+fn a_perspective_row_with_nothing_under_it_is_an_error_where_nothing_places_the_goal() {
+    let fixture = "puspenkom_2025_goal_row_below_next_perspective.xlsx";
+    let said = said_alone_and_held(fixture, Code::PerspectiveEmpty, "Capaian!B6", "Customer");
+    assert_eq!(said.expected, "Stakeholder");
+}
+
+/// `fixture`'s one error, `code` at `at` reading the goal in the perspective `read_in`, the same
+/// alone and held to PUSPENKOM's PK (which prints no perspective); the finding, for what it
+/// expected.
+fn said_alone_and_held(fixture: &str, code: Code, at: &str, read_in: &str) -> Finding {
     let alone = check_fixture(fixture);
     let held = against(fixture, "puspenkom_2025_agreement.xlsx");
     for outcome in [&alone, &held] {
         assert_eq!(error_codes(outcome), [code.as_str()], "{:#?}", outcome.findings);
         assert_eq!(places(outcome, code), [at]);
-        assert_eq!(findings(outcome, code)[0].found, "Stakeholder");
+        assert_eq!(findings(outcome, code)[0].found, read_in);
     }
     findings(&held, code)[0].clone()
 }
