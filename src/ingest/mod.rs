@@ -882,6 +882,46 @@ fn name_findings(
     }
 }
 
+/// A row of the table's own right above its header (a sort that took the header along, a row
+/// pasted above it): a label beside a figure under one of the table's value columns, read by
+/// nothing, its indicator or perspective left out of the scores. Said at its label. A year there
+/// (`2024` beside a title) is a title's, and `NPSS | 98,47` the report's claim, read with the
+/// titles.
+fn row_above_header(sheet: &Sheet, header: &Header, inside: &impl Fn(u32) -> bool) -> Option<Finding> {
+    use header::Role;
+    const LABELS: [Role; 6] =
+        [Role::Tree, Role::Goal, Role::Indicator, Role::Perspective, Role::Description, Role::Category];
+    const VALUES: [Role; 14] = [
+        Role::Target,
+        Role::Realisasi,
+        Role::Capaian,
+        Role::Nss,
+        Role::Skor,
+        Role::Nkp,
+        Role::Weight,
+        Role::Pagu,
+        Role::BudgetRealisasi,
+        Role::Serapan,
+        Role::Sisa,
+        Role::Efisiensi,
+        Role::Count,
+        Role::Share,
+    ];
+    let row = header.first_row.checked_sub(1).filter(|row| !inside(*row))?;
+    let role = |col: u32| header.columns.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
+    let label = sheet.texts_in_row(row).find(|(col, text)| {
+        let label = role(*col).is_some_and(|r| LABELS.contains(&r)) && !cell::read_text(text).kind.is_number();
+        label && !table::npss_label(text)
+    });
+    let figure = sheet.cells_in_row(row).find(|(col, data)| {
+        let year = data.whole().is_some_and(|n| (1990..=2100).contains(&n));
+        role(*col).is_some_and(|r| VALUES.contains(&r)) && !year && cell::read(data).kind.is_number()
+    })?;
+    let (col, label) = label?;
+    let at = crate::model::CellRef::new(&sheet.name, row, col);
+    Some(Finding::new(Code::RowAboveHeader, Some(at), crate::model::text::one_line(label, 80)).found(shown(figure.1)))
+}
+
 /// The rows and read columns of a table that its sheet hides, said: they are read and scored as
 /// any other (an autofilter hides rows that are still the report's), while the unit's printout
 /// leaves them out (rows of last year's indicators hidden rather than deleted).
@@ -1096,10 +1136,17 @@ fn read_sheets(
     // Where no table of indicators was read either, the figures are likely the indicators: the
     // report's scores would rest on what it prints for its perspectives alone.
     let unread = if primary_family.is_none() { Code::IndicatorsUnread } else { Code::TableUnread };
-    findings.extend(sheets.iter().enumerate().filter(|(i, _)| read(*i)).filter_map(|(i, sheet)| {
-        let inside = |r: u32| tables.iter().any(|t| t.sheet == i && r >= t.header.first_row && r <= t.rows.1);
-        plan::budget_unread(sheet, &inside).or_else(|| plan::table_unread(sheet, &inside, unread))
-    }));
+    for (i, sheet) in sheets.iter().enumerate().filter(|(i, _)| read(*i)) {
+        let within = |r: u32| tables.iter().any(|t| t.sheet == i && r >= t.header.first_row && r <= t.rows.1);
+        let above: Vec<Finding> = tables
+            .iter()
+            .filter(|t| t.sheet == i)
+            .filter_map(|t| row_above_header(sheet, &t.header, &within))
+            .collect();
+        let inside = |r: u32| within(r) || above.iter().any(|f| f.at.as_ref().is_some_and(|at| at.row == r));
+        findings.extend(plan::budget_unread(sheet, &inside).or_else(|| plan::table_unread(sheet, &inside, unread)));
+        findings.extend(above);
+    }
     findings.extend(by_period.iter().map(|(sheet, stated)| {
         Finding::new(Code::PeriodSheetsIgnored, None, stated.as_str()).found(sheets[*sheet].name.to_string())
     }));

@@ -527,6 +527,9 @@ codes! {
     SummaryRowUnread => "SUMMARY_ROW_UNREAD", Warning,
         "Baris {subject} pada rekap perspektif berisi skor, bobot atau NKP, tetapi labelnya tidak dikenali sebagai perspektif atau baris NPSS (\"{found}\"), sehingga angkanya tidak diperiksa. Tulis nama perspektifnya (Stakeholder, Customer, Internal Process, Learn & Growth) atau \"NPSS\" pada baris jumlahnya.",
         "Row {subject} of the perspective summary holds a score, weight or NKP, but its label is no perspective and no NPSS row (\"{found}\"), so its figures go unchecked. Write the perspective's name (Stakeholder, Customer, Internal Process, Learn & Growth) or \"NPSS\" on its total row.";
+    RowAboveHeader => "ROW_ABOVE_HEADER", Error,
+        "Baris \"{subject}\" berisi angka (\"{found}\") di kolom tabel di bawahnya, tetapi berada di atas judul kolom tabel itu, sehingga tidak dibaca dan tidak dinilai; mungkin terpindah ketika tabel diurutkan atau disalin. Pindahkan baris ini ke bawah judul kolomnya.",
+        "The row \"{subject}\" holds figures (\"{found}\") in the columns of the table below it but stands above that table's column headers, so it is neither read nor scored; it may have moved when the table was sorted or copied. Move the row below the column headers.";
     TableUnread => "TABLE_UNREAD", Warning,
         "Ada {found} baris berisi angka di luar tabel yang dikenali, mulai sel ini, sehingga tidak dibaca. Periksa judul kolomnya: tabel kinerja (INDIKATOR KINERJA | TARGET | REALISASI), tabel target (KODE IKU | INDIKATOR KINERJA | TARGET), evaluasi (TARGET dan REALISASI per tahun), atau anggaran (KODE | URAIAN | PAGU).",
         "{found} rows of figures stand outside every table kinerja knows, from this cell, and are not read. Check their column headers: a performance table (INDIKATOR KINERJA | TARGET | REALISASI), a targets table (KODE IKU | INDIKATOR KINERJA | TARGET), an evaluation (TARGET and REALISASI by year) or a budget (KODE | URAIAN | PAGU).";

@@ -1130,6 +1130,21 @@ fn a_report_printing_no_goal_stands_under_the_known_tree_or_is_an_error() {
     assert_eq!(shown(&governed.scored.as_ref().unwrap().1.npss), "97.06");
 }
 
+/// PUSPENKOM's TW III with its first indicator's row above the column headers (a sort that took
+/// the header row along): the row was a title's, IKK.1 was left out without a word (NPSS 97,11
+/// for 97,06, exit 0). It is an error at its label; a claim `NPSS | 98,47` above a header stays
+/// the report's claim.
+#[test]
+fn a_row_above_its_tables_header_is_an_error() {
+    let outcome = check_fixture("puspenkom_2025_tw3_row_above_header.xlsx");
+    assert_eq!(error_codes(&outcome), ["ROW_ABOVE_HEADER"], "{:#?}", outcome.findings);
+    assert_eq!(places(&outcome, Code::RowAboveHeader), ["Capaian TW III!B3"]);
+    let said = &findings(&outcome, Code::RowAboveHeader)[0];
+    assert_eq!((said.subject.as_str(), said.found.as_str()), ("Meningkatnya kualitas layanan penilaian", "100"));
+    let claimed = check_fixture("bkn_2023_npss_label_value.xlsx");
+    assert!(places(&claimed, Code::RowAboveHeader).is_empty(), "{:#?}", claimed.findings);
+}
+
 /// PUSPENKOM's TW III with its code columns headed "NO": `IKK.1` … were read as row numbers,
 /// IKU.1 … under SS.1 (the crosswalk's IKU.2 … and its SK codes lost), exit 0. With its
 /// realisasi headed "R", a word naming nothing, the report of TW III was filed as an agreement,
