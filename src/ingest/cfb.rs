@@ -2,10 +2,13 @@
 //! bytes in memory, so a chain that loops or leaves the file is refused before calamine follows
 //! it (its reader grows a chain until it ends, and a loop never ends); and the cells each sheet
 //! of the workbook stream places are measured, because calamine lays an .xls sheet out as the
-//! dense rectangle between its first and last cell.
+//! dense rectangle between its first and last cell. The same walk over the workbook stream
+//! notes what calamine leaves out of an .xls: which number cells a percentage or fixed-decimals
+//! format shows, and which rows and columns are hidden.
 
 use super::Failure;
 use super::package::Limit;
+use super::xlsx::{Shown, builtin, shown_by};
 use crate::config::Limits;
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
@@ -67,7 +70,7 @@ impl<'a> Compound<'a> {
 /// # Errors
 /// [`Failure::Unreadable`] for a broken structure; [`Failure::TooLarge`] when a sheet's cells
 /// span more than the dense area the limits allow.
-pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Failure> {
+pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Inspected, Failure> {
     let shift = u16_at(bytes, 30).ok_or_else(|| broken("kepala berkas terpotong"))?;
     let sector = match shift {
         9 => 512,
@@ -113,6 +116,7 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Failure> {
         .collect();
     let mini_sectors = mini_stream.len() / 64;
     let mut streams = Vec::new();
+    let mut sheets = Vec::new();
     for entry in &entries[1..] {
         if entry[66] != 2 {
             continue;
@@ -134,22 +138,73 @@ pub fn inspect(bytes: &[u8], limits: &Limits) -> Result<Vec<String>, Failure> {
         .collect();
         if name == "Workbook" || name == "Book" {
             let end = (size as usize).min(content.len());
-            measure(&content[..end], limits)?;
+            sheets = measure(&content[..end], limits)?;
         }
         streams.push(name);
     }
-    Ok(streams)
+    Ok(Inspected { streams, sheets })
+}
+
+/// What [`inspect`] found: the compound file's streams, and how each sheet of its workbook
+/// shows its cells.
+pub struct Inspected {
+    pub streams: Vec<String>,
+    pub(crate) sheets: Vec<Looks>,
+}
+
+/// How an .xls sheet shows what calamine reads bare.
+#[derive(Default)]
+pub(crate) struct Looks {
+    pub(crate) name: String,
+    /// (row, column, how its format shows it) for each number cell under a format other than
+    /// General, in the order of the sheet's records.
+    pub(crate) shown: Vec<(u32, u32, Shown)>,
+    /// Rows whose ROW record hides them.
+    pub(crate) hidden_rows: Vec<u32>,
+    /// Ranges of columns a COLINFO record hides (first, last).
+    pub(crate) hidden_cols: Vec<(u32, u32)>,
+}
+
+impl Looks {
+    /// How the cell at (`row`, `col`) shows its number.
+    pub(crate) fn shown_at(&self, row: u32, col: u32) -> Shown {
+        let at = self.shown.partition_point(|(r, c, _)| (*r, *c) < (row, col));
+        match self.shown.get(at) {
+            Some((r, c, shown)) if (*r, *c) == (row, col) => *shown,
+            _ => Shown::Plain(None),
+        }
+    }
+}
+
+/// A BIFF8 string (`XLUnicodeString` after its count of characters): one byte a character, or
+/// two where its flags say so; `None` past the record's end.
+fn biff_string(data: &[u8], count: usize, at: usize) -> Option<String> {
+    let wide = data.get(at)? & 1 == 1;
+    let chars = data.get(at + 1..at + 1 + count * if wide { 2 } else { 1 })?;
+    Some(if wide {
+        char::decode_utf16(chars.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])))
+            .map(|c| c.unwrap_or('?'))
+            .collect()
+    } else {
+        chars.iter().map(|b| char::from(*b)).collect()
+    })
 }
 
 /// The widest dense rectangle any sheet of a BIFF workbook stream asks for, against the limit;
-/// and every sheet's start within the stream.
-fn measure(stream: &[u8], limits: &Limits) -> Result<(), Failure> {
+/// every sheet's start within the stream; and how each sheet shows its cells ([`Looks`]).
+fn measure(stream: &[u8], limits: &Limits) -> Result<Vec<Looks>, Failure> {
     let max = limits.cells as u64 * 2;
     let mut bounds: Option<(u16, u16, u16, u16)> = None;
+    // The workbook's number formats and cell formats (XF), then each sheet's looks.
+    let (mut formats, mut xfs): (Vec<(u16, Shown)>, Vec<Shown>) = (Vec::new(), Vec::new());
+    let mut names: Vec<(u32, String)> = Vec::new();
+    let mut sheets: Vec<Looks> = Vec::new();
     let mut at = 0;
     while let (Some(kind), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
         let data = stream.get(at + 4..at + 4 + len as usize).unwrap_or(&[]);
+        let start = at;
         at += 4 + len as usize;
+        looks(kind, data, start, (&mut formats, &mut xfs), &mut names, &mut sheets);
         let cell = match kind {
             // NUMBER, LABELSST, RK, FORMULA, BOOLERR, LABEL, RSTRING: row, then column.
             0x0203 | 0x00FD | 0x027E | 0x0006 | 0x0205 | 0x0204 | 0x00D6 => {
@@ -210,7 +265,79 @@ fn measure(stream: &[u8], limits: &Limits) -> Result<(), Failure> {
             bounds = Some(next);
         }
     }
-    Ok(())
+    for sheet in &mut sheets {
+        sheet.shown.sort_by_key(|(row, col, _)| (*row, *col));
+    }
+    Ok(sheets)
+}
+
+/// What one BIFF8 record says of how cells look: a number format (FORMAT), a cell format (XF),
+/// a sheet's name and start (BOUNDSHEET), a sheet's start (BOF), a number cell's format
+/// (NUMBER, RK, FORMULA, MULRK), a hidden row (ROW) or hidden columns (COLINFO).
+fn looks(
+    kind: u16,
+    data: &[u8],
+    start: usize,
+    (formats, xfs): (&mut Vec<(u16, Shown)>, &mut Vec<Shown>),
+    names: &mut Vec<(u32, String)>,
+    sheets: &mut Vec<Looks>,
+) {
+    let format_of = |xf: Option<u16>| xf.and_then(|xf| xfs.get(usize::from(xf)).copied());
+    let cell = |row: Option<u16>, col: Option<u16>, shown: Option<Shown>, sheets: &mut Vec<Looks>| {
+        if let (Some(row), Some(col), Some(shown), Some(sheet)) = (row, col, shown, sheets.last_mut())
+            && shown != Shown::Plain(None)
+        {
+            sheet.shown.push((u32::from(row), u32::from(col), shown));
+        }
+    };
+    match kind {
+        0x041E => {
+            let text = u16_at(data, 2).and_then(|count| biff_string(data, usize::from(count), 4));
+            if let (Some(id), Some(text)) = (u16_at(data, 0), text) {
+                formats.push((id, shown_by(&text)));
+            }
+        }
+        0x00E0 => {
+            let id = u16_at(data, 2).unwrap_or(0);
+            xfs.push(formats.iter().find(|(f, _)| *f == id).map_or_else(|| builtin(&id.to_string()), |(_, s)| *s));
+        }
+        0x0085 => {
+            let name = data.get(6).and_then(|count| biff_string(data, usize::from(*count), 7));
+            if let (Some(offset), Some(name)) = (u32_at(data, 0), name) {
+                names.push((offset, name));
+            }
+        }
+        0x0809 => {
+            if let Some((_, name)) = names.iter().find(|(offset, _)| *offset as usize == start) {
+                sheets.push(Looks { name: name.clone(), ..Looks::default() });
+            }
+        }
+        0x0203 | 0x027E | 0x0006 => cell(u16_at(data, 0), u16_at(data, 2), format_of(u16_at(data, 4)), sheets),
+        0x00BD => {
+            let (row, first) = (u16_at(data, 0), u16_at(data, 2).unwrap_or(0));
+            for (i, rk) in data.get(4..data.len().saturating_sub(2)).unwrap_or(&[]).chunks_exact(6).enumerate() {
+                let col = u16::try_from(i).ok().and_then(|i| first.checked_add(i));
+                cell(row, col, format_of(u16_at(rk, 0)), sheets);
+            }
+        }
+        0x0208 => {
+            if let (Some(row), Some(flags), Some(sheet)) = (u16_at(data, 0), u16_at(data, 12), sheets.last_mut())
+                && flags & 0x0020 != 0
+            {
+                sheet.hidden_rows.push(u32::from(row));
+            }
+        }
+        0x007D => {
+            let hidden = u16_at(data, 8).is_some_and(|flags| flags & 1 != 0);
+            if let (Some(first), Some(last), Some(sheet), true) =
+                (u16_at(data, 0), u16_at(data, 2), sheets.last_mut(), hidden)
+                && sheet.hidden_cols.len() < 16_384
+            {
+                sheet.hidden_cols.push((u32::from(first), u32::from(last.max(first))));
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -228,6 +355,24 @@ mod tests {
         let at = (fat_sector + 1) * 512 + 4 * dir_start;
         bytes[at..at + 4].copy_from_slice(&(dir_start as u32).to_le_bytes());
         assert!(matches!(inspect(&bytes, &Limits::default()), Err(Failure::Unreadable(_))));
+    }
+
+    /// What calamine leaves out of an .xls (xlwt's, as Excel 97–2003 writes it): the format a
+    /// percentage is shown under, a hidden row and a hidden column.
+    #[test]
+    fn an_xls_sheets_formats_and_hidden_rows_are_noted() {
+        let read = |name: &str| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+            inspect(&std::fs::read(path).unwrap(), &Limits::default()).map(|i| i.sheets).unwrap_or_default()
+        };
+        let percent = read("kr07_2024_percent_cells.xls");
+        assert_eq!(percent[0].name, "Tabel 3.2");
+        assert!(percent[0].shown.iter().any(|(_, col, shown)| *col == 4 && *shown == Shown::Percent(2)));
+        let hidden = read("kr07_2024_hidden_rows.xls");
+        assert_eq!(
+            (hidden[0].hidden_rows.as_slice(), hidden[0].hidden_cols.as_slice()),
+            ([21].as_slice(), [(5, 5)].as_slice())
+        );
     }
 
     #[test]

@@ -181,7 +181,7 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
             (_, ZipKind::NotWorkbook(what)) => Err(Failure::Unreadable(what)),
             ("xlsb", _) | (_, ZipKind::Xlsb) => {
                 let workbook = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
-                calamine_sheets(workbook, budget, |_, _| Vec::new())
+                calamine_sheets(workbook, budget, |_, _| (Vec::new(), None))
             }
             (_, ZipKind::Ods) => ods::read(archive, budget),
             (_, ZipKind::Xlsx) => xlsx::read(archive, limits, budget),
@@ -189,7 +189,7 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
         return book.map_err(|f| f.at(path));
     }
     if bytes.starts_with(&COMPOUND_FILE) {
-        let streams = cfb::inspect(bytes, limits).map_err(|f| f.at(path))?;
+        let cfb::Inspected { streams, sheets } = cfb::inspect(bytes, limits).map_err(|f| f.at(path))?;
         let has = |name: &str| streams.iter().any(|s| s == name);
         if has("EncryptedPackage") {
             // A workbook saved with a password: Office wraps the encrypted package in a compound file.
@@ -204,8 +204,11 @@ pub fn open(path: &Path, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> 
             return Err(IngestError::Unreadable { path: path.into(), reason: instead(what) });
         }
         let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e, path))?;
-        let merges = |book: &calamine::Xls<_>, name: &str| book.merge_cells_by_sheet_name(name).unwrap_or_default();
-        return calamine_sheets(workbook, budget, merges).map_err(|f| f.at(path));
+        let looks = |book: &calamine::Xls<_>, name: &str| {
+            let merges = book.merge_cells_by_sheet_name(name).unwrap_or_default();
+            (merges, sheets.iter().find(|s| s.name == name))
+        };
+        return calamine_sheets(workbook, budget, looks).map_err(|f| f.at(path));
     }
     let head: String = bytes.iter().take(16).map(|b| if b.is_ascii_graphic() { *b as char } else { '.' }).collect();
     let reason = not_workbook(bytes)
@@ -280,11 +283,12 @@ fn instead(what: &str) -> String {
 }
 
 /// The sheets of a workbook calamine reads (.xlsb, .xls): every worksheet's used cells,
-/// counted against the budget; a sheet calamine cannot read is named, not dropped.
-fn calamine_sheets<RS, R>(
+/// counted against the budget, each number as its format shows it and the rows and columns
+/// hidden where `looks` knows them (an .xls); a sheet calamine cannot read is named, not dropped.
+fn calamine_sheets<'l, RS, R>(
     mut workbook: R,
     budget: &mut Budget,
-    merges: impl Fn(&R, &str) -> Vec<calamine::Dimensions>,
+    looks: impl Fn(&R, &str) -> (Vec<calamine::Dimensions>, Option<&'l cfb::Looks>),
 ) -> Result<Workbook, Failure>
 where
     RS: std::io::Read + std::io::Seek,
@@ -304,11 +308,14 @@ where
         match workbook.worksheet_range(&name) {
             Ok(range) => {
                 let mut cells = Vec::new();
+                let (merges, shown) = looks(&workbook, &name);
                 // calamine counts a range's cells from its first one: the sheet's place is A1's.
                 let (top, left) = range.start().unwrap_or_default();
                 for (row, col, data) in range.used_cells() {
                     budget.cell()?;
-                    cells.push((top + row as u32, left + col as u32, from_calamine(data)));
+                    let (row, col) = (top + row as u32, left + col as u32);
+                    let format = shown.map_or(xlsx::Shown::Plain(None), |s| s.shown_at(row, col));
+                    cells.push((row, col, as_shown(from_calamine(data), format)));
                 }
                 // A formula saved without its value (written by a program that does not
                 // calculate) is no empty cell.
@@ -323,10 +330,17 @@ where
                     }
                 }
                 let mut layout = sheet::Layout::default();
-                for range in merges(&workbook, &name) {
+                for range in merges {
                     if !layout.merge(range.start, range.end) {
                         break;
                     }
+                }
+                if let Some(looks) = shown {
+                    // A hidden row is kept once it holds a cell, as the .xlsx reader keeps it.
+                    let filled: std::collections::HashSet<u32> = cells.iter().map(|(row, _, _)| *row).collect();
+                    layout.hidden_rows = looks.hidden_rows.iter().copied().filter(|r| filled.contains(r)).collect();
+                    layout.hidden_rows.sort_unstable();
+                    layout.hidden_cols.clone_from(&looks.hidden_cols);
                 }
                 let sheet = Sheet::new(crate::model::text::sheet_name(&name), hidden, cells);
                 book.sheets.push(sheet.with_layout(layout));
@@ -335,6 +349,20 @@ where
         }
     }
     Ok(book)
+}
+
+/// A number as its cell's format shows it: a percentage's fraction, or fixed decimals.
+fn as_shown(data: Data, format: xlsx::Shown) -> Data {
+    let number = match data {
+        Data::Float(n) => n,
+        Data::Int(n) => n as f64,
+        _ => return data,
+    };
+    match format {
+        xlsx::Shown::Percent(decimals) => Data::Percent(number, decimals),
+        xlsx::Shown::Plain(Some(decimals)) => Data::Fixed(number, decimals),
+        _ => data,
+    }
 }
 
 fn from_calamine(data: &calamine::Data) -> Data {

@@ -364,7 +364,7 @@ fn number_formats(archive: &mut Archive<'_>, part: &str) -> Vec<Shown> {
 
 /// Excel's built-in formats: dates and times (14–22, 45–47, and the East Asian 27–36, 50–58),
 /// percentages (9, 10).
-fn builtin(id: &str) -> Shown {
+pub(crate) fn builtin(id: &str) -> Shown {
     match id.parse::<u32>() {
         Ok(14..=22 | 27..=36 | 45..=47 | 50..=58) => Shown::Date,
         Ok(9) => Shown::Percent(0),
@@ -379,7 +379,7 @@ fn builtin(id: &str) -> Shown {
 /// `m`, `y`, `h` or `s`, a percentage for a `%`, outside quotes, brackets and escapes; else a
 /// number with as many decimals as digit places follow its point (`#,##0.00` two, `0` none), or
 /// as General shows it where it has no digit place or shows an exponent.
-fn shown_by(code: &str) -> Shown {
+pub(crate) fn shown_by(code: &str) -> Shown {
     let (mut quoted, mut bracket, mut escaped) = (false, false, false);
     let (mut places, mut decimals, mut point) = (false, 0u8, false);
     for c in code.chars() {

@@ -972,19 +972,22 @@ fn a_table_off_a1_in_xls_and_ods_is_read_where_it_stands() {
     }
 }
 
-/// An .ods as LibreOffice saves it: percentages under a percentage style (the fraction stored),
-/// numbers under fixed decimals, cells merged down, hidden rows and columns. calamine gave a
-/// percentage as its bare fraction (Kanreg VII's realisasi typed into % cells: 100 % read as 1,
-/// seven READING_UNCERTAIN errors and six CLAIM_CAPAIAN against a right table), and knew neither
-/// merges (IKU 6 without its merged target and realisasi: NPSS 99,20 for 99,27) nor hidden cells
-/// (last year's IKU 15 scored without HIDDEN_IN_TABLE). Each reads now as its .xlsx twin.
+/// An .ods as LibreOffice saves it, an .xls as Excel 97–2003 does: percentages under a
+/// percentage format (the fraction stored), numbers under fixed decimals, cells merged down,
+/// hidden rows and columns. calamine gives a percentage as its bare fraction (Kanreg VII's
+/// realisasi typed into % cells: 100 % read as 1, seven READING_UNCERTAIN errors and six
+/// CLAIM_CAPAIAN against a right table), and knew neither merges in an .ods (IKU 6 without its
+/// merged target and realisasi: NPSS 99,20 for 99,27) nor hidden cells in either (last year's
+/// IKU 15 scored without HIDDEN_IN_TABLE). Each reads now as its .xlsx twin.
 #[test]
-fn an_ods_reads_as_the_same_workbook_in_xlsx() {
-    for name in ["percent_cells", "merged_targets", "hidden_rows", "capaian_rounded"] {
-        let xlsx = check_fixture(&format!("kr07_2024_{name}.xlsx"));
-        let ods = check_fixture(&format!("kr07_2024_{name}.ods"));
-        assert_eq!(ods.findings, xlsx.findings, "{name}");
-        assert_eq!(ods.scored.map(|s| s.1), xlsx.scored.map(|s| s.1), "{name}");
+fn an_ods_or_xls_reads_as_the_same_workbook_in_xlsx() {
+    for format in ["ods", "xls"] {
+        for name in ["percent_cells", "merged_targets", "hidden_rows", "capaian_rounded"] {
+            let xlsx = check_fixture(&format!("kr07_2024_{name}.xlsx"));
+            let other = check_fixture(&format!("kr07_2024_{name}.{format}"));
+            assert_eq!(other.findings, xlsx.findings, "{name}.{format}");
+            assert_eq!(other.scored.map(|s| s.1), xlsx.scored.map(|s| s.1), "{name}.{format}");
+        }
     }
 }
 
