@@ -189,10 +189,13 @@ fn review(
     }
     report.printed = report.indicators.iter().map(crate::model::Printed::of).collect();
     let structure = identity.unit.as_deref().zip(identity.year).and_then(|(unit, year)| config.structure(unit, year));
+    // Whether an agreement governs the report's tree: what its goals hold is then its to say.
+    let mut governed = false;
     if report.kind == Kind::Realisasi
         && let (Some(unit), Some(year)) = (&identity.unit, identity.year)
     {
         if let Some(agreement) = context.agreement(unit, year) {
+            governed = true;
             if agreement.kind == Kind::Plan {
                 findings.push(Finding::new(Code::TargetFromPlan, None, format!("{unit} {year}")));
             }
@@ -255,6 +258,11 @@ fn review(
         .map(|f| f.subject.clone())
         .collect();
     findings.retain(|f| !matches!(f.code, Code::GoalBlank | Code::GoalSkipped) || !moved.contains(&f.subject));
+    // A goal left holding no indicator, where no agreement says which it holds (an indicator it
+    // names and the report leaves out is INDICATOR_MISSING).
+    if !governed {
+        findings.extend(validate::structure::empty_goals(&report));
+    }
     let (mut card, scoring) = score::score(&report, &config.rules);
     findings.extend(validate::plausible::check(&report, &card));
     // The cells kinerja could not read with confidence, or whose word it cannot score.

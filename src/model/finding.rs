@@ -446,6 +446,9 @@ codes! {
     IndicatorUnknown => "INDICATOR_UNKNOWN", Error,
         "{subject} tidak ada dalam {document} tahun {expected} yang berlaku; tidak dinilai.",
         "{subject} is not in the governing {document} for {expected}; not scored.";
+    GoalEmpty => "GOAL_EMPTY", Error,
+        "Sasaran {subject} tidak memiliki indikator di bawahnya, sehingga tidak dinilai dan tidak ikut dalam skor perspektif {found}. Periksa apakah baris indikatornya terpindah ke bawah sasaran lain; bila sasaran ini memang tanpa indikator, hapus barisnya.",
+        "Goal {subject} has no indicator under it, so it is not scored and does not count in the score of {found}. Check whether its indicators' rows moved under another goal; if the goal has none, delete its row.";
     GoalDuplicate => "GOAL_DUPLICATE", Error,
         "Kode {subject} dipakai lagi untuk sasaran lain, \"{found}\" (yang pertama di {expected}), sehingga indikator di bawahnya terbaca di bawah {subject} yang pertama. Perbaiki kode sasarannya.",
         "The code {subject} is used again for another goal, \"{found}\" (the first at {expected}), so the indicators below it read as the first {subject}'s. Correct the goal's code.";

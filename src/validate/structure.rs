@@ -166,6 +166,18 @@ pub fn guessed<'r>(report: &'r Report, structure: Option<&Structure>) -> Option<
     report.goals.first().filter(|_| stood_in && !known && report.goals.iter().any(shared))
 }
 
+/// Each goal a report or agreement prints with no indicator under it, once its tree is placed
+/// (by the structure; an agreement's tree is the agreement's to say): a goal's rows traded with
+/// the goal's above or below, or a goal printed with nothing under it. Its NSS would go unscored
+/// and its perspective's score rest on the others without a word.
+pub fn empty_goals(report: &Report) -> Vec<Finding> {
+    let holds = |goal: &GoalRow| report.indicators.iter().any(|i| i.goal == goal.code);
+    (report.goals.iter())
+        .filter(|g| report.kind != Kind::Plan && g.printed() && !holds(g))
+        .map(|g| Finding::new(Code::GoalEmpty, Some(g.at.clone()), &g.code).found(&g.perspective))
+        .collect()
+}
+
 /// Put each goal of `report` printed under no perspective in the one `structure` gives it,
 /// leaving the others where they are: an agreement's tree, or a report's held to one, is the
 /// printed one, and the structure only fills its gaps (a PK with no perspective rows).

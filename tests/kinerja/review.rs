@@ -493,6 +493,18 @@ fn a_goal_row_left_blank_among_its_perspectives_goals_is_an_error() {
     assert_eq!(error_codes(&agreement), Vec::<&str>::new(), "{:#?}", agreement.findings);
 }
 
+/// The same report for 2025 with IKU.7's row traded with its goal's (SS.5) above it: IKU.7 went
+/// under SS.4 and SS.5 stood with nothing under it, unscored, Internal Process's score the mean
+/// of the others' (NPSS 99,34 for 99,27), exit 0. GOAL_EMPTY at SS.5. (Where the structure
+/// places IKU.7, in 2024, INDICATOR_MOVED says it and SS.5 holds it again.)
+#[test]
+fn a_goal_with_no_indicator_under_it_is_an_error() {
+    let outcome = check_fixture("kr07_2025_indicator_above_its_goal.xlsx");
+    assert_eq!(error_codes(&outcome), ["GOAL_EMPTY"], "{:#?}", outcome.findings);
+    let said = &findings(&outcome, Code::GoalEmpty)[0];
+    assert_eq!((said.subject.as_str(), said.found.as_str()), ("SS.5", "Internal Process"));
+}
+
 /// PUSPENKOM's report numbering its third goal 2 again: its indicators went under the first
 /// goal 2, in Customer (NPSS 100.33 for 99.39), exit 0. GOAL_DUPLICATE at the second.
 #[test]
