@@ -58,6 +58,13 @@ const TOKENS: &[&str] = &[
     "<si><t>Sasaran Strategis</t></si><si><t>Indikator Kinerja</t></si><si><t>Target</t></si>",
     "</sheetData>",
     "<sheetData>",
+    "<table:table-row table:number-rows-repeated=\"1048576\"><table:table-cell office:value-type=\"float\" office:value=\"1\"/></table:table-row>",
+    "table:number-columns-repeated=\"16384\"",
+    "table:number-rows-spanned=\"4294967295\"",
+    "<text:s text:c=\"999999999\"/>",
+    "office:value-type=\"percentage\" office:value=\"0.95\"",
+    "calcext:value-type=\"error\"",
+    "table:visibility=\"collapse\"",
     "\u{0}",
 ];
 
