@@ -1294,9 +1294,19 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
             place.goal(sheet, &name_text, goal_name, at, source, parts);
             continue;
         }
-        let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
-        let name = iku_code(&name_text, false).map_or(if name_text.is_empty() { rest } else { name_text }, |(_, n)| n);
         let target_col = c.target.expect("a targets table has a target column");
+        let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else {
+            // An indicator's name and target with no code read (its code column deleted, or a
+            // code typed otherwise): its target would be left out without a word, and the
+            // Renja's stand in for the PK's.
+            if !name_text.is_empty() && !sheet.is_blank(row, target_col) {
+                let at = CellRef::new(&sheet.name, row, target_col);
+                let said = Finding::new(Code::RowUnread, Some(at), (row + 1).to_string());
+                parts.findings.push(said.found(crate::model::text::one_line(&name_text, 80)));
+            }
+            continue;
+        };
+        let name = iku_code(&name_text, false).map_or(if name_text.is_empty() { rest } else { name_text }, |(_, n)| n);
         let target_cell = cell::read(sheet.get(row, target_col));
         let measure = measure_of(None, &name, &target_cell);
         let value = target_of(sheet, row, target_col, measure.counts_whole_things());

@@ -248,6 +248,19 @@ fn a_plans_target_or_amount_that_cannot_be_read_is_an_error_at_its_cell() {
     assert_eq!(errors(&filled), []);
 }
 
+/// The PK's IKU.2 with its code cell left blank: its target was passed over, and only the
+/// Renja's IKU.2 missing from the PK (PLAN_TARGET_MISMATCH) hinted at it. ROW_UNREAD at the
+/// target the row holds.
+#[test]
+fn a_plans_pk_row_with_its_indicator_code_left_blank_is_said() {
+    let (code, json) = check_json("kr06_2024_renja_pk_iku_code_blank.xlsx", &[]);
+    assert_eq!(code, 1);
+    let said = fields_of(&json, "ROW_UNREAD", ["sheet", "cell", "found"]);
+    assert_eq!(said.len(), 1, "{json}");
+    assert_eq!((said[0][0], said[0][1]), ("PK", "E6"));
+    assert!(said[0][2].starts_with("Persentase Instansi Pemerintah yang Melakukan Pengukuran"), "{}", said[0][2]);
+}
+
 /// Kanreg VI's Renja with the PK sheet's SS.2 code left blank beside its name: IKU 3–4 stood
 /// under SS.1, and with the Customer row left blank SS.2 stood in Stakeholder, without a word;
 /// a report held to the plan was then told it had moved them. The code is taken by its place
@@ -513,6 +526,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "puspenkom_2025_renja_headed_otherwise.xlsx",
         "puspenkom_2025_renja_table_unread.xlsx",
         "kr06_2024_renja_pk_goal_code_blank.xlsx",
+        "kr06_2024_renja_pk_iku_code_blank.xlsx",
         "kr06_2024_renja_pk_perspective_blank.xlsx",
         "kr06_2024_renja_ro_code_blank.xlsx",
         "kr06_2024_renja_evaluation_year_blank.xlsx",
