@@ -20,7 +20,27 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     stand_in(report, structure);
     findings.extend(place_goals(report, structure, Code::GoalMoved));
     findings.extend(place_indicators(report, structure, Code::IndicatorMoved));
+    findings.extend(missing(report, structure));
     findings
+}
+
+/// Each indicator of `structure` a report of indicators leaves out (a recap of perspective
+/// scores prints none), in the structure's goals' order: a Kanreg's Learn & Growth rows deleted
+/// were scored over three perspectives at a third each without a word until its agreement
+/// arrived.
+fn missing(report: &Report, structure: &Structure) -> Vec<Finding> {
+    if report.indicators.is_empty() {
+        return Vec::new();
+    }
+    let number = |code: &str| code.rsplit('.').next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(u32::MAX);
+    let mut left: Vec<(&String, &String)> =
+        structure.indicators.iter().filter(|(code, _)| !report.indicators.iter().any(|i| i.code == **code)).collect();
+    left.sort_by_key(|(code, goal)| (number(goal), number(code)));
+    (left.into_iter())
+        .map(|(code, goal)| {
+            Finding::new(Code::IndicatorMissing, None, code).governed_by(Governing::Structure).expected(goal)
+        })
+        .collect()
 }
 
 /// Each indicator under the goal `structure` gives it, one printed under another goal moved and

@@ -666,6 +666,23 @@ fn a_perspective_row_with_nothing_under_it_is_an_error_where_nothing_places_the_
     assert_eq!(said.expected, "Stakeholder");
 }
 
+/// Kanreg VII's Tabel 3.2 without its Learn & Growth rows (SS.7 and IKU 9–14), no Tabel 3.1 to
+/// claim them, no PK yet: scored over three perspectives at a third each, NPSS 100,12 for
+/// 99,27, exit 0. The Renstra's structure names the indicators it leaves out, each an error.
+#[test]
+fn a_report_leaving_out_its_structures_indicators_is_told_which() {
+    let outcome = check_fixture("kr07_2024_learn_growth_left_out.xlsx");
+    assert_eq!(error_codes(&outcome), ["INDICATOR_MISSING"; 6], "{:#?}", outcome.findings);
+    let left: Vec<(&str, &str)> =
+        findings(&outcome, Code::IndicatorMissing).iter().map(|f| (f.subject.as_str(), f.expected.as_str())).collect();
+    assert_eq!(left[0], ("IKU.9", "SS.7"));
+    assert_eq!(left[5], ("IKU.14", "SS.7"));
+    assert!(findings(&outcome, Code::IndicatorMissing)[0].message().contains("struktur Renstra"));
+    // BKN's own tree has no IKU.14: its scorecard leaves nothing out.
+    let bkn = check_fixture("bkn_2023_scorecard.xlsx");
+    assert!(findings(&bkn, Code::IndicatorMissing).is_empty(), "{:#?}", bkn.findings);
+}
+
 /// `fixture`'s one error, `code` at `at` reading the goal in the perspective `read_in`, the same
 /// alone and held to PUSPENKOM's PK (which prints no perspective); the finding, for what it
 /// expected.
