@@ -1219,7 +1219,11 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
         let (scope, code) = if words.contains(" jumlah") || words.contains(" total") {
             (BudgetScope::Total, "TOTAL".to_string())
         } else if header.family == Family::BudgetView {
+            let figures = BUDGET_FIGURES.iter().filter_map(|r| header.col(*r)).any(|c| !sheet.is_blank(row, c));
             match (code_cell, label) {
+                // A caption in the code column with nothing beside it (the table's title, moved
+                // below its header): no line of the budget.
+                (Some(code), None) if !figures && code.split_whitespace().count() >= 4 => continue,
                 (Some(code), _) => (BudgetScope::Account, code),
                 // A line known by its name alone (`Belanja Pegawai` under `Uraian`).
                 (None, Some(label)) => (BudgetScope::Account, label.to_string()),

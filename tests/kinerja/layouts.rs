@@ -1229,6 +1229,19 @@ fn a_budget_row_with_neither_code_nor_label_is_said_unread() {
     assert!(places(&published, Code::BudgetRowUnread).is_empty());
 }
 
+/// The budget by RO with its title row below its header (the two traded): the title became a
+/// budget line coded "Realisasi Anggaran per Rincian Output Tahun 2024", without an amount. A
+/// caption of four words or more in the code column with nothing beside it is no line.
+#[test]
+fn a_title_below_a_budget_tables_header_is_no_budget_line() {
+    let codes = |outcome: &kinerja::check::Outcome| -> Vec<String> {
+        outcome.scored.as_ref().unwrap().0.budget.iter().map(|b| b.code.clone()).collect()
+    };
+    let traded = check_fixture("kr07_2024_budget_per_ro_title_below_header.xlsx");
+    assert_eq!(codes(&traded), codes(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
+    assert_eq!(error_codes(&traded), Vec::<&str>::new(), "{:#?}", traded.findings);
+}
+
 /// BKN's efficiency per SS (Tabel 3.41) with its "Total" label left blank: the total row's
 /// kinerja and anggaran (99,08 / 95,32) were dropped unchecked without a word. BUDGET_ROW_UNREAD
 /// at its first figure; the SS lines read as published.
