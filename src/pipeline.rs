@@ -57,11 +57,12 @@ impl Workplace {
         self.state.join("ledger.sqlite")
     }
 
-    /// Create every folder, including `inbox/<UNIT>/` for each registered unit.
+    /// Create the outbox and the state folders and check them (the units' folders are
+    /// [`Workplace::open_inbox`]'s).
     ///
     /// # Errors
-    /// [`PipelineError::Io`] when a folder cannot be created.
-    pub fn prepare(&self, config: &Config) -> Result<(), PipelineError> {
+    /// [`PipelineError::Io`] when a folder cannot be created, or is a link.
+    pub fn prepare(&self) -> Result<(), PipelineError> {
         let dirs = [self.outbox.clone(), self.processing(), self.state.join("archive"), self.state.join("rejected")];
         for dir in &dirs {
             std::fs::create_dir_all(dir).map_err(io(dir))?;
@@ -81,8 +82,17 @@ impl Workplace {
             let error = std::io::Error::new(std::io::ErrorKind::InvalidInput, "a link, not the ledger file");
             return Err(io(&ledger)(error));
         }
-        // The units' folders last: once they are there, the state folders have been checked (a
-        // state folder removed from now on is made again where it is needed).
+        Ok(())
+    }
+
+    /// The units' folders in the inbox, made by the service that holds the workplace's lock,
+    /// once its state folders have been checked: a unit's staff (or a script) finding them there
+    /// knows the service that took the workplace is the one running (a state folder removed from
+    /// now on is made again where it is needed).
+    ///
+    /// # Errors
+    /// [`PipelineError::Io`] when a folder cannot be created.
+    pub fn open_inbox(&self, config: &Config) -> Result<(), PipelineError> {
         for dir in config.units.units().iter().map(|u| self.inbox.join(&u.code)) {
             std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         }

@@ -69,8 +69,11 @@ pub fn run(config: Config) -> Result<(), ServiceError> {
         )));
     }
     let work = Workplace::new(&config);
-    work.prepare(&config)?;
+    work.prepare()?;
     let _lock = lock(&work)?;
+    // Only once the lock is held: a second `serve` that finds the folders made knows another
+    // holds the workplace, and one started at the same moment never makes them.
+    work.open_inbox(&config)?;
     let (stopping, stops) = mpsc::channel::<Stopping>();
     listen_for_signals(stopping.clone())?;
     let ledger = Arc::new(SharedLedger::open(&work.ledger())?);
