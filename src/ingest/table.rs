@@ -720,6 +720,10 @@ impl<'a> Reader<'a> {
     fn perspective_empty(&mut self, rows: &[(String, CellRef)], goals: &[GoalRow], indicators: &[IndicatorRow]) {
         for pair in rows.windows(2) {
             let ((empty, from), (next, to)) = (&pair[0], &pair[1]);
+            // The same perspective's row printed again (a page's heading repeated) empties none.
+            if empty == next {
+                continue;
+            }
             let between = |row: u32| row >= from.row && row < to.row;
             // Indicators there without a goal are GOAL_BLANK's to say.
             if goals.iter().any(|g| between(g.at.row)) || indicators.iter().any(|i| between(i.at.row)) {

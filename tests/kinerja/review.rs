@@ -664,6 +664,10 @@ fn a_perspective_row_with_nothing_under_it_is_an_error_where_nothing_places_the_
     let fixture = "puspenkom_2025_goal_row_below_next_perspective.xlsx";
     let said = said_alone_and_held(fixture, Code::PerspectiveEmpty, "Capaian!B6", "Customer");
     assert_eq!(said.expected, "Stakeholder");
+    // The same perspective's row printed twice, one under the other, empties none.
+    let twice = check_fixture("puspenkom_2025_perspective_row_twice.xlsx");
+    assert_eq!(error_codes(&twice), Vec::<&str>::new(), "{:#?}", twice.findings);
+    assert_eq!(shown(&twice.scored.as_ref().unwrap().1.npss), "99.39");
 }
 
 /// Kanreg VII's Tabel 3.2 without its Learn & Growth rows (SS.7 and IKU 9–14), no Tabel 3.1 to
