@@ -412,9 +412,12 @@ fn cell_text<R: BufRead>(xml: &mut Reader<R>, text: &mut String, budget: &Budget
             _ => {}
         }
         if text.len() > 4 * crate::model::text::CELL_CHARACTERS {
-            // Past what a cell holds: the rest is cut anyway.
+            // Past what a cell holds: the rest is cut anyway. Skipped to the cell's end, through
+            // the elements open inside it.
             budget.time()?;
-            skip(xml, &mut buf)?;
+            for _ in 0..=depth {
+                skip(xml, &mut buf)?;
+            }
             break;
         }
     }
@@ -585,6 +588,25 @@ mod tests {
         assert_eq!(sheet.hidden_rows(0, 10).collect::<Vec<_>>(), [2]);
         assert!(sheet.col_hidden(2) && !sheet.col_hidden(1));
         assert_eq!(sheet.merged_from(4, 0), Some(3));
+    }
+
+    /// A cell's text past what a cell holds is cut, and the reader goes on after the cell: the
+    /// next cell in its column, and content cut short after it still refused.
+    #[test]
+    fn a_cell_too_long_is_cut_and_reading_goes_on() {
+        let spaces = r#"<text:s text:c="40000"/>"#.repeat(5);
+        let row = format!(
+            r#"<table:table table:name="A"><table:table-row><table:table-cell office:value-type="string"><text:p>{spaces}x</text:p><text:p>lagi</text:p></table:table-cell>
+            <table:table-cell office:value-type="float" office:value="5"/></table:table-row></table:table>"#
+        );
+        let book = sheets(&row).unwrap_or_else(|_| panic!("read"));
+        assert_eq!(cells(&book.sheets[0]).get(1), Some(&(0, 1, Data::Float(5.0))));
+        let cut = format!(
+            "<office:document-content><office:body><office:spreadsheet>{row}</office:spreadsheet></office:body>"
+        );
+        let mut budget = Budget::new(&Limits::default(), Instant::now());
+        let read = content(&mut Reader::from_reader(cut.as_bytes()), &mut Styles::default(), &mut budget);
+        assert!(matches!(read, Err(Failure::Unreadable(_))));
     }
 
     /// Content cut short, or a row repeated into more cells than allowed: refused, not read in part.
