@@ -358,11 +358,7 @@ fn as_shown(data: Data, format: xlsx::Shown) -> Data {
         Data::Int(n) => n as f64,
         _ => return data,
     };
-    match format {
-        xlsx::Shown::Percent(decimals) => Data::Percent(number, decimals),
-        xlsx::Shown::Plain(Some(decimals)) => Data::Fixed(number, decimals),
-        _ => data,
-    }
+    format.formatted(number).unwrap_or(data)
 }
 
 fn from_calamine(data: &calamine::Data) -> Data {

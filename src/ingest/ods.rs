@@ -435,12 +435,10 @@ fn value(e: &BytesStart<'_>, text: &str, shown: Shown) -> Data {
         return Data::Error(text.trim().chars().take(32).collect());
     }
     match value_type(e, "office:value-type").as_deref() {
-        Some("float" | "currency") => match (number(), shown) {
-            (Some(n), Shown::Percent(decimals)) => Data::Percent(n, decimals),
-            (Some(n), Shown::Plain(Some(decimals))) => Data::Fixed(n, decimals),
-            (Some(n), _) => Data::Float(n),
-            (None, _) if formula => Data::Uncalculated,
-            (None, _) => Data::Empty,
+        Some("float" | "currency") => match number() {
+            Some(n) => shown.formatted(n).unwrap_or(Data::Float(n)),
+            None if formula => Data::Uncalculated,
+            None => Data::Empty,
         },
         Some("percentage") => match (number(), shown) {
             (Some(n), Shown::Percent(decimals)) => Data::Percent(n, decimals),

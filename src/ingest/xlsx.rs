@@ -362,6 +362,19 @@ fn number_formats(archive: &mut Archive<'_>, part: &str) -> Vec<Shown> {
     styles
 }
 
+impl Shown {
+    /// A number stored under this format where the format changes what the unit sees: a
+    /// percentage's fraction, fixed decimals. None for General, and for a date (each reader
+    /// counts its days its own way).
+    pub(crate) fn formatted(self, n: f64) -> Option<Data> {
+        match self {
+            Shown::Percent(decimals) => Some(Data::Percent(n, decimals)),
+            Shown::Plain(Some(decimals)) => Some(Data::Fixed(n, decimals)),
+            Shown::Plain(None) | Shown::Date => None,
+        }
+    }
+}
+
 /// Excel's built-in formats: dates and times (14–22, 45–47, and the East Asian 27–36, 50–58),
 /// percentages (9, 10).
 pub(crate) fn builtin(id: &str) -> Shown {
@@ -669,9 +682,7 @@ fn cell_value(
             Ok(n) if n.is_finite() => {
                 match cell.style.and_then(|s| context.formats.get(s)).copied().unwrap_or(Shown::Plain(None)) {
                     Shown::Date => Data::DateTime(if context.date1904 { n + 1462.0 } else { n }),
-                    Shown::Percent(decimals) => Data::Percent(n, decimals),
-                    Shown::Plain(Some(decimals)) => Data::Fixed(n, decimals),
-                    Shown::Plain(None) => Data::Float(n),
+                    shown => shown.formatted(n).unwrap_or(Data::Float(n)),
                 }
             }
             // Beyond what a double holds (`1e999`): Excel would show #NUM!.
