@@ -915,31 +915,18 @@ fn row_above_header(sheet: &Sheet, header: &Header, inside: &impl Fn(u32) -> boo
     use header::Role;
     const LABELS: [Role; 6] =
         [Role::Tree, Role::Goal, Role::Indicator, Role::Perspective, Role::Description, Role::Category];
-    const VALUES: [Role; 14] = [
-        Role::Target,
-        Role::Realisasi,
-        Role::Capaian,
-        Role::Nss,
-        Role::Skor,
-        Role::Nkp,
-        Role::Weight,
-        Role::Pagu,
-        Role::BudgetRealisasi,
-        Role::Serapan,
-        Role::Sisa,
-        Role::Efisiensi,
-        Role::Count,
-        Role::Share,
-    ];
     let row = header.first_row.checked_sub(1).filter(|row| !inside(*row))?;
     let role = |col: u32| header.columns.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
+    // The table's inputs and claims, and a category table's counts and shares.
+    let counted = |col: u32| role(col).is_some_and(|r| matches!(r, Role::Count | Role::Share));
+    let figures = |col: u32| header.value_cols().chain(header.claim_cols()).any(|c| c == col) || counted(col);
     let label = sheet.texts_in_row(row).find(|(col, text)| {
         let label = role(*col).is_some_and(|r| LABELS.contains(&r)) && !cell::read_text(text).kind.is_number();
         label && !table::npss_label(text)
     });
     let figure = sheet.cells_in_row(row).find(|(col, data)| {
         let year = data.whole().is_some_and(|n| (1990..=2100).contains(&n));
-        role(*col).is_some_and(|r| VALUES.contains(&r)) && !year && cell::read(data).kind.is_number()
+        figures(*col) && !year && cell::read(data).kind.is_number()
     })?;
     let (col, label) = label?;
     let at = crate::model::CellRef::new(&sheet.name, row, col);
