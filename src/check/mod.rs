@@ -167,6 +167,11 @@ fn not_started(identity: &crate::model::Identity, config: &Config) -> Option<Fin
         .then(|| Finding::new(Code::PeriodNotStarted, None, "").found(format!("{period} {year}")).expected(said))
 }
 
+/// What the reader says of a goal's perspective when its perspective rows leave it in doubt (a
+/// row blank, skipped or with nothing under it): settled where the agreement or the structure
+/// places the goal.
+const PERSPECTIVE_DOUBTS: [Code; 3] = [Code::PerspectiveBlank, Code::PerspectiveSkipped, Code::PerspectiveEmpty];
+
 fn review(
     path: &Path,
     bytes: &[u8],
@@ -206,7 +211,7 @@ fn review(
             let placed = |code: &str| agreement.goals.iter().any(|g| g.code == code && !g.perspective.starts_with('('));
             findings.retain(|f| match f.code {
                 Code::PerspectiveMissing => false,
-                Code::PerspectiveBlank | Code::PerspectiveSkipped | Code::PerspectiveEmpty => !placed(&f.subject),
+                code if PERSPECTIVE_DOUBTS.contains(&code) => !placed(&f.subject),
                 _ => true,
             });
             findings.extend(report.goals.iter().filter(|g| g.perspective.starts_with('(')).map(|goal| {
@@ -236,9 +241,7 @@ fn review(
         validate::structure::fill(&mut report, structure);
         // Every goal is where the structure puts it: a blank or skipped perspective row says nothing.
         if validate::structure::follows(&report, structure) {
-            findings.retain(|f| {
-                !matches!(f.code, Code::PerspectiveBlank | Code::PerspectiveSkipped | Code::PerspectiveEmpty)
-            });
+            findings.retain(|f| !PERSPECTIVE_DOUBTS.contains(&f.code));
         }
         // A goal the structure does not know, under no perspective row: an error, not a warning.
         let unknown = validate::structure::unplaced(&report, structure);
