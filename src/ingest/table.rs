@@ -655,8 +655,7 @@ impl<'a> Reader<'a> {
     /// scored, and said at its first such cell.
     fn unread(&mut self, row: u32, label: &str, no_goal: bool) {
         let nss = Some(Role::Nss).filter(|_| no_goal);
-        let held = [Role::Target, Role::Realisasi].into_iter().chain(nss).filter_map(|r| self.header.col(r));
-        if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
+        if let Some(col) = self.filled(row, [Role::Target, Role::Realisasi].into_iter().chain(nss)) {
             let at = CellRef::new(&self.sheet.name, row, col);
             let said = Finding::new(Code::RowUnread, Some(at), (row + 1).to_string());
             self.findings.push(said.found(or_empty(label)));
@@ -796,13 +795,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The first column of `roles` that holds something on `row`.
+    fn filled(&self, row: u32, roles: impl IntoIterator<Item = Role>) -> Option<u32> {
+        roles.into_iter().filter_map(|r| self.header.col(r)).find(|c| !self.sheet.is_blank(row, *c))
+    }
+
     /// A row holding something under one of `roles` that names nothing the table's reader
     /// knows (a budget line with neither code nor label, a summary row whose label is blank or
     /// no perspective's): not read, its figures unchecked, and said as `code` at its first such
     /// cell, with the label it has.
     fn figures_unread(&mut self, row: u32, roles: &[Role], code: Code, label: &str) {
-        let held = roles.iter().filter_map(|r| self.header.col(*r));
-        if let Some(col) = held.into_iter().find(|c| !self.sheet.is_blank(row, *c)) {
+        if let Some(col) = self.filled(row, roles.iter().copied()) {
             let at = CellRef::new(&self.sheet.name, row, col);
             self.findings.push(Finding::new(code, Some(at), (row + 1).to_string()).found(or_empty(label)));
         }
@@ -1223,11 +1226,14 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
         let (scope, code) = if words.contains(" jumlah") || words.contains(" total") {
             (BudgetScope::Total, "TOTAL".to_string())
         } else if header.family == Family::BudgetView {
-            let figures = BUDGET_FIGURES.iter().filter_map(|r| header.col(*r)).any(|c| !sheet.is_blank(row, c));
             match (code_cell, label) {
                 // A caption in the code column with nothing beside it (the table's title, moved
                 // below its header): no line of the budget.
-                (Some(code), None) if !figures && code.split_whitespace().count() >= 4 => continue,
+                (Some(code), None)
+                    if code.split_whitespace().count() >= 4 && reader.filled(row, BUDGET_FIGURES).is_none() =>
+                {
+                    continue;
+                }
                 (Some(code), _) => (BudgetScope::Account, code),
                 // A line known by its name alone (`Belanja Pegawai` under `Uraian`).
                 (None, Some(label)) => (BudgetScope::Account, label.to_string()),
