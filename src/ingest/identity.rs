@@ -70,16 +70,32 @@ fn year_of(word: &str) -> Option<u16> {
     (2000..2100).contains(&year).then_some(year)
 }
 
-/// The word a title means after word `i`: past the fillers of "Triwulan ke-3", "Tahun Anggaran
-/// 2024", "T.A. 2024", "Tri Wulan III".
-fn next_word<'w>(words: &[&'w str], i: usize) -> &'w str {
-    let after = |n: usize| words.get(i + n).copied().unwrap_or("");
-    match after(1) {
-        "ke" | "anggaran" => after(2),
-        "a" if words[i] == "t" => after(2),
-        "wulan" if words[i] == "tri" => after(2),
-        next => next,
+/// Where the word a title means after word `i` stands: past the fillers of "Triwulan ke-3",
+/// "Tahun Anggaran 2024", "T.A. 2024", "Tri Wulan III".
+fn next_index(words: &[&str], i: usize) -> usize {
+    match words.get(i + 1).copied().unwrap_or("") {
+        "ke" | "anggaran" => i + 2,
+        "a" if words[i] == "t" => i + 2,
+        "wulan" if words[i] == "tri" => i + 2,
+        _ => i + 1,
     }
+}
+
+fn next_word<'w>(words: &[&'w str], i: usize) -> &'w str {
+    words.get(next_index(words, i)).copied().unwrap_or("")
+}
+
+/// Word `i` is a year opening or closing a span of years ("Tahun 2020-2023", "2020 s.d. 2024",
+/// "2020 sampai 2024"): a table's years, not the one a title reports.
+fn in_span(words: &[&str], i: usize) -> bool {
+    let year = |j: usize| words.get(j).is_some_and(|w| year_of(w).is_some());
+    // Where the year after a span's joiner would stand, the joiner starting at `from`.
+    let joined = |from: usize| match words.get(from).copied() {
+        Some("s") if words.get(from + 1) == Some(&"d") => from + 2,
+        Some("sd" | "sampai" | "hingga") => from + 1,
+        _ => from,
+    };
+    year(i) && (year(joined(i + 1)) || (1..=3).any(|back| i >= back && year(i - back) && joined(i - back + 1) == i))
 }
 
 /// The period a word names with the word after it ("Triwulan III", "TW 3", "TWIII", "Trimester
@@ -269,13 +285,13 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
         for (i, word) in words.iter().enumerate() {
             let next = next_word(&words, i);
             if matches!(*word, "tahun" | "ta" | "thn" | "t") {
-                if let Some(y) = year_of(next) {
+                if let Some(y) = year_of(next).filter(|_| !in_span(&words, next_index(&words, i))) {
                     years.push(y);
                     says_tahun = true;
                 }
                 continue;
             }
-            bare_year = bare_year.or(year_of(word));
+            bare_year = bare_year.or(year_of(word).filter(|_| !in_span(&words, i)));
             let (named, numbered_past_four) = period_at(word, next);
             unsure |= numbered_past_four;
             periods.extend(named);
@@ -525,6 +541,16 @@ mod tests {
         assert_eq!(named_in_file("LKj 2024 rev 2025-01-15"), (None, None));
         assert_eq!(named_in_file("TW2 ke TW3"), (None, None));
         assert_eq!(named_in_file("Tri Wahyuni laporan"), (None, None));
+    }
+
+    /// "Tabel 1 Capaian IKU 1 … Tahun 2020-2023" above a Renja's evaluation made a Renja whose
+    /// title was left without its year the Renja of 2020.
+    #[test]
+    fn a_span_of_years_names_no_year() {
+        for caption in ["Capaian IKU 1 Tahun 2020-2023", "Renstra 2020 s.d. 2024", "Tahun 2020 sampai 2024"] {
+            assert_eq!(read(&[caption]).year, None, "{caption}");
+        }
+        assert_eq!(read(&["Renstra 2020-2024", "Rencana Kerja Tahun 2024"]).year, Some(2024));
     }
 
     #[test]

@@ -514,6 +514,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_evaluation_per_iku.xlsx",
         "kr06_2024_renja_unread.xlsx",
         "kr06_2024_renja_evaluation_only.xlsx",
+        "kr06_2024_renja_title_without_year.xlsx",
         "kr07_2024_renja_target_out_of_range.xlsx",
         "kr06_2024_renja_headed_otherwise.xlsx",
         "kr06_2024_renja_budget_unread.xlsx",
@@ -1075,6 +1076,18 @@ fn a_renja_with_its_evaluation_alone_takes_the_years_targets_from_it() {
         (&iku12["name"], &iku12["cell"]),
         (&json!("Skor Hasil Evaluasi Akuntabilitas Kinerja (SAKIP)"), &json!("Evaluasi!E71"))
     );
+}
+
+/// A Renja whose title names no year, its evaluation's captions a span each ("Capaian IKU 1 …
+/// Tahun 2020-2023"): read as the Renja of 2020, its targets the evaluation's TARGET 2020, exit
+/// 0. The span names no year: YEAR_UNKNOWN, and with the year given the targets are 2024's.
+#[test]
+fn a_span_of_years_in_a_caption_is_not_the_plans_year() {
+    let (code, json) = check_json("kr06_2024_renja_title_without_year.xlsx", &[]);
+    assert_eq!((code, subjects(&json, "YEAR_UNKNOWN", "error"), &json["year"]), (1, vec![""], &Value::Null));
+    let (code, json) = check_json("kr06_2024_renja_title_without_year.xlsx", &["--year", "2024"]);
+    assert_eq!((code, errors(&json)), (0, vec![]));
+    assert_eq!(values_of(&json, "renja"), printed(RENJA));
 }
 
 /// KR06's Renja headed in other words (Tabel 29's "KRO/RO" and "BIAYA (Rp)", the Renstra table's
