@@ -887,7 +887,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let mut read_tables = Vec::with_capacity(found.len());
     for (index, table, rows) in &found {
         let sheet = &sheets[*index];
-        let before = parts.plan.read();
+        let (before, said) = (parts.plan.read(), parts.findings.len());
         match table.table {
             Table::RenstraRenja => renstra_renja(sheet, table, *rows, year, &mut parts),
             Table::Evaluation => evaluation(sheet, table, *rows, &mut parts),
@@ -900,6 +900,10 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         }
         if parts.plan.read() > before {
             read_tables.push((*index, table, *rows));
+        } else {
+            // A table of which no row reads is said whole, as TABLE_UNREAD, not row by row.
+            let rows_said = parts.findings.split_off(said);
+            parts.findings.extend(rows_said.into_iter().filter(|f| f.code != Code::RowUnread));
         }
     }
     // A Renja that prints the year's targets only in its evaluation (TARGET <year>): they are the
@@ -1005,6 +1009,15 @@ fn body(sheet: &Sheet, (first, last): (u32, u32)) -> impl Iterator<Item = u32> +
     sheet.rows().filter(move |r| *r >= first && *r <= last)
 }
 
+/// An indicator's row with a name and a figure under one of `cols` but no code read (its code
+/// cell left blank or its column deleted, a code typed otherwise): ROW_UNREAD at the first
+/// figure, quoting the name, rather than its targets left out without a word.
+fn uncoded(sheet: &Sheet, row: u32, name: &str, cols: impl IntoIterator<Item = u32>) -> Option<Finding> {
+    let col = cols.into_iter().find(|col| !sheet.is_blank(row, *col)).filter(|_| !name.is_empty())?;
+    let at = CellRef::new(&sheet.name, row, col);
+    Some(Finding::new(Code::RowUnread, Some(at), (row + 1).to_string()).found(crate::model::text::one_line(name, 80)))
+}
+
 fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, parts: &mut Parts) {
     let c = &table.columns;
     parts.findings.extend(figures_unheaded(sheet, table, rows));
@@ -1015,7 +1028,11 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
         }
         let code_text = text_of(sheet, row, c.code);
         let name_text = text_of(sheet, row, c.name);
-        let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else { continue };
+        let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else {
+            let figures = [c.renstra, c.renja].into_iter().flatten().chain(c.years.iter().map(|(col, ..)| *col));
+            parts.findings.extend(uncoded(sheet, row, &name_text, figures));
+            continue;
+        };
         let name = if name_text.is_empty() { rest } else { iku_code(&name_text, false).map_or(name_text, |(_, n)| n) };
         let reason = Some(text_of(sheet, row, c.reason)).filter(|r| !r.trim().is_empty() && r.trim() != "-");
         let measure = measure_by_name(&name);
@@ -1296,14 +1313,8 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         }
         let target_col = c.target.expect("a targets table has a target column");
         let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else {
-            // An indicator's name and target with no code read (its code column deleted, or a
-            // code typed otherwise): its target would be left out without a word, and the
-            // Renja's stand in for the PK's.
-            if !name_text.is_empty() && !sheet.is_blank(row, target_col) {
-                let at = CellRef::new(&sheet.name, row, target_col);
-                let said = Finding::new(Code::RowUnread, Some(at), (row + 1).to_string());
-                parts.findings.push(said.found(crate::model::text::one_line(&name_text, 80)));
-            }
+            // The Renja's targets stand in for the PK's.
+            parts.findings.extend(uncoded(sheet, row, &name_text, [target_col]));
             continue;
         };
         let name = iku_code(&name_text, false).map_or(if name_text.is_empty() { rest } else { name_text }, |(_, n)| n);

@@ -348,6 +348,22 @@ fn a_plan_table_whose_rows_read_nothing_is_said() {
     assert!(subjects(&check_json("kr06_2024_renja.xlsx", &[]).1, "TABLE_UNREAD", "warning").is_empty());
 }
 
+/// Kanreg VI's Renja without its PK, IKU.1's code cell left blank in the Renstra vs Renja table
+/// that alone sets the year's targets: the row was passed over, a plan of 13 IKU, exit 0. Its
+/// row is ROW_UNREAD at its first target, quoting the name; a table no row of which reads is
+/// still said once, as TABLE_UNREAD (above).
+#[test]
+fn a_renstra_vs_renja_row_without_its_code_is_said() {
+    let (code, json) = check_json("kr06_2024_renja_renstra_code_blank.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (1, vec![("ROW_UNREAD".to_string(), "Renstra vs Renja!G4".to_string())]));
+    let said = fields_of(&json, "ROW_UNREAD", ["subject", "found", "cell"]);
+    assert_eq!(
+        said[0][..2],
+        ["4", "Persentase Instansi Pemerintah yang telah mengimplementasikan Manajemen ASN Sesu…"]
+    );
+    assert_eq!(of_source(&json, "renja").len(), 13);
+}
+
 /// Kanreg VI's Renstra vs Renja with a blank row between its two header rows (TARGET 2024 over
 /// RENSTRA | RENJA): the code and name columns, headed on the row above the blank, were not
 /// found, and every row of the table was passed over: its fourteen Renstra targets dropped
@@ -536,6 +552,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_pk_code_after_name.xlsx",
         "kr06_2024_renja_codes_unheaded_after_names.xlsx",
         "kr06_2024_renja_renstra_codes_blank.xlsx",
+        "kr06_2024_renja_renstra_code_blank.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];
