@@ -751,7 +751,8 @@ impl<'a> Reader<'a> {
 
     /// A goal's row left blank among its perspective's goals: its indicators stay under the goal
     /// above, and the goals read skip its number (SS.3, then SS.5). Said at the blank row just
-    /// above the first indicator after it, still under the goal above.
+    /// above the first indicator after it, still under the goal above; with no such row, the
+    /// skip alone is said (GOAL_GAP), at the goal above.
     fn goal_skipped(&mut self, goals: &[GoalRow], indicators: &[IndicatorRow]) {
         let (first, last) = self.header.span();
         for pair in goals.windows(2) {
@@ -772,8 +773,22 @@ impl<'a> Reader<'a> {
                 self.findings.push(
                     Finding::new(Code::GoalSkipped, Some(at), &indicator.code).found(&above.code).expected(skipped),
                 );
+            } else if indicators.iter().any(|i| i.goal == above.code) && !self.gap_explained(above, next) {
+                // No blank row in its place: the goal's cell left blank on its first indicator's
+                // row (goals printed beside their indicators), or its row deleted.
+                let said = Finding::new(Code::GoalGap, Some(above.at.clone()), skipped);
+                self.findings.push(said.found(&above.code).expected(&next.code));
             }
         }
+    }
+
+    /// A skip in the goals' numbers from `above` to `next` that a finding already accounts for:
+    /// a goal cell left blank below a perspective row (GOAL_BLANK), `next`'s number typed twice.
+    fn gap_explained(&self, above: &GoalRow, next: &GoalRow) -> bool {
+        self.findings.iter().any(|f| {
+            f.code == Code::GoalBlank && f.found == above.code
+                || f.code == Code::GoalDuplicate && f.subject == next.code
+        })
     }
 
     /// Each column inside the table, or right of its last headed one, with no header (blank in

@@ -317,6 +317,9 @@ codes! {
     GoalSkipped => "GOAL_SKIPPED", Error,
         "Baris di atas {subject} kosong, dan nomor sasaran melompati {expected} sesudah {found}: baris itu mungkin baris {expected} yang dikosongkan, sehingga {subject} dinilai di bawah {found}. Isi baris sasarannya, atau hapus baris kosong itu bila {subject} memang termasuk {found}.",
         "The row above {subject} is blank and the goals' numbers skip {expected} after {found}: it may be {expected}'s row left blank, so {subject} is scored under {found}. Fill in the goal's row, or delete the blank row if {subject} does belong to {found}.";
+    GoalGap => "GOAL_GAP", Error,
+        "Nomor sasaran melompati {subject} sesudah {found} tanpa baris kosong di tempatnya: sel sasaran {subject} mungkin dikosongkan atau barisnya terhapus, sehingga indikatornya dinilai di bawah {found}. Isi sasaran {subject} pada baris indikator pertamanya, atau sisipkan barisnya; bila unit memang tidak memiliki {subject}, Perjanjian Kinerjanya menjadi acuan.",
+        "The goals' numbers skip {subject} after {found} with no blank row in its place: the goal cell of {subject} may have been left blank or its row deleted, so its indicators are scored under {found}. Fill in {subject} on its first indicator's row, or insert its row; if the unit has no {subject}, its agreement settles it.";
     PerspectiveRepeated => "PERSPECTIVE_REPEATED", Error,
         "Baris perspektif {subject} tercetak lagi di sini setelah sasaran-sasaran lain (yang pertama di {expected}), sehingga sasaran di bawahnya dinilai di perspektif {subject}, yang belum tentu perspektifnya. Periksa nama perspektif pada baris ini.",
         "The perspective row {subject} is printed again here after other goals (the first at {expected}), so the goals below it are scored in {subject}, which need not be their perspective. Check the perspective's name on this row.";

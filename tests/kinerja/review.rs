@@ -493,6 +493,26 @@ fn a_goal_row_left_blank_among_its_perspectives_goals_is_an_error() {
     assert_eq!(error_codes(&agreement), Vec::<&str>::new(), "{:#?}", agreement.findings);
 }
 
+/// PUSPENKOM's report with goal 2's number and name left blank on IKU.2's row (its goals printed
+/// beside their first indicator): IKU.2–4 scored under SS.1 (NPSS 97,54 for 99,39), warnings
+/// only. Kanreg VII's for 2025 with SS.4's row deleted: IKU.6 under SS.3 (99,20 for 99,27), exit
+/// 0. No blank row stands where the goal was, but the goals' numbers skip it: GOAL_GAP at the
+/// goal above. Held to the PK, the agreement places each indicator and the skip is its to settle.
+#[test]
+fn a_skip_in_the_goals_numbers_without_a_blank_row_is_an_error() {
+    let beside = check_fixture("puspenkom_2025_numbered_goals_goal_cells_blank.xlsx");
+    assert_eq!(error_codes(&beside), ["GOAL_GAP"], "{:#?}", beside.findings);
+    let said = &findings(&beside, Code::GoalGap)[0];
+    assert_eq!(places(&beside, Code::GoalGap), ["Capaian!B4"]);
+    assert_eq!((said.subject.as_str(), said.found.as_str(), said.expected.as_str()), ("SS.2", "SS.1", "SS.3"));
+    let deleted = check_fixture("kr07_2025_goal_row_deleted.xlsx");
+    assert_eq!(error_codes(&deleted), ["GOAL_GAP"], "{:#?}", deleted.findings);
+    assert_eq!(places(&deleted, Code::GoalGap), ["Tabel 3.2!A13"]);
+    let held = against("puspenkom_2025_numbered_goals_goal_cells_blank.xlsx", "puspenkom_2025_agreement.xlsx");
+    assert_eq!(error_codes(&held), ["INDICATOR_MOVED"; 3], "{:#?}", held.findings);
+    assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.39");
+}
+
 /// The same report for 2025 with IKU.7's row traded with its goal's (SS.5) above it: IKU.7 went
 /// under SS.4 and SS.5 stood with nothing under it, unscored, Internal Process's score the mean
 /// of the others' (NPSS 99,34 for 99,27), exit 0. GOAL_EMPTY at SS.5. (Where the structure
