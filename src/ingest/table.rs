@@ -1316,11 +1316,15 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
         } else if let Some(name) = perspective_name(label, false) {
             if let Some(col) = header.col(score_role).filter(|_| recap) {
                 let cell = cell::read(sheet.get(row, col));
+                let at = CellRef::new(&sheet.name, row, col);
                 // A word or a band claims nothing beside indicators; here it stands for the input.
                 if matches!(cell.kind, Kind::Opinion)
                     || matches!(cell.kind, Kind::Unreadable) && status_mark(&cell.text)
                 {
-                    reader.unreadable(&cell, &CellRef::new(&sheet.name, row, col), (score_role, &name));
+                    reader.unreadable(&cell, &at, (score_role, &name));
+                } else if matches!(cell.kind, Kind::Empty) {
+                    // Left blank, not written N/A: said as an indicator's blank realisasi is.
+                    reader.findings.push(Finding::new(Code::ScoreMissing, Some(at), &name));
                 }
             }
             let skor = reader.claim(row, score_role, &name);

@@ -272,6 +272,9 @@ codes! {
     RealisasiMissing => "REALISASI_MISSING", Warning,
         "Realisasi {subject} kosong; indikator tidak dinilai (dianggap N/A).",
         "Realisasi of {subject} is empty; the indicator is not scored (taken as N/A).";
+    ScoreMissing => "SCORE_MISSING", Warning,
+        "Skor perspektif {subject} kosong; perspektif ini tidak dinilai (dianggap N/A) dan bobotnya dibagi ke perspektif lain. Isi skornya, atau tulis N/A bila memang belum ada skor.",
+        "The score of perspective {subject} is empty; the perspective is not scored (taken as N/A) and its weight is shared by the others. Fill in its score, or write N/A if it has none yet.";
     RealisasiEmpty => "REALISASI_EMPTY", Error,
         "Semua realisasi kosong ({found} indikator): laporan ini belum dapat dinilai. Isi realisasinya lalu kirim kembali.",
         "Every realisasi is empty ({found} indicators): this report cannot be scored yet. Fill in the realisasi and resend it.";

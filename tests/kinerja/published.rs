@@ -1,7 +1,7 @@
 //! The worked examples of DOMAIN.md, read from workbooks in the layouts the reports print.
 
 use crate::common::*;
-use kinerja::model::{Code, Status};
+use kinerja::model::{Code, Severity, Status};
 
 #[test]
 fn bkn_2023_scorecard_gives_npss_98_47() {
@@ -97,6 +97,22 @@ fn the_recap_headed_otherwise_gives_the_same_npss_or_says_why_not() {
     );
     // Beside an indicator table, a summary with no score column is claims only: nothing to say.
     assert!(findings(&check_fixture("bkn_2023_scorecard.xlsx"), Code::SkorColumnNone).is_empty());
+}
+
+/// The recap printing no NKP or NPSS with Stakeholder's score left blank: Stakeholder left out
+/// of the NPSS (96,21) with PERSPECTIVE_NA, an info, alone. Blank is not written N/A:
+/// SCORE_MISSING, a warning at the cell, as an indicator's blank realisasi is; written N/A, the
+/// info alone still.
+#[test]
+fn a_recaps_perspective_score_left_blank_is_said() {
+    let blank = check_fixture("bkn_2022_recap_score_blank.xlsx");
+    assert_eq!(places(&blank, Code::ScoreMissing), ["NPSS 2022!B4"]);
+    assert_eq!(findings(&blank, Code::ScoreMissing)[0].severity, Severity::Warning);
+    assert_eq!(shown(&blank.scored.as_ref().unwrap().1.npss), "96.21");
+    let na = check_fixture("bkn_2022_recap_score_na.xlsx");
+    assert!(findings(&na, Code::ScoreMissing).is_empty());
+    assert_eq!(places(&na, Code::PerspectiveNa), ["NPSS 2022!A4"]);
+    assert_eq!((blank.exit_code(), na.exit_code()), (0, 0));
 }
 
 #[test]
