@@ -1,7 +1,7 @@
 //! Finding tables by their header words: which column holds what, over one or two header rows.
 
 use super::identity::periods_named;
-use super::sheet::{Data, Sheet};
+use super::sheet::{Data, Sheet, heads_nothing};
 use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, code_alone, prefixed_code};
 use crate::model::Period;
 use crate::model::plan::Source;
@@ -868,7 +868,8 @@ fn holds_figures(sheet: &Sheet, row: u32) -> bool {
 /// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
 /// under merged group headers) names a table family.
 pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
-    let texts_in = |r: u32| sheet.texts_in_row(r);
+    // A mark alone where a heading would stand ("-") heads nothing: the column is unheaded.
+    let texts_in = |r: u32| sheet.texts_in_row(r).filter(|(_, t)| !heads_nothing(t));
     let top: Vec<(u32, String)> = texts_in(row).map(|(c, t)| (c, t.to_string())).collect();
     // A row holding a figure is none ("NPSS | 98,47" above the header, the number typed as text).
     if top.len() < 2 || holds_figures(sheet, row) {

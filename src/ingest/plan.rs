@@ -1265,7 +1265,7 @@ fn figures_unheaded(sheet: &Sheet, table: &Found, rows: (u32, u32)) -> Vec<Findi
             || [c.renstra, c.renja, c.reason].contains(&Some(*col))
     };
     let figures = |col: u32| body(sheet, rows).filter(|row| cell::read(sheet.get(*row, col)).kind.is_number()).count();
-    let unheaded = |col: &u32| sheet.col_is_blank(*col, table.header);
+    let unheaded = |col: &u32| sheet.heading_is_blank(*col, table.header);
     // From the TARGET or REALISASI heading the years stand under, to the last column of figures
     // right of the last year with nothing above it.
     let grouped = |t: &str| ["target", "realisasi"].iter().any(|w| words(t).starts_with(&format!(" {w} ")));

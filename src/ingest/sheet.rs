@@ -209,6 +209,20 @@ impl Sheet {
     pub fn col_is_blank(&self, col: u32, (first, last): (u32, u32)) -> bool {
         (first..=last).all(|row| self.is_blank(row, col))
     }
+
+    /// Whether the column's header on `rows` (first and last) heads it with nothing: each cell
+    /// blank, or a mark alone ("-", "…") where a heading would stand.
+    pub fn heading_is_blank(&self, col: u32, (first, last): (u32, u32)) -> bool {
+        (first..=last).all(|row| match self.get(row, col) {
+            Data::String(text) => heads_nothing(text),
+            data => blank(data),
+        })
+    }
+}
+
+/// A header cell's text that names nothing: no letter or digit, no `%` or `#`.
+pub fn heads_nothing(text: &str) -> bool {
+    !text.chars().any(|c| c.is_alphanumeric() || c == '%' || c == '#')
 }
 
 fn blank(data: &Data) -> bool {

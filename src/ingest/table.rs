@@ -799,7 +799,7 @@ impl<'a> Reader<'a> {
         let (first, last) = self.header.span();
         let figures =
             |col: u32| rows.iter().filter(|row| cell::read(self.sheet.get(**row, col)).kind.is_number()).count();
-        let header_blank = |col: u32| self.sheet.col_is_blank(col, (self.header.first_row, self.header.last_row));
+        let header_blank = |col: u32| self.sheet.heading_is_blank(col, (self.header.first_row, self.header.last_row));
         let headed = |col: &u32| self.header.columns.iter().any(|(c, _)| c == col);
         let inside = (first..=last).filter(|c| !headed(c) && header_blank(*c)).map(|c| (c, figures(c)));
         let right = (last + 1..).map(|c| (c, figures(c))).take_while(|(c, n)| header_blank(*c) && *n > 0);

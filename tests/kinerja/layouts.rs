@@ -1192,7 +1192,8 @@ fn a_central_units_report_headed_otherwise_keeps_its_codes_and_stays_a_report() 
 
 /// Tabel 3.2's realisasi anggaran with its header left blank (under "Anggaran", beside Pagu):
 /// its seven amounts were dropped without a word, the efisiensi printed beside them unchecked.
-/// COLUMN_UNHEADED at the header cell, with how many of the rows read hold figures there.
+/// COLUMN_UNHEADED at the header cell, with how many of the rows read hold figures there; so is
+/// one headed with a mark alone ("-").
 #[test]
 fn a_column_of_figures_with_its_header_left_blank_is_said() {
     let outcome = check_fixture("kr07_2024_budget_realisasi_unheaded.xlsx");
@@ -1205,6 +1206,11 @@ fn a_column_of_figures_with_its_header_left_blank_is_said() {
     assert_eq!(findings(&summary, Code::ColumnUnheaded)[0].found, "4");
     // A blank header whose column holds no figure is no finding: the published table has none.
     assert!(findings(&check_fixture("kr07_2024_budget_columns.xlsx"), Code::ColumnUnheaded).is_empty());
+    // Headed "-", it was "Anggaran -", a second Pagu column (COLUMNS_DIFFER against the first);
+    // a mark alone heads nothing, as a blank does.
+    let dash = check_fixture("kr07_2024_budget_realisasi_headed_dash.xlsx");
+    assert_eq!(error_codes(&dash), Vec::<&str>::new(), "{:#?}", dash.findings);
+    assert_eq!(places(&dash, Code::ColumnUnheaded), ["Tabel 3.2!H4"]);
 }
 
 /// A budget by RO whose codes are headed "NO" and names "NAMA KEGIATAN": its ROs read as top
