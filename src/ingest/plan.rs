@@ -1286,6 +1286,8 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
     let c = &table.columns;
     let Some(year) = c.target_year.or(year) else { return };
     let mut place = Place::default();
+    // The indicators read before the table's first goal.
+    let mut unplaced = Vec::new();
     for row in body(sheet, rows) {
         let code_text = text_of(sheet, row, c.code);
         let name_text = text_of(sheet, row, c.name);
@@ -1336,7 +1338,15 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         });
         let target = parts.plan.targets.last().expect("pushed above");
         let row_at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
+        if place.goal.is_none() {
+            unplaced.push(Finding::new(Code::IndicatorUnplaced, Some(row_at.clone()), &code));
+        }
         parts.indicators.push((source, indicator_of(target, target_cell.provisional, row_at)));
+    }
+    // In a table printing goals, an indicator above the first (its goal's row traded below it,
+    // or the goal's code unreadable) would stand in the year's tree under no goal.
+    if place.goal.is_some() {
+        parts.findings.extend(unplaced);
     }
 }
 

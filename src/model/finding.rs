@@ -479,6 +479,9 @@ codes! {
     GoalUnplaced => "GOAL_UNPLACED", Error,
         "{subject} tidak ada dalam struktur Renstra {expected} dan tidak berada di bawah baris perspektif, sehingga NPSS tidak dapat dihitung dengan bobot perspektif BKN (dinilai dalam perspektif \"{found}\"). Perbaiki kode SS-nya, atau cantumkan baris perspektif di atas sasaran strategisnya.",
         "{subject} is not in the Renstra structure of {expected} and under no perspective row, so the NPSS cannot be computed with BKN's perspective weights (scored in the perspective \"{found}\"). Correct its SS code, or put the perspective rows above its goals.";
+    IndicatorUnplaced => "INDICATOR_UNPLACED", Error,
+        "{subject} tercetak di atas sasaran strategis pertama tabel, tanpa sasaran di atasnya (baris sasarannya terletak di bawahnya, atau kode sasarannya tidak terbaca), sehingga tidak masuk sasaran mana pun dalam pohon kinerja tahun ini. Pindahkan baris sasarannya ke atas {subject}, atau isi kode sasarannya (SS.1 …).",
+        "{subject} is printed above the table's first strategic goal, with no goal above it (the goal's row stands below it, or its code cannot be read), so it belongs to no goal in the year's tree. Move the goal's row above {subject}, or fill in the goal's code (SS.1 …).";
     GoalUnknown => "GOAL_UNKNOWN", Error,
         "{subject} tidak ada dalam struktur Renstra {expected}, yang menempatkan indikator di bawahnya pada {found}. Perbaiki kode SS-nya: NSS dan NPSS yang dihitung menurut sasaran yang tertulis belum tentu sama dengan menurut Renstra.",
         "{subject} is not in the Renstra structure of {expected}, which puts the indicators under it in {found}. Correct its SS code: an NSS and NPSS computed by the goals as printed need not agree with the Renstra's.";

@@ -364,6 +364,17 @@ fn a_renstra_vs_renja_row_without_its_code_is_said() {
     assert_eq!(of_source(&json, "renja").len(), 13);
 }
 
+/// Kanreg VI's PK with IKU.2's row traded above IKU.1's, which carries SS.1's code and name:
+/// IKU.2 stood in the year's tree under no goal and no perspective, exit 0. INDICATOR_UNPLACED
+/// at its code.
+#[test]
+fn a_plans_indicator_above_the_first_goal_is_said() {
+    let (code, json) = check_json("kr06_2024_renja_pk_indicator_above_first_goal.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (1, vec![("INDICATOR_UNPLACED".to_string(), "PK!C5".to_string())]));
+    assert_eq!(subjects(&json, "INDICATOR_UNPLACED", "error"), ["IKU.2"]);
+    assert!(subjects(&check_json("kr06_2024_renja.xlsx", &[]).1, "INDICATOR_UNPLACED", "error").is_empty());
+}
+
 /// Kanreg VI's Renstra vs Renja with a blank row between its two header rows (TARGET 2024 over
 /// RENSTRA | RENJA): the code and name columns, headed on the row above the blank, were not
 /// found, and every row of the table was passed over: its fourteen Renstra targets dropped
@@ -553,6 +564,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_codes_unheaded_after_names.xlsx",
         "kr06_2024_renja_renstra_codes_blank.xlsx",
         "kr06_2024_renja_renstra_code_blank.xlsx",
+        "kr06_2024_renja_pk_indicator_above_first_goal.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];
