@@ -411,8 +411,12 @@ fn header_at(sheet: &Sheet, row: u32) -> Option<Found> {
     // A report's header of two rows is none: its first row may name the target and leave the
     // realisasi and capaian to the row below, under a group ("Kinerja").
     let reached = |w: &str| w.starts_with(" realisasi") || w.starts_with(" capaian");
+    // A goal's column beside the names and no code column (the PK's own form: No. | SASARAN
+    // STRATEGIS | INDIKATOR KINERJA | TARGET): a targets table still, its rows said unread
+    // unless their names carry their codes, never passed over as no table.
+    let goals_beside = find(&here, |w| w.starts_with(" sasaran ")).is_some();
     if let (Some(target), Some(name)) = (target, here_name)
-        && (here_code.is_some() || tree.is_some())
+        && (here_code.is_some() || tree.is_some() || goals_beside)
         && !here.iter().any(|(_, w)| w.contains(" realisasi "))
         && !header_words(sheet, row + 1).iter().any(|(_, w)| reached(w))
         // Nor is a target over years (an evaluation whose realisasi is headed otherwise).
@@ -900,8 +904,10 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
         }
         if parts.plan.read() > before {
             read_tables.push((*index, table, *rows));
-        } else {
-            // A table of which no row reads is said whole, as TABLE_UNREAD, not row by row.
+        } else if table_unread(sheet, &|r| r < table.header.0 || r > rows.1, Code::TableUnread).is_some() {
+            // A table of which no row reads, its rows of figures enough to be said whole as
+            // TABLE_UNREAD below (a Renstra vs Renja with its codes left blank), is not said row
+            // by row as well.
             let rows_said = parts.findings.split_off(said);
             parts.findings.extend(rows_said.into_iter().filter(|f| f.code != Code::RowUnread));
         }

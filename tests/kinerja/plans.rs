@@ -364,6 +364,24 @@ fn a_renstra_vs_renja_row_without_its_code_is_said() {
     assert_eq!(of_source(&json, "renja").len(), 13);
 }
 
+/// Kanreg VI's PK with its KODE IKU column deleted (KODE SS | SASARAN STRATEGIS | INDIKATOR
+/// KINERJA | TARGET, the PK's own form): no table kinerja knew, its 14 targets lost without a
+/// word and the Renja's standing in for them, exit 0. A targets table still, beside its goals:
+/// each row ROW_UNREAD at its target, quoting the name.
+#[test]
+fn a_pk_without_its_iku_codes_is_said_row_by_row() {
+    let (code, json) = check_json("kr06_2024_renja_pk_iku_codes_deleted.xlsx", &[]);
+    assert_eq!(code, 1);
+    let said = fields_of(&json, "ROW_UNREAD", ["sheet", "cell", "subject"]);
+    assert_eq!((said.len(), said[0]), (14, ["PK", "D5", "5"]));
+    assert!(of_source(&json, "pk").is_empty());
+    // The column kept, each of its cells left blank: each row said too (a target a row, no
+    // table of figures to say whole).
+    let (code, json) = check_json("kr06_2024_renja_pk_iku_codes_blank.xlsx", &[]);
+    let said = fields_of(&json, "ROW_UNREAD", ["sheet", "cell", "subject"]);
+    assert_eq!((code, said.len(), said[0]), (1, 14, ["PK", "E5", "5"]));
+}
+
 /// Kanreg VI's PK with IKU.2's row traded above IKU.1's, which carries SS.1's code and name:
 /// IKU.2 stood in the year's tree under no goal and no perspective, exit 0. INDICATOR_UNPLACED
 /// at its code.
@@ -565,6 +583,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_renstra_codes_blank.xlsx",
         "kr06_2024_renja_renstra_code_blank.xlsx",
         "kr06_2024_renja_pk_indicator_above_first_goal.xlsx",
+        "kr06_2024_renja_pk_iku_codes_deleted.xlsx",
+        "kr06_2024_renja_pk_iku_codes_blank.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
     ];
