@@ -263,12 +263,10 @@ fn review(
     findings.retain(|f| !matches!(f.code, Code::GoalBlank | Code::GoalSkipped) || !moved.contains(&f.subject));
     // A skip in the goals' numbers is the agreement's or the structure's to settle, by code; a
     // goal after it whose code the structure does not know is the mistyped one (SS.7 typed SS.8).
-    if governed || structure.is_some_and(|structure| validate::structure::follows(&report, structure)) {
-        findings.retain(|f| f.code != Code::GoalGap);
-    }
+    let settled = governed || structure.is_some_and(|structure| validate::structure::follows(&report, structure));
     let unknown: Vec<String> =
         findings.iter().filter(|f| f.code == Code::GoalUnknown).map(|f| f.subject.clone()).collect();
-    findings.retain(|f| f.code != Code::GoalGap || !unknown.contains(&f.expected));
+    findings.retain(|f| f.code != Code::GoalGap || !settled && !unknown.contains(&f.expected));
     // A goal left holding no indicator, where no agreement says which it holds (an indicator it
     // names and the report leaves out is INDICATOR_MISSING).
     if !governed {

@@ -1321,7 +1321,7 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         }
         let target_col = c.target.expect("a targets table has a target column");
         let Some((code, rest)) = iku_code(&code_text, true).or_else(|| iku_code(&name_text, false)) else {
-            // The Renja's targets stand in for the PK's.
+            // Left out, a PK's target would have the Renja's stand in for it.
             parts.findings.extend(uncoded(sheet, row, &name_text, [target_col]));
             continue;
         };
