@@ -270,7 +270,10 @@ fn review(
     // A goal left holding no indicator, where no agreement says which it holds (an indicator it
     // names and the report leaves out is INDICATOR_MISSING).
     if !governed {
-        findings.extend(validate::structure::empty_goals(&report));
+        let unread: Vec<&CellRef> =
+            findings.iter().filter(|f| f.code == Code::RowUnread).filter_map(|f| f.at.as_ref()).collect();
+        let empty = validate::structure::empty_goals(&report, &unread);
+        findings.extend(empty);
     }
     let (mut card, scoring) = score::score(&report, &config.rules);
     findings.extend(validate::plausible::check(&report, &card));

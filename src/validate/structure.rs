@@ -189,11 +189,19 @@ pub fn guessed<'r>(report: &'r Report, structure: Option<&Structure>) -> Option<
 /// Each goal a report or agreement prints with no indicator under it, once its tree is placed
 /// (by the structure; an agreement's tree is the agreement's to say): a goal's rows traded with
 /// the goal's above or below, or a goal printed with nothing under it. Its NSS would go unscored
-/// and its perspective's score rest on the others without a word.
-pub fn empty_goals(report: &Report) -> Vec<Finding> {
+/// and its perspective's score rest on the others without a word. Not a goal above the next with
+/// a row there said `unread` (ROW_UNREAD: its indicator's row, its code not read, says why).
+pub fn empty_goals(report: &Report, unread: &[&CellRef]) -> Vec<Finding> {
     let holds = |goal: &GoalRow| report.indicators.iter().any(|i| i.goal == goal.code);
+    let next_row = |goal: &GoalRow| {
+        let below = report.goals.iter().filter(|g| g.at.sheet == goal.at.sheet && g.at.row > goal.at.row);
+        below.map(|g| g.at.row).min().unwrap_or(u32::MAX)
+    };
+    let unread_under = |goal: &GoalRow| {
+        unread.iter().any(|at| at.sheet == goal.at.sheet && at.row > goal.at.row && at.row < next_row(goal))
+    };
     (report.goals.iter())
-        .filter(|g| report.kind != Kind::Plan && g.printed() && !holds(g))
+        .filter(|g| report.kind != Kind::Plan && g.printed() && !holds(g) && !unread_under(g))
         .map(|g| Finding::new(Code::GoalEmpty, Some(g.at.clone()), &g.code).found(&g.perspective))
         .collect()
 }

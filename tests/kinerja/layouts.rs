@@ -220,6 +220,8 @@ fn a_row_of_values_that_names_no_indicator_is_an_error() {
     assert_eq!(unread.found, "Persentase pemenuhan regulasi teknis dan instrumen manajemen ASN");
     assert!(!lost.scored.as_ref().unwrap().0.indicators.iter().any(|i| i.code == "IKU.5"));
     assert!(findings(&lost, Code::IndicatorsNone).is_empty());
+    // SS.3, left holding nothing read, is not GOAL_EMPTY as well: the unread row under it says why.
+    assert!(findings(&lost, Code::GoalEmpty).is_empty());
 
     let outline = check_fixture("bkn_2023_outline_no_codes.xlsx");
     let rows = places(&outline, Code::RowUnread);
