@@ -924,13 +924,21 @@ fn row_above_header(sheet: &Sheet, header: &Header, inside: &impl Fn(u32) -> boo
         let label = role(*col).is_some_and(|r| LABELS.contains(&r)) && !cell::read_text(text).kind.is_number();
         label && !table::npss_label(text)
     });
-    let figure = sheet.cells_in_row(row).find(|(col, data)| {
+    let mut figures = sheet.cells_in_row(row).filter(|(col, data)| {
         let year = data.whole().is_some_and(|n| (1990..=2100).contains(&n));
         figures(*col) && !year && cell::read(data).kind.is_number()
-    })?;
-    let (col, label) = label?;
+    });
+    let figure = figures.next()?;
+    // A table with no label column (Pagu | Realisasi | Sisa | Capaian, a total of one row): two
+    // figures or more, the first standing for the label.
+    let unlabelled = !header.columns.iter().any(|(_, r)| LABELS.contains(r));
+    let (col, label, found) = match (label, unlabelled) {
+        (Some((col, label)), _) => (col, label.to_string(), figure.1),
+        (None, true) => (figure.0, shown(figure.1), figures.next()?.1),
+        (None, false) => return None,
+    };
     let at = crate::model::CellRef::new(&sheet.name, row, col);
-    Some(Finding::new(Code::RowAboveHeader, Some(at), crate::model::text::one_line(label, 80)).found(shown(figure.1)))
+    Some(Finding::new(Code::RowAboveHeader, Some(at), crate::model::text::one_line(&label, 80)).found(shown(found)))
 }
 
 /// The rows and read columns of a table that its sheet hides, said: they are read and scored as

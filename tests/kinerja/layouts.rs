@@ -1138,8 +1138,8 @@ fn a_report_printing_no_goal_stands_under_the_known_tree_or_is_an_error() {
 
 /// PUSPENKOM's TW III with its first indicator's row above the column headers (a sort that took
 /// the header row along): the row was a title's, IKK.1 was left out without a word (NPSS 97,11
-/// for 97,06, exit 0). It is an error at its label; a claim `NPSS | 98,47` above a header stays
-/// the report's claim.
+/// for 97,06, exit 0). It is an error at its label (in a table with no label column, at its first
+/// figure); a claim `NPSS | 98,47` above a header stays the report's claim.
 #[test]
 fn a_row_above_its_tables_header_is_an_error() {
     let outcome = check_fixture("puspenkom_2025_tw3_row_above_header.xlsx");
@@ -1149,6 +1149,14 @@ fn a_row_above_its_tables_header_is_an_error() {
     assert_eq!((said.subject.as_str(), said.found.as_str()), ("Meningkatnya kualitas layanan penilaian", "100"));
     let claimed = check_fixture("bkn_2023_npss_label_value.xlsx");
     assert!(places(&claimed, Code::RowAboveHeader).is_empty(), "{:#?}", claimed.findings);
+    // BKN's Tabel 3.39 (Pagu | Realisasi | Sisa | Capaian, no label column) with its one row of
+    // figures above the header: the budget's total was lost without a word. Its first figure
+    // stands for the label.
+    let total = check_fixture("bkn_2023_budget_total_above_header.xlsx");
+    assert_eq!(error_codes(&total), ["ROW_ABOVE_HEADER"], "{:#?}", total.findings);
+    let said = &findings(&total, Code::RowAboveHeader)[0];
+    assert_eq!(places(&total, Code::RowAboveHeader), ["Tabel 3.39!A2"]);
+    assert_eq!((said.subject.as_str(), said.found.as_str()), ("Rp.1.079.227.170.000", "Rp.1.028.677.308.609-"));
 }
 
 /// PUSPENKOM's TW III with its code columns headed "NO": `IKK.1` … were read as row numbers,
