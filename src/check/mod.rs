@@ -275,9 +275,12 @@ fn review(
         .map(|f| f.subject.clone())
         .collect();
     findings.retain(|f| !matches!(f.code, Code::GoalBlank | Code::GoalSkipped) || !moved.contains(&f.subject));
-    // A skip in the goals' numbers is the agreement's or the structure's to settle, by code; a
-    // goal after it whose code the structure does not know is the mistyped one (SS.7 typed SS.8).
-    let settled = governed || structure.is_some_and(|structure| validate::structure::follows(&report, structure));
+    // A skip in the goals' numbers is the agreement's or the structure's to settle, by code (an
+    // agreement's own numbering is the reference its reports are held to); a goal after it whose
+    // code the structure does not know is the mistyped one (SS.7 typed SS.8).
+    let settled = governed
+        || report.kind != Kind::Realisasi
+        || structure.is_some_and(|structure| validate::structure::follows(&report, structure));
     let unknown: Vec<String> =
         findings.iter().filter(|f| f.code == Code::GoalUnknown).map(|f| f.subject.clone()).collect();
     findings.retain(|f| f.code != Code::GoalGap || !settled && !unknown.contains(&f.expected));

@@ -497,7 +497,8 @@ fn a_goal_row_left_blank_among_its_perspectives_goals_is_an_error() {
 /// beside their first indicator): IKU.2–4 scored under SS.1 (NPSS 97,54 for 99,39), warnings
 /// only. Kanreg VII's for 2025 with SS.4's row deleted: IKU.6 under SS.3 (99,20 for 99,27), exit
 /// 0. No blank row stands where the goal was, but the goals' numbers skip it: GOAL_GAP at the
-/// goal above. Held to the PK, the agreement places each indicator and the skip is its to settle.
+/// goal above. Held to the PK, the agreement places each indicator and the skip is its to settle;
+/// a PK's own numbering is not held against it.
 #[test]
 fn a_skip_in_the_goals_numbers_without_a_blank_row_is_an_error() {
     let beside = check_fixture("puspenkom_2025_numbered_goals_goal_cells_blank.xlsx");
@@ -511,6 +512,9 @@ fn a_skip_in_the_goals_numbers_without_a_blank_row_is_an_error() {
     let held = against("puspenkom_2025_numbered_goals_goal_cells_blank.xlsx", "puspenkom_2025_agreement.xlsx");
     assert_eq!(error_codes(&held), ["INDICATOR_MOVED"; 3], "{:#?}", held.findings);
     assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.39");
+    // A PK numbering its goals SK.1, SK.3 is the reference its reports are held to: not said.
+    let agreement = check_fixture("puspenkom_2025_agreement_goal_numbers_skip.xlsx");
+    assert_eq!(error_codes(&agreement), Vec::<&str>::new(), "{:#?}", agreement.findings);
 }
 
 /// The same report for 2025 with IKU.7's row traded with its goal's (SS.5) above it: IKU.7 went
