@@ -172,18 +172,6 @@ fn not_started(identity: &crate::model::Identity, config: &Config) -> Option<Fin
 /// places the goal.
 const PERSPECTIVE_DOUBTS: [Code; 3] = [Code::PerspectiveBlank, Code::PerspectiveSkipped, Code::PerspectiveEmpty];
 
-/// Each indicator the structure names and the report leaves out (the structure knows codes
-/// only), named as the built-in set of the unit's family names it, so that the unit can tell it
-/// without its Renstra at hand.
-fn name_missing(findings: &mut [Finding], unit: Option<&Unit>) {
-    let Some(set) = unit.and_then(crate::config::indicator_set) else { return };
-    for finding in findings.iter_mut().filter(|f| f.code == Code::IndicatorMissing) {
-        if let Some(line) = set.iter().find(|line| line.code == finding.subject) {
-            finding.subject = format!("{} {}", line.code, line.name);
-        }
-    }
-}
-
 fn review(
     path: &Path,
     bytes: &[u8],
@@ -234,9 +222,8 @@ fn review(
                 findings.push(Finding::new(Code::AgreementNone, None, format!("{unit} {year}")));
             }
             if let Some(structure) = structure {
-                let mut placed = validate::structure::place(&mut report, structure);
-                name_missing(&mut placed, config.units.get(unit));
-                findings.extend(placed);
+                let names = config.units.get(unit).and_then(crate::config::indicator_set).unwrap_or_default();
+                findings.extend(validate::structure::place(&mut report, structure, &names));
             }
             // No goal printed, none known: the NSS and NPSS rest on a guess at the tree.
             if let Some(first) = validate::structure::guessed(&report, structure) {

@@ -919,14 +919,14 @@ fn row_above_header(sheet: &Sheet, header: &Header, inside: &impl Fn(u32) -> boo
     let role = |col: u32| header.columns.iter().find(|(c, _)| *c == col).map(|(_, r)| *r);
     // The table's inputs and claims, and a category table's counts and shares.
     let counted = |col: u32| role(col).is_some_and(|r| matches!(r, Role::Count | Role::Share));
-    let figures = |col: u32| header.value_cols().chain(header.claim_cols()).any(|c| c == col) || counted(col);
+    let holds_figures = |col: u32| header.value_cols().chain(header.claim_cols()).any(|c| c == col) || counted(col);
     let label = sheet.texts_in_row(row).find(|(col, text)| {
         let label = role(*col).is_some_and(|r| LABELS.contains(&r)) && !cell::read_text(text).kind.is_number();
         label && !table::npss_label(text)
     });
     let mut figures = sheet.cells_in_row(row).filter(|(col, data)| {
         let year = data.whole().is_some_and(|n| (1990..=2100).contains(&n));
-        figures(*col) && !year && cell::read(data).kind.is_number()
+        holds_figures(*col) && !year && cell::read(data).kind.is_number()
     });
     let figure = figures.next()?;
     // A table with no label column (Pagu | Realisasi | Sisa | Capaian, a total of one row): two

@@ -2,7 +2,7 @@
 //! it: each SS is scored in the perspective the Renstra puts it in; and for an agreement printing
 //! a goal under another perspective's heading, placed there too.
 
-use crate::config::Structure;
+use crate::config::{Line, Structure};
 use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Kind, Report};
 
 /// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
@@ -11,8 +11,9 @@ use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Kind, Report};
 /// Only a report whose goals are all in the structure is held to it (a report with goals the
 /// structure does not know follows another tree, each said as `GOAL_UNKNOWN` where the structure
 /// knows every indicator), and only goals the table prints: one kinerja stands in for, named in
-/// parentheses, has no place to keep.
-pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
+/// parentheses, has no place to keep. `names`, the unit's built-in indicator set, names the
+/// indicators the report leaves out (the structure knows codes only).
+pub fn place(report: &mut Report, structure: &Structure, names: &[Line]) -> Vec<Finding> {
     if !follows(report, structure) {
         return unknown(report, structure);
     }
@@ -20,15 +21,16 @@ pub fn place(report: &mut Report, structure: &Structure) -> Vec<Finding> {
     stand_in(report, structure);
     findings.extend(place_goals(report, structure, Code::GoalMoved));
     findings.extend(place_indicators(report, structure, Code::IndicatorMoved));
-    findings.extend(missing(report, structure));
+    findings.extend(missing(report, structure, names));
     findings
 }
 
 /// Each indicator of `structure` a report of indicators leaves out (a recap of perspective
 /// scores prints none), in the structure's goals' order: a Kanreg's Learn & Growth rows deleted
 /// were scored over three perspectives at a third each without a word until its agreement
-/// arrived.
-fn missing(report: &Report, structure: &Structure) -> Vec<Finding> {
+/// arrived. Each named as `names` name it, so that the unit can tell it without its Renstra at
+/// hand.
+fn missing(report: &Report, structure: &Structure, names: &[Line]) -> Vec<Finding> {
     if report.indicators.is_empty() {
         return Vec::new();
     }
@@ -36,9 +38,11 @@ fn missing(report: &Report, structure: &Structure) -> Vec<Finding> {
     let mut left: Vec<(&String, &String)> =
         structure.indicators.iter().filter(|(code, _)| !report.indicators.iter().any(|i| i.code == **code)).collect();
     left.sort_by_key(|(code, goal)| (number(goal), number(code)));
+    let named = |code: &str| names.iter().find(|line| line.code == code).map(|line| format!("{code} {}", line.name));
     (left.into_iter())
         .map(|(code, goal)| {
-            Finding::new(Code::IndicatorMissing, None, code).governed_by(Governing::Structure).expected(goal)
+            let subject = named(code).unwrap_or_else(|| code.clone());
+            Finding::new(Code::IndicatorMissing, None, subject).governed_by(Governing::Structure).expected(goal)
         })
         .collect()
 }
@@ -198,7 +202,8 @@ pub fn empty_goals(report: &Report, unread: &[&CellRef]) -> Vec<Finding> {
         below.map(|g| g.at.row).min().unwrap_or(u32::MAX)
     };
     let unread_under = |goal: &GoalRow| {
-        unread.iter().any(|at| at.sheet == goal.at.sheet && at.row > goal.at.row && at.row < next_row(goal))
+        let next = next_row(goal);
+        unread.iter().any(|at| at.sheet == goal.at.sheet && at.row > goal.at.row && at.row < next)
     };
     (report.goals.iter())
         .filter(|g| report.kind != Kind::Plan && g.printed() && !holds(g) && !unread_under(g))
@@ -269,7 +274,7 @@ mod tests {
             plan: None,
         };
         let structure = crate::config::Config::builtin().structure("KR07", 2024).cloned().unwrap();
-        let findings = place(&mut report, &structure);
+        let findings = place(&mut report, &structure, &[]);
         assert_eq!(findings.len(), 1);
         assert_eq!((findings[0].found.as_str(), findings[0].expected.as_str()), ("Learn & Growth", "Internal Process"));
         let placed: Vec<&str> = report.goals.iter().map(|g| g.perspective.as_str()).collect();
