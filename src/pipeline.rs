@@ -198,16 +198,28 @@ pub fn recover(work: &Workplace) -> Result<(Vec<Job>, Vec<Job>), PipelineError> 
     let mut fresh = Vec::new();
     for mut job in list(&dir)? {
         let target = retried.join(job.path.file_name().unwrap_or_default());
-        std::fs::rename(&job.path, &target).map_err(io(&job.path))?;
+        match std::fs::rename(&job.path, &target) {
+            Ok(()) => {}
+            // Gone since it was listed (the folder removed meanwhile): nothing left to resume.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(&job.path)(e)),
+        }
         job.path = target;
         fresh.push(job);
     }
     Ok((fresh, again))
 }
 
+/// The files a folder of `processing/` holds; none where the folder is gone (removed since it
+/// was made, as an operator clearing the state folder may: it is made again where needed).
 fn list(dir: &Path) -> Result<Vec<Job>, PipelineError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(dir)(e)),
+    };
     let mut jobs = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(io(dir))?.flatten() {
+    for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let mut parts = name.splitn(3, "__");
         let (Some(id), Some(folder), Some(file_name)) = (parts.next(), parts.next(), parts.next()) else { continue };
@@ -820,4 +832,19 @@ fn keep(job: &Job, to: &Path) -> Result<(), PipelineError> {
         let _ = std::fs::remove_file(name_note(dir, &job.arrival.id));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `processing/` removed between being made and being listed at the start (an operator
+    /// clearing the state folder while the service starts) stopped the service: "state/
+    /// processing/retried: No such file or directory". A folder gone holds nothing to resume.
+    #[test]
+    fn a_processing_folder_removed_holds_nothing_to_resume() {
+        let gone = std::env::temp_dir().join(format!("kinerja-processing-gone-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&gone);
+        assert!(list(&gone.join("retried")).is_ok_and(|jobs| jobs.is_empty()));
+    }
 }
