@@ -884,7 +884,8 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         }
         next => next,
     };
-    let below: Vec<(u32, String)> = texts_in(under_row).map(|(c, t)| (c, t.to_string())).collect();
+    // A year under a group header (TARGET over 2020 | 2021 | …) may be typed as a number.
+    let below: Vec<(u32, String)> = sheet.headings_in_row(under_row).filter(|(_, t)| !heads_nothing(t)).collect();
     let sub_headers =
         below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40) && !holds_figures(sheet, under_row);
     let double = (!below.is_empty() && sub_headers)

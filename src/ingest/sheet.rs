@@ -97,6 +97,7 @@ impl Sheet {
             }
             same
         });
+        drop_column_numbers(&mut cells);
         let mut rows = Vec::new();
         let mut starts = Vec::new();
         for (i, (row, _, _)) in cells.iter().enumerate() {
@@ -190,6 +191,15 @@ impl Sheet {
         self.row(row).iter().filter_map(|(col, data)| trimmed_text(data).map(|t| (*col, t)))
     }
 
+    /// The row's texts as headings, and each year typed as a number (2023: Excel keeps a year
+    /// typed under a group header as a number) as its text.
+    pub fn headings_in_row(&self, row: u32) -> impl Iterator<Item = (u32, String)> {
+        self.row(row).iter().filter_map(|(col, data)| {
+            let year = || data.whole().filter(|y| is_year(*y)).map(|y| y.to_string());
+            trimmed_text(data).map(str::to_string).or_else(year).map(|t| (*col, t))
+        })
+    }
+
     /// The first text of a row (its label, wherever it starts), or "".
     pub fn first_text(&self, row: u32) -> &str {
         self.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("")
@@ -233,6 +243,49 @@ fn blank(data: &Data) -> bool {
     }
 }
 
+/// Drops each row numbering the columns of the header just above it (`1 | 2 | 3 …`, `(1) | (2) |
+/// (3)=(2)/(1) …`, as government tables print under their headings): no part of the table, read
+/// as one it would be a row of figures. It numbers three columns or more from 1, in order, under
+/// a row of two headings or more (words or years), starting no right of that row's first:
+/// quarters numbered under their group header ("Triwulan" over `1 | 2 | 3 | 4`) start right of
+/// it and stay.
+fn drop_column_numbers(cells: &mut Vec<(u32, u32, Data)>) {
+    let ordinal = |data: &Data| match data {
+        Data::String(text) => {
+            let text = text.trim();
+            let text = text.strip_prefix('(').unwrap_or(text);
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = text[digits..].trim_start_matches(')').trim_start();
+            (rest.is_empty() || rest.starts_with('=')).then(|| text[..digits].parse().ok()).flatten()
+        }
+        other => other.whole(),
+    };
+    let heading = |data: &Data| match trimmed_text(data) {
+        Some(text) => text.chars().any(char::is_alphabetic) || text.parse().is_ok_and(is_year),
+        None => data.whole().is_some_and(is_year),
+    };
+    let heads = |above: &[(u32, u32, Data)], row: &[(u32, u32, Data)]| {
+        above[0].0 + 1 == row[0].0 && row[0].1 <= above[0].1 && above.iter().filter(|c| heading(&c.2)).count() >= 2
+    };
+    let mut numbering = Vec::new();
+    let mut above: Option<&[(u32, u32, Data)]> = None;
+    for row in cells.chunk_by(|a, b| a.0 == b.0) {
+        let numbers = row.len() >= 3 && (1..).zip(row).all(|(n, (_, _, data))| ordinal(data) == Some(n));
+        if numbers && above.is_some_and(|above| heads(above, row)) {
+            numbering.push(row[0].0);
+        }
+        above = Some(row);
+    }
+    if !numbering.is_empty() {
+        cells.retain(|(row, _, _)| !numbering.contains(row));
+    }
+}
+
+/// Whether a whole number is a year of the plans and reports kinerja reads.
+fn is_year(number: i64) -> bool {
+    (2000..=2100).contains(&number)
+}
+
 fn trimmed_text(data: &Data) -> Option<&str> {
     match data {
         Data::String(s) if !s.trim().is_empty() => Some(s.trim()),
@@ -264,6 +317,27 @@ mod tests {
         assert!(sheet.is_blank(5, 1));
         assert!(sheet.row_is_blank(0, 1, 1));
         assert!(!sheet.row_is_blank(0, 0, 1));
+    }
+
+    #[test]
+    fn a_row_numbering_the_columns_under_a_header_is_dropped() {
+        let text = |t: &str| Data::String(t.into());
+        let sheet = |rows: Vec<Vec<(u32, Data)>>| {
+            let cells = (0..).zip(rows).flat_map(|(r, row)| row.into_iter().map(move |(c, d)| (r, c, d))).collect();
+            Sheet::new("S".into(), false, cells).rows().collect::<Vec<_>>()
+        };
+        let header = || vec![(0, text("No.")), (1, text("Indikator")), (2, text("Target")), (3, text("Realisasi"))];
+        let numbers = vec![(0, Data::Int(1)), (1, text("(2)")), (2, Data::Float(3.0)), (3, text("(4)=(3)/(2)"))];
+        let figures = || vec![(0, Data::Int(1)), (1, text("IKU.1")), (2, text("90")), (3, text("95"))];
+        assert_eq!(sheet(vec![header(), numbers.clone(), figures()]), [0, 2]);
+        // Under a row of figures, or numbered otherwise, it is a row of the table.
+        assert_eq!(sheet(vec![header(), figures(), numbers.clone()]), [0, 1, 2]);
+        let skipping = vec![(0, Data::Int(1)), (1, Data::Int(2)), (2, Data::Int(4))];
+        assert_eq!(sheet(vec![header(), skipping]), [0, 1]);
+        // Quarters numbered under their group header start right of the header's first cell.
+        let group = vec![(0, text("Indikator")), (1, text("Triwulan"))];
+        let quarters = vec![(1, Data::Int(1)), (2, Data::Int(2)), (3, Data::Int(3)), (4, Data::Int(4))];
+        assert_eq!(sheet(vec![group, quarters]), [0, 1]);
     }
 
     #[test]

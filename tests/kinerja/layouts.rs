@@ -126,6 +126,26 @@ fn the_report_years_columns_are_read_among_several_years() {
     assert_eq!(later.exit_code(), 1);
 }
 
+/// The same evaluation with its years typed as Excel keeps a typed year, as numbers: the row of
+/// years was read as the first row of figures, TARGET and REALISASI of 2020 scored as the report's
+/// (NPSS 100,40 for 100,88; ROW_UNREAD at the years, CLAIM_CAPAIAN at IKU.1). A year under a group
+/// header heads its column whether typed as text or as a number.
+#[test]
+fn years_typed_as_numbers_head_their_columns() {
+    let text = check_fixture("kr07_2023_evaluation_years.xlsx");
+    let numbers = check_fixture("kr07_2023_evaluation_years_as_numbers.xlsx");
+    assert_eq!(shown(&numbers.scored.as_ref().unwrap().1.npss), "100.88");
+    assert_eq!(indicator_values(&numbers), indicator_values(&text));
+    assert_eq!(error_codes(&numbers), error_codes(&text));
+    assert_eq!(findings(&numbers, Code::ColumnsIgnored)[0].found, "2020, 2021, 2022, 2024");
+}
+
+/// Each indicator's code, target and realisasi as read.
+fn indicator_values(outcome: &kinerja::check::Outcome) -> Vec<(String, Value, Value)> {
+    let report = &outcome.scored.as_ref().unwrap().0;
+    report.indicators.iter().map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone())).collect()
+}
+
 fn n(text: &str) -> Value {
     Value::Number(text.parse().unwrap())
 }
@@ -581,22 +601,31 @@ fn budget_views_with_headers_left_blank_are_read_or_said_unread() {
 fn a_performance_table_with_a_header_left_blank_is_read_or_refused() {
     let published = check_fixture("kr07_2024_budget_columns.xlsx");
     let group = check_fixture("kr07_2024_budget_columns_group_blank.xlsx");
-    let indicators = |o: &kinerja::check::Outcome| {
-        let report = &o.scored.as_ref().unwrap().0;
-        report
-            .indicators
-            .iter()
-            .map(|i| (i.code.clone(), i.target.value.clone(), i.realisasi.value.clone()))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(indicators(&group).len(), 14);
-    assert_eq!(indicators(&group), indicators(&published));
+    assert_eq!(indicator_values(&group).len(), 14);
+    assert_eq!(indicator_values(&group), indicator_values(&published));
     assert_eq!(budget_lines(&group), budget_lines(&published));
     assert_eq!(error_codes(&group), error_codes(&published));
     let label = check_fixture("kr07_2024_budget_columns_indicator_blank.xlsx");
     assert_eq!(error_codes(&label), ["INDICATORS_UNREAD"]);
     assert_eq!(places(&label, Code::IndicatorsUnread), ["Tabel 3.2!A6"]);
     assert_eq!(label.exit_code(), 1);
+}
+
+/// Kanreg VII's Tabel 3.2 with its budget columns and Tabel 3.1, each with a row numbering its
+/// columns under the header, as government tables print them (`(1)` … `(6)=(5)/(4)` …, and 1 …
+/// 4 typed as numbers): read as a row of figures, the report was blocked (NPSS N/A; ROW_UNREAD,
+/// CLAIM_NPSS and others at the numbers). It is no part of the table: read as published.
+#[test]
+fn a_row_numbering_the_columns_under_the_header_is_no_part_of_the_table() {
+    let published = check_fixture("kr07_2024_budget_columns.xlsx");
+    let numbered = check_fixture("kr07_2024_column_numbers.xlsx");
+    assert_eq!(indicator_values(&numbered).len(), 14);
+    assert_eq!(indicator_values(&numbered), indicator_values(&published));
+    assert_eq!(budget_lines(&numbered), budget_lines(&published));
+    assert_eq!(shown(&numbered.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!((error_codes(&numbered), numbered.exit_code()), (vec![], 0), "{:#?}", numbered.findings);
+    let iku1 = &numbered.scored.as_ref().unwrap().0.indicators[0];
+    assert_eq!(iku1.realisasi.at.as_ref().map(ToString::to_string).as_deref(), Some("Tabel 3.2!E7"));
 }
 
 #[test]

@@ -404,6 +404,21 @@ fn a_plan_table_whose_header_rows_a_blank_row_parts_is_read_whole() {
     assert_eq!(json["history"], published["history"]);
 }
 
+/// Kanreg VI's Renja with a row numbering the columns under the header of its evaluation, its
+/// Renstra vs Renja (1 … 12, 1 … 9, typed as numbers), its RO budget and its PK (`(1)` …, as
+/// text): each was read as a row of the table (18 errors: INDICATOR_DUPLICATE, CODE_BLANK,
+/// HISTORY_MISMATCH …). Read as the Renja printed without them.
+#[test]
+fn a_row_numbering_a_plan_tables_columns_is_no_part_of_it() {
+    let sources = ["pk", "renstra", "renja"];
+    let (json, published) = read_as("kr06_2024_renja_column_numbers.xlsx", "kr06_2024_renja.xlsx", &sources);
+    assert_eq!(errors(&json), vec![]);
+    assert_eq!(targets_of(&published, "pk").len(), 14);
+    assert_eq!(budget_lines(&json), budget_lines(&published));
+    assert_eq!(json["goals"], published["goals"]);
+    assert_eq!(history_figures(&json), history_figures(&published));
+}
+
 /// Kanreg VI's PK with KODE IKU right of INDIKATOR KINERJA: the table was passed over, its
 /// fourteen PK targets and its tree dropped with only TABLE_UNREAD (a warning), the Renja's
 /// targets standing in. A KODE column right of the names codes them as one left of them does.
@@ -584,6 +599,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_renstra_code_blank.xlsx",
         "kr06_2024_renja_pk_indicator_above_first_goal.xlsx",
         "kr06_2024_renja_pk_iku_codes_deleted.xlsx",
+        "kr06_2024_renja_column_numbers.xlsx",
         "kr06_2024_renja_pk_iku_codes_blank.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
@@ -1000,6 +1016,12 @@ fn printed(values: [i64; 14]) -> Vec<(String, i64)> {
 }
 
 /// Each budget line as (code, parent, pagu, volume, satuan): what a layout must not change.
+/// Each year of the evaluation as read: its code, year, target, realisasi and capaian.
+fn history_figures(json: &Value) -> Vec<Value> {
+    let rows = json["history"].as_array().unwrap().iter();
+    rows.map(|h| json!([h["code"], h["year"], h["target"], h["realisasi"], h["capaian"]])).collect()
+}
+
 fn budget_lines(json: &Value) -> Vec<Value> {
     let lines = json["budget_plan"].as_array().unwrap().iter();
     lines.map(|b| json!([b["code"], b["parent"], b["pagu"], b["volume"], b["satuan"]])).collect()
@@ -1071,11 +1093,7 @@ fn an_evaluation_printed_one_table_per_iku_reads_to_the_same_history() {
     let (code, json) = check_json("kr06_2024_renja_evaluation_per_iku.xlsx", &[]);
     assert_eq!((code, errors(&json)), (0, vec![]));
     let (_, merged) = check_json("kr06_2024_renja.xlsx", &[]);
-    let figures = |json: &Value| -> Vec<Value> {
-        let rows = json["history"].as_array().unwrap().iter();
-        rows.map(|h| json!([h["code"], h["year"], h["target"], h["realisasi"], h["capaian"]])).collect()
-    };
-    assert_eq!(figures(&json), figures(&merged));
+    assert_eq!(history_figures(&json), history_figures(&merged));
     let iku12 = json["history"].as_array().unwrap().iter().find(|h| h["code"] == "IKU.12" && h["year"] == 2023);
     assert_eq!(iku12.map(|h| (&h["capaian"], &h["cell"])), Some((&json!(85.63), &json!("Evaluasi!I71"))));
 }
