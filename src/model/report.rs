@@ -353,6 +353,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// The cell of goal `code`'s row, where the table prints it: where an indicator of it left out
+    /// of the report is said.
+    pub fn goal_printed_at(&self, code: &str) -> Option<CellRef> {
+        self.goals.iter().find(|g| g.code == code && g.printed()).map(|g| g.at.clone())
+    }
+
     /// A report that is only a tree of goals and indicators with their targets: an agreement as
     /// the ledger keeps it, a plan's binding set.
     pub fn tree(identity: Identity, kind: Kind, goals: Vec<GoalRow>, indicators: Vec<IndicatorRow>) -> Report {

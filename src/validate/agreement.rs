@@ -103,7 +103,8 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     for pk in &agreement.indicators {
         if !seen.contains(&pk.code) {
             let subject = format!("{} {}", pk.code, pk.name);
-            findings.push(departs(Code::IndicatorMissing, None, subject.trim()).expected(&pk.goal));
+            let at = report.goal_printed_at(&pk.goal);
+            findings.push(departs(Code::IndicatorMissing, at, subject.trim()).expected(&pk.goal));
         }
     }
     report.indicators = kept;

@@ -42,7 +42,8 @@ fn missing(report: &Report, structure: &Structure, names: &[Line]) -> Vec<Findin
     (left.into_iter())
         .map(|(code, goal)| {
             let subject = named(code).unwrap_or_else(|| code.clone());
-            Finding::new(Code::IndicatorMissing, None, subject).governed_by(Governing::Structure).expected(goal)
+            let at = report.goal_printed_at(goal);
+            Finding::new(Code::IndicatorMissing, at, subject).governed_by(Governing::Structure).expected(goal)
         })
         .collect()
 }

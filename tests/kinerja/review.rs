@@ -58,6 +58,8 @@ fn every_departure_from_the_agreement_is_reported_and_the_agreement_governs() {
         "Tabel 3.2!C23: IKU.15 Jumlah inovasi layanan is not in the governing performance agreement for 2024; not scored."
     );
     assert_eq!(subjects(&outcome, Code::IndicatorMissing), ["IKU.9 Indeks Profesionalitas ASN Kanreg VII BKN"]);
+    // Said at the row of its goal, SS.7, where the unit would have printed it.
+    assert_eq!(places(&outcome, Code::IndicatorMissing), ["Tabel 3.2!B17"]);
     let goal = &findings(&outcome, Code::GoalMoved)[0];
     assert_eq!(
         (goal.subject.as_str(), goal.found.as_str(), goal.expected.as_str()),
@@ -704,6 +706,11 @@ fn a_report_leaving_out_its_structures_indicators_is_told_which() {
     assert_eq!(left[0], ("IKU.9 Indeks Profesionalitas ASN Kantor Regional VII BKN Palembang", "SS.7"));
     assert_eq!(left[5], ("IKU.14 Persentase tindak lanjut temuan hasil audit BPK/Inspektorat", "SS.7"));
     assert!(findings(&outcome, Code::IndicatorMissing)[0].message().contains("struktur Renstra"));
+    // SS.7 is not printed either: no row to point at.
+    assert_eq!(places(&outcome, Code::IndicatorMissing), Vec::<String>::new());
+    // Under a goal the report prints, at that goal's row.
+    let evaluation = check_fixture("kr07_2023_evaluation_years.xlsx");
+    assert_eq!(places(&evaluation, Code::IndicatorMissing), ["Evaluasi!B9"]);
     // BKN's own tree has no IKU.14: its scorecard leaves nothing out.
     let bkn = check_fixture("bkn_2023_scorecard.xlsx");
     assert!(findings(&bkn, Code::IndicatorMissing).is_empty(), "{:#?}", bkn.findings);
