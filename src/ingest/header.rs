@@ -884,8 +884,14 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         }
         next => next,
     };
-    // A year under a group header (TARGET over 2020 | 2021 | …) may be typed as a number.
-    let below: Vec<(u32, String)> = sheet.headings_in_row(under_row).filter(|(_, t)| !heads_nothing(t)).collect();
+    // A year under a group header (TARGET over 2020 | 2021 | …) may be typed as a number, and so
+    // may a quarter under one naming quarters ("Realisasi Triwulan" over 1 | 2 | 3 | 4).
+    let quarters = top.iter().any(|(_, t)| !periods_named(&format!("{t} 1")).is_empty());
+    let quarter = |data: &Data| data.whole().filter(|n| quarters && (1..=4).contains(n)).map(|n| n.to_string());
+    let below: Vec<(u32, String)> = (sheet.headings_in_row(under_row))
+        .chain(sheet.cells_in_row(under_row).filter_map(|(c, data)| quarter(data).map(|q| (c, q))))
+        .filter(|(_, t)| !heads_nothing(t))
+        .collect();
     let sub_headers =
         below.iter().all(|(_, t)| classify(t).is_some() || t.len() < 40) && !holds_figures(sheet, under_row);
     let double = (!below.is_empty() && sub_headers)

@@ -694,6 +694,18 @@ fn the_report_quarters_column_is_scored_among_the_quarters() {
     assert!(findings(&check_fixture("kr07_2024_tw3_quarter_columns.xlsx"), Code::ColumnsTwice).is_empty());
 }
 
+/// The quarters typed under "Realisasi Triwulan" as Excel keeps a typed number, 1 | 2 | 3 | 4:
+/// the row was read as the table's first row of figures and TW I's column as the realisasi
+/// (NPSS 24,82; ROW_UNREAD and VALUE_OUT_OF_RANGE). They head their quarters as TW I … TW IV do.
+#[test]
+fn quarters_typed_as_numbers_under_a_quarters_header_head_their_columns() {
+    let named = check_fixture("kr07_2024_tw3_quarter_columns.xlsx");
+    let numbers = check_as_published("kr07_2024_tw3_quarters_as_numbers.xlsx");
+    assert_eq!(indicator_values(&numbers), indicator_values(&named));
+    assert_eq!(places(&numbers, Code::PeriodColumnsIgnored), ["Capaian TW!A3"]);
+    assert_eq!(findings(&numbers, Code::PeriodColumnsIgnored)[0].found, "TW1, TW2, TW4");
+}
+
 /// Quarters headed by their months are told apart as quarters headed TW I … TW IV are: by the
 /// months ("Juli - September") or the months to date ("s.d. September 2024", each column of the
 /// report's year); the first column (January to March) was read without a word.
