@@ -865,6 +865,9 @@ fn holds_figures(sheet: &Sheet, row: u32) -> bool {
     })
 }
 
+/// The quarters' Roman numerals, in order, as a sub-header row numbers them under "Realisasi".
+const QUARTER_NUMERALS: [&str; 4] = ["I", "II", "III", "IV"];
+
 /// The header starting at `row`, if that row (alone, or with the row below it as sub-headers
 /// under merged group headers) names a table family.
 pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
@@ -902,6 +905,14 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
             let (first, last) = (cols.clone().min().unwrap_or(0), cols.max().unwrap_or(0));
             let mut group = String::new();
             let mut combined = Vec::new();
+            // Three quarters or more numbered in order (again from I under each group: Target's,
+            // then Realisasi's), and no period named above them.
+            let places: Vec<usize> =
+                below.iter().filter_map(|(_, t)| QUARTER_NUMERALS.iter().position(|q| *q == t.trim())).collect();
+            let numbered_quarters = places.first() == Some(&0)
+                && places.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 0)
+                && places.contains(&2)
+                && !top.iter().any(|(_, t)| !periods_named(&format!("{t} I")).is_empty());
             for col in first..=last {
                 let over = top.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
                 let under = below.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
@@ -914,6 +925,10 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
                     // A sub-header already naming its group ("Anggaran" under "Anggaran") stands alone.
                     (_, Some(under)) if normalise(under).contains(&normalise(&group)) => {
                         combined.push((col, under.to_string()))
+                    }
+                    // Quarters numbered I | II | III … under a group naming no period ("Realisasi").
+                    (_, Some(under)) if numbered_quarters && QUARTER_NUMERALS.contains(&under.trim()) => {
+                        combined.push((col, format!("{group} TW {under}")))
                     }
                     (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
                     // A header with nothing under its own column is a column of its own (merged
@@ -1064,6 +1079,27 @@ mod tests {
         assert_eq!(year_in("Target (Rp 1.000)"), None);
         assert_eq!(year_in("Target Renstra 2020–2024"), None);
         assert_eq!(year_in("Realisasi s.d. 31 Desember 2024 (2024)"), Some(2024));
+    }
+
+    #[test]
+    fn quarters_numbered_under_their_group_name_their_periods() {
+        let periods = |over: &[(u32, &str)], under: Vec<(u32, Data)>| {
+            let top = over.iter().map(|(c, t)| (0, *c, Data::String(t.to_string())));
+            let cells = top.chain(under.into_iter().map(|(c, d)| (1, c, d))).collect();
+            header_at(&Sheet::new("T".into(), false, cells), 0).map(|h| h.periods).unwrap_or_default()
+        };
+        let text = |c: u32, t: &str| (c, Data::String(t.into()));
+        let quarters = [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4];
+        // Target's quarters, then Realisasi's, each numbered again from I.
+        let both = vec![text(1, "I"), text(2, "II"), text(3, "III"), text(4, "IV"), text(5, "I"), text(6, "II")];
+        let read = periods(&[(0, "Indikator"), (1, "Target"), (5, "Realisasi")], both);
+        assert_eq!(read.iter().map(|(_, p)| *p).collect::<Vec<_>>(), [&quarters[..], &quarters[..2]].concat());
+        // Two numerals may be a half-year's: no quarter is named.
+        assert!(periods(&[(0, "Indikator"), (1, "Realisasi")], vec![text(1, "I"), text(2, "II")]).is_empty());
+        // Typed as numbers under a heading naming quarters.
+        let typed = (1..=4).map(|n| (n as u32, Data::Int(n))).collect();
+        let read = periods(&[(0, "Indikator"), (1, "Realisasi Triwulan")], typed);
+        assert_eq!(read.iter().map(|(_, p)| *p).collect::<Vec<_>>(), quarters);
     }
 
     #[test]

@@ -696,14 +696,19 @@ fn the_report_quarters_column_is_scored_among_the_quarters() {
 
 /// The quarters typed under "Realisasi Triwulan" as Excel keeps a typed number, 1 | 2 | 3 | 4:
 /// the row was read as the table's first row of figures and TW I's column as the realisasi
-/// (NPSS 24,82; ROW_UNREAD and VALUE_OUT_OF_RANGE). They head their quarters as TW I … TW IV do.
+/// (NPSS 24,82; ROW_UNREAD and VALUE_OUT_OF_RANGE). They head their quarters as TW I … TW IV do,
+/// and so do I | II | III | IV under "Realisasi".
 #[test]
-fn quarters_typed_as_numbers_under_a_quarters_header_head_their_columns() {
+fn quarters_typed_as_numbers_or_numbered_head_their_columns() {
     let named = check_fixture("kr07_2024_tw3_quarter_columns.xlsx");
     let numbers = check_as_published("kr07_2024_tw3_quarters_as_numbers.xlsx");
     assert_eq!(indicator_values(&numbers), indicator_values(&named));
     assert_eq!(places(&numbers, Code::PeriodColumnsIgnored), ["Capaian TW!A3"]);
     assert_eq!(findings(&numbers, Code::PeriodColumnsIgnored)[0].found, "TW1, TW2, TW4");
+    // Numbered I | II | III | IV under "Realisasi", no word naming them quarters: TW I's column
+    // was the realisasi (NPSS 24,82, COLUMNS_DIFFER).
+    let numbered = check_as_published("kr07_2024_tw3_quarters_numbered.xlsx");
+    assert_eq!(indicator_values(&numbered), indicator_values(&named));
 }
 
 /// Quarters headed by their months are told apart as quarters headed TW I … TW IV are: by the
