@@ -906,10 +906,14 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
             let mut group = String::new();
             let mut combined = Vec::new();
             // Three quarters or more numbered in order (again from I under each group: Target's,
-            // then Realisasi's), and no period named above them.
+            // then Realisasi's), no numeral past IV (months I … XII are no quarters), and no
+            // period named above them.
+            let numeral = |t: &str| !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
             let places: Vec<usize> =
                 below.iter().filter_map(|(_, t)| QUARTER_NUMERALS.iter().position(|q| *q == t.trim())).collect();
-            let numbered_quarters = places.first() == Some(&0)
+            let past_iv = below.iter().any(|(_, t)| numeral(t.trim()) && !QUARTER_NUMERALS.contains(&t.trim()));
+            let numbered_quarters = !past_iv
+                && places.first() == Some(&0)
                 && places.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 0)
                 && places.contains(&2)
                 && !top.iter().any(|(_, t)| !periods_named(&format!("{t} I")).is_empty());
@@ -1094,8 +1098,10 @@ mod tests {
         let both = vec![text(1, "I"), text(2, "II"), text(3, "III"), text(4, "IV"), text(5, "I"), text(6, "II")];
         let read = periods(&[(0, "Indikator"), (1, "Target"), (5, "Realisasi")], both);
         assert_eq!(read.iter().map(|(_, p)| *p).collect::<Vec<_>>(), [&quarters[..], &quarters[..2]].concat());
-        // Two numerals may be a half-year's: no quarter is named.
+        // Two numerals may be a half-year's, and I … VI months: no quarter is named.
         assert!(periods(&[(0, "Indikator"), (1, "Realisasi")], vec![text(1, "I"), text(2, "II")]).is_empty());
+        let months = ["I", "II", "III", "IV", "V", "VI"].iter().zip(1..).map(|(t, c)| text(c, t)).collect();
+        assert!(periods(&[(0, "Indikator"), (1, "Realisasi")], months).is_empty());
         // Typed as numbers under a heading naming quarters.
         let typed = (1..=4).map(|n| (n as u32, Data::Int(n))).collect();
         let read = periods(&[(0, "Indikator"), (1, "Realisasi Triwulan")], typed);
