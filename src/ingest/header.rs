@@ -1,7 +1,7 @@
 //! Finding tables by their header words: which column holds what, over one or two header rows.
 
 use super::identity::periods_named;
-use super::sheet::{Data, Sheet, heads_nothing};
+use super::sheet::{Data, Sheet, heads_nothing, is_year};
 use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, code_alone, prefixed_code};
 use crate::model::Period;
 use crate::model::plan::Source;
@@ -678,7 +678,7 @@ pub(super) fn year_in(text: &str) -> Option<u16> {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse::<u16>().ok())
-        .filter(|y| (2000..=2100).contains(y));
+        .filter(|y| is_year(i64::from(*y)));
     let first = years.next()?;
     years.all(|y| y == first).then_some(first)
 }
@@ -887,10 +887,12 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         }
         next => next,
     };
+    // Whether a heading names a period its sub-headers number ("Realisasi Triwulan" over 1 | 2 …,
+    // "Semester" over I | II): a number after it, Arabic or Roman, names the period.
+    let numbers_periods = top.iter().any(|(_, t)| !periods_named(&format!("{t} 1")).is_empty());
     // A year under a group header (TARGET over 2020 | 2021 | …) may be typed as a number, and so
     // may a quarter under one naming quarters ("Realisasi Triwulan" over 1 | 2 | 3 | 4).
-    let quarters = top.iter().any(|(_, t)| !periods_named(&format!("{t} 1")).is_empty());
-    let quarter = |data: &Data| data.whole().filter(|n| quarters && (1..=4).contains(n)).map(|n| n.to_string());
+    let quarter = |data: &Data| data.whole().filter(|n| numbers_periods && (1..=4).contains(n)).map(|n| n.to_string());
     let below: Vec<(u32, String)> = (sheet.headings_in_row(under_row))
         .chain(sheet.cells_in_row(under_row).filter_map(|(c, data)| quarter(data).map(|q| (c, q))))
         .filter(|(_, t)| !heads_nothing(t))
@@ -916,7 +918,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
                 && places.first() == Some(&0)
                 && places.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 0)
                 && places.contains(&2)
-                && !top.iter().any(|(_, t)| !periods_named(&format!("{t} I")).is_empty());
+                && !numbers_periods;
             for col in first..=last {
                 let over = top.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());
                 let under = below.iter().find(|(c, _)| *c == col).map(|(_, t)| t.as_str());

@@ -281,8 +281,9 @@ fn drop_column_numbers(cells: &mut Vec<(u32, u32, Data)>) {
     }
 }
 
-/// Whether a whole number is a year of the plans and reports kinerja reads.
-fn is_year(number: i64) -> bool {
+/// Whether a whole number is a year of the plans and reports kinerja reads, in a header's words
+/// or typed as a number.
+pub(super) fn is_year(number: i64) -> bool {
     (2000..=2100).contains(&number)
 }
 
