@@ -12,8 +12,8 @@ use super::header::{caption_scale, in_rupiah, scale_in, year_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
-    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, leading_number, measure_of, next_code, perspective_name,
-    prefixed_code,
+    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, goes_on, leading_number, measure_of, next_code,
+    perspective_name, prefixed_code,
 };
 use crate::model::amount::checked_sum;
 use crate::model::plan::{
@@ -1181,11 +1181,13 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             _ => (text_of(sheet, row, c.code.filter(|col| Some(*col) != c.name)), text_of(sheet, row, name_col)),
         };
         let at = CellRef::new(&sheet.name, row, c.code.unwrap_or(0));
-        // A goal's row with its code left blank: a name, no figure, indicators below it.
+        // A goal's row with its code left blank: a name, no figure, indicators below it; not
+        // words going on with the name above (a name typed line by line).
         let code_text = match c.code.filter(|col| Some(*col) != c.name) {
             Some(col)
                 if code_text.is_empty()
                     && !name_text.is_empty()
+                    && !goes_on(&name_text)
                     && c.years.iter().all(|(y, ..)| sheet.is_blank(row, *y))
                     && indicator_below(sheet, (row, rows.1), col)
                     && codes_goals(sheet, rows, col) =>
@@ -1306,7 +1308,12 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
         let goal_code = goal_code_at(sheet, row, c.goal_code);
         let goal_name = text_of(sheet, row, c.goal_name);
         let goal_code = match c.goal_code {
-            Some(col) if goal_code.is_empty() && !goal_name.is_empty() && codes_goals(sheet, rows, col) => {
+            Some(col)
+                if goal_code.is_empty()
+                    && !goal_name.is_empty()
+                    && !goes_on(&goal_name)
+                    && codes_goals(sheet, rows, col) =>
+            {
                 place.code_by_place(&goal_name, at.clone(), source, parts).unwrap_or_default()
             }
             _ => goal_code,

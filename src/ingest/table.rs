@@ -365,6 +365,23 @@ fn code_and_name(
     }
 }
 
+/// Where a goal's or indicator's label is printed: row, column, and its index among the goals
+/// or indicators read.
+type Label = (u32, u32, usize);
+
+/// Whether a label carries a code or number of its own (`SS.1 …`, `IKU 2 …`, `3. …`).
+fn marked(text: &str) -> bool {
+    prefixed_code(text, &GOAL_PREFIXES).is_some()
+        || prefixed_code(text, &INDICATOR_PREFIXES).is_some()
+        || leading_number(text).is_some()
+}
+
+/// Whether a label's words carry on a sentence from the row above: a small letter or a bracket
+/// first ("dalam menerapkan …", "(IKM)"), as no goal's or indicator's name starts.
+pub fn goes_on(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_lowercase() || c == '(')
+}
+
 /// How an indicator is measured, from a satuan cell, else its name, else its target. Words are
 /// matched whole (`penilaian` is not `nilai`), and a count word outranks a score word: "Jumlah
 /// peserta penilaian kompetensi" counts people.
@@ -949,6 +966,12 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // an indicator below one with no goal opened belongs to no goal printed.
     let mut perspective_rows: Vec<(String, CellRef)> = Vec::new();
     let mut headed = None;
+    // The last goal's and indicator's label printed with a code or number of its own (row,
+    // column, index): a row below may only go on with its name.
+    let mut goal_above: Option<Label> = None;
+    let mut indicator_above: Option<Label> = None;
+    let label_cols: Vec<u32> = [tree, goal_col, header.col(Role::Indicator)].into_iter().flatten().collect();
+    let shared = tree.is_some() || goal_col.is_none();
 
     for row in rows.0..=rows.1 {
         let first_text = sheet.first_text(row);
@@ -1015,7 +1038,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             code_col.and_then(|c| sheet.text(row, c)).filter(|t| prefixed_code(t, prefixes).is_some())
         };
         // The goal this row opens, if any.
-        let (goal_text, indicator_text) = match tree {
+        let (mut goal_text, indicator_text) = match tree {
             Some(col) => {
                 let label = sheet.text(row, col).unwrap_or("");
                 let says = |prefixes| prefixed_code(label, prefixes).is_some();
@@ -1051,6 +1074,45 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let code = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES))?;
             prefixed_code(code, &INDICATOR_PREFIXES).map(|_| "")
         });
+        // A name broken over rows (typed line by line, or pasted from a document): the words of
+        // a row with no code, number or figure of its own go on with the label printed above
+        // them in their column. Where goals and indicators share a column, and for a goal's
+        // name beside its next indicator, only words that carry on a sentence (a small letter
+        // or a bracket first): a goal whose code was left out would read as words going on.
+        let unmarked = [Role::GoalCode, Role::IndicatorCode].iter().all(|r| reader.text(row, *r).is_none())
+            && code_col.is_none_or(|c| sheet.is_blank(row, c))
+            && no(goal_no).is_none()
+            && no(indicator_no).is_none();
+        let words_only = sheet.cells_in_row(row).all(|(c, _)| label_cols.contains(&c) || sheet.is_blank(row, c));
+        // Words that could open a name of their own (a capital first) are said, as NAME_CONTINUED.
+        let continued = |above: Option<Label>, beside: bool| {
+            let (_, col, index) = above.filter(|(at, ..)| unmarked && *at + 1 == row)?;
+            let text = sheet.text(row, col).filter(|t| !marked(t))?;
+            let small = goes_on(text);
+            (words_only && (small || !shared) || beside && small).then_some((col, index, text, !small))
+        };
+        let mut go_on = |name: &mut String, code: &str, (col, text, said): (u32, &str, bool)| {
+            *name = format!("{} {text}", name.trim_end());
+            if said {
+                let at = CellRef::new(&sheet.name, row, col);
+                reader.findings.push(Finding::new(Code::NameContinued, Some(at), code).found(text));
+            }
+        };
+        if let Some((col, index, text, said)) = continued(goal_above, true) {
+            let goal = &mut parts.goals[index];
+            go_on(&mut goal.name, &goal.code, (col, text, said));
+            goal_above = Some((row, col, index));
+            if Some(col) == tree.or(header.col(Role::Indicator)) {
+                continue;
+            }
+            goal_text = None;
+        }
+        if let Some((col, index, text, said)) = continued(indicator_above, false) {
+            let indicator = &mut parts.indicators[index];
+            go_on(&mut indicator.name, &indicator.code, (col, text, said));
+            indicator_above = Some((row, col, index));
+            continue;
+        }
         // A row of figures that opens no indicator is said, never dropped: the goal row beside
         // an indicator with neither name nor code too.
         if indicator_text.is_none() {
@@ -1084,6 +1146,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let at = CellRef::new(&sheet.name, row, tree.or(goal_col).unwrap_or(header.span().0));
             match goal_codes.entry(code.clone()) {
                 Entry::Vacant(place) => {
+                    if !by_place {
+                        goal_above = Some((
+                            row,
+                            tree.or(goal_col).or(header.col(Role::Indicator)).unwrap_or(0),
+                            parts.goals.len(),
+                        ));
+                    }
                     place.insert(parts.goals.len());
                     let nss = reader.claim(row, Role::Nss, &code);
                     if !perspective_rows.is_empty() && headed.is_none() && !header.has(Role::Perspective) {
@@ -1117,6 +1186,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let Some(text) = indicator_text else { continue };
         let mut numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
         let code_cell = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES));
+        let label_col = tree.or(header.col(Role::Indicator));
+        indicator_above = (code_cell.is_some() || numbered.is_some() || marked(text))
+            .then(|| (row, label_col.unwrap_or(0), parts.indicators.len()));
         let mut text = text;
         let label_number = leading_number(text).filter(|_| prefixed_code(text, &INDICATOR_PREFIXES).is_none());
         let first_in_goal = parts.indicators[before..].last().is_some_and(|i| Some(&i.goal) != goal.as_ref());
@@ -1129,7 +1201,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let (code, name, by_place) =
             code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
         reader.code_blank(row, Role::IndicatorCode, by_place, &code);
-        let name = named(name, tree.or(header.col(Role::Indicator)));
+        let name = named(name, label_col);
         if let (Some(perspective_row), Some(above)) = (headed.take(), goal.as_ref().filter(|_| !synthetic)) {
             reader.goal_blank((perspective_row, row), &code, (above, &perspective));
         }

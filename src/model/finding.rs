@@ -266,6 +266,9 @@ codes! {
     NumberAsText => "NUMBER_AS_TEXT", Info,
         "Kolom {subject} berisi angka yang tersimpan sebagai teks (mulai sel ini, \"{found}\"). Angka tetap dibaca; simpan sebagai angka agar rumus Excel ikut menghitungnya.",
         "Column {subject} holds numbers stored as text (from this cell, \"{found}\"). They are read; store them as numbers so Excel formulas count them.";
+    NameContinued => "NAME_CONTINUED", Info,
+        "Baris ini dibaca sebagai lanjutan nama {subject} di atasnya (\"{found}\"), bukan sebagai sasaran atau indikator tersendiri. Bila baris ini sasaran atau indikator lain, isi kode atau nomornya.",
+        "This row is read as the name of {subject} above it going on (\"{found}\"), not as a goal or indicator of its own. If it is another, give it its code or number.";
     Provisional => "PROVISIONAL", Info,
         "Nilai {subject} ditandai sementara (\"{found}\"); dinilai apa adanya dan tanda sementara dibawa ke NSS, perspektif, dan NPSS.",
         "{subject} is marked provisional (\"{found}\"); it is scored as it is and the mark carries to NSS, perspective and NPSS.";

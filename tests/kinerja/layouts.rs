@@ -629,6 +629,32 @@ fn a_row_numbering_the_columns_under_the_header_is_no_part_of_the_table() {
 }
 
 #[test]
+fn a_name_typed_line_by_line_goes_on_over_the_rows_that_carry_it_on() {
+    let published = check_fixture("kr07_2024_capaian.xlsx");
+    let broken = check_fixture("kr07_2024_names_broken_over_rows.xlsx");
+    assert_eq!(indicator_values(&broken), indicator_values(&published));
+    assert_eq!(shown(&broken.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!((error_codes(&broken), broken.exit_code()), (vec![], 0), "{:#?}", broken.findings);
+    let names = |outcome: &kinerja::check::Outcome| {
+        let report = &outcome.scored.as_ref().unwrap().0;
+        let goals = report.goals.iter().map(|g| (g.code.clone(), g.name.clone()));
+        goals.chain(report.indicators.iter().map(|i| (i.code.clone(), i.name.clone()))).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&broken), names(&published));
+    // Words with a capital first might have opened an indicator of their own: said, as an info.
+    let continued: Vec<String> = broken
+        .findings
+        .iter()
+        .filter(|f| f.code == kinerja::model::Code::NameContinued)
+        .map(|f| format!("{} {}", f.at.as_ref().unwrap(), f.subject))
+        .collect();
+    assert_eq!(continued, ["Tabel 3.2!C9 IKU.3"]);
+    // One label column: the words of a row of their own go on where they carry on a sentence.
+    let tree = check_as_tabel_3_1("bkn_2023_names_broken_over_rows.xlsx", &BKN_2023_GOALS);
+    assert_eq!(names(&tree), names(&check_fixture("bkn_2023_scorecard.xlsx")));
+}
+
+#[test]
 fn amounts_printed_in_thousands_are_read_in_rupiah() {
     let thousands = check_fixture("kr07_2024_budget_in_thousands.xlsx");
     let rupiah = check_fixture("kr07_2024_budget_columns.xlsx");

@@ -419,6 +419,26 @@ fn a_row_numbering_a_plan_tables_columns_is_no_part_of_it() {
     assert_eq!(history_figures(&json), history_figures(&published));
 }
 
+/// Names typed line by line in a Renja (the evaluation's IKU 1, the Renstra vs Renja's IKU.2,
+/// the PK's SS.2 and IKU.3): the evaluation's and the PK's rows going on with a name were read as
+/// goals whose code was left blank (CODE_BLANK, SS.2 and SS.3 by place). Read as the Renja.
+#[test]
+fn a_plan_name_typed_line_by_line_opens_no_goal() {
+    let sources = ["pk", "renstra", "renja"];
+    let (json, published) = read_as("kr06_2024_renja_names_broken_over_rows.xlsx", "kr06_2024_renja.xlsx", &sources);
+    assert_eq!(errors(&json), vec![]);
+    let goals = |json: &Value| {
+        json["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (g["code"].clone(), g["perspective"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(goals(&json), goals(&published));
+    assert_eq!(history_figures(&json), history_figures(&published));
+}
+
 /// Kanreg VI's PK with KODE IKU right of INDIKATOR KINERJA: the table was passed over, its
 /// fourteen PK targets and its tree dropped with only TABLE_UNREAD (a warning), the Renja's
 /// targets standing in. A KODE column right of the names codes them as one left of them does.
@@ -600,6 +620,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_pk_indicator_above_first_goal.xlsx",
         "kr06_2024_renja_pk_iku_codes_deleted.xlsx",
         "kr06_2024_renja_column_numbers.xlsx",
+        "kr06_2024_renja_names_broken_over_rows.xlsx",
         "kr06_2024_renja_pk_iku_codes_blank.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
