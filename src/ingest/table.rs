@@ -1322,6 +1322,14 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
                     continue;
                 }
                 (Some(code), _) => (BudgetScope::Account, code),
+                // Words with neither code nor amount where the lines carry codes: a description
+                // going on from the line above (typed line by line), or a group's heading.
+                (None, Some(_))
+                    if (header.has(Role::Code) || header.has(Role::No))
+                        && reader.filled(row, BUDGET_FIGURES).is_none() =>
+                {
+                    continue;
+                }
                 // A line known by its name alone (`Belanja Pegawai` under `Uraian`).
                 (None, Some(label)) => (BudgetScope::Account, label.to_string()),
                 // The overall budget alone (000 Tabel 3.39): amounts without a label column.

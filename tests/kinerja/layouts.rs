@@ -1319,15 +1319,19 @@ fn a_budget_row_with_neither_code_nor_label_is_said_unread() {
 
 /// The budget by RO with its title row below its header (the two traded): the title became a
 /// budget line coded "Realisasi Anggaran per Rincian Output Tahun 2024", without an amount. A
-/// caption of four words or more in the code column with nothing beside it is no line.
+/// caption of four words or more in the code column with nothing beside it is no line; nor are
+/// words with neither code nor amount where the lines carry codes (a description going on).
 #[test]
-fn a_title_below_a_budget_tables_header_is_no_budget_line() {
+fn a_title_or_a_description_going_on_is_no_budget_line() {
     let codes = |outcome: &kinerja::check::Outcome| -> Vec<String> {
         outcome.scored.as_ref().unwrap().0.budget.iter().map(|b| b.code.clone()).collect()
     };
     let traded = check_fixture("kr07_2024_budget_per_ro_title_below_header.xlsx");
     assert_eq!(codes(&traded), codes(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
     assert_eq!(error_codes(&traded), Vec::<&str>::new(), "{:#?}", traded.findings);
+    // Descriptions typed line by line: their second lines were lines coded by their words.
+    let broken = check_fixture("kr07_2024_budget_per_ro_names_broken.xlsx");
+    assert_eq!(codes(&broken), codes(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
 }
 
 /// BKN's efficiency per SS (Tabel 3.41) with its "Total" label left blank: the total row's
