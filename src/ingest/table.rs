@@ -376,6 +376,16 @@ fn marked(text: &str) -> bool {
         || leading_number(text).is_some()
 }
 
+/// `name` going on with the words of the row below it.
+fn go_on(name: &mut String, words: &str) {
+    *name = format!("{} {words}", name.trim_end());
+}
+
+/// Words read as `code`'s name going on that could have opened a name of their own.
+fn name_continued(at: CellRef, code: &str, words: &str) -> Finding {
+    Finding::new(Code::NameContinued, Some(at), code).found(words)
+}
+
 /// Whether a label's words carry on a sentence from the row above: a small letter or a bracket
 /// first ("dalam menerapkan …", "(IKM)"), as no goal's or indicator's name starts.
 pub fn goes_on(text: &str) -> bool {
@@ -972,8 +982,20 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let mut indicator_above: Option<Label> = None;
     let label_cols: Vec<u32> = [tree, goal_col, header.col(Role::Indicator)].into_iter().flatten().collect();
     let shared = tree.is_some() || goal_col.is_none();
+    // A row with no code or number of its own.
+    let code_cols: Vec<u32> =
+        [header.col(Role::GoalCode), header.col(Role::IndicatorCode), code_col, goal_no, indicator_no]
+            .into_iter()
+            .flatten()
+            .collect();
+    let unmarked = |row: u32| code_cols.iter().all(|c| sheet.is_blank(row, *c));
+    // The row whose figures an indicator above took (see `figures_below`).
+    let mut taken = None;
 
     for row in rows.0..=rows.1 {
+        if taken == Some(row) {
+            continue;
+        }
         let first_text = sheet.first_text(row);
         if npss_label(first_text) {
             // A total row at the foot of the table: its last number is the NPSS the unit printed.
@@ -1079,28 +1101,20 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // them in their column. Where goals and indicators share a column, and for a goal's
         // name beside its next indicator, only words that carry on a sentence (a small letter
         // or a bracket first): a goal whose code was left out would read as words going on.
-        let unmarked = [Role::GoalCode, Role::IndicatorCode].iter().all(|r| reader.text(row, *r).is_none())
-            && code_col.is_none_or(|c| sheet.is_blank(row, c))
-            && no(goal_no).is_none()
-            && no(indicator_no).is_none();
         let words_only = sheet.cells_in_row(row).all(|(c, _)| label_cols.contains(&c) || sheet.is_blank(row, c));
         // Words that could open a name of their own (a capital first) are said, as NAME_CONTINUED.
         let continued = |above: Option<Label>, beside: bool| {
-            let (_, col, index) = above.filter(|(at, ..)| unmarked && *at + 1 == row)?;
+            let (_, col, index) = above.filter(|(at, ..)| unmarked(row) && *at + 1 == row)?;
             let text = sheet.text(row, col).filter(|t| !marked(t))?;
             let small = goes_on(text);
             (words_only && (small || !shared) || beside && small).then_some((col, index, text, !small))
         };
-        let mut go_on = |name: &mut String, code: &str, (col, text, said): (u32, &str, bool)| {
-            *name = format!("{} {text}", name.trim_end());
-            if said {
-                let at = CellRef::new(&sheet.name, row, col);
-                reader.findings.push(Finding::new(Code::NameContinued, Some(at), code).found(text));
-            }
-        };
         if let Some((col, index, text, said)) = continued(goal_above, true) {
             let goal = &mut parts.goals[index];
-            go_on(&mut goal.name, &goal.code, (col, text, said));
+            go_on(&mut goal.name, text);
+            if said {
+                reader.findings.push(name_continued(CellRef::new(&sheet.name, row, col), &goal.code, text));
+            }
             goal_above = Some((row, col, index));
             if Some(col) == tree.or(header.col(Role::Indicator)) {
                 continue;
@@ -1109,7 +1123,10 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         }
         if let Some((col, index, text, said)) = continued(indicator_above, false) {
             let indicator = &mut parts.indicators[index];
-            go_on(&mut indicator.name, &indicator.code, (col, text, said));
+            go_on(&mut indicator.name, text);
+            if said {
+                reader.findings.push(name_continued(CellRef::new(&sheet.name, row, col), &indicator.code, text));
+            }
             indicator_above = Some((row, col, index));
             continue;
         }
@@ -1201,7 +1218,25 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let (code, name, by_place) =
             code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
         reader.code_blank(row, Role::IndicatorCode, by_place, &code);
-        let name = named(name, label_col);
+        let mut name = named(name, label_col);
+        // Its figures on the last line of its name typed line by line, the code on the first:
+        // read there, the name going on.
+        let below = row + 1;
+        let figures_below = label_col.filter(|_| values_blank && below <= rows.1 && unmarked(below)).and_then(|col| {
+            let label = |t: &&str| summary_label(t) || npss_label(t) || perspective_name(t, true).is_some();
+            let words = sheet.text(below, col).filter(|t| !marked(t) && !label(t) && (!shared || goes_on(t)))?;
+            let alone = label_cols.iter().all(|c| *c == col || sheet.is_blank(below, *c));
+            let figures = value_roles.iter().any(|r| header.col(*r).is_some_and(|c| !sheet.is_blank(below, c)));
+            (alone && figures).then_some((col, words))
+        });
+        if let Some((col, words)) = figures_below {
+            go_on(&mut name, words);
+            if !goes_on(words) {
+                reader.findings.push(name_continued(CellRef::new(&sheet.name, below, col), &code, words));
+            }
+            indicator_above = indicator_above.map(|(_, col, index)| (below, col, index));
+            taken = Some(below);
+        }
         if let (Some(perspective_row), Some(above)) = (headed.take(), goal.as_ref().filter(|_| !synthetic)) {
             reader.goal_blank((perspective_row, row), &code, (above, &perspective));
         }
@@ -1222,6 +1257,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 code
             }
         };
+        let label_row = row;
+        let row = if figures_below.is_some() { below } else { row };
         let target_cell =
             header.col(Role::Target).map(|c| cell::read(sheet.get(row, c))).unwrap_or_else(|| cell::read_text(""));
         let measure = measure_of(reader.text(row, Role::Satuan), &name, &target_cell);
@@ -1247,7 +1284,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let at = header.col(Role::Note).map(|c| CellRef::new(&sheet.name, row, c));
             reader.findings.push(Finding::new(Code::Provisional, at, format!("Realisasi {code}")).found(text));
         }
-        let at = CellRef::new(&sheet.name, row, tree.or(header.col(Role::Indicator)).unwrap_or(0));
+        let at = CellRef::new(&sheet.name, label_row, label_col.unwrap_or(0));
         if header.has(Role::Pagu) || header.has(Role::BudgetRealisasi) {
             let pagu = reader.reading(row, Role::Pagu, Measure::Rupiah, &code);
             let spent = reader.reading(row, Role::BudgetRealisasi, Measure::Rupiah, &code);

@@ -649,6 +649,10 @@ fn a_name_typed_line_by_line_goes_on_over_the_rows_that_carry_it_on() {
         .map(|f| format!("{} {}", f.at.as_ref().unwrap(), f.subject))
         .collect();
     assert_eq!(continued, ["Tabel 3.2!C9 IKU.3"]);
+    // IKU.7's figures on the line going on its name, its number on the first.
+    let iku7 = &broken.scored.as_ref().unwrap().0.indicators[6];
+    assert_eq!(iku7.realisasi.at.as_ref().map(ToString::to_string).as_deref(), Some("Tabel 3.2!E15"));
+    assert_eq!(iku7.at.to_string(), "Tabel 3.2!C14");
     // One label column: the words of a row of their own go on where they carry on a sentence.
     let tree = check_as_tabel_3_1("bkn_2023_names_broken_over_rows.xlsx", &BKN_2023_GOALS);
     assert_eq!(names(&tree), names(&check_fixture("bkn_2023_scorecard.xlsx")));
