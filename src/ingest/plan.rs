@@ -12,7 +12,7 @@ use super::header::{caption_scale, in_rupiah, scale_in, year_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
-    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, goes_on, leading_number, measure_of, next_code,
+    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, go_on, goes_on, leading_number, measure_of, next_code,
     perspective_name, prefixed_code,
 };
 use crate::model::amount::checked_sum;
@@ -1010,6 +1010,63 @@ fn indicator_of(target: &PlanTarget, provisional: bool, at: CellRef) -> Indicato
     }
 }
 
+/// The IKU read last in a table (row, code) and the words going on its name below it.
+#[derive(Default)]
+struct Names {
+    last: Option<(u32, String)>,
+    going_on: Vec<(String, String)>,
+}
+
+impl Names {
+    fn read(&mut self, row: u32, code: &str) {
+        self.last = Some((row, code.to_string()));
+    }
+
+    /// Whether `row` only goes on with the name of the IKU right above it (a name typed line by
+    /// line): words under the name column (and the goals' beside them) alone, no code, number
+    /// or figure. Words with a capital first go on only where codes stand in a column of their
+    /// own, said as NAME_CONTINUED.
+    fn continues(&mut self, sheet: &Sheet, table: &Found, row: u32, findings: &mut Vec<Finding>) -> bool {
+        let c = &table.columns;
+        let (Some((above, code)), Some(name_col)) = (&self.last, c.name) else { return false };
+        let Some(words) = sheet.text(row, name_col).filter(|_| *above + 1 == row) else { return false };
+        let alone = sheet
+            .cells_in_row(row)
+            .all(|(col, _)| [c.name, c.goal_name].contains(&Some(col)) || sheet.is_blank(row, col));
+        let marked = iku_code(words, false).is_some()
+            || prefixed_code(words, &GOAL_PREFIXES).is_some()
+            || leading_number(words).is_some();
+        if !alone || marked || !goes_on(words) && c.code.is_none() {
+            return false;
+        }
+        if !goes_on(words) {
+            let at = CellRef::new(&sheet.name, row, name_col);
+            findings.push(Finding::new(Code::NameContinued, Some(at), code.as_str()).found(words));
+        }
+        self.going_on.push((code.clone(), words.to_string()));
+        self.last = Some((row, code.clone()));
+        true
+    }
+
+    /// Each name going on, in the targets, history rows and indicators read since `from`.
+    fn join(self, (targets, history, indicators): (usize, usize, usize), parts: &mut Parts) {
+        for (code, words) in &self.going_on {
+            let names = parts.plan.targets[targets..].iter_mut().filter(|t| t.code == *code).map(|t| &mut t.name);
+            let names =
+                names.chain(parts.plan.history[history..].iter_mut().filter(|h| h.code == *code).map(|h| &mut h.name));
+            let names = names.chain(
+                parts.indicators[indicators..].iter_mut().filter(|(_, i)| i.code == *code).map(|(_, i)| &mut i.name),
+            );
+            names.for_each(|name| go_on(name, words));
+        }
+    }
+}
+
+/// How many targets, history rows and indicators a plan's parts hold so far.
+fn counts(parts: &Parts) -> (usize, usize, usize) {
+    (parts.plan.targets.len(), parts.plan.history.len(), parts.indicators.len())
+}
+
 /// The rows of a table's body that hold something.
 fn body(sheet: &Sheet, (first, last): (u32, u32)) -> impl Iterator<Item = u32> + '_ {
     sheet.rows().filter(move |r| *r >= first && *r <= last)
@@ -1028,8 +1085,9 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
     let c = &table.columns;
     parts.findings.extend(figures_unheaded(sheet, table, rows));
     let Some(year) = c.target_year.or(year) else { return };
+    let (mut names, from) = (Names::default(), counts(parts));
     for row in body(sheet, rows) {
-        if repeats(sheet, table, row) {
+        if repeats(sheet, table, row) || names.continues(sheet, table, row, &mut parts.findings) {
             continue;
         }
         let code_text = text_of(sheet, row, c.code);
@@ -1040,6 +1098,7 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
             continue;
         };
         let name = if name_text.is_empty() { rest } else { iku_code(&name_text, false).map_or(name_text, |(_, n)| n) };
+        names.read(row, &code);
         let reason = Some(text_of(sheet, row, c.reason)).filter(|r| !r.trim().is_empty() && r.trim() != "-");
         let measure = measure_by_name(&name);
         for (source, col) in [(Source::Renstra, c.renstra), (Source::Renja, c.renja)] {
@@ -1070,6 +1129,7 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
             });
         }
     }
+    names.join(from, parts);
 }
 
 /// What an indicator measures by its name alone (a plan's tables print no satuan column).
@@ -1172,8 +1232,12 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
     let figures = |row: u32| c.years.iter().filter(|(col, ..)| *sheet.get(row, *col) != Data::Empty).count() >= 2;
     let mut place = Place::default();
     let mut last_code: Option<String> = None;
+    let (mut names, from) = (Names::default(), counts(parts));
     for row in body(sheet, rows) {
-        if repeats(sheet, table, row) || place.perspective_row(sheet, row) {
+        if repeats(sheet, table, row)
+            || place.perspective_row(sheet, row)
+            || names.continues(sheet, table, row, &mut parts.findings)
+        {
             continue;
         }
         let (code_text, name_text) = match &named {
@@ -1228,6 +1292,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
         if !code.is_empty() {
             place.place(&code, parts);
             last_code = Some(code.clone());
+            names.read(row, &code);
         }
         let measure = measure_by_name(&name_text);
         let years: std::collections::BTreeSet<u16> = c.years.iter().map(|(_, y, _)| *y).collect();
@@ -1257,6 +1322,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             });
         }
     }
+    names.join(from, parts);
 }
 
 /// Each column of an evaluation's or a Renstra vs Renja table's years and targets whose header
@@ -1296,10 +1362,14 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
     let mut place = Place::default();
     // The indicators read before the table's first goal.
     let mut unplaced = Vec::new();
+    let (mut names, from) = (Names::default(), counts(parts));
     for row in body(sheet, rows) {
         let code_text = text_of(sheet, row, c.code);
         let name_text = text_of(sheet, row, c.name);
-        if repeats(sheet, table, row) || code_text.is_empty() && place.perspective_row(sheet, row) {
+        if repeats(sheet, table, row)
+            || code_text.is_empty() && place.perspective_row(sheet, row)
+            || names.continues(sheet, table, row, &mut parts.findings)
+        {
             continue;
         }
         // The goal's code and name on its first indicator's row, filled down (a number in a No.
@@ -1355,7 +1425,9 @@ fn targets(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u16>, so
             unplaced.push(Finding::new(Code::IndicatorUnplaced, Some(row_at.clone()), &code));
         }
         parts.indicators.push((source, indicator_of(target, target_cell.provisional, row_at)));
+        names.read(row, &code);
     }
+    names.join(from, parts);
     // In a table printing goals, an indicator above the first (its goal's row traded below it,
     // or the goal's code unreadable) would stand in the year's tree under no goal.
     if place.goal.is_some() {

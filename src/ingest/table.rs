@@ -377,7 +377,7 @@ fn marked(text: &str) -> bool {
 }
 
 /// `name` going on with the words of the row below it.
-fn go_on(name: &mut String, words: &str) {
+pub(super) fn go_on(name: &mut String, words: &str) {
     *name = format!("{} {words}", name.trim_end());
 }
 

@@ -421,7 +421,8 @@ fn a_row_numbering_a_plan_tables_columns_is_no_part_of_it() {
 
 /// Names typed line by line in a Renja (the evaluation's IKU 1, the Renstra vs Renja's IKU.2,
 /// the PK's SS.2 and IKU.3): the evaluation's and the PK's rows going on with a name were read as
-/// goals whose code was left blank (CODE_BLANK, SS.2 and SS.3 by place). Read as the Renja.
+/// goals whose code was left blank (CODE_BLANK, SS.2 and SS.3 by place), and the names were cut
+/// at their first line. Read as the Renja, its IKUs' names whole.
 #[test]
 fn a_plan_name_typed_line_by_line_opens_no_goal() {
     let sources = ["pk", "renstra", "renja"];
@@ -437,6 +438,13 @@ fn a_plan_name_typed_line_by_line_opens_no_goal() {
     };
     assert_eq!(goals(&json), goals(&published));
     assert_eq!(history_figures(&json), history_figures(&published));
+    let names =
+        |json: &Value, list: &str| json[list].as_array().unwrap().iter().map(|t| t["name"].clone()).collect::<Vec<_>>();
+    for list in ["targets", "history", "indicators"] {
+        assert_eq!(names(&json, list), names(&published, list), "{list}");
+    }
+    // Words with a capital first, where codes stand in a column of their own.
+    assert_eq!(subjects(&json, "NAME_CONTINUED", "info"), ["IKU.3"]);
 }
 
 /// Kanreg VI's PK with KODE IKU right of INDIKATOR KINERJA: the table was passed over, its
