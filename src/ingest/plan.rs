@@ -12,8 +12,8 @@ use super::header::{caption_scale, in_rupiah, scale_in, year_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
-    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, go_on, goes_on, leading_number, measure_of, next_code,
-    perspective_name, prefixed_code,
+    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, go_on, goes_on, leading_number, marked, measure_of,
+    next_code, perspective_name, prefixed_code, said_going_on,
 };
 use crate::model::amount::checked_sum;
 use crate::model::plan::{
@@ -1033,16 +1033,10 @@ impl Names {
         let alone = sheet
             .cells_in_row(row)
             .all(|(col, _)| [c.name, c.goal_name].contains(&Some(col)) || sheet.is_blank(row, col));
-        let marked = iku_code(words, false).is_some()
-            || prefixed_code(words, &GOAL_PREFIXES).is_some()
-            || leading_number(words).is_some();
-        if !alone || marked || !goes_on(words) && c.code.is_none() {
+        if !alone || marked(words) || iku_code(words, false).is_some() || !goes_on(words) && c.code.is_none() {
             return false;
         }
-        if !goes_on(words) {
-            let at = CellRef::new(&sheet.name, row, name_col);
-            findings.push(Finding::new(Code::NameContinued, Some(at), code.as_str()).found(words));
-        }
+        findings.extend(said_going_on(code, words, CellRef::new(&sheet.name, row, name_col)));
         self.going_on.push((code.clone(), words.to_string()));
         self.last = Some((row, code.clone()));
         true

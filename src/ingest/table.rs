@@ -370,7 +370,7 @@ fn code_and_name(
 type Label = (u32, u32, usize);
 
 /// Whether a label carries a code or number of its own (`SS.1 …`, `IKU 2 …`, `3. …`).
-fn marked(text: &str) -> bool {
+pub(super) fn marked(text: &str) -> bool {
     prefixed_code(text, &GOAL_PREFIXES).is_some()
         || prefixed_code(text, &INDICATOR_PREFIXES).is_some()
         || leading_number(text).is_some()
@@ -381,9 +381,16 @@ pub(super) fn go_on(name: &mut String, words: &str) {
     *name = format!("{} {words}", name.trim_end());
 }
 
-/// Words read as `code`'s name going on that could have opened a name of their own.
-fn name_continued(at: CellRef, code: &str, words: &str) -> Finding {
-    Finding::new(Code::NameContinued, Some(at), code).found(words)
+/// `code`'s name going on with the words printed at `at`, and what is said of it.
+fn continue_name(name: &mut String, code: &str, words: &str, at: CellRef) -> Option<Finding> {
+    go_on(name, words);
+    said_going_on(code, words, at)
+}
+
+/// NAME_CONTINUED, where words read as `code`'s name going on begin with a capital and could
+/// have opened a name of their own.
+pub(super) fn said_going_on(code: &str, words: &str, at: CellRef) -> Option<Finding> {
+    (!goes_on(words)).then(|| Finding::new(Code::NameContinued, Some(at), code).found(words))
 }
 
 /// Whether a label's words carry on a sentence from the row above: a small letter or a bracket
@@ -1107,26 +1114,22 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let (_, col, index) = above.filter(|(at, ..)| unmarked(row) && *at + 1 == row)?;
             let text = sheet.text(row, col).filter(|t| !marked(t))?;
             let small = goes_on(text);
-            (words_only && (small || !shared) || beside && small).then_some((col, index, text, !small))
+            (words_only && (small || !shared) || beside && small).then_some((col, index, text))
         };
-        if let Some((col, index, text, said)) = continued(goal_above, true) {
+        if let Some((col, index, text)) = continued(goal_above, true) {
             let goal = &mut parts.goals[index];
-            go_on(&mut goal.name, text);
-            if said {
-                reader.findings.push(name_continued(CellRef::new(&sheet.name, row, col), &goal.code, text));
-            }
+            let at = CellRef::new(&sheet.name, row, col);
+            reader.findings.extend(continue_name(&mut goal.name, &goal.code, text, at));
             goal_above = Some((row, col, index));
             if Some(col) == tree.or(header.col(Role::Indicator)) {
                 continue;
             }
             goal_text = None;
         }
-        if let Some((col, index, text, said)) = continued(indicator_above, false) {
+        if let Some((col, index, text)) = continued(indicator_above, false) {
             let indicator = &mut parts.indicators[index];
-            go_on(&mut indicator.name, text);
-            if said {
-                reader.findings.push(name_continued(CellRef::new(&sheet.name, row, col), &indicator.code, text));
-            }
+            let at = CellRef::new(&sheet.name, row, col);
+            reader.findings.extend(continue_name(&mut indicator.name, &indicator.code, text, at));
             indicator_above = Some((row, col, index));
             continue;
         }
@@ -1230,10 +1233,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             (alone && figures).then_some((col, words))
         });
         if let Some((col, words)) = figures_below {
-            go_on(&mut name, words);
-            if !goes_on(words) {
-                reader.findings.push(name_continued(CellRef::new(&sheet.name, below, col), &code, words));
-            }
+            reader.findings.extend(continue_name(&mut name, &code, words, CellRef::new(&sheet.name, below, col)));
             indicator_above = indicator_above.map(|(_, col, index)| (below, col, index));
             taken = Some(below);
         }
