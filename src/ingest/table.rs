@@ -1222,10 +1222,11 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
         reader.code_blank(row, Role::IndicatorCode, by_place, &code);
         let mut name = named(name, label_col);
-        // Its figures on the last line of its name typed line by line, the code on the first:
-        // read there, the name going on.
+        // Its figures on the last line of its name typed line by line, its code or number on the
+        // first: read there, the name going on.
         let below = row + 1;
-        let figures_below = label_col.filter(|_| values_blank && below <= rows.1 && unmarked(below)).and_then(|col| {
+        let first_line = indicator_above.is_some() && values_blank && below <= rows.1 && unmarked(below);
+        let figures_below = label_col.filter(|_| first_line).and_then(|col| {
             let label = |t: &&str| summary_label(t) || npss_label(t) || perspective_name(t, true).is_some();
             let words = sheet.text(below, col).filter(|t| !marked(t) && !label(t) && (!shared || goes_on(t)))?;
             let alone = label_cols.iter().all(|c| *c == col || sheet.is_blank(below, *c));

@@ -653,6 +653,13 @@ fn a_name_typed_line_by_line_goes_on_over_the_rows_that_carry_it_on() {
     let iku7 = &broken.scored.as_ref().unwrap().0.indicators[6];
     assert_eq!(iku7.realisasi.at.as_ref().map(ToString::to_string).as_deref(), Some("Tabel 3.2!E15"));
     assert_eq!(iku7.at.to_string(), "Tabel 3.2!C14");
+    // Names unnumbered: an indicator whose figures are left blank is one of its own, not the
+    // first line of the next one's name.
+    let unnumbered = check_fixture("kr07_2024_unnumbered_figures_left_blank.xlsx");
+    let values = indicator_values(&unnumbered);
+    assert_eq!(values.len(), 14);
+    assert_eq!(values[2], ("IKU.3".to_string(), Value::Missing, Value::Missing));
+    assert_eq!(values[3], indicator_values(&published)[3]);
     // One label column: the words of a row of their own go on where they carry on a sentence.
     let tree = check_as_tabel_3_1("bkn_2023_names_broken_over_rows.xlsx", &BKN_2023_GOALS);
     assert_eq!(names(&tree), names(&check_fixture("bkn_2023_scorecard.xlsx")));
