@@ -1030,9 +1030,8 @@ impl Names {
         let c = &table.columns;
         let (Some((above, code)), Some(name_col)) = (&self.last, c.name) else { return false };
         let Some(words) = sheet.text(row, name_col).filter(|_| *above + 1 == row) else { return false };
-        let alone = sheet
-            .cells_in_row(row)
-            .all(|(col, _)| [c.name, c.goal_name].contains(&Some(col)) || sheet.is_blank(row, col));
+        let names: Vec<u32> = [c.name, c.goal_name].into_iter().flatten().collect();
+        let alone = sheet.blank_outside(row, &names);
         if !alone || marked(words) || iku_code(words, false).is_some() || !goes_on(words) && c.code.is_none() {
             return false;
         }

@@ -215,6 +215,11 @@ impl Sheet {
         self.row(row).iter().filter(|(col, _)| (first..=last).contains(col)).all(|(_, data)| blank(data))
     }
 
+    /// Whether every cell of the row outside the columns `cols` is blank.
+    pub fn blank_outside(&self, row: u32, cols: &[u32]) -> bool {
+        self.row(row).iter().all(|(col, data)| cols.contains(col) || blank(data))
+    }
+
     /// Whether every cell of the column on `rows` (first and last) is blank.
     pub fn col_is_blank(&self, col: u32, (first, last): (u32, u32)) -> bool {
         (first..=last).all(|row| self.is_blank(row, col))

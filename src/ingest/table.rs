@@ -1108,12 +1108,12 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // them in their column. Where goals and indicators share a column, and for a goal's
         // name beside its next indicator, only words that carry on a sentence (a small letter
         // or a bracket first): a goal whose code was left out would read as words going on.
-        let words_only = sheet.cells_in_row(row).all(|(c, _)| label_cols.contains(&c) || sheet.is_blank(row, c));
         // Words that could open a name of their own (a capital first) are said, as NAME_CONTINUED.
         let continued = |above: Option<Label>, beside: bool| {
-            let (_, col, index) = above.filter(|(at, ..)| unmarked(row) && *at + 1 == row)?;
+            let (_, col, index) = above.filter(|(at, ..)| *at + 1 == row && unmarked(row))?;
             let text = sheet.text(row, col).filter(|t| !marked(t))?;
             let small = goes_on(text);
+            let words_only = sheet.blank_outside(row, &label_cols);
             (words_only && (small || !shared) || beside && small).then_some((col, index, text))
         };
         if let Some((col, index, text)) = continued(goal_above, true) {
