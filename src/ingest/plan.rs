@@ -12,8 +12,8 @@ use super::header::{caption_scale, in_rupiah, scale_in, year_in};
 use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
-    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, code_alone, go_on, goes_on, leading_number, marked, measure_of,
-    next_code, perspective_name, prefixed_code, said_going_on,
+    GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, bare_summary, code_alone, go_on, goes_on, leading_number, marked,
+    measure_of, next_code, perspective_name, prefixed_code, said_going_on,
 };
 use crate::model::amount::checked_sum;
 use crate::model::plan::{
@@ -1067,9 +1067,11 @@ fn body(sheet: &Sheet, (first, last): (u32, u32)) -> impl Iterator<Item = u32> +
 
 /// An indicator's row with a name and a figure under one of `cols` but no code read (its code
 /// cell left blank or its column deleted, a code typed otherwise): ROW_UNREAD at the first
-/// figure, quoting the name, rather than its targets left out without a word.
+/// figure, quoting the name, rather than its targets left out without a word. A row summing up
+/// the rows above (`Jumlah`) is none.
 fn uncoded(sheet: &Sheet, row: u32, name: &str, cols: impl IntoIterator<Item = u32>) -> Option<Finding> {
-    let col = cols.into_iter().find(|col| !sheet.is_blank(row, *col)).filter(|_| !name.is_empty())?;
+    let named = !name.is_empty() && !bare_summary(name);
+    let col = cols.into_iter().find(|col| !sheet.is_blank(row, *col)).filter(|_| named)?;
     let at = CellRef::new(&sheet.name, row, col);
     Some(Finding::new(Code::RowUnread, Some(at), (row + 1).to_string()).found(crate::model::text::one_line(name, 80)))
 }
@@ -1266,9 +1268,10 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             _ => iku_code(&name_text, false).map_or(name_text.clone(), |(_, rest)| rest).trim().to_string(),
         };
         let code = code.map(|(code, _)| code).unwrap_or_default();
-        // A row known by name alone with no figure (a goal's, a caption) is no indicator's.
+        // A row known by name alone with no figure (a goal's, a caption) or summing up the rows
+        // above (`Rata-rata`) is no indicator's.
         let blank = c.years.iter().all(|(col, ..)| *sheet.get(row, *col) == Data::Empty);
-        if code.is_empty() && (name.is_empty() || blank) {
+        if code.is_empty() && (name.is_empty() || blank || bare_summary(&name)) {
             continue;
         }
         // An IKU's row with its code left blank in a column coding the others: the code after

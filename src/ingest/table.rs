@@ -56,6 +56,18 @@ fn summary_label(text: &str) -> bool {
     starts && words.split_whitespace().count() <= 5
 }
 
+/// Whether a label is a summary's alone (`Jumlah`, `Total`, `Rata-rata`, `Rata-rata Capaian
+/// Kinerja`, `Total Nilai IKU`): a summing word and words for what every row holds, nothing an
+/// indicator is named by. Such a row is no indicator even where it prints figures (the sums or
+/// means of the rows above, which kinerja computes itself); `Jumlah Pegawai` may be one.
+pub(crate) fn bare_summary(text: &str) -> bool {
+    const EVERY_ROW: [&str; 9] =
+        ["capaian", "kinerja", "nilai", "skor", "iku", "indikator", "sasaran", "strategis", "keseluruhan"];
+    let words = normalise(text);
+    let rest = [" jumlah", " total", " rata rata", " rerata"].iter().find_map(|w| words.strip_prefix(w));
+    rest.is_some_and(|rest| rest.split_whitespace().all(|w| EVERY_ROW.contains(&w)))
+}
+
 /// Whether a summary label names what it sums up as no indicator is named: a word or two
 /// (`Total`, `Rata-rata`), or the capaian (`Rata-rata Capaian Kinerja`).
 fn sums_up(text: &str) -> bool {
@@ -1017,11 +1029,13 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         }
         // An average or total of the rows above: kinerja computes its own. In the indicator
         // column, only with no target or realisasi and a label no indicator has ("Rata-rata
-        // Capaian", "Total"): "Jumlah instansi yang …" is an indicator.
+        // Capaian", "Total"), or a summary's label alone with no code or number of its own,
+        // whatever it prints: "Jumlah instansi yang …" is an indicator.
         let blank_under = |roles: &[Role]| roles.iter().all(|r| header.col(*r).is_none_or(|c| sheet.is_blank(row, c)));
         let unvalued = blank_under(&[Role::Target, Role::Realisasi]);
-        if summary_label(first_text) && (reader.text(row, Role::Indicator).is_none() || unvalued && sums_up(first_text))
-        {
+        let summary = summary_label(first_text)
+            && (reader.text(row, Role::Indicator).is_none() || unvalued && sums_up(first_text));
+        if summary || bare_summary(first_text) && unmarked(row) {
             continue;
         }
         let values_blank = blank_under(&value_roles);

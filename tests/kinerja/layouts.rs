@@ -1012,6 +1012,17 @@ fn an_average_row_in_the_indicator_column_is_no_indicator() {
     assert!(findings(&outcome, Code::RealisasiMissing).is_empty(), "{:#?}", outcome.findings);
 }
 
+/// "Rata-rata" at the foot of the indicator column with the table's mean target, realisasi and
+/// capaian, and no number of its own, was read as IKU.15 by its place (NPSS 99,31 for 99,27;
+/// where the unit printed no perspective summary to hold it to, without a word).
+#[test]
+fn an_average_row_printing_figures_is_no_indicator() {
+    let outcome = check_as_published("kr07_2024_average_row_with_figures.xlsx");
+    let codes: Vec<&str> = outcome.scored.as_ref().unwrap().0.indicators.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes.len(), 14);
+    assert_eq!(codes.last(), Some(&"IKU.14"));
+}
+
 /// Budget columns headed on the one header row, "Anggaran | Realisasi (Rp)": the rupiah column
 /// was a second realisasi (COLUMNS_DIFFER) and no budget was read.
 #[test]

@@ -595,6 +595,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_iku10_scale.xlsx",
         "kr06_2024_renja_evaluation_targets_unread.xlsx",
         "puspenkom_2025_renja_capaian_per_year.xlsx",
+        "puspenkom_2025_renja_average_row.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -926,6 +927,16 @@ fn a_capaian_the_evaluation_prints_is_held_to_realisasi_over_target() {
         rows.map(|h| json!([h["name"], h["year"], h["target"], h["realisasi"], h["capaian"]])).collect()
     };
     assert_eq!(cells(&json), cells(&plain));
+}
+
+/// A row "Rata-rata" with figures at the foot of an evaluation known by names was an IKU of that
+/// name with a history of its own, without a word.
+#[test]
+fn an_average_row_of_an_evaluation_is_no_indicator() {
+    let (code, json) = check_json("puspenkom_2025_renja_average_row.xlsx", &[]);
+    let (plain_code, plain) = check_json("puspenkom_2025_renja_pk.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (plain_code, errors(&plain)));
+    assert_eq!(json["history"], plain["history"]);
 }
 
 /// A target written as its lower bound (`≥ 95`, `Minimal 99`, `Min. 90`) is that number in a plan

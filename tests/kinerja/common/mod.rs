@@ -6,6 +6,7 @@ use kinerja::ingest::Overrides;
 use kinerja::model::amount::display2;
 use kinerja::model::{Code, Finding, Score};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -46,14 +47,17 @@ pub fn check_clean(name: &str, npss: &str) -> Outcome {
     outcome
 }
 
-/// `fixture` copied under another file name, checked.
+/// `fixture` copied under another file name, checked. Each call has a folder of its own, removed
+/// after, so tests running at once never share one and none is left behind.
 pub fn check_named(fixture_name: &str, file_name: &str, overrides: Overrides) -> Outcome {
-    let dir = std::env::temp_dir().join(format!("kinerja-named-{}", std::process::id()));
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("kinerja-named-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(file_name);
     std::fs::copy(fixture(fixture_name), &path).unwrap();
     let outcome = check(&path, &Config::builtin(), &overrides);
-    std::fs::remove_file(&path).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
     outcome
 }
 
