@@ -56,16 +56,30 @@ fn summary_label(text: &str) -> bool {
     starts && words.split_whitespace().count() <= 5
 }
 
-/// Whether a label is a summary's alone (`Jumlah`, `Total`, `Rata-rata`, `Rata-rata Capaian
-/// Kinerja`, `Total Nilai IKU`): a summing word and words for what every row holds, nothing an
+/// Whether a label is a summary's alone (`Jumlah`, `Total`, `Rata-rata`, `Nilai Rata-rata`,
+/// `Capaian Kinerja Rata-rata`): a summing word and words for what every row holds, nothing an
 /// indicator is named by. Such a row is no indicator even where it prints figures (the sums or
-/// means of the rows above, which kinerja computes itself); `Jumlah Pegawai` may be one.
+/// means of the rows above, which kinerja computes itself); `Jumlah Pegawai` or `Nilai rata-rata
+/// uji kompetensi` may be one.
 pub(crate) fn bare_summary(text: &str) -> bool {
-    const EVERY_ROW: [&str; 9] =
-        ["capaian", "kinerja", "nilai", "skor", "iku", "indikator", "sasaran", "strategis", "keseluruhan"];
+    const SUMMING: [&str; 4] = ["jumlah", "total", "rata", "rerata"];
+    const EVERY_ROW: [&str; 12] = [
+        "capaian",
+        "kinerja",
+        "nilai",
+        "skor",
+        "persentase",
+        "iku",
+        "indikator",
+        "utama",
+        "sasaran",
+        "strategis",
+        "organisasi",
+        "keseluruhan",
+    ];
     let words = normalise(text);
-    let rest = [" jumlah", " total", " rata rata", " rerata"].iter().find_map(|w| words.strip_prefix(w));
-    rest.is_some_and(|rest| rest.split_whitespace().all(|w| EVERY_ROW.contains(&w)))
+    let mut words = words.split_whitespace();
+    words.clone().any(|w| SUMMING.contains(&w)) && words.all(|w| SUMMING.contains(&w) || EVERY_ROW.contains(&w))
 }
 
 /// Whether a summary label names what it sums up as no indicator is named: a word or two
@@ -1565,6 +1579,20 @@ mod tests {
         );
         assert_eq!(parts.goals.len(), 1);
         assert!(parts.findings.is_empty(), "{:?}", parts.findings);
+    }
+
+    /// A summary's label alone sums up whatever it prints; a name saying what is summed is an
+    /// indicator's.
+    #[test]
+    fn summary_labels_alone() {
+        let alone = ["Rata-rata", "Rata - rata", "JUMLAH", "Total", "Nilai Rata-rata", "Capaian Kinerja Rata-rata"];
+        for label in alone.into_iter().chain(["Rerata Capaian IKU", "Rata-rata Nilai Kinerja Organisasi"]) {
+            assert!(bare_summary(label), "{label}");
+        }
+        let named = ["Jumlah Pegawai", "Nilai rata-rata uji kompetensi", "Totalitas layanan", "Nilai IKPA", "Capaian"];
+        for label in named {
+            assert!(!bare_summary(label), "{label}");
+        }
     }
 
     #[test]
