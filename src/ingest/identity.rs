@@ -127,7 +127,7 @@ fn period_at(word: &str, next: &str) -> (Option<Period>, bool) {
 
 /// The number of a month as titles and headers write it: Indonesian and English, in full or
 /// shortened (`Jan`, `Sept`, `Agt`, `Des`).
-fn month_of(word: &str) -> Option<u32> {
+pub(crate) fn month_of(word: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
         &["januari", "january", "jan"],
         &["februari", "february", "feb", "peb"],

@@ -411,8 +411,8 @@ fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure>
 
 /// Text above and between the tables (titles, captions) and the sheet names: where a workbook
 /// says who it is from and what it claims overall (`NPSS 98.47`). A list of units is none. What
-/// stands below a sheet's last table (its sources, notes, the place and date it was signed) is
-/// not the report's title.
+/// stands below a sheet's last table (its sources, notes, the place and date it was signed), or
+/// from a signature block down on a sheet of no table, is not the report's title.
 fn free_text<'a>(
     sheets: &'a [Sheet],
     tables: &[Found],
@@ -422,7 +422,9 @@ fn free_text<'a>(
     for (index, sheet) in sheets.iter().enumerate().filter(|(i, s)| !s.hidden && read(*i)) {
         texts.push((None, &*sheet.name));
         let last = tables.iter().filter(|t| t.sheet == index).map(|t| t.rows.1).max();
-        for row in sheet.rows().take_while(|row| last.is_none_or(|last| *row <= last)) {
+        let signed = table::signed_from(sheet);
+        let above = |row: &u32| last.is_none_or(|last| *row <= last) && signed.is_none_or(|signed| *row < signed);
+        for row in sheet.rows().take_while(above) {
             let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
             if !inside {
                 texts.extend(

@@ -139,6 +139,7 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
         }
         let first_text = sheet.first_text(row);
         if is_footnote(first_text)
+            || signs(sheet, row)
             || (might_be_header(sheet, row) && super::header::header_at(sheet, row).is_some())
             || blanks > 0 && !carries_on(sheet, header, row) && !carries_on(sheet, header, row + 1)
         {
@@ -210,6 +211,66 @@ fn might_be_header(sheet: &Sheet, row: u32) -> bool {
         }
     }
     words >= 3
+}
+
+/// Whether a row holds the block a report is signed with, below its tables: the place and date
+/// (`Palembang, 15 Oktober 2024`; `Jakarta,` beside a date), `Mengetahui,` over an approver, or
+/// the signer's `NIP. 19690101 199003 1 001`, and no figure (a row of a table explained in its
+/// keterangan holds its target or realisasi). Typed under a table's last row, often under its
+/// figure columns, none of it is the table's.
+pub(crate) fn signs(sheet: &Sheet, row: u32) -> bool {
+    let cells = || sheet.cells_in_row(row).map(|(_, d)| d);
+    let dated = cells().any(|d| matches!(d, Data::DateTime(_) | Data::DateTimeIso(_)));
+    let figure = |d: &Data| matches!(cell::read(d).kind, Kind::Stored(_) | Kind::Text(_)) && !nip_digits(d);
+    sheet.texts_in_row(row).any(|(_, text)| signature_line(text, dated)) && !cells().any(figure)
+}
+
+/// The first row of a sheet's signature block, if it has one: the place and date a document
+/// was signed on is no title (a Renja for 2025 is signed in 2024, a year's report in January of
+/// the next), nor anything under it.
+pub(crate) fn signed_from(sheet: &Sheet) -> Option<u32> {
+    sheet.rows().find(|row| signs(sheet, *row))
+}
+
+/// A civil servant's number (NIP, 18 digits) typed alone, as text or as a number.
+fn nip_digits(data: &Data) -> bool {
+    match data {
+        Data::String(text) => text.bytes().filter(u8::is_ascii_digit).count() >= 15,
+        Data::Int(n) => n.unsigned_abs() >= 10u64.pow(14),
+        Data::Float(n) | Data::Fixed(n, _) => n.abs() >= 1e14,
+        _ => false,
+    }
+}
+
+fn signature_line(text: &str, dated: bool) -> bool {
+    const OPENINGS: [&str; 5] = ["nip", "mengetahui", "menyetujui", "disetujui", "diketahui"];
+    let opens = |w: &str| text.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w));
+    if !text.contains(',') && !OPENINGS.into_iter().any(opens) {
+        return false;
+    }
+    let words = normalise(text);
+    let words: Vec<&str> = words.split_whitespace().collect();
+    // The place: a few words, no figure (`Palembang`, `Tanjung Pinang`); the date after the
+    // comma, its day left blank or not (`Jakarta,     Januari 2025`). A title naming its period
+    // after a comma ("…, Periode Januari s.d. September 2024") is none.
+    let (place, date) = text.rsplit_once(',').unwrap_or((text, ""));
+    let place = normalise(place);
+    let place = place.split_whitespace().count() <= 3 && !place.bytes().any(|b| b.is_ascii_digit());
+    let year = |w: &str| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1990..2100).contains(&y));
+    let day = |w: &str| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    let date = normalise(date);
+    let date: Vec<&str> = date.split_whitespace().collect();
+    let month = |w: &str| super::identity::month_of(w).is_some();
+    let place_and_date = place
+        && match date.as_slice() {
+            [d, m, y] => day(d) && month(m) && year(y),
+            [m, y] => month(m) && year(y),
+            _ => false,
+        };
+    let place_beside_date = dated && text.trim_end().ends_with(',') && words.len() <= 3;
+    let approver = matches!(words.first(), Some(&("mengetahui" | "menyetujui" | "disetujui" | "diketahui")));
+    let nip = words.first() == Some(&"nip") && words[1..].iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    place_and_date || place_beside_date || approver || nip
 }
 
 fn is_footnote(text: &str) -> bool {
@@ -1592,6 +1653,27 @@ mod tests {
         let named = ["Jumlah Pegawai", "Nilai rata-rata uji kompetensi", "Totalitas layanan", "Nilai IKPA", "Capaian"];
         for label in named {
             assert!(!bare_summary(label), "{label}");
+        }
+    }
+
+    /// The lines a report is signed with, and titles and notes that only look like them.
+    #[test]
+    fn signature_lines() {
+        let signs = ["Palembang, 15 Oktober 2024", "Jakarta,      Januari 2025", "Tanjung Pinang, 2 Des 2024"];
+        let approves = ["Mengetahui,", "NIP. 19690101 199003 1 001", "NIP 196901011990031001", "NIP"];
+        for line in signs.into_iter().chain(approves) {
+            assert!(signature_line(line, false), "{line}");
+        }
+        assert!(signature_line("Palembang,", true));
+        let others = [
+            "Palembang,",
+            "Laporan Capaian Kinerja Kanreg VII BKN, Periode Januari s.d. September 2024",
+            "Capaian Kinerja TW III, 2024",
+            "Sumber: BKN, Oktober 2024 (data sementara)",
+            "Nilai IKPA",
+        ];
+        for line in others {
+            assert!(!signature_line(line, false), "{line}");
         }
     }
 

@@ -3,7 +3,8 @@
 //! by hand in tests/fixtures/README.md.
 
 use crate::common::{check_as_published, check_fixture, check_named, error_codes, findings, places, shown};
-use kinerja::model::{Code, Value};
+use kinerja::check::Outcome;
+use kinerja::model::{Code, Severity, Value};
 use rust_decimal::Decimal;
 
 #[test]
@@ -1023,6 +1024,23 @@ fn an_average_row_printing_figures_is_no_indicator() {
     assert_eq!(codes.last(), Some(&"IKU.14"));
 }
 
+/// A report signed under its tables (the place and date, the office, the signer's name and NIP
+/// typed right under the last row, under the figure columns) was read as rows of those tables:
+/// ROW_UNREAD at "Palembang, 15 Oktober 2024" and the office under Tabel 3.2, SUMMARY_ROW_UNREAD
+/// under the perspective summary, CELL_UNREADABLE at each line under the overall budget's amounts:
+/// errors that blocked a report with nothing wrong in it.
+#[test]
+fn a_signature_under_the_tables_is_none_of_their_rows() {
+    let signed = check_as_published("kr07_2024_signed_below_tables.xlsx");
+    let loud: Vec<&str> =
+        signed.findings.iter().filter(|f| f.severity != Severity::Info).map(|f| f.code.as_str()).collect();
+    assert_eq!(loud, ["NA_UNEXPLAINED"]);
+    let budget = |outcome: &Outcome| format!("{:?}", outcome.scored.as_ref().unwrap().0.budget);
+    let views = check_fixture("bkn_2023_budget_views_signed.xlsx");
+    assert_eq!(error_codes(&views), Vec::<&str>::new());
+    assert_eq!(budget(&views), budget(&check_fixture("bkn_2023_budget_views.xlsx")));
+}
+
 /// Budget columns headed on the one header row, "Anggaran | Realisasi (Rp)": the rupiah column
 /// was a second realisasi (COLUMNS_DIFFER) and no budget was read.
 #[test]
@@ -1091,12 +1109,16 @@ fn an_ods_or_xls_reads_as_the_same_workbook_in_xlsx() {
 /// What stands under a table is not its title: a source naming last year's LKj ("… Tahun 2023")
 /// under a table titled "… TW III 2024" filed the report as 2023's without a word (a year after
 /// "Tahun" outranked the title's bare one).
+/// Nor does the place and date it was signed, on a cover sheet of no table: "Palembang, Januari
+/// 2025" filed the report as TW III 2025's without a word.
 #[test]
 fn notes_under_a_table_do_not_name_the_report() {
-    let outcome = check_fixture("kr07_2024_notes_below.xlsx");
-    let identity = &outcome.scored.as_ref().unwrap().0.identity;
-    assert_eq!((identity.year, identity.period), (Some(2024), Some(kinerja::model::Period::Tw3)));
-    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    for fixture in ["kr07_2024_notes_below.xlsx", "kr07_2024_cover_signed_next_year.xlsx"] {
+        let outcome = check_fixture(fixture);
+        let identity = &outcome.scored.as_ref().unwrap().0.identity;
+        assert_eq!((identity.year, identity.period), (Some(2024), Some(kinerja::model::Period::Tw3)), "{fixture}");
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{fixture}: {:#?}", outcome.findings);
+    }
 }
 
 /// "Anggaran" over "Anggaran | Realisasi | Efisiensi (%)": the pagu's column was headed

@@ -596,6 +596,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_evaluation_targets_unread.xlsx",
         "puspenkom_2025_renja_capaian_per_year.xlsx",
         "puspenkom_2025_renja_average_row.xlsx",
+        "kr06_2024_renja_signed.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -927,6 +928,19 @@ fn a_capaian_the_evaluation_prints_is_held_to_realisasi_over_target() {
         rows.map(|h| json!([h["name"], h["year"], h["target"], h["realisasi"], h["capaian"]])).collect()
     };
     assert_eq!(cells(&json), cells(&plain));
+}
+
+/// A Renja signed under its PK and its evaluation: "Mengetahui," under the goals' names read as a
+/// goal with its code blank (CODE_BLANK, PERSPECTIVE_BLANK: errors), the signing date ("Medan, 20
+/// Desember 2023") as no part of the plan nor its year.
+#[test]
+fn a_signature_under_a_plan_table_is_none_of_its_rows() {
+    let (code, json) = check_json("kr06_2024_renja_signed.xlsx", &[]);
+    let (plain_code, plain) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (plain_code, errors(&plain)));
+    for part in ["year", "targets", "history", "goals", "indicators", "budget"] {
+        assert_eq!(json[part], plain[part], "{part}");
+    }
 }
 
 /// A row "Rata-rata" with figures at the foot of an evaluation known by names was an IKU of that
