@@ -1234,10 +1234,12 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             reader.unread(row, label.or(goal_text).unwrap_or_else(words), goal_text.is_none());
         }
         // A label cell holding only its code (`IKU 1` under a header merged over two columns)
-        // has its name in the unheaded column beside it.
+        // has its name in the unheaded column beside it, or the first beyond a blank one.
         let named = |name: String, label_col: Option<u32>| match label_col {
-            Some(col) if name.is_empty() && !header.columns.iter().any(|(c, _)| *c == col + 1) => {
-                sheet.text(row, col + 1).map_or(name, |beside| beside.trim().to_string())
+            Some(col) if name.is_empty() => {
+                let unheaded = |c: &u32| !header.columns.iter().any(|(headed, _)| headed == c);
+                let beside = (col + 1..=header.span().1).take_while(unheaded).find_map(|c| sheet.text(row, c));
+                beside.map_or(name, |beside| beside.trim().to_string())
             }
             _ => name,
         };

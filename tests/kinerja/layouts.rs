@@ -310,15 +310,22 @@ fn a_header_repeated_under_a_perspective_row_carries_on_under_that_perspective()
 }
 
 /// A code in a label cell with the name beside it, in the unheaded half of a header merged over
-/// both: goals and indicators were nameless, and measured by nothing.
+/// both: goals and indicators were nameless, and measured by nothing. Likewise with a blank
+/// column between the code and the name under that header (before, every indicator nameless
+/// without a word, an index measured by nothing).
 #[test]
 fn a_name_printed_beside_its_code_is_the_name() {
-    let outcome = check_as_published("kr07_2024_codes_beside_names.xlsx");
-    let report = &outcome.scored.as_ref().unwrap().0;
-    assert!(report.indicators[0].name.starts_with("Persentase Instansi Pemerintah yang telah"));
-    assert_eq!(report.indicators[0].measure, kinerja::model::Measure::Percent);
-    assert!(report.goals[0].name.starts_with("Terwujudnya instansi pemerintah"));
-    assert!(report.indicators.iter().all(|i| !i.name.is_empty()) && report.goals.iter().all(|g| !g.name.is_empty()));
+    for fixture in ["kr07_2024_codes_beside_names.xlsx", "kr07_2024_codes_beside_names_spaced.xlsx"] {
+        let outcome = check_as_published(fixture);
+        let report = &outcome.scored.as_ref().unwrap().0;
+        assert!(report.indicators[0].name.starts_with("Persentase Instansi Pemerintah yang telah"), "{fixture}");
+        assert_eq!(report.indicators[0].measure, kinerja::model::Measure::Percent);
+        assert_eq!(report.indicators[2].measure, kinerja::model::Measure::Index, "{fixture}");
+        assert!(report.goals[0].name.starts_with("Terwujudnya instansi pemerintah"));
+        let named =
+            report.indicators.iter().all(|i| !i.name.is_empty()) && report.goals.iter().all(|g| !g.name.is_empty());
+        assert!(named, "{fixture}");
+    }
 }
 
 /// A target column of the binding PK beside the Renstra's is the one read: the first column was,
