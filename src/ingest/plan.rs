@@ -610,13 +610,23 @@ fn text_of(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
 /// A target or realisasi cell: a number (a count's ambiguous `60.000` read whole), an opinion,
 /// N/A, or missing (`-`: not in force).
 fn value_of(sheet: &Sheet, row: u32, col: u32, whole: bool) -> Value {
-    value_in(sheet.get(row, col), whole)
+    value_in(printed(sheet, row, col), whole)
+}
+
+/// The cell a target, realisasi or reason is printed in for `row`: the first of the cells merged
+/// down over it, as in a report (one "95" merged over two IKUs' rows is each one's target).
+fn printed(sheet: &Sheet, row: u32, col: u32) -> &Data {
+    sheet.get(printed_row(sheet, row, col), col)
+}
+
+fn printed_row(sheet: &Sheet, row: u32, col: u32) -> u32 {
+    sheet.merged_from(row, col).unwrap_or(row)
 }
 
 /// A target cell: as [`value_of`], and one written as its lower bound (`≥ 86`, `Minimal 86`) is
 /// that number, as in a report or an agreement.
 fn target_of(sheet: &Sheet, row: u32, col: u32, whole: bool) -> Value {
-    let data = sheet.get(row, col);
+    let data = printed(sheet, row, col);
     match (value_in(data, whole), data) {
         (Value::Missing, Data::String(text)) => {
             at_least(text).map_or(Value::Missing, |bound| value_in(&Data::String(bound.into()), whole))
@@ -1098,7 +1108,8 @@ fn renstra_renja(sheet: &Sheet, table: &Found, rows: (u32, u32), year: Option<u1
         };
         let name = if name_text.is_empty() { rest } else { iku_code(&name_text, false).map_or(name_text, |(_, n)| n) };
         names.read(row, &code);
-        let reason = Some(text_of(sheet, row, c.reason)).filter(|r| !r.trim().is_empty() && r.trim() != "-");
+        let reason = c.reason.map(|col| text_of(sheet, printed_row(sheet, row, col), Some(col)));
+        let reason = reason.filter(|r| !r.trim().is_empty() && r.trim() != "-");
         let measure = measure_by_name(&name);
         for (source, col) in [(Source::Renstra, c.renstra), (Source::Renja, c.renja)] {
             let Some(col) = col else { continue };
@@ -1317,7 +1328,7 @@ fn evaluation(sheet: &Sheet, table: &Found, rows: (u32, u32), parts: &mut Parts)
             parts.plan.capaian.push(PrintedCapaian {
                 key: key.clone(),
                 year,
-                value: value_of(sheet, row, col, false),
+                value: value_in(sheet.get(row, col), false),
                 at,
             });
         }

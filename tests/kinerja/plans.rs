@@ -597,6 +597,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "puspenkom_2025_renja_capaian_per_year.xlsx",
         "puspenkom_2025_renja_average_row.xlsx",
         "kr06_2024_renja_signed.xlsx",
+        "kr06_2024_renja_figures_merged.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -939,6 +940,20 @@ fn a_signature_under_a_plan_table_is_none_of_its_rows() {
     let (plain_code, plain) = check_json("kr06_2024_renja.xlsx", &[]);
     assert_eq!((code, errors(&json)), (plain_code, errors(&plain)));
     for part in ["year", "targets", "history", "goals", "indicators", "budget"] {
+        assert_eq!(json[part], plain[part], "{part}");
+    }
+}
+
+/// Figures two IKUs share printed once, merged over both rows, are each one's, as in a report:
+/// the PK's target of IKU.2 was TARGET_MISSING, the Renja's reason for IKU.7 missing
+/// (PLAN_TARGET_MISMATCH), and the Renstra's target of IKU.3 and an evaluation target were left
+/// out without a word.
+#[test]
+fn a_plan_figure_merged_over_two_rows_is_each_ones() {
+    let (code, json) = check_json("kr06_2024_renja_figures_merged.xlsx", &[]);
+    let (plain_code, plain) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (plain_code, errors(&plain)));
+    for part in ["targets", "history", "indicators"] {
         assert_eq!(json[part], plain[part], "{part}");
     }
 }
