@@ -422,17 +422,15 @@ fn free_text<'a>(
     for (index, sheet) in sheets.iter().enumerate().filter(|(i, s)| !s.hidden && read(*i)) {
         texts.push((None, &*sheet.name));
         let last = tables.iter().filter(|t| t.sheet == index).map(|t| t.rows.1).max();
-        let signed = table::signed_from(sheet);
-        let above = |row: &u32| last.is_none_or(|last| *row <= last) && signed.is_none_or(|signed| *row < signed);
-        for row in sheet.rows().take_while(above) {
-            let inside = tables.iter().any(|t| t.sheet == index && row >= t.header.first_row && row <= t.rows.1);
-            if !inside {
-                texts.extend(
-                    (sheet.texts_in_row(row))
-                        .filter(|(col, _)| !identity::listed_unit(sheet, row, *col))
-                        .map(|(col, t)| (Some(crate::model::CellRef::new(&sheet.name, row, col)), t)),
-                );
-            }
+        let inside =
+            |row: &u32| tables.iter().any(|t| t.sheet == index && *row >= t.header.first_row && *row <= t.rows.1);
+        let above = sheet.rows().take_while(|row| last.is_none_or(|last| *row <= last)).filter(|row| !inside(row));
+        for row in above.take_while(|row| !table::signs(sheet, *row)) {
+            texts.extend(
+                (sheet.texts_in_row(row))
+                    .filter(|(col, _)| !identity::listed_unit(sheet, row, *col))
+                    .map(|(col, t)| (Some(crate::model::CellRef::new(&sheet.name, row, col)), t)),
+            );
         }
     }
     texts

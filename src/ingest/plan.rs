@@ -13,7 +13,7 @@ use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
     GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, bare_summary, code_alone, go_on, goes_on, leading_number, marked,
-    measure_of, next_code, perspective_name, prefixed_code, said_going_on, signed_from, signs,
+    measure_of, next_code, perspective_name, prefixed_code, said_going_on, signs,
 };
 use crate::model::amount::checked_sum;
 use crate::model::plan::{
@@ -891,9 +891,9 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     let found_ref = &found;
     let titles = sheets.iter().enumerate().filter(|(_, s)| !s.hidden).flat_map(move |(i, sheet)| {
         let inside = move |r: u32| found_ref.iter().any(|(s, f, rows)| *s == i && r >= f.header.0 && r <= rows.1);
-        let signed = signed_from(sheet);
-        let title = move |r: &u32| !inside(*r) && signed.is_none_or(|s| *r < s);
-        std::iter::once(&*sheet.name).chain((sheet.rows().filter(title)).flat_map(move |r| {
+        // Up to the block the plan is signed with: the date it was signed names no year of it.
+        let outside = sheet.rows().filter(move |r| !inside(*r)).take_while(move |r| !signs(sheet, *r));
+        std::iter::once(&*sheet.name).chain(outside.flat_map(move |r| {
             sheet.texts_in_row(r).filter(move |(c, _)| !identity::listed_unit(sheet, r, *c)).map(|(_, t)| t)
         }))
     });

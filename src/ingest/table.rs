@@ -217,19 +217,14 @@ fn might_be_header(sheet: &Sheet, row: u32) -> bool {
 /// (`Palembang, 15 Oktober 2024`; `Jakarta,` beside a date), `Mengetahui,` over an approver, or
 /// the signer's `NIP. 19690101 199003 1 001`, and no figure (a row of a table explained in its
 /// keterangan holds its target or realisasi). Typed under a table's last row, often under its
-/// figure columns, none of it is the table's.
+/// figure columns, none of it is the table's. Nor is it a title, or anything under it: the place
+/// and date a document was signed on names no period of it (a Renja for 2025 is signed in 2024,
+/// a year's report in January of the next).
 pub(crate) fn signs(sheet: &Sheet, row: u32) -> bool {
     let cells = || sheet.cells_in_row(row).map(|(_, d)| d);
-    let dated = cells().any(|d| matches!(d, Data::DateTime(_) | Data::DateTimeIso(_)));
+    let dated = || cells().any(|d| matches!(d, Data::DateTime(_) | Data::DateTimeIso(_)));
     let figure = |d: &Data| matches!(cell::read(d).kind, Kind::Stored(_) | Kind::Text(_)) && !nip_digits(d);
     sheet.texts_in_row(row).any(|(_, text)| signature_line(text, dated)) && !cells().any(figure)
-}
-
-/// The first row of a sheet's signature block, if it has one: the place and date a document
-/// was signed on is no title (a Renja for 2025 is signed in 2024, a year's report in January of
-/// the next), nor anything under it.
-pub(crate) fn signed_from(sheet: &Sheet) -> Option<u32> {
-    sheet.rows().find(|row| signs(sheet, *row))
 }
 
 /// A civil servant's number (NIP, 18 digits) typed alone, as text or as a number.
@@ -242,10 +237,11 @@ fn nip_digits(data: &Data) -> bool {
     }
 }
 
-fn signature_line(text: &str, dated: bool) -> bool {
+fn signature_line(text: &str, dated: impl Fn() -> bool) -> bool {
     const OPENINGS: [&str; 5] = ["nip", "mengetahui", "menyetujui", "disetujui", "diketahui"];
     let opens = |w: &str| text.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w));
-    if !text.contains(',') && !OPENINGS.into_iter().any(opens) {
+    // Short lines only: a name or a note running on with commas is none.
+    if text.len() > 60 || !text.contains(',') && !OPENINGS.into_iter().any(opens) {
         return false;
     }
     let words = normalise(text);
@@ -267,7 +263,7 @@ fn signature_line(text: &str, dated: bool) -> bool {
             [m, y] => month(m) && year(y),
             _ => false,
         };
-    let place_beside_date = dated && text.trim_end().ends_with(',') && words.len() <= 3;
+    let place_beside_date = text.trim_end().ends_with(',') && words.len() <= 3 && dated();
     let approver = matches!(words.first(), Some(&("mengetahui" | "menyetujui" | "disetujui" | "diketahui")));
     let nip = words.first() == Some(&"nip") && words[1..].iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()));
     place_and_date || place_beside_date || approver || nip
@@ -1664,9 +1660,9 @@ mod tests {
         let signs = ["Palembang, 15 Oktober 2024", "Jakarta,      Januari 2025", "Tanjung Pinang, 2 Des 2024"];
         let approves = ["Mengetahui,", "NIP. 19690101 199003 1 001", "NIP 196901011990031001", "NIP"];
         for line in signs.into_iter().chain(approves) {
-            assert!(signature_line(line, false), "{line}");
+            assert!(signature_line(line, || false), "{line}");
         }
-        assert!(signature_line("Palembang,", true));
+        assert!(signature_line("Palembang,", || true));
         let others = [
             "Palembang,",
             "Laporan Capaian Kinerja Kanreg VII BKN, Periode Januari s.d. September 2024",
@@ -1675,7 +1671,7 @@ mod tests {
             "Nilai IKPA",
         ];
         for line in others {
-            assert!(!signature_line(line, false), "{line}");
+            assert!(!signature_line(line, || false), "{line}");
         }
     }
 
