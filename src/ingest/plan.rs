@@ -545,7 +545,7 @@ fn tables(sheet: &Sheet) -> Vec<(Found, (u32, u32))> {
         .zip(ends)
         .map(|(f, end)| {
             // Up to the next table, or the block the plan is signed with.
-            let signed = (f.header.1 + 1..=end).find(|row| signs(sheet, *row));
+            let signed = body(sheet, (f.header.1 + 1, end)).find(|row| signs(sheet, *row));
             let body = (f.header.1 + 1, signed.map_or(end, |row| row - 1));
             (f, body)
         })
