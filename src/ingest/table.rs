@@ -1314,7 +1314,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let below = row + 1;
         let first_line = indicator_above.is_some() && values_blank && below <= rows.1 && unmarked(below);
         let figures_below = label_col.filter(|_| first_line).and_then(|col| {
-            let label = |t: &&str| summary_label(t) || npss_label(t) || perspective_name(t, true).is_some();
+            let label =
+                |t: &&str| summary_label(t) || bare_summary(t) || npss_label(t) || perspective_name(t, true).is_some();
             let words = sheet.text(below, col).filter(|t| !marked(t) && !label(t) && (!shared || goes_on(t)))?;
             let alone = label_cols.iter().all(|c| *c == col || sheet.is_blank(below, *c));
             let figures = value_roles.iter().any(|r| header.col(*r).is_some_and(|c| !sheet.is_blank(below, c)));

@@ -2,7 +2,9 @@
 //! an error finding says what could not be read with confidence. Expected values are worked out
 //! by hand in tests/fixtures/README.md.
 
-use crate::common::{check_as_published, check_fixture, check_named, error_codes, findings, places, shown};
+use crate::common::{
+    check_as_published, check_clean, check_fixture, check_named, error_codes, findings, places, shown,
+};
 use kinerja::check::Outcome;
 use kinerja::model::{Code, Severity, Value};
 use rust_decimal::Decimal;
@@ -1029,6 +1031,20 @@ fn an_average_row_printing_figures_is_no_indicator() {
     let codes: Vec<&str> = outcome.scored.as_ref().unwrap().0.indicators.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(codes.len(), 14);
     assert_eq!(codes.last(), Some(&"IKU.14"));
+}
+
+/// "Nilai Rata-rata" with the table's means under an indicator whose figures were left blank: the
+/// indicator took the average's figures as its own (its name going on with "Nilai Rata-rata"),
+/// without a word where no perspective summary held it (NPSS 99,18 for 99,11).
+#[test]
+fn an_average_row_gives_no_figures_to_the_indicator_above() {
+    let outcome = check_clean("kr07_2024_average_row_under_blank_figures.xlsx", "99.11");
+    let scored = &outcome.scored.as_ref().unwrap().0;
+    let iku14 = scored.indicators.iter().find(|i| i.code == "IKU.14").unwrap();
+    assert_eq!(iku14.name, "Persentase Tindak Lanjut Temuan Hasil Audit BPK/Inspektorat");
+    assert_eq!(iku14.realisasi.value, Value::Missing);
+    assert_eq!(findings(&outcome, Code::RealisasiMissing).len(), 1);
+    assert!(findings(&outcome, Code::NameContinued).is_empty(), "{:#?}", outcome.findings);
 }
 
 /// A report signed under its tables (the place and date, the office, the signer's name and NIP
