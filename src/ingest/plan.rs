@@ -1492,6 +1492,8 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     let mut levels = Levels::default();
     // The lines of this table printing no amount: index in the plan's budget, what the cell holds.
     let mut unpriced: Vec<(usize, String)> = Vec::new();
+    // The total rows: how many of the plan's lines stand above each.
+    let mut totals: Vec<(usize, PlanTotal)> = Vec::new();
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) {
             continue;
@@ -1504,7 +1506,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
                 amount_from(sheet, (row, amount_col, end), ("Jumlah pagu", true), &mut parts.findings)
             {
                 let (value, at) = (rupiah_at(sheet, (row, col), value, scale), CellRef::new(&sheet.name, row, col));
-                parts.plan.totals.push(PlanTotal { table: header_cell.clone(), source, value, at });
+                totals.push((parts.plan.budget.len(), PlanTotal { table: header_cell.clone(), source, value, at }));
             }
             continue;
         }
@@ -1562,6 +1564,21 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             at: code_cell,
             pagu_at: amount.map(|(_, col)| CellRef::new(&sheet.name, row, col)),
         });
+    }
+    // A total row before the table's last closes a group (kegiatan 4842's ROs, then `Jumlah`,
+    // then kegiatan 4843): its amount is the group's line, whose heading printed none over the
+    // lines below it — the nearest such line above not yet closed.
+    let last = (totals.len(), parts.plan.budget.len());
+    for (n, (above, total)) in totals.into_iter().enumerate() {
+        let closes = n + 1 < last.0 || above < last.1;
+        let heading = unpriced.iter().rposition(|(index, _)| closes && index + 1 < above);
+        match heading.map(|h| unpriced.remove(h).0) {
+            Some(index) => {
+                let line = &mut parts.plan.budget[index];
+                (line.pagu, line.pagu_at) = (Some(total.value), Some(total.at));
+            }
+            None => parts.plan.totals.push(total),
+        }
     }
     // A line printing no amount (blank or words) is what the lines beneath it add up to
     // (children first: they stand below it); one with none beneath it leaves every sum above it

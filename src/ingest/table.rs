@@ -1499,9 +1499,43 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
         });
     }
     let read: Vec<u32> = parts.budget[before..].iter().map(|b| b.at.row).collect();
+    if header.family == Family::BudgetView {
+        fold_subtotals(&mut parts.budget, before);
+    }
     reader.unheaded(&read);
     reader.finish();
     parts.findings = findings;
+}
+
+/// A `Jumlah` row before the last of its view closes a group (kegiatan 4842's ROs, then
+/// `Jumlah`, then kegiatan 4843): its amounts and checks are the group's line, whose heading
+/// printed nothing over the lines below it — the nearest such line above not yet closed.
+/// Without one it stays a total.
+fn fold_subtotals(lines: &mut Vec<BudgetRow>, from: usize) {
+    let empty = |line: &BudgetRow| {
+        line.scope == BudgetScope::Account
+            && line.pagu.value == Value::Missing
+            && line.realisasi.value == Value::Missing
+            && [&line.capaian, &line.serapan, &line.sisa, &line.efisiensi].iter().all(|c| c.is_none())
+    };
+    let mut i = from;
+    while i < lines.len() {
+        let closes = lines[i].scope == BudgetScope::Total && i + 1 < lines.len();
+        match (from..i.saturating_sub(1)).rev().find(|&g| closes && empty(&lines[g])) {
+            Some(group) => {
+                let subtotal = lines.remove(i);
+                let line = &mut lines[group];
+                line.pagu = subtotal.pagu;
+                line.realisasi = subtotal.realisasi;
+                line.capaian = subtotal.capaian;
+                line.serapan = subtotal.serapan;
+                line.sisa = subtotal.sisa;
+                line.efisiensi = subtotal.efisiensi;
+                line.at = subtotal.at;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {

@@ -1373,6 +1373,23 @@ fn a_reports_budget_by_ro_headed_no_and_nama_is_read_as_published() {
     assert_eq!(json["budget"].as_array().unwrap().len(), 6);
 }
 
+/// A budget by RO printing each kegiatan's amounts on a "Jumlah" row under its ROs (the
+/// kegiatan's own row blank): each Jumlah was a total of the whole view, the first held to it
+/// (BUDGET_TOTAL twice: errors that blocked a sound report), three TOTAL lines and two kegiatan
+/// with no amount. Each is its kegiatan's amounts, held to its ROs as printed ones are.
+#[test]
+fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amounts() {
+    let lines = |outcome: &kinerja::check::Outcome| -> Vec<String> {
+        let budget = &outcome.scored.as_ref().unwrap().0.budget;
+        budget.iter().map(|b| format!("{:?} {} {:?} {:?}", b.scope, b.code, b.pagu.value, b.realisasi.value)).collect()
+    };
+    let subtotals = check_fixture("kr07_2024_budget_per_ro_subtotals.xlsx");
+    assert_eq!(error_codes(&subtotals), Vec::<&str>::new(), "{:#?}", subtotals.findings);
+    assert_eq!(lines(&subtotals), lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
+    let kegiatan = &subtotals.scored.as_ref().unwrap().0.budget[0];
+    assert_eq!(kegiatan.pagu.at.as_ref().map(ToString::to_string).as_deref(), Some("Anggaran per RO!C6"));
+}
+
 /// A budget by RO whose "Jumlah" label is left blank: its total row, neither coded nor labelled,
 /// was dropped with the check it carries, without a word. BUDGET_ROW_UNREAD at its first amount.
 #[test]

@@ -598,6 +598,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "puspenkom_2025_renja_average_row.xlsx",
         "kr06_2024_renja_signed.xlsx",
         "kr06_2024_renja_figures_merged.xlsx",
+        "kr06_2024_renja_budget_subtotals.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -957,6 +958,25 @@ fn reads_as(fixture: &str, plain: &str, parts: &[&str]) {
 #[test]
 fn a_plan_figure_merged_over_two_rows_is_each_ones() {
     reads_as("kr06_2024_renja_figures_merged.xlsx", "kr06_2024_renja.xlsx", &["targets", "history", "indicators"]);
+}
+
+/// A Renja's budget by RO printing each kegiatan's allocation on a "Jumlah" row under its ROs
+/// (the kegiatan's own row blank): each Jumlah was a total of the whole table, ten errors
+/// (BUDGET_TOTAL, BUDGET_VIEWS) that blocked a sound plan. Each is its kegiatan's amount, held
+/// to its ROs as a printed one is.
+#[test]
+fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amount() {
+    let lines = |json: &Value| -> Vec<(String, String)> {
+        let lines = json["budget_plan"].as_array().unwrap().iter();
+        lines.map(|l| (l["code"].to_string(), l["pagu"].to_string())).collect()
+    };
+    let (code, json) = check_json("kr06_2024_renja_budget_subtotals.xlsx", &[]);
+    let (plain_code, plain) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (plain_code, errors(&plain)));
+    assert_eq!(lines(&json), lines(&plain));
+    assert_eq!(json["budget_programs"], plain["budget_programs"]);
+    let kegiatan = &json["budget_plan"][0];
+    assert_eq!((&kegiatan["code"], &kegiatan["cell"]), (&"4842".into(), &"Anggaran!D7".into()));
 }
 
 /// A row "Rata-rata" with figures at the foot of an evaluation known by names was an IKU of that
