@@ -85,6 +85,9 @@ pub struct Header {
     /// The plan a column's figures come from where its header names one (`Target Renstra`,
     /// `Target PK`), by column.
     pub sources: Vec<(u32, Source)>,
+    /// The columns whose headers name their figures to date (`s.d. TW III`, `Kumulatif`,
+    /// `Jumlah` beside the quarters).
+    pub to_date: Vec<u32>,
     /// Set by [`Header::for_report`]: where a role's columns are one revised and the others its
     /// originals, or one of the plan that binds and the others of plans it outranks, the one
     /// kept and those set aside.
@@ -97,9 +100,18 @@ pub struct Superseded {
     pub role: Role,
     pub set_aside: Vec<u32>,
     pub kept: u32,
-    /// `None` where the kept column is the revised one; else the plans of the columns set aside
-    /// and of the one kept.
-    pub sources: Option<(Vec<Source>, Source)>,
+    pub why: Supersedes,
+}
+
+/// Why a column is read over the others of its role.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Supersedes {
+    /// It is the revised one.
+    Revision,
+    /// It is the binding plan's: the plans of the columns set aside, and its own.
+    Plan(Vec<Source>, Source),
+    /// It is money spent to date, the others one quarter's alone.
+    ToDate,
 }
 
 /// The plan a column header names: `Target Renstra`, `Target Renja 2024`, `Target PK`, `Target
@@ -138,6 +150,13 @@ const VALUE_ROLES: [Role; 4] = [Role::Target, Role::Realisasi, Role::Pagu, Role:
 /// The roles whose values the unit computed and kinerja recomputes.
 const CLAIM_ROLES: [Role; 8] =
     [Role::Capaian, Role::Nss, Role::Skor, Role::Nkp, Role::Weight, Role::Serapan, Role::Sisa, Role::Efisiensi];
+
+/// Whether a column header names its figures to date: `s.d. TW III`, `s/d September`, `Sampai
+/// dengan Triwulan III`, `Kumulatif`, or a `Jumlah` or `Total` (of the quarters beside it).
+pub fn to_date_named(text: &str) -> bool {
+    let words = normalise(text);
+    [" s d ", " sd ", " sampai ", " hingga ", " kumulatif ", " jumlah ", " total "].iter().any(|w| words.contains(w))
+}
 
 /// Whether a column header names its figures revised (true) or original (false): `sebelum
 /// revisi` is the original. "Akhir" and "awal" before a span of time or a plan name when, not a
@@ -310,6 +329,7 @@ impl Header {
         let (mut header, mut periods) = choose(header, &self.periods, period, foreign_period);
         if let Some(interim) = period.filter(|p| *p != Period::Year) {
             header.keep_interim_target(interim, &mut periods);
+            header.keep_spent_to_date(&mut periods);
         }
         header.keep_superseding();
         // Columns left twice are said once, as they are left after both choices.
@@ -334,6 +354,22 @@ impl Header {
         }
         self.columns.retain(|(c, r)| *r != Role::Target || !yearly.contains(c));
         periods.ignored.push((Role::Target, vec![Period::Year]));
+    }
+
+    /// In a report of part of the year, money spent is counted from January: of the realisasi
+    /// anggaran columns left, one named to date (`s.d. TW III`, or `Jumlah` beside `TW I … TW
+    /// III`) beside others naming a period alone (`TW III`) is read, the others set aside.
+    fn keep_spent_to_date(&mut self, periods: &mut ColumnChoice<Period>) {
+        let role = Role::BudgetRealisasi;
+        let (to_date, alone): (Vec<u32>, Vec<u32>) = self.cols_of(role).iter().partition(|c| self.to_date.contains(c));
+        let named = |col: &u32| self.periods.iter().any(|(c, _)| c == col);
+        let [kept] = to_date[..] else { return };
+        if alone.is_empty() || !alone.iter().all(named) {
+            return;
+        }
+        self.columns.retain(|(c, r)| *r != role || *c == kept);
+        periods.twice.retain(|(r, _)| *r != role);
+        self.superseded.push(Superseded { role, set_aside: alone, kept, why: Supersedes::ToDate });
     }
 
     /// A Perjanjian Kinerja's table with earlier years' realisasi or capaian beside its targets
@@ -378,10 +414,11 @@ impl Header {
             let revised = |col: u32| named(col).or(any_revised.then_some(false));
             let source = |col: u32| self.sources.iter().find(|(c, _)| *c == col).map(|(_, s)| *s);
             let chosen = match one_above(&cols, revised) {
-                Some((kept, set_aside)) => Some(Superseded { role, set_aside, kept, sources: None }),
+                Some((kept, set_aside)) => Some(Superseded { role, set_aside, kept, why: Supersedes::Revision }),
                 None => one_above(&cols, source).map(|(kept, set_aside)| {
                     let sources = set_aside.iter().filter_map(|c| source(*c)).collect();
-                    Superseded { role, kept, sources: source(kept).map(|k| (sources, k)), set_aside }
+                    let why = source(kept).map_or(Supersedes::Revision, |k| Supersedes::Plan(sources, k));
+                    Superseded { role, kept, why, set_aside }
                 }),
             };
             if let Some(chosen) = chosen.filter(|_| cols.len() > 1) {
@@ -970,8 +1007,21 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let scales = texts.iter().filter_map(|(col, text)| scale_in(text).or(caption).map(|s| (*col, s))).collect();
     let revised = texts.iter().filter_map(|(col, text)| revision_named(text).map(|r| (*col, r))).collect();
     let sources = texts.iter().filter_map(|(col, text)| source_named(text).map(|s| (*col, s))).collect();
+    let to_date = texts.iter().filter(|(_, text)| to_date_named(text)).map(|(col, _)| *col).collect();
     let superseded = Vec::new();
-    Some(Header { family, first_row: row, last_row, columns, years, periods, scales, revised, sources, superseded })
+    Some(Header {
+        family,
+        first_row: row,
+        last_row,
+        columns,
+        years,
+        periods,
+        scales,
+        revised,
+        sources,
+        to_date,
+        superseded,
+    })
 }
 
 #[cfg(test)]
@@ -997,6 +1047,7 @@ mod tests {
             revised: Vec::new(),
             sources: Vec::new(),
             superseded: Vec::new(),
+            to_date: Vec::new(),
         };
         let for_year = |year| {
             let (header, years, _) = header.for_report(year, None);
@@ -1048,7 +1099,7 @@ mod tests {
             ..header.clone()
         };
         let (chosen, _, _) = budget.for_report(Some(2024), None);
-        let revision = Superseded { role: Role::Pagu, set_aside: vec![1], kept: 2, sources: None };
+        let revision = Superseded { role: Role::Pagu, set_aside: vec![1], kept: 2, why: Supersedes::Revision };
         assert_eq!((chosen.col(Role::Pagu), chosen.superseded.clone()), (Some(2), vec![revision]));
         // The PK's target, not the Renstra's beside it; two PK columns name none above the other.
         let plans = |names: &[&str]| Header {
@@ -1062,7 +1113,7 @@ mod tests {
             role: Role::Target,
             set_aside: vec![1],
             kept: 2,
-            sources: Some((vec![Source::Renstra], Source::Pk)),
+            why: Supersedes::Plan(vec![Source::Renstra], Source::Pk),
         };
         assert_eq!((chosen.col(Role::Target), chosen.superseded), (Some(2), vec![binding]));
         let (unsure, _, _) = plans(&["Target (Perjanjian Kinerja)", "Target PK"]).for_report(Some(2024), None);

@@ -855,18 +855,20 @@ fn shown(data: &Data) -> String {
 }
 
 /// The finding for a role's columns of which one is read and the others set aside by what their
-/// headers name: the original beside its revision, or a plan beside the binding one.
+/// headers name: the original beside its revision, a plan beside the binding one, or a quarter's
+/// money spent beside the money spent to date.
 fn superseded(chosen: &header::Superseded, sheet: &str, at: &crate::model::CellRef) -> Finding {
     let letter = |c: u32| crate::model::CellRef::column_letters(c);
     let subject = format!("{} ({sheet})", table::role_label(chosen.role));
-    match &chosen.sources {
-        None => {
-            let letters: Vec<String> = chosen.set_aside.iter().map(|c| letter(*c)).collect();
-            Finding::new(Code::ColumnsSuperseded, Some(at.clone()), subject)
-                .found(letters.join(", "))
-                .expected(letter(chosen.kept))
+    let letters = || chosen.set_aside.iter().map(|c| letter(*c)).collect::<Vec<String>>().join(", ");
+    match &chosen.why {
+        header::Supersedes::Revision => Finding::new(Code::ColumnsSuperseded, Some(at.clone()), subject)
+            .found(letters())
+            .expected(letter(chosen.kept)),
+        header::Supersedes::ToDate => {
+            Finding::new(Code::ColumnsToDate, Some(at.clone()), subject).found(letters()).expected(letter(chosen.kept))
         }
-        Some((set_aside, kept)) => {
+        header::Supersedes::Plan(set_aside, kept) => {
             let named: Vec<String> = set_aside
                 .iter()
                 .zip(&chosen.set_aside)

@@ -383,6 +383,9 @@ codes! {
     ColumnsSuperseded => "COLUMNS_SUPERSEDED", Info,
         "Kolom {subject} semula ({found}) tidak dinilai; yang dinilai kolom {expected}, setelah revisi.",
         "The original {subject} column ({found}) is not scored; column {expected}, the revised one, is.";
+    ColumnsToDate => "COLUMNS_TO_DATE", Info,
+        "Kolom {subject} triwulan itu saja ({found}) tidak dinilai; yang dinilai kolom {expected}, sampai dengan periode laporan: realisasi anggaran dihitung sejak Januari.",
+        "The {subject} column of the quarter alone ({found}) is not scored; column {expected}, to date, is: money spent counts from January.";
     ColumnsOutranked => "COLUMNS_OUTRANKED", Info,
         "Kolom {subject} menurut {found} tidak dinilai; yang dinilai kolom {expected}, yang mengikat.",
         "The {subject} column of {found} is not scored; column {expected}, the binding one, is.";

@@ -1379,15 +1379,27 @@ fn a_reports_budget_by_ro_headed_no_and_nama_is_read_as_published() {
 /// with no amount. Each is its kegiatan's amounts, held to its ROs as printed ones are.
 #[test]
 fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amounts() {
-    let lines = |outcome: &kinerja::check::Outcome| -> Vec<String> {
-        let budget = &outcome.scored.as_ref().unwrap().0.budget;
-        budget.iter().map(|b| format!("{:?} {} {:?} {:?}", b.scope, b.code, b.pagu.value, b.realisasi.value)).collect()
-    };
     let subtotals = check_fixture("kr07_2024_budget_per_ro_subtotals.xlsx");
     assert_eq!(error_codes(&subtotals), Vec::<&str>::new(), "{:#?}", subtotals.findings);
-    assert_eq!(lines(&subtotals), lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
+    assert_eq!(budget_lines(&subtotals), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
     let kegiatan = &subtotals.scored.as_ref().unwrap().0.budget[0];
     assert_eq!(kegiatan.pagu.at.as_ref().map(ToString::to_string).as_deref(), Some("Anggaran per RO!C6"));
+}
+
+/// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,
+/// then to date (`s.d. TW III`, or their `Jumlah`): TW III's column alone was read, COLUMNS_DIFFER
+/// and each printed serapan an error against it. The money spent to date is read, and
+/// COLUMNS_TO_DATE names the quarter's column set aside.
+#[test]
+fn a_quarters_money_spent_is_read_to_date() {
+    let published = budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx"));
+    for name in ["kr07_2024_tw3_budget_quarters_to_date.xlsx", "kr07_2024_tw3_budget_quarters_jumlah.xlsx"] {
+        let outcome = check_fixture(name);
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
+        assert_eq!(budget_lines(&outcome), published, "{name}");
+        let to_date = findings(&outcome, Code::ColumnsToDate);
+        assert_eq!((to_date.len(), to_date[0].found.as_str(), to_date[0].expected.as_str()), (1, "F", "G"));
+    }
 }
 
 /// A budget by RO whose "Jumlah" label is left blank: its total row, neither coded nor labelled,
