@@ -1469,11 +1469,11 @@ fn goal_code_at(sheet: &Sheet, row: u32, col: Option<u32>) -> String {
     if code.bytes().all(|b| b.is_ascii_digit()) && !code.is_empty() { format!("SS.{code}") } else { code }
 }
 
-/// A budget code as printed: markup and spaces dropped (`<u>3663.ADE</u>` → `3663.ADE`); empty
-/// where the cell holds no letter or digit.
+/// A budget code as printed: markup and spaces dropped (`<u>3663.ADE</u>` → `3663.ADE`), letters
+/// upper-case; empty where the cell holds no letter or digit.
 fn budget_code(text: &str) -> String {
     let code: String = without_markup(text).chars().filter(|c| !c.is_whitespace()).collect();
-    if code.chars().any(char::is_alphanumeric) { code } else { String::new() }
+    if code.chars().any(char::is_alphanumeric) { Level::code_case(&code) } else { String::new() }
 }
 
 /// Whether a cell of the code column is meant as a code (digits, with dots or dashes, no words).

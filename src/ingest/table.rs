@@ -4,6 +4,7 @@
 use super::cell::{self, CellValue, Kind, Style};
 use super::header::{Family, Header, Role};
 use super::sheet::{Data, Sheet};
+use crate::model::plan::Level;
 use crate::model::text::or_empty;
 use crate::model::unit::normalise;
 use crate::model::{
@@ -1429,7 +1430,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
     for row in rows.0..=rows.1 {
         // The code under `Kode`, else under `No` (a budget by RO numbered by its codes).
         let code_cell = match header.col(Role::Code).or(header.col(Role::No)).map(|c| sheet.get(row, c)) {
-            Some(Data::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Data::String(s)) if !s.trim().is_empty() => Some(Level::code_case(s.trim())),
             Some(data) => data.whole().map(|n| n.to_string()),
             None => None,
         };

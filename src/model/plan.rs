@@ -125,6 +125,12 @@ impl Level {
         }
     }
 
+    /// A budget code as the DIPA prints it, its letters upper-case (`ebc.954` → `EBC.954`, as a
+    /// sheet typed in lower or title case holds it); words (a line known by its name) as written.
+    pub fn code_case(code: &str) -> String {
+        if code.contains(char::is_whitespace) { code.to_string() } else { code.to_uppercase() }
+    }
+
     /// The level of a budget code by its form (PLANS.md §2): `4842`, `3663.ADE`, `EBC.954`,
     /// `EBB.951.055`; a program's code is never printed in the plans read.
     pub fn of_code(code: &str) -> Option<Level> {

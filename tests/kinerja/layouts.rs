@@ -1402,6 +1402,16 @@ fn a_quarters_money_spent_is_read_to_date() {
     }
 }
 
+/// A budget by RO whose codes are typed in lower case (`ebc.954`): its ROs had no level, so each
+/// was a line of its own beside its kegiatan (BUDGET_TOTAL at twice the sum). Codes are read
+/// upper-case, as the DIPA prints them.
+#[test]
+fn budget_codes_in_lower_case_are_read_as_printed_upper_case() {
+    let lower = check_fixture("kr07_2024_budget_per_ro_codes_lower.xlsx");
+    assert_eq!(error_codes(&lower), Vec::<&str>::new(), "{:#?}", lower.findings);
+    assert_eq!(budget_lines(&lower), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
+}
+
 /// A budget by RO whose "Jumlah" label is left blank: its total row, neither coded nor labelled,
 /// was dropped with the check it carries, without a word. BUDGET_ROW_UNREAD at its first amount.
 #[test]

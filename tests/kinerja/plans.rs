@@ -599,6 +599,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_signed.xlsx",
         "kr06_2024_renja_figures_merged.xlsx",
         "kr06_2024_renja_budget_subtotals.xlsx",
+        "kr06_2024_renja_codes_lower.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -977,6 +978,13 @@ fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amount() {
     assert_eq!(json["budget_programs"], plain["budget_programs"]);
     let kegiatan = &json["budget_plan"][0];
     assert_eq!((&kegiatan["code"], &kegiatan["cell"]), (&"4842".into(), &"Anggaran!D7".into()));
+}
+
+/// A Renja's budget whose codes are typed in lower case (`ebc.954`): RO_CODE at each RO, and the
+/// ROs under no kegiatan. Read as the plain Renja.
+#[test]
+fn a_plans_budget_codes_in_lower_case_are_its_codes() {
+    reads_as("kr06_2024_renja_codes_lower.xlsx", "kr06_2024_renja.xlsx", &["budget_plan", "budget_programs"]);
 }
 
 /// A row "Rata-rata" with figures at the foot of an evaluation known by names was an IKU of that
