@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use crate::model::amount::{display_rupiah, display2_in};
-use crate::model::plan::{Plan, PlanLine, PlanTarget};
+use crate::model::plan::{Level, Plan, PlanLine, PlanTarget};
 use crate::model::text::numbers_in;
 use crate::model::{Language, Report, Score, Scorecard, Severity, Status};
 use std::collections::HashMap;
@@ -78,8 +78,10 @@ fn plan_lines(out: &mut String, plan: &Plan, language: Language) {
     for table in tables {
         let lines: Vec<&PlanLine> = plan.budget.iter().filter(|l| &*l.table == table).collect();
         let _ = writeln!(out, "\n{} ({}, {table})", language.pick("Anggaran", "Budget"), lines[0].source.label());
+        // The table's top level at the margin: a kegiatan, or the program over it where printed.
+        let top = lines.iter().map(|l| l.level).min().unwrap_or(Level::Kegiatan).min(Level::Kegiatan);
         for l in lines {
-            let depth = (l.level as usize).saturating_sub(1);
+            let depth = l.level as usize - top as usize;
             let volume = match (l.volume, &l.satuan) {
                 (Some(v), Some(s)) => format!("  {} {s}", display_rupiah(v)),
                 (Some(v), None) => format!("  {}", display_rupiah(v)),

@@ -1525,7 +1525,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
             if looks_like_code(&code) {
                 parts.findings.push(
                     Finding::new(Code::RoCode, Some(code_cell), &code).found(&code).expected(
-                        "bentuk kode yang sah: kegiatan 4842, KRO 3663.ADE, RO EBC.954, komponen EBB.951.055",
+                        "bentuk kode yang sah: program 088.WA, kegiatan 4842, KRO 3663.ADE, RO EBC.954, komponen EBB.951.055",
                     ),
                 );
             }

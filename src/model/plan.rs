@@ -132,12 +132,16 @@ impl Level {
     }
 
     /// The level of a budget code by its form (PLANS.md §2): `4842`, `3663.ADE`, `EBC.954`,
-    /// `EBB.951.055`; a program's code is never printed in the plans read.
+    /// `EBB.951.055`; a program's, never printed in the plans read, as the DIPA writes it:
+    /// `088.WA`, `088.01.WA`.
     pub fn of_code(code: &str) -> Option<Level> {
         let parts: Vec<&str> = code.split('.').collect();
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        let letters = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+        let letters_of = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_uppercase());
+        let letters = |s: &str| letters_of(s, 3);
         match parts.as_slice() {
+            [k, p] if digits(k, 3) && letters_of(p, 2) => Some(Level::Program),
+            [k, u, p] if digits(k, 3) && digits(u, 2) && letters_of(p, 2) => Some(Level::Program),
             [k] if digits(k, 4) => Some(Level::Kegiatan),
             [k, x] if digits(k, 4) && letters(x) => Some(Level::Kro),
             [x, n] if letters(x) && digits(n, 3) => Some(Level::Ro),

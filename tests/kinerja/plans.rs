@@ -600,6 +600,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_figures_merged.xlsx",
         "kr06_2024_renja_budget_subtotals.xlsx",
         "kr06_2024_renja_codes_lower.xlsx",
+        "kr06_2024_renja_budget_programs.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -985,6 +986,22 @@ fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amount() {
 #[test]
 fn a_plans_budget_codes_in_lower_case_are_its_codes() {
     reads_as("kr06_2024_renja_codes_lower.xlsx", "kr06_2024_renja.xlsx", &["budget_plan", "budget_programs"]);
+}
+
+/// A Renja's budget printing each program's row over its kegiatan, coded as the DIPA codes it
+/// (`088.WA`): RO_CODE, an error, at each. A program is a line over its kegiatan, held to them.
+#[test]
+fn a_program_row_over_its_kegiatan_is_a_line_of_the_budget() {
+    let (code, json) = check_json("kr06_2024_renja_budget_programs.xlsx", &[]);
+    let (plain_code, plain) = check_json("kr06_2024_renja.xlsx", &[]);
+    assert_eq!((code, errors(&json)), (plain_code, errors(&plain)));
+    let line = |code: &str| json["budget_plan"].as_array().unwrap().iter().find(|l| l["code"] == code).unwrap().clone();
+    assert_eq!(
+        (line("088.WA")["level"].clone(), line("088.WA")["pagu"].clone()),
+        (json!("program"), json!(12871774000u64))
+    );
+    assert_eq!(line("4846")["parent"], "088.DL");
+    assert_eq!(json["budget_programs"], plain["budget_programs"]);
 }
 
 /// A row "Rata-rata" with figures at the foot of an evaluation known by names was an IKU of that
