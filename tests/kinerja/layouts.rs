@@ -1412,6 +1412,18 @@ fn budget_codes_in_lower_case_are_read_as_printed_upper_case() {
     assert_eq!(budget_lines(&lower), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
 }
 
+/// A budget by RO with the program's row over its kegiatan, coded as the DIPA codes it
+/// (`088.WA`): the program was a line beside its kegiatan, BUDGET_TOTAL at twice the sum. It is
+/// the line over them.
+#[test]
+fn a_program_row_over_its_kegiatan_is_their_line() {
+    let program = check_fixture("kr07_2024_budget_per_ro_program_row.xlsx");
+    assert_eq!(error_codes(&program), Vec::<&str>::new(), "{:#?}", program.findings);
+    let mut lines = budget_lines(&program);
+    assert_eq!(lines.remove(0).0, "088.WA");
+    assert_eq!(lines, budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
+}
+
 /// A budget by RO whose "Jumlah" label is left blank: its total row, neither coded nor labelled,
 /// was dropped with the check it carries, without a word. BUDGET_ROW_UNREAD at its first amount.
 #[test]
