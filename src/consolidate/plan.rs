@@ -145,12 +145,16 @@ pub fn write_plans(
     for unit in units {
         for source in ["renja", "pk"] {
             let lines: Vec<&StoredPlanLine> = plans.budget[unit].iter().filter(|l| l.source == source).collect();
+            let depth = |line: &StoredPlanLine| {
+                ["program", "kegiatan", "kro", "ro", "komponen"].iter().position(|l| *l == line.level).unwrap_or(1)
+            };
+            // The top level at the margin: a kegiatan, or the program over it where printed.
+            let top = lines.iter().map(|l| depth(l)).min().unwrap_or(1).min(1);
             for line in &lines {
                 r += 1;
-                let depth = ["program", "kegiatan", "kro", "ro", "komponen"].iter().position(|l| *l == line.level);
                 sheet.write_string(r, 0, unit)?;
                 sheet.write_string(r, 1, &line.code)?;
-                let indent = "  ".repeat(depth.unwrap_or(1).saturating_sub(1));
+                let indent = "  ".repeat(depth(line) - top);
                 write_name(sheet, r, &format!("{indent}{}", line.name), 60)?;
                 sheet.write_string(r, 3, &line.level)?;
                 sheet.write_string(r, 4, if source == "pk" { "PK" } else { "Renja" })?;

@@ -444,8 +444,13 @@ fn plan_lines(lines: &mut Vec<String>, reading: &Reading, lang: Language) {
         let total =
             crate::model::amount::checked_sum(top).map_or_else(|| "-".into(), crate::model::amount::display_rupiah);
         let count = |level: &str| budget.iter().filter(|b| b.level == level).count();
+        // Programs are named where the plan prints their rows.
+        let programs = match count("program") {
+            0 => String::new(),
+            n => format!("{n} program, "),
+        };
         lines.push(format!(
-            "{} ({}): Rp {} — {} kegiatan, {} KRO, {} RO, {} {}",
+            "{} ({}): Rp {} — {programs}{} kegiatan, {} KRO, {} RO, {} {}",
             lang.pick("Anggaran", "Budget"),
             Source::parse(source).map_or("", Source::label),
             total,

@@ -359,9 +359,9 @@ def start(workplace):
         f.write('settle = "150ms"\npoll_interval = "300ms"\nworkers = 2\n')
     log = open(os.path.join(workplace, "serve.log"), "a")
     process = subprocess.Popen([KINERJA, "--config", config, "serve"], cwd=workplace, stderr=log, stdout=log)
-    deadline = time.time() + 20
+    deadline = time.monotonic() + 20
     while not os.path.isdir(os.path.join(workplace, "inbox", "KR14")):
-        if time.time() > deadline or process.poll() is not None:
+        if time.monotonic() > deadline or process.poll() is not None:
             raise RuntimeError(f"kinerja serve did not start in {workplace}")
         time.sleep(0.05)
     return process, config
@@ -390,7 +390,7 @@ def drop(workplace, units):
 def settle(workplace, count, expected_mail):
     """Wait until every file is recorded, every message written and the Rekap rebuilt after."""
     ledger = os.path.join(workplace, "state", "ledger.sqlite")
-    deadline = time.time() + 120
+    deadline = time.monotonic() + 120
     while True:
         try:
             with sqlite3.connect(f"file:{ledger}?mode=ro", uri=True) as db:
@@ -404,7 +404,7 @@ def settle(workplace, count, expected_mail):
             # Fewer messages than the model says are judged, once nothing is written for a while.
             if quiet > (2.5 if mails >= expected_mail else 8):
                 return
-        if time.time() > deadline:
+        if time.monotonic() > deadline:
             raise RuntimeError(f"{workplace}: {arrived} of {count} recorded, {mails} of {expected_mail} messages")
         time.sleep(0.2)
 
