@@ -1568,9 +1568,9 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     // A total row before the table's last closes a group (kegiatan 4842's ROs, then `Jumlah`,
     // then kegiatan 4843): its amount is the group's line, whose heading printed none over the
     // lines below it — the nearest such line above not yet closed.
-    let last = (totals.len(), parts.plan.budget.len());
+    let (count, lines) = (totals.len(), parts.plan.budget.len());
     for (n, (above, total)) in totals.into_iter().enumerate() {
-        let closes = n + 1 < last.0 || above < last.1;
+        let closes = n + 1 < count || above < lines;
         let heading = unpriced.iter().rposition(|(index, _)| closes && index + 1 < above);
         match heading.map(|h| unpriced.remove(h).0) {
             Some(index) => {

@@ -1526,13 +1526,8 @@ fn fold_subtotals(lines: &mut Vec<BudgetRow>, from: usize) {
             Some(group) => {
                 let subtotal = lines.remove(i);
                 let line = &mut lines[group];
-                line.pagu = subtotal.pagu;
-                line.realisasi = subtotal.realisasi;
-                line.capaian = subtotal.capaian;
-                line.serapan = subtotal.serapan;
-                line.sisa = subtotal.sisa;
-                line.efisiensi = subtotal.efisiensi;
-                line.at = subtotal.at;
+                // The group's line, with the subtotal's amounts, checks and place.
+                *line = BudgetRow { scope: line.scope, code: std::mem::take(&mut line.code), ..subtotal };
             }
             None => i += 1,
         }

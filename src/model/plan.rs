@@ -126,9 +126,11 @@ impl Level {
     }
 
     /// A budget code as the DIPA prints it, its letters upper-case (`ebc.954` → `EBC.954`, as a
-    /// sheet typed in lower or title case holds it); words (a line known by its name) as written.
+    /// sheet typed in lower or title case holds it); words (a line known by its name, no digit)
+    /// as written.
     pub fn code_case(code: &str) -> String {
-        if code.contains(char::is_whitespace) { code.to_string() } else { code.to_uppercase() }
+        let coded = code.bytes().any(|b| b.is_ascii_digit()) && !code.contains(char::is_whitespace);
+        if coded { code.to_uppercase() } else { code.to_string() }
     }
 
     /// The level of a budget code by its form (PLANS.md §2): `4842`, `3663.ADE`, `EBC.954`,
