@@ -1193,14 +1193,16 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // a row with no code, number or figure of its own go on with the label printed above
         // them in their column. Where goals and indicators share a column, and for a goal's
         // name beside its next indicator, only words that carry on a sentence (a small letter
-        // or a bracket first): a goal whose code was left out would read as words going on.
-        // Words that could open a name of their own (a capital first) are said, as NAME_CONTINUED.
+        // or a bracket first, or the goal's number merged down over the row): a goal whose code
+        // was left out would read as words going on. Words that could open a name of their own
+        // (a capital first) are said, as NAME_CONTINUED.
+        let numbered_over = goal_no.is_some_and(|c| sheet.merged_from(row, c).is_some());
         let continued = |above: Option<Label>, beside: bool| {
             let (_, col, index) = above.filter(|(at, ..)| *at + 1 == row && unmarked(row))?;
             let text = sheet.text(row, col).filter(|t| !marked(t))?;
             let small = goes_on(text);
             let words_only = sheet.blank_outside(row, &label_cols);
-            (words_only && (small || !shared) || beside && small).then_some((col, index, text))
+            (words_only && (small || !shared) || beside && (small || numbered_over)).then_some((col, index, text))
         };
         if let Some((col, index, text)) = continued(goal_above, true) {
             let goal = &mut parts.goals[index];

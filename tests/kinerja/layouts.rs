@@ -663,6 +663,14 @@ fn a_name_typed_line_by_line_goes_on_over_the_rows_that_carry_it_on() {
     let iku7 = &broken.scored.as_ref().unwrap().0.indicators[6];
     assert_eq!(iku7.realisasi.at.as_ref().map(ToString::to_string).as_deref(), Some("Tabel 3.2!E15"));
     assert_eq!(iku7.at.to_string(), "Tabel 3.2!C14");
+    // In capitals, SS.1's second line beside IKU.2 read as a goal of its own (SS.2 by its place:
+    // GOAL_DUPLICATE, GOAL_MOVED, INDICATOR_MOVED): the goal's number merged down over the row
+    // says it is SS.1's.
+    let capitals = check_fixture("kr07_2024_names_broken_over_rows_capitals.xlsx");
+    assert_eq!(indicator_values(&capitals), indicator_values(&published));
+    assert_eq!((error_codes(&capitals), capitals.exit_code()), (vec![], 0), "{:#?}", capitals.findings);
+    let ss1 = &capitals.scored.as_ref().unwrap().0.goals[0];
+    assert_eq!(ss1.name, "TERWUJUDNYA INSTANSI PEMERINTAH YANG PROFESIONAL DALAM MENERAPKAN MANAJEMEN ASN");
     // Names unnumbered: an indicator whose figures are left blank is one of its own, not the
     // first line of the next one's name.
     let unnumbered = check_fixture("kr07_2024_unnumbered_figures_left_blank.xlsx");
