@@ -1494,6 +1494,7 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     let mut unpriced: Vec<(usize, String)> = Vec::new();
     // The total rows: how many of the plan's lines stand above each.
     let mut totals: Vec<(usize, PlanTotal)> = Vec::new();
+    let first_line = parts.plan.budget.len();
     for row in body(sheet, rows) {
         if repeats(sheet, table, row) {
             continue;
@@ -1567,18 +1568,24 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     }
     // A total row before the table's last closes a group (kegiatan 4842's ROs, then `Jumlah`,
     // then kegiatan 4843): its amount is the group's line, whose heading printed none over the
-    // lines below it — the nearest such line above not yet closed.
+    // lines below it — the nearest such line above not yet closed. Where the group's first
+    // line printed it, the row restates that heading, one row too many where the amount is the
+    // heading's. Otherwise it stays a total.
     let (count, lines) = (totals.len(), parts.plan.budget.len());
+    let mut group_from = first_line;
     for (n, (above, total)) in totals.into_iter().enumerate() {
         let closes = n + 1 < count || above < lines;
         let heading = unpriced.iter().rposition(|(index, _)| closes && index + 1 < above);
+        let restated = closes && group_from + 1 < above && parts.plan.budget[group_from].pagu == Some(total.value);
         match heading.map(|h| unpriced.remove(h).0) {
             Some(index) => {
                 let line = &mut parts.plan.budget[index];
                 (line.pagu, line.pagu_at) = (Some(total.value), Some(total.at));
             }
+            None if restated => {}
             None => parts.plan.totals.push(total),
         }
+        group_from = above;
     }
     // A line printing no amount (blank or words) is what the lines beneath it add up to
     // (children first: they stand below it); one with none beneath it leaves every sum above it

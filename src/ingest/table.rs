@@ -1512,27 +1512,47 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
 
 /// A `Jumlah` row before the last of its view closes a group (kegiatan 4842's ROs, then
 /// `Jumlah`, then kegiatan 4843): its amounts and checks are the group's line, whose heading
-/// printed nothing over the lines below it — the nearest such line above not yet closed.
-/// Without one it stays a total.
+/// printed nothing over the lines below it — the nearest such line above not yet closed. Where
+/// the group's first line printed them, the row restates that heading, one row too many where
+/// its amounts and checks are the heading's. Otherwise it stays a total.
 fn fold_subtotals(lines: &mut Vec<BudgetRow>, from: usize) {
+    let claims =
+        |line: &BudgetRow| [line.capaian.clone(), line.serapan.clone(), line.sisa.clone(), line.efisiensi.clone()];
     let empty = |line: &BudgetRow| {
         line.scope == BudgetScope::Account
             && line.pagu.value == Value::Missing
             && line.realisasi.value == Value::Missing
-            && [&line.capaian, &line.serapan, &line.sisa, &line.efisiensi].iter().all(|c| c.is_none())
+            && claims(line).iter().all(Option::is_none)
     };
+    let restates = |subtotal: &BudgetRow, line: &BudgetRow| {
+        let claimed =
+            |(said, own): (Option<Claim>, Option<Claim>)| said.is_none_or(|s| own.is_some_and(|o| o.value == s.value));
+        (subtotal.pagu.value == line.pagu.value && subtotal.realisasi.value == line.realisasi.value)
+            && claims(subtotal).into_iter().zip(claims(line)).all(claimed)
+    };
+    // The first line of the group the next total row closes.
+    let mut group_from = from;
     let mut i = from;
     while i < lines.len() {
         let closes = lines[i].scope == BudgetScope::Total && i + 1 < lines.len();
-        match (from..i.saturating_sub(1)).rev().find(|&g| closes && empty(&lines[g])) {
+        let heading = (from..i.saturating_sub(1)).rev().find(|&g| closes && empty(&lines[g]));
+        let restated = closes && group_from + 1 < i && restates(&lines[i], &lines[group_from]);
+        match heading {
             Some(group) => {
                 let subtotal = lines.remove(i);
                 let line = &mut lines[group];
                 // The group's line, with the subtotal's amounts, checks and place.
                 *line = BudgetRow { scope: line.scope, code: std::mem::take(&mut line.code), ..subtotal };
             }
-            None => i += 1,
+            None if restated => {
+                lines.remove(i);
+            }
+            None => {
+                i += 1;
+                continue;
+            }
         }
+        group_from = i;
     }
 }
 

@@ -1392,6 +1392,11 @@ fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amounts() {
     assert_eq!(budget_lines(&subtotals), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
     let kegiatan = &subtotals.scored.as_ref().unwrap().0.budget[0];
     assert_eq!(kegiatan.pagu.at.as_ref().map(ToString::to_string).as_deref(), Some("Anggaran per RO!C6"));
+    // The kegiatan's amounts printed on its own row too: each Jumlah restates them, one row too
+    // many (before, BUDGET_TOTAL twice).
+    let restated = check_fixture("kr07_2024_budget_per_ro_restated.xlsx");
+    assert_eq!(error_codes(&restated), Vec::<&str>::new(), "{:#?}", restated.findings);
+    assert_eq!(budget_lines(&restated), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
 }
 
 /// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,

@@ -601,6 +601,7 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_budget_subtotals.xlsx",
         "kr06_2024_renja_codes_lower.xlsx",
         "kr06_2024_renja_budget_programs.xlsx",
+        "kr06_2024_renja_budget_restated.xlsx",
         "kr06_2024_renja_in_thousands.xlsx",
         "kr06_2024_renja_one_row_headers.xlsx",
         "kr06_2024_renja_pk_numbered.xlsx",
@@ -979,6 +980,10 @@ fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amount() {
     assert_eq!(json["budget_programs"], plain["budget_programs"]);
     let kegiatan = &json["budget_plan"][0];
     assert_eq!((&kegiatan["code"], &kegiatan["cell"]), (&"4842".into(), &"Anggaran!D7".into()));
+    // The allocation printed on the kegiatan's own row too: each Jumlah restates it.
+    let (code, restated) = check_json("kr06_2024_renja_budget_restated.xlsx", &[]);
+    assert_eq!((code, errors(&restated)), (plain_code, errors(&plain)));
+    assert_eq!(lines(&restated), lines(&plain));
 }
 
 /// A Renja's budget whose codes are typed in lower case (`ebc.954`): RO_CODE at each RO, and the
