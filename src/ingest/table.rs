@@ -1459,6 +1459,8 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
                 {
                     continue;
                 }
+                // A mean of the lines above (`Rata-rata`) is none of them: kinerja computes its own.
+                (None, Some(label)) if bare_summary(label) => continue,
                 // A line known by its name alone (`Belanja Pegawai` under `Uraian`).
                 (None, Some(label)) => (BudgetScope::Account, label.to_string()),
                 // The overall budget alone (000 Tabel 3.39): amounts without a label column.

@@ -1397,6 +1397,11 @@ fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amounts() {
     let restated = check_fixture("kr07_2024_budget_per_ro_restated.xlsx");
     assert_eq!(error_codes(&restated), Vec::<&str>::new(), "{:#?}", restated.findings);
     assert_eq!(budget_lines(&restated), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
+    // A "Rata-rata" of the lines under the Jumlah was a line of its own (BUDGET_TOTAL twice,
+    // CLAIM_SERAPAN); it is none.
+    let average = check_fixture("kr07_2024_budget_per_ro_average_row.xlsx");
+    assert_eq!(error_codes(&average), Vec::<&str>::new(), "{:#?}", average.findings);
+    assert_eq!(budget_lines(&average), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
 }
 
 /// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,
