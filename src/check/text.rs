@@ -78,10 +78,9 @@ fn plan_lines(out: &mut String, plan: &Plan, language: Language) {
     for table in tables {
         let lines: Vec<&PlanLine> = plan.budget.iter().filter(|l| &*l.table == table).collect();
         let _ = writeln!(out, "\n{} ({}, {table})", language.pick("Anggaran", "Budget"), lines[0].source.label());
-        // The table's top level at the margin: a kegiatan, or the program over it where printed.
-        let top = lines.iter().map(|l| l.level).min().unwrap_or(Level::Kegiatan).min(Level::Kegiatan);
+        let top = lines.iter().map(|l| l.level).min().unwrap_or(Level::Kegiatan);
         for l in lines {
-            let depth = l.level as usize - top as usize;
+            let depth = l.level.indent(top);
             let volume = match (l.volume, &l.satuan) {
                 (Some(v), Some(s)) => format!("  {} {s}", display_rupiah(v)),
                 (Some(v), None) => format!("  {}", display_rupiah(v)),

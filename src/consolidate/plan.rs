@@ -5,7 +5,7 @@
 use super::{Formats, write_amount, write_narrow_header, write_score};
 use crate::config::Config;
 use crate::model::amount::{checked_sum, percent_of};
-use crate::model::plan::program_sums;
+use crate::model::plan::{Level, program_sums};
 use crate::model::{Kind, Language, Period, Value, Verdict};
 use crate::store::{Counted, Ledger, StoreError, StoredPlanHistory, StoredPlanLine, StoredPlanTarget};
 use rust_decimal::Decimal;
@@ -145,16 +145,13 @@ pub fn write_plans(
     for unit in units {
         for source in ["renja", "pk"] {
             let lines: Vec<&StoredPlanLine> = plans.budget[unit].iter().filter(|l| l.source == source).collect();
-            let depth = |line: &StoredPlanLine| {
-                ["program", "kegiatan", "kro", "ro", "komponen"].iter().position(|l| *l == line.level).unwrap_or(1)
-            };
-            // The top level at the margin: a kegiatan, or the program over it where printed.
-            let top = lines.iter().map(|l| depth(l)).min().unwrap_or(1).min(1);
+            let level = |line: &StoredPlanLine| Level::parse(&line.level).unwrap_or(Level::Kegiatan);
+            let top = lines.iter().map(|l| level(l)).min().unwrap_or(Level::Kegiatan);
             for line in &lines {
                 r += 1;
                 sheet.write_string(r, 0, unit)?;
                 sheet.write_string(r, 1, &line.code)?;
-                let indent = "  ".repeat(depth(line) - top);
+                let indent = "  ".repeat(level(line).indent(top));
                 write_name(sheet, r, &format!("{indent}{}", line.name), 60)?;
                 sheet.write_string(r, 3, &line.level)?;
                 sheet.write_string(r, 4, if source == "pk" { "PK" } else { "Renja" })?;

@@ -89,8 +89,8 @@ pub struct Header {
     /// `Jumlah` beside the quarters).
     pub to_date: Vec<u32>,
     /// Set by [`Header::for_report`]: where a role's columns are one revised and the others its
-    /// originals, or one of the plan that binds and the others of plans it outranks, the one
-    /// kept and those set aside.
+    /// originals, one of the plan that binds and the others of plans it outranks, or one of
+    /// money spent to date and the others a quarter's alone, the one kept and those set aside.
     pub superseded: Vec<Superseded>,
 }
 

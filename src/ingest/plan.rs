@@ -1574,15 +1574,16 @@ fn budget(sheet: &Sheet, table: &Found, rows: (u32, u32), source: Source, parts:
     let (count, lines) = (totals.len(), parts.plan.budget.len());
     let mut group_from = first_line;
     for (n, (above, total)) in totals.into_iter().enumerate() {
-        let closes = n + 1 < count || above < lines;
-        let heading = unpriced.iter().rposition(|(index, _)| closes && index + 1 < above);
-        let restated = closes && group_from + 1 < above && parts.plan.budget[group_from].pagu == Some(total.value);
-        match heading.map(|h| unpriced.remove(h).0) {
+        if n + 1 == count && above == lines {
+            parts.plan.totals.push(total);
+            continue;
+        }
+        match unpriced.iter().rposition(|(index, _)| index + 1 < above).map(|h| unpriced.remove(h).0) {
             Some(index) => {
                 let line = &mut parts.plan.budget[index];
                 (line.pagu, line.pagu_at) = (Some(total.value), Some(total.at));
             }
-            None if restated => {}
+            None if group_from + 1 < above && parts.plan.budget[group_from].pagu == Some(total.value) => {}
             None => parts.plan.totals.push(total),
         }
         group_from = above;

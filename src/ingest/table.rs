@@ -1518,17 +1518,19 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
 /// the group's first line printed them, the row restates that heading, one row too many where
 /// its amounts and checks are the heading's. Otherwise it stays a total.
 fn fold_subtotals(lines: &mut Vec<BudgetRow>, from: usize) {
-    let claims =
-        |line: &BudgetRow| [line.capaian.clone(), line.serapan.clone(), line.sisa.clone(), line.efisiensi.clone()];
+    fn claims(line: &BudgetRow) -> [&Option<Claim>; 4] {
+        [&line.capaian, &line.serapan, &line.sisa, &line.efisiensi]
+    }
     let empty = |line: &BudgetRow| {
         line.scope == BudgetScope::Account
             && line.pagu.value == Value::Missing
             && line.realisasi.value == Value::Missing
-            && claims(line).iter().all(Option::is_none)
+            && claims(line).iter().all(|c| c.is_none())
     };
     let restates = |subtotal: &BudgetRow, line: &BudgetRow| {
-        let claimed =
-            |(said, own): (Option<Claim>, Option<Claim>)| said.is_none_or(|s| own.is_some_and(|o| o.value == s.value));
+        let claimed = |(said, own): (&Option<Claim>, &Option<Claim>)| {
+            said.as_ref().is_none_or(|s| own.as_ref().is_some_and(|o| o.value == s.value))
+        };
         (subtotal.pagu.value == line.pagu.value && subtotal.realisasi.value == line.realisasi.value)
             && claims(subtotal).into_iter().zip(claims(line)).all(claimed)
     };
@@ -1536,17 +1538,18 @@ fn fold_subtotals(lines: &mut Vec<BudgetRow>, from: usize) {
     let mut group_from = from;
     let mut i = from;
     while i < lines.len() {
-        let closes = lines[i].scope == BudgetScope::Total && i + 1 < lines.len();
-        let heading = (from..i.saturating_sub(1)).rev().find(|&g| closes && empty(&lines[g]));
-        let restated = closes && group_from + 1 < i && restates(&lines[i], &lines[group_from]);
-        match heading {
+        if lines[i].scope != BudgetScope::Total || i + 1 == lines.len() {
+            i += 1;
+            continue;
+        }
+        match (from..i.saturating_sub(1)).rev().find(|&g| empty(&lines[g])) {
             Some(group) => {
                 let subtotal = lines.remove(i);
                 let line = &mut lines[group];
                 // The group's line, with the subtotal's amounts, checks and place.
                 *line = BudgetRow { scope: line.scope, code: std::mem::take(&mut line.code), ..subtotal };
             }
-            None if restated => {
+            None if group_from + 1 < i && restates(&lines[i], &lines[group_from]) => {
                 lines.remove(i);
             }
             None => {

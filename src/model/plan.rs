@@ -104,6 +104,19 @@ pub enum Level {
 }
 
 impl Level {
+    const ALL: [Level; 5] = [Level::Program, Level::Kegiatan, Level::Kro, Level::Ro, Level::Komponen];
+
+    /// The level [`Level::as_str`] names.
+    pub fn parse(name: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.as_str() == name)
+    }
+
+    /// How many steps in a line of this level stands in a table whose highest level is `top`: a
+    /// kegiatan at the margin, or the program over it where the table prints one.
+    pub fn indent(self, top: Level) -> usize {
+        self as usize - top.min(Level::Kegiatan) as usize
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Program => "program",
