@@ -88,6 +88,11 @@ pub struct Header {
     /// The columns whose headers name their figures to date (`s.d. TW III`, `Kumulatif`,
     /// `Jumlah` beside the quarters).
     pub to_date: Vec<u32>,
+    /// Set by [`Header::for_report`]: realisasi anggaran columns naming one quarter each, from
+    /// the first to the report's (`TW I | TW II | TW III`), none naming its figures to date: each
+    /// a quarter's money alone, added up as the money spent to date. The last is the role's
+    /// column; empty where the money spent is read from one column.
+    pub spent_by_quarter: Vec<u32>,
     /// Set by [`Header::for_report`]: where a role's columns are one revised and the others its
     /// originals, one of the plan that binds and the others of plans it outranks, or one of
     /// money spent to date and the others a quarter's alone, the one kept and those set aside.
@@ -291,6 +296,15 @@ impl Header {
         self.columns.iter().filter(|(_, r)| CLAIM_ROLES.contains(r)).map(|(c, _)| *c)
     }
 
+    /// The columns a value of `role` is read from: the quarters added up for the money spent by
+    /// quarter alone, else the role's column.
+    pub fn cols_read(&self, role: Role) -> Vec<u32> {
+        match role {
+            Role::BudgetRealisasi if !self.spent_by_quarter.is_empty() => self.spent_by_quarter.clone(),
+            _ => self.col(role).into_iter().collect(),
+        }
+    }
+
     pub fn col(&self, role: Role) -> Option<u32> {
         self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
     }
@@ -326,7 +340,14 @@ impl Header {
                 _ => false,
             }
         };
-        let (mut header, mut periods) = choose(header, &self.periods, period, foreign_period);
+        // Quarters whose money is added up are no choice between periods.
+        let quarters = header.quarters_to_add(period);
+        let marks: Vec<(u32, Period)> = self.periods.iter().copied().filter(|(c, _)| !quarters.contains(c)).collect();
+        let (mut header, mut periods) = choose(header, &marks, period, foreign_period);
+        if let Some(last) = quarters.last() {
+            header.columns.retain(|(c, r)| *r != Role::BudgetRealisasi || !quarters.contains(c) || c == last);
+            header.spent_by_quarter = quarters;
+        }
         if let Some(interim) = period.filter(|p| *p != Period::Year) {
             header.keep_interim_target(interim, &mut periods);
             header.keep_spent_to_date(&mut periods);
@@ -354,6 +375,34 @@ impl Header {
         }
         self.columns.retain(|(c, r)| *r != Role::Target || !yearly.contains(c));
         periods.ignored.push((Role::Target, vec![Period::Year]));
+    }
+
+    /// Money spent is counted from January: where every realisasi anggaran column names one
+    /// quarter, and those up to the report's period name each quarter from the first once, left to
+    /// right (`TW I | TW II | TW III` in the third quarter's report, `TW I … TW IV` in the year's),
+    /// those columns, to be added up. Later quarters' columns (an empty `TW IV`) are left to the
+    /// choice by period. Nothing where a column names its figures to date (`s.d. TW III`, a
+    /// `Jumlah`), or where there is one quarter to read.
+    fn quarters_to_add(&self, period: Option<Period>) -> Vec<u32> {
+        let Some(last_month) = period.map(Period::last_month) else { return Vec::new() };
+        let quarter = |col: u32| {
+            let marks: Vec<Period> = self.periods.iter().filter(|(c, _)| *c == col).map(|(_, p)| *p).collect();
+            match marks[..] {
+                [p @ (Period::Tw1 | Period::Tw2 | Period::Tw3 | Period::Tw4)] => Some(p),
+                _ => None,
+            }
+        };
+        let cols = self.cols_of(Role::BudgetRealisasi);
+        let Some(named) = cols.iter().map(|c| quarter(*c).map(|q| (*c, q))).collect::<Option<Vec<_>>>() else {
+            return Vec::new();
+        };
+        let to_add: Vec<(u32, Period)> = named.into_iter().filter(|(_, q)| q.last_month() <= last_month).collect();
+        let wanted: Vec<Period> = (1..=last_month / 3).filter_map(Period::quarter).collect();
+        let in_order = to_add.iter().map(|(_, q)| *q).eq(wanted.iter().copied());
+        if !in_order || wanted.len() < 2 || cols.iter().any(|c| self.to_date.contains(c)) {
+            return Vec::new();
+        }
+        to_add.into_iter().map(|(c, _)| c).collect()
     }
 
     /// In a report of part of the year, money spent is counted from January: of the realisasi
@@ -1020,6 +1069,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         revised,
         sources,
         to_date,
+        spent_by_quarter: Vec::new(),
         superseded,
     })
 }
@@ -1048,6 +1098,7 @@ mod tests {
             sources: Vec::new(),
             superseded: Vec::new(),
             to_date: Vec::new(),
+            spent_by_quarter: Vec::new(),
         };
         let for_year = |year| {
             let (header, years, _) = header.for_report(year, None);
@@ -1101,6 +1152,30 @@ mod tests {
         let (chosen, _, _) = budget.for_report(Some(2024), None);
         let revision = Superseded { role: Role::Pagu, set_aside: vec![1], kept: 2, why: Supersedes::Revision };
         assert_eq!((chosen.col(Role::Pagu), chosen.superseded.clone()), (Some(2), vec![revision]));
+        // Money spent by quarter alone is added up from the first quarter to the report's.
+        let spent = |quarters: &[Period], to_date: &[u32]| Header {
+            columns: (1..=quarters.len() as u32).map(|c| (c, Role::BudgetRealisasi)).collect(),
+            periods: (1..).zip(quarters.iter().copied()).collect(),
+            to_date: to_date.to_vec(),
+            years: Vec::new(),
+            ..header.clone()
+        };
+        let added = |quarters: &[Period], to_date: &[u32], period: Period| {
+            let (chosen, _, choice) = spent(quarters, to_date).for_report(Some(2024), Some(period));
+            (chosen.spent_by_quarter.clone(), chosen.col(Role::BudgetRealisasi), choice.ignored)
+        };
+        let [q1, q2, q3, q4] = [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4];
+        assert_eq!(added(&[q1, q2, q3], &[], Period::Tw3), (vec![1, 2, 3], Some(3), vec![]));
+        assert_eq!(added(&[q1, q2, q3, q4], &[], Period::Year).0, [1, 2, 3, 4]);
+        assert_eq!(added(&[q1, q2], &[], Period::S1).0, [1, 2]);
+        // A later quarter's column (an empty TW IV) is set aside by period.
+        let later = (vec![1, 2, 3], Some(3), vec![(Role::BudgetRealisasi, vec![q4])]);
+        assert_eq!(added(&[q1, q2, q3, q4], &[], Period::Tw3), later);
+        // Nothing to add: one quarter to read, a quarter missing or out of order, a column to date.
+        assert_eq!(added(&[q1, q2, q3], &[], Period::Tw1).0, Vec::<u32>::new());
+        assert_eq!(added(&[q1, q3], &[], Period::Tw3).0, Vec::<u32>::new());
+        assert_eq!(added(&[q2, q1, q3], &[], Period::Tw3).0, Vec::<u32>::new());
+        assert_eq!(added(&[q1, q2, q3], &[3], Period::Tw3).0, Vec::<u32>::new());
         // The PK's target, not the Renstra's beside it; two PK columns name none above the other.
         let plans = |names: &[&str]| Header {
             columns: vec![(0, Role::Indicator), (1, Role::Target), (2, Role::Target), (3, Role::Realisasi)],

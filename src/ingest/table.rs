@@ -4,6 +4,7 @@
 use super::cell::{self, CellValue, Kind, Style};
 use super::header::{Family, Header, Role};
 use super::sheet::{Data, Sheet};
+use crate::model::amount::{checked_sum, percent_of};
 use crate::model::plan::Level;
 use crate::model::text::or_empty;
 use crate::model::unit::normalise;
@@ -11,6 +12,7 @@ use crate::model::{
     BudgetRow, BudgetScope, CategoryRow, CategoryTable, CellRef, Claim, Code, Finding, GoalRow, IndicatorRow, Measure,
     PerspectiveRow, Polarity, Reading, Value,
 };
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -552,7 +554,19 @@ struct Reader<'a> {
     rows: (u32, u32),
     styles: Vec<(u32, Option<Style>)>,
     as_text: Vec<(u32, AsText)>,
+    quarters: QuarterSums,
     findings: &'a mut Vec<Finding>,
+}
+
+/// What a table's money spent by quarter alone ([`Header::spent_by_quarter`]) showed as its
+/// lines were added up: whether the quarters hold each a quarter's money or running totals.
+#[derive(Default)]
+struct QuarterSums {
+    /// Each line whose sum differs from its last quarter's amount: its row, and that amount as
+    /// read, what the line is if the quarters are running totals.
+    differ: Vec<(u32, Reading)>,
+    /// Whether some line spent less in a quarter than in the one before: no running total.
+    falling: bool,
 }
 
 /// "Positif", "Maximize", "Semakin tinggi semakin baik" and the like are higher-is-better;
@@ -573,7 +587,15 @@ fn polarity_of(text: &str) -> Option<Polarity> {
 
 impl<'a> Reader<'a> {
     fn new(sheet: &'a Sheet, header: &'a Header, rows: (u32, u32), findings: &'a mut Vec<Finding>) -> Self {
-        Reader { sheet, header, rows, styles: Vec::new(), as_text: Vec::new(), findings }
+        Reader {
+            sheet,
+            header,
+            rows,
+            styles: Vec::new(),
+            as_text: Vec::new(),
+            quarters: QuarterSums::default(),
+            findings,
+        }
     }
 
     /// The number style of a column, worked out the first time an ambiguous number needs it.
@@ -609,9 +631,43 @@ impl<'a> Reader<'a> {
     /// The cell under `role`, as a number, N/A, opinion or missing; findings for what it cannot
     /// read.
     fn reading(&mut self, row: u32, role: Role, measure: Measure, code: &str) -> Reading {
+        if role == Role::BudgetRealisasi && !self.header.spent_by_quarter.is_empty() {
+            return self.spent_to_date(row, code);
+        }
         let Some(col) = self.header.col(role) else {
             return Reading::missing();
         };
+        self.reading_in(row, col, role, measure, code)
+    }
+
+    /// The money spent to date where the table prints it by quarter alone: the quarters' amounts
+    /// added up (a quarter left blank spent nothing), at the report's quarter's cell; as that
+    /// cell reads where no quarter holds an amount. Whether they are running totals instead is
+    /// settled once the table is read ([`Reader::settle_quarters`]).
+    fn spent_to_date(&mut self, row: u32, code: &str) -> Reading {
+        let readings: Vec<Reading> = (self.header.spent_by_quarter.iter())
+            .map(|col| self.reading_in(row, *col, Role::BudgetRealisasi, Measure::Rupiah, code))
+            .collect();
+        let amounts: Vec<Option<Decimal>> = readings.iter().map(Reading::number).collect();
+        let provisional = readings.iter().any(|r| r.provisional);
+        let Some(last) = readings.into_iter().last() else { return Reading::missing() };
+        if amounts.iter().all(Option::is_none) {
+            return last;
+        }
+        let falls = |pair: &[Option<Decimal>]| matches!(pair, [Some(before), Some(after)] if after < before);
+        self.quarters.falling |= amounts.windows(2).any(falls);
+        // Amounts beyond an exact decimal's range add up to nothing to read, as one such cell is.
+        let Some(sum) = checked_sum(amounts.iter().map(|a| Some(a.unwrap_or_default()))) else {
+            return Reading { value: Value::Missing, ..last };
+        };
+        if last.number() != Some(sum) {
+            self.quarters.differ.push((row, last.clone()));
+        }
+        Reading { value: Value::Number(sum), provisional, ..last }
+    }
+
+    /// The cell under `role` in column `col` (see [`Reader::reading`]).
+    fn reading_in(&mut self, row: u32, col: u32, role: Role, measure: Measure, code: &str) -> Reading {
         let row = self.printed_at(row, col, role);
         let data = self.sheet.get(row, col);
         let cell = cell::read(data);
@@ -930,7 +986,7 @@ impl<'a> Reader<'a> {
 
     /// The first column of `roles` that holds something on `row`.
     fn filled(&self, row: u32, roles: impl IntoIterator<Item = Role>) -> Option<u32> {
-        roles.into_iter().filter_map(|r| self.header.col(r)).find(|c| !self.sheet.is_blank(row, *c))
+        roles.into_iter().flat_map(|r| self.header.cols_read(r)).find(|c| !self.sheet.is_blank(row, *c))
     }
 
     /// A row holding something under one of `roles` that names nothing the table's reader
@@ -947,6 +1003,65 @@ impl<'a> Reader<'a> {
     fn unreadable(&mut self, cell: &CellValue, at: &CellRef, about: (Role, &str)) {
         let code = cell.kind.unreadable().unwrap_or(Code::CellUnreadable);
         self.findings.push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));
+    }
+
+    /// How money spent by quarter alone is read, once the table's lines are: each quarter's
+    /// money, added up (`COLUMNS_SUMMED`), where some line spent less in a quarter than in the one
+    /// before, or where the serapan and sisa printed on the lines whose sum differs from their
+    /// last quarter's amount agree with their sums; running totals, the last quarter's amounts
+    /// read (`COLUMNS_RUNNING`), where those agree with these instead. Where no line tells (none
+    /// whose sum differs prints a serapan, sisa or efisiensi to hold it to), the sums are read
+    /// and cannot be confirmed: `READING_UNCERTAIN` at the header.
+    fn settle_quarters(&mut self, lines: &mut [BudgetRow]) {
+        let cols = &self.header.spent_by_quarter;
+        let Some(last_col) = cols.last() else { return };
+        let differ = &self.quarters.differ;
+        let last_of = |line: &BudgetRow| {
+            let row = line.realisasi.at.as_ref()?.row;
+            differ.iter().find(|(r, _)| *r == row).map(|(_, last)| last.clone())
+        };
+        let agrees = |line: &BudgetRow, spent: &Reading| {
+            let (pagu, spent) = (line.pagu.number(), spent.number());
+            let serapan = pagu.zip(spent).and_then(|(p, s)| percent_of(s, p));
+            let sisa = pagu.zip(spent).and_then(|(p, s)| p.checked_sub(s));
+            [(&line.serapan, serapan), (&line.sisa, sisa)]
+                .iter()
+                .all(|(claim, value)| claim.as_ref().zip(*value).is_none_or(|(c, v)| c.admits(v)))
+        };
+        let told: Vec<(bool, bool)> = (lines.iter())
+            .filter(|line| line.serapan.is_some() || line.sisa.is_some())
+            .filter_map(|line| Some((agrees(line, &line.realisasi), agrees(line, &last_of(line)?))))
+            .collect();
+        let falling = self.quarters.falling;
+        let running = !falling && !told.is_empty() && told.iter().all(|t| t.1) && !told.iter().all(|t| t.0);
+        let unchecked = !falling
+            && told.is_empty()
+            && (lines.iter()).any(|line| last_of(line).is_some())
+            && !(lines.iter()).any(|line| last_of(line).is_some() && line.efisiensi.is_some());
+        let letters: Vec<String> = cols.iter().map(|c| CellRef::column_letters(*c)).collect();
+        let (last, listed) = (CellRef::column_letters(*last_col), letters.join(", "));
+        let quarter = format!("TW {}", ["I", "II", "III", "IV"][cols.len().clamp(1, 4) - 1]);
+        let at = Some(CellRef::new(&self.sheet.name, self.header.first_row, self.header.span().0));
+        let subject = format!("{} ({})", role_label(Role::BudgetRealisasi), self.sheet.name);
+        let finding = if running {
+            for line in lines.iter_mut() {
+                if let Some(last) = last_of(line) {
+                    line.realisasi = last;
+                }
+            }
+            Finding::new(Code::ColumnsRunning, at, subject).found(listed).expected(last)
+        } else if unchecked {
+            let found = format!(
+                "per triwulan ({listed}), tanpa kolom sampai dengan periode laporan, dan tanpa serapan, sisa atau efisiensi yang tertulis"
+            );
+            let expected = format!(
+                "angkanya dijumlahkan sebagai realisasi sejak Januari, tetapi bila tiap kolom sudah kumulatif yang benar kolom {last} saja; beri judul \"s.d. {quarter}\" pada kolom kumulatif, atau tambahkan kolom Jumlah"
+            );
+            Finding::new(Code::ReadingUncertain, at, format!("Kolom {subject}")).found(found).expected(expected)
+        } else {
+            Finding::new(Code::ColumnsSummed, at, subject).found(listed).expected(quarter)
+        };
+        self.findings.push(finding);
     }
 
     /// The per-column findings, once the table is read.
@@ -1060,6 +1175,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     let mut within_goal = false;
     let before = parts.indicators.len();
     let goals_before = parts.goals.len();
+    let budget_before = parts.budget.len();
     // The goal a table carrying on another starts in: printed again as its first goal, it goes on.
     let mut carried = goal.clone();
     // Whether the table prints perspective rows, and the one printed since the last goal opened:
@@ -1408,6 +1524,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
+    reader.settle_quarters(&mut parts.budget[budget_before..]);
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);
     reader.perspective_empty(&perspective_rows, &parts.goals[goals_before..], &parts.indicators[before..]);
@@ -1503,6 +1620,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
             ),
         });
     }
+    reader.settle_quarters(&mut parts.budget[before..]);
     let read: Vec<u32> = parts.budget[before..].iter().map(|b| b.at.row).collect();
     if header.family == Family::BudgetView {
         fold_subtotals(&mut parts.budget, before);

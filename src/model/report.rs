@@ -93,6 +93,16 @@ pub struct Claim {
     pub at: CellRef,
 }
 
+impl Claim {
+    /// Whether `computed` is what the unit printed: within one unit of its last printed decimal
+    /// (±0.01 for `100,20`, ±0.1 for `101,2%`, ±1 for `92%`), as units round, truncate, and
+    /// compute from their own rounded intermediates.
+    pub fn admits(&self, computed: Decimal) -> bool {
+        let tolerance = Decimal::new(1, self.decimals) * self.unit;
+        (self.value - computed).abs() <= tolerance
+    }
+}
+
 /// How an indicator is measured; it decides how ambiguous numbers are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
@@ -398,4 +408,27 @@ pub struct CategoryRow {
     pub label: String,
     pub count: Reading,
     pub share: Option<Claim>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn claim(value: Decimal, decimals: u32) -> Claim {
+        Claim { value, decimals, unit: Decimal::ONE, at: CellRef::new(&"S".into(), 0, 0) }
+    }
+
+    #[test]
+    fn tolerance_is_one_unit_of_the_last_printed_decimal() {
+        assert!(claim(dec!(98.48), 2).admits(dec!(98.4747)));
+        assert!(claim(dec!(101.2), 1).admits(dec!(101.2024)));
+        assert!(claim(dec!(92), 0).admits(dec!(92.9)));
+        assert!(!claim(dec!(100.43), 2).admits(dec!(100.75)));
+        assert!(!claim(dec!(102.4), 1).admits(dec!(102.24)));
+        // A sisa printed as 440 thousand rupiah is within a thousand of 439.515.
+        let thousands = Claim { unit: dec!(1000), ..claim(dec!(440000), 0) };
+        assert!(thousands.admits(dec!(439515)));
+        assert!(!thousands.admits(dec!(438515)));
+    }
 }

@@ -13,7 +13,7 @@
 //! ```
 
 use crate::config::{LowerFormula, NaPolicy, ProvisionalPolicy, Rules};
-use crate::model::amount::display2;
+use crate::model::amount::{display2, percent_of};
 use crate::model::{
     BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind,
     PerspectiveRow, PerspectiveScore, Polarity, Report, Score, Scorecard, Value,
@@ -149,7 +149,7 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
     let pagu = row.pagu.number();
     let realisasi = row.realisasi.number();
     let serapan = match (pagu, realisasi) {
-        (Some(p), Some(r)) => r.checked_div(p).map(|x| x * HUNDRED),
+        (Some(p), Some(r)) => percent_of(r, p),
         // A table of percentages (000 Tabel 3.41) states serapan as an input.
         (None, None) => row.serapan.as_ref().map(|c| c.value),
         _ => None,

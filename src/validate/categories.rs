@@ -1,7 +1,6 @@
 //! Category tables (000 Tabel 3.4: instansi by NSPK category A–E): the counts add up to the
 //! total printed, each share is its count over that total, and the shares add up to 100.
 
-use super::within_tolerance;
 use crate::model::amount::{checked_sum, display2, percent_of};
 use crate::model::{CategoryTable, Code, Finding, Report};
 use rust_decimal::Decimal;
@@ -23,7 +22,7 @@ fn check_table(table: &CategoryTable, findings: &mut Vec<Finding>) {
     for row in &table.rows {
         let (Some(share), Some(count)) = (&row.share, row.count.number()) else { continue };
         let Some(computed) = percent_of(count, whole) else { continue };
-        if !within_tolerance(share, computed) {
+        if !share.admits(computed) {
             findings.push(
                 Finding::new(Code::ClaimShare, Some(share.at.clone()), format!("kategori {}", row.label))
                     .found(share.value.normalize().to_string())

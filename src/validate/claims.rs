@@ -7,18 +7,10 @@ use crate::score;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-/// Accept a claim within one unit of its last printed decimal of the recomputed value
-/// (±0.01 for `100,20`, ±0.1 for `101,2%`, ±1 for `92%`): units round, truncate, and compute
-/// from their own rounded intermediates.
-pub fn within_tolerance(claim: &Claim, computed: Decimal) -> bool {
-    let tolerance = Decimal::new(1, claim.decimals) * claim.unit;
-    (claim.value - computed).abs() <= tolerance
-}
-
 /// A finding for a claim beyond the tolerance of the value recomputed, naming both.
 pub fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Option<Decimal>) -> Option<Finding> {
     let (claim, computed) = (claim?, computed?);
-    if within_tolerance(claim, computed) {
+    if claim.admits(computed) {
         return None;
     }
     // Amounts read as rupiah; scores as two decimals beside the figure as printed (`98,00`
@@ -92,7 +84,7 @@ pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding>
         // capaian is not the scorecard's NSS. Say so, rather than only that the figure is off.
         let basis = match (&efficiency, row.scope, &row.capaian, &row.efisiensi, line.serapan, nss) {
             (Some(_), BudgetScope::Goal, Some(capaian), Some(claimed), Some(serapan), Some(nss))
-                if score::efisiensi(capaian.value, serapan, clamp).is_some_and(|e| within_tolerance(claimed, e)) =>
+                if score::efisiensi(capaian.value, serapan, clamp).is_some_and(|e| claimed.admits(e)) =>
             {
                 Some(
                     Finding::new(Code::EfficiencyBasis, Some(claimed.at.clone()), &row.code)
@@ -115,28 +107,4 @@ pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding>
         }
     }
     findings
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::CellRef;
-    use rust_decimal_macros::dec;
-
-    fn claim(value: Decimal, decimals: u32) -> Claim {
-        Claim { value, decimals, unit: Decimal::ONE, at: CellRef::new(&"S".into(), 0, 0) }
-    }
-
-    #[test]
-    fn tolerance_is_one_unit_of_the_last_printed_decimal() {
-        assert!(within_tolerance(&claim(dec!(98.48), 2), dec!(98.4747)));
-        assert!(within_tolerance(&claim(dec!(101.2), 1), dec!(101.2024)));
-        assert!(within_tolerance(&claim(dec!(92), 0), dec!(92.9)));
-        assert!(!within_tolerance(&claim(dec!(100.43), 2), dec!(100.75)));
-        assert!(!within_tolerance(&claim(dec!(102.4), 1), dec!(102.24)));
-        // A sisa printed as 440 thousand rupiah is within a thousand of 439.515.
-        let thousands = Claim { unit: dec!(1000), ..claim(dec!(440000), 0) };
-        assert!(within_tolerance(&thousands, dec!(439515)));
-        assert!(!within_tolerance(&thousands, dec!(438515)));
-    }
 }

@@ -19,8 +19,6 @@ pub mod plausible;
 pub mod ranges;
 pub mod structure;
 
-pub use claims::within_tolerance;
-
 use crate::config::Rules;
 use crate::model::{Finding, Report, Scorecard};
 use history::Previous;

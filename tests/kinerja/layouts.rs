@@ -1420,6 +1420,35 @@ fn a_quarters_money_spent_is_read_to_date() {
     }
 }
 
+/// The same budget printing the money spent by quarter alone, `TW I | TW II | TW III`, no column
+/// to date: TW III's column alone was read, the serapan of one quarter without a word where no
+/// % was printed. Each quarter's money is added up where a printed serapan agrees with the sums,
+/// or a line spent less in a quarter than in the one before (COLUMNS_SUMMED); quarters holding
+/// running totals, as the printed serapan says, are read from TW III alone (COLUMNS_RUNNING);
+/// where nothing tells the two apart, the sums are read and READING_UNCERTAIN says so.
+#[test]
+fn money_spent_by_quarter_alone_is_added_up_to_date() {
+    let published = budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx"));
+    let read = |name: &str, code: Code| {
+        let outcome = check_fixture(name);
+        assert_eq!(budget_lines(&outcome), published, "{name}");
+        let said = findings(&outcome, code);
+        assert_eq!(said.len(), 1, "{name}: {:#?}", outcome.findings);
+        (error_codes(&outcome), said[0].found.clone(), said[0].expected.clone())
+    };
+    let none = Vec::<&str>::new();
+    let summed = |name| read(name, Code::ColumnsSummed);
+    let expected = (none.clone(), "D, E, F".to_string(), "TW III".to_string());
+    assert_eq!(summed("kr07_2024_tw3_budget_quarters_alone.xlsx"), expected);
+    assert_eq!(summed("kr07_2024_tw3_budget_quarters_alone_falling.xlsx"), expected);
+    let running = read("kr07_2024_tw3_budget_quarters_running.xlsx", Code::ColumnsRunning);
+    assert_eq!(running, (none, "D, E, F".to_string(), "F".to_string()));
+    let (errors, found, expected) = read("kr07_2024_tw3_budget_quarters_alone_unchecked.xlsx", Code::ReadingUncertain);
+    assert_eq!(errors, ["READING_UNCERTAIN"]);
+    assert!(found.starts_with("per triwulan (D, E, F)"), "{found}");
+    assert!(expected.contains("kolom F saja") && expected.contains("\"s.d. TW III\""), "{expected}");
+}
+
 /// A budget by RO whose codes are typed in lower case (`ebc.954`): its ROs had no level, so each
 /// was a line of its own beside its kegiatan (BUDGET_TOTAL at twice the sum). Codes are read
 /// upper-case, as the DIPA prints them.
