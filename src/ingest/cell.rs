@@ -271,10 +271,10 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
     };
     let (body, mut provisional) = unmarked(&text);
     let (mut percent, mut plain_text_number) = (false, false);
-    let rupiah = body.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp"));
-    let numeric_start = rupiah || body.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
+    let amount = after_currency(body);
+    let numeric_start = amount.is_some() || body.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
     // A dash for nothing, also after `Rp` (`Rp -`, as Excel's accounting format shows a zero).
-    let unsaid = if rupiah { body[2..].trim_start_matches(['.', ' ']) } else { body };
+    let unsaid = amount.unwrap_or(body);
     let kind = if unsaid.is_empty() || ["-", "–", "—"].contains(&unsaid) {
         Kind::Empty
     } else if numeric_start && let Some((candidates, with_percent, plain, remark)) = read_number_text(body) {
@@ -299,15 +299,25 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
 fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
     let mut rest = body.trim();
     let mut plain = true;
-    if rest.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("rp")) {
-        rest = rest[2..].trim_start_matches(['.', ' ']);
+    if let Some(amount) = after_currency(rest) {
+        rest = amount;
         plain = false;
     }
-    let end = rest
+    // Thousands grouped by spaces (`67 500 000`, as copied from a document) are read without
+    // them; the number goes on after the last group (`67 500 000,00`).
+    let spaced = spaced_groups(rest);
+    let (groups, after) = rest.split_at(spaced);
+    let end = after
         .char_indices()
-        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+'))))
-        .map_or(rest.len(), |(i, _)| i);
-    let (token, tail) = rest.split_at(end);
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && spaced == 0 && (c == '-' || c == '+')))
+        })
+        .map_or(after.len(), |(i, _)| i);
+    let (token, tail) = after.split_at(end);
+    let token: Cow<str> = match spaced {
+        0 => Cow::Borrowed(token),
+        _ => Cow::Owned(groups.replace(' ', "") + token),
+    };
     let token = token.trim_end_matches(['.', ',']);
     // Rupiah written `1.500.000.000,-`, `642.639.000 ,-` or `1.028.677.308.609-`: the dash
     // closes the amount.
@@ -340,6 +350,34 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
         Candidates { indonesian: plain, english: plain }
     };
     (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain, tail))
+}
+
+/// What follows a currency written before an amount (`Rp`, `Rp.`, `IDR`), none where there is
+/// none.
+fn after_currency(text: &str) -> Option<&str> {
+    ["rp", "idr"].iter().find_map(|currency| {
+        let rest = text.get(currency.len()..).filter(|_| text[..currency.len()].eq_ignore_ascii_case(currency))?;
+        Some(rest.trim_start_matches(['.', ' ']))
+    })
+}
+
+/// The length of the whole number at the start of `text` written with its thousands grouped by
+/// single spaces, at least two groups of three after the first (`67 500 000`: fewer, `95 100`,
+/// could be two numbers); 0 where there is none.
+fn spaced_groups(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let lead = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let group = |at: usize| {
+        bytes.get(at) == Some(&b' ')
+            && bytes.get(at + 1..at + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !bytes.get(at + 4).is_some_and(u8::is_ascii_digit)
+    };
+    let (mut end, mut groups) = (lead, 0);
+    while (1..=3).contains(&lead) && group(end) {
+        end += 4;
+        groups += 1;
+    }
+    if groups >= 2 { end } else { 0 }
 }
 
 /// Whether what follows a number (and its `%`) is nothing, a remark in parentheses, or a unit
@@ -435,6 +473,9 @@ mod tests {
             ("Rp. 5.380.479.949", dec!(5380479949)),
             ("Rp.1.028.677.308.609-", dec!(1028677308609)),
             ("Rp0", dec!(0)),
+            ("IDR 67.500.000", dec!(67500000)),
+            ("Rp 67\u{a0}500\u{a0}000,00", dec!(67500000)),
+            ("1 028 677 308 609 (sementara)", dec!(1028677308609)),
             ("60.000 Orang", dec!(60000)),
             ("100% (628 Instansi Pemerintah)", dec!(100)),
         ] {
@@ -442,6 +483,15 @@ mod tests {
             let Kind::Text(c) = cell.kind else { panic!("{text}: {:?}", cell.kind) };
             assert_eq!(c.read(Style::Indonesian).map(|w| w.0), Some(value), "{text}");
             assert!(!cell.plain_text_number, "{text}");
+        }
+        let spaced = read_text("67 500 000");
+        assert_eq!(
+            spaced.kind,
+            Kind::Text(Candidates { indonesian: Some((dec!(67500000), 0)), english: Some((dec!(67500000), 0)) })
+        );
+        // Two numbers, or a group short of three digits, are no spaced thousands.
+        for text in ["95 100", "67 500 00", "1 500 000 2"] {
+            assert!(!matches!(read_text(text).kind, Kind::Text(_)), "{text}");
         }
         assert!(read_text("97,45 %").percent);
         assert!(read_text("92.78").plain_text_number);

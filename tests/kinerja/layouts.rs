@@ -1449,6 +1449,16 @@ fn money_spent_by_quarter_alone_is_added_up_to_date() {
     assert!(expected.contains("kolom F saja") && expected.contains("\"s.d. TW III\""), "{expected}");
 }
 
+/// The same budget with its pagu grouped by non-breaking spaces, as copied from a document
+/// (`67 500 000`), and its realisasi written after `IDR`: twelve CELL_UNREADABLE errors, the
+/// amounts lost. They read as the published amounts.
+#[test]
+fn amounts_grouped_by_spaces_or_after_idr_are_read() {
+    let spaced = check_fixture("kr07_2024_budget_per_ro_amounts_spaced.xlsx");
+    assert_eq!(error_codes(&spaced), Vec::<&str>::new(), "{:#?}", spaced.findings);
+    assert_eq!(budget_lines(&spaced), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
+}
+
 /// A budget by RO whose codes are typed in lower case (`ebc.954`): its ROs had no level, so each
 /// was a line of its own beside its kegiatan (BUDGET_TOTAL at twice the sum). Codes are read
 /// upper-case, as the DIPA prints them.
