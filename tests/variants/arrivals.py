@@ -359,12 +359,28 @@ def start(workplace):
         f.write('settle = "150ms"\npoll_interval = "300ms"\nworkers = 2\n')
     log = open(os.path.join(workplace, "serve.log"), "a")
     process = subprocess.Popen([KINERJA, "--config", config, "serve"], cwd=workplace, stderr=log, stdout=log)
-    deadline = time.monotonic() + 20
-    while not os.path.isdir(os.path.join(workplace, "inbox", "KR14")):
-        if time.monotonic() > deadline or process.poll() is not None:
-            raise RuntimeError(f"kinerja serve did not start in {workplace}")
+    for _ in waits(20, 0.05):
+        if os.path.isdir(os.path.join(workplace, "inbox", "KR14")):
+            return process, config
+        if process.poll() is not None:
+            break
         time.sleep(0.05)
-    return process, config
+    raise RuntimeError(f"kinerja serve did not start in {workplace}")
+
+
+def modified(path):
+    """A file's modification time; none for one gone since it was listed (a file being replaced)."""
+    try:
+        return os.path.getmtime(path)
+    except OSError:
+        return None
+
+
+def waits(seconds, every):
+    """Waits of `every` seconds adding up to `seconds`: a deadline counted in waits rather than
+    on a clock, which a machine paused and resumed (a virtual machine snapshotted) moves on by
+    the pause, failing a run in which nothing was slow."""
+    return range(round(seconds / every))
 
 
 def drop(workplace, units):
@@ -390,23 +406,24 @@ def drop(workplace, units):
 def settle(workplace, count, expected_mail):
     """Wait until every file is recorded, every message written and the Rekap rebuilt after."""
     ledger = os.path.join(workplace, "state", "ledger.sqlite")
-    deadline = time.monotonic() + 120
-    while True:
+    # How many waits in a row found the outbox as it was: quiet, counted in waits too.
+    (seen, still) = (None, 0)
+    for _ in waits(120, 0.2):
         try:
             with sqlite3.connect(f"file:{ledger}?mode=ro", uri=True) as db:
                 arrived = db.execute("SELECT COUNT(*) FROM arrivals").fetchone()[0]
         except sqlite3.Error:
             arrived = 0
+        written = glob.glob(os.path.join(workplace, "outbox", "**", "*"), recursive=True)
         mails = len(glob.glob(os.path.join(workplace, "outbox", "mail", "*.eml")))
+        now = (arrived, sorted((p, modified(p)) for p in written))
+        (seen, still) = (now, still + 1 if now == seen else 0)
         if arrived >= count and glob.glob(os.path.join(workplace, "outbox", "2024", "Rekap Kinerja 2024 *.xlsx")):
-            written = glob.glob(os.path.join(workplace, "outbox", "**", "*"), recursive=True)
-            quiet = time.time() - max(os.path.getmtime(p) for p in written)
             # Fewer messages than the model says are judged, once nothing is written for a while.
-            if quiet > (2.5 if mails >= expected_mail else 8):
+            if still * 0.2 > (2.5 if mails >= expected_mail else 8):
                 return
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{workplace}: {arrived} of {count} recorded, {mails} of {expected_mail} messages")
         time.sleep(0.2)
+    raise RuntimeError(f"{workplace}: {arrived} of {count} recorded, {mails} of {expected_mail} messages")
 
 
 def kinerja(workplace, config, *args):
