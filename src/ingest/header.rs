@@ -88,11 +88,12 @@ pub struct Header {
     /// The columns whose headers name their figures to date (`s.d. TW III`, `Kumulatif`,
     /// `Jumlah` beside the quarters).
     pub to_date: Vec<u32>,
-    /// Set by [`Header::for_report`]: realisasi anggaran columns naming one quarter each, from
-    /// the first to the report's (`TW I | TW II | TW III`), none naming its figures to date: each
-    /// a quarter's money alone, added up as the money spent to date. The last is the role's
-    /// column; empty where the money spent is read from one column.
-    pub spent_by_quarter: Vec<u32>,
+    /// Set by [`Header::for_report`]: realisasi anggaran columns naming one part of the year
+    /// each, from January to the report's period's end (`TW I | TW II | TW III`, `Semester I |
+    /// Semester II`), none naming its figures to date, with their parts: each a part's money
+    /// alone, added up as the money spent to date. The last is the role's column; empty where
+    /// the money spent is read from one column.
+    pub spent_by_part: Vec<(u32, Period)>,
     /// Set by [`Header::for_report`]: where a role's columns are one revised and the others its
     /// originals, one of the plan that binds and the others of plans it outranks, or one of
     /// money spent to date and the others a quarter's alone, the one kept and those set aside.
@@ -300,7 +301,9 @@ impl Header {
     /// quarter alone, else the role's column.
     pub fn cols_read(&self, role: Role) -> Vec<u32> {
         match role {
-            Role::BudgetRealisasi if !self.spent_by_quarter.is_empty() => self.spent_by_quarter.clone(),
+            Role::BudgetRealisasi if !self.spent_by_part.is_empty() => {
+                self.spent_by_part.iter().map(|(c, _)| *c).collect()
+            }
             _ => self.col(role).into_iter().collect(),
         }
     }
@@ -340,13 +343,14 @@ impl Header {
                 _ => false,
             }
         };
-        // Quarters whose money is added up are no choice between periods.
-        let quarters = header.quarters_to_add(period);
-        let marks: Vec<(u32, Period)> = self.periods.iter().copied().filter(|(c, _)| !quarters.contains(c)).collect();
+        // Parts of the year whose money is added up are no choice between periods.
+        let parts = header.parts_to_add(period);
+        let added = |col: u32| parts.iter().any(|(c, _)| *c == col);
+        let marks: Vec<(u32, Period)> = self.periods.iter().copied().filter(|(c, _)| !added(*c)).collect();
         let (mut header, mut periods) = choose(header, &marks, period, foreign_period);
-        if let Some(last) = quarters.last() {
-            header.columns.retain(|(c, r)| *r != Role::BudgetRealisasi || !quarters.contains(c) || c == last);
-            header.spent_by_quarter = quarters;
+        if let Some((last, _)) = parts.last() {
+            header.columns.retain(|(c, r)| *r != Role::BudgetRealisasi || !added(*c) || c == last);
+            header.spent_by_part = parts;
         }
         if let Some(interim) = period.filter(|p| *p != Period::Year) {
             header.keep_interim_target(interim, &mut periods);
@@ -377,32 +381,33 @@ impl Header {
         periods.ignored.push((Role::Target, vec![Period::Year]));
     }
 
-    /// Money spent is counted from January: where every realisasi anggaran column names one
-    /// quarter, and those up to the report's period name each quarter from the first once, left to
-    /// right (`TW I | TW II | TW III` in the third quarter's report, `TW I … TW IV` in the year's),
-    /// those columns, to be added up. Later quarters' columns (an empty `TW IV`) are left to the
-    /// choice by period. Nothing where a column names its figures to date (`s.d. TW III`, a
-    /// `Jumlah`), or where there is one quarter to read.
-    fn quarters_to_add(&self, period: Option<Period>) -> Vec<u32> {
-        let Some(last_month) = period.map(Period::last_month) else { return Vec::new() };
-        let quarter = |col: u32| {
+    /// Money spent is counted from January: where every realisasi anggaran column names one part
+    /// of the year, and those ending by the report's period's end follow one another from January
+    /// to it, left to right (`TW I | TW II | TW III` in the third quarter's report, `Semester I |
+    /// Semester II` or `TW I … TW IV` in the year's), those columns with their parts, to be added
+    /// up. Later parts' columns (an empty `TW IV`) are left to the choice by period. Nothing where
+    /// a column names its figures to date (`s.d. TW III`, a `Jumlah`), or there is one part.
+    fn parts_to_add(&self, period: Option<Period>) -> Vec<(u32, Period)> {
+        let Some(end) = period.map(Period::last_month) else { return Vec::new() };
+        let part = |col: u32| {
             let marks: Vec<Period> = self.periods.iter().filter(|(c, _)| *c == col).map(|(_, p)| *p).collect();
             match marks[..] {
-                [p @ (Period::Tw1 | Period::Tw2 | Period::Tw3 | Period::Tw4)] => Some(p),
+                [one] => Some((col, one)),
                 _ => None,
             }
         };
         let cols = self.cols_of(Role::BudgetRealisasi);
-        let Some(named) = cols.iter().map(|c| quarter(*c).map(|q| (*c, q))).collect::<Option<Vec<_>>>() else {
+        let Some(named) = cols.iter().map(|c| part(*c)).collect::<Option<Vec<_>>>() else {
             return Vec::new();
         };
-        let to_add: Vec<(u32, Period)> = named.into_iter().filter(|(_, q)| q.last_month() <= last_month).collect();
-        let wanted: Vec<Period> = (1..=last_month / 3).filter_map(Period::quarter).collect();
-        let in_order = to_add.iter().map(|(_, q)| *q).eq(wanted.iter().copied());
-        if !in_order || wanted.len() < 2 || cols.iter().any(|c| self.to_date.contains(c)) {
+        let to_add: Vec<(u32, Period)> = named.into_iter().filter(|(_, p)| p.last_month() <= end).collect();
+        let follow = to_add.windows(2).all(|pair| pair[1].1.first_month() == pair[0].1.last_month() + 1);
+        let span = (to_add.first().map(|(_, p)| p.first_month()), to_add.last().map(|(_, p)| p.last_month()));
+        if !follow || span != (Some(1), Some(end)) || to_add.len() < 2 || cols.iter().any(|c| self.to_date.contains(c))
+        {
             return Vec::new();
         }
-        to_add.into_iter().map(|(c, _)| c).collect()
+        to_add
     }
 
     /// In a report of part of the year, money spent is counted from January: of the realisasi
@@ -1069,7 +1074,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         revised,
         sources,
         to_date,
-        spent_by_quarter: Vec::new(),
+        spent_by_part: Vec::new(),
         superseded,
     })
 }
@@ -1098,7 +1103,7 @@ mod tests {
             sources: Vec::new(),
             superseded: Vec::new(),
             to_date: Vec::new(),
-            spent_by_quarter: Vec::new(),
+            spent_by_part: Vec::new(),
         };
         let for_year = |year| {
             let (header, years, _) = header.for_report(year, None);
@@ -1152,30 +1157,34 @@ mod tests {
         let (chosen, _, _) = budget.for_report(Some(2024), None);
         let revision = Superseded { role: Role::Pagu, set_aside: vec![1], kept: 2, why: Supersedes::Revision };
         assert_eq!((chosen.col(Role::Pagu), chosen.superseded.clone()), (Some(2), vec![revision]));
-        // Money spent by quarter alone is added up from the first quarter to the report's.
-        let spent = |quarters: &[Period], to_date: &[u32]| Header {
-            columns: (1..=quarters.len() as u32).map(|c| (c, Role::BudgetRealisasi)).collect(),
-            periods: (1..).zip(quarters.iter().copied()).collect(),
+        // Money spent by quarter or semester alone is added up from January to the report's end.
+        let spent = |parts: &[Period], to_date: &[u32]| Header {
+            columns: (1..=parts.len() as u32).map(|c| (c, Role::BudgetRealisasi)).collect(),
+            periods: (1..).zip(parts.iter().copied()).collect(),
             to_date: to_date.to_vec(),
             years: Vec::new(),
             ..header.clone()
         };
-        let added = |quarters: &[Period], to_date: &[u32], period: Period| {
-            let (chosen, _, choice) = spent(quarters, to_date).for_report(Some(2024), Some(period));
-            (chosen.spent_by_quarter.clone(), chosen.col(Role::BudgetRealisasi), choice.ignored)
+        let added = |parts: &[Period], to_date: &[u32], period: Period| {
+            let (chosen, _, choice) = spent(parts, to_date).for_report(Some(2024), Some(period));
+            let cols: Vec<u32> = chosen.spent_by_part.iter().map(|(c, _)| *c).collect();
+            (cols, chosen.col(Role::BudgetRealisasi), choice.ignored)
         };
         let [q1, q2, q3, q4] = [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4];
         assert_eq!(added(&[q1, q2, q3], &[], Period::Tw3), (vec![1, 2, 3], Some(3), vec![]));
         assert_eq!(added(&[q1, q2, q3, q4], &[], Period::Year).0, [1, 2, 3, 4]);
         assert_eq!(added(&[q1, q2], &[], Period::S1).0, [1, 2]);
+        assert_eq!(added(&[Period::S1, Period::S2], &[], Period::Year).0, [1, 2]);
+        assert_eq!(added(&[Period::S1, q3], &[], Period::Tw3).0, [1, 2]);
         // A later quarter's column (an empty TW IV) is set aside by period.
         let later = (vec![1, 2, 3], Some(3), vec![(Role::BudgetRealisasi, vec![q4])]);
         assert_eq!(added(&[q1, q2, q3, q4], &[], Period::Tw3), later);
-        // Nothing to add: one quarter to read, a quarter missing or out of order, a column to date.
+        // Nothing to add: one part to read, a part missing or out of order, a column to date.
         assert_eq!(added(&[q1, q2, q3], &[], Period::Tw1).0, Vec::<u32>::new());
         assert_eq!(added(&[q1, q3], &[], Period::Tw3).0, Vec::<u32>::new());
         assert_eq!(added(&[q2, q1, q3], &[], Period::Tw3).0, Vec::<u32>::new());
         assert_eq!(added(&[q1, q2, q3], &[3], Period::Tw3).0, Vec::<u32>::new());
+        assert_eq!(added(&[Period::S1, Period::S2], &[], Period::Tw3).0, Vec::<u32>::new());
         // The PK's target, not the Renstra's beside it; two PK columns name none above the other.
         let plans = |names: &[&str]| Header {
             columns: vec![(0, Role::Indicator), (1, Role::Target), (2, Role::Target), (3, Role::Realisasi)],

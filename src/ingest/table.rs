@@ -554,18 +554,18 @@ struct Reader<'a> {
     rows: (u32, u32),
     styles: Vec<(u32, Option<Style>)>,
     as_text: Vec<(u32, AsText)>,
-    quarters: QuarterSums,
+    parts: PartSums,
     findings: &'a mut Vec<Finding>,
 }
 
-/// What a table's money spent by quarter alone ([`Header::spent_by_quarter`]) showed as its
-/// lines were added up: whether the quarters hold each a quarter's money or running totals.
+/// What a table's money spent by part of the year alone ([`Header::spent_by_part`]) showed as its
+/// lines were added up: whether the parts hold each a part's money or running totals.
 #[derive(Default)]
-struct QuarterSums {
-    /// Each line whose sum differs from its last quarter's amount: its row, and that amount as
-    /// read, what the line is if the quarters are running totals.
+struct PartSums {
+    /// Each line whose sum differs from its last part's amount: its row, and that amount as
+    /// read, what the line is if the parts are running totals.
     differ: Vec<(u32, Reading)>,
-    /// Whether some line spent less in a quarter than in the one before: no running total.
+    /// Whether some line spent less in a part than in the one before: no running total.
     falling: bool,
 }
 
@@ -587,15 +587,7 @@ fn polarity_of(text: &str) -> Option<Polarity> {
 
 impl<'a> Reader<'a> {
     fn new(sheet: &'a Sheet, header: &'a Header, rows: (u32, u32), findings: &'a mut Vec<Finding>) -> Self {
-        Reader {
-            sheet,
-            header,
-            rows,
-            styles: Vec::new(),
-            as_text: Vec::new(),
-            quarters: QuarterSums::default(),
-            findings,
-        }
+        Reader { sheet, header, rows, styles: Vec::new(), as_text: Vec::new(), parts: PartSums::default(), findings }
     }
 
     /// The number style of a column, worked out the first time an ambiguous number needs it.
@@ -631,7 +623,7 @@ impl<'a> Reader<'a> {
     /// The cell under `role`, as a number, N/A, opinion or missing; findings for what it cannot
     /// read.
     fn reading(&mut self, row: u32, role: Role, measure: Measure, code: &str) -> Reading {
-        if role == Role::BudgetRealisasi && !self.header.spent_by_quarter.is_empty() {
+        if role == Role::BudgetRealisasi && !self.header.spent_by_part.is_empty() {
             return self.spent_to_date(row, code);
         }
         let Some(col) = self.header.col(role) else {
@@ -640,13 +632,13 @@ impl<'a> Reader<'a> {
         self.reading_in(row, col, role, measure, code)
     }
 
-    /// The money spent to date where the table prints it by quarter alone: the quarters' amounts
-    /// added up (a quarter left blank spent nothing), at the report's quarter's cell; as that
-    /// cell reads where no quarter holds an amount. Whether they are running totals instead is
-    /// settled once the table is read ([`Reader::settle_quarters`]).
+    /// The money spent to date where the table prints it by quarter (or semester) alone: the
+    /// parts' amounts added up (a part left blank spent nothing), at the report's part's cell; as
+    /// that cell reads where no part holds an amount. Whether they are running totals instead is
+    /// settled once the table is read ([`Reader::settle_parts`]).
     fn spent_to_date(&mut self, row: u32, code: &str) -> Reading {
-        let readings: Vec<Reading> = (self.header.spent_by_quarter.iter())
-            .map(|col| self.reading_in(row, *col, Role::BudgetRealisasi, Measure::Rupiah, code))
+        let readings: Vec<Reading> = (self.header.spent_by_part.iter())
+            .map(|(col, _)| self.reading_in(row, *col, Role::BudgetRealisasi, Measure::Rupiah, code))
             .collect();
         let amounts: Vec<Option<Decimal>> = readings.iter().map(Reading::number).collect();
         let provisional = readings.iter().any(|r| r.provisional);
@@ -655,13 +647,13 @@ impl<'a> Reader<'a> {
             return last;
         }
         let falls = |pair: &[Option<Decimal>]| matches!(pair, [Some(before), Some(after)] if after < before);
-        self.quarters.falling |= amounts.windows(2).any(falls);
+        self.parts.falling |= amounts.windows(2).any(falls);
         // Amounts beyond an exact decimal's range add up to nothing to read, as one such cell is.
         let Some(sum) = checked_sum(amounts.iter().map(|a| Some(a.unwrap_or_default()))) else {
             return Reading { value: Value::Missing, ..last };
         };
         if last.number() != Some(sum) {
-            self.quarters.differ.push((row, last.clone()));
+            self.parts.differ.push((row, last.clone()));
         }
         Reading { value: Value::Number(sum), provisional, ..last }
     }
@@ -1005,17 +997,17 @@ impl<'a> Reader<'a> {
         self.findings.push(Finding::new(code, Some(at.clone()), subject(about)).found(cell.text.as_ref()));
     }
 
-    /// How money spent by quarter alone is read, once the table's lines are: each quarter's
-    /// money, added up (`COLUMNS_SUMMED`), where some line spent less in a quarter than in the one
+    /// How money spent by part of the year alone is read, once the table's lines are: each part's
+    /// money, added up (`COLUMNS_SUMMED`), where some line spent less in a part than in the one
     /// before, or where the serapan and sisa printed on the lines whose sum differs from their
-    /// last quarter's amount agree with their sums; running totals, the last quarter's amounts
-    /// read (`COLUMNS_RUNNING`), where those agree with these instead. Where no line tells (none
-    /// whose sum differs prints a serapan, sisa or efisiensi to hold it to), the sums are read
-    /// and cannot be confirmed: `READING_UNCERTAIN` at the header.
-    fn settle_quarters(&mut self, lines: &mut [BudgetRow]) {
-        let cols = &self.header.spent_by_quarter;
-        let Some(last_col) = cols.last() else { return };
-        let differ = &self.quarters.differ;
+    /// last part's amount agree with their sums; running totals, the last part's amounts read
+    /// (`COLUMNS_RUNNING`), where those agree with these instead. Where no line tells (none whose
+    /// sum differs prints a serapan, sisa or efisiensi to hold it to), the sums are read and
+    /// cannot be confirmed: `READING_UNCERTAIN` at the header.
+    fn settle_parts(&mut self, lines: &mut [BudgetRow]) {
+        let parts = &self.header.spent_by_part;
+        let Some(&(last_col, last_part)) = parts.last() else { return };
+        let differ = &self.parts.differ;
         let last_of = |line: &BudgetRow| {
             let row = line.realisasi.at.as_ref()?.row;
             differ.iter().find(|(r, _)| *r == row).map(|(_, last)| last.clone())
@@ -1032,15 +1024,14 @@ impl<'a> Reader<'a> {
             .filter(|line| line.serapan.is_some() || line.sisa.is_some())
             .filter_map(|line| Some((agrees(line, &line.realisasi), agrees(line, &last_of(line)?))))
             .collect();
-        let falling = self.quarters.falling;
+        let falling = self.parts.falling;
         let running = !falling && !told.is_empty() && told.iter().all(|t| t.1) && !told.iter().all(|t| t.0);
         let unchecked = !falling
             && told.is_empty()
             && (lines.iter()).any(|line| last_of(line).is_some())
             && !(lines.iter()).any(|line| last_of(line).is_some() && line.efisiensi.is_some());
-        let letters: Vec<String> = cols.iter().map(|c| CellRef::column_letters(*c)).collect();
-        let (last, listed) = (CellRef::column_letters(*last_col), letters.join(", "));
-        let quarter = format!("TW {}", ["I", "II", "III", "IV"][cols.len().clamp(1, 4) - 1]);
+        let letters: Vec<String> = parts.iter().map(|(c, _)| CellRef::column_letters(*c)).collect();
+        let (last, listed, heading) = (CellRef::column_letters(last_col), letters.join(", "), last_part.heading());
         let at = Some(CellRef::new(&self.sheet.name, self.header.first_row, self.header.span().0));
         let subject = format!("{} ({})", role_label(Role::BudgetRealisasi), self.sheet.name);
         let finding = if running {
@@ -1052,14 +1043,14 @@ impl<'a> Reader<'a> {
             Finding::new(Code::ColumnsRunning, at, subject).found(listed).expected(last)
         } else if unchecked {
             let found = format!(
-                "per triwulan ({listed}), tanpa kolom sampai dengan periode laporan, dan tanpa serapan, sisa atau efisiensi yang tertulis"
+                "per periode ({listed}), tanpa kolom sampai dengan periode laporan, dan tanpa serapan, sisa atau efisiensi yang tertulis"
             );
             let expected = format!(
-                "angkanya dijumlahkan sebagai realisasi sejak Januari, tetapi bila tiap kolom sudah kumulatif yang benar kolom {last} saja; beri judul \"s.d. {quarter}\" pada kolom kumulatif, atau tambahkan kolom Jumlah"
+                "angkanya dijumlahkan sebagai realisasi sejak Januari, tetapi bila tiap kolom sudah kumulatif, yang benar kolom {last} saja; beri judul \"s.d. {heading}\" pada kolom kumulatif, atau tambahkan kolom Jumlah"
             );
             Finding::new(Code::ReadingUncertain, at, format!("Kolom {subject}")).found(found).expected(expected)
         } else {
-            Finding::new(Code::ColumnsSummed, at, subject).found(listed).expected(quarter)
+            Finding::new(Code::ColumnsSummed, at, subject).found(listed).expected(heading)
         };
         self.findings.push(finding);
     }
@@ -1524,7 +1515,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
-    reader.settle_quarters(&mut parts.budget[budget_before..]);
+    reader.settle_parts(&mut parts.budget[budget_before..]);
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);
     reader.perspective_empty(&perspective_rows, &parts.goals[goals_before..], &parts.indicators[before..]);
@@ -1620,7 +1611,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
             ),
         });
     }
-    reader.settle_quarters(&mut parts.budget[before..]);
+    reader.settle_parts(&mut parts.budget[before..]);
     let read: Vec<u32> = parts.budget[before..].iter().map(|b| b.at.row).collect();
     if header.family == Family::BudgetView {
         fold_subtotals(&mut parts.budget, before);

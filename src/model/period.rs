@@ -50,6 +50,19 @@ impl Period {
         }
     }
 
+    /// The period as a column's header names it: `TW III`, `Semester I`, `Tahun`.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Period::Tw1 => "TW I",
+            Period::Tw2 => "TW II",
+            Period::Tw3 => "TW III",
+            Period::Tw4 => "TW IV",
+            Period::S1 => "Semester I",
+            Period::S2 => "Semester II",
+            Period::Year => "Tahun",
+        }
+    }
+
     pub fn quarter(n: u32) -> Option<Period> {
         [Period::Tw1, Period::Tw2, Period::Tw3, Period::Tw4].get(n.checked_sub(1)? as usize).copied()
     }

@@ -1421,7 +1421,8 @@ fn a_quarters_money_spent_is_read_to_date() {
 }
 
 /// The same budget printing the money spent by quarter alone, `TW I | TW II | TW III`, no column
-/// to date: TW III's column alone was read, the serapan of one quarter without a word where no
+/// to date (or the year's by semester): TW III's column alone was read (the semesters neither:
+/// READING_UNCERTAIN), the serapan of one quarter without a word where no
 /// % was printed. Each quarter's money is added up where a printed serapan agrees with the sums,
 /// or a line spent less in a quarter than in the one before (COLUMNS_SUMMED); quarters holding
 /// running totals, as the printed serapan says, are read from TW III alone (COLUMNS_RUNNING);
@@ -1441,11 +1442,14 @@ fn money_spent_by_quarter_alone_is_added_up_to_date() {
     let expected = (none.clone(), "D, E, F".to_string(), "TW III".to_string());
     assert_eq!(summed("kr07_2024_tw3_budget_quarters_alone.xlsx"), expected);
     assert_eq!(summed("kr07_2024_tw3_budget_quarters_alone_falling.xlsx"), expected);
+    // The year's report by semester: Semester I | Semester II, added up to the year's end.
+    let semesters = summed("kr07_2024_budget_semesters_alone.xlsx");
+    assert_eq!(semesters, (none.clone(), "D, E".to_string(), "Semester II".to_string()));
     let running = read("kr07_2024_tw3_budget_quarters_running.xlsx", Code::ColumnsRunning);
     assert_eq!(running, (none, "D, E, F".to_string(), "F".to_string()));
     let (errors, found, expected) = read("kr07_2024_tw3_budget_quarters_alone_unchecked.xlsx", Code::ReadingUncertain);
     assert_eq!(errors, ["READING_UNCERTAIN"]);
-    assert!(found.starts_with("per triwulan (D, E, F)"), "{found}");
+    assert!(found.starts_with("per periode (D, E, F)"), "{found}");
     assert!(expected.contains("kolom F saja") && expected.contains("\"s.d. TW III\""), "{expected}");
 }
 
