@@ -213,6 +213,16 @@ fn a_plan_is_versioned_summarised_to_its_unit_and_governs_until_the_pk_arrives()
     assert!(again.contains("Status: diterima"), "{again}");
     let codes: Vec<String> = findings().into_iter().map(|(code, _)| code).collect();
     assert!(!codes.iter().any(|c| c == "TARGET_FROM_PLAN" || c == "TARGET_MISMATCH"), "{codes:?}");
+
+    // The plan again with its programs' rows over their kegiatan: its receipt counts them.
+    service.drop_file("KR06", "Renja 2024 program.xlsx", &bytes("kr06_2024_renja_budget_programs.xlsx"));
+    let second = "Rencana Kerja 2024: diterima (versi 2)";
+    wait_for("the second plan's receipt", Duration::from_secs(20), || {
+        smtp.messages().iter().any(|m| m.data.contains(second))
+    });
+    let receipt = smtp.messages().into_iter().map(|m| m.data).find(|d| d.contains(second)).unwrap();
+    let text = plain(&receipt);
+    assert!(text.contains("Rp 13.454.430.000 — 2 program, 5 kegiatan, 0 KRO, 13 RO, 0 komponen"), "{text}");
 }
 
 /// A blocked agreement governs nothing, as its receipt says; a report sent before any agreement
