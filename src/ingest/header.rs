@@ -1213,6 +1213,10 @@ mod tests {
         assert_eq!(periods_named("Realisasi s.d. September 2024"), [Period::Tw3]);
         assert_eq!(periods_named("Realisasi Juli - September"), [Period::Tw3]);
         assert_eq!(periods_named("Realisasi s.d. Juni 2024"), [Period::Tw2, Period::S1]);
+        assert_eq!(periods_named("Realisasi s.d. TW IV"), [Period::Year, Period::Tw4]);
+        assert_eq!(periods_named("sampai dengan Semester II"), [Period::Year, Period::Tw4]);
+        assert_eq!(periods_named("s/d TW II"), [Period::Tw2, Period::S1]);
+        assert_eq!(periods_named("s.d. TW III"), [Period::Tw3]);
         assert_eq!(periods_named("Januari - Desember"), [Period::Year, Period::Tw4]);
         assert_eq!(periods_named("Realisasi Februari - April"), []);
         assert_eq!(periods_named("Realisasi Jan-Sept 2024"), [Period::Tw3]);

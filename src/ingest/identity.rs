@@ -203,13 +203,19 @@ fn months_named(words: &[&str]) -> Option<Result<Period, ()>> {
 }
 
 /// The periods a column header names: the one it names by its words ("Realisasi TW III",
-/// "Triwulan II", "Tahunan"), else those its months can be ("Realisasi s.d. September 2024": TW
-/// III; "Januari - Juni": TW II or S1). Empty when it names none.
+/// "Triwulan II", "Tahunan"), or up to its end those that span can be ("s.d. TW IV": the year,
+/// or TW IV to date; "s.d. Semester II" likewise), else those its months can be ("Realisasi s.d.
+/// September 2024": TW III; "Januari - Juni": TW II or S1). Empty when it names none.
 pub fn periods_named(text: &str) -> Vec<Period> {
     let words = normalise(text);
     let words: Vec<&str> = words.split_whitespace().collect();
     if let Some(period) = period_named(&words) {
-        return vec![period];
+        let to_date =
+            words.windows(2).any(|w| w == ["s", "d"]) || words.iter().any(|w| ["sd", "sampai", "hingga"].contains(w));
+        return match to_date {
+            true => periods_spanned((1, period.last_month())),
+            false => vec![period],
+        };
     }
     match month_span(&words) {
         Some(Ok(span)) => periods_spanned(span),

@@ -1407,7 +1407,8 @@ fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amounts() {
 /// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,
 /// then to date (`s.d. TW III`, or their `Jumlah`): TW III's column alone was read, COLUMNS_DIFFER
 /// and each printed serapan an error against it. The money spent to date is read, and
-/// COLUMNS_TO_DATE names the quarter's column set aside.
+/// COLUMNS_TO_DATE names the quarter's column set aside. In the year's report, `s.d. TW IV` is
+/// the year's column.
 #[test]
 fn a_quarters_money_spent_is_read_to_date() {
     let published = budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx"));
@@ -1418,6 +1419,11 @@ fn a_quarters_money_spent_is_read_to_date() {
         let to_date = findings(&outcome, Code::ColumnsToDate);
         assert_eq!((to_date.len(), to_date[0].found.as_str(), to_date[0].expected.as_str()), (1, "F", "G"));
     }
+    // The year's report with TW I … TW IV and "s.d. TW IV": the year to date is the year's column
+    // (before, READING_UNCERTAIN: no column named the year).
+    let year = check_fixture("kr07_2024_budget_quarters_to_date.xlsx");
+    assert_eq!(error_codes(&year), Vec::<&str>::new(), "{:#?}", year.findings);
+    assert_eq!(budget_lines(&year), published);
 }
 
 /// The same budget printing the money spent by quarter alone, `TW I | TW II | TW III`, no column

@@ -1,7 +1,8 @@
 """BKN's budget use in 2023 (000 Tabel 3.39 and 3.40) beside its scorecard, laid out as units lay
 theirs: the overall table and the table per jenis belanja headed in several words (Pagu, Pagu
 Anggaran, Alokasi, Rencana Anggaran; Realisasi, Realisasi Anggaran, Serapan (Rp); Sisa, Sisa Anggaran; Capaian, Serapan, %),
-columns in another order or without sisa and serapan, the jenis belanja coded (51, 52, 53) or
+columns in another order or without sisa and serapan, the money spent by quarter or semester
+(each part's own, with or without their total, or running totals), the jenis belanja coded (51, 52, 53) or
 named only, a total row or none, amounts with `Rp.`, `Rp `, dot or comma thousands, a closing
 `-`, or numbers under a thousands format; with or without Tabel 2.5 (the pagu per SS) and Tabel
 3.41 (capaian and serapan per SS, efficiency printed; one header row or two). Each must read to
@@ -59,32 +60,66 @@ def header(rng, role):
                        "serapan": ["Capaian", "%", "Serapan", "Persentase Serapan", "% Realisasi"]}[role])
 
 
+def spent_by_part(rng, realisasi, parts, running):
+    """`realisasi` spent over `parts` in shares drawn at random: each part's own, or (`running`)
+    up to each part's end."""
+    weights = [rng.randint(1, 9) for _ in parts]
+    own = [realisasi * w // sum(weights) for w in weights[:-1]]
+    own.append(realisasi - sum(own))
+    return [sum(own[: i + 1]) for i in range(len(own))] if running else own
+
+
 def table(rng, book, name, caption, rows, coded, desc, plant):
-    """One budget table: `rows` of (code, label, pagu, realisasi); a total row when there are several."""
+    """One budget table: `rows` of (code, label, pagu, realisasi); a total row when there are
+    several. Without a plant, the money spent may be printed by quarter or semester under its
+    header: each part's own (their `Jumlah` or `s.d. TW IV` beside them, or not) or running
+    totals, with a serapan or sisa printed where no column is the year's."""
     s = book.sheet(name)
     style, pstyle = rng.choice(["rp_dot", "rp_space", "dot", "dash", "comma", "number", "general"]), rng.choice(
         ["id", "plain", "pct", "number"])
     roles = ["pagu", "realisasi"] + [r for r in ("sisa", "serapan") if rng.random() < 0.7]
     if rng.random() < 0.2:
         roles = ["realisasi", "pagu"] + roles[2:]
+    spent = rng.choice(["one"] * 5 + ["parts", "parts_to_date", "running"]) if plant is None else "one"
+    parts = rng.choice([["TW I", "TW II", "TW III", "TW IV"], ["Semester I", "Semester II"]])
+    if spent in ("parts", "running") and not {"sisa", "serapan"} & set(roles):
+        roles.append(rng.choice(["sisa", "serapan"]))
+    subs = {"one": [], "parts": parts, "running": parts}.get(spent, parts + [rng.choice(["Jumlah", "s.d. " + parts[-1]])])
     label = ([rng.choice(["Kode", "KODE", "Akun", "Kode Akun"])] if coded else []) + [rng.choice(["Uraian", "Jenis Belanja"])]
     labelled = len(rows) > 1
     total_row = labelled and rng.random() < 0.6
     heads = {r: header(rng, r) for r in roles}
-    desc[name] = dict(style=style, pstyle=pstyle, roles=roles, coded=coded, total=total_row, heads=heads)
+    desc[name] = dict(style=style, pstyle=pstyle, roles=roles, coded=coded, total=total_row, heads=heads, spent=(spent, subs))
     s.row(0, 0, [caption])
-    s.row(1, 0, (label if labelled else []) + [heads[r] for r in roles])
+    first_row = 2
+    if subs:
+        # Two header rows: the realisasi's over its parts, every other header merged down over both.
+        first_row, col = 3, 0
+        for head in (label if labelled else []) + [heads[r] for r in roles]:
+            if head == heads["realisasi"]:
+                s.merge(1, col, 1, col + len(subs) - 1, head)
+                s.row(2, col, subs)
+                col += len(subs)
+            else:
+                s.merge(1, col, 2, col, head)
+                col += 1
+    else:
+        s.row(1, 0, (label if labelled else []) + [heads[r] for r in roles])
     printed = rows + ([("TOTAL", "Jumlah", TOTAL[1], TOTAL[2])] if total_row else [])
+    # Each line's parts, drawn once so that the total row adds up its lines part by part.
+    shares = {code: spent_by_part(rng, realisasi, parts, spent == "running") for code, _t, _p, realisasi in rows}
+    shares["TOTAL"] = [sum(column) for column in zip(*shares.values())] if len(rows) > 1 else shares.get("TOTAL")
     for i, (code, text, pagu, realisasi) in enumerate(printed):
-        cells = {"pagu": amount(pagu, style), "realisasi": amount(realisasi, style),
-                 "sisa": amount(pagu - realisasi, style), "serapan": percent(serapan(pagu, realisasi), pstyle)}
+        by_part = [amount(a, style) for a in shares[code]] + ([amount(realisasi, style)] if spent == "parts_to_date" else [])
+        cells = {"pagu": [amount(pagu, style)], "realisasi": by_part if subs else [amount(realisasi, style)],
+                 "sisa": [amount(pagu - realisasi, style)], "serapan": [percent(serapan(pagu, realisasi), pstyle)]}
         if plant and plant[1] == code and plant[0] in cells:
             wrong = {"realisasi": realisasi + 1000000, "sisa": pagu - realisasi + 5000000}.get(plant[0])
-            cells[plant[0]] = amount(wrong, style) if wrong else percent(serapan(pagu, realisasi) + 1, pstyle)
+            cells[plant[0]] = [amount(wrong, style) if wrong else percent(serapan(pagu, realisasi) + 1, pstyle)]
         first = ([code] if coded else []) + [text] if labelled else []
         if code == "TOTAL" and labelled:
             first = ([None] if coded else []) + ["Jumlah"]
-        s.row(2 + i, 0, first + [cells[r] for r in roles])
+        s.row(first_row + i, 0, first + [c for r in roles for c in cells[r]])
     return roles
 
 
