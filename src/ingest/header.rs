@@ -297,8 +297,8 @@ impl Header {
         self.columns.iter().filter(|(_, r)| CLAIM_ROLES.contains(r)).map(|(c, _)| *c)
     }
 
-    /// The columns a value of `role` is read from: the quarters added up for the money spent by
-    /// quarter alone, else the role's column.
+    /// The columns a value of `role` is read from: the parts of the year added up for the money
+    /// spent by quarter or semester alone, else the role's column.
     pub fn cols_read(&self, role: Role) -> Vec<u32> {
         match role {
             Role::BudgetRealisasi if !self.spent_by_part.is_empty() => {

@@ -948,7 +948,9 @@ fn row_above_header(sheet: &Sheet, header: &Header, inside: &impl Fn(u32) -> boo
 /// leaves them out (rows of last year's indicators hidden rather than deleted).
 fn hidden_in_table(sheet: &Sheet, header: &Header, last_row: u32, at: &crate::model::CellRef) -> Option<Finding> {
     let rows: Vec<String> = sheet.hidden_rows(header.first_row, last_row).map(|r| (r + 1).to_string()).collect();
-    let mut cols: Vec<u32> = header.columns.iter().map(|(c, _)| *c).filter(|c| sheet.col_hidden(*c)).collect();
+    // Every column read, the parts of the year added up among them.
+    let read = header.columns.iter().map(|(c, _)| *c).chain(header.spent_by_part.iter().map(|(c, _)| *c));
+    let mut cols: Vec<u32> = read.filter(|c| sheet.col_hidden(*c)).collect();
     cols.sort_unstable();
     cols.dedup();
     let cols: Vec<String> = cols.into_iter().map(crate::model::CellRef::column_letters).collect();

@@ -1451,6 +1451,11 @@ fn money_spent_by_quarter_alone_is_added_up_to_date() {
     // The year's report by semester: Semester I | Semester II, added up to the year's end.
     let semesters = summed("kr07_2024_budget_semesters_alone.xlsx");
     assert_eq!(semesters, (none.clone(), "D, E".to_string(), "Semester II".to_string()));
+    // TW I's column hidden is still added up, and said as any column read while hidden.
+    let hidden = check_fixture("kr07_2024_tw3_budget_quarters_hidden.xlsx");
+    assert_eq!(budget_lines(&hidden), published);
+    let said: Vec<&str> = findings(&hidden, Code::HiddenInTable).iter().map(|f| f.found.as_str()).collect();
+    assert_eq!(said, ["kolom D"]);
     let running = read("kr07_2024_tw3_budget_quarters_running.xlsx", Code::ColumnsRunning);
     assert_eq!(running, (none, "D, E, F".to_string(), "F".to_string()));
     let (errors, found, expected) = read("kr07_2024_tw3_budget_quarters_alone_unchecked.xlsx", Code::ReadingUncertain);
