@@ -97,9 +97,11 @@ impl Claim {
     /// Whether `computed` is what the unit printed: within one unit of its last printed decimal
     /// (±0.01 for `100,20`, ±0.1 for `101,2%`, ±1 for `92%`), as units round, truncate, and
     /// compute from their own rounded intermediates.
+    /// A difference beyond an exact decimal's range (a hostile workbook's amounts) admits nothing.
     pub fn admits(&self, computed: Decimal) -> bool {
-        let tolerance = Decimal::new(1, self.decimals) * self.unit;
-        (self.value - computed).abs() <= tolerance
+        let tolerance = Decimal::new(1, self.decimals).checked_mul(self.unit);
+        let apart = self.value.checked_sub(computed).map(|d| d.abs());
+        apart.zip(tolerance).is_some_and(|(apart, tolerance)| apart <= tolerance)
     }
 }
 
@@ -430,5 +432,6 @@ mod tests {
         let thousands = Claim { unit: dec!(1000), ..claim(dec!(440000), 0) };
         assert!(thousands.admits(dec!(439515)));
         assert!(!thousands.admits(dec!(438515)));
+        assert!(!claim(Decimal::MAX, 0).admits(Decimal::MIN));
     }
 }
