@@ -562,9 +562,9 @@ struct Reader<'a> {
 /// lines were added up: whether the parts hold each a part's money or running totals.
 #[derive(Default)]
 struct PartSums {
-    /// Each line whose sum differs from its last part's amount: its row, and that amount as
-    /// read, what the line is if the parts are running totals.
-    differ: Vec<(u32, Reading)>,
+    /// Each line whose sum differs from its last part's amount, by its row: that amount as read,
+    /// what the line is if the parts are running totals.
+    differ: HashMap<u32, Reading>,
     /// Whether some line spent less in a part than in the one before: no running total.
     falling: bool,
 }
@@ -653,7 +653,7 @@ impl<'a> Reader<'a> {
             return Reading { value: Value::Missing, ..last };
         };
         if last.number() != Some(sum) {
-            self.parts.differ.push((row, last.clone()));
+            self.parts.differ.insert(row, last.clone());
         }
         Reading { value: Value::Number(sum), provisional, ..last }
     }
@@ -1007,11 +1007,9 @@ impl<'a> Reader<'a> {
     fn settle_parts(&mut self, lines: &mut [BudgetRow]) {
         let parts = &self.header.spent_by_part;
         let Some(&(last_col, last_part)) = parts.last() else { return };
-        let differ = &self.parts.differ;
-        let last_of = |line: &BudgetRow| {
-            let row = line.realisasi.at.as_ref()?.row;
-            differ.iter().find(|(r, _)| *r == row).map(|(_, last)| last.clone())
-        };
+        // Each line's last part's amount where it differs from the line's sum: the line read two ways.
+        let lasts: Vec<Option<&Reading>> =
+            lines.iter().map(|line| self.parts.differ.get(&line.realisasi.at.as_ref()?.row)).collect();
         let agrees = |line: &BudgetRow, spent: &Reading| {
             let (pagu, spent) = (line.pagu.number(), spent.number());
             let serapan = pagu.zip(spent).and_then(|(p, s)| percent_of(s, p));
@@ -1020,24 +1018,25 @@ impl<'a> Reader<'a> {
                 .iter()
                 .all(|(claim, value)| claim.as_ref().zip(*value).is_none_or(|(c, v)| c.admits(v)))
         };
-        let told: Vec<(bool, bool)> = (lines.iter())
-            .filter(|line| line.serapan.is_some() || line.sisa.is_some())
-            .filter_map(|line| Some((agrees(line, &line.realisasi), agrees(line, &last_of(line)?))))
+        let two_ways = || lines.iter().zip(&lasts).filter_map(|(line, last)| Some((line, (*last)?)));
+        let told: Vec<(bool, bool)> = two_ways()
+            .filter(|(line, _)| line.serapan.is_some() || line.sisa.is_some())
+            .map(|(line, last)| (agrees(line, &line.realisasi), agrees(line, last)))
             .collect();
         let falling = self.parts.falling;
         let running = !falling && !told.is_empty() && told.iter().all(|t| t.1) && !told.iter().all(|t| t.0);
         let unchecked = !falling
             && told.is_empty()
-            && (lines.iter()).any(|line| last_of(line).is_some())
-            && !(lines.iter()).any(|line| last_of(line).is_some() && line.efisiensi.is_some());
+            && two_ways().next().is_some()
+            && !two_ways().any(|(l, _)| l.efisiensi.is_some());
         let letters: Vec<String> = parts.iter().map(|(c, _)| CellRef::column_letters(*c)).collect();
         let (last, listed, heading) = (CellRef::column_letters(last_col), letters.join(", "), last_part.heading());
         let at = Some(CellRef::new(&self.sheet.name, self.header.first_row, self.header.span().0));
         let subject = format!("{} ({})", role_label(Role::BudgetRealisasi), self.sheet.name);
         let finding = if running {
-            for line in lines.iter_mut() {
-                if let Some(last) = last_of(line) {
-                    line.realisasi = last;
+            for (line, last) in lines.iter_mut().zip(&lasts) {
+                if let Some(last) = last {
+                    line.realisasi = (*last).clone();
                 }
             }
             Finding::new(Code::ColumnsRunning, at, subject).found(listed).expected(last)
