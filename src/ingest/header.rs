@@ -1,6 +1,6 @@
 //! Finding tables by their header words: which column holds what, over one or two header rows.
 
-use super::identity::periods_named;
+use super::identity::{periods_named, says_until};
 use super::sheet::{Data, Sheet, heads_nothing, is_year};
 use super::table::{GOAL_PREFIXES, INDICATOR_PREFIXES, code_alone, prefixed_code};
 use crate::model::Period;
@@ -161,7 +161,8 @@ const CLAIM_ROLES: [Role; 8] =
 /// dengan Triwulan III`, `Kumulatif`, or a `Jumlah` or `Total` (of the quarters beside it).
 pub fn to_date_named(text: &str) -> bool {
     let words = normalise(text);
-    [" s d ", " sd ", " sampai ", " hingga ", " kumulatif ", " jumlah ", " total "].iter().any(|w| words.contains(w))
+    let split: Vec<&str> = words.split_whitespace().collect();
+    says_until(&split) || [" kumulatif ", " jumlah ", " total "].iter().any(|w| words.contains(w))
 }
 
 /// Whether a column header names its figures revised (true) or original (false): `sebelum

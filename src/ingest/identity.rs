@@ -210,9 +210,7 @@ pub fn periods_named(text: &str) -> Vec<Period> {
     let words = normalise(text);
     let words: Vec<&str> = words.split_whitespace().collect();
     if let Some(period) = period_named(&words) {
-        let to_date =
-            words.windows(2).any(|w| w == ["s", "d"]) || words.iter().any(|w| ["sd", "sampai", "hingga"].contains(w));
-        return match to_date {
+        return match says_until(&words) {
             true => periods_spanned((1, period.last_month())),
             false => vec![period],
         };
@@ -221,6 +219,12 @@ pub fn periods_named(text: &str) -> Vec<Period> {
         Some(Ok(span)) => periods_spanned(span),
         _ => Vec::new(),
     }
+}
+
+/// Whether normalised words say "up to" (`s.d.`, `s/d`, `sd`, `sampai`, `hingga`): what follows
+/// is counted from the start of the year.
+pub fn says_until(words: &[&str]) -> bool {
+    words.windows(2).any(|w| w == ["s", "d"]) || words.iter().any(|w| ["sd", "sampai", "hingga"].contains(w))
 }
 
 /// The one period a column header's words name ("Realisasi TW III", "Triwulan II", "Tahunan"), if
