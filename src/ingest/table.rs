@@ -44,11 +44,14 @@ pub struct Stopped {
 }
 
 /// Whether a row's label names the overall score: `NPSS`, `Nilai Pencapaian Sasaran Strategis`,
-/// `Total NPSS`, `Jumlah (NPSS)`.
+/// `Total NPSS`, `Jumlah (NPSS)`, or the organisation's score as units also call it when the
+/// label starts with it (`Nilai Kinerja Organisasi (NKO)`, `NKO Kanreg VII BKN`): an indicator
+/// measuring such a score is numbered or coded first (`15. Nilai Kinerja Organisasi …`).
 pub fn npss_label(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.contains(&"npss") || lower.contains("nilai pencapaian sasaran strategis")
+    let words = normalise(text);
+    let rest = [" total", " jumlah"].iter().find_map(|w| words.strip_prefix(w)).unwrap_or(&words);
+    let organisation = rest.starts_with(" nko ") || rest.starts_with(" nilai kinerja organisasi ");
+    words.contains(" npss ") || words.contains(" nilai pencapaian sasaran strategis ") || organisation
 }
 
 /// Whether a row's label sums up the rows above it (`Jumlah`, `Total`, `Rata-rata Capaian
@@ -1196,7 +1199,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let first_text = sheet.first_text(row);
         if npss_label(first_text) {
             // A total row at the foot of the table: its last number is the NPSS the unit printed.
-            let last = sheet.cells_in_row(row).filter(|(_, d)| !matches!(d, Data::String(_))).last().map(|(c, _)| c);
+            let last = sheet.cells_in_row(row).filter(|(_, d)| cell::read(d).kind.is_number()).last().map(|(c, _)| c);
             let printed = header.col(Role::Capaian).filter(|c| !sheet.is_blank(row, *c)).or(last);
             if let Some(col) = printed
                 && let Some(claim) = reader.claim_at(row, col, "NPSS")
@@ -1681,7 +1684,7 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
     for row in rows.0..=rows.1 {
         let label = reader.text(row, Role::Perspective).unwrap_or("");
         let words = normalise(label);
-        if words.contains(" npss") || words.contains(" total") || words.contains(" jumlah") {
+        if npss_label(label) || words.contains(" total") || words.contains(" jumlah") {
             let claim = reader.claim(row, Role::Nkp, "NPSS").or_else(|| reader.claim(row, score_role, "NPSS"));
             parts.npss = parts.npss.take().or(claim);
         } else if let Some(name) = perspective_name(label, false) {
@@ -1817,6 +1820,22 @@ mod tests {
         let named = ["Jumlah Pegawai", "Nilai rata-rata uji kompetensi", "Totalitas layanan", "Nilai IKPA", "Capaian"];
         for label in named {
             assert!(!bare_summary(label), "{label}");
+        }
+    }
+
+    /// Labels naming the overall score, and indicators and labels that only mention it.
+    #[test]
+    fn overall_score_labels() {
+        let overall = ["NPSS", "Total NPSS", "Jumlah (NPSS)", "Nilai Pencapaian Sasaran Strategis"];
+        let organisation =
+            ["Nilai Kinerja Organisasi (NKO)", "NKO", "NKO Kanreg VII BKN", "TOTAL NILAI KINERJA ORGANISASI"];
+        for label in overall.into_iter().chain(organisation) {
+            assert!(npss_label(label), "{label}");
+        }
+        let other =
+            ["15. Nilai Kinerja Organisasi", "IKU.15 NKO", "Indeks Kinerja Organisasi", "Nilai Kinerja Perspektif"];
+        for label in other.into_iter().chain(["Totalitas NKO", "NKOM", "Manajemen Kinerja Organisasi"]) {
+            assert!(!npss_label(label), "{label}");
         }
     }
 

@@ -1055,6 +1055,20 @@ fn an_average_row_gives_no_figures_to_the_indicator_above() {
     assert!(findings(&outcome, Code::NameContinued).is_empty(), "{:#?}", outcome.findings);
 }
 
+/// The organisation's score at the foot of the table ("Nilai Kinerja Organisasi (NKO)" with a
+/// target of 100 and the NPSS as realisasi and capaian, no number of its own) was read as IKU.15
+/// by its place: NPSS 99,36 for 99,27 without a word where no perspective summary held the table.
+/// It is the NPSS the unit printed: held to kinerja's, wherever it stands and however written.
+#[test]
+fn the_organisations_score_at_the_foot_is_the_npss_printed() {
+    let outcome = check_as_published("kr07_2024_nko_row.xlsx");
+    assert_eq!(outcome.scored.as_ref().unwrap().0.indicators.len(), 14);
+    let wrong = check_fixture("kr07_2024_nko_row_wrong.xlsx");
+    assert_eq!(shown(&wrong.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!(error_codes(&wrong), ["CLAIM_NPSS"], "{:#?}", wrong.findings);
+    assert_eq!(places(&wrong, Code::ClaimNpss), ["Tabel 3.2!E22"]);
+}
+
 /// A report signed under its tables (the place and date, the office, the signer's name and NIP
 /// typed right under the last row, under the figure columns) was read as rows of those tables:
 /// ROW_UNREAD at "Palembang, 15 Oktober 2024" and the office under Tabel 3.2, SUMMARY_ROW_UNREAD
