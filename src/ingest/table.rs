@@ -833,16 +833,19 @@ impl<'a> Reader<'a> {
 
     /// A row coded by its place alone in a table whose `role` column carries the codes of the
     /// other rows: its code cell left blank, the code a guess (`IKU.1` for PUSPENKOM's `IKK.1`).
-    fn code_blank(&mut self, row: u32, role: Role, by_place: bool, code: &str) {
+    /// Whether it was said.
+    fn code_blank(&mut self, row: u32, role: Role, by_place: bool, code: &str) -> bool {
         let prefixes: &[&str] = if role == Role::GoalCode { &GOAL_PREFIXES } else { &INDICATOR_PREFIXES };
         let coded = |col: &u32| {
             let (first, last) = self.rows;
             (first..=last).any(|r| self.sheet.text(r, *col).is_some_and(|t| prefixed_code(t, prefixes).is_some()))
         };
-        if let Some(col) = self.header.col(role).filter(|col| by_place && coded(col)) {
+        let blank = self.header.col(role).filter(|col| by_place && coded(col));
+        if let Some(col) = blank {
             let at = CellRef::new(&self.sheet.name, row, col);
             self.findings.push(Finding::new(Code::CodeBlank, Some(at), "").found(code));
         }
+        blank.is_some()
     }
 
     /// A goal opened below a blank row, in a table whose perspectives stand on rows of their
@@ -1167,6 +1170,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // whose first indicator starts again at 1, a number names a place in the goal, not a code.
     let mut within_goal = false;
     let before = parts.indicators.len();
+    // How many of the table's indicators read so far carry a code or number of their own.
+    let mut marked_above = 0;
     let goals_before = parts.goals.len();
     let budget_before = parts.budget.len();
     // The goal a table carrying on another starts in: printed again as its first goal, it goes on.
@@ -1406,8 +1411,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let mut numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
         let code_cell = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES));
         let label_col = tree.or(header.col(Role::Indicator));
-        indicator_above = (code_cell.is_some() || numbered.is_some() || marked(text))
-            .then(|| (row, label_col.unwrap_or(0), parts.indicators.len()));
+        let own_mark = code_cell.is_some() || numbered.is_some() || marked(text);
+        indicator_above = own_mark.then(|| (row, label_col.unwrap_or(0), parts.indicators.len()));
         let mut text = text;
         let label_number = leading_number(text).filter(|_| prefixed_code(text, &INDICATOR_PREFIXES).is_none());
         let first_in_goal = parts.indicators[before..].last().is_some_and(|i| Some(&i.goal) != goal.as_ref());
@@ -1419,8 +1424,16 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         }
         let (code, name, by_place) =
             code_and_name(code_cell, text, &INDICATOR_PREFIXES, numbered, parts.indicators.len() + 1);
-        reader.code_blank(row, Role::IndicatorCode, by_place, &code);
+        let code_blank = reader.code_blank(row, Role::IndicatorCode, by_place, &code);
         let mut name = named(name, label_col);
+        // A row with no number or code of its own below indicators that each have one: an
+        // indicator whose number was left out, or a summary under a label kinerja does not know.
+        let read = parts.indicators.len() - before;
+        if !own_mark && !code_blank && read >= 2 && marked_above == read {
+            let at = CellRef::new(&sheet.name, row, label_col.unwrap_or(0));
+            reader.findings.push(Finding::new(Code::IndicatorUnnumbered, Some(at), name.trim()).found(&code));
+        }
+        marked_above += usize::from(own_mark);
         // Its figures on the last line of its name typed line by line, its code or number on the
         // first: read there, the name going on.
         let below = row + 1;

@@ -1069,6 +1069,18 @@ fn the_organisations_score_at_the_foot_is_the_npss_printed() {
     assert_eq!(places(&wrong, Code::ClaimNpss), ["Tabel 3.2!E22"]);
 }
 
+/// A row at the foot of a table whose indicators are each numbered in their label, with figures
+/// and a label kinerja knows for no summary ("Capaian Kinerja Organisasi"), was IKU.15 by its
+/// place without a word: it may be the unit's overall score. Still read by its place, it is said.
+#[test]
+fn an_unnumbered_row_below_numbered_indicators_is_said() {
+    let outcome = check_fixture("kr07_2024_foot_row_unnumbered.xlsx");
+    assert_eq!(error_codes(&outcome), ["INDICATOR_UNNUMBERED"], "{:#?}", outcome.findings);
+    let said = findings(&outcome, Code::IndicatorUnnumbered);
+    assert_eq!(said[0].at.as_ref().unwrap().to_string(), "Tabel 3.2!C22");
+    assert_eq!((said[0].subject.as_str(), said[0].found.as_str()), ("Capaian Kinerja Organisasi", "IKU.15"));
+}
+
 /// A report signed under its tables (the place and date, the office, the signer's name and NIP
 /// typed right under the last row, under the figure columns) was read as rows of those tables:
 /// ROW_UNREAD at "Palembang, 15 Oktober 2024" and the office under Tabel 3.2, SUMMARY_ROW_UNREAD
