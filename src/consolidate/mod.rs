@@ -390,6 +390,20 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
         let headers = ["Unit", "Lembar", "Sel", "Kode", "Tingkat", "Perihal", "Tertulis", "Seharusnya", "Pesan"];
         write_header(sheet, &headers, &formats.header).map_err(write)?;
         sheet.set_column_width(3, code_column_chars()).map_err(write)?;
+        // Autofit sees only the last row here: the long texts wrap within widths of their own,
+        // each row as tall as its longest, so none is cut by the cell beside it or the page.
+        let wrapped_cols = [
+            (1, MIN_COLUMN_CHARS),
+            (5, FINDING_SUBJECT_CHARS),
+            (6, MIN_COLUMN_CHARS),
+            (7, MIN_COLUMN_CHARS),
+            (8, MESSAGE_CHARS),
+        ];
+        for (col, chars) in wrapped_cols {
+            sheet.set_column_width(col, chars as f64).map_err(write)?;
+        }
+        let wrapped = wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+        let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
         for (i, f) in findings.iter().enumerate() {
             let r = i as u32 + 1;
             let severity =
@@ -407,11 +421,24 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 &expected,
                 &f.message,
             ];
+            let mut height: f64 = 15.0;
             for (col, value) in cells.iter().enumerate() {
-                sheet.write_string(r, col as u16, *value).map_err(write)?;
+                let col = col as u16;
+                match wrapped_cols.iter().find(|(c, _)| *c == col) {
+                    Some((_, chars)) => {
+                        height = height.max(wrapped_height(value, *chars));
+                        sheet.write_string_with_format(r, col, *value, &wrapped).map_err(write)?;
+                    }
+                    None => {
+                        sheet.write_string_with_format(r, col, *value, &top).map_err(write)?;
+                    }
+                }
+            }
+            if height > 15.0 {
+                sheet.set_row_height(r, height).map_err(write)?;
             }
         }
-        finish(sheet);
+        print_setup(sheet, 0);
     }
     {
         let sheet = book.add_worksheet_with_constant_memory().map_err(write)?;
@@ -640,6 +667,10 @@ fn indicators_start(sheet: &mut Worksheet, rows: u32) -> Result<u32, XlsxError> 
     sheet.set_freeze_panes(1, 0)?;
     Ok(0)
 }
+
+/// Characters on one line of a finding's subject and of its message in *Temuan*.
+const FINDING_SUBJECT_CHARS: usize = 30;
+const MESSAGE_CHARS: usize = 90;
 
 /// The column of the indicator's name in *Capaian IKU*: wrapped, its row as tall as the name.
 const INDICATOR_NAME_COLUMN: u16 = 4;

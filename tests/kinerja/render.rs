@@ -84,6 +84,10 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     // A 2024 report with an error whose code is among the longest: INDICATOR_DUPLICATE.
     service.drop_file("KR07", "laporan 2024.xlsx", &std::fs::read(fixture("kr07_2024_indicator_twice.xlsx")).unwrap());
     service.wait_for_arrivals("KR07's 2024 report", count + 4, Duration::from_secs(20));
+    // A third quarter's report whose findings name long subjects beside what was printed.
+    let running = std::fs::read(fixture("kr07_2024_tw3_budget_quarters_running.xlsx")).unwrap();
+    service.drop_file("KR07", "laporan tw3 2024.xlsx", &running);
+    service.wait_for_arrivals("KR07's third quarter", count + 5, Duration::from_secs(20));
     let rekap = service.dir.join("outbox/2023/Rekap Kinerja 2023 TAHUNAN.xlsx");
     assert!(service.stop().success());
     let out = service.dir.join("pdf");
@@ -112,19 +116,10 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     // A long indicator name is printed whole, wrapped: its last words are there.
     assert!(printed.iter().any(|p| p.contains("Jabatan Fungsional Kepegawaian")));
 
-    // Every finding's code prints whole in the Rekap's Temuan, whichever row it is on.
-    let rekap_2024 = service.dir.join("outbox/2024/Rekap Kinerja 2024 TAHUNAN.xlsx");
-    let listed: Vec<String> = {
-        use calamine::Reader;
-        let mut book = calamine::open_workbook_auto(&rekap_2024).unwrap();
-        let temuan = book.worksheet_range("Temuan").unwrap();
-        temuan.rows().skip(1).map(|r| r[3].to_string()).collect()
-    };
-    assert!(listed.contains(&"INDICATOR_DUPLICATE".to_string()), "{listed:?}");
-    let printed_2024 = pages(&rekap_2024, &out);
-    let words: Vec<&str> = printed_2024.iter().flat_map(|p| p.split_whitespace()).collect();
-    for code in &listed {
-        assert!(words.contains(&code.as_str()), "{code} is cut in the Rekap's Temuan");
+    // Every finding's code, subject and message prints whole in the Rekap's Temuan, whichever
+    // row it is on: a long subject wraps rather than being cut by what was printed beside it.
+    for (rekap, code) in [("TAHUNAN", "INDICATOR_DUPLICATE"), ("TW3", "COLUMNS_RUNNING")] {
+        temuan_whole(&service.dir.join(format!("outbox/2024/Rekap Kinerja 2024 {rekap}.xlsx")), code, &out);
     }
 
     let annotated: Vec<PathBuf> = walk(&service.dir.join("outbox/2023/BKN"));
@@ -160,6 +155,78 @@ fn the_rekap_an_annotated_copy_and_a_template_print_whole() {
     assert!(blank[0].contains("LAPORAN CAPAIAN KINERJA KANTOR REGIONAL VII BKN PALEMBANG TAHUN 2024"), "{blank:?}");
     headers_whole("template", &blank, "LAPORAN CAPAIAN", &["Sasaran Strategis", "Indikator Kinerja", "Capaian (%)"]);
     assert!(blank.iter().any(|p| p.contains("melalui surel")), "the instructions print whole: {blank:?}");
+}
+
+/// The Rekap's Temuan lists `code`, and prints every finding's code and message whole, and its
+/// subject whole in its own column (read off the page where its words stand).
+fn temuan_whole(rekap: &Path, code: &str, out: &Path) {
+    let listed: Vec<[String; 3]> = {
+        use calamine::Reader;
+        let mut book = calamine::open_workbook_auto(rekap).unwrap();
+        let temuan = book.worksheet_range("Temuan").unwrap();
+        temuan.rows().skip(1).map(|r| [3, 5, 8].map(|c| r[c].to_string())).collect()
+    };
+    assert!(listed.iter().any(|[listed, ..]| listed == code), "{listed:?}");
+    let printed = pages(rekap, out);
+    let words: Vec<&str> = printed.iter().flat_map(|p| p.split_whitespace()).collect();
+    for [code, _, message] in &listed {
+        for word in [code.as_str()].into_iter().chain(message.split_whitespace()) {
+            assert!(words.contains(&word), "{word:?} of {code}'s message is cut in the Rekap's Temuan");
+        }
+    }
+    let subjects: Vec<&str> = listed.iter().map(|[_, subject, _]| subject.as_str()).collect();
+    assert_eq!(subjects_printed(&out.join(rekap.with_extension("pdf").file_name().unwrap())), subjects);
+}
+
+/// A word printed on a page: where it starts, and its text.
+struct Word {
+    x: f64,
+    y: f64,
+    text: String,
+}
+
+/// The words of each page of `pdf`, as `pdftotext -bbox` places them.
+fn placed_words(pdf: &Path) -> Vec<Vec<Word>> {
+    let html = Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let unescape = |t: &str| t.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    let word = |line: &str| {
+        let (tag, rest) = line.trim().strip_prefix("<word ")?.split_once('>')?;
+        let text = unescape(rest.strip_suffix("</word>")?);
+        Some(Word { x: attr(tag, "xMin"), y: attr(tag, "yMin"), text })
+    };
+    html.split("<page ").skip(1).map(|page| page.lines().filter_map(word).collect()).collect()
+}
+
+/// The subject of each finding printed in the Temuan sheet of the Rekap printed to `pdf`: the
+/// words under "Perihal" and left of "Tertulis", from the row's unit down to the next row's.
+fn subjects_printed(pdf: &Path) -> Vec<String> {
+    let mut subjects = Vec::new();
+    for words in placed_words(pdf) {
+        let header = |text: &str| words.iter().find(|w| w.text == text);
+        let (Some(unit), Some(from), Some(to)) = (header("Unit"), header("Perihal"), header("Tertulis")) else {
+            continue;
+        };
+        if (from.y - unit.y).abs() > 1.0 {
+            continue;
+        }
+        let starts: Vec<f64> =
+            words.iter().filter(|w| (w.x - unit.x).abs() < 1.0 && w.y > unit.y + 1.0).map(|w| w.y).collect();
+        for (i, top) in starts.iter().enumerate() {
+            let bottom = starts.get(i + 1).copied().unwrap_or(f64::MAX);
+            let mut under: Vec<&Word> = words
+                .iter()
+                .filter(|w| w.x >= from.x - 0.5 && w.x < to.x - 0.5 && w.y >= top - 0.5 && w.y < bottom - 0.5)
+                .collect();
+            under.sort_by(|a, b| (a.y, a.x).partial_cmp(&(b.y, b.x)).unwrap());
+            subjects.push(under.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+        }
+    }
+    subjects
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
