@@ -6,7 +6,7 @@ use kinerja::config::Config;
 use kinerja::store::Ledger;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A running service in its own temporary directory; killed when dropped.
 pub struct Service {
@@ -148,7 +148,13 @@ impl Service {
     /// Wait until `count` arrivals are recorded and their files have left `processing/` (a file
     /// is moved right after its record is committed).
     pub fn wait_for_arrivals(&self, what: &str, count: i64, limit: Duration) {
-        wait_for(what, limit, || self.arrivals() == count && self.files_in("state/processing").is_empty());
+        let done = waited(limit, || self.arrivals() == count && self.files_in("state/processing").is_empty());
+        let processing = self.files_in("state/processing");
+        assert!(
+            done,
+            "timed out waiting for {what}: {} of {count} recorded, in processing {processing:?}",
+            self.arrivals()
+        );
     }
 
     /// `kinerja status --format json` with `args`.
@@ -220,12 +226,21 @@ impl Drop for Service {
     }
 }
 
-pub fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
+pub fn wait_for(what: &str, limit: Duration, done: impl FnMut() -> bool) {
+    assert!(waited(limit, done), "timed out waiting for {what}");
+}
+
+/// Whether `done` came true within about `limit`: counted in polls, not on a clock, since a
+/// virtual machine paused and resumed moves its clocks on by the pause, which the service never had.
+fn waited(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
+    const POLL: Duration = Duration::from_millis(20);
+    for _ in 0..limit.as_millis().div_ceil(POLL.as_millis()) {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(POLL);
     }
+    done()
 }
 
 fn bytes(name: &str) -> Vec<u8> {
