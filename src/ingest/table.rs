@@ -4,7 +4,7 @@
 use super::cell::{self, CellValue, Kind, Style};
 use super::header::{Family, Header, Role};
 use super::sheet::{Data, Sheet};
-use crate::model::amount::{checked_sum, percent_of};
+use crate::model::amount::{checked_sum, efisiensi, percent_of};
 use crate::model::plan::Level;
 use crate::model::text::or_empty;
 use crate::model::unit::normalise;
@@ -159,6 +159,9 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
 
 /// The most blank rows in a row that may part a table's groups.
 const MAX_SPACER_ROWS: u32 = 3;
+
+/// The bound PMK 214/PMK.02/2017 clamps an efficiency to: one printed inside it was not clamped.
+const EFFICIENCY_BOUND: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
 
 /// Whether `row` carries a table on below blank rows (itself or, for a goal's name on its own,
 /// the row after it): a perspective row, a row labelled with a goal's code, or one holding a
@@ -1005,28 +1008,34 @@ impl<'a> Reader<'a> {
 
     /// How money spent by part of the year alone is read, once the table's lines are: each part's
     /// money, added up (`COLUMNS_SUMMED`), where some line spent less in a part than in the one
-    /// before, or where the serapan and sisa printed on the lines whose sum differs from their
-    /// last part's amount agree with their sums; running totals, the last part's amounts read
-    /// (`COLUMNS_RUNNING`), where those agree with these instead. Where no line tells (none whose
-    /// sum differs prints a serapan, sisa or efisiensi to hold it to), the sums are read and
-    /// cannot be confirmed: `READING_UNCERTAIN` at the header.
-    fn settle_parts(&mut self, lines: &mut [BudgetRow]) {
+    /// before, or where the serapan, sisa and efisiensi printed on the lines whose sum differs
+    /// from their last part's amount agree with their sums (an efisiensi with the line's
+    /// `capaian` as printed, and only where it was not clamped); running totals, the last part's
+    /// amounts read (`COLUMNS_RUNNING`), where those agree with these instead. Where no line tells
+    /// (none whose sum differs prints a serapan, sisa or efisiensi to hold it to), the sums are
+    /// read and cannot be confirmed: `READING_UNCERTAIN` at the header.
+    fn settle_parts(&mut self, lines: &mut [BudgetRow], capaian: impl Fn(&BudgetRow) -> Option<Decimal>) {
         let parts = &self.header.spent_by_part;
         let Some(&(last_col, last_part)) = parts.last() else { return };
         // Each line's last part's amount where it differs from the line's sum: the line read two ways.
         let lasts: Vec<Option<&Reading>> =
             lines.iter().map(|line| self.parts.differ.get(&line.realisasi.at.as_ref()?.row)).collect();
+        // An efficiency tells beside the capaian printed for it, where it was not clamped: inside
+        // ±20, PMK 214/2017's bound (a unit prints what it computed, whatever kinerja's setting).
+        let telling = |line: &BudgetRow| line.efisiensi.as_ref().is_some_and(|e| e.value.abs() < EFFICIENCY_BOUND);
+        let basis = |line: &BudgetRow| capaian(line).filter(|_| telling(line));
         let agrees = |line: &BudgetRow, spent: &Reading| {
             let (pagu, spent) = (line.pagu.number(), spent.number());
             let serapan = pagu.zip(spent).and_then(|(p, s)| percent_of(s, p));
             let sisa = pagu.zip(spent).and_then(|(p, s)| p.checked_sub(s));
-            [(&line.serapan, serapan), (&line.sisa, sisa)]
+            let efficiency = basis(line).zip(serapan).and_then(|(c, s)| efisiensi(c, s, Decimal::MAX));
+            [(&line.serapan, serapan), (&line.sisa, sisa), (&line.efisiensi, efficiency)]
                 .iter()
                 .all(|(claim, value)| claim.as_ref().zip(*value).is_none_or(|(c, v)| c.admits(v)))
         };
         let two_ways = || lines.iter().zip(&lasts).filter_map(|(line, last)| Some((line, (*last)?)));
         let told: Vec<(bool, bool)> = two_ways()
-            .filter(|(line, _)| line.serapan.is_some() || line.sisa.is_some())
+            .filter(|(line, _)| line.serapan.is_some() || line.sisa.is_some() || basis(line).is_some())
             .map(|(line, last)| (agrees(line, &line.realisasi), agrees(line, last)))
             .collect();
         let falling = self.parts.falling;
@@ -1530,7 +1539,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
-    reader.settle_parts(&mut parts.budget[budget_before..]);
+    let capaian: HashMap<&str, Decimal> =
+        parts.indicators[before..].iter().filter_map(|i| Some((i.code.as_str(), i.capaian.as_ref()?.value))).collect();
+    reader.settle_parts(&mut parts.budget[budget_before..], |line| capaian.get(line.code.as_str()).copied());
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);
     reader.perspective_empty(&perspective_rows, &parts.goals[goals_before..], &parts.indicators[before..]);
@@ -1626,7 +1637,7 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
             ),
         });
     }
-    reader.settle_parts(&mut parts.budget[before..]);
+    reader.settle_parts(&mut parts.budget[before..], |line| line.capaian.as_ref().map(|c| c.value));
     let read: Vec<u32> = parts.budget[before..].iter().map(|b| b.at.row).collect();
     if header.family == Family::BudgetView {
         fold_subtotals(&mut parts.budget, before);

@@ -96,6 +96,13 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
     part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)
 }
 
+/// Efficiency (PMK 214/PMK.02/2017) = (capaian − serapan) / capaian × 100, clamped to ±`clamp`:
+/// `None` for a capaian of zero or a result out of range.
+pub fn efisiensi(capaian: Decimal, serapan: Decimal, clamp: Decimal) -> Option<Decimal> {
+    let e = percent_of(capaian.checked_sub(serapan)?, capaian)?;
+    Some(e.clamp(-clamp, clamp))
+}
+
 /// Rupiah named as such: `Rp 750.000`, where a value could be a decimal otherwise.
 pub fn rupiah(value: Decimal) -> String {
     format!("Rp {}", display_rupiah(value))

@@ -13,7 +13,7 @@
 //! ```
 
 use crate::config::{LowerFormula, NaPolicy, ProvisionalPolicy, Rules};
-use crate::model::amount::{display2, percent_of};
+use crate::model::amount::{display2, efisiensi, percent_of};
 use crate::model::{
     BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, GoalScore, IndicatorRow, IndicatorScore, Kind,
     PerspectiveRow, PerspectiveScore, Polarity, Report, Score, Scorecard, Value,
@@ -33,12 +33,6 @@ pub fn capaian_ratio(target: Decimal, realisasi: Decimal, polarity: Polarity, lo
         }
         (Polarity::Lower, LowerFormula::InverseRatio) => Some(target.checked_div(realisasi)? * HUNDRED),
     }
-}
-
-/// Efficiency = (capaian − serapan) / capaian × 100, clamped to ±`clamp`.
-pub fn efisiensi(capaian: Decimal, serapan: Decimal, clamp: Decimal) -> Option<Decimal> {
-    let e = (capaian - serapan).checked_div(capaian)? * HUNDRED;
-    Some(e.clamp(-clamp, clamp))
 }
 
 /// A running mean of the children that have a score; N/A when none has. The provisional flag

@@ -1,9 +1,8 @@
 //! Every value the unit computed itself, checked against kinerja's recomputation with
 //! DOMAIN.md's tolerance.
 
-use crate::model::amount::{display_rupiah, display2};
+use crate::model::amount::{display_rupiah, display2, efisiensi};
 use crate::model::{BudgetScope, Claim, Code, Finding, Report, Scorecard};
-use crate::score;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -84,7 +83,7 @@ pub fn claims(report: &Report, card: &Scorecard, clamp: Decimal) -> Vec<Finding>
         // capaian is not the scorecard's NSS. Say so, rather than only that the figure is off.
         let basis = match (&efficiency, row.scope, &row.capaian, &row.efisiensi, line.serapan, nss) {
             (Some(_), BudgetScope::Goal, Some(capaian), Some(claimed), Some(serapan), Some(nss))
-                if score::efisiensi(capaian.value, serapan, clamp).is_some_and(|e| claimed.admits(e)) =>
+                if efisiensi(capaian.value, serapan, clamp).is_some_and(|e| claimed.admits(e)) =>
             {
                 Some(
                     Finding::new(Code::EfficiencyBasis, Some(claimed.at.clone()), &row.code)

@@ -1490,6 +1490,19 @@ fn money_spent_by_quarter_alone_is_added_up_to_date() {
     assert!(expected.contains("kolom F saja") && expected.contains("\"s.d. TW III\""), "{expected}");
 }
 
+/// Each IKU's money spent printed by quarter as running totals beside its pagu and efisiensi, no
+/// column for the year: the quarters were added up (COLUMNS_SUMMED), BUDGET_OVERSPENT and a false
+/// CLAIM_EFISIENSI at every line whose efisiensi, printed beside its capaian, said otherwise. The
+/// efisiensi tells sums from running totals as a serapan does: TW IV's amounts are read.
+#[test]
+fn an_efficiency_beside_its_capaian_tells_running_totals_by_quarter() {
+    let outcome = check_as_published("kr07_2024_budget_columns_quarters_running.xlsx");
+    assert_eq!(budget_lines(&outcome), budget_lines(&check_fixture("kr07_2024_budget_columns.xlsx")));
+    let said: Vec<(&str, &str)> =
+        findings(&outcome, Code::ColumnsRunning).iter().map(|f| (f.found.as_str(), f.expected.as_str())).collect();
+    assert_eq!(said, [("H, I, J, K", "K")]);
+}
+
 /// The same budget with its pagu grouped by non-breaking spaces, as copied from a document
 /// (`67 500 000`), and its realisasi written after `IDR`: twelve CELL_UNREADABLE errors, the
 /// amounts lost. They read as the published amounts.
