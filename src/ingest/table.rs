@@ -1539,9 +1539,14 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
-    let capaian: HashMap<&str, Decimal> =
-        parts.indicators[before..].iter().filter_map(|i| Some((i.code.as_str(), i.capaian.as_ref()?.value))).collect();
-    reader.settle_parts(&mut parts.budget[budget_before..], |line| capaian.get(line.code.as_str()).copied());
+    // Each indicator's capaian printed, for its budget line's efficiency: looked up only where
+    // money spent by part of the year is settled, not on every table.
+    if !header.spent_by_part.is_empty() {
+        let capaian: HashMap<&str, Decimal> = (parts.indicators[before..].iter())
+            .filter_map(|i| Some((i.code.as_str(), i.capaian.as_ref()?.value)))
+            .collect();
+        reader.settle_parts(&mut parts.budget[budget_before..], |line| capaian.get(line.code.as_str()).copied());
+    }
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);
     reader.perspective_empty(&perspective_rows, &parts.goals[goals_before..], &parts.indicators[before..]);
