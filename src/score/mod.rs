@@ -24,14 +24,14 @@ use std::collections::HashMap;
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
 /// Capaian of a numeric indicator; `None` when the target is zero (or, for the inverse
-/// formula, the realisasi is).
+/// formula, the realisasi is), or the result is out of range.
 pub fn capaian_ratio(target: Decimal, realisasi: Decimal, polarity: Polarity, lower: LowerFormula) -> Option<Decimal> {
     match (polarity, lower) {
-        (Polarity::Higher, _) => Some(realisasi.checked_div(target)? * HUNDRED),
+        (Polarity::Higher, _) => percent_of(realisasi, target),
         (Polarity::Lower, LowerFormula::TwoMinusRatio) => {
-            Some((Decimal::TWO - realisasi.checked_div(target)?) * HUNDRED)
+            percent_of(Decimal::TWO.checked_sub(realisasi.checked_div(target)?)?, Decimal::ONE)
         }
-        (Polarity::Lower, LowerFormula::InverseRatio) => Some(target.checked_div(realisasi)? * HUNDRED),
+        (Polarity::Lower, LowerFormula::InverseRatio) => percent_of(target, realisasi),
     }
 }
 
@@ -42,19 +42,26 @@ struct Mean {
     sum: Decimal,
     count: u32,
     provisional: bool,
+    /// Whether the sum went beyond an exact decimal's range (a hostile workbook's figures, each
+    /// said where it was read): the mean is none then.
+    overflowed: bool,
 }
 
 impl Mean {
     fn add(&mut self, child: Score) {
         self.provisional |= child.provisional;
         if let Some(v) = child.value {
-            self.sum += v;
+            match self.sum.checked_add(v) {
+                Some(sum) => self.sum = sum,
+                None => self.overflowed = true,
+            }
             self.count += 1;
         }
     }
 
     fn score(self) -> Score {
-        Score { value: (self.count > 0).then(|| self.sum / Decimal::from(self.count)), provisional: self.provisional }
+        let value = (self.count > 0 && !self.overflowed).then(|| self.sum / Decimal::from(self.count));
+        Score { value, provisional: self.provisional }
     }
 }
 
@@ -301,6 +308,24 @@ mod tests {
         let c = capaian_ratio(dec!(10), dec!(8), Polarity::Lower, LowerFormula::InverseRatio);
         assert_eq!(c, Some(dec!(125)));
         assert_eq!(capaian_ratio(dec!(0), dec!(8), Polarity::Higher, LowerFormula::TwoMinusRatio), None);
+    }
+
+    /// A capaian or a mean beyond an exact decimal's range is none, never a failure (a realisasi
+    /// of 28 digits against a target of 1, or two of 27 in one goal, stopped the review).
+    #[test]
+    fn a_capaian_out_of_range_is_none() {
+        let huge = Decimal::MAX / dec!(10);
+        assert_eq!(capaian_ratio(Decimal::ONE, huge, Polarity::Higher, LowerFormula::TwoMinusRatio), None);
+        assert_eq!(capaian_ratio(Decimal::ONE, huge, Polarity::Lower, LowerFormula::TwoMinusRatio), None);
+        // Two capaian in range whose sum is not: their mean is none.
+        let half = Score { value: Some(Decimal::MAX / dec!(2) + Decimal::ONE), provisional: false };
+        assert_eq!(mean([half, half]).value, None);
+        assert_eq!(
+            capaian_ratio(dec!(0.01), Decimal::ONE, Polarity::Higher, LowerFormula::TwoMinusRatio),
+            Some(dec!(10000))
+        );
+        assert_eq!(capaian_ratio(dec!(80), dec!(100), Polarity::Lower, LowerFormula::TwoMinusRatio), Some(dec!(75)));
+        assert_eq!(capaian_ratio(dec!(80), dec!(100), Polarity::Lower, LowerFormula::InverseRatio), Some(dec!(80)));
     }
 
     #[test]

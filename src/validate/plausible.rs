@@ -31,13 +31,13 @@ fn fraction_of_hundred(row: &IndicatorRow) -> Option<Finding> {
     let (Value::Number(target), Value::Number(realisasi)) = (&row.target.value, &row.realisasi.value) else {
         return None;
     };
-    let hundredfold = realisasi * Decimal::ONE_HUNDRED;
+    // A realisasi of 1 or less only: a hundred times it is in range, whatever a workbook holds.
+    let hundredfold = (*realisasi <= Decimal::ONE).then(|| realisasi * Decimal::ONE_HUNDRED)?;
     let of_hundred = range_for(row.measure, &row.name).is_some_and(|(_, high)| high == Some(Decimal::ONE_HUNDRED));
     let likely = of_hundred
         && *target > Decimal::ONE
         && *realisasi > Decimal::ZERO
-        && *realisasi <= Decimal::ONE
-        && (target / Decimal::TWO..=target * Decimal::TWO).contains(&hundredfold);
+        && target.checked_mul(Decimal::TWO).is_some_and(|twice| (target / Decimal::TWO..=twice).contains(&hundredfold));
     likely.then(|| {
         let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
         let (realisasi, target, hundredfold) =

@@ -185,6 +185,10 @@ def main():
     case("invalid_utf8.xlsx", 1, codes=["SHEET_UNREADABLE"])
     write("number_overflow.xlsx", edited(SHEET, '<c r="E9" t="s"><v>23</v></c>', '<c r="E9"><v>1e999</v></c>'))
     case("number_overflow.xlsx", 1, codes=["FORMULA_ERROR"])
+    # A realisasi that fits an exact decimal whose capaian (a hundred times it) does not: said, not
+    # an internal failure.
+    write("capaian_overflow.xlsx", edited(SHEET, '<c r="E9" t="s"><v>23</v></c>', '<c r="E9"><v>7.9e27</v></c>'))
+    case("capaian_overflow.xlsx", 1, codes=["VALUE_OUT_OF_RANGE"], absent=["PROCESSING_FAILED"])
 
     # 9. Hidden sheets: a very hidden copy with other figures never stands in for the visible one;
     #    a report whose only table is hidden is scored with a warning.
