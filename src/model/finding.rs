@@ -390,8 +390,8 @@ codes! {
         "Kolom {subject} per periode ({found}) dijumlahkan: realisasi anggaran dihitung sejak Januari sampai dengan {expected}.",
         "The {subject} columns of each period ({found}) are added up: money spent counts from January to {expected}.";
     ColumnsRunning => "COLUMNS_RUNNING", Info,
-        "Kolom {subject} per periode ({found}) berisi jumlah sampai dengan akhir tiap periode, seperti serapan atau sisa yang tertulis: yang dinilai kolom {expected} saja.",
-        "The {subject} columns of each period ({found}) hold the money spent up to each period's end, as the serapan or sisa printed say: column {expected} alone is scored.";
+        "Kolom {subject} per periode ({found}) berisi jumlah sampai dengan akhir tiap periode, seperti serapan, sisa atau efisiensi yang tertulis: yang dinilai kolom {expected} saja.",
+        "The {subject} columns of each period ({found}) hold the money spent up to each period's end, as the serapan, sisa or efficiency printed say: column {expected} alone is scored.";
     ColumnsOutranked => "COLUMNS_OUTRANKED", Info,
         "Kolom {subject} menurut {found} tidak dinilai; yang dinilai kolom {expected}, yang mengikat.",
         "The {subject} column of {found} is not scored; column {expected}, the binding one, is.";
