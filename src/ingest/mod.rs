@@ -532,17 +532,32 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bo
     found
 }
 
-/// The number after `NPSS` in a text (`NPSS 98.47 ( ● )`).
+/// The number right after the overall score's name in a text: `NPSS 98.47 ( ● )`, `Nilai
+/// Pencapaian Sasaran Strategis (NPSS): 98,47`, `NKO 98,47`, `Nilai Kinerja Organisasi (NKO) =
+/// 98,47`. Only spaces, a closing parenthesis, a colon or an equals sign may stand between:
+/// `NPSS Tahun 2024` names a year, not a score.
 fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
-    // Found in the text itself (not a lower-cased copy, whose byte offsets can differ).
-    let pos = text.as_bytes().windows(4).position(|w| w.eq_ignore_ascii_case(b"npss"))?;
-    // Only spaces and a colon or equals sign between: `NPSS Tahun 2024` names a year, not a score.
-    let after = text[pos + 4..].trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '=');
-    let number: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
-    match cell::read_text(&number).kind {
-        cell::Kind::Text(candidates) => candidates.read(cell::Style::Indonesian).map(|(v, d)| (v, d.min(2))),
-        _ => None,
-    }
+    const NAMES: [&str; 4] = ["npss", "nilai pencapaian sasaran strategis", "nko", "nilai kinerja organisasi"];
+    // Found in the text itself (not a lower-cased copy, whose byte offsets can differ), as whole
+    // words: `Bangko` holds no NKO.
+    let bytes = text.as_bytes();
+    let named_at = |at: usize, name: &str| {
+        let end = at + name.len();
+        let apart = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_none_or(|b| !b.is_ascii_alphanumeric());
+        bytes.get(at..end).is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+            && apart(at.checked_sub(1))
+            && apart(Some(end))
+    };
+    let ends = (0..bytes.len()).flat_map(|at| NAMES.iter().filter(move |n| named_at(at, n)).map(move |n| at + n.len()));
+    ends.filter_map(|end| {
+        let after = text[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | ')'));
+        let number: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+        match cell::read_text(&number).kind {
+            cell::Kind::Text(candidates) => candidates.read(cell::Style::Indonesian).map(|(v, d)| (v, d.min(2))),
+            _ => None,
+        }
+    })
+    .next()
 }
 
 /// A number cell, or text that is a number, as the unit wrote it.
@@ -1263,5 +1278,22 @@ mod tests {
         let claim = npss_in_titles(&sheets, &[], |_| true).pop().expect("the claim is found");
         assert_eq!(claim.value.to_string(), "98.47");
         assert_eq!(claim.at.to_string(), "Judul!A1");
+    }
+
+    /// The number right after the overall score's name, in each form units print it; a name in
+    /// another word or followed by other words claims nothing.
+    #[test]
+    fn the_number_after_the_overall_scores_name() {
+        let read = |text: &str| number_after_npss(text).map(|(value, decimals)| (value.to_string(), decimals));
+        let claimed = |value: &str| Some((value.to_string(), 2));
+        assert_eq!(read("NPSS 98.47 ( ● )"), claimed("98.47"));
+        assert_eq!(read("Nilai Pencapaian Sasaran Strategis (NPSS) 98,47"), claimed("98.47"));
+        assert_eq!(read("Nilai Pencapaian Sasaran Strategis: 98,47"), claimed("98.47"));
+        assert_eq!(read("Nilai Kinerja Organisasi (NKO) = 98,47"), claimed("98.47"));
+        assert_eq!(read("nko: 98,47"), claimed("98.47"));
+        assert_eq!(read("NPSS Tahun 2024"), None);
+        assert_eq!(read("NKO Kanreg VII BKN 98,47"), None);
+        assert_eq!(read("Kantor Regional Bangko 98,47"), None);
+        assert_eq!(read("NPSS2024"), None);
     }
 }

@@ -51,6 +51,23 @@ fn an_npss_printed_as_a_label_and_a_value_beside_it_is_checked() {
     assert_eq!(findings(&text, Code::ClaimNpss)[0].found, "98.74");
 }
 
+/// The overall score named in a title by the organisation's score (`NKO 98,74`, `Nilai Kinerja
+/// Organisasi (NKO): 98,47`) or by its name in full with the short one in parentheses (`Nilai
+/// Pencapaian Sasaran Strategis (NPSS) 98,74`) claimed nothing: a wrong one passed, exit 0.
+#[test]
+fn the_overall_score_named_in_a_title_in_any_form_is_checked() {
+    let right = check_fixture("bkn_2023_nko_title.xlsx");
+    assert_eq!(right.scored.as_ref().unwrap().0.npss.as_ref().unwrap().at.to_string(), "Tabel 3.1!A2");
+    assert_eq!(right.exit_code(), 0, "{:#?}", right.findings);
+    for wrong in ["bkn_2023_nko_title_wrong.xlsx", "bkn_2023_npss_title_named_wrong.xlsx"] {
+        let wrong = check_fixture(wrong);
+        assert_eq!(error_codes(&wrong), ["CLAIM_NPSS"], "{:#?}", wrong.findings);
+        let claim = findings(&wrong, Code::ClaimNpss)[0];
+        assert_eq!((claim.found.as_str(), claim.expected.as_str()), ("98.74", "98.47"));
+        assert_eq!(places(&wrong, Code::ClaimNpss), ["Tabel 3.1!A2"]);
+    }
+}
+
 #[test]
 fn counts_named_like_scores_keep_their_thousands() {
     let outcome = check_fixture("puspenkom_2024_counts_penilaian.xlsx");
