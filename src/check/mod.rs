@@ -280,6 +280,7 @@ fn review(
         findings.extend(empty);
     }
     let (mut card, scoring) = score::score(&report, &config.rules);
+    findings.extend(summaries_as_indicators(&report, &config.rules));
     findings.extend(validate::plausible::check(&report, &card));
     // The cells kinerja could not read with confidence, or whose word it cannot score.
     let unread_cells: Vec<CellRef> =
@@ -350,6 +351,42 @@ fn review(
 /// efficiency of their budget lines) are unknown until the cell is corrected, shown as having no
 /// score rather than as figures computed without it or from a doubtful value, and the unit's
 /// printed ones are not held against them. The cell's error blocks the report meanwhile.
+/// The last row of a table that numbers none of its rows, read as an indicator by its place
+/// alone, whose figure (its capaian, else its realisasi, printed with two decimals or more) is
+/// the NPSS or the mean capaian of the indicators above it: a summary under a label kinerja does
+/// not know ("Capaian Kinerja Organisasi"), scored as an indicator (`SUMMARY_AS_INDICATOR`).
+fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec<Finding> {
+    let figure = |row: &crate::model::IndicatorRow| {
+        let realisasi = || {
+            let value = row.realisasi.number()?;
+            let at = row.realisasi.at.clone()?;
+            Some(crate::model::Claim { value, decimals: value.scale(), unit: rust_decimal::Decimal::ONE, at })
+        };
+        row.capaian.clone().or_else(realisasi).filter(|claim| claim.decimals >= 2)
+    };
+    let mut found = Vec::new();
+    for code in &report.unnumbered_feet {
+        let Some((row, printed)) =
+            report.indicators.iter().find(|i| &i.code == code).and_then(|i| Some((i, figure(i)?)))
+        else {
+            continue;
+        };
+        let mut above = report.clone();
+        above.indicators.retain(|i| &i.code != code);
+        let (card, _) = score::score(&above, rules);
+        let mean = score::mean(card.indicators.iter().map(|i| i.capaian)).value;
+        if let Some(score) = [card.npss.value, mean].into_iter().flatten().find(|score| printed.admits(*score)) {
+            let shown = printed.value.normalize().to_string();
+            found.push(
+                Finding::new(Code::SummaryAsIndicator, Some(row.at.clone()), row.name.trim())
+                    .found(shown)
+                    .expected(crate::model::amount::display2(score)),
+            );
+        }
+    }
+    found
+}
+
 fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[CellRef], rules: &crate::config::Rules) {
     let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report

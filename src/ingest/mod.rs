@@ -1238,6 +1238,7 @@ fn read_sheets(
         targets_for,
         categories: parts.categories,
         plan: None,
+        unnumbered_feet: parts.unnumbered_feet,
     };
     Ok((report, findings))
 }

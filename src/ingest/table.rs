@@ -27,6 +27,8 @@ pub struct Parts {
     /// NPSS printed on a row of an indicator table (a total row at its foot).
     pub npss_rows: Vec<Claim>,
     pub categories: Vec<CategoryTable>,
+    /// See [`crate::model::Report::unnumbered_feet`].
+    pub unnumbered_feet: Vec<String>,
     pub findings: Vec<Finding>,
     /// Where the last indicator table read stopped: a table carrying it on starts there.
     pub stopped: Option<Stopped>,
@@ -1546,6 +1548,11 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             .filter_map(|i| Some((i.code.as_str(), i.capaian.as_ref()?.value)))
             .collect();
         reader.settle_parts(&mut parts.budget[budget_before..], |line| capaian.get(line.code.as_str()).copied());
+    }
+    // A table whose rows carry no number or code at all: its last row is an indicator by its
+    // place alone, as a summary under a label kinerja does not know would be.
+    if marked_above == 0 && parts.indicators.len() - before >= 3 {
+        parts.unnumbered_feet.extend(parts.indicators.last().map(|i| i.code.clone()));
     }
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);

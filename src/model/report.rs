@@ -362,6 +362,10 @@ pub struct Report {
     /// A plan's targets by year and source, history, budget and owners; `None` for reports
     /// and agreements.
     pub plan: Option<Box<super::plan::Plan>>,
+    /// The codes of indicators read by their place alone at the foot of a table whose rows carry
+    /// no number or code at all: a summary under a label kinerja does not know would read as one
+    /// too, so the review holds their figures to the score of the rows above.
+    pub unnumbered_feet: Vec<String>,
 }
 
 impl Report {
@@ -386,6 +390,7 @@ impl Report {
             targets_for: None,
             categories: Vec::new(),
             plan: None,
+            unnumbered_feet: Vec::new(),
         }
     }
 

@@ -517,6 +517,7 @@ fn score(
         targets_for: None,
         categories: Vec::new(),
         plan: None,
+        unnumbered_feet: Vec::new(),
     };
     let (card, _): (Scorecard, Vec<Finding>) = crate::score::score(&report, &config.rules);
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {

@@ -273,6 +273,7 @@ mod tests {
             targets_for: None,
             categories: Vec::new(),
             plan: None,
+            unnumbered_feet: Vec::new(),
         };
         let structure = crate::config::Config::builtin().structure("KR07", 2024).cloned().unwrap();
         let findings = place(&mut report, &structure, &[]);

@@ -1098,6 +1098,27 @@ fn an_unnumbered_row_below_numbered_indicators_is_said() {
     assert_eq!((said[0].subject.as_str(), said[0].found.as_str()), ("Capaian Kinerja Organisasi", "IKU.15"));
 }
 
+/// In a table whose indicators carry no number or code at all, a summary at its foot under a
+/// label kinerja knows for none ("Capaian Kinerja Organisasi" printing the NPSS, "Skor Akhir" the
+/// mean capaian) was the fifteenth indicator by its place without a word (NPSS 99,36 for 99,27).
+/// Its figure, the score of the rows above it, tells it.
+#[test]
+fn a_summary_at_the_foot_of_an_unnumbered_table_is_told_by_its_figures() {
+    for (file, expected) in [
+        ("kr07_2024_foot_row_unnumbered_table.xlsx", "99.27"),
+        ("kr07_2024_foot_row_mean_unnumbered_table.xlsx", "98.41"),
+    ] {
+        let outcome = check_fixture(file);
+        assert_eq!(error_codes(&outcome), ["SUMMARY_AS_INDICATOR"], "{file}: {:#?}", outcome.findings);
+        let said = findings(&outcome, Code::SummaryAsIndicator)[0];
+        assert_eq!(said.at.as_ref().unwrap().to_string(), "Tabel 3.2!C22");
+        assert_eq!((said.found.as_str(), said.expected.as_str()), (expected, expected));
+    }
+    // The same table without the summary: its last indicator's figures are its own.
+    let clean = check_fixture("kr07_2024_unnumbered_figures_left_blank.xlsx");
+    assert!(findings(&clean, Code::SummaryAsIndicator).is_empty(), "{:#?}", clean.findings);
+}
+
 /// A report signed under its tables (the place and date, the office, the signer's name and NIP
 /// typed right under the last row, under the figure columns) was read as rows of those tables:
 /// ROW_UNREAD at "Palembang, 15 Oktober 2024" and the office under Tabel 3.2, SUMMARY_ROW_UNREAD
