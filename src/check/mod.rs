@@ -345,12 +345,6 @@ fn review(
     Ok((report, card, findings))
 }
 
-/// The scores resting on a target or realisasi whose cell could not be read with confidence
-/// (unreadable, or read but uncertain: a fraction without its percent format) lack its value: the
-/// indicator's capaian, its goal's NSS, its perspective's score and NKP, the NPSS (and the
-/// efficiency of their budget lines) are unknown until the cell is corrected, shown as having no
-/// score rather than as figures computed without it or from a doubtful value, and the unit's
-/// printed ones are not held against them. The cell's error blocks the report meanwhile.
 /// The last row of a table that numbers none of its rows, read as an indicator by its place
 /// alone, whose figure (its capaian, else its realisasi, printed with two decimals or more) is
 /// the NPSS or the mean capaian of the indicators above it: a summary under a label kinerja does
@@ -365,21 +359,19 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
         row.capaian.clone().or_else(realisasi).filter(|claim| claim.decimals >= 2)
     };
     let mut found = Vec::new();
-    for code in &report.unnumbered_feet {
-        let Some((row, printed)) =
-            report.indicators.iter().find(|i| &i.code == code).and_then(|i| Some((i, figure(i)?)))
+    for at in &report.unnumbered_feet {
+        let Some((row, printed)) = report.indicators.iter().find(|i| i.at == *at).and_then(|i| Some((i, figure(i)?)))
         else {
             continue;
         };
         let mut above = report.clone();
-        above.indicators.retain(|i| &i.code != code);
+        above.indicators.retain(|i| i.at != *at);
         let (card, _) = score::score(&above, rules);
         let mean = score::mean(card.indicators.iter().map(|i| i.capaian)).value;
         if let Some(score) = [card.npss.value, mean].into_iter().flatten().find(|score| printed.admits(*score)) {
-            let shown = printed.value.normalize().to_string();
             found.push(
                 Finding::new(Code::SummaryAsIndicator, Some(row.at.clone()), row.name.trim())
-                    .found(shown)
+                    .found(printed.as_printed())
                     .expected(crate::model::amount::display2(score)),
             );
         }
@@ -387,6 +379,12 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
     found
 }
 
+/// The scores resting on a target or realisasi whose cell could not be read with confidence
+/// (unreadable, or read but uncertain: a fraction without its percent format) lack its value: the
+/// indicator's capaian, its goal's NSS, its perspective's score and NKP, the NPSS (and the
+/// efficiency of their budget lines) are unknown until the cell is corrected, shown as having no
+/// score rather than as figures computed without it or from a doubtful value, and the unit's
+/// printed ones are not held against them. The cell's error blocks the report meanwhile.
 fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[CellRef], rules: &crate::config::Rules) {
     let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report

@@ -28,7 +28,7 @@ pub struct Parts {
     pub npss_rows: Vec<Claim>,
     pub categories: Vec<CategoryTable>,
     /// See [`crate::model::Report::unnumbered_feet`].
-    pub unnumbered_feet: Vec<String>,
+    pub unnumbered_feet: Vec<CellRef>,
     pub findings: Vec<Finding>,
     /// Where the last indicator table read stopped: a table carrying it on starts there.
     pub stopped: Option<Stopped>,
@@ -1552,7 +1552,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // A table whose rows carry no number or code at all: its last row is an indicator by its
     // place alone, as a summary under a label kinerja does not know would be.
     if marked_above == 0 && parts.indicators.len() - before >= 3 {
-        parts.unnumbered_feet.extend(parts.indicators.last().map(|i| i.code.clone()));
+        parts.unnumbered_feet.extend(parts.indicators.last().map(|i| i.at.clone()));
     }
     reader.goal_skipped(&parts.goals[goals_before..], &parts.indicators[before..]);
     reader.perspective_skipped(&perspective_rows, &parts.goals[goals_before..]);

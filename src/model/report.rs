@@ -103,6 +103,15 @@ impl Claim {
         let apart = self.value.checked_sub(computed).map(|d| d.abs());
         apart.zip(tolerance).is_some_and(|(apart, tolerance)| apart <= tolerance)
     }
+
+    /// The value with the decimals it was printed with (`98.00` under a format showing two).
+    pub fn as_printed(&self) -> String {
+        let mut printed = self.value.normalize();
+        if printed.scale() < self.decimals {
+            printed.rescale(self.decimals);
+        }
+        printed.to_string()
+    }
 }
 
 /// How an indicator is measured; it decides how ambiguous numbers are read.
@@ -362,10 +371,10 @@ pub struct Report {
     /// A plan's targets by year and source, history, budget and owners; `None` for reports
     /// and agreements.
     pub plan: Option<Box<super::plan::Plan>>,
-    /// The codes of indicators read by their place alone at the foot of a table whose rows carry
-    /// no number or code at all: a summary under a label kinerja does not know would read as one
-    /// too, so the review holds their figures to the score of the rows above.
-    pub unnumbered_feet: Vec<String>,
+    /// Where indicators stand that were read by their place alone at the foot of a table whose
+    /// rows carry no number or code at all: a summary under a label kinerja does not know would
+    /// read as one too, so the review holds their figures to the score of the rows above.
+    pub unnumbered_feet: Vec<CellRef>,
 }
 
 impl Report {

@@ -16,13 +16,7 @@ pub fn compare(code: Code, subject: &str, claim: Option<&Claim>, computed: Optio
     // under a format showing two decimals).
     let (found, expected) = match code {
         Code::ClaimSisa => (display_rupiah(claim.value), display_rupiah(computed)),
-        _ => {
-            let mut printed = claim.value.normalize();
-            if printed.scale() < claim.decimals {
-                printed.rescale(claim.decimals);
-            }
-            (printed.to_string(), display2(computed))
-        }
+        _ => (claim.as_printed(), display2(computed)),
     };
     Some(Finding::new(code, Some(claim.at.clone()), subject).found(found).expected(expected))
 }
