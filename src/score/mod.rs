@@ -29,7 +29,7 @@ pub fn capaian_ratio(target: Decimal, realisasi: Decimal, polarity: Polarity, lo
     match (polarity, lower) {
         (Polarity::Higher, _) => percent_of(realisasi, target),
         (Polarity::Lower, LowerFormula::TwoMinusRatio) => {
-            percent_of(Decimal::TWO.checked_sub(realisasi.checked_div(target)?)?, Decimal::ONE)
+            Decimal::TWO.checked_sub(realisasi.checked_div(target)?)?.checked_mul(HUNDRED)
         }
         (Polarity::Lower, LowerFormula::InverseRatio) => percent_of(target, realisasi),
     }
