@@ -537,7 +537,6 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bo
 /// 98,47`. Only spaces, a closing parenthesis, a colon or an equals sign may stand between:
 /// `NPSS Tahun 2024` names a year, not a score.
 fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
-    const NAMES: [&str; 4] = ["npss", "nilai pencapaian sasaran strategis", "nko", "nilai kinerja organisasi"];
     // Found in the text itself (not a lower-cased copy, whose byte offsets can differ), as whole
     // words: `Bangko` holds no NKO.
     let bytes = text.as_bytes();
@@ -548,7 +547,8 @@ fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
             && apart(at.checked_sub(1))
             && apart(Some(end))
     };
-    let ends = (0..bytes.len()).flat_map(|at| NAMES.iter().filter(move |n| named_at(at, n)).map(move |n| at + n.len()));
+    let names = || table::NPSS_NAMES.iter().chain(&table::ORGANISATION_NAMES);
+    let ends = (0..bytes.len()).flat_map(|at| names().filter(move |n| named_at(at, n)).map(move |n| at + n.len()));
     ends.filter_map(|end| {
         let after = text[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | ')'));
         let number: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();

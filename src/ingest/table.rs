@@ -52,8 +52,19 @@ pub struct Stopped {
 pub fn npss_label(text: &str) -> bool {
     let words = normalise(text);
     let rest = [" total", " jumlah"].iter().find_map(|w| words.strip_prefix(w)).unwrap_or(&words);
-    let organisation = rest.starts_with(" nko ") || rest.starts_with(" nilai kinerja organisasi ");
-    words.contains(" npss ") || words.contains(" nilai pencapaian sasaran strategis ") || organisation
+    let organisation = ORGANISATION_NAMES.iter().any(|name| named_at(rest, name).any(|at| at == 1));
+    NPSS_NAMES.iter().any(|name| named_at(&words, name).next().is_some()) || organisation
+}
+
+/// The overall score's names, lower-cased: the NPSS's, and the organisation's score as units also
+/// call it.
+pub const NPSS_NAMES: [&str; 2] = ["npss", "nilai pencapaian sasaran strategis"];
+pub const ORGANISATION_NAMES: [&str; 2] = ["nko", "nilai kinerja organisasi"];
+
+/// Where `name` stands as whole words in `normalise`d text.
+fn named_at<'a>(words: &'a str, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+    (words.match_indices(name).map(|(at, _)| at))
+        .filter(move |&at| words[..at].ends_with(' ') && words[at + name.len()..].starts_with(' '))
 }
 
 /// Whether a row's label sums up the rows above it (`Jumlah`, `Total`, `Rata-rata Capaian
