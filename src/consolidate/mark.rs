@@ -47,7 +47,7 @@ impl Added {
             })
             .max()
             .unwrap_or(1);
-        15.0 * if r == 0 { 2 } else { lines.max(1) } as f64
+        crate::model::text::LINE_HEIGHT * if r == 0 { 2 } else { lines.max(1) } as f64
     }
 }
 

@@ -17,7 +17,7 @@ mod plan;
 
 use crate::config::Config;
 use crate::ingest::{DELIVERY_SHEET, INDICATORS_SHEET};
-use crate::model::text::{shown_name, wrapped_height};
+use crate::model::text::{LINE_HEIGHT, shown_name, wrapped_height};
 use crate::model::time::local;
 use crate::model::{Code, Field, Kind, Language, Period, Verdict};
 use crate::store::{Latest, Ledger, Scope, Standing, StoreError};
@@ -357,7 +357,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 (None, _) => {}
             }
             let wrapped = wrap();
-            let mut height: f64 = 15.0;
+            let mut height = LINE_HEIGHT;
             if let Some(a) = agreements.get(&line.unit.code) {
                 // A blocked agreement governs nothing: said beside its version.
                 let blocked = match a.errors {
@@ -375,7 +375,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 height = height.max(wrapped_height(&said, 36));
                 sheet.write_string_with_format(r, 14, said, &wrapped).map_err(write)?;
             }
-            if height > 15.0 {
+            if height > LINE_HEIGHT {
                 sheet.set_row_height(r, height).map_err(write)?;
             }
             if let Some(failed) = failed_mail.get(&line.unit.code) {
@@ -421,7 +421,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 &expected,
                 &f.message,
             ];
-            let mut height: f64 = 15.0;
+            let mut height = LINE_HEIGHT;
             for (col, value) in cells.iter().enumerate() {
                 let col = col as u16;
                 match wrapped_cols.iter().find(|(c, _)| *c == col) {
@@ -434,7 +434,7 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                     }
                 }
             }
-            if height > 15.0 {
+            if height > LINE_HEIGHT {
                 sheet.set_row_height(r, height).map_err(write)?;
             }
         }

@@ -138,6 +138,10 @@ pub fn numbers_in(text: &str, language: crate::model::Language) -> Cow<'_, str> 
     Cow::Owned(out)
 }
 
+/// The height of one line of text in a spreadsheet row at the default font (points): a row's
+/// default height.
+pub const LINE_HEIGHT: f64 = 15.0;
+
 /// The height of a row whose `text` wraps in a column `width` characters wide: LibreOffice and
 /// print keep the height a row has, they do not fit it to wrapped text. Lines break between
 /// words, as a spreadsheet wraps them (a word longer than a line takes lines of its own).
@@ -153,7 +157,7 @@ pub fn wrapped_height(text: &str, width: usize) -> f64 {
         lines += usize::from(used > 0) + (word - 1) / width;
         used = (word - 1) % width + 1;
     }
-    15.0 * lines as f64
+    LINE_HEIGHT * lines as f64
 }
 
 #[cfg(test)]
