@@ -994,23 +994,24 @@ fn read_sheets(
             }
         });
     }
-    // A workbook a title calls a Rencana Kerja of which no plan table can be read may be a report
-    // titled after the plan it is held to ("Capaian Kinerja terhadap Target Renja 2024"): it is
-    // read as a report where it holds a report's tables, else it is the empty plan it says it is.
-    // So is a workbook whose only plan tables are a budget by code or a matrix, no target and no
-    // evaluation, beside a report's table of realisasi: its budget is what was spent by RO,
-    // however its realisasi is headed ("TERPAKAI").
-    let budget_only =
-        |report: &Report| report.plan.as_ref().is_some_and(|p| p.targets.is_empty() && p.history.is_empty());
+    // A workbook a title calls a Rencana Kerja whose only plan table is one a report prints too
+    // may be a report titled after the plan it is held to ("Capaian Kinerja terhadap Target Renja
+    // 2024"): read as a report where it holds a report's table of indicators, else the plan it
+    // says it is (empty, if so). Such tables are a budget by code or a matrix (its budget is what
+    // was spent by RO, however its realisasi is headed: "TERPAKAI"), or one source's targets (the
+    // report's Target column, its realisasi under sub-headers left blank).
+    let report_like = |report: &Report| {
+        report.plan.as_ref().is_some_and(|p| {
+            let one_source = p.targets.windows(2).all(|w| w[0].source == w[1].source);
+            p.history.is_empty() && (p.targets.is_empty() || one_source && p.read() == p.targets.len())
+        })
+    };
     let planned = match plan::is_plan(sheets).then(|| plan::read(sheets, units, overrides)) {
-        Some((report, findings)) if !findings.iter().any(|f| f.code == Code::PlanEmpty) && !budget_only(&report) => {
-            return Ok((report, findings));
-        }
+        Some((report, findings)) if !report_like(&report) => return Ok((report, findings)),
         planned => planned,
     };
     let mut tables = find_tables(sheets, budget).map_err(|f| f.at(path))?;
-    let reported = tables.iter().any(|t| t.header.family == Family::Performance);
-    if tables.is_empty() || planned.as_ref().is_some_and(|(report, _)| budget_only(report) && !reported) {
+    if tables.is_empty() {
         return planned.ok_or_else(|| IngestError::NoTable { path: path.into() });
     }
     // The file's name fills a year or a quarter the titles leave unsaid (an agreement's period
@@ -1026,6 +1027,16 @@ fn read_sheets(
     // stand side by side.
     let titles = free_text(sheets, &tables, read);
     let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
+    // A report's table of indicators: its realisasi read, or its targets alone under a title that
+    // calls it a report.
+    let reported = |t: &Found| match t.header.family {
+        Family::Performance => true,
+        Family::Agreement => declared.report && !declared.agreement,
+        _ => false,
+    };
+    if let Some(planned) = planned.filter(|_| !tables.iter().any(reported)) {
+        return Ok(planned);
+    }
     let year = overrides.year.or(declared.year).or(named_year);
     // A Perjanjian Kinerja printed beside earlier years' realisasi (its baseline) is the
     // agreement: those columns are not read.

@@ -1247,6 +1247,27 @@ fn a_report_titled_after_its_renja_or_spending_by_ro_is_a_report() {
     assert_eq!(ro[ro.len() - 6..], ["4842", "EBC.954", "EBC.996", "4843", "EBA.956", "TOTAL"]);
 }
 
+/// Nor is such a report whose realisasi columns lost their headers (blank on its one header row,
+/// or the sub-headers under "Kinerja" deleted), though what is left of its table (No. | Sasaran
+/// Strategis | Indikator Kinerja | Target) is a plan's table of targets: the second was a plan of
+/// 14 targets, exit status 0 (filed as the unit's Renja without a word), the first PLAN_EMPTY.
+/// Each is the report it is, blocked for the headers it lacks.
+#[test]
+fn a_report_titled_after_its_renja_with_its_realisasi_unheaded_is_a_blocked_report() {
+    for (name, unheaded) in [
+        ("kr07_2024_titled_after_renja_realisasi_unheaded.xlsx", vec!["Tabel 3.2!E3", "Tabel 3.2!F3"]),
+        ("kr07_2024_titled_after_renja_sub_headers_blank.xlsx", vec![]),
+    ] {
+        let (code, json) = check_json(name, &["--unit", "KR07"]);
+        assert_eq!((code, json["kind"].as_str()), (1, Some("realisasi")), "{name}");
+        assert_eq!(errors(&json), [("REALISASI_COLUMN_NONE".into(), "Tabel 3.2!A3".into())], "{name}");
+        let sheet_cell = |[sheet, cell, _]: [&str; 3]| format!("{sheet}!{cell}");
+        let said: Vec<String> =
+            fields_of(&json, "COLUMN_UNHEADED", ["sheet", "cell", "code"]).into_iter().map(sheet_cell).collect();
+        assert_eq!(said, unheaded, "{name}");
+    }
+}
+
 /// A Renja that prints the year's targets only in its evaluation's TARGET 2024 column: they are
 /// the Renja's (PLANS.md §2), each IKU with its name. Before, a plan of no indicator.
 #[test]
