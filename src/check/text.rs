@@ -185,9 +185,8 @@ fn findings_lines(out: &mut String, outcome: &Outcome) {
         Language::Id => writeln!(out, "\nTemuan: {errors} kesalahan, {warnings} peringatan, {info} info"),
         Language::En => writeln!(out, "\nFindings: errors {errors}, warnings {warnings}, info {info}"),
     };
-    let mut findings: Vec<_> = outcome.findings.iter().filter(|f| f.severity > Severity::Info).collect();
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    for f in findings {
+    let findings = outcome.findings.iter().filter(|f| f.severity > Severity::Info).collect();
+    for f in crate::model::worst_first(findings, |f| f.severity) {
         let _ = writeln!(
             out,
             "  [{}] {} {}",

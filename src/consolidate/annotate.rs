@@ -110,7 +110,7 @@ fn results(outcome: &Outcome, name: String) -> Option<Added> {
     Some(Added { name, widths: vec![10.0, 50.0, 8.0, 10.0, 10.0, 12.0, 12.0, 12.0], rows })
 }
 
-/// *Temuan*: every finding, its cell a link to it (`place` gives the link's target).
+/// *Temuan*: every finding, errors first, its cell a link to it (`place` gives the link's target).
 fn findings(
     outcome: &Outcome,
     name: String,
@@ -119,7 +119,7 @@ fn findings(
 ) -> Added {
     let language = outcome.language;
     let mut rows = vec![FINDINGS_SHEET.header.iter().map(|h| Cell::Header(h.to_string())).collect::<Vec<_>>()];
-    for f in &outcome.findings {
+    for f in crate::model::worst_first(outcome.findings.iter().collect(), |f| f.severity) {
         rows.push(vec![
             Cell::Text(f.code.as_str().into()),
             Cell::Text(f.severity.label(language).into()),

@@ -8,8 +8,8 @@
 use crate::model::amount::{display2_in, stored_decimal};
 use crate::model::plan::Source;
 use crate::model::time::{Zone, local};
-use crate::model::{Code, Field, Language, Verdict};
-use crate::store::{Attachment, Draft, Facts, Reading, Recorded, Standing};
+use crate::model::{Code, Field, Language, Severity, Verdict};
+use crate::store::{Attachment, Draft, Facts, FindingRow, Reading, Recorded, Standing};
 use rust_decimal::Decimal;
 
 /// Who hears about an arrival, decided when it is taken (from the unit registry).
@@ -512,16 +512,17 @@ fn findings_table(reading: &Reading, lang: Language) -> String {
 }
 
 /// Every finding as CSV an Indonesian-locale Excel opens as a table: a byte-order mark (so the
-/// text is read as UTF-8), `;` between fields, severities in the message's language.
+/// text is read as UTF-8), `;` between fields, errors first, severities in the message's language.
 fn findings_csv(reading: &Reading, lang: Language) -> String {
     let header = match lang {
         Language::Id => "kode;tingkat;lembar;sel;perihal;tertulis;seharusnya;pesan",
         Language::En => "code;severity;sheet;cell;subject;found;expected;message",
     };
     let mut csv = format!("\u{feff}{header}\r\n");
-    for f in &reading.findings {
+    let severity = |f: &&FindingRow| Severity::from_name(f.severity).unwrap_or(Severity::Info);
+    for f in crate::model::worst_first(reading.findings.iter().collect(), severity) {
         let (sheet, cell) = (f.sheet.as_deref().unwrap_or(""), f.cell.as_deref().unwrap_or(""));
-        let severity = crate::model::Severity::from_name(f.severity).map_or(f.severity, |s| s.label(lang));
+        let severity = Severity::from_name(f.severity).map_or(f.severity, |s| s.label(lang));
         let found = Code::shown_by_name(f.code, Field::Found, &f.found, lang);
         let expected = Code::shown_by_name(f.code, Field::Expected, &f.expected, lang);
         let fields = [f.code, severity, sheet, cell, &f.subject, &found, &expected, &f.message];

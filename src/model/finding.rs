@@ -47,6 +47,14 @@ impl Severity {
     }
 }
 
+/// Findings in the order people read them wherever they are listed (the text output, the
+/// annotated copy's and the Rekap's *Temuan*, the mail's CSV): errors first, then warnings, then
+/// information, each in the order found.
+pub fn worst_first<T>(mut findings: Vec<T>, severity: impl Fn(&T) -> Severity) -> Vec<T> {
+    findings.sort_by_key(|f| std::cmp::Reverse(severity(f)));
+    findings
+}
+
 /// A cell of a workbook: sheet name and zero-based row and column, shown as `Sheet!A1`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellRef {

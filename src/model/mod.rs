@@ -12,7 +12,7 @@ pub mod time;
 pub mod unit;
 pub mod verdict;
 
-pub use finding::{CellRef, Code, Field, Finding, Governing, Language, Severity};
+pub use finding::{CellRef, Code, Field, Finding, Governing, Language, Severity, worst_first};
 pub use period::Period;
 pub use report::{
     BudgetAmounts, BudgetRow, BudgetScope, CategoryRow, CategoryTable, Claim, GoalRow, Identity, IndicatorRow, Input,

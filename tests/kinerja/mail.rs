@@ -273,6 +273,14 @@ fn a_report_sent_before_its_agreement_is_reviewed_against_it_when_it_arrives() {
     let temuan = book.worksheet_range("Temuan").unwrap();
     let mismatches = temuan.rows().filter(|r| r.iter().any(|c| *c == "TARGET_MISMATCH")).count();
     assert_eq!(mismatches, 2);
+    // The copy's Temuan and the CSV list the errors first, as the mail and the Rekap do: the
+    // warning and the information found in reading below the review's errors.
+    let in_copy: Vec<String> = temuan.rows().skip(1).map(|r| r[1].to_string()).collect();
+    let csv = String::from_utf8(attachment(&message.data, "temuan.csv").unwrap()).unwrap();
+    let in_csv: Vec<String> = csv.lines().skip(1).map(|l| l.split(';').nth(1).unwrap().to_string()).collect();
+    let expected: Vec<String> =
+        [vec!["kesalahan"; 9], vec!["peringatan"], vec!["info"; 4]].concat().into_iter().map(String::from).collect();
+    assert_eq!((&in_copy, &in_csv), (&expected, &expected));
     // The ledger, status and the Rekap say the same.
     let mismatches = service.rows(
         "SELECT COUNT(*) FROM findings f JOIN submissions s ON s.id = f.submission_id
