@@ -14,7 +14,7 @@ use crate::ingest::{FINDINGS_SHEET, RESULTS_SHEET};
 use crate::model::amount::display2;
 use crate::model::{Claim, Code, Field, Kind, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
-use rust_xlsxwriter::{Color, Format, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, Note, Url, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -274,6 +274,7 @@ fn write_added(sheet: &mut Worksheet, added: &Added) -> Result<(), XlsxError> {
     sheet.set_name(&added.name)?;
     let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
     let header = wrap.clone().set_bold().set_background_color(Color::RGB(0xDDEBF7));
+    let number = Format::new().set_num_format("0.00").set_align(rust_xlsxwriter::FormatAlign::Top);
     for (col, width) in added.widths.iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
     }
@@ -286,10 +287,10 @@ fn write_added(sheet: &mut Worksheet, added: &Added) -> Result<(), XlsxError> {
                 Cell::Text(t) => {
                     sheet.write_string_with_format(r, c, crate::model::text::fit_cell(t), &wrap).map(|_| ())?
                 }
-                Cell::Number(n) => {
-                    sheet.write_number_with_format(r, c, *n, &Format::new().set_num_format("0.00")).map(|_| ())?
+                Cell::Number(n) => sheet.write_number_with_format(r, c, *n, &number).map(|_| ())?,
+                Cell::Link(t, place) => {
+                    sheet.write_url_with_format(r, c, Url::new(place.as_str()).set_text(t), &wrap).map(|_| ())?
                 }
-                Cell::Link(t, place) => sheet.write_url_with_text(r, c, place.as_str(), t).map(|_| ())?,
                 Cell::Empty => {}
             }
         }

@@ -35,19 +35,18 @@ pub struct Added {
 }
 
 impl Added {
-    /// The height of row `r`, in points: as tall as its longest wrapped text (viewers keep the
-    /// height a row has); the header two lines.
+    /// The height of row `r`, in points: as tall as its longest text wrapped between words
+    /// (viewers keep the height a row has); the header two lines.
     pub fn height(&self, r: usize) -> f64 {
-        let lines = self.rows[r]
-            .iter()
-            .zip(&self.widths)
-            .map(|(cell, width)| match cell {
-                Cell::Text(t) | Cell::Link(t, _) => t.chars().count().div_ceil((*width as usize * 9 / 10).max(1)),
-                _ => 1,
-            })
-            .max()
-            .unwrap_or(1);
-        crate::model::text::LINE_HEIGHT * if r == 0 { 2 } else { lines.max(1) } as f64
+        use crate::model::text::{LINE_HEIGHT, wrapped_height};
+        if r == 0 {
+            return 2.0 * LINE_HEIGHT;
+        }
+        let wrapped = self.rows[r].iter().zip(&self.widths).map(|(cell, width)| match cell {
+            Cell::Text(t) | Cell::Link(t, _) => wrapped_height(t, *width as usize),
+            _ => LINE_HEIGHT,
+        });
+        wrapped.fold(LINE_HEIGHT, f64::max)
     }
 }
 
@@ -500,8 +499,11 @@ fn added_sheet(sheet: &Added, styles: &mut Styles) -> String {
     let wrap = styles.add(
         "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>".into(),
     );
-    let number = styles
-        .add("<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>".into());
+    let number = styles.add(
+        "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" \
+         applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>"
+            .into(),
+    );
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"{MAIN}\" xmlns:r=\"{RELS}\">\
          <sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><sheetViews><sheetView workbookViewId=\"0\">\

@@ -48,15 +48,21 @@ fn text(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
     String::from_utf8(parts[name].clone()).unwrap()
 }
 
-/// The fill colour (ARGB) of the style of `cell` in a sheet part.
-fn fill_of(parts: &BTreeMap<String, Vec<u8>>, sheet: &str, cell: &str) -> Option<String> {
+/// The cell format (`<xf …>` and its alignment) of the style of `cell` in a sheet part.
+fn xf_of(parts: &BTreeMap<String, Vec<u8>>, sheet: &str, cell: &str) -> Option<String> {
     let xml = text(parts, sheet);
     let start = xml.find(&format!("<c r=\"{cell}\""))?;
     let tag = &xml[start..start + xml[start..].find('>')?];
     let s: usize = tag.split(" s=\"").nth(1).map_or(Some(0), |v| v.split('"').next()?.parse().ok())?;
     let styles = text(parts, "xl/styles.xml");
     let xfs = &styles[styles.find("<cellXfs")?..styles.find("</cellXfs>")?];
-    let xf = xfs.split("<xf ").nth(s + 1)?;
+    xfs.split("<xf ").nth(s + 1).map(String::from)
+}
+
+/// The fill colour (ARGB) of the style of `cell` in a sheet part.
+fn fill_of(parts: &BTreeMap<String, Vec<u8>>, sheet: &str, cell: &str) -> Option<String> {
+    let xf = xf_of(parts, sheet, cell)?;
+    let styles = text(parts, "xl/styles.xml");
     let fill: usize = xf.split("fillId=\"").nth(1)?.split('"').next()?.parse().ok()?;
     let fills = &styles[styles.find("<fills")?..styles.find("</fills>")?];
     let chosen = fills.split("<fill>").nth(fill + 1)?;
@@ -256,6 +262,39 @@ fn a_hidden_row_with_a_finding_is_shown_in_the_copy() {
     assert!(!row[..row.find('>').unwrap()].contains("hidden"), "{}", &row[..80]);
     // The Capaian column carries no finding here: still hidden.
     assert!(copy.contains("<col min=\"6\" max=\"6\" width=\"0\" hidden=\"1\" customWidth=\"1\"/>"), "{copy}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The figures of the sheets kinerja adds stand at the top of their rows, as the texts beside
+/// them do, in a copy of the unit's .xlsx and in one re-rendered from an .xls: at the foot of a
+/// row three lines tall (an indicator's long name), IKU.1's target stood two lines below it.
+#[test]
+fn the_added_sheets_figures_stand_at_the_top_of_their_rows() {
+    let dir = std::env::temp_dir().join(format!("kinerja-annotated-top-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (report, name) in [("kr07_2024_review_errors.xlsx", "xlsx"), ("kr07_2024_capaian_rounded.xls", "xls")] {
+        let copy = parts(&annotate(&reviewed(report, None), name, &dir));
+        // The added sheets: parts the unit did not send, after as many as it sent (a re-rendered
+        // copy's sheets are all new parts).
+        let sent = if name == "xlsx" { parts(&fixture(report)) } else { BTreeMap::new() };
+        let kept = ranges(&fixture(report)).len();
+        let number = |part: &str| part.trim_start_matches("xl/worksheets/sheet").trim_end_matches(".xml").parse();
+        let added = copy.keys().filter(|k| !sent.contains_key(*k) && number(k).is_ok_and(|n: usize| n > kept));
+        // The figures are the cells with a value and no type: numbers.
+        let figures: Vec<(String, String)> = added
+            .flat_map(|sheet| {
+                let xml = text(&copy, sheet);
+                let cells = xml.split("<c r=\"").skip(1).filter(|c| !c.split('>').next().unwrap().contains(" t=\""));
+                let figures = cells.filter(|c| c.split_once('>').unwrap().1.starts_with("<v>"));
+                figures.map(|c| (sheet.clone(), c.split('"').next().unwrap().to_string())).collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(figures.len() > 50, "{report}: {figures:?}");
+        for (sheet, cell) in figures {
+            let xf = xf_of(&copy, &sheet, &cell).unwrap();
+            assert!(xf.contains("vertical=\"top\""), "{report} {sheet} {cell}: {xf}");
+        }
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
