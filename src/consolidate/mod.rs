@@ -158,6 +158,40 @@ fn write_narrow_header(sheet: &mut Worksheet, headers: &[(&str, f64)], format: &
     Ok(())
 }
 
+/// A row of a constant-memory sheet whose wrapped cells make it as tall as the longest of them
+/// wraps (viewers keep the height a row has; they do not fit it to wrapped text).
+struct Tall {
+    r: u32,
+    height: f64,
+}
+
+impl Tall {
+    fn new(r: u32) -> Self {
+        Tall { r, height: LINE_HEIGHT }
+    }
+
+    /// `text` in column `col`, `width` characters wide, wrapped by `format`.
+    fn write(
+        &mut self,
+        sheet: &mut Worksheet,
+        col: u16,
+        text: &str,
+        width: usize,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        self.height = self.height.max(wrapped_height(text, width));
+        sheet.write_string_with_format(self.r, col, text, format).map(|_| ())
+    }
+
+    /// The row's height, where a cell wrapped to more than one line.
+    fn set(self, sheet: &mut Worksheet) -> Result<(), XlsxError> {
+        if self.height > LINE_HEIGHT {
+            sheet.set_row_height(self.r, self.height)?;
+        }
+        Ok(())
+    }
+}
+
 /// A registered unit as the Rekap shows it: the report that counts, or what it sent instead.
 struct Line<'a> {
     unit: &'a crate::model::Unit,
@@ -357,7 +391,9 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 (None, _) => {}
             }
             let wrapped = wrap();
-            let mut height = LINE_HEIGHT;
+            let mut tall = Tall::new(r);
+            let mut write_wrapped =
+                |col: u16, text: &str| tall.write(sheet, col, text, widths[col as usize] as usize, &wrapped);
             if let Some(a) = agreements.get(&line.unit.code) {
                 // A blocked agreement governs nothing: said beside its version.
                 let blocked = match a.errors {
@@ -365,19 +401,14 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                     _ => format!(", {}", a.verdict().label(language)),
                 };
                 let label = format!("{} {}{blocked}", language.pick("versi", "version"), a.version);
-                height = height.max(wrapped_height(&label, 14));
-                sheet.write_string_with_format(r, 13, label, &wrapped).map_err(write)?;
+                write_wrapped(13, &label).map_err(write)?;
             }
             if let Some(l) =
                 line.latest.as_ref().filter(|l| l.after(line.report.as_ref().map(|s| s.arrival_id.as_str())))
             {
-                let said = later(l, zone, language);
-                height = height.max(wrapped_height(&said, 36));
-                sheet.write_string_with_format(r, 14, said, &wrapped).map_err(write)?;
+                write_wrapped(14, &later(l, zone, language)).map_err(write)?;
             }
-            if height > LINE_HEIGHT {
-                sheet.set_row_height(r, height).map_err(write)?;
-            }
+            tall.set(sheet).map_err(write)?;
             if let Some(failed) = failed_mail.get(&line.unit.code) {
                 sheet.write_number_with_format(r, 15, *failed as f64, &formats.missing).map_err(write)?;
             }
@@ -421,22 +452,15 @@ pub fn rebuild(config: &Config, ledger: &Ledger, year: u16, period: Period) -> R
                 &expected,
                 &f.message,
             ];
-            let mut height = LINE_HEIGHT;
+            let mut tall = Tall::new(r);
             for (col, value) in cells.iter().enumerate() {
                 let col = col as u16;
                 match wrapped_cols.iter().find(|(c, _)| *c == col) {
-                    Some((_, chars)) => {
-                        height = height.max(wrapped_height(value, *chars));
-                        sheet.write_string_with_format(r, col, *value, &wrapped).map_err(write)?;
-                    }
-                    None => {
-                        sheet.write_string_with_format(r, col, *value, &top).map_err(write)?;
-                    }
+                    Some((_, chars)) => tall.write(sheet, col, value, *chars, &wrapped).map_err(write)?,
+                    None => sheet.write_string_with_format(r, col, *value, &top).map(|_| ()).map_err(write)?,
                 }
             }
-            if height > LINE_HEIGHT {
-                sheet.set_row_height(r, height).map_err(write)?;
-            }
+            tall.set(sheet).map_err(write)?;
         }
         print_setup(sheet, 0);
     }
