@@ -153,10 +153,11 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         }
         let top: Vec<usize> = children_of(None).filter(|&i| rows[i].0.scope != BudgetScope::Total).collect();
         let top_sum = sums(top.iter().map(|&i| held[i]));
-        let total = rows.iter().find(|(r, _)| r.scope == BudgetScope::Total);
-        if let Some((row, line)) = total
-            && !top.is_empty()
-        {
+        // Every total row of the view is held to its lines: a total typed twice, the second
+        // mistyped, is no second truth.
+        let mut totals = rows.iter().filter(|(r, _)| r.scope == BudgetScope::Total).peekable();
+        let total = totals.peek().copied();
+        for (row, line) in totals.filter(|_| !top.is_empty()) {
             findings.extend(mismatch(Code::BudgetTotal, "", &row.at, amounts(line), top_sum, ""));
         }
         let (at, stated) = match total {

@@ -1468,6 +1468,21 @@ fn a_jumlah_under_a_kegiatans_ros_is_the_kegiatans_amounts() {
     assert_eq!(budget_lines(&average), budget_lines(&check_fixture("kr07_2024_budget_per_ro.xlsx")));
 }
 
+/// A budget view's total typed twice, the second mistyped (159.000.000 spent where its lines add
+/// up to 159.500.000): only a view's first total was held to its lines, so the second stood as a
+/// TOTAL line of the report's budget without a word. Every total row is held to them.
+#[test]
+fn every_total_row_of_a_budget_view_is_held_to_its_lines() {
+    let twice = check_fixture("kr07_2024_budget_per_ro_total_twice.xlsx");
+    assert_eq!(error_codes(&twice), ["BUDGET_TOTAL"], "{:#?}", twice.findings);
+    let total = &findings(&twice, Code::BudgetTotal)[0];
+    let at = total.at.as_ref().map(ToString::to_string);
+    assert_eq!(
+        (at.as_deref(), total.found.as_str(), total.expected.as_str()),
+        (Some("Anggaran per RO!A9"), "159.000.000", "159.500.000")
+    );
+}
+
 /// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,
 /// then to date (`s.d. TW III`, or their `Jumlah`): TW III's column alone was read, COLUMNS_DIFFER
 /// and each printed serapan an error against it. The money spent to date is read, and
