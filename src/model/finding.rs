@@ -361,6 +361,9 @@ codes! {
     NameMismatch => "NAME_MISMATCH", Error,
         "Nama berkas menyebut {found}, sedangkan judul buku kerja hanya menyebut tahunnya, sehingga dibaca sebagai laporan {expected}: tidak dapat dipastikan laporan periode mana ini. Cantumkan periodenya pada judul (\"Triwulan III Tahun 2024\" untuk laporan triwulan, \"Tahunan 2024\" untuk laporan tahunan), lalu kirim kembali.",
         "The file name says {found}, while the workbook's titles name only its year, which makes it a {expected} report: which period it reports cannot be told. Put its period in the title (\"Triwulan III Tahun 2024\" for a quarterly report, \"Tahunan 2024\" for the annual one) and resend it.";
+    NameDiffers => "NAME_DIFFERS", Warning,
+        "Nama berkas menyebut {found}, sedangkan judul buku kerja menyebut {expected}; laporan dibaca sesuai judulnya, sebagai {expected}. Bila yang benar {found}, perbaiki judulnya, lalu kirim kembali.",
+        "The file name says {found}, while the workbook's titles say {expected}; the report is read as its titles say, as {expected}. If {found} is right, correct the title and resend it.";
     NameIdentity => "NAME_IDENTITY", Info,
         "{found} diambil dari nama berkas, karena judul buku kerja tidak menyebutnya. Cantumkan pada judul agar laporan terbaca tanpa bergantung pada nama berkas.",
         "{found} is taken from the file name, as the workbook's titles do not say it. Put it in the title so that the report reads the same whatever its file is called.";
