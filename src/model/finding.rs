@@ -47,9 +47,9 @@ impl Severity {
     }
 }
 
-/// Findings in the order people read them wherever they are listed (the text output, the
-/// annotated copy's and the Rekap's *Temuan*, the mail's CSV): errors first, then warnings, then
-/// information, each in the order found.
+/// Findings in the order people read them: errors first, then warnings, then information, each
+/// in the order found. The text output, the annotated copy's *Temuan* and the mail's CSV list
+/// them so; the Rekap's *Temuan* is queried in that order.
 pub fn worst_first<T>(mut findings: Vec<T>, severity: impl Fn(&T) -> Severity) -> Vec<T> {
     findings.sort_by_key(|f| std::cmp::Reverse(severity(f)));
     findings
