@@ -510,11 +510,12 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bo
                         unit: rust_decimal::Decimal::ONE,
                         at: at(col),
                     }),
+                    // The label alone: its value is the next filled cell to the right, unless
+                    // that is a year (`NPSS Tahun` | 2024, the year in a cell of its own).
                     None => {
-                        // The label alone: its value is the next filled cell to the right.
                         let next = sheet.cells_in_row(row).find(|(c, d)| *c > col && **d != Data::Empty);
                         if let Some((col, data)) = next
-                            && let Some((value, decimals)) = number_in(data)
+                            && let Some((value, decimals)) = number_in(data).filter(|n| !a_year(*n))
                         {
                             found.push(crate::model::Claim {
                                 value,
@@ -535,7 +536,7 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bo
 /// The number right after the overall score's name in a text: `NPSS 98.47 ( ● )`, `Nilai
 /// Pencapaian Sasaran Strategis (NPSS): 98,47`, `NKO 98,47`, `Nilai Kinerja Organisasi (NKO) =
 /// 98,47`. Only spaces, a closing parenthesis, a colon or an equals sign may stand between:
-/// `NPSS Tahun 2024` names a year, not a score.
+/// `NPSS Tahun 2024` names a year, not a score, and so does `NPSS 2024`.
 fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
     // Found in the text itself (not a lower-cased copy, whose byte offsets can differ), as whole
     // words: `Bangko` holds no NKO.
@@ -557,7 +558,13 @@ fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
             _ => None,
         }
     })
-    .next()
+    .find(|n| !a_year(*n))
+}
+
+/// Whether a number after the overall score's name is a year (`Capaian NPSS 2024`), not a score.
+fn a_year((value, decimals): (rust_decimal::Decimal, u32)) -> bool {
+    use rust_decimal::prelude::ToPrimitive;
+    decimals == 0 && value.fract().is_zero() && value.to_i64().is_some_and(sheet::is_year)
 }
 
 /// A number cell, or text that is a number, as the unit wrote it.
@@ -1323,5 +1330,8 @@ mod tests {
         assert_eq!(read("NKO Kanreg VII BKN 98,47"), None);
         assert_eq!(read("Kantor Regional Bangko 98,47"), None);
         assert_eq!(read("NPSS2024"), None);
+        // A year right after the name is the title's year, not a score.
+        assert_eq!(read("Capaian NPSS 2024"), None);
+        assert_eq!(read("NPSS 98"), Some(("98".to_string(), 0)));
     }
 }

@@ -68,6 +68,19 @@ fn the_overall_score_named_in_a_title_in_any_form_is_checked() {
     }
 }
 
+/// A year after the overall score's name is the title's year, not a score the unit printed:
+/// "Capaian NPSS 2023" claimed an NPSS of 2023 (CLAIM_NPSS), and a title "… (NPSS) TAHUN" with
+/// the year in the cell right of it an NPSS of 2024 (CLAIM_CONFLICT beside Tabel 3.1's 99,27):
+/// false errors that blocked sound reports. Neither claims anything.
+#[test]
+fn a_year_after_the_overall_scores_name_is_no_score() {
+    for (name, npss) in [("bkn_2023_npss_title_year.xlsx", "98.47"), ("kr07_2024_npss_title_year_cell.xlsx", "99.27")] {
+        let outcome = check_fixture(name);
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
+        assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), npss, "{name}");
+    }
+}
+
 #[test]
 fn counts_named_like_scores_keep_their_thousands() {
     let outcome = check_fixture("puspenkom_2024_counts_penilaian.xlsx");
