@@ -925,9 +925,11 @@ fn name_findings(
     let taken: Vec<String> = taken.into_iter().flatten().collect();
     // A name stating the fourth quarter agrees with an annual report.
     let agree = |named: Period, titled: Period| named == titled || (named, titled) == (Period::Tw4, Period::Year);
+    // Titles naming a year alone imply the annual report; the name's quarter against it is the
+    // clash above, said once.
     let differs = [
         period
-            .zip(titled_period)
+            .zip(titled_period.filter(|_| !implied_annual))
             .filter(|(n, t)| !agree(*n, *t))
             .map(|(n, t)| (n.as_str().to_string(), t.as_str().to_string())),
         year.zip(titled_year).filter(|(n, t)| n != t).map(|(n, t)| (n.to_string(), t.to_string())),
