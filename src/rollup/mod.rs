@@ -505,20 +505,8 @@ fn score(
             });
         }
     }
-    let report = Report {
-        identity: Identity { unit: Some(unit.to_string()), year: Some(year), period: Some(period) },
-        kind: Kind::Realisasi,
-        perspectives: Vec::new(),
-        goals,
-        indicators: rows,
-        printed: Vec::new(),
-        budget: Vec::new(),
-        npss: None,
-        targets_for: None,
-        categories: Vec::new(),
-        plan: None,
-        unnumbered_feet: Vec::new(),
-    };
+    let identity = Identity { unit: Some(unit.to_string()), year: Some(year), period: Some(period) };
+    let report = Report::tree(identity, Kind::Realisasi, goals, rows);
     let (card, _): (Scorecard, Vec<Finding>) = crate::score::score(&report, &config.rules);
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
         if let Some(r) = indicators.iter_mut().find(|r| r.code == row.code)

@@ -257,24 +257,9 @@ mod tests {
             nss: None,
             at: CellRef::new(&"S".into(), 1, 1),
         };
-        let mut report = Report {
-            identity: Identity::default(),
-            kind: Kind::Realisasi,
-            perspectives: Vec::new(),
-            goals: vec![
-                goal("SS.5", "Internal Process"),
-                goal("SS.6", "Learn & Growth"),
-                goal("SS.7", "(tanpa perspektif)"),
-            ],
-            indicators: Vec::new(),
-            printed: Vec::new(),
-            budget: Vec::new(),
-            npss: None,
-            targets_for: None,
-            categories: Vec::new(),
-            plan: None,
-            unnumbered_feet: Vec::new(),
-        };
+        let goals =
+            vec![goal("SS.5", "Internal Process"), goal("SS.6", "Learn & Growth"), goal("SS.7", "(tanpa perspektif)")];
+        let mut report = Report::tree(Identity::default(), Kind::Realisasi, goals, Vec::new());
         let structure = crate::config::Config::builtin().structure("KR07", 2024).cloned().unwrap();
         let findings = place(&mut report, &structure, &[]);
         assert_eq!(findings.len(), 1);
