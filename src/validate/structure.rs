@@ -4,6 +4,7 @@
 
 use crate::config::{Line, Structure};
 use crate::model::{CellRef, Code, Finding, GoalRow, Governing, Kind, Report};
+use std::collections::HashSet;
 
 /// Put each goal of `report` in the perspective `structure` gives it, and each indicator under
 /// its goal; one printed elsewhere is moved and said so (`GOAL_MOVED`, `INDICATOR_MOVED`), a
@@ -197,7 +198,8 @@ pub fn guessed<'r>(report: &'r Report, structure: Option<&Structure>) -> Option<
 /// and its perspective's score rest on the others without a word. Not a goal above the next with
 /// a row there said `unread` (ROW_UNREAD: its indicator's row, its code not read, says why).
 pub fn empty_goals(report: &Report, unread: &[&CellRef]) -> Vec<Finding> {
-    let holds = |goal: &GoalRow| report.indicators.iter().any(|i| i.goal == goal.code);
+    let held: HashSet<&str> = report.indicators.iter().map(|i| i.goal.as_str()).collect();
+    let holds = |goal: &GoalRow| held.contains(goal.code.as_str());
     let next_row = |goal: &GoalRow| {
         let below = report.goals.iter().filter(|g| g.at.sheet == goal.at.sheet && g.at.row > goal.at.row);
         below.map(|g| g.at.row).min().unwrap_or(u32::MAX)
