@@ -513,6 +513,11 @@ fn worksheet(
                     layout.hidden_cols.push((first - 1, last.max(first) - 1));
                 }
             }
+            // The sheet's stated extent sizes the list once, not by doubling as cells come; at
+            // most a quarter of a million cells, whatever a hostile file states.
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "dimension" => {
+                cells.reserve(attr(&e, "ref").map_or(0, |extent| extent_cells(&extent)).min(1 << 18));
+            }
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
                 let given = attr(&e, "r").and_then(|r| r.parse::<u32>().ok()).filter(|r| (1..=1_048_576).contains(r));
                 row = Some(given.map_or_else(|| row.map_or(0, |r| r + 1), |r| r - 1));
@@ -546,6 +551,15 @@ fn worksheet(
         }
     }
     Ok((cells, layout))
+}
+
+/// How many cells an extent such as `A1:I5007` spans (none where it cannot be read).
+fn extent_cells(extent: &str) -> usize {
+    let (first, last) = extent.split_once(':').unwrap_or((extent, extent));
+    match (position(first), position(last)) {
+        (Some((r0, c0)), Some((r1, c1))) => (r1.abs_diff(r0) as usize + 1) * (c1.abs_diff(c0) as usize + 1),
+        _ => 0,
+    }
 }
 
 /// What a `<c>` element's attributes say: its place (`r`), style (`s`) and type (`t`), read in
@@ -742,6 +756,10 @@ mod tests {
         assert_eq!(position("XFE1"), None);
         assert_eq!(position("A0"), None);
         assert_eq!(position("A99999999999"), None);
+        assert_eq!(extent_cells("A1:I5007"), 9 * 5007);
+        assert_eq!(extent_cells("B2"), 1);
+        assert_eq!(extent_cells("A1:XFD1048576"), 16_384 * 1_048_576);
+        assert_eq!(extent_cells("A1:"), 0);
         assert_eq!(resolve("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
         assert_eq!(resolve("xl", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
         assert_eq!(resolve("xl/worksheets", "../sharedStrings.xml"), "xl/sharedStrings.xml");
