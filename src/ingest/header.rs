@@ -513,7 +513,27 @@ impl Header {
         let cols = self.columns.iter().map(|(c, _)| *c);
         (cols.clone().min().unwrap_or(0), cols.max().unwrap_or(0))
     }
+
+    /// Whether a column of the table says what each row is (a perspective, goal, indicator,
+    /// budget line or category), so that the table stands on its own: not the amounts beside
+    /// another table's rows.
+    pub fn names_its_rows(&self) -> bool {
+        self.columns.iter().any(|(_, role)| LABEL_ROLES.contains(role))
+    }
 }
+
+/// The roles that say what a row is.
+const LABEL_ROLES: [Role; 9] = [
+    Role::Tree,
+    Role::Perspective,
+    Role::Goal,
+    Role::GoalCode,
+    Role::Indicator,
+    Role::IndicatorCode,
+    Role::Code,
+    Role::Description,
+    Role::Category,
+];
 
 /// The role of a header cell, from its words.
 pub fn classify(text: &str) -> Option<Role> {

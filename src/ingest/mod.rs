@@ -409,6 +409,58 @@ fn find_tables(sheets: &[Sheet], budget: &Budget) -> Result<Vec<Found>, Failure>
     Ok(found)
 }
 
+/// Most gaps of blank columns on a sheet weighed as the edge between two tables side by side:
+/// a sheet whose cells stand in more groups than that is read whole.
+const MOST_GAPS: usize = 4;
+
+/// The sheets to read, each whole, or where tables stand side by side on one (a perspective
+/// summary placed right of the indicator table) in one band of columns for each, as though on
+/// sheets of their own, so that neither takes the other's headings or figures for its own. Two
+/// tables are parted at a gap of blank columns where a table of the columns left of it ends
+/// next to the gap and one of the columns right of it starts next to it, each naming its own
+/// rows. A blank column inside one table (between the indicators and the Anggaran beside them)
+/// parts nothing: amounts alone name no rows.
+fn side_by_side(sheets: Vec<Sheet>, budget: &Budget) -> Result<Vec<Sheet>, Failure> {
+    let mut bands = Vec::with_capacity(sheets.len());
+    for sheet in sheets {
+        let cuts = cuts(&sheet, budget)?;
+        if cuts.is_empty() {
+            bands.push(sheet);
+            continue;
+        }
+        let mut first = 0;
+        for (start, end) in cuts {
+            bands.push(sheet.band(first, start - 1));
+            first = end + 1;
+        }
+        bands.push(sheet.band(first, u32::MAX));
+    }
+    Ok(bands)
+}
+
+/// The gaps of blank columns (first and last) where `sheet`'s tables part.
+fn cuts(sheet: &Sheet, budget: &Budget) -> Result<Vec<(u32, u32)>, Failure> {
+    let columns = sheet.columns();
+    let gaps: Vec<(u32, u32)> = columns.windows(2).filter(|w| w[1] > w[0] + 1).map(|w| (w[0] + 1, w[1] - 1)).collect();
+    if gaps.len() > MOST_GAPS {
+        return Ok(Vec::new());
+    }
+    let mut cuts: Vec<(u32, u32)> = Vec::new();
+    for (i, &(start, end)) in gaps.iter().enumerate() {
+        let from = cuts.last().map_or(0, |cut| cut.1 + 1);
+        let (before, after) = (if i == 0 { 0 } else { gaps[i - 1].1 }, gaps.get(i + 1).map_or(u32::MAX, |g| g.0));
+        let tables = |band: Sheet| -> Result<Vec<(u32, u32)>, Failure> {
+            let found = find_tables(std::slice::from_ref(&band), budget)?;
+            Ok(found.into_iter().filter(|t| t.header.names_its_rows()).map(|t| t.header.span()).collect())
+        };
+        let ends_here = tables(sheet.band(from, start - 1))?.iter().any(|(_, last)| *last > before);
+        if ends_here && tables(sheet.band(end + 1, u32::MAX))?.iter().any(|(first, _)| *first < after) {
+            cuts.push((start, end));
+        }
+    }
+    Ok(cuts)
+}
+
 /// Text above and between the tables (titles, captions) and the sheet names: where a workbook
 /// says who it is from and what it claims overall (`NPSS 98.47`). A list of units is none. What
 /// stands below a sheet's last table (its sources, notes, the place and date it was signed), or
@@ -418,9 +470,12 @@ fn free_text<'a>(
     tables: &[Found],
     read: impl Fn(usize) -> bool,
 ) -> Vec<(Option<crate::model::CellRef>, &'a str)> {
-    let mut texts = Vec::new();
+    let mut texts: Vec<(Option<crate::model::CellRef>, &str)> = Vec::new();
     for (index, sheet) in sheets.iter().enumerate().filter(|(i, s)| !s.hidden && read(*i)) {
-        texts.push((None, &*sheet.name));
+        // A sheet's name once, though its tables are read in bands side by side.
+        if !texts.iter().any(|(at, text)| at.is_none() && *text == &*sheet.name) {
+            texts.push((None, &*sheet.name));
+        }
         let last = tables.iter().filter(|t| t.sheet == index).map(|t| t.rows.1).max();
         let inside =
             |row: &u32| tables.iter().any(|t| t.sheet == index && *row >= t.header.first_row && *row <= t.rows.1);
@@ -663,6 +718,7 @@ pub fn read_bytes(
         .map(|sheet| sheet.name.to_string())
         .collect();
     book.sheets.retain(|sheet| !set_aside.iter().any(|name| **name == *sheet.name));
+    book.sheets = side_by_side(std::mem::take(&mut book.sheets), &budget).map_err(|f| f.at(path))?;
     let (report, mut findings) = read_sheets(path, &book, units, overrides, &budget)?;
     findings.extend(set_aside.into_iter().map(|name| Finding::new(Code::OwnSheetIgnored, None, "").found(name)));
     Ok((report, findings))

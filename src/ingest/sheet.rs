@@ -200,6 +200,39 @@ impl Sheet {
         })
     }
 
+    /// The columns that hold a cell in some row, ascending.
+    pub fn columns(&self) -> Vec<u32> {
+        let mut used = vec![false; self.cells.iter().map(|(col, _)| *col as usize + 1).max().unwrap_or(0)];
+        for (col, _) in &self.cells {
+            used[*col as usize] = true;
+        }
+        (0..).zip(used).filter_map(|(col, used)| used.then_some(col)).collect()
+    }
+
+    /// The columns `first` to `last` of this sheet alone, each cell where it stands, with what
+    /// the workbook hides and merges among them: one of two tables side by side, to be read as
+    /// though on a sheet of its own.
+    pub fn band(&self, first: u32, last: u32) -> Sheet {
+        let within = |col: u32| (first..=last).contains(&col);
+        let (mut rows, mut starts, mut cells) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, row) in self.rows.iter().enumerate() {
+            let start = cells.len();
+            cells
+                .extend(self.cells[self.starts[i]..self.starts[i + 1]].iter().filter(|(col, _)| within(*col)).cloned());
+            if cells.len() > start {
+                rows.push(*row);
+                starts.push(start);
+            }
+        }
+        starts.push(cells.len());
+        let layout = Layout {
+            hidden_rows: self.layout.hidden_rows.iter().copied().filter(|r| rows.binary_search(r).is_ok()).collect(),
+            hidden_cols: self.layout.hidden_cols.iter().copied().filter(|(f, l)| *f <= last && *l >= first).collect(),
+            merged_down: self.layout.merged_down.iter().copied().filter(|(col, _, _)| within(*col)).collect(),
+        };
+        Sheet { name: Arc::clone(&self.name), hidden: self.hidden, rows, starts, cells, layout }
+    }
+
     /// The first text of a row (its label, wherever it starts), or "".
     pub fn first_text(&self, row: u32) -> &str {
         self.texts_in_row(row).map(|(_, t)| t).next().unwrap_or("")
@@ -323,6 +356,23 @@ mod tests {
         assert!(sheet.is_blank(5, 1));
         assert!(sheet.row_is_blank(0, 1, 1));
         assert!(!sheet.row_is_blank(0, 0, 1));
+        assert_eq!(sheet.columns(), [0, 2, 16_383]);
+    }
+
+    #[test]
+    fn a_band_keeps_its_columns_where_they_stand() {
+        let text = |t: &str| Data::String(t.into());
+        let cells = vec![(0, 0, text("a")), (0, 3, text("b")), (1, 0, text("c")), (2, 4, text("d"))];
+        let layout =
+            Layout { hidden_rows: vec![1, 2], hidden_cols: vec![(0, 1), (4, 4)], merged_down: vec![(3, 0, 1)] };
+        let band = Sheet::new("S".into(), true, cells).with_layout(layout).band(3, 9);
+        assert_eq!((&*band.name, band.hidden), ("S", true));
+        assert_eq!(band.rows().collect::<Vec<_>>(), [0, 2]);
+        assert_eq!((band.text(0, 3), band.text(2, 4), band.text(0, 0)), (Some("b"), Some("d"), None));
+        assert_eq!(
+            band.layout,
+            Layout { hidden_rows: vec![2], hidden_cols: vec![(4, 4)], merged_down: vec![(3, 0, 1)] }
+        );
     }
 
     #[test]

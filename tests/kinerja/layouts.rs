@@ -81,6 +81,29 @@ fn a_year_after_the_overall_scores_name_is_no_score() {
     }
 }
 
+/// Tabel 3.1 on Tabel 3.2's sheet, two blank columns right or left of it. Read as one table the
+/// width of the sheet, the summary's header stood in for the indicators' or one of its
+/// perspectives claimed another's figures (GOAL_MOVED, CLAIM_SKOR, CLAIM_NKP, INDICATORS_UNREAD,
+/// UNIT_UNKNOWN: false errors that blocked sound reports). Each is now read as though on a sheet
+/// of its own, the summary's claims still held to kinerja's scores at their own cells.
+#[test]
+fn a_summary_beside_the_indicator_table_is_a_table_of_its_own() {
+    for (name, npss_at) in
+        [("kr07_2024_summary_beside.xlsx", "Tabel 3.2!L8"), ("kr07_2024_summary_beside_left.xlsx", "Tabel 3.2!D7")]
+    {
+        let outcome = check_fixture(name);
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
+        let (report, card) = outcome.scored.as_ref().unwrap();
+        assert_eq!(report.indicators.len(), 14, "{name}");
+        assert_eq!(shown(&card.npss), "99.27", "{name}");
+        let claimed = report.npss.as_ref().expect("the summary NPSS is read");
+        assert_eq!(claimed.at.to_string(), npss_at, "{name}");
+    }
+    let wrong = check_fixture("kr07_2024_summary_beside_claim_wrong.xlsx");
+    assert_eq!(error_codes(&wrong), ["CLAIM_NKP"], "{:#?}", wrong.findings);
+    assert_eq!(places(&wrong, Code::ClaimNkp), ["Tabel 3.2!L6"]);
+}
+
 #[test]
 fn counts_named_like_scores_keep_their_thousands() {
     let outcome = check_fixture("puspenkom_2024_counts_penilaian.xlsx");

@@ -75,7 +75,36 @@ def value(text, style):
     return float(n)
 
 
-def build(rng, distract=False, noclaim=False):
+# Tables a unit may place beside Tabel 3.2 on its sheet: Tabel 3.1's perspective summary, its
+# claims right, and a budget by RO.
+SUMMARY = [["Perspektif", "Skor SS", "Bobot", "NKP"], ["Stakeholder", "100", "25%", "25,00"],
+           ["Customer", "101,25", "25%", "25,31"], ["Internal Process", "99,12", "25%", "24,78"],
+           ["Learn & Growth", "96,72", "25%", "24,18"], ["NPSS", None, None, "99,27"]]
+BY_RO = [["KODE/KRO", "URAIAN", "PAGU", "REALISASI"], ["4842", "Pengelolaan Organisasi dan SDM", "159.500.000", "150.000.000"],
+         ["EBC.954", "Layanan Manajemen SDM", "159.500.000", "150.000.000"]]
+
+
+def beside(rng, sheet, desc):
+    """Place a table beside the sheet's indicator table, left or right of it, parted by blank
+    columns, its header on any of the first rows."""
+    rows = rng.choice([SUMMARY, BY_RO])
+    where, gap, top = rng.choice(["left", "right"]), rng.randint(1, 3), rng.randint(0, 8)
+    caption = top > 0 and rng.random() < 0.5
+    width = len(rows[0])
+    if where == "left":
+        sheet.cells = {(r, c + width + gap): v for (r, c), v in sheet.cells.items()}
+        sheet.merges = [(r1, c1 + width + gap, r2, c2 + width + gap) for (r1, c1, r2, c2) in sheet.merges]
+        first = 0
+    else:
+        first = max(c for _, c in sheet.cells) + 1 + gap
+    if caption:
+        sheet.row(top - 1, first, ["Tabel 3.1 NPSS Tahun 2024" if rows is SUMMARY else "Anggaran per RO"])
+    for i, row in enumerate(rows):
+        sheet.row(top + i, first, row)
+    desc["beside"] = (rows[0][0], where, gap, top, caption)
+
+
+def build(rng, distract=False, noclaim=False, side=False):
     """A variant of Tabel 3.2 and what it varies."""
     book = g.Book()
     if rng.random() < 0.15:
@@ -280,6 +309,8 @@ def build(rng, distract=False, noclaim=False):
         s.row(r, c0, ["NPSS"] + [None] * (cols.index("c") - 1) + ["99,27"])
     elif foot == "avg":
         s.row(r, c0, ["Rata-rata Capaian"] + [None] * (cols.index("c") - 1) + ["98,19"])
+    if side:
+        beside(rng, s, desc)
     if spent_by_ro:
         o = book.sheet("Anggaran per RO")
         o.row(0, 0, ["Realisasi Anggaran per Rincian Output Tahun 2024"])
@@ -294,12 +325,12 @@ def build(rng, distract=False, noclaim=False):
     return book, desc
 
 
-def run(count, seed, ext="xlsx", agreement=None, distract=False, noclaim=False):
+def run(count, seed, ext="xlsx", agreement=None, distract=False, noclaim=False, side=False):
     """Check `count` variants; yield ("silent" | "blocked", file, what differs or the errors, the
     variant) for each read wrong without an error, or refused with one."""
     for i in range(count):
         rng = random.Random(seed * 100000 + i)
-        book, desc = build(rng, distract, noclaim)
+        book, desc = build(rng, distract, noclaim, side)
         if ext != "xlsx":
             book.sheets = [sh for sh in book.sheets if sh.name != "2023 (lama)"]
         path = write(book, f"capaian_{seed}_{i}", ext)

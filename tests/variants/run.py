@@ -4,8 +4,9 @@
     cargo build --release && python3 tests/variants/run.py [--count 200] [--seed 1]
 
 Every family is run as .xlsx (titles, file names and notes under the table among them); the capaian tables also as .xls and .ods, held to two agreement
-layouts, with distractor columns (another year's, period's or plan's figures beside the year's)
-and without their capaian column (so a wrong read cannot show up as claim errors). The Renja
+layouts, with distractor columns (another year's, period's or plan's figures beside the year's),
+without their capaian column (so a wrong read cannot show up as claim errors), and beside
+another table on their sheet (Tabel 3.1's perspective summary or a budget by RO, left or right). The Renja
 family also plants one inconsistency per variant (an RO's amount, the total, a PK target, the
 evaluation's target or realisasi, two ROs' pagu traded in the PK's annex), and so does the family of BKN's budget
 views (a realisasi, a sisa, a serapan); a plant without its error counts as "silent". A variant
@@ -48,6 +49,7 @@ def families(count, seed):
         count, seed + 4, agreement=os.path.join(FIXTURES, "kr07_2024_agreement_no_perspectives.xlsx")), True
     yield "capaian with distractors", capaian.run(count, seed + 5, distract=True), False
     yield "capaian with distractors, no capaian column", capaian.run(count, seed + 6, distract=True, noclaim=True), False
+    yield "capaian beside another table", capaian.run(count, seed + 25, side=True), True
     yield "agreement", agreement.run(count, seed + 7), True
     yield "scorecard", scorecard.run(count, seed + 8), True
     yield "scorecard held to its PK", scorecard.run(count, seed + 9, agreement=os.path.join(FIXTURES, "bkn_2023_agreement.xlsx")), True
