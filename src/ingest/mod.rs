@@ -418,16 +418,18 @@ const MOST_GAPS: usize = 4;
 /// sheets of their own, so that neither takes the other's headings or figures for its own. Two
 /// tables are parted at a gap of blank columns where a table of the columns left of it ends
 /// next to the gap and one of the columns right of it starts next to it, each naming its own
-/// rows. A blank column inside one table (between the indicators and the Anggaran beside them)
-/// parts nothing: amounts alone name no rows.
+/// rows, as a report's table or a plan's. A blank column inside one table (between the
+/// indicators and the Anggaran beside them) parts nothing: amounts alone name no rows.
 fn side_by_side(sheets: Vec<Sheet>, budget: &Budget) -> Result<Vec<Sheet>, Failure> {
-    let mut bands = Vec::with_capacity(sheets.len());
-    for sheet in sheets {
-        let cuts = cuts(&sheet, budget)?;
-        if cuts.is_empty() {
-            bands.push(sheet);
-            continue;
-        }
+    // Whether the workbook is a plan, asked only of one whose cells stand apart.
+    let planned = std::cell::OnceCell::new();
+    let a_plan = || *planned.get_or_init(|| plan::is_plan(&sheets));
+    let cuts = sheets.iter().map(|sheet| cuts(sheet, &a_plan, budget)).collect::<Result<Vec<_>, _>>()?;
+    if cuts.iter().all(Vec::is_empty) {
+        return Ok(sheets);
+    }
+    let mut bands = Vec::with_capacity(sheets.len() + cuts.len());
+    for (sheet, cuts) in sheets.iter().zip(cuts) {
         let mut first = 0;
         for (start, end) in cuts {
             bands.push(sheet.band(first, start - 1));
@@ -438,8 +440,9 @@ fn side_by_side(sheets: Vec<Sheet>, budget: &Budget) -> Result<Vec<Sheet>, Failu
     Ok(bands)
 }
 
-/// The gaps of blank columns (first and last) where `sheet`'s tables part.
-fn cuts(sheet: &Sheet, budget: &Budget) -> Result<Vec<(u32, u32)>, Failure> {
+/// The gaps of blank columns (first and last) where `sheet`'s tables part; `a_plan` tells
+/// whether the workbook is a plan, whose tables are found by their own headers.
+fn cuts(sheet: &Sheet, a_plan: &impl Fn() -> bool, budget: &Budget) -> Result<Vec<(u32, u32)>, Failure> {
     let columns = sheet.columns();
     let gaps: Vec<(u32, u32)> = columns.windows(2).filter(|w| w[1] > w[0] + 1).map(|w| (w[0] + 1, w[1] - 1)).collect();
     if gaps.len() > MOST_GAPS {
@@ -451,7 +454,8 @@ fn cuts(sheet: &Sheet, budget: &Budget) -> Result<Vec<(u32, u32)>, Failure> {
         let (before, after) = (if i == 0 { 0 } else { gaps[i - 1].1 }, gaps.get(i + 1).map_or(u32::MAX, |g| g.0));
         let tables = |band: Sheet| -> Result<Vec<(u32, u32)>, Failure> {
             let found = find_tables(std::slice::from_ref(&band), budget)?;
-            Ok(found.into_iter().filter(|t| t.header.names_its_rows()).map(|t| t.header.span()).collect())
+            let plans = if a_plan() { plan::standing_tables(&band) } else { Vec::new() };
+            Ok(found.into_iter().filter(|t| t.header.names_its_rows()).map(|t| t.header.span()).chain(plans).collect())
         };
         let ends_here = tables(sheet.band(from, start - 1))?.iter().any(|(_, last)| *last > before);
         if ends_here && tables(sheet.band(end + 1, u32::MAX))?.iter().any(|(first, _)| *first < after) {

@@ -552,6 +552,26 @@ fn tables(sheet: &Sheet) -> Vec<(Found, (u32, u32))> {
         .collect()
 }
 
+/// The columns (first and last) of each plan table of `sheet` that says what its figures are:
+/// its rows named (an IKU's or goal's code or name, a budget line's code, a jenis belanja), or
+/// its header naming each amount (the budget by jenis belanja). Such a table stands on its own,
+/// not figures beside another's rows.
+pub(super) fn standing_tables(sheet: &Sheet) -> Vec<(u32, u32)> {
+    let stands = |found: &Found| {
+        let c = &found.columns;
+        found.table == Table::Spending
+            || [c.code, c.name, c.goal_code, c.goal_name, c.iku, c.jenis, c.rincian].iter().any(Option::is_some)
+    };
+    (tables(sheet).into_iter())
+        .filter(|(found, _)| stands(found))
+        .filter_map(|(found, _)| {
+            let cols: Vec<u32> =
+                (found.header.0..=found.header.1).flat_map(|row| sheet.texts_in_row(row).map(|(c, _)| c)).collect();
+            Some((*cols.iter().min()?, *cols.iter().max()?))
+        })
+        .collect()
+}
+
 /// Whether `row` repeats the header of `table` (a page break in the middle of it).
 fn repeats(sheet: &Sheet, table: &Found, row: u32) -> bool {
     let texts = |r: u32| header_words(sheet, r).into_iter().map(|(_, w)| w).collect::<Vec<_>>();

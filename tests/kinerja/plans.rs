@@ -419,6 +419,23 @@ fn a_row_numbering_a_plan_tables_columns_is_no_part_of_it() {
     assert_eq!(history_figures(&json), history_figures(&published));
 }
 
+/// Kanreg VI's Renja with two of its tables on one sheet, two blank columns apart: Tabel 29's
+/// budget by RO right of the Renstra vs Renja table, whose eighteen lines were dropped without a
+/// word; the Renstra vs Renja right of the responsibility matrix, read as the matrix's rows
+/// (ROW_UNREAD, PLAN_TARGET_MISMATCH, its Renstra and Renja targets lost). Each is read as
+/// though on a sheet of its own: the Renja as published.
+#[test]
+fn plan_tables_side_by_side_are_each_read_whole() {
+    let sources = ["pk", "renstra", "renja"];
+    for name in ["kr06_2024_renja_budget_beside.xlsx", "kr06_2024_renja_matrix_beside.xlsx"] {
+        let (json, published) = read_as(name, "kr06_2024_renja.xlsx", &sources);
+        assert_eq!(errors(&json), vec![], "{name}");
+        assert_eq!(budget_lines(&published).len(), 18);
+        assert_eq!(budget_lines(&json), budget_lines(&published), "{name}");
+        assert_eq!(history_figures(&json), history_figures(&published), "{name}");
+    }
+}
+
 /// Names typed line by line in a Renja (the evaluation's IKU 1, the Renstra vs Renja's IKU.2,
 /// the PK's SS.2 and IKU.3): the evaluation's and the PK's rows going on with a name were read as
 /// goals whose code was left blank (CODE_BLANK, SS.2 and SS.3 by place), and the names were cut
