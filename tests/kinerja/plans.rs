@@ -656,6 +656,8 @@ fn no_report_or_agreement_of_the_fixtures_is_taken_for_a_plan() {
         "kr06_2024_renja_pk_iku_codes_blank.xlsx",
         "kr06_2024_renja_evaluation_goal_code_blank.xlsx",
         "kr06_2024_renja_evaluation_iku_code_blank.xlsx",
+        "kr06_2024_renja_budget_beside.xlsx",
+        "kr06_2024_renja_matrix_beside.xlsx",
     ];
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let path = entry.unwrap().path();
