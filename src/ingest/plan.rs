@@ -13,7 +13,7 @@ use super::identity;
 use super::sheet::{Data, Sheet};
 use super::table::{
     GOAL_PREFIXES, INDICATOR_PREFIXES, at_least, bare_summary, code_alone, go_on, goes_on, leading_number, marked,
-    measure_of, next_code, perspective_name, prefixed_code, said_going_on, signs,
+    measure_of, next_code, perspective_name, prefixed_code, said_going_on, signed_from, signs,
 };
 use crate::model::amount::checked_sum;
 use crate::model::plan::{
@@ -545,7 +545,7 @@ fn tables(sheet: &Sheet) -> Vec<(Found, (u32, u32))> {
         .zip(ends)
         .map(|(f, end)| {
             // Up to the next table, or the block the plan is signed with.
-            let signed = body(sheet, (f.header.1 + 1, end)).find(|row| signs(sheet, *row));
+            let signed = body(sheet, (f.header.1 + 1, end)).find(|row| signed_from(sheet, *row));
             let body = (f.header.1 + 1, signed.map_or(end, |row| row - 1));
             (f, body)
         })

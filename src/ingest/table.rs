@@ -158,7 +158,7 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
         }
         let first_text = sheet.first_text(row);
         if is_footnote(first_text)
-            || signs(sheet, row)
+            || signed_from(sheet, row)
             || (might_be_header(sheet, row) && super::header::header_at(sheet, row).is_some())
             || blanks > 0 && !carries_on(sheet, header, row) && !carries_on(sheet, header, row + 1)
         {
@@ -247,6 +247,37 @@ pub(crate) fn signs(sheet: &Sheet, row: u32) -> bool {
     let dated = || cells().any(|d| matches!(d, Data::DateTime(_) | Data::DateTimeIso(_)));
     let figure = |d: &Data| matches!(cell::read(d).kind, Kind::Stored(_) | Kind::Text(_)) && !nip_digits(d);
     sheet.texts_in_row(row).any(|(_, text)| signature_line(text, dated)) && !cells().any(figure)
+}
+
+/// Whether the block a table is signed with starts at `row`, under its last row: a line of
+/// [`signs`], or the signer's office or name typed with no place and date above it: words alone
+/// in one cell, no figure, with the NIP a few lines below (each line between one cell of words at
+/// most: `ttd`, the name, the rank), or an office's title ending in a comma (`Kepala Kantor
+/// Regional VII BKN Palembang,`). Not asked of titles: a cover's lines above its signer are
+/// what the report says it is.
+pub(crate) fn signed_from(sheet: &Sheet, row: u32) -> bool {
+    if signs(sheet, row) {
+        return true;
+    }
+    // One cell of words at most, no number however typed.
+    let words_alone = |r: u32| {
+        let filled: Vec<&Data> =
+            sheet.cells_in_row(r).filter(|(col, _)| !sheet.is_blank(r, *col)).map(|(_, d)| d).collect();
+        let words = |d: &Data| {
+            matches!(d, Data::String(t) if t.chars().any(char::is_alphabetic)) && !cell::read(d).kind.is_number()
+        };
+        filled.len() <= 1 && filled.into_iter().all(words)
+    };
+    let Some(line) = sheet.texts_in_row(row).map(|(_, t)| t).find(|t| !t.is_empty()) else { return false };
+    if !words_alone(row) {
+        return false;
+    }
+    const OFFICES: [&str; 7] = [" kepala ", " plt ", " plh ", " pj ", " a n ", " sekretaris ", " direktur "];
+    let office = line.trim_end().ends_with(',') && OFFICES.iter().any(|o| normalise(line).starts_with(o));
+    let nip_below = (row + 1..=row + 8)
+        .take_while(|r| signs(sheet, *r) || words_alone(*r))
+        .any(|r| sheet.texts_in_row(r).any(|(_, t)| signature_line(t, || false) && normalise(t).starts_with(" nip ")));
+    office || nip_below
 }
 
 /// A civil servant's number (NIP, 18 digits) typed alone, as text or as a number.

@@ -104,6 +104,25 @@ fn a_summary_beside_the_indicator_table_is_a_table_of_its_own() {
     assert_eq!(places(&wrong, Code::ClaimNkp), ["Tabel 3.2!L6"]);
 }
 
+/// A signature block typed right under Tabel 3.2's last row, its first line the signer's office
+/// (no place and date above it): under the realisasi it was a row of the table holding words
+/// where a figure stands (ROW_UNREAD, a false error), under the names it went on IKU.14's name
+/// (NAME_CONTINUED). The NIP a few lines below, or an office's title ending in a comma, opens
+/// the block: the table ends above it.
+#[test]
+fn a_signature_block_right_under_the_table_opens_with_its_office() {
+    let published = check_fixture("kr07_2024_capaian.xlsx");
+    let (published, _) = published.scored.as_ref().unwrap();
+    for name in ["kr07_2024_signed_under_figures.xlsx", "kr07_2024_signed_under_names.xlsx"] {
+        let outcome = check_fixture(name);
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
+        assert!(findings(&outcome, Code::NameContinued).is_empty(), "{name}: {:#?}", outcome.findings);
+        let (report, card) = outcome.scored.as_ref().unwrap();
+        assert_eq!(report.indicators, published.indicators, "{name}");
+        assert_eq!(shown(&card.npss), "99.27", "{name}");
+    }
+}
+
 #[test]
 fn counts_named_like_scores_keep_their_thousands() {
     let outcome = check_fixture("puspenkom_2024_counts_penilaian.xlsx");
