@@ -1022,10 +1022,12 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
             // Three quarters or more numbered in order (again from I under each group: Target's,
             // then Realisasi's), no numeral past IV (months I … XII are no quarters), and no
             // period named above them.
-            let numeral = |t: &str| !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-            let places: Vec<usize> =
-                below.iter().filter_map(|(_, t)| QUARTER_NUMERALS.iter().position(|q| *q == t.trim())).collect();
-            let past_iv = below.iter().any(|(_, t)| numeral(t.trim()) && !QUARTER_NUMERALS.contains(&t.trim()));
+            // In capitals or not (i | ii | iii | iv).
+            let numeral =
+                |t: &str| !t.is_empty() && t.chars().all(|c| matches!(c.to_ascii_uppercase(), 'I' | 'V' | 'X'));
+            let quarter = |t: &str| QUARTER_NUMERALS.iter().position(|q| q.eq_ignore_ascii_case(t.trim()));
+            let places: Vec<usize> = below.iter().filter_map(|(_, t)| quarter(t)).collect();
+            let past_iv = below.iter().any(|(_, t)| numeral(t.trim()) && quarter(t).is_none());
             let numbered_quarters = !past_iv
                 && places.first() == Some(&0)
                 && places.windows(2).all(|w| w[1] == w[0] + 1 || w[1] == 0)
@@ -1045,8 +1047,8 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
                         combined.push((col, under.to_string()))
                     }
                     // Quarters numbered I | II | III … under a group naming no period ("Realisasi").
-                    (_, Some(under)) if numbered_quarters && QUARTER_NUMERALS.contains(&under.trim()) => {
-                        combined.push((col, format!("{group} TW {under}")))
+                    (_, Some(under)) if numbered_quarters && quarter(under).is_some() => {
+                        combined.push((col, format!("{group} TW {}", under.to_ascii_uppercase())))
                     }
                     (_, Some(under)) => combined.push((col, format!("{group} {under}"))),
                     // A header with nothing under its own column is a column of its own (merged

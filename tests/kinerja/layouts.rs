@@ -836,6 +836,9 @@ fn quarters_typed_as_numbers_or_numbered_head_their_columns() {
     // was the realisasi (NPSS 24,82, COLUMNS_DIFFER).
     let numbered = check_as_published("kr07_2024_tw3_quarters_numbered.xlsx");
     assert_eq!(indicator_values(&numbered), indicator_values(&named));
+    // So are they in small letters, i | ii | iii | iv (COLUMNS_DIFFER and NPSS 24,82 before).
+    let lower = check_as_published("kr07_2024_tw3_quarters_numbered_lower.xlsx");
+    assert_eq!(indicator_values(&lower), indicator_values(&named));
 }
 
 /// Quarters headed by their months are told apart as quarters headed TW I … TW IV are: by the
