@@ -428,7 +428,7 @@ fn side_by_side(sheets: Vec<Sheet>, budget: &Budget) -> Result<Vec<Sheet>, Failu
     if cuts.iter().all(Vec::is_empty) {
         return Ok(sheets);
     }
-    let mut bands = Vec::with_capacity(sheets.len() + cuts.len());
+    let mut bands = Vec::with_capacity(sheets.len() + cuts.iter().map(Vec::len).sum::<usize>());
     for (sheet, cuts) in sheets.iter().zip(cuts) {
         let mut first = 0;
         for (start, end) in cuts {
@@ -448,15 +448,16 @@ fn cuts(sheet: &Sheet, a_plan: &impl Fn() -> bool, budget: &Budget) -> Result<Ve
     if gaps.len() > MOST_GAPS {
         return Ok(Vec::new());
     }
+    // The columns (first and last) of each table of a band that stands on its own.
+    let tables = |band: Sheet| -> Result<Vec<(u32, u32)>, Failure> {
+        let found = find_tables(std::slice::from_ref(&band), budget)?;
+        let plans = if a_plan() { plan::standing_tables(&band) } else { Vec::new() };
+        Ok(found.into_iter().filter(|t| t.header.names_its_rows()).map(|t| t.header.span()).chain(plans).collect())
+    };
     let mut cuts: Vec<(u32, u32)> = Vec::new();
     for (i, &(start, end)) in gaps.iter().enumerate() {
         let from = cuts.last().map_or(0, |cut| cut.1 + 1);
         let (before, after) = (if i == 0 { 0 } else { gaps[i - 1].1 }, gaps.get(i + 1).map_or(u32::MAX, |g| g.0));
-        let tables = |band: Sheet| -> Result<Vec<(u32, u32)>, Failure> {
-            let found = find_tables(std::slice::from_ref(&band), budget)?;
-            let plans = if a_plan() { plan::standing_tables(&band) } else { Vec::new() };
-            Ok(found.into_iter().filter(|t| t.header.names_its_rows()).map(|t| t.header.span()).chain(plans).collect())
-        };
         let ends_here = tables(sheet.band(from, start - 1))?.iter().any(|(_, last)| *last > before);
         if ends_here && tables(sheet.band(end + 1, u32::MAX))?.iter().any(|(first, _)| *first < after) {
             cuts.push((start, end));
