@@ -1703,7 +1703,8 @@ fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &m
 
 /// A `Jumlah` row before the last of its view closes a group (kegiatan 4842's ROs, then
 /// `Jumlah`, then kegiatan 4843): its amounts and checks are the group's line, whose heading
-/// printed nothing over the lines below it — the nearest such line above not yet closed. Where
+/// printed nothing over the lines below it — the nearest such line above not yet closed. So
+/// does the last where it adds up that group's lines alone (a view of groups with no total). Where
 /// the group's first line printed them, the row restates that heading, one row too many where
 /// its amounts and checks are the heading's. Otherwise it stays a total.
 fn fold_subtotals(lines: &mut Vec<BudgetRow>, from: usize) {
@@ -1723,15 +1724,27 @@ fn fold_subtotals(lines: &mut Vec<BudgetRow>, from: usize) {
         (subtotal.pagu.value == line.pagu.value && subtotal.realisasi.value == line.realisasi.value)
             && claims(subtotal).into_iter().zip(claims(line)).all(claimed)
     };
+    // The nearest line above `i` whose heading printed nothing, not yet closed.
+    let heading = |lines: &[BudgetRow], i: usize| (from..i.saturating_sub(1)).rev().find(|&g| empty(&lines[g]));
+    // Whether the view's last total row adds up the lines under that heading alone: it closes
+    // the group, and the view prints no total of its own.
+    let closes_group = |lines: &[BudgetRow], i: usize| {
+        heading(lines, i).is_some_and(|g| {
+            let sum =
+                |amount: fn(&BudgetRow) -> &Reading| checked_sum(lines[g + 1..i].iter().map(|l| amount(l).number()));
+            let (pagu, realisasi) = (sum(|l| &l.pagu), sum(|l| &l.realisasi));
+            pagu.is_some() && pagu == lines[i].pagu.number() && realisasi == lines[i].realisasi.number()
+        })
+    };
     // The first line of the group the next total row closes.
     let mut group_from = from;
     let mut i = from;
     while i < lines.len() {
-        if lines[i].scope != BudgetScope::Total || i + 1 == lines.len() {
+        if lines[i].scope != BudgetScope::Total || i + 1 == lines.len() && !closes_group(lines, i) {
             i += 1;
             continue;
         }
-        match (from..i.saturating_sub(1)).rev().find(|&g| empty(&lines[g])) {
+        match heading(lines, i) {
             Some(group) => {
                 let subtotal = lines.remove(i);
                 let line = &mut lines[group];

@@ -63,7 +63,9 @@ fn is_child(parent: &str, child: &str, all: &[&str]) -> bool {
 /// Each line's parent in its table (an index into `rows`): the line whose code its own extends
 /// (`088.WA` → `088.WA.4370`), else, for the codes of the budget's own forms (kegiatan `4842`,
 /// KRO `4842.EBC`, RO `EBC.954`, komponen `EBC.954.051`), the nearest line above of a higher
-/// level, as a plan's budget is read. A total row has none.
+/// level, as a plan's budget is read. A total row has none. In a view whose codes nest nothing
+/// (lines known by their names), the parts [`by_sums`] finds, unless the view's total row holds
+/// every line rather than the headings alone.
 fn parents(rows: &[Line<'_>]) -> Vec<Option<usize>> {
     let lines = || rows.iter().enumerate().filter(|(_, (r, _))| r.scope != BudgetScope::Total);
     let codes: Vec<&str> = lines().map(|(_, (r, _))| r.code.as_str()).collect();
@@ -73,6 +75,40 @@ fn parents(rows: &[Line<'_>]) -> Vec<Option<usize>> {
         let coded = lines().find(|(_, (p, _))| is_child(&p.code, &row.code, &codes)).map(|(j, _)| j);
         let by_level = Level::of_code(&row.code).and_then(|level| levels.place(level, i));
         parent_of[i] = coded.or(by_level);
+    }
+    if parent_of.iter().all(Option::is_none) {
+        let top = |parent_of: &[Option<usize>]| {
+            sums(lines().filter(|(i, _)| parent_of[*i].is_none()).map(|(_, (_, line))| amounts(line)))
+        };
+        let nested = by_sums(rows);
+        let total = rows.iter().find(|(r, _)| r.scope == BudgetScope::Total).map(|(_, line)| amounts(line));
+        if nested.iter().any(Option::is_some)
+            && total.is_none_or(|total| top(&nested) == total && top(&parent_of) != total)
+        {
+            return nested;
+        }
+    }
+    parent_of
+}
+
+/// Each line's heading among `rows` by their amounts: a line of the view is the heading of the
+/// two lines or more right under it whose pagu and realisasi add up to its own (`Belanja
+/// Pegawai` over `Gaji` and `Tunjangan`).
+fn by_sums(rows: &[Line<'_>]) -> Vec<Option<usize>> {
+    let line = |i: usize| rows.get(i).filter(|(r, _)| r.scope == BudgetScope::Account).map(|(_, line)| amounts(line));
+    let mut parent_of = vec![None; rows.len()];
+    let mut i = 0;
+    while let Some(own) = (i < rows.len()).then(|| line(i)) {
+        let parts = own.filter(|own| own[0].is_some()).and_then(|own| {
+            let mut sum = [Some(Decimal::ZERO); 2];
+            (i + 1..).map_while(line).enumerate().find_map(|(n, part)| {
+                sum = sums([sum, part].into_iter());
+                (n >= 1 && sum == own).then_some(n + 1)
+            })
+        });
+        let end = i + parts.unwrap_or(0);
+        parent_of[i + 1..=end].fill(Some(i));
+        i = end + 1;
     }
     parent_of
 }

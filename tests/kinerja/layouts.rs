@@ -1541,6 +1541,29 @@ fn every_total_row_of_a_budget_view_is_held_to_its_lines() {
     );
 }
 
+/// Tabel 3.40 known by names alone, each jenis belanja over its parts: its amounts on its own row
+/// (then the view's Jumlah), or its row blank and its parts closed by a Jumlah of their own (no
+/// total of the view). Both the headings and their parts counted in the view's sum (BUDGET_TOTAL
+/// of twice the budget), or the last group's Jumlah stood as the view's total (BUDGET_VIEWS
+/// against Tabel 3.39). A line is the heading of the lines right under it that add up to it;
+/// a part mistyped still leaves the view's total unmet, said.
+#[test]
+fn a_budget_known_by_names_adds_up_its_headings_over_their_parts() {
+    for name in ["bkn_2023_budget_named_parts.xlsx", "bkn_2023_budget_named_subtotals.xlsx"] {
+        let outcome = check_fixture(name);
+        assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
+        let lines = budget_lines(&outcome);
+        let amounts = |code: &str| lines.iter().find(|l| l.0 == code).map(|l| (l.1, l.2));
+        let rupiah = |n: i64| Some(Decimal::from(n));
+        assert_eq!(amounts("Belanja Pegawai"), Some((rupiah(356_489_232_000), rupiah(346_866_997_060))), "{name}");
+        assert_eq!(amounts("Belanja Honorarium"), Some((rupiah(56_489_232_000), rupiah(51_866_997_060))), "{name}");
+        assert_eq!(lines.iter().filter(|l| l.0 != "TOTAL").count(), 10, "{name}");
+    }
+    let wrong = check_fixture("bkn_2023_budget_named_parts_wrong.xlsx");
+    // Pagu and realisasi, both: the view no longer reads as headings over their parts.
+    assert_eq!(places(&wrong, Code::BudgetTotal), ["Tabel 3.40!A13"; 2], "{:#?}", wrong.findings);
+}
+
 /// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,
 /// then to date (`s.d. TW III`, or their `Jumlah`): TW III's column alone was read, COLUMNS_DIFFER
 /// and each printed serapan an error against it. The money spent to date is read, and

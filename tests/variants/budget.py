@@ -3,7 +3,8 @@ theirs: the overall table and the table per jenis belanja headed in several word
 Anggaran, Alokasi, Rencana Anggaran; Realisasi, Realisasi Anggaran, Serapan (Rp); Sisa, Sisa Anggaran; Capaian, Serapan, %),
 columns in another order or without sisa and serapan, the money spent by quarter or semester
 (each part's own, with or without their total, or running totals), the jenis belanja coded (51, 52, 53) or
-named only, a total row or none, amounts with `Rp.`, `Rp `, dot or comma thousands, a closing
+named only (then with their parts under them or not: each line's amounts over its parts, or a
+Jumlah under them), a total row or none, amounts with `Rp.`, `Rp `, dot or comma thousands, a closing
 `-`, or numbers under a thousands format; with or without Tabel 2.5 (the pagu per SS) and Tabel
 3.41 (capaian and serapan per SS, efficiency printed; one header row or two). Each must read to
 every printed pagu and realisasi, serapan and sisa recomputed, NPSS 98.47, without an error;
@@ -29,6 +30,22 @@ GOALS = [("SS.1", "Terwujudnya Instansi Pemerintah yang Profesional dalam Menera
          ("SS.6", "Terwujudnya Peningkatan Kualitas Pengawasan dan Pengendalian Pelaksanaan Manajemen ASN", 4381121500),
          ("SS.7", "Terwujudnya Manajemen Internal BKN yang Efektif, Efisien, dan Akuntabel", 525910641000)]
 SERAPAN = ["98.99", "92.48", "99.66", "99.03", "98.03", "98.41", "97.84"]
+# What a table named only may print under each jenis belanja: its parts, adding up to it.
+DETAILS = {"51": ["Belanja Gaji dan Tunjangan ASN", "Belanja Honorarium"],
+           "52": ["Belanja Barang Operasional", "Belanja Barang Non Operasional", "Belanja Perjalanan Dinas"],
+           "53": ["Belanja Modal Peralatan dan Mesin", "Belanja Modal Gedung dan Bangunan"]}
+
+
+def details(rng, code, pagu, realisasi):
+    """The parts of a jenis belanja: (code, name, pagu, realisasi), adding up to its own."""
+    names = DETAILS[code]
+    cuts = sorted(rng.sample(range(1, 100), len(names) - 1))
+    shares = [b - a for a, b in zip([0] + cuts, cuts + [100])]
+    pagus = [pagu * share // 100 for share in shares[:-1]]
+    spent = [realisasi * share // 100 for share in shares[:-1]]
+    pagus.append(pagu - sum(pagus))
+    spent.append(realisasi - sum(spent))
+    return [(f"{code}.{k}", name, p, r) for k, (name, p, r) in enumerate(zip(names, pagus, spent), 1)]
 # A planted inconsistency and the errors of which it must raise one: a realisasi off by a million
 # no longer adds up to its table's total row, or, without one, to the overall table; so with an
 # SS's pagu; an efficiency misstated by one point.
@@ -81,6 +98,11 @@ def table(rng, book, name, caption, rows, coded, desc, plant):
     if rng.random() < 0.2:
         roles = ["realisasi", "pagu"] + roles[2:]
     spent = rng.choice(["one"] * 5 + ["parts", "parts_to_date", "running"]) if plant is None else "one"
+    # Named only, the jenis belanja may print their parts under them: each its amounts over them,
+    # or none, the parts closed by a Jumlah of their own.
+    parted = not coded and len(rows) > 1 and rng.random() < 0.5 and rng.choice(["under", "subtotal"])
+    if parted:
+        spent = "one"
     parts = rng.choice([["TW I", "TW II", "TW III", "TW IV"], ["Semester I", "Semester II"]])
     if spent in ("parts", "running") and not {"sisa", "serapan"} & set(roles):
         roles.append(rng.choice(["sisa", "serapan"]))
@@ -89,7 +111,8 @@ def table(rng, book, name, caption, rows, coded, desc, plant):
     labelled = len(rows) > 1
     total_row = labelled and rng.random() < 0.6
     heads = {r: header(rng, r) for r in roles}
-    desc[name] = dict(style=style, pstyle=pstyle, roles=roles, coded=coded, total=total_row, heads=heads, spent=(spent, subs))
+    desc[name] = dict(style=style, pstyle=pstyle, roles=roles, coded=coded, total=total_row, heads=heads, spent=(spent, subs),
+                      parted=parted)
     s.row(0, 0, [caption])
     first_row = 2
     if subs:
@@ -106,18 +129,25 @@ def table(rng, book, name, caption, rows, coded, desc, plant):
     else:
         s.row(1, 0, (label if labelled else []) + [heads[r] for r in roles])
     printed = rows + ([("TOTAL", "Jumlah", TOTAL[1], TOTAL[2])] if total_row else [])
+    if parted:
+        printed = [line for row in rows for line in
+                   [row if parted == "under" else (row[0], row[1], None, None)] + details(rng, *row[:1], *row[2:])
+                   + ([(row[0] + ".sum", "Jumlah", row[2], row[3])] if parted == "subtotal" else [])] + printed[len(rows):]
     # Each line's parts, drawn once so that the total row adds up its lines part by part.
     shares = {code: spent_by_part(rng, realisasi, parts, spent == "running") for code, _t, _p, realisasi in rows}
     shares["TOTAL"] = [sum(column) for column in zip(*shares.values())] if len(rows) > 1 else shares.get("TOTAL")
     for i, (code, text, pagu, realisasi) in enumerate(printed):
-        by_part = [amount(a, style) for a in shares[code]] + ([amount(realisasi, style)] if spent == "parts_to_date" else [])
+        if pagu is None:
+            s.row(first_row + i, 0, [text])
+            continue
+        by_part = [amount(a, style) for a in shares.get(code, [])] + ([amount(realisasi, style)] if spent == "parts_to_date" else [])
         cells = {"pagu": [amount(pagu, style)], "realisasi": by_part if subs else [amount(realisasi, style)],
                  "sisa": [amount(pagu - realisasi, style)], "serapan": [percent(serapan(pagu, realisasi), pstyle)]}
-        if plant and plant[1] == code and plant[0] in cells:
+        if plant and plant[1] == code.removesuffix(".sum") and plant[0] in cells:
             wrong = {"realisasi": realisasi + 1000000, "sisa": pagu - realisasi + 5000000}.get(plant[0])
             cells[plant[0]] = [amount(wrong, style) if wrong else percent(serapan(pagu, realisasi) + 1, pstyle)]
         first = ([code] if coded else []) + [text] if labelled else []
-        if code == "TOTAL" and labelled:
+        if (code == "TOTAL" or code.endswith(".sum")) and labelled:
             first = ([None] if coded else []) + ["Jumlah"]
         s.row(first_row + i, 0, first + [c for r in roles for c in cells[r]])
     return roles
@@ -191,7 +221,7 @@ def build(rng, planted):
     return book, desc, (overall, accounts, coded, goals), expected
 
 
-def differences(result, coded, goals):
+def differences(result, coded, goals, parted):
     """What kinerja read otherwise than printed: each line's pagu, realisasi, serapan and sisa."""
     want = {"TOTAL": (TOTAL[1], TOTAL[2])}
     if coded:
@@ -207,9 +237,11 @@ def differences(result, coded, goals):
         if read != expected:
             diff[code] = (read, expected)
     if not coded:
-        # Named only: three lines beside the total, whatever they are called.
-        lines = sorted((b["pagu"], b["realisasi"]) for b in result.get("budget", []) if b["scope"] == "akun")
-        if lines != sorted((p, r) for _c, _n, p, r in ACCOUNTS):
+        # Named only: three lines beside the total, whatever they are called, and their parts.
+        lines = sorted(((b["pagu"], b["realisasi"]) for b in result.get("budget", []) if b["scope"] == "akun"), key=str)
+        parts = [(p, r) for b in result.get("budget", []) for p, r in [(b["pagu"], b["realisasi"])] if b["scope"] == "akun"]
+        accounts = [(p, r) for _c, _n, p, r in ACCOUNTS]
+        if not set(accounts) <= set(parts) or parted and len(lines) == len(accounts) or not parted and lines != sorted(accounts):
             diff["named"] = (lines, None)
     if goals:
         read = {b["code"]: b["pagu"] for b in result.get("budget", []) if b["scope"] == "ss" and b["pagu"] is not None}
@@ -233,7 +265,7 @@ def run(count, seed, planted=False, ext="xlsx"):
             if expected and not expected & set(errors(result)):
                 yield "silent", path, ("missed", expected, errors(result)), desc
             continue
-        diff = differences(result, coded, goals)
+        diff = differences(result, coded, goals, desc["Tabel 3.40"]["parted"])
         if errors(result):
             yield "blocked", path, errors(result), desc
         elif diff:
