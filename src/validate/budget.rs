@@ -4,7 +4,7 @@
 
 use crate::model::amount::{checked_sum, display_rupiah};
 use crate::model::plan::{Level, Levels};
-use crate::model::{BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, Report, Scorecard};
+use crate::model::{BudgetLine, BudgetRow, BudgetScope, CellRef, Code, Finding, Report, Scorecard, Value};
 use rust_decimal::Decimal;
 
 type Line<'a> = (&'a BudgetRow, &'a BudgetLine);
@@ -174,6 +174,23 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         // What each line's own lines add up to, and each line's amounts, or for a line printing
         // none, its lines' (children stand below it).
         let mut held: Vec<[Option<Decimal>; 2]> = rows.iter().map(|(_, line)| amounts(line)).collect();
+        // A line left blank, with no lines beneath it, beside lines that print the amount holds
+        // none of it: nil, so that the view's total is still held to its lines (a blank line left
+        // it unchecked). A view printing no amount at all (percentages per SS) sums to none.
+        let printed =
+            |k: usize| rows.iter().any(|(r, line)| r.scope != BudgetScope::Total && amounts(line)[k].is_some());
+        let printed = [printed(0), printed(1)];
+        for (i, (row, _)) in rows
+            .iter()
+            .enumerate()
+            .filter(|(i, (r, _))| r.scope != BudgetScope::Total && children_of(Some(*i)).next().is_none())
+        {
+            for (k, reading) in [&row.pagu, &row.realisasi].into_iter().enumerate() {
+                if printed[k] && held[i][k].is_none() && reading.value == Value::Missing {
+                    held[i][k] = Some(Decimal::ZERO);
+                }
+            }
+        }
         let mut beneath: Vec<Option<[Option<Decimal>; 2]>> = vec![None; rows.len()];
         for i in (0..rows.len()).rev().filter(|&i| rows[i].0.scope == BudgetScope::Account) {
             if children_of(Some(i)).next().is_some() {

@@ -1564,6 +1564,26 @@ fn a_budget_known_by_names_adds_up_its_headings_over_their_parts() {
     assert_eq!(places(&wrong, Code::BudgetTotal), ["Tabel 3.40!A13"; 2], "{:#?}", wrong.findings);
 }
 
+/// A budget line left blank (Belanja Barang, coded 52 or named only) beside lines that print
+/// their amounts left the view's total unchecked: a Jumlah whose pagu was 100 million short of
+/// its lines passed without a word. The blank line holds nil; the total is held to the others.
+#[test]
+fn a_budget_line_left_blank_leaves_the_total_checked() {
+    let sound = check_fixture("kr07_2024_budget_line_blank.xlsx");
+    assert_eq!(error_codes(&sound), Vec::<&str>::new(), "{:#?}", sound.findings);
+    for name in ["kr07_2024_budget_line_blank_total_wrong.xlsx", "kr07_2024_budget_named_line_blank_total_wrong.xlsx"] {
+        let wrong = check_fixture(name);
+        assert_eq!(error_codes(&wrong), ["BUDGET_TOTAL"], "{name}: {:#?}", wrong.findings);
+        let total = &findings(&wrong, Code::BudgetTotal)[0];
+        let at = total.at.as_ref().map(ToString::to_string);
+        assert_eq!(
+            (at.as_deref(), total.found.as_str(), total.expected.as_str()),
+            (Some("Anggaran!A7"), "1.400.000.000", "1.500.000.000"),
+            "{name}"
+        );
+    }
+}
+
 /// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,
 /// then to date (`s.d. TW III`, or their `Jumlah`): TW III's column alone was read, COLUMNS_DIFFER
 /// and each printed serapan an error against it. The money spent to date is read, and
