@@ -273,7 +273,7 @@ pub fn heads_nothing(text: &str) -> bool {
     !text.chars().any(|c| c.is_alphanumeric() || c == '%' || c == '#')
 }
 
-fn blank(data: &Data) -> bool {
+pub(super) fn blank(data: &Data) -> bool {
     match data {
         Data::Empty => true,
         Data::String(s) => s.trim().is_empty(),

@@ -259,14 +259,17 @@ pub(crate) fn signed_from(sheet: &Sheet, row: u32) -> bool {
     if signs(sheet, row) {
         return true;
     }
-    // One cell of words at most, no number however typed.
+    // One cell of words at most, no number however typed: a row of a table's many cells is
+    // told at its second.
     let words_alone = |r: u32| {
-        let filled: Vec<&Data> =
-            sheet.cells_in_row(r).filter(|(col, _)| !sheet.is_blank(r, *col)).map(|(_, d)| d).collect();
-        let words = |d: &Data| {
-            matches!(d, Data::String(t) if t.chars().any(char::is_alphabetic)) && !cell::read(d).kind.is_number()
-        };
-        filled.len() <= 1 && filled.into_iter().all(words)
+        let mut filled = sheet.cells_in_row(r).map(|(_, d)| d).filter(|d| !super::sheet::blank(d));
+        match (filled.next(), filled.next()) {
+            (None, _) => true,
+            (Some(d), None) => {
+                matches!(d, Data::String(t) if t.chars().any(char::is_alphabetic)) && !cell::read(d).kind.is_number()
+            }
+            _ => false,
+        }
     };
     let Some(line) = sheet.texts_in_row(row).map(|(_, t)| t).find(|t| !t.is_empty()) else { return false };
     if !words_alone(row) {
