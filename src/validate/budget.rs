@@ -98,8 +98,8 @@ fn by_sums(rows: &[Line<'_>]) -> Vec<Option<usize>> {
     let line = |i: usize| rows.get(i).filter(|(r, _)| r.scope == BudgetScope::Account).map(|(_, line)| amounts(line));
     let mut parent_of = vec![None; rows.len()];
     let mut i = 0;
-    while let Some(own) = (i < rows.len()).then(|| line(i)) {
-        let parts = own.filter(|own| own[0].is_some()).and_then(|own| {
+    while i < rows.len() {
+        let parts = line(i).filter(|own| own[0].is_some()).and_then(|own| {
             let mut sum = [Some(Decimal::ZERO); 2];
             (i + 1..).map_while(line).enumerate().find_map(|(n, part)| {
                 sum = sums([sum, part].into_iter());
