@@ -496,57 +496,78 @@ fn free_text<'a>(
     texts
 }
 
-/// A workbook keeping each quarter's report on a sheet of its own ("TW I", "TW II", "TW III"):
-/// where two visible sheets or more hold a performance table and each sheet's own titles and
-/// name state one period, all different and of one year, the report is the period the caller or
-/// the file's name states, else the latest whose table holds a realisasi (a sheet prepared for
-/// the next quarter is not filled yet), else the latest. The other sheets, with the period each
-/// states: their tables and titles are not the report's. Empty where the sheets do not tell.
-fn period_sheets(
+/// A workbook keeping each report on a sheet of its own: a sheet per quarter ("TW I", "TW II",
+/// "TW III") or per year ("2023", "2024", or each sheet's table titled for its year), and so an
+/// agreement's ("PK 2023", "PK 2024"). Where two visible sheets or more hold a performance table
+/// (else an agreement's), and each sheet's own titles and name state
+/// its year and period without contradiction, all different, every sheet stating what differs
+/// between them, the report is the one the caller or the file's name states, else the latest
+/// whose table holds a realisasi (a sheet prepared for the next quarter or year is not filled
+/// yet), else the latest. The other sheets, each with what it states (its period, its year, or
+/// both where both differ): their tables and titles are not the report's. Empty where the
+/// sheets do not tell.
+fn report_sheets(
     sheets: &[Sheet],
     tables: &[Found],
-    wanted: Option<Period>,
+    wanted: (Option<u16>, Option<Period>),
     units: &UnitRegistry,
-) -> Vec<(usize, Period)> {
-    let mut performance: Vec<usize> = tables
-        .iter()
-        .filter(|t| t.header.family == Family::Performance && !sheets[t.sheet].hidden)
-        .map(|t| t.sheet)
-        .collect();
-    performance.dedup();
-    if performance.len() < 2 {
+) -> Vec<(usize, String)> {
+    let visible = |family: Family| tables.iter().filter(move |t| t.header.family == family && !sheets[t.sheet].hidden);
+    let family = if visible(Family::Performance).next().is_some() { Family::Performance } else { Family::Agreement };
+    let mut read: Vec<usize> = visible(family).map(|t| t.sheet).collect();
+    read.dedup();
+    if read.len() < 2 {
         return Vec::new();
     }
-    let stated: Vec<(usize, identity::Declared)> = performance
-        .iter()
-        .map(|&sheet| {
-            let titles = free_text(sheets, tables, |i| i == sheet);
-            (sheet, identity::declared(titles.iter().map(|(_, text)| *text), units))
-        })
-        .collect();
-    let one_each = stated.iter().all(|(_, d)| d.period.is_some() && d.contradicted == Default::default());
-    let years: Vec<u16> = stated.iter().filter_map(|(_, d)| d.year).collect();
-    let mut in_order: Vec<(usize, Period)> = stated.iter().filter_map(|(s, d)| d.period.map(|p| (*s, p))).collect();
-    in_order.sort_unstable_by_key(|(_, p)| p.last_month());
-    let distinct = in_order.windows(2).all(|w| w[0].1.last_month() != w[1].1.last_month());
-    if !one_each || !distinct || years.iter().any(|y| *y != years[0]) {
+    let mut stated = Vec::with_capacity(read.len());
+    for &sheet in &read {
+        let titles = free_text(sheets, tables, |i| i == sheet);
+        let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
+        if declared.contradicted != Default::default() {
+            return Vec::new();
+        }
+        stated.push((sheet, declared.year, declared.period));
+    }
+    let varies = |values: Vec<u32>| values.iter().any(|v| *v != values[0]);
+    let years_vary = varies(stated.iter().filter_map(|(_, y, _)| y.map(u32::from)).collect());
+    let periods_vary = varies(stated.iter().filter_map(|(_, _, p)| p.map(Period::last_month)).collect());
+    // Every sheet states what differs between them, and no two state the same.
+    let every = |year: &Option<u16>, period: &Option<Period>| {
+        (years_vary || periods_vary) && (!years_vary || year.is_some()) && (!periods_vary || period.is_some())
+    };
+    let key = |(_, y, p): &(usize, Option<u16>, Option<Period>)| {
+        (y.filter(|_| years_vary).unwrap_or_default(), p.filter(|_| periods_vary).map_or(0, Period::last_month))
+    };
+    stated.sort_unstable_by_key(key);
+    if !stated.iter().all(|(_, y, p)| every(y, p)) || stated.windows(2).any(|w| key(&w[0]) == key(&w[1])) {
         return Vec::new();
     }
-    // Filled: its realisasi, or where no column is headed so (left blank), its capaian, holds
-    // values; such a sheet is the unit's latest report, to be read (and refused, if so) rather
-    // than passed over for the quarter before.
+    // Filled: its realisasi, or where no column is headed so (left blank), its capaian (an
+    // agreement's: its targets), holds values; such a sheet is the unit's latest, to be read (and
+    // refused, if so) rather than passed over for the one before.
     let filled = |sheet: usize| {
-        tables.iter().filter(|t| t.sheet == sheet && t.header.family == Family::Performance).any(|t| {
-            (t.header.col(header::Role::Realisasi).or(t.header.col(header::Role::Capaian)))
-                .is_some_and(|col| (t.rows.0..=t.rows.1).any(|row| !sheets[sheet].is_blank(row, col)))
+        visible(family).filter(|t| t.sheet == sheet).any(|t| {
+            let col = match family {
+                Family::Performance => t.header.col(header::Role::Realisasi).or(t.header.col(header::Role::Capaian)),
+                _ => t.header.col(header::Role::Target),
+            };
+            col.is_some_and(|col| (t.rows.0..=t.rows.1).any(|row| !sheets[sheet].is_blank(row, col)))
         })
     };
-    let period_of = |(_, p): &(usize, Period)| *p;
-    let kept = wanted
-        .filter(|w| in_order.iter().any(|(_, p)| p == w))
-        .or(in_order.iter().rev().find(|(sheet, _)| filled(*sheet)).map(period_of))
-        .or(in_order.last().map(period_of));
-    in_order.into_iter().filter(|(_, p)| Some(*p) != kept).collect()
+    let (wanted_year, wanted_period) = wanted;
+    let asked = |(_, y, p): &&(usize, Option<u16>, Option<Period>)| {
+        (!years_vary || wanted_year.is_none_or(|w| *y == Some(w)))
+            && (!periods_vary || wanted_period.is_none_or(|w| *p == Some(w)))
+    };
+    let candidates: Vec<_> = stated.iter().filter(asked).collect();
+    let candidates = if candidates.is_empty() { stated.iter().collect() } else { candidates };
+    let kept = candidates.iter().rev().find(|(sheet, _, _)| filled(*sheet)).or(candidates.last()).map(|(s, _, _)| *s);
+    let label = |y: Option<u16>, p: Option<Period>| {
+        let period = p.filter(|_| periods_vary).map(|p| p.as_str().to_string());
+        let year = y.filter(|_| years_vary).map(|y| y.to_string());
+        [period, year].into_iter().flatten().collect::<Vec<_>>().join(" ")
+    };
+    stated.iter().filter(|(s, _, _)| Some(*s) != kept).map(|&(s, y, p)| (s, label(y, p))).collect()
 }
 
 /// The overall score the unit printed outside its tables: `NPSS 98.47 ( ● )` in a title, or a
@@ -1104,8 +1125,9 @@ fn read_sheets(
     // is its year, whatever its name says).
     let (named_year, named_period) =
         path.file_stem().and_then(|s| s.to_str()).map(identity::named_in_file).unwrap_or_default();
-    // A sheet for each quarter: only the report's is read, titles and all.
-    let by_period = period_sheets(sheets, &tables, overrides.period.or(named_period), units);
+    // A sheet for each quarter or year: only the report's is read, titles and all.
+    let wanted = (overrides.year.or(named_year), overrides.period.or(named_period));
+    let by_period = report_sheets(sheets, &tables, wanted, units);
     let aside: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
     tables.retain(|t| !aside.contains(&t.sheet));
     let read = |sheet: usize| !aside.contains(&sheet);

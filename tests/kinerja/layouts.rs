@@ -991,6 +991,52 @@ fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
     assert_eq!(places(&blank, Code::RealisasiColumnNone), ["TW III!A3"]);
 }
 
+/// A workbook kept from year to year with a sheet per year ("2023", "2024") is the report of the
+/// year its name states, else of the latest year filled; another year's table kept for comparison
+/// ("Tabel 3.3 … Tahun 2023") is set aside alike, and so is a PK's sheet of another year. Before, the first sheet was scored (the 2023
+/// figures as the report, NPSS 93,63) or the second table of last year was TABLE_CONFLICT at
+/// each of its realisasi, and its title a YEAR_MISMATCH: a sound report blocked.
+#[test]
+fn a_sheet_per_year_is_read_for_the_reports_year() {
+    let aside = |outcome: &Outcome| -> Vec<(String, String)> {
+        findings(outcome, Code::PeriodSheetsIgnored).iter().map(|f| (f.subject.clone(), f.found.clone())).collect()
+    };
+    let iku3 = |outcome: &Outcome| {
+        let report = &outcome.scored.as_ref().unwrap().0;
+        let iku3 = report.indicators.iter().find(|i| i.code == "IKU.3").unwrap();
+        (report.identity.year, iku3.realisasi.value.clone(), iku3.realisasi.at.clone().unwrap().to_string())
+    };
+    let latest = check_named("kr07_2024_year_sheets.xlsx", "Capaian Kinerja KR07.xlsx", Default::default());
+    assert_eq!(error_codes(&latest), Vec::<&str>::new(), "{:#?}", latest.findings);
+    assert_eq!(shown(&latest.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!(iku3(&latest), (Some(2024), n("99.01"), "2024!E8".into()));
+    assert_eq!(aside(&latest), [("2023".into(), "2023".into())]);
+
+    let named = check_named("kr07_2024_year_sheets.xlsx", "Capaian Kinerja 2023.xlsx", Default::default());
+    assert_eq!(error_codes(&named), Vec::<&str>::new(), "{:#?}", named.findings);
+    assert_eq!(iku3(&named), (Some(2023), n("90"), "2023!E8".into()));
+    assert_eq!(aside(&named), [("2024".into(), "2024".into())]);
+
+    // Sheets named for their years alone, one prepared for the next year: the latest filled.
+    let untitled = check_named("kr07_2024_year_sheets_untitled.xlsx", "Capaian Kinerja.xlsx", Default::default());
+    assert_eq!(iku3(&untitled), (Some(2024), n("99.01"), "2024!E8".into()));
+    let years: Vec<String> = aside(&untitled).into_iter().map(|(year, _)| year).collect();
+    assert_eq!(years, ["2022", "2023", "2025"]);
+
+    let compared = check_as_published("kr07_2024_last_year_table.xlsx");
+    assert_eq!(iku3(&compared), (Some(2024), n("99.01"), "Tabel 3.2!E8".into()));
+    assert_eq!(aside(&compared), [("2023".into(), "Tabel 3.3".into())]);
+
+    // The PK kept so, a sheet per year: the latest year's agreement.
+    let agreement =
+        check_named("kr07_2024_agreement_year_sheets.xlsx", "Perjanjian Kinerja KR07.xlsx", Default::default());
+    assert_eq!(error_codes(&agreement), Vec::<&str>::new(), "{:#?}", agreement.findings);
+    let report = &agreement.scored.as_ref().unwrap().0;
+    let iku3 = report.indicators.iter().find(|i| i.code == "IKU.3").unwrap();
+    assert_eq!((report.identity.year, iku3.target.at.clone().unwrap().to_string()), (Some(2024), "PK 2024!E8".into()));
+    assert_eq!(aside(&agreement), [("2023".into(), "PK 2023".into())]);
+}
+
 /// Each goal's indicators numbered from 1 again: the numbers are places in the goal, the
 /// indicators are IKU.1 … IKU.14 in order. Before, the numbers were codes (IKU.1 under SS.1, SS.2,
 /// SS.3 …): eight INDICATOR_DUPLICATE errors and a wrong tree.
