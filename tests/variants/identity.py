@@ -1,7 +1,8 @@
 """Kanreg VII's Tabel 3.2 under titles, file names and notes units write: the period and year a
 title states (in words, numbers or months) must be the ones taken, whatever the file is called
-when its name agrees or says nothing, and whatever stands under the table (a source citing last
-year's LKj, the place and date of signing).
+when its name agrees or says nothing, whatever stands under the table (a source citing last
+year's LKj, the place and date of signing), and whatever other years' sheets the workbook keeps
+beside the report's (earlier years' tables, filled in, and a sheet prepared for the next year).
 """
 
 import random
@@ -31,6 +32,24 @@ NOTES = [
     ["Palembang, 15 Januari 2025", "Kepala Kantor Regional VII BKN Palembang"],
     ["Sumber: LKj Tahun 2023", "Palembang, 5 Oktober 2024"],
 ]
+# Other years' sheets kept in the workbook: earlier years before or after the report's sheet,
+# and next year's prepared (realisasi and capaian blank).
+OTHER_YEARS = [(), (2023,), (2022, 2023), (2025,), (2023, 2025)]
+
+
+def year_sheet(report, year, rng):
+    """A copy of the report's sheet for another `year`: its title naming that year, each
+    realisasi of an earlier year 90 and its capaian left out, a later year's left blank."""
+    sheet = g.Sheet(rng.choice([str(year), f"Tabel 3.2 ({year})", f"LKj {year}"]))
+    sheet.merges = list(report.merges)
+    for (r, c), v in report.cells.items():
+        if isinstance(v, str):
+            v = v.replace("2024", str(year))
+        if r > 2 and c in (4, 5) and (year > 2024 or str(v)[:1].isdigit()):
+            v = "90" if c == 4 and year < 2024 else None
+        if v is not None:
+            sheet.cells[(r, c)] = v
+    return sheet
 
 
 def run(count, seed, ext="xlsx"):
@@ -49,10 +68,17 @@ def run(count, seed, ext="xlsx"):
         sheet.cells.pop((22, 0), None)
         for k, note in enumerate(notes):
             sheet.cells[(23 + k, rng.choice([0, 3]))] = note
+        years = rng.choice(OTHER_YEARS)
+        if years:
+            sheet.name = rng.choice(["2024", "Tabel 3.2", "Capaian 2024"])
+            others = [year_sheet(sheet, year, rng) for year in years]
+            before = rng.random() < 0.5
+            book.sheets = others + book.sheets if before else book.sheets + others
         path = write(book, f"{name} ({seed}-{i})", ext)
         result = check(path, "--unit", "KR07")
-        desc = {"title": title, "name": name, "notes": notes}
+        iku3 = next((x["realisasi"] for x in result.get("indicators", []) if x["code"] == "IKU.3"), None)
+        desc = {"title": title, "name": name, "notes": notes, "other years": years}
         if errors(result):
             yield "blocked", path, errors(result), desc
-        elif (result.get("period"), result.get("year")) != (period, 2024):
-            yield "silent", path, (result.get("period"), result.get("year")), desc
+        elif (result.get("period"), result.get("year"), iku3) != (period, 2024, 99.01):
+            yield "silent", path, (result.get("period"), result.get("year"), iku3), desc
