@@ -570,6 +570,42 @@ fn report_sheets(
     stated.iter().filter(|(s, _, _)| Some(*s) != kept).map(|&(s, y, p)| (s, label(y, p))).collect()
 }
 
+/// Beside a report, the sheets holding a PK's table alone that state another year than the
+/// report's (next year's PK kept with this year's report), with that year: their tables and
+/// titles are not the report's. The report's year is the one `wanted` (the caller's, the file's
+/// name), else the one the other sheets' titles state; a PK of the report's year stays, its
+/// targets held to the report's.
+fn agreements_of_other_years(
+    sheets: &[Sheet],
+    tables: &[Found],
+    aside: &[usize],
+    wanted: Option<u16>,
+    units: &UnitRegistry,
+) -> Vec<(usize, String)> {
+    let holds = |sheet: usize, family: Family| tables.iter().any(|t| t.sheet == sheet && t.header.family == family);
+    let visible = |sheet: usize| !sheets[sheet].hidden && !aside.contains(&sheet);
+    if !(0..sheets.len()).any(|s| visible(s) && holds(s, Family::Performance)) {
+        return Vec::new();
+    }
+    let agreements: Vec<usize> = (0..sheets.len())
+        .filter(|&s| visible(s) && holds(s, Family::Agreement) && !holds(s, Family::Performance))
+        .collect();
+    let year_of = |read: &dyn Fn(usize) -> bool| {
+        let titles = free_text(sheets, tables, read);
+        identity::declared(titles.iter().map(|(_, text)| *text), units).year
+    };
+    if agreements.is_empty() {
+        return Vec::new();
+    }
+    let Some(year) = wanted.or_else(|| year_of(&|s| !aside.contains(&s) && !agreements.contains(&s))) else {
+        return Vec::new();
+    };
+    agreements
+        .into_iter()
+        .filter_map(|s| year_of(&|i| i == s).filter(|y| *y != year).map(|y| (s, y.to_string())))
+        .collect()
+}
+
 /// The overall score the unit printed outside its tables: `NPSS 98.47 ( ● )` in a title, or a
 /// label (`NPSS`, `Nilai Pencapaian Sasaran Strategis`) with its number in a cell to the right.
 fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bool) -> Vec<crate::model::Claim> {
@@ -675,26 +711,29 @@ fn printed_npss(mut places: Vec<crate::model::Claim>, findings: &mut Vec<Finding
     Some(first)
 }
 
-/// A second table set aside that prints an indicator's realisasi other than the table scored:
-/// one workbook holds one realisasi for the year, and which of the two the unit meant cannot be
-/// told (a sheet copied to be revised, the old one left in front), so each is a `TABLE_CONFLICT`
-/// at the second table's cell. A blank there (a copy not filled in) says nothing.
-fn realisasi_conflicts(scored: &[IndicatorRow], aside: &[IndicatorRow]) -> Vec<Finding> {
-    aside
-        .iter()
-        .filter(|second| second.realisasi.value != Value::Missing)
-        .filter_map(|second| {
-            let first = &scored.iter().find(|first| first.code == second.code)?.realisasi;
-            if first.value == Value::Missing || first.value == second.realisasi.value {
-                return None;
+/// A second table set aside that prints an indicator's target or realisasi other than the table
+/// scored: one workbook holds one of each for the year, and which of the two the unit meant
+/// cannot be told (a sheet copied to be revised, the old one left in front; a PK kept beside the
+/// report whose target the report does not print), so each is a `TABLE_CONFLICT` at the second
+/// table's cell. A blank there (a copy not filled in) says nothing, and neither does a target
+/// where the report's are the quarter's own (target antara).
+fn table_conflicts(scored: &[IndicatorRow], aside: &[IndicatorRow], interim: bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for second in aside {
+        let Some(first) = scored.iter().find(|first| first.code == second.code) else { continue };
+        let targets = (!interim).then_some(("Target", &first.target, &second.target));
+        for (label, mine, theirs) in targets.into_iter().chain([("Realisasi", &first.realisasi, &second.realisasi)]) {
+            if [&mine.value, &theirs.value].contains(&&Value::Missing) || mine.value == theirs.value {
+                continue;
             }
-            let shown = first.value.shown("");
-            let expected = first.at.as_ref().map_or(shown.clone(), |at| format!("{shown} di {at}"));
-            let subject = format!("Realisasi {}", second.code);
-            let finding = Finding::new(Code::TableConflict, second.realisasi.at.clone(), subject);
-            Some(finding.found(second.realisasi.value.shown("")).expected(expected))
-        })
-        .collect()
+            let shown = mine.value.shown("");
+            let expected = mine.at.as_ref().map_or(shown.clone(), |at| format!("{shown} di {at}"));
+            let subject = format!("{label} {}", second.code);
+            let finding = Finding::new(Code::TableConflict, theirs.at.clone(), subject);
+            findings.push(finding.found(theirs.value.shown("")).expected(expected));
+        }
+    }
+    findings
 }
 
 /// Read the workbook at `path` (a link given here is followed; the file must be regular).
@@ -1127,7 +1166,9 @@ fn read_sheets(
         path.file_stem().and_then(|s| s.to_str()).map(identity::named_in_file).unwrap_or_default();
     // A sheet for each quarter or year: only the report's is read, titles and all.
     let wanted = (overrides.year.or(named_year), overrides.period.or(named_period));
-    let by_period = report_sheets(sheets, &tables, wanted, units);
+    let mut by_period = report_sheets(sheets, &tables, wanted, units);
+    let reports: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
+    by_period.extend(agreements_of_other_years(sheets, &tables, &reports, wanted.0, units));
     let aside: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
     tables.retain(|t| !aside.contains(&t.sheet));
     let read = |sheet: usize| !aside.contains(&sheet);
@@ -1204,6 +1245,17 @@ fn read_sheets(
         if let Some(first) = continuing
             && (sheet.hidden || Some(found.header.family) != primary_family)
         {
+            // A PK kept beside the report (its table of targets alone): where its sheet names no
+            // other year, its targets are the report's.
+            let titled = || {
+                let titles = free_text(sheets, &tables, |i| i == found.sheet);
+                identity::declared(titles.iter().map(|(_, text)| *text), units).year
+            };
+            if !sheet.hidden && found.header.family == Family::Agreement && titled().is_none_or(|y| Some(y) == year) {
+                let mut agreed = table::Parts::default();
+                table::read(sheet, &found.header.for_report(year, Some(Period::Year)).0, found.rows, &mut agreed);
+                parts.findings.extend(table_conflicts(&parts.indicators, &agreed.indicators, targets_for.is_some()));
+            }
             parts.findings.push(
                 Finding::new(Code::TableIgnored, Some(place(found)), "")
                     .found(place(found).to_string())
@@ -1252,7 +1304,7 @@ fn read_sheets(
                 !added.is_empty() && !added.iter().any(|i| before.indicators.iter().any(|f| f.code == i.code));
             let code = if continues { Code::TableContinued } else { Code::TableIgnored };
             if !continues {
-                let conflicts = realisasi_conflicts(&before.indicators, added);
+                let conflicts = table_conflicts(&before.indicators, added, targets_for.is_some());
                 parts = before;
                 parts.findings.extend(conflicts);
             }

@@ -363,6 +363,34 @@ fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
     assert_eq!(repeated.exit_code(), 1);
 }
 
+/// The unit's PK kept on a sheet after its report: where it sets another target than the report
+/// prints, that is an error at the PK's cell, as a second table's realisasi is (before: set aside
+/// with an information finding, the report scored against a target its own PK contradicts).
+/// Whether the PK's table is read as a table of targets or, under a title calling the workbook a
+/// report, as a second table of the report. A PK that agrees says nothing; next year's PK kept
+/// there is set aside by its year (before: YEAR_MISMATCH, an error).
+#[test]
+fn a_pk_kept_beside_the_report_holds_the_report_to_its_targets() {
+    for fixture in ["kr07_2024_agreement_beside.xlsx", "kr07_2024_agreement_beside_plain_title.xlsx"] {
+        let outcome = check_fixture(fixture);
+        assert_eq!(error_codes(&outcome), ["TABLE_CONFLICT"], "{fixture}");
+        let conflict = findings(&outcome, Code::TableConflict)[0];
+        assert_eq!(conflict.at.as_ref().unwrap().to_string(), "PK 2024!E8", "{fixture}");
+        let said = (conflict.subject.as_str(), conflict.found.as_str(), conflict.expected.as_str());
+        assert_eq!(said, ("Target IKU.3", "90", "95 di Tabel 3.2!D8"), "{fixture}");
+        assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "99.27");
+    }
+    let agrees = check_as_published("kr07_2024_agreement_beside_agrees.xlsx");
+    assert_eq!(places(&agrees, Code::TableIgnored), ["PK 2024!A3"]);
+    let next =
+        check_named("kr07_2024_agreement_beside_next_year.xlsx", "Capaian Kinerja KR07.xlsx", Default::default());
+    assert_eq!(error_codes(&next), Vec::<&str>::new(), "{:#?}", next.findings);
+    assert_eq!(next.scored.as_ref().unwrap().0.identity.year, Some(2024));
+    let aside: Vec<(&str, &str)> =
+        findings(&next, Code::PeriodSheetsIgnored).iter().map(|f| (f.subject.as_str(), f.found.as_str())).collect();
+    assert_eq!(aside, [("2025", "PK 2025")]);
+}
+
 /// A header printed again right under a perspective row (a table pasted page by page): the goals
 /// below it stood under the perspective of the goal above the row, each a GOAL_MOVED (an error)
 /// that the unit never made.
