@@ -122,10 +122,16 @@ impl Sheet {
     /// printed across them. (Merged ranges never overlap: the one starting last above `row` is
     /// the only one that can.)
     pub fn merged_from(&self, row: u32, col: u32) -> Option<u32> {
+        self.merged_rows(row, col).map(|(first, _)| first).filter(|first| *first < row)
+    }
+
+    /// The rows, first and last, of the cells merged down column `col` over `row`, its first row
+    /// included.
+    pub fn merged_rows(&self, row: u32, col: u32) -> Option<(u32, u32)> {
         let merged = &self.layout.merged_down;
-        let above = merged.partition_point(|(c, first, _)| (*c, *first) < (col, row));
+        let above = merged.partition_point(|(c, first, _)| (*c, *first) <= (col, row));
         let (c, first, last) = merged.get(above.checked_sub(1)?)?;
-        (*c == col && row <= *last).then_some(*first)
+        (*c == col && row <= *last).then_some((*first, *last))
     }
 
     /// The hidden rows from `first` to `last` that hold a cell.
@@ -404,5 +410,8 @@ mod tests {
         assert_eq!((from(11, 3), from(12, 3), from(3, 3), from(5, 1)), (Some(10), Some(10), Some(2), Some(4)));
         // Its first row, rows past it, between two ranges, other columns: none.
         assert_eq!((from(10, 3), from(13, 3), from(6, 3), from(11, 2), from(4, 1)), (None, None, None, None, None));
+        // The whole range, from its first row too.
+        assert_eq!((sheet.merged_rows(10, 3), sheet.merged_rows(5, 1)), (Some((10, 12)), Some((4, 5))));
+        assert_eq!((sheet.merged_rows(13, 3), sheet.merged_rows(9, 3)), (None, None));
     }
 }

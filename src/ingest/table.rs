@@ -1586,6 +1586,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             at,
         });
     }
+    shared_budgets(sheet, &parts.indicators[before..], &mut parts.budget[budget_before..], reader.findings);
     // Each indicator's capaian printed, for its budget line's efficiency: looked up only where
     // money spent by part of the year is settled, not on every table.
     if !header.spent_by_part.is_empty() {
@@ -1615,6 +1616,27 @@ const BUDGET_FIGURES: [Role; 6] =
 
 /// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the
 /// overall budget alone.
+/// A budget printed once for several indicators, its cells merged down over their rows: where
+/// they are every indicator of one goal, it is that goal's budget (its efficiency against the
+/// goal's NSS, as a budget per SS is); over some of a goal's, or across goals, whose capaian it
+/// answers cannot be told (`BUDGET_SHARED`, an error), and it stays on the first.
+fn shared_budgets(sheet: &Sheet, indicators: &[IndicatorRow], lines: &mut [BudgetRow], findings: &mut Vec<Finding>) {
+    for line in lines {
+        let Some(cell) = line.pagu.at.as_ref().or(line.realisasi.at.as_ref()) else { continue };
+        let Some((first, last)) = sheet.merged_rows(cell.row, cell.col) else { continue };
+        let sharing: Vec<&IndicatorRow> = indicators.iter().filter(|i| (first..=last).contains(&i.at.row)).collect();
+        let [one, _, ..] = sharing.as_slice() else { continue };
+        let of_goal = indicators.iter().filter(|i| i.goal == one.goal).count();
+        if sharing.iter().all(|i| i.goal == one.goal) && of_goal == sharing.len() {
+            line.scope = BudgetScope::Goal;
+            line.code.clone_from(&one.goal);
+        } else {
+            let codes: Vec<&str> = sharing.iter().map(|i| i.code.as_str()).collect();
+            findings.push(Finding::new(Code::BudgetShared, Some(cell.clone()), &line.code).found(codes.join(", ")));
+        }
+    }
+}
+
 fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);

@@ -535,6 +535,9 @@ codes! {
     BudgetOverspent => "BUDGET_OVERSPENT", Error,
         "Realisasi anggaran {subject} ({found}) melebihi pagu ({expected}).",
         "Budget spent on {subject} ({found}) exceeds its ceiling ({expected}).";
+    BudgetShared => "BUDGET_SHARED", Error,
+        "Anggaran di sel ini digabung untuk {found}, bukan untuk seluruh IKU satu sasaran strategis, sehingga tidak dapat dipastikan capaian mana yang menjadi dasar efisiensinya; anggaran ini dicatat pada {subject}. Tulis anggaran per IKU, atau gabungkan untuk seluruh IKU satu SS.",
+        "The budget in this cell is merged over {found}, not over every IKU of one goal, so whose capaian its efficiency answers cannot be told; it is kept on {subject}. Print the budget per IKU, or merge it over every IKU of one goal.";
     BudgetTotal => "BUDGET_TOTAL", Error,
         "{subject} baris jumlah tertulis {found}, sedangkan jumlah rinciannya {expected}.",
         "The total {subject} reads {found}; its parts add up to {expected}.";

@@ -116,9 +116,13 @@ fn by_sums(rows: &[Line<'_>]) -> Vec<Option<usize>> {
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings = Vec::new();
     let lines: Vec<Line<'_>> = report.budget.iter().zip(&card.budget).collect();
+    // A table of indicators printing their budgets is no view of the budget, a goal's line in it
+    // (printed once for its indicators) included: it needs not cover the whole.
     let mut views: Vec<&str> = Vec::new();
+    let per_indicator: Vec<&str> =
+        lines.iter().filter(|(r, _)| r.scope == BudgetScope::Indicator).map(|(r, _)| &*r.view).collect();
     for (row, _) in lines.iter().filter(|(r, _)| r.scope != BudgetScope::Indicator) {
-        if !views.contains(&&*row.view) {
+        if !views.contains(&&*row.view) && !per_indicator.contains(&&*row.view) {
             views.push(&row.view);
         }
     }

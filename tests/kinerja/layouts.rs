@@ -1658,6 +1658,30 @@ fn a_budget_line_left_blank_leaves_the_total_checked() {
     }
 }
 
+/// A budget printed once for SS 2's two indicators, its cells merged down over their rows, was
+/// IKU 3's alone: its efficiency held to IKU 3's capaian (5,44), the 2,66 printed an error, and
+/// IKU 4 without a budget. It is SS 2's, its efficiency against SS 2's NSS. Merged over two of
+/// SS 7's six indicators, the budget answers no one capaian: it was IKU 9's without a word; now
+/// BUDGET_SHARED says so at its cell.
+#[test]
+fn a_budget_merged_over_a_goals_indicators_is_the_goals() {
+    let goal = check_as_published("kr07_2024_budget_merged_goal.xlsx");
+    let card = &goal.scored.as_ref().unwrap().1;
+    let lines: Vec<(&str, Option<String>)> =
+        card.budget.iter().map(|l| (l.code.as_str(), l.efisiensi.map(kinerja::model::amount::display2))).collect();
+    assert_eq!(lines[2], ("SS.2", Some("2.66".into())));
+    assert!(!lines.iter().any(|(code, _)| ["IKU.3", "IKU.4"].contains(code)), "{lines:?}");
+    assert_eq!(card.budget[2].scope, kinerja::model::BudgetScope::Goal);
+
+    let part = check_fixture("kr07_2024_budget_merged_part.xlsx");
+    assert_eq!(error_codes(&part), ["BUDGET_SHARED"], "{:#?}", part.findings);
+    let shared = &findings(&part, Code::BudgetShared)[0];
+    assert_eq!(
+        (shared.at.as_ref().unwrap().to_string(), shared.subject.as_str(), shared.found.as_str()),
+        ("Tabel 3.2!G17".into(), "IKU.9", "IKU.9, IKU.10")
+    );
+}
+
 /// A third quarter's budget by RO printing the money spent by quarter, `TW I | TW II | TW III`,
 /// then to date (`s.d. TW III`, or their `Jumlah`): TW III's column alone was read, COLUMNS_DIFFER
 /// and each printed serapan an error against it. The money spent to date is read, and
