@@ -515,6 +515,18 @@ pub(super) fn marked(text: &str) -> bool {
         || leading_number(text).is_some()
 }
 
+/// A component's label under an indicator: a small letter marked off ("a. …", "b) …") or a dash
+/// or bullet ("- …", "• …"), as units break an indicator into its dimensions.
+fn component_label(text: &str) -> bool {
+    let text = text.trim_start();
+    let mut chars = text.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some('-' | '–' | '•'), Some(' '), _) => true,
+        (Some(letter), Some('.' | ')'), Some(' ')) => letter.is_ascii_lowercase(),
+        _ => false,
+    }
+}
+
 /// `name` going on with the words of the row below it.
 pub(super) fn go_on(name: &mut String, words: &str) {
     *name = format!("{} {words}", name.trim_end());
@@ -1241,6 +1253,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // column, index): a row below may only go on with its name.
     let mut goal_above: Option<Label> = None;
     let mut indicator_above: Option<Label> = None;
+    // The last component row read under the indicator above it.
+    let mut component_above: Option<Label> = None;
     let label_cols: Vec<u32> = [tree, goal_col, header.col(Role::Indicator)].into_iter().flatten().collect();
     let shared = tree.is_some() || goal_col.is_none();
     // A row with no code or number of its own.
@@ -1359,6 +1373,26 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let code = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES))?;
             prefixed_code(code, &INDICATOR_PREFIXES).map(|_| "")
         });
+        // A component of the indicator above it ("a. Dimensi Kualifikasi", "- …"), with figures
+        // of its own, under an indicator printing its own target and realisasi: a detail of that
+        // indicator, not one of the unit's set.
+        let label_col = tree.or(header.col(Role::Indicator));
+        let component = label_col.and_then(|c| sheet.text(row, c)).filter(|t| component_label(t));
+        let under = component_above.or(indicator_above).filter(|(at, ..)| *at + 1 == row);
+        if let (Some(text), Some((_, col, index)), None) = (component, under, goal_text)
+            && !values_blank
+            && unmarked(row)
+            && no(indicator_no).is_none()
+            && [&parts.indicators[index].target, &parts.indicators[index].realisasi]
+                .iter()
+                .all(|r| r.value != Value::Missing)
+        {
+            let at = CellRef::new(&sheet.name, row, label_col.unwrap_or(col));
+            let finding = Finding::new(Code::IndicatorComponent, Some(at), text.trim());
+            reader.findings.push(finding.found(&parts.indicators[index].code));
+            component_above = Some((row, col, index));
+            continue;
+        }
         // A name broken over rows (typed line by line, or pasted from a document): the words of
         // a row with no code, number or figure of its own go on with the label printed above
         // them in their column. Where goals and indicators share a column, and for a goal's

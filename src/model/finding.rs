@@ -577,6 +577,9 @@ codes! {
     CodeBlank => "CODE_BLANK", Error,
         "Kode pada baris ini kosong, sedangkan baris lain di kolom ini berkode; menurut urutannya baris ini menjadi {found}, yang belum tentu benar. Isi kodenya.",
         "This row's code is blank while the column codes the other rows; by its place it would be {found}, which may be wrong. Fill in its code.";
+    IndicatorComponent => "INDICATOR_COMPONENT", Info,
+        "Baris \"{subject}\" dibaca sebagai rincian {found}, bukan IKU tersendiri: angkanya tidak dinilai, dan nilai {found} diambil dari barisnya sendiri.",
+        "The row \"{subject}\" is read as a component of {found}, not an IKU of its own: its figures are not scored, and {found}'s are taken from its own row.";
     IndicatorUnnumbered => "INDICATOR_UNNUMBERED", Error,
         "Baris \"{subject}\" tidak bernomor dan tidak berkode, sedangkan setiap IKU di atasnya pada tabel ini bernomor; menurut urutannya baris ini dinilai sebagai {found}, yang belum tentu benar: bila itu baris ringkasan (rata-rata, nilai kinerja organisasi, NPSS), angkanya ikut dinilai sebagai IKU dan mengubah NPSS. Beri nomor atau kodenya bila ia IKU; bila ringkasan, beri label \"Rata-rata\" atau \"NPSS\", atau hapus barisnya.",
         "The row \"{subject}\" has no number or code while every IKU above it in this table has one; by its place it is scored as {found}, which may be wrong: were it a summary row (a mean, the organisation's score, the NPSS), its figures would be scored as an indicator's and move the NPSS. Give it its number or code if it is an IKU; if it is a summary, label it \"Rata-rata\" or \"NPSS\", or delete the row.";

@@ -3,7 +3,7 @@
 //! by hand in tests/fixtures/README.md.
 
 use crate::common::{
-    check_as_published, check_clean, check_fixture, check_named, error_codes, findings, places, shown,
+    check_as_published, check_clean, check_fixture, check_held_to, check_named, error_codes, findings, places, shown,
 };
 use kinerja::check::Outcome;
 use kinerja::model::{Code, Severity, Value};
@@ -1080,19 +1080,28 @@ fn indicators_numbered_within_their_goal_are_read_in_order() {
         (iku3.goal.as_str(), iku3.name.as_str()),
         ("SS.2", "Indeks Kepuasan Masyarakat terhadap Pembinaan Manajemen ASN")
     );
-    let pk = kinerja::check::check(
-        &crate::common::fixture("kr07_2024_agreement_kode.xlsx"),
-        &kinerja::config::Config::builtin(),
-        &Default::default(),
-    );
-    let given = kinerja::check::Given { agreement: Some(pk.scored.unwrap().0), previous: None };
-    let held = kinerja::check::check_with(
-        &crate::common::fixture("kr07_2024_numbered_within_goal.xlsx"),
-        &kinerja::config::Config::builtin(),
-        &Default::default(),
-        &given,
-    );
+    let held = check_held_to("kr07_2024_numbered_within_goal.xlsx", "kr07_2024_agreement_kode.xlsx");
     assert_eq!(error_codes(&held), Vec::<&str>::new(), "{:#?}", held.findings);
+}
+
+/// IKU 9 broken into its dimensions on the rows under it ("a. Dimensi Kualifikasi", "b. …", or
+/// "- …"), each with figures of its own: before, the first was IKU.10 by its place, the next two
+/// indicators duplicates, and the report blocked with an NPSS of 99,24 from a dimension's figures.
+/// They are IKU 9's components, said and not scored; held to the PK, nothing is unknown.
+#[test]
+fn an_indicators_components_under_it_are_not_indicators() {
+    for fixture in ["kr07_2024_indicator_components.xlsx", "kr07_2024_indicator_components_dashed.xlsx"] {
+        let outcome = check_as_published(fixture);
+        let report = &outcome.scored.as_ref().unwrap().0;
+        assert_eq!(report.indicators.len(), 14, "{fixture}");
+        let iku9 = report.indicators.iter().find(|i| i.code == "IKU.9").unwrap();
+        assert_eq!((iku9.target.value.clone(), iku9.realisasi.value.clone()), (n("84"), n("85.01")));
+        assert_eq!(places(&outcome, Code::IndicatorComponent), ["Tabel 3.2!C17", "Tabel 3.2!C18"], "{fixture}");
+        assert!(findings(&outcome, Code::IndicatorComponent).iter().all(|f| f.found == "IKU.9"));
+        let held = check_held_to(fixture, "kr07_2024_agreement_kode.xlsx");
+        assert_eq!(error_codes(&held), Vec::<&str>::new(), "{fixture}: {:#?}", held.findings);
+        assert_eq!(shown(&held.scored.as_ref().unwrap().1.npss), "99.27");
+    }
 }
 
 /// A status where the capaian belongs ("Tercapai", "Tidak Tercapai") carries no value, as the

@@ -20,6 +20,14 @@ pub fn check_with(name: &str, overrides: Overrides) -> Outcome {
     check(&fixture(name), &Config::builtin(), &overrides)
 }
 
+/// A fixture checked held to the agreement another fixture holds.
+pub fn check_held_to(name: &str, agreement: &str) -> Outcome {
+    let config = Config::builtin();
+    let pk = check(&fixture(agreement), &config, &Overrides::default());
+    let given = kinerja::check::Given { agreement: Some(pk.scored.expect("the agreement reads").0), previous: None };
+    kinerja::check::check_with(&fixture(name), &config, &Overrides::default(), &given)
+}
+
 /// A score as displayed: two decimals half-up, or `N/A`.
 pub fn shown(score: &Score) -> String {
     score.value.map_or_else(|| "N/A".to_string(), display2)
