@@ -1183,7 +1183,10 @@ fn row_number(sheet: &Sheet, row: u32, col: u32) -> Option<String> {
 /// that leaves most indicator rows below a goal's first unnumbered numbers goals, whatever it
 /// holds beside a goal's name left blank ("4" on a row with no goal name).
 fn numbers_within_goal(sheet: &Sheet, rows: (u32, u32), no: u32, goal: u32, indicator: Option<u32>) -> bool {
-    let labelled = |row: u32| indicator.is_none_or(|col| !sheet.is_blank(row, col));
+    // An indicator's component ("a. …") is no row the column leaves unnumbered.
+    let labelled = |row: u32| {
+        indicator.is_none_or(|col| !sheet.is_blank(row, col) && !sheet.text(row, col).is_some_and(component_label))
+    };
     let below_first = || {
         (rows.0..=rows.1).filter(|row| {
             sheet.is_blank(*row, goal) && labelled(*row) && perspective_name(sheet.first_text(*row), true).is_none()
@@ -1253,8 +1256,9 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // column, index): a row below may only go on with its name.
     let mut goal_above: Option<Label> = None;
     let mut indicator_above: Option<Label> = None;
-    // The last component row read under the indicator above it.
-    let mut component_above: Option<Label> = None;
+    // The row of the last indicator's figures, numbered or not, and the last component row
+    // read under it.
+    let (mut indicator_row, mut component_above): (Option<Label>, Option<Label>) = (None, None);
     let label_cols: Vec<u32> = [tree, goal_col, header.col(Role::Indicator)].into_iter().flatten().collect();
     let shared = tree.is_some() || goal_col.is_none();
     // A row with no code or number of its own.
@@ -1378,7 +1382,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // indicator, not one of the unit's set.
         let label_col = tree.or(header.col(Role::Indicator));
         let component = label_col.and_then(|c| sheet.text(row, c)).filter(|t| component_label(t));
-        let under = component_above.or(indicator_above).filter(|(at, ..)| *at + 1 == row);
+        let under = [component_above, indicator_row].into_iter().flatten().find(|(at, ..)| *at + 1 == row);
         if let (Some(text), Some((_, col, index)), None) = (component, under, goal_text)
             && !values_blank
             && unmarked(row)
@@ -1536,6 +1540,8 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             let figures = value_roles.iter().any(|r| header.col(*r).is_some_and(|c| !sheet.is_blank(below, c)));
             (alone && figures).then_some((col, words))
         });
+        // The row of its figures, which components may follow.
+        indicator_row = Some((figures_below.map_or(row, |_| below), label_col.unwrap_or(0), parts.indicators.len()));
         if let Some((col, words)) = figures_below {
             reader.findings.extend(continue_name(&mut name, &code, words, CellRef::new(&sheet.name, below, col)));
             indicator_above = indicator_above.map(|(_, col, index)| (below, col, index));

@@ -1087,10 +1087,17 @@ fn indicators_numbered_within_their_goal_are_read_in_order() {
 /// IKU 9 broken into its dimensions on the rows under it ("a. Dimensi Kualifikasi", "b. …", or
 /// "- …"), each with figures of its own: before, the first was IKU.10 by its place, the next two
 /// indicators duplicates, and the report blocked with an NPSS of 99,24 from a dimension's figures.
-/// They are IKU 9's components, said and not scored; held to the PK, nothing is unknown.
+/// They are IKU 9's components, said and not scored; held to the PK, nothing is unknown. Under a
+/// No. column numbering the indicators beside goal names printed on each row, the components'
+/// blank numbers no longer make it the goals' numbers (GOAL_GAP, GOAL_UNKNOWN).
 #[test]
 fn an_indicators_components_under_it_are_not_indicators() {
-    for fixture in ["kr07_2024_indicator_components.xlsx", "kr07_2024_indicator_components_dashed.xlsx"] {
+    let fixtures = [
+        "kr07_2024_indicator_components.xlsx",
+        "kr07_2024_indicator_components_dashed.xlsx",
+        "kr07_2024_indicator_components_goals_repeated.xlsx",
+    ];
+    for fixture in fixtures {
         let outcome = check_as_published(fixture);
         let report = &outcome.scored.as_ref().unwrap().0;
         assert_eq!(report.indicators.len(), 14, "{fixture}");

@@ -3,7 +3,7 @@ rows, column order, a No., goal, perspective, code, satuan, status, note or budg
 a sheet of the budget spent per RO or not, a title naming the Renja the report is held to,
 goal rows merged down, repeated, on rows of their own or in the indicator column, spacer rows,
 number styles (Indonesian, English, numbers, percent formats), decorated values, title, cover and
-hidden sheets. Each variant must read to the published NPSS 99.27 and every capaian and budget
+hidden sheets, an indicator's components on the rows under it. Each variant must read to the published NPSS 99.27 and every capaian and budget
 amount, or say why not in an error.
 """
 
@@ -48,6 +48,8 @@ DISTRACTORS = ["Target Renstra", "Target Renstra 2024", "Kondisi Awal", "Baselin
                "Target Akhir Renstra", "Capaian Tahun Lalu", "Realisasi s.d. TW III", "Target Awal", "Target PK Awal",
                "Nilai", "Realisasi Renstra", "Target 2025", "Proyeksi", "Prognosis", "Realisasi Fisik", "Deviasi",
                "Selisih", "Capaian Renstra", "Capaian terhadap Renstra", "Tren", "Rata-rata Nasional", "Standar Nasional"]
+# Dimensions of IKU 9 a unit may print under it: name, target, realisasi.
+DIMENSIONS = [("Dimensi Kualifikasi", "25", "24"), ("Dimensi Kompetensi", "40", "38")]
 EXPECTED = {1: None, 2: D("100"), 3: D("104.22"), 4: D("98.27"), 5: D("100"), 6: D("100"), 7: D("96.49"), 8: D("100"),
             9: D("101.20"), 10: D("96.24"), 11: D("95.47"), 12: D("85.94"), 13: D("101.44"), 14: D("100")}
 
@@ -128,6 +130,7 @@ def build(rng, distract=False, noclaim=False, side=False):
     desc["ro"] = spent_by_ro
     ss_mode = rng.choice(["merged", "repeat", "row", "label", "rowcol"])
     spacer = rng.random() < 0.25
+    components = rng.choice([(), (), (), ("a. ", "b. "), ("a) ", "b) "), ("- ", "- "), ("• ", "• ")])
     kode_iku = rng.random() < 0.2
     persp_mode = rng.choice(["merged", "first", "none"])
     label_mode = rng.choice(["dot", "iku", "ikudot", "nocol", "paren", "ikuspace"])
@@ -160,7 +163,7 @@ def build(rng, distract=False, noclaim=False, side=False):
         "c": rng.choice(["Capaian", "Capaian (%)", "% Capaian", "Persentase Capaian", "Tingkat Capaian", "CAPAIAN",
                           "Realisasi terhadap Target (%)", "Realisasi/Target"]),
     }
-    desc.update(bstyle=bstyle, th=thousands, spacer=spacer, kode=kode_iku, dec_=decorate, pg=pct_head_in_group, pn=pnames[0], pre=prefix[0], cover=cover, old=old_sheet, prov=prov, uic=unit_in_cell, no=no_mode, budget=budget, pcol=persp_col, dec=decimals, foot=foot, ss=ss_mode, persp=persp_mode, label=label_mode, satuan=satuan, ket=ket, status=status,
+    desc.update(parts=components, bstyle=bstyle, th=thousands, spacer=spacer, kode=kode_iku, dec_=decorate, pg=pct_head_in_group, pn=pnames[0], pre=prefix[0], cover=cover, old=old_sheet, prov=prov, uic=unit_in_cell, no=no_mode, budget=budget, pcol=persp_col, dec=decimals, foot=foot, ss=ss_mode, persp=persp_mode, label=label_mode, satuan=satuan, ket=ket, status=status,
                 two=two_rows, styles=styles, heads=heads, r0=r0, c0=c0)
     cols = [] if no_mode == "none" else ["no"]
     if persp_col:
@@ -292,6 +295,11 @@ def build(rng, distract=False, noclaim=False, side=False):
                     if v is not None and v != "":
                         s.cells[(r, c0 + i)] = v
                 r += 1
+                # IKU 9 broken into its dimensions on the rows under it, figures and all.
+                for mark, (dimension, dt, dr) in zip(components if n == 9 else "", DIMENSIONS):
+                    for k, v in (("iku", mark + dimension), ("t", dt), ("r", dr)):
+                        s.cells[(r, c0 + cols.index(k))] = v
+                    r += 1
             if ss_mode == "merged":
                 for k, v in (("no", gn), ("ss", gname), ("pc", PERSP[pi].replace(" Perspective", ""))):
                     if k == "no" and no_mode != "goal" or k not in cols:
