@@ -499,13 +499,12 @@ fn free_text<'a>(
 /// A workbook keeping each report on a sheet of its own: a sheet per quarter ("TW I", "TW II",
 /// "TW III") or per year ("2023", "2024", or each sheet's table titled for its year), and so an
 /// agreement's ("PK 2023", "PK 2024"). Where two visible sheets or more hold a performance table
-/// (else an agreement's), and each sheet's own titles and name state
-/// its year and period without contradiction, all different, every sheet stating what differs
-/// between them, the report is the one the caller or the file's name states, else the latest
-/// whose table holds a realisasi (a sheet prepared for the next quarter or year is not filled
-/// yet), else the latest. The other sheets, each with what it states (its period, its year, or
-/// both where both differ): their tables and titles are not the report's. Empty where the
-/// sheets do not tell.
+/// (else an agreement's), and each sheet's own titles and name state its year and period without
+/// contradiction, all different, every sheet stating what differs between them, the report is
+/// the one the caller or the file's name states, else the latest whose table holds a realisasi (a
+/// sheet prepared for the next quarter or year is not filled yet), else the latest. The other
+/// sheets, each with what it states (its period, its year, or both where both differ): their
+/// tables and titles are not the report's. Empty where the sheets do not tell.
 fn report_sheets(
     sheets: &[Sheet],
     tables: &[Found],
@@ -590,13 +589,13 @@ fn agreements_of_other_years(
     let agreements: Vec<usize> = (0..sheets.len())
         .filter(|&s| visible(s) && holds(s, Family::Agreement) && !holds(s, Family::Performance))
         .collect();
+    if agreements.is_empty() {
+        return Vec::new();
+    }
     let year_of = |read: &dyn Fn(usize) -> bool| {
         let titles = free_text(sheets, tables, read);
         identity::declared(titles.iter().map(|(_, text)| *text), units).year
     };
-    if agreements.is_empty() {
-        return Vec::new();
-    }
     let Some(year) = wanted.or_else(|| year_of(&|s| !aside.contains(&s) && !agreements.contains(&s))) else {
         return Vec::new();
     };

@@ -1654,8 +1654,6 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
 const BUDGET_FIGURES: [Role; 6] =
     [Role::Pagu, Role::BudgetRealisasi, Role::Capaian, Role::Serapan, Role::Sisa, Role::Efisiensi];
 
-/// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the
-/// overall budget alone.
 /// A budget printed once for several indicators, its cells merged down over their rows: where
 /// they are every indicator of one goal, it is that goal's budget (its efficiency against the
 /// goal's NSS, as a budget per SS is); over some of a goal's, or across goals, whose capaian it
@@ -1677,6 +1675,8 @@ fn shared_budgets(sheet: &Sheet, indicators: &[IndicatorRow], lines: &mut [Budge
     }
 }
 
+/// A budget table: per SS, or another view (jenis belanja, program → kegiatan → RO), or the
+/// overall budget alone.
 fn read_budget_table(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut Parts) {
     let mut findings = std::mem::take(&mut parts.findings);
     let mut reader = Reader::new(sheet, header, rows, &mut findings);

@@ -117,7 +117,7 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings = Vec::new();
     let lines: Vec<Line<'_>> = report.budget.iter().zip(&card.budget).collect();
     // A table of indicators printing their budgets is no view of the budget, a goal's line in it
-    // (printed once for its indicators) included: it needs not cover the whole.
+    // (printed once for its indicators) included: it need not cover the whole.
     let mut views: Vec<&str> = Vec::new();
     let per_indicator: Vec<&str> =
         lines.iter().filter(|(r, _)| r.scope == BudgetScope::Indicator).map(|(r, _)| &*r.view).collect();
