@@ -542,15 +542,19 @@ fn report_sheets(
         return Vec::new();
     }
     // Filled: its realisasi, or where no column is headed so (left blank), its capaian (an
-    // agreement's: its targets), holds values; such a sheet is the unit's latest, to be read (and
-    // refused, if so) rather than passed over for the one before.
+    // agreement's: its targets), holds values, not only N/A or dashes (copied to a sheet prepared
+    // for the next quarter with the annual indicators' N/A); such a sheet is the unit's latest,
+    // to be read (and refused, if so) rather than passed over for the one before.
     let filled = |sheet: usize| {
+        let value = |row: u32, col: u32| {
+            !matches!(cell::read(sheets[sheet].get(row, col)).kind, cell::Kind::Empty | cell::Kind::NotApplicable)
+        };
         visible(family).filter(|t| t.sheet == sheet).any(|t| {
             let col = match family {
                 Family::Performance => t.header.col(header::Role::Realisasi).or(t.header.col(header::Role::Capaian)),
                 _ => t.header.col(header::Role::Target),
             };
-            col.is_some_and(|col| (t.rows.0..=t.rows.1).any(|row| !sheets[sheet].is_blank(row, col)))
+            col.is_some_and(|col| (t.rows.0..=t.rows.1).any(|row| value(row, col)))
         })
     };
     let (wanted_year, wanted_period) = wanted;

@@ -1009,6 +1009,10 @@ fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
     assert_eq!(prepared.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
     let aside: Vec<String> = findings(&prepared, Code::PeriodSheetsIgnored).iter().map(|f| f.subject.clone()).collect();
     assert_eq!(aside, ["TW1", "TW2", "TW4"]);
+    // So is one holding only the N/A copied from the quarter before: it was the TW IV report,
+    // every other indicator REALISASI_MISSING, NPSS N/A without an error.
+    let copied = check_as_published("kr07_2024_quarter_sheets_next_na.xlsx");
+    assert_eq!(copied.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
 
     // The latest sheet with its realisasi header left blank, its capaian filled: before, passed
     // over for TW II's as not filled yet (NPSS 97,43 of TW II, exit 0); it is the report, and
