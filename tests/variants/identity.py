@@ -39,13 +39,14 @@ OTHER_YEARS = [(), (2023,), (2022, 2023), (2025,), (2023, 2025)]
 
 def year_sheet(report, year, rng):
     """A copy of the report's sheet for another `year`: its title naming that year, each
-    realisasi of an earlier year 90 and its capaian left out, a later year's left blank."""
+    realisasi of an earlier year 90 and its capaian left out, a later year's left blank but for
+    the N/A copied with the rows."""
     sheet = g.Sheet(rng.choice([str(year), f"Tabel 3.2 ({year})", f"LKj {year}"]))
     sheet.merges = list(report.merges)
     for (r, c), v in report.cells.items():
         if isinstance(v, str):
             v = v.replace("2024", str(year))
-        if r > 2 and c in (4, 5) and (year > 2024 or str(v)[:1].isdigit()):
+        if r > 2 and c in (4, 5) and str(v)[:1].isdigit():
             v = "90" if c == 4 and year < 2024 else None
         if v is not None:
             sheet.cells[(r, c)] = v
