@@ -2,7 +2,8 @@
 title states (in words, numbers or months) must be the ones taken, whatever the file is called
 when its name agrees or says nothing, whatever stands under the table (a source citing last
 year's LKj, the place and date of signing), and whatever other years' sheets the workbook keeps
-beside the report's (earlier years' tables, filled in, and a sheet prepared for the next year).
+beside the report's (earlier years' tables, filled in, and a sheet prepared for the next year),
+and whatever PK it keeps on a sheet of its own (this year's, agreeing, or next year's).
 """
 
 import random
@@ -69,6 +70,15 @@ def run(count, seed, ext="xlsx"):
         sheet.cells.pop((22, 0), None)
         for k, note in enumerate(notes):
             sheet.cells[(23 + k, rng.choice([0, 3]))] = note
+        # The unit's PK kept on a sheet of its own: this year's (agreeing) or next year's.
+        pk_year = rng.choice([None, None, 2024, 2025])
+        if pk_year:
+            pk = g.kr07_agreement_kode().sheets[0]
+            pk.name = rng.choice([f"PK {pk_year}", "PK", "Perjanjian Kinerja"])
+            pk.cells[(0, 0)] = pk.cells[(0, 0)].replace("2024", str(pk_year))
+            if pk_year > 2024:
+                pk.cells.update({(r, c): "99" for (r, c) in pk.cells if r > 3 and c == 4})
+            book.sheets.append(pk)
         years = rng.choice(OTHER_YEARS)
         if years:
             sheet.name = rng.choice(["2024", "Tabel 3.2", "Capaian 2024"])
@@ -78,7 +88,7 @@ def run(count, seed, ext="xlsx"):
         path = write(book, f"{name} ({seed}-{i})", ext)
         result = check(path, "--unit", "KR07")
         iku3 = next((x["realisasi"] for x in result.get("indicators", []) if x["code"] == "IKU.3"), None)
-        desc = {"title": title, "name": name, "notes": notes, "other years": years}
+        desc = {"title": title, "name": name, "notes": notes, "other years": years, "PK": pk_year}
         if errors(result):
             yield "blocked", path, errors(result), desc
         elif (result.get("period"), result.get("year"), iku3) != (period, 2024, 99.01):
