@@ -31,15 +31,16 @@ fn amounts(line: &BudgetLine) -> [Option<Decimal>; 2] {
 fn mismatch(
     code: Code,
     subject: &str,
-    at: &CellRef,
+    at: [&CellRef; 2],
     stated: [Option<Decimal>; 2],
     sum: [Option<Decimal>; 2],
     place: &str,
 ) -> Vec<Finding> {
     ["pagu", "realisasi"]
         .iter()
+        .zip(at)
         .zip(stated.iter().zip(sum))
-        .filter_map(|(what, (stated, sum))| match (stated, sum) {
+        .filter_map(|((what, at), (stated, sum))| match (stated, sum) {
             (Some(stated), Some(sum)) if *stated != sum => Some(
                 Finding::new(code, Some(at.clone()), format!("{what}{subject}"))
                     .found(display_rupiah(*stated))
@@ -48,6 +49,11 @@ fn mismatch(
             _ => None,
         })
         .collect()
+}
+
+/// Where a line prints its pagu and its realisasi: their cells, else its label's.
+fn amount_cells(row: &BudgetRow) -> [&CellRef; 2] {
+    [&row.pagu, &row.realisasi].map(|amount| amount.at.as_ref().unwrap_or(&row.at))
 }
 
 /// `child` is somewhere under `parent` in a coded hierarchy (`088.WA` → `088.WA.4370`).
@@ -206,7 +212,7 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         for (i, sum) in beneath.iter().enumerate().filter_map(|(i, sum)| Some((i, (*sum)?))) {
             let (parent, line) = rows[i];
             let subject = format!(" {}", parent.code);
-            findings.extend(mismatch(Code::BudgetTotal, &subject, &parent.at, amounts(line), sum, ""));
+            findings.extend(mismatch(Code::BudgetTotal, &subject, amount_cells(parent), amounts(line), sum, ""));
         }
         let top: Vec<usize> = children_of(None).filter(|&i| rows[i].0.scope != BudgetScope::Total).collect();
         let top_sum = sums(top.iter().map(|&i| held[i]));
@@ -215,17 +221,20 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         let mut totals = rows.iter().filter(|(r, _)| r.scope == BudgetScope::Total).peekable();
         let total = totals.peek().copied();
         for (row, line) in totals.filter(|_| !top.is_empty()) {
-            findings.extend(mismatch(Code::BudgetTotal, "", &row.at, amounts(line), top_sum, ""));
+            findings.extend(mismatch(Code::BudgetTotal, "", amount_cells(row), amounts(line), top_sum, ""));
         }
         let (at, stated) = match total {
-            Some((row, line)) => (row.at.clone(), amounts(line)),
-            None => (top.first().map_or_else(|| rows[0].0.at.clone(), |&i| rows[i].0.at.clone()), top_sum),
+            Some((row, line)) => (amount_cells(row), amounts(line)),
+            None => {
+                let first = &top.first().map_or(rows[0], |&i| rows[i]).0.at;
+                ([first, first], top_sum)
+            }
         };
         let view = &rows[0].0.view;
         match &reference {
             None => reference = Some((view.to_string(), stated)),
             Some((first, expected)) => {
-                findings.extend(mismatch(Code::BudgetViews, "", &at, stated, *expected, &format!(" ({first})")))
+                findings.extend(mismatch(Code::BudgetViews, "", at, stated, *expected, &format!(" ({first})")))
             }
         }
     }

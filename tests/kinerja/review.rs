@@ -323,7 +323,7 @@ fn every_view_of_the_budget_adds_up_to_the_same_total() {
         ("realisasi", "1.029.677.308.609", "1.028.677.308.609 (Tabel 3.39!A2)")
     );
     assert_eq!(subjects(&off, Code::BudgetTotal), ["pagu 088.WA", "pagu 088.WA.4370"]);
-    assert_eq!(places(&off, Code::BudgetTotal), ["Program!A3", "Program!A4"]);
+    assert_eq!(places(&off, Code::BudgetTotal), ["Program!C3", "Program!C4"]);
     let sisa = &findings(&off, Code::ClaimSisa)[0];
     assert_eq!((sisa.found.as_str(), sisa.expected.as_str()), ("40.611.791.676", "39.611.791.676"));
 }
@@ -373,7 +373,7 @@ fn spending_by_kegiatan_and_ro_adds_up_level_by_level() {
     let off = check_fixture("kr07_2024_budget_per_ro_inconsistent.xlsx");
     assert_eq!(error_codes(&off), ["BUDGET_TOTAL"]);
     assert_eq!(subjects(&off, Code::BudgetTotal), ["realisasi 4842"]);
-    assert_eq!(places(&off, Code::BudgetTotal), ["Anggaran per RO!A3"]);
+    assert_eq!(places(&off, Code::BudgetTotal), ["Anggaran per RO!D3"]);
 }
 
 /// A central unit's report numbering its goals 1., 2., 3. against its PK coding them SP.1, SK.1,
