@@ -425,8 +425,8 @@ codes! {
         "Tabel kinerja ini tidak memuat satu pun baris IKU yang dapat dikenali, sehingga laporan tidak dapat dinilai. Awali label indikator dengan kodenya (IKU.1 …) atau nomornya (1. …), atau beri kolom Kode IKU.",
         "This performance table holds no IKU row kinerja can recognise, so the report cannot be scored. Start each indicator's label with its code (IKU.1 …) or number (1. …), or add a Kode IKU column.";
     TableConflict => "TABLE_CONFLICT", Error,
-        "{subject} tertulis {found} pada tabel kinerja kedua, padahal tabel yang dinilai memuat {expected}; satu buku kerja hanya boleh memuat satu target dan satu realisasi untuk tiap indikator, dan tidak dapat dipastikan mana yang dimaksud. Hapus tabel yang tidak berlaku, atau samakan isinya.",
-        "{subject} reads {found} in a second performance table, while the table scored holds {expected}; one workbook holds one target and one realisasi for each indicator, and which is meant cannot be told. Remove the table not meant, or make the two agree.";
+        "{subject} tertulis {found} pada tabel kedua di buku kerja ini, padahal tabel yang dinilai memuat {expected}; satu buku kerja hanya boleh memuat satu target dan satu realisasi untuk tiap indikator, dan tidak dapat dipastikan mana yang dimaksud. Hapus tabel yang tidak berlaku, atau samakan isinya.",
+        "{subject} reads {found} in a second table of this workbook, while the table scored holds {expected}; one workbook holds one target and one realisasi for each indicator, and which is meant cannot be told. Remove the table not meant, or make the two agree.";
     TableContinued => "TABLE_CONTINUED", Info,
         "Tabel kinerja pada {found} dibaca sebagai lanjutan tabel pada {expected}: indikatornya tidak ada di tabel itu.",
         "The performance table at {found} is read as the continuation of the one at {expected}: its indicators are not in that one.";
