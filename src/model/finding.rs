@@ -416,8 +416,8 @@ codes! {
         "Lembar \"{found}\" adalah hasil pemeriksaan kinerja atas kiriman sebelumnya, bukan bagian laporan, sehingga tidak dibaca; salinan bertanda yang baru menggantinya dengan hasil pemeriksaan ini.",
         "Sheet \"{found}\" is kinerja's check of an earlier submission, not part of the report, so it is not read; the new annotated copy replaces it with this check's results.";
     TableIgnored => "TABLE_IGNORED", Info,
-        "Tabel kinerja kedua ({found}) tidak dibaca; yang dinilai adalah tabel pada {expected}.",
-        "A second performance table ({found}) is not read; the table at {expected} is scored.";
+        "Tabel kedua ({found}) tidak dinilai; yang dinilai adalah tabel pada {expected}.",
+        "A second table ({found}) is not scored; the table at {expected} is.";
     RowUnread => "ROW_UNREAD", Error,
         "Baris {subject} berisi target, realisasi atau NSS, tetapi tidak dikenali sebagai baris SS atau IKU (\"{found}\"), sehingga tidak dinilai. Awali labelnya dengan kodenya (SS.1 …, IKU.1 …) atau isi kolom kodenya; hapus baris itu bila bukan bagian laporan.",
         "Row {subject} holds a target, realisasi or NSS but is not recognised as an SS or IKU row (\"{found}\"), so it is not scored. Start its label with its code (SS.1 …, IKU.1 …) or fill in its code column; delete the row if it is not part of the report.";
