@@ -496,6 +496,18 @@ fn free_text<'a>(
     texts
 }
 
+/// What the titles of the sheets `read` picks out state of who reports, for which year and
+/// period.
+fn declared_in(
+    sheets: &[Sheet],
+    tables: &[Found],
+    read: impl Fn(usize) -> bool,
+    units: &UnitRegistry,
+) -> identity::Declared {
+    let titles = free_text(sheets, tables, read);
+    identity::declared(titles.iter().map(|(_, text)| *text), units)
+}
+
 /// A workbook keeping each report on a sheet of its own: a sheet per quarter ("TW I", "TW II",
 /// "TW III") or per year ("2023", "2024", or each sheet's table titled for its year), and so an
 /// agreement's ("PK 2023", "PK 2024"). Where two visible sheets or more hold a performance table
@@ -520,8 +532,7 @@ fn report_sheets(
     }
     let mut stated = Vec::with_capacity(read.len());
     for &sheet in &read {
-        let titles = free_text(sheets, tables, |i| i == sheet);
-        let declared = identity::declared(titles.iter().map(|(_, text)| *text), units);
+        let declared = declared_in(sheets, tables, |i| i == sheet, units);
         if declared.contradicted != Default::default() {
             return Vec::new();
         }
@@ -596,17 +607,12 @@ fn agreements_of_other_years(
     if agreements.is_empty() {
         return Vec::new();
     }
-    let year_of = |read: &dyn Fn(usize) -> bool| {
-        let titles = free_text(sheets, tables, read);
-        identity::declared(titles.iter().map(|(_, text)| *text), units).year
-    };
-    let Some(year) = wanted.or_else(|| year_of(&|s| !aside.contains(&s) && !agreements.contains(&s))) else {
+    let others = |s: usize| !aside.contains(&s) && !agreements.contains(&s);
+    let Some(year) = wanted.or_else(|| declared_in(sheets, tables, others, units).year) else {
         return Vec::new();
     };
-    agreements
-        .into_iter()
-        .filter_map(|s| year_of(&|i| i == s).filter(|y| *y != year).map(|y| (s, y.to_string())))
-        .collect()
+    let year_of = |s: usize| declared_in(sheets, tables, |i| i == s, units).year;
+    agreements.iter().filter_map(|&s| year_of(s).filter(|y| *y != year).map(|y| (s, y.to_string()))).collect()
 }
 
 /// The overall score the unit printed outside its tables: `NPSS 98.47 ( ● )` in a title, or a
@@ -1250,10 +1256,7 @@ fn read_sheets(
         {
             // A PK kept beside the report (its table of targets alone): where its sheet names no
             // other year, its targets are the report's.
-            let titled = || {
-                let titles = free_text(sheets, &tables, |i| i == found.sheet);
-                identity::declared(titles.iter().map(|(_, text)| *text), units).year
-            };
+            let titled = || declared_in(sheets, &tables, |i| i == found.sheet, units).year;
             if !sheet.hidden && found.header.family == Family::Agreement && titled().is_none_or(|y| Some(y) == year) {
                 let mut agreed = table::Parts::default();
                 table::read(sheet, &found.header.for_report(year, Some(Period::Year)).0, found.rows, &mut agreed);

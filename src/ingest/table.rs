@@ -1259,6 +1259,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
     // The row of the last indicator's figures, numbered or not, and the last component row
     // read under it.
     let (mut indicator_row, mut component_above): (Option<Label>, Option<Label>) = (None, None);
+    let label_col = tree.or(header.col(Role::Indicator));
     let label_cols: Vec<u32> = [tree, goal_col, header.col(Role::Indicator)].into_iter().flatten().collect();
     let shared = tree.is_some() || goal_col.is_none();
     // A row with no code or number of its own.
@@ -1380,7 +1381,6 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // A component of the indicator above it ("a. Dimensi Kualifikasi", "- …"), with figures
         // of its own, under an indicator printing its own target and realisasi: a detail of that
         // indicator, not one of the unit's set.
-        let label_col = tree.or(header.col(Role::Indicator));
         let component = label_col.and_then(|c| sheet.text(row, c)).filter(|t| component_label(t));
         let under = [component_above, indicator_row].into_iter().flatten().find(|(at, ..)| *at + 1 == row);
         if let (Some(text), Some((_, col, index)), None) = (component, under, goal_text)
@@ -1504,7 +1504,6 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let Some(text) = indicator_text else { continue };
         let mut numbered = no(indicator_no.or(if goal_col.is_none() { goal_no } else { None }));
         let code_cell = reader.text(row, Role::IndicatorCode).or(coded(&INDICATOR_PREFIXES));
-        let label_col = tree.or(header.col(Role::Indicator));
         let own_mark = code_cell.is_some() || numbered.is_some() || marked(text);
         indicator_above = own_mark.then(|| (row, label_col.unwrap_or(0), parts.indicators.len()));
         let mut text = text;
