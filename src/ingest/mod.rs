@@ -586,14 +586,14 @@ fn report_sheets(
 
 /// Beside a report, the sheets holding a PK's table alone that state another year than the
 /// report's (next year's PK kept with this year's report), with that year: their tables and
-/// titles are not the report's. The report's year is the one `wanted` (the caller's, the file's
-/// name), else the one the other sheets' titles state; a PK of the report's year stays, its
-/// targets held to the report's.
+/// titles are not the report's. The report's year is found as the report's own is: the caller's,
+/// else the one the other sheets' titles state, else the file's name's; a PK of the report's year
+/// stays, its targets held to the report's.
 fn agreements_of_other_years(
     sheets: &[Sheet],
     tables: &[Found],
     aside: &[usize],
-    wanted: Option<u16>,
+    (asked, named): (Option<u16>, Option<u16>),
     units: &UnitRegistry,
 ) -> Vec<(usize, String)> {
     let holds = |sheet: usize, family: Family| tables.iter().any(|t| t.sheet == sheet && t.header.family == family);
@@ -608,7 +608,7 @@ fn agreements_of_other_years(
         return Vec::new();
     }
     let others = |s: usize| !aside.contains(&s) && !agreements.contains(&s);
-    let Some(year) = wanted.or_else(|| declared_in(sheets, tables, others, units).year) else {
+    let Some(year) = asked.or_else(|| declared_in(sheets, tables, others, units).year).or(named) else {
         return Vec::new();
     };
     let year_of = |s: usize| declared_in(sheets, tables, |i| i == s, units).year;
@@ -1177,7 +1177,7 @@ fn read_sheets(
     let wanted = (overrides.year.or(named_year), overrides.period.or(named_period));
     let mut by_period = report_sheets(sheets, &tables, wanted, units);
     let reports: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
-    by_period.extend(agreements_of_other_years(sheets, &tables, &reports, wanted.0, units));
+    by_period.extend(agreements_of_other_years(sheets, &tables, &reports, (overrides.year, named_year), units));
     let aside: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
     tables.retain(|t| !aside.contains(&t.sheet));
     let read = |sheet: usize| !aside.contains(&sheet);

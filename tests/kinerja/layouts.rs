@@ -368,7 +368,8 @@ fn a_table_carried_on_to_a_second_sheet_is_read_whole() {
 /// with an information finding, the report scored against a target its own PK contradicts).
 /// Whether the PK's table is read as a table of targets or, under a title calling the workbook a
 /// report, as a second table of the report. A PK that agrees says nothing; next year's PK kept
-/// there is set aside by its year (before: YEAR_MISMATCH, an error).
+/// there is set aside by its year (before: YEAR_MISMATCH, an error), and this year's is not, even
+/// where the file's name states another year (before: set aside as that year's).
 #[test]
 fn a_pk_kept_beside_the_report_holds_the_report_to_its_targets() {
     for fixture in ["kr07_2024_agreement_beside.xlsx", "kr07_2024_agreement_beside_plain_title.xlsx"] {
@@ -389,6 +390,11 @@ fn a_pk_kept_beside_the_report_holds_the_report_to_its_targets() {
     let aside: Vec<(&str, &str)> =
         findings(&next, Code::PeriodSheetsIgnored).iter().map(|f| (f.subject.as_str(), f.found.as_str())).collect();
     assert_eq!(aside, [("2025", "PK 2025")]);
+    // A file named for another year than its titles and its PK's: the PK is the report's year's
+    // still, its targets held to the report's (the name's year is said).
+    let misnamed = check_named("kr07_2024_agreement_beside.xlsx", "Capaian Kinerja KR07 2025.xlsx", Default::default());
+    assert_eq!(error_codes(&misnamed), ["TABLE_CONFLICT"], "{:#?}", misnamed.findings);
+    assert_eq!(findings(&misnamed, Code::NameDiffers).len(), 1);
 }
 
 /// A header printed again right under a perspective row (a table pasted page by page): the goals
