@@ -516,25 +516,27 @@ fn declared_in(
 /// the one the caller or the file's name states, else the latest whose table holds a realisasi (a
 /// sheet prepared for the next quarter or year is not filled yet), else the latest. The other
 /// sheets, each with what it states (its period, its year, or both where both differ): their
-/// tables and titles are not the report's. Empty where the sheets do not tell.
+/// tables and titles are not the report's. Empty where the sheets do not tell. With them, the
+/// error where the report's sheet, taken as the latest filled, holds the very figures of the
+/// sheet before it.
 fn report_sheets(
     sheets: &[Sheet],
     tables: &[Found],
     wanted: (Option<u16>, Option<Period>),
     units: &UnitRegistry,
-) -> Vec<(usize, String)> {
+) -> (Vec<(usize, String)>, Option<Finding>) {
     let visible = |family: Family| tables.iter().filter(move |t| t.header.family == family && !sheets[t.sheet].hidden);
     let family = if visible(Family::Performance).next().is_some() { Family::Performance } else { Family::Agreement };
     let mut read: Vec<usize> = visible(family).map(|t| t.sheet).collect();
     read.dedup();
     if read.len() < 2 {
-        return Vec::new();
+        return Default::default();
     }
     let mut stated = Vec::with_capacity(read.len());
     for &sheet in &read {
         let declared = declared_in(sheets, tables, |i| i == sheet, units);
         if declared.contradicted != Default::default() {
-            return Vec::new();
+            return Default::default();
         }
         stated.push((sheet, declared.year, declared.period));
     }
@@ -550,23 +552,25 @@ fn report_sheets(
     };
     stated.sort_unstable_by_key(key);
     if !stated.iter().all(|(_, y, p)| every(y, p)) || stated.windows(2).any(|w| key(&w[0]) == key(&w[1])) {
-        return Vec::new();
+        return Default::default();
     }
-    // Filled: its realisasi, or where no column is headed so (left blank), its capaian (an
-    // agreement's: its targets), holds values, not only N/A or dashes (copied to a sheet prepared
-    // for the next quarter with the annual indicators' N/A); such a sheet is the unit's latest,
-    // to be read (and refused, if so) rather than passed over for the one before.
-    let filled = |sheet: usize| {
-        let value = |row: u32, col: u32| {
-            !matches!(cell::read(sheets[sheet].get(row, col)).kind, cell::Kind::Empty | cell::Kind::NotApplicable)
-        };
-        visible(family).filter(|t| t.sheet == sheet).any(|t| {
+    // A sheet's figures: its realisasi, or where no column is headed so (left blank), its
+    // capaian (an agreement's: its targets), row by row.
+    let figures = |sheet: usize| -> Vec<&Data> {
+        let columns = visible(family).filter(|t| t.sheet == sheet).filter_map(|t| {
             let col = match family {
                 Family::Performance => t.header.col(header::Role::Realisasi).or(t.header.col(header::Role::Capaian)),
                 _ => t.header.col(header::Role::Target),
             };
-            col.is_some_and(|col| (t.rows.0..=t.rows.1).any(|row| value(row, col)))
-        })
+            col.map(|col| (t.rows, col))
+        });
+        columns.flat_map(|((first, last), col)| (first..=last).map(move |row| sheets[sheet].get(row, col))).collect()
+    };
+    // Filled: its figures hold values, not only N/A or dashes (copied to a sheet prepared for the
+    // next quarter with the annual indicators' N/A); such a sheet is the unit's latest, to be read
+    // (and refused, if so) rather than passed over for the one before.
+    let filled = |sheet: usize| {
+        figures(sheet).into_iter().any(|d| !matches!(cell::read(d).kind, cell::Kind::Empty | cell::Kind::NotApplicable))
     };
     let (wanted_year, wanted_period) = wanted;
     let asked = |(_, y, p): &&(usize, Option<u16>, Option<Period>)| {
@@ -574,14 +578,41 @@ fn report_sheets(
             && (!periods_vary || wanted_period.is_none_or(|w| *p == Some(w)))
     };
     let candidates: Vec<_> = stated.iter().filter(asked).collect();
+    let chosen_here = candidates.len() > 1 || candidates.is_empty();
     let candidates = if candidates.is_empty() { stated.iter().collect() } else { candidates };
-    let kept = candidates.iter().rev().find(|(sheet, _, _)| filled(*sheet)).or(candidates.last()).map(|(s, _, _)| *s);
-    let label = |y: Option<u16>, p: Option<Period>| {
-        let period = p.filter(|_| periods_vary).map(|p| p.as_str().to_string());
+    let latest = candidates.iter().rev().find(|(sheet, _, _)| filled(*sheet)).map(|(s, _, _)| *s);
+    // What a sheet states that the others do not, its period as the ledger writes it (`TW3`) or
+    // as a file's name would (`TW III`).
+    let stating = |y: Option<u16>, p: Option<Period>, form: fn(Period) -> &'static str| {
+        let period = p.filter(|_| periods_vary).map(|p| form(p).to_string());
         let year = y.filter(|_| years_vary).map(|y| y.to_string());
         [period, year].into_iter().flatten().collect::<Vec<_>>().join(" ")
     };
-    stated.iter().filter(|(s, _, _)| Some(*s) != kept).map(|&(s, y, p)| (s, label(y, p))).collect()
+    // The latest filled sheet holding the very figures of the sheet before it: copied for the
+    // next period and retitled, not filled yet, or a period that changed nothing. Which one the
+    // report is cannot be told unless the caller or the file's name says: the sheet the figures
+    // were typed for is read, and the report refused until the unit says.
+    let place = latest.and_then(|k| stated.iter().position(|(s, _, _)| *s == k));
+    let copied_at = place.filter(|&i| {
+        let earlier = stated.get(i.wrapping_sub(1)).map(|(s, _, _)| *s);
+        chosen_here
+            && earlier.is_some_and(|e| candidates.iter().any(|(s, _, _)| *s == e) && figures(e) == figures(stated[i].0))
+    });
+    let kept = copied_at.map(|i| stated[i - 1].0).or(latest).or(candidates.last().map(|(s, _, _)| *s));
+    let copied = copied_at.map(|i| {
+        let ((sheet, year, period), earlier) = (stated[i], stated[i - 1].0);
+        let table = visible(family).find(|t| t.sheet == sheet).expect("a stated sheet holds a table");
+        let at = crate::model::CellRef::new(&sheets[sheet].name, table.header.first_row, table.header.span().0);
+        Finding::new(Code::PeriodSheetCopied, Some(at), sheets[sheet].name.to_string())
+            .found(sheets[earlier].name.to_string())
+            .expected(stating(year, period, Period::heading))
+    });
+    let aside = stated
+        .iter()
+        .filter(|(s, _, _)| Some(*s) != kept)
+        .map(|&(s, y, p)| (s, stating(y, p, Period::as_str)))
+        .collect();
+    (aside, copied)
 }
 
 /// Beside a report, the sheets holding a PK's table alone that state another year than the
@@ -1175,7 +1206,7 @@ fn read_sheets(
         path.file_stem().and_then(|s| s.to_str()).map(identity::named_in_file).unwrap_or_default();
     // A sheet for each quarter or year: only the report's is read, titles and all.
     let wanted = (overrides.year.or(named_year), overrides.period.or(named_period));
-    let mut by_period = report_sheets(sheets, &tables, wanted, units);
+    let (mut by_period, copied) = report_sheets(sheets, &tables, wanted, units);
     let reports: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
     by_period.extend(agreements_of_other_years(sheets, &tables, &reports, (overrides.year, named_year), units));
     let aside: Vec<usize> = by_period.iter().map(|(sheet, _)| *sheet).collect();
@@ -1365,6 +1396,7 @@ fn read_sheets(
     findings.extend(by_period.iter().map(|(sheet, stated)| {
         Finding::new(Code::PeriodSheetsIgnored, None, stated.as_str()).found(sheets[*sheet].name.to_string())
     }));
+    findings.extend(copied);
     findings.extend(name_findings(
         (named_year.filter(|_| overrides.year.is_none()), named_period.filter(|_| overrides.period.is_none())),
         (declared.year, declared.period),

@@ -412,6 +412,9 @@ codes! {
     PeriodSheetsIgnored => "PERIOD_SHEETS_IGNORED", Info,
         "Lembar \"{found}\" (periode {subject}) tidak dinilai: buku kerja ini memuat satu lembar untuk tiap periode, dan yang dinilai hanya lembar periode laporan ini.",
         "Sheet \"{found}\" (period {subject}) is not scored: this workbook holds a sheet for each period, and only this report's period's sheet is scored.";
+    PeriodSheetCopied => "PERIOD_SHEET_COPIED", Error,
+        "Lembar \"{subject}\" memuat angka yang sama persis dengan lembar \"{found}\" sebelumnya: tampaknya lembar ini disalin untuk periode berikutnya dan belum diisi, sehingga periode laporan ini tidak dapat dipastikan. Bila laporan ini untuk periode lembar \"{found}\", hapus atau kosongkan lembar \"{subject}\"; bila memang untuk {expected}, sebutkan {expected} pada nama berkasnya. Lalu kirim kembali.",
+        "The sheet \"{subject}\" holds the very figures of the sheet \"{found}\" before it: it looks copied for the next period and not filled yet, so this report's period cannot be told. If the report is for the period of \"{found}\", delete or empty the sheet \"{subject}\"; if it is for {expected}, state {expected} in the file's name. Then resend it.";
     OwnSheetIgnored => "OWN_SHEET_IGNORED", Info,
         "Lembar \"{found}\" adalah hasil pemeriksaan kinerja atas kiriman sebelumnya, bukan bagian laporan, sehingga tidak dibaca; salinan bertanda yang baru menggantinya dengan hasil pemeriksaan ini.",
         "Sheet \"{found}\" is kinerja's check of an earlier submission, not part of the report, so it is not read; the new annotated copy replaces it with this check's results.";

@@ -987,7 +987,8 @@ fn a_column_headed_with_another_year_is_not_the_report_years() {
 
 /// A workbook kept through the year with a sheet per quarter is the latest quarter's report, or
 /// the one its name states; the other sheets' tables and titles are not read. Before, the first
-/// sheet (TW I) was scored and the other sheets' titles blocked it.
+/// sheet (TW I) was scored and the other sheets' titles blocked it. A latest sheet holding the
+/// very figures of the one before it leaves the quarter in doubt.
 #[test]
 fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
     let outcome = check_as_published("kr07_2024_quarter_sheets.xlsx");
@@ -1019,6 +1020,25 @@ fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
     // every other indicator REALISASI_MISSING, NPSS N/A without an error.
     let copied = check_as_published("kr07_2024_quarter_sheets_next_na.xlsx");
     assert_eq!(copied.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
+    // A sheet copied whole for the next quarter and retitled, every figure the quarter's before:
+    // which quarter is reported cannot be told. The sheet the figures were typed for is read and
+    // the report refused (before: the TW IV report with TW III's figures, exit 0), unless the
+    // file's name states the quarter.
+    let whole = check_fixture("kr07_2024_quarter_sheets_next_copied.xlsx");
+    assert_eq!(whole.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
+    assert_eq!(error_codes(&whole), ["PERIOD_SHEET_COPIED"]);
+    let doubt = findings(&whole, Code::PeriodSheetCopied)[0];
+    assert_eq!(doubt.at.as_ref().unwrap().to_string(), "TW IV!A3");
+    let said = (doubt.subject.as_str(), doubt.found.as_str(), doubt.expected.as_str());
+    assert_eq!(said, ("TW IV", "TW III", "TW IV"));
+    for (name, period) in [
+        ("Capaian TW IV 2024.xlsx", kinerja::model::Period::Tw4),
+        ("Capaian TW III 2024.xlsx", kinerja::model::Period::Tw3),
+    ] {
+        let named = check_named("kr07_2024_quarter_sheets_next_copied.xlsx", name, Default::default());
+        assert_eq!(error_codes(&named), Vec::<&str>::new(), "{name}");
+        assert_eq!(named.scored.as_ref().unwrap().0.identity.period, Some(period), "{name}");
+    }
 
     // The latest sheet with its realisasi header left blank, its capaian filled: before, passed
     // over for TW II's as not filled yet (NPSS 97,43 of TW II, exit 0); it is the report, and
