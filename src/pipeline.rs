@@ -432,6 +432,13 @@ impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
         let said = self.read(|ledger| ledger.previous(unit, year, period, kind, self.before)).flatten()?;
         Some(Previous::new(said.inputs, said.budget, said.claims))
     }
+
+    fn earlier(&self, unit: &str, year: u16, period: Period) -> Option<(Period, Previous)> {
+        let before = [Period::Tw3, Period::Tw2, Period::S1, Period::Tw1].into_iter();
+        before
+            .filter(|p| p.last_month() < period.last_month())
+            .find_map(|p| self.previous(unit, year, p, Kind::Realisasi).map(|previous| (p, previous)))
+    }
 }
 
 /// A submission kinerja keeps, read again as the service read it: reviewed against the unit's

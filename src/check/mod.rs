@@ -60,6 +60,11 @@ pub trait Context {
     fn rollup(&self, _unit: &str, _year: u16, _period: Period) -> Option<crate::rollup::Rollup> {
         None
     }
+    /// The unit's report of the latest period of `year` that ends before `period` does, with
+    /// that period: what a report that changed nothing since is told of.
+    fn earlier(&self, _unit: &str, _year: u16, _period: Period) -> Option<(Period, Previous)> {
+        None
+    }
     /// The realisasi of each IKU the unit's annual report of `year` gives, when that report
     /// counts without errors: what a plan's history is held to.
     fn reported(&self, _unit: &str, _year: u16) -> Option<Vec<(String, crate::model::Value)>> {
@@ -327,6 +332,12 @@ fn review(
         validate::review(&report, &card, &config.rules, previous.as_ref()).into_iter().filter(|f| !said(f)).collect();
     findings.extend(scoring);
     findings.extend(review);
+    if let (Some(unit), Some(year), Some(period)) = (&identity.unit, identity.year, identity.period)
+        && report.kind == Kind::Realisasi
+        && let Some((before, earlier)) = context.earlier(unit, year, period)
+    {
+        findings.extend(validate::history::unchanged(&report, &card, &earlier, format!("{before} {year}")));
+    }
     if let Some(plan) = &report.plan {
         findings.extend(plan_review(plan, &identity, context, config));
     }

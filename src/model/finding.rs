@@ -553,6 +553,9 @@ codes! {
     NaUnexplained => "NA_UNEXPLAINED", Warning,
         "{subject} diisi N/A tanpa penjelasan; isi kolom keterangan dengan alasannya.",
         "{subject} is N/A without an explanation; give the reason in a keterangan column.";
+    PeriodUnchanged => "PERIOD_UNCHANGED", Warning,
+        "Setiap realisasi pada laporan ini sama persis dengan laporan {found} unit ini yang sudah diterima. Bila berkas ini disalin dari laporan itu, perbarui realisasinya lalu kirim kembali; bila memang tidak ada yang berubah sejak {found}, abaikan pesan ini.",
+        "Every realisasi in this report is the very one of this unit's {found} report already received. If this file was copied from that report, update its realisasi and resend it; if nothing changed since {found}, ignore this message.";
     Changed => "CHANGED", Info,
         "{subject} berubah dari {found} menjadi {expected} dibanding versi sebelumnya.",
         "{subject} changed from {found} to {expected} since the previous version.";

@@ -205,6 +205,21 @@ fn claim_changes(
     }
 }
 
+/// A report of a later period whose every realisasi, and every realisasi anggaran where both
+/// print a budget, is the unit's report of an `earlier` period's (`said`, as `TW3 2024`): last
+/// quarter's file sent again under this quarter's title, or a quarter that changed nothing. Said
+/// so the unit looks; at least one realisasi must be a number, or nothing was reported.
+pub fn unchanged(report: &Report, card: &Scorecard, earlier: &Previous, said: String) -> Option<Finding> {
+    let now: Vec<Input> = report.printed.iter().map(Input::from).collect();
+    let same_indicators = now.len() == earlier.inputs.len()
+        && now.iter().all(|i| earlier.index.get(&i.code).is_some_and(|&k| earlier.inputs[k].realisasi == i.realisasi));
+    let numbers = now.iter().any(|i| matches!(i.realisasi, Value::Number(_)));
+    let same_budget = card.budget.is_empty()
+        || earlier.budget.is_empty()
+        || card.budget.iter().map(|l| l.realisasi).eq(earlier.budget.iter().map(|l| l.3));
+    (numbers && same_indicators && same_budget).then(|| Finding::new(Code::PeriodUnchanged, None, "").found(said))
+}
+
 /// Add what changed since `previous`, and turn the claim findings whose printed value is the
 /// previous version's into `STALE_CLAIM` when what they rest on changed, in every table: the
 /// scorecard's claims on the indicators' inputs, the budget tables' serapan and sisa on the

@@ -414,6 +414,41 @@ fn reading_a_submission_again_reviews_it_as_the_service_did() {
     assert!(codes(3).contains(&"CHANGED".to_string()), "{:?}", codes(3));
 }
 
+/// A report whose every realisasi is the unit's report of an earlier period's (last quarter's
+/// file sent again under this period's title, or a quarter that changed nothing) is told so, a
+/// warning that blocks nothing; a report that changed since says nothing. Each held to the latest
+/// period before its own that the unit reported.
+#[test]
+fn a_report_unchanged_since_an_earlier_period_is_said() {
+    let mut service = Service::start("unchanged");
+    let drops = [
+        // TW II: IKU 3 at 85.
+        ("Capaian TW II 2024.xlsx", "kr07_2024_quarter_sheets.xlsx"),
+        // The year's, against TW II: changed.
+        ("laporan tahunan.xlsx", "kr07_2024_capaian.xlsx"),
+        // TW III, against TW II: changed; its figures are the year's.
+        ("Capaian TW III 2024.xlsx", "kr07_2024_quarter_sheets_next_empty.xlsx"),
+        // The year's again, against TW III: unchanged.
+        ("laporan tahunan perbaikan.xls", "kr07_2024_capaian.xls"),
+    ];
+    for (i, (name, fixture)) in drops.iter().enumerate() {
+        service.drop_file("KR07", name, &bytes(fixture));
+        service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
+    }
+    assert!(service.stop().success());
+    for (name, _) in &drops[..3] {
+        assert!(!service.codes_of(name).contains(&"PERIOD_UNCHANGED".to_string()), "{name}");
+    }
+    let unchanged: Vec<(String, String, String)> = service.rows(
+        "SELECT f.severity, f.found, s.errors FROM findings f JOIN submissions s ON s.id = f.submission_id
+          WHERE f.code = 'PERIOD_UNCHANGED'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?.to_string())),
+    );
+    assert_eq!(unchanged, [("warning".to_string(), "TW3 2024".to_string(), "0".to_string())]);
+    assert!(service.codes_of("laporan tahunan perbaikan.xls").contains(&"PERIOD_UNCHANGED".to_string()));
+}
+
 /// A kept file that is no longer what was received (damaged, or replaced by hand) is not read as
 /// its submission: `reprocess` and `annotate` refuse, and the ledger keeps its record.
 #[test]
