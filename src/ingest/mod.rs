@@ -566,12 +566,17 @@ fn report_sheets(
         });
         columns.flat_map(|((first, last), col)| (first..=last).map(move |row| sheets[sheet].get(row, col))).collect()
     };
-    // Filled: its figures hold values, not only N/A or dashes (copied to a sheet prepared for the
-    // next quarter with the annual indicators' N/A); such a sheet is the unit's latest, to be read
-    // (and refused, if so) rather than passed over for the one before.
-    let filled = |sheet: usize| {
-        figures(sheet).into_iter().any(|d| !matches!(cell::read(d).kind, cell::Kind::Empty | cell::Kind::NotApplicable))
+    // Filled: its figures hold values, not only N/A, dashes or zeros (copied to a sheet prepared
+    // for the next quarter with the annual indicators' N/A, or the zeros formulas give while
+    // what they add up is blank); such a sheet is the unit's latest, to be read (and refused, if
+    // so) rather than passed over for the one before.
+    let value = |data: &Data| match cell::read(data).kind {
+        cell::Kind::Empty | cell::Kind::NotApplicable => false,
+        cell::Kind::Stored((n, _)) => !n.is_zero(),
+        cell::Kind::Text(read) => read.indonesian.or(read.english).is_none_or(|(n, _)| !n.is_zero()),
+        _ => true,
     };
+    let filled = |sheet: usize| figures(sheet).into_iter().any(value);
     let (wanted_year, wanted_period) = wanted;
     let asked = |(_, y, p): &&(usize, Option<u16>, Option<Period>)| {
         (!years_vary || wanted_year.is_none_or(|w| *y == Some(w)))

@@ -1020,6 +1020,10 @@ fn a_sheet_per_quarter_is_read_for_the_reports_quarter() {
     // every other indicator REALISASI_MISSING, NPSS N/A without an error.
     let copied = check_as_published("kr07_2024_quarter_sheets_next_na.xlsx");
     assert_eq!(copied.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
+    // And one whose every figure is 0, as formulas over blank cells give: it was the TW IV report,
+    // NPSS 0.
+    let zeros = check_as_published("kr07_2024_quarter_sheets_next_zeros.xlsx");
+    assert_eq!(zeros.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
     // A sheet copied whole for the next quarter and retitled, every figure the quarter's before:
     // which quarter is reported cannot be told. The sheet the figures were typed for is read and
     // the report refused (before: the TW IV report with TW III's figures, exit 0), unless the
