@@ -593,14 +593,16 @@ fn report_sheets(
         let year = y.filter(|_| years_vary).map(|y| y.to_string());
         [period, year].into_iter().flatten().collect::<Vec<_>>().join(" ")
     };
-    // The latest filled sheet holding the very figures of the sheet before it: copied for the
-    // next period and retitled, not filled yet, or a period that changed nothing. Which one the
-    // report is cannot be told unless the caller or the file's name says: the sheet the figures
-    // were typed for is read, and the report refused until the unit says.
+    // The latest filled sheet of realisasi holding the very figures of the sheet before it:
+    // copied for the next period and retitled, not filled yet, or a period that changed nothing.
+    // Which one the report is cannot be told unless the caller or the file's name says: the sheet
+    // the figures were typed for is read, and the report refused until the unit says. (Next
+    // year's PK keeping this year's targets is common: the latest is the agreement.)
     let place = latest.and_then(|k| stated.iter().position(|(s, _, _)| *s == k));
     let copied_at = place.filter(|&i| {
         let earlier = stated.get(i.wrapping_sub(1)).map(|(s, _, _)| *s);
         chosen_here
+            && family == Family::Performance
             && earlier.is_some_and(|e| candidates.iter().any(|(s, _, _)| *s == e) && figures(e) == figures(stated[i].0))
     });
     let kept = copied_at.map(|i| stated[i - 1].0).or(latest).or(candidates.last().map(|(s, _, _)| *s));

@@ -1097,6 +1097,12 @@ fn a_sheet_per_year_is_read_for_the_reports_year() {
     let iku3 = report.indicators.iter().find(|i| i.code == "IKU.3").unwrap();
     assert_eq!((report.identity.year, iku3.target.at.clone().unwrap().to_string()), (Some(2024), "PK 2024!E8".into()));
     assert_eq!(aside(&agreement), [("2023".into(), "PK 2023".into())]);
+    // Next year's PK keeping this year's targets is no copy in doubt, as a report's sheet would
+    // be: the latest year's agreement, without an error.
+    let kept =
+        check_named("kr07_2025_agreement_year_sheets_same_targets.xlsx", "Perjanjian Kinerja.xlsx", Default::default());
+    assert_eq!(error_codes(&kept), Vec::<&str>::new(), "{:#?}", kept.findings);
+    assert_eq!(kept.scored.as_ref().unwrap().0.identity.year, Some(2025));
 }
 
 /// Each goal's indicators numbered from 1 again: the numbers are places in the goal, the
