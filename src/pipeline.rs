@@ -439,6 +439,18 @@ impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
             .filter(|p| p.last_month() < period.last_month())
             .find_map(|p| self.previous(unit, year, p, Kind::Realisasi).map(|previous| (p, previous)))
     }
+
+    fn others(&self, unit: &str, year: u16, period: Period) -> Vec<(String, Previous)> {
+        let counted = self.read(|ledger| ledger.counted(year, Some(period), Kind::Realisasi)).unwrap_or_default();
+        let inputs = |rows: Vec<crate::store::StoredIndicator>| {
+            rows.into_iter()
+                .map(|i| crate::model::Input { code: i.code, target: i.target, realisasi: i.realisasi })
+                .collect()
+        };
+        (counted.into_iter().filter(|c| c.unit != unit))
+            .map(|c| (c.unit, Previous::new(inputs(c.rows), Vec::new(), Vec::new())))
+            .collect()
+    }
 }
 
 /// A submission kinerja keeps, read again as the service read it: reviewed against the unit's

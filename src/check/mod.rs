@@ -65,6 +65,11 @@ pub trait Context {
     fn earlier(&self, _unit: &str, _year: u16, _period: Period) -> Option<(Period, Previous)> {
         None
     }
+    /// The other units' reports of `year` and `period` that count, each with its unit: what a
+    /// report carrying another unit's figures is told of.
+    fn others(&self, _unit: &str, _year: u16, _period: Period) -> Vec<(String, Previous)> {
+        Vec::new()
+    }
     /// The realisasi of each IKU the unit's annual report of `year` gives, when that report
     /// counts without errors: what a plan's history is held to.
     fn reported(&self, _unit: &str, _year: u16) -> Option<Vec<(String, crate::model::Value)>> {
@@ -332,11 +337,19 @@ fn review(
         validate::review(&report, &card, &config.rules, previous.as_ref()).into_iter().filter(|f| !said(f)).collect();
     findings.extend(scoring);
     findings.extend(review);
+    // The same figures as the unit's report of an earlier period, or as another unit's of this
+    // period: a file copied and retitled without its figures updated.
     if let (Some(unit), Some(year), Some(period)) = (&identity.unit, identity.year, identity.period)
         && report.kind == Kind::Realisasi
-        && let Some((before, earlier)) = context.earlier(unit, year, period)
     {
-        findings.extend(validate::history::unchanged(&report, &card, &earlier, format!("{before} {year}")));
+        let same = |other: &Previous| validate::history::same_realisasi(&report, &card, other);
+        if let Some((before, _)) = context.earlier(unit, year, period).filter(|(_, earlier)| same(earlier)) {
+            findings.push(Finding::new(Code::PeriodUnchanged, None, "").found(format!("{before} {year}")));
+        }
+        for (other, _) in context.others(unit, year, period).into_iter().filter(|(_, theirs)| same(theirs)) {
+            let name = config.units.get(&other).map_or(String::new(), |u| u.name.clone());
+            findings.push(Finding::new(Code::FiguresOfOtherUnit, None, other.as_str()).found(name));
+        }
     }
     if let Some(plan) = &report.plan {
         findings.extend(plan_review(plan, &identity, context, config));

@@ -556,6 +556,9 @@ codes! {
     PeriodUnchanged => "PERIOD_UNCHANGED", Warning,
         "Setiap realisasi pada laporan ini sama persis dengan laporan {found} unit ini yang sudah diterima. Bila berkas ini disalin dari laporan itu, perbarui realisasinya lalu kirim kembali; bila memang tidak ada yang berubah sejak {found}, abaikan pesan ini.",
         "Every realisasi in this report is the very one of this unit's {found} report already received. If this file was copied from that report, update its realisasi and resend it; if nothing changed since {found}, ignore this message.";
+    FiguresOfOtherUnit => "FIGURES_OF_OTHER_UNIT", Warning,
+        "Setiap realisasi pada laporan ini sama persis dengan laporan {subject} ({found}) untuk periode yang sama. Bila berkas ini disalin dari laporan unit itu, isi dengan realisasi unit Anda sendiri lalu kirim kembali.",
+        "Every realisasi in this report is the very one of {subject}'s ({found}) report for the same period. If this file was copied from that unit's report, fill in your own unit's realisasi and resend it.";
     Changed => "CHANGED", Info,
         "{subject} berubah dari {found} menjadi {expected} dibanding versi sebelumnya.",
         "{subject} changed from {found} to {expected} since the previous version.";

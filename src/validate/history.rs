@@ -205,19 +205,18 @@ fn claim_changes(
     }
 }
 
-/// A report of a later period whose every realisasi, and every realisasi anggaran where both
-/// print a budget, is the unit's report of an `earlier` period's (`said`, as `TW3 2024`): last
-/// quarter's file sent again under this quarter's title, or a quarter that changed nothing. Said
-/// so the unit looks; at least one realisasi must be a number, or nothing was reported.
-pub fn unchanged(report: &Report, card: &Scorecard, earlier: &Previous, said: String) -> Option<Finding> {
+/// Whether every realisasi a report prints, and every realisasi anggaran where both print a
+/// budget, is `other`'s, at least one of them a number: the same figures sent again under
+/// another period's title or another unit's name (or, rarely, figures that truly are the same).
+pub fn same_realisasi(report: &Report, card: &Scorecard, other: &Previous) -> bool {
     let now: Vec<Input> = report.printed.iter().map(Input::from).collect();
-    let same_indicators = now.len() == earlier.inputs.len()
-        && now.iter().all(|i| earlier.index.get(&i.code).is_some_and(|&k| earlier.inputs[k].realisasi == i.realisasi));
+    let same_indicators = now.len() == other.inputs.len()
+        && now.iter().all(|i| other.index.get(&i.code).is_some_and(|&k| other.inputs[k].realisasi == i.realisasi));
     let numbers = now.iter().any(|i| matches!(i.realisasi, Value::Number(_)));
     let same_budget = card.budget.is_empty()
-        || earlier.budget.is_empty()
-        || card.budget.iter().map(|l| l.realisasi).eq(earlier.budget.iter().map(|l| l.3));
-    (numbers && same_indicators && same_budget).then(|| Finding::new(Code::PeriodUnchanged, None, "").found(said))
+        || other.budget.is_empty()
+        || card.budget.iter().map(|l| l.realisasi).eq(other.budget.iter().map(|l| l.3));
+    numbers && same_indicators && same_budget
 }
 
 /// Add what changed since `previous`, and turn the claim findings whose printed value is the

@@ -417,7 +417,8 @@ fn reading_a_submission_again_reviews_it_as_the_service_did() {
 /// A report whose every realisasi is the unit's report of an earlier period's (last quarter's
 /// file sent again under this period's title, or a quarter that changed nothing) is told so, a
 /// warning that blocks nothing; a report that changed since says nothing. Each held to the latest
-/// period before its own that the unit reported.
+/// period before its own that the unit reported. So is a report carrying another unit's figures
+/// for the same period (its report copied and retitled).
 #[test]
 fn a_report_unchanged_since_an_earlier_period_is_said() {
     let mut service = Service::start("unchanged");
@@ -435,6 +436,9 @@ fn a_report_unchanged_since_an_earlier_period_is_said() {
         service.drop_file("KR07", name, &bytes(fixture));
         service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
     }
+    // Kanreg VIII's year, Kanreg VII's figures under its own titles.
+    service.drop_file("KR08", "Laporan Kinerja KR08 2024.xlsx", &bytes("kr08_2024_copied_from_kr07.xlsx"));
+    service.wait_for_arrivals("KR08's report", drops.len() as i64 + 1, Duration::from_secs(20));
     assert!(service.stop().success());
     for (name, _) in &drops[..3] {
         assert!(!service.codes_of(name).contains(&"PERIOD_UNCHANGED".to_string()), "{name}");
@@ -447,6 +451,14 @@ fn a_report_unchanged_since_an_earlier_period_is_said() {
     );
     assert_eq!(unchanged, [("warning".to_string(), "TW3 2024".to_string(), "0".to_string())]);
     assert!(service.codes_of("laporan tahunan perbaikan.xls").contains(&"PERIOD_UNCHANGED".to_string()));
+    let copied: Vec<(String, String, String)> = service.rows(
+        "SELECT s.unit, f.subject, f.found FROM findings f JOIN submissions s ON s.id = f.submission_id
+          WHERE f.code = 'FIGURES_OF_OTHER_UNIT'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    );
+    let said = ("KR08".to_string(), "KR07".to_string(), "Kantor Regional VII BKN Palembang".to_string());
+    assert_eq!(copied, [said]);
 }
 
 /// A kept file that is no longer what was received (damaged, or replaced by hand) is not read as
