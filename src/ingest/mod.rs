@@ -674,13 +674,19 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bo
                         unit: rust_decimal::Decimal::ONE,
                         at: at(col),
                     }),
-                    // The label alone: its value is the next filled cell to the right, unless
-                    // that is a year (`NPSS Tahun` | 2024, the year in a cell of its own).
+                    // The label alone: its value is the next filled cell to the right, or,
+                    // where that is the year it is of (`NPSS Tahun` | 2024), the cell right
+                    // after the year's, if filled (`NPSS Tahun` | 2024 | 98,47).
                     None => {
-                        let next = sheet.cells_in_row(row).find(|(c, d)| *c > col && **d != Data::Empty);
-                        if let Some((col, data)) = next
-                            && let Some((value, decimals)) = number_in(data).filter(|n| !a_year(*n))
-                        {
+                        let mut filled = sheet.cells_in_row(row).filter(|(c, d)| *c > col && **d != Data::Empty);
+                        let number = |(col, data): (u32, &Data)| number_in(data).map(|n| (col, n));
+                        let next = match filled.next().and_then(number) {
+                            Some((year, n)) if a_year(n) => {
+                                filled.next().filter(|(c, _)| *c == year + 1).and_then(number)
+                            }
+                            next => next,
+                        };
+                        if let Some((col, (value, decimals))) = next.filter(|(_, n)| !a_year(*n)) {
                             found.push(crate::model::Claim {
                                 value,
                                 decimals: decimals.min(2),
@@ -699,8 +705,9 @@ fn npss_in_titles(sheets: &[Sheet], tables: &[Found], read: impl Fn(usize) -> bo
 
 /// The number right after the overall score's name in a text: `NPSS 98.47 ( ● )`, `Nilai
 /// Pencapaian Sasaran Strategis (NPSS): 98,47`, `NKO 98,47`, `Nilai Kinerja Organisasi (NKO) =
-/// 98,47`. Only spaces, a closing parenthesis, a colon or an equals sign may stand between:
-/// `NPSS Tahun 2024` names a year, not a score, and so does `NPSS 2024`.
+/// 98,47`, `NPSS sebesar 98,47`, and after the year it is of: `NPSS 2024: 98,47`, `NPSS Tahun
+/// 2024 adalah 98,47`. Only spaces, a closing parenthesis, a colon, an equals sign and those
+/// words may stand between: `NPSS Tahun 2024` names a year, not a score, and so does `NPSS 2024`.
 fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
     // Found in the text itself (not a lower-cased copy, whose byte offsets can differ), as whole
     // words: `Bangko` holds no NKO.
@@ -714,13 +721,32 @@ fn number_after_npss(text: &str) -> Option<(rust_decimal::Decimal, u32)> {
     };
     let names = || table::NPSS_NAMES.iter().chain(&table::ORGANISATION_NAMES);
     let ends = (0..bytes.len()).flat_map(|at| names().filter(move |n| named_at(at, n)).map(move |n| at + n.len()));
-    ends.filter_map(|end| {
-        let after = text[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | ')'));
-        let number: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
-        match cell::read_text(&number).kind {
+    // Spaces, signs and the words that may stand before the number (or the year).
+    fn joining(mut rest: &str) -> &str {
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '=' | ')'));
+            let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+            if !["tahun", "sebesar", "adalah", "yaitu"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+                return rest;
+            }
+            rest = &rest[word.len()..];
+        }
+    }
+    // The number `rest` starts with, and what follows it.
+    fn number(rest: &str) -> Option<((rust_decimal::Decimal, u32), &str)> {
+        let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+        let read = match cell::read_text(&rest[..digits]).kind {
             cell::Kind::Text(candidates) => candidates.read(cell::Style::Indonesian).map(|(v, d)| (v, d.min(2))),
             _ => None,
+        };
+        read.map(|n| (n, &rest[digits..]))
+    }
+    ends.filter_map(|end| {
+        let (first, rest) = number(joining(&text[end..]))?;
+        if !a_year(first) {
+            return Some(first);
         }
+        number(joining(rest)).map(|(n, _)| n)
     })
     .find(|n| !a_year(*n))
 }
@@ -1515,5 +1541,11 @@ mod tests {
         // A year right after the name is the title's year, not a score.
         assert_eq!(read("Capaian NPSS 2024"), None);
         assert_eq!(read("NPSS 98"), Some(("98".to_string(), 0)));
+        // After the year it is of, or a joining word: the score.
+        assert_eq!(read("NPSS 2024: 98,47"), claimed("98.47"));
+        assert_eq!(read("Nilai Pencapaian Sasaran Strategis Tahun 2024 adalah 98,47 (Baik)"), claimed("98.47"));
+        assert_eq!(read("NPSS sebesar 98,47"), claimed("98.47"));
+        assert_eq!(read("NPSS Tahun 2024 dan 2023"), None);
+        assert_eq!(read("NPSS 2024 Kanreg VII 98,47"), None);
     }
 }

@@ -71,7 +71,8 @@ fn the_overall_score_named_in_a_title_in_any_form_is_checked() {
 /// A year after the overall score's name is the title's year, not a score the unit printed:
 /// "Capaian NPSS 2023" claimed an NPSS of 2023 (CLAIM_NPSS), and a title "… (NPSS) TAHUN" with
 /// the year in the cell right of it an NPSS of 2024 (CLAIM_CONFLICT beside Tabel 3.1's 99,27):
-/// false errors that blocked sound reports. Neither claims anything.
+/// false errors that blocked sound reports. Neither claims anything. A score in the cell right
+/// after the year's is the one printed (before: nothing claimed, a wrong one passed).
 #[test]
 fn a_year_after_the_overall_scores_name_is_no_score() {
     for (name, npss) in [("bkn_2023_npss_title_year.xlsx", "98.47"), ("kr07_2024_npss_title_year_cell.xlsx", "99.27")] {
@@ -79,6 +80,11 @@ fn a_year_after_the_overall_scores_name_is_no_score() {
         assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{name}: {:#?}", outcome.findings);
         assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), npss, "{name}");
     }
+    let scored = check_fixture("kr07_2024_npss_title_year_cell_score_wrong.xlsx");
+    assert_eq!(error_codes(&scored), ["CLAIM_CONFLICT"]);
+    let conflict = findings(&scored, Code::ClaimConflict)[0];
+    assert_eq!(conflict.at.as_ref().unwrap().to_string(), "Tabel 3.1!C1");
+    assert_eq!(conflict.found, "99.72 di Tabel 3.1!C1");
 }
 
 /// Tabel 3.1 on Tabel 3.2's sheet, two blank columns right or left of it. Read as one table the
