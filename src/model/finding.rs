@@ -154,6 +154,7 @@ impl Code {
                 | Code::BudgetOverspent
                 | Code::BudgetTotal
                 | Code::BudgetViews
+                | Code::BudgetScale
                 | Code::ClaimSisa
         )
     }
@@ -544,6 +545,9 @@ codes! {
     BudgetTotal => "BUDGET_TOTAL", Error,
         "{subject} baris jumlah tertulis {found}, sedangkan jumlah rinciannya {expected}.",
         "The total {subject} reads {found}; its parts add up to {expected}.";
+    BudgetScale => "BUDGET_SCALE", Warning,
+        "Jumlah terbesar pada anggaran laporan ini hanya Rp {found}, terlalu kecil untuk anggaran sebuah unit: tampaknya angkanya ditulis dalam ribuan atau jutaan rupiah tanpa keterangan. Bila demikian, tuliskan satuannya pada judul kolom atau di atas tabel (mis. \"(dalam ribuan rupiah)\") lalu kirim kembali, agar rekap anggaran memuat rupiah yang benar.",
+        "The largest amount in this report's budget is only Rp {found}, too small for a unit's budget: its amounts look written in thousands or millions of rupiah with no word saying so. If so, state the unit in the column header or above the table (e.g. \"(dalam ribuan rupiah)\") and resend it, so that the budget Rekap holds the right rupiah.";
     BudgetViews => "BUDGET_VIEWS", Error,
         "Total {subject} tabel ini {found}, berbeda dengan total anggaran pada tabel lain {expected}; setiap rincian anggaran harus berjumlah sama.",
         "The {subject} total of this table is {found}, unlike the budget total in another table, {expected}; every view of the budget must add up to the same total.";

@@ -238,7 +238,23 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
             }
         }
     }
+    findings.extend(scale(&lines));
     findings
+}
+
+/// The largest amount a unit's budget can print in rupiah and still be in doubt: amounts in
+/// thousands or millions with no word saying so (no `ribu`, `juta`, `Rp 1.000` in a header or
+/// caption) read as rupiah, so a budget whose every amount stays below Rp 10 juta, a tenth of
+/// what one IKU's activities cost at the least, was most likely written in thousands.
+const SMALLEST_BUDGET: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
+
+/// A budget whose largest amount is below [`SMALLEST_BUDGET`]: said at that amount's cell, as a
+/// warning (nothing is computed from an amount alone: serapan, sisa and efisiensi are ratios).
+fn scale(lines: &[Line<'_>]) -> Option<Finding> {
+    let amounts = lines.iter().flat_map(|(row, line)| amount_cells(row).into_iter().zip(amounts(line)));
+    let (at, largest) = amounts.filter_map(|(at, amount)| Some((at, amount?))).max_by_key(|(_, amount)| *amount)?;
+    (largest > Decimal::ZERO && largest < SMALLEST_BUDGET)
+        .then(|| Finding::new(Code::BudgetScale, Some(at.clone()), "").found(display_rupiah(largest)))
 }
 
 #[cfg(test)]

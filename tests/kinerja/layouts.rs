@@ -819,6 +819,17 @@ fn amounts_printed_in_thousands_are_read_in_rupiah() {
         (wrong.at.as_ref().unwrap().to_string(), wrong.found.as_str()),
         ("Tabel 3.40!E3".into(), "9.200.000.000")
     );
+    // In thousands with nothing saying so, the amounts read as rupiah: too small for a unit's
+    // budget, which is said at the largest (before: Rp 289.971 reached the Rekap without a word).
+    let uncaptioned = check_fixture("kr07_2024_budget_thousands_uncaptioned.xlsx");
+    let scale = findings(&uncaptioned, Code::BudgetScale);
+    let said: Vec<(String, &str)> =
+        scale.iter().map(|f| (f.at.as_ref().unwrap().to_string(), f.found.as_str())).collect();
+    assert_eq!(said, [("Tabel 3.2!G6".to_string(), "289.971")]);
+    assert!(scale[0].message_in(kinerja::model::Language::Id).contains("hanya Rp 289.971,"));
+    for sound in [&thousands, &rupiah, &words] {
+        assert!(findings(sound, Code::BudgetScale).is_empty());
+    }
 }
 
 /// Indicators numbered within their goal (1.1, 1.2, 2.1, …) are the unit's indicators in order,
