@@ -145,6 +145,16 @@ impl Service {
         new + duplicate + rejected
     }
 
+    /// Drop each (file name, fixture) into `folder` in turn, each recorded before the next is
+    /// dropped: the arrival order a test means.
+    pub fn drop_one_by_one(&self, folder: &str, drops: &[(&str, &str)]) {
+        let before = self.arrivals();
+        for (i, (name, fixture)) in drops.iter().enumerate() {
+            self.drop_file(folder, name, &bytes(fixture));
+            self.wait_for_arrivals(name, before + i as i64 + 1, Duration::from_secs(20));
+        }
+    }
+
     /// Wait until `count` arrivals are recorded and their files have left `processing/` (a file
     /// is moved right after its record is committed).
     pub fn wait_for_arrivals(&self, what: &str, count: i64, limit: Duration) {
@@ -379,10 +389,7 @@ fn reading_a_submission_again_reviews_it_as_the_service_did() {
         ("laporan.xlsx", "kr07_2024_review_errors.xlsx"),
         ("laporan perbaikan.xlsx", "kr07_2024_capaian.xlsx"),
     ];
-    for (i, (name, fixture)) in drops.iter().enumerate() {
-        service.drop_file("KR07", name, &bytes(fixture));
-        service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
-    }
+    service.drop_one_by_one("KR07", &drops);
     assert!(service.stop().success());
     let recorded = |id: i64| -> Vec<(String, String, String, String, String)> {
         let mut rows = service.rows(
@@ -432,13 +439,9 @@ fn a_report_unchanged_since_an_earlier_period_is_said() {
         // The year's again, against TW III: unchanged.
         ("laporan tahunan perbaikan.xls", "kr07_2024_capaian.xls"),
     ];
-    for (i, (name, fixture)) in drops.iter().enumerate() {
-        service.drop_file("KR07", name, &bytes(fixture));
-        service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
-    }
+    service.drop_one_by_one("KR07", &drops);
     // Kanreg VIII's year, Kanreg VII's figures under its own titles.
-    service.drop_file("KR08", "Laporan Kinerja KR08 2024.xlsx", &bytes("kr08_2024_copied_from_kr07.xlsx"));
-    service.wait_for_arrivals("KR08's report", drops.len() as i64 + 1, Duration::from_secs(20));
+    service.drop_one_by_one("KR08", &[("Laporan Kinerja KR08 2024.xlsx", "kr08_2024_copied_from_kr07.xlsx")]);
     assert!(service.stop().success());
     for (name, _) in &drops[..3] {
         assert!(!service.codes_of(name).contains(&"PERIOD_UNCHANGED".to_string()), "{name}");
@@ -1306,10 +1309,7 @@ fn earlier_content_sent_again_is_reviewed_as_of_its_arrival() {
         ("pk revisi.xlsx", "kr07_2024_agreement_v2.xlsx"),
         ("laporan lagi.xlsx", "kr07_2024_capaian.xlsx"),
     ];
-    for (i, (name, fixture)) in drops.iter().enumerate() {
-        service.drop_file("KR07", name, &bytes(fixture));
-        service.wait_for_arrivals(name, i as i64 + 1, Duration::from_secs(20));
-    }
+    service.drop_one_by_one("KR07", &drops);
     let codes = service.errors_of("laporan.xlsx");
     assert!(codes.iter().any(|c| c == "TARGET_MISMATCH"), "{codes:?}");
     let row = &service.status(&["--year", "2024", "--unit", "KR07", "--period", "TAHUNAN"])["rows"][0];
