@@ -441,15 +441,8 @@ impl<L: ReadLedger> check::Context for LedgerContext<'_, L> {
     }
 
     fn others(&self, unit: &str, year: u16, period: Period) -> Vec<(String, Previous)> {
-        let counted = self.read(|ledger| ledger.counted(year, Some(period), Kind::Realisasi)).unwrap_or_default();
-        let inputs = |rows: Vec<crate::store::StoredIndicator>| {
-            rows.into_iter()
-                .map(|i| crate::model::Input { code: i.code, target: i.target, realisasi: i.realisasi })
-                .collect()
-        };
-        (counted.into_iter().filter(|c| c.unit != unit))
-            .map(|c| (c.unit, Previous::new(inputs(c.rows), Vec::new(), Vec::new())))
-            .collect()
+        let others = self.read(|ledger| ledger.others_printed(unit, year, period, self.before)).unwrap_or_default();
+        others.into_iter().map(|(unit, inputs)| (unit, Previous::new(inputs, Vec::new(), Vec::new()))).collect()
     }
 }
 

@@ -65,8 +65,8 @@ pub trait Context {
     fn earlier(&self, _unit: &str, _year: u16, _period: Period) -> Option<(Period, Previous)> {
         None
     }
-    /// The other units' reports of `year` and `period` that count, each with its unit: what a
-    /// report carrying another unit's figures is told of.
+    /// The other units' current reports of `year` and `period` as they stood when the report
+    /// arrived, each with its unit: what a report carrying another unit's figures is told of.
     fn others(&self, _unit: &str, _year: u16, _period: Period) -> Vec<(String, Previous)> {
         Vec::new()
     }

@@ -690,6 +690,42 @@ impl Ledger {
         Ok(Some(Report::tree(identity, kind, goals, indicators)))
     }
 
+    /// Each other unit's current realisasi report of a year and period, `before` an arrival (the
+    /// versions taken before it, so a report is compared with what had arrived when it did): its
+    /// indicators' (code, target, realisasi) as printed, in unit order.
+    pub fn others_printed(
+        &self,
+        unit: &str,
+        year: u16,
+        period: Period,
+        before: Option<&str>,
+    ) -> Result<Vec<(String, Vec<model::Input>)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.unit, i.code, i.target, i.realisasi
+               FROM versions v JOIN inputs i ON i.submission_id = v.submission_id
+              WHERE v.year = ?1 AND v.period = ?2 AND v.kind = 'realisasi' AND v.unit <> ?3
+                AND (?4 IS NULL OR v.arrival_id < ?4)
+                AND v.version = (SELECT MAX(w.version) FROM versions w
+                                  WHERE w.unit = v.unit AND w.year = v.year AND w.period = v.period
+                                    AND w.kind = v.kind AND (?4 IS NULL OR w.arrival_id < ?4))
+              ORDER BY v.unit, i.seq",
+        )?;
+        let rows = stmt.query_map(params![year, period.as_str(), unit, before], |r| {
+            let value =
+                |i| -> rusqlite::Result<Value> { Ok(Value::from_stored(r.get::<_, Option<String>>(i)?.as_deref())) };
+            Ok((r.get::<_, String>(0)?, model::Input { code: r.get(1)?, target: value(2)?, realisasi: value(3)? }))
+        })?;
+        let mut all: Vec<(String, Vec<model::Input>)> = Vec::new();
+        for row in rows {
+            let (unit, input) = row?;
+            match all.last_mut() {
+                Some((last, inputs)) if *last == unit => inputs.push(input),
+                _ => all.push((unit, vec![input])),
+            }
+        }
+        Ok(all)
+    }
+
     /// What the unit's current version of a report said, as the next one is compared with it:
     /// each indicator's (code, target, realisasi) and its claims by subject. `before` an
     /// arrival: the version current when that arrival was taken.

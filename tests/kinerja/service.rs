@@ -462,6 +462,19 @@ fn a_report_unchanged_since_an_earlier_period_is_said() {
     );
     let said = ("KR08".to_string(), "KR07".to_string(), "Kantor Regional VII BKN Palembang".to_string());
     assert_eq!(copied, [said]);
+    // Read again, each is compared with what had arrived when it did: KR07's year names no
+    // KR08 that came after it, KR08's still names KR07.
+    for file in ["laporan tahunan perbaikan.xls", "Laporan Kinerja KR08 2024.xlsx"] {
+        let before = service.codes_of(file);
+        let id: Vec<i64> = service.rows("SELECT id FROM submissions WHERE file_name = ?1", [file], |r| r.get(0));
+        let output = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+            .args(["--config", "kinerja.toml", "reprocess", &id[0].to_string()])
+            .current_dir(&service.dir)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(service.codes_of(file), before, "{file}");
+    }
 }
 
 /// A kept file that is no longer what was received (damaged, or replaced by hand) is not read as
