@@ -342,7 +342,8 @@ fn review(
     if let (Some(unit), Some(year), Some(period)) = (&identity.unit, identity.year, identity.period)
         && report.kind == Kind::Realisasi
     {
-        let same = |other: &Previous| validate::history::same_realisasi(&report, &card, other);
+        let printed: Vec<crate::model::Input> = report.printed.iter().map(crate::model::Input::from).collect();
+        let same = |other: &Previous| validate::history::same_realisasi(&printed, &card.budget, other);
         if let Some((before, _)) = context.earlier(unit, year, period).filter(|(_, earlier)| same(earlier)) {
             findings.push(Finding::new(Code::PeriodUnchanged, None, "").found(format!("{before} {year}")));
         }

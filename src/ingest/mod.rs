@@ -600,7 +600,7 @@ fn report_sheets(
     // year's PK keeping this year's targets is common: the latest is the agreement.)
     let place = latest.and_then(|k| stated.iter().position(|(s, _, _)| *s == k));
     let copied_at = place.filter(|&i| {
-        let earlier = stated.get(i.wrapping_sub(1)).map(|(s, _, _)| *s);
+        let earlier = i.checked_sub(1).map(|before| stated[before].0);
         chosen_here
             && family == Family::Performance
             && earlier.is_some_and(|e| candidates.iter().any(|(s, _, _)| *s == e) && figures(e) == figures(stated[i].0))

@@ -284,6 +284,21 @@ const INDICATOR_COLUMNS: &str = "t.code, t.name, t.goal, t.perspective, t.satuan
                        t.provisional, t.cell, t.capaian";
 const INDICATORS: &str = "indicators t ON t.submission_id = v.submission_id";
 
+/// A value as the ledger writes it ([`Value::stored`]), from column `i` of a row.
+fn stored_value(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Value> {
+    Ok(Value::from_stored(r.get::<_, Option<String>>(i)?.as_deref()))
+}
+
+/// An indicator's (code, target, realisasi) as printed, from the columns of `inputs` at `first`
+/// and the two after it.
+fn stored_input(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<model::Input> {
+    Ok(model::Input {
+        code: r.get(first)?,
+        target: stored_value(r, first + 1)?,
+        realisasi: stored_value(r, first + 2)?,
+    })
+}
+
 /// A row of [`INDICATOR_COLUMNS`], from index 4 on.
 fn stored_indicator(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredIndicator> {
     Ok(StoredIndicator {
@@ -293,8 +308,8 @@ fn stored_indicator(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredIndicator> 
         perspective: r.get(7)?,
         measure: Measure::from_label(&r.get::<_, String>(8)?),
         polarity: Polarity::from_name(&r.get::<_, String>(9)?),
-        target: Value::from_stored(r.get::<_, Option<String>>(10)?.as_deref()),
-        realisasi: Value::from_stored(r.get::<_, Option<String>>(11)?.as_deref()),
+        target: stored_value(r, 10)?,
+        realisasi: stored_value(r, 11)?,
         provisional: r.get(12)?,
         cell: r.get(13)?,
         capaian: decimal(r.get(14)?),
@@ -711,9 +726,7 @@ impl Ledger {
               ORDER BY v.unit, i.seq",
         )?;
         let rows = stmt.query_map(params![year, period.as_str(), unit, before], |r| {
-            let value =
-                |i| -> rusqlite::Result<Value> { Ok(Value::from_stored(r.get::<_, Option<String>>(i)?.as_deref())) };
-            Ok((r.get::<_, String>(0)?, model::Input { code: r.get(1)?, target: value(2)?, realisasi: value(3)? }))
+            Ok((r.get::<_, String>(0)?, stored_input(r, 1)?))
         })?;
         let mut all: Vec<(String, Vec<model::Input>)> = Vec::new();
         for row in rows {
@@ -741,13 +754,7 @@ impl Ledger {
         let inputs = self
             .conn
             .prepare_cached("SELECT code, target, realisasi FROM inputs WHERE submission_id = ?1 ORDER BY seq")?
-            .query_map([submission_id], |r| {
-                Ok(model::Input {
-                    code: r.get(0)?,
-                    target: Value::from_stored(r.get::<_, Option<String>>(1)?.as_deref()),
-                    realisasi: Value::from_stored(r.get::<_, Option<String>>(2)?.as_deref()),
-                })
-            })?
+            .query_map([submission_id], |r| stored_input(r, 0))?
             .collect::<Result<_, _>>()?;
         let budget = self
             .conn
@@ -1025,7 +1032,7 @@ impl Ledger {
                     name: r.get(5)?,
                     year: r.get(6)?,
                     source: r.get(7)?,
-                    value: Value::from_stored(r.get::<_, Option<String>>(8)?.as_deref()),
+                    value: stored_value(r, 8)?,
                 })
             },
         )
@@ -1038,8 +1045,8 @@ impl Ledger {
             Ok(StoredPlanHistory {
                 code: r.get(4)?,
                 year: r.get(5)?,
-                target: Value::from_stored(r.get::<_, Option<String>>(6)?.as_deref()),
-                realisasi: Value::from_stored(r.get::<_, Option<String>>(7)?.as_deref()),
+                target: stored_value(r, 6)?,
+                realisasi: stored_value(r, 7)?,
             })
         })
     }

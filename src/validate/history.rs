@@ -3,7 +3,9 @@
 
 use crate::model::amount::{display2, rupiah};
 use crate::model::text::{EMPTY, NOT_REPORTED};
-use crate::model::{BudgetAmounts, BudgetScope, CellRef, Claim, Code, Finding, Input, Report, Scorecard, Value};
+use crate::model::{
+    BudgetAmounts, BudgetLine, BudgetScope, CellRef, Claim, Code, Finding, Input, Report, Scorecard, Value,
+};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -205,17 +207,17 @@ fn claim_changes(
     }
 }
 
-/// Whether every realisasi a report prints, and every realisasi anggaran where both print a
-/// budget, is `other`'s, at least one of them a number: the same figures sent again under
-/// another period's title or another unit's name (or, rarely, figures that truly are the same).
-pub fn same_realisasi(report: &Report, card: &Scorecard, other: &Previous) -> bool {
-    let now: Vec<Input> = report.printed.iter().map(Input::from).collect();
-    let same_indicators = now.len() == other.inputs.len()
-        && now.iter().all(|i| other.index.get(&i.code).is_some_and(|&k| other.inputs[k].realisasi == i.realisasi));
-    let numbers = now.iter().any(|i| matches!(i.realisasi, Value::Number(_)));
-    let same_budget = card.budget.is_empty()
+/// Whether every realisasi a report prints (`printed`, as [`Input`]s), and every realisasi
+/// anggaran where both print a budget, is `other`'s, at least one of them a number: the same
+/// figures sent again under another period's title or another unit's name (or, rarely, figures
+/// that truly are the same).
+pub fn same_realisasi(printed: &[Input], budget: &[BudgetLine], other: &Previous) -> bool {
+    let same_indicators = printed.len() == other.inputs.len()
+        && printed.iter().all(|i| other.index.get(&i.code).is_some_and(|&k| other.inputs[k].realisasi == i.realisasi));
+    let numbers = printed.iter().any(|i| matches!(i.realisasi, Value::Number(_)));
+    let same_budget = budget.is_empty()
         || other.budget.is_empty()
-        || card.budget.iter().map(|l| l.realisasi).eq(other.budget.iter().map(|l| l.3));
+        || budget.iter().map(|l| l.realisasi).eq(other.budget.iter().map(|l| l.3));
     numbers && same_indicators && same_budget
 }
 
