@@ -289,13 +289,13 @@ fn review(
         let empty = validate::structure::empty_goals(&report, &unread);
         findings.extend(empty);
     }
-    let (mut card, scoring) = score::score(&report, &config.rules);
+    let (mut card, mut scoring) = score::score(&report, &config.rules);
     findings.extend(summaries_as_indicators(&report, &config.rules));
     findings.extend(validate::plausible::check(&report, &card));
     // The cells kinerja could not read with confidence, or whose word it cannot score.
     let unread_cells: Vec<CellRef> =
         findings.iter().chain(&scoring).filter(|f| f.code.unread()).filter_map(|f| f.at.clone()).collect();
-    unknown_above_unread(&mut card, &report, &unread_cells, &config.rules);
+    unknown_above_unread(&mut card, &mut scoring, &report, &unread_cells, &config.rules);
     // A target or realisasi that could not be read has its error at its cell already: not "kosong"
     // as well.
     let unread =
@@ -406,11 +406,20 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
 
 /// The scores resting on a target or realisasi whose cell could not be read with confidence
 /// (unreadable, or read but uncertain: a fraction without its percent format) lack its value: the
-/// indicator's capaian, its goal's NSS, its perspective's score and NKP, the NPSS (and the
-/// efficiency of their budget lines) are unknown until the cell is corrected, shown as having no
+/// indicator's capaian, its goal's NSS, its perspective's score and NKP (a recap's perspective
+/// score is the input), the NPSS (and the efficiency of their budget lines) are unknown until the
+/// cell is corrected, shown as having no
 /// score rather than as figures computed without it or from a doubtful value, and the unit's
-/// printed ones are not held against them. The cell's error blocks the report meanwhile.
-fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[CellRef], rules: &crate::config::Rules) {
+/// printed ones are not held against them. Such a perspective keeps its share of the weights,
+/// unlike an N/A one: `PERSPECTIVE_NA` is said again for the N/A ones alone. The cell's error
+/// blocks the report meanwhile.
+fn unknown_above_unread(
+    card: &mut Scorecard,
+    scoring: &mut Vec<Finding>,
+    report: &Report,
+    cells: &[CellRef],
+    rules: &crate::config::Rules,
+) {
     let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report
         .indicators
@@ -418,11 +427,16 @@ fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[CellRef]
         .filter(|i| unread(&i.target.at) || unread(&i.realisasi.at))
         .map(|i| (i.code.as_str(), i.goal.as_str()))
         .unzip();
-    if goals.is_empty() {
+    // In a recap, the perspective scores are the inputs.
+    let recap = report.perspectives.iter().filter(|p| unread(&p.input)).map(|p| p.name.as_str());
+    let perspectives: Vec<&str> = (report.goals.iter())
+        .filter(|g| goals.contains(&g.code.as_str()))
+        .map(|g| g.perspective.as_str())
+        .chain(recap)
+        .collect();
+    if perspectives.is_empty() {
         return;
     }
-    let perspectives: Vec<&str> =
-        report.goals.iter().filter(|g| goals.contains(&g.code.as_str())).map(|g| g.perspective.as_str()).collect();
     let none = rules.band(None);
     for indicator in card.indicators.iter_mut().filter(|i| indicators.contains(&i.code.as_str())) {
         (indicator.capaian.value, indicator.band) = (None, none.clone());
@@ -430,10 +444,11 @@ fn unknown_above_unread(card: &mut Scorecard, report: &Report, cells: &[CellRef]
     for goal in card.goals.iter_mut().filter(|g| goals.contains(&g.code.as_str())) {
         (goal.nss.value, goal.band) = (None, none.clone());
     }
-    for perspective in card.perspectives.iter_mut().filter(|p| perspectives.contains(&p.name.as_str())) {
-        (perspective.score.value, perspective.nkp.value, perspective.band) = (None, None, none.clone());
+    // An agreement's or a plan's perspectives score nothing: no weights to share.
+    if report.kind == Kind::Realisasi {
+        scoring.retain(|f| f.code != Code::PerspectiveNa);
+        scoring.extend(score::weigh_unknown(card, &report.perspectives, &perspectives, rules));
     }
-    (card.npss.value, card.band) = (None, none.clone());
     let resting = |line: &crate::model::BudgetLine| match line.scope {
         BudgetScope::Indicator => indicators.contains(&line.code.as_str()),
         BudgetScope::Goal => goals.contains(&line.code.as_str()),

@@ -1156,6 +1156,7 @@ fn upsert_perspective(parts: &mut Parts, row: PerspectiveRow) {
             existing.skor = existing.skor.take().or(row.skor);
             existing.nkp = existing.nkp.take().or(row.nkp);
             existing.bobot = existing.bobot.take().or(row.bobot);
+            existing.input = existing.input.take().or(row.input);
         }
         None => parts.perspectives.push(row),
     }
@@ -1329,7 +1330,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             if synthetic {
                 goal = None;
             }
-            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at });
+            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at, input: None });
             continue;
         }
         if let Some(name) = reader.text(row, Role::Perspective).and_then(|t| perspective_name(t, false)) {
@@ -1843,9 +1844,9 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
             let claim = reader.claim(row, Role::Nkp, "NPSS").or_else(|| reader.claim(row, score_role, "NPSS"));
             parts.npss = parts.npss.take().or(claim);
         } else if let Some(name) = perspective_name(label, false) {
-            if let Some(col) = header.col(score_role).filter(|_| recap) {
-                let cell = cell::read(sheet.get(row, col));
-                let at = CellRef::new(&sheet.name, row, col);
+            let input = header.col(score_role).filter(|_| recap).map(|col| CellRef::new(&sheet.name, row, col));
+            if let Some(at) = input.clone() {
+                let cell = cell::read(sheet.get(row, at.col));
                 // A word or a band claims nothing beside indicators; here it stands for the input.
                 if matches!(cell.kind, Kind::Opinion)
                     || matches!(cell.kind, Kind::Unreadable) && status_mark(&cell.text)
@@ -1860,7 +1861,7 @@ fn read_perspective_summary(sheet: &Sheet, header: &Header, rows: (u32, u32), pa
             let nkp = reader.claim(row, Role::Nkp, &name);
             let bobot = reader.claim(row, Role::Weight, &name);
             let at = CellRef::new(&sheet.name, row, header.col(Role::Perspective).unwrap_or(0));
-            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at });
+            upsert_perspective(parts, PerspectiveRow { name, skor, nkp, bobot, at, input });
             read.push(row);
         } else {
             reader.figures_unread(row, &[score_role, Role::Nkp, Role::Weight], Code::SummaryRowUnread, label);

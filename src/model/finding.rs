@@ -339,8 +339,8 @@ codes! {
         "Baris perspektif {subject} tercetak lagi di sini setelah sasaran-sasaran lain (yang pertama di {expected}), sehingga sasaran di bawahnya dinilai di perspektif {subject}, yang belum tentu perspektifnya. Periksa nama perspektif pada baris ini.",
         "The perspective row {subject} is printed again here after other goals (the first at {expected}), so the goals below it are scored in {subject}, which need not be their perspective. Check the perspective's name on this row.";
     PerspectiveNa => "PERSPECTIVE_NA", Info,
-        "Perspektif {subject} belum ada skor (N/A, kosong, atau tidak terbaca), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
-        "Perspective {subject} has no score yet (N/A, blank or unreadable), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";
+        "Perspektif {subject} belum ada skor (N/A atau kosong), sehingga tidak ikut dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: {expected}.",
+        "Perspective {subject} has no score yet (N/A or blank), so it does not count in the NPSS; its weight is shared by the perspectives scored: {expected}.";
     UnitUnknown => "UNIT_UNKNOWN", Error,
         "Unit kerja tidak dapat dikenali dari judul buku kerja. Cantumkan nama unit (misalnya \"Kantor Regional VII BKN Palembang\") pada judul.",
         "The unit cannot be told from the workbook's titles. Put the unit's name (such as \"Kantor Regional VII BKN Palembang\") in the title.";

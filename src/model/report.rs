@@ -260,6 +260,9 @@ pub struct PerspectiveRow {
     /// The weight printed beside it ("Bobot", in percent).
     pub bobot: Option<Claim>,
     pub at: CellRef,
+    /// In a recap, the cell of the score that is the input, read or not: what rests on it is
+    /// unknown where it could not be read.
+    pub input: Option<CellRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -172,9 +172,14 @@ fn budget_line(row: &BudgetRow, basis: Option<Decimal>, rules: &Rules) -> Budget
 /// and the NPSS divide once, by the shares scored: with three perspectives a third is no exact
 /// decimal, and the sum of 0,333…3 × each of 90,22, 69,02 and 50,715 shows 69,98 where their
 /// mean, 69,985, shows 69,99.
+///
+/// A perspective `unknown`, its score resting on a cell that could not be read, is no N/A one:
+/// it keeps its share, has no score or NKP, and the NPSS is unknown with it; the others' weights
+/// and NKP are those the report has once the cell is read, not those of leaving it out.
 fn weigh(
     rows: &[PerspectiveRow],
     scores: &[(&str, Score)],
+    unknown: &[&str],
     rules: &Rules,
     findings: &mut Vec<Finding>,
 ) -> (Vec<PerspectiveScore>, Score) {
@@ -182,37 +187,34 @@ fn weigh(
         true => Decimal::ONE,
         false => rules.weights.get(name).copied().unwrap_or_default(),
     };
-    let scored: Decimal = scores.iter().filter(|(_, s)| s.value.is_some()).map(|(name, _)| share(name)).sum();
+    let counts = |name: &str, score: &Score| score.value.is_some() || unknown.contains(&name);
+    let scored: Decimal = scores.iter().filter(|(name, s)| counts(name, s)).map(|(name, _)| share(name)).sum();
     let weight = |name: &str| if scored.is_zero() { Decimal::ZERO } else { share(name) * HUNDRED / scored };
     let perspectives: Vec<PerspectiveScore> = scores
         .iter()
         .map(|(name, score)| {
-            let weight = if score.value.is_some() { weight(name) } else { Decimal::ZERO };
+            let weight = if counts(name, score) { weight(name) } else { Decimal::ZERO };
+            let score = Score { value: score.value.filter(|_| !unknown.contains(name)), ..*score };
             // Shares that all weigh nothing (configured weights naming none of the report's
             // perspectives) weigh nothing here, as before, rather than dividing by zero.
             let part = |s: Decimal| (s * share(name)).checked_div(scored).unwrap_or(Decimal::ZERO);
             let nkp = Score { value: score.value.map(part), provisional: score.provisional };
-            PerspectiveScore {
-                name: name.to_string(),
-                band: rules.band(score.value).clone(),
-                score: *score,
-                weight,
-                nkp,
-            }
+            PerspectiveScore { name: name.to_string(), band: rules.band(score.value).clone(), score, weight, nkp }
         })
         .collect();
-    let weighed: Vec<Decimal> = scores.iter().filter_map(|(name, s)| s.value.map(|v| v * share(name))).collect();
+    let weighed: Vec<Decimal> = perspectives.iter().filter_map(|p| p.score.value.map(|v| v * share(&p.name))).collect();
     let npss = Score {
-        value: (!weighed.is_empty())
+        value: (unknown.is_empty() && !weighed.is_empty())
             .then(|| weighed.iter().sum::<Decimal>().checked_div(scored).unwrap_or(Decimal::ZERO)),
         provisional: scores.iter().any(|(_, s)| s.provisional),
     };
-    let left_out: Vec<&str> = scores.iter().filter(|(_, s)| s.value.is_none()).map(|(name, _)| *name).collect();
-    if npss.value.is_some() && !left_out.is_empty() {
+    let left_out: Vec<&str> = scores.iter().filter(|(name, s)| !counts(name, s)).map(|(name, _)| *name).collect();
+    if perspectives.iter().any(|p| p.score.value.is_some()) && !left_out.is_empty() {
         let shares: Vec<String> = perspectives
             .iter()
-            .filter(|p| p.score.value.is_some())
-            .map(|p| format!("{} {} %", p.name, display2(p.weight)))
+            .zip(scores)
+            .filter(|(_, (name, s))| counts(name, s))
+            .map(|(p, _)| format!("{} {} %", p.name, display2(p.weight)))
             .collect();
         for name in left_out {
             let at = rows.iter().find(|p| p.name == name).map(|p| p.at.clone());
@@ -220,6 +222,19 @@ fn weigh(
         }
     }
     (perspectives, npss)
+}
+
+/// The perspectives and NPSS of a scorecard weighed again where the scores of the perspectives
+/// `unknown` rest on a cell that could not be read (see `weigh`), with `PERSPECTIVE_NA` for
+/// those left out as N/A.
+pub fn weigh_unknown(card: &mut Scorecard, rows: &[PerspectiveRow], unknown: &[&str], rules: &Rules) -> Vec<Finding> {
+    let names: Vec<String> = card.perspectives.iter().map(|p| p.name.clone()).collect();
+    let scores: Vec<(&str, Score)> =
+        names.iter().map(String::as_str).zip(card.perspectives.iter().map(|p| p.score)).collect();
+    let mut findings = Vec::new();
+    (card.perspectives, card.npss) = weigh(rows, &scores, unknown, rules, &mut findings);
+    card.band = rules.band(card.npss.value).clone();
+    findings
 }
 
 pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
@@ -274,7 +289,7 @@ pub fn score(report: &Report, rules: &Rules) -> (Scorecard, Vec<Finding>) {
             (*name, score)
         })
         .collect();
-    let (perspectives, npss) = weigh(&report.perspectives, &scores, rules, &mut findings);
+    let (perspectives, npss) = weigh(&report.perspectives, &scores, &[], rules, &mut findings);
     let capaian_of: HashMap<&str, Option<Decimal>> =
         indicators.iter().map(|i| (i.code.as_str(), i.capaian.value)).collect();
     let nss_of: HashMap<&str, Option<Decimal>> = goals.iter().map(|g| (g.code.as_str(), g.nss.value)).collect();
@@ -352,7 +367,7 @@ mod tests {
         }
         let s = |v: Decimal| Score { value: Some(v), provisional: false };
         let (perspectives, npss) =
-            weigh(&[], &[("Stakeholder", s(dec!(100))), ("Customer", s(dec!(90)))], &rules, &mut Vec::new());
+            weigh(&[], &[("Stakeholder", s(dec!(100))), ("Customer", s(dec!(90)))], &[], &rules, &mut Vec::new());
         assert_eq!(npss.value, Some(Decimal::ZERO));
         assert!(perspectives.iter().all(|p| p.nkp.value == Some(Decimal::ZERO) && p.weight.is_zero()));
     }

@@ -87,14 +87,23 @@ fn the_recap_headed_otherwise_gives_the_same_npss_or_says_why_not() {
     let said: Vec<String> = word.findings.iter().map(|f| f.message()).collect();
     assert_eq!(
         said,
-        [
-            "NPSS 2022!B4: Nilai NSS Stakeholder tidak dapat dibaca: \"Sangat Baik\". Isi dengan angka (misalnya 92,78) \
-         atau N/A; opini (WTP) hanya untuk indikator yang diukur dengan opini.",
-            "NPSS 2022!A4: Perspektif Stakeholder belum ada skor (N/A, kosong, atau tidak terbaca), sehingga tidak ikut \
-         dalam NPSS; bobotnya dibagi ke perspektif yang dinilai: Customer 33,33 %, Internal Process 33,33 %, \
-         Learn & Growth 33,33 %.",
-        ]
+        ["NPSS 2022!B4: Nilai NSS Stakeholder tidak dapat dibaca: \"Sangat Baik\". Isi dengan angka (misalnya 92,78) \
+         atau N/A; opini (WTP) hanya untuk indikator yang diukur dengan opini."]
     );
+    // Either way Stakeholder's score is unknown, not N/A: it keeps its share, and the NPSS is
+    // unknown until the cell is corrected (it was 72,44 from the fraction; 96,21 without
+    // Stakeholder, the others weighed 33,33 % each).
+    for outcome in [&fraction, &word] {
+        let card = &outcome.scored.as_ref().unwrap().1;
+        assert_eq!(shown(&card.npss), "N/A");
+        let weighed: Vec<(String, String)> =
+            card.perspectives.iter().map(|p| (shown(&p.nkp), kinerja::model::amount::display2(p.weight))).collect();
+        assert_eq!(
+            weighed,
+            [("N/A", "25.00"), ("25.54", "25.00"), ("23.40", "25.00"), ("23.22", "25.00")]
+                .map(|(n, w)| (n.to_string(), w.to_string()))
+        );
+    }
     // Beside an indicator table, a summary with no score column is claims only: nothing to say.
     assert!(findings(&check_fixture("bkn_2023_scorecard.xlsx"), Code::SkorColumnNone).is_empty());
 }

@@ -911,6 +911,32 @@ fn scores_above_an_unread_target_are_unknown_and_not_held_against_the_unit() {
     assert_eq!(shown(&ss7.nss), "N/A");
 }
 
+/// A perspective whose every score rests on an unread cell (IKU 2's realisasi typed "Tercapai",
+/// IKU 1 N/A) is unknown, not N/A: it keeps its share. It was left out as N/A, so Customer,
+/// Internal Process and Learn & Growth weighed 33,33 % each and the unit's right weights and NKP
+/// (25 %, 25,31, …) were six errors.
+#[test]
+fn a_perspective_resting_on_an_unread_cell_keeps_its_share() {
+    let outcome = check_fixture("kr07_2024_perspective_unread.xlsx");
+    assert_eq!(error_codes(&outcome), ["CELL_UNREADABLE"]);
+    assert_eq!(places(&outcome, Code::CellUnreadable), ["Tabel 3.2!E6"]);
+    assert!(findings(&outcome, Code::PerspectiveNa).is_empty());
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.npss), "N/A");
+    let weighed: Vec<(&str, String, String, String)> = (card.perspectives.iter())
+        .map(|p| (p.name.as_str(), shown(&p.score), kinerja::model::amount::display2(p.weight), shown(&p.nkp)))
+        .collect();
+    assert_eq!(
+        weighed,
+        [
+            ("Stakeholder", "N/A".into(), "25.00".into(), "N/A".into()),
+            ("Customer", "101.25".into(), "25.00".into(), "25.31".into()),
+            ("Internal Process", "99.12".into(), "25.00".into(), "24.78".into()),
+            ("Learn & Growth", "96.72".into(), "25.00".into(), "24.18".into()),
+        ]
+    );
+}
+
 /// A target or realisasi typed as a word: one no ladder knows is said where it stands (in a PK,
 /// at the target it sets, so the PK governs nothing); an opinion beside a number says the two
 /// differ in kind. Either leaves the scores above it unknown, as an unread cell does: before, the
