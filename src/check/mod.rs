@@ -405,7 +405,8 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
 }
 
 /// The scores resting on a target or realisasi whose cell could not be read with confidence
-/// (unreadable, or read but uncertain: a fraction without its percent format) lack its value: the
+/// (unreadable, or read but uncertain: a fraction without its percent format), or on a realisasi
+/// whose target is missing, lack its value: the
 /// indicator's capaian, its goal's NSS, its perspective's score and NKP (a recap's perspective
 /// score is the input), the NPSS (and the efficiency of their budget lines) are unknown until the
 /// cell is corrected, shown as having no
@@ -421,10 +422,13 @@ fn unknown_above_unread(
     rules: &crate::config::Rules,
 ) {
     let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
+    // A realisasi beside a target left blank, or 0, has a capaian no one can compute: the
+    // indicator is not N/A.
+    let untargeted = |code: &str| scoring.iter().any(|f| f.code == Code::TargetMissing && f.subject == code);
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report
         .indicators
         .iter()
-        .filter(|i| unread(&i.target.at) || unread(&i.realisasi.at))
+        .filter(|i| unread(&i.target.at) || unread(&i.realisasi.at) || untargeted(&i.code))
         .map(|i| (i.code.as_str(), i.goal.as_str()))
         .unzip();
     // In a recap, the perspective scores are the inputs.

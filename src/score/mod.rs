@@ -102,12 +102,12 @@ fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &m
         (Value::Number(t), Value::Number(r)) => {
             let c = capaian_ratio(*t, *r, ind.polarity, rules.lower_is_better);
             if c.is_none() {
-                finding(Code::TargetMissing, &at, ind.target.value.shown(""), String::new());
+                finding(Code::TargetMissing, &target_at, ind.target.value.shown(""), String::new());
             }
             c
         }
         (Value::Missing | Value::NotApplicable, _) => {
-            finding(Code::TargetMissing, &at, ind.target.value.shown(""), String::new());
+            finding(Code::TargetMissing, &target_at, ind.target.value.shown(""), String::new());
             None
         }
         // A word no ladder knows, where it stands: the target's or the realisasi's.

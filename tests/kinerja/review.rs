@@ -937,6 +937,26 @@ fn a_perspective_resting_on_an_unread_cell_keeps_its_share() {
     );
 }
 
+/// A realisasi beside a target typed "-" has a capaian no one can compute: TARGET_MISSING at the
+/// target's cell (it pointed at the realisasi), and the scores above it unknown, as above an
+/// unread cell. IKU 3 was left out as N/A: NPSS 98,53, and the unit's right Customer score, NKP
+/// and NPSS were three errors.
+#[test]
+fn scores_above_a_missing_target_are_unknown() {
+    let outcome = check_fixture("kr07_2024_target_dash.xlsx");
+    assert_eq!(error_codes(&outcome), ["TARGET_MISSING"]);
+    assert_eq!(places(&outcome, Code::TargetMissing), ["Tabel 3.2!D8"]);
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.npss), "N/A");
+    let ss2 = card.goals.iter().find(|g| g.code == "SS.2").unwrap();
+    assert_eq!(shown(&ss2.nss), "N/A");
+    let customer = card.perspectives.iter().find(|p| p.name == "Customer").unwrap();
+    assert_eq!(
+        (shown(&customer.nkp), kinerja::model::amount::display2(customer.weight)),
+        ("N/A".into(), "25.00".into())
+    );
+}
+
 /// A target or realisasi typed as a word: one no ladder knows is said where it stands (in a PK,
 /// at the target it sets, so the PK governs nothing); an opinion beside a number says the two
 /// differ in kind. Either leaves the scores above it unknown, as an unread cell does: before, the
