@@ -290,7 +290,15 @@ fn review(
         findings.extend(empty);
     }
     let (mut card, mut scoring) = score::score(&report, &config.rules);
-    findings.extend(summaries_as_indicators(&report, &config.rules));
+    let summaries = summaries_as_indicators(&report, &config.rules);
+    // A summary taken for an indicator prints a capaian and no realisasi: its finding says why,
+    // and the row is left out as an N/A one.
+    let summary = |code: &str| {
+        let row = report.indicators.iter().find(|i| i.code == code);
+        row.is_some_and(|row| summaries.iter().any(|f| f.at.as_ref() == Some(&row.at)))
+    };
+    scoring.retain(|f| f.code != Code::CapaianWithoutRealisasi || !summary(&f.subject));
+    findings.extend(summaries);
     findings.extend(validate::plausible::check(&report, &card));
     // The cells kinerja could not read with confidence, or whose word it cannot score.
     let unread_cells: Vec<CellRef> =
@@ -307,7 +315,7 @@ fn review(
     // Nor, for a pagu that could not be read, "tanpa pagu"; nor a value that could not be read
     // changed to "(kosong)" since the previous version.
     let said = |f: &Finding| match f.code {
-        Code::RealisasiMissing => no_column || unread(&f.at),
+        Code::RealisasiMissing | Code::CapaianWithoutRealisasi => no_column || unread(&f.at),
         Code::TargetMissing => report.indicators.iter().any(|i| i.code == f.subject && unread(&i.target.at)),
         Code::PaguMissing | Code::BudgetRealisasiMissing => unread(&f.at),
         Code::Changed => f.at.as_ref().is_some_and(|at| unread_cells.contains(at)),
@@ -405,8 +413,8 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
 }
 
 /// The scores resting on a target or realisasi whose cell could not be read with confidence
-/// (unreadable, or read but uncertain: a fraction without its percent format), or on a realisasi
-/// whose target is missing, lack its value: the
+/// (unreadable, or read but uncertain: a fraction without its percent format), on a realisasi
+/// whose target is missing, or on a capaian printed beside a blank realisasi, lack its value: the
 /// indicator's capaian, its goal's NSS, its perspective's score and NKP (a recap's perspective
 /// score is the input), the NPSS (and the efficiency of their budget lines) are unknown until the
 /// cell is corrected, shown as having no
@@ -422,9 +430,12 @@ fn unknown_above_unread(
     rules: &crate::config::Rules,
 ) {
     let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
-    // A realisasi beside a target left blank, or 0, has a capaian no one can compute: the
-    // indicator is not N/A.
-    let untargeted = |code: &str| scoring.iter().any(|f| f.code == Code::TargetMissing && f.subject == code);
+    // A realisasi beside a target left blank, or 0, has a capaian no one can compute, and a
+    // capaian printed beside a blank realisasi says one was left out: the indicator is not N/A.
+    let untargeted = |code: &str| {
+        (scoring.iter())
+            .any(|f| matches!(f.code, Code::TargetMissing | Code::CapaianWithoutRealisasi) && f.subject == code)
+    };
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report
         .indicators
         .iter()

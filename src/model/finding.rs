@@ -284,6 +284,9 @@ codes! {
     RealisasiMissing => "REALISASI_MISSING", Warning,
         "Realisasi {subject} kosong; indikator tidak dinilai (dianggap N/A).",
         "Realisasi of {subject} is empty; the indicator is not scored (taken as N/A).";
+    CapaianWithoutRealisasi => "CAPAIAN_WITHOUT_REALISASI", Error,
+        "Realisasi {subject} kosong, padahal capaiannya tertulis {found}: indikator ini tidak dapat dinilai, begitu pula skor di atasnya. Isi realisasinya, atau tulis N/A (dan kosongkan capaiannya) bila memang belum ada.",
+        "The realisasi of {subject} is empty while its capaian is printed as {found}: the indicator cannot be scored, nor the scores above it. Fill in its realisasi, or write N/A (and clear its capaian) if there is none yet.";
     ScoreMissing => "SCORE_MISSING", Warning,
         "Skor perspektif {subject} kosong; perspektif ini tidak dinilai (dianggap N/A) dan bobotnya dibagi ke perspektif lain. Isi skornya, atau tulis N/A bila memang belum ada skor.",
         "The score of perspective {subject} is empty; the perspective is not scored (taken as N/A) and its weight is shared by the others. Fill in its score, or write N/A if it has none yet.";

@@ -86,7 +86,12 @@ fn indicator_capaian(ind: &IndicatorRow, kind: Kind, rules: &Rules, findings: &m
         (_, Value::NotApplicable) => None,
         (_, Value::Missing) => {
             match kind {
-                Kind::Realisasi => finding(Code::RealisasiMissing, &at, String::new(), String::new()),
+                // A capaian printed beside it says the indicator is no N/A one: a realisasi was
+                // left out (a formula's 0 over a blank says nothing).
+                Kind::Realisasi => match ind.capaian.as_ref().filter(|c| !c.value.is_zero()) {
+                    Some(claimed) => finding(Code::CapaianWithoutRealisasi, &at, claimed.as_printed(), String::new()),
+                    None => finding(Code::RealisasiMissing, &at, String::new(), String::new()),
+                },
                 // An agreement's target is what every report of the year is scored against: a
                 // word no report can be scored against is said here, at its cell.
                 Kind::Agreement => match &ind.target.value {

@@ -957,6 +957,29 @@ fn scores_above_a_missing_target_are_unknown() {
     );
 }
 
+/// A realisasi left blank beside a capaian printed (98,27 %) is no N/A: it was left out. It was
+/// REALISASI_MISSING, a warning, with the NPSS computed without IKU 4 (100,02) and the unit's
+/// right Customer score, NKP and NPSS called wrong: corrected to kinerja's figures, the report
+/// would have passed at 100,02. A formula's 0 over the blank cell claims nothing: N/A, as before.
+#[test]
+fn a_capaian_printed_beside_a_blank_realisasi_is_an_error_and_scores_nothing() {
+    let outcome = check_fixture("kr07_2024_realisasi_blank_capaian.xlsx");
+    assert_eq!(error_codes(&outcome), ["CAPAIAN_WITHOUT_REALISASI"]);
+    assert_eq!(places(&outcome, Code::CapaianWithoutRealisasi), ["Tabel 3.2!E9"]);
+    assert!(findings(&outcome, Code::RealisasiMissing).is_empty());
+    let message = findings(&outcome, Code::CapaianWithoutRealisasi)[0].message();
+    assert!(message.contains("Realisasi IKU.4 kosong, padahal capaiannya tertulis 98,27"), "{message}");
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.npss), "N/A");
+    let customer = card.perspectives.iter().find(|p| p.name == "Customer").unwrap();
+    assert_eq!(shown(&customer.score), "N/A");
+
+    let zero = check_fixture("kr07_2024_realisasi_blank_capaian_zero.xlsx");
+    assert!(findings(&zero, Code::CapaianWithoutRealisasi).is_empty());
+    assert_eq!(places(&zero, Code::RealisasiMissing), ["Tabel 3.2!E9"]);
+    assert_eq!(shown(&zero.scored.as_ref().unwrap().1.npss), "100.02");
+}
+
 /// A target or realisasi typed as a word: one no ladder knows is said where it stands (in a PK,
 /// at the target it sets, so the PK governs nothing); an opinion beside a number says the two
 /// differ in kind. Either leaves the scores above it unknown, as an unread cell does: before, the
