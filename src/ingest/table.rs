@@ -739,6 +739,17 @@ impl<'a> Reader<'a> {
         let cell = bound.as_ref().map(cell::read).filter(|c| c.kind.is_number()).unwrap_or(cell);
         let value = match cell.kind {
             Kind::Empty => Value::Missing,
+            // A percentage where rupiah belong (the serapan typed in the money's column) is no
+            // amount: read as rupiah, 99,99 % was Rp 99,99 spent, serapan 0 %.
+            _ if measure == Measure::Rupiah && cell.percent && cell.kind.is_number() => {
+                let shown = match cell.kind {
+                    Kind::Stored((n, _)) => n.normalize().to_string(),
+                    _ => cell.text.trim().trim_end_matches('%').trim_end().to_string(),
+                };
+                let finding = Finding::new(Code::AmountAsPercent, Some(at.clone()), subject((role, code)));
+                self.findings.push(finding.found(shown));
+                Value::Missing
+            }
             Kind::NotApplicable => Value::NotApplicable,
             Kind::Opinion if measure != Measure::Rupiah => Value::Opinion(cell.opinion()),
             Kind::Stored((n, _)) => Value::Number(n),

@@ -832,6 +832,27 @@ fn amounts_printed_in_thousands_are_read_in_rupiah() {
     }
 }
 
+/// A percentage in a column of rupiah (the serapan typed where the money spent belongs, as text or
+/// under a percentage format) is no amount: read as rupiah, it was Rp 98,55 spent, serapan 0 %
+/// and efisiensi 20 "baik", exit 0.
+#[test]
+fn a_percentage_where_rupiah_belong_is_no_amount() {
+    let outcome = check_fixture("kr07_2024_budget_percent_for_amount.xlsx");
+    assert_eq!(error_codes(&outcome), ["AMOUNT_AS_PERCENT", "AMOUNT_AS_PERCENT"]);
+    assert_eq!(places(&outcome, Code::AmountAsPercent), ["Tabel 3.2!H10", "Tabel 3.2!H14"]);
+    assert!(findings(&outcome, Code::BudgetRealisasiMissing).is_empty());
+    let said: Vec<String> =
+        findings(&outcome, Code::AmountAsPercent).iter().map(|f| f.message_in(kinerja::model::Language::Id)).collect();
+    assert!(said[0].contains("Realisasi anggaran IKU.4 tertulis sebagai persentase, 98,55 %,"), "{}", said[0]);
+    assert!(said[1].contains("tertulis sebagai persentase, 92,05 %,"), "{}", said[1]);
+    let spent: Vec<(String, Option<Decimal>)> = budget_lines(&outcome)
+        .into_iter()
+        .filter(|l| ["IKU.4", "IKU.7"].contains(&l.0.as_str()))
+        .map(|l| (l.0, l.2))
+        .collect();
+    assert_eq!(spent, [("IKU.4".to_string(), None), ("IKU.7".to_string(), None)]);
+}
+
 /// Indicators numbered within their goal (1.1, 1.2, 2.1, …) are the unit's indicators in order,
 /// named without the number: read as 1.1 → IKU.1, 1.2 → IKU.1 again, they were seven
 /// INDICATOR_DUPLICATE and a wrong NPSS.
