@@ -123,6 +123,7 @@ impl Code {
                 | Code::ReadingUncertain
                 | Code::QualitativeUnknown
                 | Code::ValueKindsDiffer
+                | Code::AmountAsPercent
         )
     }
 
@@ -540,8 +541,8 @@ codes! {
         "Realisasi anggaran {subject} tidak diisi angka, sedangkan pagunya {found}: serapan, sisa dan efisiensinya tidak dapat dihitung. Isi realisasinya (0 bila belum ada yang terserap).",
         "Budget spent on {subject} is not given as a number, while its ceiling is {found}: its absorption, balance and efficiency cannot be computed. Fill in what was spent (0 if nothing yet).";
     AmountAsPercent => "AMOUNT_AS_PERCENT", Error,
-        "{subject} tertulis sebagai persentase, {found} %, padahal kolomnya memuat rupiah: jumlahnya tidak dibaca, sehingga serapan, sisa dan efisiensinya tidak dapat dihitung. Tuliskan jumlah rupiahnya (misalnya 29.960.485); persentasenya di kolom serapan.",
-        "{subject} is written as a percentage, {found} %, in a column of rupiah: no amount is read, so its absorption, balance and efficiency cannot be computed. Write the amount in rupiah (for example 29.960.485); the percentage belongs in the absorption column.";
+        "{subject} tertulis sebagai persentase, {found} %, padahal kolomnya memuat rupiah: jumlahnya tidak dibaca, begitu pula yang dihitung darinya (serapan, sisa, efisiensi, capaian). Tuliskan jumlah rupiahnya (misalnya 29.960.485); persentasenya di kolom serapan atau capaian.",
+        "{subject} is written as a percentage, {found} %, in a column of rupiah: no amount is read, nor what is computed from it (absorption, balance, efficiency, capaian). Write the amount in rupiah (for example 29.960.485); the percentage belongs in the absorption or capaian column.";
     BudgetOverspent => "BUDGET_OVERSPENT", Error,
         "Realisasi anggaran {subject} ({found}) melebihi pagu ({expected}).",
         "Budget spent on {subject} ({found}) exceeds its ceiling ({expected}).";
