@@ -94,15 +94,9 @@ fn the_recap_headed_otherwise_gives_the_same_npss_or_says_why_not() {
     // unknown until the cell is corrected (it was 72,44 from the fraction; 96,21 without
     // Stakeholder, the others weighed 33,33 % each).
     for outcome in [&fraction, &word] {
-        let card = &outcome.scored.as_ref().unwrap().1;
-        assert_eq!(shown(&card.npss), "N/A");
-        let weighed: Vec<(String, String)> =
-            card.perspectives.iter().map(|p| (shown(&p.nkp), kinerja::model::amount::display2(p.weight))).collect();
-        assert_eq!(
-            weighed,
-            [("N/A", "25.00"), ("25.54", "25.00"), ("23.40", "25.00"), ("23.22", "25.00")]
-                .map(|(n, w)| (n.to_string(), w.to_string()))
-        );
+        assert_eq!(shown(&outcome.scored.as_ref().unwrap().1.npss), "N/A");
+        let weights: Vec<[String; 2]> = weighed(outcome).into_iter().map(|[_, _, weight, nkp]| [nkp, weight]).collect();
+        assert_eq!(weights, [["N/A", "25.00"], ["25.54", "25.00"], ["23.40", "25.00"], ["23.22", "25.00"]]);
     }
     // Beside an indicator table, a summary with no score column is claims only: nothing to say.
     assert!(findings(&check_fixture("bkn_2023_scorecard.xlsx"), Code::SkorColumnNone).is_empty());

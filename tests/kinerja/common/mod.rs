@@ -33,6 +33,12 @@ pub fn shown(score: &Score) -> String {
     score.value.map_or_else(|| "N/A".to_string(), display2)
 }
 
+/// Each perspective of a report as scored: name, score, weight and NKP, two decimals each.
+pub fn weighed(outcome: &Outcome) -> Vec<[String; 4]> {
+    let card = &outcome.scored.as_ref().expect("a scored report").1;
+    (card.perspectives.iter()).map(|p| [p.name.clone(), shown(&p.score), display2(p.weight), shown(&p.nkp)]).collect()
+}
+
 pub fn findings(outcome: &Outcome, code: Code) -> Vec<&Finding> {
     outcome.findings.iter().filter(|f| f.code == code).collect()
 }
