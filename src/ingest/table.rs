@@ -550,6 +550,18 @@ pub fn goes_on(text: &str) -> bool {
     text.starts_with(|c: char| c.is_lowercase() || c == '(')
 }
 
+/// Words that say a figure counts things (`60.000 Orang`, `12 Instansi`).
+const COUNT_WORDS: [&str; 9] =
+    ["jumlah", "orang", "dokumen", "instansi", "peserta", "pegawai", "unit", "kegiatan", "laporan"];
+
+/// The word of count right after a number in `text` (`12 Instansi` → `instansi`), before any
+/// remark in brackets.
+fn counted_as(text: &str) -> Option<String> {
+    let after = text.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || ".,+- ".contains(c));
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    COUNT_WORDS.contains(&word.as_str()).then_some(word)
+}
+
 /// How an indicator is measured, from a satuan cell, else its name, else its target. Words are
 /// matched whole (`penilaian` is not `nilai`), and a count word outranks a score word: "Jumlah
 /// peserta penilaian kompetensi" counts people.
@@ -566,8 +578,7 @@ pub fn measure_of(satuan: Option<&str>, name: &str, target: &CellValue) -> Measu
             Some(Measure::Opinion)
         } else if has(&["rupiah", "rp"]) {
             Some(Measure::Rupiah)
-        } else if has(&["jumlah", "orang", "dokumen", "instansi", "peserta", "pegawai", "unit", "kegiatan", "laporan"])
-        {
+        } else if has(&COUNT_WORDS) {
             Some(Measure::Count)
         } else if has(&["nilai", "skor", "score"]) {
             Some(Measure::Score)
@@ -1584,8 +1595,25 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
             header.col(Role::Target).map(|c| cell::read(sheet.get(row, c))).unwrap_or_else(|| cell::read_text(""));
         let measure = measure_of(reader.text(row, Role::Satuan), &name, &target_cell);
         let polarity = reader.polarity(row, &code);
-        let target = reader.reading(row, Role::Target, measure, &code);
+        let mut target = reader.reading(row, Role::Target, measure, &code);
         let mut realisasi = reader.reading(row, Role::Realisasi, measure, &code);
+        // A count where a percentage belongs (`12 Instansi` for a share of instansi, its target
+        // 100%) is no percentage: read as one, 12 of 12 scored 12 %. Both counted alike are the
+        // indicator's own measure.
+        if measure == Measure::Percent {
+            let counted = |role| reader.text(row, role).and_then(counted_as);
+            let (by_target, by_realisasi) = (counted(Role::Target), counted(Role::Realisasi));
+            for (role, reading, word) in
+                [(Role::Target, &mut target, &by_target), (Role::Realisasi, &mut realisasi, &by_realisasi)]
+            {
+                if word.is_some() && by_target != by_realisasi && matches!(reading.value, Value::Number(_)) {
+                    let typed = reader.text(row, role).unwrap_or_default().trim().to_string();
+                    let at = reading.at.clone();
+                    reader.findings.push(Finding::new(Code::CountForPercent, at, subject((role, &code))).found(typed));
+                    reading.value = Value::Missing;
+                }
+            }
+        }
         let capaian = reader.claim(row, Role::Capaian, &code);
         // The keterangan column, or for an N/A marked `*)` the footnote under the table it points to.
         let footnote = || {

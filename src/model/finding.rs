@@ -124,6 +124,7 @@ impl Code {
                 | Code::QualitativeUnknown
                 | Code::ValueKindsDiffer
                 | Code::AmountAsPercent
+                | Code::CountForPercent
         )
     }
 
@@ -540,6 +541,9 @@ codes! {
     BudgetRealisasiMissing => "BUDGET_REALISASI_MISSING", Warning,
         "Realisasi anggaran {subject} tidak diisi angka, sedangkan pagunya {found}: serapan, sisa dan efisiensinya tidak dapat dihitung. Isi realisasinya (0 bila belum ada yang terserap).",
         "Budget spent on {subject} is not given as a number, while its ceiling is {found}: its absorption, balance and efficiency cannot be computed. Fill in what was spent (0 if nothing yet).";
+    CountForPercent => "COUNT_FOR_PERCENT", Error,
+        "{subject} tertulis \"{found}\", sebuah jumlah, padahal indikator ini diukur dalam persen: nilainya tidak dibaca, begitu pula skor di atasnya. Tuliskan persentasenya (jumlahnya dapat ditulis di kolom keterangan).",
+        "{subject} is written \"{found}\", a count, while the indicator is measured in percent: the value is not read, nor the scores above it. Write the percentage (the count may go in the notes column).";
     AmountAsPercent => "AMOUNT_AS_PERCENT", Error,
         "{subject} tertulis sebagai persentase, {found} %, padahal kolomnya memuat rupiah: jumlahnya tidak dibaca, begitu pula yang dihitung darinya (serapan, sisa, efisiensi, capaian). Tuliskan jumlah rupiahnya (misalnya 29.960.485); persentasenya di kolom serapan atau capaian.",
         "{subject} is written as a percentage, {found} %, in a column of rupiah: no amount is read, nor what is computed from it (absorption, balance, efficiency, capaian). Write the amount in rupiah (for example 29.960.485); the percentage belongs in the absorption or capaian column.";

@@ -970,6 +970,23 @@ fn a_capaian_printed_beside_a_blank_realisasi_is_an_error_and_scores_nothing() {
     assert_eq!(shown(&zero.scored.as_ref().unwrap().1.npss), "100.02");
 }
 
+/// A count where a percentage belongs ("12 Instansi" for a share of instansi whose target is
+/// 100%) is no percentage: read as one, 12 of 12 scored 12 % (NPSS 77,27). A target and
+/// realisasi counted alike ("5 Dokumen" each) are the indicator's own measure and score.
+#[test]
+fn a_count_where_a_percentage_belongs_is_not_read() {
+    let outcome = check_fixture("kr07_2024_count_for_percent.xlsx");
+    assert_eq!(error_codes(&outcome), ["COUNT_FOR_PERCENT"]);
+    assert_eq!(places(&outcome, Code::CountForPercent), ["Tabel 3.2!E6"]);
+    let message = findings(&outcome, Code::CountForPercent)[0].message();
+    assert!(message.contains("Realisasi IKU.2 tertulis \"12 Instansi\", sebuah jumlah"), "{message}");
+    let card = &outcome.scored.as_ref().unwrap().1;
+    assert_eq!(shown(&card.npss), "N/A");
+    assert_eq!(weighed(&outcome)[0], ["Stakeholder", "N/A", "25.00", "N/A"]);
+    let iku5 = card.indicators.iter().find(|i| i.code == "IKU.5").unwrap();
+    assert_eq!(shown(&iku5.capaian), "100.00");
+}
+
 /// A target or realisasi typed as a word: one no ladder knows is said where it stands (in a PK,
 /// at the target it sets, so the PK governs nothing); an opinion beside a number says the two
 /// differ in kind. Either leaves the scores above it unknown, as an unread cell does: before, the
