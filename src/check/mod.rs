@@ -417,11 +417,10 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
 /// whose target is missing, or on a capaian printed beside a blank realisasi, lack its value: the
 /// indicator's capaian, its goal's NSS, its perspective's score and NKP (a recap's perspective
 /// score is the input), the NPSS (and the efficiency of their budget lines) are unknown until the
-/// cell is corrected, shown as having no
-/// score rather than as figures computed without it or from a doubtful value, and the unit's
-/// printed ones are not held against them. Such a perspective keeps its share of the weights,
-/// unlike an N/A one: `PERSPECTIVE_NA` is said again for the N/A ones alone. The cell's error
-/// blocks the report meanwhile.
+/// cell is corrected, shown as having no score rather than as figures computed without it or from
+/// a doubtful value, and the unit's printed ones are not held against them. Such a perspective
+/// keeps its share of the weights, unlike an N/A one: `PERSPECTIVE_NA` is said again for the N/A
+/// ones alone. The cell's error blocks the report meanwhile.
 fn unknown_above_unread(
     card: &mut Scorecard,
     scoring: &mut Vec<Finding>,
@@ -432,14 +431,14 @@ fn unknown_above_unread(
     let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
     // A realisasi beside a target left blank, or 0, has a capaian no one can compute, and a
     // capaian printed beside a blank realisasi says one was left out: the indicator is not N/A.
-    let untargeted = |code: &str| {
+    let unscorable = |code: &str| {
         (scoring.iter())
             .any(|f| matches!(f.code, Code::TargetMissing | Code::CapaianWithoutRealisasi) && f.subject == code)
     };
     let (indicators, goals): (Vec<&str>, Vec<&str>) = report
         .indicators
         .iter()
-        .filter(|i| unread(&i.target.at) || unread(&i.realisasi.at) || untargeted(&i.code))
+        .filter(|i| unread(&i.target.at) || unread(&i.realisasi.at) || unscorable(&i.code))
         .map(|i| (i.code.as_str(), i.goal.as_str()))
         .unzip();
     // In a recap, the perspective scores are the inputs.
