@@ -1598,20 +1598,31 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         let mut target = reader.reading(row, Role::Target, measure, &code);
         let mut realisasi = reader.reading(row, Role::Realisasi, measure, &code);
         // A count where a percentage belongs (`12 Instansi` for a share of instansi, its target
-        // 100%) is no percentage: read as one, 12 of 12 scored 12 %. Both counted alike are the
-        // indicator's own measure.
-        if measure == Measure::Percent {
-            let counted = |role| reader.text(row, role).and_then(counted_as);
-            let (by_target, by_realisasi) = (counted(Role::Target), counted(Role::Realisasi));
-            for (role, reading, word) in
-                [(Role::Target, &mut target, &by_target), (Role::Realisasi, &mut realisasi, &by_realisasi)]
-            {
-                if word.is_some() && by_target != by_realisasi && matches!(reading.value, Value::Number(_)) {
-                    let typed = reader.text(row, role).unwrap_or_default().trim().to_string();
-                    let at = reading.at.clone();
-                    reader.findings.push(Finding::new(Code::CountForPercent, at, subject((role, &code))).found(typed));
-                    reading.value = Value::Missing;
-                }
+        // 100%) is no percentage: read as one, 12 of 12 scored 12 %; nor is a percentage where a
+        // count belongs (`100%` for 12 documents: 833 %). Target and realisasi written alike are
+        // the indicator's own measure.
+        let written = |role| -> Option<String> {
+            let col = header.col(role)?;
+            let cell = cell::read(sheet.get(reader.printed_at(row, col, role), col));
+            match measure {
+                Measure::Percent => counted_as(&cell.text),
+                Measure::Count => cell.percent.then(|| "%".to_string()),
+                _ => None,
+            }
+        };
+        let (by_target, by_realisasi) = (written(Role::Target), written(Role::Realisasi));
+        let code_for = if measure == Measure::Percent { Code::CountForPercent } else { Code::PercentForCount };
+        for (role, reading, word) in
+            [(Role::Target, &mut target, &by_target), (Role::Realisasi, &mut realisasi, &by_realisasi)]
+        {
+            if word.is_some() && by_target != by_realisasi && matches!(reading.value, Value::Number(_)) {
+                let typed = match reader.text(row, role) {
+                    Some(text) => text.trim().to_string(),
+                    None => format!("{}%", reading.value.shown("")),
+                };
+                let at = reading.at.clone();
+                reader.findings.push(Finding::new(code_for, at, subject((role, &code))).found(typed));
+                reading.value = Value::Missing;
             }
         }
         let capaian = reader.claim(row, Role::Capaian, &code);

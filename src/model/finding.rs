@@ -125,6 +125,7 @@ impl Code {
                 | Code::ValueKindsDiffer
                 | Code::AmountAsPercent
                 | Code::CountForPercent
+                | Code::PercentForCount
         )
     }
 
@@ -544,6 +545,9 @@ codes! {
     CountForPercent => "COUNT_FOR_PERCENT", Error,
         "{subject} tertulis \"{found}\", sebuah jumlah, padahal indikator ini diukur dalam persen: nilainya tidak dibaca, begitu pula skor di atasnya. Tuliskan persentasenya (jumlahnya dapat ditulis di kolom keterangan).",
         "{subject} is written \"{found}\", a count, while the indicator is measured in percent: the value is not read, nor the scores above it. Write the percentage (the count may go in the notes column).";
+    PercentForCount => "PERCENT_FOR_COUNT", Error,
+        "{subject} tertulis \"{found}\", sebuah persentase, padahal indikator ini menghitung jumlah: nilainya tidak dibaca, begitu pula skor di atasnya. Tuliskan jumlahnya (persentasenya dapat ditulis di kolom capaian).",
+        "{subject} is written \"{found}\", a percentage, while the indicator counts: the value is not read, nor the scores above it. Write the count (the percentage may go in the capaian column).";
     AmountAsPercent => "AMOUNT_AS_PERCENT", Error,
         "{subject} tertulis sebagai persentase, {found} %, padahal kolomnya memuat rupiah: jumlahnya tidak dibaca, begitu pula yang dihitung darinya (serapan, sisa, efisiensi, capaian). Tuliskan jumlah rupiahnya (misalnya 29.960.485); persentasenya di kolom serapan atau capaian.",
         "{subject} is written as a percentage, {found} %, in a column of rupiah: no amount is read, nor what is computed from it (absorption, balance, efficiency, capaian). Write the amount in rupiah (for example 29.960.485); the percentage belongs in the absorption or capaian column.";

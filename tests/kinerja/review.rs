@@ -974,7 +974,7 @@ fn a_capaian_printed_beside_a_blank_realisasi_is_an_error_and_scores_nothing() {
 /// 100%) is no percentage: read as one, 12 of 12 scored 12 % (NPSS 77,27). A target and
 /// realisasi counted alike ("5 Dokumen" each) are the indicator's own measure and score.
 #[test]
-fn a_count_where_a_percentage_belongs_is_not_read() {
+fn a_count_where_a_percentage_belongs_and_the_other_way_round_is_not_read() {
     let outcome = check_fixture("kr07_2024_count_for_percent.xlsx");
     assert_eq!(error_codes(&outcome), ["COUNT_FOR_PERCENT"]);
     assert_eq!(places(&outcome, Code::CountForPercent), ["Tabel 3.2!E6"]);
@@ -985,6 +985,14 @@ fn a_count_where_a_percentage_belongs_is_not_read() {
     assert_eq!(weighed(&outcome)[0], ["Stakeholder", "N/A", "25.00", "N/A"]);
     let iku5 = card.indicators.iter().find(|i| i.code == "IKU.5").unwrap();
     assert_eq!(shown(&iku5.capaian), "100.00");
+    // Nor is a percentage where a count belongs (100 of 12 documents scored 833,33 %), typed or
+    // under a percentage format.
+    let counts = check_fixture("kr07_2024_percent_for_count.xlsx");
+    assert_eq!(error_codes(&counts), ["PERCENT_FOR_COUNT", "PERCENT_FOR_COUNT"]);
+    assert_eq!(places(&counts, Code::PercentForCount), ["Tabel 3.2!E11", "Tabel 3.2!E12"]);
+    let typed: Vec<&str> = findings(&counts, Code::PercentForCount).iter().map(|f| f.found.as_str()).collect();
+    assert_eq!(typed, ["100%", "100%"]);
+    assert_eq!(weighed(&counts)[2], ["Internal Process", "N/A", "25.00", "N/A"]);
 }
 
 /// A target or realisasi typed as a word: one no ladder knows is said where it stands (in a PK,
