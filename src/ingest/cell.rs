@@ -293,6 +293,13 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
     CellValue { kind, provisional, percent, plain_text_number, text }
 }
 
+/// The unit or remark written after a number that no `%` follows (`60.000 Orang` → `Orang`,
+/// `78,57 (sementara)` → `(sementara)`): none where the text is no number, or a percentage.
+pub fn remark(text: &str) -> Option<&str> {
+    let (body, _) = unmarked(text.trim());
+    read_number_text(body).filter(|(_, percent, _, _)| !percent).map(|(.., tail)| tail)
+}
+
 /// A number in text: optional `Rp`, the digits, an optional `%`, and an optional unit or
 /// remark after it (`60.000 Orang`, `100% (628 Instansi Pemerintah)`). Returns the readings,
 /// whether a `%` followed, whether the text was nothing but the number, and the remark.

@@ -554,11 +554,10 @@ pub fn goes_on(text: &str) -> bool {
 const COUNT_WORDS: [&str; 9] =
     ["jumlah", "orang", "dokumen", "instansi", "peserta", "pegawai", "unit", "kegiatan", "laporan"];
 
-/// The word of count right after a number in `text` (`12 Instansi` → `instansi`), before any
+/// The word of count written after a number in `text` (`12 Instansi` → `instansi`), not a
 /// remark in brackets.
 fn counted_as(text: &str) -> Option<String> {
-    let after = text.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || ".,+- ".contains(c));
-    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let word: String = cell::remark(text)?.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     COUNT_WORDS.contains(&word.as_str()).then_some(word)
 }
 
