@@ -39,6 +39,16 @@ pub fn weighed(outcome: &Outcome) -> Vec<[String; 4]> {
     (card.perspectives.iter()).map(|p| [p.name.clone(), shown(&p.score), display2(p.weight), shown(&p.nkp)]).collect()
 }
 
+/// A report whose errors are `code` alone, at `cells`, with the scores above them unknown: no
+/// NPSS, and `perspective` with no score or NKP, keeping its share (25 % of four).
+pub fn assert_unknown_above(outcome: &Outcome, code: Code, cells: &[&str], perspective: &str) {
+    assert_eq!(error_codes(outcome), vec![code.as_str(); cells.len()], "{:#?}", outcome.findings);
+    assert_eq!(places(outcome, code), cells);
+    assert_eq!(shown(&outcome.scored.as_ref().expect("a scored report").1.npss), "N/A");
+    let row = weighed(outcome).into_iter().find(|[name, ..]| name == perspective);
+    assert_eq!(row, Some([perspective, "N/A", "25.00", "N/A"].map(String::from)));
+}
+
 pub fn findings(outcome: &Outcome, code: Code) -> Vec<&Finding> {
     outcome.findings.iter().filter(|f| f.code == code).collect()
 }
