@@ -49,13 +49,22 @@ pub type Written = (Decimal, u32);
 pub struct Candidates {
     pub indonesian: Option<Written>,
     pub english: Option<Written>,
+    /// Both marks, each before three digits (`29,960.485`, `1.234,567`): every mark read as a
+    /// thousands separator, as counts and amounts in whole rupiah are (PLANS.md §3), beside the
+    /// one style that reads it with three decimals (an amount in thousands). `None` otherwise.
+    pub grouped: Option<Written>,
 }
 
 impl Candidates {
+    /// A number written with marks of one kind, or with no mark: both styles read it alike.
+    fn of(indonesian: Option<Written>, english: Option<Written>) -> Candidates {
+        Candidates { indonesian, english, grouped: None }
+    }
+
     fn evidence(&self) -> Option<Style> {
-        match (self.indonesian, self.english) {
-            (Some(_), None) => Some(Style::Indonesian),
-            (None, Some(_)) => Some(Style::English),
+        match (self.indonesian, self.english, self.grouped) {
+            (Some(_), None, None) => Some(Style::Indonesian),
+            (None, Some(_), None) => Some(Style::English),
             _ => None,
         }
     }
@@ -349,12 +358,15 @@ fn read_number_text(body: &str) -> Option<(Candidates, bool, bool, &str)> {
     if !tail.is_empty() {
         plain = false;
     }
-    let candidates = if token.contains(['.', ',']) {
-        Candidates { indonesian: parse_grouped(token, b'.', b','), english: parse_grouped(token, b',', b'.') }
+    let candidates = if token.contains('.') && token.contains(',') {
+        let grouped = parse_grouped(&token.replace(',', "."), b'.', b',');
+        Candidates { grouped, ..Candidates::of(parse_grouped(token, b'.', b','), parse_grouped(token, b',', b'.')) }
+    } else if token.contains(['.', ',']) {
+        Candidates::of(parse_grouped(token, b'.', b','), parse_grouped(token, b',', b'.'))
     } else {
         // No separator: both styles read it alike.
         let plain = parse_grouped(token, b'.', b',');
-        Candidates { indonesian: plain, english: plain }
+        Candidates::of(plain, plain)
     };
     (candidates.indonesian.is_some() || candidates.english.is_some()).then_some((candidates, percent, plain, tail))
 }
@@ -492,10 +504,7 @@ mod tests {
             assert!(!cell.plain_text_number, "{text}");
         }
         let spaced = read_text("67 500 000");
-        assert_eq!(
-            spaced.kind,
-            Kind::Text(Candidates { indonesian: Some((dec!(67500000), 0)), english: Some((dec!(67500000), 0)) })
-        );
+        assert_eq!(spaced.kind, Kind::Text(Candidates::of(Some((dec!(67500000), 0)), Some((dec!(67500000), 0)))));
         // Two numbers, or a group short of three digits, are no spaced thousands.
         for text in ["95 100", "67 500 00", "1 500 000 2"] {
             assert!(!matches!(read_text(text).kind, Kind::Text(_)), "{text}");
@@ -503,7 +512,7 @@ mod tests {
         assert!(read_text("97,45 %").percent);
         assert!(read_text("92.78").plain_text_number);
         let negative = read_text("-0,29");
-        assert_eq!(negative.kind, Kind::Text(Candidates { indonesian: Some((dec!(-0.29), 2)), english: None }));
+        assert_eq!(negative.kind, Kind::Text(Candidates::of(Some((dec!(-0.29), 2)), None)));
     }
 
     #[test]
@@ -529,7 +538,7 @@ mod tests {
         }
         let provisional = read_text("56,50*)");
         assert!(provisional.provisional);
-        assert_eq!(provisional.kind, Kind::Text(Candidates { indonesian: Some((dec!(56.50), 2)), english: None }));
+        assert_eq!(provisional.kind, Kind::Text(Candidates::of(Some((dec!(56.50), 2)), None)));
         assert!(read_text("*91").provisional);
         assert!(read_text("78,57 (sementara)").provisional);
         assert_eq!(read_text("✓").kind, Kind::Unreadable);
@@ -569,6 +578,21 @@ mod tests {
         for error in ["#SPILL!", "#CALC!", "#GETTING_DATA", "#BLOCKED!"] {
             assert_eq!(read(&Data::Error(error.into())).kind, Kind::FormulaError, "{error}");
         }
+    }
+
+    /// PLANS.md §3: in rupiah and counts every mark before three digits separates thousands,
+    /// whichever mark it is; a number with a fraction of one or two digits is no such reading.
+    #[test]
+    fn marks_of_both_kinds_before_three_digits_group_thousands() {
+        let Kind::Text(c) = read_text("Rp29,960.485").kind else { unreachable!() };
+        assert_eq!((c.indonesian, c.english, c.grouped), (None, Some((dec!(29960.485), 3)), Some((dec!(29960485), 0))));
+        let Kind::Text(c) = read_text("72.928,000").kind else { unreachable!() };
+        assert_eq!((c.indonesian, c.english, c.grouped), (Some((dec!(72928.000), 3)), None, Some((dec!(72928000), 0))));
+        for fraction in ["1.234,5", "1,234.56", "1.234.567,00"] {
+            let Kind::Text(c) = read_text(fraction).kind else { unreachable!() };
+            assert!(c.grouped.is_none(), "{fraction}");
+        }
+        assert_eq!(read_text("1,234.567.890").kind, Kind::Unreadable);
     }
 
     #[test]

@@ -173,6 +173,10 @@ pub fn body(sheet: &Sheet, header: &Header) -> (u32, u32) {
 /// The most blank rows in a row that may part a table's groups.
 const MAX_SPACER_ROWS: u32 = 3;
 
+/// A whole amount that marks a column as whole rupiah: Rp 1 juta, which a column of amounts in
+/// thousands reaches only for a budget line of a miliar or more.
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 /// The bound PMK 214/PMK.02/2017 clamps an efficiency to: one printed inside it was not clamped.
 const EFFICIENCY_BOUND: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
 
@@ -665,6 +669,29 @@ impl<'a> Reader<'a> {
         Reader { sheet, header, rows, styles: Vec::new(), as_text: Vec::new(), parts: PartSums::default(), findings }
     }
 
+    /// Whether the numbers under `col` count whole things: every count, and rupiah where the
+    /// column names no scale (`dalam ribuan`) and one of its cells holds a whole million or more
+    /// (`Rp289.951.706`). Amounts in thousands (`29.960,485`), captioned or not, keep three
+    /// decimals.
+    fn holds_whole_things(&self, col: u32, measure: Measure) -> bool {
+        let million = |kind: Kind| {
+            let written = match kind {
+                Kind::Stored(w) => Some(w),
+                Kind::Text(c) if c.grouped.is_none() && !c.is_ambiguous() => c.read(Style::Indonesian),
+                _ => None,
+            };
+            written.is_some_and(|(n, places)| places == 0 && n.abs() >= MILLION)
+        };
+        match measure {
+            Measure::Count => true,
+            Measure::Rupiah => {
+                self.header.scale(col) == Decimal::ONE
+                    && (self.rows.0..=self.rows.1).any(|r| million(cell::read(self.sheet.get(r, col)).kind))
+            }
+            _ => false,
+        }
+    }
+
     /// The number style of a column, worked out the first time an ambiguous number needs it.
     fn column_style(&mut self, col: u32) -> Option<Style> {
         if let Some((_, style)) = self.styles.iter().find(|(c, _)| *c == col) {
@@ -873,7 +900,12 @@ impl<'a> Reader<'a> {
         about: (Role, &str),
     ) -> Option<cell::Written> {
         let style = if candidates.is_ambiguous() { self.column_style(col) } else { None };
-        let (written, sure) = if !candidates.is_ambiguous() {
+        let grouped = candidates.grouped.filter(|_| self.holds_whole_things(col, measure));
+        let (written, sure) = if let Some(grouped) = grouped {
+            // Both marks before three digits (`Rp29,960.485`) among whole amounts: every mark
+            // separates thousands (not Rp 29.960 and a fraction), said as the reading taken.
+            (Some(grouped), false)
+        } else if !candidates.is_ambiguous() {
             (candidates.read(Style::Indonesian), true)
         } else if measure.counts_whole_things() {
             // `60.000` people or rupiah: a count has no thousandths, whatever style the other rows

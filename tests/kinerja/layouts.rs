@@ -853,6 +853,25 @@ fn a_percentage_where_rupiah_belong_is_no_amount() {
     assert_eq!(spent, [("IKU.4".to_string(), None), ("IKU.7".to_string(), None)]);
 }
 
+/// An amount typed with both marks, each before three digits ("Rp29,960.485"), is whole rupiah:
+/// every mark separates thousands (PLANS.md §3), and the reading taken is said. Read as
+/// Rp 29.960,485 it was serapan 0,10 % and efisiensi 20 "baik", exit 0; a pagu "Rp72.928,000"
+/// was Rp 72.928, overspent.
+#[test]
+fn an_amount_typed_with_both_marks_is_whole_rupiah() {
+    let outcome = check_fixture("kr07_2024_budget_marks_mixed.xlsx");
+    assert_eq!(error_codes(&outcome), Vec::<&str>::new(), "{:#?}", outcome.findings);
+    assert_eq!(places(&outcome, Code::NumberAmbiguous), ["Tabel 3.2!H10", "Tabel 3.2!G13"]);
+    let said = findings(&outcome, Code::NumberAmbiguous)[0].message_in(kinerja::model::Language::Id);
+    assert!(said.contains("\"Rp29,960.485\" dapat dibaca dua cara; dibaca sebagai 29960485."), "{said}");
+    assert_eq!(budget_lines(&outcome), budget_lines(&check_fixture("kr07_2024_budget_columns.xlsx")));
+    let spent = budget_lines(&outcome).into_iter().find(|l| l.0 == "IKU.4").unwrap();
+    assert_eq!(
+        (spent.2, spent.4.map(|s| s.round_dp(2))),
+        (Some(Decimal::from(29_960_485)), Some(Decimal::new(9855, 2)))
+    );
+}
+
 /// Indicators numbered within their goal (1.1, 1.2, 2.1, …) are the unit's indicators in order,
 /// named without the number: read as 1.1 → IKU.1, 1.2 → IKU.1 again, they were seven
 /// INDICATOR_DUPLICATE and a wrong NPSS.
