@@ -1152,8 +1152,9 @@ fn a_units_folder_in_lower_case_is_the_units() {
     let status = service.status(&["--unit", "KR09"]);
     let row = &status["rows"][0];
     assert_eq!((row["unit"].as_str(), row["outcome"].as_str()), (Some("KR09"), Some("ditolak")), "{status}");
-    // And asked in lower case, `status` reads the same lines (it said "belum mengirim").
-    assert_eq!(service.status(&["--unit", "kr09"]), status);
+    // And asked in lower case, `status` reads the same lines (it said "belum mengirim"); the mail
+    // queue below them may have sent the unit's message in between.
+    assert_eq!(service.status(&["--unit", "kr09"])["rows"], status["rows"]);
 }
 
 /// A report for a period not yet begun (its title's year mistyped 2099) is refused, not filed
