@@ -418,7 +418,8 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
 /// indicator's capaian, its goal's NSS, its perspective's score and NKP (a recap's perspective
 /// score is the input), the NPSS (and the efficiency of their budget lines) are unknown until the
 /// cell is corrected, shown as having no score rather than as figures computed without it or from
-/// a doubtful value, and the unit's printed ones are not held against them. Such a perspective
+/// a doubtful value, and the unit's printed ones are not held against them (so are a budget line's
+/// figures resting on an amount in doubt). Such a perspective
 /// keeps its share of the weights, unlike an N/A one: `PERSPECTIVE_NA` is said again for the N/A
 /// ones alone. The cell's error blocks the report meanwhile.
 fn unknown_above_unread(
@@ -429,6 +430,16 @@ fn unknown_above_unread(
     rules: &crate::config::Rules,
 ) {
     let unread = |at: &Option<CellRef>| at.as_ref().is_some_and(|at| cells.contains(at));
+    // A budget line's amount in doubt (written in thousands beside a pagu in rupiah) leaves it
+    // with no realisasi, serapan, sisa or efficiency.
+    for (row, line) in report.budget.iter().zip(card.budget.iter_mut()) {
+        let (pagu, spent) = (unread(&row.pagu.at), unread(&row.realisasi.at));
+        if pagu || spent {
+            (line.serapan, line.sisa, line.efisiensi) = (None, None, None);
+        }
+        line.pagu = line.pagu.filter(|_| !pagu);
+        line.realisasi = line.realisasi.filter(|_| !spent);
+    }
     // A realisasi beside a target left blank, or 0, has a capaian no one can compute, and a
     // capaian printed beside a blank realisasi says one was left out: the indicator is not N/A.
     let unscorable = |code: &str| {

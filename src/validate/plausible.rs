@@ -3,10 +3,11 @@
 //! separator taken for a decimal point, a count read as a score, another year's column — and an
 //! NPSS above 200 cannot come from a real report. Either is an error that names the inputs,
 //! never a score reported as if it were sure. So is a percentage (or a score out of 100) under 1
-//! that looks like a fraction left without Excel's `%` format.
+//! that looks like a fraction left without Excel's `%` format, and money spent that a thousand or
+//! a million times would make a real share of its pagu (written in thousands or millions).
 
-use crate::model::amount::display2;
-use crate::model::{Code, Finding, IndicatorRow, Measure, Reading, Report, Scorecard, Value};
+use crate::model::amount::{display_rupiah, display2, percent_of};
+use crate::model::{BudgetRow, Code, Finding, IndicatorRow, Measure, Reading, Report, Scorecard, Value};
 use crate::validate::ranges::range_for;
 use rust_decimal::Decimal;
 
@@ -14,6 +15,8 @@ use rust_decimal::Decimal;
 const CAPAIAN: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 /// The highest NPSS taken as read with confidence.
 const NPSS: Decimal = Decimal::from_parts(200, 0, 0, false, 0);
+const THOUSAND: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 fn input(what: &str, reading: &Reading) -> String {
     let value = reading.value.shown("kosong");
@@ -72,9 +75,38 @@ fn recap_fraction(report: &Report) -> impl Iterator<Item = Finding> + '_ {
     })
 }
 
+/// Money spent written in thousands or millions of rupiah beside a pagu in rupiah (`30,4` for
+/// Rp 30,4 juta, `Rp30.400` for Rp 30.400.000) reads as almost nothing spent: serapan 0,00 % and
+/// efisiensi 20 "baik". Where a thousand or a million times it would be half to all of the pagu,
+/// the amount is in doubt, as a serapan of 0,05–0,1 % (or of a millionth of that) seldom is.
+fn amount_scale(row: &BudgetRow) -> Option<Finding> {
+    let (pagu, spent) = (row.pagu.value.number()?, row.realisasi.value.number()?);
+    let (scale, word) = [(THOUSAND, "ribuan"), (MILLION, "jutaan")].into_iter().find(|(scale, _)| {
+        let whole = spent.checked_mul(*scale);
+        spent > Decimal::ZERO && whole.is_some_and(|whole| whole * Decimal::TWO >= pagu && whole <= pagu)
+    })?;
+    let (whole, pagu_shown) = (display_rupiah(spent * scale), display_rupiah(pagu));
+    let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
+    let serapan = |spent: Decimal| percent_of(spent, pagu).map(display2).unwrap_or_default();
+    // Whole rupiah grouped (`Rp 30.400`), a fraction as a plain decimal (`30,4`).
+    let typed = match spent.fract().is_zero() {
+        true => format!("Rp {}", display_rupiah(spent)),
+        false => spent.normalize().to_string(),
+    };
+    Some(
+        Finding::new(Code::ReadingUncertain, at, format!("Realisasi anggaran {}", row.code))
+            .found(format!("{typed} terhadap pagu Rp {pagu_shown} (serapan {} %)", serapan(spent)))
+            .expected(format!(
+                "mungkin Rp {whole} yang ditulis dalam {word} rupiah (serapan {} %); tulis dalam rupiah penuh",
+                serapan(spent * scale)
+            )),
+    )
+}
+
 pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
     let mut findings: Vec<Finding> = report.indicators.iter().filter_map(fraction_of_hundred).collect();
     findings.extend(recap_fraction(report));
+    findings.extend(report.budget.iter().filter_map(amount_scale));
     let mut implausible = false;
     for (row, scored) in report.indicators.iter().zip(&card.indicators) {
         let Some(capaian) = scored.capaian.value.filter(|c| c.abs() > CAPAIAN) else { continue };

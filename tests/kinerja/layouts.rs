@@ -853,6 +853,32 @@ fn a_percentage_where_rupiah_belong_is_no_amount() {
     assert_eq!(spent, [("IKU.4".to_string(), None), ("IKU.7".to_string(), None)]);
 }
 
+/// Money spent typed in millions or thousands beside a pagu in rupiah ("29,96" for Rp 29,96 juta,
+/// "184.103" for Rp 184.103.000) is in doubt, not almost nothing spent: read as rupiah, it was
+/// serapan 0,00 % and 0,09 % and efisiensi 20 "baik" each, exit 0.
+#[test]
+fn money_spent_a_thousandth_of_its_pagu_is_in_doubt() {
+    let outcome = check_fixture("kr07_2024_budget_spent_in_thousands.xlsx");
+    assert_eq!(error_codes(&outcome), ["READING_UNCERTAIN", "READING_UNCERTAIN"]);
+    assert_eq!(places(&outcome, Code::ReadingUncertain), ["Tabel 3.2!H10", "Tabel 3.2!H14"]);
+    let said: Vec<String> =
+        findings(&outcome, Code::ReadingUncertain).iter().map(|f| f.message_in(kinerja::model::Language::Id)).collect();
+    assert!(
+        said[0].contains("29,96 terhadap pagu Rp 30.400.000 (serapan 0,00 %); mungkin Rp 29.960.000"),
+        "{}",
+        said[0]
+    );
+    assert!(said[1].contains("ditulis dalam ribuan rupiah (serapan 92,05 %)"), "{}", said[1]);
+    assert!(findings(&outcome, Code::BudgetRealisasiMissing).is_empty());
+    let lines = budget_lines(&outcome);
+    let line = |code: &str| lines.iter().find(|l| l.0 == code).unwrap().clone();
+    let pagu = Some(Decimal::from(30_400_000));
+    assert_eq!(line("IKU.4"), ("IKU.4".to_string(), pagu, None, None, None, None));
+    assert_eq!(line("IKU.7").2, None);
+    let published = budget_lines(&check_fixture("kr07_2024_budget_columns.xlsx"));
+    assert_eq!(line("IKU.6"), published.iter().find(|l| l.0 == "IKU.6").unwrap().clone());
+}
+
 /// An amount typed with both marks, each before three digits ("Rp29,960.485"), is whole rupiah:
 /// every mark separates thousands (PLANS.md §3), and the reading taken is said. Read as
 /// Rp 29.960,485 it was serapan 0,10 % and efisiensi 20 "baik", exit 0; a pagu "Rp72.928,000"
