@@ -1656,6 +1656,25 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
                 reading.value = Value::Missing;
             }
         }
+        // A share's target kept as a fraction without its percent format (0,95 for 95 %) in a
+        // table of targets alone (an agreement: no realisasi beside it to tell) is in doubt, not
+        // a target of 0,95 %: the unit's reports, printing 95, would be held to it.
+        if let Some(fraction) = target.value.number().filter(|t| *t > Decimal::ZERO && *t <= Decimal::ONE)
+            && measure == Measure::Percent
+            && !header.has(Role::Realisasi)
+            && let Some(col) = header.col(Role::Target)
+            && !cell::read(sheet.get(reader.printed_at(row, col, Role::Target), col)).percent
+        {
+            let (fraction, hundredfold) = (fraction.normalize(), (fraction * Decimal::ONE_HUNDRED).normalize());
+            let finding = Finding::new(Code::ReadingUncertain, target.at.clone(), subject((Role::Target, &code)))
+                .found(format!("{fraction} tanpa tanda atau format persen"))
+                .expected(format!(
+                    "mungkin {hundredfold} % yang tersimpan sebagai pecahan; tulis {hundredfold}, \
+                     atau {fraction} % bila memang demikian"
+                ));
+            reader.findings.push(finding);
+            target.value = Value::Missing;
+        }
         let capaian = reader.claim(row, Role::Capaian, &code);
         // The keterangan column, or for an N/A marked `*)` the footnote under the table it points to.
         let footnote = || {

@@ -5,7 +5,7 @@ use crate::common::*;
 use kinerja::check::{Given, check_with, to_json};
 use kinerja::config::Config;
 use kinerja::ingest::Overrides;
-use kinerja::model::{Code, Finding, Language, Severity};
+use kinerja::model::{Code, Finding, Language, Severity, Value};
 
 /// The agreement as the service keeps it: checked (its codes through the configured crosswalk).
 fn agreement(name: &str) -> kinerja::model::Report {
@@ -978,6 +978,29 @@ fn a_count_where_a_percentage_belongs_and_the_other_way_round_is_not_read() {
     assert_unknown_above(&counts, Code::PercentForCount, &["Tabel 3.2!E11", "Tabel 3.2!E12"], "Internal Process");
     let typed: Vec<&str> = findings(&counts, Code::PercentForCount).iter().map(|f| f.found.as_str()).collect();
     assert_eq!(typed, ["100%", "100%"]);
+}
+
+/// A share's target in a PK kept as a fraction without its percent format (0.95, "1") is in doubt:
+/// 95 % or 0,95 %? No realisasi beside it tells, and accepted as 0,95 %, it blocked the unit's
+/// reports printing 95 % with TARGET_MISMATCH. A target typed with its sign ("0,5%") stands.
+#[test]
+fn a_shares_target_kept_as_a_fraction_is_in_doubt() {
+    let pk = check_fixture("kr07_2024_agreement_target_fraction.xlsx");
+    assert_eq!(error_codes(&pk), ["READING_UNCERTAIN", "READING_UNCERTAIN"]);
+    assert_eq!(places(&pk, Code::ReadingUncertain), ["PK!E13", "PK!E17"]);
+    let said = findings(&pk, Code::ReadingUncertain)[0].message();
+    assert!(
+        said.contains(
+            "Target IKU.7: 0,95 tanpa tanda atau format persen; mungkin 95 % yang tersimpan sebagai pecahan; \
+                       tulis 95, atau 0,95 % bila memang demikian."
+        ),
+        "{said}"
+    );
+    let report = &pk.scored.as_ref().unwrap().0;
+    let target = |code: &str| report.indicators.iter().find(|i| i.code == code).unwrap().target.value.clone();
+    assert_eq!((target("IKU.7"), target("IKU.10")), (Value::Missing, Value::Missing));
+    assert_eq!(target("IKU.14"), Value::Number(rust_decimal::Decimal::new(5, 1)));
+    assert!(findings(&pk, Code::TargetMissing).is_empty());
 }
 
 /// A target or realisasi typed as a word: one no ladder knows is said where it stands (in a PK,
