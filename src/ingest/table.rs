@@ -558,11 +558,39 @@ pub fn goes_on(text: &str) -> bool {
 const COUNT_WORDS: [&str; 9] =
     ["jumlah", "orang", "dokumen", "instansi", "peserta", "pegawai", "unit", "kegiatan", "laporan"];
 
+/// Things units count, written after a number (`12 Layanan`, `5 Rekomendasi`, `3 Kali`), beyond
+/// [`COUNT_WORDS`]: a figure so written is a count, though the words do not make an indicator's
+/// name one ("Persentase Layanan …" is a share).
+const COUNTED_THINGS: [&str; 22] = [
+    "layanan",
+    "rekomendasi",
+    "kali",
+    "satker",
+    "lembaga",
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "asn",
+    "pns",
+    "berkas",
+    "sistem",
+    "aplikasi",
+    "usulan",
+    "instrumen",
+    "regulasi",
+    "temuan",
+    "jabatan",
+    "formasi",
+    "surat",
+    "paket",
+    "buah",
+];
+
 /// The word of count written after a number in `text` (`12 Instansi` → `instansi`), not a
 /// remark in brackets.
 fn counted_as(text: &str) -> Option<String> {
     let word: String = cell::remark(text)?.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    COUNT_WORDS.contains(&word.as_str()).then_some(word)
+    (COUNT_WORDS.contains(&word.as_str()) || COUNTED_THINGS.contains(&word.as_str())).then_some(word)
 }
 
 /// How an indicator is measured, from a satuan cell, else its name, else its target. Words are

@@ -972,6 +972,12 @@ fn a_count_where_a_percentage_belongs_and_the_other_way_round_is_not_read() {
     assert!(message.contains("Realisasi IKU.2 tertulis \"12 Instansi\", sebuah jumlah"), "{message}");
     let iku5 = outcome.scored.as_ref().unwrap().1.indicators.iter().find(|i| i.code == "IKU.5").unwrap();
     assert_eq!(shown(&iku5.capaian), "100.00");
+    // Things counted other than by the words that make a name a count: services, recommendations
+    // (11 % and 12 %, NPSS 88,46, exit 0 where nothing printed said otherwise).
+    let things = check_fixture("kr07_2024_count_for_percent_things.xlsx");
+    assert_unknown_above(&things, Code::CountForPercent, &["Tabel 3.2!E13", "Tabel 3.2!E14"], "Internal Process");
+    let typed: Vec<&str> = findings(&things, Code::CountForPercent).iter().map(|f| f.found.as_str()).collect();
+    assert_eq!(typed, ["11 Layanan", "12 Rekomendasi"]);
     // Nor is a percentage where a count belongs (100 of 12 documents scored 833,33 %), typed or
     // under a percentage format.
     let counts = check_fixture("kr07_2024_percent_for_count.xlsx");
