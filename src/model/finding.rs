@@ -494,6 +494,9 @@ codes! {
     IndicatorDuplicate => "INDICATOR_DUPLICATE", Error,
         "{subject} dilaporkan lebih dari sekali (juga di {expected}); yang pertama yang dinilai.",
         "{subject} is reported more than once (also at {expected}); the first is scored.";
+    IndicatorRenumbered => "INDICATOR_RENUMBERED", Error,
+        "Baris {subject} bernama \"{found}\", yaitu nama {expected} dalam {document} yang berlaku: nomor indikatornya mungkin tertukar, sehingga realisasinya dinilai sebagai {subject}. Periksa penomoran indikatornya.",
+        "The row of {subject} is named \"{found}\", the name of {expected} in the governing {document}: its number may be swapped, so its realisasi is scored as {subject}'s. Check the indicators' numbering.";
     IndicatorMoved => "INDICATOR_MOVED", Error,
         "{subject} dilaporkan di bawah {found}, padahal {document} yang berlaku menempatkannya di bawah {expected}; dinilai di bawah {expected}.",
         "{subject} is reported under {found}, but the governing {document} puts it under {expected}; scored under {expected}.";

@@ -3,6 +3,7 @@
 //! scoring; every way the report departs from it is a finding.
 
 use crate::model::text::EMPTY;
+use crate::model::unit::normalise;
 use crate::model::{CellRef, Code, Finding, GoalRow, Governing, IndicatorRow, Kind, Measure, Report, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -29,7 +30,7 @@ pub fn distinct(report: &mut Report) -> Vec<Finding> {
 /// `SS.2` what its PK codes `SK.1`) is the agreement's goal where it bears its name, and takes
 /// its code. Only a code the agreement does not have is so renamed.
 fn agreement_codes(report: &mut Report, agreement: &Report) {
-    let named = |name: &str| crate::model::unit::normalise(name);
+    let named = |name: &str| normalise(name);
     let renamed: HashMap<String, String> = report
         .goals
         .iter()
@@ -68,6 +69,20 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             findings.push(departs(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&year));
             continue;
         };
+        // A row bearing another indicator's name (IKU 3's and IKU 4's numbers swapped, each with
+        // its own target of 95) is scored under the number it carries: said, as nothing else
+        // may differ.
+        let name = normalise(&indicator.name);
+        if name != normalise(&pk.name)
+            && let Some(other) =
+                agreement.indicators.iter().find(|other| other.code != indicator.code && normalise(&other.name) == name)
+        {
+            findings.push(
+                departs(Code::IndicatorRenumbered, Some(indicator.at.clone()), &indicator.code)
+                    .found(indicator.name.trim())
+                    .expected(&other.code),
+            );
+        }
         if indicator.goal != pk.goal {
             findings.push(
                 departs(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)

@@ -34,6 +34,27 @@ fn the_published_reports_raise_no_error_against_their_agreements() {
     assert_eq!(subjects(&kr07, Code::NaUnexplained), ["Realisasi IKU.1"]);
 }
 
+/// A row bearing another indicator's name of the agreement (IKU 3's and IKU 4's numbers swapped,
+/// each name with its figures, both targets 95 in one goal) is said at the row: nothing else
+/// differed, and IKU.3, rolled up into BKN's IKM pembinaan, was the unit's IKM of layanan.
+#[test]
+fn a_row_named_as_another_indicator_of_the_agreement_is_said() {
+    let outcome = against("kr07_2024_indicators_swapped.xlsx", "kr07_2024_agreement_kode.xlsx");
+    assert_eq!(error_codes(&outcome), ["INDICATOR_RENUMBERED", "INDICATOR_RENUMBERED"]);
+    assert_eq!(places(&outcome, Code::IndicatorRenumbered), ["Tabel 3.2!C8", "Tabel 3.2!C9"]);
+    let said = findings(&outcome, Code::IndicatorRenumbered)[0].message();
+    assert!(
+        said.contains(
+            "Baris IKU.4 bernama \"Indeks Kepuasan Masyarakat terhadap Pembinaan Manajemen ASN\", yaitu nama IKU.3 \
+             dalam Perjanjian Kinerja yang berlaku"
+        ),
+        "{said}"
+    );
+    // Numbered as the agreement numbers them, the report raises none.
+    let published = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_kode.xlsx");
+    assert!(findings(&published, Code::IndicatorRenumbered).is_empty());
+}
+
 #[test]
 fn every_departure_from_the_agreement_is_reported_and_the_agreement_governs() {
     let outcome = against("kr07_2024_review_errors.xlsx", "kr07_2024_agreement_kode.xlsx");
