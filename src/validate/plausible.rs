@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 const CAPAIAN: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 /// The highest NPSS taken as read with confidence.
 const NPSS: Decimal = Decimal::from_parts(200, 0, 0, false, 0);
+/// The scales an amount may be written in without a word saying so: thousands and millions.
 const THOUSAND: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
@@ -83,7 +84,7 @@ fn amount_scale(row: &BudgetRow) -> Option<Finding> {
     let (pagu, spent) = (row.pagu.value.number()?, row.realisasi.value.number()?);
     let (scale, word) = [(THOUSAND, "ribuan"), (MILLION, "jutaan")].into_iter().find(|(scale, _)| {
         let whole = spent.checked_mul(*scale);
-        spent > Decimal::ZERO && whole.is_some_and(|whole| whole * Decimal::TWO >= pagu && whole <= pagu)
+        spent > Decimal::ZERO && whole.is_some_and(|whole| whole >= pagu / Decimal::TWO && whole <= pagu)
     })?;
     let (whole, pagu_shown) = (display_rupiah(spent * scale), display_rupiah(pagu));
     let at = row.realisasi.at.clone().or_else(|| Some(row.at.clone()));
@@ -136,4 +137,50 @@ pub fn check(report: &Report, card: &Scorecard) -> Vec<Finding> {
         );
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BudgetScope, CellRef};
+    use rust_decimal_macros::dec;
+    use std::sync::Arc;
+
+    fn line(pagu: Decimal, spent: Decimal) -> BudgetRow {
+        let sheet: Arc<str> = Arc::from("Tabel 3.2");
+        let at = |col| Some(CellRef::new(&sheet, 9, col));
+        let reading = |value, col| Reading { value: Value::Number(value), provisional: false, at: at(col) };
+        BudgetRow {
+            scope: BudgetScope::Indicator,
+            code: "IKU.4".into(),
+            view: Arc::clone(&sheet),
+            pagu: reading(pagu, 6),
+            realisasi: reading(spent, 7),
+            capaian: None,
+            serapan: None,
+            sisa: None,
+            efisiensi: None,
+            at: CellRef::new(&sheet, 9, 2),
+        }
+    }
+
+    /// In doubt only where a thousand or a million times the amount is half to all of the pagu;
+    /// nothing spent, a little spent and amounts near the decimal's bounds pass without a panic.
+    #[test]
+    fn money_spent_in_thousands_or_millions() {
+        let pagu = dec!(30400000);
+        for (spent, doubt) in [
+            (dec!(30400), true),
+            (dec!(29.96), true),
+            (dec!(15200), true),
+            (dec!(15000), false),
+            (dec!(0), false),
+            (dec!(29960485), false),
+            (dec!(35000), false),
+        ] {
+            assert_eq!(amount_scale(&line(pagu, spent)).is_some(), doubt, "{spent}");
+        }
+        assert!(amount_scale(&line(Decimal::MAX, Decimal::MAX / dec!(1500))).is_some());
+        assert!(amount_scale(&line(Decimal::MAX, Decimal::MAX)).is_none());
+    }
 }
