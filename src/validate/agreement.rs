@@ -48,6 +48,26 @@ fn agreement_codes(report: &mut Report, agreement: &Report) {
     }
 }
 
+/// Each row bearing, as written, not its own indicator's name in `named` (code, name) but
+/// another's: IKU 3's and IKU 4's numbers swapped, each name with its figures (both IKM, both
+/// targets 95, one goal), are scored under the numbers they carry, and nothing else may differ.
+pub fn renumbered(report: &Report, named: &[(&str, &str)], governing: Governing) -> Vec<Finding> {
+    let name_of = |code: &str| named.iter().find(|(c, _)| *c == code).map(|(_, name)| normalise(name));
+    let mut findings = Vec::new();
+    for indicator in &report.indicators {
+        let name = normalise(&indicator.name);
+        if name_of(&indicator.code).is_none_or(|own| own == name) {
+            continue;
+        }
+        if let Some((other, _)) = named.iter().find(|(code, other)| *code != indicator.code && normalise(other) == name)
+        {
+            let said = Finding::new(Code::IndicatorRenumbered, Some(indicator.at.clone()), &indicator.code);
+            findings.push(said.governed_by(governing).found(indicator.name.trim()).expected(*other));
+        }
+    }
+    findings
+}
+
 /// Put `report` in the agreement's shape (a PK's, or a plan's standing in for it) and say where
 /// it departed from it.
 pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
@@ -60,6 +80,8 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     let agreed: HashMap<&str, &IndicatorRow> = agreement.indicators.iter().map(|i| (i.code.as_str(), i)).collect();
     let year = agreement.identity.year.or(report.identity.year).map_or_else(|| "?".to_string(), |y| y.to_string());
+    let named: Vec<(&str, &str)> = agreement.indicators.iter().map(|i| (i.code.as_str(), i.name.as_str())).collect();
+    findings.extend(renumbered(report, &named, governing));
     let mut seen = HashSet::new();
     let mut kept = Vec::new();
     for mut indicator in std::mem::take(&mut report.indicators) {
@@ -69,20 +91,6 @@ pub fn apply(report: &mut Report, agreement: &Report) -> Vec<Finding> {
             findings.push(departs(Code::IndicatorUnknown, Some(indicator.at.clone()), subject.trim()).expected(&year));
             continue;
         };
-        // A row bearing another indicator's name (IKU 3's and IKU 4's numbers swapped, each with
-        // its own target of 95) is scored under the number it carries: said, as nothing else
-        // may differ.
-        let name = normalise(&indicator.name);
-        if name != normalise(&pk.name)
-            && let Some(other) =
-                agreement.indicators.iter().find(|other| other.code != indicator.code && normalise(&other.name) == name)
-        {
-            findings.push(
-                departs(Code::IndicatorRenumbered, Some(indicator.at.clone()), &indicator.code)
-                    .found(indicator.name.trim())
-                    .expected(&other.code),
-            );
-        }
         if indicator.goal != pk.goal {
             findings.push(
                 departs(Code::IndicatorMoved, Some(indicator.at.clone()), &indicator.code)

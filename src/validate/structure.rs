@@ -13,7 +13,8 @@ use std::collections::HashSet;
 /// structure does not know follows another tree, each said as `GOAL_UNKNOWN` where the structure
 /// knows every indicator), and only goals the table prints: one kinerja stands in for, named in
 /// parentheses, has no place to keep. `names`, the unit's built-in indicator set, names the
-/// indicators the report leaves out (the structure knows codes only).
+/// indicators the report leaves out (the structure knows codes only), and tells a row bearing
+/// another indicator's name (`INDICATOR_RENUMBERED`).
 pub fn place(report: &mut Report, structure: &Structure, names: &[Line]) -> Vec<Finding> {
     if !follows(report, structure) {
         return unknown(report, structure);
@@ -23,6 +24,8 @@ pub fn place(report: &mut Report, structure: &Structure, names: &[Line]) -> Vec<
     findings.extend(place_goals(report, structure, Code::GoalMoved));
     findings.extend(place_indicators(report, structure, Code::IndicatorMoved));
     findings.extend(missing(report, structure, names));
+    let named: Vec<(&str, &str)> = names.iter().map(|line| (line.code.as_str(), line.name.as_str())).collect();
+    findings.extend(super::agreement::renumbered(report, &named, Governing::Structure));
     findings
 }
 

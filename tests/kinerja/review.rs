@@ -34,9 +34,10 @@ fn the_published_reports_raise_no_error_against_their_agreements() {
     assert_eq!(subjects(&kr07, Code::NaUnexplained), ["Realisasi IKU.1"]);
 }
 
-/// A row bearing another indicator's name of the agreement (IKU 3's and IKU 4's numbers swapped,
-/// each name with its figures, both targets 95 in one goal) is said at the row: nothing else
-/// differed, and IKU.3, rolled up into BKN's IKM pembinaan, was the unit's IKM of layanan.
+/// A row bearing another indicator's name of the agreement, or of the unit's built-in set where
+/// none is on file (IKU 3's and IKU 4's numbers swapped, each name with its figures, both targets
+/// 95 in one goal), is said at the row: nothing else differed, and IKU.3, rolled up into BKN's
+/// IKM pembinaan, was the unit's IKM of layanan.
 #[test]
 fn a_row_named_as_another_indicator_of_the_agreement_is_said() {
     let outcome = against("kr07_2024_indicators_swapped.xlsx", "kr07_2024_agreement_kode.xlsx");
@@ -53,6 +54,12 @@ fn a_row_named_as_another_indicator_of_the_agreement_is_said() {
     // Numbered as the agreement numbers them, the report raises none.
     let published = against("kr07_2024_capaian.xlsx", "kr07_2024_agreement_kode.xlsx");
     assert!(findings(&published, Code::IndicatorRenumbered).is_empty());
+    // With no agreement on file, the unit's built-in set names the indicators as well.
+    let unheld = check_fixture("kr07_2024_indicators_swapped.xlsx");
+    assert_eq!(places(&unheld, Code::IndicatorRenumbered), ["Tabel 3.2!C8", "Tabel 3.2!C9"]);
+    let said = findings(&unheld, Code::IndicatorRenumbered)[1].message();
+    assert!(said.contains("yaitu nama IKU.4 dalam struktur Renstra yang berlaku"), "{said}");
+    assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::IndicatorRenumbered).is_empty());
 }
 
 #[test]
