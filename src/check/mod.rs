@@ -419,9 +419,9 @@ fn summaries_as_indicators(report: &Report, rules: &crate::config::Rules) -> Vec
 /// score is the input), the NPSS (and the efficiency of their budget lines) are unknown until the
 /// cell is corrected, shown as having no score rather than as figures computed without it or from
 /// a doubtful value, and the unit's printed ones are not held against them (so are a budget line's
-/// figures resting on an amount in doubt). Such a perspective
-/// keeps its share of the weights, unlike an N/A one: `PERSPECTIVE_NA` is said again for the N/A
-/// ones alone. The cell's error blocks the report meanwhile.
+/// figures resting on an amount in doubt). Such a perspective keeps its share of the weights,
+/// unlike an N/A one: `PERSPECTIVE_NA` is said again for the N/A ones alone. The cell's error
+/// blocks the report meanwhile.
 fn unknown_above_unread(
     card: &mut Scorecard,
     scoring: &mut Vec<Finding>,

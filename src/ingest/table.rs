@@ -175,7 +175,7 @@ const MAX_SPACER_ROWS: u32 = 3;
 
 /// A whole amount that marks a column as whole rupiah: Rp 1 juta, which a column of amounts in
 /// thousands reaches only for a budget line of a miliar or more.
-const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+const WHOLE_RUPIAH: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// The bound PMK 214/PMK.02/2017 clamps an efficiency to: one printed inside it was not clamped.
 const EFFICIENCY_BOUND: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
@@ -708,7 +708,7 @@ impl<'a> Reader<'a> {
                 Kind::Text(c) if c.grouped.is_none() && !c.is_ambiguous() => c.read(Style::Indonesian),
                 _ => None,
             };
-            written.is_some_and(|(n, places)| places == 0 && n.abs() >= MILLION)
+            written.is_some_and(|(n, places)| places == 0 && n.abs() >= WHOLE_RUPIAH)
         };
         match measure {
             Measure::Count => true,
@@ -1660,16 +1660,17 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         // 100%) is no percentage: read as one, 12 of 12 scored 12 %; nor is a percentage where a
         // count belongs (`100%` for 12 documents: 833 %). Target and realisasi written alike are
         // the indicator's own measure.
-        let written = |role| -> Option<String> {
-            let col = header.col(role)?;
-            let cell = cell::read(sheet.get(reader.printed_at(row, col, role), col));
+        let printed = |role| header.col(role).map(|col| cell::read(sheet.get(reader.printed_at(row, col, role), col)));
+        let (printed_target, printed_realisasi) = (printed(Role::Target), printed(Role::Realisasi));
+        let written = |cell: &Option<CellValue>| -> Option<String> {
+            let cell = cell.as_ref()?;
             match measure {
                 Measure::Percent => counted_as(&cell.text),
                 Measure::Count => cell.percent.then(|| "%".to_string()),
                 _ => None,
             }
         };
-        let (by_target, by_realisasi) = (written(Role::Target), written(Role::Realisasi));
+        let (by_target, by_realisasi) = (written(&printed_target), written(&printed_realisasi));
         let code_for = if measure == Measure::Percent { Code::CountForPercent } else { Code::PercentForCount };
         for (role, reading, word) in
             [(Role::Target, &mut target, &by_target), (Role::Realisasi, &mut realisasi, &by_realisasi)]
@@ -1690,8 +1691,7 @@ fn read_indicators(sheet: &Sheet, header: &Header, rows: (u32, u32), parts: &mut
         if let Some(fraction) = target.value.number().filter(|t| *t > Decimal::ZERO && *t <= Decimal::ONE)
             && measure == Measure::Percent
             && !header.has(Role::Realisasi)
-            && let Some(col) = header.col(Role::Target)
-            && !cell::read(sheet.get(reader.printed_at(row, col, Role::Target), col)).percent
+            && printed_target.as_ref().is_some_and(|cell| !cell.percent)
         {
             let (fraction, hundredfold) = (fraction.normalize(), (fraction * Decimal::ONE_HUNDRED).normalize());
             let finding = Finding::new(Code::ReadingUncertain, target.at.clone(), subject((Role::Target, &code)))

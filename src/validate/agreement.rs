@@ -30,13 +30,12 @@ pub fn distinct(report: &mut Report) -> Vec<Finding> {
 /// `SS.2` what its PK codes `SK.1`) is the agreement's goal where it bears its name, and takes
 /// its code. Only a code the agreement does not have is so renamed.
 fn agreement_codes(report: &mut Report, agreement: &Report) {
-    let named = |name: &str| normalise(name);
     let renamed: HashMap<String, String> = report
         .goals
         .iter()
         .filter(|g| !g.name.trim().is_empty() && !agreement.goals.iter().any(|p| p.code == g.code))
         .filter_map(|g| {
-            let pk = agreement.goals.iter().find(|p| named(&p.name) == named(&g.name))?;
+            let pk = agreement.goals.iter().find(|p| normalise(&p.name) == normalise(&g.name))?;
             Some((g.code.clone(), pk.code.clone()))
         })
         .collect();
@@ -52,15 +51,14 @@ fn agreement_codes(report: &mut Report, agreement: &Report) {
 /// another's: IKU 3's and IKU 4's numbers swapped, each name with its figures (both IKM, both
 /// targets 95, one goal), are scored under the numbers they carry, and nothing else may differ.
 pub fn renumbered(report: &Report, named: &[(&str, &str)], governing: Governing) -> Vec<Finding> {
-    let name_of = |code: &str| named.iter().find(|(c, _)| *c == code).map(|(_, name)| normalise(name));
+    let named: Vec<(&str, String)> = named.iter().map(|(code, name)| (*code, normalise(name))).collect();
     let mut findings = Vec::new();
     for indicator in &report.indicators {
         let name = normalise(&indicator.name);
-        if name_of(&indicator.code).is_none_or(|own| own == name) {
+        if named.iter().find(|(code, _)| *code == indicator.code).is_none_or(|(_, own)| *own == name) {
             continue;
         }
-        if let Some((other, _)) = named.iter().find(|(code, other)| *code != indicator.code && normalise(other) == name)
-        {
+        if let Some((other, _)) = named.iter().find(|(code, other)| *code != indicator.code && *other == name) {
             let said = Finding::new(Code::IndicatorRenumbered, Some(indicator.at.clone()), &indicator.code);
             findings.push(said.governed_by(governing).found(indicator.name.trim()).expected(*other));
         }
