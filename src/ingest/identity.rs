@@ -26,6 +26,11 @@ pub struct Declared {
     /// A title naming the unit taken with another regional office's seat ("Kanreg VII BKN
     /// Medan"): that seat and the title's index.
     pub other_seat: Option<(String, usize)>,
+    /// Every unit but the organisation others belong to that a report's, an NPSS's or an
+    /// agreement's title names (each title its longest alias), with the index of the first title
+    /// naming it: titles of two units, as a workbook copied from another unit's keeps them, leave
+    /// who reports in doubt.
+    pub units: Vec<(String, usize)>,
 }
 
 /// Each with the index of the first text that names it.
@@ -261,36 +266,48 @@ pub fn listed_unit(sheet: &Sheet, row: u32, col: u32) -> bool {
     names_unit(sheet, row, col) && [row.wrapping_sub(1), row + 1].iter().any(|r| names_unit(sheet, *r, col))
 }
 
-/// Read the identity from title texts. The longest unit alias wins; a year after "Tahun"
-/// outranks a bare one; a title that names a year but no quarter or semester is annual
+/// Read the identity from title texts. A unit of the organisation outranks the organisation, a
+/// report's title other text, and then the longest alias wins; a year after "Tahun" outranks a
+/// bare one; a title that names a year but no quarter or semester is annual
 /// ("Laporan Kinerja … Tahun 2023" is how annual reports are titled).
 pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) -> Declared {
-    let mut unit: Option<(String, crate::model::unit::Rank)> = None;
+    // The unit with how surely it is named: the organisation's unit before the organisation,
+    // then a report's title before other text, then the longest alias.
+    let mut unit: Option<(String, (bool, bool, usize))> = None;
     let (mut year, mut bare_year, mut period) = (None, None, None);
     let (mut says_tahun, mut unsure, mut agreement, mut report) = (false, false, false, false);
     let mut other_seat = None;
+    let mut units_named: Vec<(String, usize)> = Vec::new();
     // Per title, the years after "Tahun" and the quarters or semesters it names.
     let mut titled = Contradicted::default();
     for (index, text) in texts.enumerate() {
-        let words = normalise(text);
-        // A source ("Sumber: Inspektorat", "data diolah dari sumber Pusat Penilaian Kompetensi")
-        // names where figures came from, not who reports: only the words before it count.
-        let reporting = words.find(" sumber ").map_or(words.as_str(), |at| &words[..=at]);
-        let named = (!reporting.trim().is_empty()).then(|| units.find_in_normalised(reporting)).flatten();
-        if let Some((found, rank)) = named
-            && unit.as_ref().is_none_or(|(_, best)| rank > *best)
-        {
-            unit = Some((found.code.clone(), rank));
-            other_seat = other_seat_named(reporting, found, units).map(|seat| (seat.to_string(), index));
-        }
-        let words: Vec<&str> = words.split_whitespace().collect();
+        let normalised = normalise(text);
+        let words: Vec<&str> = normalised.split_whitespace().collect();
         let opening = words.strip_prefix(&["lampiran"][..]).unwrap_or(&words);
-        agreement |= opening.starts_with(&["perjanjian", "kinerja"]);
+        let agrees = opening.starts_with(&["perjanjian", "kinerja"]);
         // "Target Capaian Kinerja", "Rencana Capaian Kinerja" title targets, not a report.
         let reached =
             words.windows(3).any(|w| w[1..] == ["capaian", "kinerja"] && !["target", "rencana"].contains(&w[0]))
                 || words.starts_with(&["capaian", "kinerja"]);
-        report |= opening.starts_with(&["laporan"]) || reached || words.contains(&"realisasi");
+        let reports = opening.starts_with(&["laporan"]) || reached || words.contains(&"realisasi");
+        (agreement, report) = (agreement || agrees, report || reports);
+        // A title of what a unit reports or agrees to states who reports; a caption or an
+        // indicator's name may name another unit ("Temuan Hasil Audit BPK/Inspektorat").
+        let title = agrees || reports || words.contains(&"npss");
+        // A source ("Sumber: Inspektorat", "data diolah dari sumber Pusat Penilaian Kompetensi")
+        // names where figures came from, not who reports: only the words before it count.
+        let reporting = normalised.find(" sumber ").map_or(normalised.as_str(), |at| &normalised[..=at]);
+        let named = (!reporting.trim().is_empty()).then(|| units.find_in_normalised(reporting)).flatten();
+        if let Some((found, (unit_of_organisation, length))) = named {
+            let rank = (unit_of_organisation, title, length);
+            if unit.as_ref().is_none_or(|(_, best)| rank > *best) {
+                unit = Some((found.code.clone(), rank));
+                other_seat = other_seat_named(reporting, found, units).map(|seat| (seat.to_string(), index));
+            }
+            if unit_of_organisation && title && !units_named.iter().any(|(code, _)| *code == found.code) {
+                units_named.push((found.code.clone(), index));
+            }
+        }
         let (mut years, mut periods) = (Vec::new(), Vec::new());
         for (i, word) in words.iter().enumerate() {
             let next = next_word(&words, i);
@@ -335,7 +352,7 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             .collect(),
     };
     let unit = unit.map(|(code, _)| code);
-    Declared { unit, year, period, contradicted, implied_annual, agreement, report, other_seat }
+    Declared { unit, year, period, contradicted, implied_annual, agreement, report, other_seat, units: units_named }
 }
 
 /// The seat of a regional office, from its name ("Kantor Regional VII BKN Palembang": Palembang).
@@ -383,6 +400,7 @@ mod tests {
                 year: Some(2024),
                 period: Some(Period::Tw4),
                 report: true,
+                units: vec![("KR07".into(), 0)],
                 ..Default::default()
             }
         );
@@ -416,6 +434,18 @@ mod tests {
         assert_eq!(compared.contradicted, Contradicted::default());
         let annual = read(&["Laporan Tahunan Kanreg VII Tahun 2024", "Realisasi Triwulan IV"]);
         assert_eq!(annual.contradicted, Contradicted::default());
+        // Report titles of two offices are both kept; a caption comparing offices, an indicator
+        // naming another unit and BKN's letterhead state no one who reports, and the report's
+        // title outranks the caption's longer alias.
+        let copied = read(&["Data Capaian Kinerja Kanreg VII Tahun 2024", "Tabel 3.1 NPSS Kantor Regional VIII BKN"]);
+        assert_eq!(copied.units, [("KR07".to_string(), 0), ("KR08".to_string(), 1)]);
+        let mentions = read(&[
+            "BADAN KEPEGAWAIAN NEGARA",
+            "Laporan Kinerja Kanreg VII Tahun 2024",
+            "Perbandingan IP ASN Kanreg VII dan Kanreg VIII Tahun 2024",
+            "14. Persentase Tindak Lanjut Temuan Hasil Audit BPK/Inspektorat",
+        ]);
+        assert_eq!((mentions.unit.as_deref(), mentions.units), (Some("KR07"), vec![("KR07".to_string(), 1)]));
     }
 
     #[test]

@@ -496,6 +496,28 @@ fn free_text<'a>(
     texts
 }
 
+/// Who reports (the caller's unit, else the one the titles name surest) against the units the
+/// titles name. A workbook that names another unit and not this one is the other unit's
+/// (`UNIT_MISMATCH`, refused); titles naming this unit and another, as a workbook copied from
+/// the other's keeps them, leave whose figures these are in doubt: said at each other unit's
+/// first title (`UNIT_CONTRADICTED`, blocking).
+fn unit_findings(
+    given: Option<&str>,
+    declared: &identity::Declared,
+    title: impl Fn(usize) -> Option<crate::model::CellRef>,
+) -> Vec<Finding> {
+    let Some(said) = declared.unit.as_deref() else { return Vec::new() };
+    let taken = given.unwrap_or(said);
+    if said != taken && !declared.units.iter().any(|(unit, _)| unit == taken) {
+        return vec![Finding::new(Code::UnitMismatch, None, "").found(said).expected(taken)];
+    }
+    (declared.units.iter().filter(|(unit, _)| unit != taken))
+        .map(|(unit, index)| {
+            Finding::new(Code::UnitContradicted, title(*index), "").found(unit.as_str()).expected(taken)
+        })
+        .collect()
+}
+
 /// What the titles of the sheets `read` picks out state of who reports, for which year and
 /// period.
 fn declared_in(
@@ -1395,11 +1417,8 @@ fn read_sheets(
         .iter()
         .map(|(name, reason)| Finding::new(Code::SheetUnreadable, None, name.clone()).found(reason.clone()))
         .collect();
-    if let (Some(given), Some(said)) = (&overrides.unit, &declared.unit)
-        && !given.eq_ignore_ascii_case(said)
-    {
-        findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
-    }
+    let given = overrides.unit.as_ref().map(|u| u.to_uppercase());
+    findings.extend(unit_findings(given.as_deref(), &declared, |index| titles[index].0.clone()));
     if let (Some(unit), Some((seat, index))) = (&declared.unit, &declared.other_seat) {
         let own = units.get(unit).map_or("", |u| u.name.as_str());
         let at = titles[*index].0.clone();

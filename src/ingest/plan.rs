@@ -1004,11 +1004,8 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     {
         findings.push(Finding::new(Code::YearMismatch, None, "").found(said.to_string()).expected(given.to_string()));
     }
-    if let (Some(given), Some(said)) = (&overrides.unit, &declared.unit)
-        && !given.eq_ignore_ascii_case(said)
-    {
-        findings.push(Finding::new(Code::UnitMismatch, None, "").found(said.clone()).expected(given.to_uppercase()));
-    }
+    let given = overrides.unit.as_ref().map(|u| u.to_uppercase());
+    findings.extend(super::unit_findings(given.as_deref(), &declared, |_| None));
     let identity = Identity {
         unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
         year,

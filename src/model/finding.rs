@@ -353,6 +353,9 @@ codes! {
     UnitMismatch => "UNIT_MISMATCH", Error,
         "Buku kerja menyebut unit {found}, sedangkan laporan ini atas nama {expected}.",
         "The workbook names the unit {found}, but this report is {expected}'s.";
+    UnitContradicted => "UNIT_CONTRADICTED", Error,
+        "Judul buku kerja menyebut unit {found}, sedangkan judul lainnya dan laporan ini atas nama {expected}. Bila buku kerja disalin dari laporan {found}, pastikan setiap angkanya milik {expected}, lalu perbaiki judul ini.",
+        "The workbook's titles name the unit {found}, while its other titles and this report are {expected}'s. If the workbook was copied from {found}'s report, make sure each of its figures is {expected}'s, then correct this title.";
     UnitSeatDiffers => "UNIT_SEAT_DIFFERS", Warning,
         "Judul menyebut {subject} dengan kota {found}, padahal {found} kedudukan kantor regional lain ({subject} adalah {expected}); buku kerja ini dibaca sebagai milik {subject}. Periksa nomor dan kota kantor regional pada judul.",
         "The title names {subject} with the city {found}, the seat of another regional office ({subject} is {expected}); the workbook is read as {subject}'s. Check the regional office's number and city in the title.";

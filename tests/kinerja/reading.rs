@@ -266,6 +266,33 @@ fn a_workbook_declaring_another_unit_is_reported() {
     assert_eq!(outcome.exit_code(), 1);
 }
 
+/// Titles of two units over one unit's figures (Kanreg VII's report with Tabel 3.1 titled for
+/// Kanreg VIII): read as either unit's, the other's title is an error at its cell, and the
+/// workbook is that unit's to correct; read as a third unit's, it is another unit's workbook.
+#[test]
+fn titles_naming_two_units_leave_who_reports_in_doubt() {
+    let file = "kr07_2024_titles_two_units.xlsx";
+    for (unit, other, at) in [("KR07", "KR08", "Tabel 3.1!A1"), ("KR08", "KR07", "Tabel 3.2!A1")] {
+        let outcome = check_with(file, Overrides { unit: Some(unit.into()), ..Overrides::default() });
+        let said: Vec<(&str, &str, String)> = findings(&outcome, Code::UnitContradicted)
+            .iter()
+            .map(|f| (f.found.as_str(), f.expected.as_str(), f.at.as_ref().map(|a| a.to_string()).unwrap_or_default()))
+            .collect();
+        assert_eq!(said, [(other, unit, at.to_string())]);
+        assert!(findings(&outcome, Code::UnitMismatch).is_empty());
+        assert_eq!(outcome.exit_code(), 1);
+    }
+    let alone = check_fixture(file);
+    assert_eq!(findings(&alone, Code::UnitContradicted).len(), 1);
+    assert_eq!(alone.exit_code(), 1);
+    let third = check_with(file, Overrides { unit: Some("KR09".into()), ..Overrides::default() });
+    assert_eq!(findings(&third, Code::UnitMismatch).len(), 1);
+    assert!(findings(&third, Code::UnitContradicted).is_empty());
+    // The report as published, read as its own unit's, names no other.
+    let own = check_with("kr07_2024_capaian.xlsx", Overrides { unit: Some("KR07".into()), ..Overrides::default() });
+    assert!(findings(&own, Code::UnitContradicted).is_empty());
+}
+
 #[test]
 fn files_that_cannot_be_read_get_one_clear_finding() {
     for (name, code) in [

@@ -1215,6 +1215,26 @@ fn a_unit_titled_under_bkns_name_is_that_unit() {
     assert_eq!(units, [("KR07".to_string(), "agreement".to_string())]);
 }
 
+/// A workbook whose titles name the folder's unit and another is the folder's to correct: filed
+/// under it and blocked, never refused as the other unit's, whichever title is the longer
+/// (Kanreg VIII's, so read alone the workbook is KR08's).
+#[test]
+fn titles_of_two_units_are_filed_as_the_folders_and_blocked() {
+    for unit in ["KR07", "KR08"] {
+        let service = Service::start(&format!("two-units-{unit}"));
+        service.drop_one_by_one(unit, &[("capaian.xlsx", "kr07_2024_titles_two_units.xlsx")]);
+        let outcomes: Vec<(String, String)> = service.outcomes().into_iter().map(|(f, o, _)| (f, o)).collect();
+        assert_eq!(outcomes, [(unit.to_string(), "new".to_string())]);
+        let said = service.findings_of("capaian.xlsx");
+        let contradicted: Vec<&str> =
+            said.iter().filter(|f| f.0 == "UNIT_CONTRADICTED").map(|f| f.1.as_str()).collect();
+        assert_eq!(contradicted, ["error"], "{said:?}");
+        let filed: Vec<(String, String, i64)> =
+            service.rows("SELECT unit, result, errors FROM submissions", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)));
+        assert_eq!(filed, [(unit.to_string(), "accepted".to_string(), 1)]);
+    }
+}
+
 /// A stop between an arrival's record and its consolidation loses nothing: the next start
 /// rebuilds its Rekaps and reviews what an agreement it recorded now governs, and a re-review done
 /// again is told once.
