@@ -90,14 +90,15 @@ fn next_word<'w>(words: &[&'w str], i: usize) -> &'w str {
     words.get(next_index(words, i)).copied().unwrap_or("")
 }
 
-/// Word `i` is a year opening or closing a span of years ("Tahun 2020-2023", "2020 s.d. 2024",
-/// "2020 sampai 2024"): a table's years, not the one a title reports.
+/// Word `i` is a year opening or closing a span or a pair of years ("Tahun 2020-2023", "2020
+/// s.d. 2024", "2020 sampai 2024", "Tahun 2023 dan 2024", "2023 dengan 2024"): a table's years,
+/// or two years compared, not the one a title reports.
 fn in_span(words: &[&str], i: usize) -> bool {
     let year = |j: usize| words.get(j).is_some_and(|w| year_of(w).is_some());
     // Where the year after a span's joiner would stand, the joiner starting at `from`.
     let joined = |from: usize| match words.get(from).copied() {
         Some("s") if words.get(from + 1) == Some(&"d") => from + 2,
-        Some("sd" | "sampai" | "hingga") => from + 1,
+        Some("sd" | "sampai" | "hingga" | "dan" | "dengan" | "serta" | "vs" | "versus") => from + 1,
         _ => from,
     };
     year(i) && (year(joined(i + 1)) || (1..=3).any(|back| i >= back && year(i - back) && joined(i - back + 1) == i))
@@ -432,6 +433,10 @@ mod tests {
         // A title comparing two years or quarters names neither; an annual title names no quarter.
         let compared = read(&["Kanreg VII Tahun 2024", "Perbandingan Tahun 2023 dan Tahun 2024", "TW I s.d. TW IV"]);
         assert_eq!(compared.contradicted, Contradicted::default());
+        for pair in ["Perbandingan NPSS Tahun 2023 dan 2024", "Realisasi Tahun 2023 dengan 2024"] {
+            let compared = read(&[pair, "Kanreg VII Tahun 2024"]);
+            assert_eq!((compared.year, compared.contradicted), (Some(2024), Contradicted::default()), "{pair}");
+        }
         let annual = read(&["Laporan Tahunan Kanreg VII Tahun 2024", "Realisasi Triwulan IV"]);
         assert_eq!(annual.contradicted, Contradicted::default());
         // Report titles of two offices are both kept; a caption comparing offices, an indicator

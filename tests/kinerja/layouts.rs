@@ -571,8 +571,12 @@ fn titles_that_name_another_year_or_quarter_leave_the_report_blocked() {
     assert_eq!(places(&quarters, Code::PeriodMismatch), ["Tabel 3.1!A1"]);
     let said = &findings(&quarters, Code::PeriodMismatch)[0];
     assert_eq!((said.found.as_str(), said.expected.as_str()), ("TW2", "TW3"));
-    // The published layout names 2024 in every title: nothing to say.
+    // The published layout names 2024 in every title: nothing to say. Nor does a title comparing
+    // two years ("Perbandingan NPSS Tahun 2023 dan 2024") name either.
     assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::YearMismatch).is_empty());
+    let compared = check_fixture("kr07_2024_npss_years_compared.xlsx");
+    assert_eq!(compared.scored.as_ref().unwrap().0.identity.year, Some(2024));
+    assert_eq!(error_codes(&compared), Vec::<&str>::new());
 }
 
 /// A title naming its period by months ("Periode Januari s.d. September Tahun 2024") reports that
