@@ -137,7 +137,7 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellValue<'a> {
     pub kind: Kind,
-    /// Marked `*)`, `*` or "sementara".
+    /// Marked `*)`, `*`, or after the number "sementara" or a word of an estimate ("prognosa").
     pub provisional: bool,
     /// A `%` sign followed the number.
     pub percent: bool,
@@ -266,6 +266,9 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 
 const NOT_APPLICABLE: [&str; 7] = ["N/A", "NA", "N.A", "N.A.", "#N/A", "BELUM ADA SKOR", "TIDAK ADA SKOR"];
 
+/// Words written after a number that make it no final figure.
+const PROVISIONAL: [&str; 6] = ["sementara", "prognosa", "proyeksi", "estimasi", "perkiraan", "prakiraan"];
+
 /// Read a text cell (also used for numbers found inside titles, such as `NPSS 98.47`).
 pub fn read_text(raw: &str) -> CellValue<'_> {
     let trimmed = raw.trim();
@@ -287,8 +290,9 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
     let kind = if unsaid.is_empty() || ["-", "–", "—"].contains(&unsaid) {
         Kind::Empty
     } else if numeric_start && let Some((candidates, with_percent, plain, remark)) = read_number_text(body) {
-        // `78,57 (sementara)`: the remark after a number may mark it provisional.
-        provisional |= contains_ignore_case(remark, "sementara");
+        // `78,57 (sementara)`, `99,01 (prognosa)`: the remark after a number may mark it
+        // provisional, an estimate of the year's end rather than its figure.
+        provisional |= PROVISIONAL.iter().any(|word| contains_ignore_case(remark, word));
         percent = with_percent;
         plain_text_number = plain;
         Kind::Text(candidates)
@@ -541,6 +545,9 @@ mod tests {
         assert_eq!(provisional.kind, Kind::Text(Candidates::of(Some((dec!(56.50), 2)), None)));
         assert!(read_text("*91").provisional);
         assert!(read_text("78,57 (sementara)").provisional);
+        for estimate in ["99,01 (prognosa)", "99,01 (Angka Proyeksi)", "1.250 orang (estimasi)", "85 (perkiraan)"] {
+            assert!(read_text(estimate).provisional, "{estimate}");
+        }
         assert_eq!(read_text("✓").kind, Kind::Unreadable);
         assert_eq!(read_text("12 / 7").kind, Kind::Unreadable);
         // Letters against the digits or a second number are not a unit: `9O` is no 9.

@@ -178,6 +178,14 @@ fn sementara_in_the_keterangan_marks_the_realisasi_provisional() {
     assert!(card.npss.provisional);
     assert_eq!(shown(&card.npss), "99.27");
     assert_eq!(places(&outcome, Code::Provisional), ["Tabel 3.2!G13"]);
+    // An estimate of the year's end written after the number ("73,05 (prognosa)") is no final
+    // figure either.
+    let estimated = check_fixture("kr07_2024_realisasi_prognosa.xlsx");
+    let (report, card) = estimated.scored.as_ref().unwrap();
+    let iku12 = report.indicators.iter().find(|i| i.code == "IKU.12").unwrap();
+    assert_eq!((iku12.realisasi.value.clone(), iku12.realisasi.provisional), (n("73.05"), true));
+    assert!(card.npss.provisional);
+    assert_eq!(shown(&card.npss), "99.27");
 }
 
 #[test]
