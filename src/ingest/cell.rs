@@ -266,8 +266,13 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 
 const NOT_APPLICABLE: [&str; 7] = ["N/A", "NA", "N.A", "N.A.", "#N/A", "BELUM ADA SKOR", "TIDAK ADA SKOR"];
 
-/// Words written after a number that make it no final figure.
-const PROVISIONAL: [&str; 6] = ["sementara", "prognosa", "proyeksi", "estimasi", "perkiraan", "prakiraan"];
+/// Whether words written after a number, or over a column of them, make it no final figure:
+/// "sementara", or an estimate ("prognosa", "proyeksi", "estimasi", "perkiraan").
+pub fn names_estimate(text: &str) -> bool {
+    ["sementara", "prognosa", "proyeksi", "estimasi", "perkiraan", "prakiraan"]
+        .iter()
+        .any(|w| contains_ignore_case(text, w))
+}
 
 /// Read a text cell (also used for numbers found inside titles, such as `NPSS 98.47`).
 pub fn read_text(raw: &str) -> CellValue<'_> {
@@ -292,7 +297,7 @@ pub fn read_text(raw: &str) -> CellValue<'_> {
     } else if numeric_start && let Some((candidates, with_percent, plain, remark)) = read_number_text(body) {
         // `78,57 (sementara)`, `99,01 (prognosa)`: the remark after a number may mark it
         // provisional, an estimate of the year's end rather than its figure.
-        provisional |= PROVISIONAL.iter().any(|word| contains_ignore_case(remark, word));
+        provisional |= names_estimate(remark);
         percent = with_percent;
         plain_text_number = plain;
         Kind::Text(candidates)

@@ -88,6 +88,9 @@ pub struct Header {
     /// The columns whose headers name their figures to date (`s.d. TW III`, `Kumulatif`,
     /// `Jumlah` beside the quarters).
     pub to_date: Vec<u32>,
+    /// The columns whose headers name their figures an estimate or provisional (`Prognosa
+    /// Realisasi`, `Realisasi Sementara`), with the header's text.
+    pub estimates: Vec<(u32, String)>,
     /// Set by [`Header::for_report`]: realisasi anggaran columns naming one part of the year
     /// each, from January to the report's period's end (`TW I | TW II | TW III`, `Semester I |
     /// Semester II`), none naming its figures to date, with their parts: each a part's money
@@ -118,6 +121,8 @@ pub enum Supersedes {
     Plan(Vec<Source>, Source),
     /// It is money spent to date, the others one quarter's alone.
     ToDate,
+    /// It is the realisasi, the others an estimate of it (`Prognosa s.d. Akhir Tahun`).
+    Final,
 }
 
 /// The plan a column header names: `Target Renstra`, `Target Renja 2024`, `Target PK`, `Target
@@ -468,13 +473,21 @@ impl Header {
             let any_revised = plans && cols.iter().any(|c| named(*c) == Some(true));
             let revised = |col: u32| named(col).or(any_revised.then_some(false));
             let source = |col: u32| self.sources.iter().find(|(c, _)| *c == col).map(|(_, s)| *s);
+            // Beside realisasi, an estimate of it (`Prognosa Realisasi s.d. Akhir Tahun`).
+            let spent = matches!(role, Role::Realisasi | Role::BudgetRealisasi);
+            let figure = |col: u32| spent.then(|| !self.estimates.iter().any(|(c, _)| *c == col));
             let chosen = match one_above(&cols, revised) {
                 Some((kept, set_aside)) => Some(Superseded { role, set_aside, kept, why: Supersedes::Revision }),
-                None => one_above(&cols, source).map(|(kept, set_aside)| {
-                    let sources = set_aside.iter().filter_map(|c| source(*c)).collect();
-                    let why = source(kept).map_or(Supersedes::Revision, |k| Supersedes::Plan(sources, k));
-                    Superseded { role, kept, why, set_aside }
-                }),
+                None => one_above(&cols, source)
+                    .map(|(kept, set_aside)| {
+                        let sources = set_aside.iter().filter_map(|c| source(*c)).collect();
+                        let why = source(kept).map_or(Supersedes::Revision, |k| Supersedes::Plan(sources, k));
+                        Superseded { role, kept, why, set_aside }
+                    })
+                    .or_else(|| {
+                        let (kept, set_aside) = one_above(&cols, figure)?;
+                        Some(Superseded { role, kept, why: Supersedes::Final, set_aside })
+                    }),
             };
             if let Some(chosen) = chosen.filter(|_| cols.len() > 1) {
                 self.columns.retain(|(c, r)| *r != role || !chosen.set_aside.contains(c));
@@ -1085,6 +1098,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
     let revised = texts.iter().filter_map(|(col, text)| revision_named(text).map(|r| (*col, r))).collect();
     let sources = texts.iter().filter_map(|(col, text)| source_named(text).map(|s| (*col, s))).collect();
     let to_date = texts.iter().filter(|(_, text)| to_date_named(text)).map(|(col, _)| *col).collect();
+    let estimates = texts.iter().filter(|(_, text)| super::cell::names_estimate(text)).cloned().collect();
     let superseded = Vec::new();
     Some(Header {
         family,
@@ -1097,6 +1111,7 @@ pub fn header_at(sheet: &Sheet, row: u32) -> Option<Header> {
         revised,
         sources,
         to_date,
+        estimates,
         spent_by_part: Vec::new(),
         superseded,
     })
@@ -1126,6 +1141,7 @@ mod tests {
             sources: Vec::new(),
             superseded: Vec::new(),
             to_date: Vec::new(),
+            estimates: Vec::new(),
             spent_by_part: Vec::new(),
         };
         let for_year = |year| {

@@ -1095,6 +1095,20 @@ fn shown(data: &Data) -> String {
 /// The finding for a role's columns of which one is read and the others set aside by what their
 /// headers name: the original beside its revision, a plan beside the binding one, or a quarter's
 /// money spent beside the money spent to date.
+/// A realisasi column read whose header names its figures an estimate or provisional
+/// (`Realisasi (Prognosa)`): each is scored as provisional, said once at the header.
+fn estimates_read(header: &header::Header, sheet: &std::sync::Arc<str>) -> Vec<Finding> {
+    let spent = |role: &header::Role| matches!(role, header::Role::Realisasi | header::Role::BudgetRealisasi);
+    let read = |col: u32| header.columns.iter().find(|(c, r)| *c == col && spent(r)).map(|(_, r)| *r);
+    (header.estimates.iter())
+        .filter_map(|(col, text)| {
+            let at = crate::model::CellRef::new(sheet, header.last_row, *col);
+            let subject = format!("{} ({sheet})", table::role_label(read(*col)?));
+            Some(Finding::new(Code::Provisional, Some(at), subject).found(text.as_str()))
+        })
+        .collect()
+}
+
 fn superseded(chosen: &header::Superseded, sheet: &str, at: &crate::model::CellRef) -> Finding {
     let letter = |c: u32| crate::model::CellRef::column_letters(c);
     let subject = format!("{} ({sheet})", table::role_label(chosen.role));
@@ -1106,6 +1120,9 @@ fn superseded(chosen: &header::Superseded, sheet: &str, at: &crate::model::CellR
         header::Supersedes::ToDate => {
             Finding::new(Code::ColumnsToDate, Some(at.clone()), subject).found(letters()).expected(letter(chosen.kept))
         }
+        header::Supersedes::Final => Finding::new(Code::ColumnsEstimate, Some(at.clone()), subject)
+            .found(letters())
+            .expected(letter(chosen.kept)),
         header::Supersedes::Plan(set_aside, kept) => {
             let named: Vec<String> = set_aside
                 .iter()
@@ -1372,6 +1389,7 @@ fn read_sheets(
         column_findings(&years, year, YEAR_WORDS, (&at, sheet, found.rows), &mut parts.findings);
         column_findings(&periods, period, PERIOD_WORDS, (&at, sheet, found.rows), &mut parts.findings);
         parts.findings.extend(header.superseded.iter().map(|chosen| superseded(chosen, &sheet.name, &at)));
+        parts.findings.extend(estimates_read(&header, &sheet.name));
         // Two columns of a role that name nothing apart ("Realisasi" over "Kumulatif | Bulan ini"):
         // the first is read, and said.
         let said: Vec<header::Role> = years.twice.iter().chain(&periods.twice).map(|(role, _)| *role).collect();

@@ -841,13 +841,18 @@ impl<'a> Reader<'a> {
             value => value,
         };
         // A mark after N/A points to a footnote that explains it; nothing to score is provisional.
-        let provisional = cell.provisional && value != Value::NotApplicable;
-        if provisional {
+        let marked = cell.provisional && value != Value::NotApplicable;
+        if marked {
             self.findings.push(
                 Finding::new(Code::Provisional, Some(at.clone()), subject((role, code))).found(cell.text.as_ref()),
             );
         }
-        Reading { value, provisional, at: Some(at) }
+        // Realisasi under a header naming them an estimate (`Realisasi (Prognosa)`), said once
+        // at the header.
+        let estimated = matches!(role, Role::Realisasi | Role::BudgetRealisasi)
+            && self.header.estimates.iter().any(|(c, _)| *c == col)
+            && matches!(value, Value::Number(_) | Value::Opinion(_));
+        Reading { value, provisional: marked || estimated, at: Some(at) }
     }
 
     /// The indicator's polarity from its Polaritas cell: higher-is-better when there is none, and

@@ -404,6 +404,9 @@ codes! {
     ColumnsSuperseded => "COLUMNS_SUPERSEDED", Info,
         "Kolom {subject} semula ({found}) tidak dinilai; yang dinilai kolom {expected}, setelah revisi.",
         "The original {subject} column ({found}) is not scored; column {expected}, the revised one, is.";
+    ColumnsEstimate => "COLUMNS_ESTIMATE", Info,
+        "Kolom {subject} berisi prakiraan ({found}) tidak dinilai; yang dinilai kolom {expected}, realisasinya.",
+        "The {subject} column holding an estimate ({found}) is not scored; column {expected}, the realisasi, is.";
     ColumnsToDate => "COLUMNS_TO_DATE", Info,
         "Kolom {subject} triwulan itu saja ({found}) tidak dinilai; yang dinilai kolom {expected}, sampai dengan periode laporan: realisasi anggaran dihitung sejak Januari.",
         "The {subject} column of the quarter alone ({found}) is not scored; column {expected}, to date, is: money spent counts from January.";

@@ -186,6 +186,17 @@ fn sementara_in_the_keterangan_marks_the_realisasi_provisional() {
     assert_eq!((iku12.realisasi.value.clone(), iku12.realisasi.provisional), (n("73.05"), true));
     assert!(card.npss.provisional);
     assert_eq!(shown(&card.npss), "99.27");
+    // So is a column of them headed as an estimate, said once at its header; beside the
+    // realisasi, such a column is set aside, not compared with it.
+    let column = check_fixture("kr07_2024_realisasi_column_prognosa.xlsx");
+    assert!(column.scored.as_ref().unwrap().1.npss.provisional);
+    assert_eq!(places(&column, Code::Provisional), ["Tabel 3.2!E3"]);
+    let beside = check_fixture("kr07_2024_tw3_realisasi_and_prognosa.xlsx");
+    let card = &beside.scored.as_ref().unwrap().1;
+    assert_eq!((shown(&card.npss), card.npss.provisional), ("99.27".to_string(), false));
+    let set_aside = findings(&beside, Code::ColumnsEstimate);
+    assert_eq!((set_aside[0].found.as_str(), set_aside[0].expected.as_str()), ("G", "E"));
+    assert_eq!(beside.exit_code(), 0, "{:#?}", beside.findings);
 }
 
 #[test]
