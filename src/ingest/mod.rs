@@ -1092,23 +1092,22 @@ fn shown(data: &Data) -> String {
     }
 }
 
-/// The finding for a role's columns of which one is read and the others set aside by what their
-/// headers name: the original beside its revision, a plan beside the binding one, or a quarter's
-/// money spent beside the money spent to date.
 /// A realisasi column read whose header names its figures an estimate or provisional
 /// (`Realisasi (Prognosa)`): each is scored as provisional, said once at the header.
 fn estimates_read(header: &header::Header, sheet: &std::sync::Arc<str>) -> Vec<Finding> {
-    let spent = |role: &header::Role| matches!(role, header::Role::Realisasi | header::Role::BudgetRealisasi);
-    let read = |col: u32| header.columns.iter().find(|(c, r)| *c == col && spent(r)).map(|(_, r)| *r);
-    (header.estimates.iter())
-        .filter_map(|(col, text)| {
+    let read = |col: u32| header.columns.contains(&(col, header::Role::Realisasi));
+    (header.estimates.iter().filter(|(col, _)| read(*col)))
+        .map(|(col, text)| {
             let at = crate::model::CellRef::new(sheet, header.last_row, *col);
-            let subject = format!("{} ({sheet})", table::role_label(read(*col)?));
-            Some(Finding::new(Code::Provisional, Some(at), subject).found(text.as_str()))
+            let subject = format!("{} ({sheet})", table::role_label(header::Role::Realisasi));
+            Finding::new(Code::Provisional, Some(at), subject).found(text.as_str())
         })
         .collect()
 }
 
+/// The finding for a role's columns of which one is read and the others set aside by what their
+/// headers name: the original beside its revision, a plan beside the binding one, a quarter's money
+/// spent beside the money spent to date, or an estimate beside the realisasi.
 fn superseded(chosen: &header::Superseded, sheet: &str, at: &crate::model::CellRef) -> Finding {
     let letter = |c: u32| crate::model::CellRef::column_letters(c);
     let subject = format!("{} ({sheet})", table::role_label(chosen.role));

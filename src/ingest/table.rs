@@ -849,7 +849,7 @@ impl<'a> Reader<'a> {
         }
         // Realisasi under a header naming them an estimate (`Realisasi (Prognosa)`), said once
         // at the header.
-        let estimated = matches!(role, Role::Realisasi | Role::BudgetRealisasi)
+        let estimated = role == Role::Realisasi
             && self.header.estimates.iter().any(|(c, _)| *c == col)
             && matches!(value, Value::Number(_) | Value::Opinion(_));
         Reading { value, provisional: marked || estimated, at: Some(at) }
