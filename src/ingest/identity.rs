@@ -104,6 +104,9 @@ fn in_span(words: &[&str], i: usize) -> bool {
     year(i) && (year(joined(i + 1)) || (1..=3).any(|back| i >= back && year(i - back) && joined(i - back + 1) == i))
 }
 
+/// The period of a kind numbered `n`: [`Period::quarter`] or [`Period::semester`].
+type Numbering = fn(u32) -> Option<Period>;
+
 /// The period a word names with the word after it ("Triwulan III", "TW 3", "TWIII", "Trimester
 /// III", "Kuartal III", "Q3", "Semester I", "Tahunan"), and whether it numbers a period kinerja
 /// cannot name ("Triwulan Kelima", "Triwulan V", "Caturwulan II", "Periode III": not an annual
@@ -310,6 +313,8 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             }
         }
         let (mut years, mut periods) = (Vec::new(), Vec::new());
+        // How the last quarter or semester named was numbered, and where its numeral stands.
+        let mut chain: Option<(Numbering, usize)> = None;
         for (i, word) in words.iter().enumerate() {
             let next = next_word(&words, i);
             if matches!(*word, "tahun" | "ta" | "thn" | "t") {
@@ -320,8 +325,26 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
                 continue;
             }
             bare_year = bare_year.or(year_of(word).filter(|_| !in_span(&words, i)));
+            // "Triwulan I s.d. IV", "TW I, II, III": a numeral after the one that numbered a
+            // quarter or semester, with only "s.d.", "sampai dengan", "hingga" or "dan" between,
+            // numbers the same kind of period.
+            if let (Some((numbered, end)), Some(n)) = (chain, roman_or_digit(word))
+                && i > end
+                && words[end + 1..i]
+                    .iter()
+                    .all(|w| ["s", "d", "sd", "sampai", "dengan", "hingga", "dan", "ke"].contains(w))
+            {
+                periods.extend(numbered(n));
+                chain = Some((numbered, i));
+                continue;
+            }
             let (named, numbered_past_four) = period_at(word, next);
             unsure |= numbered_past_four;
+            if let Some(part) = named.filter(|p| *p != Period::Year) {
+                let semester = matches!(part, Period::S1 | Period::S2);
+                let numbered: Numbering = if semester { Period::semester } else { Period::quarter };
+                chain = Some((numbered, if roman_or_digit(next).is_some() { next_index(&words, i) } else { i }));
+            }
             periods.extend(named);
         }
         // Months name the period in a title that names who reports, never in a note.
@@ -333,10 +356,13 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
             }
         }
         year = year.or(years.first().copied());
-        // "Triwulan I s.d. Triwulan III" reports up to the third quarter.
+        // "Triwulan I s.d. Triwulan III" reports up to the third quarter, and so do "TW I - TW
+        // III" and "Triwulan II dan III", quarters named in order; "Triwulan III (dibandingkan
+        // Triwulan II)" reports the first.
         let through =
             words.windows(2).any(|w| w == ["s", "d"]) || words.iter().any(|w| ["sd", "sampai", "hingga"].contains(w));
-        period = period.or(if through { periods.last() } else { periods.first() }.copied());
+        let in_order = periods.windows(2).all(|w| w[1].last_month() > w[0].last_month());
+        period = period.or(if through || in_order { periods.last() } else { periods.first() }.copied());
         sole_named(&years, index, &mut titled.years);
         sole_named(&periods, index, &mut titled.periods);
     }
@@ -439,6 +465,18 @@ mod tests {
         }
         let annual = read(&["Laporan Tahunan Kanreg VII Tahun 2024", "Realisasi Triwulan IV"]);
         assert_eq!(annual.contradicted, Contradicted::default());
+        // Quarters named in order, or a range's second numeral alone, report the last.
+        for (title, period) in [
+            ("Kanreg VII Triwulan I s.d. IV Tahun 2024", Period::Tw4),
+            ("Kanreg VII TW I, TW II, TW III 2024", Period::Tw3),
+            ("Kanreg VII TW I-III 2024", Period::Tw3),
+            ("Kanreg VII Triwulan ke-1 s.d. ke-3 2024", Period::Tw3),
+            ("Kanreg VII Triwulan II dan Triwulan III 2024", Period::Tw3),
+            ("Kanreg VII Triwulan III (dibandingkan Triwulan II) 2024", Period::Tw3),
+            ("Kanreg VII Semester I s.d. II 2024", Period::S2),
+        ] {
+            assert_eq!(read(&[title]).period, Some(period), "{title}");
+        }
         // Report titles of two offices are both kept; a caption comparing offices, an indicator
         // naming another unit and BKN's letterhead state no one who reports, and the report's
         // title outranks the caption's longer alias.

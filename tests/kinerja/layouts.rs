@@ -593,6 +593,12 @@ fn titles_that_name_another_year_or_quarter_leave_the_report_blocked() {
     // The published layout names 2024 in every title: nothing to say. Nor does a title comparing
     // two years ("Perbandingan NPSS Tahun 2023 dan 2024") name either.
     assert!(findings(&check_fixture("kr07_2024_capaian.xlsx"), Code::YearMismatch).is_empty());
+    // A range of quarters whose second numeral stands alone ("Triwulan I s.d. III") is the
+    // last's report: its column is read.
+    let range = check_fixture("kr07_2024_tw3_quarters_titled_range.xlsx");
+    assert_eq!(range.scored.as_ref().unwrap().0.identity.period, Some(kinerja::model::Period::Tw3));
+    assert_eq!(shown(&range.scored.as_ref().unwrap().1.npss), "99.27");
+    assert_eq!(error_codes(&range), Vec::<&str>::new());
     let compared = check_fixture("kr07_2024_npss_years_compared.xlsx");
     assert_eq!(compared.scored.as_ref().unwrap().0.identity.year, Some(2024));
     assert_eq!(error_codes(&compared), Vec::<&str>::new());
