@@ -325,9 +325,9 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
                 continue;
             }
             bare_year = bare_year.or(year_of(word).filter(|_| !in_span(&words, i)));
-            // "Triwulan I s.d. IV", "TW I, II, III": a numeral after the one that numbered a
-            // quarter or semester, with only "s.d.", "sampai dengan", "hingga" or "dan" between,
-            // numbers the same kind of period.
+            // "Triwulan I s.d. IV", "TW I, II, III", "Triwulan ke-1 s.d. ke-3": a numeral after
+            // the one that numbered a quarter or semester, with only "s.d.", "sampai dengan",
+            // "hingga", "dan" or "ke" between, numbers the same kind of period.
             if let (Some((numbered, end)), Some(n)) = (chain, roman_or_digit(word))
                 && i > end
                 && words[end + 1..i]
