@@ -325,11 +325,14 @@ pub fn declared<'a>(texts: impl Iterator<Item = &'a str>, units: &UnitRegistry) 
                 continue;
             }
             bare_year = bare_year.or(year_of(word).filter(|_| !in_span(&words, i)));
-            // "Triwulan I s.d. IV", "TW I, II, III", "Triwulan ke-1 s.d. ke-3": a numeral after
-            // the one that numbered a quarter or semester, with only "s.d.", "sampai dengan",
-            // "hingga", "dan" or "ke" between, numbers the same kind of period.
+            // "Triwulan I s.d. IV", "TW I, II, III", "Triwulan ke-1 s.d. ke-3": a numeral written
+            // as the one that numbered a quarter or semester (Roman or Arabic, "Triwulan III dan
+            // 4 IKU" counts indicators), after it with only "s.d.", "sampai dengan", "hingga",
+            // "dan" or "ke" between, numbers the same kind of period.
+            let arabic = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
             if let (Some((numbered, end)), Some(n)) = (chain, roman_or_digit(word))
                 && i > end
+                && arabic(word) == arabic(words[end])
                 && words[end + 1..i]
                     .iter()
                     .all(|w| ["s", "d", "sd", "sampai", "dengan", "hingga", "dan", "ke"].contains(w))
@@ -474,6 +477,7 @@ mod tests {
             ("Kanreg VII Triwulan II dan Triwulan III 2024", Period::Tw3),
             ("Kanreg VII Triwulan III (dibandingkan Triwulan II) 2024", Period::Tw3),
             ("Kanreg VII Semester I s.d. II 2024", Period::S2),
+            ("Kanreg VII Triwulan III dan 4 IKU Baru 2024", Period::Tw3),
         ] {
             assert_eq!(read(&[title]).period, Some(period), "{title}");
         }
