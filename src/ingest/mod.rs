@@ -1442,7 +1442,7 @@ fn read_sheets(
         findings.push(Finding::new(Code::UnitSeatDiffers, at, unit.as_str()).found(seat.as_str()).expected(own));
     }
     let identity = Identity {
-        unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
+        unit: given.or(declared.unit),
         year,
         period: period.or((kind == Kind::Agreement).then_some(Period::Year)),
     };

@@ -1006,11 +1006,7 @@ pub fn read(sheets: &[Sheet], units: &UnitRegistry, overrides: &Overrides) -> (R
     }
     let given = overrides.unit.as_ref().map(|u| u.to_uppercase());
     findings.extend(super::unit_findings(given.as_deref(), &declared, |_| None));
-    let identity = Identity {
-        unit: overrides.unit.as_ref().map(|u| u.to_uppercase()).or(declared.unit),
-        year,
-        period: Some(Period::Year),
-    };
+    let identity = Identity { unit: given.or(declared.unit), year, period: Some(Period::Year) };
     for (missing, code) in [(identity.unit.is_none(), Code::UnitUnknown), (identity.year.is_none(), Code::YearUnknown)]
     {
         if missing {
