@@ -91,13 +91,14 @@ fn next_word<'w>(words: &[&'w str], i: usize) -> &'w str {
 }
 
 /// Word `i` is a year opening or closing a span or a pair of years ("Tahun 2020-2023", "2020
-/// s.d. 2024", "2020 sampai 2024", "Tahun 2023 dan 2024", "2023 dengan 2024"): a table's years,
-/// or two years compared, not the one a title reports.
+/// s.d. 2024", "2020 sampai (dengan) 2024", "Tahun 2023 dan 2024", "2023 dengan 2024"): a
+/// table's years, or two years compared, not the one a title reports.
 fn in_span(words: &[&str], i: usize) -> bool {
     let year = |j: usize| words.get(j).is_some_and(|w| year_of(w).is_some());
     // Where the year after a span's joiner would stand, the joiner starting at `from`.
     let joined = |from: usize| match words.get(from).copied() {
         Some("s") if words.get(from + 1) == Some(&"d") => from + 2,
+        Some("sampai") if words.get(from + 1) == Some(&"dengan") => from + 2,
         Some("sd" | "sampai" | "hingga" | "dan" | "dengan" | "serta" | "vs" | "versus") => from + 1,
         _ => from,
     };
@@ -462,7 +463,11 @@ mod tests {
         // A title comparing two years or quarters names neither; an annual title names no quarter.
         let compared = read(&["Kanreg VII Tahun 2024", "Perbandingan Tahun 2023 dan Tahun 2024", "TW I s.d. TW IV"]);
         assert_eq!(compared.contradicted, Contradicted::default());
-        for pair in ["Perbandingan NPSS Tahun 2023 dan 2024", "Realisasi Tahun 2023 dengan 2024"] {
+        for pair in [
+            "Perbandingan NPSS Tahun 2023 dan 2024",
+            "Realisasi Tahun 2023 dengan 2024",
+            "Target Renstra Tahun 2020 sampai dengan 2024",
+        ] {
             let compared = read(&[pair, "Kanreg VII Tahun 2024"]);
             assert_eq!((compared.year, compared.contradicted), (Some(2024), Contradicted::default()), "{pair}");
         }
